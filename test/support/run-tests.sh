@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# `make test`: install what is missing, build, install, start a throwaway
+# PostgreSQL, run every pg_regress test and every pgTAP suite, stop the
+# server, and exit non-zero on any failure.
+set -uo pipefail
+cd "$(dirname "$0")/../.."
+top=$PWD
+
+bash test/support/deps.sh || exit 1
+. test/support/server.sh
+
+# Several checkouts on one machine install into the same extension
+# directory; take turns.
+exec 9>/tmp/postmortem-test.lock
+flock 9
+
+make -s || exit 1
+make -s install >/dev/null || exit 1
+
+work=$(mktemp -d /tmp/postmortem-test.XXXXXX)
+chmod 755 "$work"
+cleanup() {
+	pm_server_stop "$work/plain"
+	pm_server_stop "$work/preload"
+	rm -rf "$work"
+}
+trap cleanup EXIT
+
+status=0
+
+# 1. pg_regress: the documentation-style tests in sql/ + expected/.
+pm_server_start "$work/plain" || exit 1
+if ! make -s installcheck; then
+	status=1
+	[ -f regression.diffs ] && head -n 200 regression.diffs
+fi
+
+# 2. pgTAP: the behaviour suites in test/*.sql, run by pg_prove.
+psql -q -X -d postgres -c 'CREATE DATABASE postmortem_tap' || exit 1
+psql -q -X -d postmortem_tap -c 'CREATE EXTENSION pgtap; CREATE EXTENSION postmortem;' -c 'ALTER DATABASE postmortem_tap SET search_path = public, postmortem' || exit 1
+if ! pg_prove -d postmortem_tap test/*.sql; then
+	status=1
+fi
+
+# 3. TAP scripts that need servers of their own or several sessions
+#    (preload mode, pg_dump round trips, replication): test/scripts/*.sh.
+#    They see this server through PGHOST/PGPORT and may start others.
+if compgen -G 'test/scripts/*.sh' >/dev/null; then
+	if ! prove -e bash test/scripts/*.sh; then
+		status=1
+	fi
+fi
+
+exit $status
