@@ -29,7 +29,7 @@ endif
 $(EXTENSION)--$(EXTVERSION).sql: src/header.sql $(addprefix src/,$(addsuffix .sql,$(SQL_MODULES))) Makefile
 	cat src/header.sql $(addprefix src/,$(addsuffix .sql,$(SQL_MODULES))) > $@
 
-.PHONY: test demo deps
+.PHONY: test demo demo-stop deps
 deps:
 	bash test/support/deps.sh
 
@@ -38,3 +38,6 @@ test:
 
 demo:
 	bash demo/demo.sh
+
+demo-stop:
+	bash -c '. test/support/server.sh && pm_server_stop /tmp/postmortem-demo'
