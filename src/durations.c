@@ -5,12 +5,13 @@
  *	  on the incident row type, impact_minutes, error_budget_burn, and the
  *	  downtime(tstzrange) aggregate.
  *
- * The duration functions take a postmortem.incident row, so that
- * `SELECT i.time_to_resolve FROM postmortem.incident i` works.  Called on a
- * table's whole row, a planner support function rewrites them into the
- * column arithmetic they stand for (i.resolved_at - i.started_at), so a
- * dashboard query pays nothing for the convenience; called on any other row
- * value, the C code below computes the same thing.
+ * The duration functions and impact_minutes take a postmortem.incident
+ * row, so that `SELECT i.time_to_resolve FROM postmortem.incident i` works.
+ * Called on a table's whole row, a planner support function rewrites them
+ * into the column arithmetic they stand for (i.resolved_at - i.started_at),
+ * so a dashboard query pays nothing for the convenience (forming the whole
+ * row value costs more than the arithmetic); called on any other row value,
+ * the C code below computes the same thing.
  *
  * downtime() collects the ranges of a group, then sorts and merges them once
  * at the end, so overlapping incidents count once.  Partial states are sorted
@@ -27,6 +28,7 @@
 
 #include "access/htup_details.h"
 #include "catalog/namespace.h"
+#include "catalog/pg_collation.h"
 #include "catalog/pg_type.h"
 #include "common/int.h"
 #include "datatype/timestamp.h"
@@ -54,7 +56,7 @@ PG_FUNCTION_INFO_V1(incident_time_to_mitigate);
 PG_FUNCTION_INFO_V1(incident_time_to_resolve);
 PG_FUNCTION_INFO_V1(incident_time_to_repair);
 PG_FUNCTION_INFO_V1(incident_duration);
-PG_FUNCTION_INFO_V1(incident_interval_support);
+PG_FUNCTION_INFO_V1(incident_row_support);
 PG_FUNCTION_INFO_V1(incident_impact_minutes);
 PG_FUNCTION_INFO_V1(incident_error_budget_burn);
 PG_FUNCTION_INFO_V1(downtime_transfn);
@@ -258,29 +260,110 @@ incident_duration(PG_FUNCTION_ARGS)
 	return incident_interval(fcinfo, IC_STARTED, IC_RESOLVED);
 }
 
-/* The OID of the timestamptz - timestamptz operator. */
+/* The OID of the binary operator pg_catalog.NAME(type, type). */
 static Oid
-timestamptz_minus_operator(void)
+builtin_operator(const char *name, Oid type)
 {
-	static Oid	oprid = InvalidOid;
+	return OpernameGetOprid(list_make2(makeString("pg_catalog"),
+									   makeString(pstrdup(name))),
+							type, type);
+}
 
-	if (!OidIsValid(oprid))
-		oprid = OpernameGetOprid(list_make2(makeString("pg_catalog"),
-											makeString("-")),
-								 TIMESTAMPTZOID, TIMESTAMPTZOID);
-	return oprid;
+/* A binary operator clause on builtin types. */
+static Expr *
+make_builtin_op(Oid opno, Oid funcid, Oid resulttype, Expr *left, Expr *right)
+{
+	OpExpr	   *op = makeNode(OpExpr);
+
+	op->opno = opno;
+	op->opfuncid = funcid;
+	op->opresulttype = resulttype;
+	op->opretset = false;
+	op->opcollid = InvalidOid;
+	op->inputcollid = InvalidOid;
+	op->args = list_make2(left, right);
+	op->location = -1;
+	return (Expr *) op;
+}
+
+/* A column of the table a whole-row Var stands for, or NULL. */
+static Var *
+incident_column_var(Var *wholerow, Oid relid, IncidentColumn c)
+{
+	AttrNumber	attnum = get_attnum(relid, incident_columns[c].name);
+
+	if (attnum <= 0 || get_atttype(relid, attnum) != incident_columns[c].type)
+		return NULL;
+	return makeVar(wholerow->varno, attnum, incident_columns[c].type, -1,
+				   InvalidOid, 0);
+}
+
+/* (to - from), the expression a duration function stands for; or NULL. */
+static Expr *
+incident_interval_expr(Var *wholerow, Oid relid, IncidentColumn from,
+					   IncidentColumn to)
+{
+	Var		   *fromvar = incident_column_var(wholerow, relid, from);
+	Var		   *tovar = incident_column_var(wholerow, relid, to);
+	Oid			opno = builtin_operator("-", TIMESTAMPTZOID);
+
+	if (fromvar == NULL || tovar == NULL || !OidIsValid(opno))
+		return NULL;
+	return make_builtin_op(opno, F_TIMESTAMPTZ_MI, INTERVALOID,
+						   (Expr *) tovar, (Expr *) fromvar);
 }
 
 /*
- * Planner support for the duration functions: time_to_resolve(i), where i is
- * the whole row of a table scanned in this query, becomes
- * (i.resolved_at - i.started_at).  The result is the same value (both are
- * NULL when a milestone is unknown, or when i is the NULL row of an outer
- * join); the planner then reads two columns instead of building a row value
- * and calling a function, and can match expression indexes.
+ * date_part('epoch', resolved_at - started_at) / 60
+ *		* users_affected_pct::float8 / 100,
+ * the expression impact_minutes() stands for (incident_impact computes the
+ * same, with the same functions, in the same order); or NULL.
+ */
+static Expr *
+incident_impact_expr(Var *wholerow, Oid relid)
+{
+	Expr	   *duration = incident_interval_expr(wholerow, relid,
+												  IC_STARTED, IC_RESOLVED);
+	Var		   *pct = incident_column_var(wholerow, relid, IC_USERS_AFFECTED_PCT);
+	Oid			mul = builtin_operator("*", FLOAT8OID);
+	Oid			div = builtin_operator("/", FLOAT8OID);
+	Expr	   *epoch;
+	Expr	   *share;
+	Expr	   *minutes;
+
+	if (duration == NULL || pct == NULL || !OidIsValid(mul) || !OidIsValid(div))
+		return NULL;
+	epoch = (Expr *) makeFuncExpr(F_DATE_PART_TEXT_INTERVAL, FLOAT8OID,
+								  list_make2(makeConst(TEXTOID, -1, DEFAULT_COLLATION_OID, -1,
+													   CStringGetTextDatum("epoch"),
+													   false, false),
+											 duration),
+								  InvalidOid, DEFAULT_COLLATION_OID,
+								  COERCE_EXPLICIT_CALL);
+	share = (Expr *) makeFuncExpr(F_FLOAT8_NUMERIC, FLOAT8OID, list_make1(pct),
+								  InvalidOid, InvalidOid, COERCE_EXPLICIT_CAST);
+	minutes = make_builtin_op(div, F_FLOAT8DIV, FLOAT8OID, epoch,
+							  (Expr *) makeConst(FLOAT8OID, -1, InvalidOid, sizeof(float8),
+												 Float8GetDatum(60.0), false,
+												 FLOAT8PASSBYVAL));
+	return make_builtin_op(div, F_FLOAT8DIV, FLOAT8OID,
+						   make_builtin_op(mul, F_FLOAT8MUL, FLOAT8OID, minutes, share),
+						   (Expr *) makeConst(FLOAT8OID, -1, InvalidOid, sizeof(float8),
+											  Float8GetDatum(100.0), false,
+											  FLOAT8PASSBYVAL));
+}
+
+/*
+ * Planner support for the duration functions and impact_minutes: on the
+ * whole row of a table scanned in this query, time_to_resolve(i) becomes
+ * (i.resolved_at - i.started_at) and impact_minutes(i) the arithmetic it
+ * does.  The value is the same (NULL when a milestone is unknown, or when i
+ * is the NULL row of an outer join); the executor then reads two or three
+ * columns instead of forming a row value of all of them and calling a
+ * function, and the planner can match expression indexes.
  */
 Datum
-incident_interval_support(PG_FUNCTION_ARGS)
+incident_row_support(PG_FUNCTION_ARGS)
 {
 	Node	   *rawreq = (Node *) PG_GETARG_POINTER(0);
 	SupportRequestSimplify *req;
@@ -288,10 +371,7 @@ incident_interval_support(PG_FUNCTION_ARGS)
 	Var		   *var;
 	RangeTblEntry *rte;
 	char	   *funcname;
-	const IncidentInterval *which = NULL;
-	AttrNumber	fromatt;
-	AttrNumber	toatt;
-	OpExpr	   *op;
+	Expr	   *result = NULL;
 
 	if (!IsA(rawreq, SupportRequestSimplify))
 		PG_RETURN_POINTER(NULL);
@@ -314,35 +394,17 @@ incident_interval_support(PG_FUNCTION_ARGS)
 	funcname = get_func_name(fexpr->funcid);
 	if (funcname == NULL)
 		PG_RETURN_POINTER(NULL);
-	for (int i = 0; i < lengthof(incident_intervals); i++)
-		if (strcmp(funcname, incident_intervals[i].funcname) == 0)
-			which = &incident_intervals[i];
-	if (which == NULL)
-		PG_RETURN_POINTER(NULL);
-
-	fromatt = get_attnum(rte->relid, incident_columns[which->from].name);
-	toatt = get_attnum(rte->relid, incident_columns[which->to].name);
-	if (fromatt <= 0 || toatt <= 0 ||
-		get_atttype(rte->relid, fromatt) != TIMESTAMPTZOID ||
-		get_atttype(rte->relid, toatt) != TIMESTAMPTZOID)
-		PG_RETURN_POINTER(NULL);
-
-	op = makeNode(OpExpr);
-	op->opno = timestamptz_minus_operator();
-	op->opfuncid = F_TIMESTAMPTZ_MI;
-	op->opresulttype = INTERVALOID;
-	op->opretset = false;
-	op->opcollid = InvalidOid;
-	op->inputcollid = InvalidOid;
-	op->args = list_make2(makeVar(var->varno, toatt, TIMESTAMPTZOID, -1,
-								  InvalidOid, 0),
-						  makeVar(var->varno, fromatt, TIMESTAMPTZOID, -1,
-								  InvalidOid, 0));
-	op->location = fexpr->location;
-	if (!OidIsValid(op->opno))
-		PG_RETURN_POINTER(NULL);
-
-	PG_RETURN_POINTER(op);
+	if (strcmp(funcname, "impact_minutes") == 0)
+		result = incident_impact_expr(var, rte->relid);
+	else
+	{
+		for (int i = 0; i < lengthof(incident_intervals); i++)
+			if (strcmp(funcname, incident_intervals[i].funcname) == 0)
+				result = incident_interval_expr(var, rte->relid,
+												incident_intervals[i].from,
+												incident_intervals[i].to);
+	}
+	PG_RETURN_POINTER(result);
 }
 
 /* ----------------------------------------------------------------
@@ -366,14 +428,18 @@ incident_impact(FunctionCallInfo fcinfo, HeapTupleHeader row, bool *isnull)
 	Datum		started = incident_get(info, row, IC_STARTED, &snull);
 	Datum		resolved = incident_get(info, row, IC_RESOLVED, &rnull);
 	Datum		pct = incident_get(info, row, IC_USERS_AFFECTED_PCT, &pnull);
-	double		minutes;
+	double		epoch;
 
 	*isnull = snull || rnull || pnull;
 	if (*isnull)
 		return 0.0;
-	minutes = (double) (DatumGetTimestampTz(resolved) -
-						DatumGetTimestampTz(started)) / USECS_PER_MINUTE;
-	return minutes * DatumGetFloat8(DirectFunctionCall1(numeric_float8, pct)) / 100.0;
+	/* the functions and the order of incident_impact_expr, for equal values */
+	epoch = DatumGetFloat8(DirectFunctionCall2(interval_part,
+											   CStringGetTextDatum("epoch"),
+											   DirectFunctionCall2(timestamp_mi,
+																   resolved,
+																   started)));
+	return epoch / 60.0 * DatumGetFloat8(DirectFunctionCall1(numeric_float8, pct)) / 100.0;
 }
 
 /* duration in minutes × users_affected_pct / 100 */

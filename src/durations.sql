@@ -7,56 +7,57 @@
  * milestone is unknown.  On a table's row the planner support function turns
  * them into the column arithmetic they stand for.
  */
-CREATE FUNCTION postmortem.incident_interval_support(internal) RETURNS internal
+CREATE FUNCTION postmortem.incident_row_support(internal) RETURNS internal
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION postmortem.incident_interval_support(internal) IS
-	'planner support: time_to_resolve(i) on a table row becomes (i.resolved_at - i.started_at)';
+COMMENT ON FUNCTION postmortem.incident_row_support(internal) IS
+	'planner support: time_to_resolve(i) and impact_minutes(i) on a table row become the column arithmetic they stand for';
 
 CREATE FUNCTION postmortem.time_to_detect(postmortem.incident) RETURNS interval
 	AS 'MODULE_PATHNAME', 'incident_time_to_detect'
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
-	SUPPORT postmortem.incident_interval_support;
+	SUPPORT postmortem.incident_row_support;
 COMMENT ON FUNCTION postmortem.time_to_detect(postmortem.incident) IS
 	'detected_at - started_at: how long the impact went unnoticed; NULL if either is unknown';
 
 CREATE FUNCTION postmortem.time_to_acknowledge(postmortem.incident) RETURNS interval
 	AS 'MODULE_PATHNAME', 'incident_time_to_acknowledge'
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
-	SUPPORT postmortem.incident_interval_support;
+	SUPPORT postmortem.incident_row_support;
 COMMENT ON FUNCTION postmortem.time_to_acknowledge(postmortem.incident) IS
 	'acknowledged_at - started_at; NULL if either is unknown';
 
 CREATE FUNCTION postmortem.time_to_mitigate(postmortem.incident) RETURNS interval
 	AS 'MODULE_PATHNAME', 'incident_time_to_mitigate'
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
-	SUPPORT postmortem.incident_interval_support;
+	SUPPORT postmortem.incident_row_support;
 COMMENT ON FUNCTION postmortem.time_to_mitigate(postmortem.incident) IS
 	'mitigated_at - started_at; NULL if either is unknown';
 
 CREATE FUNCTION postmortem.time_to_resolve(postmortem.incident) RETURNS interval
 	AS 'MODULE_PATHNAME', 'incident_time_to_resolve'
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
-	SUPPORT postmortem.incident_interval_support;
+	SUPPORT postmortem.incident_row_support;
 COMMENT ON FUNCTION postmortem.time_to_resolve(postmortem.incident) IS
 	'resolved_at - started_at; NULL if either is unknown';
 
 CREATE FUNCTION postmortem.time_to_repair(postmortem.incident) RETURNS interval
 	AS 'MODULE_PATHNAME', 'incident_time_to_repair'
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
-	SUPPORT postmortem.incident_interval_support;
+	SUPPORT postmortem.incident_row_support;
 COMMENT ON FUNCTION postmortem.time_to_repair(postmortem.incident) IS
 	'resolved_at - detected_at: from noticing to fixing; NULL if either is unknown';
 
 CREATE FUNCTION postmortem.duration(postmortem.incident) RETURNS interval
 	AS 'MODULE_PATHNAME', 'incident_duration'
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
-	SUPPORT postmortem.incident_interval_support;
+	SUPPORT postmortem.incident_row_support;
 COMMENT ON FUNCTION postmortem.duration(postmortem.incident) IS
 	'resolved_at - started_at: how long users were affected; NULL if either is unknown';
 
 CREATE FUNCTION postmortem.impact_minutes(postmortem.incident) RETURNS double precision
 	AS 'MODULE_PATHNAME', 'incident_impact_minutes'
-	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+	SUPPORT postmortem.incident_row_support;
 COMMENT ON FUNCTION postmortem.impact_minutes(postmortem.incident) IS
 	'minutes of full outage the incident was worth: duration in minutes × users_affected_pct / 100; NULL when the duration or users_affected_pct is unknown';
 
