@@ -51,7 +51,7 @@ SELECT i.id, t.title, t.kind::postmortem.task_kind, t.status::postmortem.task_st
 			   ('views: find who ran VACUUM FULL', 'investigation', 'blocked', NULL, NULL)) t(title, kind, status, owner, due_at)
  WHERE i.title = 'views: bad index';
 SELECT incident_title, incident_severity, title, kind, status, owner, due_at, overdue,
-	   age > interval '0' AS has_age
+	   age >= interval '0' AS has_age
   FROM postmortem.open_tasks WHERE title LIKE 'views: %' ORDER BY due_at NULLS LAST, title;
 SELECT incident_title, title, status, owner, due_at, overdue_by > interval '0' AS late,
 	   overdue_by_seconds > 0 AS late_seconds
