@@ -23,8 +23,7 @@ SELECT postmortem.open_incident('cache stampede', summary => 'hit ratio fell to 
 SELECT severity, status, started_at = detected_at AS started_now, summary
   FROM postmortem.incident WHERE id = :id2;
 -- a start in the future (a planned failover) is not detected yet
-SELECT postmortem.open_incident('planned failover', 'SEV4',
-								now() + interval '1 day') AS planned \gset
+SELECT postmortem.open_incident('planned failover', 'SEV4', '2999-01-01 03:00') AS planned \gset
 SELECT status, detected_at FROM postmortem.incident WHERE id = :planned;
 
 -- log(): a timeline entry, kind note and time now unless told
@@ -110,7 +109,9 @@ UPDATE postmortem.incident SET resolved_at = '2024-05-15 11:59' WHERE id = :seed
 UPDATE postmortem.incident SET closed_at = '2024-05-15 12:00' WHERE id = :seed;
 -- a status change whose stamp (now) would precede a known milestone fails,
 -- and leaves neither the status nor a timeline entry behind
+\set VERBOSITY default
 UPDATE postmortem.incident SET status = 'mitigated' WHERE id = :planned;
+\set VERBOSITY terse
 SELECT status, mitigated_at FROM postmortem.incident WHERE id = :planned;
 SELECT count(*) FROM postmortem.timeline WHERE incident_id = :planned;
 -- log() on an incident that does not exist

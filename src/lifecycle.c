@@ -139,6 +139,62 @@ status_changed(HeapTuple oldtuple, HeapTuple newtuple, TupleDesc tupdesc,
 	return DatumGetObjectId(oldvalue) != DatumGetObjectId(*newvalue);
 }
 
+/*
+ * The incident's milestones, in the order they must keep, each with the
+ * CHECK constraint (src/incident.sql) that keeps it after the earlier ones.
+ */
+static const struct
+{
+	const char *column;
+	const char *constraint;
+}			incident_milestones[] = {
+	{"started_at", NULL},
+	{"detected_at", "incident_detected_after_start"},
+	{"acknowledged_at", "incident_acknowledged_after_detection"},
+	{"mitigated_at", "incident_mitigated_after_acknowledgement"},
+	{"resolved_at", "incident_resolved_after_mitigation"},
+	{"closed_at", "incident_closed_after_resolution"},
+};
+
+/*
+ * Refuse to stamp a milestone with a time that precedes a milestone already
+ * known (the CHECK constraints would refuse the row too, but could not say
+ * that the time was the trigger's, nor what to do instead).
+ */
+static void
+check_stamp_order(Relation rel, HeapTuple tuple, const char *milestone,
+				  const char *status, TimestampTz stamp)
+{
+	TupleDesc	tupdesc = RelationGetDescr(rel);
+	const char *constraint = NULL;
+
+	for (int i = 0; i < lengthof(incident_milestones); i++)
+		if (strcmp(incident_milestones[i].column, milestone) == 0)
+			constraint = incident_milestones[i].constraint;
+
+	for (int i = 0; i < lengthof(incident_milestones); i++)
+	{
+		const char *earlier = incident_milestones[i].column;
+		bool		isnull;
+		Datum		value;
+
+		if (strcmp(earlier, milestone) == 0)
+			break;
+		value = heap_getattr(tuple, lifecycle_attnum(rel, earlier), tupdesc,
+							 &isnull);
+		if (!isnull && DatumGetTimestampTz(value) > stamp)
+			ereport(ERROR,
+					(errcode(ERRCODE_CHECK_VIOLATION),
+					 errmsg("cannot stamp %s with the current time, which precedes %s",
+							milestone, earlier),
+					 errdetail("The incident's %s is %s.", earlier,
+							   timestamptz_to_str(DatumGetTimestampTz(value))),
+					 errhint("Give the time with the status: SET status = '%s', %s = '...'.",
+							 status, milestone),
+					 constraint ? errtableconstraint(rel, constraint) : 0));
+	}
+}
+
 /* The incident milestone column a status stamps, or NULL for none. */
 static const char *
 status_milestone(const char *status)
@@ -180,7 +236,8 @@ incident_lifecycle_stamp(PG_FUNCTION_ARGS)
 	if (status_changed(oldtuple, newtuple, tupdesc,
 					   lifecycle_attnum(rel, "status"), &status, &status_null))
 	{
-		const char *milestone = status_milestone(enum_label(status));
+		char	   *label = enum_label(status);
+		const char *milestone = status_milestone(label);
 
 		if (milestone != NULL)
 		{
@@ -188,6 +245,8 @@ incident_lifecycle_stamp(PG_FUNCTION_ARGS)
 
 			if (heap_attisnull(newtuple, attnum, tupdesc))
 			{
+				check_stamp_order(rel, newtuple, milestone, label,
+								  DatumGetTimestampTz(now));
 				cols[ncols] = attnum;
 				values[ncols++] = now;
 			}
