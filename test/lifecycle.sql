@@ -1,5 +1,5 @@
 BEGIN;
-SELECT plan(31);
+SELECT plan(32);
 
 -- the author of a status change is the role that made it
 CREATE ROLE alice;
@@ -93,6 +93,13 @@ INSERT INTO ids VALUES ('entry', postmortem.log((SELECT id FROM ids WHERE name =
 SELECT is((SELECT kind::text || ' ' || body || ' ' || source FROM postmortem.timeline
 			WHERE id = (SELECT id FROM ids WHERE name = 'entry')),
 		  'action rolled back the index manual', 'log writes a manual entry');
+
+-- one statement, several incidents: one entry each
+INSERT INTO ids VALUES ('bulk1', postmortem.open_incident('bulk')), ('bulk2', postmortem.open_incident('bulk'));
+UPDATE postmortem.incident SET status = 'mitigated' WHERE title = 'bulk';
+SELECT is((SELECT count(*) FROM postmortem.timeline t JOIN ids ON ids.id = t.incident_id
+			WHERE ids.name LIKE 'bulk_' AND t.kind = 'status_change'),
+		  2::bigint, 'a multi-row update logs one entry per incident');
 
 -- tasks
 INSERT INTO postmortem.task (incident_id, title) SELECT id, 'add the index' FROM ids WHERE name = 'db';
