@@ -11,21 +11,28 @@
 # two sides interleaved.  Ratios: view / inline (target <= 1.1) and
 # range_agg+sum / downtime (target >= 2).
 #
-# BENCH_NO_INSTALL=1 skips `make install` (use what is installed); otherwise
-# the extension is built and installed under the test lock, briefly.
+# The extension is installed into a private copy of the PostgreSQL tree
+# (PostgreSQL finds its share and lib directories relative to its binaries),
+# so neither the shared install nor the test lock is touched, and another
+# checkout's `make install` cannot swap the library in the middle of a run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 reps=${1:-7}
 
 . test/support/server.sh
-# BENCH_PGBIN: the bin directory of a private PostgreSQL tree to use instead
-PM_PGBIN=${BENCH_PGBIN:-$PM_PGBIN}
-if [ -z "${BENCH_NO_INSTALL:-}" ]; then
-	flock /tmp/postmortem-test.lock -c 'make -s >/dev/null && make -s install >/dev/null'
-fi
 work=$(mktemp -d /tmp/postmortem-bench.XXXXXX)
 chmod 755 "$work"
 trap 'pm_server_stop "$work/srv"; rm -rf "$work"' EXIT
+
+bindir=$(pg_config --bindir)
+sharedir=$(pg_config --sharedir)
+mkdir -p "$work/pg$(dirname "$(dirname "$bindir")")" "$work/pg$(dirname "$sharedir")"
+cp -a "$(dirname "$bindir")" "$work/pg$(dirname "$(dirname "$bindir")")/"
+cp -a "$sharedir" "$work/pg$(dirname "$sharedir")/"
+make -s >/dev/null
+make -s install DESTDIR="$work/pg" >/dev/null
+PM_PGBIN=$work/pg$bindir
+
 pm_server_start "$work/srv" "shared_buffers = '512MB'" "work_mem = '64MB'" \
 	"max_parallel_workers_per_gather = 2" "jit = off" >/dev/null
 
