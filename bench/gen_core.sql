@@ -8,6 +8,7 @@
  */
 SET search_path = public, postmortem;
 SET TimeZone = 'UTC';
+SET client_min_messages = warning;
 SELECT setseed(0.42);
 
 /* durations are skewed: exponential, with a long tail */
