@@ -158,3 +158,6 @@ SELECT pg_catalog.pg_extension_config_dump('postmortem.timeline', '');
 SELECT pg_catalog.pg_extension_config_dump('postmortem.timeline_id_seq', '');
 SELECT pg_catalog.pg_extension_config_dump('postmortem.task', '');
 SELECT pg_catalog.pg_extension_config_dump('postmortem.task_id_seq', '');
+COMMENT ON SEQUENCE postmortem.incident_id_seq IS 'incident numbers';
+COMMENT ON SEQUENCE postmortem.timeline_id_seq IS 'timeline entry numbers';
+COMMENT ON SEQUENCE postmortem.task_id_seq IS 'task numbers';
