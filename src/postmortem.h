@@ -11,4 +11,7 @@
 /* severity.c */
 extern int16 severity_parse(const char *str);
 
+/* culprit.c */
+extern bool document_mentions(const char *document, const char *name);
+
 #endif							/* POSTMORTEM_H */
