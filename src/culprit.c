@@ -29,7 +29,11 @@
 
 #include <math.h>
 
+#include "access/htup_details.h"
+#include "catalog/namespace.h"
+#include "catalog/pg_class.h"
 #include "catalog/pg_collation.h"
+#include "catalog/pg_index.h"
 #include "catalog/pg_type.h"
 #include "executor/spi.h"
 #include "fmgr.h"
@@ -39,6 +43,8 @@
 #include "utils/builtins.h"
 #include "utils/datetime.h"
 #include "utils/formatting.h"
+#include "utils/regproc.h"
+#include "utils/syscache.h"
 #include "utils/timestamp.h"
 #include "utils/tuplestore.h"
 
@@ -82,6 +88,7 @@ enum
 	C_FAILED,
 	C_DURATION_MS,
 	C_ROWS,
+	C_TABLE_OID,
 	C_NCOLS
 };
 
@@ -247,6 +254,41 @@ get_bool(HeapTuple tup, TupleDesc desc, int col)
 	return isnull ? false : DatumGetBool(d);
 }
 
+/* pg_class.reltuples of a relation; -1 when unknown or gone */
+static float4
+relation_reltuples(Oid relid)
+{
+	HeapTuple	tup = SearchSysCache1(RELOID, ObjectIdGetDatum(relid));
+	float4		reltuples = -1;
+
+	if (HeapTupleIsValid(tup))
+	{
+		reltuples = ((Form_pg_class) GETSTRUCT(tup))->reltuples;
+		ReleaseSysCache(tup);
+	}
+	return reltuples;
+}
+
+/* Is the index of this (qualified, quoted) identity there and INVALID? */
+static bool
+index_is_invalid(const char *identity)
+{
+	RangeVar   *rv = makeRangeVarFromNameList(stringToQualifiedNameList(identity));
+	Oid			relid = RangeVarGetRelid(rv, NoLock, true);
+	HeapTuple	tup;
+	bool		invalid = false;
+
+	if (!OidIsValid(relid))
+		return false;
+	tup = SearchSysCache1(INDEXRELID, ObjectIdGetDatum(relid));
+	if (HeapTupleIsValid(tup))
+	{
+		invalid = !((Form_pg_index) GETSTRUCT(tup))->indisvalid;
+		ReleaseSysCache(tup);
+	}
+	return invalid;
+}
+
 static int
 suspect_cmp(const void *a, const void *b)
 {
@@ -301,10 +343,25 @@ score_suspect(Suspect *s, HeapTuple tup, TupleDesc desc, TimestampTz start,
 
 	s->id = DatumGetInt64(SPI_getbinval(tup, desc, C_ID + 1, &isnull));
 	s->at = DatumGetTimestampTz(SPI_getbinval(tup, desc, C_AT + 1, &isnull));
-	d = SPI_getbinval(tup, desc, C_ROWS + 1, &rows_known);
-	rows_known = !rows_known;
+	d = SPI_getbinval(tup, desc, C_ROWS + 1, &isnull);
+	rows_known = !isnull;
 	if (rows_known)
 		rows = DatumGetInt64(d);
+	else
+	{
+		/* not recorded: the planner's estimate of the table as it is now */
+		d = SPI_getbinval(tup, desc, C_TABLE_OID + 1, &isnull);
+		if (!isnull)
+		{
+			float4		reltuples = relation_reltuples(DatumGetObjectId(d));
+
+			rows_known = reltuples >= 0;
+			rows = (int64) reltuples;
+		}
+	}
+	/* an index built since: is it still INVALID now? */
+	if (!invalid && is_index && !is_drop && identity)
+		invalid = index_is_invalid(identity);
 	d = SPI_getbinval(tup, desc, C_DURATION_MS + 1, &isnull);
 	if (!isnull)
 		duration_ms = DatumGetFloat8(d);
@@ -477,16 +534,9 @@ postmortem_suspects(PG_FUNCTION_ARGS)
 						   "       s.role_name, s.lock_mode, s.blocks_writes, s.blocks_reads,"
 						   "       s.rewrote_table, s.rewrite_reason, s.definition_before,"
 						   "       s.definition_after,"
-						   "       s.index_invalid OR COALESCE("
-						   "           CASE WHEN s.object_type = 'index' AND s.command_tag NOT LIKE 'DROP%'"
-						   "                THEN (SELECT NOT x.indisvalid FROM pg_catalog.pg_index x"
-						   "                       WHERE x.indexrelid = pg_catalog.to_regclass(s.object_identity))"
-						   "           END, false),"
-						   "       s.failed,"
+						   "       s.index_invalid, s.failed,"
 						   "       pg_catalog.date_part('epoch', s.duration) * 1000.0,"
-						   "       COALESCE(s.table_rows,"
-						   "           (SELECT NULLIF(c.reltuples, -1)::bigint"
-						   "              FROM pg_catalog.pg_class c WHERE c.oid = s.table_oid))"
+						   "       s.table_rows, s.table_oid"
 						   "  FROM postmortem.schema_change s"
 						   " WHERE s.at > $1 - $2 AND s.at <= $1",
 						   2, argtypes);
