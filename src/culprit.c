@@ -13,9 +13,9 @@
  *	  plans that used it change for good, so this decays slowly, weighted by
  *	  how big the table is;
  *	- a lock that blocks reads or writes, and a table rewrite: these hurt
- *	  only while they are held, so they count when close to the start
- *	  (half-life 10 min) and in proportion to how long they were held and how
- *	  big the table is;
+ *	  only while they are held, so they count when the command ended close to
+ *	  the start (half-life 10 min), in proportion to how long the lock was
+ *	  held and how big the table is;
  *	- an INVALID index left by a failed concurrent build, and a failed
  *	  command;
  *	- the table being named in the incident's title, summary, impact, root
@@ -370,7 +370,8 @@ score_suspect(Suspect *s, HeapTuple tup, TupleDesc desc, TimestampTz start,
 	if (age < 0)
 		age = 0;
 	slow = pow(0.5, age / HALF_LIFE_SLOW_SECS);
-	fast = pow(0.5, age / HALF_LIFE_FAST_SECS);
+	/* a lock or a rewrite hurts until the command ends */
+	fast = pow(0.5, Max(age - Max(duration_ms, 0.0) / 1000.0, 0.0) / HALF_LIFE_FAST_SECS);
 	/* 10 rows -> 0.17, 100k -> 0.83, 1M and more -> 1; unknown -> 0.5 */
 	size = rows_known ? Min(1.0, log10((double) Max(rows, 0) + 1.0) / 6.0) : 0.5;
 	/* 1 ms -> 0.08, 100 ms -> 0.5, 10 s and more -> 1; unknown -> 0.3 */
