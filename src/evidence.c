@@ -126,7 +126,7 @@ static const char *const evidence_queries[] = {
 	"         pg_catalog.format('%I.%I', t.schemaname, t.relname), s.table_seq_scan, t.seq_scan,"
 	"         s.command_tag, COALESCE(s.object_identity, '?'),"
 	"         pg_catalog.to_char(s.at, 'YYYY-MM-DD HH24:MI:SS TZ'), s.id,"
-	"         COALESCE((t.idx_scan - s.table_idx_scan)::text, 'unknown'),"
+	"         COALESCE(GREATEST(t.idx_scan - s.table_idx_scan, 0)::text, 'unknown'),"
 	"         CASE WHEN c.reltuples OPERATOR(pg_catalog.>=) 0 THEN c.reltuples::bigint ELSE t.n_live_tup END) AS body"
 	"  FROM pg_catalog.pg_stat_user_tables t"
 	"  JOIN pg_catalog.pg_class c ON c.oid OPERATOR(pg_catalog.=) t.relid"
