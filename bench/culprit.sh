@@ -19,8 +19,12 @@ dir=$(mktemp -d /tmp/postmortem-bench.XXXXXX)
 chmod 755 "$dir"
 trap 'pm_server_stop "$dir/srv"; rm -rf "$dir"' EXIT
 
-# keep the shared install lock short: build + install only
-flock /tmp/postmortem-test.lock -c 'make -s && make -s install >/dev/null'
+# Other checkouts install into the same extension directory: hold the shared
+# lock for the whole run (a few minutes), so that the library every backend
+# loads is the one built here.
+exec 9>/tmp/postmortem-test.lock
+flock 9
+make -s && make -s install >/dev/null
 pm_server_start "$dir/srv" "shared_buffers = 512MB" "max_parallel_workers_per_gather = 2" >/dev/null
 psql -X -q -d postgres -c 'CREATE DATABASE bench'
 export PGDATABASE=bench
