@@ -94,3 +94,27 @@ for v in change_failure_rate incident_metrics monthly_metrics open_tasks overdue
 		echo "| postmortem.$v | (not on this branch) | | | |"
 	fi
 done
+
+# every panel of the Grafana dashboard, over the last year
+perl -MJSON::PP -MMIME::Base64 -e '
+	open my $fh, "<", "dashboards/postmortem.json" or die $!;
+	my $d = decode_json(do { local $/; <$fh> });
+	for my $p (@{ $d->{panels} }) {
+		for my $t (@{ $p->{targets} }) {
+			my $sql = $t->{rawSql}; utf8::encode($sql);
+			print join("\t", $p->{title}, encode_base64($sql, "")), "\n";
+		}
+	}' | while IFS=$'\t' read -r title sql64; do
+	sql=$(printf '%s' "$sql64" | base64 -d | perl -pe "s/\\\$__timeFilter\(([^)]*)\)/(\$1 BETWEEN now() - interval '1 year' AND now())/g; s/%/%%/g")
+	objs=$(printf '%s' "$sql" | grep -oE 'postmortem\.[a-z_]+' | sort -u)
+	missing=
+	for o in $objs; do
+		[ "$(psql -X -At -c "SELECT to_regclass('$o') IS NOT NULL OR EXISTS (SELECT FROM pg_proc WHERE pronamespace = 'postmortem'::regnamespace AND proname = split_part('$o', '.', 2))")" = t ] || missing="$missing $o"
+	done
+	if [ -n "$missing" ]; then
+		echo "| panel: $title | (needs$missing) | | | |"
+		continue
+	fi
+	row "panel: $title (last year)" "SELECT * FROM ($sql) p WHERE %s IS NOT NULL" \
+		"SELECT count(*) FROM postmortem.incident" "SELECT count(*) FROM postmortem.incident WHERE %s IS NOT NULL" 10
+done
