@@ -11,7 +11,7 @@
  *	- closeness: how recently before the start it landed (half-life 6 h);
  *	- a dropped index or table, or an index whose definition changed: the
  *	  plans that used it change for good, so this decays slowly, weighted by
- *	  how big the table is;
+ *	  how big (rows) or busy (scans when the change was made) the table is;
  *	- a lock that blocks reads or writes, and a table rewrite: these hurt
  *	  only while they are held, so they count when the command ended close to
  *	  the start (half-life 10 min), in proportion to how long the lock was
@@ -89,6 +89,7 @@ enum
 	C_DURATION_MS,
 	C_ROWS,
 	C_TABLE_OID,
+	C_SCANS,
 	C_NCOLS
 };
 
@@ -374,6 +375,10 @@ score_suspect(Suspect *s, HeapTuple tup, TupleDesc desc, TimestampTz start,
 	fast = pow(0.5, Max(age - Max(duration_ms, 0.0) / 1000.0, 0.0) / HALF_LIFE_FAST_SECS);
 	/* 10 rows -> 0.17, 100k -> 0.83, 1M and more -> 1; unknown -> 0.5 */
 	size = rows_known ? Min(1.0, log10((double) Max(rows, 0) + 1.0) / 6.0) : 0.5;
+	/* a table read a million times is busy whatever its size */
+	d = SPI_getbinval(tup, desc, C_SCANS + 1, &isnull);
+	if (!isnull && DatumGetInt64(d) > 0)
+		size = Max(size, Min(1.0, log10((double) DatumGetInt64(d) + 1.0) / 6.0));
 	/* 1 ms -> 0.08, 100 ms -> 0.5, 10 s and more -> 1; unknown -> 0.3 */
 	held = duration_ms >= 0 ? Min(1.0, log10(duration_ms + 1.0) / 4.0) : 0.3;
 
@@ -425,7 +430,10 @@ score_suspect(Suspect *s, HeapTuple tup, TupleDesc desc, TimestampTz start,
 			appendStringInfoString(&buf, "; the index definition changed");
 	}
 	else if (tag && strcmp(tag, "REINDEX") == 0)
+	{
 		s->score += W_REPLACED * 0.5 * size * fast;
+		appendStringInfoString(&buf, "; rebuilt the index");
+	}
 
 	/* locks and rewrites hurt while they are held */
 	if (blocks_reads || blocks_writes)
@@ -537,7 +545,8 @@ postmortem_suspects(PG_FUNCTION_ARGS)
 						   "       s.definition_after,"
 						   "       s.index_invalid, s.failed,"
 						   "       pg_catalog.date_part('epoch', s.duration) * 1000.0,"
-						   "       s.table_rows, s.table_oid"
+						   "       s.table_rows, s.table_oid,"
+						   "       s.table_seq_scan + s.table_idx_scan"
 						   "  FROM postmortem.schema_change s"
 						   " WHERE s.at > $1 - $2 AND s.at <= $1",
 						   2, argtypes);
