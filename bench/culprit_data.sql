@@ -43,7 +43,7 @@ INSERT INTO postmortem.schema_change
        (at, finished_at, command_tag, object_type, object_identity, schema_name, table_name,
         statement, role_name, migration, lock_mode, blocks_writes, blocks_reads, rewrote_table,
         definition_before, revert_statement, index_invalid, failed, table_rows,
-        table_seq_scan, table_idx_scan)
+        table_seq_scan, table_idx_scan, database_name)
 SELECT a, a + interval '1 millisecond' * (g % 5000),
        c.tag, c.otype,
        CASE WHEN c.otype = 'index' THEN format('public.tbl_%s_c%s_idx', g % 500, g % 7)
@@ -54,7 +54,7 @@ SELECT a, a + interval '1 millisecond' * (g % 5000),
        CASE WHEN c.tag = 'DROP INDEX'
             THEN format('CREATE INDEX tbl_%s_c%s_idx ON public.tbl_%s USING btree (c%s)', g % 500, g % 7, g % 500, g % 7) END,
        'SELECT 1', c.tag = 'CREATE INDEX' AND g % 97 = 0, g % 211 = 0,
-       (g::bigint * 7919) % 2000000, g % 1000, g % 5000
+       (g::bigint * 7919) % 2000000, g % 1000, g % 5000, current_database()
   FROM generate_series(1, :changes) g,
        LATERAL (SELECT now() - interval '5 years' * (1 - g::float8 / :changes) AS a) t,
        LATERAL (SELECT * FROM (VALUES

@@ -22,8 +22,9 @@ RETURNING id AS incident \gset
 INSERT INTO postmortem.schema_change
        (at, finished_at, command_tag, object_type, object_identity, schema_name, table_name,
         table_oid, statement, migration, lock_mode, blocks_writes, blocks_reads,
-        definition_before, revert_statement, index_invalid, failed, table_rows)
-VALUES ('2024-05-01 11:58:50', '2024-05-01 11:58:50.004', 'CREATE TABLE', 'table', 'public.audit_note', 'public', 'audit_note',
+        definition_before, revert_statement, index_invalid, failed, table_rows,
+        role_name, database_name)
+SELECT *, 'migrator', current_database() FROM (VALUES ('2024-05-01 11:58:50'::timestamptz, '2024-05-01 11:58:50.004'::timestamptz, 'CREATE TABLE', 'table', 'public.audit_note', 'public', 'audit_note',
         NULL, 'CREATE TABLE public.audit_note (id int, note text)', '0042_cleanup', 'ACCESS EXCLUSIVE', true, true,
         NULL, 'DROP TABLE public.audit_note', false, false, 0),
        ('2024-05-01 11:58:55', '2024-05-01 11:58:55.002', 'ALTER TABLE', 'table', 'public.coupons', 'public', 'coupons',
@@ -53,17 +54,17 @@ VALUES ('2024-05-01 11:58:50', '2024-05-01 11:58:50.004', 'CREATE TABLE', 'table
        -- the fix, at 12:20
        ('2024-05-01 12:20:00', '2024-05-01 12:20:40', 'CREATE INDEX', 'index', 'public.orders_customer_idx', 'public', 'orders',
         'public.orders'::regclass, 'CREATE INDEX CONCURRENTLY orders_customer_idx ON public.orders (customer_id)', NULL, 'SHARE UPDATE EXCLUSIVE', false, false,
-        NULL, 'DROP INDEX CONCURRENTLY public.orders_customer_idx', false, false, 100000);
+        NULL, 'DROP INDEX CONCURRENTLY public.orders_customer_idx', false, false, 100000)) AS v;
 
 -- the day before: a rewrite that held its lock for 4 minutes
 INSERT INTO postmortem.schema_change
        (at, finished_at, command_tag, object_type, object_identity, schema_name, table_name,
         table_oid, statement, migration, lock_mode, blocks_writes, blocks_reads,
-        rewrote_table, rewrite_reason, revert_statement, table_rows)
+        rewrote_table, rewrite_reason, revert_statement, table_rows, role_name, database_name)
 VALUES ('2024-04-30 09:00:00', '2024-04-30 09:04:00', 'ALTER TABLE', 'table', 'public.orders', 'public', 'orders',
         'public.orders'::regclass, 'ALTER TABLE public.orders ALTER total TYPE numeric(12,2)', '0041_money',
         'ACCESS EXCLUSIVE', true, true, true, 'column type changed',
-        'ALTER TABLE public.orders ALTER total TYPE numeric', 100000);
+        'ALTER TABLE public.orders ALTER total TYPE numeric', 100000, 'migrator', current_database());
 
 -- the DROP INDEX comes first, with the reason an on-call engineer needs;
 -- the change after the start and the one before the lookback are not suspects

@@ -13,9 +13,9 @@ ANALYZE public.ev_big;
 SELECT pg_stat_force_next_flush();
 INSERT INTO postmortem.schema_change
        (at, command_tag, object_type, object_identity, schema_name, table_name, table_oid,
-        table_seq_scan, table_idx_scan)
+        table_seq_scan, table_idx_scan, role_name, database_name)
 SELECT now() - interval '1 minute', 'DROP INDEX', 'index', 'public.ev_big_v_idx', 'public', 'ev_big',
-       relid, seq_scan, idx_scan
+       relid, seq_scan, idx_scan, current_user, current_database()
   FROM pg_stat_user_tables WHERE relid = 'public.ev_big'::regclass;
 DROP INDEX public.ev_big_v_idx;
 -- queries that used the index now scan the table

@@ -544,7 +544,7 @@ postmortem_suspects(PG_FUNCTION_ARGS)
 						   "       s.rewrote_table, s.rewrite_reason, s.definition_before,"
 						   "       s.definition_after,"
 						   "       s.index_invalid, s.failed,"
-						   "       pg_catalog.date_part('epoch', s.duration) * 1000.0,"
+						   "       pg_catalog.date_part('epoch', COALESCE(s.duration, s.finished_at - s.at)) * 1000.0,"
 						   "       s.table_rows, s.table_oid,"
 						   "       s.table_seq_scan + s.table_idx_scan"
 						   "  FROM postmortem.schema_change s"

@@ -145,7 +145,7 @@ BEGIN
 					  ' (migration ' || s.migration || ')',
 					  CASE WHEN s.blocks_reads OR s.blocks_writes
 						   THEN format('; %s lock held %s', s.lock_mode,
-									   coalesce(round(extract(epoch FROM s.duration) * 1000) || ' ms',
+									   coalesce(round(extract(epoch FROM coalesce(s.duration, s.finished_at - s.at)) * 1000) || ' ms',
 												'for an unknown time'))
 					  END),
 			   'recorder', s.id, 3

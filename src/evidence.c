@@ -22,9 +22,11 @@
  * postmortem.capture_evidence is on and the incident is live: not resolved
  * or closed, and started (if known) no longer than postmortem.evidence_window
  * ago.  Imported and historical incidents are therefore left alone; importers
- * may also SET LOCAL postmortem.capture_evidence = off.  The trigger runs the
- * capture in a subtransaction, so a failure is a WARNING and never fails the
- * INSERT.  postmortem.capture_evidence(incident_id) takes it on demand.
+ * may also SET LOCAL postmortem.capture_evidence = off.  The trigger runs each
+ * kind in a subtransaction, so a failure is a WARNING that costs that kind's
+ * entries only, and never fails the INSERT.
+ * postmortem.capture_evidence(incident_id) takes it on demand (and raises
+ * errors, since it was asked for).
  *
  * Session information is read with the privileges of the user who inserts:
  * other roles' query texts need pg_read_all_stats.
@@ -150,43 +152,45 @@ static SPIPlanPtr evidence_plans[N_EVIDENCE];
 PG_FUNCTION_INFO_V1(postmortem_capture_evidence);
 PG_FUNCTION_INFO_V1(postmortem_incident_evidence);
 
+static const char *const evidence_names[] = {
+	"lock waits", "long-running statements", "INVALID indexes", "sequential scan jumps"
+};
+
+StaticAssertDecl(lengthof(evidence_names) == lengthof(evidence_queries),
+				 "one name per evidence query");
+
 /*
- * Write the evidence for an incident; returns the number of entries.  The
- * caller is connected to SPI.
+ * Write one kind of evidence for an incident; returns the number of entries.
+ * The caller is connected to SPI.
  */
 static int64
-capture(int64 incident_id)
+capture_kind(int64 incident_id, int kind)
 {
-	int64		written = 0;
+	Datum		args[2];
+	int			ret;
 
-	for (int i = 0; i < N_EVIDENCE; i++)
+	if (evidence_plans[kind] == NULL)
 	{
-		Datum		args[2];
-		int			ret;
+		/* $2: the long-query threshold in seconds, or the seq scan growth */
+		Oid			argtypes[2] = {INT8OID, kind == 1 ? FLOAT8OID : INT8OID};
+		SPIPlanPtr	plan;
 
-		if (evidence_plans[i] == NULL)
-		{
-			/* lock waits and invalid indexes use no $2; declare it anyway */
-			Oid			argtypes[2] = {INT8OID, i == 1 ? FLOAT8OID : INT8OID};
-			SPIPlanPtr	plan;
-
-			plan = SPI_prepare(evidence_queries[i], (i == 1 || i == 3) ? 2 : 1, argtypes);
-			if (plan == NULL || SPI_keepplan(plan) != 0)
-				elog(ERROR, "could not prepare evidence query %d: %s", i,
-					 SPI_result_code_string(SPI_result));
-			evidence_plans[i] = plan;
-		}
-		args[0] = Int64GetDatum(incident_id);
-		if (i == 1)
-			args[1] = Float8GetDatum(pm_evidence_long_query / 1000.0);
-		else
-			args[1] = Int64GetDatum((int64) pm_evidence_seq_scan_growth);
-		ret = SPI_execute_plan(evidence_plans[i], args, NULL, false, 0);
-		if (ret != SPI_OK_INSERT)
-			elog(ERROR, "evidence query %d failed: %s", i, SPI_result_code_string(ret));
-		written += SPI_processed;
+		plan = SPI_prepare(evidence_queries[kind], (kind == 1 || kind == 3) ? 2 : 1, argtypes);
+		if (plan == NULL || SPI_keepplan(plan) != 0)
+			elog(ERROR, "could not prepare the %s evidence query: %s", evidence_names[kind],
+				 SPI_result_code_string(SPI_result));
+		evidence_plans[kind] = plan;
 	}
-	return written;
+	args[0] = Int64GetDatum(incident_id);
+	if (kind == 1)
+		args[1] = Float8GetDatum(pm_evidence_long_query / 1000.0);
+	else
+		args[1] = Int64GetDatum((int64) pm_evidence_seq_scan_growth);
+	ret = SPI_execute_plan(evidence_plans[kind], args, NULL, false, 0);
+	if (ret != SPI_OK_INSERT)
+		elog(ERROR, "the %s evidence query failed: %s", evidence_names[kind],
+			 SPI_result_code_string(ret));
+	return (int64) SPI_processed;
 }
 
 /*
@@ -212,7 +216,9 @@ postmortem_capture_evidence(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_NO_DATA_FOUND),
 				 errmsg("incident " INT64_FORMAT " does not exist", incident_id)));
-	written = capture(incident_id);
+	written = 0;
+	for (int kind = 0; kind < N_EVIDENCE; kind++)
+		written += capture_kind(incident_id, kind);
 	SPI_finish();
 	PG_RETURN_INT32((int32) written);
 }
@@ -270,38 +276,46 @@ postmortem_incident_evidence(PG_FUNCTION_ARGS)
 
 	incident_id = DatumGetInt64(new_value(trigdata, "id", &isnull));
 
-	BeginInternalSubTransaction(NULL);
-	MemoryContextSwitchTo(oldcontext);
-	PG_TRY();
+	/*
+	 * Each kind in a subtransaction of its own: one that fails (say, a role
+	 * that may not read postmortem.schema_change) costs only its own entries.
+	 */
+	for (int kind = 0; kind < N_EVIDENCE; kind++)
 	{
-		if (SPI_connect() != SPI_OK_CONNECT)
-			elog(ERROR, "SPI_connect failed");
-		(void) capture(incident_id);
-		SPI_finish();
-		ReleaseCurrentSubTransaction();
+		BeginInternalSubTransaction(NULL);
 		MemoryContextSwitchTo(oldcontext);
-		CurrentResourceOwner = oldowner;
-	}
-	PG_CATCH();
-	{
-		ErrorData  *edata;
+		PG_TRY();
+		{
+			if (SPI_connect() != SPI_OK_CONNECT)
+				elog(ERROR, "SPI_connect failed");
+			(void) capture_kind(incident_id, kind);
+			SPI_finish();
+			ReleaseCurrentSubTransaction();
+			MemoryContextSwitchTo(oldcontext);
+			CurrentResourceOwner = oldowner;
+		}
+		PG_CATCH();
+		{
+			ErrorData  *edata;
 
-		MemoryContextSwitchTo(oldcontext);
-		edata = CopyErrorData();
-		FlushErrorState();
-		RollbackAndReleaseCurrentSubTransaction();
-		MemoryContextSwitchTo(oldcontext);
-		CurrentResourceOwner = oldowner;
-		ereport(WARNING,
-				(errcode(edata->sqlerrcode),
-				 errmsg("could not capture evidence: %s", edata->message),
-				 errdetail("Incident " INT64_FORMAT " was recorded without evidence entries.",
-						   incident_id),
-				 errhint("Run postmortem.capture_evidence(" INT64_FORMAT ") to try again.",
-						 incident_id)));
-		FreeErrorData(edata);
+			MemoryContextSwitchTo(oldcontext);
+			edata = CopyErrorData();
+			FlushErrorState();
+			RollbackAndReleaseCurrentSubTransaction();
+			MemoryContextSwitchTo(oldcontext);
+			CurrentResourceOwner = oldowner;
+			ereport(WARNING,
+					(errcode(edata->sqlerrcode),
+					 errmsg("could not capture evidence of %s: %s",
+							evidence_names[kind], edata->message),
+					 errdetail("Incident " INT64_FORMAT " was recorded without these evidence entries.",
+							   incident_id),
+					 errhint("Run postmortem.capture_evidence(" INT64_FORMAT ") to try again.",
+							 incident_id)));
+			FreeErrorData(edata);
+		}
+		PG_END_TRY();
 	}
-	PG_END_TRY();
 
 	return PointerGetDatum(NULL);
 }

@@ -25,8 +25,9 @@ SELECT id, '2023-02-10 08:10', 'action', 'Looked at the ledger_entries table' FR
 WITH c AS (
 	INSERT INTO postmortem.schema_change
 	       (at, finished_at, command_tag, object_type, object_identity, table_name, statement,
-	        lock_mode, blocks_writes, blocks_reads, definition_before, revert_statement, table_rows)
-	VALUES ('2023-02-10 07:30', '2023-02-10 07:30:00.01', 'DROP INDEX', 'index', 'public.ledger_entries_acct_day_key', 'ledger_entries',
+	        lock_mode, blocks_writes, blocks_reads, definition_before, revert_statement, table_rows,
+	        role_name, database_name)
+	SELECT *, 'migrator', current_database() FROM (VALUES ('2023-02-10 07:30'::timestamptz, '2023-02-10 07:30:00.01'::timestamptz, 'DROP INDEX', 'index', 'public.ledger_entries_acct_day_key', 'ledger_entries',
 	        'DROP INDEX public.ledger_entries_acct_day_key', 'ACCESS EXCLUSIVE', true, true,
 	        'CREATE UNIQUE INDEX ledger_entries_acct_day_key ON public.ledger_entries USING btree (account_id, day)',
 	        'CREATE UNIQUE INDEX ledger_entries_acct_day_key ON public.ledger_entries USING btree (account_id, day)', 2000000),
@@ -36,7 +37,7 @@ WITH c AS (
 	        'DROP INDEX public.payments_user_idx', 'ACCESS EXCLUSIVE', true, true,
 	        'CREATE INDEX payments_user_idx ON public.payments USING btree (user_id)', NULL, 900000),
 	       ('2023-02-10 07:00', '2023-02-10 07:45', 'ALTER TABLE', 'table', 'public.payments', 'payments',
-	        'ALTER TABLE public.payments ALTER amount TYPE numeric', 'ACCESS EXCLUSIVE', true, true, NULL, NULL, 900000)
+	        'ALTER TABLE public.payments ALTER amount TYPE numeric', 'ACCESS EXCLUSIVE', true, true, NULL, NULL, 900000)) AS v
 	RETURNING id, object_identity, at)
 INSERT INTO ids SELECT object_identity || '@' || to_char(at, 'HH24:MI'), id FROM c;
 

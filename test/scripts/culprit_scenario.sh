@@ -61,8 +61,9 @@ SELECT count(*) > 0 AS recorder
 INSERT INTO postmortem.schema_change
        (at, finished_at, command_tag, object_type, object_identity, schema_name, table_name, table_oid,
         statement, migration, lock_mode, blocks_writes, blocks_reads, definition_before,
-        revert_statement, index_invalid, failed, table_rows, table_seq_scan, table_idx_scan)
-VALUES (:'t_before', :'t_before', 'CREATE TABLE', 'table', 'public.audit_note', 'public', 'audit_note', 'public.audit_note'::regclass,
+        revert_statement, index_invalid, failed, table_rows, table_seq_scan, table_idx_scan,
+        role_name, database_name)
+SELECT *, current_user, current_database() FROM (VALUES (:'t_before'::timestamptz, :'t_before'::timestamptz, 'CREATE TABLE', 'table', 'public.audit_note', 'public', 'audit_note', 'public.audit_note'::regclass,
         'CREATE TABLE public.audit_note (id int, note text)', '2024_11_21_0042_cleanup_indexes', 'ACCESS EXCLUSIVE', true, true, NULL,
         'DROP TABLE public.audit_note', false, false, 0, 0, 0),
        (:'t_before', :'t_before', 'COMMENT', 'table', 'public.audit_note', 'public', 'audit_note', 'public.audit_note'::regclass,
@@ -79,7 +80,7 @@ VALUES (:'t_before', :'t_before', 'CREATE TABLE', 'table', 'public.audit_note', 
         'DROP VIEW public.big_orders', false, false, NULL, NULL, NULL),
        (clock_timestamp(), clock_timestamp(), 'CREATE INDEX', 'index', 'public.coupons_pct_key', 'public', 'coupons', 'public.coupons'::regclass,
         'CREATE UNIQUE INDEX CONCURRENTLY coupons_pct_key ON public.coupons (pct)', NULL, 'SHARE UPDATE EXCLUSIVE', false, false, NULL,
-        'DROP INDEX CONCURRENTLY public.coupons_pct_key', true, true, 2, 0, 0);
+        'DROP INDEX CONCURRENTLY public.coupons_pct_key', true, true, 2, 0, 0)) AS v;
 \endif
 
 -- the orders page keeps asking for a customer's orders: now a sequential scan each time
