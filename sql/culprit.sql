@@ -115,6 +115,8 @@ SELECT month, changes, failed_changes, change_failure_rate
 SELECT postmortem.mentions('order page times out', 'orders') AS plural,
        postmortem.mentions('The ORDERS table', 'orders') AS any_case,
        postmortem.mentions('see public.order_lines', 'order_lines') AS qualified,
+       postmortem.mentions('orders are slow', 'public.orders') AS by_relname,
+       postmortem.mentions('Order Lines slow', '"Sales"."Order Lines"') AS quoted,
        postmortem.mentions('big_orders is slow', 'orders') AS other_word,
        postmortem.mentions('reorders', 'orders') AS inside_a_word;
 

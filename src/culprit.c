@@ -118,10 +118,51 @@ is_ident_char(unsigned char c)
 }
 
 /*
+ * The relation name of a possibly qualified, possibly quoted name, unquoted:
+ * public.orders gives orders, "Sales"."Order ""A""" gives Order "A".  The
+ * recorder keeps table names qualified.
+ */
+static char *
+unqualified_name(const char *name)
+{
+	size_t		len = strlen(name);
+	const char *start;
+	StringInfoData buf;
+
+	if (len < 2 || name[len - 1] != '"')
+	{
+		start = strrchr(name, '.');
+		return pstrdup(start ? start + 1 : name);
+	}
+	/* a quoted last part: find its opening quote, skipping doubled quotes */
+	start = name + len - 1;
+	while (start > name)
+	{
+		start--;
+		if (*start == '"')
+		{
+			if (start > name && start[-1] == '"')
+				start--;
+			else
+				break;
+		}
+	}
+	initStringInfo(&buf);
+	for (const char *p = start + 1; p < name + len - 1; p++)
+	{
+		appendStringInfoChar(&buf, *p);
+		if (*p == '"')
+			p++;
+	}
+	return buf.data;
+}
+
+/*
  * Does the (lower-case) document name the identifier as a whole word?  A
  * plural or singular spelling counts too: "orders" is named by "order page"
  * and "order" by "orders".  Identifier characters around the word make it
- * another word ("big_orders" does not name "orders").
+ * another word ("big_orders" does not name "orders").  A qualified name is
+ * looked for by its relation name.
  */
 bool
 document_mentions(const char *document, const char *name)
@@ -134,8 +175,11 @@ document_mentions(const char *document, const char *name)
 	if (document == NULL || name == NULL || name[0] == '\0')
 		return false;
 
-	stem = str_tolower(name, strlen(name), DEFAULT_COLLATION_OID);
+	stem = unqualified_name(name);
+	stem = str_tolower(stem, strlen(stem), DEFAULT_COLLATION_OID);
 	len = strlen(stem);
+	if (len == 0)
+		return false;
 	/* "orders" -> "order", so that both spellings match below */
 	if (len > 3 && stem[len - 1] == 's')
 		stem[--len] = '\0';
@@ -341,6 +385,7 @@ score_suspect(Suspect *s, HeapTuple tup, TupleDesc desc, TimestampTz start,
 				part;
 	StringInfoData buf;
 	Datum		d;
+	char	   *relname;
 
 	s->id = DatumGetInt64(SPI_getbinval(tup, desc, C_ID + 1, &isnull));
 	s->at = DatumGetTimestampTz(SPI_getbinval(tup, desc, C_AT + 1, &isnull));
@@ -383,6 +428,7 @@ score_suspect(Suspect *s, HeapTuple tup, TupleDesc desc, TimestampTz start,
 	held = duration_ms >= 0 ? Min(1.0, log10(duration_ms + 1.0) / 4.0) : 0.3;
 
 	s->score = W_CLOSENESS * slow;
+	relname = table ? unqualified_name(table) : NULL;
 
 	initStringInfo(&buf);
 	appendStringInfo(&buf, "%s %s ", tag ? tag : "?", identity ? identity : "?");
@@ -396,7 +442,7 @@ score_suspect(Suspect *s, HeapTuple tup, TupleDesc desc, TimestampTz start,
 	if (migration)
 		appendStringInfo(&buf, " (migration %s)", migration);
 	if (table && rows_known && rows > 0)
-		appendStringInfo(&buf, "; %s has " INT64_FORMAT " rows", table, rows);
+		appendStringInfo(&buf, "; %s has " INT64_FORMAT " rows", relname, rows);
 
 	/* a dropped index or table: the plans that used it are gone for good */
 	if (is_drop && (is_index || (objtype && strcmp(objtype, "table") == 0)))
@@ -472,7 +518,7 @@ score_suspect(Suspect *s, HeapTuple tup, TupleDesc desc, TimestampTz start,
 	if (table && document_mentions(document, table))
 	{
 		s->score += W_NAMED;
-		appendStringInfo(&buf, "; %s is named in the incident", table);
+		appendStringInfo(&buf, "; %s is named in the incident", relname);
 	}
 
 	s->score = rint(s->score * 100.0) / 100.0;
