@@ -80,6 +80,17 @@ SELECT object_identity, score, reason
   FROM postmortem.suspects(:incident, '3 days')
  WHERE at < '2024-05-01';
 
+-- declared on the spot, started_at is an estimate: a change made between it
+-- and the moment the incident was entered (within a minute) is a suspect;
+-- one made after the incident was entered is not
+INSERT INTO postmortem.incident (title, started_at, created_at)
+VALUES ('Search is slow', '2024-06-01 10:00:00', '2024-06-01 10:00:30')
+RETURNING id AS estimated \gset
+INSERT INTO postmortem.schema_change (at, command_tag, object_type, object_identity, table_name, role_name, database_name)
+VALUES ('2024-06-01 10:00:20', 'DROP INDEX', 'index', 'public.search_terms_idx', 'public.search_terms', 'migrator', current_database()),
+       ('2024-06-01 10:00:40', 'CREATE INDEX', 'index', 'public.search_terms_idx', 'public.search_terms', 'oncall', current_database());
+SELECT object_identity, command_tag, reason FROM postmortem.suspects(:estimated);
+
 -- cite it; the fix is cited as the remediation
 SELECT schema_change_id AS culprit FROM postmortem.suspects(:incident) LIMIT 1 \gset
 SELECT id AS fix FROM postmortem.schema_change

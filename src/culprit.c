@@ -21,6 +21,11 @@
  *	- the table being named in the incident's title, summary, impact, root
  *	  cause or human timeline entries.
  *
+ * Changes after the start are not suspects, except when the incident was
+ * entered within a minute of its start: then the changes made between the
+ * start and the entry are, since such a start is an estimate made on the
+ * spot ("it began about ten seconds ago").
+ *
  * cite() and incident_timeline() are plain SQL in culprit.sql.
  *
  *-------------------------------------------------------------------------
@@ -62,6 +67,13 @@
 #define W_NAMED				2.0		/* table named in the incident */
 
 #define HALF_LIFE_SLOW_SECS	(6.0 * 3600.0)
+
+/*
+ * started_at is often an estimate made while declaring ("it began ten seconds
+ * ago"): when the incident was entered within this long of its start, the
+ * changes made between the start and the entry are suspects too.
+ */
+#define START_GRACE			"1 minute"
 #define HALF_LIFE_FAST_SECS	(10.0 * 60.0)
 
 /* Columns of the candidate query, in order. */
@@ -378,6 +390,7 @@ score_suspect(Suspect *s, HeapTuple tup, TupleDesc desc, TimestampTz start,
 	int64		rows = 0;
 	double		duration_ms = -1.0;
 	double		age;
+	bool		after;
 	double		slow,
 				fast,
 				size,
@@ -413,7 +426,8 @@ score_suspect(Suspect *s, HeapTuple tup, TupleDesc desc, TimestampTz start,
 		duration_ms = DatumGetFloat8(d);
 
 	age = (double) (start - s->at) / USECS_PER_SEC;
-	if (age < 0)
+	after = age < 0;
+	if (after)
 		age = 0;
 	slow = pow(0.5, age / HALF_LIFE_SLOW_SECS);
 	/* a lock or a rewrite hurts until the command ends */
@@ -432,7 +446,12 @@ score_suspect(Suspect *s, HeapTuple tup, TupleDesc desc, TimestampTz start,
 
 	initStringInfo(&buf);
 	appendStringInfo(&buf, "%s %s ", tag ? tag : "?", identity ? identity : "?");
-	if (age < 1.0)
+	if (after)
+	{
+		append_age(&buf, (double) (s->at - start) / USECS_PER_SEC);
+		appendStringInfoString(&buf, " after the estimated start of impact, before the incident was declared");
+	}
+	else if (age < 1.0)
 		appendStringInfoString(&buf, "as impact began");
 	else
 	{
@@ -538,6 +557,7 @@ postmortem_suspects(PG_FUNCTION_ARGS)
 	MemoryContext outer = CurrentMemoryContext;
 	Datum		args[3];
 	TimestampTz start;
+	TimestampTz until;
 	char	   *document = NULL;
 	bool		isnull;
 	int			ret;
@@ -564,6 +584,10 @@ postmortem_suspects(PG_FUNCTION_ARGS)
 
 		plan = SPI_prepare(
 						   "SELECT COALESCE(i.started_at, i.detected_at, i.created_at),"
+						   "       CASE WHEN i.created_at OPERATOR(pg_catalog.>) i.started_at"
+						   "             AND i.created_at OPERATOR(pg_catalog.<=) i.started_at + interval '" START_GRACE "'"
+						   "            THEN i.created_at"
+						   "            ELSE COALESCE(i.started_at, i.detected_at, i.created_at) END,"
 						   "       pg_catalog.lower(pg_catalog.concat_ws(' ', i.title, i.summary,"
 						   "           i.impact, i.root_cause,"
 						   "           (SELECT pg_catalog.string_agg(t.body, ' ')"
@@ -580,7 +604,7 @@ postmortem_suspects(PG_FUNCTION_ARGS)
 	}
 	if (candidates_plan == NULL)
 	{
-		Oid			argtypes[2] = {TIMESTAMPTZOID, INTERVALOID};
+		Oid			argtypes[3] = {TIMESTAMPTZOID, INTERVALOID, TIMESTAMPTZOID};
 		SPIPlanPtr	plan;
 
 		plan = SPI_prepare(
@@ -594,8 +618,8 @@ postmortem_suspects(PG_FUNCTION_ARGS)
 						   "       s.table_rows, s.table_oid,"
 						   "       s.table_seq_scan + s.table_idx_scan"
 						   "  FROM postmortem.schema_change s"
-						   " WHERE s.at > $1 - $2 AND s.at <= $1",
-						   2, argtypes);
+						   " WHERE s.at > $1 - $2 AND s.at <= $3",
+						   3, argtypes);
 		if (plan == NULL || SPI_keepplan(plan) != 0)
 			elog(ERROR, "could not prepare the suspects query: %s",
 				 SPI_result_code_string(SPI_result));
@@ -612,10 +636,13 @@ postmortem_suspects(PG_FUNCTION_ARGS)
 				 errmsg("incident " INT64_FORMAT " does not exist", incident_id)));
 	start = DatumGetTimestampTz(SPI_getbinval(SPI_tuptable->vals[0],
 											  SPI_tuptable->tupdesc, 1, &isnull));
-	document = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2);
+	until = DatumGetTimestampTz(SPI_getbinval(SPI_tuptable->vals[0],
+											  SPI_tuptable->tupdesc, 2, &isnull));
+	document = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 3);
 
 	args[0] = TimestampTzGetDatum(start);
 	args[1] = IntervalPGetDatum(lookback);
+	args[2] = TimestampTzGetDatum(until);
 	ret = SPI_execute_plan(candidates_plan, args, NULL, true, 0);
 	if (ret != SPI_OK_SELECT)
 		elog(ERROR, "suspects query failed: %s", SPI_result_code_string(ret));
