@@ -66,6 +66,17 @@ VALUES ('2024-04-30 09:00:00', '2024-04-30 09:04:00', 'ALTER TABLE', 'table', 'p
         'ACCESS EXCLUSIVE', true, true, true, 'column type changed',
         'ALTER TABLE public.orders ALTER total TYPE numeric', 100000, 'migrator', current_database());
 
+-- a concurrent build that failed after the recorder saw it: the row does not
+-- say INVALID, pg_index does
+INSERT INTO public.coupons VALUES ('A', 5), ('B', 5);
+CREATE UNIQUE INDEX CONCURRENTLY coupons_pct_live ON public.coupons (pct);
+INSERT INTO postmortem.schema_change
+       (at, finished_at, command_tag, object_type, object_identity, schema_name, table_name,
+        table_oid, statement, lock_mode, blocks_writes, blocks_reads, table_rows, role_name, database_name)
+VALUES ('2024-05-01 11:59:40', '2024-05-01 11:59:41', 'CREATE INDEX', 'index', 'public.coupons_pct_live', 'public', 'coupons',
+        'public.coupons'::regclass, 'CREATE UNIQUE INDEX CONCURRENTLY coupons_pct_live ON public.coupons (pct)',
+        'SHARE UPDATE EXCLUSIVE', false, false, 12, 'migrator', current_database());
+
 -- the DROP INDEX comes first, with the reason an on-call engineer needs;
 -- the change after the start and the one before the lookback are not suspects
 SELECT object_identity, score, reason
@@ -115,7 +126,7 @@ SELECT at, kind, body, source
   FROM postmortem.incident_timeline(:incident)
  WHERE source <> 'lifecycle';
 
--- change failure rate: 10 changes recorded in the spring of 2024, one of
+-- change failure rate: 11 changes recorded in the spring of 2024, one of
 -- them cited as a root cause (a remediation is not a failure)
 SELECT month, changes, failed_changes, change_failure_rate
   FROM postmortem.change_failure_rate

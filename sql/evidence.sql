@@ -83,6 +83,23 @@ SELECT count(*) AS incidents, count(t.id) AS evidence_entries
 DROP TRIGGER ev_refuse ON postmortem.timeline;
 DROP FUNCTION public.ev_refuse();
 
+-- a role that may not read the recorder's table still gets the other evidence
+CREATE ROLE ev_oncall;
+GRANT USAGE ON SCHEMA postmortem TO ev_oncall;
+GRANT SELECT, INSERT ON postmortem.incident, postmortem.timeline TO ev_oncall;
+GRANT USAGE ON SEQUENCE postmortem.incident_id_seq, postmortem.timeline_id_seq TO ev_oncall;
+SET ROLE ev_oncall;
+\set VERBOSITY terse
+INSERT INTO postmortem.incident (title) VALUES ('ev: declared by on call') RETURNING id AS oncall \gset
+\set VERBOSITY default
+SELECT count(*) AS invalid_index_entries FROM postmortem.timeline
+ WHERE incident_id = :oncall AND source = 'evidence' AND body LIKE 'index public.ev_coupons_pct_key %';
+RESET ROLE;
+REVOKE ALL ON SCHEMA postmortem FROM ev_oncall;
+REVOKE ALL ON postmortem.incident, postmortem.timeline FROM ev_oncall;
+REVOKE ALL ON SEQUENCE postmortem.incident_id_seq, postmortem.timeline_id_seq FROM ev_oncall;
+DROP ROLE ev_oncall;
+
 -- invalid input
 SELECT postmortem.capture_evidence(-1);
 SET postmortem.evidence_seq_scan_growth = 0;

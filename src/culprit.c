@@ -45,13 +45,14 @@
 #include "funcapi.h"
 #include "lib/stringinfo.h"
 #include "miscadmin.h"
+#include "nodes/makefuncs.h"
 #include "utils/builtins.h"
 #include "utils/datetime.h"
 #include "utils/formatting.h"
-#include "utils/regproc.h"
 #include "utils/syscache.h"
 #include "utils/timestamp.h"
 #include "utils/tuplestore.h"
+#include "utils/varlena.h"
 
 #include "postmortem.h"
 
@@ -326,15 +327,23 @@ relation_reltuples(Oid relid)
 	return reltuples;
 }
 
-/* Is the index of this (qualified, quoted) identity there and INVALID? */
+/*
+ * Is the index of this (qualified, quoted) identity there and INVALID?  An
+ * identity that does not parse as schema.name is not looked up.
+ */
 static bool
 index_is_invalid(const char *identity)
 {
-	RangeVar   *rv = makeRangeVarFromNameList(stringToQualifiedNameList(identity));
-	Oid			relid = RangeVarGetRelid(rv, NoLock, true);
+	char	   *raw = pstrdup(identity);
+	List	   *names;
+	Oid			relid;
 	HeapTuple	tup;
 	bool		invalid = false;
 
+	if (!SplitIdentifierString(raw, '.', &names) || list_length(names) != 2)
+		return false;
+	relid = RangeVarGetRelid(makeRangeVar(linitial(names), lsecond(names), -1),
+							 NoLock, true);
 	if (!OidIsValid(relid))
 		return false;
 	tup = SearchSysCache1(INDEXRELID, ObjectIdGetDatum(relid));
