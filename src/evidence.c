@@ -62,6 +62,15 @@ int			pm_evidence_seq_scan_growth = 20;
 #define SECS_SINCE(col) \
 	"pg_catalog.round(pg_catalog.date_part('epoch', pg_catalog.clock_timestamp() - " col ")) || ' s'"
 
+/* The kinds of evidence, in the order they are taken. */
+typedef enum EvidenceKind
+{
+	EV_LOCK_WAITS,
+	EV_LONG_QUERIES,
+	EV_INVALID_INDEXES,
+	EV_SEQ_SCAN_JUMPS
+} EvidenceKind;
+
 static const char *const evidence_queries[] = {
 	/* sessions waiting on locks, and who blocks them */
 	EVIDENCE_INSERT
@@ -145,7 +154,7 @@ static const char *const evidence_queries[] = {
 	" ORDER BY t.seq_scan - s.table_seq_scan DESC) e",
 };
 
-#define N_EVIDENCE lengthof(evidence_queries)
+#define N_EVIDENCE ((int) lengthof(evidence_queries))
 
 static SPIPlanPtr evidence_plans[N_EVIDENCE];
 
@@ -156,15 +165,16 @@ static const char *const evidence_names[] = {
 	"lock waits", "long-running statements", "INVALID indexes", "sequential scan jumps"
 };
 
-StaticAssertDecl(lengthof(evidence_names) == lengthof(evidence_queries),
-				 "one name per evidence query");
+StaticAssertDecl(lengthof(evidence_names) == lengthof(evidence_queries) &&
+				 lengthof(evidence_queries) == EV_SEQ_SCAN_JUMPS + 1,
+				 "one name per evidence query, one query per kind");
 
 /*
  * Write one kind of evidence for an incident; returns the number of entries.
  * The caller is connected to SPI.
  */
 static int64
-capture_kind(int64 incident_id, int kind)
+capture_kind(int64 incident_id, EvidenceKind kind)
 {
 	Datum		args[2];
 	int			ret;
@@ -172,17 +182,18 @@ capture_kind(int64 incident_id, int kind)
 	if (evidence_plans[kind] == NULL)
 	{
 		/* $2: the long-query threshold in seconds, or the seq scan growth */
-		Oid			argtypes[2] = {INT8OID, kind == 1 ? FLOAT8OID : INT8OID};
+		Oid			argtypes[2] = {INT8OID, kind == EV_LONG_QUERIES ? FLOAT8OID : INT8OID};
+		int			nargs = (kind == EV_LONG_QUERIES || kind == EV_SEQ_SCAN_JUMPS) ? 2 : 1;
 		SPIPlanPtr	plan;
 
-		plan = SPI_prepare(evidence_queries[kind], (kind == 1 || kind == 3) ? 2 : 1, argtypes);
+		plan = SPI_prepare(evidence_queries[kind], nargs, argtypes);
 		if (plan == NULL || SPI_keepplan(plan) != 0)
 			elog(ERROR, "could not prepare the %s evidence query: %s", evidence_names[kind],
 				 SPI_result_code_string(SPI_result));
 		evidence_plans[kind] = plan;
 	}
 	args[0] = Int64GetDatum(incident_id);
-	if (kind == 1)
+	if (kind == EV_LONG_QUERIES)
 		args[1] = Float8GetDatum(pm_evidence_long_query / 1000.0);
 	else
 		args[1] = Int64GetDatum((int64) pm_evidence_seq_scan_growth);
