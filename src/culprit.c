@@ -1,0 +1,689 @@
+/*-------------------------------------------------------------------------
+ *
+ * culprit.c
+ *	  postmortem.suspects(): rank the schema changes recorded before an
+ *	  incident began, the way an experienced DBA would.
+ *
+ * The candidates are the rows of postmortem.schema_change in the lookback
+ * window before the incident's start (an index range scan on "at"); each is
+ * scored in C and given a one-sentence reason.  The score adds up:
+ *
+ *	- closeness: how recently before the start it landed (half-life 6 h);
+ *	- a dropped index or table, or an index whose definition changed: the
+ *	  plans that used it change for good, so this decays slowly, weighted by
+ *	  how big (rows) or busy (scans when the change was made) the table is;
+ *	- a lock that blocks reads or writes, and a table rewrite: these hurt
+ *	  only while they are held, so they count when the command ended close to
+ *	  the start (half-life 10 min), in proportion to how long the lock was
+ *	  held and how big the table is;
+ *	- an INVALID index left by a failed concurrent build, and a failed
+ *	  command;
+ *	- the table being named in the incident's title, summary, impact, root
+ *	  cause or human timeline entries.
+ *
+ * Changes after the start are not suspects, except when the incident was
+ * entered within a minute of its start: then the changes made between the
+ * start and the entry are, since such a start is an estimate made on the
+ * spot ("it began about ten seconds ago").
+ *
+ * cite() and incident_timeline() are plain SQL in culprit.sql.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include <math.h>
+
+#include "access/htup_details.h"
+#include "catalog/namespace.h"
+#include "catalog/pg_class.h"
+#include "catalog/pg_collation.h"
+#include "catalog/pg_index.h"
+#include "catalog/pg_type.h"
+#include "executor/spi.h"
+#include "fmgr.h"
+#include "funcapi.h"
+#include "lib/stringinfo.h"
+#include "miscadmin.h"
+#include "nodes/makefuncs.h"
+#include "utils/builtins.h"
+#include "utils/datetime.h"
+#include "utils/formatting.h"
+#include "utils/syscache.h"
+#include "utils/timestamp.h"
+#include "utils/tuplestore.h"
+#include "utils/varlena.h"
+
+#include "postmortem.h"
+
+/* Weights of the score; see the file header. */
+#define W_CLOSENESS			1.0
+#define W_DROPPED			3.0		/* dropped index or table */
+#define W_REPLACED			2.0		/* index definition changed, REINDEX */
+#define W_BLOCKS_READS		2.0
+#define W_BLOCKS_WRITES		1.0
+#define W_REWRITE			1.5
+#define W_INVALID			1.5		/* INVALID index left behind */
+#define W_FAILED			0.5
+#define W_NAMED				2.0		/* table named in the incident */
+
+#define HALF_LIFE_SLOW_SECS	(6.0 * 3600.0)
+
+/*
+ * started_at is often an estimate made while declaring ("it began ten seconds
+ * ago"): when the incident was entered within this long of its start, the
+ * changes made between the start and the entry are suspects too.
+ */
+#define START_GRACE			"1 minute"
+#define HALF_LIFE_FAST_SECS	(10.0 * 60.0)
+
+/* Columns of the candidate query, in order. */
+enum
+{
+	C_ID,
+	C_AT,
+	C_COMMAND_TAG,
+	C_OBJECT_TYPE,
+	C_OBJECT_IDENTITY,
+	C_TABLE_NAME,
+	C_STATEMENT,
+	C_REVERT,
+	C_MIGRATION,
+	C_ROLE,
+	C_LOCK_MODE,
+	C_BLOCKS_WRITES,
+	C_BLOCKS_READS,
+	C_REWROTE,
+	C_REWRITE_REASON,
+	C_DEF_BEFORE,
+	C_DEF_AFTER,
+	C_INVALID,
+	C_FAILED,
+	C_DURATION_MS,
+	C_ROWS,
+	C_TABLE_OID,
+	C_SCANS,
+	C_NCOLS
+};
+
+#define SUSPECTS_NATTS 12
+
+typedef struct Suspect
+{
+	int64		id;
+	double		score;
+	TimestampTz at;
+	char	   *reason;
+	Datum		values[SUSPECTS_NATTS];
+	bool		nulls[SUSPECTS_NATTS];
+} Suspect;
+
+static SPIPlanPtr incident_plan = NULL;
+static SPIPlanPtr candidates_plan = NULL;
+
+PG_FUNCTION_INFO_V1(postmortem_suspects);
+PG_FUNCTION_INFO_V1(postmortem_mentions);
+
+static inline bool
+is_ident_char(unsigned char c)
+{
+	return isalnum(c) || c == '_' || c == '$' || IS_HIGHBIT_SET(c);
+}
+
+/*
+ * The relation name of a possibly qualified, possibly quoted name, unquoted:
+ * public.orders gives orders, "Sales"."Order ""A""" gives Order "A".  The
+ * recorder keeps table names qualified.
+ */
+static char *
+unqualified_name(const char *name)
+{
+	size_t		len = strlen(name);
+	const char *start;
+	StringInfoData buf;
+
+	if (len < 2 || name[len - 1] != '"')
+	{
+		start = strrchr(name, '.');
+		return pstrdup(start ? start + 1 : name);
+	}
+	/* a quoted last part: find its opening quote, skipping doubled quotes */
+	start = name + len - 1;
+	while (start > name)
+	{
+		start--;
+		if (*start == '"')
+		{
+			if (start > name && start[-1] == '"')
+				start--;
+			else
+				break;
+		}
+	}
+	initStringInfo(&buf);
+	for (const char *p = start + 1; p < name + len - 1; p++)
+	{
+		appendStringInfoChar(&buf, *p);
+		if (*p == '"')
+			p++;
+	}
+	return buf.data;
+}
+
+/*
+ * Does the (lower-case) document name the identifier as a whole word?  A
+ * plural or singular spelling counts too: "orders" is named by "order page"
+ * and "order" by "orders".  Identifier characters around the word make it
+ * another word ("big_orders" does not name "orders").  A qualified name is
+ * looked for by its relation name.
+ */
+bool
+document_mentions(const char *document, const char *name)
+{
+	char	   *stem;
+	size_t		len;
+	bool		found = false;
+	const char *p;
+
+	if (document == NULL || name == NULL || name[0] == '\0')
+		return false;
+
+	stem = unqualified_name(name);
+	stem = str_tolower(stem, strlen(stem), DEFAULT_COLLATION_OID);
+	len = strlen(stem);
+	if (len == 0)
+		return false;
+	/* "orders" -> "order", so that both spellings match below */
+	if (len > 3 && stem[len - 1] == 's')
+		stem[--len] = '\0';
+
+	for (p = strstr(document, stem); p != NULL; p = strstr(p + 1, stem))
+	{
+		const unsigned char *after = (const unsigned char *) p + len;
+
+		if (p > document && is_ident_char((unsigned char) p[-1]))
+			continue;
+		if (*after == 's')
+			after++;
+		if (is_ident_char(*after))
+			continue;
+		found = true;
+		break;
+	}
+	pfree(stem);
+	return found;
+}
+
+/*
+ * postmortem.mentions(document, name): document_mentions() for SQL.
+ */
+Datum
+postmortem_mentions(PG_FUNCTION_ARGS)
+{
+	text	   *doc = PG_GETARG_TEXT_PP(0);
+	char	   *name = text_to_cstring(PG_GETARG_TEXT_PP(1));
+	char	   *lower;
+
+	lower = str_tolower(VARDATA_ANY(doc), VARSIZE_ANY_EXHDR(doc),
+						PG_GET_COLLATION() ? PG_GET_COLLATION() : DEFAULT_COLLATION_OID);
+	PG_RETURN_BOOL(document_mentions(lower, name));
+}
+
+/*
+ * The column list of an index definition as pg_get_indexdef() prints it:
+ * "CREATE INDEX i ON public.t USING btree (a, b DESC)" gives "a, b DESC".
+ * NULL when the definition cannot be read that way.
+ */
+static char *
+index_columns(const char *indexdef)
+{
+	const char *p;
+	const char *start;
+	int			depth = 0;
+	bool		quoted = false;
+
+	if (indexdef == NULL || (p = strstr(indexdef, " USING ")) == NULL)
+		return NULL;
+	p = strchr(p, '(');
+	if (p == NULL)
+		return NULL;
+	start = ++p;
+	for (; *p; p++)
+	{
+		if (*p == '"')
+			quoted = !quoted;
+		else if (quoted)
+			continue;
+		else if (*p == '(')
+			depth++;
+		else if (*p == ')' && depth-- == 0)
+			return pnstrdup(start, p - start);
+	}
+	return NULL;
+}
+
+/* "45 s", "12 min", "3 h 20 min", "2 days" */
+static void
+append_age(StringInfo buf, double secs)
+{
+	long		s = (long) (secs + 0.5);
+
+	if (s < 60)
+		appendStringInfo(buf, "%ld s", s);
+	else if (s < 3600)
+		appendStringInfo(buf, "%ld min", s / 60);
+	else if (s < 48 * 3600)
+	{
+		appendStringInfo(buf, "%ld h", s / 3600);
+		if ((s % 3600) / 60 != 0)
+			appendStringInfo(buf, " %ld min", (s % 3600) / 60);
+	}
+	else
+		appendStringInfo(buf, "%ld days", s / 86400);
+}
+
+/* "12 ms", "2.3 s", "4 min" */
+static void
+append_duration(StringInfo buf, double ms)
+{
+	if (ms < 1000.0)
+		appendStringInfo(buf, "%.0f ms", ms);
+	else if (ms < 60000.0)
+		appendStringInfo(buf, "%.1f s", ms / 1000.0);
+	else
+		append_age(buf, ms / 1000.0);
+}
+
+static char *
+get_text(HeapTuple tup, TupleDesc desc, int col)
+{
+	bool		isnull;
+	Datum		d = SPI_getbinval(tup, desc, col + 1, &isnull);
+
+	return isnull ? NULL : TextDatumGetCString(d);
+}
+
+static bool
+get_bool(HeapTuple tup, TupleDesc desc, int col)
+{
+	bool		isnull;
+	Datum		d = SPI_getbinval(tup, desc, col + 1, &isnull);
+
+	return isnull ? false : DatumGetBool(d);
+}
+
+/* pg_class.reltuples of a relation; -1 when unknown or gone */
+static float4
+relation_reltuples(Oid relid)
+{
+	HeapTuple	tup = SearchSysCache1(RELOID, ObjectIdGetDatum(relid));
+	float4		reltuples = -1;
+
+	if (HeapTupleIsValid(tup))
+	{
+		reltuples = ((Form_pg_class) GETSTRUCT(tup))->reltuples;
+		ReleaseSysCache(tup);
+	}
+	return reltuples;
+}
+
+/*
+ * Is the index of this (qualified, quoted) identity there and INVALID?  An
+ * identity that does not parse as schema.name is not looked up.
+ */
+static bool
+index_is_invalid(const char *identity)
+{
+	char	   *raw = pstrdup(identity);
+	List	   *names;
+	Oid			relid;
+	HeapTuple	tup;
+	bool		invalid = false;
+
+	if (!SplitIdentifierString(raw, '.', &names) || list_length(names) != 2)
+		return false;
+	relid = RangeVarGetRelid(makeRangeVar(linitial(names), lsecond(names), -1),
+							 NoLock, true);
+	if (!OidIsValid(relid))
+		return false;
+	tup = SearchSysCache1(INDEXRELID, ObjectIdGetDatum(relid));
+	if (HeapTupleIsValid(tup))
+	{
+		invalid = !((Form_pg_index) GETSTRUCT(tup))->indisvalid;
+		ReleaseSysCache(tup);
+	}
+	return invalid;
+}
+
+static int
+suspect_cmp(const void *a, const void *b)
+{
+	const Suspect *x = (const Suspect *) a;
+	const Suspect *y = (const Suspect *) b;
+
+	if (x->score != y->score)
+		return x->score > y->score ? -1 : 1;
+	if (x->at != y->at)
+		return x->at > y->at ? -1 : 1;
+	if (x->id != y->id)
+		return x->id > y->id ? -1 : 1;
+	return 0;
+}
+
+/*
+ * Score one candidate row and write its reason; the row's output values are
+ * filled in too.
+ */
+static void
+score_suspect(Suspect *s, HeapTuple tup, TupleDesc desc, TimestampTz start,
+			  const char *document)
+{
+	bool		isnull;
+	const char *tag = get_text(tup, desc, C_COMMAND_TAG);
+	const char *objtype = get_text(tup, desc, C_OBJECT_TYPE);
+	const char *identity = get_text(tup, desc, C_OBJECT_IDENTITY);
+	const char *table = get_text(tup, desc, C_TABLE_NAME);
+	const char *migration = get_text(tup, desc, C_MIGRATION);
+	const char *lock_mode = get_text(tup, desc, C_LOCK_MODE);
+	const char *rewrite_reason = get_text(tup, desc, C_REWRITE_REASON);
+	const char *def_before = get_text(tup, desc, C_DEF_BEFORE);
+	const char *def_after = get_text(tup, desc, C_DEF_AFTER);
+	bool		blocks_writes = get_bool(tup, desc, C_BLOCKS_WRITES);
+	bool		blocks_reads = get_bool(tup, desc, C_BLOCKS_READS);
+	bool		rewrote = get_bool(tup, desc, C_REWROTE);
+	bool		invalid = get_bool(tup, desc, C_INVALID);
+	bool		failed = get_bool(tup, desc, C_FAILED);
+	bool		is_index = objtype && strcmp(objtype, "index") == 0;
+	bool		is_drop = tag && strncmp(tag, "DROP ", 5) == 0;
+	bool		rows_known;
+	int64		rows = 0;
+	double		duration_ms = -1.0;
+	double		age;
+	bool		after;
+	double		slow,
+				fast,
+				size,
+				held,
+				part;
+	StringInfoData buf;
+	Datum		d;
+	char	   *relname;
+
+	s->id = DatumGetInt64(SPI_getbinval(tup, desc, C_ID + 1, &isnull));
+	s->at = DatumGetTimestampTz(SPI_getbinval(tup, desc, C_AT + 1, &isnull));
+	d = SPI_getbinval(tup, desc, C_ROWS + 1, &isnull);
+	rows_known = !isnull;
+	if (rows_known)
+		rows = DatumGetInt64(d);
+	else
+	{
+		/* not recorded: the planner's estimate of the table as it is now */
+		d = SPI_getbinval(tup, desc, C_TABLE_OID + 1, &isnull);
+		if (!isnull)
+		{
+			float4		reltuples = relation_reltuples(DatumGetObjectId(d));
+
+			rows_known = reltuples >= 0;
+			rows = (int64) reltuples;
+		}
+	}
+	/* an index built since: is it still INVALID now? */
+	if (!invalid && is_index && !is_drop && identity)
+		invalid = index_is_invalid(identity);
+	d = SPI_getbinval(tup, desc, C_DURATION_MS + 1, &isnull);
+	if (!isnull)
+		duration_ms = DatumGetFloat8(d);
+
+	age = (double) (start - s->at) / USECS_PER_SEC;
+	after = age < 0;
+	if (after)
+		age = 0;
+	slow = pow(0.5, age / HALF_LIFE_SLOW_SECS);
+	/* a lock or a rewrite hurts until the command ends */
+	fast = pow(0.5, Max(age - Max(duration_ms, 0.0) / 1000.0, 0.0) / HALF_LIFE_FAST_SECS);
+	/* 10 rows -> 0.17, 100k -> 0.83, 1M and more -> 1; unknown -> 0.5 */
+	size = rows_known ? Min(1.0, log10((double) Max(rows, 0) + 1.0) / 6.0) : 0.5;
+	/* a table read a million times is busy whatever its size */
+	d = SPI_getbinval(tup, desc, C_SCANS + 1, &isnull);
+	if (!isnull && DatumGetInt64(d) > 0)
+		size = Max(size, Min(1.0, log10((double) DatumGetInt64(d) + 1.0) / 6.0));
+	/* 1 ms -> 0.08, 100 ms -> 0.5, 10 s and more -> 1; unknown -> 0.3 */
+	held = duration_ms >= 0 ? Min(1.0, log10(duration_ms + 1.0) / 4.0) : 0.3;
+
+	s->score = W_CLOSENESS * slow;
+	relname = table ? unqualified_name(table) : NULL;
+
+	initStringInfo(&buf);
+	appendStringInfo(&buf, "%s %s ", tag ? tag : "?", identity ? identity : "?");
+	if (after)
+	{
+		append_age(&buf, (double) (s->at - start) / USECS_PER_SEC);
+		appendStringInfoString(&buf, " after the estimated start of impact, before the incident was declared");
+	}
+	else if (age < 1.0)
+		appendStringInfoString(&buf, "as impact began");
+	else
+	{
+		append_age(&buf, age);
+		appendStringInfoString(&buf, " before impact");
+	}
+	if (migration)
+		appendStringInfo(&buf, " (migration %s)", migration);
+	if (table && rows_known && rows > 0)
+		appendStringInfo(&buf, "; %s has " INT64_FORMAT " rows", relname, rows);
+
+	/* a dropped index or table: the plans that used it are gone for good */
+	if (is_drop && (is_index || (objtype && strcmp(objtype, "table") == 0)))
+	{
+		s->score += W_DROPPED * size * (0.5 + 0.5 * slow);
+		if (is_index)
+		{
+			char	   *cols = index_columns(def_before);
+
+			if (cols && strchr(cols, ',') == NULL && strchr(cols, '(') == NULL)
+				appendStringInfo(&buf, "; queries filtering on %s lose their index", cols);
+			else if (cols)
+				appendStringInfo(&buf, "; queries filtering on (%s) lose their index", cols);
+			else
+				appendStringInfoString(&buf, "; queries that used it lose their index");
+			if (cols && def_before && strncmp(def_before, "CREATE UNIQUE", 13) == 0)
+				appendStringInfo(&buf, " and (%s) is no longer kept unique", cols);
+		}
+		else
+			appendStringInfoString(&buf, "; queries on it now fail");
+	}
+	else if (is_index && def_before && def_after && strcmp(def_before, def_after) != 0)
+	{
+		char	   *before = index_columns(def_before);
+		char	   *after = index_columns(def_after);
+
+		s->score += W_REPLACED * size * (0.5 + 0.5 * slow);
+		if (before && after && strcmp(before, after) != 0)
+			appendStringInfo(&buf, "; the index changed from (%s) to (%s)", before, after);
+		else
+			appendStringInfoString(&buf, "; the index definition changed");
+	}
+	else if (tag && strcmp(tag, "REINDEX") == 0)
+	{
+		s->score += W_REPLACED * 0.5 * size * fast;
+		appendStringInfoString(&buf, "; rebuilt the index");
+	}
+
+	/* locks and rewrites hurt while they are held */
+	if (blocks_reads || blocks_writes)
+	{
+		part = (blocks_reads ? W_BLOCKS_READS : W_BLOCKS_WRITES) * size * held * fast;
+		s->score += part;
+		if (part >= 0.1)
+		{
+			appendStringInfo(&buf, "; took %s lock blocking %s",
+							 lock_mode ? lock_mode : "a",
+							 blocks_reads ? "reads and writes" : "writes");
+			if (duration_ms >= 0)
+			{
+				appendStringInfoString(&buf, " for ");
+				append_duration(&buf, duration_ms);
+			}
+		}
+	}
+	if (rewrote)
+	{
+		s->score += W_REWRITE * size * (0.3 + 0.7 * fast);
+		appendStringInfoString(&buf, "; rewrote the table");
+		if (rewrite_reason)
+			appendStringInfo(&buf, " (%s)", rewrite_reason);
+	}
+	if (invalid)
+	{
+		s->score += W_INVALID * (0.3 + 0.7 * size) * (0.5 + 0.5 * slow);
+		appendStringInfoString(&buf, "; left an INVALID index that queries cannot use but writes still maintain");
+	}
+	else if (failed)
+	{
+		s->score += W_FAILED * slow;
+		appendStringInfoString(&buf, "; the command failed");
+	}
+	if (table && document_mentions(document, table))
+	{
+		s->score += W_NAMED;
+		appendStringInfo(&buf, "; %s is named in the incident", relname);
+	}
+
+	s->score = rint(s->score * 100.0) / 100.0;
+	s->reason = buf.data;
+}
+
+/*
+ * postmortem.suspects(incident_id, lookback): the recorded schema changes
+ * in the lookback window before the incident started, best first.
+ */
+Datum
+postmortem_suspects(PG_FUNCTION_ARGS)
+{
+	int64		incident_id = PG_GETARG_INT64(0);
+	Interval   *lookback = PG_GETARG_INTERVAL_P(1);
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	MemoryContext outer = CurrentMemoryContext;
+	Datum		args[3];
+	TimestampTz start;
+	TimestampTz until;
+	char	   *document = NULL;
+	bool		isnull;
+	int			ret;
+	uint64		n;
+	Suspect    *suspects;
+	Interval	zero;
+
+	memset(&zero, 0, sizeof(zero));
+	if (DatumGetInt32(DirectFunctionCall2(interval_cmp, IntervalPGetDatum(lookback),
+										  IntervalPGetDatum(&zero))) < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("lookback must not be negative")));
+
+	InitMaterializedSRF(fcinfo, 0);
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+
+	if (incident_plan == NULL)
+	{
+		Oid			argtypes[1] = {INT8OID};
+		SPIPlanPtr	plan;
+
+		plan = SPI_prepare(
+						   "SELECT COALESCE(i.started_at, i.detected_at, i.created_at),"
+						   "       CASE WHEN i.created_at OPERATOR(pg_catalog.>) i.started_at"
+						   "             AND i.created_at OPERATOR(pg_catalog.<=) i.started_at + interval '" START_GRACE "'"
+						   "            THEN i.created_at"
+						   "            ELSE COALESCE(i.started_at, i.detected_at, i.created_at) END,"
+						   "       pg_catalog.lower(pg_catalog.concat_ws(' ', i.title, i.summary,"
+						   "           i.impact, i.root_cause,"
+						   "           (SELECT pg_catalog.string_agg(t.body, ' ')"
+						   "              FROM postmortem.timeline t"
+						   "             WHERE t.incident_id = i.id"
+						   "               AND t.source OPERATOR(pg_catalog.<>) 'evidence'"
+						   "               AND t.kind::text NOT IN ('status_change', 'schema_change', 'evidence', 'misleading_path'))))"
+						   "  FROM postmortem.incident i WHERE i.id = $1",
+						   1, argtypes);
+		if (plan == NULL || SPI_keepplan(plan) != 0)
+			elog(ERROR, "could not prepare the incident query: %s",
+				 SPI_result_code_string(SPI_result));
+		incident_plan = plan;
+	}
+	if (candidates_plan == NULL)
+	{
+		Oid			argtypes[3] = {TIMESTAMPTZOID, INTERVALOID, TIMESTAMPTZOID};
+		SPIPlanPtr	plan;
+
+		plan = SPI_prepare(
+						   "SELECT s.id, s.at, s.command_tag, s.object_type, s.object_identity,"
+						   "       s.table_name, s.statement, s.revert_statement, s.migration,"
+						   "       s.role_name, s.lock_mode, s.blocks_writes, s.blocks_reads,"
+						   "       s.rewrote_table, s.rewrite_reason, s.definition_before,"
+						   "       s.definition_after,"
+						   "       s.index_invalid, s.failed,"
+						   "       pg_catalog.date_part('epoch', COALESCE(s.duration, s.finished_at - s.at)) * 1000.0,"
+						   "       s.table_rows, s.table_oid,"
+						   "       s.table_seq_scan + s.table_idx_scan"
+						   "  FROM postmortem.schema_change s"
+						   " WHERE s.at > $1 - $2 AND s.at <= $3",
+						   3, argtypes);
+		if (plan == NULL || SPI_keepplan(plan) != 0)
+			elog(ERROR, "could not prepare the suspects query: %s",
+				 SPI_result_code_string(SPI_result));
+		candidates_plan = plan;
+	}
+
+	args[0] = Int64GetDatum(incident_id);
+	ret = SPI_execute_plan(incident_plan, args, NULL, true, 1);
+	if (ret != SPI_OK_SELECT)
+		elog(ERROR, "incident query failed: %s", SPI_result_code_string(ret));
+	if (SPI_processed == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_NO_DATA_FOUND),
+				 errmsg("incident " INT64_FORMAT " does not exist", incident_id)));
+	start = DatumGetTimestampTz(SPI_getbinval(SPI_tuptable->vals[0],
+											  SPI_tuptable->tupdesc, 1, &isnull));
+	until = DatumGetTimestampTz(SPI_getbinval(SPI_tuptable->vals[0],
+											  SPI_tuptable->tupdesc, 2, &isnull));
+	document = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 3);
+
+	args[0] = TimestampTzGetDatum(start);
+	args[1] = IntervalPGetDatum(lookback);
+	args[2] = TimestampTzGetDatum(until);
+	ret = SPI_execute_plan(candidates_plan, args, NULL, true, 0);
+	if (ret != SPI_OK_SELECT)
+		elog(ERROR, "suspects query failed: %s", SPI_result_code_string(ret));
+
+	n = SPI_processed;
+	suspects = palloc0(sizeof(Suspect) * Max(n, 1));
+	for (uint64 i = 0; i < n; i++)
+	{
+		HeapTuple	tup = SPI_tuptable->vals[i];
+		TupleDesc	desc = SPI_tuptable->tupdesc;
+		Suspect    *s = &suspects[i];
+		static const int out_cols[SUSPECTS_NATTS] = {
+			-1, -1, -1, C_AT, C_COMMAND_TAG, C_OBJECT_IDENTITY, C_TABLE_NAME,
+			C_STATEMENT, C_REVERT, C_MIGRATION, C_ROLE, C_LOCK_MODE
+		};
+
+		CHECK_FOR_INTERRUPTS();
+		score_suspect(s, tup, desc, start, document);
+		s->values[0] = Int64GetDatum(s->id);
+		s->values[1] = Float8GetDatum(s->score);
+		s->values[2] = CStringGetTextDatum(s->reason);
+		for (int c = 3; c < SUSPECTS_NATTS; c++)
+			s->values[c] = SPI_getbinval(tup, desc, out_cols[c] + 1, &s->nulls[c]);
+	}
+	qsort(suspects, n, sizeof(Suspect), suspect_cmp);
+
+	/* the tuplestore lives in the per-query context and copies each row */
+	MemoryContextSwitchTo(outer);
+	for (uint64 i = 0; i < n; i++)
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc,
+							 suspects[i].values, suspects[i].nulls);
+
+	SPI_finish();
+	return (Datum) 0;
+}

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# The queries suspects(), incident_timeline(), capture_evidence() and the
+# change_failure_rate view really run use indexes at scale: auto_explain logs
+# the plan of every nested statement to the client, and no plan may read the
+# big tables sequentially.  (20k incidents, 200k timeline entries, 200k
+# schema changes; bench/culprit.sh times the same at 5 times that.)
+set -uo pipefail
+cd "$(dirname "$0")/../.."
+db=postmortem_plans_tap
+psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db" >/dev/null 2>&1 \
+	|| { echo "Bail out! cannot create $db"; exit 1; }
+trap 'psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1' EXIT
+psql -X -q -d "$db" -c 'CREATE EXTENSION postmortem' >/dev/null || { echo "Bail out! CREATE EXTENSION failed"; exit 1; }
+psql -X -q -d "$db" -v incidents=20000 -v timeline=200000 -v changes=200000 -f bench/culprit_data.sql >/dev/null 2>&1 \
+	|| { echo "Bail out! could not populate $db"; exit 1; }
+
+plans() { # SQL -> the plans auto_explain logged for it and everything it ran
+	psql -X -q -d "$db" 2>&1 >/dev/null <<SQL
+LOAD 'auto_explain';
+SET auto_explain.log_min_duration = 0;
+SET auto_explain.log_nested_statements = on;
+SET client_min_messages = log;
+$1
+$1
+SQL
+}
+n=0
+check() { # description, plans, must-contain regex, must-not-contain regex
+	n=$((n + 1))
+	if printf '%s' "$2" | grep -Eq "$3" && ! printf '%s' "$2" | grep -Eq "$4"; then
+		echo "ok $n - $1"
+	else
+		echo "not ok $n - $1"
+		printf '%s\n' "$2" | grep -E "Scan|LOG" | head -40 | sed 's/^/# /'
+	fi
+}
+echo "1..5"
+big='Seq Scan on (schema_change|timeline|incident|task) '
+p=$(plans "SELECT count(*) FROM postmortem.suspects(10007);")
+check "suspects() reads the lookback window through schema_change_at_idx" "$p" 'Index Scan using schema_change_at_idx' "$big"
+p=$(plans "SELECT count(*) FROM postmortem.incident_timeline(10007);")
+check "incident_timeline() reads the incident's rows through indexes" "$p" 'timeline_incident_at_idx' "$big"
+p=$(plans "SELECT count(*) FROM postmortem.incident_timeline(10007) WHERE source = 'recorder';")
+check "incident_timeline() finds the changes during the incident through schema_change_at_idx" "$p" 'schema_change_at_idx' "$big"
+p=$(plans "BEGIN; SELECT postmortem.capture_evidence(10007); ROLLBACK;")
+check "capture_evidence() finds each table's last change through schema_change_table_at_idx" "$p" 'schema_change_table_at_idx' "$big"
+p=$(plans "SELECT * FROM postmortem.change_failure_rate WHERE month >= now() - interval '1 year';")
+check "change_failure_rate counts each month with an index-only scan" "$p" 'Index Only Scan using schema_change_at_idx' "$big"
