@@ -97,9 +97,9 @@ RETURNING status, completed_at = created_at AS completed_now;
 -- invalid input
 \set VERBOSITY terse
 -- unknown status or kind
-UPDATE postmortem.incident SET status = 'paused' WHERE id = :id;
-SELECT postmortem.log(:id, 'x', 'rumour');
-INSERT INTO postmortem.task (incident_id, title, status) VALUES (:id, 'x', 'finished');
+UPDATE postmortem.incident SET status = 'paused' WHERE title = 'checkout latency';
+SELECT postmortem.log(0, 'x', 'rumour');
+INSERT INTO postmortem.task (incident_id, title, status) VALUES (0, 'x', 'finished');
 -- a share of users is 0-100
 UPDATE postmortem.incident SET users_affected_pct = 120 WHERE id = :seed;
 UPDATE postmortem.incident SET users_affected_pct = -1 WHERE id = :seed;
@@ -129,9 +129,10 @@ DELETE FROM postmortem.incident WHERE id = :seed;
 SELECT (SELECT count(*) FROM postmortem.timeline WHERE incident_id = :seed) AS entries,
 	   (SELECT count(*) FROM postmortem.task WHERE incident_id = :seed) AS tasks;
 
--- the triggers
+-- the lifecycle triggers
 SELECT tgname, tgenabled, pg_get_triggerdef(oid) FROM pg_trigger
  WHERE tgrelid IN ('postmortem.incident'::regclass, 'postmortem.task'::regclass) AND NOT tgisinternal
+   AND tgname LIKE '%lifecycle%'
  ORDER BY tgname;
 
 DELETE FROM postmortem.incident
