@@ -781,6 +781,7 @@ queue_failed_builds(void)
 {
 	ListCell   *lc;
 	int			n = 0;
+	List	   *rows = NIL;
 
 	foreach(lc, failed_builds)
 	{
@@ -824,9 +825,16 @@ queue_failed_builds(void)
 						 psprintf("DROP INDEX %s", pm_relation_name(index)));
 		}
 		set_table(fb, row, fb->relid, fb->tableBefore);
-		add_row(row);
+		rows = lappend(rows, row);
 		MemoryContextSwitchTo(old);
 		n++;
+	}
+	/* they happened before anything still pending in this transaction */
+	{
+		MemoryContext old = MemoryContextSwitchTo(row_cxt);
+
+		pending_rows = list_concat(rows, pending_rows);
+		MemoryContextSwitchTo(old);
 	}
 	failed_builds = NIL;
 	MemoryContextReset(session_cxt);

@@ -198,7 +198,8 @@ pm_ProcessUtility(PlannedStmt *pstmt, const char *queryString,
 
 				if (stmt->name && strcmp(stmt->name, "session_replication_role") == 0)
 				{
-					tag = stmt->is_local ? "SET LOCAL" : "SET";
+					tag = stmt->kind == VAR_RESET ? "RESET" :
+						stmt->is_local ? "SET LOCAL" : "SET";
 					objtype = "setting";
 					identity = "session_replication_role";
 				}

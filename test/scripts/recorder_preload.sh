@@ -36,7 +36,7 @@ ALTER EVENT TRIGGER postmortem_recorder_end ENABLE ALWAYS;
 DROP ROLE pre_user;
 SQL
 is "$(q "SELECT string_agg(command_tag || ':' || coalesce(object_identity, ''), ',' ORDER BY id) FROM postmortem.schema_change WHERE object_type IS DISTINCT FROM 'table'")" \
-	"ALTER SYSTEM:work_mem,CREATE ROLE:pre_user,ALTER ROLE:pre_user,CREATE DATABASE:pre_db,DROP DATABASE:pre_db,SET:session_replication_role,ALTER EVENT TRIGGER:postmortem_recorder_end,ALTER EVENT TRIGGER:postmortem_recorder_end,DROP ROLE:pre_user" \
+	"ALTER SYSTEM:work_mem,CREATE ROLE:pre_user,ALTER ROLE:pre_user,CREATE DATABASE:pre_db,DROP DATABASE:pre_db,SET:session_replication_role,RESET:session_replication_role,ALTER EVENT TRIGGER:postmortem_recorder_end,ALTER EVENT TRIGGER:postmortem_recorder_end,DROP ROLE:pre_user" \
 	"ALTER SYSTEM, roles, databases, event triggers and session_replication_role recorded"
 is "$(q "SELECT statement FROM postmortem.schema_change WHERE command_tag = 'ALTER EVENT TRIGGER' ORDER BY id LIMIT 1")" \
 	"ALTER EVENT TRIGGER postmortem_recorder_end DISABLE" "an attempt to switch the recorder off is recorded"
