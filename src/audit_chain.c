@@ -20,6 +20,8 @@
 #include "common/sha2.h"
 #include "fmgr.h"
 #include "funcapi.h"
+#include "lib/stringinfo.h"
+#include "utils/memutils.h"
 #include "utils/builtins.h"
 #include "utils/datum.h"
 #include "utils/lsyscache.h"
@@ -50,81 +52,70 @@ const Oid	sc_column_types[SC_NCOLUMNS] = {
 static const char chain_version[] = "postmortem.schema_change/1";
 
 static void
-hash_update(pg_cryptohash_ctx *ctx, const void *data, size_t len)
+put_uint64(StringInfo buf, uint64 v)
 {
-	if (pg_cryptohash_update(ctx, (const uint8 *) data, len) < 0)
-		elog(ERROR, "could not update SHA-256 hash: %s",
-			 pg_cryptohash_error(ctx));
-}
-
-static void
-hash_uint64(pg_cryptohash_ctx *ctx, uint64 v)
-{
-	uint8		buf[8];
+	uint8		b[8];
 	int			i;
 
 	for (i = 7; i >= 0; i--)
 	{
-		buf[i] = (uint8) (v & 0xff);
+		b[i] = (uint8) (v & 0xff);
 		v >>= 8;
 	}
-	hash_update(ctx, buf, 8);
+	appendBinaryStringInfo(buf, (char *) b, 8);
 }
 
 /*
  * pm_row_hash: SHA-256 of one row given as values/nulls indexed by ScColumn.
- * row_hash itself is not part of the input.
+ * row_hash itself is not part of the input.  The row is serialized into one
+ * buffer and hashed in one call.
  */
 void
-pm_row_hash(Datum *values, bool *nulls, uint8 *out)
+pm_row_hash(pg_cryptohash_ctx *ctx, Datum *values, bool *nulls, uint8 *out)
 {
-	pg_cryptohash_ctx *ctx;
+	StringInfoData buf;
+	bool		own = (ctx == NULL);
 	int			i;
 
-	ctx = pg_cryptohash_create(PG_SHA256);
-	if (pg_cryptohash_init(ctx) < 0)
-		elog(ERROR, "could not initialize SHA-256 hash: %s",
-			 pg_cryptohash_error(ctx));
-	hash_update(ctx, chain_version, sizeof(chain_version));
-
+	initStringInfo(&buf);
+	appendBinaryStringInfo(&buf, chain_version, sizeof(chain_version));
 	for (i = 0; i < SC_NCOLUMNS; i++)
 	{
-		uint8		isnull = nulls[i] ? 1 : 0;
 		Datum		v = values[i];
 
 		if (i == SC_ROW_HASH)
 			continue;
-		hash_update(ctx, &isnull, 1);
+		appendStringInfoChar(&buf, nulls[i] ? 1 : 0);
 		if (nulls[i])
 			continue;
 
 		switch (sc_column_types[i])
 		{
 			case INT8OID:
-				hash_uint64(ctx, (uint64) DatumGetInt64(v));
+				put_uint64(&buf, (uint64) DatumGetInt64(v));
 				break;
 			case TIMESTAMPTZOID:
-				hash_uint64(ctx, (uint64) DatumGetTimestampTz(v));
+				put_uint64(&buf, (uint64) DatumGetTimestampTz(v));
 				break;
 			case XID8OID:
-				hash_uint64(ctx, U64FromFullTransactionId(DatumGetFullTransactionId(v)));
+				put_uint64(&buf, U64FromFullTransactionId(DatumGetFullTransactionId(v)));
 				break;
 			case INT4OID:
-				hash_uint64(ctx, (uint64) (int64) DatumGetInt32(v));
+				put_uint64(&buf, (uint64) (int64) DatumGetInt32(v));
 				break;
 			case OIDOID:
-				hash_uint64(ctx, (uint64) DatumGetObjectId(v));
+				put_uint64(&buf, (uint64) DatumGetObjectId(v));
 				break;
 			case BOOLOID:
-				hash_uint64(ctx, DatumGetBool(v) ? 1 : 0);
+				put_uint64(&buf, DatumGetBool(v) ? 1 : 0);
 				break;
 			case INTERVALOID:
 				{
 					Interval   *iv = DatumGetIntervalP(v);
 
-					hash_uint64(ctx, (uint64) iv->time);
-					hash_uint64(ctx, (uint64) (int64) iv->day);
-					hash_uint64(ctx, (uint64) (int64) iv->month);
+					put_uint64(&buf, (uint64) iv->time);
+					put_uint64(&buf, (uint64) (int64) iv->day);
+					put_uint64(&buf, (uint64) (int64) iv->month);
 					break;
 				}
 			default:
@@ -132,17 +123,23 @@ pm_row_hash(Datum *values, bool *nulls, uint8 *out)
 					/* text, bytea, inet: the stored bytes */
 					struct varlena *vl = PG_DETOAST_DATUM_PACKED(v);
 
-					hash_uint64(ctx, (uint64) VARSIZE_ANY_EXHDR(vl));
-					hash_update(ctx, VARDATA_ANY(vl), VARSIZE_ANY_EXHDR(vl));
+					put_uint64(&buf, (uint64) VARSIZE_ANY_EXHDR(vl));
+					appendBinaryStringInfo(&buf, VARDATA_ANY(vl), VARSIZE_ANY_EXHDR(vl));
 					break;
 				}
 		}
 	}
 
-	if (pg_cryptohash_final(ctx, out, PG_SHA256_DIGEST_LENGTH) < 0)
-		elog(ERROR, "could not finalize SHA-256 hash: %s",
-			 pg_cryptohash_error(ctx));
-	pg_cryptohash_free(ctx);
+	/* the caller may pass a context for many rows: creating one costs more than hashing */
+	if (own)
+		ctx = pg_cryptohash_create(PG_SHA256);
+	if (pg_cryptohash_init(ctx) < 0 ||
+		pg_cryptohash_update(ctx, (uint8 *) buf.data, buf.len) < 0 ||
+		pg_cryptohash_final(ctx, out, PG_SHA256_DIGEST_LENGTH) < 0)
+		elog(ERROR, "could not compute SHA-256 hash: %s", pg_cryptohash_error(ctx));
+	pfree(buf.data);
+	if (own)
+		pg_cryptohash_free(ctx);
 }
 
 /* schema_change_hash(postmortem.schema_change): the hash the recorder chained */
@@ -190,7 +187,7 @@ pm_schema_change_hash(PG_FUNCTION_ARGS)
 	}
 	ReleaseTupleDesc(tupdesc);
 
-	pm_row_hash(values, nulls, digest);
+	pm_row_hash(NULL, values, nulls, digest);
 	result = (bytea *) palloc(VARHDRSZ + PG_SHA256_DIGEST_LENGTH);
 	SET_VARSIZE(result, VARHDRSZ + PG_SHA256_DIGEST_LENGTH);
 	memcpy(VARDATA(result), digest, PG_SHA256_DIGEST_LENGTH);

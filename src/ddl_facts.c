@@ -408,11 +408,12 @@ pm_column_default(Oid relid, AttrNumber attnum)
 
 /*
  * pm_table_definition: a table's columns as CREATE TABLE would list them,
- * "(id bigint NOT NULL, note text DEFAULT 'x'::text)"; for a view, its query.
+ * "(id bigint NOT NULL, note text DEFAULT 'x'::text)" (defaults only when
+ * asked: deparsing them costs more than the rest); for a view, its query.
  * Read from the syscache, without locking.
  */
 char *
-pm_table_definition(Oid relid)
+pm_table_definition(Oid relid, bool withDefaults)
 {
 	HeapTuple	tup;
 	Form_pg_class cls;
@@ -464,7 +465,7 @@ pm_table_definition(Oid relid)
 							 format_type_with_typemod(att->atttypid, att->atttypmod));
 			if (att->attnotnull)
 				appendStringInfoString(&buf, " NOT NULL");
-			if (att->atthasdef)
+			if (att->atthasdef && withDefaults)
 			{
 				char	   *def = pm_column_default(relid, attnum);
 
@@ -512,7 +513,7 @@ save_relation(RecorderCommand *cmd, Oid relid, bool withIndexes)
 		return;
 	}
 	save_object(cmd, RelationRelationId, relid, relid, relkind,
-				pm_table_definition(relid));
+				pm_table_definition(relid, false));
 	if (!withIndexes)
 		return;
 	foreach(lc, pm_table_indexes(relid))
@@ -607,7 +608,7 @@ pm_capture_before(Node *parsetree, RecorderCommand *cmd)
 		case T_AlterTableStmt:
 			if (OidIsValid(cmd->relid))
 			{
-				cmd->tableBefore = pm_table_definition(cmd->relid);
+				cmd->tableBefore = pm_table_definition(cmd->relid, true);
 				foreach(lc, ((AlterTableStmt *) parsetree)->cmds)
 				{
 					AlterTableCmd *sub = lfirst_node(AlterTableCmd, lc);
@@ -625,7 +626,7 @@ pm_capture_before(Node *parsetree, RecorderCommand *cmd)
 		case T_ViewStmt:
 		case T_RenameStmt:
 			if (OidIsValid(cmd->relid))
-				cmd->tableBefore = pm_table_definition(cmd->relid);
+				cmd->tableBefore = pm_table_definition(cmd->relid, false);
 			break;
 		default:
 			break;

@@ -47,6 +47,7 @@
 #include "pgstat.h"
 #include "storage/ipc.h"
 #include "storage/lmgr.h"
+#include "storage/lwlock.h"
 #include "tcop/cmdtag.h"
 #include "utils/builtins.h"
 #include "utils/datum.h"
@@ -179,15 +180,69 @@ guarded(void (*fn) (void *), void *arg, const char *statement)
 	return ok;
 }
 
+/*
+ * Run fn(arg), which only reads catalogs and fills the recorder's own
+ * memory, without the cost of a subtransaction (this runs for every DDL
+ * command; a subtransaction costs more than all the recording).  On failure
+ * the error becomes a WARNING naming the statement, or is re-thrown when
+ * postmortem.audit_errors = 'error'.  Buffer pins, relcache and catcache
+ * references or heavyweight locks an error leaves behind belong to the
+ * statement's resource owner and are released with it; LWLocks are released
+ * here, as transaction abort would (none is held when an event trigger
+ * fires), and the interrupt holdoff count is restored.
+ */
+static bool
+guarded_light(void (*fn) (void *), void *arg, const char *statement)
+{
+	MemoryContext oldcxt = CurrentMemoryContext;
+	uint32		holdoff = InterruptHoldoffCount;
+	bool		ok = true;
+
+	if (pm_audit_errors == PM_AUDIT_ERRORS_ERROR)
+	{
+		fn(arg);
+		return true;
+	}
+	PG_TRY();
+	{
+		fn(arg);
+	}
+	PG_CATCH();
+	{
+		ErrorData  *edata;
+
+		LWLockReleaseAll();
+		InterruptHoldoffCount = holdoff;
+		MemoryContextSwitchTo(oldcxt);
+		edata = CopyErrorData();
+		FlushErrorState();
+		ereport(WARNING,
+				(errcode(edata->sqlerrcode),
+				 errmsg("postmortem could not record a schema change: %s", edata->message),
+				 errdetail("Statement not recorded: %s", statement ? statement : "(unknown)"),
+				 errhint("The statement itself ran; set postmortem.audit_errors = 'error' to make such failures stop it.")));
+		FreeErrorData(edata);
+		ok = false;
+	}
+	PG_END_TRY();
+	return ok;
+}
+
 /* Call a materializing set-returning function of the event-trigger API. */
 static Tuplestorestate *
 call_event_srf(Oid fnoid, TupleDesc *desc, ExprContext **econtext)
 {
+	static FmgrInfo ddl_commands_flinfo;
+	static FmgrInfo dropped_objects_flinfo;
+	FmgrInfo   *cached = fnoid == F_PG_EVENT_TRIGGER_DDL_COMMANDS
+		? &ddl_commands_flinfo : &dropped_objects_flinfo;
 	FmgrInfo	flinfo;
 	ReturnSetInfo rsinfo;
 	LOCAL_FCINFO(fcinfo, 0);
 
-	fmgr_info(fnoid, &flinfo);
+	if (cached->fn_oid != fnoid)
+		fmgr_info_cxt(fnoid, cached, TopMemoryContext);
+	flinfo = *cached;
 	MemSet(&rsinfo, 0, sizeof(rsinfo));
 	rsinfo.type = T_ReturnSetInfo;
 	rsinfo.econtext = *econtext = CreateStandaloneExprContext();
@@ -301,28 +356,39 @@ set_table(RecorderCommand *cmd, RecordedRow *row, Oid tableOid, const char *tabl
 	}
 
 	/* pg_stat_user_tables counters of the table, to spot scans that jump */
+	if (cmd->statsRelid != tableOid)
 	{
-		HeapTuple	tup = SearchSysCache1(RELOID, ObjectIdGetDatum(tableOid));
+		Relation	rel = RelationIdGetRelation(tableOid);
 		PgStat_StatTabEntry *tab;
-		int64		idx_scan = 0;
 		ListCell   *lc;
 
-		if (!HeapTupleIsValid(tup))
+		if (rel == NULL)
 			return;
-		set_datum(row, SC_TABLE_ROWS,
-				  Int64GetDatum((int64) Max(((Form_pg_class) GETSTRUCT(tup))->reltuples, 0)));
-		ReleaseSysCache(tup);
-		tab = pgstat_fetch_stat_tabentry(tableOid);
-		set_datum(row, SC_TABLE_SEQ_SCAN, Int64GetDatum(tab ? tab->numscans : 0));
-		foreach(lc, pm_table_indexes(tableOid))
+		cmd->statsRelid = tableOid;
+		cmd->statsRows = (int64) Max(rel->rd_rel->reltuples, 0);
+		cmd->statsSeqScan = 0;
+		cmd->statsIdxScan = 0;
+		/* a table created in this transaction has not been scanned yet */
+		tab = rel->rd_createSubid != InvalidSubTransactionId ? NULL :
+			pgstat_fetch_stat_tabentry(tableOid);
+		if (tab)
+			cmd->statsSeqScan = tab->numscans;
+		if (tab && (rel->rd_rel->relkind == RELKIND_RELATION ||
+					rel->rd_rel->relkind == RELKIND_MATVIEW))
 		{
-			PgStat_StatTabEntry *itab = pgstat_fetch_stat_tabentry(lfirst_oid(lc));
+			foreach(lc, RelationGetIndexList(rel))
+			{
+				PgStat_StatTabEntry *itab = pgstat_fetch_stat_tabentry(lfirst_oid(lc));
 
-			if (itab)
-				idx_scan += itab->numscans;
+				if (itab)
+					cmd->statsIdxScan += itab->numscans;
+			}
 		}
-		set_datum(row, SC_TABLE_IDX_SCAN, Int64GetDatum(idx_scan));
+		RelationClose(rel);
 	}
+	set_datum(row, SC_TABLE_ROWS, Int64GetDatum(cmd->statsRows));
+	set_datum(row, SC_TABLE_SEQ_SCAN, Int64GetDatum(cmd->statsSeqScan));
+	set_datum(row, SC_TABLE_IDX_SCAN, Int64GetDatum(cmd->statsIdxScan));
 }
 
 static void
@@ -400,7 +466,7 @@ pm_recorder_ddl_start(PG_FUNCTION_ARGS)
 
 	args.cmd = cmd;
 	args.parsetree = trigdata->parsetree;
-	guarded(start_work, &args, cmd->statement);
+	guarded_light(start_work, &args, cmd->statement);
 	PG_RETURN_VOID();
 }
 
@@ -470,7 +536,7 @@ pm_recorder_sql_drop(PG_FUNCTION_ARGS)
 	if (pm_recorder_skip() || cmd_stack == NIL)
 		PG_RETURN_VOID();
 	cmd = linitial(cmd_stack);
-	if (!cmd->broken && !guarded(drop_work, cmd, cmd->statement))
+	if (!cmd->broken && !guarded_light(drop_work, cmd, cmd->statement))
 		cmd->broken = true;
 	PG_RETURN_VOID();
 }
@@ -506,7 +572,7 @@ pm_recorder_table_rewrite(PG_FUNCTION_ARGS)
 		PG_RETURN_VOID();
 	cmd = linitial(cmd_stack);
 	if (!cmd->broken)
-		guarded(rewrite_work, cmd, cmd->statement);
+		guarded_light(rewrite_work, cmd, cmd->statement);
 	PG_RETURN_VOID();
 }
 
@@ -613,8 +679,13 @@ end_work(void *arg)
 			else
 			{
 				tableOid = objid;
-				if (relkind != RELKIND_SEQUENCE && DatumGetInt32(v[2]) == 0)
-					set_text(row, SC_DEFINITION_AFTER, pm_table_definition(objid));
+				/* only for commands that change what a table or view is */
+				if (relkind != RELKIND_SEQUENCE && DatumGetInt32(v[2]) == 0 &&
+					(cmd->stmtTag == T_CreateStmt || cmd->stmtTag == T_AlterTableStmt ||
+					 cmd->stmtTag == T_ViewStmt || cmd->stmtTag == T_CreateTableAsStmt ||
+					 cmd->stmtTag == T_RenameStmt))
+					set_text(row, SC_DEFINITION_AFTER,
+							 pm_table_definition(objid, cmd->stmtTag == T_AlterTableStmt));
 			}
 			if (primary && cmd->tableBefore && !cmd->concurrent)
 				set_text(row, SC_DEFINITION_BEFORE, cmd->tableBefore);
@@ -709,7 +780,7 @@ pm_recorder_ddl_end(PG_FUNCTION_ARGS)
 	{
 		/* a concurrent build may have moved to a later transaction */
 		cmd->nestLevel = Min(cmd->nestLevel, GetCurrentTransactionNestLevel());
-		guarded(end_work, cmd, cmd->statement);
+		guarded_light(end_work, cmd, cmd->statement);
 	}
 	cmd->concurrent = false;
 	PG_RETURN_VOID();
@@ -1063,6 +1134,7 @@ flush_work(void *arg)
 	ResultRelInfo *rri;
 	TupleTableSlot *slot;
 	ListCell   *lc;
+	pg_cryptohash_ctx *hashctx;
 	MemoryContext old = MemoryContextSwitchTo(row_cxt);
 
 	if (!OidIsValid(relid) || !OidIsValid(seqid))
@@ -1123,6 +1195,7 @@ flush_work(void *arg)
 	slot = ExecInitExtraTupleSlot(estate, desc, &TTSOpsHeapTuple);
 	values = palloc(sizeof(Datum) * desc->natts);
 	nulls = palloc(sizeof(bool) * desc->natts);
+	hashctx = pg_cryptohash_create(PG_SHA256);
 
 	foreach(lc, pending_rows)
 	{
@@ -1134,7 +1207,7 @@ flush_work(void *arg)
 		set_datum(row, SC_ID, Int64GetDatum(nextval_internal(seqid, false)));
 		row->values[SC_PREV_HASH] = prev;
 		row->nulls[SC_PREV_HASH] = prevNull;
-		pm_row_hash(row->values, row->nulls, digest);
+		pm_row_hash(hashctx, row->values, row->nulls, digest);
 		hash = palloc(VARHDRSZ + PG_SHA256_DIGEST_LENGTH);
 		SET_VARSIZE(hash, VARHDRSZ + PG_SHA256_DIGEST_LENGTH);
 		memcpy(VARDATA(hash), digest, PG_SHA256_DIGEST_LENGTH);
@@ -1156,6 +1229,7 @@ flush_work(void *arg)
 		prevNull = false;
 	}
 
+	pg_cryptohash_free(hashctx);
 	ExecCloseIndices(rri);
 	ExecResetTupleTable(estate->es_tupleTable, false);
 	FreeExecutorState(estate);

@@ -11,6 +11,7 @@
 #ifndef POSTMORTEM_RECORDER_H
 #define POSTMORTEM_RECORDER_H
 
+#include "common/cryptohash.h"
 #include "nodes/parsenodes.h"
 #include "storage/lockdefs.h"
 #include "utils/timestamp.h"
@@ -92,6 +93,10 @@ typedef struct RecorderCommand
 	char	   *commentKeyword; /* COMMENT ON: the object keyword */
 	char	   *commentBefore;	/* COMMENT ON: the comment it replaces */
 	bool		hadComment;
+	Oid			statsRelid;		/* table whose counters are below */
+	int64		statsRows;
+	int64		statsSeqScan;
+	int64		statsIdxScan;
 } RecorderCommand;
 
 typedef struct DroppedObject
@@ -137,7 +142,7 @@ extern const char *pm_hook_statement(void);
 extern char *pm_statement_text(Node *parsetree);
 extern LOCKMODE pm_command_lockmode(Node *parsetree, Oid *relid);
 extern const char *pm_lockmode_name(LOCKMODE mode);
-extern char *pm_table_definition(Oid relid);
+extern char *pm_table_definition(Oid relid, bool withDefaults);
 extern char *pm_column_default(Oid relid, AttrNumber attnum);
 extern char *pm_index_definition(Oid indexid, bool *valid);
 extern char *pm_relation_name(Oid relid);
@@ -153,6 +158,7 @@ extern char *pm_revert_dropped(RecorderCommand *cmd, DroppedObject *obj,
 							   SavedObject *saved);
 
 /* audit_chain.c */
-extern void pm_row_hash(Datum *values, bool *nulls, uint8 *out);
+extern void pm_row_hash(pg_cryptohash_ctx *ctx, Datum *values, bool *nulls,
+						uint8 *out);
 
 #endif							/* POSTMORTEM_RECORDER_H */
