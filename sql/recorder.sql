@@ -133,3 +133,6 @@ SELECT * FROM postmortem.schema_change WHERE table_oid = 1259 AND at > now() - i
 EXPLAIN (COSTS OFF)
 SELECT * FROM postmortem.schema_change WHERE at > now() - interval '1 hour';
 RESET enable_seqscan;
+
+DROP OWNED BY rec_app;
+DROP ROLE rec_app;

@@ -17,7 +17,7 @@ is() { # got, expected, description
 	if [ "$1" = "$2" ]; then echo "ok $n - $3"; else
 		echo "not ok $n - $3"; echo "#   got:      '$1'"; echo "#   expected: '$2'"; fi
 }
-echo "1..9"
+echo "1..12"
 
 # 1-2. one query string, several statements (what drivers send for a migration file)
 psql -X -q -d "$db" -c "CREATE TABLE s_a (id int); CREATE INDEX s_a_id ON s_a (id); ALTER TABLE s_a ADD COLUMN v text; CREATE TABLE s_b (x int)" >/dev/null 2>&1
@@ -63,3 +63,28 @@ done
 wait
 is "$(q "SELECT count(*) - $before FROM postmortem.schema_change")" "180" "every concurrent change recorded"
 is "$(q "SELECT count(*) FROM postmortem.verify_audit()")" "0" "the chain stays intact under concurrent appends"
+
+# 10-12. Rails, Alembic (which updates its one row) and Sqitch history tables,
+# existing before the migration
+psql -X -q -d "$db" >/dev/null 2>&1 <<'SQL'
+CREATE TABLE schema_migrations (version varchar PRIMARY KEY);
+CREATE TABLE alembic_version (version_num varchar(32) PRIMARY KEY);
+INSERT INTO alembic_version VALUES ('ae1027a6acf');
+CREATE SCHEMA sqitch;
+CREATE TABLE sqitch.changes (change_id text PRIMARY KEY, change text, project text, committed_at timestamptz DEFAULT now());
+BEGIN;
+CREATE TABLE h_rails (a int);
+INSERT INTO schema_migrations VALUES ('20240501120000');
+COMMIT;
+BEGIN;
+ALTER TABLE h_rails ADD COLUMN b int;
+UPDATE alembic_version SET version_num = '27c6a30d7c24';
+COMMIT;
+BEGIN;
+CREATE INDEX h_rails_b ON h_rails (b);
+INSERT INTO sqitch.changes (change_id, change, project) VALUES ('abc123', 'add_h_rails_b', 'shop');
+COMMIT;
+SQL
+is "$(q "SELECT migration FROM postmortem.schema_change WHERE statement = 'CREATE TABLE h_rails (a int)'")" "20240501120000" "Rails schema_migrations"
+is "$(q "SELECT migration FROM postmortem.schema_change WHERE statement = 'ALTER TABLE h_rails ADD COLUMN b int'")" "27c6a30d7c24" "Alembic alembic_version, updated in place"
+is "$(q "SELECT migration FROM postmortem.schema_change WHERE statement = 'CREATE INDEX h_rails_b ON h_rails (b)'")" "add_h_rails_b" "Sqitch sqitch.changes"
