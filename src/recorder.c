@@ -191,26 +191,42 @@ guarded(void (*fn) (void *), void *arg, const char *statement)
  * here, as transaction abort would (none is held when an event trigger
  * fires), and the interrupt holdoff count is restored.
  */
+static void
+recorder_error_context(void *arg)
+{
+	errcontext("postmortem recording a schema change of statement: %s",
+			   arg ? (const char *) arg : "(unknown)");
+}
+
 static bool
 guarded_light(void (*fn) (void *), void *arg, const char *statement)
 {
 	MemoryContext oldcxt = CurrentMemoryContext;
 	uint32		holdoff = InterruptHoldoffCount;
+	ErrorContextCallback errcb;
 	bool		ok = true;
 
+	errcb.callback = recorder_error_context;
+	errcb.arg = (void *) statement;
+	errcb.previous = error_context_stack;
 	if (pm_audit_errors == PM_AUDIT_ERRORS_ERROR)
 	{
+		error_context_stack = &errcb;
 		fn(arg);
+		error_context_stack = errcb.previous;
 		return true;
 	}
 	PG_TRY();
 	{
+		error_context_stack = &errcb;
 		fn(arg);
+		error_context_stack = errcb.previous;
 	}
 	PG_CATCH();
 	{
 		ErrorData  *edata;
 
+		/* PG_CATCH has restored error_context_stack */
 		LWLockReleaseAll();
 		InterruptHoldoffCount = holdoff;
 		MemoryContextSwitchTo(oldcxt);
