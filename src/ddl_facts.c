@@ -115,11 +115,18 @@ pm_statement_text(Node *parsetree)
 		stmt_cache_next = 0;
 	}
 
-	/* The next statement equal to this one; failing that, of the same kind. */
+	/*
+	 * The next statement equal to this one.  Parse analysis rewrites the
+	 * query inside CREATE TABLE AS, so that one is matched by its kind; any
+	 * other statement that matches nothing was run by a function or DO
+	 * block of the string.
+	 */
 	for (i = 0; i < 2; i++)
 	{
 		int			n = 0;
 
+		if (i == 1 && !IsA(parsetree, CreateTableAsStmt))
+			break;
 		foreach(lc, stmt_cache_list)
 		{
 			RawStmt    *raw = lfirst_node(RawStmt, lc);

@@ -35,6 +35,7 @@
 #include "catalog/namespace.h"
 #include "catalog/pg_class.h"
 #include "catalog/pg_event_trigger.h"
+#include "catalog/pg_index.h"
 #include "commands/dbcommands.h"
 #include "commands/event_trigger.h"
 #include "commands/extension.h"
@@ -862,6 +863,19 @@ note_failed_build(RecorderCommand *cmd)
 	MemoryContextSwitchTo(old);
 }
 
+static bool
+index_is_valid(Oid indexid)
+{
+	HeapTuple	tup = SearchSysCache1(INDEXRELID, ObjectIdGetDatum(indexid));
+	bool		valid;
+
+	if (!HeapTupleIsValid(tup))
+		return false;
+	valid = ((Form_pg_index) GETSTRUCT(tup))->indisvalid;
+	ReleaseSysCache(tup);
+	return valid;
+}
+
 /* Turn the failed builds noted so far into rows of the current transaction. */
 static int
 queue_failed_builds(void)
@@ -891,15 +905,20 @@ queue_failed_builds(void)
 			foreach(ilc, pm_table_indexes(fb->relid))
 			{
 				Oid			i = lfirst_oid(ilc);
-				bool		valid = true;
 
-				(void) pm_index_definition(i, &valid);
 				if (fb->indexName ? strcmp(get_rel_name(i), fb->indexName) == 0
-					: (!valid && i > index))
+					: (!index_is_valid(i) && i > index))
 					index = i;
 			}
 		}
-		if (OidIsValid(index))
+		/* a build that failed before creating its index changed nothing */
+		if (OidIsValid(index) && index_is_valid(index))
+			index = InvalidOid;
+		if (!OidIsValid(index))
+		{
+			MemoryContextSwitchTo(old);
+			continue;
+		}
 		{
 			bool		valid = true;
 

@@ -17,7 +17,7 @@ is() { # got, expected, description
 	if [ "$1" = "$2" ]; then echo "ok $n - $3"; else
 		echo "not ok $n - $3"; echo "#   got:      '$1'"; echo "#   expected: '$2'"; fi
 }
-echo "1..12"
+echo "1..14"
 
 # 1-2. one query string, several statements (what drivers send for a migration file)
 psql -X -q -d "$db" -c "CREATE TABLE s_a (id int); CREATE INDEX s_a_id ON s_a (id); ALTER TABLE s_a ADD COLUMN v text; CREATE TABLE s_b (x int)" >/dev/null 2>&1
@@ -88,3 +88,19 @@ SQL
 is "$(q "SELECT migration FROM postmortem.schema_change WHERE statement = 'CREATE TABLE h_rails (a int)'")" "20240501120000" "Rails schema_migrations"
 is "$(q "SELECT migration FROM postmortem.schema_change WHERE statement = 'ALTER TABLE h_rails ADD COLUMN b int'")" "27c6a30d7c24" "Alembic alembic_version, updated in place"
 is "$(q "SELECT migration FROM postmortem.schema_change WHERE statement = 'CREATE INDEX h_rails_b ON h_rails (b)'")" "add_h_rails_b" "Sqitch sqitch.changes"
+
+# 13. a concurrent build that fails before creating its index changed nothing
+psql -X -q -d "$db" -c "CREATE INDEX CONCURRENTLY nope ON missing_table (a)" >/dev/null 2>&1
+psql -X -q -d "$db" -c "CREATE TABLE s_next (a int)" >/dev/null 2>&1
+is "$(q "SELECT count(*) FROM postmortem.schema_change WHERE statement LIKE '%missing_table%'")" "0" \
+	"a concurrent build that failed before creating its index leaves no row"
+
+# 14. DDL run by a function inside a multi-statement string does not take
+#     another statement's text
+psql -X -q -d "$db" >/dev/null 2>&1 <<'SQL'
+CREATE FUNCTION make_s_fn() RETURNS void LANGUAGE plpgsql AS $$ BEGIN CREATE TABLE s_fn (a int); END $$;
+SQL
+psql -X -q -d "$db" -c "SELECT make_s_fn(); CREATE TABLE s_after_fn (a int)" >/dev/null 2>&1
+is "$(q "SELECT string_agg(object_identity || ' <- ' || statement, ' | ' ORDER BY id) FROM postmortem.schema_change WHERE object_identity IN ('public.s_fn', 'public.s_after_fn')")" \
+	"public.s_fn <- SELECT make_s_fn(); CREATE TABLE s_after_fn (a int) | public.s_after_fn <- CREATE TABLE s_after_fn (a int)" \
+	"a function's DDL gets the whole string, the next statement its own text"
