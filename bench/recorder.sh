@@ -60,31 +60,40 @@ instructions() { # db -> instructions of the backend that ran the migration
 
 median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 
-measure() { # db setup-sql -> median instructions over $runs fresh databases
-	local db=$1 setup=$2 i
-	for i in $(seq 1 "$runs"); do
-		psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db" >/dev/null 2>&1
-		[ -n "$setup" ] && psql -X -q -d "$db" -c "$setup" >/dev/null
-		instructions "$db"
-	done | median
+measure() { # db setup-sql -> instructions of one run in a fresh database
+	local db=$1 setup=$2
+	psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db" >/dev/null 2>&1
+	[ -n "$setup" ] && psql -X -q -d "$db" -c "$setup" >/dev/null
+	instructions "$db"
 }
 
 trap 'pm_server_stop "$out/a"; pm_server_stop "$out/b"; [ -n "${KEEP:-}" ] || rm -rf "$out"' EXIT
 
+# Runs are interleaved (baseline, recorder, logger, baseline, ...) so that
+# nothing that drifts during a server's life favours one of them.
 server "$out/a"
 measure bench_warmup "" >/dev/null	# first backends after start-up pay one-off costs
-base=$(measure bench_base "")
-pm=$(measure bench_postmortem "CREATE EXTENSION postmortem")
-[ -n "${ONLY_POSTMORTEM:-}" ] && { echo "postmortem $pm base $base"; exit 0; }
-plpgsql=$(measure bench_plpgsql "$(cat bench/recorder_plpgsql.sql)")
+for i in $(seq 1 "$runs"); do
+	measure bench_base "" >>"$out/base"
+	measure bench_postmortem "CREATE EXTENSION postmortem" >>"$out/pm"
+	[ -n "${ONLY_POSTMORTEM:-}" ] || measure bench_plpgsql "$(cat bench/recorder_plpgsql.sql)" >>"$out/plpgsql"
+done
 recorded=$(psql -X -q -A -t -d bench_postmortem -c "SELECT count(*) FROM postmortem.schema_change")
 pm_server_stop "$out/a"
+base=$(median <"$out/base")
+pm=$(median <"$out/pm")
+if [ -n "${ONLY_POSTMORTEM:-}" ]; then echo "postmortem $pm base $base"; exit 0; fi
+plpgsql=$(median <"$out/plpgsql")
 
 server "$out/b" "shared_preload_libraries = 'pgaudit'"
 measure bench_warmup "" >/dev/null
-abase=$(measure bench_base "")
-audit=$(measure bench_pgaudit "ALTER DATABASE bench_pgaudit SET pgaudit.log = 'ddl'")
+for i in $(seq 1 "$runs"); do
+	measure bench_pgaudit "ALTER DATABASE bench_pgaudit SET pgaudit.log = 'ddl'" >>"$out/audit"
+	measure bench_base "" >>"$out/abase"
+done
 pm_server_stop "$out/b"
+abase=$(median <"$out/abase")
+audit=$(median <"$out/audit")
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a / b }'; }
 cat <<REPORT
