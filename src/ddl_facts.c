@@ -286,11 +286,26 @@ pm_command_lockmode(Node *parsetree, Oid *relid)
 			{
 				CreateStmt *stmt = (CreateStmt *) parsetree;
 
+				ListCell   *lc;
+
 				/* PARTITION OF locks the parent */
 				if (stmt->partbound != NULL && stmt->inhRelations != NIL)
 				{
 					*relid = rangevar_oid(linitial(stmt->inhRelations));
 					return AccessExclusiveLock;
+				}
+				/* a foreign key locks the table it references */
+				foreach(lc, stmt->tableElts)
+				{
+					Node	   *elt = lfirst(lc);
+					List	   *constraints = IsA(elt, ColumnDef) ? ((ColumnDef *) elt)->constraints
+						: list_make1(elt);
+					ListCell   *clc;
+
+					foreach(clc, constraints)
+						if (IsA(lfirst(clc), Constraint) &&
+							((Constraint *) lfirst(clc))->contype == CONSTR_FOREIGN)
+							return ShareRowExclusiveLock;
 				}
 				return NoLock;
 			}
@@ -326,6 +341,20 @@ pm_relation_name(Oid relid)
 	result = quote_qualified_identifier(nsp, NameStr(cls->relname));
 	ReleaseSysCache(tup);
 	return result;
+}
+
+/* Number of attributes of a relation; 0 when it is gone. */
+int
+pm_relnatts(Oid relid)
+{
+	HeapTuple	tup = SearchSysCache1(RELOID, ObjectIdGetDatum(relid));
+	int			natts;
+
+	if (!HeapTupleIsValid(tup))
+		return 0;
+	natts = ((Form_pg_class) GETSTRUCT(tup))->relnatts;
+	ReleaseSysCache(tup);
+	return natts;
 }
 
 /* The table an index belongs to; InvalidOid when it is not an index. */
@@ -633,7 +662,10 @@ pm_capture_before(Node *parsetree, RecorderCommand *cmd)
 		case T_ViewStmt:
 		case T_RenameStmt:
 			if (OidIsValid(cmd->relid))
+			{
 				cmd->tableBefore = pm_table_definition(cmd->relid, false);
+				cmd->viewNattsBefore = pm_relnatts(cmd->relid);
+			}
 			break;
 		default:
 			break;

@@ -724,7 +724,14 @@ end_work(void *arg)
 			else if (cmd->revertKnown)
 				revert = cmd->revert ? pstrdup(cmd->revert) : NULL;
 			else if (cmd->stmtTag == T_ViewStmt && cmd->tableBefore)
-				revert = psprintf("CREATE OR REPLACE VIEW %s AS %s", identity, cmd->tableBefore);
+			{
+				/* a view cannot lose columns by CREATE OR REPLACE */
+				if (pm_relnatts(objid) > cmd->viewNattsBefore)
+					revert = psprintf("DROP VIEW %s; CREATE VIEW %s AS %s", identity, identity,
+									  cmd->tableBefore);
+				else
+					revert = psprintf("CREATE OR REPLACE VIEW %s AS %s", identity, cmd->tableBefore);
+			}
 			else if (strncmp(tag, "CREATE ", 7) == 0)
 				revert = pm_revert_created(objtype, identity);
 			set_text(row, SC_REVERT_STATEMENT, revert);

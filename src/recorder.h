@@ -93,6 +93,7 @@ typedef struct RecorderCommand
 	char	   *commentKeyword; /* COMMENT ON: the object keyword */
 	char	   *commentBefore;	/* COMMENT ON: the comment it replaces */
 	bool		hadComment;
+	int			viewNattsBefore;	/* CREATE OR REPLACE VIEW: columns before */
 	Oid			statsRelid;		/* table whose counters are below */
 	int64		statsRows;
 	int64		statsSeqScan;
@@ -131,7 +132,6 @@ extern void pm_record_utility(const char *tag, const char *objectType,
 							  const char *identity, const char *statement,
 							  TimestampTz startedAt);
 extern bool pm_recorder_skip(void);
-extern Oid	pm_extension_schema(void);
 
 /* recorder_hook.c */
 extern void pm_recorder_hook_init(void);
@@ -147,6 +147,7 @@ extern char *pm_column_default(Oid relid, AttrNumber attnum);
 extern char *pm_index_definition(Oid indexid, bool *valid);
 extern char *pm_relation_name(Oid relid);
 extern Oid	pm_index_table(Oid indexid);
+extern int	pm_relnatts(Oid relid);
 extern List *pm_table_indexes(Oid relid);
 extern void pm_capture_before(Node *parsetree, RecorderCommand *cmd);
 extern char *pm_rewrite_reason(int reason);
