@@ -16,6 +16,7 @@ ALTER TABLE rev_t ALTER COLUMN qty TYPE bigint;
 ALTER TABLE rev_t RENAME COLUMN note TO remark;
 COMMENT ON TABLE rev_t IS 'stock';
 CREATE VIEW rev_v AS SELECT id, qty FROM rev_t;
+CREATE OR REPLACE VIEW rev_v AS SELECT id, qty, "Label" FROM rev_t;
 DROP INDEX "Rev_Label";
 DROP INDEX rev_t_label_old;
 ALTER TABLE rev_t DROP COLUMN obsolete;
