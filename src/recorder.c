@@ -15,9 +15,12 @@
  * user's role needs no privilege on the table, and no SQL is planned per
  * statement.
  *
- * Nothing here may break the user's migration: every step runs in a
- * subtransaction, and a failure becomes a WARNING naming the statement
- * (postmortem.audit_errors = 'error' makes it an ERROR).
+ * Nothing here may break the user's migration: a failure becomes a WARNING
+ * naming the statement (postmortem.audit_errors = 'error' makes it an
+ * ERROR).  The write at commit runs in a subtransaction; the event-trigger
+ * steps, which only read catalogs, are guarded without one (see
+ * guarded_light).  Migration ids from migration tools' history tables:
+ * recorder_migration.c.
  *
  *-------------------------------------------------------------------------
  */
@@ -68,15 +71,6 @@
 
 #include "postmortem.h"
 #include "recorder.h"
-
-/* One row waiting for commit. */
-typedef struct RecordedRow
-{
-	int			nestLevel;		/* subtransaction that recorded it */
-	CommandId	cid;			/* command counter when recorded */
-	Datum		values[SC_NCOLUMNS];
-	bool		nulls[SC_NCOLUMNS];
-} RecordedRow;
 
 /* Commands between ddl_command_start and ddl_command_end, innermost first. */
 static List *cmd_stack = NIL;
@@ -985,172 +979,6 @@ pm_exit_callback(int code, Datum arg)
 }
 
 /* ---------------------------------------------------------------------
- * Migration ids from migration tools' history tables
- * ---------------------------------------------------------------------
- */
-typedef struct HistoryTable
-{
-	const char *relname;
-	const char *nspname;		/* NULL: any schema */
-	const char *col1;
-	const char *col2;
-	const char *fmt;			/* how to join col1 and col2 */
-} HistoryTable;
-
-static const HistoryTable history_tables[] = {
-	{"flyway_schema_history", NULL, "version", "description", "flyway"},
-	{"django_migrations", NULL, "app", "name", "django"},
-	{"schema_migrations", NULL, "version", NULL, NULL},
-	{"alembic_version", NULL, "version_num", NULL, NULL},
-	{"changes", "sqitch", "change", NULL, NULL},
-};
-
-typedef struct HistoryRow
-{
-	CommandId	cid;
-	char	   *migration;
-} HistoryRow;
-
-static char *
-column_text(HeapTuple tup, TupleDesc desc, const char *col)
-{
-	AttrNumber	attno;
-	bool		isnull;
-	Datum		d;
-	Oid			typoutput;
-	bool		varlena;
-
-	for (attno = 1; attno <= desc->natts; attno++)
-	{
-		Form_pg_attribute att = TupleDescAttr(desc, attno - 1);
-
-		if (att->attisdropped || strcmp(NameStr(att->attname), col) != 0)
-			continue;
-		d = heap_getattr(tup, attno, desc, &isnull);
-		if (isnull)
-			return NULL;
-		getTypeOutputInfo(att->atttypid, &typoutput, &varlena);
-		return OidOutputFunctionCall(typoutput, d);
-	}
-	return NULL;
-}
-
-/* History rows this transaction wrote into one table. */
-static List *
-history_rows(Oid relid, const HistoryTable *ht, List *result)
-{
-	Relation	rel = table_open(relid, AccessShareLock);
-	Snapshot	snap = RegisterSnapshot(GetLatestSnapshot());
-	TableScanDesc scan = table_beginscan(rel, snap, 0, NULL);
-	HeapTuple	tup;
-
-	while ((tup = heap_getnext(scan, ForwardScanDirection)) != NULL)
-	{
-		HistoryRow *hr;
-		char	   *a,
-				   *b;
-
-		if (!TransactionIdIsCurrentTransactionId(HeapTupleHeaderGetXmin(tup->t_data)))
-			continue;
-		a = column_text(tup, RelationGetDescr(rel), ht->col1);
-		b = ht->col2 ? column_text(tup, RelationGetDescr(rel), ht->col2) : NULL;
-		hr = palloc(sizeof(HistoryRow));
-		hr->cid = HeapTupleHeaderGetCmin(tup->t_data);
-		if (ht->fmt && strcmp(ht->fmt, "django") == 0)
-			hr->migration = psprintf("%s.%s", a ? a : "", b ? b : "");
-		else
-			hr->migration = a ? a : b;
-		if (hr->migration)
-			result = lappend(result, hr);
-	}
-	table_endscan(scan);
-	UnregisterSnapshot(snap);
-	table_close(rel, AccessShareLock);
-	return result;
-}
-
-/*
- * Give rows without postmortem.migration the migration whose history row
- * this transaction wrote next after them (tools write it after running the
- * migration), or else the last one written before them.
- */
-static void
-assign_migrations(void)
-{
-	List	   *hist = NIL;
-	ListCell   *lc;
-	int			i;
-	bool		needed = false;
-
-	foreach(lc, pending_rows)
-		if (((RecordedRow *) lfirst(lc))->nulls[SC_MIGRATION])
-			needed = true;
-	if (!needed)
-		return;
-
-	for (i = 0; i < lengthof(history_tables); i++)
-	{
-		const HistoryTable *ht = &history_tables[i];
-
-		if (ht->nspname)
-		{
-			Oid			nsp = get_namespace_oid(ht->nspname, true);
-			Oid			relid = OidIsValid(nsp) ? get_relname_relid(ht->relname, nsp) : InvalidOid;
-
-			if (OidIsValid(relid) && get_rel_relkind(relid) == RELKIND_RELATION)
-				hist = history_rows(relid, ht, hist);
-		}
-		else
-		{
-			Relation	pgclass = table_open(RelationRelationId, AccessShareLock);
-			ScanKeyData key;
-			SysScanDesc scan;
-			HeapTuple	tup;
-			List	   *rels = NIL;
-			ListCell   *rlc;
-
-			ScanKeyInit(&key, Anum_pg_class_relname, BTEqualStrategyNumber, F_NAMEEQ,
-						CStringGetDatum(ht->relname));
-			scan = systable_beginscan(pgclass, ClassNameNspIndexId, true, NULL, 1, &key);
-			while (HeapTupleIsValid(tup = systable_getnext(scan)))
-			{
-				Form_pg_class cls = (Form_pg_class) GETSTRUCT(tup);
-
-				if (cls->relkind == RELKIND_RELATION)
-					rels = lappend_oid(rels, cls->oid);
-			}
-			systable_endscan(scan);
-			table_close(pgclass, AccessShareLock);
-			foreach(rlc, rels)
-				hist = history_rows(lfirst_oid(rlc), ht, hist);
-		}
-	}
-	if (hist == NIL)
-		return;
-
-	foreach(lc, pending_rows)
-	{
-		RecordedRow *row = lfirst(lc);
-		HistoryRow *next = NULL,
-				   *last = NULL;
-		ListCell   *hlc;
-
-		if (!row->nulls[SC_MIGRATION])
-			continue;
-		foreach(hlc, hist)
-		{
-			HistoryRow *hr = lfirst(hlc);
-
-			if (hr->cid >= row->cid && (next == NULL || hr->cid < next->cid))
-				next = hr;
-			if (last == NULL || hr->cid > last->cid)
-				last = hr;
-		}
-		set_text(row, SC_MIGRATION, next ? next->migration : last->migration);
-	}
-}
-
-/* ---------------------------------------------------------------------
  * The write at commit
  * ---------------------------------------------------------------------
  */
@@ -1184,7 +1012,7 @@ flush_work(void *arg)
 				(errcode(ERRCODE_UNDEFINED_TABLE),
 				 errmsg("table postmortem.schema_change does not exist")));
 
-	assign_migrations();
+	pm_assign_migrations(pending_rows);
 
 	/*
 	 * Serialize the chain: one appender at a time, until commit.  The lock

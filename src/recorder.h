@@ -59,6 +59,15 @@ typedef enum ScColumn
 extern const char *const sc_column_names[SC_NCOLUMNS];
 extern const Oid sc_column_types[SC_NCOLUMNS];
 
+/* One row waiting for commit. */
+typedef struct RecordedRow
+{
+	int			nestLevel;		/* subtransaction that recorded it */
+	CommandId	cid;			/* command counter when recorded */
+	Datum		values[SC_NCOLUMNS];
+	bool		nulls[SC_NCOLUMNS];
+} RecordedRow;
+
 /* A definition read before a command changed or dropped the object. */
 typedef struct SavedObject
 {
@@ -132,6 +141,9 @@ extern void pm_record_utility(const char *tag, const char *objectType,
 							  const char *identity, const char *statement,
 							  TimestampTz startedAt);
 extern bool pm_recorder_skip(void);
+
+/* recorder_migration.c */
+extern void pm_assign_migrations(List *rows);
 
 /* recorder_hook.c */
 extern void pm_recorder_hook_init(void);
