@@ -7,7 +7,7 @@
 #
 # The server runs as the postgres user (initdb refuses root), listens only on
 # a private socket directory inside DIR and on a free loopback port.
-PM_PGBIN=/usr/lib/postgresql/15/bin
+PM_PGBIN=${PM_PGBIN:-/usr/lib/postgresql/15/bin}
 
 pm_as_postgres() {
 	if [ "$(id -u)" -eq 0 ]; then

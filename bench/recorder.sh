@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# What the schema-change recorder adds to a migration, in instructions.
+#
+# Runs PostgreSQL under `valgrind --tool=callgrind --trace-children=yes` and
+# counts the instructions of the backend that ran a ~300-statement migration
+# in one transaction (bench/recorder_migration.sh), in databases of the same
+# server: without any audit (baseline), with CREATE EXTENSION postmortem, and
+# with a PL/pgSQL event-trigger logger; and, on a second server with pgaudit
+# preloaded, without and with pgaudit.log = 'ddl'.  Prints each ratio to its
+# baseline.  Wall time on shared machines is noisy; instruction counts are not.
+#
+#   bench/recorder.sh            (run `make install` first, as for the tests)
+#   RUNS=3 bench/recorder.sh     (repeat each measurement, report the median)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${RUNS:-1}
+
+# own install step: valgrind and pgaudit
+need=()
+command -v valgrind >/dev/null || need+=(valgrind)
+[ -f /usr/share/postgresql/15/extension/pgaudit.control ] || need+=(postgresql-15-pgaudit)
+if [ ${#need[@]} -gt 0 ]; then
+	[ "$(id -u)" -eq 0 ] || { echo "missing: ${need[*]} (run as root to install)" >&2; exit 1; }
+	apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+
+. test/support/server.sh
+out=$(mktemp -d /tmp/postmortem-bench.XXXXXX)
+chmod 777 "$out"
+bash bench/recorder_migration.sh 30 >"$out/migration.sql"
+stmts=$(grep -c ';$' "$out/migration.sql")
+
+# pg_ctl -p only names the postgres binary; run valgrind through a wrapper
+wrapper=$out/postgres-callgrind
+cat >"$wrapper" <<WRAP
+#!/bin/sh
+exec valgrind --tool=callgrind --trace-children=yes --callgrind-out-file=$out/cg.%p \
+	--dump-instr=no --collect-jumps=no "$PM_PGBIN/postgres" "\$@"
+WRAP
+chmod 755 "$wrapper"
+
+server() { # dir, extra conf lines... -> starts postgres under callgrind
+	local dir=$1; shift
+	pm_server_start "$dir" "$@" >/dev/null || { echo "server did not start" >&2; exit 1; }
+	pm_as_postgres "$PM_PGBIN/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null
+	pm_as_postgres "$PM_PGBIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 600 \
+		-p "$wrapper" start >/dev/null
+}
+
+instructions() { # db -> instructions of the backend that ran the migration
+	local db=$1 pid
+	pid=$(psql -X -q -A -t -d "$db" -c 'SELECT pg_backend_pid()' -f "$out/migration.sql" 2>"$out/$db.err" | head -1)
+	[ -s "$out/$db.err" ] && { cat "$out/$db.err" >&2; }
+	for _ in $(seq 1 120); do
+		[ -s "$out/cg.$pid" ] && grep -q '^totals:\|^summary:' "$out/cg.$pid" && break
+		sleep 0.5
+	done
+	awk '/^(summary|totals):/ { print $2; exit }' "$out/cg.$pid"
+}
+
+median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+
+measure() { # db setup-sql -> instructions of one run in a fresh database
+	local db=$1 setup=$2
+	psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db" >/dev/null 2>&1
+	[ -n "$setup" ] && psql -X -q -d "$db" -c "$setup" >/dev/null
+	instructions "$db"
+}
+
+trap 'pm_server_stop "$out/a"; pm_server_stop "$out/b"; [ -n "${KEEP:-}" ] || rm -rf "$out"' EXIT
+
+# Runs are interleaved (baseline, recorder, logger, baseline, ...) so that
+# nothing that drifts during a server's life favours one of them.
+server "$out/a"
+measure bench_warmup "" >/dev/null	# first backends after start-up pay one-off costs
+for i in $(seq 1 "$runs"); do
+	measure bench_base "" >>"$out/base"
+	measure bench_postmortem "CREATE EXTENSION postmortem" >>"$out/pm"
+	[ -n "${ONLY_POSTMORTEM:-}" ] || measure bench_plpgsql "$(cat bench/recorder_plpgsql.sql)" >>"$out/plpgsql"
+done
+recorded=$(psql -X -q -A -t -d bench_postmortem -c "SELECT count(*) FROM postmortem.schema_change")
+pm_server_stop "$out/a"
+base=$(median <"$out/base")
+pm=$(median <"$out/pm")
+if [ -n "${ONLY_POSTMORTEM:-}" ]; then echo "postmortem $pm base $base"; exit 0; fi
+plpgsql=$(median <"$out/plpgsql")
+
+server "$out/b" "shared_preload_libraries = 'pgaudit'"
+measure bench_warmup "" >/dev/null
+for i in $(seq 1 "$runs"); do
+	measure bench_pgaudit "ALTER DATABASE bench_pgaudit SET pgaudit.log = 'ddl'" >>"$out/audit"
+	measure bench_base "" >>"$out/abase"
+done
+pm_server_stop "$out/b"
+abase=$(median <"$out/abase")
+audit=$(median <"$out/audit")
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a / b }'; }
+cat <<REPORT
+migration: $stmts statements in one transaction ($recorded schema_change rows recorded)
+backend instructions (callgrind, median of $runs):
+  no audit                         $base
+  postmortem recorder              $pm   ratio $(ratio "$pm" "$base")
+  PL/pgSQL event-trigger logger    $plpgsql   ratio $(ratio "$plpgsql" "$base")
+  no audit (pgaudit preloaded)     $abase
+  pgaudit, log = 'ddl'             $audit   ratio $(ratio "$audit" "$abase")
+REPORT
+[ -n "${KEEP:-}" ] && echo "callgrind files kept in $out" || rm -rf "$out"

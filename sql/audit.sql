@@ -1,0 +1,65 @@
+--
+-- audit: recorder rows are append-only and hash-chained; verify_audit()
+-- lists every broken link, and none when the chain is intact
+--
+SET search_path = public, postmortem;
+CREATE TABLE aud_t (a int);
+CREATE INDEX aud_t_a ON aud_t (a);
+ALTER TABLE aud_t ADD COLUMN b int;
+SELECT * FROM postmortem.verify_audit();
+SELECT bool_and(row_hash = postmortem.schema_change_hash(s)) AS hashes_match
+  FROM postmortem.schema_change s;
+SELECT count(*) = count(DISTINCT row_hash) AS hashes_unique,
+	   bool_and(length(row_hash) = 32) AS sha256
+  FROM postmortem.schema_change;
+
+-- a superuser who edits, deletes or inserts rows breaks the chain, and
+-- verify_audit says where (inside a transaction rolled back afterwards)
+BEGIN;
+SELECT max(id) AS last FROM postmortem.schema_change \gset
+UPDATE postmortem.schema_change SET statement = 'CREATE INDEX aud_t_a ON aud_t (b)'
+ WHERE id = :last - 1;
+SELECT schema_change_id = :last - 1 AS edited_row, problem FROM postmortem.verify_audit();
+ROLLBACK;
+
+BEGIN;
+DELETE FROM postmortem.schema_change WHERE id = :last - 1;
+SELECT schema_change_id = :last AS row_after_the_gap, problem FROM postmortem.verify_audit();
+ROLLBACK;
+
+BEGIN;
+DELETE FROM postmortem.schema_change WHERE id = :last;
+SELECT schema_change_id = :last AS missing_id, problem FROM postmortem.verify_audit();
+ROLLBACK;
+
+BEGIN;
+INSERT INTO postmortem.schema_change (id, at, command_tag, role_name, database_name, prev_hash, row_hash)
+SELECT :last + 1000, now(), 'CREATE TABLE', 'nobody', current_database(), row_hash, row_hash
+  FROM postmortem.schema_change WHERE id = :last;
+SELECT schema_change_id = :last + 1000 AS inserted_row, problem FROM postmortem.verify_audit();
+ROLLBACK;
+
+SELECT * FROM postmortem.verify_audit();
+
+-- a failure inside the recorder never breaks the migration: a WARNING names
+-- the statement (here provoked by renaming a column the recorder writes)
+BEGIN;
+ALTER TABLE postmortem.schema_change RENAME COLUMN origin TO origin_renamed;
+CREATE TABLE aud_kept (a int);
+COMMIT;
+SELECT to_regclass('aud_kept') IS NOT NULL AS migration_ran;
+-- postmortem.audit_errors = 'error' makes it stop the migration instead
+SET postmortem.audit_errors = 'error';
+BEGIN;
+CREATE TABLE aud_stopped (a int);
+COMMIT;
+SELECT to_regclass('aud_stopped') IS NULL AS migration_stopped;
+RESET postmortem.audit_errors;
+ALTER TABLE postmortem.schema_change RENAME COLUMN origin_renamed TO origin;
+SELECT statement FROM postmortem.schema_change ORDER BY id DESC LIMIT 1;
+SELECT * FROM postmortem.verify_audit();
+
+-- the recorder's tables are kept by pg_dump
+SELECT c.relname
+  FROM pg_extension e, unnest(e.extconfig) AS cfg(oid) JOIN pg_class c ON c.oid = cfg.oid
+ WHERE e.extname = 'postmortem' AND c.relname LIKE 'schema_change%' ORDER BY 1;

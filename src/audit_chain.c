@@ -1,0 +1,195 @@
+/*-------------------------------------------------------------------------
+ *
+ * audit_chain.c
+ *	  The hash chain over postmortem.schema_change.
+ *
+ * Each row's row_hash is SHA-256 (PostgreSQL's own, common/cryptohash.h)
+ * over every other column of the row, prev_hash included, in a canonical
+ * binary form: for each column in a fixed order, a null flag, and for a
+ * non-null value its length and bytes (integers and timestamps big-endian,
+ * text, bytea and inet as stored).  Nothing depends on DateStyle, TimeZone or
+ * the column order of the table, so the hash survives pg_dump and restore.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include "access/htup_details.h"
+#include "catalog/pg_type.h"
+#include "common/cryptohash.h"
+#include "common/sha2.h"
+#include "fmgr.h"
+#include "funcapi.h"
+#include "lib/stringinfo.h"
+#include "utils/memutils.h"
+#include "utils/builtins.h"
+#include "utils/datum.h"
+#include "utils/lsyscache.h"
+#include "utils/timestamp.h"
+#include "utils/typcache.h"
+#include "utils/xid8.h"
+
+#include "recorder.h"
+
+const char *const sc_column_names[SC_NCOLUMNS] = {
+	"id", "at", "finished_at", "duration", "xid", "command_tag", "object_type",
+	"object_identity", "schema_name", "table_name", "table_oid", "statement",
+	"role_name", "application_name", "client_addr", "backend_pid",
+	"database_name", "migration", "lock_mode", "blocks_writes", "blocks_reads",
+	"rewrote_table", "rewrite_reason", "definition_before", "definition_after",
+	"revert_statement", "index_invalid", "failed", "table_rows",
+	"table_seq_scan", "table_idx_scan", "origin", "prev_hash", "row_hash"
+};
+
+const Oid	sc_column_types[SC_NCOLUMNS] = {
+	INT8OID, TIMESTAMPTZOID, TIMESTAMPTZOID, INTERVALOID, XID8OID, TEXTOID,
+	TEXTOID, TEXTOID, TEXTOID, TEXTOID, OIDOID, TEXTOID, TEXTOID, TEXTOID,
+	INETOID, INT4OID, TEXTOID, TEXTOID, TEXTOID, BOOLOID, BOOLOID, BOOLOID,
+	TEXTOID, TEXTOID, TEXTOID, TEXTOID, BOOLOID, BOOLOID, INT8OID, INT8OID,
+	INT8OID, TEXTOID, BYTEAOID, BYTEAOID
+};
+
+static const char chain_version[] = "postmortem.schema_change/1";
+
+static void
+put_uint64(StringInfo buf, uint64 v)
+{
+	uint8		b[8];
+	int			i;
+
+	for (i = 7; i >= 0; i--)
+	{
+		b[i] = (uint8) (v & 0xff);
+		v >>= 8;
+	}
+	appendBinaryStringInfo(buf, (char *) b, 8);
+}
+
+/*
+ * pm_row_hash: SHA-256 of one row given as values/nulls indexed by ScColumn.
+ * row_hash itself is not part of the input.  The row is serialized into one
+ * buffer and hashed in one call.
+ */
+void
+pm_row_hash(pg_cryptohash_ctx *ctx, Datum *values, bool *nulls, uint8 *out)
+{
+	StringInfoData buf;
+	bool		own = (ctx == NULL);
+	int			i;
+
+	initStringInfo(&buf);
+	appendBinaryStringInfo(&buf, chain_version, sizeof(chain_version));
+	for (i = 0; i < SC_NCOLUMNS; i++)
+	{
+		Datum		v = values[i];
+
+		if (i == SC_ROW_HASH)
+			continue;
+		appendStringInfoChar(&buf, nulls[i] ? 1 : 0);
+		if (nulls[i])
+			continue;
+
+		switch (sc_column_types[i])
+		{
+			case INT8OID:
+				put_uint64(&buf, (uint64) DatumGetInt64(v));
+				break;
+			case TIMESTAMPTZOID:
+				put_uint64(&buf, (uint64) DatumGetTimestampTz(v));
+				break;
+			case XID8OID:
+				put_uint64(&buf, U64FromFullTransactionId(DatumGetFullTransactionId(v)));
+				break;
+			case INT4OID:
+				put_uint64(&buf, (uint64) (int64) DatumGetInt32(v));
+				break;
+			case OIDOID:
+				put_uint64(&buf, (uint64) DatumGetObjectId(v));
+				break;
+			case BOOLOID:
+				put_uint64(&buf, DatumGetBool(v) ? 1 : 0);
+				break;
+			case INTERVALOID:
+				{
+					Interval   *iv = DatumGetIntervalP(v);
+
+					put_uint64(&buf, (uint64) iv->time);
+					put_uint64(&buf, (uint64) (int64) iv->day);
+					put_uint64(&buf, (uint64) (int64) iv->month);
+					break;
+				}
+			default:
+				{
+					/* text, bytea, inet: the stored bytes */
+					struct varlena *vl = PG_DETOAST_DATUM_PACKED(v);
+
+					put_uint64(&buf, (uint64) VARSIZE_ANY_EXHDR(vl));
+					appendBinaryStringInfo(&buf, VARDATA_ANY(vl), VARSIZE_ANY_EXHDR(vl));
+					break;
+				}
+		}
+	}
+
+	/* the caller may pass a context for many rows: creating one costs more than hashing */
+	if (own)
+		ctx = pg_cryptohash_create(PG_SHA256);
+	if (pg_cryptohash_init(ctx) < 0 ||
+		pg_cryptohash_update(ctx, (uint8 *) buf.data, buf.len) < 0 ||
+		pg_cryptohash_final(ctx, out, PG_SHA256_DIGEST_LENGTH) < 0)
+		elog(ERROR, "could not compute SHA-256 hash: %s", pg_cryptohash_error(ctx));
+	pfree(buf.data);
+	if (own)
+		pg_cryptohash_free(ctx);
+}
+
+/* schema_change_hash(postmortem.schema_change): the hash the recorder chained */
+PG_FUNCTION_INFO_V1(pm_schema_change_hash);
+Datum
+pm_schema_change_hash(PG_FUNCTION_ARGS)
+{
+	HeapTupleHeader rec = PG_GETARG_HEAPTUPLEHEADER(0);
+	TupleDesc	tupdesc;
+	HeapTupleData tuple;
+	Datum		values[SC_NCOLUMNS];
+	bool		nulls[SC_NCOLUMNS];
+	uint8		digest[PG_SHA256_DIGEST_LENGTH];
+	bytea	   *result;
+	int			i;
+
+	tupdesc = lookup_rowtype_tupdesc(HeapTupleHeaderGetTypeId(rec),
+									 HeapTupleHeaderGetTypMod(rec));
+	tuple.t_len = HeapTupleHeaderGetDatumLength(rec);
+	ItemPointerSetInvalid(&tuple.t_self);
+	tuple.t_tableOid = InvalidOid;
+	tuple.t_data = rec;
+
+	for (i = 0; i < SC_NCOLUMNS; i++)
+	{
+		int			attno;
+
+		values[i] = (Datum) 0;
+		nulls[i] = true;
+		for (attno = 1; attno <= tupdesc->natts; attno++)
+		{
+			Form_pg_attribute att = TupleDescAttr(tupdesc, attno - 1);
+
+			if (att->attisdropped || strcmp(NameStr(att->attname), sc_column_names[i]) != 0)
+				continue;
+			if (att->atttypid != sc_column_types[i])
+				ereport(ERROR,
+						(errcode(ERRCODE_DATATYPE_MISMATCH),
+						 errmsg("column \"%s\" of schema_change has type %s, expected %s",
+								sc_column_names[i], format_type_be(att->atttypid),
+								format_type_be(sc_column_types[i]))));
+			values[i] = heap_getattr(&tuple, attno, tupdesc, &nulls[i]);
+			break;
+		}
+	}
+	ReleaseTupleDesc(tupdesc);
+
+	pm_row_hash(NULL, values, nulls, digest);
+	result = (bytea *) palloc(VARHDRSZ + PG_SHA256_DIGEST_LENGTH);
+	SET_VARSIZE(result, VARHDRSZ + PG_SHA256_DIGEST_LENGTH);
+	memcpy(VARDATA(result), digest, PG_SHA256_DIGEST_LENGTH);
+	PG_RETURN_BYTEA_P(result);
+}

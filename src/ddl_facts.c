@@ -1,0 +1,693 @@
+/*-------------------------------------------------------------------------
+ *
+ * ddl_facts.c
+ *	  Facts about a DDL command that the recorder reads from its parse tree
+ *	  and the catalogs: the exact statement text, the lock it takes on its
+ *	  table, and definitions (indexes, table columns, views) before and after.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include "access/genam.h"
+#include "access/htup_details.h"
+#include "access/table.h"
+#include "catalog/indexing.h"
+#include "catalog/namespace.h"
+#include "catalog/pg_attrdef.h"
+#include "catalog/pg_attribute.h"
+#include "catalog/pg_class.h"
+#include "catalog/pg_constraint.h"
+#include "catalog/pg_index.h"
+#include "catalog/pg_inherits.h"
+#include "commands/event_trigger.h"
+#include "commands/tablecmds.h"
+#include "lib/stringinfo.h"
+#include "nodes/nodes.h"
+#include "parser/parser.h"
+#include "parser/scansup.h"
+#include "rewrite/prs2lock.h"
+#include "rewrite/rewriteHandler.h"
+#include "access/relation.h"
+#include "access/xact.h"
+#include "tcop/tcopprot.h"
+#include "utils/builtins.h"
+#include "utils/fmgroids.h"
+#include "utils/lsyscache.h"
+#include "utils/memutils.h"
+#include "utils/rel.h"
+#include "utils/ruleutils.h"
+#include "utils/syscache.h"
+
+#include "recorder.h"
+
+/*
+ * Statement text.
+ *
+ * With the library preloaded, the ProcessUtility hook knows the statement's
+ * location in the query string (as pg_stat_statements does).  Without it,
+ * ddl_command_start has only the parse tree and debug_query_string: a string
+ * holding one statement is that statement; a string holding several is parsed
+ * once more (once per string) and the statement found by equal() on the
+ * parse trees, in order, so that identical statements map one to one.
+ */
+static MemoryContext stmt_cache_cxt = NULL;
+static const char *stmt_cache_query = NULL;
+static TimestampTz stmt_cache_ts = 0;
+static List *stmt_cache_list = NIL;
+static int	stmt_cache_next = 0;
+
+static char *
+trimmed_copy(const char *s, int len)
+{
+	while (len > 0 && scanner_isspace(*s))
+		s++, len--;
+	while (len > 0 && (scanner_isspace(s[len - 1]) || s[len - 1] == ';'))
+		len--;
+	return pnstrdup(s, len);
+}
+
+/* Is there at most one statement in q?  Conservative: any inner ';' says no. */
+static bool
+single_statement(const char *q)
+{
+	const char *semi = strchr(q, ';');
+
+	if (semi == NULL)
+		return true;
+	for (semi++; *semi; semi++)
+		if (!scanner_isspace(*semi))
+			return false;
+	return true;
+}
+
+char *
+pm_statement_text(Node *parsetree)
+{
+	const char *q = pm_hook_statement();
+	ListCell   *lc;
+	int			i;
+
+	if (q != NULL)
+		return pstrdup(q);
+	q = debug_query_string;
+	if (q == NULL)
+		return NULL;
+	if (single_statement(q))
+		return trimmed_copy(q, strlen(q));
+
+	if (stmt_cache_cxt == NULL)
+		stmt_cache_cxt = AllocSetContextCreate(TopMemoryContext,
+											   "postmortem statement cache",
+											   ALLOCSET_SMALL_SIZES);
+	if (q != stmt_cache_query || GetCurrentStatementStartTimestamp() != stmt_cache_ts)
+	{
+		MemoryContext old;
+
+		MemoryContextReset(stmt_cache_cxt);
+		stmt_cache_query = NULL;
+		stmt_cache_list = NIL;
+		old = MemoryContextSwitchTo(stmt_cache_cxt);
+		stmt_cache_list = raw_parser(q, RAW_PARSE_DEFAULT);
+		MemoryContextSwitchTo(old);
+		stmt_cache_query = q;
+		stmt_cache_ts = GetCurrentStatementStartTimestamp();
+		stmt_cache_next = 0;
+	}
+
+	/*
+	 * The next statement equal to this one.  Parse analysis rewrites the
+	 * query inside CREATE TABLE AS, so that one is matched by its kind; any
+	 * other statement that matches nothing was run by a function or DO
+	 * block of the string.
+	 */
+	for (i = 0; i < 2; i++)
+	{
+		int			n = 0;
+
+		if (i == 1 && !IsA(parsetree, CreateTableAsStmt))
+			break;
+		foreach(lc, stmt_cache_list)
+		{
+			RawStmt    *raw = lfirst_node(RawStmt, lc);
+
+			if (n++ < stmt_cache_next)
+				continue;
+			if (i == 0 ? equal(raw->stmt, parsetree) : nodeTag(raw->stmt) == nodeTag(parsetree))
+			{
+				int			len = raw->stmt_len > 0 ? raw->stmt_len : (int) strlen(q + raw->stmt_location);
+
+				stmt_cache_next = n;
+				return trimmed_copy(q + raw->stmt_location, len);
+			}
+		}
+	}
+	/* DDL run from a function or DO block: the statement that ran it. */
+	return trimmed_copy(q, strlen(q));
+}
+
+/* SQL spelling of a lock mode, as LOCK TABLE takes it. */
+const char *
+pm_lockmode_name(LOCKMODE mode)
+{
+	switch (mode)
+	{
+		case AccessShareLock:
+			return "ACCESS SHARE";
+		case RowShareLock:
+			return "ROW SHARE";
+		case RowExclusiveLock:
+			return "ROW EXCLUSIVE";
+		case ShareUpdateExclusiveLock:
+			return "SHARE UPDATE EXCLUSIVE";
+		case ShareLock:
+			return "SHARE";
+		case ShareRowExclusiveLock:
+			return "SHARE ROW EXCLUSIVE";
+		case ExclusiveLock:
+			return "EXCLUSIVE";
+		case AccessExclusiveLock:
+			return "ACCESS EXCLUSIVE";
+	}
+	return NULL;
+}
+
+static Oid
+rangevar_oid(RangeVar *rv)
+{
+	if (rv == NULL)
+		return InvalidOid;
+	return RangeVarGetRelid(rv, NoLock, true);
+}
+
+/*
+ * pm_command_lockmode: the lock the command takes on the table it works on
+ * (the strongest one, when it locks several), and that table.  These mirror
+ * what the commands themselves ask the lock manager for; ALTER TABLE asks
+ * AlterTableGetLockLevel, as ALTER TABLE does.
+ */
+LOCKMODE
+pm_command_lockmode(Node *parsetree, Oid *relid)
+{
+	*relid = InvalidOid;
+	switch (nodeTag(parsetree))
+	{
+		case T_IndexStmt:
+			{
+				IndexStmt  *stmt = (IndexStmt *) parsetree;
+
+				*relid = rangevar_oid(stmt->relation);
+				return stmt->concurrent ? ShareUpdateExclusiveLock : ShareLock;
+			}
+		case T_AlterTableStmt:
+			{
+				AlterTableStmt *stmt = (AlterTableStmt *) parsetree;
+
+				*relid = rangevar_oid(stmt->relation);
+				if (OidIsValid(*relid) && stmt->objtype == OBJECT_INDEX)
+					*relid = pm_index_table(*relid);
+				return AlterTableGetLockLevel(stmt->cmds);
+			}
+		case T_DropStmt:
+			{
+				DropStmt   *stmt = (DropStmt *) parsetree;
+
+				switch (stmt->removeType)
+				{
+					case OBJECT_INDEX:
+						if (list_length(stmt->objects) == 1)
+						{
+							Oid			idx = rangevar_oid(makeRangeVarFromNameList(linitial(stmt->objects)));
+
+							if (OidIsValid(idx))
+								*relid = pm_index_table(idx);
+						}
+						return stmt->concurrent ? ShareUpdateExclusiveLock : AccessExclusiveLock;
+					case OBJECT_TABLE:
+					case OBJECT_VIEW:
+					case OBJECT_MATVIEW:
+					case OBJECT_SEQUENCE:
+					case OBJECT_FOREIGN_TABLE:
+						if (list_length(stmt->objects) == 1)
+							*relid = rangevar_oid(makeRangeVarFromNameList(linitial(stmt->objects)));
+						return AccessExclusiveLock;
+					case OBJECT_TRIGGER:
+					case OBJECT_RULE:
+					case OBJECT_POLICY:
+						{
+							List	   *names = linitial(stmt->objects);
+
+							*relid = rangevar_oid(makeRangeVarFromNameList(list_truncate(list_copy(names), list_length(names) - 1)));
+							return AccessExclusiveLock;
+						}
+					default:
+						return NoLock;
+				}
+			}
+		case T_RenameStmt:
+			{
+				RenameStmt *stmt = (RenameStmt *) parsetree;
+
+				if (stmt->relation == NULL)
+					return NoLock;
+				*relid = rangevar_oid(stmt->relation);
+				if (stmt->renameType == OBJECT_INDEX)
+				{
+					if (OidIsValid(*relid))
+						*relid = pm_index_table(*relid);
+					return ShareUpdateExclusiveLock;
+				}
+				return AccessExclusiveLock;
+			}
+		case T_CreateTrigStmt:
+			*relid = rangevar_oid(((CreateTrigStmt *) parsetree)->relation);
+			return ShareRowExclusiveLock;
+		case T_CreatePolicyStmt:
+			*relid = rangevar_oid(((CreatePolicyStmt *) parsetree)->table);
+			return AccessExclusiveLock;
+		case T_RuleStmt:
+			*relid = rangevar_oid(((RuleStmt *) parsetree)->relation);
+			return AccessExclusiveLock;
+		case T_RefreshMatViewStmt:
+			{
+				RefreshMatViewStmt *stmt = (RefreshMatViewStmt *) parsetree;
+
+				*relid = rangevar_oid(stmt->relation);
+				return stmt->concurrent ? ExclusiveLock : AccessExclusiveLock;
+			}
+		case T_ViewStmt:
+			{
+				ViewStmt   *stmt = (ViewStmt *) parsetree;
+
+				*relid = rangevar_oid(stmt->view);
+				return OidIsValid(*relid) ? AccessExclusiveLock : NoLock;
+			}
+		case T_CreateStmt:
+			{
+				CreateStmt *stmt = (CreateStmt *) parsetree;
+
+				ListCell   *lc;
+
+				/* PARTITION OF locks the parent */
+				if (stmt->partbound != NULL && stmt->inhRelations != NIL)
+				{
+					*relid = rangevar_oid(linitial(stmt->inhRelations));
+					return AccessExclusiveLock;
+				}
+				/* a foreign key locks the table it references */
+				foreach(lc, stmt->tableElts)
+				{
+					Node	   *elt = lfirst(lc);
+					List	   *constraints = IsA(elt, ColumnDef) ? ((ColumnDef *) elt)->constraints
+						: list_make1(elt);
+					ListCell   *clc;
+
+					foreach(clc, constraints)
+						if (IsA(lfirst(clc), Constraint) &&
+							((Constraint *) lfirst(clc))->contype == CONSTR_FOREIGN)
+							return ShareRowExclusiveLock;
+				}
+				return NoLock;
+			}
+		case T_CommentStmt:
+			{
+				CommentStmt *stmt = (CommentStmt *) parsetree;
+
+				if (stmt->objtype == OBJECT_TABLE || stmt->objtype == OBJECT_INDEX ||
+					stmt->objtype == OBJECT_VIEW || stmt->objtype == OBJECT_MATVIEW ||
+					stmt->objtype == OBJECT_COLUMN)
+					return ShareUpdateExclusiveLock;
+				return NoLock;
+			}
+		default:
+			return NoLock;
+	}
+}
+
+/* Qualified, quoted name of a relation; NULL when it is gone. */
+char *
+pm_relation_name(Oid relid)
+{
+	HeapTuple	tup;
+	Form_pg_class cls;
+	char	   *nsp;
+	char	   *result;
+
+	tup = SearchSysCache1(RELOID, ObjectIdGetDatum(relid));
+	if (!HeapTupleIsValid(tup))
+		return NULL;
+	cls = (Form_pg_class) GETSTRUCT(tup);
+	nsp = get_namespace_name(cls->relnamespace);
+	result = quote_qualified_identifier(nsp, NameStr(cls->relname));
+	ReleaseSysCache(tup);
+	return result;
+}
+
+/* Number of attributes of a relation; 0 when it is gone. */
+int
+pm_relnatts(Oid relid)
+{
+	HeapTuple	tup = SearchSysCache1(RELOID, ObjectIdGetDatum(relid));
+	int			natts;
+
+	if (!HeapTupleIsValid(tup))
+		return 0;
+	natts = ((Form_pg_class) GETSTRUCT(tup))->relnatts;
+	ReleaseSysCache(tup);
+	return natts;
+}
+
+/* The table an index belongs to; InvalidOid when it is not an index. */
+Oid
+pm_index_table(Oid indexid)
+{
+	HeapTuple	tup;
+	Oid			result;
+
+	tup = SearchSysCache1(INDEXRELID, ObjectIdGetDatum(indexid));
+	if (!HeapTupleIsValid(tup))
+		return InvalidOid;
+	result = ((Form_pg_index) GETSTRUCT(tup))->indrelid;
+	ReleaseSysCache(tup);
+	return result;
+}
+
+/* pg_get_indexdef() of an index, and whether it is valid. */
+char *
+pm_index_definition(Oid indexid, bool *valid)
+{
+	HeapTuple	tup;
+
+	tup = SearchSysCache1(INDEXRELID, ObjectIdGetDatum(indexid));
+	if (!HeapTupleIsValid(tup))
+		return NULL;
+	if (valid)
+		*valid = ((Form_pg_index) GETSTRUCT(tup))->indisvalid;
+	ReleaseSysCache(tup);
+	return text_to_cstring(DatumGetTextPP(DirectFunctionCall1(pg_get_indexdef,
+															  ObjectIdGetDatum(indexid))));
+}
+
+/* The indexes of a table, read from pg_index without locking the table. */
+List *
+pm_table_indexes(Oid relid)
+{
+	Relation	rel;
+	SysScanDesc scan;
+	ScanKeyData key;
+	HeapTuple	tup;
+	List	   *result = NIL;
+
+	ScanKeyInit(&key, Anum_pg_index_indrelid, BTEqualStrategyNumber, F_OIDEQ,
+				ObjectIdGetDatum(relid));
+	rel = table_open(IndexRelationId, AccessShareLock);
+	scan = systable_beginscan(rel, IndexIndrelidIndexId, true, NULL, 1, &key);
+	while (HeapTupleIsValid(tup = systable_getnext(scan)))
+		result = lappend_oid(result, ((Form_pg_index) GETSTRUCT(tup))->indexrelid);
+	systable_endscan(scan);
+	table_close(rel, AccessShareLock);
+	return result;
+}
+
+/* Default expression of a column, deparsed; NULL when it has none. */
+char *
+pm_column_default(Oid relid, AttrNumber attnum)
+{
+	char	   *relname = get_rel_name(relid);
+	Relation	rel;
+	SysScanDesc scan;
+	ScanKeyData keys[2];
+	HeapTuple	tup;
+	char	   *result = NULL;
+
+	ScanKeyInit(&keys[0], Anum_pg_attrdef_adrelid, BTEqualStrategyNumber,
+				F_OIDEQ, ObjectIdGetDatum(relid));
+	ScanKeyInit(&keys[1], Anum_pg_attrdef_adnum, BTEqualStrategyNumber,
+				F_INT2EQ, Int16GetDatum(attnum));
+	rel = table_open(AttrDefaultRelationId, AccessShareLock);
+	scan = systable_beginscan(rel, AttrDefaultIndexId, true, NULL, 2, keys);
+	if (HeapTupleIsValid(tup = systable_getnext(scan)))
+	{
+		bool		isnull;
+		Datum		adbin = heap_getattr(tup, Anum_pg_attrdef_adbin,
+										 RelationGetDescr(rel), &isnull);
+
+		if (!isnull)
+			result = deparse_expression(stringToNode(TextDatumGetCString(adbin)),
+										deparse_context_for(relname, relid),
+										false, false);
+	}
+	systable_endscan(scan);
+	table_close(rel, AccessShareLock);
+	return result;
+}
+
+/*
+ * pm_table_definition: a table's columns as CREATE TABLE would list them,
+ * "(id bigint NOT NULL, note text DEFAULT 'x'::text)" (defaults only when
+ * asked: deparsing them costs more than the rest); for a view, its query.
+ * Read from the syscache, without locking.
+ */
+char *
+pm_table_definition(Oid relid, bool withDefaults)
+{
+	HeapTuple	tup;
+	Form_pg_class cls;
+	StringInfoData buf;
+	AttrNumber	attnum;
+	bool		first = true;
+	char		relkind;
+	int			natts;
+
+	tup = SearchSysCache1(RELOID, ObjectIdGetDatum(relid));
+	if (!HeapTupleIsValid(tup))
+		return NULL;
+	cls = (Form_pg_class) GETSTRUCT(tup);
+	relkind = cls->relkind;
+	natts = cls->relnatts;
+	ReleaseSysCache(tup);
+
+	if (relkind == RELKIND_VIEW || relkind == RELKIND_MATVIEW)
+	{
+		/* the view's query from its relcache entry, as pg_get_viewdef shows it */
+		Relation	view = relation_open(relid, AccessShareLock);
+		char	   *def = NULL;
+
+		if (view->rd_rules != NULL && view->rd_rules->numLocks == 1)
+			def = pg_get_querydef(copyObject(get_view_query(view)), false);
+		relation_close(view, NoLock);
+		return def;
+	}
+	if (relkind == RELKIND_INDEX || relkind == RELKIND_PARTITIONED_INDEX)
+		return pm_index_definition(relid, NULL);
+	if (relkind != RELKIND_RELATION && relkind != RELKIND_PARTITIONED_TABLE &&
+		relkind != RELKIND_FOREIGN_TABLE)
+		return NULL;
+
+	initStringInfo(&buf);
+	appendStringInfoChar(&buf, '(');
+	for (attnum = 1; attnum <= natts; attnum++)
+	{
+		Form_pg_attribute att;
+
+		tup = SearchSysCache2(ATTNUM, ObjectIdGetDatum(relid), Int16GetDatum(attnum));
+		if (!HeapTupleIsValid(tup))
+			continue;
+		att = (Form_pg_attribute) GETSTRUCT(tup);
+		if (!att->attisdropped)
+		{
+			appendStringInfo(&buf, "%s%s %s", first ? "" : ", ",
+							 quote_identifier(NameStr(att->attname)),
+							 format_type_with_typemod(att->atttypid, att->atttypmod));
+			if (att->attnotnull)
+				appendStringInfoString(&buf, " NOT NULL");
+			if (att->atthasdef && withDefaults)
+			{
+				char	   *def = pm_column_default(relid, attnum);
+
+				if (def)
+					appendStringInfo(&buf, " %s %s",
+									 att->attgenerated ? "GENERATED ALWAYS AS" : "DEFAULT",
+									 def);
+			}
+			first = false;
+		}
+		ReleaseSysCache(tup);
+	}
+	appendStringInfoChar(&buf, ')');
+	return buf.data;
+}
+
+static void
+save_object(RecorderCommand *cmd, Oid classid, Oid objid, Oid tableOid,
+			char relkind, char *definition)
+{
+	SavedObject *so = palloc0(sizeof(SavedObject));
+
+	so->classid = classid;
+	so->objid = objid;
+	so->tableOid = tableOid;
+	so->tableName = OidIsValid(tableOid) ? pm_relation_name(tableOid) : NULL;
+	so->relkind = relkind;
+	so->definition = definition;
+	cmd->saved = lappend(cmd->saved, so);
+}
+
+/* Save a relation and, for a table, its indexes and partitions. */
+static void
+save_relation(RecorderCommand *cmd, Oid relid, bool withIndexes)
+{
+	char		relkind = get_rel_relkind(relid);
+	ListCell   *lc;
+
+	if (relkind == '\0')
+		return;
+	if (relkind == RELKIND_INDEX || relkind == RELKIND_PARTITIONED_INDEX)
+	{
+		save_object(cmd, RelationRelationId, relid, pm_index_table(relid),
+					relkind, pm_index_definition(relid, NULL));
+		return;
+	}
+	save_object(cmd, RelationRelationId, relid, relid, relkind,
+				pm_table_definition(relid, false));
+	if (!withIndexes)
+		return;
+	foreach(lc, pm_table_indexes(relid))
+		save_object(cmd, RelationRelationId, lfirst_oid(lc), relid,
+					RELKIND_INDEX, pm_index_definition(lfirst_oid(lc), NULL));
+	if (relkind == RELKIND_PARTITIONED_TABLE)
+	{
+		List	   *children = find_all_inheritors(relid, NoLock, NULL);
+
+		foreach(lc, children)
+			if (lfirst_oid(lc) != relid)
+				save_relation(cmd, lfirst_oid(lc), true);
+	}
+}
+
+/* Every index in a schema, for DROP SCHEMA ... CASCADE. */
+static void
+save_schema(RecorderCommand *cmd, Oid nspid)
+{
+	Relation	rel;
+	SysScanDesc scan;
+	ScanKeyData key;
+	HeapTuple	tup;
+	List	   *rels = NIL;
+	ListCell   *lc;
+
+	ScanKeyInit(&key, Anum_pg_class_relnamespace, BTEqualStrategyNumber,
+				F_OIDEQ, ObjectIdGetDatum(nspid));
+	rel = table_open(RelationRelationId, AccessShareLock);
+	scan = systable_beginscan(rel, InvalidOid, false, NULL, 1, &key);
+	while (HeapTupleIsValid(tup = systable_getnext(scan)))
+	{
+		Form_pg_class cls = (Form_pg_class) GETSTRUCT(tup);
+
+		if (cls->relkind == RELKIND_RELATION || cls->relkind == RELKIND_PARTITIONED_TABLE ||
+			cls->relkind == RELKIND_VIEW || cls->relkind == RELKIND_MATVIEW)
+			rels = lappend_oid(rels, cls->oid);
+	}
+	systable_endscan(scan);
+	table_close(rel, AccessShareLock);
+	foreach(lc, rels)
+		save_relation(cmd, lfirst_oid(lc), true);
+}
+
+/*
+ * pm_capture_before: at ddl_command_start, read what the command is about to
+ * change or drop while it still exists: the definitions of dropped indexes
+ * (named, or going with a DROP TABLE, DROP SCHEMA ... CASCADE, or a dropped
+ * column), dropped views, and the table's columns before ALTER TABLE.
+ */
+void
+pm_capture_before(Node *parsetree, RecorderCommand *cmd)
+{
+	ListCell   *lc;
+
+	switch (nodeTag(parsetree))
+	{
+		case T_DropStmt:
+			{
+				DropStmt   *stmt = (DropStmt *) parsetree;
+
+				foreach(lc, stmt->objects)
+				{
+					switch (stmt->removeType)
+					{
+						case OBJECT_INDEX:
+						case OBJECT_TABLE:
+						case OBJECT_VIEW:
+						case OBJECT_MATVIEW:
+						case OBJECT_FOREIGN_TABLE:
+							{
+								Oid			relid = rangevar_oid(makeRangeVarFromNameList(lfirst(lc)));
+
+								if (OidIsValid(relid))
+									save_relation(cmd, relid, true);
+								break;
+							}
+						case OBJECT_SCHEMA:
+							{
+								Oid			nsp = get_namespace_oid(strVal(lfirst(lc)), true);
+
+								if (OidIsValid(nsp))
+									save_schema(cmd, nsp);
+								break;
+							}
+						default:
+							break;
+					}
+				}
+				break;
+			}
+		case T_AlterTableStmt:
+			if (OidIsValid(cmd->relid))
+			{
+				cmd->tableBefore = pm_table_definition(cmd->relid, true);
+				foreach(lc, ((AlterTableStmt *) parsetree)->cmds)
+				{
+					AlterTableCmd *sub = lfirst_node(AlterTableCmd, lc);
+
+					/* subcommands that may drop indexes with them */
+					if (sub->subtype == AT_DropColumn || sub->subtype == AT_DropConstraint ||
+						sub->subtype == AT_AlterColumnType || sub->subtype == AT_DetachPartition)
+					{
+						save_relation(cmd, cmd->relid, true);
+						break;
+					}
+				}
+			}
+			break;
+		case T_ViewStmt:
+		case T_RenameStmt:
+			if (OidIsValid(cmd->relid))
+			{
+				cmd->tableBefore = pm_table_definition(cmd->relid, false);
+				cmd->viewNattsBefore = pm_relnatts(cmd->relid);
+			}
+			break;
+		default:
+			break;
+	}
+}
+
+/* Why a table was rewritten, from the table_rewrite reason bits. */
+char *
+pm_rewrite_reason(int reason)
+{
+	StringInfoData buf;
+
+	initStringInfo(&buf);
+	if (reason & AT_REWRITE_COLUMN_REWRITE)
+		appendStringInfoString(&buf, "column type or storage changed");
+	if (reason & AT_REWRITE_DEFAULT_VAL)
+		appendStringInfo(&buf, "%scolumn added with a volatile default", buf.len ? ", " : "");
+	if (reason & AT_REWRITE_ALTER_PERSISTENCE)
+		appendStringInfo(&buf, "%spersistence changed (LOGGED/UNLOGGED)", buf.len ? ", " : "");
+	if (reason & AT_REWRITE_ACCESS_METHOD)
+		appendStringInfo(&buf, "%saccess method changed", buf.len ? ", " : "");
+	if (buf.len == 0)
+		appendStringInfoString(&buf, "table rewritten");
+	return buf.data;
+}

@@ -1,0 +1,177 @@
+/*-------------------------------------------------------------------------
+ *
+ * recorder.h
+ *	  Declarations shared by the schema-change recorder's C files:
+ *	  recorder.c (event triggers, buffering, the write at commit),
+ *	  ddl_facts.c (statement text, lock modes, definitions), revert.c,
+ *	  audit_chain.c (hash chain) and recorder_hook.c (ProcessUtility hook).
+ *
+ *-------------------------------------------------------------------------
+ */
+#ifndef POSTMORTEM_RECORDER_H
+#define POSTMORTEM_RECORDER_H
+
+#include "common/cryptohash.h"
+#include "nodes/parsenodes.h"
+#include "storage/lockdefs.h"
+#include "utils/timestamp.h"
+
+/* Columns of postmortem.schema_change, in hash order. */
+typedef enum ScColumn
+{
+	SC_ID,
+	SC_AT,
+	SC_FINISHED_AT,
+	SC_DURATION,
+	SC_XID,
+	SC_COMMAND_TAG,
+	SC_OBJECT_TYPE,
+	SC_OBJECT_IDENTITY,
+	SC_SCHEMA_NAME,
+	SC_TABLE_NAME,
+	SC_TABLE_OID,
+	SC_STATEMENT,
+	SC_ROLE_NAME,
+	SC_APPLICATION_NAME,
+	SC_CLIENT_ADDR,
+	SC_BACKEND_PID,
+	SC_DATABASE_NAME,
+	SC_MIGRATION,
+	SC_LOCK_MODE,
+	SC_BLOCKS_WRITES,
+	SC_BLOCKS_READS,
+	SC_REWROTE_TABLE,
+	SC_REWRITE_REASON,
+	SC_DEFINITION_BEFORE,
+	SC_DEFINITION_AFTER,
+	SC_REVERT_STATEMENT,
+	SC_INDEX_INVALID,
+	SC_FAILED,
+	SC_TABLE_ROWS,
+	SC_TABLE_SEQ_SCAN,
+	SC_TABLE_IDX_SCAN,
+	SC_ORIGIN,
+	SC_PREV_HASH,
+	SC_ROW_HASH,
+	SC_NCOLUMNS
+} ScColumn;
+
+extern const char *const sc_column_names[SC_NCOLUMNS];
+extern const Oid sc_column_types[SC_NCOLUMNS];
+
+/* One row waiting for commit. */
+typedef struct RecordedRow
+{
+	int			nestLevel;		/* subtransaction that recorded it */
+	CommandId	cid;			/* command counter when recorded */
+	Datum		values[SC_NCOLUMNS];
+	bool		nulls[SC_NCOLUMNS];
+} RecordedRow;
+
+/* A definition read before a command changed or dropped the object. */
+typedef struct SavedObject
+{
+	Oid			classid;
+	Oid			objid;
+	Oid			tableOid;		/* table the object belongs to */
+	char	   *tableName;		/* qualified, quoted */
+	char	   *definition;		/* pg_get_indexdef, columns, view query */
+	char		relkind;
+} SavedObject;
+
+/* What ddl_command_start learned about a command, kept until its end. */
+typedef struct RecorderCommand
+{
+	int			nestLevel;		/* transaction nest level at start */
+	bool		broken;			/* start failed: record nothing */
+	TimestampTz startedAt;
+	NodeTag		stmtTag;
+	const char *tag;			/* command tag of the statement */
+	char	   *statement;
+	LOCKMODE	lockmode;		/* NoLock when the command locks no table */
+	Oid			relid;			/* the table the statement names, if any */
+	char	   *tableBefore;	/* its columns before the command */
+	List	   *saved;			/* SavedObject, read at start */
+	List	   *dropped;		/* DroppedObject, from sql_drop */
+	List	   *rewrites;		/* RewrittenTable, from table_rewrite */
+	char	   *revert;			/* revert computed at start (ALTER, RENAME, COMMENT) */
+	bool		revertKnown;	/* revert (possibly NULL: irreversible) decided at start */
+	List	   *constraintsBefore;	/* constraint names, for ADD CONSTRAINT */
+	bool		concurrent;		/* CREATE/DROP INDEX CONCURRENTLY */
+	char	   *indexName;		/* CREATE INDEX: the name given, if any */
+	char	   *commentKeyword; /* COMMENT ON: the object keyword */
+	char	   *commentBefore;	/* COMMENT ON: the comment it replaces */
+	bool		hadComment;
+	int			viewNattsBefore;	/* CREATE OR REPLACE VIEW: columns before */
+	Oid			statsRelid;		/* table whose counters are below */
+	int64		statsRows;
+	int64		statsSeqScan;
+	int64		statsIdxScan;
+} RecorderCommand;
+
+typedef struct DroppedObject
+{
+	Oid			classid;
+	Oid			objid;
+	int32		objsubid;
+	bool		original;
+	char	   *objectType;
+	char	   *schemaName;
+	char	   *identity;
+} DroppedObject;
+
+typedef struct RewrittenTable
+{
+	Oid			relid;
+	int			reason;
+} RewrittenTable;
+
+/* GUCs (postmortem.c) */
+typedef enum
+{
+	PM_AUDIT_ERRORS_WARNING,
+	PM_AUDIT_ERRORS_ERROR
+} PmAuditErrors;
+extern int	pm_audit_errors;
+extern char *pm_migration;
+
+/* recorder.c */
+extern void pm_recorder_init(void);
+extern void pm_record_utility(const char *tag, const char *objectType,
+							  const char *identity, const char *statement,
+							  TimestampTz startedAt);
+extern bool pm_recorder_skip(void);
+
+/* recorder_migration.c */
+extern void pm_assign_migrations(List *rows);
+
+/* recorder_hook.c */
+extern void pm_recorder_hook_init(void);
+extern bool pm_hook_installed;
+extern const char *pm_hook_statement(void);
+
+/* ddl_facts.c */
+extern char *pm_statement_text(Node *parsetree);
+extern LOCKMODE pm_command_lockmode(Node *parsetree, Oid *relid);
+extern const char *pm_lockmode_name(LOCKMODE mode);
+extern char *pm_table_definition(Oid relid, bool withDefaults);
+extern char *pm_column_default(Oid relid, AttrNumber attnum);
+extern char *pm_index_definition(Oid indexid, bool *valid);
+extern char *pm_relation_name(Oid relid);
+extern Oid	pm_index_table(Oid indexid);
+extern int	pm_relnatts(Oid relid);
+extern List *pm_table_indexes(Oid relid);
+extern void pm_capture_before(Node *parsetree, RecorderCommand *cmd);
+extern char *pm_rewrite_reason(int reason);
+
+/* revert.c */
+extern void pm_revert_at_start(Node *parsetree, RecorderCommand *cmd);
+extern char *pm_revert_created(const char *objectType, const char *identity);
+extern char *pm_revert_dropped(RecorderCommand *cmd, DroppedObject *obj,
+							   SavedObject *saved);
+
+/* audit_chain.c */
+extern void pm_row_hash(pg_cryptohash_ctx *ctx, Datum *values, bool *nulls,
+						uint8 *out);
+
+#endif							/* POSTMORTEM_RECORDER_H */
