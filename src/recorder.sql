@@ -186,3 +186,11 @@ CREATE FUNCTION postmortem.record_failed_builds()
 	LANGUAGE C VOLATILE;
 COMMENT ON FUNCTION postmortem.record_failed_builds() IS
 	'Writes the concurrent index builds of this session that failed and left an invalid index (done on its own at the next schema change and when the session ends); returns how many';
+COMMENT ON EVENT TRIGGER postmortem_recorder_start IS
+	'postmortem recorder: notes the command''s start time and reads what a DROP is about to remove (index definitions)';
+COMMENT ON EVENT TRIGGER postmortem_recorder_drop IS
+	'postmortem recorder: one row per object a DROP removed';
+COMMENT ON EVENT TRIGGER postmortem_recorder_rewrite IS
+	'postmortem recorder: notes that a command rewrote its table, and why';
+COMMENT ON EVENT TRIGGER postmortem_recorder_end IS
+	'postmortem recorder: one row per object a command created or altered, with its facts';
