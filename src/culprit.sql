@@ -39,6 +39,7 @@ COMMENT ON INDEX postmortem.citation_schema_change_idx IS
 	'the incidents a change is cited in (change failure rate, foreign key checks)';
 SELECT pg_catalog.pg_extension_config_dump('postmortem.citation', '');
 SELECT pg_catalog.pg_extension_config_dump('postmortem.citation_id_seq', '');
+COMMENT ON SEQUENCE postmortem.citation_id_seq IS 'citation numbers';
 
 CREATE FUNCTION postmortem.mentions(document text, name text) RETURNS boolean
 	AS 'MODULE_PATHNAME', 'postmortem_mentions' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
