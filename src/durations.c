@@ -48,21 +48,6 @@
 
 #include "postmortem.h"
 
-PG_FUNCTION_INFO_V1(incident_time_to_detect);
-PG_FUNCTION_INFO_V1(incident_time_to_acknowledge);
-PG_FUNCTION_INFO_V1(incident_time_to_mitigate);
-PG_FUNCTION_INFO_V1(incident_time_to_resolve);
-PG_FUNCTION_INFO_V1(incident_time_to_repair);
-PG_FUNCTION_INFO_V1(incident_duration);
-PG_FUNCTION_INFO_V1(incident_row_support);
-PG_FUNCTION_INFO_V1(incident_impact_minutes);
-PG_FUNCTION_INFO_V1(incident_error_budget_burn);
-PG_FUNCTION_INFO_V1(downtime_transfn);
-PG_FUNCTION_INFO_V1(downtime_combinefn);
-PG_FUNCTION_INFO_V1(downtime_serialfn);
-PG_FUNCTION_INFO_V1(downtime_deserialfn);
-PG_FUNCTION_INFO_V1(downtime_finalfn);
-
 /* ----------------------------------------------------------------
  * Reading an incident row
  * ----------------------------------------------------------------
@@ -217,6 +202,7 @@ incident_interval(FunctionCallInfo fcinfo, IncidentColumn from,
 }
 
 /* started_at → detected_at */
+PG_FUNCTION_INFO_V1(incident_time_to_detect);
 Datum
 incident_time_to_detect(PG_FUNCTION_ARGS)
 {
@@ -224,6 +210,7 @@ incident_time_to_detect(PG_FUNCTION_ARGS)
 }
 
 /* started_at → acknowledged_at */
+PG_FUNCTION_INFO_V1(incident_time_to_acknowledge);
 Datum
 incident_time_to_acknowledge(PG_FUNCTION_ARGS)
 {
@@ -231,6 +218,7 @@ incident_time_to_acknowledge(PG_FUNCTION_ARGS)
 }
 
 /* started_at → mitigated_at */
+PG_FUNCTION_INFO_V1(incident_time_to_mitigate);
 Datum
 incident_time_to_mitigate(PG_FUNCTION_ARGS)
 {
@@ -238,6 +226,7 @@ incident_time_to_mitigate(PG_FUNCTION_ARGS)
 }
 
 /* started_at → resolved_at */
+PG_FUNCTION_INFO_V1(incident_time_to_resolve);
 Datum
 incident_time_to_resolve(PG_FUNCTION_ARGS)
 {
@@ -245,6 +234,7 @@ incident_time_to_resolve(PG_FUNCTION_ARGS)
 }
 
 /* detected_at → resolved_at */
+PG_FUNCTION_INFO_V1(incident_time_to_repair);
 Datum
 incident_time_to_repair(PG_FUNCTION_ARGS)
 {
@@ -252,6 +242,7 @@ incident_time_to_repair(PG_FUNCTION_ARGS)
 }
 
 /* started_at → resolved_at */
+PG_FUNCTION_INFO_V1(incident_duration);
 Datum
 incident_duration(PG_FUNCTION_ARGS)
 {
@@ -360,6 +351,7 @@ incident_impact_expr(Var *wholerow, Oid relid)
  * columns instead of forming a row value of all of them and calling a
  * function, and the planner can match expression indexes.
  */
+PG_FUNCTION_INFO_V1(incident_row_support);
 Datum
 incident_row_support(PG_FUNCTION_ARGS)
 {
@@ -441,6 +433,7 @@ incident_impact(FunctionCallInfo fcinfo, HeapTupleHeader row, bool *isnull)
 }
 
 /* duration in minutes × users_affected_pct / 100 */
+PG_FUNCTION_INFO_V1(incident_impact_minutes);
 Datum
 incident_impact_minutes(PG_FUNCTION_ARGS)
 {
@@ -457,6 +450,7 @@ incident_impact_minutes(PG_FUNCTION_ARGS)
  * impact_minutes ÷ the minutes of full outage an SLO allows in a period:
  * 1.0 means the incident spent the whole budget.
  */
+PG_FUNCTION_INFO_V1(incident_error_budget_burn);
 Datum
 incident_error_budget_burn(PG_FUNCTION_ARGS)
 {
@@ -579,6 +573,7 @@ downtime_agg_context(FunctionCallInfo fcinfo, const char *funcname)
 }
 
 /* Add one range to the state; NULL and empty ranges add nothing. */
+PG_FUNCTION_INFO_V1(downtime_transfn);
 Datum
 downtime_transfn(PG_FUNCTION_ARGS)
 {
@@ -625,6 +620,7 @@ downtime_transfn(PG_FUNCTION_ARGS)
 }
 
 /* Combine two partial states (parallel aggregation). */
+PG_FUNCTION_INFO_V1(downtime_combinefn);
 Datum
 downtime_combinefn(PG_FUNCTION_ARGS)
 {
@@ -656,6 +652,7 @@ downtime_combinefn(PG_FUNCTION_ARGS)
  * Serialize a partial state: merged first, so a worker hands over the
  * union it found rather than every range it saw.
  */
+PG_FUNCTION_INFO_V1(downtime_serialfn);
 Datum
 downtime_serialfn(PG_FUNCTION_ARGS)
 {
@@ -673,6 +670,8 @@ downtime_serialfn(PG_FUNCTION_ARGS)
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 
+/* Deserialize a partial state, merged by the serializer. */
+PG_FUNCTION_INFO_V1(downtime_deserialfn);
 Datum
 downtime_deserialfn(PG_FUNCTION_ARGS)
 {
@@ -710,6 +709,7 @@ downtime_deserialfn(PG_FUNCTION_ARGS)
  * timestamptz gives (whole days and a time).  Merging in place leaves the
  * state an equivalent one, so the aggregate can go on from it.
  */
+PG_FUNCTION_INFO_V1(downtime_finalfn);
 Datum
 downtime_finalfn(PG_FUNCTION_ARGS)
 {
