@@ -129,13 +129,7 @@ typedef struct Suspect
 	"             AND i.created_at OPERATOR(pg_catalog.<=) (i.started_at OPERATOR(pg_catalog.+) interval '" START_GRACE "')" \
 	"            THEN i.created_at" \
 	"            ELSE COALESCE(i.started_at, i.detected_at, i.created_at) END," \
-	"       pg_catalog.lower(pg_catalog.concat_ws(' ', i.title, i.summary," \
-	"           i.impact, i.root_cause," \
-	"           (SELECT pg_catalog.string_agg(t.body, ' ')" \
-	"              FROM postmortem.timeline t" \
-	"             WHERE t.incident_id OPERATOR(pg_catalog.=) i.id" \
-	"               AND t.source OPERATOR(pg_catalog.<>) 'evidence'" \
-	"               AND t.kind::text NOT IN ('status_change', 'schema_change', 'evidence', 'misleading_path'))))" \
+	"       pg_catalog.lower(postmortem.incident_document(i))" \
 	"  FROM postmortem.incident i WHERE i.id OPERATOR(pg_catalog.=) $1"
 
 /*
