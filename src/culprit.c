@@ -429,6 +429,7 @@ score_suspect(Suspect *s, HeapTuple tup, TupleDesc desc, TimestampTz start,
 	double		duration_ms = -1.0;
 	double		age;
 	bool		after;
+	double		after_secs = 0.0;
 	double		slow,
 				fast,
 				size,
@@ -463,10 +464,18 @@ score_suspect(Suspect *s, HeapTuple tup, TupleDesc desc, TimestampTz start,
 	if (!isnull)
 		duration_ms = DatumGetFloat8(d);
 
-	age = (double) (start - s->at) / USECS_PER_SEC;
+	/*
+	 * In double precision: the microseconds between two valid timestamps
+	 * (4713 BC to 294276 AD) need not fit in an int64, and a lookback can be
+	 * that long.
+	 */
+	age = ((double) start - (double) s->at) / USECS_PER_SEC;
 	after = age < 0;
 	if (after)
-		age = 0;
+	{
+		after_secs = -age;
+		age = 0;				/* scored as if at the start */
+	}
 	slow = pow(0.5, age / HALF_LIFE_SLOW_SECS);
 	/* a lock or a rewrite hurts until the command ends */
 	fast = pow(0.5, Max(age - Max(duration_ms, 0.0) / 1000.0, 0.0) / HALF_LIFE_FAST_SECS);
@@ -486,7 +495,7 @@ score_suspect(Suspect *s, HeapTuple tup, TupleDesc desc, TimestampTz start,
 	appendStringInfo(&buf, "%s %s ", tag ? tag : "?", identity ? identity : "?");
 	if (after)
 	{
-		append_age(&buf, (double) (s->at - start) / USECS_PER_SEC);
+		append_age(&buf, after_secs);
 		appendStringInfoString(&buf, " after the estimated start of impact, before the incident was declared");
 	}
 	else if (age < 1.0)
