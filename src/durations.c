@@ -78,7 +78,11 @@ static const struct
 	{"users_affected_pct", NUMERICOID},
 };
 
-/* Each duration function: its name and the milestones it spans. */
+/*
+ * Each duration function: its SQL name and the milestones it spans.  One C
+ * function serves them all, and the planner support function rewrites them,
+ * both from this table.
+ */
 typedef struct IncidentInterval
 {
 	const char *funcname;
@@ -105,7 +109,21 @@ typedef struct IncidentRowInfo
 	int32		typmod;
 	TupleDesc	tupdesc;
 	AttrNumber	attnums[IC_COUNT];
+	const IncidentInterval *interval;	/* incident_interval: what it spans */
 } IncidentRowInfo;
+
+/* The duration function of this OID, by its name; NULL if it is none. */
+static const IncidentInterval *
+incident_interval_of(Oid funcid)
+{
+	char	   *funcname = get_func_name(funcid);
+
+	if (funcname != NULL)
+		for (int i = 0; i < lengthof(incident_intervals); i++)
+			if (strcmp(funcname, incident_intervals[i].funcname) == 0)
+				return &incident_intervals[i];
+	return NULL;
+}
 
 /* Attribute number of a live column of a tuple descriptor, or 0. */
 static AttrNumber
@@ -182,71 +200,34 @@ incident_get(IncidentRowInfo *info, HeapTupleHeader row, IncidentColumn c,
  */
 
 /*
- * to - from as an interval, computed like the timestamptz - timestamptz
- * operator; NULL when either milestone is unknown.
+ * time_to_detect, time_to_acknowledge, time_to_mitigate, time_to_resolve,
+ * time_to_repair and duration: to - from of the milestones the called
+ * function spans (incident_intervals), computed like the timestamptz -
+ * timestamptz operator; NULL when either milestone is unknown.
  */
-static Datum
-incident_interval(FunctionCallInfo fcinfo, IncidentColumn from,
-				  IncidentColumn to)
+PG_FUNCTION_INFO_V1(incident_interval);
+Datum
+incident_interval(PG_FUNCTION_ARGS)
 {
 	HeapTupleHeader row = PG_GETARG_HEAPTUPLEHEADER(0);
 	IncidentRowInfo *info = incident_row_info(fcinfo, row);
 	bool		fromnull;
 	bool		tonull;
-	Datum		fromval = incident_get(info, row, from, &fromnull);
-	Datum		toval = incident_get(info, row, to, &tonull);
+	Datum		fromval;
+	Datum		toval;
 
+	if (info->interval == NULL)
+	{
+		info->interval = incident_interval_of(fcinfo->flinfo->fn_oid);
+		if (info->interval == NULL)
+			elog(ERROR, "function %u is not an incident duration function",
+				 fcinfo->flinfo->fn_oid);
+	}
+	fromval = incident_get(info, row, info->interval->from, &fromnull);
+	toval = incident_get(info, row, info->interval->to, &tonull);
 	if (fromnull || tonull)
 		PG_RETURN_NULL();
 	return DirectFunctionCall2(timestamp_mi, toval, fromval);
-}
-
-/* started_at → detected_at */
-PG_FUNCTION_INFO_V1(incident_time_to_detect);
-Datum
-incident_time_to_detect(PG_FUNCTION_ARGS)
-{
-	return incident_interval(fcinfo, IC_STARTED, IC_DETECTED);
-}
-
-/* started_at → acknowledged_at */
-PG_FUNCTION_INFO_V1(incident_time_to_acknowledge);
-Datum
-incident_time_to_acknowledge(PG_FUNCTION_ARGS)
-{
-	return incident_interval(fcinfo, IC_STARTED, IC_ACKNOWLEDGED);
-}
-
-/* started_at → mitigated_at */
-PG_FUNCTION_INFO_V1(incident_time_to_mitigate);
-Datum
-incident_time_to_mitigate(PG_FUNCTION_ARGS)
-{
-	return incident_interval(fcinfo, IC_STARTED, IC_MITIGATED);
-}
-
-/* started_at → resolved_at */
-PG_FUNCTION_INFO_V1(incident_time_to_resolve);
-Datum
-incident_time_to_resolve(PG_FUNCTION_ARGS)
-{
-	return incident_interval(fcinfo, IC_STARTED, IC_RESOLVED);
-}
-
-/* detected_at → resolved_at */
-PG_FUNCTION_INFO_V1(incident_time_to_repair);
-Datum
-incident_time_to_repair(PG_FUNCTION_ARGS)
-{
-	return incident_interval(fcinfo, IC_DETECTED, IC_RESOLVED);
-}
-
-/* started_at → resolved_at */
-PG_FUNCTION_INFO_V1(incident_duration);
-Datum
-incident_duration(PG_FUNCTION_ARGS)
-{
-	return incident_interval(fcinfo, IC_STARTED, IC_RESOLVED);
 }
 
 /* The OID of the binary operator pg_catalog.NAME(type, type). */
@@ -360,7 +341,7 @@ incident_row_support(PG_FUNCTION_ARGS)
 	FuncExpr   *fexpr;
 	Var		   *var;
 	RangeTblEntry *rte;
-	char	   *funcname;
+	const IncidentInterval *interval;
 	Expr	   *result = NULL;
 
 	if (!IsA(rawreq, SupportRequestSimplify))
@@ -381,18 +362,16 @@ incident_row_support(PG_FUNCTION_ARGS)
 		get_rel_type_id(rte->relid) != var->vartype)
 		PG_RETURN_POINTER(NULL);
 
-	funcname = get_func_name(fexpr->funcid);
-	if (funcname == NULL)
-		PG_RETURN_POINTER(NULL);
-	if (strcmp(funcname, "impact_minutes") == 0)
-		result = incident_impact_expr(var, rte->relid);
+	interval = incident_interval_of(fexpr->funcid);
+	if (interval != NULL)
+		result = incident_interval_expr(var, rte->relid, interval->from,
+										interval->to);
 	else
 	{
-		for (int i = 0; i < lengthof(incident_intervals); i++)
-			if (strcmp(funcname, incident_intervals[i].funcname) == 0)
-				result = incident_interval_expr(var, rte->relid,
-												incident_intervals[i].from,
-												incident_intervals[i].to);
+		char	   *funcname = get_func_name(fexpr->funcid);
+
+		if (funcname != NULL && strcmp(funcname, "impact_minutes") == 0)
+			result = incident_impact_expr(var, rte->relid);
 	}
 	PG_RETURN_POINTER(result);
 }
