@@ -139,6 +139,12 @@ INSERT INTO public.lc_misfire VALUES (1, 'x');
 UPDATE public.lc_misfire SET status = 'y';
 DROP TABLE public.lc_misfire;
 \set VERBOSITY default
+-- nor on a table without the columns they need
+CREATE TABLE public.lc_misfire (id bigint);
+CREATE TRIGGER lc_stamp BEFORE INSERT ON public.lc_misfire
+	FOR EACH ROW EXECUTE FUNCTION postmortem.incident_lifecycle_stamp();
+INSERT INTO public.lc_misfire VALUES (1);
+DROP TABLE public.lc_misfire;
 
 -- deleting an incident deletes its timeline and tasks (ON DELETE CASCADE):
 -- they mean nothing without it

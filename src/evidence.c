@@ -43,6 +43,7 @@
 #include "fmgr.h"
 #include "miscadmin.h"
 #include "utils/builtins.h"
+#include "utils/rel.h"
 #include "utils/resowner.h"
 #include "utils/timestamp.h"
 
@@ -233,12 +234,9 @@ postmortem_capture_evidence(PG_FUNCTION_ARGS)
 static Datum
 new_value(TriggerData *trigdata, const char *name, bool *isnull)
 {
-	TupleDesc	desc = trigdata->tg_relation->rd_att;
-	int			attno = SPI_fnumber(desc, name);
-
-	if (attno <= 0)
-		elog(ERROR, "postmortem.incident has no column \"%s\"", name);
-	return heap_getattr(trigdata->tg_trigtuple, attno, desc, isnull);
+	return heap_getattr(trigdata->tg_trigtuple,
+						pm_column_attnum(trigdata->tg_relation, name),
+						RelationGetDescr(trigdata->tg_relation), isnull);
 }
 
 /*

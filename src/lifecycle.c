@@ -52,21 +52,6 @@ static SPIPlanPtr status_change_plan = NULL;
 	"INSERT INTO postmortem.timeline (incident_id, at, kind, body, author, source) " \
 	"VALUES ($1, $2, 'status_change'::postmortem.timeline_kind, $3, $4, 'lifecycle')"
 
-/* The attribute number of a column the trigger needs; error if missing. */
-static int
-lifecycle_attnum(Relation rel, const char *colname)
-{
-	int			attnum = SPI_fnumber(RelationGetDescr(rel), colname);
-
-	if (attnum <= 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_UNDEFINED_COLUMN),
-				 errmsg("column \"%s\" of relation \"%s\" does not exist",
-						colname, RelationGetRelationName(rel)),
-				 errhint("The lifecycle triggers belong on postmortem.incident and postmortem.task.")));
-	return attnum;
-}
-
 /* The label of an enum value, palloc'd. */
 static char *
 enum_label(Datum value)
@@ -144,7 +129,7 @@ check_stamp_order(Relation rel, HeapTuple tuple, const char *milestone,
 
 		if (strcmp(earlier, milestone) == 0)
 			break;
-		value = heap_getattr(tuple, lifecycle_attnum(rel, earlier), tupdesc,
+		value = heap_getattr(tuple, pm_column_attnum(rel, earlier), tupdesc,
 							 &isnull);
 		if (!isnull && DatumGetTimestampTz(value) > stamp)
 			ereport(ERROR,
@@ -221,7 +206,7 @@ static Datum
 stamp_finish(LifecycleStamp *st)
 {
 	if (st->oldtuple != NULL)
-		stamp_set(st, lifecycle_attnum(st->rel, "updated_at"), st->now, false);
+		stamp_set(st, pm_column_attnum(st->rel, "updated_at"), st->now, false);
 	if (st->ncols == 0)
 		return PointerGetDatum(st->newtuple);
 	return PointerGetDatum(heap_modify_tuple_by_cols(st->newtuple, st->tupdesc,
@@ -243,14 +228,14 @@ incident_lifecycle_stamp(PG_FUNCTION_ARGS)
 
 	stamp_begin(&st, fcinfo, "incident_lifecycle_stamp");
 	if (status_changed(st.oldtuple, st.newtuple, st.tupdesc,
-					   lifecycle_attnum(st.rel, "status"), &status, &status_null))
+					   pm_column_attnum(st.rel, "status"), &status, &status_null))
 	{
 		char	   *label = enum_label(status);
 		const char *milestone = status_milestone(label);
 
 		if (milestone != NULL)
 		{
-			int			attnum = lifecycle_attnum(st.rel, milestone);
+			int			attnum = pm_column_attnum(st.rel, milestone);
 
 			if (heap_attisnull(st.newtuple, attnum, st.tupdesc))
 			{
@@ -277,7 +262,7 @@ incident_lifecycle_log(PG_FUNCTION_ARGS)
 	TupleDesc	tupdesc = RelationGetDescr(rel);
 	HeapTuple	oldtuple = trigdata->tg_trigtuple;
 	HeapTuple	newtuple = trigdata->tg_newtuple;
-	int			status_attnum = lifecycle_attnum(rel, "status");
+	int			status_attnum = pm_column_attnum(rel, "status");
 	Datum		newstatus;
 	bool		newnull;
 	Datum		oldstatus;
@@ -299,7 +284,7 @@ incident_lifecycle_log(PG_FUNCTION_ARGS)
 	newlabel = newnull ? pstrdup("(none)") : enum_label(newstatus);
 	author = GetUserNameFromId(GetUserId(), false);
 
-	args[0] = heap_getattr(newtuple, lifecycle_attnum(rel, "id"), tupdesc, &isnull);
+	args[0] = heap_getattr(newtuple, pm_column_attnum(rel, "id"), tupdesc, &isnull);
 	if (isnull)
 		elog(ERROR, "incident without an id");
 
@@ -311,7 +296,7 @@ incident_lifecycle_log(PG_FUNCTION_ARGS)
 	milestone = newnull ? NULL : status_milestone(newlabel);
 	if (milestone != NULL)
 	{
-		int			attnum = lifecycle_attnum(rel, milestone);
+		int			attnum = pm_column_attnum(rel, milestone);
 		bool		mnull;
 		bool		omnull;
 		Datum		m = heap_getattr(newtuple, attnum, tupdesc, &mnull);
@@ -366,13 +351,13 @@ task_lifecycle_stamp(PG_FUNCTION_ARGS)
 	bool		status_null;
 
 	stamp_begin(&st, fcinfo, "task_lifecycle_stamp");
-	status_attnum = lifecycle_attnum(st.rel, "status");
+	status_attnum = pm_column_attnum(st.rel, "status");
 	if (status_changed(st.oldtuple, st.newtuple, st.tupdesc, status_attnum,
 					   &status, &status_null) &&
 		!status_null)
 	{
 		bool		closed = task_status_closed(status);
-		int			attnum = lifecycle_attnum(st.rel, "completed_at");
+		int			attnum = pm_column_attnum(st.rel, "completed_at");
 		bool		was_closed = false;
 
 		if (st.oldtuple != NULL)

@@ -18,6 +18,7 @@
 extern TriggerData *pm_trigger_data(FunctionCallInfo fcinfo,
 									const char *funcname, bool before,
 									int events);
+extern int	pm_column_attnum(Relation rel, const char *colname);
 extern SPIPlanPtr pm_prepare_kept(const char *what, const char *sql,
 								  int nargs, Oid *argtypes);
 

@@ -2,7 +2,8 @@
  *
  * util.c
  *	  Small helpers the modules share: checking how a trigger function was
- *	  fired, and preparing an SPI plan that is kept for the backend's life.
+ *	  fired and finding the columns it needs, and preparing an SPI plan that
+ *	  is kept for the backend's life.
  *
  *-------------------------------------------------------------------------
  */
@@ -11,6 +12,7 @@
 #include "commands/trigger.h"
 #include "executor/spi.h"
 #include "fmgr.h"
+#include "utils/rel.h"
 
 #include "postmortem.h"
 
@@ -48,6 +50,25 @@ pm_trigger_data(FunctionCallInfo fcinfo, const char *funcname, bool before,
 						events == (PM_ON_INSERT | PM_ON_UPDATE) ? "INSERT or UPDATE" :
 						events == PM_ON_INSERT ? "INSERT" : "UPDATE")));
 	return trigdata;
+}
+
+/*
+ * The attribute number of a column a trigger needs in the row of its
+ * relation; an error if the relation has none, as when the function is
+ * attached to a table other than the one it was written for.
+ */
+int
+pm_column_attnum(Relation rel, const char *colname)
+{
+	int			attnum = SPI_fnumber(RelationGetDescr(rel), colname);
+
+	if (attnum <= 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_COLUMN),
+				 errmsg("column \"%s\" of relation \"%s\" does not exist",
+						colname, RelationGetRelationName(rel)),
+				 errhint("The trigger functions of postmortem belong on the tables the extension attaches them to.")));
+	return attnum;
 }
 
 /*
