@@ -662,7 +662,9 @@ postmortem_suspects(PG_FUNCTION_ARGS)
 		elog(ERROR, "suspects query failed: %s", SPI_result_code_string(ret));
 
 	n = SPI_processed;
-	suspects = palloc0(sizeof(Suspect) * Max(n, 1));
+	/* a long lookback over a busy database can exceed MaxAllocSize */
+	suspects = palloc_extended(sizeof(Suspect) * Max(n, 1),
+							   MCXT_ALLOC_HUGE | MCXT_ALLOC_ZERO);
 	for (uint64 i = 0; i < n; i++)
 	{
 		HeapTuple	tup = SPI_tuptable->vals[i];
