@@ -119,7 +119,32 @@ SELECT postmortem.log(-1, 'nobody home');
 -- titles and bodies say something
 SELECT postmortem.open_incident('  ');
 SELECT postmortem.log(:id, '');
+-- the trigger functions refuse to be fired any other way than they are
+CREATE TABLE public.lc_misfire (id bigint, status text);
+CREATE TRIGGER lc_after AFTER INSERT ON public.lc_misfire
+	FOR EACH ROW EXECUTE FUNCTION postmortem.incident_lifecycle_stamp();
+INSERT INTO public.lc_misfire VALUES (1, 'x');
+DROP TRIGGER lc_after ON public.lc_misfire;
+CREATE TRIGGER lc_stmt BEFORE INSERT ON public.lc_misfire
+	FOR EACH STATEMENT EXECUTE FUNCTION postmortem.task_lifecycle_stamp();
+INSERT INTO public.lc_misfire VALUES (1, 'x');
+DROP TRIGGER lc_stmt ON public.lc_misfire;
+CREATE TRIGGER lc_insert AFTER INSERT ON public.lc_misfire
+	FOR EACH ROW EXECUTE FUNCTION postmortem.incident_lifecycle_log();
+INSERT INTO public.lc_misfire VALUES (1, 'x');
+DROP TRIGGER lc_insert ON public.lc_misfire;
+CREATE TRIGGER lc_update AFTER UPDATE ON public.lc_misfire
+	FOR EACH ROW EXECUTE FUNCTION postmortem.incident_evidence();
+INSERT INTO public.lc_misfire VALUES (1, 'x');
+UPDATE public.lc_misfire SET status = 'y';
+DROP TABLE public.lc_misfire;
 \set VERBOSITY default
+-- nor on a table without the columns they need
+CREATE TABLE public.lc_misfire (id bigint);
+CREATE TRIGGER lc_stamp BEFORE INSERT ON public.lc_misfire
+	FOR EACH ROW EXECUTE FUNCTION postmortem.incident_lifecycle_stamp();
+INSERT INTO public.lc_misfire VALUES (1);
+DROP TABLE public.lc_misfire;
 
 -- deleting an incident deletes its timeline and tasks (ON DELETE CASCADE):
 -- they mean nothing without it

@@ -32,6 +32,7 @@
  */
 #include "postgres.h"
 
+#include <ctype.h>
 #include <math.h>
 
 #include "access/htup_details.h"
@@ -118,11 +119,40 @@ typedef struct Suspect
 	bool		nulls[SUSPECTS_NATTS];
 } Suspect;
 
+/*
+ * The incident: where the window ends and begins ($1 is its id), and what
+ * the people wrote about it, lower case, to find the tables it names.
+ */
+#define INCIDENT_SQL \
+	"SELECT COALESCE(i.started_at, i.detected_at, i.created_at)," \
+	"       CASE WHEN i.created_at OPERATOR(pg_catalog.>) i.started_at" \
+	"             AND i.created_at OPERATOR(pg_catalog.<=) (i.started_at OPERATOR(pg_catalog.+) interval '" START_GRACE "')" \
+	"            THEN i.created_at" \
+	"            ELSE COALESCE(i.started_at, i.detected_at, i.created_at) END," \
+	"       pg_catalog.lower(postmortem.incident_document(i))" \
+	"  FROM postmortem.incident i WHERE i.id OPERATOR(pg_catalog.=) $1"
+
+/*
+ * The candidates, columns in the order of the enum above: changes after
+ * $1 - $2 (start - lookback) up to $3 (the end of the window).
+ */
+#define CANDIDATES_SQL \
+	"SELECT s.id, s.at, s.command_tag, s.object_type, s.object_identity," \
+	"       s.table_name, s.statement, s.revert_statement, s.migration," \
+	"       s.role_name, s.lock_mode, s.blocks_writes, s.blocks_reads," \
+	"       s.rewrote_table, s.rewrite_reason, s.definition_before," \
+	"       s.definition_after," \
+	"       s.index_invalid, s.failed," \
+	"       pg_catalog.date_part('epoch', COALESCE(s.duration, s.finished_at OPERATOR(pg_catalog.-) s.at))" \
+	"           OPERATOR(pg_catalog.*) 1000.0::pg_catalog.float8," \
+	"       s.table_rows, s.table_oid," \
+	"       s.table_seq_scan OPERATOR(pg_catalog.+) s.table_idx_scan" \
+	"  FROM postmortem.schema_change s" \
+	" WHERE s.at OPERATOR(pg_catalog.>) ($1 OPERATOR(pg_catalog.-) $2)" \
+	"   AND s.at OPERATOR(pg_catalog.<=) $3"
+
 static SPIPlanPtr incident_plan = NULL;
 static SPIPlanPtr candidates_plan = NULL;
-
-PG_FUNCTION_INFO_V1(postmortem_suspects);
-PG_FUNCTION_INFO_V1(postmortem_mentions);
 
 static inline bool
 is_ident_char(unsigned char c)
@@ -214,9 +244,8 @@ document_mentions(const char *document, const char *name)
 	return found;
 }
 
-/*
- * postmortem.mentions(document, name): document_mentions() for SQL.
- */
+/* postmortem.mentions(document, name): document_mentions() for SQL */
+PG_FUNCTION_INFO_V1(postmortem_mentions);
 Datum
 postmortem_mentions(PG_FUNCTION_ARGS)
 {
@@ -400,6 +429,7 @@ score_suspect(Suspect *s, HeapTuple tup, TupleDesc desc, TimestampTz start,
 	double		duration_ms = -1.0;
 	double		age;
 	bool		after;
+	double		after_secs = 0.0;
 	double		slow,
 				fast,
 				size,
@@ -434,10 +464,18 @@ score_suspect(Suspect *s, HeapTuple tup, TupleDesc desc, TimestampTz start,
 	if (!isnull)
 		duration_ms = DatumGetFloat8(d);
 
-	age = (double) (start - s->at) / USECS_PER_SEC;
+	/*
+	 * In double precision: the microseconds between two valid timestamps
+	 * (4713 BC to 294276 AD) need not fit in an int64, and a lookback can be
+	 * that long.
+	 */
+	age = ((double) start - (double) s->at) / USECS_PER_SEC;
 	after = age < 0;
 	if (after)
-		age = 0;
+	{
+		after_secs = -age;
+		age = 0;				/* scored as if at the start */
+	}
 	slow = pow(0.5, age / HALF_LIFE_SLOW_SECS);
 	/* a lock or a rewrite hurts until the command ends */
 	fast = pow(0.5, Max(age - Max(duration_ms, 0.0) / 1000.0, 0.0) / HALF_LIFE_FAST_SECS);
@@ -457,7 +495,7 @@ score_suspect(Suspect *s, HeapTuple tup, TupleDesc desc, TimestampTz start,
 	appendStringInfo(&buf, "%s %s ", tag ? tag : "?", identity ? identity : "?");
 	if (after)
 	{
-		append_age(&buf, (double) (s->at - start) / USECS_PER_SEC);
+		append_age(&buf, after_secs);
 		appendStringInfoString(&buf, " after the estimated start of impact, before the incident was declared");
 	}
 	else if (age < 1.0)
@@ -557,6 +595,7 @@ score_suspect(Suspect *s, HeapTuple tup, TupleDesc desc, TimestampTz start,
  * postmortem.suspects(incident_id, lookback): the recorded schema changes
  * in the lookback window before the incident started, best first.
  */
+PG_FUNCTION_INFO_V1(postmortem_suspects);
 Datum
 postmortem_suspects(PG_FUNCTION_ARGS)
 {
@@ -589,50 +628,16 @@ postmortem_suspects(PG_FUNCTION_ARGS)
 	if (incident_plan == NULL)
 	{
 		Oid			argtypes[1] = {INT8OID};
-		SPIPlanPtr	plan;
 
-		plan = SPI_prepare(
-						   "SELECT COALESCE(i.started_at, i.detected_at, i.created_at),"
-						   "       CASE WHEN i.created_at OPERATOR(pg_catalog.>) i.started_at"
-						   "             AND i.created_at OPERATOR(pg_catalog.<=) i.started_at + interval '" START_GRACE "'"
-						   "            THEN i.created_at"
-						   "            ELSE COALESCE(i.started_at, i.detected_at, i.created_at) END,"
-						   "       pg_catalog.lower(pg_catalog.concat_ws(' ', i.title, i.summary,"
-						   "           i.impact, i.root_cause,"
-						   "           (SELECT pg_catalog.string_agg(t.body, ' ')"
-						   "              FROM postmortem.timeline t"
-						   "             WHERE t.incident_id = i.id"
-						   "               AND t.source OPERATOR(pg_catalog.<>) 'evidence'"
-						   "               AND t.kind::text NOT IN ('status_change', 'schema_change', 'evidence', 'misleading_path'))))"
-						   "  FROM postmortem.incident i WHERE i.id = $1",
-						   1, argtypes);
-		if (plan == NULL || SPI_keepplan(plan) != 0)
-			elog(ERROR, "could not prepare the incident query: %s",
-				 SPI_result_code_string(SPI_result));
-		incident_plan = plan;
+		incident_plan = pm_prepare_kept("incident query", INCIDENT_SQL,
+										1, argtypes);
 	}
 	if (candidates_plan == NULL)
 	{
 		Oid			argtypes[3] = {TIMESTAMPTZOID, INTERVALOID, TIMESTAMPTZOID};
-		SPIPlanPtr	plan;
 
-		plan = SPI_prepare(
-						   "SELECT s.id, s.at, s.command_tag, s.object_type, s.object_identity,"
-						   "       s.table_name, s.statement, s.revert_statement, s.migration,"
-						   "       s.role_name, s.lock_mode, s.blocks_writes, s.blocks_reads,"
-						   "       s.rewrote_table, s.rewrite_reason, s.definition_before,"
-						   "       s.definition_after,"
-						   "       s.index_invalid, s.failed,"
-						   "       pg_catalog.date_part('epoch', COALESCE(s.duration, s.finished_at - s.at)) * 1000.0,"
-						   "       s.table_rows, s.table_oid,"
-						   "       s.table_seq_scan + s.table_idx_scan"
-						   "  FROM postmortem.schema_change s"
-						   " WHERE s.at > $1 - $2 AND s.at <= $3",
-						   3, argtypes);
-		if (plan == NULL || SPI_keepplan(plan) != 0)
-			elog(ERROR, "could not prepare the suspects query: %s",
-				 SPI_result_code_string(SPI_result));
-		candidates_plan = plan;
+		candidates_plan = pm_prepare_kept("suspects query", CANDIDATES_SQL,
+										  3, argtypes);
 	}
 
 	args[0] = Int64GetDatum(incident_id);
@@ -657,7 +662,9 @@ postmortem_suspects(PG_FUNCTION_ARGS)
 		elog(ERROR, "suspects query failed: %s", SPI_result_code_string(ret));
 
 	n = SPI_processed;
-	suspects = palloc0(sizeof(Suspect) * Max(n, 1));
+	/* a long lookback over a busy database can exceed MaxAllocSize */
+	suspects = palloc_extended(sizeof(Suspect) * Max(n, 1),
+							   MCXT_ALLOC_HUGE | MCXT_ALLOC_ZERO);
 	for (uint64 i = 0; i < n; i++)
 	{
 		HeapTuple	tup = SPI_tuptable->vals[i];

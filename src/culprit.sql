@@ -46,6 +46,19 @@ CREATE FUNCTION postmortem.mentions(document text, name text) RETURNS boolean
 COMMENT ON FUNCTION postmortem.mentions(text, text) IS
 	'true when the document names the identifier as a whole word, ignoring case and a plural s (orders matches "Order page", not "big_orders"); used to find the tables an incident is about';
 
+CREATE FUNCTION postmortem.incident_document(incident postmortem.incident) RETURNS text
+	LANGUAGE sql STABLE PARALLEL SAFE AS
+$$
+	SELECT pg_catalog.concat_ws(' ', $1.title, $1.summary, $1.impact, $1.root_cause,
+			(SELECT pg_catalog.string_agg(t.body, ' ')
+			   FROM postmortem.timeline t
+			  WHERE t.incident_id OPERATOR(pg_catalog.=) $1.id
+				AND t.source OPERATOR(pg_catalog.<>) 'evidence'
+				AND t.kind::text NOT IN ('status_change', 'schema_change', 'evidence', 'misleading_path')))
+$$;
+COMMENT ON FUNCTION postmortem.incident_document(postmortem.incident) IS
+	'what people wrote about an incident (title, summary, impact, root cause, human timeline entries except misleading paths): the text suspects() and incident_timeline() search for the tables it names';
+
 CREATE FUNCTION postmortem.suspects(incident_id bigint, lookback interval DEFAULT '24 hours')
 	RETURNS TABLE (schema_change_id bigint, score double precision, reason text,
 				   at timestamptz, command_tag text, object_identity text,
@@ -114,13 +127,7 @@ BEGIN
 	t_from := coalesce(inc.started_at, inc.detected_at, inc.created_at);
 	t_to := coalesce(inc.resolved_at, inc.closed_at, now());
 	/* what the people wrote: it names the tables the incident is about */
-	SELECT concat_ws(' ', inc.title, inc.summary, inc.impact, inc.root_cause,
-					 string_agg(t.body, ' '))
-	  INTO document
-	  FROM postmortem.timeline t
-	 WHERE t.incident_id = inc.id
-	   AND t.source <> 'evidence'
-	   AND t.kind NOT IN ('status_change', 'schema_change', 'evidence', 'misleading_path');
+	document := postmortem.incident_document(inc);
 
 	RETURN QUERY
 	WITH cited AS (

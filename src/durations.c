@@ -48,21 +48,6 @@
 
 #include "postmortem.h"
 
-PG_FUNCTION_INFO_V1(incident_time_to_detect);
-PG_FUNCTION_INFO_V1(incident_time_to_acknowledge);
-PG_FUNCTION_INFO_V1(incident_time_to_mitigate);
-PG_FUNCTION_INFO_V1(incident_time_to_resolve);
-PG_FUNCTION_INFO_V1(incident_time_to_repair);
-PG_FUNCTION_INFO_V1(incident_duration);
-PG_FUNCTION_INFO_V1(incident_row_support);
-PG_FUNCTION_INFO_V1(incident_impact_minutes);
-PG_FUNCTION_INFO_V1(incident_error_budget_burn);
-PG_FUNCTION_INFO_V1(downtime_transfn);
-PG_FUNCTION_INFO_V1(downtime_combinefn);
-PG_FUNCTION_INFO_V1(downtime_serialfn);
-PG_FUNCTION_INFO_V1(downtime_deserialfn);
-PG_FUNCTION_INFO_V1(downtime_finalfn);
-
 /* ----------------------------------------------------------------
  * Reading an incident row
  * ----------------------------------------------------------------
@@ -93,7 +78,11 @@ static const struct
 	{"users_affected_pct", NUMERICOID},
 };
 
-/* Each duration function: its name and the milestones it spans. */
+/*
+ * Each duration function: its SQL name and the milestones it spans.  One C
+ * function serves them all, and the planner support function rewrites them,
+ * both from this table.
+ */
 typedef struct IncidentInterval
 {
 	const char *funcname;
@@ -120,7 +109,21 @@ typedef struct IncidentRowInfo
 	int32		typmod;
 	TupleDesc	tupdesc;
 	AttrNumber	attnums[IC_COUNT];
+	const IncidentInterval *interval;	/* incident_interval: what it spans */
 } IncidentRowInfo;
+
+/* The duration function of this OID, by its name; NULL if it is none. */
+static const IncidentInterval *
+incident_interval_of(Oid funcid)
+{
+	char	   *funcname = get_func_name(funcid);
+
+	if (funcname != NULL)
+		for (int i = 0; i < lengthof(incident_intervals); i++)
+			if (strcmp(funcname, incident_intervals[i].funcname) == 0)
+				return &incident_intervals[i];
+	return NULL;
+}
 
 /* Attribute number of a live column of a tuple descriptor, or 0. */
 static AttrNumber
@@ -197,65 +200,34 @@ incident_get(IncidentRowInfo *info, HeapTupleHeader row, IncidentColumn c,
  */
 
 /*
- * to - from as an interval, computed like the timestamptz - timestamptz
- * operator; NULL when either milestone is unknown.
+ * time_to_detect, time_to_acknowledge, time_to_mitigate, time_to_resolve,
+ * time_to_repair and duration: to - from of the milestones the called
+ * function spans (incident_intervals), computed like the timestamptz -
+ * timestamptz operator; NULL when either milestone is unknown.
  */
-static Datum
-incident_interval(FunctionCallInfo fcinfo, IncidentColumn from,
-				  IncidentColumn to)
+PG_FUNCTION_INFO_V1(incident_interval);
+Datum
+incident_interval(PG_FUNCTION_ARGS)
 {
 	HeapTupleHeader row = PG_GETARG_HEAPTUPLEHEADER(0);
 	IncidentRowInfo *info = incident_row_info(fcinfo, row);
 	bool		fromnull;
 	bool		tonull;
-	Datum		fromval = incident_get(info, row, from, &fromnull);
-	Datum		toval = incident_get(info, row, to, &tonull);
+	Datum		fromval;
+	Datum		toval;
 
+	if (info->interval == NULL)
+	{
+		info->interval = incident_interval_of(fcinfo->flinfo->fn_oid);
+		if (info->interval == NULL)
+			elog(ERROR, "function %u is not an incident duration function",
+				 fcinfo->flinfo->fn_oid);
+	}
+	fromval = incident_get(info, row, info->interval->from, &fromnull);
+	toval = incident_get(info, row, info->interval->to, &tonull);
 	if (fromnull || tonull)
 		PG_RETURN_NULL();
 	return DirectFunctionCall2(timestamp_mi, toval, fromval);
-}
-
-/* started_at → detected_at */
-Datum
-incident_time_to_detect(PG_FUNCTION_ARGS)
-{
-	return incident_interval(fcinfo, IC_STARTED, IC_DETECTED);
-}
-
-/* started_at → acknowledged_at */
-Datum
-incident_time_to_acknowledge(PG_FUNCTION_ARGS)
-{
-	return incident_interval(fcinfo, IC_STARTED, IC_ACKNOWLEDGED);
-}
-
-/* started_at → mitigated_at */
-Datum
-incident_time_to_mitigate(PG_FUNCTION_ARGS)
-{
-	return incident_interval(fcinfo, IC_STARTED, IC_MITIGATED);
-}
-
-/* started_at → resolved_at */
-Datum
-incident_time_to_resolve(PG_FUNCTION_ARGS)
-{
-	return incident_interval(fcinfo, IC_STARTED, IC_RESOLVED);
-}
-
-/* detected_at → resolved_at */
-Datum
-incident_time_to_repair(PG_FUNCTION_ARGS)
-{
-	return incident_interval(fcinfo, IC_DETECTED, IC_RESOLVED);
-}
-
-/* started_at → resolved_at */
-Datum
-incident_duration(PG_FUNCTION_ARGS)
-{
-	return incident_interval(fcinfo, IC_STARTED, IC_RESOLVED);
 }
 
 /* The OID of the binary operator pg_catalog.NAME(type, type). */
@@ -360,6 +332,7 @@ incident_impact_expr(Var *wholerow, Oid relid)
  * columns instead of forming a row value of all of them and calling a
  * function, and the planner can match expression indexes.
  */
+PG_FUNCTION_INFO_V1(incident_row_support);
 Datum
 incident_row_support(PG_FUNCTION_ARGS)
 {
@@ -368,7 +341,7 @@ incident_row_support(PG_FUNCTION_ARGS)
 	FuncExpr   *fexpr;
 	Var		   *var;
 	RangeTblEntry *rte;
-	char	   *funcname;
+	const IncidentInterval *interval;
 	Expr	   *result = NULL;
 
 	if (!IsA(rawreq, SupportRequestSimplify))
@@ -389,18 +362,16 @@ incident_row_support(PG_FUNCTION_ARGS)
 		get_rel_type_id(rte->relid) != var->vartype)
 		PG_RETURN_POINTER(NULL);
 
-	funcname = get_func_name(fexpr->funcid);
-	if (funcname == NULL)
-		PG_RETURN_POINTER(NULL);
-	if (strcmp(funcname, "impact_minutes") == 0)
-		result = incident_impact_expr(var, rte->relid);
+	interval = incident_interval_of(fexpr->funcid);
+	if (interval != NULL)
+		result = incident_interval_expr(var, rte->relid, interval->from,
+										interval->to);
 	else
 	{
-		for (int i = 0; i < lengthof(incident_intervals); i++)
-			if (strcmp(funcname, incident_intervals[i].funcname) == 0)
-				result = incident_interval_expr(var, rte->relid,
-												incident_intervals[i].from,
-												incident_intervals[i].to);
+		char	   *funcname = get_func_name(fexpr->funcid);
+
+		if (funcname != NULL && strcmp(funcname, "impact_minutes") == 0)
+			result = incident_impact_expr(var, rte->relid);
 	}
 	PG_RETURN_POINTER(result);
 }
@@ -441,6 +412,7 @@ incident_impact(FunctionCallInfo fcinfo, HeapTupleHeader row, bool *isnull)
 }
 
 /* duration in minutes × users_affected_pct / 100 */
+PG_FUNCTION_INFO_V1(incident_impact_minutes);
 Datum
 incident_impact_minutes(PG_FUNCTION_ARGS)
 {
@@ -457,6 +429,7 @@ incident_impact_minutes(PG_FUNCTION_ARGS)
  * impact_minutes ÷ the minutes of full outage an SLO allows in a period:
  * 1.0 means the incident spent the whole budget.
  */
+PG_FUNCTION_INFO_V1(incident_error_budget_burn);
 Datum
 incident_error_budget_burn(PG_FUNCTION_ARGS)
 {
@@ -579,6 +552,7 @@ downtime_agg_context(FunctionCallInfo fcinfo, const char *funcname)
 }
 
 /* Add one range to the state; NULL and empty ranges add nothing. */
+PG_FUNCTION_INFO_V1(downtime_transfn);
 Datum
 downtime_transfn(PG_FUNCTION_ARGS)
 {
@@ -625,6 +599,7 @@ downtime_transfn(PG_FUNCTION_ARGS)
 }
 
 /* Combine two partial states (parallel aggregation). */
+PG_FUNCTION_INFO_V1(downtime_combinefn);
 Datum
 downtime_combinefn(PG_FUNCTION_ARGS)
 {
@@ -656,6 +631,7 @@ downtime_combinefn(PG_FUNCTION_ARGS)
  * Serialize a partial state: merged first, so a worker hands over the
  * union it found rather than every range it saw.
  */
+PG_FUNCTION_INFO_V1(downtime_serialfn);
 Datum
 downtime_serialfn(PG_FUNCTION_ARGS)
 {
@@ -673,6 +649,8 @@ downtime_serialfn(PG_FUNCTION_ARGS)
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 
+/* Deserialize a partial state, merged by the serializer. */
+PG_FUNCTION_INFO_V1(downtime_deserialfn);
 Datum
 downtime_deserialfn(PG_FUNCTION_ARGS)
 {
@@ -710,6 +688,7 @@ downtime_deserialfn(PG_FUNCTION_ARGS)
  * timestamptz gives (whole days and a time).  Merging in place leaves the
  * state an equivalent one, so the aggregate can go on from it.
  */
+PG_FUNCTION_INFO_V1(downtime_finalfn);
 Datum
 downtime_finalfn(PG_FUNCTION_ARGS)
 {

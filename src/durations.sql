@@ -5,7 +5,9 @@
  * Durations of an incident, all taking the incident row so that
  * `SELECT i.time_to_resolve FROM postmortem.incident i` works; NULL when a
  * milestone is unknown.  On a table's row the planner support function turns
- * them into the column arithmetic they stand for.
+ * them into the column arithmetic they stand for.  The six duration
+ * functions share one C function, incident_interval, which finds the
+ * milestones to subtract by the SQL function's name.
  */
 CREATE FUNCTION postmortem.incident_row_support(internal) RETURNS internal
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
@@ -13,42 +15,42 @@ COMMENT ON FUNCTION postmortem.incident_row_support(internal) IS
 	'planner support: time_to_resolve(i) and impact_minutes(i) on a table row become the column arithmetic they stand for';
 
 CREATE FUNCTION postmortem.time_to_detect(postmortem.incident) RETURNS interval
-	AS 'MODULE_PATHNAME', 'incident_time_to_detect'
+	AS 'MODULE_PATHNAME', 'incident_interval'
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
 	SUPPORT postmortem.incident_row_support;
 COMMENT ON FUNCTION postmortem.time_to_detect(postmortem.incident) IS
 	'detected_at - started_at: how long the impact went unnoticed; NULL if either is unknown';
 
 CREATE FUNCTION postmortem.time_to_acknowledge(postmortem.incident) RETURNS interval
-	AS 'MODULE_PATHNAME', 'incident_time_to_acknowledge'
+	AS 'MODULE_PATHNAME', 'incident_interval'
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
 	SUPPORT postmortem.incident_row_support;
 COMMENT ON FUNCTION postmortem.time_to_acknowledge(postmortem.incident) IS
 	'acknowledged_at - started_at; NULL if either is unknown';
 
 CREATE FUNCTION postmortem.time_to_mitigate(postmortem.incident) RETURNS interval
-	AS 'MODULE_PATHNAME', 'incident_time_to_mitigate'
+	AS 'MODULE_PATHNAME', 'incident_interval'
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
 	SUPPORT postmortem.incident_row_support;
 COMMENT ON FUNCTION postmortem.time_to_mitigate(postmortem.incident) IS
 	'mitigated_at - started_at; NULL if either is unknown';
 
 CREATE FUNCTION postmortem.time_to_resolve(postmortem.incident) RETURNS interval
-	AS 'MODULE_PATHNAME', 'incident_time_to_resolve'
+	AS 'MODULE_PATHNAME', 'incident_interval'
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
 	SUPPORT postmortem.incident_row_support;
 COMMENT ON FUNCTION postmortem.time_to_resolve(postmortem.incident) IS
 	'resolved_at - started_at; NULL if either is unknown';
 
 CREATE FUNCTION postmortem.time_to_repair(postmortem.incident) RETURNS interval
-	AS 'MODULE_PATHNAME', 'incident_time_to_repair'
+	AS 'MODULE_PATHNAME', 'incident_interval'
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
 	SUPPORT postmortem.incident_row_support;
 COMMENT ON FUNCTION postmortem.time_to_repair(postmortem.incident) IS
 	'resolved_at - detected_at: from noticing to fixing; NULL if either is unknown';
 
 CREATE FUNCTION postmortem.duration(postmortem.incident) RETURNS interval
-	AS 'MODULE_PATHNAME', 'incident_duration'
+	AS 'MODULE_PATHNAME', 'incident_interval'
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
 	SUPPORT postmortem.incident_row_support;
 COMMENT ON FUNCTION postmortem.duration(postmortem.incident) IS

@@ -43,6 +43,7 @@
 #include "fmgr.h"
 #include "miscadmin.h"
 #include "utils/builtins.h"
+#include "utils/rel.h"
 #include "utils/resowner.h"
 #include "utils/timestamp.h"
 
@@ -158,9 +159,6 @@ static const char *const evidence_queries[] = {
 
 static SPIPlanPtr evidence_plans[N_EVIDENCE];
 
-PG_FUNCTION_INFO_V1(postmortem_capture_evidence);
-PG_FUNCTION_INFO_V1(postmortem_incident_evidence);
-
 static const char *const evidence_names[] = {
 	"lock waits", "long-running statements", "INVALID indexes", "sequential scan jumps"
 };
@@ -184,13 +182,10 @@ capture_kind(int64 incident_id, EvidenceKind kind)
 		/* $2: the long-query threshold in seconds, or the seq scan growth */
 		Oid			argtypes[2] = {INT8OID, kind == EV_LONG_QUERIES ? FLOAT8OID : INT8OID};
 		int			nargs = (kind == EV_LONG_QUERIES || kind == EV_SEQ_SCAN_JUMPS) ? 2 : 1;
-		SPIPlanPtr	plan;
 
-		plan = SPI_prepare(evidence_queries[kind], nargs, argtypes);
-		if (plan == NULL || SPI_keepplan(plan) != 0)
-			elog(ERROR, "could not prepare the %s evidence query: %s", evidence_names[kind],
-				 SPI_result_code_string(SPI_result));
-		evidence_plans[kind] = plan;
+		evidence_plans[kind] = pm_prepare_kept(evidence_names[kind],
+											   evidence_queries[kind],
+											   nargs, argtypes);
 	}
 	args[0] = Int64GetDatum(incident_id);
 	if (kind == EV_LONG_QUERIES)
@@ -208,6 +203,7 @@ capture_kind(int64 incident_id, EvidenceKind kind)
  * postmortem.capture_evidence(incident_id): take the evidence now; returns
  * the number of timeline entries written.
  */
+PG_FUNCTION_INFO_V1(postmortem_capture_evidence);
 Datum
 postmortem_capture_evidence(PG_FUNCTION_ARGS)
 {
@@ -238,35 +234,26 @@ postmortem_capture_evidence(PG_FUNCTION_ARGS)
 static Datum
 new_value(TriggerData *trigdata, const char *name, bool *isnull)
 {
-	TupleDesc	desc = trigdata->tg_relation->rd_att;
-	int			attno = SPI_fnumber(desc, name);
-
-	if (attno <= 0)
-		elog(ERROR, "postmortem.incident has no column \"%s\"", name);
-	return heap_getattr(trigdata->tg_trigtuple, attno, desc, isnull);
+	return heap_getattr(trigdata->tg_trigtuple,
+						pm_column_attnum(trigdata->tg_relation, name),
+						RelationGetDescr(trigdata->tg_relation), isnull);
 }
 
 /*
  * AFTER INSERT trigger on postmortem.incident: capture the evidence of a
  * live incident.  Errors become a WARNING; the INSERT goes on.
  */
+PG_FUNCTION_INFO_V1(postmortem_incident_evidence);
 Datum
 postmortem_incident_evidence(PG_FUNCTION_ARGS)
 {
-	TriggerData *trigdata = (TriggerData *) fcinfo->context;
+	TriggerData *trigdata = pm_trigger_data(fcinfo, "incident_evidence",
+											false, PM_ON_INSERT);
 	MemoryContext oldcontext = CurrentMemoryContext;
 	ResourceOwner oldowner = CurrentResourceOwner;
 	int64		incident_id;
 	bool		isnull;
 	Datum		d;
-
-	if (!CALLED_AS_TRIGGER(fcinfo) ||
-		!TRIGGER_FIRED_AFTER(trigdata->tg_event) ||
-		!TRIGGER_FIRED_FOR_ROW(trigdata->tg_event) ||
-		!TRIGGER_FIRED_BY_INSERT(trigdata->tg_event))
-		ereport(ERROR,
-				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
-				 errmsg("postmortem.incident_evidence() must be fired AFTER INSERT FOR EACH ROW")));
 
 	if (!pm_capture_evidence)
 		return PointerGetDatum(NULL);

@@ -45,63 +45,12 @@
 
 #include "postmortem.h"
 
-PG_FUNCTION_INFO_V1(incident_lifecycle_stamp);
-PG_FUNCTION_INFO_V1(incident_lifecycle_log);
-PG_FUNCTION_INFO_V1(task_lifecycle_stamp);
-
 /* The insert of a status_change entry, prepared once per backend. */
 static SPIPlanPtr status_change_plan = NULL;
 
 #define STATUS_CHANGE_SQL \
 	"INSERT INTO postmortem.timeline (incident_id, at, kind, body, author, source) " \
 	"VALUES ($1, $2, 'status_change'::postmortem.timeline_kind, $3, $4, 'lifecycle')"
-
-/*
- * Check that we were called as a row-level trigger at the expected time on
- * the expected events; return the TriggerData.
- */
-static TriggerData *
-lifecycle_trigger_data(FunctionCallInfo fcinfo, const char *funcname,
-					   bool before, bool allow_insert)
-{
-	TriggerData *trigdata;
-
-	if (!CALLED_AS_TRIGGER(fcinfo))
-		ereport(ERROR,
-				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
-				 errmsg("function \"%s\" was not called by trigger manager",
-						funcname)));
-	trigdata = (TriggerData *) fcinfo->context;
-	if (!TRIGGER_FIRED_FOR_ROW(trigdata->tg_event) ||
-		(before ? !TRIGGER_FIRED_BEFORE(trigdata->tg_event)
-		 : !TRIGGER_FIRED_AFTER(trigdata->tg_event)))
-		ereport(ERROR,
-				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
-				 errmsg("function \"%s\" must be fired %s for each row",
-						funcname, before ? "BEFORE" : "AFTER")));
-	if (!(TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event) ||
-		  (allow_insert && TRIGGER_FIRED_BY_INSERT(trigdata->tg_event))))
-		ereport(ERROR,
-				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
-				 errmsg("function \"%s\" must be fired for %s",
-						funcname, allow_insert ? "INSERT or UPDATE" : "UPDATE")));
-	return trigdata;
-}
-
-/* The attribute number of a column the trigger needs; error if missing. */
-static int
-lifecycle_attnum(Relation rel, const char *colname)
-{
-	int			attnum = SPI_fnumber(RelationGetDescr(rel), colname);
-
-	if (attnum <= 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_UNDEFINED_COLUMN),
-				 errmsg("column \"%s\" of relation \"%s\" does not exist",
-						colname, RelationGetRelationName(rel)),
-				 errhint("The lifecycle triggers belong on postmortem.incident and postmortem.task.")));
-	return attnum;
-}
 
 /* The label of an enum value, palloc'd. */
 static char *
@@ -180,7 +129,7 @@ check_stamp_order(Relation rel, HeapTuple tuple, const char *milestone,
 
 		if (strcmp(earlier, milestone) == 0)
 			break;
-		value = heap_getattr(tuple, lifecycle_attnum(rel, earlier), tupdesc,
+		value = heap_getattr(tuple, pm_column_attnum(rel, earlier), tupdesc,
 							 &isnull);
 		if (!isnull && DatumGetTimestampTz(value) > stamp)
 			ereport(ERROR,
@@ -211,74 +160,109 @@ status_milestone(const char *status)
 }
 
 /*
+ * What a BEFORE INSERT OR UPDATE stamping trigger works with: the rows, the
+ * time it stamps (the transaction's, like now()), and the columns it sets.
+ */
+typedef struct LifecycleStamp
+{
+	Relation	rel;
+	TupleDesc	tupdesc;
+	HeapTuple	oldtuple;		/* NULL on INSERT */
+	HeapTuple	newtuple;
+	Datum		now;
+	int			ncols;
+	int			cols[2];		/* a milestone or completed_at, updated_at */
+	Datum		values[2];
+	bool		nulls[2];
+} LifecycleStamp;
+
+static void
+stamp_begin(LifecycleStamp *st, FunctionCallInfo fcinfo, const char *funcname)
+{
+	TriggerData *trigdata = pm_trigger_data(fcinfo, funcname, true,
+											PM_ON_INSERT | PM_ON_UPDATE);
+	bool		is_update = TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event);
+
+	st->rel = trigdata->tg_relation;
+	st->tupdesc = RelationGetDescr(st->rel);
+	st->oldtuple = is_update ? trigdata->tg_trigtuple : NULL;
+	st->newtuple = is_update ? trigdata->tg_newtuple : trigdata->tg_trigtuple;
+	st->now = TimestampTzGetDatum(GetCurrentTransactionStartTimestamp());
+	st->ncols = 0;
+}
+
+/* Set a column of the new row (NULL when isnull). */
+static void
+stamp_set(LifecycleStamp *st, int attnum, Datum value, bool isnull)
+{
+	Assert(st->ncols < lengthof(st->cols));
+	st->cols[st->ncols] = attnum;
+	st->values[st->ncols] = value;
+	st->nulls[st->ncols++] = isnull;
+}
+
+/* Stamp updated_at on UPDATE; return the row to store. */
+static Datum
+stamp_finish(LifecycleStamp *st)
+{
+	if (st->oldtuple != NULL)
+		stamp_set(st, pm_column_attnum(st->rel, "updated_at"), st->now, false);
+	if (st->ncols == 0)
+		return PointerGetDatum(st->newtuple);
+	return PointerGetDatum(heap_modify_tuple_by_cols(st->newtuple, st->tupdesc,
+													 st->ncols, st->cols,
+													 st->values, st->nulls));
+}
+
+/*
  * BEFORE INSERT OR UPDATE on postmortem.incident: stamp the milestone of a
  * new status, and updated_at.
  */
+PG_FUNCTION_INFO_V1(incident_lifecycle_stamp);
 Datum
 incident_lifecycle_stamp(PG_FUNCTION_ARGS)
 {
-	TriggerData *trigdata = lifecycle_trigger_data(fcinfo,
-												   "incident_lifecycle_stamp",
-												   true, true);
-	Relation	rel = trigdata->tg_relation;
-	TupleDesc	tupdesc = RelationGetDescr(rel);
-	bool		is_update = TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event);
-	HeapTuple	oldtuple = is_update ? trigdata->tg_trigtuple : NULL;
-	HeapTuple	newtuple = is_update ? trigdata->tg_newtuple : trigdata->tg_trigtuple;
-	Datum		now = TimestampTzGetDatum(GetCurrentTransactionStartTimestamp());
-	int			cols[2];
-	Datum		values[2];
-	bool		nulls[2] = {false, false};
-	int			ncols = 0;
+	LifecycleStamp st;
 	Datum		status;
 	bool		status_null;
 
-	if (status_changed(oldtuple, newtuple, tupdesc,
-					   lifecycle_attnum(rel, "status"), &status, &status_null))
+	stamp_begin(&st, fcinfo, "incident_lifecycle_stamp");
+	if (status_changed(st.oldtuple, st.newtuple, st.tupdesc,
+					   pm_column_attnum(st.rel, "status"), &status, &status_null))
 	{
 		char	   *label = enum_label(status);
 		const char *milestone = status_milestone(label);
 
 		if (milestone != NULL)
 		{
-			int			attnum = lifecycle_attnum(rel, milestone);
+			int			attnum = pm_column_attnum(st.rel, milestone);
 
-			if (heap_attisnull(newtuple, attnum, tupdesc))
+			if (heap_attisnull(st.newtuple, attnum, st.tupdesc))
 			{
-				check_stamp_order(rel, newtuple, milestone, label,
-								  DatumGetTimestampTz(now));
-				cols[ncols] = attnum;
-				values[ncols++] = now;
+				check_stamp_order(st.rel, st.newtuple, milestone, label,
+								  DatumGetTimestampTz(st.now));
+				stamp_set(&st, attnum, st.now, false);
 			}
 		}
 	}
-	if (is_update)
-	{
-		cols[ncols] = lifecycle_attnum(rel, "updated_at");
-		values[ncols++] = now;
-	}
-
-	if (ncols > 0)
-		newtuple = heap_modify_tuple_by_cols(newtuple, tupdesc, ncols,
-											 cols, values, nulls);
-	return PointerGetDatum(newtuple);
+	return stamp_finish(&st);
 }
 
 /*
  * AFTER UPDATE on postmortem.incident: one status_change timeline entry per
  * actual status change.
  */
+PG_FUNCTION_INFO_V1(incident_lifecycle_log);
 Datum
 incident_lifecycle_log(PG_FUNCTION_ARGS)
 {
-	TriggerData *trigdata = lifecycle_trigger_data(fcinfo,
-												   "incident_lifecycle_log",
-												   false, false);
+	TriggerData *trigdata = pm_trigger_data(fcinfo, "incident_lifecycle_log",
+											false, PM_ON_UPDATE);
 	Relation	rel = trigdata->tg_relation;
 	TupleDesc	tupdesc = RelationGetDescr(rel);
 	HeapTuple	oldtuple = trigdata->tg_trigtuple;
 	HeapTuple	newtuple = trigdata->tg_newtuple;
-	int			status_attnum = lifecycle_attnum(rel, "status");
+	int			status_attnum = pm_column_attnum(rel, "status");
 	Datum		newstatus;
 	bool		newnull;
 	Datum		oldstatus;
@@ -300,7 +284,7 @@ incident_lifecycle_log(PG_FUNCTION_ARGS)
 	newlabel = newnull ? pstrdup("(none)") : enum_label(newstatus);
 	author = GetUserNameFromId(GetUserId(), false);
 
-	args[0] = heap_getattr(newtuple, lifecycle_attnum(rel, "id"), tupdesc, &isnull);
+	args[0] = heap_getattr(newtuple, pm_column_attnum(rel, "id"), tupdesc, &isnull);
 	if (isnull)
 		elog(ERROR, "incident without an id");
 
@@ -312,7 +296,7 @@ incident_lifecycle_log(PG_FUNCTION_ARGS)
 	milestone = newnull ? NULL : status_milestone(newlabel);
 	if (milestone != NULL)
 	{
-		int			attnum = lifecycle_attnum(rel, milestone);
+		int			attnum = pm_column_attnum(rel, milestone);
 		bool		mnull;
 		bool		omnull;
 		Datum		m = heap_getattr(newtuple, attnum, tupdesc, &mnull);
@@ -331,14 +315,9 @@ incident_lifecycle_log(PG_FUNCTION_ARGS)
 	if (status_change_plan == NULL)
 	{
 		Oid			argtypes[4] = {INT8OID, TIMESTAMPTZOID, TEXTOID, TEXTOID};
-		SPIPlanPtr	plan = SPI_prepare(STATUS_CHANGE_SQL, 4, argtypes);
 
-		if (plan == NULL)
-			elog(ERROR, "SPI_prepare failed for status_change entry: %s",
-				 SPI_result_code_string(SPI_result));
-		if ((ret = SPI_keepplan(plan)) != 0)
-			elog(ERROR, "SPI_keepplan failed: %s", SPI_result_code_string(ret));
-		status_change_plan = plan;
+		status_change_plan = pm_prepare_kept("status_change entry",
+											 STATUS_CHANGE_SQL, 4, argtypes);
 	}
 	ret = SPI_execute_plan(status_change_plan, args, NULL, false, 0);
 	if (ret != SPI_OK_INSERT || SPI_processed != 1)
@@ -349,77 +328,51 @@ incident_lifecycle_log(PG_FUNCTION_ARGS)
 	return PointerGetDatum(NULL);
 }
 
+/* Is a task status one that closes the task (done or wont_do)? */
+static bool
+task_status_closed(Datum status)
+{
+	char	   *label = enum_label(status);
+
+	return strcmp(label, "done") == 0 || strcmp(label, "wont_do") == 0;
+}
+
 /*
  * BEFORE INSERT OR UPDATE on postmortem.task: completed_at follows the
  * status, updated_at follows every change.
  */
+PG_FUNCTION_INFO_V1(task_lifecycle_stamp);
 Datum
 task_lifecycle_stamp(PG_FUNCTION_ARGS)
 {
-	TriggerData *trigdata = lifecycle_trigger_data(fcinfo,
-												   "task_lifecycle_stamp",
-												   true, true);
-	Relation	rel = trigdata->tg_relation;
-	TupleDesc	tupdesc = RelationGetDescr(rel);
-	bool		is_update = TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event);
-	HeapTuple	oldtuple = is_update ? trigdata->tg_trigtuple : NULL;
-	HeapTuple	newtuple = is_update ? trigdata->tg_newtuple : trigdata->tg_trigtuple;
-	Datum		now = TimestampTzGetDatum(GetCurrentTransactionStartTimestamp());
-	int			cols[2];
-	Datum		values[2];
-	bool		nulls[2] = {false, false};
-	int			ncols = 0;
+	LifecycleStamp st;
+	int			status_attnum;
 	Datum		status;
 	bool		status_null;
 
-	if (status_changed(oldtuple, newtuple, tupdesc,
-					   lifecycle_attnum(rel, "status"), &status, &status_null) &&
+	stamp_begin(&st, fcinfo, "task_lifecycle_stamp");
+	status_attnum = pm_column_attnum(st.rel, "status");
+	if (status_changed(st.oldtuple, st.newtuple, st.tupdesc, status_attnum,
+					   &status, &status_null) &&
 		!status_null)
 	{
-		char	   *label = enum_label(status);
-		bool		closed = (strcmp(label, "done") == 0 ||
-							  strcmp(label, "wont_do") == 0);
-		int			attnum = lifecycle_attnum(rel, "completed_at");
+		bool		closed = task_status_closed(status);
+		int			attnum = pm_column_attnum(st.rel, "completed_at");
 		bool		was_closed = false;
 
-		if (oldtuple != NULL)
+		if (st.oldtuple != NULL)
 		{
 			bool		oldnull;
-			Datum		old = heap_getattr(oldtuple,
-										   lifecycle_attnum(rel, "status"),
-										   tupdesc, &oldnull);
+			Datum		old = heap_getattr(st.oldtuple, status_attnum,
+										   st.tupdesc, &oldnull);
 
-			if (!oldnull)
-			{
-				char	   *oldlabel = enum_label(old);
-
-				was_closed = (strcmp(oldlabel, "done") == 0 ||
-							  strcmp(oldlabel, "wont_do") == 0);
-			}
+			was_closed = !oldnull && task_status_closed(old);
 		}
 
-		if (closed && heap_attisnull(newtuple, attnum, tupdesc))
-		{
-			/* done or wont_do: when, if the user did not say */
-			cols[ncols] = attnum;
-			values[ncols++] = now;
-		}
+		if (closed && heap_attisnull(st.newtuple, attnum, st.tupdesc))
+			stamp_set(&st, attnum, st.now, false);	/* done: when, if not said */
 		else if (!closed && was_closed)
-		{
-			/* reopened: it is no longer complete */
-			cols[ncols] = attnum;
-			values[ncols] = (Datum) 0;
-			nulls[ncols++] = true;
-		}
+			stamp_set(&st, attnum, (Datum) 0, true);	/* reopened */
 	}
-	if (is_update)
-	{
-		cols[ncols] = lifecycle_attnum(rel, "updated_at");
-		values[ncols++] = now;
-	}
-
-	if (ncols > 0)
-		newtuple = heap_modify_tuple_by_cols(newtuple, tupdesc, ncols,
-											 cols, values, nulls);
-	return PointerGetDatum(newtuple);
+	return stamp_finish(&st);
 }

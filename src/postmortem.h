@@ -8,6 +8,20 @@
 #ifndef POSTMORTEM_H
 #define POSTMORTEM_H
 
+#include "commands/trigger.h"
+#include "executor/spi.h"
+#include "fmgr.h"
+
+/* util.c */
+#define PM_ON_INSERT	0x01
+#define PM_ON_UPDATE	0x02
+extern TriggerData *pm_trigger_data(FunctionCallInfo fcinfo,
+									const char *funcname, bool before,
+									int events);
+extern int	pm_column_attnum(Relation rel, const char *colname);
+extern SPIPlanPtr pm_prepare_kept(const char *what, const char *sql,
+								  int nargs, Oid *argtypes);
+
 /* severity.c */
 extern int16 severity_parse(const char *str);
 

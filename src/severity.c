@@ -13,7 +13,6 @@
 
 #include <ctype.h>
 
-#include "access/hash.h"
 #include "common/hashfn.h"
 #include "fmgr.h"
 #include "libpq/pqformat.h"

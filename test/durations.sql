@@ -1,5 +1,5 @@
 BEGIN;
-SELECT plan(28);
+SELECT plan(29);
 SET LOCAL TimeZone = 'America/New_York';
 
 -- seed 001: 10:00-12:30 EDT, detected 10:00, acknowledged 10:05, mitigated 12:00, 60 % of users
@@ -62,6 +62,17 @@ SELECT tstzrange(s, s + random() * interval '3 hours') AS r
 SELECT is((SELECT postmortem.downtime(r) FROM ranges),
 		  (SELECT sum(upper(m) - lower(m)) FROM unnest((SELECT range_agg(r) FROM ranges)) m),
 		  'downtime equals the length of range_agg');
+-- as a running window aggregate: the final function merges the state in
+-- place, and the aggregate goes on from it
+CREATE TEMP TABLE few AS
+SELECT g AS n, tstzrange(s, s + random() * interval '3 hours') AS r
+  FROM (SELECT g, timestamptz '2024-01-01' + random() * interval '2 days' AS s
+		  FROM generate_series(1, 60) g) x;
+SELECT is((SELECT count(*) FROM (SELECT f.n, postmortem.downtime(f.r) OVER (ORDER BY f.n) AS d FROM few f) w
+			WHERE w.d IS DISTINCT FROM
+				  (SELECT sum(upper(m) - lower(m))
+					 FROM unnest((SELECT range_agg(p.r) FROM few p WHERE p.n <= w.n)) m)),
+		  0::bigint, 'downtime as a running window aggregate');
 SET LOCAL force_parallel_mode = on;
 SET LOCAL parallel_setup_cost = 0;
 SET LOCAL parallel_tuple_cost = 0;

@@ -1,5 +1,5 @@
 BEGIN;
-SELECT plan(32);
+SELECT plan(33);
 
 -- the author of a status change is the role that made it
 CREATE ROLE alice;
@@ -93,6 +93,18 @@ INSERT INTO ids VALUES ('entry', postmortem.log((SELECT id FROM ids WHERE name =
 SELECT is((SELECT kind::text || ' ' || body || ' ' || source FROM postmortem.timeline
 			WHERE id = (SELECT id FROM ids WHERE name = 'entry')),
 		  'action rolled back the index manual', 'log writes a manual entry');
+
+-- a role that may read incidents and read and write the timeline may log,
+-- without UPDATE on postmortem.incident
+CREATE ROLE scribe;
+GRANT USAGE ON SCHEMA postmortem TO scribe;
+GRANT SELECT ON postmortem.incident, ids TO scribe;
+GRANT SELECT, INSERT ON postmortem.timeline TO scribe;
+GRANT USAGE ON SEQUENCE postmortem.timeline_id_seq TO scribe;
+SET ROLE scribe;
+SELECT lives_ok($$SELECT postmortem.log((SELECT id FROM ids WHERE name = 'db'), 'paged the DBA', 'escalation')$$,
+				'log needs SELECT on incident and SELECT, INSERT on timeline, not UPDATE');
+RESET ROLE;
 
 -- one statement, several incidents: one entry each
 INSERT INTO ids VALUES ('bulk1', postmortem.open_incident('bulk')), ('bulk2', postmortem.open_incident('bulk'));

@@ -1,0 +1,92 @@
+/*-------------------------------------------------------------------------
+ *
+ * util.c
+ *	  Small helpers the modules share: checking how a trigger function was
+ *	  fired and finding the columns it needs, and preparing an SPI plan that
+ *	  is kept for the backend's life.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include "commands/trigger.h"
+#include "executor/spi.h"
+#include "fmgr.h"
+#include "utils/rel.h"
+
+#include "postmortem.h"
+
+/*
+ * Check that funcname was called by the trigger manager as a row-level
+ * trigger, BEFORE or AFTER as asked, for one of the events in events
+ * (PM_ON_INSERT, PM_ON_UPDATE); return its TriggerData.
+ */
+TriggerData *
+pm_trigger_data(FunctionCallInfo fcinfo, const char *funcname, bool before,
+				int events)
+{
+	TriggerData *trigdata;
+	TriggerEvent ev;
+
+	if (!CALLED_AS_TRIGGER(fcinfo))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("function \"%s\" was not called by trigger manager",
+						funcname)));
+	trigdata = (TriggerData *) fcinfo->context;
+	ev = trigdata->tg_event;
+	if (!TRIGGER_FIRED_FOR_ROW(ev) ||
+		(before ? !TRIGGER_FIRED_BEFORE(ev) : !TRIGGER_FIRED_AFTER(ev)))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("function \"%s\" must be fired %s for each row",
+						funcname, before ? "BEFORE" : "AFTER")));
+	if (!((TRIGGER_FIRED_BY_INSERT(ev) && (events & PM_ON_INSERT)) ||
+		  (TRIGGER_FIRED_BY_UPDATE(ev) && (events & PM_ON_UPDATE))))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("function \"%s\" must be fired for %s",
+						funcname,
+						events == (PM_ON_INSERT | PM_ON_UPDATE) ? "INSERT or UPDATE" :
+						events == PM_ON_INSERT ? "INSERT" : "UPDATE")));
+	return trigdata;
+}
+
+/*
+ * The attribute number of a column a trigger needs in the row of its
+ * relation; an error if the relation has none, as when the function is
+ * attached to a table other than the one it was written for.
+ */
+int
+pm_column_attnum(Relation rel, const char *colname)
+{
+	int			attnum = SPI_fnumber(RelationGetDescr(rel), colname);
+
+	if (attnum <= 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_COLUMN),
+				 errmsg("column \"%s\" of relation \"%s\" does not exist",
+						colname, RelationGetRelationName(rel)),
+				 errhint("The trigger functions of postmortem belong on the tables the extension attaches them to.")));
+	return attnum;
+}
+
+/*
+ * Prepare a statement and keep the plan for the life of the backend; the
+ * caller is connected to SPI and stores the result in a static variable.
+ * what names the statement in the (can't-happen) error.
+ */
+SPIPlanPtr
+pm_prepare_kept(const char *what, const char *sql, int nargs, Oid *argtypes)
+{
+	SPIPlanPtr	plan = SPI_prepare(sql, nargs, argtypes);
+	int			ret;
+
+	if (plan == NULL)
+		elog(ERROR, "SPI_prepare failed for the %s: %s",
+			 what, SPI_result_code_string(SPI_result));
+	if ((ret = SPI_keepplan(plan)) != 0)
+		elog(ERROR, "SPI_keepplan failed for the %s: %s",
+			 what, SPI_result_code_string(ret));
+	return plan;
+}
