@@ -1,0 +1,3117 @@
+/*-------------------------------------------------------------------------
+ *
+ * markdown_parse.c
+ *	  Read a postmortem written in the usual template into a PmDocument.
+ *
+ * Pure: no SPI, no catalog, no ereport on bad input.  The document is read
+ * line by line; headings (#, bold lines, plain "Timeline:" lines) switch
+ * between the summary, the timeline, root cause and the measures.  Local
+ * times become timestamptz through PostgreSQL's own zone machinery: the
+ * abbreviations of the timezone_abbreviations setting (DecodeTimezoneAbbrev)
+ * and the zone database (pg_tzset, DetermineTimeZoneOffset).  Every guess
+ * (a date carried over, a day rolled over, an entry out of order, zones or
+ * times that contradict each other) is written down as a note.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include <ctype.h>
+
+#include "lib/stringinfo.h"
+#include "pgtime.h"
+#include "utils/datetime.h"
+#include "utils/timestamp.h"
+
+#include "markdown_parse.h"
+
+typedef enum PmSection
+{
+	SEC_NONE,					/* before the first heading */
+	SEC_SUMMARY,
+	SEC_TIMELINE,
+	SEC_ROOT,
+	SEC_MEASURES,
+	SEC_OTHER
+} PmSection;
+
+/* what a heading name says */
+typedef enum PmHeadKind
+{
+	HEAD_OTHER,
+	HEAD_SUMMARY,
+	HEAD_IMPACT,
+	HEAD_TIMELINE,
+	HEAD_ROOT,					/* root cause (and resolution) */
+	HEAD_RESOLUTION,
+	HEAD_MEASURES,				/* corrective and preventative measures */
+	HEAD_TASKS,					/* tasks, todo, action items */
+	HEAD_IMPROVEMENTS
+} PmHeadKind;
+
+typedef enum PmGroup
+{
+	GROUP_DEFAULT,
+	GROUP_TASKS,
+	GROUP_IMPROVEMENTS
+} PmGroup;
+
+typedef struct PmLine
+{
+	const char *s;				/* content, after the indentation */
+	int			len;			/* content length, trailing space trimmed */
+	int			indent;			/* columns; a tab counts 4 */
+	int			lineno;
+	PmSection	section;
+	bool		code;			/* inside a fenced block */
+} PmLine;
+
+/* a date, time and zone read from text; any part may be missing */
+typedef struct PmStamp
+{
+	bool		has_date;
+	bool		has_time;
+	bool		has_zone;
+	bool		zone_unknown;	/* looked like a zone, is none we know */
+	int			y,
+				m,
+				d;
+	int			h,
+				mi,
+				s;
+	PmZone		zone;
+	char		zone_word[16];
+} PmStamp;
+
+/* a timeline entry before its date and zone are settled */
+typedef struct PmRawEntry
+{
+	PmStamp		st;
+	StringInfoData body;
+	int			lineno;
+	int			indent;
+} PmRawEntry;
+
+typedef struct PmItem
+{
+	StringInfoData text;
+	PmGroup		group;
+	int			indent;
+	bool		checked;
+	bool		has_checkbox;
+	char	   *status_text;
+	char	   *owner;
+	char	   *due;
+} PmItem;
+
+typedef struct PmParser
+{
+	const PmOptions *opt;
+	PmDocument *doc;
+	PmLine	   *lines;
+	int			nlines;
+
+	/* summary */
+	StringInfoData summary;
+	StringInfoData impact;
+	StringInfoData sum_root;
+	StringInfoData duration;
+	StringInfoData start_field;
+	StringInfoData end_field;
+	StringInfoData users_field;
+	char	   *status_field;
+	char	   *zone_field;
+	StringInfo	cur_field;
+
+	/* root cause */
+	StringInfoData root;
+	StringInfoData resolution;
+	StringInfo	root_field;
+	bool		root_combined;
+	bool		root_labelled;
+
+	/* timeline */
+	char	   *timeline_zone;	/* from "Timeline (UTC)" */
+	PmRawEntry *raw;
+	int			nraw;
+	int			maxraw;
+	int			date_markers;
+
+	/* measures */
+	PmItem	   *items;
+	int			nitems;
+	int			maxitems;
+	PmGroup		group;
+	int			items_at_heading;	/* items before the last heading */
+	int			task_cols[4];	/* table columns: title, owner, status, due */
+	bool		in_task_table;
+} PmParser;
+
+static void pm_note(PmDocument *doc, const char *fmt,...) pg_attribute_printf(2, 3);
+
+static void
+pm_note(PmDocument *doc, const char *fmt,...)
+{
+	StringInfoData buf;
+
+	initStringInfo(&buf);
+	for (;;)
+	{
+		va_list		args;
+		int			needed;
+
+		va_start(args, fmt);
+		needed = appendStringInfoVA(&buf, fmt, args);
+		va_end(args);
+		if (needed == 0)
+			break;
+		enlargeStringInfo(&buf, needed);
+	}
+	if (doc->nnotes % 8 == 0)
+		doc->notes = doc->notes ?
+			repalloc(doc->notes, sizeof(char *) * (doc->nnotes + 8)) :
+			palloc(sizeof(char *) * 8);
+	doc->notes[doc->nnotes++] = buf.data;
+}
+
+/* ---------------------------------------------------------------------
+ * small text helpers (ASCII case folding; UTF-8 passes through)
+ * ---------------------------------------------------------------------
+ */
+static inline bool
+pm_isalnum(char c)
+{
+	return isalnum((unsigned char) c) || (c & 0x80);
+}
+
+static bool
+pm_prefix_ci(const char *p, const char *e, const char *word)
+{
+	for (; *word; word++, p++)
+		if (p >= e || pg_ascii_tolower((unsigned char) *p) != *word)
+			return false;
+	return true;
+}
+
+/* the first n letters of word at p, case-insensitively */
+static bool
+pm_prefix_ci_n(const char *p, const char *e, const char *word, int n)
+{
+	if (e - p < n)
+		return false;
+	for (int i = 0; i < n; i++)
+		if (word[i] == '\0' || pg_ascii_tolower((unsigned char) p[i]) != word[i])
+			return false;
+	return true;
+}
+
+/* word (lowercase) at p, not followed by a letter */
+static bool
+pm_word_ci(const char *p, const char *e, const char *word)
+{
+	int			n = strlen(word);
+
+	return pm_prefix_ci(p, e, word) && (p + n >= e || !isalpha((unsigned char) p[n]));
+}
+
+/* does [s, s+len) contain needle (lowercase), case-insensitively? */
+static bool
+pm_contains_ci(const char *s, int len, const char *needle)
+{
+	int			n = strlen(needle);
+	char		first = needle[0];
+
+	for (int i = 0; i + n <= len; i++)
+	{
+		if (pg_ascii_tolower((unsigned char) s[i]) != first)
+			continue;
+		if (pm_prefix_ci(s + i, s + len, needle))
+			return true;
+	}
+	return false;
+}
+
+static const char *
+pm_skip_space(const char *p, const char *e)
+{
+	while (p < e && (*p == ' ' || *p == '\t'))
+		p++;
+	return p;
+}
+
+/* skip white space and emphasis marks (*, _, `) */
+static const char *
+pm_skip_decor(const char *p, const char *e)
+{
+	while (p < e && (*p == ' ' || *p == '\t' || *p == '*' || *p == '`' ||
+					 (*p == '_' && (p + 1 >= e || !pm_isalnum(p[1])))))
+		p++;
+	return p;
+}
+
+static void
+pm_trim(const char **s, const char **e)
+{
+	while (*s < *e && isspace((unsigned char) **s))
+		(*s)++;
+	while (*e > *s && isspace((unsigned char) (*e)[-1]))
+		(*e)--;
+}
+
+/* copy of [s, e) without '*' emphasis marks, trimmed */
+static char *
+pm_clean(const char *s, const char *e)
+{
+	char	   *out = palloc(e - s + 1);
+	char	   *o = out;
+	const char *a,
+			   *b;
+
+	for (; s < e; s++)
+		if (*s != '*')
+			*o++ = *s;
+	*o = '\0';
+	a = out;
+	b = o;
+	pm_trim(&a, &b);
+	/* underline emphasis around the whole text */
+	if (b - a >= 2 && *a == '_' && b[-1] == '_')
+	{
+		a++;
+		b--;
+	}
+	return pnstrdup(a, b - a);
+}
+
+/* strip a list marker: "- ", "* ", "+ ", "1. ", "1) " */
+static const char *
+pm_strip_marker(const char *p, const char *e, bool *marker)
+{
+	*marker = false;
+	if (p + 1 < e && (*p == '-' || *p == '*' || *p == '+') && (p[1] == ' ' || p[1] == '\t'))
+	{
+		*marker = true;
+		return pm_skip_space(p + 2, e);
+	}
+	if (p < e && (*p == '-' || *p == '*' || *p == '+') && p + 1 == e)
+	{
+		*marker = true;
+		return e;
+	}
+	if (p < e && isdigit((unsigned char) *p))
+	{
+		const char *q = p;
+
+		while (q < e && isdigit((unsigned char) *q) && q - p < 3)
+			q++;
+		if (q + 1 < e && (*q == '.' || *q == ')') && (q[1] == ' ' || q[1] == '\t'))
+		{
+			/* "10. " is a list item, "10.30" is not */
+			*marker = true;
+			return pm_skip_space(q + 2, e);
+		}
+	}
+	return p;
+}
+
+/* checkbox "[ ] ", "[x] " */
+static const char *
+pm_strip_checkbox(const char *p, const char *e, bool *has, bool *checked)
+{
+	*has = false;
+	*checked = false;
+	if (p + 2 < e && p[0] == '[' && p[2] == ']' &&
+		(p[1] == ' ' || p[1] == 'x' || p[1] == 'X'))
+	{
+		*has = true;
+		*checked = (p[1] != ' ');
+		return pm_skip_space(p + 3, e);
+	}
+	return p;
+}
+
+/* ---------------------------------------------------------------------
+ * time zones
+ * ---------------------------------------------------------------------
+ */
+
+/* "+02:00", "-0400", "+1", "+5:30" → seconds east; returns bytes read */
+static int
+pm_read_offset(const char *p, const char *e, int *secs)
+{
+	const char *q = p;
+	int			sign,
+				h = 0,
+				m = 0,
+				nd = 0;
+
+	if (q >= e || (*q != '+' && *q != '-' && strncmp(q, "\xe2\x88\x92", 3) != 0))
+		return 0;
+	if (*q == '+' || *q == '-')
+	{
+		sign = (*q == '-') ? -1 : 1;
+		q++;
+	}
+	else
+	{
+		sign = -1;				/* U+2212 minus sign */
+		q += 3;
+	}
+	while (q < e && isdigit((unsigned char) *q) && nd < 4)
+	{
+		h = h * 10 + (*q - '0');
+		q++;
+		nd++;
+	}
+	if (nd == 0)
+		return 0;
+	if (nd == 4)
+	{
+		m = h % 100;
+		h /= 100;
+	}
+	else if (nd == 3)
+		return 0;
+	else if (q + 2 < e && *q == ':' &&
+			 isdigit((unsigned char) q[1]) && isdigit((unsigned char) q[2]))
+	{
+		m = (q[1] - '0') * 10 + (q[2] - '0');
+		q += 3;
+	}
+	if (q < e && isdigit((unsigned char) *q))
+		return 0;
+	if (h > 15 || m > 59)
+		return 0;
+	*secs = sign * (h * 3600 + m * 60);
+	return q - p;
+}
+
+static void
+pm_zone_fixed(PmZone *zone, int offset_east, const char *label, int labellen)
+{
+	memset(zone, 0, sizeof(PmZone));
+	zone->valid = true;
+	zone->fixed = true;
+	zone->offset_east = offset_east;
+	strlcpy(zone->label, label, Min(labellen + 1, (int) sizeof(zone->label)));
+}
+
+/*
+ * Read a zone at p: an offset (+02:00), GMT/UTC with an offset (GMT+1: an
+ * hour east, as people mean it, not POSIX's reverse), an abbreviation from
+ * the timezone_abbreviations set (upper case: EST, EAT, CET), or a zone name
+ * (Europe/Berlin).  An upper-case word of 2-5 letters that is none of these
+ * sets *unknown when require_upper allows it; returns bytes read.
+ */
+static int
+pm_read_zone(const char *p, const char *e, PmZone *zone, bool *unknown,
+			 char *word_out)
+{
+	const char *q = p,
+			   *w;
+	bool		paren = false;
+	int			n,
+				secs;
+	char		word[64];
+	char		low[64];
+	bool		upper = true;
+	bool		slash = false;
+
+	*unknown = false;
+	if (q < e && *q == '(')
+	{
+		paren = true;
+		q++;
+	}
+	n = pm_read_offset(q, e, &secs);
+	if (n > 0)
+	{
+		pm_zone_fixed(zone, secs, q, n);
+		q += n;
+		goto done;
+	}
+	if (q < e && *q == 'Z' && (q + 1 >= e || !pm_isalnum(q[1])))
+	{
+		pm_zone_fixed(zone, 0, "UTC", 3);
+		q++;
+		goto done;
+	}
+	w = q;
+	while (q < e && (isalpha((unsigned char) *q) || *q == '/' || *q == '_') && q - w < 40)
+	{
+		if (islower((unsigned char) *q))
+			upper = false;
+		if (*q == '/')
+			slash = true;
+		q++;
+	}
+	n = q - w;
+	if (n < 1 || n >= (int) sizeof(word) || (q < e && pm_isalnum(*q)))
+		return 0;
+	memcpy(word, w, n);
+	word[n] = '\0';
+	for (int i = 0; i <= n; i++)
+		low[i] = pg_ascii_tolower((unsigned char) word[i]);
+	if (word_out)
+		strlcpy(word_out, word, 16);
+
+	/* GMT+1, UTC-4, UTC+05:30 */
+	if ((strcmp(low, "gmt") == 0 || strcmp(low, "utc") == 0 || strcmp(low, "ut") == 0) &&
+		pm_read_offset(q, e, &secs) > 0)
+	{
+		q += pm_read_offset(q, e, &secs);
+		pm_zone_fixed(zone, secs, w, q - w);
+		if (word_out)
+			strlcpy(word_out, zone->label, 16);
+		goto done;
+	}
+	if (upper && !slash && n >= 1)
+	{
+		int			offset;
+		pg_tz	   *tz = NULL;
+		int			type = DecodeTimezoneAbbrev(0, low, &offset, &tz);
+
+		if (type == TZ || type == DTZ)
+		{
+			pm_zone_fixed(zone, offset, word, n);
+			goto done;
+		}
+		if (type == DYNTZ && tz != NULL)
+		{
+			memset(zone, 0, sizeof(PmZone));
+			zone->valid = true;
+			zone->tz = tz;
+			strlcpy(zone->abbr, word, sizeof(zone->abbr));
+			strlcpy(zone->label, word, sizeof(zone->label));
+			goto done;
+		}
+		if (n >= 2 && n <= 5)
+		{
+			*unknown = true;
+			memset(zone, 0, sizeof(PmZone));
+			goto done;
+		}
+		return 0;
+	}
+	if (slash)
+	{
+		pg_tz	   *tz = pg_tzset(word);
+
+		if (tz == NULL)
+			return 0;
+		memset(zone, 0, sizeof(PmZone));
+		zone->valid = true;
+		zone->tz = tz;
+		strlcpy(zone->label, word, sizeof(zone->label));
+		goto done;
+	}
+	return 0;
+
+done:
+	if (paren)
+	{
+		if (q < e && *q == ')')
+			q++;
+		else
+			return 0;
+	}
+	return q - p;
+}
+
+/* a zone named by a label (the time_zone argument, incident.time_zone) */
+bool
+pm_zone_parse(const char *label, PmZone *zone)
+{
+	const char *e = label + strlen(label);
+	bool		unknown;
+	int			n;
+
+	memset(zone, 0, sizeof(PmZone));
+	n = pm_read_zone(label, e, zone, &unknown, NULL);
+	if (n == (int) strlen(label) && !unknown && zone->valid)
+		return true;
+	/* any name or abbreviation PostgreSQL knows, in any case */
+	{
+		char		low[64];
+		int			offset;
+		pg_tz	   *tz = NULL;
+		int			len = strlen(label);
+
+		if (len > 0 && len < (int) sizeof(low))
+		{
+			int			type;
+
+			for (int i = 0; i <= len; i++)
+				low[i] = pg_ascii_tolower((unsigned char) label[i]);
+			type = DecodeTimezoneAbbrev(0, low, &offset, &tz);
+			if (type == TZ || type == DTZ)
+			{
+				pm_zone_fixed(zone, offset, label, len);
+				return true;
+			}
+		}
+		tz = pg_tzset(label);
+		if (tz != NULL)
+		{
+			memset(zone, 0, sizeof(PmZone));
+			zone->valid = true;
+			zone->tz = tz;
+			strlcpy(zone->label, label, sizeof(zone->label));
+			return true;
+		}
+	}
+	return false;
+}
+
+/* local wall-clock time → timestamptz; false when out of range */
+static bool
+pm_zone_to_ts(const PmZone *zone, int y, int m, int d, int h, int mi, int s,
+			  TimestampTz *out)
+{
+	struct pg_tm tm;
+	int			tz;
+	static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+
+	if (y < 1900 || y > 9999 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1] ||
+		(m == 2 && d == 29 && !isleap(y)))
+		return false;
+	memset(&tm, 0, sizeof(tm));
+	tm.tm_year = y;
+	tm.tm_mon = m;
+	tm.tm_mday = d;
+	tm.tm_hour = h;
+	tm.tm_min = mi;
+	tm.tm_sec = s;
+	if (zone->fixed)
+		tz = -zone->offset_east;
+	else if (zone->abbr[0])
+		tz = DetermineTimeZoneAbbrevOffset(&tm, zone->abbr, zone->tz);
+	else
+		tz = DetermineTimeZoneOffset(&tm, zone->tz);
+	return tm2timestamp(&tm, 0, &tz, out) == 0;
+}
+
+/* timestamptz → wall-clock time in the zone */
+void
+pm_zone_localize(const PmZone *zone, TimestampTz ts, struct pg_tm *tm, fsec_t *fsec)
+{
+	int			tz;
+
+	if (zone->fixed)
+		timestamp2tm(ts + (int64) zone->offset_east * USECS_PER_SEC, NULL, tm, fsec, NULL, NULL);
+	else
+		timestamp2tm(ts, &tz, tm, fsec, NULL, zone->tz);
+}
+
+static int
+pm_zone_offset_at(const PmZone *zone, int y, int m, int d)
+{
+	TimestampTz ts;
+	struct pg_tm tm;
+	fsec_t		fsec;
+
+	if (zone->fixed)
+		return zone->offset_east;
+	if (!pm_zone_to_ts(zone, y, m, d, 12, 0, 0, &ts))
+		return 0;
+	pm_zone_localize(zone, ts, &tm, &fsec);
+	return (tm.tm_hour - 12) * 3600 + tm.tm_min * 60 +
+		(tm.tm_mday != d ? (tm.tm_mday > d || tm.tm_mday == 1 ? 86400 : -86400) : 0);
+}
+
+/* ---------------------------------------------------------------------
+ * dates and times
+ * ---------------------------------------------------------------------
+ */
+static const char *const pm_months[] = {
+	"january", "february", "march", "april", "may", "june", "july",
+	"august", "september", "october", "november", "december"
+};
+
+/* a month name or its abbreviation at p; returns bytes read */
+static int
+pm_read_month(const char *p, const char *e, int *month)
+{
+	const char *q = p;
+	int			n;
+
+	while (q < e && isalpha((unsigned char) *q))
+		q++;
+	n = q - p;
+	if (n < 3)
+		return 0;
+	for (int i = 0; i < 12; i++)
+	{
+		int			full = strlen(pm_months[i]);
+
+		if (n > full)
+			continue;
+		if (!pm_prefix_ci_n(p, e, pm_months[i], n) &&
+			!(i == 8 && n == 4 && pm_prefix_ci(p, e, "sept")))
+			continue;
+		if (n != full && n != 3 && !(i == 8 && n == 4))
+			continue;
+		*month = i + 1;
+		if (q < e && *q == '.')
+			q++;
+		return q - p;
+	}
+	return 0;
+}
+
+static int
+pm_read_digits(const char *p, const char *e, int maxd, int *val)
+{
+	int			n = 0;
+
+	*val = 0;
+	while (p + n < e && isdigit((unsigned char) p[n]) && n < maxd)
+	{
+		*val = *val * 10 + (p[n] - '0');
+		n++;
+	}
+	if (n == maxd && p + n < e && isdigit((unsigned char) p[n]))
+		return 0;
+	return n;
+}
+
+static const char *
+pm_skip_ordinal(const char *p, const char *e)
+{
+	if (p + 1 < e && (pm_prefix_ci(p, e, "st") || pm_prefix_ci(p, e, "nd") ||
+					  pm_prefix_ci(p, e, "rd") || pm_prefix_ci(p, e, "th")) &&
+		(p + 2 >= e || !isalpha((unsigned char) p[2])))
+		return p + 2;
+	return p;
+}
+
+/*
+ * A date at p: 2024-05-15, 2024/05/15, 05/15/2024 (15/05/2024 when the first
+ * number cannot be a month), 15.05.2024, May 15[th][,] [2024], 15[th] [of]
+ * May[,] [2024], with an optional weekday before.  y is 0 when no year is
+ * written.  Returns bytes read.
+ */
+static int
+pm_read_date(const char *p, const char *e, int *y, int *m, int *d)
+{
+	const char *q = p;
+	int			a,
+				b,
+				c,
+				n;
+
+	/* weekday */
+	{
+		static const char *const days[] = {"monday", "tuesday", "wednesday", "thursday",
+		"friday", "saturday", "sunday"};
+
+		for (int i = 0; i < 7; i++)
+		{
+			bool		full = pm_word_ci(q, e, days[i]);
+
+			if (full || (pm_prefix_ci_n(q, e, days[i], 3) &&
+						 (q + 3 >= e || !isalpha((unsigned char) q[3]))))
+			{
+				q += full ? strlen(days[i]) : 3;
+				if (q < e && *q == '.')
+					q++;
+				if (q < e && *q == ',')
+					q++;
+				q = pm_skip_space(q, e);
+				break;
+			}
+		}
+	}
+
+	if (q < e && isdigit((unsigned char) *q))
+	{
+		n = pm_read_digits(q, e, 4, &a);
+		if (n == 4 && q + n < e && (q[n] == '-' || q[n] == '/'))
+		{
+			char		sep = q[n];
+			const char *r = q + n + 1;
+			int			n2 = pm_read_digits(r, e, 2, &b),
+						n3;
+
+			if (n2 == 0 || r + n2 >= e || r[n2] != sep)
+				return 0;
+			r += n2 + 1;
+			n3 = pm_read_digits(r, e, 2, &c);
+			if (n3 == 0 || b < 1 || b > 12 || c < 1 || c > 31)
+				return 0;
+			*y = a;
+			*m = b;
+			*d = c;
+			return r + n3 - p;
+		}
+		if ((n == 1 || n == 2) && q + n < e && (q[n] == '/' || q[n] == '.'))
+		{
+			char		sep = q[n];
+			const char *r = q + n + 1;
+			int			n2 = pm_read_digits(r, e, 2, &b),
+						n3;
+
+			if (n2 == 0 || r + n2 >= e || r[n2] != sep)
+				return 0;
+			r += n2 + 1;
+			n3 = pm_read_digits(r, e, 4, &c);
+			if (n3 != 4)
+				return 0;
+			if (sep == '.' || a > 12)
+			{
+				*d = a;
+				*m = b;
+			}
+			else
+			{
+				*m = a;
+				*d = b;
+			}
+			*y = c;
+			if (*m < 1 || *m > 12 || *d < 1 || *d > 31)
+				return 0;
+			return r + n3 - p;
+		}
+		if (n == 1 || n == 2)
+		{
+			/* 15 May 2024, 16th of August, 2023 */
+			const char *r = pm_skip_ordinal(q + n, e);
+			int			mon,
+						nm;
+
+			r = pm_skip_space(r, e);
+			if (pm_word_ci(r, e, "of"))
+				r = pm_skip_space(r + 2, e);
+			nm = pm_read_month(r, e, &mon);
+			if (nm == 0 || a < 1 || a > 31)
+				return 0;
+			r += nm;
+			*m = mon;
+			*d = a;
+			*y = 0;
+			{
+				const char *t = r;
+				int			yy;
+
+				if (t < e && *t == ',')
+					t++;
+				t = pm_skip_space(t, e);
+				if (pm_read_digits(t, e, 4, &yy) == 4)
+				{
+					*y = yy;
+					r = t + 4;
+				}
+			}
+			return r - p;
+		}
+		return 0;
+	}
+
+	/* May 15th, 2023 */
+	n = pm_read_month(q, e, &a);
+	if (n > 0)
+	{
+		const char *r = pm_skip_space(q + n, e);
+		int			nd = pm_read_digits(r, e, 2, &b);
+
+		if (nd == 0 || b < 1 || b > 31 || (r + nd < e && r[nd] == ':'))
+			return 0;
+		r = pm_skip_ordinal(r + nd, e);
+		*m = a;
+		*d = b;
+		*y = 0;
+		{
+			const char *t = r;
+			int			yy;
+
+			if (t < e && *t == ',')
+				t++;
+			t = pm_skip_space(t, e);
+			if (pm_read_digits(t, e, 4, &yy) == 4)
+			{
+				*y = yy;
+				r = t + 4;
+			}
+		}
+		return r - p;
+	}
+	return 0;
+}
+
+/*
+ * A time at p: 14:05, 14:05:30, 2:05 PM, 2:05pm, 2 p.m.; returns bytes read.
+ */
+static int
+pm_read_time(const char *p, const char *e, int *h, int *mi, int *s)
+{
+	const char *q = p;
+	int			hh,
+				mm = 0,
+				ss = 0,
+				n;
+	bool		has_min = false;
+	int			ampm = 0;
+
+	n = pm_read_digits(q, e, 2, &hh);
+	if (n == 0)
+		return 0;
+	q += n;
+	if (q + 2 < e && *q == ':' && isdigit((unsigned char) q[1]) &&
+		isdigit((unsigned char) q[2]))
+	{
+		mm = (q[1] - '0') * 10 + (q[2] - '0');
+		q += 3;
+		has_min = true;
+		if (q + 2 < e && *q == ':' && isdigit((unsigned char) q[1]) &&
+			isdigit((unsigned char) q[2]))
+		{
+			ss = (q[1] - '0') * 10 + (q[2] - '0');
+			q += 3;
+			if (q < e && *q == '.')
+			{
+				q++;
+				while (q < e && isdigit((unsigned char) *q))
+					q++;
+			}
+		}
+		if (q < e && isdigit((unsigned char) *q))
+			return 0;
+	}
+	/* am / pm */
+	{
+		const char *r = pm_skip_space(q, e);
+
+		if (r < e && (r[0] == 'a' || r[0] == 'A' || r[0] == 'p' || r[0] == 'P'))
+		{
+			bool		pm = (r[0] == 'p' || r[0] == 'P');
+			const char *t = r + 1;
+
+			if (t < e && *t == '.')
+				t++;
+			if (t < e && (*t == 'm' || *t == 'M'))
+			{
+				t++;
+				if (t < e && *t == '.')
+					t++;
+				if (t >= e || !isalpha((unsigned char) *t))
+				{
+					ampm = pm ? 2 : 1;
+					q = t;
+				}
+			}
+		}
+	}
+	if (!has_min && ampm == 0)
+		return 0;
+	if (ampm)
+	{
+		if (hh < 1 || hh > 12)
+			return 0;
+		if (hh == 12)
+			hh = 0;
+		if (ampm == 2)
+			hh += 12;
+	}
+	if (hh > 24 || mm > 59 || ss > 60 || (hh == 24 && (mm || ss)))
+		return 0;
+	if (hh == 24)
+		hh = 0;					/* rare; read 24:00 as midnight */
+	*h = hh;
+	*mi = mm;
+	*s = ss;
+	return q - p;
+}
+
+/*
+ * A stamp at p: [date][T| |, |, at | at ][time][ zone], as much as is there.
+ * Returns bytes read (0: neither a date nor a time).
+ */
+static int
+pm_read_stamp(const char *p, const char *e, PmStamp *st)
+{
+	const char *q = p;
+	int			n;
+
+	memset(st, 0, sizeof(PmStamp));
+	n = pm_read_date(q, e, &st->y, &st->m, &st->d);
+	if (n > 0)
+	{
+		const char *r;
+
+		st->has_date = true;
+		q += n;
+		r = q;
+		if (r < e && (*r == 'T' || *r == 't') && r + 1 < e && isdigit((unsigned char) r[1]))
+			r++;
+		else
+		{
+			if (r < e && *r == ',')
+				r++;
+			r = pm_skip_space(r, e);
+			if (pm_word_ci(r, e, "at"))
+				r = pm_skip_space(r + 2, e);
+			else if (pm_word_ci(r, e, "from"))
+				r = pm_skip_space(r + 4, e);
+		}
+		n = pm_read_time(r, e, &st->h, &st->mi, &st->s);
+		if (n > 0)
+		{
+			st->has_time = true;
+			q = r + n;
+		}
+	}
+	else
+	{
+		n = pm_read_time(q, e, &st->h, &st->mi, &st->s);
+		if (n == 0)
+			return 0;
+		/* a bare number with am/pm must stand alone: "3 a.m." not "13 am" */
+		st->has_time = true;
+		q += n;
+	}
+	if (st->has_time)
+	{
+		const char *r = q;
+		bool		unknown;
+
+		if (!(r < e && (*r == '+' || *r == '-' || *r == 'Z')))
+			r = pm_skip_space(r, e);
+		n = pm_read_zone(r, e, &st->zone, &unknown, st->zone_word);
+		if (n > 0)
+		{
+			if (unknown)
+			{
+				/* an unknown word is a zone only when a separator follows */
+				const char *t = pm_skip_decor(r + n, e);
+
+				if (t >= e || *t == ':' || *t == '-' || *t == ',' || *t == '|' ||
+					*t == ')' || (unsigned char) *t == 0xe2)
+				{
+					st->zone_unknown = true;
+					q = r + n;
+				}
+			}
+			else
+			{
+				st->has_zone = true;
+				q = r + n;
+			}
+		}
+	}
+	return q - p;
+}
+
+/* ---------------------------------------------------------------------
+ * headings
+ * ---------------------------------------------------------------------
+ */
+static PmHeadKind
+pm_head_kind(const char *name)
+{
+	int			len = strlen(name);
+
+	if (pm_contains_ci(name, len, "timeline") || pm_contains_ci(name, len, "chronology") ||
+		pm_contains_ci(name, len, "sequence of events"))
+		return HEAD_TIMELINE;
+	if (pm_contains_ci(name, len, "action item") || pm_word_ci(name, name + len, "todo") ||
+		pm_word_ci(name, name + len, "to do") || pm_word_ci(name, name + len, "to-do") ||
+		pm_word_ci(name, name + len, "tasks") || pm_word_ci(name, name + len, "task list") ||
+		pm_contains_ci(name, len, "follow-up") || pm_contains_ci(name, len, "follow up") ||
+		pm_contains_ci(name, len, "next steps"))
+		return HEAD_TASKS;
+	if (pm_contains_ci(name, len, "corrective") || pm_contains_ci(name, len, "preventa") ||
+		pm_contains_ci(name, len, "preventive") || pm_contains_ci(name, len, "measures") ||
+		pm_contains_ci(name, len, "remediation"))
+		return HEAD_MEASURES;
+	if (pm_contains_ci(name, len, "improvement") || pm_contains_ci(name, len, "can improve") ||
+		pm_contains_ci(name, len, "lessons"))
+		return HEAD_IMPROVEMENTS;
+	if (pm_contains_ci(name, len, "root cause") || pm_word_ci(name, name + len, "cause") ||
+		pm_word_ci(name, name + len, "causes"))
+		return HEAD_ROOT;
+	if (pm_word_ci(name, name + len, "resolution") || pm_word_ci(name, name + len, "fix") ||
+		pm_word_ci(name, name + len, "recovery"))
+		return HEAD_RESOLUTION;
+	if (pm_word_ci(name, name + len, "impact"))
+		return HEAD_IMPACT;
+	if (pm_contains_ci(name, len, "summary") || pm_word_ci(name, name + len, "overview") ||
+		pm_word_ci(name, name + len, "description") || pm_contains_ci(name, len, "what happened"))
+		return HEAD_SUMMARY;
+	return HEAD_OTHER;
+}
+
+/*
+ * Is the line a heading?  "# Name", "**Name**", "**Name:**", or a plain short
+ * line "Name:" / "Name" that names a known part.  Returns the name (cleaned)
+ * and whether it was a # heading.
+ */
+static char *
+pm_heading(const PmLine *ln, const PmLine *next, bool *atx, int *level)
+{
+	const char *s = ln->s,
+			   *e = ln->s + ln->len;
+
+	*atx = false;
+	*level = 0;
+	if (ln->len == 0 || ln->indent > 3)
+		return NULL;
+	if (*s == '#')
+	{
+		const char *q = s;
+
+		while (q < e && *q == '#')
+			q++;
+		if (q < e && *q != ' ' && *q != '\t')
+			return NULL;
+		*atx = true;
+		*level = q - s;
+		while (e > q && (e[-1] == '#' || e[-1] == ' '))
+			e--;
+		while (e > q && e[-1] == ':')
+			e--;
+		{
+			char	   *name = pm_clean(q, e);
+			int			l = strlen(name);
+
+			while (l > 0 && (name[l - 1] == ':' || name[l - 1] == ' '))
+				name[--l] = '\0';
+			return name;
+		}
+	}
+	/* setext: Name\n==== */
+	if (next && next->len >= 3 && next->indent <= 3 &&
+		(next->s[0] == '=' || (next->s[0] == '-' && ln->len > 0)))
+	{
+		bool		all = true;
+
+		for (int i = 0; i < next->len; i++)
+			if (next->s[i] != next->s[0] && next->s[i] != ' ')
+				all = false;
+		if (all && *s != '-' && *s != '*' && *s != '|')
+		{
+			*atx = true;
+			*level = next->s[0] == '=' ? 1 : 2;
+			return pm_clean(s, e);
+		}
+	}
+	/* a bold line: **Name** or **Name:** or **Name**: */
+	if (ln->len > 4 && s[0] == '*' && s[1] == '*')
+	{
+		const char *end = e;
+
+		if (end[-1] == ':')
+			end--;
+		if (end - s > 4 && end[-1] == '*' && end[-2] == '*')
+		{
+			const char *inner = s + 2,
+					   *ie = end - 2;
+			bool		more = false;
+
+			for (const char *t = inner; t + 1 < ie; t++)
+				if (t[0] == '*' && t[1] == '*')
+					more = true;
+			if (!more && ie > inner)
+			{
+				char	   *name = pm_clean(inner, ie);
+				int			l = strlen(name);
+
+				while (l > 0 && (name[l - 1] == ':' || name[l - 1] == ' '))
+					name[--l] = '\0';
+				return name;
+			}
+		}
+		return NULL;
+	}
+	/* a plain short line naming a known part */
+	if (ln->indent == 0 && ln->len <= 60 && isalpha((unsigned char) *s))
+	{
+		const char *end = e;
+		int			words = 1;
+		char	   *name;
+
+		if (end[-1] == ':')
+			end--;
+		else if (end[-1] == '.' || end[-1] == '!' || end[-1] == '?' || end[-1] == ',')
+			return NULL;
+		for (const char *t = s; t < end; t++)
+		{
+			if (*t == ':')
+				return NULL;
+			if (*t == ' ')
+				words++;
+		}
+		if (words > 6)
+			return NULL;
+		name = pm_clean(s, end);
+		if (pm_head_kind(name) == HEAD_OTHER)
+			return NULL;
+		return name;
+	}
+	return NULL;
+}
+
+/* ---------------------------------------------------------------------
+ * the first pass: lines, sections
+ * ---------------------------------------------------------------------
+ */
+static void
+pm_split_lines(PmParser *ps, const char *text, int len)
+{
+	const char *p = text,
+			   *e = text + len;
+	int			max = 64;
+	bool		fence = false;
+	int			lineno = 0;
+
+	ps->lines = palloc(sizeof(PmLine) * max);
+	ps->nlines = 0;
+	while (p < e)
+	{
+		const char *nl = memchr(p, '\n', e - p);
+		const char *le = nl ? nl : e;
+		const char *c = p;
+		int			indent = 0;
+		PmLine	   *ln;
+
+		lineno++;
+		while (c < le && (*c == ' ' || *c == '\t'))
+		{
+			indent += (*c == '\t') ? 4 - indent % 4 : 1;
+			c++;
+		}
+		while (le > c && isspace((unsigned char) le[-1]))
+			le--;
+		if (ps->nlines == max)
+		{
+			max *= 2;
+			ps->lines = repalloc(ps->lines, sizeof(PmLine) * max);
+		}
+		ln = &ps->lines[ps->nlines++];
+		ln->s = c;
+		ln->len = le - c;
+		ln->indent = indent;
+		ln->lineno = lineno;
+		ln->section = SEC_NONE;
+		ln->code = false;
+		if (ln->len >= 3 && (strncmp(c, "```", 3) == 0 || strncmp(c, "~~~", 3) == 0))
+		{
+			fence = !fence;
+			ln->code = true;
+		}
+		else if (fence)
+			ln->code = true;
+		else if (ln->len >= 4 && strncmp(c, "<!--", 4) == 0)
+			ln->code = true;
+		else if (ln->len >= 2 && c[0] == '!' && c[1] == '[')
+			ln->code = true;	/* an image */
+		p = nl ? nl + 1 : e;
+	}
+}
+
+static void
+pm_append_text(StringInfo buf, const char *s, int len, bool newpara)
+{
+	if (buf->len > 0)
+		appendStringInfoString(buf, newpara ? "\n\n" : "\n");
+	appendBinaryStringInfo(buf, s, len);
+}
+
+/* "Label: value" at the start of a summary line: which label? */
+typedef enum PmField
+{
+	F_NONE,
+	F_DURATION,
+	F_START,
+	F_END,
+	F_IMPACT,
+	F_ROOT,
+	F_RESOLUTION,
+	F_SEVERITY,
+	F_STATUS,
+	F_USERS,
+	F_ZONE,
+	F_SUMMARY
+} PmField;
+
+static PmField
+pm_field_kind(const char *label)
+{
+	static const struct
+	{
+		const char *word;
+		PmField		field;
+	}			fields[] =
+	{
+		{"duration", F_DURATION}, {"date", F_DURATION}, {"when", F_DURATION},
+		{"time", F_DURATION}, {"outage window", F_DURATION}, {"window", F_DURATION},
+		{"start", F_START}, {"started", F_START}, {"start time", F_START},
+		{"began", F_START}, {"started at", F_START},
+		{"end", F_END}, {"ended", F_END}, {"end time", F_END}, {"resolved", F_END},
+		{"resolved at", F_END}, {"ended at", F_END},
+		{"impact", F_IMPACT}, {"customer impact", F_IMPACT}, {"user impact", F_IMPACT},
+		{"root cause", F_ROOT}, {"cause", F_ROOT},
+		{"resolution", F_RESOLUTION}, {"fix", F_RESOLUTION},
+		{"severity", F_SEVERITY}, {"priority", F_SEVERITY}, {"sev", F_SEVERITY},
+		{"status", F_STATUS},
+		{"users affected", F_USERS}, {"affected users", F_USERS},
+		{"time zone", F_ZONE}, {"timezone", F_ZONE},
+		{"summary", F_SUMMARY}, {"issue summary", F_SUMMARY}
+	};
+
+	for (int i = 0; i < lengthof(fields); i++)
+		if (pg_strcasecmp(label, fields[i].word) == 0)
+			return fields[i].field;
+	return F_NONE;
+}
+
+/* split "**Label:** value" / "Label: value"; returns the field, sets *value */
+static PmField
+pm_read_field(const char *s, const char *e, const char **value)
+{
+	const char *colon = NULL;
+	char	   *label;
+
+	for (const char *t = s; t < e && t - s < 40; t++)
+		if (*t == ':')
+		{
+			colon = t;
+			break;
+		}
+	if (colon == NULL)
+		return F_NONE;
+	label = pm_clean(s, colon);
+	*value = pm_skip_decor(colon + 1, e);
+	return pm_field_kind(label);
+}
+
+static StringInfo
+pm_field_buf(PmParser *ps, PmField f)
+{
+	switch (f)
+	{
+		case F_DURATION:
+			return &ps->duration;
+		case F_START:
+			return &ps->start_field;
+		case F_END:
+			return &ps->end_field;
+		case F_IMPACT:
+			return &ps->impact;
+		case F_ROOT:
+			return &ps->sum_root;
+		case F_RESOLUTION:
+			return &ps->resolution;
+		case F_USERS:
+			return &ps->users_field;
+		default:
+			return &ps->summary;
+	}
+}
+
+static void
+pm_summary_line(PmParser *ps, const PmLine *ln, bool newpara)
+{
+	const char *s = ln->s,
+			   *e = ln->s + ln->len,
+			   *value;
+	bool		marker;
+	PmField		f;
+
+	s = pm_strip_marker(s, e, &marker);
+	f = pm_read_field(s, e, &value);
+	if (f == F_SEVERITY)
+	{
+		ps->doc->severity = pm_clean(value, e);
+		return;
+	}
+	if (f == F_STATUS)
+	{
+		ps->status_field = pm_clean(value, e);
+		return;
+	}
+	if (f == F_ZONE)
+	{
+		ps->zone_field = pm_clean(value, e);
+		return;
+	}
+	if (f != F_NONE)
+	{
+		ps->cur_field = pm_field_buf(ps, f);
+		if (value < e)
+			pm_append_text(ps->cur_field, value, e - value, false);
+		return;
+	}
+	/* continuation of a field, or summary text */
+	if (ps->cur_field && ps->cur_field != &ps->summary && !newpara && (ln->indent > 0 || !marker))
+	{
+		pm_append_text(ps->cur_field, s, e - s, false);
+		return;
+	}
+	ps->cur_field = NULL;
+	{
+		char	   *clean = pm_clean(s, e);
+
+		pm_append_text(&ps->summary, clean, strlen(clean), newpara);
+	}
+}
+
+static void
+pm_root_line(PmParser *ps, const PmLine *ln, bool newpara)
+{
+	const char *s = ln->s,
+			   *e = ln->s + ln->len,
+			   *value;
+	bool		marker;
+	PmField		f;
+	char	   *clean;
+
+	s = pm_strip_marker(s, e, &marker);
+	f = pm_read_field(s, e, &value);
+	if (f == F_ROOT || f == F_RESOLUTION)
+	{
+		ps->root_field = (f == F_ROOT) ? &ps->root : &ps->resolution;
+		ps->root_labelled = true;
+		if (value < e)
+		{
+			clean = pm_clean(value, e);
+			pm_append_text(ps->root_field, clean, strlen(clean), false);
+		}
+		return;
+	}
+	if (newpara && ps->root_combined && !ps->root_labelled &&
+		ps->root_field == &ps->root && ps->root.len > 0)
+		ps->root_field = &ps->resolution;
+	clean = pm_clean(s, e);
+	pm_append_text(ps->root_field, clean, strlen(clean),
+				   newpara && ps->root_field->len > 0);
+}
+
+/* split a table row into cells; returns count */
+static int
+pm_table_cells(const char *s, const char *e, const char **cs, const char **ce, int max)
+{
+	int			n = 0;
+	const char *p = s;
+
+	if (p < e && *p == '|')
+		p++;
+	while (p < e && n < max)
+	{
+		const char *q = p;
+		const char *a,
+				   *b;
+
+		while (q < e && *q != '|')
+			q++;
+		a = p;
+		b = q;
+		pm_trim(&a, &b);
+		cs[n] = a;
+		ce[n] = b;
+		n++;
+		p = q < e ? q + 1 : e;
+		if (q >= e)
+			break;
+	}
+	/* a trailing '|' leaves an empty last cell */
+	if (n > 0 && cs[n - 1] == ce[n - 1] && e > s && e[-1] == '|')
+		n--;
+	return n;
+}
+
+static bool
+pm_table_separator(const char *s, const char *e)
+{
+	for (; s < e; s++)
+		if (*s != '|' && *s != '-' && *s != ':' && *s != ' ' && *s != '\t')
+			return false;
+	return true;
+}
+
+/* ----- timeline ----- */
+static PmRawEntry *
+pm_new_entry(PmParser *ps, const PmStamp *st, int lineno, int indent)
+{
+	PmRawEntry *r;
+
+	if (ps->nraw == ps->maxraw)
+	{
+		ps->maxraw = ps->maxraw ? ps->maxraw * 2 : 16;
+		ps->raw = ps->raw ? repalloc(ps->raw, sizeof(PmRawEntry) * ps->maxraw) :
+			palloc(sizeof(PmRawEntry) * ps->maxraw);
+	}
+	r = &ps->raw[ps->nraw++];
+	r->st = *st;
+	initStringInfo(&r->body);
+	r->lineno = lineno;
+	r->indent = indent;
+	return r;
+}
+
+/* after a stamp: skip "**", ":", " - ", " – ", "|", "," to the body */
+static const char *
+pm_skip_separator(const char *p, const char *e)
+{
+	p = pm_skip_decor(p, e);
+	if (p < e && (*p == ':' || *p == '-' || *p == '|' || *p == ',' || *p == '.' ||
+				  *p == ']' || *p == ')' || *p == '>'))
+		p++;
+	else if (p + 2 < e && (unsigned char) p[0] == 0xe2 && (unsigned char) p[1] == 0x80 &&
+			 ((unsigned char) p[2] == 0x93 || (unsigned char) p[2] == 0x94))
+		p += 3;					/* en or em dash */
+	p = pm_skip_space(p, e);
+	if (p + 1 < e && p[0] == '*' && p[1] == '*')
+		p = pm_skip_space(p + 2, e);
+	if (p < e && *p == ':')
+		p = pm_skip_space(p + 1, e);
+	return p;
+}
+
+/*
+ * Try to read the head of a timeline entry at p ("**10:00 AM:** ", "At 14:05
+ * EAT, ", "2024-05-15T10:00:00-04:00 | ", "[14:05] ").  On success returns
+ * the start of the body.
+ */
+static const char *
+pm_entry_head(const char *p, const char *e, PmStamp *st)
+{
+	const char *q = pm_skip_decor(p, e);
+	int			n;
+
+	if (q < e && (*q == '[' || *q == '('))
+		q = pm_skip_decor(q + 1, e);
+	if (pm_word_ci(q, e, "at"))
+		q = pm_skip_space(q + 2, e);
+	else if (pm_word_ci(q, e, "on"))
+		q = pm_skip_space(q + 2, e);
+	else if (pm_word_ci(q, e, "around"))
+		q = pm_skip_space(q + 6, e);
+	else if (pm_word_ci(q, e, "by"))
+		q = pm_skip_space(q + 2, e);
+	else if (q < e && *q == '~')
+		q = pm_skip_space(q + 1, e);
+	n = pm_read_stamp(q, e, st);
+	if (n == 0)
+		return NULL;
+	q += n;
+	if (st->has_date && !st->has_time)
+	{
+		/* "May 16, 2023 - 10:00 AM" */
+		const char *r = pm_skip_separator(q, e);
+		PmStamp		t;
+		int			n2 = pm_read_stamp(r, e, &t);
+
+		if (n2 > 0 && t.has_time && !t.has_date)
+		{
+			t.has_date = true;
+			t.y = st->y;
+			t.m = st->m;
+			t.d = st->d;
+			*st = t;
+			q = r + n2;
+		}
+	}
+	return pm_skip_separator(q, e);
+}
+
+/* prose: split a line at "At <time>" sentences; false if none */
+static bool
+pm_timeline_prose(PmParser *ps, const PmLine *ln, const char *s, const char *e)
+{
+	const char *starts[64];
+	PmStamp		stamps[64];
+	const char *bodies[64];
+	int			n = 0;
+
+	for (const char *p = s; p < e && n < 64; p++)
+	{
+		PmStamp		st;
+		const char *body;
+
+		if (!(p == s || (p >= s + 2 && (p[-2] == '.' || p[-2] == ';' || p[-2] == '!') && p[-1] == ' ')))
+			continue;
+		if (!(pm_word_ci(p, e, "at") || pm_word_ci(p, e, "by") || pm_word_ci(p, e, "around")))
+			continue;
+		body = pm_entry_head(p, e, &st);
+		if (body == NULL || !st.has_time)
+			continue;
+		starts[n] = p;
+		stamps[n] = st;
+		bodies[n] = body;
+		n++;
+	}
+	if (n == 0)
+		return false;
+	for (int i = 0; i < n; i++)
+	{
+		const char *be = (i + 1 < n) ? starts[i + 1] : e;
+		const char *bs = bodies[i];
+		PmRawEntry *r;
+
+		pm_trim(&bs, &be);
+		r = pm_new_entry(ps, &stamps[i], ln->lineno, ln->indent);
+		appendBinaryStringInfo(&r->body, bs, be - bs);
+	}
+	return true;
+}
+
+static void
+pm_timeline_line(PmParser *ps, const PmLine *ln)
+{
+	const char *s = ln->s,
+			   *e = ln->s + ln->len,
+			   *body;
+	bool		marker,
+				has_cb,
+				checked;
+	PmStamp		st;
+
+	if (*s == '|')
+	{
+		const char *cs[16],
+				   *ce[16];
+		int			nc;
+		int			first = -1;
+
+		if (pm_table_separator(s, e))
+			return;
+		nc = pm_table_cells(s, e, cs, ce, 16);
+		/* the first cell (or date cell + time cell) holding a time */
+		for (int i = 0; i < nc && first < 0; i++)
+		{
+			const char *b = pm_entry_head(cs[i], ce[i], &st);
+
+			if (b == NULL)
+				continue;
+			if (st.has_date && !st.has_time && i + 1 < nc)
+			{
+				PmStamp		t;
+
+				if (pm_entry_head(cs[i + 1], ce[i + 1], &t) && t.has_time && !t.has_date)
+				{
+					t.has_date = true;
+					t.y = st.y;
+					t.m = st.m;
+					t.d = st.d;
+					st = t;
+					i++;
+				}
+			}
+			if (st.has_time)
+			{
+				PmRawEntry *r = pm_new_entry(ps, &st, ln->lineno, ln->indent);
+
+				/* a zone in a cell of its own */
+				if (!st.has_zone && i + 1 < nc)
+				{
+					PmZone		z;
+					bool		unknown;
+
+					if (pm_read_zone(cs[i + 1], ce[i + 1], &z, &unknown, r->st.zone_word) ==
+						ce[i + 1] - cs[i + 1] && !unknown && ce[i + 1] > cs[i + 1])
+					{
+						r->st.zone = z;
+						r->st.has_zone = true;
+						i++;
+					}
+				}
+				if (b < ce[i] && b > cs[i])
+					appendBinaryStringInfo(&r->body, b, ce[i] - b);
+				for (int j = i + 1; j < nc; j++)
+				{
+					char	   *c = pnstrdup(cs[j], ce[j] - cs[j]);
+
+					if (*c == '\0')
+						continue;
+					if (r->body.len > 0)
+						appendStringInfoString(&r->body, " — ");
+					appendStringInfoString(&r->body, c);
+				}
+				first = i;
+			}
+		}
+		return;
+	}
+
+	s = pm_strip_marker(s, e, &marker);
+	s = pm_strip_checkbox(s, e, &has_cb, &checked);
+	body = pm_entry_head(s, e, &st);
+	if (body != NULL && st.has_time)
+	{
+		PmRawEntry *r = pm_new_entry(ps, &st, ln->lineno, ln->indent);
+
+		if (body < e)
+			appendBinaryStringInfo(&r->body, body, e - body);
+		return;
+	}
+	if (body != NULL && st.has_date && body >= e)
+	{
+		/* a date line heading the entries below it */
+		PmRawEntry *r = pm_new_entry(ps, &st, ln->lineno, -1);
+
+		(void) r;
+		ps->date_markers++;
+		return;
+	}
+	if (pm_timeline_prose(ps, ln, s, e))
+		return;
+	/* continuation of the entry above, when indented under it */
+	if (ps->nraw > 0 && ps->raw[ps->nraw - 1].indent >= 0 &&
+		(ln->indent > ps->raw[ps->nraw - 1].indent || ps->raw[ps->nraw - 1].body.len == 0))
+	{
+		PmRawEntry *r = &ps->raw[ps->nraw - 1];
+
+		if (r->body.len > 0)
+			appendStringInfoChar(&r->body, ' ');
+		appendBinaryStringInfo(&r->body, s, e - s);
+		return;
+	}
+	/* "All times are UTC" */
+	if (ps->nraw == 0 && pm_contains_ci(ln->s, ln->len, "time"))
+	{
+		for (const char *p = ln->s; p < e; p++)
+		{
+			PmZone		z;
+			bool		unknown;
+			int			n;
+
+			if (p > ln->s && pm_isalnum(p[-1]))
+				continue;
+			if (!isupper((unsigned char) *p) && *p != '(')
+				continue;
+			n = pm_read_zone(p, e, &z, &unknown, NULL);
+			if (n > 0 && !unknown && z.valid && (p + n >= e || !pm_isalnum(p[n])))
+			{
+				ps->timeline_zone = pstrdup(z.label);
+				break;
+			}
+		}
+	}
+}
+
+/* ----- measures ----- */
+static PmItem *
+pm_new_item(PmParser *ps, int indent)
+{
+	PmItem	   *it;
+
+	if (ps->nitems == ps->maxitems)
+	{
+		ps->maxitems = ps->maxitems ? ps->maxitems * 2 : 16;
+		ps->items = ps->items ? repalloc(ps->items, sizeof(PmItem) * ps->maxitems) :
+			palloc(sizeof(PmItem) * ps->maxitems);
+	}
+	it = &ps->items[ps->nitems++];
+	memset(it, 0, sizeof(PmItem));
+	initStringInfo(&it->text);
+	it->group = ps->group;
+	it->indent = indent;
+	return it;
+}
+
+/* "Status: X" / "Owner: X" / "Due: X" labels; returns which, sets value */
+static int
+pm_task_label(const char *s, const char *e, const char **value)
+{
+	static const char *const labels[] = {"status", "owner", "assignee", "assigned to", "due", "due date", "state"};
+	static const int which[] = {1, 2, 2, 2, 3, 3, 1};
+	const char *p = pm_skip_decor(s, e);
+
+	for (int i = 0; i < lengthof(labels); i++)
+	{
+		int			n = strlen(labels[i]);
+
+		if (pm_word_ci(p, e, labels[i]))
+		{
+			const char *q = pm_skip_decor(p + n, e);
+
+			if (q < e && *q == ':')
+			{
+				*value = pm_skip_decor(q + 1, e);
+				return which[i];
+			}
+		}
+	}
+	return 0;
+}
+
+static void
+pm_measures_line(PmParser *ps, const PmLine *ln)
+{
+	const char *s = ln->s,
+			   *e = ln->s + ln->len,
+			   *value;
+	bool		marker;
+	PmItem	   *last = ps->nitems > ps->items_at_heading ? &ps->items[ps->nitems - 1] : NULL;
+	int			label;
+
+	if (*s == '|')
+	{
+		const char *cs[16],
+				   *ce[16];
+		int			nc;
+		PmItem	   *it;
+
+		if (pm_table_separator(s, e))
+			return;
+		nc = pm_table_cells(s, e, cs, ce, 16);
+		if (!ps->in_task_table)
+		{
+			/* a header row names the columns */
+			ps->in_task_table = true;
+			ps->task_cols[0] = 0;
+			ps->task_cols[1] = ps->task_cols[2] = ps->task_cols[3] = -1;
+			for (int i = 0; i < nc; i++)
+			{
+				char	   *h = pm_clean(cs[i], ce[i]);
+				int			hl = strlen(h);
+
+				if (pm_contains_ci(h, hl, "owner") || pm_contains_ci(h, hl, "assignee") ||
+					pm_word_ci(h, h + hl, "who"))
+					ps->task_cols[1] = i;
+				else if (pm_contains_ci(h, hl, "status") || pm_contains_ci(h, hl, "state"))
+					ps->task_cols[2] = i;
+				else if (pm_contains_ci(h, hl, "due"))
+					ps->task_cols[3] = i;
+				else if (pm_contains_ci(h, hl, "task") || pm_contains_ci(h, hl, "action") ||
+						 pm_contains_ci(h, hl, "item") || pm_contains_ci(h, hl, "description") ||
+						 pm_contains_ci(h, hl, "title") || pm_contains_ci(h, hl, "what"))
+					ps->task_cols[0] = i;
+			}
+			return;
+		}
+		if (ps->task_cols[0] >= nc)
+			return;
+		it = pm_new_item(ps, ln->indent);
+		{
+			const char *ts = pm_strip_checkbox(cs[ps->task_cols[0]], ce[ps->task_cols[0]],
+											   &it->has_checkbox, &it->checked);
+
+			appendBinaryStringInfo(&it->text, ts, ce[ps->task_cols[0]] - ts);
+		}
+		if (ps->task_cols[1] >= 0 && ps->task_cols[1] < nc && ce[ps->task_cols[1]] > cs[ps->task_cols[1]])
+			it->owner = pm_clean(cs[ps->task_cols[1]], ce[ps->task_cols[1]]);
+		if (ps->task_cols[2] >= 0 && ps->task_cols[2] < nc && ce[ps->task_cols[2]] > cs[ps->task_cols[2]])
+			it->status_text = pm_clean(cs[ps->task_cols[2]], ce[ps->task_cols[2]]);
+		if (ps->task_cols[3] >= 0 && ps->task_cols[3] < nc && ce[ps->task_cols[3]] > cs[ps->task_cols[3]])
+			it->due = pm_clean(cs[ps->task_cols[3]], ce[ps->task_cols[3]]);
+		return;
+	}
+	ps->in_task_table = false;
+
+	s = pm_strip_marker(s, e, &marker);
+	/* an attribute line under an item: "  - *Status:* In progress" */
+	label = pm_task_label(s, e, &value);
+	if (label && last && ln->indent >= last->indent)
+	{
+		char	   *v = pm_clean(value, e);
+
+		if (label == 1)
+			last->status_text = v;
+		else if (label == 2)
+			last->owner = v;
+		else
+			last->due = v;
+		return;
+	}
+	if (last && ln->indent > last->indent && (marker || ln->indent >= last->indent + 2))
+		return;					/* other detail under an item */
+	if (!marker && ln->indent == 0)
+		return;					/* prose around the list */
+	{
+		PmItem	   *it = pm_new_item(ps, ln->indent);
+
+		s = pm_strip_checkbox(s, e, &it->has_checkbox, &it->checked);
+		appendBinaryStringInfo(&it->text, s, e - s);
+	}
+}
+
+/* ---------------------------------------------------------------------
+ * statuses and kinds
+ * ---------------------------------------------------------------------
+ */
+static const char *
+pm_task_status_word(const char *s, int len)
+{
+	static const struct
+	{
+		const char *word;
+		const char *status;
+	}			words[] =
+	{
+		{"completed", "done"}, {"complete", "done"}, {"done", "done"}, {"finished", "done"},
+		{"fixed", "done"}, {"closed", "done"}, {"resolved", "done"}, {"shipped", "done"},
+		{"in progress", "in_progress"}, {"in-progress", "in_progress"}, {"in_progress", "in_progress"},
+		{"ongoing", "in_progress"}, {"underway", "in_progress"}, {"wip", "in_progress"},
+		{"started", "in_progress"}, {"doing", "in_progress"},
+		{"to be started", "todo"}, {"not started", "todo"}, {"todo", "todo"}, {"to do", "todo"},
+		{"to-do", "todo"}, {"open", "todo"}, {"pending", "todo"}, {"planned", "todo"},
+		{"not yet started", "todo"}, {"new", "todo"},
+		{"scheduled", "scheduled"}, {"blocked", "blocked"}, {"on hold", "blocked"},
+		{"won't do", "wont_do"}, {"won’t do", "wont_do"}, {"wont do", "wont_do"},
+		{"wont_do", "wont_do"}, {"cancelled", "wont_do"}, {"canceled", "wont_do"},
+		{"dropped", "wont_do"}
+	};
+	const char *a = s,
+			   *b = s + len;
+
+	while (a < b && (isspace((unsigned char) *a) || *a == '*' || *a == '_' || *a == '`' || *a == '('))
+		a++;
+	while (b > a && (isspace((unsigned char) b[-1]) || b[-1] == '*' || b[-1] == '.' ||
+					 b[-1] == '_' || b[-1] == '`' || b[-1] == ')'))
+		b--;
+	for (int i = 0; i < lengthof(words); i++)
+	{
+		int			n = strlen(words[i].word);
+
+		if (b - a == n && pm_prefix_ci(a, b, words[i].word))
+			return words[i].status;
+	}
+	return NULL;
+}
+
+static const char *
+pm_timeline_kind(const char *s, int len)
+{
+	if (pm_contains_ci(s, len, "misleading") || pm_contains_ci(s, len, "red herring") ||
+		pm_contains_ci(s, len, "false lead") || pm_contains_ci(s, len, "wrong path") ||
+		pm_contains_ci(s, len, "dead end"))
+		return "misleading_path";
+	if (pm_contains_ci(s, len, "resolved") || pm_contains_ci(s, len, "restored") ||
+		pm_contains_ci(s, len, "restoration") || pm_contains_ci(s, len, "recovered") ||
+		pm_contains_ci(s, len, "back to normal") || pm_contains_ci(s, len, "returned to normal") ||
+		pm_contains_ci(s, len, "all clear") || pm_contains_ci(s, len, "incident closed"))
+		return "resolution";
+	if (pm_contains_ci(s, len, "rolled back") || pm_contains_ci(s, len, "roll back") ||
+		pm_contains_ci(s, len, "rollback") || pm_contains_ci(s, len, "rolling back") ||
+		pm_contains_ci(s, len, "revert") || pm_contains_ci(s, len, "mitigat") ||
+		pm_contains_ci(s, len, "failover") || pm_contains_ci(s, len, "failed over") ||
+		pm_contains_ci(s, len, "workaround") || pm_contains_ci(s, len, "hotfix"))
+		return "mitigation";
+	if (pm_contains_ci(s, len, "escalat") || pm_contains_ci(s, len, "paged") ||
+		pm_contains_ci(s, len, "summoned"))
+		return "escalation";
+	if (pm_contains_ci(s, len, "detected") || pm_contains_ci(s, len, "detection") ||
+		pm_contains_ci(s, len, "detects") || pm_contains_ci(s, len, "alert") ||
+		pm_contains_ci(s, len, "noticed"))
+		return "detection";
+	if (pm_contains_ci(s, len, "status page") || pm_contains_ci(s, len, "statuspage") ||
+		pm_contains_ci(s, len, "notified customers") || pm_contains_ci(s, len, "announce") ||
+		pm_contains_ci(s, len, "communicat"))
+		return "communication";
+	return "action";
+}
+
+static const char *
+pm_task_kind(const char *s, int len)
+{
+	if (pm_contains_ci(s, len, "investigat") || pm_contains_ci(s, len, "feasibility"))
+		return "investigation";
+	if (pm_contains_ci(s, len, "training") || pm_contains_ci(s, len, "meeting") ||
+		pm_contains_ci(s, len, "procedure") || pm_contains_ci(s, len, "process") ||
+		pm_contains_ci(s, len, "communication"))
+		return "process";
+	if (pm_contains_ci(s, len, "prevent") || pm_contains_ci(s, len, "monitor") ||
+		pm_contains_ci(s, len, "alert") || pm_contains_ci(s, len, "regular") ||
+		pm_contains_ci(s, len, "test"))
+		return "preventative";
+	return "corrective";
+}
+
+/* ---------------------------------------------------------------------
+ * tasks from items
+ * ---------------------------------------------------------------------
+ */
+static void
+pm_finish_task(PmParser *ps, PmItem *it, PmTask *task)
+{
+	char	   *t = pm_clean(it->text.data, it->text.data + it->text.len);
+	char	   *e = t + strlen(t);
+	char	   *p;
+	const char *status = NULL;
+
+	/* "Task 1:", "Action 2:", "TODO:" */
+	{
+		char	   *q = t;
+
+		if (pm_word_ci(q, e, "task") || pm_word_ci(q, e, "action") || pm_word_ci(q, e, "item") ||
+			pm_word_ci(q, e, "todo"))
+		{
+			while (q < e && isalpha((unsigned char) *q))
+				q++;
+			q = (char *) pm_skip_space(q, e);
+			while (q < e && (isdigit((unsigned char) *q) || *q == '#'))
+				q++;
+			if (q < e && (*q == ':' || *q == '.' || *q == ')'))
+				t = (char *) pm_skip_space(q + 1, e);
+		}
+	}
+
+	/* inline labels: "— Status: In progress — Owner: alice" */
+	for (p = t; p < e; p++)
+	{
+		const char *value;
+		int			label;
+
+		if (p > t && pm_isalnum(p[-1]))
+			continue;
+		label = pm_task_label(p, e, &value);
+		if (label)
+		{
+			const char *ve = value;
+			char	   *cut = p;
+
+			while (ve < e && *ve != '|' && *ve != ';' && *ve != ')' && *ve != ']' &&
+				   *ve != ',' && !((unsigned char) *ve == 0xe2) &&
+				   !(ve[0] == ' ' && ve + 1 < e && ve[1] == '-' && ve + 2 < e && ve[2] == ' '))
+				ve++;
+			{
+				char	   *v = pnstrdup(value, ve - value);
+				const char *a = v,
+						   *b = v + strlen(v);
+
+				pm_trim(&a, &b);
+				v = pnstrdup(a, b - a);
+				if (label == 1)
+					it->status_text = v;
+				else if (label == 2)
+					it->owner = v;
+				else
+					it->due = v;
+			}
+			/* cut the label and its value out of the title */
+			memmove(cut, ve, e - ve + 1);
+			e -= (ve - cut);
+			p = cut - 1;
+		}
+	}
+	/* trailing separators and empty brackets left over */
+	for (;;)
+	{
+		char	   *b = e;
+
+		while (b > t && (isspace((unsigned char) b[-1]) || b[-1] == '-' || b[-1] == '|' ||
+						 b[-1] == ';' || b[-1] == ','))
+			b--;
+		if (b - 3 >= t && (unsigned char) b[-3] == 0xe2 && (unsigned char) b[-2] == 0x80 &&
+			((unsigned char) b[-1] == 0x93 || (unsigned char) b[-1] == 0x94))
+			b -= 3;
+		if (b - 2 >= t && ((b[-2] == '(' && b[-1] == ')') || (b[-2] == '[' && b[-1] == ']')))
+			b -= 2;
+		if (b == e)
+			break;
+		e = b;
+		*e = '\0';
+	}
+	/* a status word at the end: "(Completed)", "[done]", " - In progress" */
+	if (it->status_text == NULL)
+	{
+		char	   *b = e;
+
+		if (b > t && (b[-1] == ')' || b[-1] == ']'))
+		{
+			char		open = b[-1] == ')' ? '(' : '[';
+			char	   *o = b - 1;
+
+			while (o > t && *o != open)
+				o--;
+			if (*o == open && pm_task_status_word(o + 1, b - 1 - (o + 1)))
+			{
+				it->status_text = pnstrdup(o + 1, b - 1 - (o + 1));
+				e = o;
+			}
+		}
+		else
+		{
+			for (char *o = b - 1; o > t; o--)
+			{
+				if ((*o == '-' && o[-1] == ' ') || *o == ':' ||
+					((unsigned char) *o == 0xe2 && o + 2 < b))
+				{
+					char	   *w = o + ((unsigned char) *o == 0xe2 ? 3 : 1);
+
+					if (pm_task_status_word(w, b - w))
+					{
+						it->status_text = pnstrdup(w, b - w);
+						e = o;
+					}
+					break;
+				}
+			}
+		}
+		while (e > t && (isspace((unsigned char) e[-1]) || e[-1] == '-'))
+			e--;
+		if (e - 3 >= t && (unsigned char) e[-3] == 0xe2)
+			e -= 3;
+		while (e > t && isspace((unsigned char) e[-1]))
+			e--;
+		*e = '\0';
+	}
+
+	if (it->status_text)
+	{
+		status = pm_task_status_word(it->status_text, strlen(it->status_text));
+		if (status == NULL)
+			pm_note(ps->doc, "task \"%s\": status \"%s\" not understood; read as todo",
+					t, it->status_text);
+	}
+	if (status == NULL)
+		status = (it->has_checkbox && it->checked) ? "done" : "todo";
+	if (it->has_checkbox && it->checked && strcmp(status, "done") != 0 && strcmp(status, "wont_do") != 0)
+		pm_note(ps->doc, "task \"%s\" is checked but its status says \"%s\"; kept the status",
+				t, it->status_text);
+	task->title = pstrdup(t);
+	task->status = status;
+	task->kind = pm_task_kind(t, strlen(t));
+	task->owner = it->owner;
+	task->has_due = false;
+	if (it->due)
+	{
+		int			y,
+					m,
+					d;
+		const char *de = it->due + strlen(it->due);
+
+		if (pm_read_date(it->due, de, &y, &m, &d) > 0 && y > 0)
+			task->has_due = pm_zone_to_ts(&(PmZone)
+										  {
+										  .valid = true,.fixed = true
+										  }, y, m, d, 0, 0, 0, &task->due_at);
+	}
+}
+
+/* ---------------------------------------------------------------------
+ * users affected
+ * ---------------------------------------------------------------------
+ */
+static bool
+pm_users_word(const char *p, const char *e)
+{
+	static const char *const words[] = {"user", "customer", "client", "visitor", "account",
+	"member", "player", "subscriber", "people", "tenant", "shopper", "merchant", "request",
+	"traffic", "daily active", "active user", "of our", "of all", "of the"};
+
+	for (int i = 0; i < lengthof(words); i++)
+		if (pm_prefix_ci(p, e, words[i]))
+			return true;
+	return false;
+}
+
+/* a thousands separator: ",200" */
+static bool
+pm_thousands(const char *q, const char *e)
+{
+	return *q == ',' && q + 3 < e && isdigit((unsigned char) q[1]) &&
+		isdigit((unsigned char) q[2]) && isdigit((unsigned char) q[3]) &&
+		(q + 4 >= e || !isdigit((unsigned char) q[4]));
+}
+
+/* "35 %", "60% of our users", "1,200 users", "127 of our users" */
+static void
+pm_users(PmParser *ps, const char *s, int len)
+{
+	const char *e = s + len;
+	PmDocument *doc = ps->doc;
+
+	for (const char *p = s; p < e; p++)
+	{
+		const char *q = p;
+		double		v = 0;
+		int64		count = 0;
+		int			nd = 0;
+		bool		frac = false;
+		double		scale = 0.1;
+
+		if (!isdigit((unsigned char) *p) ||
+			(p > s && (isalnum((unsigned char) p[-1]) || p[-1] == '.' || p[-1] == ',')))
+			continue;
+		while (q < e && (isdigit((unsigned char) *q) ||
+						 (!frac && pm_thousands(q, e)) ||
+						 (*q == '.' && !frac && q + 1 < e && isdigit((unsigned char) q[1]))))
+		{
+			if (*q == '.')
+				frac = true;
+			else if (isdigit((unsigned char) *q))
+			{
+				if (frac)
+				{
+					v += (*q - '0') * scale;
+					scale /= 10;
+				}
+				else
+				{
+					v = v * 10 + (*q - '0');
+					if (count < INT64CONST(100000000000))
+						count = count * 10 + (*q - '0');
+				}
+				nd++;
+			}
+			q++;
+		}
+		if (nd == 0)
+			continue;
+		{
+			const char *r = pm_skip_space(q, e);
+
+			if (r < e && (*r == '%' || pm_word_ci(r, e, "percent")))
+			{
+				const char *t = r + (*r == '%' ? 1 : 7);
+				int			words = 0;
+
+				/* users within the next few words */
+				for (t = pm_skip_space(t, e); t < e && words < 6; words++)
+				{
+					if (pm_users_word(t, e))
+					{
+						if (!doc->has_users_pct && v <= 100)
+						{
+							doc->has_users_pct = true;
+							doc->users_pct = v;
+						}
+						break;
+					}
+					while (t < e && !isspace((unsigned char) *t) && *t != '.' && *t != ';')
+						t++;
+					if (t < e && (*t == '.' || *t == ';'))
+						break;
+					t = pm_skip_space(t, e);
+				}
+				/* "affected 35 % of" handled above; also "users: 35%" */
+				p = r;
+				continue;
+			}
+			if (!frac && !doc->has_users_count)
+			{
+				const char *t = r;
+				int			words = 0;
+
+				/* "1,200 users", "127 of our users", "3k customers" not */
+				for (; t < e && words < 3; words++)
+				{
+					if (pm_prefix_ci(t, e, "user") || pm_prefix_ci(t, e, "customer") ||
+						pm_prefix_ci(t, e, "client") || pm_prefix_ci(t, e, "account") ||
+						pm_prefix_ci(t, e, "subscriber") || pm_prefix_ci(t, e, "visitor"))
+					{
+						doc->has_users_count = true;
+						doc->users_count = count;
+						break;
+					}
+					if (!(pm_word_ci(t, e, "of") || pm_word_ci(t, e, "our") ||
+						  pm_word_ci(t, e, "the") || pm_word_ci(t, e, "active") ||
+						  pm_word_ci(t, e, "affected") || pm_word_ci(t, e, "paying") ||
+						  pm_word_ci(t, e, "daily") || pm_word_ci(t, e, "unique")))
+						break;
+					while (t < e && isalpha((unsigned char) *t))
+						t++;
+					t = pm_skip_space(t, e);
+				}
+			}
+			p = q - 1;
+		}
+	}
+}
+
+/* ---------------------------------------------------------------------
+ * the summary's duration
+ * ---------------------------------------------------------------------
+ */
+typedef struct PmStamps
+{
+	PmStamp		st[16];
+	int			n;
+} PmStamps;
+
+static void
+pm_scan_stamps(const char *s, int len, PmStamps *out)
+{
+	const char *e = s + len;
+
+	for (const char *p = s; p < e && out->n < 16; p++)
+	{
+		int			n;
+
+		if (p > s && pm_isalnum(p[-1]))
+			continue;
+		if (!isalnum((unsigned char) *p))
+			continue;
+		n = pm_read_stamp(p, e, &out->st[out->n]);
+		if (n > 0)
+		{
+			out->n++;
+			p += n - 1;
+		}
+	}
+}
+
+static void
+pm_fmt_time(StringInfo buf, int h, int mi)
+{
+	appendStringInfo(buf, "%d:%02d %s", h % 12 == 0 ? 12 : h % 12, mi, h < 12 ? "AM" : "PM");
+}
+
+static char *
+pm_fmt_hm(int h, int mi)
+{
+	StringInfoData buf;
+
+	initStringInfo(&buf);
+	pm_fmt_time(&buf, h, mi);
+	return buf.data;
+}
+
+static void
+pm_add_days(int *y, int *m, int *d, int days)
+{
+	int			j = date2j(*y, *m, *d) + days;
+
+	j2date(j, y, m, d);
+}
+
+/* ---------------------------------------------------------------------
+ * the parser
+ * ---------------------------------------------------------------------
+ */
+static bool
+pm_generic_title(const char *t)
+{
+	static const char *const generic[] = {"postmortem", "post-mortem", "post mortem",
+		"postmortem report", "post-mortem report", "incident report", "incident postmortem",
+	"postmortem document", "incident post-mortem", "pir", "post-incident review"};
+
+	for (int i = 0; i < lengthof(generic); i++)
+		if (pg_strcasecmp(t, generic[i]) == 0)
+			return true;
+	return false;
+}
+
+PmDocument *
+pm_parse_document(const char *text, int len, const PmOptions *opt)
+{
+	PmParser	ps;
+	PmDocument *doc = palloc0(sizeof(PmDocument));
+	PmSection	sec = SEC_NONE;
+	bool		blank_before = false;
+	bool		generic_title = false;
+	PmZone		default_zone;
+	PmZone		doc_zone;
+	bool		has_doc_zone = false;
+	PmZone		tl_zone;
+	bool		has_tl_zone = false;
+	PmStamps	dur;
+	bool		sum_has_start = false,
+				sum_has_end = false;
+	TimestampTz sum_start = 0,
+				sum_end = 0;
+	int			base_y = 0,
+				base_m = 0,
+				base_d = 0;
+	bool		has_base = false;
+	const char *base_from = NULL;
+	int			ntimes = 0;
+
+	memset(&ps, 0, sizeof(ps));
+	ps.opt = opt;
+	ps.doc = doc;
+	initStringInfo(&ps.summary);
+	initStringInfo(&ps.impact);
+	initStringInfo(&ps.sum_root);
+	initStringInfo(&ps.duration);
+	initStringInfo(&ps.start_field);
+	initStringInfo(&ps.end_field);
+	initStringInfo(&ps.users_field);
+	initStringInfo(&ps.root);
+	initStringInfo(&ps.resolution);
+	ps.root_field = &ps.root;
+
+	/* the zone to use where the document names none */
+	if (opt->default_zone)
+	{
+		if (!pm_zone_parse(opt->default_zone, &default_zone))
+		{
+			doc->error = PM_ERROR_BAD_ZONE;
+			doc->error_message = psprintf("time zone \"%s\" not recognized", opt->default_zone);
+			return doc;
+		}
+	}
+	else
+	{
+		memset(&default_zone, 0, sizeof(default_zone));
+		default_zone.valid = true;
+		default_zone.tz = session_timezone;
+		strlcpy(default_zone.label, pg_get_timezone_name(session_timezone), sizeof(default_zone.label));
+	}
+
+	pm_split_lines(&ps, text, len);
+
+	/* pass 1: sections */
+	for (int i = 0; i < ps.nlines; i++)
+	{
+		PmLine	   *ln = &ps.lines[i];
+		PmLine	   *next = (i + 1 < ps.nlines) ? &ps.lines[i + 1] : NULL;
+		bool		atx;
+		int			level;
+		char	   *name;
+		bool		newpara = blank_before;
+
+		if (ln->code)
+			continue;
+		if (ln->len == 0)
+		{
+			blank_before = true;
+			continue;
+		}
+		blank_before = false;
+		/* horizontal rules and setext underlines */
+		if (ln->len >= 3 && (ln->s[0] == '-' || ln->s[0] == '=' || ln->s[0] == '*' || ln->s[0] == '_'))
+		{
+			bool		rule = true;
+
+			for (int k = 0; k < ln->len; k++)
+				if (ln->s[k] != ln->s[0] && ln->s[k] != ' ')
+					rule = false;
+			if (rule)
+				continue;
+		}
+
+		name = pm_heading(ln, next, &atx, &level);
+		if (name != NULL)
+		{
+			PmHeadKind hk = pm_head_kind(name);
+			PmStamp		st;
+			int			nlen = strlen(name);
+
+			/* a date heading inside the timeline ("### May 16, 2023") */
+			if (sec == SEC_TIMELINE && hk == HEAD_OTHER &&
+				pm_read_stamp(name, name + nlen, &st) == nlen && st.has_date && !st.has_time)
+			{
+				pm_new_entry(&ps, &st, ln->lineno, -1);
+				ps.date_markers++;
+				continue;
+			}
+			if (doc->title == NULL && hk == HEAD_OTHER && sec == SEC_NONE)
+			{
+				doc->title = name;
+				generic_title = pm_generic_title(name);
+				continue;
+			}
+			if (generic_title && hk == HEAD_OTHER && sec == SEC_NONE && atx)
+			{
+				doc->title = name;
+				generic_title = false;
+				continue;
+			}
+			if (sec == SEC_MEASURES && (hk == HEAD_TASKS || hk == HEAD_IMPROVEMENTS ||
+										(hk == HEAD_OTHER && !atx)))
+			{
+				ps.group = (hk == HEAD_TASKS) ? GROUP_TASKS : GROUP_IMPROVEMENTS;
+				ps.in_task_table = false;
+				ps.items_at_heading = ps.nitems;
+				continue;
+			}
+			if (!atx && hk == HEAD_OTHER && (sec == SEC_SUMMARY || sec == SEC_NONE || sec == SEC_ROOT))
+			{
+				/* "**Duration:**" alone: a field label for the lines below */
+				PmField		f = pm_field_kind(name);
+
+				if (sec == SEC_ROOT)
+				{
+					/* keep as text */
+				}
+				else if (f != F_NONE)
+				{
+					ps.cur_field = pm_field_buf(&ps, f);
+					continue;
+				}
+				else if (sec == SEC_NONE && doc->title == NULL)
+				{
+					doc->title = name;
+					continue;
+				}
+			}
+			else if (!atx && hk == HEAD_OTHER && (sec == SEC_TIMELINE || sec == SEC_MEASURES))
+				continue;
+			else
+			{
+				switch (hk)
+				{
+					case HEAD_SUMMARY:
+						sec = SEC_SUMMARY;
+						ps.cur_field = NULL;
+						break;
+					case HEAD_IMPACT:
+						if (sec != SEC_SUMMARY)
+							sec = SEC_SUMMARY;
+						ps.cur_field = &ps.impact;
+						break;
+					case HEAD_TIMELINE:
+						sec = SEC_TIMELINE;
+						{
+							const char *lp = strchr(name, '(');
+
+							if (lp)
+							{
+								PmZone		z;
+								bool		unknown;
+								const char *ze = name + nlen;
+
+								if (pm_read_zone(lp, ze, &z, &unknown, NULL) > 0 && !unknown)
+									ps.timeline_zone = pstrdup(z.label);
+							}
+						}
+						break;
+					case HEAD_ROOT:
+					case HEAD_RESOLUTION:
+						if (sec != SEC_ROOT)
+						{
+							ps.root_combined = (hk == HEAD_ROOT &&
+												pm_contains_ci(name, nlen, "resolution"));
+							ps.root_labelled = false;
+						}
+						else
+							ps.root_labelled = true;
+						sec = SEC_ROOT;
+						ps.root_field = (hk == HEAD_ROOT) ? &ps.root : &ps.resolution;
+						break;
+					case HEAD_MEASURES:
+						sec = SEC_MEASURES;
+						ps.group = GROUP_DEFAULT;
+						ps.in_task_table = false;
+						ps.items_at_heading = ps.nitems;
+						break;
+					case HEAD_TASKS:
+						sec = SEC_MEASURES;
+						ps.group = GROUP_TASKS;
+						ps.in_task_table = false;
+						ps.items_at_heading = ps.nitems;
+						break;
+					case HEAD_IMPROVEMENTS:
+						sec = SEC_MEASURES;
+						ps.group = GROUP_IMPROVEMENTS;
+						ps.in_task_table = false;
+						ps.items_at_heading = ps.nitems;
+						break;
+					case HEAD_OTHER:
+						sec = SEC_OTHER;
+						break;
+				}
+				continue;
+			}
+		}
+
+		switch (sec)
+		{
+			case SEC_NONE:
+				if (doc->title == NULL)
+				{
+					doc->title = pm_clean(ln->s, ln->s + ln->len);
+					generic_title = pm_generic_title(doc->title);
+					break;
+				}
+				/* metadata above the first heading counts as summary */
+				pm_summary_line(&ps, ln, newpara);
+				break;
+			case SEC_SUMMARY:
+				pm_summary_line(&ps, ln, newpara);
+				break;
+			case SEC_TIMELINE:
+				pm_timeline_line(&ps, ln);
+				break;
+			case SEC_ROOT:
+				pm_root_line(&ps, ln, newpara);
+				break;
+			case SEC_MEASURES:
+				pm_measures_line(&ps, ln);
+				break;
+			case SEC_OTHER:
+				break;
+		}
+	}
+
+	/* nothing at all? */
+	{
+		bool		any = false;
+
+		for (int i = 0; i < len && !any; i++)
+			if (!isspace((unsigned char) text[i]))
+				any = true;
+		if (!any)
+		{
+			doc->error = PM_ERROR_EMPTY;
+			doc->error_message = pstrdup("postmortem document is empty");
+			return doc;
+		}
+	}
+
+	/* texts */
+	if (doc->title && generic_title)
+		;						/* keep the generic one; it is all there is */
+	if (doc->title == NULL || doc->title[0] == '\0')
+	{
+		doc->title = pstrdup("Untitled postmortem");
+		pm_note(doc, "the document has no title; called it \"Untitled postmortem\"");
+	}
+	doc->summary = ps.summary.len ? ps.summary.data : NULL;
+	doc->impact = ps.impact.len ? ps.impact.data : NULL;
+	doc->root_cause = ps.root.len ? ps.root.data : (ps.sum_root.len ? ps.sum_root.data : NULL);
+	doc->resolution = ps.resolution.len ? ps.resolution.data : NULL;
+
+	/* users affected: the explicit field first, then impact, then summary */
+	if (ps.users_field.len)
+		pm_users(&ps, ps.users_field.data, ps.users_field.len);
+	if (ps.impact.len)
+		pm_users(&ps, ps.impact.data, ps.impact.len);
+	if (ps.summary.len)
+		pm_users(&ps, ps.summary.data, ps.summary.len);
+
+	/* the document's zone: a Time zone field, else the summary's times */
+	if (ps.zone_field && pm_zone_parse(ps.zone_field, &doc_zone))
+		has_doc_zone = true;
+
+	/* the duration, as the summary states it */
+	memset(&dur, 0, sizeof(dur));
+	if (ps.start_field.len || ps.end_field.len)
+	{
+		pm_scan_stamps(ps.start_field.data, ps.start_field.len, &dur);
+		if (dur.n > 1)
+			dur.n = 1;
+		pm_scan_stamps(ps.end_field.data, ps.end_field.len, &dur);
+	}
+	if (ps.duration.len)
+		pm_scan_stamps(ps.duration.data, ps.duration.len, &dur);
+	if (dur.n == 0 || !(dur.st[0].has_time || (dur.n > 1 && dur.st[1].has_time)))
+	{
+		/* no Duration field with times: the summary's prose, then the title */
+		if (ps.summary.len)
+			pm_scan_stamps(ps.summary.data, ps.summary.len, &dur);
+		if (ps.impact.len)
+			pm_scan_stamps(ps.impact.data, ps.impact.len, &dur);
+		pm_scan_stamps(doc->title, strlen(doc->title), &dur);
+	}
+	{
+		PmStamp    *t0 = NULL,
+				   *t1 = NULL,
+				   *d0 = NULL,
+				   *d1 = NULL;
+		int			i0 = -1;
+
+		for (int i = 0; i < dur.n; i++)
+		{
+			PmStamp    *st = &dur.st[i];
+
+			if (st->has_date && st->y == 0)
+			{
+				if (opt->has_on_date)
+					st->y = opt->on_year;
+				else
+					st->has_date = false;
+			}
+			if (st->has_time)
+			{
+				if (t0 == NULL)
+				{
+					t0 = st;
+					i0 = i;
+				}
+				else if (t1 == NULL)
+					t1 = st;
+			}
+			if (st->has_date)
+			{
+				if (d0 == NULL)
+					d0 = st;
+				else if (t0 != NULL && i > i0 && d1 == NULL && t1 == NULL)
+					d1 = st;
+			}
+			if (st->has_zone && !has_doc_zone)
+			{
+				doc_zone = st->zone;
+				has_doc_zone = true;
+			}
+		}
+		if (d0)
+		{
+			has_base = true;
+			base_y = d0->y;
+			base_m = d0->m;
+			base_d = d0->d;
+			base_from = "the summary";
+		}
+		if (t0)
+		{
+			int			y0,
+						m0,
+						dd0;
+			PmZone		z0,
+						z1;
+
+			ntimes++;
+			if (t0->has_date)
+			{
+				y0 = t0->y;
+				m0 = t0->m;
+				dd0 = t0->d;
+			}
+			else if (d0)
+			{
+				y0 = d0->y;
+				m0 = d0->m;
+				dd0 = d0->d;
+			}
+			else if (opt->has_on_date)
+			{
+				y0 = opt->on_year;
+				m0 = opt->on_month;
+				dd0 = opt->on_day;
+			}
+			else
+				y0 = m0 = dd0 = 0;
+			if (t0->has_date)
+			{
+				has_base = true;
+				base_y = y0;
+				base_m = m0;
+				base_d = dd0;
+				base_from = "the summary";
+			}
+			z0 = t0->has_zone ? t0->zone : (t1 && t1->has_zone) ? t1->zone :
+				has_doc_zone ? doc_zone : default_zone;
+			if (y0 && pm_zone_to_ts(&z0, y0, m0, dd0, t0->h, t0->mi, t0->s, &sum_start))
+				sum_has_start = true;
+			if (t1)
+			{
+				int			y1 = y0,
+							m1 = m0,
+							dd1 = dd0;
+
+				z1 = t1->has_zone ? t1->zone : z0;
+				if (t1->has_date)
+				{
+					y1 = t1->y;
+					m1 = t1->m;
+					dd1 = t1->d;
+				}
+				else if (d1)
+				{
+					y1 = d1->y;
+					m1 = d1->m;
+					dd1 = d1->d;
+				}
+				if (y1 && pm_zone_to_ts(&z1, y1, m1, dd1, t1->h, t1->mi, t1->s, &sum_end))
+				{
+					sum_has_end = true;
+					if (sum_has_start && sum_end < sum_start)
+					{
+						if (!t1->has_date && !d1)
+						{
+							pm_add_days(&y1, &m1, &dd1, 1);
+							if (pm_zone_to_ts(&z1, y1, m1, dd1, t1->h, t1->mi, t1->s, &sum_end))
+								pm_note(doc, "the summary's end (%s) is earlier than its start (%s); took it to be the next day",
+										pm_fmt_hm(t1->h, t1->mi), pm_fmt_hm(t0->h, t0->mi));
+						}
+						else
+						{
+							pm_note(doc, "the summary's end is earlier than its start; ignored its end");
+							sum_has_end = false;
+						}
+					}
+				}
+			}
+		}
+	}
+
+	/* pass 2: the timeline */
+	if (ps.timeline_zone)
+	{
+		if (pm_zone_parse(ps.timeline_zone, &tl_zone))
+			has_tl_zone = true;
+	}
+	{
+		/* the zone most entries name */
+		const char *best = NULL;
+		int			bestn = 0;
+
+		for (int i = 0; i < ps.nraw; i++)
+		{
+			int			c = 0;
+
+			if (!ps.raw[i].st.has_zone)
+				continue;
+			for (int j = 0; j < ps.nraw; j++)
+				if (ps.raw[j].st.has_zone &&
+					strcmp(ps.raw[j].st.zone.label, ps.raw[i].st.zone.label) == 0)
+					c++;
+			if (c > bestn)
+			{
+				bestn = c;
+				best = ps.raw[i].st.zone.label;
+				if (!has_tl_zone)
+					tl_zone = ps.raw[i].st.zone;
+			}
+		}
+		if (best && !has_tl_zone)
+			has_tl_zone = true;
+		if (has_tl_zone)
+		{
+			for (int i = 0; i < ps.nraw; i++)
+			{
+				PmStamp    *st = &ps.raw[i].st;
+
+				if (st->has_zone && strcmp(st->zone.label, tl_zone.label) != 0 && bestn * 2 > ps.nraw)
+				{
+					int			o1 = st->zone.fixed ? st->zone.offset_east : 0;
+					int			o2 = tl_zone.fixed ? tl_zone.offset_east : 0;
+
+					if (st->zone.fixed && tl_zone.fixed && o1 == o2)
+						pm_note(doc, "line %d names the zone \"%s\" where the rest of the timeline says \"%s\"; they are the same offset, read as %s",
+								ps.raw[i].lineno, st->zone_word[0] ? st->zone_word : st->zone.label,
+								tl_zone.label, tl_zone.label);
+					else
+						pm_note(doc, "line %d names the zone \"%s\" where the rest of the timeline says \"%s\"; kept \"%s\"",
+								ps.raw[i].lineno, st->zone.label, tl_zone.label, st->zone.label);
+				}
+			}
+		}
+	}
+	if (!has_doc_zone && has_tl_zone)
+	{
+		doc_zone = tl_zone;
+		has_doc_zone = true;
+	}
+	if (!has_doc_zone)
+	{
+		doc_zone = default_zone;
+		if (ps.nraw > 0 || ntimes > 0)
+			pm_note(doc, "the document names no time zone; read its times in %s (%s)",
+					default_zone.label,
+					opt->default_zone ? "the time_zone argument" : "the session's TimeZone");
+	}
+	if (!has_tl_zone)
+		tl_zone = doc_zone;
+	else if (has_doc_zone && (sum_has_start || ps.zone_field))
+	{
+		int			y = has_base ? base_y : 2000,
+					m = has_base ? base_m : 1,
+					d = has_base ? base_d : 1;
+
+		if (pm_zone_offset_at(&tl_zone, y, m, d) != pm_zone_offset_at(&doc_zone, y, m, d))
+			pm_note(doc, "the timeline's times are in %s but the summary's are in %s; read each in its own zone",
+					tl_zone.label, doc_zone.label);
+	}
+	doc->time_zone = pstrdup(doc_zone.label);
+
+	/* where do the timeline's dates come from? */
+	{
+		int			first_dated = -1;
+
+		for (int i = 0; i < ps.nraw; i++)
+			if (ps.raw[i].st.has_date && (ps.raw[i].st.y > 0 || has_base || opt->has_on_date))
+			{
+				first_dated = i;
+				break;
+			}
+		if (!has_base && first_dated >= 0)
+		{
+			PmStamp    *st = &ps.raw[first_dated].st;
+
+			has_base = true;
+			base_y = st->y ? st->y : (opt->has_on_date ? opt->on_year : 0);
+			base_m = st->m;
+			base_d = st->d;
+			base_from = "the timeline";
+			if (base_y == 0)
+				has_base = false;
+		}
+		if (!has_base && opt->has_on_date)
+		{
+			has_base = true;
+			base_y = opt->on_year;
+			base_m = opt->on_month;
+			base_d = opt->on_day;
+			base_from = "on_date";
+			if (ps.nraw > 0 || ntimes > 0)
+				pm_note(doc, "the document names no date; used %04d-%02d-%02d from on_date",
+						base_y, base_m, base_d);
+		}
+		if (ps.nraw > 0 && has_base && first_dated != 0 && strcmp(base_from, "the summary") == 0)
+			pm_note(doc, "the timeline's entries name no date; took %04d-%02d-%02d from the summary",
+					base_y, base_m, base_d);
+		else if (ps.nraw > 0 && has_base && first_dated > 0 && strcmp(base_from, "the timeline") == 0)
+			pm_note(doc, "the first timeline entries name no date; took %04d-%02d-%02d from a later entry",
+					base_y, base_m, base_d);
+	}
+
+	/* no times at all: nothing to import */
+	{
+		int			timed = 0;
+
+		for (int i = 0; i < ps.nraw; i++)
+			if (ps.raw[i].st.has_time)
+				timed++;
+		if (timed == 0 && ntimes == 0)
+		{
+			doc->error = PM_ERROR_NO_TIMES;
+			doc->error_message = pstrdup("postmortem document has no timeline");
+			doc->error_detail = pstrdup(ps.nraw == 0 && ps.nlines > 0 ?
+										"No section headed Timeline with time-stamped entries was found, and the summary names no start time." :
+										"The timeline has no time-stamped entries, and the summary names no start time.");
+			doc->error_hint = pstrdup("Write the timeline as lines that start with a time, e.g. \"- 14:05 UTC: alert fired\", under a heading \"Timeline\".");
+			return doc;
+		}
+		if (!has_base)
+		{
+			doc->error = PM_ERROR_NO_DATE;
+			doc->error_message = pstrdup("postmortem document names no date");
+			doc->error_detail = pstrdup("It has times, but no date in the summary, the title or the timeline.");
+			doc->error_hint = pstrdup("Pass the date as on_date, e.g. postmortem.import_markdown(doc, on_date => '2024-03-04').");
+			return doc;
+		}
+	}
+
+	/* the entries: dates carried, midnight crossed, order checked */
+	{
+		int			cy = base_y,
+					cm = base_m,
+					cd = base_d;
+		int			max_tod = -1;
+		int			max_h = 0,
+					max_mi = 0;
+
+		doc->entries = palloc(sizeof(PmEntry) * Max(ps.nraw, 1));
+		for (int i = 0; i < ps.nraw; i++)
+		{
+			PmRawEntry *r = &ps.raw[i];
+			PmStamp    *st = &r->st;
+			int			tod;
+			PmZone		z;
+			PmEntry    *en;
+			const char *bs,
+					   *be;
+
+			if (st->has_date)
+			{
+				cy = st->y ? st->y : cy;
+				cm = st->m;
+				cd = st->d;
+				max_tod = -1;
+			}
+			if (!st->has_time)
+				continue;		/* a date line */
+			tod = st->h * 3600 + st->mi * 60 + st->s;
+			if (!st->has_date && max_tod >= 0 && tod < max_tod)
+			{
+				int			back = max_tod - tod;
+				bool		next_day;
+
+				next_day = pm_contains_ci(r->body.data, r->body.len, "next day") ||
+					pm_contains_ci(r->body.data, r->body.len, "following day") ||
+					pm_contains_ci(r->body.data, r->body.len, "next morning") ||
+					pm_contains_ci(r->body.data, r->body.len, "overnight") ||
+					(86400 - back) < back;
+				if (next_day)
+				{
+					pm_add_days(&cy, &cm, &cd, 1);
+					pm_note(doc, "line %d: %s is earlier than %s before it; took it to be the next day, %04d-%02d-%02d",
+							r->lineno, pm_fmt_hm(st->h, st->mi), pm_fmt_hm(max_h, max_mi), cy, cm, cd);
+					max_tod = tod;
+					max_h = st->h;
+					max_mi = st->mi;
+				}
+				else
+					pm_note(doc, "line %d: %s comes after %s but is earlier; kept it at its stated time, out of order",
+							r->lineno, pm_fmt_hm(st->h, st->mi), pm_fmt_hm(max_h, max_mi));
+			}
+			else if (tod >= max_tod)
+			{
+				max_tod = tod;
+				max_h = st->h;
+				max_mi = st->mi;
+			}
+
+			if (st->zone_unknown)
+			{
+				z = tl_zone;
+				pm_note(doc, "line %d names the zone \"%s\", which PostgreSQL does not know; read it as %s",
+						r->lineno, st->zone_word, tl_zone.label);
+			}
+			else
+				z = st->has_zone ? st->zone : tl_zone;
+
+			bs = r->body.data;
+			be = r->body.data + r->body.len;
+			pm_trim(&bs, &be);
+			if (bs == be)
+			{
+				pm_note(doc, "line %d: the entry at %s says nothing; left it out",
+						r->lineno, pm_fmt_hm(st->h, st->mi));
+				continue;
+			}
+			en = &doc->entries[doc->nentries];
+			if (!pm_zone_to_ts(&z, cy, cm, cd, st->h, st->mi, st->s, &en->at))
+			{
+				pm_note(doc, "line %d: %04d-%02d-%02d is not a date; left the entry out",
+						r->lineno, cy, cm, cd);
+				continue;
+			}
+			en->body = pnstrdup(bs, be - bs);
+			en->kind = pm_timeline_kind(en->body, be - bs);
+			en->lineno = r->lineno;
+			doc->nentries++;
+		}
+	}
+
+	/* start and end: the summary's, unless the timeline contradicts it */
+	if (doc->nentries > 0)
+	{
+		TimestampTz first = doc->entries[0].at,
+					last = doc->entries[0].at;
+
+		for (int i = 1; i < doc->nentries; i++)
+		{
+			first = Min(first, doc->entries[i].at);
+			last = Max(last, doc->entries[i].at);
+		}
+		if (sum_has_start && sum_has_end && (first > sum_end || last < sum_start))
+		{
+			pm_note(doc, "the summary's duration does not overlap the timeline (%s to %s %s in the summary); took start and end from the timeline",
+					pm_fmt_hm(dur.st[0].h, dur.st[0].mi), "the end",
+					doc_zone.label);
+			sum_start = first;
+			sum_end = last;
+		}
+		else if (sum_has_start && !sum_has_end && first > sum_start + USECS_PER_DAY)
+		{
+			pm_note(doc, "the summary's start is more than a day before the timeline; took start and end from the timeline");
+			sum_start = first;
+		}
+		if (!sum_has_start)
+		{
+			sum_start = first;
+			sum_has_start = true;
+			pm_note(doc, "the summary names no start; the incident starts at the first timeline entry");
+		}
+		if (!sum_has_end)
+		{
+			/* the last resolution entry, else the last entry */
+			TimestampTz end = last;
+			bool		found = false;
+
+			for (int i = doc->nentries - 1; i >= 0 && !found; i--)
+				if (strcmp(doc->entries[i].kind, "resolution") == 0)
+				{
+					end = doc->entries[i].at;
+					found = true;
+				}
+			if (end < sum_start)
+				end = last;
+			sum_end = end;
+			sum_has_end = true;
+			pm_note(doc, "the summary names no end; the incident ends at the %s",
+					found ? "last entry that says it was resolved" : "last timeline entry");
+		}
+	}
+	else if (ps.nraw == 0)
+		pm_note(doc, "the document has no timeline entries");
+	doc->has_start = sum_has_start;
+	doc->started_at = sum_start;
+	doc->has_end = sum_has_end;
+	doc->resolved_at = sum_end;
+	if (doc->has_start && doc->has_end && doc->resolved_at < doc->started_at)
+		doc->has_end = false;
+
+	/* milestones from the timeline */
+	if (doc->has_start)
+	{
+		TimestampTz lo = doc->started_at;
+		TimestampTz hi = doc->has_end ? doc->resolved_at : PG_INT64_MAX;
+
+		for (int pass = 0; pass < 2 && !doc->has_detected; pass++)
+			for (int i = 0; i < doc->nentries && !doc->has_detected; i++)
+			{
+				PmEntry    *en = &doc->entries[i];
+
+				if (en->at < lo || en->at > hi)
+					continue;
+				if (pass == 1 || strcmp(en->kind, "detection") == 0)
+				{
+					/* the earliest qualifying entry */
+					TimestampTz best = en->at;
+
+					for (int j = i + 1; j < doc->nentries; j++)
+						if (doc->entries[j].at >= lo && doc->entries[j].at <= hi &&
+							doc->entries[j].at < best &&
+							(pass == 1 || strcmp(doc->entries[j].kind, "detection") == 0))
+							best = doc->entries[j].at;
+					doc->detected_at = best;
+					doc->has_detected = true;
+				}
+			}
+		if (!doc->has_detected)
+		{
+			doc->detected_at = doc->started_at;
+			doc->has_detected = true;
+		}
+		for (int i = 0; i < doc->nentries; i++)
+		{
+			PmEntry    *en = &doc->entries[i];
+
+			if (strcmp(en->kind, "mitigation") == 0 && en->at >= doc->detected_at && en->at <= hi &&
+				(!doc->has_mitigated || en->at < doc->mitigated_at))
+			{
+				doc->mitigated_at = en->at;
+				doc->has_mitigated = true;
+			}
+		}
+	}
+
+	/* status */
+	doc->status = doc->has_end ? "resolved" : "investigating";
+	if (ps.status_field)
+	{
+		static const char *const st[] = {"investigating", "identified", "mitigated", "resolved", "closed"};
+		bool		found = false;
+
+		for (int i = 0; i < lengthof(st); i++)
+			if (pm_contains_ci(ps.status_field, strlen(ps.status_field), st[i]))
+			{
+				doc->status = st[i];
+				found = true;
+				break;
+			}
+		if (!found)
+			pm_note(doc, "status \"%s\" not understood; read as %s", ps.status_field, doc->status);
+	}
+
+	/* tasks and improvements */
+	{
+		bool		has_task_group = false;
+
+		for (int i = 0; i < ps.nitems; i++)
+			if (ps.items[i].group == GROUP_TASKS)
+				has_task_group = true;
+		doc->tasks = palloc(sizeof(PmTask) * Max(ps.nitems, 1));
+		doc->improvements = palloc(sizeof(char *) * Max(ps.nitems, 1));
+		for (int i = 0; i < ps.nitems; i++)
+		{
+			PmItem	   *it = &ps.items[i];
+
+			if (it->text.len == 0)
+				continue;
+			if (!has_task_group || it->group == GROUP_TASKS)
+			{
+				PmTask	   *t = &doc->tasks[doc->ntasks];
+
+				pm_finish_task(&ps, it, t);
+				if (t->title[0] != '\0')
+					doc->ntasks++;
+			}
+			else
+			{
+				char	   *c = pm_clean(it->text.data, it->text.data + it->text.len);
+
+				if (c[0] != '\0')
+					doc->improvements[doc->nimprovements++] = c;
+			}
+		}
+	}
+	return doc;
+}
