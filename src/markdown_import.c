@@ -130,7 +130,8 @@ pm_prepare_plans(void)
 		timeline_plan = pm_keep_plan(
 									 "INSERT INTO postmortem.timeline (incident_id, at, kind, body, source)"
 									 " SELECT $1, e.at, e.kind::postmortem.timeline_kind, e.body, 'import'"
-									 " FROM pg_catalog.unnest($2, $3, $4) WITH ORDINALITY AS e (at, kind, body, n)"
+									 " FROM ROWS FROM (pg_catalog.unnest($2), pg_catalog.unnest($3), pg_catalog.unnest($4))"
+									 " WITH ORDINALITY AS e (at, kind, body, n)"
 									 " ORDER BY e.n", 4, types);
 	}
 	if (task_plan == NULL)
@@ -142,7 +143,9 @@ pm_prepare_plans(void)
 								 "INSERT INTO postmortem.task (incident_id, title, status, kind, owner, due_at, completed_at)"
 								 " SELECT $1, t.title, t.status::postmortem.task_status, t.kind::postmortem.task_kind,"
 								 " t.owner, t.due_at, NULL"
-								 " FROM pg_catalog.unnest($2, $3, $4, $5, $6) WITH ORDINALITY AS t (title, status, kind, owner, due_at, n)"
+								 " FROM ROWS FROM (pg_catalog.unnest($2), pg_catalog.unnest($3), pg_catalog.unnest($4),"
+								 " pg_catalog.unnest($5), pg_catalog.unnest($6))"
+								 " WITH ORDINALITY AS t (title, status, kind, owner, due_at, n)"
 								 " ORDER BY t.n", 6, types);
 	}
 }

@@ -143,6 +143,7 @@ typedef struct PmParser
 	int			maxitems;
 	PmGroup		group;
 	int			items_at_heading;	/* items before the last heading */
+	bool		saw_task_heading;	/* a Tasks / TODO / Action items list */
 	int			task_cols[4];	/* table columns: title, owner, status, due */
 	bool		in_task_table;
 } PmParser;
@@ -2404,6 +2405,7 @@ pm_parse_document(const char *text, int len, const PmOptions *opt)
 										(hk == HEAD_OTHER && !atx)))
 			{
 				ps.group = (hk == HEAD_TASKS) ? GROUP_TASKS : GROUP_IMPROVEMENTS;
+				ps.saw_task_heading |= (hk == HEAD_TASKS);
 				ps.in_task_table = false;
 				ps.items_at_heading = ps.nitems;
 				continue;
@@ -2481,6 +2483,7 @@ pm_parse_document(const char *text, int len, const PmOptions *opt)
 					case HEAD_TASKS:
 						sec = SEC_MEASURES;
 						ps.group = GROUP_TASKS;
+						ps.saw_task_heading = true;
 						ps.in_task_table = false;
 						ps.items_at_heading = ps.nitems;
 						break;
@@ -3083,7 +3086,7 @@ pm_parse_document(const char *text, int len, const PmOptions *opt)
 
 	/* tasks and improvements */
 	{
-		bool		has_task_group = false;
+		bool		has_task_group = ps.saw_task_heading;
 
 		for (int i = 0; i < ps.nitems; i++)
 			if (ps.items[i].group == GROUP_TASKS)
