@@ -1636,6 +1636,9 @@ pm_timeline_line(PmParser *ps, const PmLine *ln)
 
 	s = pm_strip_marker(s, e, &marker);
 	s = pm_strip_checkbox(s, e, &has_cb, &checked);
+	/* prose first: "At 14:05 EAT, ... At 14:20 EAT, ..." is several entries */
+	if (pm_timeline_prose(ps, ln, s, e))
+		return;
 	body = pm_entry_head(s, e, &st);
 	if (body != NULL && st.has_time)
 	{
@@ -1654,8 +1657,6 @@ pm_timeline_line(PmParser *ps, const PmLine *ln)
 		ps->date_markers++;
 		return;
 	}
-	if (pm_timeline_prose(ps, ln, s, e))
-		return;
 	/* continuation of the entry above, when indented under it */
 	if (ps->nraw > 0 && ps->raw[ps->nraw - 1].indent >= 0 &&
 		(ln->indent > ps->raw[ps->nraw - 1].indent || ps->raw[ps->nraw - 1].body.len == 0))
@@ -1889,13 +1890,14 @@ pm_timeline_kind(const char *s, int len)
 		pm_contains_ci(s, len, "failover") || pm_contains_ci(s, len, "failed over") ||
 		pm_contains_ci(s, len, "workaround") || pm_contains_ci(s, len, "hotfix"))
 		return "mitigation";
-	if (pm_contains_ci(s, len, "escalat") || pm_contains_ci(s, len, "paged") ||
-		pm_contains_ci(s, len, "summoned"))
+	if (pm_contains_ci(s, len, "escalat"))
 		return "escalation";
 	if (pm_contains_ci(s, len, "detected") || pm_contains_ci(s, len, "detection") ||
 		pm_contains_ci(s, len, "detects") || pm_contains_ci(s, len, "alert") ||
 		pm_contains_ci(s, len, "noticed"))
 		return "detection";
+	if (pm_contains_ci(s, len, "paged") || pm_contains_ci(s, len, "summoned"))
+		return "escalation";
 	if (pm_contains_ci(s, len, "status page") || pm_contains_ci(s, len, "statuspage") ||
 		pm_contains_ci(s, len, "notified customers") || pm_contains_ci(s, len, "announce") ||
 		pm_contains_ci(s, len, "communicat"))
@@ -2089,8 +2091,8 @@ static bool
 pm_users_word(const char *p, const char *e)
 {
 	static const char *const words[] = {"user", "customer", "client", "visitor", "account",
-	"member", "player", "subscriber", "people", "tenant", "shopper", "merchant", "request",
-	"traffic", "daily active", "active user", "of our", "of all", "of the"};
+	"member", "player", "subscriber", "people", "tenant", "shopper", "merchant",
+	"daily active", "active user", "of our", "of all", "of the"};
 
 	for (int i = 0; i < lengthof(words); i++)
 		if (pm_prefix_ci(p, e, words[i]))
@@ -2162,6 +2164,8 @@ pm_users(PmParser *ps, const char *s, int len)
 				/* users within the next few words */
 				for (t = pm_skip_space(t, e); t < e && words < 6; words++)
 				{
+					if (isdigit((unsigned char) *t))
+						break;	/* "90% of requests from 55% of users" */
 					if (pm_users_word(t, e))
 					{
 						if (!doc->has_users_pct && v <= 100)
@@ -2308,6 +2312,7 @@ pm_parse_document(const char *text, int len, const PmOptions *opt)
 				base_d = 0;
 	bool		has_base = false;
 	const char *base_from = NULL;
+	char	   *sum_range = NULL;
 	int			ntimes = 0;
 
 	memset(&ps, 0, sizeof(ps));
@@ -2680,6 +2685,9 @@ pm_parse_document(const char *text, int len, const PmOptions *opt)
 				has_doc_zone ? doc_zone : default_zone;
 			if (y0 && pm_zone_to_ts(&z0, y0, m0, dd0, t0->h, t0->mi, t0->s, &sum_start))
 				sum_has_start = true;
+			sum_range = psprintf("%s %s to %s %s", pm_fmt_hm(t0->h, t0->mi), z0.label,
+								 t1 ? pm_fmt_hm(t1->h, t1->mi) : "?",
+								 t1 ? (t1->has_zone ? t1->zone.label : z0.label) : "");
 			if (t1)
 			{
 				int			y1 = y0,
@@ -2975,9 +2983,8 @@ pm_parse_document(const char *text, int len, const PmOptions *opt)
 		}
 		if (sum_has_start && sum_has_end && (first > sum_end || last < sum_start))
 		{
-			pm_note(doc, "the summary's duration does not overlap the timeline (%s to %s %s in the summary); took start and end from the timeline",
-					pm_fmt_hm(dur.st[0].h, dur.st[0].mi), "the end",
-					doc_zone.label);
+			pm_note(doc, "the summary's duration (%s) does not overlap the timeline's entries; took start and end from the timeline",
+					sum_range);
 			sum_start = first;
 			sum_end = last;
 		}
