@@ -179,6 +179,11 @@ pm_note(PmDocument *doc, const char *fmt,...)
  * small text helpers (ASCII case folding; UTF-8 passes through)
  * ---------------------------------------------------------------------
  */
+static inline char
+pm_lower(char c)
+{
+	return (c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c;
+}
 static inline bool
 pm_isalnum(char c)
 {
@@ -189,7 +194,7 @@ static bool
 pm_prefix_ci(const char *p, const char *e, const char *word)
 {
 	for (; *word; word++, p++)
-		if (p >= e || pg_ascii_tolower((unsigned char) *p) != *word)
+		if (p >= e || pm_lower(*p) != *word)
 			return false;
 	return true;
 }
@@ -201,7 +206,7 @@ pm_prefix_ci_n(const char *p, const char *e, const char *word, int n)
 	if (e - p < n)
 		return false;
 	for (int i = 0; i < n; i++)
-		if (word[i] == '\0' || pg_ascii_tolower((unsigned char) p[i]) != word[i])
+		if (word[i] == '\0' || pm_lower(p[i]) != word[i])
 			return false;
 	return true;
 }
@@ -222,9 +227,11 @@ pm_contains_ci(const char *s, int len, const char *needle)
 	int			n = strlen(needle);
 	char		first = needle[0];
 
+	char		upper = (first >= 'a' && first <= 'z') ? first - ('a' - 'A') : first;
+
 	for (int i = 0; i + n <= len; i++)
 	{
-		if (pg_ascii_tolower((unsigned char) s[i]) != first)
+		if (s[i] != first && s[i] != upper)
 			continue;
 		if (pm_prefix_ci(s + i, s + len, needle))
 			return true;
@@ -394,7 +401,10 @@ pm_zone_fixed(PmZone *zone, int offset_east, const char *label, int labellen)
 	zone->valid = true;
 	zone->fixed = true;
 	zone->offset_east = offset_east;
-	strlcpy(zone->label, label, Min(labellen + 1, (int) sizeof(zone->label)));
+	/* label points into the document: copy a bounded length, not strlcpy */
+	labellen = Min(labellen, (int) sizeof(zone->label) - 1);
+	memcpy(zone->label, label, labellen);
+	zone->label[labellen] = '\0';
 }
 
 /*
@@ -452,7 +462,7 @@ pm_read_zone(const char *p, const char *e, PmZone *zone, bool *unknown,
 	memcpy(word, w, n);
 	word[n] = '\0';
 	for (int i = 0; i <= n; i++)
-		low[i] = pg_ascii_tolower((unsigned char) word[i]);
+		low[i] = pm_lower(word[i]);
 	if (word_out)
 		strlcpy(word_out, word, 16);
 
@@ -543,7 +553,7 @@ pm_zone_parse(const char *label, PmZone *zone)
 			int			type;
 
 			for (int i = 0; i <= len; i++)
-				low[i] = pg_ascii_tolower((unsigned char) label[i]);
+				low[i] = pm_lower(label[i]);
 			type = DecodeTimezoneAbbrev(0, low, &offset, &tz);
 			if (type == TZ || type == DTZ)
 			{
@@ -1430,6 +1440,30 @@ pm_table_separator(const char *s, const char *e)
 }
 
 /* ----- timeline ----- */
+
+/* a zone named in "Timeline (all times UTC)", "| Time (EAT) |", "Times in CET" */
+static void
+pm_scan_zone(PmParser *ps, const char *s, const char *e)
+{
+	for (const char *p = s; p < e; p++)
+	{
+		PmZone		z;
+		bool		unknown;
+		int			n;
+
+		if (p > s && pm_isalnum(p[-1]))
+			continue;
+		if (!isupper((unsigned char) *p))
+			continue;
+		n = pm_read_zone(p, e, &z, &unknown, NULL);
+		if (n > 0 && !unknown && z.valid && (p + n >= e || !pm_isalnum(p[n])))
+		{
+			ps->timeline_zone = pstrdup(z.label);
+			return;
+		}
+	}
+}
+
 static PmRawEntry *
 pm_new_entry(PmParser *ps, const PmStamp *st, int lineno, int indent)
 {
@@ -1529,6 +1563,8 @@ pm_timeline_prose(PmParser *ps, const PmLine *ln, const char *s, const char *e)
 		PmStamp		st;
 		const char *body;
 
+		if (*p != 'A' && *p != 'a' && *p != 'B' && *p != 'b')
+			continue;
 		if (!(p == s || (p >= s + 2 && (p[-2] == '.' || p[-2] == ';' || p[-2] == '!') && p[-1] == ' ')))
 			continue;
 		if (!(pm_word_ci(p, e, "at") || pm_word_ci(p, e, "by") || pm_word_ci(p, e, "around")))
@@ -1577,6 +1613,11 @@ pm_timeline_line(PmParser *ps, const PmLine *ln)
 		if (pm_table_separator(s, e))
 			return;
 		nc = pm_table_cells(s, e, cs, ce, 16);
+		if (ps->nraw == 0 && nc > 0 && pm_contains_ci(cs[0], ce[0] - cs[0], "time"))
+		{
+			pm_scan_zone(ps, cs[0], ce[0]);	/* a header: "| Time (UTC) | Event |" */
+			return;
+		}
 		/* the first cell (or date cell + time cell) holding a time */
 		for (int i = 0; i < nc && first < 0; i++)
 		{
@@ -1670,25 +1711,7 @@ pm_timeline_line(PmParser *ps, const PmLine *ln)
 	}
 	/* "All times are UTC" */
 	if (ps->nraw == 0 && pm_contains_ci(ln->s, ln->len, "time"))
-	{
-		for (const char *p = ln->s; p < e; p++)
-		{
-			PmZone		z;
-			bool		unknown;
-			int			n;
-
-			if (p > ln->s && pm_isalnum(p[-1]))
-				continue;
-			if (!isupper((unsigned char) *p) && *p != '(')
-				continue;
-			n = pm_read_zone(p, e, &z, &unknown, NULL);
-			if (n > 0 && !unknown && z.valid && (p + n >= e || !pm_isalnum(p[n])))
-			{
-				ps->timeline_zone = pstrdup(z.label);
-				break;
-			}
-		}
-	}
+		pm_scan_zone(ps, ln->s, e);
 }
 
 /* ----- measures ----- */
@@ -1857,10 +1880,12 @@ pm_task_status_word(const char *s, int len)
 	const char *a = s,
 			   *b = s + len;
 
-	while (a < b && (isspace((unsigned char) *a) || *a == '*' || *a == '_' || *a == '`' || *a == '('))
+	/* white space, emphasis, brackets and emoji (any non-ASCII) around it */
+	while (a < b && (isspace((unsigned char) *a) || *a == '*' || *a == '_' || *a == '`' ||
+					 *a == '(' || (*a & 0x80)))
 		a++;
 	while (b > a && (isspace((unsigned char) b[-1]) || b[-1] == '*' || b[-1] == '.' ||
-					 b[-1] == '_' || b[-1] == '`' || b[-1] == ')'))
+					 b[-1] == '_' || b[-1] == '`' || b[-1] == ')' || (b[-1] & 0x80)))
 		b--;
 	for (int i = 0; i < lengthof(words); i++)
 	{
@@ -1872,54 +1897,69 @@ pm_task_status_word(const char *s, int len)
 	return NULL;
 }
 
+/* a lowercase, NUL-terminated copy for strstr() */
+static char *
+pm_lower_copy(const char *s, int len, char *stackbuf, int bufsize)
+{
+	char	   *out = (len < bufsize) ? stackbuf : palloc(len + 1);
+
+	for (int i = 0; i < len; i++)
+		out[i] = pm_lower(s[i]);
+	out[len] = '\0';
+	return out;
+}
+
+/* the kind of a timeline entry, from its words */
+#define HAS(w) (strstr(low, (w)) != NULL)
+
 static const char *
 pm_timeline_kind(const char *s, int len)
 {
-	if (pm_contains_ci(s, len, "misleading") || pm_contains_ci(s, len, "red herring") ||
-		pm_contains_ci(s, len, "false lead") || pm_contains_ci(s, len, "wrong path") ||
-		pm_contains_ci(s, len, "dead end"))
+	char		buf[512];
+	char	   *low = pm_lower_copy(s, len, buf, sizeof(buf));
+
+	if (HAS("misleading") || HAS("red herring") || HAS("false lead") ||
+		HAS("wrong path") || HAS("dead end"))
 		return "misleading_path";
-	if (pm_contains_ci(s, len, "resolved") || pm_contains_ci(s, len, "restored") ||
-		pm_contains_ci(s, len, "restoration") || pm_contains_ci(s, len, "recovered") ||
-		pm_contains_ci(s, len, "back to normal") || pm_contains_ci(s, len, "returned to normal") ||
-		pm_contains_ci(s, len, "all clear") || pm_contains_ci(s, len, "incident closed"))
+	if (HAS("resolved") || HAS("restored") || HAS("restoration") || HAS("recovered") ||
+		HAS("back to normal") || HAS("returned to normal") || HAS("all clear") ||
+		HAS("incident closed"))
 		return "resolution";
-	if (pm_contains_ci(s, len, "rolled back") || pm_contains_ci(s, len, "roll back") ||
-		pm_contains_ci(s, len, "rollback") || pm_contains_ci(s, len, "rolling back") ||
-		pm_contains_ci(s, len, "revert") || pm_contains_ci(s, len, "mitigat") ||
-		pm_contains_ci(s, len, "failover") || pm_contains_ci(s, len, "failed over") ||
-		pm_contains_ci(s, len, "workaround") || pm_contains_ci(s, len, "hotfix"))
+	if (HAS("rolled back") || HAS("roll back") || HAS("rollback") || HAS("rolling back") ||
+		HAS("revert") || HAS("mitigat") || HAS("failover") || HAS("failed over") ||
+		HAS("workaround") || HAS("hotfix"))
 		return "mitigation";
-	if (pm_contains_ci(s, len, "escalat"))
+	if (HAS("escalat"))
 		return "escalation";
-	if (pm_contains_ci(s, len, "detected") || pm_contains_ci(s, len, "detection") ||
-		pm_contains_ci(s, len, "detects") || pm_contains_ci(s, len, "alert") ||
-		pm_contains_ci(s, len, "noticed"))
+	if (HAS("detected") || HAS("detection") || HAS("detects") || HAS("alert") || HAS("noticed"))
 		return "detection";
-	if (pm_contains_ci(s, len, "paged") || pm_contains_ci(s, len, "summoned"))
+	if (HAS("paged") || HAS("summoned"))
 		return "escalation";
-	if (pm_contains_ci(s, len, "status page") || pm_contains_ci(s, len, "statuspage") ||
-		pm_contains_ci(s, len, "notified customers") || pm_contains_ci(s, len, "announce") ||
-		pm_contains_ci(s, len, "communicat"))
+	if (HAS("status page") || HAS("statuspage") || HAS("notified customers") ||
+		HAS("announce") || HAS("communicat"))
 		return "communication";
 	return "action";
 }
 
+
 static const char *
 pm_task_kind(const char *s, int len)
 {
-	if (pm_contains_ci(s, len, "investigat") || pm_contains_ci(s, len, "feasibility"))
+	char		buf[512];
+	char	   *low = pm_lower_copy(s, len, buf, sizeof(buf));
+
+	if (HAS("investigat") || HAS("feasibility"))
 		return "investigation";
-	if (pm_contains_ci(s, len, "training") || pm_contains_ci(s, len, "meeting") ||
-		pm_contains_ci(s, len, "procedure") || pm_contains_ci(s, len, "process") ||
-		pm_contains_ci(s, len, "communication"))
+	if (HAS("training") || HAS("meeting") || HAS("procedure") || HAS("process") ||
+		HAS("communication"))
 		return "process";
-	if (pm_contains_ci(s, len, "prevent") || pm_contains_ci(s, len, "monitor") ||
-		pm_contains_ci(s, len, "alert") || pm_contains_ci(s, len, "regular") ||
-		pm_contains_ci(s, len, "test"))
+	if (HAS("prevent") || HAS("monitor") || HAS("alert") || HAS("regular") || HAS("test"))
 		return "preventative";
 	return "corrective";
 }
+
+#undef HAS
+
 
 /* ---------------------------------------------------------------------
  * tasks from items
@@ -1947,6 +1987,36 @@ pm_finish_task(PmParser *ps, PmItem *it, PmTask *task)
 				q++;
 			if (q < e && (*q == ':' || *q == '.' || *q == ')'))
 				t = (char *) pm_skip_space(q + 1, e);
+		}
+	}
+
+	/* a leading check mark, and "Done: ..." / "[In progress] ..." */
+	{
+		char	   *q = t;
+
+		if (e - q >= 3 && (unsigned char) q[0] == 0xe2 && (unsigned char) q[1] == 0x9c &&
+			((unsigned char) q[2] == 0x85 || (unsigned char) q[2] == 0x94 ||
+			 (unsigned char) q[2] == 0x93))
+		{
+			if (it->status_text == NULL && !it->has_checkbox)
+				it->status_text = pstrdup("done");
+			t = q = (char *) pm_skip_space(q + 3, e);
+			if (e - q >= 3 && (unsigned char) q[0] == 0xef && (unsigned char) q[1] == 0xb8)
+				t = q = (char *) pm_skip_space(q + 3, e);	/* variation selector */
+		}
+		for (char *c = q; c < e && c - q < 20; c++)
+		{
+			if (*c == ':' || (*c == ']' && *q == '['))
+			{
+				const char *w = (*q == '[') ? q + 1 : q;
+
+				if (pm_task_status_word(w, c - w))
+				{
+					it->status_text = pnstrdup(w, c - w);
+					t = (char *) pm_skip_space(c + 1, e);
+				}
+				break;
+			}
 		}
 	}
 
@@ -2452,19 +2522,7 @@ pm_parse_document(const char *text, int len, const PmOptions *opt)
 						break;
 					case HEAD_TIMELINE:
 						sec = SEC_TIMELINE;
-						{
-							const char *lp = strchr(name, '(');
-
-							if (lp)
-							{
-								PmZone		z;
-								bool		unknown;
-								const char *ze = name + nlen;
-
-								if (pm_read_zone(lp, ze, &z, &unknown, NULL) > 0 && !unknown)
-									ps.timeline_zone = pstrdup(z.label);
-							}
-						}
+						pm_scan_zone(&ps, name, name + nlen);
 						break;
 					case HEAD_ROOT:
 					case HEAD_RESOLUTION:
