@@ -81,6 +81,7 @@ typedef struct PmStamp
 				s;
 	PmZone		zone;
 	char		zone_word[16];
+	const char *zone_pos;		/* where an unknown zone word starts */
 } PmStamp;
 
 /* a timeline entry before its date and zone are settled */
@@ -88,6 +89,7 @@ typedef struct PmRawEntry
 {
 	PmStamp		st;
 	StringInfoData body;
+	char	   *text_from_zone;	/* the line from an unknown zone word on */
 	int			lineno;
 	int			indent;
 } PmRawEntry;
@@ -999,6 +1001,7 @@ pm_read_stamp(const char *p, const char *e, PmStamp *st)
 					*t == ')' || (unsigned char) *t == 0xe2)
 				{
 					st->zone_unknown = true;
+					st->zone_pos = r;
 					q = r + n;
 				}
 			}
@@ -1034,8 +1037,9 @@ pm_head_kind(const char *name)
 		pm_contains_ci(name, len, "preventive") || pm_contains_ci(name, len, "measures") ||
 		pm_contains_ci(name, len, "remediation"))
 		return HEAD_MEASURES;
-	if (pm_contains_ci(name, len, "improvement") || pm_contains_ci(name, len, "can improve") ||
-		pm_contains_ci(name, len, "lessons"))
+	if (pm_contains_ci(name, len, "lessons"))
+		return HEAD_OTHER;		/* lessons learned: prose, not tasks */
+	if (pm_contains_ci(name, len, "improvement") || pm_contains_ci(name, len, "can improve"))
 		return HEAD_IMPROVEMENTS;
 	if (pm_contains_ci(name, len, "root cause") || pm_word_ci(name, name + len, "cause") ||
 		pm_word_ci(name, name + len, "causes"))
@@ -1260,7 +1264,7 @@ pm_field_kind(const char *label)
 		{"end", F_END}, {"ended", F_END}, {"end time", F_END}, {"resolved", F_END},
 		{"resolved at", F_END}, {"ended at", F_END},
 		{"impact", F_IMPACT}, {"customer impact", F_IMPACT}, {"user impact", F_IMPACT},
-		{"root cause", F_ROOT}, {"cause", F_ROOT},
+		{"root cause", F_ROOT}, {"cause", F_ROOT}, {"root causes", F_ROOT},
 		{"resolution", F_RESOLUTION}, {"fix", F_RESOLUTION},
 		{"severity", F_SEVERITY}, {"priority", F_SEVERITY}, {"sev", F_SEVERITY},
 		{"status", F_STATUS},
@@ -1480,6 +1484,7 @@ pm_new_entry(PmParser *ps, const PmStamp *st, int lineno, int indent)
 	initStringInfo(&r->body);
 	r->lineno = lineno;
 	r->indent = indent;
+	r->text_from_zone = NULL;
 	return r;
 }
 
@@ -1687,15 +1692,17 @@ pm_timeline_line(PmParser *ps, const PmLine *ln)
 
 		if (body < e)
 			appendBinaryStringInfo(&r->body, body, e - body);
+		if (st.zone_unknown && st.zone_pos)
+			r->text_from_zone = pnstrdup(st.zone_pos, e - st.zone_pos);
 		return;
 	}
-	if (body != NULL && st.has_date && body >= e)
+	if (body != NULL && st.has_date && !st.has_time)
 	{
-		/* a date line heading the entries below it */
-		PmRawEntry *r = pm_new_entry(ps, &st, ln->lineno, -1);
-
-		(void) r;
+		/* a date line heading the entries below it: "2015-10-21 (all times UTC)" */
+		pm_new_entry(ps, &st, ln->lineno, -1);
 		ps->date_markers++;
+		if (body < e && pm_contains_ci(body, e - body, "time"))
+			pm_scan_zone(ps, body, e);
 		return;
 	}
 	/* continuation of the entry above, when indented under it */
@@ -1715,6 +1722,8 @@ pm_timeline_line(PmParser *ps, const PmLine *ln)
 }
 
 /* ----- measures ----- */
+static const char *pm_task_status_word(const char *s, int len);
+
 static PmItem *
 pm_new_item(PmParser *ps, int indent)
 {
@@ -1820,6 +1829,18 @@ pm_measures_line(PmParser *ps, const PmLine *ln)
 			it->status_text = pm_clean(cs[ps->task_cols[2]], ce[ps->task_cols[2]]);
 		if (ps->task_cols[3] >= 0 && ps->task_cols[3] < nc && ce[ps->task_cols[3]] > cs[ps->task_cols[3]])
 			it->due = pm_clean(cs[ps->task_cols[3]], ce[ps->task_cols[3]]);
+		/* no Status column: a status word ending another cell ("n/a DONE") */
+		for (int i = 0; i < nc && it->status_text == NULL && ps->task_cols[2] < 0; i++)
+		{
+			const char *w = ce[i];
+
+			if (i == ps->task_cols[0] || i == ps->task_cols[1])
+				continue;
+			while (w > cs[i] && !isspace((unsigned char) w[-1]))
+				w--;
+			if (pm_task_status_word(w, ce[i] - w))
+				it->status_text = pnstrdup(w, ce[i] - w);
+		}
 		return;
 	}
 	ps->in_task_table = false;
@@ -1923,7 +1944,7 @@ pm_timeline_kind(const char *s, int len)
 		return "misleading_path";
 	if (HAS("resolved") || HAS("restored") || HAS("restoration") || HAS("recovered") ||
 		HAS("back to normal") || HAS("returned to normal") || HAS("all clear") ||
-		HAS("incident closed"))
+		HAS("incident closed") || HAS("incident end") || HAS("outage end"))
 		return "resolution";
 	if (HAS("rolled back") || HAS("roll back") || HAS("rollback") || HAS("rolling back") ||
 		HAS("revert") || HAS("mitigat") || HAS("failover") || HAS("failed over") ||
@@ -1931,9 +1952,10 @@ pm_timeline_kind(const char *s, int len)
 		return "mitigation";
 	if (HAS("escalat"))
 		return "escalation";
-	if (HAS("detected") || HAS("detection") || HAS("detects") || HAS("alert") || HAS("noticed"))
+	if (HAS("detected") || HAS("detection") || HAS("detects") || HAS("alert") || HAS("noticed") ||
+		HAS("paged") || HAS("pager"))
 		return "detection";
-	if (HAS("paged") || HAS("summoned"))
+	if (HAS("summoned"))
 		return "escalation";
 	if (HAS("status page") || HAS("statuspage") || HAS("notified customers") ||
 		HAS("announce") || HAS("communicat"))
@@ -2942,10 +2964,14 @@ pm_parse_document(const char *text, int len, const PmOptions *opt)
 					cm = base_m,
 					cd = base_d;
 		int			max_tod = -1;
+		bool		has_named_zone = false;
 		int			max_h = 0,
 					max_mi = 0;
 
 		doc->entries = palloc(sizeof(PmEntry) * Max(ps.nraw, 1));
+		for (int i = 0; i < ps.nraw; i++)
+			if (ps.raw[i].st.has_zone)
+				has_named_zone = true;
 		for (int i = 0; i < ps.nraw; i++)
 		{
 			PmRawEntry *r = &ps.raw[i];
@@ -2996,6 +3022,19 @@ pm_parse_document(const char *text, int len, const PmOptions *opt)
 				max_mi = st->mi;
 			}
 
+			if (st->zone_unknown && !has_named_zone)
+			{
+				/* no entry names a zone: the word was text ("14:55 ALERT: ...") */
+				StringInfoData b;
+
+				initStringInfo(&b);
+				if (r->text_from_zone)
+					appendStringInfoString(&b, r->text_from_zone);
+				else
+					appendStringInfo(&b, "%s %s", st->zone_word, r->body.data);
+				r->body = b;
+				st->zone_unknown = false;
+			}
 			if (st->zone_unknown)
 			{
 				z = tl_zone;
@@ -3053,9 +3092,26 @@ pm_parse_document(const char *text, int len, const PmOptions *opt)
 		}
 		if (!sum_has_start)
 		{
-			sum_start = first;
+			/* an entry that says the outage began, else the first entry */
+			const char *const begins[] = {"outage begins", "outage began", "outage start",
+				"impact begins", "impact began", "impact start", "incident begins", "incident began",
+			"incident start", "issue began", "issue start"};
+			int			found = -1;
+
+			for (int i = 0; i < doc->nentries && found < 0; i++)
+				for (int k = 0; k < lengthof(begins); k++)
+					if (pm_contains_ci(doc->entries[i].body, strlen(doc->entries[i].body), begins[k]))
+					{
+						found = i;
+						break;
+					}
+			sum_start = found >= 0 ? doc->entries[found].at : first;
 			sum_has_start = true;
-			pm_note(doc, "the summary names no start; the incident starts at the first timeline entry");
+			if (found >= 0)
+				pm_note(doc, "the summary names no start; the incident starts at the entry that says it began (line %d)",
+						doc->entries[found].lineno);
+			else
+				pm_note(doc, "the summary names no start; the incident starts at the first timeline entry");
 		}
 		if (!sum_has_end)
 		{
@@ -3145,7 +3201,12 @@ pm_parse_document(const char *text, int len, const PmOptions *opt)
 				found = true;
 				break;
 			}
-		if (!found)
+		/* "Status: Complete" is the postmortem's own status: finished */
+		if (!found && !(doc->has_end &&
+						(pm_contains_ci(ps.status_field, strlen(ps.status_field), "complete") ||
+						 pm_contains_ci(ps.status_field, strlen(ps.status_field), "final") ||
+						 pm_contains_ci(ps.status_field, strlen(ps.status_field), "published") ||
+						 pm_contains_ci(ps.status_field, strlen(ps.status_field), "done"))))
 			pm_note(doc, "status \"%s\" not understood; read as %s", ps.status_field, doc->status);
 	}
 

@@ -2,7 +2,7 @@
 -- formats (test/documents), checked the way users rely on them.
 BEGIN;
 SET LOCAL timezone = 'UTC';
-SELECT plan(178);
+SELECT plan(195);
 
 \set seed000 `cat test/seeds/000_2d29b2a47fc1b878.txt`
 \set seed001 `cat test/seeds/001_e377f6c4d1aac321.txt`
@@ -21,6 +21,8 @@ SELECT plan(178);
 \set doc10 `cat test/documents/10_checkbox_tasks_impact_heading.md`
 \set doc11 `cat test/documents/11_gmt_offset_out_of_order.md`
 \set doc12 `cat test/documents/12_noon_midnight_am_pm.md`
+\set doc13 `cat test/documents/13_google_sre_style.md`
+\set doc14 `cat test/documents/14_atlassian_style.md`
 
 CREATE TEMP TABLE doc (name text PRIMARY KEY, body text, on_date date);
 INSERT INTO doc VALUES
@@ -32,7 +34,8 @@ INSERT INTO doc VALUES
 	('05 midnight crossing', :'doc05', NULL), ('06 indented plain', :'doc06', NULL),
 	('07 bold times, task table', :'doc07', NULL), ('08 setext EST', :'doc08', NULL),
 	('09 dated entries', :'doc09', NULL), ('10 checkboxes', :'doc10', NULL),
-	('11 GMT+1, out of order', :'doc11', NULL), ('12 p.m. PST', :'doc12', NULL);
+	('11 GMT+1, out of order', :'doc11', NULL), ('12 p.m. PST', :'doc12', NULL),
+	('13 Google SRE style', :'doc13', NULL), ('14 Atlassian style', :'doc14', NULL);
 
 -- what each document says, read by a person
 CREATE TEMP TABLE expected (name text PRIMARY KEY, started_at timestamptz, resolved_at timestamptz,
@@ -54,7 +57,9 @@ INSERT INTO expected VALUES
 	('09 dated entries', '2024-05-20 16:00Z', '2024-05-21 09:45Z', 5, 1, 1, 15, NULL),
 	('10 checkboxes', '2024-07-01 13:00Z', '2024-07-01 14:20Z', 5, 3, 1, NULL, 3400),
 	('11 GMT+1, out of order', '2024-04-02 08:55Z', '2024-04-02 10:20Z', 5, 1, 0, 30, NULL),
-	('12 p.m. PST', '2024-09-30 20:00Z', '2024-09-30 21:05Z', 4, 2, 1, 70, NULL);
+	('12 p.m. PST', '2024-09-30 20:00Z', '2024-09-30 21:05Z', 4, 2, 1, 70, NULL),
+	('13 Google SRE style', '2015-10-21 14:54Z', '2015-10-21 16:30Z', 15, 3, 1, NULL, NULL),
+	('14 Atlassian style', '2023-10-24 21:30Z', '2023-10-24 22:45Z', 6, 2, 1, 20, NULL);
 
 CREATE TEMP TABLE imported AS
 	SELECT name, postmortem.import_markdown(body, on_date => on_date) AS id FROM doc;
@@ -67,7 +72,7 @@ CREATE TEMP VIEW actual AS
 		   i.users_affected_pct AS pct, i.users_affected AS users, i.import_notes, i.status
 	  FROM imported m JOIN postmortem.incident i ON i.id = m.id;
 
--- 17 documents x 7 checks
+-- 19 documents x 7 checks
 SELECT is(a.started_at, e.started_at, e.name || ': start in UTC') FROM actual a JOIN expected e USING (name) ORDER BY name;
 SELECT is(a.resolved_at, e.resolved_at, e.name || ': end in UTC') FROM actual a JOIN expected e USING (name) ORDER BY name;
 SELECT is(a.entries, e.entries, e.name || ': timeline entries') FROM actual a JOIN expected e USING (name) ORDER BY name;
@@ -77,7 +82,7 @@ SELECT is(a.pct, e.pct, e.name || ': share of users affected') FROM actual a JOI
 SELECT is(a.users, e.users, e.name || ': users affected') FROM actual a JOIN expected e USING (name) ORDER BY name;
 
 -- every imported incident is finished, and the timeline came from the import
-SELECT is(count(*)::int, 17, 'every document imports as a resolved incident') FROM actual WHERE status = 'resolved';
+SELECT is(count(*)::int, 19, 'every document imports as a resolved incident') FROM actual WHERE status = 'resolved';
 SELECT is((SELECT count(*)::int FROM postmortem.timeline t JOIN imported m ON m.id = t.incident_id WHERE t.source <> 'import'),
 		  0, 'timeline rows are marked as imported');
 SELECT is((SELECT count(*)::int FROM postmortem.timeline t JOIN imported m ON m.id = t.incident_id
@@ -102,6 +107,9 @@ SELECT ok(EXISTS (SELECT 1 FROM actual, unnest(import_notes) n WHERE name = '11 
 		  'an entry out of order is noted');
 SELECT is((SELECT cardinality(import_notes) FROM actual WHERE name = '03 ISO timestamps'), 0,
 		  'a document with full timestamps needs no guesses');
+
+SELECT ok(EXISTS (SELECT 1 FROM actual, unnest(import_notes) n WHERE name = '13 Google SRE style' AND n LIKE '%says it began%'),
+		  'the start is the entry that says the outage began, and that is noted');
 
 -- milestones and kinds
 SELECT is((SELECT i.detected_at FROM postmortem.incident i JOIN imported m USING (id) WHERE m.name = 'seed 002'),
