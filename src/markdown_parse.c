@@ -201,6 +201,18 @@ pm_prefix_ci(const char *p, const char *e, const char *word)
 	return true;
 }
 
+/* a lowercase, NUL-terminated copy for strstr() */
+static char *
+pm_lower_copy(const char *s, int len, char *stackbuf, int bufsize)
+{
+	char	   *out = (len < bufsize) ? stackbuf : palloc(len + 1);
+
+	for (int i = 0; i < len; i++)
+		out[i] = pm_lower(s[i]);
+	out[len] = '\0';
+	return out;
+}
+
 /* the first n letters of word at p, case-insensitively */
 static bool
 pm_prefix_ci_n(const char *p, const char *e, const char *word, int n)
@@ -616,20 +628,22 @@ pm_zone_localize(const PmZone *zone, TimestampTz ts, struct pg_tm *tm, fsec_t *f
 		timestamp2tm(ts, &tz, tm, fsec, NULL, zone->tz);
 }
 
+/* the zone's offset east of UTC at noon on a date */
 static int
 pm_zone_offset_at(const PmZone *zone, int y, int m, int d)
 {
-	TimestampTz ts;
 	struct pg_tm tm;
-	fsec_t		fsec;
 
 	if (zone->fixed)
 		return zone->offset_east;
-	if (!pm_zone_to_ts(zone, y, m, d, 12, 0, 0, &ts))
-		return 0;
-	pm_zone_localize(zone, ts, &tm, &fsec);
-	return (tm.tm_hour - 12) * 3600 + tm.tm_min * 60 +
-		(tm.tm_mday != d ? (tm.tm_mday > d || tm.tm_mday == 1 ? 86400 : -86400) : 0);
+	memset(&tm, 0, sizeof(tm));
+	tm.tm_year = y;
+	tm.tm_mon = m;
+	tm.tm_mday = d;
+	tm.tm_hour = 12;
+	if (zone->abbr[0])
+		return -DetermineTimeZoneAbbrevOffset(&tm, zone->abbr, zone->tz);
+	return -DetermineTimeZoneOffset(&tm, zone->tz);
 }
 
 /* ---------------------------------------------------------------------
@@ -1019,41 +1033,52 @@ pm_read_stamp(const char *p, const char *e, PmStamp *st)
  * headings
  * ---------------------------------------------------------------------
  */
+static bool
+pm_has_word(const char *low, const char *word)
+{
+	int			n = strlen(word);
+
+	for (const char *p = strstr(low, word); p; p = strstr(p + 1, word))
+		if ((p == low || !isalpha((unsigned char) p[-1])) && !isalpha((unsigned char) p[n]))
+			return true;
+	return false;
+}
+
+#define HAS(w) (strstr(low, (w)) != NULL)
+#define WORD(w) pm_has_word(low, (w))
+
 static PmHeadKind
 pm_head_kind(const char *name)
 {
-	int			len = strlen(name);
+	char		buf[128];
+	char	   *low = pm_lower_copy(name, strlen(name), buf, sizeof(buf));
 
-	if (pm_contains_ci(name, len, "timeline") || pm_contains_ci(name, len, "chronology") ||
-		pm_contains_ci(name, len, "sequence of events"))
+	if (HAS("timeline") || HAS("chronology") || HAS("sequence of events"))
 		return HEAD_TIMELINE;
-	if (pm_contains_ci(name, len, "action item") || pm_word_ci(name, name + len, "todo") ||
-		pm_word_ci(name, name + len, "to do") || pm_word_ci(name, name + len, "to-do") ||
-		pm_word_ci(name, name + len, "tasks") || pm_word_ci(name, name + len, "task list") ||
-		pm_contains_ci(name, len, "follow-up") || pm_contains_ci(name, len, "follow up") ||
-		pm_contains_ci(name, len, "next steps"))
+	if (HAS("action item") || WORD("todo") || WORD("to do") || WORD("to-do") ||
+		WORD("tasks") || WORD("task list") || HAS("follow-up") || HAS("follow up") ||
+		HAS("next steps"))
 		return HEAD_TASKS;
-	if (pm_contains_ci(name, len, "corrective") || pm_contains_ci(name, len, "preventa") ||
-		pm_contains_ci(name, len, "preventive") || pm_contains_ci(name, len, "measures") ||
-		pm_contains_ci(name, len, "remediation"))
+	if (HAS("corrective") || HAS("preventa") || HAS("preventive") || HAS("measures") ||
+		HAS("remediation"))
 		return HEAD_MEASURES;
-	if (pm_contains_ci(name, len, "lessons"))
+	if (HAS("lessons"))
 		return HEAD_OTHER;		/* lessons learned: prose, not tasks */
-	if (pm_contains_ci(name, len, "improvement") || pm_contains_ci(name, len, "can improve"))
+	if (HAS("improvement") || HAS("can improve"))
 		return HEAD_IMPROVEMENTS;
-	if (pm_contains_ci(name, len, "root cause") || pm_word_ci(name, name + len, "cause") ||
-		pm_word_ci(name, name + len, "causes"))
+	if (HAS("root cause") || WORD("cause") || WORD("causes"))
 		return HEAD_ROOT;
-	if (pm_word_ci(name, name + len, "resolution") || pm_word_ci(name, name + len, "fix") ||
-		pm_word_ci(name, name + len, "recovery"))
+	if (WORD("resolution") || WORD("fix") || WORD("recovery"))
 		return HEAD_RESOLUTION;
-	if (pm_word_ci(name, name + len, "impact"))
+	if (WORD("impact"))
 		return HEAD_IMPACT;
-	if (pm_contains_ci(name, len, "summary") || pm_word_ci(name, name + len, "overview") ||
-		pm_word_ci(name, name + len, "description") || pm_contains_ci(name, len, "what happened"))
+	if (HAS("summary") || WORD("overview") || WORD("description") || HAS("what happened"))
 		return HEAD_SUMMARY;
 	return HEAD_OTHER;
 }
+
+#undef HAS
+#undef WORD
 
 /*
  * Is the line a heading?  "# Name", "**Name**", "**Name:**", or a plain short
@@ -1750,7 +1775,10 @@ pm_task_label(const char *s, const char *e, const char **value)
 	static const char *const labels[] = {"status", "owner", "assignee", "assigned to", "due", "due date", "state"};
 	static const int which[] = {1, 2, 2, 2, 3, 3, 1};
 	const char *p = pm_skip_decor(s, e);
+	char		c = (p < e) ? pm_lower(*p) : '\0';
 
+	if (c != 's' && c != 'o' && c != 'a' && c != 'd')
+		return 0;
 	for (int i = 0; i < lengthof(labels); i++)
 	{
 		int			n = strlen(labels[i]);
@@ -1918,26 +1946,34 @@ pm_task_status_word(const char *s, int len)
 	return NULL;
 }
 
-/* a lowercase, NUL-terminated copy for strstr() */
-static char *
-pm_lower_copy(const char *s, int len, char *stackbuf, int bufsize)
-{
-	char	   *out = (len < bufsize) ? stackbuf : palloc(len + 1);
 
-	for (int i = 0; i < len; i++)
-		out[i] = pm_lower(s[i]);
-	out[len] = '\0';
-	return out;
-}
-
-/* the kind of a timeline entry, from its words */
-#define HAS(w) (strstr(low, (w)) != NULL)
+/*
+ * The kind of a timeline entry, from its words.  Most keywords are absent
+ * from most entries: a table of the letter pairs the text holds rules them
+ * out before strstr() looks.
+ */
+#define PAIR(a, b) ((((unsigned char) (a)) & 31) * 32 + (((unsigned char) (b)) & 31))
+#define HAS(w) ((pairs[PAIR((w)[0], (w)[1]) / 32] & (1u << (PAIR((w)[0], (w)[1]) % 32))) && \
+				strstr(low, (w)) != NULL)
 
 static const char *
-pm_timeline_kind(const char *s, int len)
+pm_timeline_kind(const char *s, int len, bool *begins)
 {
 	char		buf[512];
 	char	   *low = pm_lower_copy(s, len, buf, sizeof(buf));
+	uint32		pairs[32] = {0};
+
+	for (int i = 0; i + 1 < len; i++)
+	{
+		int			pr = PAIR(low[i], low[i + 1]);
+
+		pairs[pr / 32] |= 1u << (pr % 32);
+	}
+
+	/* "OUTAGE BEGINS", "customer impact began": where the incident starts */
+	*begins = (HAS("outage begin") || HAS("outage began") || HAS("outage start") ||
+			   HAS("impact begin") || HAS("impact began") || HAS("impact start") ||
+			   HAS("incident begin") || HAS("incident began"));
 
 	if (HAS("misleading") || HAS("red herring") || HAS("false lead") ||
 		HAS("wrong path") || HAS("dead end"))
@@ -1962,6 +1998,10 @@ pm_timeline_kind(const char *s, int len)
 		return "communication";
 	return "action";
 }
+
+#undef HAS
+#undef PAIR
+#define HAS(w) (strstr(low, (w)) != NULL)
 
 
 static const char *
@@ -3061,7 +3101,7 @@ pm_parse_document(const char *text, int len, const PmOptions *opt)
 				continue;
 			}
 			en->body = pnstrdup(bs, be - bs);
-			en->kind = pm_timeline_kind(en->body, be - bs);
+			en->kind = pm_timeline_kind(en->body, be - bs, &en->begins);
 			en->lineno = r->lineno;
 			doc->nentries++;
 		}
@@ -3093,18 +3133,11 @@ pm_parse_document(const char *text, int len, const PmOptions *opt)
 		if (!sum_has_start)
 		{
 			/* an entry that says the outage began, else the first entry */
-			const char *const begins[] = {"outage begins", "outage began", "outage start",
-				"impact begins", "impact began", "impact start", "incident begins", "incident began",
-			"incident start", "issue began", "issue start"};
 			int			found = -1;
 
 			for (int i = 0; i < doc->nentries && found < 0; i++)
-				for (int k = 0; k < lengthof(begins); k++)
-					if (pm_contains_ci(doc->entries[i].body, strlen(doc->entries[i].body), begins[k]))
-					{
-						found = i;
-						break;
-					}
+				if (doc->entries[i].begins)
+					found = i;
 			sum_start = found >= 0 ? doc->entries[found].at : first;
 			sum_has_start = true;
 			if (found >= 0)

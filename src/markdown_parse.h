@@ -36,6 +36,7 @@ typedef struct PmEntry
 	const char *kind;			/* a postmortem.timeline_kind label */
 	char	   *body;
 	int			lineno;
+	bool		begins;			/* says the outage began */
 } PmEntry;
 
 typedef struct PmTask
