@@ -70,6 +70,8 @@ SELECT count(*) = :incidents_before AS nothing_written FROM incident;
 -- invalid input
 SELECT import_markdown('');
 SELECT import_markdown(E'# Lorem ipsum\n\nDolor sit amet, consectetur adipiscing elit.\n');
+SELECT import_markdown(E'# Outage\n\n## Summary\nThe site was down.\n');
+SELECT import_markdown(E'# Outage\n\n## Timeline\n- the alert fired\n- we fixed it\n');
 SELECT import_markdown(:'seed002');
 SELECT import_markdown(:'seed001', time_zone => 'Mars/Olympus_Mons');
 SELECT import_markdown(NULL);

@@ -146,6 +146,8 @@ typedef struct PmParser
 	PmGroup		group;
 	int			items_at_heading;	/* items before the last heading */
 	bool		saw_task_heading;	/* a Tasks / TODO / Action items list */
+	int			parts_seen;		/* headings or fields of the template */
+	bool		saw_timeline;
 	int			task_cols[4];	/* table columns: title, owner, status, due */
 	bool		in_task_table;
 } PmParser;
@@ -1359,6 +1361,8 @@ pm_summary_line(PmParser *ps, const PmLine *ln, bool newpara)
 
 	s = pm_strip_marker(s, e, &marker);
 	f = pm_read_field(s, e, &value);
+	if (f != F_NONE)
+		ps->parts_seen++;
 	if (f == F_SEVERITY)
 	{
 		ps->doc->severity = pm_clean(value, e);
@@ -2571,6 +2575,8 @@ pm_parse_document(const char *text, int len, const PmOptions *opt)
 				continue;
 			else
 			{
+				if (hk != HEAD_OTHER)
+					ps.parts_seen++;
 				switch (hk)
 				{
 					case HEAD_SUMMARY:
@@ -2584,6 +2590,7 @@ pm_parse_document(const char *text, int len, const PmOptions *opt)
 						break;
 					case HEAD_TIMELINE:
 						sec = SEC_TIMELINE;
+						ps.saw_timeline = true;
 						pm_scan_zone(&ps, name, name + nlen);
 						break;
 					case HEAD_ROOT:
@@ -2668,6 +2675,16 @@ pm_parse_document(const char *text, int len, const PmOptions *opt)
 			doc->error_message = pstrdup("postmortem document is empty");
 			return doc;
 		}
+	}
+
+	/* none of the template's parts: not a postmortem */
+	if (ps.parts_seen == 0)
+	{
+		doc->error = PM_ERROR_NO_TIMES;
+		doc->error_message = pstrdup("postmortem document has no timeline");
+		doc->error_detail = pstrdup("It has none of the parts of a postmortem: no Summary, Timeline, Root Cause or Corrective and Preventative Measures heading, and no Duration or Impact line.");
+		doc->error_hint = pstrdup("Write the timeline as lines that start with a time, e.g. \"- 14:05 UTC: alert fired\", under a heading \"Timeline\".");
+		return doc;
 	}
 
 	/* texts */
@@ -2982,9 +2999,9 @@ pm_parse_document(const char *text, int len, const PmOptions *opt)
 		{
 			doc->error = PM_ERROR_NO_TIMES;
 			doc->error_message = pstrdup("postmortem document has no timeline");
-			doc->error_detail = pstrdup(ps.nraw == 0 && ps.nlines > 0 ?
-										"No section headed Timeline with time-stamped entries was found, and the summary names no start time." :
-										"The timeline has no time-stamped entries, and the summary names no start time.");
+			doc->error_detail = pstrdup(ps.saw_timeline ?
+										"Its Timeline section has no entry that starts with a time, and the summary names no start time." :
+										"It has no section headed Timeline, and the summary names no start time.");
 			doc->error_hint = pstrdup("Write the timeline as lines that start with a time, e.g. \"- 14:05 UTC: alert fired\", under a heading \"Timeline\".");
 			return doc;
 		}

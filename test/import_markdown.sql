@@ -2,7 +2,7 @@
 -- formats (test/documents), checked the way users rely on them.
 BEGIN;
 SET LOCAL timezone = 'UTC';
-SELECT plan(195);
+SELECT plan(196);
 
 \set seed000 `cat test/seeds/000_2d29b2a47fc1b878.txt`
 \set seed001 `cat test/seeds/001_e377f6c4d1aac321.txt`
@@ -209,11 +209,13 @@ SELECT throws_ok($$SELECT postmortem.import_markdown(E'# Nothing here\n\nJust wo
 				 'postmortem document has no timeline', 'no timeline and no times: an error naming what is missing');
 SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', :'seed002'), '22P02',
 				 'postmortem document names no date', 'times but no date and no on_date: an error that says so');
+SELECT throws_ok($$SELECT postmortem.import_markdown('Lunch at 12:30 PM on 2024-01-01, then a walk.', on_date => '2024-01-01')$$,
+				 '22P02', 'postmortem document has no timeline', 'nonsense with a time in it is not a postmortem');
 SELECT throws_ok($$SELECT postmortem.import_markdown('   ')$$, '22P02', 'postmortem document is empty', 'an empty document');
 SELECT throws_ok(format('SELECT postmortem.import_markdown(%L, time_zone => %L)', :'seed001', 'Nowhere/Land'), '22023',
 				 NULL, 'an unknown time_zone argument');
 SELECT throws_ok($$SELECT postmortem.report(-42)$$, 'P0002', NULL, 'report of an unknown incident');
-SELECT lives_ok(format('SELECT postmortem.parse_markdown(%L, on_date => %L)', repeat(E'- 10:00 UTC ** | [x] # \n', 1000), '2024-01-01'),
+SELECT lives_ok(format('SELECT postmortem.parse_markdown(%L, on_date => %L)', E'## Timeline\n' || repeat(E'- 10:00 UTC ** | [x] # \n', 1000), '2024-01-01'),
 				'a document of decorations alone does not break the parser');
 
 SELECT * FROM finish();
