@@ -148,6 +148,7 @@ typedef struct PmParser
 	bool		saw_task_heading;	/* a Tasks / TODO / Action items list */
 	int			parts_seen;		/* headings or fields of the template */
 	bool		saw_timeline;
+	const PmZone *zone;			/* the document's zone, once known */
 	int			task_cols[4];	/* table columns: title, owner, status, due */
 	bool		in_task_table;
 } PmParser;
@@ -2212,10 +2213,7 @@ pm_finish_task(PmParser *ps, PmItem *it, PmTask *task)
 		const char *de = it->due + strlen(it->due);
 
 		if (pm_read_date(it->due, de, &y, &m, &d) > 0 && y > 0)
-			task->has_due = pm_zone_to_ts(&(PmZone)
-										  {
-										  .valid = true,.fixed = true
-										  }, y, m, d, 0, 0, 0, &task->due_at);
+			task->has_due = pm_zone_to_ts(ps->zone, y, m, d, 0, 0, 0, &task->due_at);
 	}
 }
 
@@ -3260,7 +3258,8 @@ pm_parse_document(const char *text, int len, const PmOptions *opt)
 			pm_note(doc, "status \"%s\" not understood; read as %s", ps.status_field, doc->status);
 	}
 
-	/* tasks and improvements */
+	/* tasks and improvements; due dates are midnight in the document's zone */
+	ps.zone = &doc_zone;
 	{
 		bool		has_task_group = ps.saw_task_heading;
 

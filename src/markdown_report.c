@@ -244,7 +244,7 @@ report(PG_FUNCTION_ARGS)
 									" WHERE incident_id = $1 ORDER BY at, id");
 	if (task_plan == NULL)
 		task_plan = report_plan(
-								"SELECT title, status::text, owner, pg_catalog.to_char(due_at, 'YYYY-MM-DD')"
+								"SELECT title, status::text, owner, due_at"
 								" FROM postmortem.task WHERE incident_id = $1 ORDER BY id");
 
 	args[0] = Int64GetDatum(id);
@@ -463,7 +463,7 @@ report(PG_FUNCTION_ARGS)
 		TupleDesc	desc = SPI_tuptable->tupdesc;
 		char	   *status = col_text(tup, desc, 2);
 		char	   *owner = col_text(tup, desc, 3);
-		char	   *due = col_text(tup, desc, 4);
+		TimestampTz due;
 
 		appendStringInfo(&buf, "- [%c] ", strcmp(status, "done") == 0 ? 'x' : ' ');
 		append_line(&buf, col_text(tup, desc, 1));
@@ -473,8 +473,15 @@ report(PG_FUNCTION_ARGS)
 			appendStringInfoString(&buf, " — Owner: ");
 			append_line(&buf, owner);
 		}
-		if (due)
-			appendStringInfo(&buf, " — Due: %s", due);
+		if (col_ts(tup, desc, 4, &due))
+		{
+			struct pg_tm tm;
+			fsec_t		fsec;
+
+			/* the date in the incident's zone, as the document wrote it */
+			pm_zone_localize(&zone, due, &tm, &fsec);
+			appendStringInfo(&buf, " — Due: %04d-%02d-%02d", tm.tm_year, tm.tm_mon, tm.tm_mday);
+		}
 		appendStringInfoChar(&buf, '\n');
 	}
 	if (SPI_processed == 0)
