@@ -154,6 +154,8 @@ typedef struct PmParser
 } PmParser;
 
 static void pm_note(PmDocument *doc, const char *fmt,...) pg_attribute_printf(2, 3);
+static int	pm_table_cells(const char *s, const char *e, const char **cs, const char **ce, int max);
+static bool pm_table_separator(const char *s, const char *e);
 
 static void
 pm_note(PmDocument *doc, const char *fmt,...)
@@ -1360,6 +1362,33 @@ pm_summary_line(PmParser *ps, const PmLine *ln, bool newpara)
 	bool		marker;
 	PmField		f;
 
+	if (*s == '|')
+	{
+		/* a key/value table: "| Severity | SEV-2 |" is "Severity: SEV-2" */
+		const char *cs[16],
+				   *ce[16];
+		int			nc;
+		PmLine		kv;
+		char	   *label,
+				   *val;
+
+		if (pm_table_separator(s, e))
+			return;
+		nc = pm_table_cells(s, e, cs, ce, 16);
+		if (nc < 2)
+			return;
+		label = pm_clean(cs[0], ce[0]);
+		if (pm_field_kind(label) == F_NONE || strchr(label, ':'))
+			return;
+		val = pm_clean(cs[1], ce[1]);
+		kv = *ln;
+		kv.s = psprintf("%s: %s", label, val);
+		kv.len = strlen(kv.s);
+		kv.indent = 0;
+		pm_summary_line(ps, &kv, false);
+		ps->cur_field = NULL;
+		return;
+	}
 	s = pm_strip_marker(s, e, &marker);
 	f = pm_read_field(s, e, &value);
 	if (f != F_NONE)
@@ -2243,9 +2272,13 @@ pm_thousands(const char *q, const char *e)
 		(q + 4 >= e || !isdigit((unsigned char) q[4]));
 }
 
-/* "35 %", "60% of our users", "1,200 users", "127 of our users" */
+/*
+ * "35 %", "60% of our users", "1,200 users", "127 of our users", "1.2
+ * million users".  bare: the text is a Users affected field, where a number
+ * needs no "users" after it.
+ */
 static void
-pm_users(PmParser *ps, const char *s, int len)
+pm_users(PmParser *ps, const char *s, int len, bool bare)
 {
 	const char *e = s + len;
 	PmDocument *doc = ps->doc;
@@ -2295,6 +2328,11 @@ pm_users(PmParser *ps, const char *s, int len)
 				const char *t = r + (*r == '%' ? 1 : 7);
 				int			words = 0;
 
+				if (bare && !doc->has_users_pct && v <= 100)
+				{
+					doc->has_users_pct = true;
+					doc->users_pct = v;
+				}
 				/* users within the next few words */
 				for (t = pm_skip_space(t, e); t < e && words < 6; words++)
 				{
@@ -2319,12 +2357,40 @@ pm_users(PmParser *ps, const char *s, int len)
 				p = r;
 				continue;
 			}
-			if (!frac && !doc->has_users_count)
+			if (!doc->has_users_count)
 			{
 				const char *t = r;
 				int			words = 0;
+				double		mult = 1;
 
-				/* "1,200 users", "127 of our users", "3k customers" not */
+				/* "3k", "1.2 million", "40 thousand" */
+				if (q < e && (*q == 'k' || *q == 'K') && (q + 1 >= e || !isalpha((unsigned char) q[1])))
+				{
+					mult = 1e3;
+					t = pm_skip_space(q + 1, e);
+				}
+				else if (pm_word_ci(r, e, "thousand"))
+				{
+					mult = 1e3;
+					t = pm_skip_space(r + 8, e);
+				}
+				else if (pm_word_ci(r, e, "million"))
+				{
+					mult = 1e6;
+					t = pm_skip_space(r + 7, e);
+				}
+				if (frac && mult == 1)
+					t = e;		/* "2.5 users" is not a count */
+				else if (mult > 1)
+					count = (int64) (v * mult + 0.5);
+				if (bare && t < e)
+				{
+					doc->has_users_count = true;
+					doc->users_count = count;
+					t = e;
+				}
+
+				/* "1,200 users", "127 of our users" */
 				for (; t < e && words < 3; words++)
 				{
 					if (pm_prefix_ci(t, e, "user") || pm_prefix_ci(t, e, "customer") ||
@@ -2688,6 +2754,8 @@ pm_parse_document(const char *text, int len, const PmOptions *opt)
 	/* texts */
 	if (doc->title && generic_title)
 		;						/* keep the generic one; it is all there is */
+	if (doc->title && pg_strncasecmp(doc->title, "title:", 6) == 0)
+		doc->title = (char *) pm_skip_space(doc->title + 6, doc->title + strlen(doc->title));
 	if (doc->title == NULL || doc->title[0] == '\0')
 	{
 		doc->title = pstrdup("Untitled postmortem");
@@ -2700,11 +2768,11 @@ pm_parse_document(const char *text, int len, const PmOptions *opt)
 
 	/* users affected: the explicit field first, then impact, then summary */
 	if (ps.users_field.len)
-		pm_users(&ps, ps.users_field.data, ps.users_field.len);
+		pm_users(&ps, ps.users_field.data, ps.users_field.len, true);
 	if (ps.impact.len)
-		pm_users(&ps, ps.impact.data, ps.impact.len);
+		pm_users(&ps, ps.impact.data, ps.impact.len, false);
 	if (ps.summary.len)
-		pm_users(&ps, ps.summary.data, ps.summary.len);
+		pm_users(&ps, ps.summary.data, ps.summary.len, false);
 
 	/* the document's zone: a Time zone field, else the summary's times */
 	if (ps.zone_field && pm_zone_parse(ps.zone_field, &doc_zone))
