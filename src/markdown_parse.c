@@ -90,6 +90,7 @@ typedef struct PmRawEntry
 	PmStamp		st;
 	StringInfoData body;
 	char	   *text_from_zone;	/* the line from an unknown zone word on */
+	bool		open_body;		/* a heading: the lines below are its text */
 	int			lineno;
 	int			indent;
 } PmRawEntry;
@@ -1544,6 +1545,7 @@ pm_new_entry(PmParser *ps, const PmStamp *st, int lineno, int indent)
 	r->lineno = lineno;
 	r->indent = indent;
 	r->text_from_zone = NULL;
+	r->open_body = false;
 	return r;
 }
 
@@ -1764,9 +1766,10 @@ pm_timeline_line(PmParser *ps, const PmLine *ln)
 			pm_scan_zone(ps, body, e);
 		return;
 	}
-	/* continuation of the entry above, when indented under it */
+	/* continuation of the entry above, when indented under it or under its heading */
 	if (ps->nraw > 0 && ps->raw[ps->nraw - 1].indent >= 0 &&
-		(ln->indent > ps->raw[ps->nraw - 1].indent || ps->raw[ps->nraw - 1].body.len == 0))
+		(ln->indent > ps->raw[ps->nraw - 1].indent || ps->raw[ps->nraw - 1].body.len == 0 ||
+		 ps->raw[ps->nraw - 1].open_body))
 	{
 		PmRawEntry *r = &ps->raw[ps->nraw - 1];
 
@@ -2426,6 +2429,21 @@ typedef struct PmStamps
 	int			n;
 } PmStamps;
 
+/* does a word start at p?  UTF-8 dashes, arrows and spaces end words too */
+static bool
+pm_word_start(const char *s, const char *p)
+{
+	if (p == s || !pm_isalnum(p[-1]))
+		return true;
+	if (p - s >= 3 && (unsigned char) p[-3] == 0xe2 &&
+		(((unsigned char) p[-2] == 0x80 && (unsigned char) p[-1] >= 0x90 && (unsigned char) p[-1] <= 0x95) ||
+		 (unsigned char) p[-2] == 0x86))
+		return true;			/* U+2010-2015 dashes, U+2190-21BF arrows */
+	if (p - s >= 2 && (unsigned char) p[-2] == 0xc2 && (unsigned char) p[-1] == 0xa0)
+		return true;			/* no-break space */
+	return false;
+}
+
 static void
 pm_scan_stamps(const char *s, int len, PmStamps *out)
 {
@@ -2435,7 +2453,7 @@ pm_scan_stamps(const char *s, int len, PmStamps *out)
 	{
 		int			n;
 
-		if (p > s && pm_isalnum(p[-1]))
+		if (!pm_word_start(s, p))
 			continue;
 		if (!isalnum((unsigned char) *p))
 			continue;
@@ -2593,6 +2611,21 @@ pm_parse_document(const char *text, int len, const PmOptions *opt)
 				pm_new_entry(&ps, &st, ln->lineno, -1);
 				ps.date_markers++;
 				continue;
+			}
+			/* an entry as a heading ("### 14:05 UTC", "**14:05 UTC**"), text below */
+			if (sec == SEC_TIMELINE && hk == HEAD_OTHER)
+			{
+				const char *body = pm_entry_head(name, name + nlen, &st);
+
+				if (body != NULL && st.has_time)
+				{
+					PmRawEntry *r = pm_new_entry(&ps, &st, ln->lineno, ln->indent);
+
+					if (body < name + nlen)
+						appendBinaryStringInfo(&r->body, body, name + nlen - body);
+					r->open_body = true;
+					continue;
+				}
 			}
 			if (doc->title == NULL && hk == HEAD_OTHER && sec == SEC_NONE)
 			{
@@ -2773,6 +2806,8 @@ pm_parse_document(const char *text, int len, const PmOptions *opt)
 		pm_users(&ps, ps.impact.data, ps.impact.len, false);
 	if (ps.summary.len)
 		pm_users(&ps, ps.summary.data, ps.summary.len, false);
+	if (ps.duration.len)
+		pm_users(&ps, ps.duration.data, ps.duration.len, false);
 
 	/* the document's zone: a Time zone field, else the summary's times */
 	if (ps.zone_field && pm_zone_parse(ps.zone_field, &doc_zone))
