@@ -23,6 +23,8 @@ INSERT INTO imported VALUES
 SELECT report(id) FROM imported WHERE seed = '001';
 -- an incident that crosses days dates every entry
 SELECT report(id) FROM imported WHERE seed = '000';
+-- import and render in one statement
+SELECT split_part(report(import_markdown(:'seed003')), E'\n', 1);
 \pset format aligned
 \pset tuples_only off
 

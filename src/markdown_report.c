@@ -248,7 +248,7 @@ report(PG_FUNCTION_ARGS)
 								" FROM postmortem.task WHERE incident_id = $1 ORDER BY id");
 
 	args[0] = Int64GetDatum(id);
-	ret = SPI_execute_plan(incident_plan, args, NULL, true, 1);
+	ret = SPI_execute_plan(incident_plan, args, NULL, false, 1);
 	if (ret != SPI_OK_SELECT)
 		elog(ERROR, "reading the incident failed: %s", SPI_result_code_string(ret));
 	if (SPI_processed == 0)
@@ -329,7 +329,7 @@ report(PG_FUNCTION_ARGS)
 		appendStringInfo(&buf, "\n%s\n", summary);
 
 	/* timeline */
-	ret = SPI_execute_plan(timeline_plan, args, NULL, true, 0);
+	ret = SPI_execute_plan(timeline_plan, args, NULL, false, 0);
 	if (ret != SPI_OK_SELECT)
 		elog(ERROR, "reading the timeline failed: %s", SPI_result_code_string(ret));
 	entries = SPI_tuptable;
@@ -453,7 +453,7 @@ report(PG_FUNCTION_ARGS)
 			appendStringInfoChar(&buf, '\n');
 		}
 	}
-	ret = SPI_execute_plan(task_plan, args, NULL, true, 0);
+	ret = SPI_execute_plan(task_plan, args, NULL, false, 0);
 	if (ret != SPI_OK_SELECT)
 		elog(ERROR, "reading the tasks failed: %s", SPI_result_code_string(ret));
 	appendStringInfoString(&buf, "**Tasks:**\n\n");

@@ -5,6 +5,6 @@
 CREATE FUNCTION postmortem.report(incident_id bigint)
 RETURNS text
 AS 'MODULE_PATHNAME', 'report'
-LANGUAGE C STABLE STRICT PARALLEL RESTRICTED;
+LANGUAGE C VOLATILE STRICT PARALLEL RESTRICTED;
 COMMENT ON FUNCTION postmortem.report(bigint) IS
 	'The incident as a Markdown postmortem: summary, timeline with a Mermaid diagram, root cause and resolution, cited schema changes with their revert statements, and tasks with statuses and owners. import_markdown reads it back.';
