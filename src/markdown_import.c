@@ -187,7 +187,7 @@ import_markdown(PG_FUNCTION_ARGS)
 	values[5] = doc->has_detected ? TimestampTzGetDatum(doc->detected_at) : (nulls[5] = 'n', (Datum) 0);
 	values[6] = doc->has_mitigated ? TimestampTzGetDatum(doc->mitigated_at) : (nulls[6] = 'n', (Datum) 0);
 	values[7] = doc->has_end ? TimestampTzGetDatum(doc->resolved_at) : (nulls[7] = 'n', (Datum) 0);
-	values[8] = CStringGetTextDatum(doc->time_zone);
+	values[8] = doc->time_zone ? CStringGetTextDatum(doc->time_zone) : (nulls[8] = 'n', (Datum) 0);
 	values[9] = doc->has_users_pct ?
 		DirectFunctionCall1(float8_numeric, Float8GetDatum(doc->users_pct)) :
 		(nulls[9] = 'n', (Datum) 0);

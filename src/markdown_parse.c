@@ -84,6 +84,12 @@ typedef struct PmStamp
 	const char *zone_pos;		/* where an unknown zone word starts */
 } PmStamp;
 
+typedef struct PmStamps
+{
+	PmStamp		st[16];
+	int			n;
+} PmStamps;
+
 /* a timeline entry before its date and zone are settled */
 typedef struct PmRawEntry
 {
@@ -150,6 +156,25 @@ typedef struct PmParser
 	int			parts_seen;		/* headings or fields of the template */
 	bool		saw_timeline;
 	const PmZone *zone;			/* the document's zone, once known */
+
+	/* zones, dates and the summary's span, settled after pass 1 */
+	PmZone		default_zone;	/* time_zone argument, or the session's */
+	PmZone		doc_zone;
+	bool		has_doc_zone;
+	PmZone		tl_zone;
+	bool		has_tl_zone;
+	PmStamps	dur;			/* date and time mentions of the duration */
+	bool		sum_has_start;
+	bool		sum_has_end;
+	TimestampTz sum_start;
+	TimestampTz sum_end;
+	bool		has_base;		/* the date of the first timeline entries */
+	int			base_y;
+	int			base_m;
+	int			base_d;
+	const char *base_from;
+	char	   *sum_range;
+	int			ntimes;			/* times in the summary */
 	int			task_cols[4];	/* table columns: title, owner, status, due */
 	bool		in_task_table;
 } PmParser;
@@ -2423,11 +2448,6 @@ pm_users(PmParser *ps, const char *s, int len, bool bare)
  * the summary's duration
  * ---------------------------------------------------------------------
  */
-typedef struct PmStamps
-{
-	PmStamp		st[16];
-	int			n;
-} PmStamps;
 
 /* does a word start at p?  UTF-8 dashes, arrows and spaces end words too */
 static bool
@@ -2507,71 +2527,20 @@ pm_generic_title(const char *t)
 	return false;
 }
 
-PmDocument *
-pm_parse_document(const char *text, int len, const PmOptions *opt)
+/* pass 1: sort the lines into the sections of the template */
+static void
+pm_read_sections(PmParser *ps)
 {
-	PmParser	ps;
-	PmDocument *doc = palloc0(sizeof(PmDocument));
+	PmDocument *doc = ps->doc;
 	PmSection	sec = SEC_NONE;
 	bool		blank_before = false;
 	bool		generic_title = false;
-	PmZone		default_zone;
-	PmZone		doc_zone;
-	bool		has_doc_zone = false;
-	PmZone		tl_zone;
-	bool		has_tl_zone = false;
-	PmStamps	dur;
-	bool		sum_has_start = false,
-				sum_has_end = false;
-	TimestampTz sum_start = 0,
-				sum_end = 0;
-	int			base_y = 0,
-				base_m = 0,
-				base_d = 0;
-	bool		has_base = false;
-	const char *base_from = NULL;
-	char	   *sum_range = NULL;
-	int			ntimes = 0;
-
-	memset(&ps, 0, sizeof(ps));
-	ps.opt = opt;
-	ps.doc = doc;
-	initStringInfo(&ps.summary);
-	initStringInfo(&ps.impact);
-	initStringInfo(&ps.sum_root);
-	initStringInfo(&ps.duration);
-	initStringInfo(&ps.start_field);
-	initStringInfo(&ps.end_field);
-	initStringInfo(&ps.users_field);
-	initStringInfo(&ps.root);
-	initStringInfo(&ps.resolution);
-	ps.root_field = &ps.root;
-
-	/* the zone to use where the document names none */
-	if (opt->default_zone)
-	{
-		if (!pm_zone_parse(opt->default_zone, &default_zone))
-		{
-			doc->error = PM_ERROR_BAD_ZONE;
-			doc->error_message = psprintf("time zone \"%s\" not recognized", opt->default_zone);
-			return doc;
-		}
-	}
-	else
-	{
-		memset(&default_zone, 0, sizeof(default_zone));
-		default_zone.valid = true;
-		default_zone.tz = session_timezone;
-		strlcpy(default_zone.label, pg_get_timezone_name(session_timezone), sizeof(default_zone.label));
-	}
-
-	pm_split_lines(&ps, text, len);
 
 	/* pass 1: sections */
-	for (int i = 0; i < ps.nlines; i++)
+	for (int i = 0; i < ps->nlines; i++)
 	{
-		PmLine	   *ln = &ps.lines[i];
-		PmLine	   *next = (i + 1 < ps.nlines) ? &ps.lines[i + 1] : NULL;
+		PmLine	   *ln = &ps->lines[i];
+		PmLine	   *next = (i + 1 < ps->nlines) ? &ps->lines[i + 1] : NULL;
 		bool		atx;
 		int			level;
 		char	   *name;
@@ -2608,8 +2577,8 @@ pm_parse_document(const char *text, int len, const PmOptions *opt)
 			if (sec == SEC_TIMELINE && hk == HEAD_OTHER &&
 				pm_read_stamp(name, name + nlen, &st) == nlen && st.has_date && !st.has_time)
 			{
-				pm_new_entry(&ps, &st, ln->lineno, -1);
-				ps.date_markers++;
+				pm_new_entry(ps, &st, ln->lineno, -1);
+				ps->date_markers++;
 				continue;
 			}
 			/* an entry as a heading ("### 14:05 UTC", "**14:05 UTC**"), text below */
@@ -2619,7 +2588,7 @@ pm_parse_document(const char *text, int len, const PmOptions *opt)
 
 				if (body != NULL && st.has_time)
 				{
-					PmRawEntry *r = pm_new_entry(&ps, &st, ln->lineno, ln->indent);
+					PmRawEntry *r = pm_new_entry(ps, &st, ln->lineno, ln->indent);
 
 					if (body < name + nlen)
 						appendBinaryStringInfo(&r->body, body, name + nlen - body);
@@ -2642,10 +2611,10 @@ pm_parse_document(const char *text, int len, const PmOptions *opt)
 			if (sec == SEC_MEASURES && (hk == HEAD_TASKS || hk == HEAD_IMPROVEMENTS ||
 										(hk == HEAD_OTHER && !atx)))
 			{
-				ps.group = (hk == HEAD_TASKS) ? GROUP_TASKS : GROUP_IMPROVEMENTS;
-				ps.saw_task_heading |= (hk == HEAD_TASKS);
-				ps.in_task_table = false;
-				ps.items_at_heading = ps.nitems;
+				ps->group = (hk == HEAD_TASKS) ? GROUP_TASKS : GROUP_IMPROVEMENTS;
+				ps->saw_task_heading |= (hk == HEAD_TASKS);
+				ps->in_task_table = false;
+				ps->items_at_heading = ps->nitems;
 				continue;
 			}
 			if (!atx && hk == HEAD_OTHER && (sec == SEC_SUMMARY || sec == SEC_NONE || sec == SEC_ROOT))
@@ -2659,7 +2628,7 @@ pm_parse_document(const char *text, int len, const PmOptions *opt)
 				}
 				else if (f != F_NONE)
 				{
-					ps.cur_field = pm_field_buf(&ps, f);
+					ps->cur_field = pm_field_buf(ps, f);
 					continue;
 				}
 				else if (sec == SEC_NONE && doc->title == NULL)
@@ -2673,54 +2642,54 @@ pm_parse_document(const char *text, int len, const PmOptions *opt)
 			else
 			{
 				if (hk != HEAD_OTHER)
-					ps.parts_seen++;
+					ps->parts_seen++;
 				switch (hk)
 				{
 					case HEAD_SUMMARY:
 						sec = SEC_SUMMARY;
-						ps.cur_field = NULL;
+						ps->cur_field = NULL;
 						break;
 					case HEAD_IMPACT:
 						if (sec != SEC_SUMMARY)
 							sec = SEC_SUMMARY;
-						ps.cur_field = &ps.impact;
+						ps->cur_field = &ps->impact;
 						break;
 					case HEAD_TIMELINE:
 						sec = SEC_TIMELINE;
-						ps.saw_timeline = true;
-						pm_scan_zone(&ps, name, name + nlen);
+						ps->saw_timeline = true;
+						pm_scan_zone(ps, name, name + nlen);
 						break;
 					case HEAD_ROOT:
 					case HEAD_RESOLUTION:
 						if (sec != SEC_ROOT)
 						{
-							ps.root_combined = (hk == HEAD_ROOT &&
+							ps->root_combined = (hk == HEAD_ROOT &&
 												pm_contains_ci(name, nlen, "resolution"));
-							ps.root_labelled = false;
+							ps->root_labelled = false;
 						}
 						else
-							ps.root_labelled = true;
+							ps->root_labelled = true;
 						sec = SEC_ROOT;
-						ps.root_field = (hk == HEAD_ROOT) ? &ps.root : &ps.resolution;
+						ps->root_field = (hk == HEAD_ROOT) ? &ps->root : &ps->resolution;
 						break;
 					case HEAD_MEASURES:
 						sec = SEC_MEASURES;
-						ps.group = GROUP_DEFAULT;
-						ps.in_task_table = false;
-						ps.items_at_heading = ps.nitems;
+						ps->group = GROUP_DEFAULT;
+						ps->in_task_table = false;
+						ps->items_at_heading = ps->nitems;
 						break;
 					case HEAD_TASKS:
 						sec = SEC_MEASURES;
-						ps.group = GROUP_TASKS;
-						ps.saw_task_heading = true;
-						ps.in_task_table = false;
-						ps.items_at_heading = ps.nitems;
+						ps->group = GROUP_TASKS;
+						ps->saw_task_heading = true;
+						ps->in_task_table = false;
+						ps->items_at_heading = ps->nitems;
 						break;
 					case HEAD_IMPROVEMENTS:
 						sec = SEC_MEASURES;
-						ps.group = GROUP_IMPROVEMENTS;
-						ps.in_task_table = false;
-						ps.items_at_heading = ps.nitems;
+						ps->group = GROUP_IMPROVEMENTS;
+						ps->in_task_table = false;
+						ps->items_at_heading = ps->nitems;
 						break;
 					case HEAD_OTHER:
 						sec = SEC_OTHER;
@@ -2740,53 +2709,35 @@ pm_parse_document(const char *text, int len, const PmOptions *opt)
 					break;
 				}
 				/* metadata above the first heading counts as summary */
-				pm_summary_line(&ps, ln, newpara);
+				pm_summary_line(ps, ln, newpara);
 				break;
 			case SEC_SUMMARY:
-				pm_summary_line(&ps, ln, newpara);
+				pm_summary_line(ps, ln, newpara);
 				break;
 			case SEC_TIMELINE:
-				pm_timeline_line(&ps, ln);
+				pm_timeline_line(ps, ln);
 				break;
 			case SEC_ROOT:
-				pm_root_line(&ps, ln, newpara);
+				pm_root_line(ps, ln, newpara);
 				break;
 			case SEC_MEASURES:
-				pm_measures_line(&ps, ln);
+				pm_measures_line(ps, ln);
 				break;
 			case SEC_OTHER:
 				break;
 		}
 	}
 
-	/* nothing at all? */
-	{
-		bool		any = false;
+}
 
-		for (int i = 0; i < len && !any; i++)
-			if (!isspace((unsigned char) text[i]))
-				any = true;
-		if (!any)
-		{
-			doc->error = PM_ERROR_EMPTY;
-			doc->error_message = pstrdup("postmortem document is empty");
-			return doc;
-		}
-	}
-
-	/* none of the template's parts: not a postmortem */
-	if (ps.parts_seen == 0)
-	{
-		doc->error = PM_ERROR_NO_TIMES;
-		doc->error_message = pstrdup("postmortem document has no timeline");
-		doc->error_detail = pstrdup("It has none of the parts of a postmortem: no Summary, Timeline, Root Cause or Corrective and Preventative Measures heading, and no Duration or Impact line.");
-		doc->error_hint = pstrdup("Write the timeline as lines that start with a time, e.g. \"- 14:05 UTC: alert fired\", under a heading \"Timeline\".");
-		return doc;
-	}
+/* the summary: texts, users affected, the duration as it states it */
+static void
+pm_read_summary(PmParser *ps)
+{
+	PmDocument *doc = ps->doc;
+	const PmOptions *opt = ps->opt;
 
 	/* texts */
-	if (doc->title && generic_title)
-		;						/* keep the generic one; it is all there is */
 	if (doc->title && pg_strncasecmp(doc->title, "title:", 6) == 0)
 		doc->title = (char *) pm_skip_space(doc->title + 6, doc->title + strlen(doc->title));
 	if (doc->title == NULL || doc->title[0] == '\0')
@@ -2794,44 +2745,44 @@ pm_parse_document(const char *text, int len, const PmOptions *opt)
 		doc->title = pstrdup("Untitled postmortem");
 		pm_note(doc, "the document has no title; called it \"Untitled postmortem\"");
 	}
-	doc->summary = ps.summary.len ? ps.summary.data : NULL;
-	doc->impact = ps.impact.len ? ps.impact.data : NULL;
-	doc->root_cause = ps.root.len ? ps.root.data : (ps.sum_root.len ? ps.sum_root.data : NULL);
-	doc->resolution = ps.resolution.len ? ps.resolution.data : NULL;
+	doc->summary = ps->summary.len ? ps->summary.data : NULL;
+	doc->impact = ps->impact.len ? ps->impact.data : NULL;
+	doc->root_cause = ps->root.len ? ps->root.data : (ps->sum_root.len ? ps->sum_root.data : NULL);
+	doc->resolution = ps->resolution.len ? ps->resolution.data : NULL;
 
 	/* users affected: the explicit field first, then impact, then summary */
-	if (ps.users_field.len)
-		pm_users(&ps, ps.users_field.data, ps.users_field.len, true);
-	if (ps.impact.len)
-		pm_users(&ps, ps.impact.data, ps.impact.len, false);
-	if (ps.summary.len)
-		pm_users(&ps, ps.summary.data, ps.summary.len, false);
-	if (ps.duration.len)
-		pm_users(&ps, ps.duration.data, ps.duration.len, false);
+	if (ps->users_field.len)
+		pm_users(ps, ps->users_field.data, ps->users_field.len, true);
+	if (ps->impact.len)
+		pm_users(ps, ps->impact.data, ps->impact.len, false);
+	if (ps->summary.len)
+		pm_users(ps, ps->summary.data, ps->summary.len, false);
+	if (ps->duration.len)
+		pm_users(ps, ps->duration.data, ps->duration.len, false);
 
 	/* the document's zone: a Time zone field, else the summary's times */
-	if (ps.zone_field && pm_zone_parse(ps.zone_field, &doc_zone))
-		has_doc_zone = true;
+	if (ps->zone_field && pm_zone_parse(ps->zone_field, &ps->doc_zone))
+		ps->has_doc_zone = true;
 
 	/* the duration, as the summary states it */
-	memset(&dur, 0, sizeof(dur));
-	if (ps.start_field.len || ps.end_field.len)
+	memset(&ps->dur, 0, sizeof(ps->dur));
+	if (ps->start_field.len || ps->end_field.len)
 	{
-		pm_scan_stamps(ps.start_field.data, ps.start_field.len, &dur);
-		if (dur.n > 1)
-			dur.n = 1;
-		pm_scan_stamps(ps.end_field.data, ps.end_field.len, &dur);
+		pm_scan_stamps(ps->start_field.data, ps->start_field.len, &ps->dur);
+		if (ps->dur.n > 1)
+			ps->dur.n = 1;
+		pm_scan_stamps(ps->end_field.data, ps->end_field.len, &ps->dur);
 	}
-	if (ps.duration.len)
-		pm_scan_stamps(ps.duration.data, ps.duration.len, &dur);
-	if (dur.n == 0 || !(dur.st[0].has_time || (dur.n > 1 && dur.st[1].has_time)))
+	if (ps->duration.len)
+		pm_scan_stamps(ps->duration.data, ps->duration.len, &ps->dur);
+	if (ps->dur.n == 0 || !(ps->dur.st[0].has_time || (ps->dur.n > 1 && ps->dur.st[1].has_time)))
 	{
 		/* no Duration field with times: the summary's prose, then the title */
-		if (ps.summary.len)
-			pm_scan_stamps(ps.summary.data, ps.summary.len, &dur);
-		if (ps.impact.len)
-			pm_scan_stamps(ps.impact.data, ps.impact.len, &dur);
-		pm_scan_stamps(doc->title, strlen(doc->title), &dur);
+		if (ps->summary.len)
+			pm_scan_stamps(ps->summary.data, ps->summary.len, &ps->dur);
+		if (ps->impact.len)
+			pm_scan_stamps(ps->impact.data, ps->impact.len, &ps->dur);
+		pm_scan_stamps(doc->title, strlen(doc->title), &ps->dur);
 	}
 	{
 		PmStamp    *t0 = NULL,
@@ -2840,9 +2791,9 @@ pm_parse_document(const char *text, int len, const PmOptions *opt)
 				   *d1 = NULL;
 		int			i0 = -1;
 
-		for (int i = 0; i < dur.n; i++)
+		for (int i = 0; i < ps->dur.n; i++)
 		{
-			PmStamp    *st = &dur.st[i];
+			PmStamp    *st = &ps->dur.st[i];
 
 			if (st->has_date && st->y == 0)
 			{
@@ -2868,19 +2819,19 @@ pm_parse_document(const char *text, int len, const PmOptions *opt)
 				else if (t0 != NULL && i > i0 && d1 == NULL && t1 == NULL)
 					d1 = st;
 			}
-			if (st->has_zone && !has_doc_zone)
+			if (st->has_zone && !ps->has_doc_zone)
 			{
-				doc_zone = st->zone;
-				has_doc_zone = true;
+				ps->doc_zone = st->zone;
+				ps->has_doc_zone = true;
 			}
 		}
 		if (d0)
 		{
-			has_base = true;
-			base_y = d0->y;
-			base_m = d0->m;
-			base_d = d0->d;
-			base_from = "the summary";
+			ps->has_base = true;
+			ps->base_y = d0->y;
+			ps->base_m = d0->m;
+			ps->base_d = d0->d;
+			ps->base_from = "the summary";
 		}
 		if (t0)
 		{
@@ -2890,7 +2841,7 @@ pm_parse_document(const char *text, int len, const PmOptions *opt)
 			PmZone		z0,
 						z1;
 
-			ntimes++;
+			ps->ntimes++;
 			if (t0->has_date)
 			{
 				y0 = t0->y;
@@ -2913,17 +2864,17 @@ pm_parse_document(const char *text, int len, const PmOptions *opt)
 				y0 = m0 = dd0 = 0;
 			if (t0->has_date)
 			{
-				has_base = true;
-				base_y = y0;
-				base_m = m0;
-				base_d = dd0;
-				base_from = "the summary";
+				ps->has_base = true;
+				ps->base_y = y0;
+				ps->base_m = m0;
+				ps->base_d = dd0;
+				ps->base_from = "the summary";
 			}
 			z0 = t0->has_zone ? t0->zone : (t1 && t1->has_zone) ? t1->zone :
-				has_doc_zone ? doc_zone : default_zone;
-			if (y0 && pm_zone_to_ts(&z0, y0, m0, dd0, t0->h, t0->mi, t0->s, &sum_start))
-				sum_has_start = true;
-			sum_range = psprintf("%s %s to %s %s", pm_fmt_hm(t0->h, t0->mi), z0.label,
+				ps->has_doc_zone ? ps->doc_zone : ps->default_zone;
+			if (y0 && pm_zone_to_ts(&z0, y0, m0, dd0, t0->h, t0->mi, t0->s, &ps->sum_start))
+				ps->sum_has_start = true;
+			ps->sum_range = psprintf("%s %s to %s %s", pm_fmt_hm(t0->h, t0->mi), z0.label,
 								 t1 ? pm_fmt_hm(t1->h, t1->mi) : "?",
 								 t1 ? (t1->has_zone ? t1->zone.label : z0.label) : "");
 			if (t1)
@@ -2945,22 +2896,22 @@ pm_parse_document(const char *text, int len, const PmOptions *opt)
 					m1 = d1->m;
 					dd1 = d1->d;
 				}
-				if (y1 && pm_zone_to_ts(&z1, y1, m1, dd1, t1->h, t1->mi, t1->s, &sum_end))
+				if (y1 && pm_zone_to_ts(&z1, y1, m1, dd1, t1->h, t1->mi, t1->s, &ps->sum_end))
 				{
-					sum_has_end = true;
-					if (sum_has_start && sum_end < sum_start)
+					ps->sum_has_end = true;
+					if (ps->sum_has_start && ps->sum_end < ps->sum_start)
 					{
 						if (!t1->has_date && !d1)
 						{
 							pm_add_days(&y1, &m1, &dd1, 1);
-							if (pm_zone_to_ts(&z1, y1, m1, dd1, t1->h, t1->mi, t1->s, &sum_end))
+							if (pm_zone_to_ts(&z1, y1, m1, dd1, t1->h, t1->mi, t1->s, &ps->sum_end))
 								pm_note(doc, "the summary's end (%s) is earlier than its start (%s); took it to be the next day",
 										pm_fmt_hm(t1->h, t1->mi), pm_fmt_hm(t0->h, t0->mi));
 						}
 						else
 						{
 							pm_note(doc, "the summary's end is earlier than its start; ignored its end");
-							sum_has_end = false;
+							ps->sum_has_end = false;
 						}
 					}
 				}
@@ -2968,171 +2919,196 @@ pm_parse_document(const char *text, int len, const PmOptions *opt)
 		}
 	}
 
+}
+
+/* pass 2: the zone of the timeline and of the document */
+static void
+pm_settle_zones(PmParser *ps)
+{
+	PmDocument *doc = ps->doc;
+	const PmOptions *opt = ps->opt;
+
 	/* pass 2: the timeline */
-	if (ps.timeline_zone)
+	if (ps->timeline_zone)
 	{
-		if (pm_zone_parse(ps.timeline_zone, &tl_zone))
-			has_tl_zone = true;
+		if (pm_zone_parse(ps->timeline_zone, &ps->tl_zone))
+			ps->has_tl_zone = true;
 	}
 	{
 		/* the zone most entries name */
 		const char *best = NULL;
 		int			bestn = 0;
 
-		for (int i = 0; i < ps.nraw; i++)
+		for (int i = 0; i < ps->nraw; i++)
 		{
 			int			c = 0;
 
-			if (!ps.raw[i].st.has_zone)
+			if (!ps->raw[i].st.has_zone)
 				continue;
-			for (int j = 0; j < ps.nraw; j++)
-				if (ps.raw[j].st.has_zone &&
-					strcmp(ps.raw[j].st.zone.label, ps.raw[i].st.zone.label) == 0)
+			for (int j = 0; j < ps->nraw; j++)
+				if (ps->raw[j].st.has_zone &&
+					strcmp(ps->raw[j].st.zone.label, ps->raw[i].st.zone.label) == 0)
 					c++;
 			if (c > bestn)
 			{
 				bestn = c;
-				best = ps.raw[i].st.zone.label;
-				if (!has_tl_zone)
-					tl_zone = ps.raw[i].st.zone;
+				best = ps->raw[i].st.zone.label;
+				if (!ps->has_tl_zone)
+					ps->tl_zone = ps->raw[i].st.zone;
 			}
 		}
-		if (best && !has_tl_zone)
-			has_tl_zone = true;
-		if (has_tl_zone)
+		if (best && !ps->has_tl_zone)
+			ps->has_tl_zone = true;
+		if (ps->has_tl_zone)
 		{
-			for (int i = 0; i < ps.nraw; i++)
+			for (int i = 0; i < ps->nraw; i++)
 			{
-				PmStamp    *st = &ps.raw[i].st;
+				PmStamp    *st = &ps->raw[i].st;
 
-				if (st->has_zone && strcmp(st->zone.label, tl_zone.label) != 0 && bestn * 2 > ps.nraw)
+				if (st->has_zone && strcmp(st->zone.label, ps->tl_zone.label) != 0 && bestn * 2 > ps->nraw)
 				{
 					int			o1 = st->zone.fixed ? st->zone.offset_east : 0;
-					int			o2 = tl_zone.fixed ? tl_zone.offset_east : 0;
+					int			o2 = ps->tl_zone.fixed ? ps->tl_zone.offset_east : 0;
 
-					if (st->zone.fixed && tl_zone.fixed && o1 == o2)
+					if (st->zone.fixed && ps->tl_zone.fixed && o1 == o2)
 						pm_note(doc, "line %d names the zone \"%s\" where the rest of the timeline says \"%s\"; they are the same offset, read as %s",
-								ps.raw[i].lineno, st->zone_word[0] ? st->zone_word : st->zone.label,
-								tl_zone.label, tl_zone.label);
+								ps->raw[i].lineno, st->zone_word[0] ? st->zone_word : st->zone.label,
+								ps->tl_zone.label, ps->tl_zone.label);
 					else
 						pm_note(doc, "line %d names the zone \"%s\" where the rest of the timeline says \"%s\"; kept \"%s\"",
-								ps.raw[i].lineno, st->zone.label, tl_zone.label, st->zone.label);
+								ps->raw[i].lineno, st->zone.label, ps->tl_zone.label, st->zone.label);
 				}
 			}
 		}
 	}
-	if (!has_doc_zone && has_tl_zone)
+	if (!ps->has_doc_zone && ps->has_tl_zone)
 	{
-		doc_zone = tl_zone;
-		has_doc_zone = true;
+		ps->doc_zone = ps->tl_zone;
+		ps->has_doc_zone = true;
 	}
-	if (!has_doc_zone)
+	if (!ps->has_doc_zone)
 	{
-		doc_zone = default_zone;
-		if (ps.nraw > 0 || ntimes > 0)
+		ps->doc_zone = ps->default_zone;
+		if (ps->nraw > 0 || ps->ntimes > 0)
 			pm_note(doc, "the document names no time zone; read its times in %s (%s)",
-					default_zone.label,
+					ps->default_zone.label,
 					opt->default_zone ? "the time_zone argument" : "the session's TimeZone");
 	}
-	if (!has_tl_zone)
-		tl_zone = doc_zone;
-	else if (has_doc_zone && (sum_has_start || ps.zone_field))
+	if (!ps->has_tl_zone)
+		ps->tl_zone = ps->doc_zone;
+	else if (ps->has_doc_zone && (ps->sum_has_start || ps->zone_field))
 	{
-		int			y = has_base ? base_y : 2000,
-					m = has_base ? base_m : 1,
-					d = has_base ? base_d : 1;
+		int			y = ps->has_base ? ps->base_y : 2000,
+					m = ps->has_base ? ps->base_m : 1,
+					d = ps->has_base ? ps->base_d : 1;
 
-		if (pm_zone_offset_at(&tl_zone, y, m, d) != pm_zone_offset_at(&doc_zone, y, m, d))
+		if (pm_zone_offset_at(&ps->tl_zone, y, m, d) != pm_zone_offset_at(&ps->doc_zone, y, m, d))
 			pm_note(doc, "the timeline's times are in %s but the summary's are in %s; read each in its own zone",
-					tl_zone.label, doc_zone.label);
+					ps->tl_zone.label, ps->doc_zone.label);
 	}
-	doc->time_zone = pstrdup(doc_zone.label);
+
+	doc->time_zone = pstrdup(ps->doc_zone.label);
+}
+
+/* where the timeline's dates come from; false when there are no times or no date */
+static bool
+pm_settle_dates(PmParser *ps)
+{
+	PmDocument *doc = ps->doc;
+	const PmOptions *opt = ps->opt;
 
 	/* where do the timeline's dates come from? */
 	{
 		int			first_dated = -1;
 
-		for (int i = 0; i < ps.nraw; i++)
-			if (ps.raw[i].st.has_date && (ps.raw[i].st.y > 0 || has_base || opt->has_on_date))
+		for (int i = 0; i < ps->nraw; i++)
+			if (ps->raw[i].st.has_date && (ps->raw[i].st.y > 0 || ps->has_base || opt->has_on_date))
 			{
 				first_dated = i;
 				break;
 			}
-		if (!has_base && first_dated >= 0)
+		if (!ps->has_base && first_dated >= 0)
 		{
-			PmStamp    *st = &ps.raw[first_dated].st;
+			PmStamp    *st = &ps->raw[first_dated].st;
 
-			has_base = true;
-			base_y = st->y ? st->y : (opt->has_on_date ? opt->on_year : 0);
-			base_m = st->m;
-			base_d = st->d;
-			base_from = "the timeline";
-			if (base_y == 0)
-				has_base = false;
+			ps->has_base = true;
+			ps->base_y = st->y ? st->y : (opt->has_on_date ? opt->on_year : 0);
+			ps->base_m = st->m;
+			ps->base_d = st->d;
+			ps->base_from = "the timeline";
+			if (ps->base_y == 0)
+				ps->has_base = false;
 		}
-		if (!has_base && opt->has_on_date)
+		if (!ps->has_base && opt->has_on_date)
 		{
-			has_base = true;
-			base_y = opt->on_year;
-			base_m = opt->on_month;
-			base_d = opt->on_day;
-			base_from = "on_date";
-			if (ps.nraw > 0 || ntimes > 0)
+			ps->has_base = true;
+			ps->base_y = opt->on_year;
+			ps->base_m = opt->on_month;
+			ps->base_d = opt->on_day;
+			ps->base_from = "on_date";
+			if (ps->nraw > 0 || ps->ntimes > 0)
 				pm_note(doc, "the document names no date; used %04d-%02d-%02d from on_date",
-						base_y, base_m, base_d);
+						ps->base_y, ps->base_m, ps->base_d);
 		}
-		if (ps.nraw > 0 && has_base && first_dated != 0 && strcmp(base_from, "the summary") == 0)
+		if (ps->nraw > 0 && ps->has_base && first_dated != 0 && strcmp(ps->base_from, "the summary") == 0)
 			pm_note(doc, "the timeline's entries name no date; took %04d-%02d-%02d from the summary",
-					base_y, base_m, base_d);
-		else if (ps.nraw > 0 && has_base && first_dated > 0 && strcmp(base_from, "the timeline") == 0)
+					ps->base_y, ps->base_m, ps->base_d);
+		else if (ps->nraw > 0 && ps->has_base && first_dated > 0 && strcmp(ps->base_from, "the timeline") == 0)
 			pm_note(doc, "the first timeline entries name no date; took %04d-%02d-%02d from a later entry",
-					base_y, base_m, base_d);
+					ps->base_y, ps->base_m, ps->base_d);
 	}
 
 	/* no times at all: nothing to import */
 	{
 		int			timed = 0;
 
-		for (int i = 0; i < ps.nraw; i++)
-			if (ps.raw[i].st.has_time)
+		for (int i = 0; i < ps->nraw; i++)
+			if (ps->raw[i].st.has_time)
 				timed++;
-		if (timed == 0 && ntimes == 0)
+		if (timed == 0 && ps->ntimes == 0)
 		{
 			doc->error = PM_ERROR_NO_TIMES;
 			doc->error_message = pstrdup("postmortem document has no timeline");
-			doc->error_detail = pstrdup(ps.saw_timeline ?
+			doc->error_detail = pstrdup(ps->saw_timeline ?
 										"Its Timeline section has no entry that starts with a time, and the summary names no start time." :
 										"It has no section headed Timeline, and the summary names no start time.");
 			doc->error_hint = pstrdup("Write the timeline as lines that start with a time, e.g. \"- 14:05 UTC: alert fired\", under a heading \"Timeline\".");
-			return doc;
+			return false;
 		}
-		if (!has_base)
+		if (!ps->has_base)
 		{
 			doc->error = PM_ERROR_NO_DATE;
 			doc->error_message = pstrdup("postmortem document names no date");
 			doc->error_detail = pstrdup("It has times, but no date in the summary, the title or the timeline.");
 			doc->error_hint = pstrdup("Pass the date as on_date, e.g. postmortem.import_markdown(doc, on_date => '2024-03-04').");
-			return doc;
+			return false;
 		}
 	}
+	return true;
+}
 
-	/* the entries: dates carried, midnight crossed, order checked */
+/* the entries: dates carried, midnight crossed, order checked */
+static void
+pm_build_entries(PmParser *ps)
+{
+	PmDocument *doc = ps->doc;
+
 	{
-		int			cy = base_y,
-					cm = base_m,
-					cd = base_d;
+		int			cy = ps->base_y,
+					cm = ps->base_m,
+					cd = ps->base_d;
 		int			max_tod = -1;
 		bool		has_named_zone = false;
 		int			max_h = 0,
 					max_mi = 0;
 
-		doc->entries = palloc(sizeof(PmEntry) * Max(ps.nraw, 1));
-		for (int i = 0; i < ps.nraw; i++)
-			if (ps.raw[i].st.has_zone)
+		doc->entries = palloc(sizeof(PmEntry) * Max(ps->nraw, 1));
+		for (int i = 0; i < ps->nraw; i++)
+			if (ps->raw[i].st.has_zone)
 				has_named_zone = true;
-		for (int i = 0; i < ps.nraw; i++)
+		for (int i = 0; i < ps->nraw; i++)
 		{
-			PmRawEntry *r = &ps.raw[i];
+			PmRawEntry *r = &ps->raw[i];
 			PmStamp    *st = &r->st;
 			int			tod;
 			PmZone		z;
@@ -3195,12 +3171,12 @@ pm_parse_document(const char *text, int len, const PmOptions *opt)
 			}
 			if (st->zone_unknown)
 			{
-				z = tl_zone;
+				z = ps->tl_zone;
 				pm_note(doc, "line %d names the zone \"%s\", which PostgreSQL does not know; read it as %s",
-						r->lineno, st->zone_word, tl_zone.label);
+						r->lineno, st->zone_word, ps->tl_zone.label);
 			}
 			else
-				z = st->has_zone ? st->zone : tl_zone;
+				z = st->has_zone ? st->zone : ps->tl_zone;
 
 			bs = r->body.data;
 			be = r->body.data + r->body.len;
@@ -3225,6 +3201,14 @@ pm_parse_document(const char *text, int len, const PmOptions *opt)
 		}
 	}
 
+}
+
+/* start, end, milestones and status */
+static void
+pm_settle_span(PmParser *ps)
+{
+	PmDocument *doc = ps->doc;
+
 	/* start and end: the summary's, unless the timeline contradicts it */
 	if (doc->nentries > 0)
 	{
@@ -3236,19 +3220,19 @@ pm_parse_document(const char *text, int len, const PmOptions *opt)
 			first = Min(first, doc->entries[i].at);
 			last = Max(last, doc->entries[i].at);
 		}
-		if (sum_has_start && sum_has_end && (first > sum_end || last < sum_start))
+		if (ps->sum_has_start && ps->sum_has_end && (first > ps->sum_end || last < ps->sum_start))
 		{
 			pm_note(doc, "the summary's duration (%s) does not overlap the timeline's entries; took start and end from the timeline",
-					sum_range);
-			sum_start = first;
-			sum_end = last;
+					ps->sum_range);
+			ps->sum_start = first;
+			ps->sum_end = last;
 		}
-		else if (sum_has_start && !sum_has_end && first > sum_start + USECS_PER_DAY)
+		else if (ps->sum_has_start && !ps->sum_has_end && first > ps->sum_start + USECS_PER_DAY)
 		{
 			pm_note(doc, "the summary's start is more than a day before the timeline; took start and end from the timeline");
-			sum_start = first;
+			ps->sum_start = first;
 		}
-		if (!sum_has_start)
+		if (!ps->sum_has_start)
 		{
 			/* an entry that says the outage began, else the first entry */
 			int			found = -1;
@@ -3256,15 +3240,15 @@ pm_parse_document(const char *text, int len, const PmOptions *opt)
 			for (int i = 0; i < doc->nentries && found < 0; i++)
 				if (doc->entries[i].begins)
 					found = i;
-			sum_start = found >= 0 ? doc->entries[found].at : first;
-			sum_has_start = true;
+			ps->sum_start = found >= 0 ? doc->entries[found].at : first;
+			ps->sum_has_start = true;
 			if (found >= 0)
 				pm_note(doc, "the summary names no start; the incident starts at the entry that says it began (line %d)",
 						doc->entries[found].lineno);
 			else
 				pm_note(doc, "the summary names no start; the incident starts at the first timeline entry");
 		}
-		if (!sum_has_end)
+		if (!ps->sum_has_end)
 		{
 			/* the last resolution entry, else the last entry */
 			TimestampTz end = last;
@@ -3276,20 +3260,20 @@ pm_parse_document(const char *text, int len, const PmOptions *opt)
 					end = doc->entries[i].at;
 					found = true;
 				}
-			if (end < sum_start)
+			if (end < ps->sum_start)
 				end = last;
-			sum_end = end;
-			sum_has_end = true;
+			ps->sum_end = end;
+			ps->sum_has_end = true;
 			pm_note(doc, "the summary names no end; the incident ends at the %s",
 					found ? "last entry that says it was resolved" : "last timeline entry");
 		}
 	}
-	else if (ps.nraw == 0)
+	else if (ps->nraw == 0)
 		pm_note(doc, "the document has no timeline entries");
-	doc->has_start = sum_has_start;
-	doc->started_at = sum_start;
-	doc->has_end = sum_has_end;
-	doc->resolved_at = sum_end;
+	doc->has_start = ps->sum_has_start;
+	doc->started_at = ps->sum_start;
+	doc->has_end = ps->sum_has_end;
+	doc->resolved_at = ps->sum_end;
 	if (doc->has_start && doc->has_end && doc->resolved_at < doc->started_at)
 		doc->has_end = false;
 
@@ -3340,13 +3324,13 @@ pm_parse_document(const char *text, int len, const PmOptions *opt)
 
 	/* status */
 	doc->status = doc->has_end ? "resolved" : "investigating";
-	if (ps.status_field)
+	if (ps->status_field)
 	{
 		static const char *const st[] = {"investigating", "identified", "mitigated", "resolved", "closed"};
 		bool		found = false;
 
 		for (int i = 0; i < lengthof(st); i++)
-			if (pm_contains_ci(ps.status_field, strlen(ps.status_field), st[i]))
+			if (pm_contains_ci(ps->status_field, strlen(ps->status_field), st[i]))
 			{
 				doc->status = st[i];
 				found = true;
@@ -3354,26 +3338,34 @@ pm_parse_document(const char *text, int len, const PmOptions *opt)
 			}
 		/* "Status: Complete" is the postmortem's own status: finished */
 		if (!found && !(doc->has_end &&
-						(pm_contains_ci(ps.status_field, strlen(ps.status_field), "complete") ||
-						 pm_contains_ci(ps.status_field, strlen(ps.status_field), "final") ||
-						 pm_contains_ci(ps.status_field, strlen(ps.status_field), "published") ||
-						 pm_contains_ci(ps.status_field, strlen(ps.status_field), "done"))))
-			pm_note(doc, "status \"%s\" not understood; read as %s", ps.status_field, doc->status);
+						(pm_contains_ci(ps->status_field, strlen(ps->status_field), "complete") ||
+						 pm_contains_ci(ps->status_field, strlen(ps->status_field), "final") ||
+						 pm_contains_ci(ps->status_field, strlen(ps->status_field), "published") ||
+						 pm_contains_ci(ps->status_field, strlen(ps->status_field), "done"))))
+			pm_note(doc, "status \"%s\" not understood; read as %s", ps->status_field, doc->status);
 	}
 
-	/* tasks and improvements; due dates are midnight in the document's zone */
-	ps.zone = &doc_zone;
-	{
-		bool		has_task_group = ps.saw_task_heading;
+}
 
-		for (int i = 0; i < ps.nitems; i++)
-			if (ps.items[i].group == GROUP_TASKS)
+/* tasks and improvements */
+static void
+pm_build_tasks(PmParser *ps)
+{
+	PmDocument *doc = ps->doc;
+
+	/* tasks and improvements; due dates are midnight in the document's zone */
+	ps->zone = &ps->doc_zone;
+	{
+		bool		has_task_group = ps->saw_task_heading;
+
+		for (int i = 0; i < ps->nitems; i++)
+			if (ps->items[i].group == GROUP_TASKS)
 				has_task_group = true;
-		doc->tasks = palloc(sizeof(PmTask) * Max(ps.nitems, 1));
-		doc->improvements = palloc(sizeof(char *) * Max(ps.nitems, 1));
-		for (int i = 0; i < ps.nitems; i++)
+		doc->tasks = palloc(sizeof(PmTask) * Max(ps->nitems, 1));
+		doc->improvements = palloc(sizeof(char *) * Max(ps->nitems, 1));
+		for (int i = 0; i < ps->nitems; i++)
 		{
-			PmItem	   *it = &ps.items[i];
+			PmItem	   *it = &ps->items[i];
 
 			if (it->text.len == 0)
 				continue;
@@ -3381,7 +3373,7 @@ pm_parse_document(const char *text, int len, const PmOptions *opt)
 			{
 				PmTask	   *t = &doc->tasks[doc->ntasks];
 
-				pm_finish_task(&ps, it, t);
+				pm_finish_task(ps, it, t);
 				if (t->title[0] != '\0')
 					doc->ntasks++;
 			}
@@ -3394,5 +3386,81 @@ pm_parse_document(const char *text, int len, const PmOptions *opt)
 			}
 		}
 	}
+
+}
+
+PmDocument *
+pm_parse_document(const char *text, int len, const PmOptions *opt)
+{
+	PmParser	ps;
+	PmDocument *doc = palloc0(sizeof(PmDocument));
+
+	memset(&ps, 0, sizeof(ps));
+	ps.opt = opt;
+	ps.doc = doc;
+	initStringInfo(&ps.summary);
+	initStringInfo(&ps.impact);
+	initStringInfo(&ps.sum_root);
+	initStringInfo(&ps.duration);
+	initStringInfo(&ps.start_field);
+	initStringInfo(&ps.end_field);
+	initStringInfo(&ps.users_field);
+	initStringInfo(&ps.root);
+	initStringInfo(&ps.resolution);
+	ps.root_field = &ps.root;
+
+	/* the zone to use where the document names none */
+	if (opt->default_zone)
+	{
+		if (!pm_zone_parse(opt->default_zone, &ps.default_zone))
+		{
+			doc->error = PM_ERROR_BAD_ZONE;
+			doc->error_message = psprintf("time zone \"%s\" not recognized", opt->default_zone);
+			return doc;
+		}
+	}
+	else
+	{
+		ps.default_zone.valid = true;
+		ps.default_zone.tz = session_timezone;
+		strlcpy(ps.default_zone.label, pg_get_timezone_name(session_timezone),
+				sizeof(ps.default_zone.label));
+	}
+
+	pm_split_lines(&ps, text, len);
+	pm_read_sections(&ps);
+
+	/* nothing at all? */
+	{
+		bool		any = false;
+
+		for (int i = 0; i < len && !any; i++)
+			if (!isspace((unsigned char) text[i]))
+				any = true;
+		if (!any)
+		{
+			doc->error = PM_ERROR_EMPTY;
+			doc->error_message = pstrdup("postmortem document is empty");
+			return doc;
+		}
+	}
+
+	/* none of the template's parts: not a postmortem */
+	if (ps.parts_seen == 0)
+	{
+		doc->error = PM_ERROR_NO_TIMES;
+		doc->error_message = pstrdup("postmortem document has no timeline");
+		doc->error_detail = pstrdup("It has none of the parts of a postmortem: no Summary, Timeline, Root Cause or Corrective and Preventative Measures heading, and no Duration or Impact line.");
+		doc->error_hint = pstrdup("Write the timeline as lines that start with a time, e.g. \"- 14:05 UTC: alert fired\", under a heading \"Timeline\".");
+		return doc;
+	}
+
+	pm_read_summary(&ps);
+	pm_settle_zones(&ps);
+	if (!pm_settle_dates(&ps))
+		return doc;
+	pm_build_entries(&ps);
+	pm_settle_span(&ps);
+	pm_build_tasks(&ps);
 	return doc;
 }
