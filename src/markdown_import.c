@@ -14,6 +14,8 @@
  */
 #include "postgres.h"
 
+#include <ctype.h>
+
 #include "catalog/pg_type.h"
 #include "executor/spi.h"
 #include "fmgr.h"
@@ -150,6 +152,43 @@ pm_prepare_plans(void)
 	}
 }
 
+/*
+ * The severity a document names, through the severity type's own parser:
+ * the whole text ("SEV2", "P1", "major"), else its first word that reads as
+ * one ("Sev 2 (major)", "High - customer facing").  0 when none does.
+ */
+static int16
+pm_severity_level(const char *text)
+{
+	int16		level = severity_parse(text);
+	const char *p = text;
+
+	while (level == 0 && *p)
+	{
+		char		word[32];
+		int			n = 0;
+
+		while (*p && !isalnum((unsigned char) *p))
+			p++;
+		/* "Sev 2" and "SEV-2": a word and the number after it */
+		while (*p && n < (int) sizeof(word) - 1 &&
+			   (isalnum((unsigned char) *p) ||
+				((*p == ' ' || *p == '-') && n > 0 && isalpha((unsigned char) word[n - 1]) &&
+				 isdigit((unsigned char) p[1]))))
+			word[n++] = *p++;
+		word[n] = '\0';
+		/* P0 / SEV0, the worst in scales that start at zero, is SEV1 */
+		if (pg_strcasecmp(word, "p0") == 0 || pg_strcasecmp(word, "sev0") == 0 ||
+			pg_strcasecmp(word, "sev-0") == 0 || pg_strcasecmp(word, "sev 0") == 0)
+			level = 1;
+		else if (n > 0)
+			level = severity_parse(word);
+		while (*p && isalnum((unsigned char) *p))
+			p++;
+	}
+	return level;
+}
+
 /* import_markdown: read a postmortem document into a new incident */
 PG_FUNCTION_INFO_V1(import_markdown);
 Datum
@@ -166,7 +205,7 @@ import_markdown(PG_FUNCTION_ARGS)
 	/* the severity, if the document names one we understand */
 	if (doc->severity)
 	{
-		level = severity_parse(doc->severity);
+		level = pm_severity_level(doc->severity);
 		if (level == 0)
 		{
 			char	   *note = psprintf("severity \"%s\" not understood; used SEV3", doc->severity);

@@ -2,7 +2,7 @@
 -- formats (test/documents), checked the way users rely on them.
 BEGIN;
 SET LOCAL timezone = 'UTC';
-SELECT plan(230);
+SELECT plan(232);
 
 \set seed000 `cat test/seeds/000_2d29b2a47fc1b878.txt`
 \set seed001 `cat test/seeds/001_e377f6c4d1aac321.txt`
@@ -141,6 +141,18 @@ SELECT is((SELECT i.severity::text FROM postmortem.incident i JOIN imported m US
 		  'SEV3', 'SEV3 when the document names no severity');
 SELECT is((SELECT i.time_zone FROM postmortem.incident i JOIN imported m USING (id) WHERE m.name = 'seed 001'),
 		  'EDT', 'the document''s zone is kept on the incident');
+
+CREATE FUNCTION pg_temp.severity_of(doc text) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE
+	inc bigint := postmortem.import_markdown(doc);
+BEGIN
+	RETURN (SELECT severity::text FROM postmortem.incident WHERE id = inc);
+END
+$$;
+SELECT is(pg_temp.severity_of(E'# DNS\nSeverity: Sev 2 (major)\n## Timeline\n- 2024-01-01 10:00 UTC: alert\n- 2024-01-01 11:00 UTC: resolved'),
+		  'SEV2', 'severity from "Sev 2 (major)"');
+SELECT is(pg_temp.severity_of(E'# DNS\nPriority: P0\n## Timeline\n- 2024-01-01 10:00 UTC: alert\n- 2024-01-01 11:00 UTC: resolved'),
+		  'SEV1', 'P0 is the worst: SEV1');
 
 -- tasks and improvements
 SELECT is((SELECT string_agg(t.status::text, ',' ORDER BY t.id) FROM postmortem.task t JOIN imported m ON m.id = t.incident_id
