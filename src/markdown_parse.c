@@ -1654,9 +1654,16 @@ pm_timeline_prose(PmParser *ps, const PmLine *ln, const char *s, const char *e)
 		PmStamp		st;
 		const char *body;
 
+		/* only at the start of the line or of a sentence */
+		if (p != s)
+		{
+			while (p < e && *p != '.' && *p != ';' && *p != '!')
+				p++;
+			if (p + 2 >= e || p[1] != ' ')
+				continue;
+			p += 2;
+		}
 		if (*p != 'A' && *p != 'a' && *p != 'B' && *p != 'b')
-			continue;
-		if (!(p == s || (p >= s + 2 && (p[-2] == '.' || p[-2] == ';' || p[-2] == '!') && p[-1] == ' ')))
 			continue;
 		if (!(pm_word_ci(p, e, "at") || pm_word_ci(p, e, "by") || pm_word_ci(p, e, "around")))
 			continue;
@@ -2015,8 +2022,9 @@ pm_task_status_word(const char *s, int len)
  * out before strstr() looks.
  */
 #define PAIR(a, b) ((((unsigned char) (a)) & 31) * 32 + (((unsigned char) (b)) & 31))
-#define HAS(w) ((pairs[PAIR((w)[0], (w)[1]) / 32] & (1u << (PAIR((w)[0], (w)[1]) % 32))) && \
-				strstr(low, (w)) != NULL)
+#define PAIR_IN(a, b) (pairs[PAIR(a, b) / 32] & (1u << (PAIR(a, b) % 32)))
+#define HAS(w) (PAIR_IN((w)[0], (w)[1]) && PAIR_IN((w)[1], (w)[2]) && \
+				PAIR_IN((w)[2], (w)[3]) && strstr(low, (w)) != NULL)
 
 static const char *
 pm_timeline_kind(const char *s, int len, bool *begins)
@@ -2062,6 +2070,7 @@ pm_timeline_kind(const char *s, int len, bool *begins)
 }
 
 #undef HAS
+#undef PAIR_IN
 #undef PAIR
 #define HAS(w) (strstr(low, (w)) != NULL)
 
