@@ -182,6 +182,7 @@ typedef struct PmParser
 static void pm_note(PmDocument *doc, const char *fmt,...) pg_attribute_printf(2, 3);
 static int	pm_table_cells(const char *s, const char *e, const char **cs, const char **ce, int max);
 static bool pm_table_separator(const char *s, const char *e);
+static bool pm_word_start(const char *s, const char *p);
 
 static void
 pm_note(PmDocument *doc, const char *fmt,...)
@@ -1685,9 +1686,62 @@ pm_timeline_prose(PmParser *ps, const PmLine *ln, const char *s, const char *e)
 
 		pm_trim(&bs, &be);
 		r = pm_new_entry(ps, &stamps[i], ln->lineno, ln->indent);
+		/* text before the first time belongs to the first entry */
+		if (i == 0 && starts[0] > s)
+		{
+			const char *ls = s,
+					   *le = starts[0];
+
+			pm_trim(&ls, &le);
+			appendBinaryStringInfo(&r->body, ls, le - ls);
+			appendStringInfoChar(&r->body, ' ');
+		}
 		appendBinaryStringInfo(&r->body, bs, be - bs);
 	}
 	return true;
+}
+
+/*
+ * Sentences with a time in them: "The issue was detected at 10:05 AM by an
+ * alert."  Each such sentence is an entry at that time; false if none.
+ */
+static bool
+pm_timeline_sentences(PmParser *ps, const PmLine *ln, const char *s, const char *e)
+{
+	bool		any = false;
+	const char *p = s;
+
+	while (p < e)
+	{
+		const char *q = p;
+		const char *se;
+
+		while (q < e && !((*q == '.' || *q == ';' || *q == '!' || *q == '?') &&
+						  (q + 1 >= e || q[1] == ' ')))
+			q++;
+		se = (q < e) ? q + 1 : e;
+		for (const char *t = p; t < se; t++)
+		{
+			PmStamp		st;
+
+			if (!isalnum((unsigned char) *t) || !pm_word_start(p, t))
+				continue;
+			if (pm_read_stamp(t, se, &st) > 0 && st.has_time && !st.zone_unknown)
+			{
+				const char *bs = p,
+						   *be = se;
+				PmRawEntry *r;
+
+				pm_trim(&bs, &be);
+				r = pm_new_entry(ps, &st, ln->lineno, ln->indent);
+				appendBinaryStringInfo(&r->body, bs, be - bs);
+				any = true;
+				break;
+			}
+		}
+		p = pm_skip_space(se, e);
+	}
+	return any;
 }
 
 static void
@@ -1798,6 +1852,9 @@ pm_timeline_line(PmParser *ps, const PmLine *ln)
 			pm_scan_zone(ps, body, e);
 		return;
 	}
+	/* a time inside a sentence: "The issue was detected at 10:05 AM." */
+	if (pm_timeline_sentences(ps, ln, s, e))
+		return;
 	/* continuation of the entry above, when indented under it or under its heading */
 	if (ps->nraw > 0 && ps->raw[ps->nraw - 1].indent >= 0 &&
 		(ln->indent > ps->raw[ps->nraw - 1].indent || ps->raw[ps->nraw - 1].body.len == 0 ||

@@ -2,7 +2,7 @@
 -- formats (test/documents), checked the way users rely on them.
 BEGIN;
 SET LOCAL timezone = 'UTC';
-SELECT plan(232);
+SELECT plan(240);
 
 \set seed000 `cat test/seeds/000_2d29b2a47fc1b878.txt`
 \set seed001 `cat test/seeds/001_e377f6c4d1aac321.txt`
@@ -27,6 +27,7 @@ SELECT plan(232);
 \set doc16 `cat test/documents/16_plain_bracket_times.md`
 \set doc17 `cat test/documents/17_key_value_table.md`
 \set doc18 `cat test/documents/18_heading_entries_en_dash.md`
+\set doc19 `cat test/documents/19_times_inside_sentences.md`
 
 CREATE TEMP TABLE doc (name text PRIMARY KEY, body text, on_date date);
 INSERT INTO doc VALUES
@@ -41,7 +42,8 @@ INSERT INTO doc VALUES
 	('11 GMT+1, out of order', :'doc11', NULL), ('12 p.m. PST', :'doc12', NULL),
 	('13 Google SRE style', :'doc13', NULL), ('14 Atlassian style', :'doc14', NULL),
 	('15 bold times, million users', :'doc15', NULL), ('16 plain, [10:15] times', :'doc16', NULL),
-	('17 key/value table', :'doc17', NULL), ('18 entries as headings', :'doc18', NULL);
+	('17 key/value table', :'doc17', NULL), ('18 entries as headings', :'doc18', NULL),
+	('19 times inside sentences', :'doc19', NULL);
 
 -- what each document says, read by a person
 CREATE TEMP TABLE expected (name text PRIMARY KEY, started_at timestamptz, resolved_at timestamptz,
@@ -69,7 +71,8 @@ INSERT INTO expected VALUES
 	('15 bold times, million users', '2024-03-05 15:00Z', '2024-03-05 16:30Z', 4, 1, 1, NULL, 1200000),
 	('16 plain, [10:15] times', '2024-05-15 10:00Z', '2024-05-15 12:30Z', 4, 1, 0, NULL, NULL),
 	('17 key/value table', '2024-05-15 10:00Z', '2024-05-15 12:30Z', 3, 1, 0, 12, NULL),
-	('18 entries as headings', '2024-05-15 10:00Z', '2024-05-15 12:30Z', 4, 1, 0, 5, NULL);
+	('18 entries as headings', '2024-05-15 10:00Z', '2024-05-15 12:30Z', 4, 1, 0, 5, NULL),
+	('19 times inside sentences', '2024-05-16 14:00Z', '2024-05-16 14:50Z', 5, 2, 0, 30, NULL);
 
 CREATE TEMP TABLE imported AS
 	SELECT name, postmortem.import_markdown(body, on_date => on_date) AS id FROM doc;
@@ -82,7 +85,7 @@ CREATE TEMP VIEW actual AS
 		   i.users_affected_pct AS pct, i.users_affected AS users, i.import_notes, i.status
 	  FROM imported m JOIN postmortem.incident i ON i.id = m.id;
 
--- 23 documents x 7 checks
+-- 24 documents x 7 checks
 SELECT is(a.started_at, e.started_at, e.name || ': start in UTC') FROM actual a JOIN expected e USING (name) ORDER BY name;
 SELECT is(a.resolved_at, e.resolved_at, e.name || ': end in UTC') FROM actual a JOIN expected e USING (name) ORDER BY name;
 SELECT is(a.entries, e.entries, e.name || ': timeline entries') FROM actual a JOIN expected e USING (name) ORDER BY name;
@@ -92,7 +95,7 @@ SELECT is(a.pct, e.pct, e.name || ': share of users affected') FROM actual a JOI
 SELECT is(a.users, e.users, e.name || ': users affected') FROM actual a JOIN expected e USING (name) ORDER BY name;
 
 -- every imported incident is finished, and the timeline came from the import
-SELECT is(count(*)::int, 23, 'every document imports as a resolved incident') FROM actual WHERE status = 'resolved';
+SELECT is(count(*)::int, 24, 'every document imports as a resolved incident') FROM actual WHERE status = 'resolved';
 SELECT is((SELECT count(*)::int FROM postmortem.timeline t JOIN imported m ON m.id = t.incident_id WHERE t.source <> 'import'),
 		  0, 'timeline rows are marked as imported');
 SELECT is((SELECT count(*)::int FROM postmortem.timeline t JOIN imported m ON m.id = t.incident_id
