@@ -1237,6 +1237,10 @@ pm_split_lines(PmParser *ps, const char *text, int len)
 
 	ps->lines = palloc(sizeof(PmLine) * max);
 	ps->nlines = 0;
+	/* a byte order mark is not text */
+	if (e - p >= 3 && (unsigned char) p[0] == 0xef && (unsigned char) p[1] == 0xbb &&
+		(unsigned char) p[2] == 0xbf)
+		p += 3;
 	while (p < e)
 	{
 		const char *nl = memchr(p, '\n', e - p);

@@ -2,7 +2,7 @@
 -- formats (test/documents), checked the way users rely on them.
 BEGIN;
 SET LOCAL timezone = 'UTC';
-SELECT plan(240);
+SELECT plan(242);
 
 \set seed000 `cat test/seeds/000_2d29b2a47fc1b878.txt`
 \set seed001 `cat test/seeds/001_e377f6c4d1aac321.txt`
@@ -174,7 +174,7 @@ SELECT is((SELECT t.title FROM postmortem.task t JOIN imported m ON m.id = t.inc
 
 -- the round trip, for every document
 CREATE FUNCTION pg_temp.fingerprint(bigint) RETURNS text LANGUAGE sql AS $$
-	SELECT concat_ws(' | ', i.started_at, i.detected_at, i.mitigated_at, i.resolved_at,
+	SELECT concat_ws(' | ', i.title, i.started_at, i.detected_at, i.mitigated_at, i.resolved_at,
 					 i.status, i.severity, i.users_affected_pct, i.users_affected, i.improvements::text,
 					 (SELECT string_agg(concat_ws(' ', t.at, t.kind, t.body), ', ' ORDER BY t.at, t.id)
 						FROM postmortem.timeline t WHERE t.incident_id = i.id),
@@ -186,6 +186,12 @@ CREATE TEMP TABLE round_trip AS
 	SELECT name, id, postmortem.import_markdown(postmortem.report(id)) AS id2 FROM imported;
 SELECT is(pg_temp.fingerprint(id2), pg_temp.fingerprint(id), name || ': import(report(id)) is the same incident')
   FROM round_trip ORDER BY name;
+
+-- files from other systems
+SELECT is(pg_temp.fingerprint(postmortem.import_markdown(replace(:'seed001', E'\n', E'\r\n'))),
+		  pg_temp.fingerprint((SELECT id FROM imported WHERE name = 'seed 001')), 'Windows line endings read the same');
+SELECT is(pg_temp.fingerprint(postmortem.import_markdown(U&'\FEFF' || :'seed003')),
+		  pg_temp.fingerprint((SELECT id FROM imported WHERE name = 'seed 003')), 'a byte order mark is not part of the title');
 
 -- the report
 SELECT matches(postmortem.report(id), '```mermaid\ntimeline\n', name || ': report has a Mermaid timeline')
