@@ -25,6 +25,9 @@
 
 #include "markdown_parse.h"
 
+/* after this many notes of one kind, the rest are counted in one note */
+#define PM_MAX_NOTES_OF_A_KIND 10
+
 typedef enum PmSection
 {
 	SEC_NONE,					/* before the first heading */
@@ -3009,22 +3012,33 @@ pm_settle_zones(PmParser *ps)
 		const char *best = NULL;
 		int			bestn = 0;
 
+		/* count each spelling; a timeline names only a few */
+		const PmZone *seen[16];
+		int			counts[16];
+		int			nseen = 0;
+
 		for (int i = 0; i < ps->nraw; i++)
 		{
-			int			c = 0;
+			int			k;
 
 			if (!ps->raw[i].st.has_zone)
 				continue;
-			for (int j = 0; j < ps->nraw; j++)
-				if (ps->raw[j].st.has_zone &&
-					strcmp(ps->raw[j].st.zone.label, ps->raw[i].st.zone.label) == 0)
-					c++;
-			if (c > bestn)
+			for (k = 0; k < nseen; k++)
+				if (strcmp(seen[k]->label, ps->raw[i].st.zone.label) == 0)
+					break;
+			if (k == nseen)
 			{
-				bestn = c;
-				best = ps->raw[i].st.zone.label;
+				if (nseen == lengthof(seen))
+					continue;
+				seen[nseen] = &ps->raw[i].st.zone;
+				counts[nseen++] = 0;
+			}
+			if (++counts[k] > bestn)
+			{
+				bestn = counts[k];
+				best = seen[k]->label;
 				if (!ps->has_tl_zone)
-					ps->tl_zone = ps->raw[i].st.zone;
+					ps->tl_zone = *seen[k];
 			}
 		}
 		if (best && !ps->has_tl_zone)
@@ -3168,6 +3182,8 @@ pm_build_entries(PmParser *ps)
 					cm = ps->base_m,
 					cd = ps->base_d;
 		int			max_tod = -1;
+		int			rolled = 0;
+		int			disordered = 0;
 		bool		has_named_zone = false;
 		int			max_h = 0,
 					max_mi = 0;
@@ -3209,13 +3225,14 @@ pm_build_entries(PmParser *ps)
 				if (next_day)
 				{
 					pm_add_days(&cy, &cm, &cd, 1);
-					pm_note(doc, "line %d: %s is earlier than %s before it; took it to be the next day, %04d-%02d-%02d",
-							r->lineno, pm_fmt_hm(st->h, st->mi), pm_fmt_hm(max_h, max_mi), cy, cm, cd);
+					if (++rolled <= PM_MAX_NOTES_OF_A_KIND)
+						pm_note(doc, "line %d: %s is earlier than %s before it; took it to be the next day, %04d-%02d-%02d",
+								r->lineno, pm_fmt_hm(st->h, st->mi), pm_fmt_hm(max_h, max_mi), cy, cm, cd);
 					max_tod = tod;
 					max_h = st->h;
 					max_mi = st->mi;
 				}
-				else
+				else if (++disordered <= PM_MAX_NOTES_OF_A_KIND)
 					pm_note(doc, "line %d: %s comes after %s but is earlier; kept it at its stated time, out of order",
 							r->lineno, pm_fmt_hm(st->h, st->mi), pm_fmt_hm(max_h, max_mi));
 			}
@@ -3269,6 +3286,11 @@ pm_build_entries(PmParser *ps)
 			en->lineno = r->lineno;
 			doc->nentries++;
 		}
+		if (rolled > PM_MAX_NOTES_OF_A_KIND)
+			pm_note(doc, "%d more entries were taken to be on the next day", rolled - PM_MAX_NOTES_OF_A_KIND);
+		if (disordered > PM_MAX_NOTES_OF_A_KIND)
+			pm_note(doc, "%d more entries out of order were kept at their stated times",
+					disordered - PM_MAX_NOTES_OF_A_KIND);
 	}
 
 }
