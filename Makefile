@@ -10,7 +10,8 @@ OBJS        = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
 # The install script is assembled from one SQL file per module, kept beside
 # that module's C file in src/.  Order matters: types before tables, tables
 # before the functions and views that use them.
-SQL_MODULES = severity incident lifecycle durations views recorder culprit evidence
+SQL_MODULES = severity incident lifecycle durations views recorder culprit evidence \
+              markdown_import markdown_report
 DATA_built  = $(EXTENSION)--$(EXTVERSION).sql
 EXTRA_CLEAN = $(EXTENSION)--$(EXTVERSION).sql
 

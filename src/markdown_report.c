@@ -1,0 +1,494 @@
+/*-------------------------------------------------------------------------
+ *
+ * markdown_report.c
+ *	  postmortem.report(): an incident rendered as the Markdown postmortem
+ *	  teams write (Issue Summary, Timeline with a Mermaid diagram, Root Cause
+ *	  and Resolution, the cited schema changes, Corrective and Preventative
+ *	  Measures), in a form import_markdown reads back to the same incident.
+ *
+ * Times are shown in the incident's time zone (UTC when it has none).  The
+ * citation tables belong to another part of the extension and may not exist
+ * yet: they are looked up by name at run time.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include "catalog/pg_type.h"
+#include "executor/spi.h"
+#include "fmgr.h"
+#include "lib/stringinfo.h"
+#include "mb/pg_wchar.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/datetime.h"
+#include "utils/timestamp.h"
+
+#include "markdown_parse.h"
+
+static SPIPlanPtr incident_plan = NULL;
+static SPIPlanPtr timeline_plan = NULL;
+static SPIPlanPtr task_plan = NULL;
+
+static const char *const month_names[] = {
+	"January", "February", "March", "April", "May", "June", "July",
+	"August", "September", "October", "November", "December"
+};
+
+static SPIPlanPtr
+report_plan(const char *sql)
+{
+	Oid			argtypes[1] = {INT8OID};
+	SPIPlanPtr	plan = SPI_prepare(sql, 1, argtypes);
+
+	if (plan == NULL)
+		elog(ERROR, "SPI_prepare failed for \"%s\": %s", sql, SPI_result_code_string(SPI_result));
+	if (SPI_keepplan(plan) != 0)
+		elog(ERROR, "SPI_keepplan failed");
+	return plan;
+}
+
+static char *
+col_text(HeapTuple tup, TupleDesc desc, int col)
+{
+	return SPI_getvalue(tup, desc, col);
+}
+
+static bool
+col_ts(HeapTuple tup, TupleDesc desc, int col, TimestampTz *ts)
+{
+	bool		isnull;
+	Datum		d = SPI_getbinval(tup, desc, col, &isnull);
+
+	if (isnull)
+		return false;
+	*ts = DatumGetTimestampTz(d);
+	return true;
+}
+
+/* "May 15, 2024" */
+static void
+append_date(StringInfo buf, const struct pg_tm *tm)
+{
+	appendStringInfo(buf, "%s %d, %d", month_names[tm->tm_mon - 1], tm->tm_mday, tm->tm_year);
+}
+
+/* "10:00 AM", "10:00:30 AM" */
+static void
+append_time(StringInfo buf, const struct pg_tm *tm)
+{
+	int			h = tm->tm_hour % 12 == 0 ? 12 : tm->tm_hour % 12;
+
+	if (tm->tm_sec != 0)
+		appendStringInfo(buf, "%d:%02d:%02d %s", h, tm->tm_min, tm->tm_sec,
+						 tm->tm_hour < 12 ? "AM" : "PM");
+	else
+		appendStringInfo(buf, "%d:%02d %s", h, tm->tm_min, tm->tm_hour < 12 ? "AM" : "PM");
+}
+
+/* text on one line: newlines become spaces */
+static void
+append_line(StringInfo buf, const char *s)
+{
+	for (; *s; s++)
+		appendStringInfoChar(buf, (*s == '\n' || *s == '\r') ? ' ' : *s);
+}
+
+/* a Mermaid-safe label: no ':' ';' '#', at most 60 characters */
+static void
+append_mermaid(StringInfo buf, const char *s)
+{
+	int			len = strlen(s);
+	int			clip = pg_mbcliplen(s, len, 60);
+
+	for (int i = 0; i < clip; i++)
+	{
+		char		c = s[i];
+
+		if (c == ':' || c == ';')
+			appendStringInfoChar(buf, ',');
+		else if (c == '#' || c == '\n' || c == '\r' || c == '`')
+			appendStringInfoChar(buf, ' ');
+		else
+			appendStringInfoChar(buf, c);
+	}
+	if (clip < len)
+		appendStringInfoString(buf, "…");
+}
+
+static const char *
+task_status_words(const char *status)
+{
+	if (strcmp(status, "todo") == 0)
+		return "To do";
+	if (strcmp(status, "in_progress") == 0)
+		return "In progress";
+	if (strcmp(status, "scheduled") == 0)
+		return "Scheduled";
+	if (strcmp(status, "blocked") == 0)
+		return "Blocked";
+	if (strcmp(status, "done") == 0)
+		return "Completed";
+	if (strcmp(status, "wont_do") == 0)
+		return "Won't do";
+	return status;
+}
+
+/* the cited schema changes, when the citation table exists */
+static void
+append_citations(StringInfo buf, int64 id, const PmZone *zone)
+{
+	Oid			argtypes[1] = {INT8OID};
+	Datum		args[1];
+	int			ret;
+
+	ret = SPI_execute("SELECT pg_catalog.to_regclass('postmortem.citation') IS NOT NULL"
+					  " AND pg_catalog.to_regclass('postmortem.schema_change') IS NOT NULL",
+					  true, 1);
+	if (ret != SPI_OK_SELECT || SPI_processed != 1)
+		return;
+	{
+		bool		isnull;
+
+		if (!DatumGetBool(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull)))
+			return;
+	}
+	args[0] = Int64GetDatum(id);
+	ret = SPI_execute_with_args("SELECT c.role::text, c.note, s.id, s.at, s.statement, s.revert_statement"
+								" FROM postmortem.citation c"
+								" JOIN postmortem.schema_change s ON s.id = c.schema_change_id"
+								" WHERE c.incident_id = $1 ORDER BY s.at, s.id",
+								1, argtypes, args, NULL, true, 0);
+	if (ret != SPI_OK_SELECT)
+		elog(ERROR, "reading the citations failed: %s", SPI_result_code_string(ret));
+	if (SPI_processed == 0)
+		return;
+	appendStringInfoString(buf, "## Schema changes cited\n\n");
+	for (uint64 i = 0; i < SPI_processed; i++)
+	{
+		HeapTuple	tup = SPI_tuptable->vals[i];
+		TupleDesc	desc = SPI_tuptable->tupdesc;
+		char	   *role = col_text(tup, desc, 1);
+		char	   *note = col_text(tup, desc, 2);
+		char	   *scid = col_text(tup, desc, 3);
+		char	   *stmt = col_text(tup, desc, 5);
+		char	   *revert = col_text(tup, desc, 6);
+		TimestampTz at = 0;
+
+		appendStringInfo(buf, "- **%s:** schema change %s", role ? role : "cited", scid);
+		if (col_ts(tup, desc, 4, &at))
+		{
+			struct pg_tm tm;
+			fsec_t		fsec;
+
+			pm_zone_localize(zone, at, &tm, &fsec);
+			appendStringInfoString(buf, " at ");
+			append_date(buf, &tm);
+			appendStringInfoString(buf, ", ");
+			append_time(buf, &tm);
+			appendStringInfo(buf, " %s", zone->label);
+		}
+		if (note)
+		{
+			appendStringInfoString(buf, " — ");
+			append_line(buf, note);
+		}
+		appendStringInfoString(buf, "\n\n");
+		appendStringInfo(buf, "  ```sql\n  %s\n  ```\n\n", stmt ? stmt : "-- statement not recorded");
+		if (revert)
+			appendStringInfo(buf, "  Revert:\n\n  ```sql\n  %s\n  ```\n\n", revert);
+		else
+			appendStringInfoString(buf, "  Revert: no revert statement recorded.\n\n");
+	}
+}
+
+/* report: the incident as a Markdown postmortem */
+PG_FUNCTION_INFO_V1(report);
+Datum
+report(PG_FUNCTION_ARGS)
+{
+	int64		id = PG_GETARG_INT64(0);
+	MemoryContext outer = CurrentMemoryContext;
+	StringInfoData buf;
+	Datum		args[1];
+	int			ret;
+	HeapTuple	inc;
+	TupleDesc	idesc;
+	PmZone		zone;
+	char	   *zone_label;
+	TimestampTz started,
+				resolved;
+	bool		has_start,
+				has_end;
+	char	   *root_cause,
+			   *resolution,
+			   *impact,
+			   *summary;
+	text	   *result;
+	uint64		nentries;
+	SPITupleTable *entries;
+	bool		one_day = true;
+	struct pg_tm first_tm;
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	if (incident_plan == NULL)
+		incident_plan = report_plan(
+									"SELECT title, summary, severity::text, status::text, started_at, resolved_at,"
+									" time_zone, users_affected_pct, users_affected, impact, root_cause,"
+									" resolution, pg_catalog.array_to_string(improvements, E'\\n')"
+									" FROM postmortem.incident WHERE id = $1");
+	if (timeline_plan == NULL)
+		timeline_plan = report_plan(
+									"SELECT at, kind::text, body FROM postmortem.timeline"
+									" WHERE incident_id = $1 ORDER BY at, id");
+	if (task_plan == NULL)
+		task_plan = report_plan(
+								"SELECT title, status::text, owner, due_at"
+								" FROM postmortem.task WHERE incident_id = $1 ORDER BY id");
+
+	args[0] = Int64GetDatum(id);
+	ret = SPI_execute_plan(incident_plan, args, NULL, false, 1);
+	if (ret != SPI_OK_SELECT)
+		elog(ERROR, "reading the incident failed: %s", SPI_result_code_string(ret));
+	if (SPI_processed == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_NO_DATA_FOUND),
+				 errmsg("incident " INT64_FORMAT " does not exist", id)));
+	inc = SPI_copytuple(SPI_tuptable->vals[0]);
+	idesc = CreateTupleDescCopy(SPI_tuptable->tupdesc);
+
+	zone_label = col_text(inc, idesc, 7);
+	if (zone_label == NULL || !pm_zone_parse(zone_label, &zone))
+		pm_zone_parse("UTC", &zone);
+	has_start = col_ts(inc, idesc, 5, &started);
+	has_end = col_ts(inc, idesc, 6, &resolved);
+	summary = col_text(inc, idesc, 2);
+	impact = col_text(inc, idesc, 10);
+	root_cause = col_text(inc, idesc, 11);
+	resolution = col_text(inc, idesc, 12);
+
+	initStringInfo(&buf);
+	appendStringInfo(&buf, "# %s\n\n## Issue Summary\n\n", col_text(inc, idesc, 1));
+
+	if (has_start)
+	{
+		struct pg_tm tm;
+		fsec_t		fsec;
+
+		pm_zone_localize(&zone, started, &tm, &fsec);
+		appendStringInfoString(&buf, "- **Duration:** ");
+		append_date(&buf, &tm);
+		appendStringInfoString(&buf, ", ");
+		append_time(&buf, &tm);
+		if (has_end)
+		{
+			pm_zone_localize(&zone, resolved, &tm, &fsec);
+			appendStringInfoString(&buf, " - ");
+			append_date(&buf, &tm);
+			appendStringInfoString(&buf, ", ");
+			append_time(&buf, &tm);
+		}
+		appendStringInfo(&buf, " (%s)\n", zone.label);
+	}
+	appendStringInfo(&buf, "- **Severity:** %s\n", col_text(inc, idesc, 3));
+	appendStringInfo(&buf, "- **Status:** %s\n", col_text(inc, idesc, 4));
+	if (impact)
+	{
+		appendStringInfoString(&buf, "- **Impact:** ");
+		append_line(&buf, impact);
+		appendStringInfoChar(&buf, '\n');
+	}
+	{
+		char	   *pct = col_text(inc, idesc, 8);
+		char	   *count = col_text(inc, idesc, 9);
+
+		if (pct || count)
+		{
+			appendStringInfoString(&buf, "- **Users affected:** ");
+			if (pct)
+				appendStringInfo(&buf, "%s%% of users", pct);
+			if (pct && count)
+				appendStringInfoString(&buf, " (");
+			if (count)
+				appendStringInfo(&buf, "%s users", count);
+			if (pct && count)
+				appendStringInfoChar(&buf, ')');
+			appendStringInfoChar(&buf, '\n');
+		}
+	}
+	if (root_cause)
+	{
+		const char *nl = strchr(root_cause, '\n');
+
+		appendStringInfoString(&buf, "- **Root Cause:** ");
+		appendBinaryStringInfo(&buf, root_cause, nl ? nl - root_cause : strlen(root_cause));
+		appendStringInfoChar(&buf, '\n');
+	}
+	if (summary)
+		appendStringInfo(&buf, "\n%s\n", summary);
+
+	/* timeline */
+	ret = SPI_execute_plan(timeline_plan, args, NULL, false, 0);
+	if (ret != SPI_OK_SELECT)
+		elog(ERROR, "reading the timeline failed: %s", SPI_result_code_string(ret));
+	entries = SPI_tuptable;
+	nentries = SPI_processed;
+	SPI_tuptable = NULL;		/* keep it: the next queries must not free it */
+	appendStringInfo(&buf, "\n## Timeline (%s)\n\n", zone.label);
+	if (has_start)
+	{
+		fsec_t		fsec;
+
+		pm_zone_localize(&zone, started, &first_tm, &fsec);
+	}
+	for (uint64 i = 0; i < nentries; i++)
+	{
+		TimestampTz at = 0;
+		struct pg_tm tm;
+		fsec_t		fsec;
+
+		col_ts(entries->vals[i], entries->tupdesc, 1, &at);
+		pm_zone_localize(&zone, at, &tm, &fsec);
+		if (!has_start && i == 0)
+			first_tm = tm;
+		if (tm.tm_year != first_tm.tm_year || tm.tm_mon != first_tm.tm_mon ||
+			tm.tm_mday != first_tm.tm_mday)
+			one_day = false;
+	}
+	if (!has_start && nentries > 0)
+		one_day = false;		/* no Duration line to carry the date */
+	for (uint64 i = 0; i < nentries; i++)
+	{
+		TimestampTz at = 0;
+		struct pg_tm tm;
+		fsec_t		fsec;
+
+		col_ts(entries->vals[i], entries->tupdesc, 1, &at);
+		pm_zone_localize(&zone, at, &tm, &fsec);
+		appendStringInfoString(&buf, "- **");
+		if (!one_day)
+		{
+			append_date(&buf, &tm);
+			appendStringInfoString(&buf, ", ");
+		}
+		append_time(&buf, &tm);
+		appendStringInfo(&buf, " %s:** ", zone.label);
+		append_line(&buf, col_text(entries->vals[i], entries->tupdesc, 3));
+		appendStringInfoChar(&buf, '\n');
+	}
+	if (nentries == 0)
+		appendStringInfoString(&buf, "No timeline entries.\n");
+
+	/* the same timeline as a Mermaid diagram */
+	if (nentries > 0)
+	{
+		int			last_y = 0,
+					last_m = 0,
+					last_d = 0;
+
+		appendStringInfoString(&buf, "\n```mermaid\ntimeline\n    title ");
+		append_mermaid(&buf, col_text(inc, idesc, 1));
+		appendStringInfoChar(&buf, '\n');
+		for (uint64 i = 0; i < nentries; i++)
+		{
+			TimestampTz at = 0;
+			struct pg_tm tm;
+			fsec_t		fsec;
+
+			col_ts(entries->vals[i], entries->tupdesc, 1, &at);
+			pm_zone_localize(&zone, at, &tm, &fsec);
+			if (tm.tm_year != last_y || tm.tm_mon != last_m || tm.tm_mday != last_d)
+			{
+				appendStringInfoString(&buf, "    section ");
+				append_date(&buf, &tm);
+				appendStringInfoChar(&buf, '\n');
+				last_y = tm.tm_year;
+				last_m = tm.tm_mon;
+				last_d = tm.tm_mday;
+			}
+			appendStringInfoString(&buf, "        ");
+			append_time(&buf, &tm);
+			appendStringInfoString(&buf, " : ");
+			append_mermaid(&buf, col_text(entries->vals[i], entries->tupdesc, 3));
+			appendStringInfoChar(&buf, '\n');
+		}
+		appendStringInfoString(&buf, "```\n");
+	}
+	SPI_freetuptable(entries);
+
+	/* root cause and resolution */
+	if (root_cause || resolution)
+	{
+		appendStringInfoString(&buf, "\n## Root Cause and Resolution\n\n");
+		if (root_cause)
+			appendStringInfo(&buf, "**Root Cause:** %s\n\n", root_cause);
+		if (resolution)
+			appendStringInfo(&buf, "**Resolution:** %s\n\n", resolution);
+	}
+	else
+		appendStringInfoChar(&buf, '\n');
+
+	append_citations(&buf, id, &zone);
+
+	/* measures */
+	appendStringInfoString(&buf, "## Corrective and Preventative Measures\n\n");
+	{
+		char	   *improvements = col_text(inc, idesc, 13);
+
+		if (improvements && improvements[0])
+		{
+			char	   *p = improvements;
+
+			appendStringInfoString(&buf, "**Improvements:**\n\n");
+			while (p && *p)
+			{
+				char	   *nl = strchr(p, '\n');
+
+				appendStringInfoString(&buf, "- ");
+				appendBinaryStringInfo(&buf, p, nl ? nl - p : strlen(p));
+				appendStringInfoChar(&buf, '\n');
+				p = nl ? nl + 1 : NULL;
+			}
+			appendStringInfoChar(&buf, '\n');
+		}
+	}
+	ret = SPI_execute_plan(task_plan, args, NULL, false, 0);
+	if (ret != SPI_OK_SELECT)
+		elog(ERROR, "reading the tasks failed: %s", SPI_result_code_string(ret));
+	appendStringInfoString(&buf, "**Tasks:**\n\n");
+	for (uint64 i = 0; i < SPI_processed; i++)
+	{
+		HeapTuple	tup = SPI_tuptable->vals[i];
+		TupleDesc	desc = SPI_tuptable->tupdesc;
+		char	   *status = col_text(tup, desc, 2);
+		char	   *owner = col_text(tup, desc, 3);
+		TimestampTz due;
+
+		appendStringInfo(&buf, "- [%c] ", strcmp(status, "done") == 0 ? 'x' : ' ');
+		append_line(&buf, col_text(tup, desc, 1));
+		appendStringInfo(&buf, " — Status: %s", task_status_words(status));
+		if (owner)
+		{
+			appendStringInfoString(&buf, " — Owner: ");
+			append_line(&buf, owner);
+		}
+		if (col_ts(tup, desc, 4, &due))
+		{
+			struct pg_tm tm;
+			fsec_t		fsec;
+
+			/* the date in the incident's zone, as the document wrote it */
+			pm_zone_localize(&zone, due, &tm, &fsec);
+			appendStringInfo(&buf, " — Due: %04d-%02d-%02d", tm.tm_year, tm.tm_mon, tm.tm_mday);
+		}
+		appendStringInfoChar(&buf, '\n');
+	}
+	if (SPI_processed == 0)
+		appendStringInfoString(&buf, "No tasks.\n");
+
+	MemoryContextSwitchTo(outer);
+	result = cstring_to_text_with_len(buf.data, buf.len);
+	SPI_finish();
+	PG_RETURN_TEXT_P(result);
+}

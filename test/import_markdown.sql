@@ -1,0 +1,257 @@
+-- pgTAP: import_markdown and report on the seeds and on documents in many
+-- formats (test/documents), checked the way users rely on them.
+BEGIN;
+SET LOCAL timezone = 'UTC';
+SELECT plan(242);
+
+\set seed000 `cat test/seeds/000_2d29b2a47fc1b878.txt`
+\set seed001 `cat test/seeds/001_e377f6c4d1aac321.txt`
+\set seed002 `cat test/seeds/002_baa2f493d473fd47.txt`
+\set seed003 `cat test/seeds/003_052e3b1ff3f3a8fe.txt`
+\set seed004 `cat test/seeds/004_157e2b01bfd7d615.txt`
+\set doc01 `cat test/documents/01_table_timeline.md`
+\set doc02 `cat test/documents/02_prose_eat.md`
+\set doc03 `cat test/documents/03_iso_timestamps.md`
+\set doc04 `cat test/documents/04_numbered_24h_offset.md`
+\set doc05 `cat test/documents/05_midnight_crossing.md`
+\set doc06 `cat test/documents/06_indented_plain.txt`
+\set doc07 `cat test/documents/07_bold_times_star_bullets.md`
+\set doc08 `cat test/documents/08_setext_est.md`
+\set doc09 `cat test/documents/09_dated_entries_multi_day.md`
+\set doc10 `cat test/documents/10_checkbox_tasks_impact_heading.md`
+\set doc11 `cat test/documents/11_gmt_offset_out_of_order.md`
+\set doc12 `cat test/documents/12_noon_midnight_am_pm.md`
+\set doc13 `cat test/documents/13_google_sre_style.md`
+\set doc14 `cat test/documents/14_atlassian_style.md`
+\set doc15 `cat test/documents/15_bold_times_million_users.md`
+\set doc16 `cat test/documents/16_plain_bracket_times.md`
+\set doc17 `cat test/documents/17_key_value_table.md`
+\set doc18 `cat test/documents/18_heading_entries_en_dash.md`
+\set doc19 `cat test/documents/19_times_inside_sentences.md`
+
+CREATE TEMP TABLE doc (name text PRIMARY KEY, body text, on_date date);
+INSERT INTO doc VALUES
+	('seed 000', :'seed000', NULL), ('seed 001', :'seed001', NULL),
+	('seed 002', :'seed002', '2024-03-04'), ('seed 003', :'seed003', NULL),
+	('seed 004', :'seed004', NULL),
+	('01 table timeline', :'doc01', NULL), ('02 prose EAT', :'doc02', NULL),
+	('03 ISO timestamps', :'doc03', NULL), ('04 numbered 24h offset', :'doc04', NULL),
+	('05 midnight crossing', :'doc05', NULL), ('06 indented plain', :'doc06', NULL),
+	('07 bold times, task table', :'doc07', NULL), ('08 setext EST', :'doc08', NULL),
+	('09 dated entries', :'doc09', NULL), ('10 checkboxes', :'doc10', NULL),
+	('11 GMT+1, out of order', :'doc11', NULL), ('12 p.m. PST', :'doc12', NULL),
+	('13 Google SRE style', :'doc13', NULL), ('14 Atlassian style', :'doc14', NULL),
+	('15 bold times, million users', :'doc15', NULL), ('16 plain, [10:15] times', :'doc16', NULL),
+	('17 key/value table', :'doc17', NULL), ('18 entries as headings', :'doc18', NULL),
+	('19 times inside sentences', :'doc19', NULL);
+
+-- what each document says, read by a person
+CREATE TEMP TABLE expected (name text PRIMARY KEY, started_at timestamptz, resolved_at timestamptz,
+							entries int, tasks int, done int, pct numeric, users bigint);
+INSERT INTO expected VALUES
+	('seed 000', '2023-05-15 19:00Z', '2023-05-16 15:00Z', 12, 5, 0, 20, NULL),
+	('seed 001', '2024-05-15 14:00Z', '2024-05-15 16:30Z', 11, 5, 1, 60, NULL),
+	('seed 002', '2024-03-04 14:00Z', '2024-03-04 15:30Z', 10, 5, 0, NULL, 127),
+	('seed 003', '2024-05-15 14:00Z', '2024-05-15 16:30Z', 11, 5, 0, 60, NULL),
+	('seed 004', '2023-08-16 09:15Z', '2023-08-16 11:42Z', 10, 6, 0, 65, NULL),
+	('01 table timeline', '2024-02-07 08:02Z', '2024-02-07 08:41Z', 5, 3, 1, 35, NULL),
+	('02 prose EAT', '2024-03-03 11:05Z', '2024-03-03 12:32Z', 5, 2, 1, NULL, 1200),
+	('03 ISO timestamps', '2024-05-15 14:00Z', '2024-05-15 15:15Z', 4, 2, 1, 12, NULL),
+	('04 numbered 24h offset', '2024-03-13 20:40Z', '2024-03-13 22:10Z', 5, 2, 0, 8, NULL),
+	('05 midnight crossing', '2024-06-04 06:30Z', '2024-06-04 08:15Z', 5, 2, 1, 40, NULL),
+	('06 indented plain', '2024-01-09 15:00Z', '2024-01-09 17:45Z', 5, 2, 0, 25, NULL),
+	('07 bold times, task table', '2024-03-12 08:15Z', '2024-03-12 09:05Z', 5, 3, 1, 55, NULL),
+	('08 setext EST', '2024-02-02 15:00Z', '2024-02-02 16:30Z', 5, 2, 1, 100, NULL),
+	('09 dated entries', '2024-05-20 16:00Z', '2024-05-21 09:45Z', 5, 1, 1, 15, NULL),
+	('10 checkboxes', '2024-07-01 13:00Z', '2024-07-01 14:20Z', 5, 3, 1, NULL, 3400),
+	('11 GMT+1, out of order', '2024-04-02 08:55Z', '2024-04-02 10:20Z', 5, 1, 0, 30, NULL),
+	('12 p.m. PST', '2024-09-30 20:00Z', '2024-09-30 21:05Z', 4, 2, 1, 70, NULL),
+	('13 Google SRE style', '2015-10-21 14:54Z', '2015-10-21 16:30Z', 15, 3, 1, NULL, NULL),
+	('14 Atlassian style', '2023-10-24 21:30Z', '2023-10-24 22:45Z', 6, 2, 1, 20, NULL),
+	('15 bold times, million users', '2024-03-05 15:00Z', '2024-03-05 16:30Z', 4, 1, 1, NULL, 1200000),
+	('16 plain, [10:15] times', '2024-05-15 10:00Z', '2024-05-15 12:30Z', 4, 1, 0, NULL, NULL),
+	('17 key/value table', '2024-05-15 10:00Z', '2024-05-15 12:30Z', 3, 1, 0, 12, NULL),
+	('18 entries as headings', '2024-05-15 10:00Z', '2024-05-15 12:30Z', 4, 1, 0, 5, NULL),
+	('19 times inside sentences', '2024-05-16 14:00Z', '2024-05-16 14:50Z', 5, 2, 0, 30, NULL);
+
+CREATE TEMP TABLE imported AS
+	SELECT name, postmortem.import_markdown(body, on_date => on_date) AS id FROM doc;
+
+CREATE TEMP VIEW actual AS
+	SELECT m.name, i.started_at, i.resolved_at,
+		   (SELECT count(*)::int FROM postmortem.timeline t WHERE t.incident_id = i.id) AS entries,
+		   (SELECT count(*)::int FROM postmortem.task t WHERE t.incident_id = i.id) AS tasks,
+		   (SELECT count(*)::int FROM postmortem.task t WHERE t.incident_id = i.id AND t.status = 'done') AS done,
+		   i.users_affected_pct AS pct, i.users_affected AS users, i.import_notes, i.status
+	  FROM imported m JOIN postmortem.incident i ON i.id = m.id;
+
+-- 24 documents x 7 checks
+SELECT is(a.started_at, e.started_at, e.name || ': start in UTC') FROM actual a JOIN expected e USING (name) ORDER BY name;
+SELECT is(a.resolved_at, e.resolved_at, e.name || ': end in UTC') FROM actual a JOIN expected e USING (name) ORDER BY name;
+SELECT is(a.entries, e.entries, e.name || ': timeline entries') FROM actual a JOIN expected e USING (name) ORDER BY name;
+SELECT is(a.tasks, e.tasks, e.name || ': tasks') FROM actual a JOIN expected e USING (name) ORDER BY name;
+SELECT is(a.done, e.done, e.name || ': tasks done') FROM actual a JOIN expected e USING (name) ORDER BY name;
+SELECT is(a.pct, e.pct, e.name || ': share of users affected') FROM actual a JOIN expected e USING (name) ORDER BY name;
+SELECT is(a.users, e.users, e.name || ': users affected') FROM actual a JOIN expected e USING (name) ORDER BY name;
+
+-- every imported incident is finished, and the timeline came from the import
+SELECT is(count(*)::int, 24, 'every document imports as a resolved incident') FROM actual WHERE status = 'resolved';
+SELECT is((SELECT count(*)::int FROM postmortem.timeline t JOIN imported m ON m.id = t.incident_id WHERE t.source <> 'import'),
+		  0, 'timeline rows are marked as imported');
+SELECT is((SELECT count(*)::int FROM postmortem.timeline t JOIN imported m ON m.id = t.incident_id
+			WHERE t.body ~* '(took|guess|carried)'), 0, 'import notes never become timeline entries');
+
+-- what was guessed is noted
+SELECT ok(EXISTS (SELECT 1 FROM actual, unnest(import_notes) n WHERE name = 'seed 000' AND n LIKE '%out of order%'),
+		  'seed 000: the entry out of order is noted');
+SELECT ok(EXISTS (SELECT 1 FROM actual, unnest(import_notes) n WHERE name = 'seed 000' AND n LIKE '%next day%'),
+		  'seed 000: the day rolled over at midnight is noted');
+SELECT ok(EXISTS (SELECT 1 FROM actual, unnest(import_notes) n WHERE name = 'seed 001' AND n LIKE '%from the summary%'),
+		  'seed 001: the date carried from the summary is noted');
+SELECT ok(EXISTS (SELECT 1 FROM actual, unnest(import_notes) n WHERE name = 'seed 002' AND n LIKE '%on_date%'),
+		  'seed 002: the date taken from on_date is noted');
+SELECT ok(EXISTS (SELECT 1 FROM actual, unnest(import_notes) n WHERE name = 'seed 002' AND n LIKE '%UTC but the summary%GMT+1%'),
+		  'seed 002: the zone contradicting the summary is noted');
+SELECT ok(EXISTS (SELECT 1 FROM actual, unnest(import_notes) n WHERE name = 'seed 002' AND n LIKE '%does not overlap the timeline%'),
+		  'seed 002: the summary contradicting the timeline is noted');
+SELECT ok(EXISTS (SELECT 1 FROM actual, unnest(import_notes) n WHERE name = 'seed 004' AND n LIKE '%"UT"%'),
+		  'seed 004: the typo''d zone is noted');
+SELECT ok(EXISTS (SELECT 1 FROM actual, unnest(import_notes) n WHERE name = '11 GMT+1, out of order' AND n LIKE '%out of order%'),
+		  'an entry out of order is noted');
+SELECT is((SELECT cardinality(import_notes) FROM actual WHERE name = '03 ISO timestamps'), 0,
+		  'a document with full timestamps needs no guesses');
+
+SELECT ok(EXISTS (SELECT 1 FROM actual, unnest(import_notes) n WHERE name = '13 Google SRE style' AND n LIKE '%says it began%'),
+		  'the start is the entry that says the outage began, and that is noted');
+
+-- milestones and kinds
+SELECT is((SELECT i.detected_at FROM postmortem.incident i JOIN imported m USING (id) WHERE m.name = 'seed 002'),
+		  '2024-03-04 14:00Z'::timestamptz, 'seed 002: detected at the entry that says detected');
+SELECT is((SELECT i.mitigated_at FROM postmortem.incident i JOIN imported m USING (id) WHERE m.name = 'seed 003'),
+		  '2024-05-15 16:00Z'::timestamptz, 'seed 003: mitigated when the index change was reverted');
+SELECT is((SELECT string_agg(t.kind::text, ',' ORDER BY t.at) FROM postmortem.timeline t JOIN imported m ON m.id = t.incident_id
+			WHERE m.name = '01 table timeline'),
+		  'action,detection,escalation,mitigation,resolution', 'timeline kinds are read from the words');
+SELECT is((SELECT count(*)::int FROM postmortem.timeline t JOIN imported m ON m.id = t.incident_id
+			WHERE m.name = 'seed 003' AND t.kind = 'misleading_path'), 1, 'seed 003: the misleading path');
+SELECT is((SELECT i.severity::text FROM postmortem.incident i JOIN imported m USING (id) WHERE m.name = '07 bold times, task table'),
+		  'SEV1', 'P1 in the document is SEV1');
+SELECT is((SELECT i.severity::text FROM postmortem.incident i JOIN imported m USING (id) WHERE m.name = '17 key/value table'),
+		  'SEV2', 'severity from a key/value table');
+SELECT is((SELECT i.title FROM postmortem.incident i JOIN imported m USING (id) WHERE m.name = '16 plain, [10:15] times'),
+		  'Billing export failure', 'a "Title:" label is not part of the title');
+SELECT is((SELECT i.severity::text FROM postmortem.incident i JOIN imported m USING (id) WHERE m.name = 'seed 000'),
+		  'SEV3', 'SEV3 when the document names no severity');
+SELECT is((SELECT i.time_zone FROM postmortem.incident i JOIN imported m USING (id) WHERE m.name = 'seed 001'),
+		  'EDT', 'the document''s zone is kept on the incident');
+
+CREATE FUNCTION pg_temp.severity_of(doc text) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE
+	inc bigint := postmortem.import_markdown(doc);
+BEGIN
+	RETURN (SELECT severity::text FROM postmortem.incident WHERE id = inc);
+END
+$$;
+SELECT is(pg_temp.severity_of(E'# DNS\nSeverity: Sev 2 (major)\n## Timeline\n- 2024-01-01 10:00 UTC: alert\n- 2024-01-01 11:00 UTC: resolved'),
+		  'SEV2', 'severity from "Sev 2 (major)"');
+SELECT is(pg_temp.severity_of(E'# DNS\nPriority: P0\n## Timeline\n- 2024-01-01 10:00 UTC: alert\n- 2024-01-01 11:00 UTC: resolved'),
+		  'SEV1', 'P0 is the worst: SEV1');
+
+-- tasks and improvements
+SELECT is((SELECT string_agg(t.status::text, ',' ORDER BY t.id) FROM postmortem.task t JOIN imported m ON m.id = t.incident_id
+			WHERE m.name = 'seed 001'),
+		  'in_progress,todo,scheduled,done,in_progress', 'seed 001: statuses on the line under each task');
+SELECT is((SELECT cardinality(i.improvements) FROM postmortem.incident i JOIN imported m USING (id) WHERE m.name = 'seed 003'),
+		  3, 'seed 003: the items outside the Tasks list are improvements');
+SELECT is((SELECT cardinality(i.improvements) FROM postmortem.incident i JOIN imported m USING (id) WHERE m.name = 'seed 004'),
+		  0, 'seed 004: without a Tasks list every item is a task');
+SELECT is((SELECT string_agg(coalesce(t.owner, '-'), ',' ORDER BY t.id) FROM postmortem.task t JOIN imported m ON m.id = t.incident_id
+			WHERE m.name = '07 bold times, task table'),
+		  'bob,carol,dave', 'owners from a task table');
+SELECT is((SELECT t.title FROM postmortem.task t JOIN imported m ON m.id = t.incident_id
+			WHERE m.name = '01 table timeline' ORDER BY t.id OFFSET 1 LIMIT 1),
+		  'Add lock_timeout to migrations', 'status and owner are cut from the task title');
+
+-- the round trip, for every document
+CREATE FUNCTION pg_temp.fingerprint(bigint) RETURNS text LANGUAGE sql AS $$
+	SELECT concat_ws(' | ', i.title, i.started_at, i.detected_at, i.mitigated_at, i.resolved_at,
+					 i.status, i.severity, i.users_affected_pct, i.users_affected, i.improvements::text,
+					 (SELECT string_agg(concat_ws(' ', t.at, t.kind, t.body), ', ' ORDER BY t.at, t.id)
+						FROM postmortem.timeline t WHERE t.incident_id = i.id),
+					 (SELECT string_agg(concat_ws(' ', k.status, k.owner, k.title), ', ' ORDER BY k.id)
+						FROM postmortem.task k WHERE k.incident_id = i.id))
+	  FROM postmortem.incident i WHERE i.id = $1
+$$;
+CREATE TEMP TABLE round_trip AS
+	SELECT name, id, postmortem.import_markdown(postmortem.report(id)) AS id2 FROM imported;
+SELECT is(pg_temp.fingerprint(id2), pg_temp.fingerprint(id), name || ': import(report(id)) is the same incident')
+  FROM round_trip ORDER BY name;
+
+-- files from other systems
+SELECT is(pg_temp.fingerprint(postmortem.import_markdown(replace(:'seed001', E'\n', E'\r\n'))),
+		  pg_temp.fingerprint((SELECT id FROM imported WHERE name = 'seed 001')), 'Windows line endings read the same');
+SELECT is(pg_temp.fingerprint(postmortem.import_markdown(U&'\FEFF' || :'seed003')),
+		  pg_temp.fingerprint((SELECT id FROM imported WHERE name = 'seed 003')), 'a byte order mark is not part of the title');
+
+-- the report
+SELECT matches(postmortem.report(id), '```mermaid\ntimeline\n', name || ': report has a Mermaid timeline')
+  FROM imported WHERE name LIKE 'seed%' ORDER BY name;
+SELECT matches(postmortem.report((SELECT id FROM imported WHERE name = 'seed 001')),
+			   '- \[x\] Add detailed logging for database query times and patterns\. — Status: Completed',
+			   'report: a done task is a checked box with its status');
+SELECT matches(postmortem.report((SELECT id FROM imported WHERE name = 'seed 001')),
+			   E'\\*\\*Duration:\\*\\* May 15, 2024, 10:00 AM - May 15, 2024, 12:30 PM \\(EDT\\)',
+			   'report: duration in the incident''s zone');
+SELECT matches(postmortem.report((SELECT id FROM imported WHERE name = 'seed 000')),
+			   E'- \\*\\*May 16, 2023, 10:00 AM EST:\\*\\*', 'report: entries carry dates when the incident crosses days');
+SELECT matches(postmortem.report((SELECT id FROM imported WHERE name = '07 bold times, task table')),
+			   'Owner: carol', 'report: task owners');
+
+-- cited schema changes, with their revert statements (citations may be a
+-- table of another part of the extension; make a stand-in if it is missing)
+DO $$
+DECLARE
+	sc bigint;
+	inc bigint := (SELECT id FROM imported WHERE name = 'seed 001');
+BEGIN
+	INSERT INTO postmortem.schema_change (at, command_tag, statement, revert_statement)
+	VALUES ('2024-05-15 13:40Z', 'CREATE INDEX', 'CREATE INDEX orders_status_idx ON orders (status)',
+			'DROP INDEX orders_status_idx')
+	RETURNING id INTO sc;
+	IF pg_catalog.to_regprocedure('postmortem.cite(bigint,bigint,text,text)') IS NOT NULL THEN
+		EXECUTE 'SELECT postmortem.cite($1, $2, ''root_cause'', ''the bad index'')' USING inc, sc;
+	ELSE
+		IF pg_catalog.to_regclass('postmortem.citation') IS NULL THEN
+			CREATE TABLE postmortem.citation (incident_id bigint, schema_change_id bigint, role text, note text);
+		END IF;
+		EXECUTE 'INSERT INTO postmortem.citation (incident_id, schema_change_id, role, note) VALUES ($1, $2, ''root_cause'', ''the bad index'')'
+			USING inc, sc;
+	END IF;
+END
+$$;
+SELECT matches(postmortem.report((SELECT id FROM imported WHERE name = 'seed 001')),
+			   E'## Schema changes cited\n\n- \\*\\*root_cause:\\*\\* schema change [0-9]+ at May 15, 2024, 9:40 AM EDT — the bad index',
+			   'report: the cited schema change');
+SELECT matches(postmortem.report((SELECT id FROM imported WHERE name = 'seed 001')),
+			   'CREATE INDEX orders_status_idx ON orders \(status\)\n  ```\n\n  Revert:\n\n  ```sql\n  DROP INDEX orders_status_idx',
+			   'report: its statement and revert statement');
+SELECT is(pg_temp.fingerprint(postmortem.import_markdown(postmortem.report((SELECT id FROM imported WHERE name = 'seed 001')))),
+		  pg_temp.fingerprint((SELECT id FROM imported WHERE name = 'seed 001')),
+		  'the round trip skips the cited schema changes section');
+
+-- errors
+SELECT throws_ok($$SELECT postmortem.import_markdown(E'# Nothing here\n\nJust words.')$$, '22P02',
+				 'postmortem document has no timeline', 'no timeline and no times: an error naming what is missing');
+SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', :'seed002'), '22P02',
+				 'postmortem document names no date', 'times but no date and no on_date: an error that says so');
+SELECT throws_ok($$SELECT postmortem.import_markdown('Lunch at 12:30 PM on 2024-01-01, then a walk.', on_date => '2024-01-01')$$,
+				 '22P02', 'postmortem document has no timeline', 'nonsense with a time in it is not a postmortem');
+SELECT throws_ok($$SELECT postmortem.import_markdown('   ')$$, '22P02', 'postmortem document is empty', 'an empty document');
+SELECT throws_ok(format('SELECT postmortem.import_markdown(%L, time_zone => %L)', :'seed001', 'Nowhere/Land'), '22023',
+				 NULL, 'an unknown time_zone argument');
+SELECT throws_ok($$SELECT postmortem.report(-42)$$, 'P0002', NULL, 'report of an unknown incident');
+SELECT lives_ok(format('SELECT postmortem.parse_markdown(%L, on_date => %L)', E'## Timeline\n' || repeat(E'- 10:00 UTC ** | [x] # \n', 1000), '2024-01-01'),
+				'a document of decorations alone does not break the parser');
+
+SELECT * FROM finish();
+ROLLBACK;
