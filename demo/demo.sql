@@ -41,6 +41,7 @@ SELECT postmortem.downtime(tstzrange(started_at, resolved_at)) AS total_downtime
 
 \echo
 \echo '== 3. A bad migration is replayed: 100k orders lose their index among unrelated changes =='
+\set ECHO queries
 CREATE TABLE public.orders (id bigint PRIMARY KEY, customer_id bigint NOT NULL, total numeric, created_at timestamptz);
 INSERT INTO public.orders SELECT g, g % 5000, g % 100, now() - g * interval '1 second' FROM generate_series(1, 100000) g;
 CREATE INDEX orders_customer_idx ON public.orders (customer_id);
@@ -60,14 +61,27 @@ UPDATE public.coupons SET pct = 2;
 \set ON_ERROR_STOP off
 CREATE UNIQUE INDEX CONCURRENTLY coupons_pct_key ON public.coupons (pct);
 \set ON_ERROR_STOP on
+\set ECHO none
 
+\echo '-- what the recorder wrote (one row per object a command touched):'
 SELECT id, at::time(0) AS at, command_tag, object_identity, lock_mode, migration, left(statement, 60) AS statement
   FROM postmortem.schema_change ORDER BY id;
 
 \echo
-\echo '== 4. The incident: orders page slow, declared a minute later =='
+\echo '== 4. Moments later the orders page slows down, and on call declares an incident =='
+\echo '-- (the application keeps looking orders up by customer: each lookup is now a sequential scan)'
+DO $$
+BEGIN
+	FOR c IN 1..40 LOOP
+		PERFORM count(*) FROM public.orders WHERE customer_id = c;
+	END LOOP;
+END
+$$;
+SELECT pg_stat_force_next_flush() \gset
+SELECT pg_sleep(2) \gset
 SELECT postmortem.open_incident('Orders page times out for customers', 'SEV2',
-       now() - interval '10 seconds', 'Customer order history takes 20 s; orders queries seq-scan') AS incident \gset
+       summary => 'Customer order history takes 20 s; orders queries seq-scan') AS incident \gset
+\echo '-- evidence the database recorded about itself when the incident was declared:'
 SELECT at::time(0) AS at, kind, left(body, 110) AS body FROM postmortem.timeline
  WHERE incident_id = :incident AND kind = 'evidence' ORDER BY id;
 
@@ -93,6 +107,10 @@ INSERT INTO postmortem.task (incident_id, title, kind, owner, due_at)
 VALUES (:incident, 'Require review of DROP INDEX in migrations', 'preventative', 'dba-team', now() + interval '14 days'),
        (:incident, 'Drop the INVALID coupons_pct_key index', 'corrective', 'alice', now() - interval '1 day');
 
+SELECT i.time_to_detect, i.time_to_acknowledge, i.time_to_mitigate, i.time_to_resolve,
+       round(i.impact_minutes::numeric, 3) AS impact_minutes
+  FROM postmortem.incident i WHERE id = :incident;
+\echo '-- one timeline: human entries, cited and related schema changes, status changes, tasks:'
 SELECT at::time(0) AS at, kind, source, left(body, 100) AS body FROM postmortem.incident_timeline(:incident);
 
 \echo
@@ -100,8 +118,9 @@ SELECT at::time(0) AS at, kind, source, left(body, 100) AS body FROM postmortem.
 SELECT id, severity, status, time_to_detect_seconds, time_to_resolve_seconds, impact_minutes
   FROM postmortem.incident_metrics ORDER BY id;
 SELECT * FROM postmortem.monthly_metrics ORDER BY month, severity;
-SELECT * FROM postmortem.open_tasks ORDER BY due_at NULLS LAST LIMIT 8;
-SELECT * FROM postmortem.overdue_tasks;
+SELECT incident_id, left(title, 60) AS title, status, owner, due_at::date, overdue
+  FROM postmortem.open_tasks ORDER BY due_at NULLS LAST, id LIMIT 8;
+SELECT incident_id, title, owner, due_at::date, overdue_by FROM postmortem.overdue_tasks;
 SELECT * FROM postmortem.change_failure_rate;
 SELECT * FROM postmortem.verify_audit();
 \echo '(verify_audit() returned no broken link: the audit chain is intact)'
