@@ -463,7 +463,10 @@ pm_recorder_ddl_start(PG_FUNCTION_ARGS)
 	trigdata = (EventTriggerData *) fcinfo->context;
 
 	if (cmd_stack == NIL)
+	{
 		MemoryContextReset(cmd_cxt);
+		pm_facts_reset();
+	}
 	old = MemoryContextSwitchTo(cmd_cxt);
 	cmd = palloc0(sizeof(RecorderCommand));
 	cmd->broken = true;
@@ -639,10 +642,23 @@ end_work(void *arg)
 	ListCell   *lc;
 	List	   *rows = NIL;
 
-	/* objects created or altered */
-	ts = call_event_srf(F_PG_EVENT_TRIGGER_DDL_COMMANDS, &desc, &econtext);
-	slot = MakeSingleTupleTableSlot(desc, &TTSOpsMinimalTuple);
-	while (tuplestore_gettupleslot(ts, true, false, slot))
+	/*
+	 * Objects created or altered.  PostgreSQL collects no command for DROP
+	 * (ProcessUtilitySlow: "no commands stashed for DROP"); its objects come
+	 * from sql_drop, so the set-returning function is not called for it.
+	 */
+	if (cmd->stmtTag != T_DropStmt)
+	{
+		ts = call_event_srf(F_PG_EVENT_TRIGGER_DDL_COMMANDS, &desc, &econtext);
+		slot = MakeSingleTupleTableSlot(desc, &TTSOpsMinimalTuple);
+	}
+	else
+	{
+		ts = NULL;
+		slot = NULL;
+		econtext = NULL;
+	}
+	while (ts != NULL && tuplestore_gettupleslot(ts, true, false, slot))
 	{
 		Datum		v[9];
 		bool		n[9];
@@ -734,9 +750,12 @@ end_work(void *arg)
 		rows = lappend(rows, row);
 		MemoryContextSwitchTo(old);
 	}
-	ExecDropSingleTupleTableSlot(slot);
-	tuplestore_end(ts);
-	FreeExprContext(econtext, true);
+	if (ts != NULL)
+	{
+		ExecDropSingleTupleTableSlot(slot);
+		tuplestore_end(ts);
+		FreeExprContext(econtext, true);
+	}
 
 	/* objects dropped, with what was read of them before they went */
 	foreach(lc, cmd->dropped)

@@ -156,6 +156,7 @@ extern LOCKMODE pm_command_lockmode(Node *parsetree, Oid *relid);
 extern const char *pm_lockmode_name(LOCKMODE mode);
 extern char *pm_table_definition(Oid relid, bool withDefaults);
 extern char *pm_column_default(Oid relid, AttrNumber attnum);
+extern void pm_facts_reset(void);
 extern char *pm_index_definition(Oid indexid, bool *valid);
 extern char *pm_relation_name(Oid relid);
 extern Oid	pm_index_table(Oid indexid);
