@@ -1001,6 +1001,9 @@ pm_exit_callback(int code, Datum arg)
  * The write at commit
  * ---------------------------------------------------------------------
  */
+/* rows written by one multi-insert at commit */
+#define PM_INSERT_BATCH 64
+
 static void
 flush_work(void *arg)
 {
@@ -1021,7 +1024,9 @@ flush_work(void *arg)
 	HeapTuple	last;
 	EState	   *estate;
 	ResultRelInfo *rri;
-	TupleTableSlot *slot;
+	TupleTableSlot **slots;
+	int			nslots;
+	int			n;
 	ListCell   *lc;
 	pg_cryptohash_ctx *hashctx;
 	MemoryContext old = MemoryContextSwitchTo(row_cxt);
@@ -1081,17 +1086,21 @@ flush_work(void *arg)
 	rri = makeNode(ResultRelInfo);
 	InitResultRelInfo(rri, rel, 0, NULL, 0);
 	ExecOpenIndices(rri, false);
-	slot = ExecInitExtraTupleSlot(estate, desc, &TTSOpsHeapTuple);
+	nslots = Min(list_length(pending_rows), PM_INSERT_BATCH);
+	slots = palloc(sizeof(TupleTableSlot *) * nslots);
+	for (n = 0; n < nslots; n++)
+		slots[n] = ExecInitExtraTupleSlot(estate, desc, &TTSOpsHeapTuple);
 	values = palloc(sizeof(Datum) * desc->natts);
 	nulls = palloc(sizeof(bool) * desc->natts);
 	hashctx = pg_cryptohash_create(PG_SHA256);
 
+	/* chain the rows; write them in batches with a multi-insert */
+	n = 0;
 	foreach(lc, pending_rows)
 	{
 		RecordedRow *row = lfirst(lc);
 		uint8		digest[PG_SHA256_DIGEST_LENGTH];
 		bytea	   *hash;
-		HeapTuple	tup;
 
 		set_datum(row, SC_ID, Int64GetDatum(nextval_internal(seqid, false)));
 		row->values[SC_PREV_HASH] = prev;
@@ -1109,13 +1118,19 @@ flush_work(void *arg)
 			values[map[i]] = row->values[i];
 			nulls[map[i]] = row->nulls[i];
 		}
-		tup = heap_form_tuple(desc, values, nulls);
-		ExecStoreHeapTuple(tup, slot, false);
-		simple_table_tuple_insert(rel, slot);
-		ExecInsertIndexTuples(rri, slot, estate, false, false, NULL, NIL);
-		ExecClearTuple(slot);
+		ExecStoreHeapTuple(heap_form_tuple(desc, values, nulls), slots[n], true);
 		prev = PointerGetDatum(hash);
 		prevNull = false;
+		if (++n == nslots || lnext(pending_rows, lc) == NULL)
+		{
+			table_multi_insert(rel, slots, n, GetCurrentCommandId(true), 0, NULL);
+			for (i = 0; i < n; i++)
+			{
+				ExecInsertIndexTuples(rri, slots[i], estate, false, false, NULL, NIL);
+				ExecClearTuple(slots[i]);
+			}
+			n = 0;
+		}
 	}
 
 	pg_cryptohash_free(hashctx);
