@@ -36,6 +36,7 @@
 #include "access/xlog.h"
 #include "catalog/indexing.h"
 #include "catalog/namespace.h"
+#include "catalog/objectaddress.h"
 #include "catalog/pg_class.h"
 #include "catalog/pg_event_trigger.h"
 #include "catalog/pg_index.h"
@@ -628,6 +629,50 @@ apply_rewrites(RecorderCommand *cmd, RecordedRow *row)
 	}
 }
 
+/*
+ * The object a COMMENT command commented on, in the columns of
+ * pg_event_trigger_ddl_commands() and computed by the same functions it
+ * uses.  COMMENT always reports exactly this one object, found at
+ * ddl_command_start; calling the set-returning function for it would cost
+ * more than recording the rest of the row.
+ */
+static void
+comment_object(RecorderCommand *cmd, Datum *v, bool *n)
+{
+	ObjectAddress *addr = &cmd->commentObject;
+	int			i;
+
+	for (i = 0; i < 8; i++)
+		n[i] = false;
+	v[0] = ObjectIdGetDatum(addr->classId);
+	v[1] = ObjectIdGetDatum(addr->objectId);
+	v[2] = Int32GetDatum(addr->objectSubId);
+	v[3] = CStringGetTextDatum(cmd->tag);
+	v[4] = CStringGetTextDatum(getObjectTypeDescription(addr, false));
+	v[5] = (Datum) 0;
+	n[5] = true;
+	if (is_objectclass_supported(addr->classId) &&
+		get_object_attnum_namespace(addr->classId) != InvalidAttrNumber)
+	{
+		Relation	catalog = table_open(addr->classId, AccessShareLock);
+		HeapTuple	objtup = get_catalog_object_by_oid(catalog,
+													   get_object_attnum_oid(addr->classId),
+													   addr->objectId);
+
+		if (HeapTupleIsValid(objtup))
+		{
+			Datum		nsp = heap_getattr(objtup, get_object_attnum_namespace(addr->classId),
+										   RelationGetDescr(catalog), &n[5]);
+
+			if (!n[5])
+				v[5] = CStringGetTextDatum(get_namespace_name_or_temp(DatumGetObjectId(nsp)));
+		}
+		table_close(catalog, AccessShareLock);
+	}
+	v[6] = CStringGetTextDatum(getObjectIdentity(addr, false));
+	v[7] = BoolGetDatum(false);
+}
+
 static void
 end_work(void *arg)
 {
@@ -639,6 +684,7 @@ end_work(void *arg)
 	Tuplestorestate *ts;
 	TupleTableSlot *slot;
 	bool		primaryDone = false;
+	int			comments = 0;
 	ListCell   *lc;
 	List	   *rows = NIL;
 
@@ -647,18 +693,17 @@ end_work(void *arg)
 	 * (ProcessUtilitySlow: "no commands stashed for DROP"); its objects come
 	 * from sql_drop, so the set-returning function is not called for it.
 	 */
-	if (cmd->stmtTag != T_DropStmt)
+	ts = NULL;
+	slot = NULL;
+	econtext = NULL;
+	if (cmd->stmtTag == T_CommentStmt && OidIsValid(cmd->commentObject.objectId))
+		comments = 1;
+	else if (cmd->stmtTag != T_DropStmt)
 	{
 		ts = call_event_srf(F_PG_EVENT_TRIGGER_DDL_COMMANDS, &desc, &econtext);
 		slot = MakeSingleTupleTableSlot(desc, &TTSOpsMinimalTuple);
 	}
-	else
-	{
-		ts = NULL;
-		slot = NULL;
-		econtext = NULL;
-	}
-	while (ts != NULL && tuplestore_gettupleslot(ts, true, false, slot))
+	for (;;)
 	{
 		Datum		v[9];
 		bool		n[9];
@@ -672,8 +717,15 @@ end_work(void *arg)
 				   *identity;
 		bool		primary;
 
-		for (i = 0; i < 8; i++)
-			v[i] = slot_getattr(slot, i + 1, &n[i]);
+		if (comments-- > 0)
+			comment_object(cmd, v, n);
+		else if (ts != NULL && tuplestore_gettupleslot(ts, true, false, slot))
+		{
+			for (i = 0; i < 8; i++)
+				v[i] = slot_getattr(slot, i + 1, &n[i]);
+		}
+		else
+			break;
 		if (!n[7] && DatumGetBool(v[7]))
 			continue;			/* member of an extension being created */
 		classid = DatumGetObjectId(v[0]);

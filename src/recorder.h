@@ -11,6 +11,7 @@
 #ifndef POSTMORTEM_RECORDER_H
 #define POSTMORTEM_RECORDER_H
 
+#include "catalog/objectaddress.h"
 #include "common/cryptohash.h"
 #include "nodes/parsenodes.h"
 #include "storage/lockdefs.h"
@@ -102,6 +103,7 @@ typedef struct RecorderCommand
 	char	   *commentKeyword; /* COMMENT ON: the object keyword */
 	char	   *commentBefore;	/* COMMENT ON: the comment it replaces */
 	bool		hadComment;
+	ObjectAddress commentObject;	/* COMMENT ON: the object, found at start */
 	int			viewNattsBefore;	/* CREATE OR REPLACE VIEW: columns before */
 	Oid			statsRelid;		/* table whose counters are below */
 	int64		statsRows;
