@@ -689,9 +689,11 @@ end_work(void *arg)
 	List	   *rows = NIL;
 
 	/*
-	 * Objects created or altered.  PostgreSQL collects no command for DROP
-	 * (ProcessUtilitySlow: "no commands stashed for DROP"); its objects come
-	 * from sql_drop, so the set-returning function is not called for it.
+	 * Objects created or altered, from pg_event_trigger_ddl_commands(); but
+	 * not for DROP, for which PostgreSQL collects no command
+	 * (ProcessUtilitySlow: "no commands stashed for DROP"; its objects come
+	 * from sql_drop), nor for COMMENT, whose one object is known since
+	 * ddl_command_start (comment_object).
 	 */
 	ts = NULL;
 	slot = NULL;
