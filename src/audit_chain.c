@@ -21,6 +21,7 @@
 #include "fmgr.h"
 #include "funcapi.h"
 #include "lib/stringinfo.h"
+#include "port/pg_bswap.h"
 #include "utils/memutils.h"
 #include "utils/builtins.h"
 #include "utils/datum.h"
@@ -51,93 +52,119 @@ const Oid	sc_column_types[SC_NCOLUMNS] = {
 
 static const char chain_version[] = "postmortem.schema_change/1";
 
-static void
-put_uint64(StringInfo buf, uint64 v)
+static inline char *
+put_uint64(char *p, uint64 v)
 {
-	uint8		b[8];
-	int			i;
+	uint64		be = pg_hton64(v);
 
-	for (i = 7; i >= 0; i--)
-	{
-		b[i] = (uint8) (v & 0xff);
-		v >>= 8;
-	}
-	appendBinaryStringInfo(buf, (char *) b, 8);
+	memcpy(p, &be, sizeof(be));
+	return p + sizeof(be);
 }
 
 /*
  * pm_row_hash: SHA-256 of one row given as values/nulls indexed by ScColumn.
  * row_hash itself is not part of the input.  The row is serialized into one
- * buffer and hashed in one call.
+ * buffer, sized beforehand, and hashed in one call.
  */
 void
 pm_row_hash(pg_cryptohash_ctx *ctx, Datum *values, bool *nulls, uint8 *out)
 {
-	StringInfoData buf;
+	struct varlena *vls[SC_NCOLUMNS];
+	char		stackbuf[2048];
+	char	   *buf;
+	char	   *p;
+	Size		len = sizeof(chain_version) + SC_NCOLUMNS - 1;	/* null flags */
 	bool		own = (ctx == NULL);
 	int			i;
 
-	initStringInfo(&buf);
-	appendBinaryStringInfo(&buf, chain_version, sizeof(chain_version));
+	/* the size of the serialized row */
+	for (i = 0; i < SC_NCOLUMNS; i++)
+	{
+		if (i == SC_ROW_HASH || nulls[i])
+			continue;
+		switch (sc_column_types[i])
+		{
+			case INTERVALOID:
+				len += 3 * sizeof(uint64);
+				break;
+			case TEXTOID:
+			case BYTEAOID:
+			case INETOID:
+				vls[i] = PG_DETOAST_DATUM_PACKED(values[i]);
+				len += sizeof(uint64) + VARSIZE_ANY_EXHDR(vls[i]);
+				break;
+			default:
+				len += sizeof(uint64);
+				break;
+		}
+	}
+	buf = len <= sizeof(stackbuf) ? stackbuf : palloc(len);
+
+	p = buf;
+	memcpy(p, chain_version, sizeof(chain_version));
+	p += sizeof(chain_version);
 	for (i = 0; i < SC_NCOLUMNS; i++)
 	{
 		Datum		v = values[i];
 
 		if (i == SC_ROW_HASH)
 			continue;
-		appendStringInfoChar(&buf, nulls[i] ? 1 : 0);
+		*p++ = nulls[i] ? 1 : 0;
 		if (nulls[i])
 			continue;
 
 		switch (sc_column_types[i])
 		{
 			case INT8OID:
-				put_uint64(&buf, (uint64) DatumGetInt64(v));
+				p = put_uint64(p, (uint64) DatumGetInt64(v));
 				break;
 			case TIMESTAMPTZOID:
-				put_uint64(&buf, (uint64) DatumGetTimestampTz(v));
+				p = put_uint64(p, (uint64) DatumGetTimestampTz(v));
 				break;
 			case XID8OID:
-				put_uint64(&buf, U64FromFullTransactionId(DatumGetFullTransactionId(v)));
+				p = put_uint64(p, U64FromFullTransactionId(DatumGetFullTransactionId(v)));
 				break;
 			case INT4OID:
-				put_uint64(&buf, (uint64) (int64) DatumGetInt32(v));
+				p = put_uint64(p, (uint64) (int64) DatumGetInt32(v));
 				break;
 			case OIDOID:
-				put_uint64(&buf, (uint64) DatumGetObjectId(v));
+				p = put_uint64(p, (uint64) DatumGetObjectId(v));
 				break;
 			case BOOLOID:
-				put_uint64(&buf, DatumGetBool(v) ? 1 : 0);
+				p = put_uint64(p, DatumGetBool(v) ? 1 : 0);
 				break;
 			case INTERVALOID:
 				{
 					Interval   *iv = DatumGetIntervalP(v);
 
-					put_uint64(&buf, (uint64) iv->time);
-					put_uint64(&buf, (uint64) (int64) iv->day);
-					put_uint64(&buf, (uint64) (int64) iv->month);
+					p = put_uint64(p, (uint64) iv->time);
+					p = put_uint64(p, (uint64) (int64) iv->day);
+					p = put_uint64(p, (uint64) (int64) iv->month);
 					break;
 				}
 			default:
 				{
 					/* text, bytea, inet: the stored bytes */
-					struct varlena *vl = PG_DETOAST_DATUM_PACKED(v);
+					Size		n = VARSIZE_ANY_EXHDR(vls[i]);
 
-					put_uint64(&buf, (uint64) VARSIZE_ANY_EXHDR(vl));
-					appendBinaryStringInfo(&buf, VARDATA_ANY(vl), VARSIZE_ANY_EXHDR(vl));
+					p = put_uint64(p, (uint64) n);
+					memcpy(p, VARDATA_ANY(vls[i]), n);
+					p += n;
 					break;
 				}
 		}
 	}
+	Assert(p == buf + len);
 
 	/* the caller may pass a context for many rows: creating one costs more than hashing */
 	if (own)
 		ctx = pg_cryptohash_create(PG_SHA256);
 	if (pg_cryptohash_init(ctx) < 0 ||
-		pg_cryptohash_update(ctx, (uint8 *) buf.data, buf.len) < 0 ||
+		pg_cryptohash_update(ctx, (uint8 *) buf, len) < 0 ||
 		pg_cryptohash_final(ctx, out, PG_SHA256_DIGEST_LENGTH) < 0)
 		elog(ERROR, "could not compute SHA-256 hash: %s", pg_cryptohash_error(ctx));
-	pfree(buf.data);
+	if (buf != stackbuf)
+		pfree(buf);
 	if (own)
 		pg_cryptohash_free(ctx);
 }

@@ -123,21 +123,18 @@ pm_statement_text(Node *parsetree)
 	 */
 	for (i = 0; i < 2; i++)
 	{
-		int			n = 0;
-
 		if (i == 1 && !IsA(parsetree, CreateTableAsStmt))
 			break;
-		foreach(lc, stmt_cache_list)
+		/* statements before the last one matched are not looked at again */
+		for_each_from(lc, stmt_cache_list, stmt_cache_next)
 		{
 			RawStmt    *raw = lfirst_node(RawStmt, lc);
 
-			if (n++ < stmt_cache_next)
-				continue;
 			if (i == 0 ? equal(raw->stmt, parsetree) : nodeTag(raw->stmt) == nodeTag(parsetree))
 			{
 				int			len = raw->stmt_len > 0 ? raw->stmt_len : (int) strlen(q + raw->stmt_location);
 
-				stmt_cache_next = n;
+				stmt_cache_next = foreach_current_index(lc) + 1;
 				return trimmed_copy(q + raw->stmt_location, len);
 			}
 		}
@@ -409,36 +406,98 @@ pm_table_indexes(Oid relid)
 	return result;
 }
 
+/*
+ * Deparsed column defaults, cached for the duration of one top-level
+ * command: ALTER TABLE reads its table's columns before and after, and the
+ * defaults it did not touch deparse to the same text twice.  The key is the
+ * relation and the stored expression (adbin): a default changed by the
+ * command has a new adbin and is deparsed again.
+ */
+typedef struct DefaultText
+{
+	Oid			relid;
+	char	   *adbin;
+	char	   *text;
+} DefaultText;
+
+static MemoryContext default_cache_cxt = NULL;
+static List *default_cache = NIL;
+
+/* Called at the start of each top-level DDL command. */
+void
+pm_facts_reset(void)
+{
+	if (default_cache_cxt != NULL)
+		MemoryContextReset(default_cache_cxt);
+	default_cache = NIL;
+}
+
+static char *
+deparse_default(Relation rel, const char *adbin)
+{
+	Oid			relid = RelationGetRelid(rel);
+	char	   *bin;
+	char	   *text;
+	DefaultText *entry;
+	MemoryContext old;
+	ListCell   *lc;
+
+	foreach(lc, default_cache)
+	{
+		entry = lfirst(lc);
+		if (entry->relid == relid && strcmp(entry->adbin, adbin) == 0)
+			return pstrdup(entry->text);
+	}
+
+	/* deparse_context_for opens the relation, which may rebuild its relcache entry */
+	bin = pstrdup(adbin);
+	text = deparse_expression(stringToNode(bin),
+							  deparse_context_for(RelationGetRelationName(rel), relid),
+							  false, false);
+
+	if (default_cache_cxt == NULL)
+		default_cache_cxt = AllocSetContextCreate(TopMemoryContext,
+												  "postmortem column defaults",
+												  ALLOCSET_SMALL_SIZES);
+	old = MemoryContextSwitchTo(default_cache_cxt);
+	entry = palloc(sizeof(DefaultText));
+	entry->relid = relid;
+	entry->adbin = pstrdup(bin);
+	entry->text = pstrdup(text);
+	default_cache = lappend(default_cache, entry);
+	MemoryContextSwitchTo(old);
+	return text;
+}
+
+/* The stored default expression of a column, from the relcache; NULL when none. */
+static const char *
+column_adbin(Relation rel, AttrNumber attnum)
+{
+	TupleConstr *constr = RelationGetDescr(rel)->constr;
+	int			i;
+
+	if (constr == NULL)
+		return NULL;
+	for (i = 0; i < constr->num_defval; i++)
+		if (constr->defval[i].adnum == attnum)
+			return constr->defval[i].adbin;
+	return NULL;
+}
+
 /* Default expression of a column, deparsed; NULL when it has none. */
 char *
 pm_column_default(Oid relid, AttrNumber attnum)
 {
-	char	   *relname = get_rel_name(relid);
-	Relation	rel;
-	SysScanDesc scan;
-	ScanKeyData keys[2];
-	HeapTuple	tup;
+	Relation	rel = RelationIdGetRelation(relid);
+	const char *adbin;
 	char	   *result = NULL;
 
-	ScanKeyInit(&keys[0], Anum_pg_attrdef_adrelid, BTEqualStrategyNumber,
-				F_OIDEQ, ObjectIdGetDatum(relid));
-	ScanKeyInit(&keys[1], Anum_pg_attrdef_adnum, BTEqualStrategyNumber,
-				F_INT2EQ, Int16GetDatum(attnum));
-	rel = table_open(AttrDefaultRelationId, AccessShareLock);
-	scan = systable_beginscan(rel, AttrDefaultIndexId, true, NULL, 2, keys);
-	if (HeapTupleIsValid(tup = systable_getnext(scan)))
-	{
-		bool		isnull;
-		Datum		adbin = heap_getattr(tup, Anum_pg_attrdef_adbin,
-										 RelationGetDescr(rel), &isnull);
-
-		if (!isnull)
-			result = deparse_expression(stringToNode(TextDatumGetCString(adbin)),
-										deparse_context_for(relname, relid),
-										false, false);
-	}
-	systable_endscan(scan);
-	table_close(rel, AccessShareLock);
+	if (rel == NULL)
+		return NULL;
+	adbin = column_adbin(rel, attnum);
+	if (adbin != NULL)
+		result = deparse_default(rel, adbin);
+	RelationClose(rel);
 	return result;
 }
 
@@ -446,75 +505,77 @@ pm_column_default(Oid relid, AttrNumber attnum)
  * pm_table_definition: a table's columns as CREATE TABLE would list them,
  * "(id bigint NOT NULL, note text DEFAULT 'x'::text)" (defaults only when
  * asked: deparsing them costs more than the rest); for a view, its query.
- * Read from the syscache, without locking.
+ * Read from the relcache entry (which the command itself uses), without
+ * locking the table.
  */
 char *
 pm_table_definition(Oid relid, bool withDefaults)
 {
-	HeapTuple	tup;
-	Form_pg_class cls;
+	Relation	rel = RelationIdGetRelation(relid);
 	StringInfoData buf;
-	AttrNumber	attnum;
 	bool		first = true;
 	char		relkind;
-	int			natts;
+	int			i;
 
-	tup = SearchSysCache1(RELOID, ObjectIdGetDatum(relid));
-	if (!HeapTupleIsValid(tup))
+	if (rel == NULL)
 		return NULL;
-	cls = (Form_pg_class) GETSTRUCT(tup);
-	relkind = cls->relkind;
-	natts = cls->relnatts;
-	ReleaseSysCache(tup);
-
+	relkind = rel->rd_rel->relkind;
 	if (relkind == RELKIND_VIEW || relkind == RELKIND_MATVIEW)
 	{
 		/* the view's query from its relcache entry, as pg_get_viewdef shows it */
-		Relation	view = relation_open(relid, AccessShareLock);
+		Relation	view;
 		char	   *def = NULL;
 
+		RelationClose(rel);
+		view = relation_open(relid, AccessShareLock);
 		if (view->rd_rules != NULL && view->rd_rules->numLocks == 1)
 			def = pg_get_querydef(copyObject(get_view_query(view)), false);
 		relation_close(view, NoLock);
 		return def;
 	}
 	if (relkind == RELKIND_INDEX || relkind == RELKIND_PARTITIONED_INDEX)
+	{
+		RelationClose(rel);
 		return pm_index_definition(relid, NULL);
+	}
 	if (relkind != RELKIND_RELATION && relkind != RELKIND_PARTITIONED_TABLE &&
 		relkind != RELKIND_FOREIGN_TABLE)
+	{
+		RelationClose(rel);
 		return NULL;
+	}
 
 	initStringInfo(&buf);
 	appendStringInfoChar(&buf, '(');
-	for (attnum = 1; attnum <= natts; attnum++)
+	/* the descriptor is read again after each deparse, which may rebuild it */
+	for (i = 0; i < RelationGetDescr(rel)->natts; i++)
 	{
-		Form_pg_attribute att;
+		Form_pg_attribute att = TupleDescAttr(RelationGetDescr(rel), i);
+		const char *adbin;
+		bool		generated;
 
-		tup = SearchSysCache2(ATTNUM, ObjectIdGetDatum(relid), Int16GetDatum(attnum));
-		if (!HeapTupleIsValid(tup))
+		if (att->attisdropped)
 			continue;
-		att = (Form_pg_attribute) GETSTRUCT(tup);
-		if (!att->attisdropped)
+		appendStringInfo(&buf, "%s%s %s", first ? "" : ", ",
+						 quote_identifier(NameStr(att->attname)),
+						 format_type_with_typemod(att->atttypid, att->atttypmod));
+		if (att->attnotnull)
+			appendStringInfoString(&buf, " NOT NULL");
+		first = false;
+		if (!att->atthasdef || !withDefaults)
+			continue;
+		generated = att->attgenerated != '\0';
+		adbin = column_adbin(rel, att->attnum);
+		if (adbin != NULL)
 		{
-			appendStringInfo(&buf, "%s%s %s", first ? "" : ", ",
-							 quote_identifier(NameStr(att->attname)),
-							 format_type_with_typemod(att->atttypid, att->atttypmod));
-			if (att->attnotnull)
-				appendStringInfoString(&buf, " NOT NULL");
-			if (att->atthasdef && withDefaults)
-			{
-				char	   *def = pm_column_default(relid, attnum);
+			char	   *def = deparse_default(rel, adbin);
 
-				if (def)
-					appendStringInfo(&buf, " %s %s",
-									 att->attgenerated ? "GENERATED ALWAYS AS" : "DEFAULT",
-									 def);
-			}
-			first = false;
+			appendStringInfo(&buf, " %s %s",
+							 generated ? "GENERATED ALWAYS AS" : "DEFAULT", def);
 		}
-		ReleaseSysCache(tup);
 	}
 	appendStringInfoChar(&buf, ')');
+	RelationClose(rel);
 	return buf.data;
 }
 
@@ -550,7 +611,9 @@ save_relation(RecorderCommand *cmd, Oid relid, bool withIndexes)
 	}
 	save_object(cmd, RelationRelationId, relid, relid, relkind,
 				pm_table_definition(relid, false));
-	if (!withIndexes)
+	/* only tables and materialized views have indexes */
+	if (!withIndexes || (relkind != RELKIND_RELATION && relkind != RELKIND_MATVIEW &&
+						 relkind != RELKIND_PARTITIONED_TABLE))
 		return;
 	foreach(lc, pm_table_indexes(relid))
 		save_object(cmd, RelationRelationId, lfirst_oid(lc), relid,

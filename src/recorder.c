@@ -36,6 +36,7 @@
 #include "access/xlog.h"
 #include "catalog/indexing.h"
 #include "catalog/namespace.h"
+#include "catalog/objectaddress.h"
 #include "catalog/pg_class.h"
 #include "catalog/pg_event_trigger.h"
 #include "catalog/pg_index.h"
@@ -463,7 +464,10 @@ pm_recorder_ddl_start(PG_FUNCTION_ARGS)
 	trigdata = (EventTriggerData *) fcinfo->context;
 
 	if (cmd_stack == NIL)
+	{
 		MemoryContextReset(cmd_cxt);
+		pm_facts_reset();
+	}
 	old = MemoryContextSwitchTo(cmd_cxt);
 	cmd = palloc0(sizeof(RecorderCommand));
 	cmd->broken = true;
@@ -625,6 +629,50 @@ apply_rewrites(RecorderCommand *cmd, RecordedRow *row)
 	}
 }
 
+/*
+ * The object a COMMENT command commented on, in the columns of
+ * pg_event_trigger_ddl_commands() and computed by the same functions it
+ * uses.  COMMENT always reports exactly this one object, found at
+ * ddl_command_start; calling the set-returning function for it would cost
+ * more than recording the rest of the row.
+ */
+static void
+comment_object(RecorderCommand *cmd, Datum *v, bool *n)
+{
+	ObjectAddress *addr = &cmd->commentObject;
+	int			i;
+
+	for (i = 0; i < 8; i++)
+		n[i] = false;
+	v[0] = ObjectIdGetDatum(addr->classId);
+	v[1] = ObjectIdGetDatum(addr->objectId);
+	v[2] = Int32GetDatum(addr->objectSubId);
+	v[3] = CStringGetTextDatum(cmd->tag);
+	v[4] = CStringGetTextDatum(getObjectTypeDescription(addr, false));
+	v[5] = (Datum) 0;
+	n[5] = true;
+	if (is_objectclass_supported(addr->classId) &&
+		get_object_attnum_namespace(addr->classId) != InvalidAttrNumber)
+	{
+		Relation	catalog = table_open(addr->classId, AccessShareLock);
+		HeapTuple	objtup = get_catalog_object_by_oid(catalog,
+													   get_object_attnum_oid(addr->classId),
+													   addr->objectId);
+
+		if (HeapTupleIsValid(objtup))
+		{
+			Datum		nsp = heap_getattr(objtup, get_object_attnum_namespace(addr->classId),
+										   RelationGetDescr(catalog), &n[5]);
+
+			if (!n[5])
+				v[5] = CStringGetTextDatum(get_namespace_name_or_temp(DatumGetObjectId(nsp)));
+		}
+		table_close(catalog, AccessShareLock);
+	}
+	v[6] = CStringGetTextDatum(getObjectIdentity(addr, false));
+	v[7] = BoolGetDatum(false);
+}
+
 static void
 end_work(void *arg)
 {
@@ -636,13 +684,28 @@ end_work(void *arg)
 	Tuplestorestate *ts;
 	TupleTableSlot *slot;
 	bool		primaryDone = false;
+	int			comments = 0;
 	ListCell   *lc;
 	List	   *rows = NIL;
 
-	/* objects created or altered */
-	ts = call_event_srf(F_PG_EVENT_TRIGGER_DDL_COMMANDS, &desc, &econtext);
-	slot = MakeSingleTupleTableSlot(desc, &TTSOpsMinimalTuple);
-	while (tuplestore_gettupleslot(ts, true, false, slot))
+	/*
+	 * Objects created or altered, from pg_event_trigger_ddl_commands(); but
+	 * not for DROP, for which PostgreSQL collects no command
+	 * (ProcessUtilitySlow: "no commands stashed for DROP"; its objects come
+	 * from sql_drop), nor for COMMENT, whose one object is known since
+	 * ddl_command_start (comment_object).
+	 */
+	ts = NULL;
+	slot = NULL;
+	econtext = NULL;
+	if (cmd->stmtTag == T_CommentStmt && OidIsValid(cmd->commentObject.objectId))
+		comments = 1;
+	else if (cmd->stmtTag != T_DropStmt)
+	{
+		ts = call_event_srf(F_PG_EVENT_TRIGGER_DDL_COMMANDS, &desc, &econtext);
+		slot = MakeSingleTupleTableSlot(desc, &TTSOpsMinimalTuple);
+	}
+	for (;;)
 	{
 		Datum		v[9];
 		bool		n[9];
@@ -656,8 +719,15 @@ end_work(void *arg)
 				   *identity;
 		bool		primary;
 
-		for (i = 0; i < 8; i++)
-			v[i] = slot_getattr(slot, i + 1, &n[i]);
+		if (comments-- > 0)
+			comment_object(cmd, v, n);
+		else if (ts != NULL && tuplestore_gettupleslot(ts, true, false, slot))
+		{
+			for (i = 0; i < 8; i++)
+				v[i] = slot_getattr(slot, i + 1, &n[i]);
+		}
+		else
+			break;
 		if (!n[7] && DatumGetBool(v[7]))
 			continue;			/* member of an extension being created */
 		classid = DatumGetObjectId(v[0]);
@@ -734,9 +804,12 @@ end_work(void *arg)
 		rows = lappend(rows, row);
 		MemoryContextSwitchTo(old);
 	}
-	ExecDropSingleTupleTableSlot(slot);
-	tuplestore_end(ts);
-	FreeExprContext(econtext, true);
+	if (ts != NULL)
+	{
+		ExecDropSingleTupleTableSlot(slot);
+		tuplestore_end(ts);
+		FreeExprContext(econtext, true);
+	}
 
 	/* objects dropped, with what was read of them before they went */
 	foreach(lc, cmd->dropped)
@@ -982,6 +1055,9 @@ pm_exit_callback(int code, Datum arg)
  * The write at commit
  * ---------------------------------------------------------------------
  */
+/* rows written by one multi-insert at commit */
+#define PM_INSERT_BATCH 64
+
 static void
 flush_work(void *arg)
 {
@@ -1002,7 +1078,9 @@ flush_work(void *arg)
 	HeapTuple	last;
 	EState	   *estate;
 	ResultRelInfo *rri;
-	TupleTableSlot *slot;
+	TupleTableSlot **slots;
+	int			nslots;
+	int			n;
 	ListCell   *lc;
 	pg_cryptohash_ctx *hashctx;
 	MemoryContext old = MemoryContextSwitchTo(row_cxt);
@@ -1062,17 +1140,21 @@ flush_work(void *arg)
 	rri = makeNode(ResultRelInfo);
 	InitResultRelInfo(rri, rel, 0, NULL, 0);
 	ExecOpenIndices(rri, false);
-	slot = ExecInitExtraTupleSlot(estate, desc, &TTSOpsHeapTuple);
+	nslots = Min(list_length(pending_rows), PM_INSERT_BATCH);
+	slots = palloc(sizeof(TupleTableSlot *) * nslots);
+	for (n = 0; n < nslots; n++)
+		slots[n] = ExecInitExtraTupleSlot(estate, desc, &TTSOpsHeapTuple);
 	values = palloc(sizeof(Datum) * desc->natts);
 	nulls = palloc(sizeof(bool) * desc->natts);
 	hashctx = pg_cryptohash_create(PG_SHA256);
 
+	/* chain the rows; write them in batches with a multi-insert */
+	n = 0;
 	foreach(lc, pending_rows)
 	{
 		RecordedRow *row = lfirst(lc);
 		uint8		digest[PG_SHA256_DIGEST_LENGTH];
 		bytea	   *hash;
-		HeapTuple	tup;
 
 		set_datum(row, SC_ID, Int64GetDatum(nextval_internal(seqid, false)));
 		row->values[SC_PREV_HASH] = prev;
@@ -1090,13 +1172,19 @@ flush_work(void *arg)
 			values[map[i]] = row->values[i];
 			nulls[map[i]] = row->nulls[i];
 		}
-		tup = heap_form_tuple(desc, values, nulls);
-		ExecStoreHeapTuple(tup, slot, false);
-		simple_table_tuple_insert(rel, slot);
-		ExecInsertIndexTuples(rri, slot, estate, false, false, NULL, NIL);
-		ExecClearTuple(slot);
+		ExecStoreHeapTuple(heap_form_tuple(desc, values, nulls), slots[n], true);
 		prev = PointerGetDatum(hash);
 		prevNull = false;
+		if (++n == nslots || lnext(pending_rows, lc) == NULL)
+		{
+			table_multi_insert(rel, slots, n, GetCurrentCommandId(true), 0, NULL);
+			for (i = 0; i < n; i++)
+			{
+				ExecInsertIndexTuples(rri, slots[i], estate, false, false, NULL, NIL);
+				ExecClearTuple(slots[i]);
+			}
+			n = 0;
+		}
 	}
 
 	pg_cryptohash_free(hashctx);

@@ -11,6 +11,7 @@
 #ifndef POSTMORTEM_RECORDER_H
 #define POSTMORTEM_RECORDER_H
 
+#include "catalog/objectaddress.h"
 #include "common/cryptohash.h"
 #include "nodes/parsenodes.h"
 #include "storage/lockdefs.h"
@@ -102,6 +103,7 @@ typedef struct RecorderCommand
 	char	   *commentKeyword; /* COMMENT ON: the object keyword */
 	char	   *commentBefore;	/* COMMENT ON: the comment it replaces */
 	bool		hadComment;
+	ObjectAddress commentObject;	/* COMMENT ON: the object, found at start */
 	int			viewNattsBefore;	/* CREATE OR REPLACE VIEW: columns before */
 	Oid			statsRelid;		/* table whose counters are below */
 	int64		statsRows;
@@ -156,6 +158,7 @@ extern LOCKMODE pm_command_lockmode(Node *parsetree, Oid *relid);
 extern const char *pm_lockmode_name(LOCKMODE mode);
 extern char *pm_table_definition(Oid relid, bool withDefaults);
 extern char *pm_column_default(Oid relid, AttrNumber attnum);
+extern void pm_facts_reset(void);
 extern char *pm_index_definition(Oid indexid, bool *valid);
 extern char *pm_relation_name(Oid relid);
 extern Oid	pm_index_table(Oid indexid);

@@ -300,6 +300,7 @@ pm_revert_at_start(Node *parsetree, RecorderCommand *cmd)
 					return;
 				cmd->commentBefore = GetComment(addr.objectId, addr.classId, addr.objectSubId);
 				cmd->hadComment = true;
+				cmd->commentObject = addr;
 				return;
 			}
 		default:
