@@ -50,6 +50,8 @@
 #include "funcapi.h"
 #include "miscadmin.h"
 #include "pgstat.h"
+#include "storage/bufmgr.h"
+#include "storage/condition_variable.h"
 #include "storage/ipc.h"
 #include "storage/lmgr.h"
 #include "storage/lwlock.h"
@@ -128,9 +130,25 @@ pm_recorder_skip(void)
 }
 
 /*
+ * The WARNING that stands for a failure of the recorder in the default
+ * postmortem.audit_errors = 'warning' mode.
+ */
+static void
+report_not_recorded(ErrorData *edata, const char *statement)
+{
+	ereport(WARNING,
+			(errcode(edata->sqlerrcode),
+			 errmsg("postmortem could not record a schema change: %s", edata->message),
+			 errdetail("Statement not recorded: %s", statement ? statement : "(unknown)"),
+			 errhint("The statement itself ran; set postmortem.audit_errors = 'error' to make such failures stop it.")));
+}
+
+/*
  * Run fn(arg) in a subtransaction.  On failure, roll it back and report the
  * error as a WARNING naming the statement, or re-throw it when
- * postmortem.audit_errors = 'error'.  Returns whether fn succeeded.
+ * postmortem.audit_errors = 'error'.  A cancel (statement_timeout, a
+ * client's cancel request) is not a failure of the recorder: it is
+ * re-thrown.  Returns whether fn succeeded.
  */
 static bool
 guarded(void (*fn) (void *), void *arg, const char *statement)
@@ -164,11 +182,9 @@ guarded(void (*fn) (void *), void *arg, const char *statement)
 									 statement ? statement : "(unknown)");
 			ReThrowError(edata);
 		}
-		ereport(WARNING,
-				(errcode(edata->sqlerrcode),
-				 errmsg("postmortem could not record a schema change: %s", edata->message),
-				 errdetail("Statement not recorded: %s", statement ? statement : "(unknown)"),
-				 errhint("The statement itself ran; set postmortem.audit_errors = 'error' to make such failures stop it.")));
+		if (edata->sqlerrcode == ERRCODE_QUERY_CANCELED)
+			ReThrowError(edata);
+		report_not_recorded(edata, statement);
 		FreeErrorData(edata);
 		ok = false;
 	}
@@ -176,17 +192,6 @@ guarded(void (*fn) (void *), void *arg, const char *statement)
 	return ok;
 }
 
-/*
- * Run fn(arg), which only reads catalogs and fills the recorder's own
- * memory, without the cost of a subtransaction (this runs for every DDL
- * command; a subtransaction costs more than all the recording).  On failure
- * the error becomes a WARNING naming the statement, or is re-thrown when
- * postmortem.audit_errors = 'error'.  Buffer pins, relcache and catcache
- * references or heavyweight locks an error leaves behind belong to the
- * statement's resource owner and are released with it; LWLocks are released
- * here, as transaction abort would (none is held when an event trigger
- * fires), and the interrupt holdoff count is restored.
- */
 static void
 recorder_error_context(void *arg)
 {
@@ -194,10 +199,43 @@ recorder_error_context(void *arg)
 			   arg ? (const char *) arg : "(unknown)");
 }
 
+/*
+ * Run fn(arg), which only reads catalogs and fills the recorder's own
+ * memory, without the cost of a subtransaction (this runs for every DDL
+ * command, several times; a subtransaction costs more than all the
+ * recording).  On failure the error becomes a WARNING naming the statement,
+ * or is re-thrown when postmortem.audit_errors = 'error'; a cancel is always
+ * re-thrown.
+ *
+ * What fn may leave behind when it fails, and how it is undone here as
+ * AbortSubTransaction would undo it:
+ *
+ * - buffer pins, relcache and catcache references, tuple descriptor
+ *   references, registered snapshots (catalog scans) and temporary files
+ *   (a tuplestore of the event-trigger functions that spilled): fn runs
+ *   under a resource owner of its own, released here as at abort.  Left to
+ *   the statement's resource owner they would each print a leak WARNING at
+ *   the end of the statement.
+ * - heavyweight locks (AccessShareLock on catalogs and on the tables it
+ *   reads): handed to the statement's resource owner, on success and on
+ *   failure alike, and held to the end of the transaction as any catalog
+ *   read's are.
+ * - LWLocks, a buffer I/O in progress, a wait event, a condition variable
+ *   sleep and the interrupt holdoff count: released and restored.
+ * - memory: fn allocates in the command's context (cmd_cxt) and the
+ *   transaction's row context (row_cxt), both reset at the end of the
+ *   transaction; a half-built command is marked broken by the callers.
+ *
+ * fn must not push active snapshots, connect to SPI, change GUCs or write
+ * anything: those need a subtransaction (see guarded, used for the write at
+ * commit).
+ */
 static bool
 guarded_light(void (*fn) (void *), void *arg, const char *statement)
 {
 	MemoryContext oldcxt = CurrentMemoryContext;
+	ResourceOwner oldowner = CurrentResourceOwner;
+	ResourceOwner owner;
 	uint32		holdoff = InterruptHoldoffCount;
 	ErrorContextCallback errcb;
 	bool		ok = true;
@@ -212,6 +250,8 @@ guarded_light(void (*fn) (void *), void *arg, const char *statement)
 		error_context_stack = errcb.previous;
 		return true;
 	}
+	owner = ResourceOwnerCreate(oldowner, "postmortem recorder");
+	CurrentResourceOwner = owner;
 	PG_TRY();
 	{
 		error_context_stack = &errcb;
@@ -224,19 +264,36 @@ guarded_light(void (*fn) (void *), void *arg, const char *statement)
 
 		/* PG_CATCH has restored error_context_stack */
 		LWLockReleaseAll();
+		pgstat_report_wait_end();
+		ConditionVariableCancelSleep();
+		AbortBufferIO();
+		UnlockBuffers();
 		InterruptHoldoffCount = holdoff;
 		MemoryContextSwitchTo(oldcxt);
+		if (geterrcode() == ERRCODE_QUERY_CANCELED)
+		{
+			/* the owner goes with the statement's, as the transaction aborts */
+			CurrentResourceOwner = oldowner;
+			PG_RE_THROW();
+		}
 		edata = CopyErrorData();
 		FlushErrorState();
-		ereport(WARNING,
-				(errcode(edata->sqlerrcode),
-				 errmsg("postmortem could not record a schema change: %s", edata->message),
-				 errdetail("Statement not recorded: %s", statement ? statement : "(unknown)"),
-				 errhint("The statement itself ran; set postmortem.audit_errors = 'error' to make such failures stop it.")));
+		report_not_recorded(edata, statement);
 		FreeErrorData(edata);
 		ok = false;
 	}
 	PG_END_TRY();
+
+	/*
+	 * Release what fn holds: nothing after a success (a leak WARNING
+	 * would say otherwise); after a failure, quietly, as at abort.  Its
+	 * locks go to the statement's owner either way.
+	 */
+	ResourceOwnerRelease(owner, RESOURCE_RELEASE_BEFORE_LOCKS, ok, false);
+	ResourceOwnerRelease(owner, RESOURCE_RELEASE_LOCKS, true, false);
+	ResourceOwnerRelease(owner, RESOURCE_RELEASE_AFTER_LOCKS, ok, false);
+	CurrentResourceOwner = oldowner;
+	ResourceOwnerDelete(owner);
 	return ok;
 }
 
