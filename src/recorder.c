@@ -117,16 +117,27 @@ pm_recorder_init(void)
 
 /*
  * pm_recorder_skip: commands the recorder leaves alone: the extension's own
- * install script, binary upgrade, and restoring a dump (pg_dump's scripts
- * turn both check_function_bodies and row_security off; the rows of the
- * dumped database come back with the dump, chain and all, and the objects
- * the restore re-creates are not new schema changes).
+ * install script, binary upgrade, and restoring a dump, whose objects are
+ * not new schema changes (the dumped database's rows come back with the
+ * dump, chain and all).
+ *
+ * No setting tells a restore apart for sure; what pg_dump's scripts and
+ * pg_restore set at their start is the closest: check_function_bodies and
+ * row_security off and an empty search_path.  Any role can set those, so
+ * they only count for a session whose authenticated user is a superuser
+ * (a superuser could drop the event triggers anyway; the restore of the
+ * recorder's own rows needs one).  An ordinary role cannot switch the
+ * recorder off this way, and a superuser's migration is skipped only with
+ * all three settings, which a migration has no reason to combine.
  */
 bool
 pm_recorder_skip(void)
 {
-	return creating_extension || IsBinaryUpgrade ||
-		(!check_function_bodies && !row_security);
+	if (creating_extension || IsBinaryUpgrade)
+		return true;
+	return !check_function_bodies && !row_security &&
+		(namespace_search_path[0] == '\0' || strcmp(namespace_search_path, "\"\"") == 0) &&
+		superuser_arg(GetAuthenticatedUserId());
 }
 
 /*

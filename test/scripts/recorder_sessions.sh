@@ -17,7 +17,7 @@ is() { # got, expected, description
 	if [ "$1" = "$2" ]; then echo "ok $n - $3"; else
 		echo "not ok $n - $3"; echo "#   got:      '$1'"; echo "#   expected: '$2'"; fi
 }
-echo "1..14"
+echo "1..16"
 
 # 1-2. one query string, several statements (what drivers send for a migration file)
 psql -X -q -d "$db" -c "CREATE TABLE s_a (id int); CREATE INDEX s_a_id ON s_a (id); ALTER TABLE s_a ADD COLUMN v text; CREATE TABLE s_b (x int)" >/dev/null 2>&1
@@ -104,3 +104,18 @@ psql -X -q -d "$db" -c "SELECT make_s_fn(); CREATE TABLE s_after_fn (a int)" >/d
 is "$(q "SELECT string_agg(object_identity || ' <- ' || statement, ' | ' ORDER BY id) FROM postmortem.schema_change WHERE object_identity IN ('public.s_fn', 'public.s_after_fn')")" \
 	"public.s_fn <- SELECT make_s_fn(); CREATE TABLE s_after_fn (a int) | public.s_after_fn <- CREATE TABLE s_after_fn (a int)" \
 	"a function's DDL gets the whole string, the next statement its own text"
+
+# 15-16. what pg_dump's scripts set (check_function_bodies and row_security
+#        off, empty search_path) skips a superuser's restore, but does not let
+#        an ordinary role switch the recorder off
+psql -X -q -d "$db" -c "DROP ROLE IF EXISTS pm_sessions_evader" -c "CREATE ROLE pm_sessions_evader LOGIN" \
+	-c "GRANT CREATE ON SCHEMA public TO pm_sessions_evader" >/dev/null 2>&1
+restore_like="SET check_function_bodies = off; SET row_security = off; SELECT pg_catalog.set_config('search_path', '', false);"
+psql -X -q -d "$db" -U pm_sessions_evader -c "$restore_like" -c "CREATE TABLE public.s_evader (a int)" >/dev/null 2>&1
+psql -X -q -d "$db" -c "$restore_like" -c "CREATE TABLE public.s_restored (a int)" >/dev/null 2>&1
+is "$(q "SELECT count(*) FROM postmortem.schema_change WHERE object_identity = 'public.s_evader'")" "1" \
+	"an ordinary role with pg_dump's settings is still recorded"
+is "$(q "SELECT count(*) FROM postmortem.schema_change WHERE object_identity = 'public.s_restored'")" "0" \
+	"a superuser session with pg_dump's settings is taken for a restore"
+psql -X -q -d "$db" -c "DROP TABLE public.s_evader" -c "REVOKE CREATE ON SCHEMA public FROM pm_sessions_evader" \
+	-c "DROP ROLE pm_sessions_evader" >/dev/null 2>&1
