@@ -341,13 +341,6 @@ text_or_null(Datum d, bool isnull)
 }
 
 static void
-set_text(RecordedRow *row, ScColumn col, const char *s)
-{
-	row->nulls[col] = (s == NULL);
-	row->values[col] = s ? CStringGetTextDatum(s) : (Datum) 0;
-}
-
-static void
 set_datum(RecordedRow *row, ScColumn col, Datum d)
 {
 	row->nulls[col] = false;
@@ -553,6 +546,20 @@ pm_recorder_ddl_start(PG_FUNCTION_ARGS)
 	PG_RETURN_VOID();
 }
 
+/*
+ * The command an sql_drop, table_rewrite or ddl_command_end event belongs
+ * to (the innermost one started), or NULL when the recorder leaves it alone.
+ */
+static RecorderCommand *
+current_command(FunctionCallInfo fcinfo)
+{
+	if (!CALLED_AS_EVENT_TRIGGER(fcinfo))
+		elog(ERROR, "not fired by event trigger manager");
+	if (cmd_stack == NIL || pm_recorder_skip())
+		return NULL;
+	return (RecorderCommand *) linitial(cmd_stack);
+}
+
 /* ---------------------------------------------------------------------
  * sql_drop
  * ---------------------------------------------------------------------
@@ -612,13 +619,10 @@ PG_FUNCTION_INFO_V1(pm_recorder_sql_drop);
 Datum
 pm_recorder_sql_drop(PG_FUNCTION_ARGS)
 {
-	RecorderCommand *cmd;
+	RecorderCommand *cmd = current_command(fcinfo);
 
-	if (!CALLED_AS_EVENT_TRIGGER(fcinfo))
-		elog(ERROR, "not fired by event trigger manager");
-	if (pm_recorder_skip() || cmd_stack == NIL)
+	if (cmd == NULL)
 		PG_RETURN_VOID();
-	cmd = linitial(cmd_stack);
 	if (!cmd->broken && !guarded_light(drop_work, cmd, cmd->statement))
 		cmd->broken = true;
 	PG_RETURN_VOID();
@@ -647,13 +651,10 @@ PG_FUNCTION_INFO_V1(pm_recorder_table_rewrite);
 Datum
 pm_recorder_table_rewrite(PG_FUNCTION_ARGS)
 {
-	RecorderCommand *cmd;
+	RecorderCommand *cmd = current_command(fcinfo);
 
-	if (!CALLED_AS_EVENT_TRIGGER(fcinfo))
-		elog(ERROR, "not fired by event trigger manager");
-	if (pm_recorder_skip() || cmd_stack == NIL)
+	if (cmd == NULL)
 		PG_RETURN_VOID();
-	cmd = linitial(cmd_stack);
 	if (!cmd->broken)
 		guarded_light(rewrite_work, cmd, cmd->statement);
 	PG_RETURN_VOID();
@@ -927,13 +928,10 @@ PG_FUNCTION_INFO_V1(pm_recorder_ddl_end);
 Datum
 pm_recorder_ddl_end(PG_FUNCTION_ARGS)
 {
-	RecorderCommand *cmd;
+	RecorderCommand *cmd = current_command(fcinfo);
 
-	if (!CALLED_AS_EVENT_TRIGGER(fcinfo))
-		elog(ERROR, "not fired by event trigger manager");
-	if (pm_recorder_skip() || cmd_stack == NIL)
+	if (cmd == NULL)
 		PG_RETURN_VOID();
-	cmd = linitial(cmd_stack);
 	cmd_stack = list_delete_first(cmd_stack);
 	if (!cmd->broken)
 	{
@@ -945,28 +943,53 @@ pm_recorder_ddl_end(PG_FUNCTION_ARGS)
 	PG_RETURN_VOID();
 }
 
-/*
- * pm_record_utility: a row for a command event triggers do not see, from
- * the ProcessUtility hook (recorder_hook.c).
- */
-void
-pm_record_utility(const char *tag, const char *objectType, const char *identity,
-				  const char *statement, TimestampTz startedAt)
+typedef struct UtilityArgs
 {
+	const char *tag;
+	const char *objectType;
+	const char *identity;
+	const char *statement;
+	TimestampTz startedAt;
+} UtilityArgs;
+
+static void
+utility_work(void *arg)
+{
+	UtilityArgs *a = (UtilityArgs *) arg;
 	RecorderCommand cmd;
 	RecordedRow *row;
 	MemoryContext old = MemoryContextSwitchTo(row_cxt);
 
 	MemSet(&cmd, 0, sizeof(cmd));
 	cmd.nestLevel = GetCurrentTransactionNestLevel();
-	cmd.startedAt = startedAt;
-	cmd.tag = tag;
-	cmd.statement = (char *) statement;
-	row = new_row(&cmd, GetCurrentTimestamp(), tag);
-	set_text(row, SC_OBJECT_TYPE, objectType);
-	set_text(row, SC_OBJECT_IDENTITY, identity);
+	cmd.startedAt = a->startedAt;
+	cmd.tag = a->tag;
+	cmd.statement = (char *) a->statement;
+	row = new_row(&cmd, GetCurrentTimestamp(), a->tag);
+	set_text(row, SC_OBJECT_TYPE, a->objectType);
+	set_text(row, SC_OBJECT_IDENTITY, a->identity);
 	add_row(row);
 	MemoryContextSwitchTo(old);
+}
+
+/*
+ * pm_record_utility: a row for a command event triggers do not see, from
+ * the ProcessUtility hook (recorder_hook.c).  The command has run (some,
+ * like CREATE DATABASE, cannot be undone by an abort): a failure here is a
+ * WARNING, as for event triggers.
+ */
+void
+pm_record_utility(const char *tag, const char *objectType, const char *identity,
+				  const char *statement, TimestampTz startedAt)
+{
+	UtilityArgs args;
+
+	args.tag = tag;
+	args.objectType = objectType;
+	args.identity = identity;
+	args.statement = statement;
+	args.startedAt = startedAt;
+	guarded_light(utility_work, &args, statement);
 }
 
 /* ---------------------------------------------------------------------
