@@ -1203,13 +1203,19 @@ flush_work(void *arg)
 			if (!att->attisdropped && strcmp(NameStr(att->attname), sc_column_names[i]) == 0)
 			{
 				if (att->atttypid != sc_column_types[i])
-					elog(ERROR, "column \"%s\" of postmortem.schema_change has an unexpected type",
-						 sc_column_names[i]);
+					ereport(ERROR,
+							(errcode(ERRCODE_DATATYPE_MISMATCH),
+							 errmsg("column \"%s\" of postmortem.schema_change has an unexpected type",
+									sc_column_names[i]),
+							 errhint("The recorder writes the columns the extension created; restore them with their type.")));
 				map[i] = attno;
 			}
 		}
 		if (map[i] < 0)
-			elog(ERROR, "column \"%s\" of postmortem.schema_change is missing", sc_column_names[i]);
+			ereport(ERROR,
+					(errcode(ERRCODE_UNDEFINED_COLUMN),
+					 errmsg("column \"%s\" of postmortem.schema_change is missing", sc_column_names[i]),
+					 errhint("The recorder writes the columns the extension created; restore the column.")));
 	}
 
 	/* the newest row, committed by anyone: the chain continues from it */
