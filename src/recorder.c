@@ -100,8 +100,9 @@ static bool flushing = false;
 /*
  * The resource owner guarded_light runs the recorder's steps under, a child
  * of the (sub)transaction's owner, reused while that owner lives (creating
- * one per step cost 0.7 % of a migration's instructions).  It holds nothing
- * between steps.  Forgotten when its parent ends (the parent deletes it).
+ * one per step cost 0.7 % of a migration's instructions).  Between steps it
+ * holds only the locks the steps took.  Forgotten when its parent ends (which
+ * releases and deletes it).
  */
 static ResourceOwner light_owner = NULL;
 static ResourceOwner light_owner_parent = NULL;
@@ -237,9 +238,8 @@ recorder_error_context(void *arg)
  *   the statement's resource owner they would each print a leak WARNING at
  *   the end of the statement.
  * - heavyweight locks (AccessShareLock on catalogs and on the tables it
- *   reads): handed to the statement's resource owner, on success and on
- *   failure alike, and held to the end of the transaction as any catalog
- *   read's are.
+ *   reads): kept, on success and on failure alike, to the end of the
+ *   (sub)transaction, as any catalog read's are.
  * - LWLocks, a buffer I/O in progress, a wait event, a condition variable
  *   sleep and the interrupt holdoff count: released and restored.
  * - memory: fn allocates in the command's context (cmd_cxt) and the
@@ -272,9 +272,13 @@ guarded_light(void (*fn) (void *), void *arg, const char *statement)
 	}
 	if (light_owner == NULL || light_owner_parent != CurTransactionResourceOwner)
 	{
-		/* the previous one belongs to a (sub)transaction still open: clean */
+		/* the previous one belongs to a (sub)transaction still open */
 		if (light_owner != NULL)
+		{
+			/* its locks go to its parent, as at a subtransaction's commit */
+			ResourceOwnerRelease(light_owner, RESOURCE_RELEASE_LOCKS, true, false);
 			ResourceOwnerDelete(light_owner);
+		}
 		light_owner = ResourceOwnerCreate(CurTransactionResourceOwner, "postmortem recorder");
 		light_owner_parent = CurTransactionResourceOwner;
 	}
@@ -306,6 +310,10 @@ guarded_light(void (*fn) (void *), void *arg, const char *statement)
 		}
 		edata = CopyErrorData();
 		FlushErrorState();
+		/* what the failed step left, quietly, as at abort; locks stay */
+		ResourceOwnerRelease(owner, RESOURCE_RELEASE_BEFORE_LOCKS, false, false);
+		ResourceOwnerRelease(owner, RESOURCE_RELEASE_AFTER_LOCKS, false, false);
+		CurrentResourceOwner = oldowner;
 		report_not_recorded(edata, statement);
 		FreeErrorData(edata);
 		ok = false;
@@ -313,14 +321,10 @@ guarded_light(void (*fn) (void *), void *arg, const char *statement)
 	PG_END_TRY();
 
 	/*
-	 * Release what fn holds: nothing after a success (a leak WARNING
-	 * would say otherwise); after a failure, quietly, as at abort.  Its
-	 * locks go to the (sub)transaction's owner either way, and are held
-	 * to its end.
+	 * After a success the owner holds nothing but locks, held to the end of
+	 * the (sub)transaction as any catalog read's are; a reference fn forgot
+	 * to release would be reported as a leak then.
 	 */
-	ResourceOwnerRelease(owner, RESOURCE_RELEASE_BEFORE_LOCKS, ok, false);
-	ResourceOwnerRelease(owner, RESOURCE_RELEASE_LOCKS, true, false);
-	ResourceOwnerRelease(owner, RESOURCE_RELEASE_AFTER_LOCKS, ok, false);
 	CurrentResourceOwner = oldowner;
 	return ok;
 }
