@@ -138,14 +138,21 @@ SELECT item, recorded FROM postmortem.recorder_status();
 
 -- invalid input
 SET postmortem.audit_errors = 'loud';
+-- (with USAGE on the schema, as roles of the incident API have it: the
+-- table's own privileges refuse, and revert_sql reads only what the caller
+-- may read)
+GRANT USAGE ON SCHEMA postmortem TO rec_app;
 SET ROLE rec_app;
 SET postmortem.audit_errors = 'warning';
+SELECT postmortem.revert_sql(1);
+SELECT nextval('postmortem.schema_change_id_seq');
 INSERT INTO postmortem.schema_change (at, command_tag, role_name, database_name)
 	VALUES (now(), 'CREATE TABLE', 'x', 'x');
 UPDATE postmortem.schema_change SET statement = NULL;
 DELETE FROM postmortem.schema_change;
 TRUNCATE postmortem.schema_change;
 RESET ROLE;
+REVOKE USAGE ON SCHEMA postmortem FROM rec_app;
 
 -- EXPLAIN: "what changed on this table lately" uses an index
 SET enable_seqscan = off;
