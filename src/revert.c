@@ -85,10 +85,8 @@ invert_subcommand(Oid relid, AlterTableCmd *sub, StringInfo buf)
 										 quote_identifier(sub->name));
 				}
 			}
-			else if (sub->subtype == AT_SetNotNull)
-				appendStringInfo(buf, "ALTER COLUMN %s %s NOT NULL", quote_identifier(sub->name),
-								 att->attnotnull ? "SET" : "DROP");
-			else if (sub->subtype == AT_DropNotNull)
+			else if (sub->subtype == AT_SetNotNull || sub->subtype == AT_DropNotNull)
+				/* back to what it was, whichever way it goes */
 				appendStringInfo(buf, "ALTER COLUMN %s %s NOT NULL", quote_identifier(sub->name),
 								 att->attnotnull ? "SET" : "DROP");
 			else
