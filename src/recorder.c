@@ -225,8 +225,8 @@ recorder_error_context(void *arg)
  * memory, without the cost of a subtransaction (this runs for every DDL
  * command, several times; a subtransaction costs more than all the
  * recording).  On failure the error becomes a WARNING naming the statement,
- * or is re-thrown when postmortem.audit_errors = 'error'; a cancel is always
- * re-thrown.
+ * or is re-thrown when postmortem.audit_errors = 'error'; a cancel or a
+ * lock_timeout is always re-thrown.
  *
  * What fn may leave behind when it fails, and how it is undone here as
  * AbortSubTransaction would undo it:
@@ -302,9 +302,16 @@ guarded_light(void (*fn) (void *), void *arg, const char *statement)
 		UnlockBuffers();
 		InterruptHoldoffCount = holdoff;
 		MemoryContextSwitchTo(oldcxt);
-		if (geterrcode() == ERRCODE_QUERY_CANCELED)
+		/*
+		 * A cancel or a lock_timeout is the user's limit, not a failure of
+		 * the recorder: swallowed, a statement_timeout would never fire
+		 * again for the statement, which then waits for its own lock on
+		 * the object the recorder was reading.  The owner goes with the
+		 * (sub)transaction's, which aborts.
+		 */
+		if (geterrcode() == ERRCODE_QUERY_CANCELED ||
+			geterrcode() == ERRCODE_LOCK_NOT_AVAILABLE)
 		{
-			/* the owner goes with the statement's, as the transaction aborts */
 			CurrentResourceOwner = oldowner;
 			PG_RE_THROW();
 		}

@@ -17,7 +17,7 @@ is() { # got, expected, description
 	if [ "$1" = "$2" ]; then echo "ok $n - $3"; else
 		echo "not ok $n - $3"; echo "#   got:      '$1'"; echo "#   expected: '$2'"; fi
 }
-echo "1..16"
+echo "1..18"
 
 # 1-2. one query string, several statements (what drivers send for a migration file)
 psql -X -q -d "$db" -c "CREATE TABLE s_a (id int); CREATE INDEX s_a_id ON s_a (id); ALTER TABLE s_a ADD COLUMN v text; CREATE TABLE s_b (x int)" >/dev/null 2>&1
@@ -119,3 +119,24 @@ is "$(q "SELECT count(*) FROM postmortem.schema_change WHERE object_identity = '
 	"a superuser session with pg_dump's settings is taken for a restore"
 psql -X -q -d "$db" -c "DROP TABLE public.s_evader" -c "REVOKE CREATE ON SCHEMA public FROM pm_sessions_evader" \
 	-c "DROP ROLE pm_sessions_evader" >/dev/null 2>&1
+
+# 17-18. the recorder reads a view before CREATE OR REPLACE VIEW replaces it;
+#        while another session holds the view, a statement_timeout or a
+#        lock_timeout that fires in that read cancels the statement (it is
+#        not turned into a WARNING, after which the statement would wait on)
+psql -X -q -d "$db" -c "CREATE VIEW s_locked_v AS SELECT 1 AS a" >/dev/null 2>&1
+for limit in statement_timeout lock_timeout; do
+	psql -X -q -d "$db" -c "BEGIN" -c "LOCK TABLE s_locked_v IN ACCESS EXCLUSIVE MODE" -c "SELECT pg_sleep(4)" -c "COMMIT" >/dev/null 2>&1 &
+	holder=$!
+	for _ in $(seq 1 50); do
+		[ "$(q "SELECT count(*) FROM pg_locks WHERE relation = 'public.s_locked_v'::regclass AND mode = 'AccessExclusiveLock' AND granted")" = 1 ] && break
+		sleep 0.1
+	done
+	got=$(psql -X -q -d "$db" -c "SET $limit = '300ms'" -c "CREATE OR REPLACE VIEW s_locked_v AS SELECT 1 AS a, 2 AS b" 2>&1 | grep -o 'ERROR:.*' | head -1)
+	wait $holder
+	case $limit in
+		statement_timeout) want="ERROR:  canceling statement due to statement timeout" ;;
+		lock_timeout) want="ERROR:  canceling statement due to lock timeout" ;;
+	esac
+	is "$got" "$want" "a $limit in the recorder's read cancels CREATE OR REPLACE VIEW"
+done
