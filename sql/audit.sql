@@ -41,6 +41,33 @@ ROLLBACK;
 
 SELECT * FROM postmortem.verify_audit();
 
+-- a failure while reading the catalogs at a statement's start or end (here:
+-- an index whose collation is gone, so pg_get_indexdef fails) is a WARNING
+-- too, leaves nothing behind (no reference leak warnings), and the
+-- transaction goes on recording
+CREATE TABLE aud_c (a text, b text);
+CREATE INDEX aud_c_a ON aud_c (a);
+BEGIN;
+UPDATE pg_catalog.pg_index SET indcollation = '4000000000'::oidvector
+ WHERE indexrelid = 'aud_c_a'::regclass;
+ALTER INDEX aud_c_a SET (fillfactor = 70);
+DROP INDEX aud_c_a;
+CREATE INDEX aud_c_b ON aud_c (b);
+ALTER TABLE aud_c ADD COLUMN c int;
+COMMIT;
+SELECT command_tag, object_identity FROM postmortem.schema_change
+ WHERE table_name = 'public.aud_c' ORDER BY id;
+SELECT * FROM postmortem.verify_audit();
+
+-- a multi-statement string that no longer parses as it did (its SET changes
+-- how a literal scans) is recorded with the whole string as each statement
+SET standard_conforming_strings = off;
+SET escape_string_warning = off;
+SET standard_conforming_strings = on \; CREATE TABLE aud_scs (a text DEFAULT 'x\'y') \; CREATE TABLE aud_scs2 ();
+RESET escape_string_warning;
+SELECT object_identity, statement FROM postmortem.schema_change
+ WHERE object_identity LIKE 'public.aud_scs%' ORDER BY id;
+
 -- a failure inside the recorder never breaks the migration: a WARNING names
 -- the statement (here provoked by renaming a column the recorder writes)
 BEGIN;

@@ -94,6 +94,27 @@ CREATE TABLE rec_savepoint_gone (a int);
 ROLLBACK TO s;
 COMMIT;
 SELECT statement FROM recorded WHERE statement ~ 'rec_rolled_back|rec_kept|rec_savepoint_gone';
+-- a released savepoint's DDL goes with the savepoint around it; a PL/pgSQL
+-- exception block that catches an error rolls back its DDL, and its row
+BEGIN;
+SAVEPOINT outer_sp;
+SAVEPOINT inner_sp;
+CREATE TABLE rec_released_then_gone (a int);
+RELEASE inner_sp;
+ROLLBACK TO outer_sp;
+SAVEPOINT kept_sp;
+CREATE TABLE rec_released_kept (a int);
+RELEASE kept_sp;
+DO $$
+BEGIN
+	CREATE TABLE rec_exception_gone (a int);
+	PERFORM 1 / 0;
+EXCEPTION WHEN division_by_zero THEN
+	CREATE TABLE rec_exception_handler (a int);
+END $$;
+COMMIT;
+SELECT object_identity FROM postmortem.schema_change
+ WHERE id > :start AND object_identity ~ 'rec_released|rec_exception' ORDER BY id;
 
 -- replica-role sessions are recorded too (the triggers are ENABLE ALWAYS)
 SET session_replication_role = replica;
@@ -117,14 +138,21 @@ SELECT item, recorded FROM postmortem.recorder_status();
 
 -- invalid input
 SET postmortem.audit_errors = 'loud';
+-- (with USAGE on the schema, as roles of the incident API have it: the
+-- table's own privileges refuse, and revert_sql reads only what the caller
+-- may read)
+GRANT USAGE ON SCHEMA postmortem TO rec_app;
 SET ROLE rec_app;
 SET postmortem.audit_errors = 'warning';
+SELECT postmortem.revert_sql(1);
+SELECT nextval('postmortem.schema_change_id_seq');
 INSERT INTO postmortem.schema_change (at, command_tag, role_name, database_name)
 	VALUES (now(), 'CREATE TABLE', 'x', 'x');
 UPDATE postmortem.schema_change SET statement = NULL;
 DELETE FROM postmortem.schema_change;
 TRUNCATE postmortem.schema_change;
 RESET ROLE;
+REVOKE USAGE ON SCHEMA postmortem FROM rec_app;
 
 -- EXPLAIN: "what changed on this table lately" uses an index
 SET enable_seqscan = off;

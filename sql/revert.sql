@@ -3,6 +3,21 @@
 -- worked out from the state read before the change ran
 --
 SET search_path = public, postmortem;
+-- runs the revert statements of the changes after an id, newest first
+CREATE FUNCTION pg_temp.run_reverts(after bigint, skip text DEFAULT NULL)
+	RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+	r record;
+BEGIN
+	FOR r IN SELECT id FROM postmortem.schema_change
+			  WHERE id > after AND revert_statement IS NOT NULL
+				AND (skip IS NULL OR statement NOT LIKE skip)
+			  ORDER BY id DESC
+	LOOP
+		EXECUTE postmortem.revert_sql(r.id);
+	END LOOP;
+END
+$$;
 CREATE TABLE rev_t (id int PRIMARY KEY, qty int DEFAULT 1, "Label" text, obsolete text);
 INSERT INTO rev_t VALUES (1, 5, 'a'), (2, 7, 'b');
 CREATE INDEX rev_t_label_old ON rev_t USING hash ("Label");
@@ -27,23 +42,28 @@ SELECT id - :start AS n, command_tag, object_identity, postmortem.revert_sql(id)
  ORDER BY id;
 
 -- run them for real, newest first, and the table is as it was
-SET rev.start = :start;
-DO $$
-DECLARE
-	r record;
-BEGIN
-	FOR r IN SELECT id FROM postmortem.schema_change
-			  WHERE id > current_setting('rev.start')::bigint AND revert_statement IS NOT NULL
-				AND statement NOT LIKE '%DROP COLUMN%'
-			  ORDER BY id DESC
-	LOOP
-		EXECUTE postmortem.revert_sql(r.id);
-	END LOOP;
-END
-$$;
+SELECT pg_temp.run_reverts(:start, '%DROP COLUMN%');
 \d rev_t
 SELECT obj_description('rev_t'::regclass, 'pg_class') AS comment,
 	   to_regclass('rev_v') AS view, to_regclass('"Rev_Label"') AS created_then_dropped;
+
+-- a trigger and a table's persistence go back to the state they had,
+-- whichever it was (ENABLE REPLICA here; a SET LOGGED on a logged table)
+CREATE FUNCTION rev_trg() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+CREATE TABLE rev_s (a int);
+CREATE TRIGGER rev_s_trg BEFORE INSERT ON rev_s FOR EACH ROW EXECUTE FUNCTION rev_trg();
+ALTER TABLE rev_s ENABLE REPLICA TRIGGER rev_s_trg;
+SELECT coalesce(max(id), 0) AS mid FROM postmortem.schema_change \gset
+ALTER TABLE rev_s ENABLE ALWAYS TRIGGER rev_s_trg;
+ALTER TABLE rev_s DISABLE TRIGGER rev_s_trg;
+ALTER TABLE rev_s SET LOGGED;
+SELECT id - :mid AS n, statement, postmortem.revert_sql(id)
+  FROM postmortem.schema_change WHERE id > :mid AND revert_statement IS NOT NULL ORDER BY id;
+SELECT pg_temp.run_reverts(:mid);
+SELECT t.tgenabled, c.relpersistence
+  FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid WHERE t.tgname = 'rev_s_trg';
+DROP TABLE rev_s;
+DROP FUNCTION rev_trg();
 
 -- invalid input
 -- a change no statement can undo: 0A000 (the message names the change's id)

@@ -108,7 +108,26 @@ pm_statement_text(Node *parsetree)
 		stmt_cache_query = NULL;
 		stmt_cache_list = NIL;
 		old = MemoryContextSwitchTo(stmt_cache_cxt);
-		stmt_cache_list = raw_parser(q, RAW_PARSE_DEFAULT);
+
+		/*
+		 * The string parsed once already, but may not parse again: a SET of
+		 * standard_conforming_strings earlier in it changes how its string
+		 * literals scan.  Then each statement is the whole string.  The
+		 * parser holds no resources; a cancel is not swallowed.
+		 */
+		PG_TRY();
+		{
+			stmt_cache_list = raw_parser(q, RAW_PARSE_DEFAULT);
+		}
+		PG_CATCH();
+		{
+			MemoryContextSwitchTo(old);
+			if (geterrcode() == ERRCODE_QUERY_CANCELED)
+				PG_RE_THROW();
+			FlushErrorState();
+			stmt_cache_list = NIL;
+		}
+		PG_END_TRY();
 		MemoryContextSwitchTo(old);
 		stmt_cache_query = q;
 		stmt_cache_ts = GetCurrentStatementStartTimestamp();

@@ -50,6 +50,8 @@
 #include "funcapi.h"
 #include "miscadmin.h"
 #include "pgstat.h"
+#include "storage/bufmgr.h"
+#include "storage/condition_variable.h"
 #include "storage/ipc.h"
 #include "storage/lmgr.h"
 #include "storage/lwlock.h"
@@ -95,6 +97,16 @@ static char *session_origin;
 
 static bool flushing = false;
 
+/*
+ * The resource owner guarded_light runs the recorder's steps under, a child
+ * of the (sub)transaction's owner, reused while that owner lives (creating
+ * one per step cost 0.7 % of a migration's instructions).  Between steps it
+ * holds only the locks the steps took.  Forgotten when its parent ends (which
+ * releases and deletes it).
+ */
+static ResourceOwner light_owner = NULL;
+static ResourceOwner light_owner_parent = NULL;
+
 static void pm_xact_callback(XactEvent event, void *arg);
 static void pm_subxact_callback(SubXactEvent event, SubTransactionId mySubid,
 								SubTransactionId parentSubid, void *arg);
@@ -115,22 +127,49 @@ pm_recorder_init(void)
 
 /*
  * pm_recorder_skip: commands the recorder leaves alone: the extension's own
- * install script, binary upgrade, and restoring a dump (pg_dump's scripts
- * turn both check_function_bodies and row_security off; the rows of the
- * dumped database come back with the dump, chain and all, and the objects
- * the restore re-creates are not new schema changes).
+ * install script, binary upgrade, and restoring a dump, whose objects are
+ * not new schema changes (the dumped database's rows come back with the
+ * dump, chain and all).
+ *
+ * No setting tells a restore apart for sure; what pg_dump's scripts and
+ * pg_restore set at their start is the closest: check_function_bodies and
+ * row_security off and an empty search_path.  Any role can set those, so
+ * they only count for a session whose authenticated user is a superuser
+ * (a superuser could drop the event triggers anyway; the restore of the
+ * recorder's own rows needs one).  An ordinary role cannot switch the
+ * recorder off this way, and a superuser's migration is skipped only with
+ * all three settings, which a migration has no reason to combine.
  */
 bool
 pm_recorder_skip(void)
 {
-	return creating_extension || IsBinaryUpgrade ||
-		(!check_function_bodies && !row_security);
+	if (creating_extension || IsBinaryUpgrade)
+		return true;
+	return !check_function_bodies && !row_security &&
+		(namespace_search_path[0] == '\0' || strcmp(namespace_search_path, "\"\"") == 0) &&
+		superuser_arg(GetAuthenticatedUserId());
+}
+
+/*
+ * The WARNING that stands for a failure of the recorder in the default
+ * postmortem.audit_errors = 'warning' mode.
+ */
+static void
+report_not_recorded(ErrorData *edata, const char *statement)
+{
+	ereport(WARNING,
+			(errcode(edata->sqlerrcode),
+			 errmsg("postmortem could not record a schema change: %s", edata->message),
+			 errdetail("Statement not recorded: %s", statement ? statement : "(unknown)"),
+			 errhint("The statement itself ran; set postmortem.audit_errors = 'error' to make such failures stop it.")));
 }
 
 /*
  * Run fn(arg) in a subtransaction.  On failure, roll it back and report the
  * error as a WARNING naming the statement, or re-throw it when
- * postmortem.audit_errors = 'error'.  Returns whether fn succeeded.
+ * postmortem.audit_errors = 'error'.  A cancel (statement_timeout, a
+ * client's cancel request) is not a failure of the recorder: it is
+ * re-thrown.  Returns whether fn succeeded.
  */
 static bool
 guarded(void (*fn) (void *), void *arg, const char *statement)
@@ -164,11 +203,9 @@ guarded(void (*fn) (void *), void *arg, const char *statement)
 									 statement ? statement : "(unknown)");
 			ReThrowError(edata);
 		}
-		ereport(WARNING,
-				(errcode(edata->sqlerrcode),
-				 errmsg("postmortem could not record a schema change: %s", edata->message),
-				 errdetail("Statement not recorded: %s", statement ? statement : "(unknown)"),
-				 errhint("The statement itself ran; set postmortem.audit_errors = 'error' to make such failures stop it.")));
+		if (edata->sqlerrcode == ERRCODE_QUERY_CANCELED)
+			ReThrowError(edata);
+		report_not_recorded(edata, statement);
 		FreeErrorData(edata);
 		ok = false;
 	}
@@ -176,17 +213,6 @@ guarded(void (*fn) (void *), void *arg, const char *statement)
 	return ok;
 }
 
-/*
- * Run fn(arg), which only reads catalogs and fills the recorder's own
- * memory, without the cost of a subtransaction (this runs for every DDL
- * command; a subtransaction costs more than all the recording).  On failure
- * the error becomes a WARNING naming the statement, or is re-thrown when
- * postmortem.audit_errors = 'error'.  Buffer pins, relcache and catcache
- * references or heavyweight locks an error leaves behind belong to the
- * statement's resource owner and are released with it; LWLocks are released
- * here, as transaction abort would (none is held when an event trigger
- * fires), and the interrupt holdoff count is restored.
- */
 static void
 recorder_error_context(void *arg)
 {
@@ -194,10 +220,42 @@ recorder_error_context(void *arg)
 			   arg ? (const char *) arg : "(unknown)");
 }
 
+/*
+ * Run fn(arg), which only reads catalogs and fills the recorder's own
+ * memory, without the cost of a subtransaction (this runs for every DDL
+ * command, several times; a subtransaction costs more than all the
+ * recording).  On failure the error becomes a WARNING naming the statement,
+ * or is re-thrown when postmortem.audit_errors = 'error'; a cancel or a
+ * lock_timeout is always re-thrown.
+ *
+ * What fn may leave behind when it fails, and how it is undone here as
+ * AbortSubTransaction would undo it:
+ *
+ * - buffer pins, relcache and catcache references, tuple descriptor
+ *   references, registered snapshots (catalog scans) and temporary files
+ *   (a tuplestore of the event-trigger functions that spilled): fn runs
+ *   under a resource owner of its own, released here as at abort.  Left to
+ *   the statement's resource owner they would each print a leak WARNING at
+ *   the end of the statement.
+ * - heavyweight locks (AccessShareLock on catalogs and on the tables it
+ *   reads): kept, on success and on failure alike, to the end of the
+ *   (sub)transaction, as any catalog read's are.
+ * - LWLocks, a buffer I/O in progress, a wait event, a condition variable
+ *   sleep and the interrupt holdoff count: released and restored.
+ * - memory: fn allocates in the command's context (cmd_cxt) and the
+ *   transaction's row context (row_cxt), both reset at the end of the
+ *   transaction; a half-built command is marked broken by the callers.
+ *
+ * fn must not push active snapshots, connect to SPI, change GUCs or write
+ * anything: those need a subtransaction (see guarded, used for the write at
+ * commit).
+ */
 static bool
 guarded_light(void (*fn) (void *), void *arg, const char *statement)
 {
 	MemoryContext oldcxt = CurrentMemoryContext;
+	ResourceOwner oldowner = CurrentResourceOwner;
+	ResourceOwner owner;
 	uint32		holdoff = InterruptHoldoffCount;
 	ErrorContextCallback errcb;
 	bool		ok = true;
@@ -212,6 +270,20 @@ guarded_light(void (*fn) (void *), void *arg, const char *statement)
 		error_context_stack = errcb.previous;
 		return true;
 	}
+	if (light_owner == NULL || light_owner_parent != CurTransactionResourceOwner)
+	{
+		/* the previous one belongs to a (sub)transaction still open */
+		if (light_owner != NULL)
+		{
+			/* its locks go to its parent, as at a subtransaction's commit */
+			ResourceOwnerRelease(light_owner, RESOURCE_RELEASE_LOCKS, true, false);
+			ResourceOwnerDelete(light_owner);
+		}
+		light_owner = ResourceOwnerCreate(CurTransactionResourceOwner, "postmortem recorder");
+		light_owner_parent = CurTransactionResourceOwner;
+	}
+	owner = light_owner;
+	CurrentResourceOwner = owner;
 	PG_TRY();
 	{
 		error_context_stack = &errcb;
@@ -224,19 +296,43 @@ guarded_light(void (*fn) (void *), void *arg, const char *statement)
 
 		/* PG_CATCH has restored error_context_stack */
 		LWLockReleaseAll();
+		pgstat_report_wait_end();
+		ConditionVariableCancelSleep();
+		AbortBufferIO();
+		UnlockBuffers();
 		InterruptHoldoffCount = holdoff;
 		MemoryContextSwitchTo(oldcxt);
+		/*
+		 * A cancel or a lock_timeout is the user's limit, not a failure of
+		 * the recorder: swallowed, a statement_timeout would never fire
+		 * again for the statement, which then waits for its own lock on
+		 * the object the recorder was reading.  The owner goes with the
+		 * (sub)transaction's, which aborts.
+		 */
+		if (geterrcode() == ERRCODE_QUERY_CANCELED ||
+			geterrcode() == ERRCODE_LOCK_NOT_AVAILABLE)
+		{
+			CurrentResourceOwner = oldowner;
+			PG_RE_THROW();
+		}
 		edata = CopyErrorData();
 		FlushErrorState();
-		ereport(WARNING,
-				(errcode(edata->sqlerrcode),
-				 errmsg("postmortem could not record a schema change: %s", edata->message),
-				 errdetail("Statement not recorded: %s", statement ? statement : "(unknown)"),
-				 errhint("The statement itself ran; set postmortem.audit_errors = 'error' to make such failures stop it.")));
+		/* what the failed step left, quietly, as at abort; locks stay */
+		ResourceOwnerRelease(owner, RESOURCE_RELEASE_BEFORE_LOCKS, false, false);
+		ResourceOwnerRelease(owner, RESOURCE_RELEASE_AFTER_LOCKS, false, false);
+		CurrentResourceOwner = oldowner;
+		report_not_recorded(edata, statement);
 		FreeErrorData(edata);
 		ok = false;
 	}
 	PG_END_TRY();
+
+	/*
+	 * After a success the owner holds nothing but locks, held to the end of
+	 * the (sub)transaction as any catalog read's are; a reference fn forgot
+	 * to release would be reported as a leak then.
+	 */
+	CurrentResourceOwner = oldowner;
 	return ok;
 }
 
@@ -270,13 +366,6 @@ static char *
 text_or_null(Datum d, bool isnull)
 {
 	return isnull ? NULL : TextDatumGetCString(d);
-}
-
-static void
-set_text(RecordedRow *row, ScColumn col, const char *s)
-{
-	row->nulls[col] = (s == NULL);
-	row->values[col] = s ? CStringGetTextDatum(s) : (Datum) 0;
 }
 
 static void
@@ -485,6 +574,20 @@ pm_recorder_ddl_start(PG_FUNCTION_ARGS)
 	PG_RETURN_VOID();
 }
 
+/*
+ * The command an sql_drop, table_rewrite or ddl_command_end event belongs
+ * to (the innermost one started), or NULL when the recorder leaves it alone.
+ */
+static RecorderCommand *
+current_command(FunctionCallInfo fcinfo)
+{
+	if (!CALLED_AS_EVENT_TRIGGER(fcinfo))
+		elog(ERROR, "not fired by event trigger manager");
+	if (cmd_stack == NIL || pm_recorder_skip())
+		return NULL;
+	return (RecorderCommand *) linitial(cmd_stack);
+}
+
 /* ---------------------------------------------------------------------
  * sql_drop
  * ---------------------------------------------------------------------
@@ -544,13 +647,10 @@ PG_FUNCTION_INFO_V1(pm_recorder_sql_drop);
 Datum
 pm_recorder_sql_drop(PG_FUNCTION_ARGS)
 {
-	RecorderCommand *cmd;
+	RecorderCommand *cmd = current_command(fcinfo);
 
-	if (!CALLED_AS_EVENT_TRIGGER(fcinfo))
-		elog(ERROR, "not fired by event trigger manager");
-	if (pm_recorder_skip() || cmd_stack == NIL)
+	if (cmd == NULL)
 		PG_RETURN_VOID();
-	cmd = linitial(cmd_stack);
 	if (!cmd->broken && !guarded_light(drop_work, cmd, cmd->statement))
 		cmd->broken = true;
 	PG_RETURN_VOID();
@@ -579,13 +679,10 @@ PG_FUNCTION_INFO_V1(pm_recorder_table_rewrite);
 Datum
 pm_recorder_table_rewrite(PG_FUNCTION_ARGS)
 {
-	RecorderCommand *cmd;
+	RecorderCommand *cmd = current_command(fcinfo);
 
-	if (!CALLED_AS_EVENT_TRIGGER(fcinfo))
-		elog(ERROR, "not fired by event trigger manager");
-	if (pm_recorder_skip() || cmd_stack == NIL)
+	if (cmd == NULL)
 		PG_RETURN_VOID();
-	cmd = linitial(cmd_stack);
 	if (!cmd->broken)
 		guarded_light(rewrite_work, cmd, cmd->statement);
 	PG_RETURN_VOID();
@@ -859,13 +956,10 @@ PG_FUNCTION_INFO_V1(pm_recorder_ddl_end);
 Datum
 pm_recorder_ddl_end(PG_FUNCTION_ARGS)
 {
-	RecorderCommand *cmd;
+	RecorderCommand *cmd = current_command(fcinfo);
 
-	if (!CALLED_AS_EVENT_TRIGGER(fcinfo))
-		elog(ERROR, "not fired by event trigger manager");
-	if (pm_recorder_skip() || cmd_stack == NIL)
+	if (cmd == NULL)
 		PG_RETURN_VOID();
-	cmd = linitial(cmd_stack);
 	cmd_stack = list_delete_first(cmd_stack);
 	if (!cmd->broken)
 	{
@@ -877,28 +971,53 @@ pm_recorder_ddl_end(PG_FUNCTION_ARGS)
 	PG_RETURN_VOID();
 }
 
-/*
- * pm_record_utility: a row for a command event triggers do not see, from
- * the ProcessUtility hook (recorder_hook.c).
- */
-void
-pm_record_utility(const char *tag, const char *objectType, const char *identity,
-				  const char *statement, TimestampTz startedAt)
+typedef struct UtilityArgs
 {
+	const char *tag;
+	const char *objectType;
+	const char *identity;
+	const char *statement;
+	TimestampTz startedAt;
+} UtilityArgs;
+
+static void
+utility_work(void *arg)
+{
+	UtilityArgs *a = (UtilityArgs *) arg;
 	RecorderCommand cmd;
 	RecordedRow *row;
 	MemoryContext old = MemoryContextSwitchTo(row_cxt);
 
 	MemSet(&cmd, 0, sizeof(cmd));
 	cmd.nestLevel = GetCurrentTransactionNestLevel();
-	cmd.startedAt = startedAt;
-	cmd.tag = tag;
-	cmd.statement = (char *) statement;
-	row = new_row(&cmd, GetCurrentTimestamp(), tag);
-	set_text(row, SC_OBJECT_TYPE, objectType);
-	set_text(row, SC_OBJECT_IDENTITY, identity);
+	cmd.startedAt = a->startedAt;
+	cmd.tag = a->tag;
+	cmd.statement = (char *) a->statement;
+	row = new_row(&cmd, GetCurrentTimestamp(), a->tag);
+	set_text(row, SC_OBJECT_TYPE, a->objectType);
+	set_text(row, SC_OBJECT_IDENTITY, a->identity);
 	add_row(row);
 	MemoryContextSwitchTo(old);
+}
+
+/*
+ * pm_record_utility: a row for a command event triggers do not see, from
+ * the ProcessUtility hook (recorder_hook.c).  The command has run (some,
+ * like CREATE DATABASE, cannot be undone by an abort): a failure here is a
+ * WARNING, as for event triggers.
+ */
+void
+pm_record_utility(const char *tag, const char *objectType, const char *identity,
+				  const char *statement, TimestampTz startedAt)
+{
+	UtilityArgs args;
+
+	args.tag = tag;
+	args.objectType = objectType;
+	args.identity = identity;
+	args.statement = statement;
+	args.startedAt = startedAt;
+	guarded_light(utility_work, &args, statement);
 }
 
 /* ---------------------------------------------------------------------
@@ -1112,13 +1231,19 @@ flush_work(void *arg)
 			if (!att->attisdropped && strcmp(NameStr(att->attname), sc_column_names[i]) == 0)
 			{
 				if (att->atttypid != sc_column_types[i])
-					elog(ERROR, "column \"%s\" of postmortem.schema_change has an unexpected type",
-						 sc_column_names[i]);
+					ereport(ERROR,
+							(errcode(ERRCODE_DATATYPE_MISMATCH),
+							 errmsg("column \"%s\" of postmortem.schema_change has an unexpected type",
+									sc_column_names[i]),
+							 errhint("The recorder writes the columns the extension created; restore them with their type.")));
 				map[i] = attno;
 			}
 		}
 		if (map[i] < 0)
-			elog(ERROR, "column \"%s\" of postmortem.schema_change is missing", sc_column_names[i]);
+			ereport(ERROR,
+					(errcode(ERRCODE_UNDEFINED_COLUMN),
+					 errmsg("column \"%s\" of postmortem.schema_change is missing", sc_column_names[i]),
+					 errhint("The recorder writes the columns the extension created; restore the column.")));
 	}
 
 	/* the newest row, committed by anyone: the chain continues from it */
@@ -1257,6 +1382,12 @@ flush(void)
 static void
 pm_xact_callback(XactEvent event, void *arg)
 {
+	/* the transaction's resource owner deletes the recorder's with it */
+	if (event == XACT_EVENT_COMMIT || event == XACT_EVENT_PARALLEL_COMMIT ||
+		event == XACT_EVENT_ABORT || event == XACT_EVENT_PARALLEL_ABORT ||
+		event == XACT_EVENT_PREPARE)
+		light_owner = NULL;
+
 	switch (event)
 	{
 		case XACT_EVENT_PRE_COMMIT:
@@ -1311,6 +1442,11 @@ pm_subxact_callback(SubXactEvent event, SubTransactionId mySubid,
 {
 	int			level = GetCurrentTransactionNestLevel();
 	ListCell   *lc;
+
+	/* the ending subtransaction's resource owner deletes the recorder's */
+	if ((event == SUBXACT_EVENT_ABORT_SUB || event == SUBXACT_EVENT_COMMIT_SUB) &&
+		light_owner_parent == CurTransactionResourceOwner)
+		light_owner = NULL;
 
 	if (event == SUBXACT_EVENT_ABORT_SUB)
 	{

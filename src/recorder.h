@@ -15,6 +15,7 @@
 #include "common/cryptohash.h"
 #include "nodes/parsenodes.h"
 #include "storage/lockdefs.h"
+#include "utils/builtins.h"
 #include "utils/timestamp.h"
 
 /* Columns of postmortem.schema_change, in hash order. */
@@ -68,6 +69,14 @@ typedef struct RecordedRow
 	Datum		values[SC_NCOLUMNS];
 	bool		nulls[SC_NCOLUMNS];
 } RecordedRow;
+
+/* Set a text column of a row; NULL for a NULL string. */
+static inline void
+set_text(RecordedRow *row, ScColumn col, const char *s)
+{
+	row->nulls[col] = (s == NULL);
+	row->values[col] = s ? CStringGetTextDatum(s) : (Datum) 0;
+}
 
 /* A definition read before a command changed or dropped the object. */
 typedef struct SavedObject

@@ -167,7 +167,7 @@ ALTER EVENT TRIGGER postmortem_recorder_end ENABLE ALWAYS;
 CREATE FUNCTION postmortem.revert_sql(schema_change_id bigint)
 	RETURNS text
 	AS 'MODULE_PATHNAME', 'pm_revert_sql'
-	LANGUAGE C STRICT STABLE SECURITY DEFINER
+	LANGUAGE C STRICT STABLE
 	SET search_path = pg_catalog, pg_temp;
 COMMENT ON FUNCTION postmortem.revert_sql(bigint) IS
 	'The statement that undoes a recorded schema change; SQLSTATE 0A000 when no statement can';

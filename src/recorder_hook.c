@@ -16,6 +16,7 @@
 #include "postgres.h"
 
 #include "access/xact.h"
+#include "access/xlog.h"
 #include "commands/extension.h"
 #include "miscadmin.h"
 #include "nodes/parsenodes.h"
@@ -209,8 +210,9 @@ pm_ProcessUtility(PlannedStmt *pstmt, const char *queryString,
 			break;
 	}
 
+	/* a standby cannot write the row (SET session_replication_role runs there) */
 	if (tag != NULL &&
-		(pm_recorder_skip() || !IsTransactionState() ||
+		(pm_recorder_skip() || !IsTransactionState() || RecoveryInProgress() ||
 		 !OidIsValid(get_extension_oid("postmortem", true))))
 		tag = NULL;
 	if (tag != NULL)

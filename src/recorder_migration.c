@@ -36,13 +36,6 @@
 
 #include "recorder.h"
 
-static void
-set_text(RecordedRow *row, ScColumn col, const char *s)
-{
-	row->nulls[col] = (s == NULL);
-	row->values[col] = s ? CStringGetTextDatum(s) : (Datum) 0;
-}
-
 typedef struct HistoryTable
 {
 	const char *relname;

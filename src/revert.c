@@ -13,17 +13,22 @@
  */
 #include "postgres.h"
 
+#include "access/genam.h"
 #include "access/htup_details.h"
 #include "access/relation.h"
+#include "access/table.h"
 #include "catalog/objectaddress.h"
 #include "catalog/pg_attribute.h"
 #include "catalog/pg_class.h"
+#include "catalog/indexing.h"
 #include "catalog/pg_constraint.h"
+#include "catalog/pg_trigger.h"
 #include "commands/comment.h"
 #include "executor/spi.h"
 #include "lib/stringinfo.h"
 #include "miscadmin.h"
 #include "utils/builtins.h"
+#include "utils/fmgroids.h"
 #include "utils/lsyscache.h"
 #include "utils/rel.h"
 #include "utils/syscache.h"
@@ -35,6 +40,49 @@ static HeapTuple
 column_tuple(Oid relid, const char *colname)
 {
 	return SearchSysCacheAttName(relid, colname);
+}
+
+/*
+ * The ALTER TABLE clause that puts a trigger back in its present state;
+ * NULL when the table has no such trigger.
+ */
+static const char *
+trigger_state_clause(Oid relid, const char *tgname)
+{
+	Relation	rel;
+	SysScanDesc scan;
+	ScanKeyData key[2];
+	HeapTuple	tup;
+	const char *clause = NULL;
+
+	ScanKeyInit(&key[0], Anum_pg_trigger_tgrelid, BTEqualStrategyNumber, F_OIDEQ,
+				ObjectIdGetDatum(relid));
+	ScanKeyInit(&key[1], Anum_pg_trigger_tgname, BTEqualStrategyNumber, F_NAMEEQ,
+				CStringGetDatum(tgname));
+	rel = table_open(TriggerRelationId, AccessShareLock);
+	scan = systable_beginscan(rel, TriggerRelidNameIndexId, true, NULL, 2, key);
+	tup = systable_getnext(scan);
+	if (HeapTupleIsValid(tup))
+	{
+		switch (((Form_pg_trigger) GETSTRUCT(tup))->tgenabled)
+		{
+			case TRIGGER_FIRES_ON_ORIGIN:
+				clause = "ENABLE TRIGGER";
+				break;
+			case TRIGGER_FIRES_ALWAYS:
+				clause = "ENABLE ALWAYS TRIGGER";
+				break;
+			case TRIGGER_FIRES_ON_REPLICA:
+				clause = "ENABLE REPLICA TRIGGER";
+				break;
+			case TRIGGER_DISABLED:
+				clause = "DISABLE TRIGGER";
+				break;
+		}
+	}
+	systable_endscan(scan);
+	table_close(rel, AccessShareLock);
+	return clause;
 }
 
 /*
@@ -85,10 +133,8 @@ invert_subcommand(Oid relid, AlterTableCmd *sub, StringInfo buf)
 										 quote_identifier(sub->name));
 				}
 			}
-			else if (sub->subtype == AT_SetNotNull)
-				appendStringInfo(buf, "ALTER COLUMN %s %s NOT NULL", quote_identifier(sub->name),
-								 att->attnotnull ? "SET" : "DROP");
-			else if (sub->subtype == AT_DropNotNull)
+			else if (sub->subtype == AT_SetNotNull || sub->subtype == AT_DropNotNull)
+				/* back to what it was, whichever way it goes */
 				appendStringInfo(buf, "ALTER COLUMN %s %s NOT NULL", quote_identifier(sub->name),
 								 att->attnotnull ? "SET" : "DROP");
 			else
@@ -124,16 +170,21 @@ invert_subcommand(Oid relid, AlterTableCmd *sub, StringInfo buf)
 		case AT_EnableTrig:
 		case AT_EnableAlwaysTrig:
 		case AT_EnableReplicaTrig:
-			appendStringInfo(buf, "DISABLE TRIGGER %s", quote_identifier(sub->name));
-			return true;
 		case AT_DisableTrig:
-			appendStringInfo(buf, "ENABLE TRIGGER %s", quote_identifier(sub->name));
-			return true;
+			{
+				/* back to the state it had, which may have been any of four */
+				const char *clause = trigger_state_clause(relid, sub->name);
+
+				if (clause == NULL)
+					return false;
+				appendStringInfo(buf, "%s %s", clause, quote_identifier(sub->name));
+				return true;
+			}
 		case AT_SetLogged:
-			appendStringInfoString(buf, "SET UNLOGGED");
-			return true;
 		case AT_SetUnLogged:
-			appendStringInfoString(buf, "SET LOGGED");
+			/* back to what it was: SET LOGGED on a logged table changes nothing */
+			appendStringInfoString(buf, get_rel_persistence(relid) == RELPERSISTENCE_UNLOGGED
+								   ? "SET UNLOGGED" : "SET LOGGED");
 			return true;
 		case AT_ChangeOwner:
 			{

@@ -6,7 +6,7 @@ cd "$(dirname "$0")/../.."
 . test/support/server.sh
 dir=$(mktemp -d /tmp/postmortem-preload.XXXXXX)
 chmod 755 "$dir"
-trap 'pm_server_stop "$dir"; rm -rf "$dir"' EXIT
+trap 'pm_server_stop "$dir/standby"; pm_server_stop "$dir"; rm -rf "$dir"' EXIT
 pm_server_start "$dir" "shared_preload_libraries = 'postmortem'" || { echo "Bail out! server did not start"; exit 1; }
 db=postmortem_preload
 psql -X -q -d postgres -c "CREATE DATABASE $db" >/dev/null && psql -X -q -d $db -c 'CREATE EXTENSION postmortem' >/dev/null \
@@ -19,7 +19,7 @@ is() {
 	if [ "$1" = "$2" ]; then echo "ok $n - $3"; else
 		echo "not ok $n - $3"; echo "#   got:      '$1'"; echo "#   expected: '$2'"; fi
 }
-echo "1..9"
+echo "1..10"
 
 is "$(q "SELECT bool_and(recorded) FROM postmortem.recorder_status()")" "t" "recorder_status() reports everything seen"
 
@@ -56,3 +56,13 @@ is "$(q "SELECT statement FROM postmortem.schema_change WHERE object_identity = 
 psql -X -q -d postgres -c "ALTER SYSTEM RESET work_mem" >/dev/null 2>&1
 is "$?" "0" "commands in a database without the extension still run"
 is "$(q "SELECT count(*) FROM postmortem.verify_audit()")" "0" "the chain verifies"
+
+# a hot standby runs SET session_replication_role too: nothing to record
+# there (no row can be written), and no WARNING saying so
+mkdir -p "$dir/standby" && { [ "$(id -u)" -ne 0 ] || chown postgres: "$dir/standby"; }
+pm_as_postgres "$PM_PGBIN/pg_basebackup" -h "$PGHOST" -p "$PGPORT" -U postgres -D "$dir/standby/data" -R -X stream >/dev/null 2>&1
+sport=$(pm_free_port)
+printf "port = %s\nunix_socket_directories = '%s'\n" "$sport" "$dir/standby" | pm_as_postgres tee -a "$dir/standby/data/postgresql.conf" >/dev/null
+pm_as_postgres "$PM_PGBIN/pg_ctl" -D "$dir/standby/data" -l "$dir/standby/server.log" -w -t 60 start >/dev/null 2>&1
+is "$(psql -X -q -A -t -h "$dir/standby" -p "$sport" -d $db -c "SET session_replication_role = replica" -c "SELECT pg_is_in_recovery()" 2>&1)" \
+	"t" "SET session_replication_role on a standby: no WARNING"

@@ -17,7 +17,7 @@ is() { # got, expected, description
 	if [ "$1" = "$2" ]; then echo "ok $n - $3"; else
 		echo "not ok $n - $3"; echo "#   got:      '$1'"; echo "#   expected: '$2'"; fi
 }
-echo "1..14"
+echo "1..18"
 
 # 1-2. one query string, several statements (what drivers send for a migration file)
 psql -X -q -d "$db" -c "CREATE TABLE s_a (id int); CREATE INDEX s_a_id ON s_a (id); ALTER TABLE s_a ADD COLUMN v text; CREATE TABLE s_b (x int)" >/dev/null 2>&1
@@ -104,3 +104,39 @@ psql -X -q -d "$db" -c "SELECT make_s_fn(); CREATE TABLE s_after_fn (a int)" >/d
 is "$(q "SELECT string_agg(object_identity || ' <- ' || statement, ' | ' ORDER BY id) FROM postmortem.schema_change WHERE object_identity IN ('public.s_fn', 'public.s_after_fn')")" \
 	"public.s_fn <- SELECT make_s_fn(); CREATE TABLE s_after_fn (a int) | public.s_after_fn <- CREATE TABLE s_after_fn (a int)" \
 	"a function's DDL gets the whole string, the next statement its own text"
+
+# 15-16. what pg_dump's scripts set (check_function_bodies and row_security
+#        off, empty search_path) skips a superuser's restore, but does not let
+#        an ordinary role switch the recorder off
+psql -X -q -d "$db" -c "DROP ROLE IF EXISTS pm_sessions_evader" -c "CREATE ROLE pm_sessions_evader LOGIN" \
+	-c "GRANT CREATE ON SCHEMA public TO pm_sessions_evader" >/dev/null 2>&1
+restore_like="SET check_function_bodies = off; SET row_security = off; SELECT pg_catalog.set_config('search_path', '', false);"
+psql -X -q -d "$db" -U pm_sessions_evader -c "$restore_like" -c "CREATE TABLE public.s_evader (a int)" >/dev/null 2>&1
+psql -X -q -d "$db" -c "$restore_like" -c "CREATE TABLE public.s_restored (a int)" >/dev/null 2>&1
+is "$(q "SELECT count(*) FROM postmortem.schema_change WHERE object_identity = 'public.s_evader'")" "1" \
+	"an ordinary role with pg_dump's settings is still recorded"
+is "$(q "SELECT count(*) FROM postmortem.schema_change WHERE object_identity = 'public.s_restored'")" "0" \
+	"a superuser session with pg_dump's settings is taken for a restore"
+psql -X -q -d "$db" -c "DROP TABLE public.s_evader" -c "REVOKE CREATE ON SCHEMA public FROM pm_sessions_evader" \
+	-c "DROP ROLE pm_sessions_evader" >/dev/null 2>&1
+
+# 17-18. the recorder reads a view before CREATE OR REPLACE VIEW replaces it;
+#        while another session holds the view, a statement_timeout or a
+#        lock_timeout that fires in that read cancels the statement (it is
+#        not turned into a WARNING, after which the statement would wait on)
+psql -X -q -d "$db" -c "CREATE VIEW s_locked_v AS SELECT 1 AS a" >/dev/null 2>&1
+for limit in statement_timeout lock_timeout; do
+	psql -X -q -d "$db" -c "BEGIN" -c "LOCK TABLE s_locked_v IN ACCESS EXCLUSIVE MODE" -c "SELECT pg_sleep(4)" -c "COMMIT" >/dev/null 2>&1 &
+	holder=$!
+	for _ in $(seq 1 50); do
+		[ "$(q "SELECT count(*) FROM pg_locks WHERE relation = 'public.s_locked_v'::regclass AND mode = 'AccessExclusiveLock' AND granted")" = 1 ] && break
+		sleep 0.1
+	done
+	got=$(psql -X -q -d "$db" -c "SET $limit = '300ms'" -c "CREATE OR REPLACE VIEW s_locked_v AS SELECT 1 AS a, 2 AS b" 2>&1 | grep -o 'ERROR:.*' | head -1)
+	wait $holder
+	case $limit in
+		statement_timeout) want="ERROR:  canceling statement due to statement timeout" ;;
+		lock_timeout) want="ERROR:  canceling statement due to lock timeout" ;;
+	esac
+	is "$got" "$want" "a $limit in the recorder's read cancels CREATE OR REPLACE VIEW"
+done
