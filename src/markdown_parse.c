@@ -186,6 +186,7 @@ static void pm_note(PmDocument *doc, const char *fmt,...) pg_attribute_printf(2,
 static int	pm_table_cells(const char *s, const char *e, const char **cs, const char **ce, int max);
 static bool pm_table_separator(const char *s, const char *e);
 static bool pm_word_start(const char *s, const char *p);
+static int	pm_paragraph_end(PmParser *ps, int i);
 
 static void
 pm_note(PmDocument *doc, const char *fmt,...)
@@ -545,6 +546,27 @@ pm_read_zone(const char *p, const char *e, PmZone *zone, bool *unknown,
 			strlcpy(zone->label, word, sizeof(zone->label));
 			goto done;
 		}
+		/*
+		 * North Americans name the zone without saying standard or daylight
+		 * time ("10:00 AM PT"); read it as the zone's local time that day.
+		 */
+		if (n == 2 && low[1] == 't')
+		{
+			static const char *const generic[][2] = {
+				{"et", "America/New_York"}, {"ct", "America/Chicago"},
+				{"mt", "America/Denver"}, {"pt", "America/Los_Angeles"},
+			};
+
+			for (int i = 0; i < lengthof(generic); i++)
+				if (low[0] == generic[i][0][0] && (tz = pg_tzset(generic[i][1])) != NULL)
+				{
+					memset(zone, 0, sizeof(PmZone));
+					zone->valid = true;
+					zone->tz = tz;
+					strlcpy(zone->label, word, sizeof(zone->label));
+					goto done;
+				}
+		}
 		if (n >= 2 && n <= 5)
 		{
 			*unknown = true;
@@ -621,6 +643,14 @@ pm_zone_parse(const char *label, PmZone *zone)
 		}
 	}
 	return false;
+}
+
+/* was the zone written as an offset (+05:30, UTC-4, GMT+1), not a name? */
+static bool
+pm_zone_is_offset(const char *label)
+{
+	return strchr(label, '+') != NULL || strchr(label, '-') != NULL ||
+		strstr(label, "\xe2\x88\x92") != NULL;
 }
 
 /* local wall-clock time → timestamptz; false when out of range */
@@ -901,7 +931,10 @@ pm_read_date(const char *p, const char *e, int *y, int *m, int *d)
 }
 
 /*
- * A time at p: 14:05, 14:05:30, 2:05 PM, 2:05pm, 2 p.m.; returns bytes read.
+ * A time at p: 14:05, 14:05:30, 2:05 PM, 2:05pm, 2 p.m., and the spellings
+ * outside the English-speaking SRE world: 2.05pm (British, only with am/pm so
+ * that 15.05 or v2.31 are not times), 14h05 (French), 1405Z (military, only
+ * with the Z; the Z is left for the zone); returns bytes read.
  */
 static int
 pm_read_time(const char *p, const char *e, int *h, int *mi, int *s)
@@ -912,14 +945,46 @@ pm_read_time(const char *p, const char *e, int *h, int *mi, int *s)
 				ss = 0,
 				n;
 	bool		has_min = false;
+	bool		dot_min = false;
 	int			ampm = 0;
 
+	/* 1405Z */
+	if (p + 4 < e && p[4] == 'Z' && isdigit((unsigned char) p[0]) &&
+		isdigit((unsigned char) p[1]) && isdigit((unsigned char) p[2]) &&
+		isdigit((unsigned char) p[3]) && (p + 5 >= e || !pm_isalnum(p[5])))
+	{
+		hh = (p[0] - '0') * 10 + (p[1] - '0');
+		mm = (p[2] - '0') * 10 + (p[3] - '0');
+		if (hh > 23 || mm > 59)
+			return 0;
+		*h = hh;
+		*mi = mm;
+		*s = 0;
+		return 4;
+	}
 	n = pm_read_digits(q, e, 2, &hh);
 	if (n == 0)
 		return 0;
 	q += n;
-	if (q + 2 < e && *q == ':' && isdigit((unsigned char) q[1]) &&
-		isdigit((unsigned char) q[2]))
+	if (q + 2 < e && (*q == 'h' || *q == 'H') && isdigit((unsigned char) q[1]) &&
+		isdigit((unsigned char) q[2]) && (q + 3 >= e || !pm_isalnum(q[3])))
+	{
+		/* 14h05 */
+		mm = (q[1] - '0') * 10 + (q[2] - '0');
+		q += 3;
+		has_min = true;
+	}
+	else if (q + 2 < e && *q == '.' && isdigit((unsigned char) q[1]) &&
+			 isdigit((unsigned char) q[2]) && (q + 3 >= e || !isdigit((unsigned char) q[3])))
+	{
+		/* 2.05pm: a time only if am/pm follows */
+		mm = (q[1] - '0') * 10 + (q[2] - '0');
+		q += 3;
+		has_min = true;
+		dot_min = true;
+	}
+	else if (q + 2 < e && *q == ':' && isdigit((unsigned char) q[1]) &&
+			 isdigit((unsigned char) q[2]))
 	{
 		mm = (q[1] - '0') * 10 + (q[2] - '0');
 		q += 3;
@@ -963,7 +1028,7 @@ pm_read_time(const char *p, const char *e, int *h, int *mi, int *s)
 			}
 		}
 	}
-	if (!has_min && ampm == 0)
+	if ((!has_min || dot_min) && ampm == 0)
 		return 0;
 	if (ampm)
 	{
@@ -1058,10 +1123,42 @@ pm_read_stamp(const char *p, const char *e, PmStamp *st)
 			{
 				st->has_zone = true;
 				q = r + n;
+				/* "19:35 IST (UTC+05:30)": the offset says which IST is meant */
+				r = pm_skip_space(q, e);
+				if (r < e && *r == '(' && !pm_zone_is_offset(st->zone.label))
+				{
+					PmZone		z;
+
+					n = pm_read_zone(r, e, &z, &unknown, NULL);
+					if (n > 0 && !unknown && z.valid && pm_zone_is_offset(z.label))
+					{
+						st->zone = z;
+						strlcpy(st->zone_word, z.label, sizeof(st->zone_word));
+						q = r + n;
+					}
+				}
 			}
 		}
 	}
 	return q - p;
+}
+
+/* words in a heading's name */
+static int
+pm_count_words(const char *s)
+{
+	int			n = 0;
+	bool		in = false;
+
+	for (; *s; s++)
+	{
+		bool		w = isalnum((unsigned char) *s);
+
+		if (w && !in)
+			n++;
+		in = w;
+	}
+	return n;
 }
 
 /* ---------------------------------------------------------------------
@@ -1094,8 +1191,8 @@ pm_head_kind(const char *name)
 		WORD("tasks") || WORD("task list") || HAS("follow-up") || HAS("follow up") ||
 		HAS("next steps"))
 		return HEAD_TASKS;
-	if (HAS("corrective") || HAS("preventa") || HAS("preventive") || HAS("measures") ||
-		HAS("remediation"))
+	if (HAS("corrective") || HAS("prevent") || HAS("measures") ||
+		HAS("remediation") || HAS("doing about"))
 		return HEAD_MEASURES;
 	if (HAS("lessons"))
 		return HEAD_OTHER;		/* lessons learned: prose, not tasks */
@@ -1542,6 +1639,8 @@ pm_table_separator(const char *s, const char *e)
 static void
 pm_scan_zone(PmParser *ps, const char *s, const char *e)
 {
+	bool		found = false;
+
 	for (const char *p = s; p < e; p++)
 	{
 		PmZone		z;
@@ -1555,8 +1654,16 @@ pm_scan_zone(PmParser *ps, const char *s, const char *e)
 		n = pm_read_zone(p, e, &z, &unknown, NULL);
 		if (n > 0 && !unknown && z.valid && (p + n >= e || !pm_isalnum(p[n])))
 		{
-			ps->timeline_zone = pstrdup(z.label);
-			return;
+			/*
+			 * The first zone named, unless an offset follows it: "(IST,
+			 * UTC+05:30)" says which IST is meant.
+			 */
+			if (!found || pm_zone_is_offset(z.label))
+				ps->timeline_zone = pstrdup(z.label);
+			if (pm_zone_is_offset(z.label))
+				return;
+			found = true;
+			p += n - 1;
 		}
 	}
 }
@@ -1602,6 +1709,31 @@ pm_skip_separator(const char *p, const char *e)
 }
 
 /*
+ * Emoji that lead an entry ("⏰ 14:05", "✅ 14:50 — resolved"): pictographs
+ * (U+1F000 and up) and the symbols and dingbats of U+2300-27FF, each with
+ * an optional variation selector, then white space.
+ */
+static const char *
+pm_skip_emoji(const char *p, const char *e)
+{
+	for (;;)
+	{
+		const unsigned char *u = (const unsigned char *) p;
+
+		if (e - p >= 4 && u[0] == 0xf0 && u[1] == 0x9f)
+			p += 4;
+		else if (e - p >= 3 && u[0] == 0xe2 && u[1] >= 0x8c && u[1] <= 0x9f)
+			p += 3;
+		else
+			return p;
+		if (e - p >= 3 && (unsigned char) p[0] == 0xef && (unsigned char) p[1] == 0xb8 &&
+			(unsigned char) p[2] == 0x8f)
+			p += 3;
+		p = pm_skip_space(p, e);
+	}
+}
+
+/*
  * Try to read the head of a timeline entry at p ("**10:00 AM:** ", "At 14:05
  * EAT, ", "2024-05-15T10:00:00-04:00 | ", "[14:05] ").  On success returns
  * the start of the body.
@@ -1609,7 +1741,7 @@ pm_skip_separator(const char *p, const char *e)
 static const char *
 pm_entry_head(const char *p, const char *e, PmStamp *st)
 {
-	const char *q = pm_skip_decor(p, e);
+	const char *q = pm_skip_emoji(pm_skip_decor(p, e), e);
 	int			n;
 
 	if (q < e && (*q == '[' || *q == '('))
@@ -1925,6 +2057,19 @@ pm_task_label(const char *s, const char *e, const char **value)
 				*value = pm_skip_decor(q + 1, e);
 				return which[i];
 			}
+			/* "due 2024-06-01", "due June 1": the date says it is a label */
+			if (which[i] == 3 && q > p + n)
+			{
+				int			y,
+							m,
+							d;
+
+				if (pm_read_date(q, e, &y, &m, &d) > 0)
+				{
+					*value = q;
+					return 3;
+				}
+			}
 		}
 	}
 	return 0;
@@ -2075,6 +2220,27 @@ pm_task_status_word(const char *s, int len)
 
 		if (b - a == n && pm_prefix_ci(a, b, words[i].word))
 			return words[i].status;
+	}
+	/* a status column holding a mark alone: ✅ ✔ ☑ done, 🚧 ⏳ in progress, ❌ won't do */
+	if (a == b)
+	{
+		static const struct
+		{
+			const char *mark;
+			const char *status;
+		}			marks[] =
+		{
+			{"\xe2\x9c\x85", "done"}, {"\xe2\x9c\x94", "done"}, {"\xe2\x98\x91", "done"},
+			{"\xf0\x9f\x9a\xa7", "in_progress"}, {"\xe2\x8f\xb3", "in_progress"},
+			{"\xe2\x9d\x8c", "wont_do"}
+		};
+
+		a = s;
+		while (a < s + len && isspace((unsigned char) *a))
+			a++;
+		for (int i = 0; i < lengthof(marks); i++)
+			if (pm_prefix_ci(a, s + len, marks[i].mark))
+				return marks[i].status;
 	}
 	return NULL;
 }
@@ -2266,12 +2432,36 @@ pm_finish_task(PmParser *ps, PmItem *it, PmTask *task)
 		if (b - 3 >= t && (unsigned char) b[-3] == 0xe2 && (unsigned char) b[-2] == 0x80 &&
 			((unsigned char) b[-1] == 0x93 || (unsigned char) b[-1] == 0x94))
 			b -= 3;
-		if (b - 2 >= t && ((b[-2] == '(' && b[-1] == ')') || (b[-2] == '[' && b[-1] == ']')))
-			b -= 2;
+		if (b - 2 >= t && (b[-1] == ')' || b[-1] == ']'))
+		{
+			/* brackets the labels were cut from: "()", "(,)" */
+			char	   *o = b - 2;
+
+			while (o > t && (*o == ' ' || *o == ',' || *o == ';'))
+				o--;
+			if (*o == (b[-1] == ')' ? '(' : '['))
+				b = o;
+		}
 		if (b == e)
 			break;
 		e = b;
 		*e = '\0';
+	}
+	/* an owner named by handle at the end: "(@alice)" */
+	if (it->owner == NULL && e - t > 3 && e[-1] == ')')
+	{
+		char	   *o = e - 2;
+
+		while (o > t && (pm_isalnum(*o) || *o == '-' || *o == '_' || *o == '.'))
+			o--;
+		if (o > t && *o == '@' && o[-1] == '(' && o + 1 < e - 1)
+		{
+			it->owner = pnstrdup(o, e - 1 - o);
+			e = o - 1;
+			while (e > t && isspace((unsigned char) e[-1]))
+				e--;
+			*e = '\0';
+		}
 	}
 	/* a status word at the end: "(Completed)", "[done]", " - In progress" */
 	if (it->status_text == NULL)
@@ -2283,11 +2473,16 @@ pm_finish_task(PmParser *ps, PmItem *it, PmTask *task)
 			char		open = b[-1] == ')' ? '(' : '[';
 			char	   *o = b - 1;
 
+			char	   *w;
+
 			while (o > t && *o != open)
 				o--;
-			if (*o == open && pm_task_status_word(o + 1, b - 1 - (o + 1)))
+			/* "(owner: Jo, completed)" leaves "(, completed)" */
+			for (w = o + 1; w < b && (*w == ',' || *w == ';' || *w == ' '); w++)
+				;
+			if (*o == open && pm_task_status_word(w, b - 1 - w))
 			{
-				it->status_text = pnstrdup(o + 1, b - 1 - (o + 1));
+				it->status_text = pnstrdup(w, b - 1 - w);
 				e = o;
 			}
 		}
@@ -2364,6 +2559,15 @@ pm_users_word(const char *p, const char *e)
 	return false;
 }
 
+/* white space, also a line break inside a paragraph ("40% of\ncustomers") */
+static const char *
+pm_skip_ws(const char *p, const char *e)
+{
+	while (p < e && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
+		p++;
+	return p;
+}
+
 /* a thousands separator: ",200" */
 static bool
 pm_thousands(const char *q, const char *e)
@@ -2422,7 +2626,7 @@ pm_users(PmParser *ps, const char *s, int len, bool bare)
 		if (nd == 0)
 			continue;
 		{
-			const char *r = pm_skip_space(q, e);
+			const char *r = pm_skip_ws(q, e);
 
 			if (r < e && (*r == '%' || pm_word_ci(r, e, "percent")))
 			{
@@ -2435,7 +2639,7 @@ pm_users(PmParser *ps, const char *s, int len, bool bare)
 					doc->users_pct = v;
 				}
 				/* users within the next few words */
-				for (t = pm_skip_space(t, e); t < e && words < 6; words++)
+				for (t = pm_skip_ws(t, e); t < e && words < 6; words++)
 				{
 					if (isdigit((unsigned char) *t))
 						break;	/* "90% of requests from 55% of users" */
@@ -2452,7 +2656,7 @@ pm_users(PmParser *ps, const char *s, int len, bool bare)
 						t++;
 					if (t < e && (*t == '.' || *t == ';'))
 						break;
-					t = pm_skip_space(t, e);
+					t = pm_skip_ws(t, e);
 				}
 				/* "affected 35 % of" handled above; also "users: 35%" */
 				p = r;
@@ -2468,24 +2672,27 @@ pm_users(PmParser *ps, const char *s, int len, bool bare)
 				if (q < e && (*q == 'k' || *q == 'K') && (q + 1 >= e || !isalpha((unsigned char) q[1])))
 				{
 					mult = 1e3;
-					t = pm_skip_space(q + 1, e);
+					t = pm_skip_ws(q + 1, e);
 				}
 				else if (pm_word_ci(r, e, "thousand"))
 				{
 					mult = 1e3;
-					t = pm_skip_space(r + 8, e);
+					t = pm_skip_ws(r + 8, e);
 				}
 				else if (pm_word_ci(r, e, "million"))
 				{
 					mult = 1e6;
-					t = pm_skip_space(r + 7, e);
+					t = pm_skip_ws(r + 7, e);
 				}
 				if (frac && mult == 1)
-					t = e;		/* "2.5 users" is not a count */
+					t = NULL;	/* "2.5 users" is not a count */
 				else if (mult > 1)
 					count = (int64) (v * mult + 0.5);
-				if (bare && t < e)
+				if (t == NULL)
+					t = e;
+				else if (bare)
 				{
+					/* "Users affected: 1,450": the field says what is counted */
 					doc->has_users_count = true;
 					doc->users_count = count;
 					t = e;
@@ -2509,12 +2716,52 @@ pm_users(PmParser *ps, const char *s, int len, bool bare)
 						break;
 					while (t < e && isalpha((unsigned char) *t))
 						t++;
-					t = pm_skip_space(t, e);
+					t = pm_skip_ws(t, e);
 				}
 			}
 			p = q - 1;
 		}
 	}
+}
+
+/*
+ * "all users", "all of our customers", "every user": the whole user base.
+ * "all users in the EU" is read the same way, as the text says no share.
+ */
+static bool
+pm_users_all(const char *s, int len)
+{
+	const char *e = s + len;
+
+	for (const char *p = s; p < e; p++)
+	{
+		const char *t;
+
+		if (!(*p == 'a' || *p == 'A' || *p == 'e' || *p == 'E') || (p > s && pm_isalnum(p[-1])))
+			continue;
+		if (p - s >= 4 && pm_prefix_ci(p - 4, e, "not "))
+			continue;			/* "not all users" */
+		if (pm_word_ci(p, e, "all"))
+			t = p + 3;
+		else if (pm_word_ci(p, e, "every"))
+			t = p + 5;
+		else
+			continue;
+		for (int words = 0; words < 3; words++)
+		{
+			t = pm_skip_ws(t, e);
+			if (pm_prefix_ci(t, e, "user") || pm_prefix_ci(t, e, "customer") ||
+				pm_prefix_ci(t, e, "client") || pm_prefix_ci(t, e, "subscriber") ||
+				pm_prefix_ci(t, e, "visitor") || pm_prefix_ci(t, e, "account"))
+				return true;
+			if (!(pm_word_ci(t, e, "of") || pm_word_ci(t, e, "our") ||
+				  pm_word_ci(t, e, "the") || pm_word_ci(t, e, "active")))
+				break;
+			while (t < e && isalpha((unsigned char) *t))
+				t++;
+		}
+	}
+	return false;
 }
 
 /* ---------------------------------------------------------------------
@@ -2608,6 +2855,16 @@ pm_read_sections(PmParser *ps)
 	PmSection	sec = SEC_NONE;
 	bool		blank_before = false;
 	bool		generic_title = false;
+	int			h1_count = 0;
+
+	/* level 1 headings: one is the title, several are the parts */
+	for (int i = 0; i < ps->nlines && h1_count < 2; i++)
+	{
+		const PmLine *ln = &ps->lines[i];
+
+		if (!ln->code && ln->len >= 2 && ln->s[0] == '#' && ln->s[1] == ' ')
+			h1_count++;
+	}
 
 	/* pass 1: sections */
 	for (int i = 0; i < ps->nlines; i++)
@@ -2669,8 +2926,16 @@ pm_read_sections(PmParser *ps)
 					continue;
 				}
 			}
-			if (doc->title == NULL && hk == HEAD_OTHER && sec == SEC_NONE)
+			if (doc->title == NULL && sec == SEC_NONE &&
+				(hk == HEAD_OTHER ||
+				 (atx && level == 1 && h1_count == 1 && pm_count_words(name) >= 3)))
 			{
+				/*
+				 * The title, also when it holds a section's word ("# DNS
+				 * resolution failures", "# Incident summary — login
+				 * latency"): a lone "#" heading of three words or more
+				 * names the document, the "##" headings its parts.
+				 */
 				doc->title = name;
 				generic_title = pm_generic_title(name);
 				continue;
@@ -2788,7 +3053,30 @@ pm_read_sections(PmParser *ps)
 				pm_summary_line(ps, ln, newpara);
 				break;
 			case SEC_TIMELINE:
-				pm_timeline_line(ps, ln);
+				{
+					int			j = pm_paragraph_end(ps, i);
+
+					if (j > i + 1)
+					{
+						/* a hard-wrapped paragraph of prose: read it as one line */
+						StringInfoData buf;
+						PmLine		joined = *ln;
+
+						initStringInfo(&buf);
+						for (int k = i; k < j; k++)
+						{
+							if (k > i)
+								appendStringInfoChar(&buf, ' ');
+							appendBinaryStringInfo(&buf, ps->lines[k].s, ps->lines[k].len);
+						}
+						joined.s = buf.data;
+						joined.len = buf.len;
+						pm_timeline_line(ps, &joined);
+						i = j - 1;
+					}
+					else
+						pm_timeline_line(ps, ln);
+				}
 				break;
 			case SEC_ROOT:
 				pm_root_line(ps, ln, newpara);
@@ -2801,6 +3089,48 @@ pm_read_sections(PmParser *ps)
 		}
 	}
 
+}
+
+/*
+ * A paragraph of prose in the timeline, wrapped over several lines ("At 2:05
+ * PM ET, a migration added a column to the\nnotes table.  At 2:11 PM ..."):
+ * the line at i and the lines after it that carry on its text (no list
+ * marker, table, heading or time of their own).  Returns the line after
+ * the paragraph; i + 1 when the line stands alone.
+ */
+static int
+pm_paragraph_end(PmParser *ps, int i)
+{
+	const PmLine *ln = &ps->lines[i];
+	bool		marker;
+	int			j;
+
+	if (ln->s[0] == '|')
+		return i + 1;
+	pm_strip_marker(ln->s, ln->s + ln->len, &marker);
+	if (marker)
+		return i + 1;
+	for (j = i + 1; j < ps->nlines; j++)
+	{
+		const PmLine *l = &ps->lines[j];
+		PmStamp		st;
+		bool		atx;
+		int			level;
+		const char *body;
+
+		if (l->code || l->len == 0 || l->s[0] == '|' || l->s[0] == '#' ||
+			l->indent > ln->indent)
+			break;
+		pm_strip_marker(l->s, l->s + l->len, &marker);
+		if (marker)
+			break;
+		body = pm_entry_head(l->s, l->s + l->len, &st);
+		if (body != NULL && (st.has_time || st.has_date))
+			break;
+		if (pm_heading(l, (j + 1 < ps->nlines) ? &ps->lines[j + 1] : NULL, &atx, &level) != NULL)
+			break;
+	}
+	return j;
 }
 
 /* the summary: texts, users affected, the duration as it states it */
@@ -2832,6 +3162,17 @@ pm_read_summary(PmParser *ps)
 		pm_users(ps, ps->summary.data, ps->summary.len, false);
 	if (ps->duration.len)
 		pm_users(ps, ps->duration.data, ps->duration.len, false);
+	/* no number anywhere: "all users", "every customer" */
+	if (!doc->has_users_pct && !doc->has_users_count)
+	{
+		if ((ps->users_field.len && pm_users_all(ps->users_field.data, ps->users_field.len)) ||
+			(ps->impact.len && pm_users_all(ps->impact.data, ps->impact.len)) ||
+			(ps->summary.len && pm_users_all(ps->summary.data, ps->summary.len)))
+		{
+			doc->has_users_pct = true;
+			doc->users_pct = 100;
+		}
+	}
 
 	/* the document's zone: a Time zone field, else the summary's times */
 	if (ps->zone_field && pm_zone_parse(ps->zone_field, &ps->doc_zone))
