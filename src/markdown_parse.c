@@ -134,6 +134,8 @@ typedef struct PmParser
 	char	   *status_field;
 	char	   *zone_field;
 	StringInfo	cur_field;
+	char	   *kv_head[8];		/* "| Start (UTC) | End (UTC) |": labels above values */
+	int			kv_nhead;
 
 	/* root cause */
 	StringInfoData root;
@@ -1187,7 +1189,7 @@ pm_head_kind(const char *name)
 
 	if (HAS("timeline") || HAS("chronology") || HAS("sequence of events"))
 		return HEAD_TIMELINE;
-	if (HAS("action item") || WORD("todo") || WORD("to do") || WORD("to-do") ||
+	if (HAS("action item") || (WORD("actions") && !HAS("taken")) || WORD("todo") || WORD("to do") || WORD("to-do") ||
 		WORD("tasks") || WORD("task list") || HAS("follow-up") || HAS("follow up") ||
 		HAS("next steps"))
 		return HEAD_TASKS;
@@ -1434,8 +1436,42 @@ pm_field_kind(const char *label)
 		{"summary", F_SUMMARY}, {"issue summary", F_SUMMARY}
 	};
 
+	char		buf[64];
+	char	   *l,
+			   *le;
+
 	for (int i = 0; i < lengthof(fields); i++)
 		if (pg_strcasecmp(label, fields[i].word) == 0)
+			return fields[i].field;
+
+	/*
+	 * The same labels qualified the way templates do: "Incident Start
+	 * Time", "Start time (UTC)", "Date of incident", "Customers affected".
+	 */
+	if (strlen(label) >= sizeof(buf))
+		return F_NONE;
+	for (int i = 0; i <= (int) strlen(label); i++)
+		buf[i] = pm_lower(label[i]);
+	l = buf;
+	le = strchr(l, '(');
+	if (le == NULL)
+		le = l + strlen(l);
+	while (le > l && le[-1] == ' ')
+		le--;
+	*le = '\0';
+	if (strncmp(l, "incident ", 9) == 0 || strncmp(l, "outage ", 7) == 0)
+		l = strchr(l, ' ') + 1;
+	if (le - l > 12 && strcmp(le - 12, " of incident") == 0)
+		le[-12] = '\0';
+	else if (le - l > 16 && strcmp(le - 16, " of the incident") == 0)
+		le[-16] = '\0';
+	if (strcmp(l, "customers affected") == 0 || strcmp(l, "affected customers") == 0 ||
+		strcmp(l, "accounts affected") == 0 || strcmp(l, "clients affected") == 0)
+		return F_USERS;
+	if (l == buf && strlen(l) == strlen(label))
+		return F_NONE;
+	for (int i = 0; i < lengthof(fields); i++)
+		if (strcmp(l, fields[i].word) == 0)
 			return fields[i].field;
 	return F_NONE;
 }
@@ -1507,11 +1543,43 @@ pm_summary_line(PmParser *ps, const PmLine *ln, bool newpara)
 			return;
 		nc = pm_table_cells(s, e, cs, ce, 16);
 		if (nc < 2)
+		{
+			ps->kv_nhead = 0;
 			return;
+		}
 		label = pm_clean(cs[0], ce[0]);
+		if (ps->kv_nhead > 0 && pm_field_kind(label) == F_NONE)
+		{
+			/* a row of values under a row of labels */
+			for (int i = 0; i < nc && i < ps->kv_nhead; i++)
+			{
+				if (ps->kv_head[i] == NULL)
+					continue;
+				kv = *ln;
+				kv.s = psprintf("%s: %s", ps->kv_head[i], pm_clean(cs[i], ce[i]));
+				kv.len = strlen(kv.s);
+				kv.indent = 0;
+				pm_summary_line(ps, &kv, false);
+				ps->cur_field = NULL;
+			}
+			return;
+		}
+		ps->kv_nhead = 0;
 		if (pm_field_kind(label) == F_NONE || strchr(label, ':'))
 			return;
 		val = pm_clean(cs[1], ce[1]);
+		if (pm_field_kind(val) != F_NONE)
+		{
+			/* labels across: "| Start (UTC) | End (UTC) | Severity |" */
+			for (int i = 0; i < nc && i < lengthof(ps->kv_head); i++)
+			{
+				char	   *l = pm_clean(cs[i], ce[i]);
+
+				ps->kv_head[i] = (pm_field_kind(l) != F_NONE) ? l : NULL;
+			}
+			ps->kv_nhead = Min(nc, lengthof(ps->kv_head));
+			return;
+		}
 		kv = *ln;
 		kv.s = psprintf("%s: %s", label, val);
 		kv.len = strlen(kv.s);
@@ -1522,6 +1590,26 @@ pm_summary_line(PmParser *ps, const PmLine *ln, bool newpara)
 	}
 	s = pm_strip_marker(s, e, &marker);
 	f = pm_read_field(s, e, &value);
+	if ((f == F_START || f == F_END || f == F_DURATION) && value < e && value > s)
+	{
+		/* "Start time (UTC): 14:05": the zone in the label is the value's */
+		const char *o = memchr(s, '(', value - s),
+				   *c = o ? memchr(o, ')', value - o) : NULL;
+		PmZone		z;
+		bool		unknown;
+
+		if (c && pm_read_zone(o, c + 1, &z, &unknown, NULL) == c + 1 - o && !unknown)
+		{
+			PmLine		kv = *ln;
+
+			kv.s = psprintf("%.*s: %.*s %.*s", (int) (o - s), s, (int) (e - value), value,
+							(int) (c - o - 1), o + 1);
+			kv.len = strlen(kv.s);
+			kv.indent = 0;
+			pm_summary_line(ps, &kv, newpara);
+			return;
+		}
+	}
 	if (f != F_NONE)
 		ps->parts_seen++;
 	if (f == F_SEVERITY)
@@ -2877,7 +2965,11 @@ pm_read_sections(PmParser *ps)
 		bool		newpara = blank_before;
 
 		if (ln->code)
+		{
+			if (sec == SEC_TIMELINE)
+				ln->section = SEC_TIMELINE;
 			continue;
+		}
 		if (ln->len == 0)
 		{
 			blank_before = true;
@@ -3089,6 +3181,21 @@ pm_read_sections(PmParser *ps)
 		}
 	}
 
+	/*
+	 * A timeline pasted as a code block (from chat, or to keep its columns):
+	 * read the block's lines, but only when the timeline has no entries of
+	 * its own, so that a log excerpt quoted among entries stays a quote.
+	 */
+	if (ps->nraw == 0)
+		for (int i = 0; i < ps->nlines; i++)
+		{
+			PmLine	   *ln = &ps->lines[i];
+
+			if (ln->code && ln->section == SEC_TIMELINE && ln->len > 0 &&
+				strncmp(ln->s, "```", 3) != 0 && strncmp(ln->s, "~~~", 3) != 0 &&
+				strncmp(ln->s, "<!--", 4) != 0 && strncmp(ln->s, "![", 2) != 0)
+				pm_timeline_line(ps, ln);
+		}
 }
 
 /*

@@ -2,7 +2,7 @@
 -- formats (test/documents), checked the way users rely on them.
 BEGIN;
 SET LOCAL timezone = 'UTC';
-SELECT plan(392);
+SELECT plan(432);
 
 \set seed000 `cat test/seeds/000_2d29b2a47fc1b878.txt`
 \set seed001 `cat test/seeds/001_e377f6c4d1aac321.txt`
@@ -45,6 +45,11 @@ SELECT plan(392);
 \set doc34 `cat test/documents/34_detection_remediation_sections.md`
 \set doc35 `cat test/documents/35_cross_midnight_utc_offset_dates_per_line.md`
 \set doc36 `cat test/documents/36_h_separator_times.md`
+\set doc37 `cat test/documents/37_code_block_timeline.md`
+\set doc38 `cat test/documents/38_horizontal_start_end_table.md`
+\set doc39 `cat test/documents/39_start_plus_duration.md`
+\set doc40 `cat test/documents/40_day_first_bst_start_fields.md`
+\set doc41 `cat test/documents/41_range_entries.md`
 
 CREATE TEMP TABLE doc (name text PRIMARY KEY, body text, on_date date);
 INSERT INTO doc VALUES
@@ -77,7 +82,12 @@ INSERT INTO doc VALUES
 	('33 21/05/2024, SGT', :'doc33', NULL),
 	('34 Detection, Remediation', :'doc34', NULL),
 	('35 UTC+02:00 across midnight', :'doc35', NULL),
-	('36 14h05 times', :'doc36', NULL);
+	('36 14h05 times', :'doc36', NULL),
+	('37 timeline in a code block', :'doc37', NULL),
+	('38 Start (UTC) | End (UTC) table', :'doc38', NULL),
+	('39 start and duration', :'doc39', NULL),
+	('40 Incident Start: 15/05/2024 BST', :'doc40', NULL),
+	('41 entries as ranges', :'doc41', NULL);
 
 -- what each document says, read by a person
 CREATE TEMP TABLE expected (name text PRIMARY KEY, started_at timestamptz, resolved_at timestamptz,
@@ -123,7 +133,12 @@ INSERT INTO expected VALUES
 	('33 21/05/2024, SGT', '2024-05-21 00:30Z', '2024-05-21 01:45Z', 5, 2, 1, 40, NULL),
 	('34 Detection, Remediation', '2024-05-16 13:30Z', '2024-05-16 14:35Z', 5, 3, 1, 100, NULL),
 	('35 UTC+02:00 across midnight', '2024-05-31 20:40Z', '2024-05-31 23:15Z', 5, 2, 1, 25, NULL),
-	('36 14h05 times', '2024-05-15 12:05Z', '2024-05-15 13:30Z', 5, 2, 1, 60, NULL);
+	('36 14h05 times', '2024-05-15 12:05Z', '2024-05-15 13:30Z', 5, 2, 1, 60, NULL),
+	('37 timeline in a code block', '2024-05-15 14:05Z', '2024-05-15 15:10Z', 5, 1, 0, 22, NULL),
+	('38 Start (UTC) | End (UTC) table', '2024-05-15 14:05Z', '2024-05-15 15:30Z', 4, 1, 1, 15, NULL),
+	('39 start and duration', '2024-05-15 14:05Z', '2024-05-15 15:30Z', 4, 1, 1, 30, NULL),
+	('40 Incident Start: 15/05/2024 BST', '2024-05-15 13:05Z', '2024-05-15 14:30Z', 5, 2, 1, NULL, 2500),
+	('41 entries as ranges', '2024-05-15 14:05Z', '2024-05-15 15:00Z', 4, 1, 0, 10, NULL);
 
 CREATE TEMP TABLE imported AS
 	SELECT name, postmortem.import_markdown(body, on_date => on_date) AS id FROM doc;
@@ -136,7 +151,7 @@ CREATE TEMP VIEW actual AS
 		   i.users_affected_pct AS pct, i.users_affected AS users, i.import_notes, i.status
 	  FROM imported m JOIN postmortem.incident i ON i.id = m.id;
 
--- 41 documents x 7 checks
+-- 46 documents x 7 checks
 SELECT is(a.started_at, e.started_at, e.name || ': start in UTC') FROM actual a JOIN expected e USING (name) ORDER BY name;
 SELECT is(a.resolved_at, e.resolved_at, e.name || ': end in UTC') FROM actual a JOIN expected e USING (name) ORDER BY name;
 SELECT is(a.entries, e.entries, e.name || ': timeline entries') FROM actual a JOIN expected e USING (name) ORDER BY name;
@@ -146,7 +161,7 @@ SELECT is(a.pct, e.pct, e.name || ': share of users affected') FROM actual a JOI
 SELECT is(a.users, e.users, e.name || ': users affected') FROM actual a JOIN expected e USING (name) ORDER BY name;
 
 -- every imported incident is finished, and the timeline came from the import
-SELECT is(count(*)::int, 41, 'every document imports as a resolved incident') FROM actual WHERE status = 'resolved';
+SELECT is(count(*)::int, 46, 'every document imports as a resolved incident') FROM actual WHERE status = 'resolved';
 SELECT is((SELECT count(*)::int FROM postmortem.timeline t JOIN imported m ON m.id = t.incident_id WHERE t.source <> 'import'),
 		  0, 'timeline rows are marked as imported');
 SELECT is((SELECT count(*)::int FROM postmortem.timeline t JOIN imported m ON m.id = t.incident_id
