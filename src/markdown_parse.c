@@ -84,6 +84,7 @@ typedef struct PmStamp
 				s;
 	PmZone		zone;
 	char		zone_word[16];
+	char		abbr[8];		/* "IST" when "(UTC+05:30)" said which one */
 	const char *zone_pos;		/* where an unknown zone word starts */
 } PmStamp;
 
@@ -189,6 +190,7 @@ static int	pm_table_cells(const char *s, const char *e, const char **cs, const c
 static bool pm_table_separator(const char *s, const char *e);
 static bool pm_word_start(const char *s, const char *p);
 static int	pm_paragraph_end(PmParser *ps, int i);
+static void pm_scan_zone(PmParser *ps, const char *s, const char *e);
 
 static void
 pm_note(PmDocument *doc, const char *fmt,...)
@@ -820,7 +822,7 @@ pm_read_date(const char *p, const char *e, int *y, int *m, int *d)
 	if (q < e && isdigit((unsigned char) *q))
 	{
 		n = pm_read_digits(q, e, 4, &a);
-		if (n == 4 && q + n < e && (q[n] == '-' || q[n] == '/'))
+		if (n == 4 && q + n < e && (q[n] == '-' || q[n] == '/' || q[n] == '.'))
 		{
 			char		sep = q[n];
 			const char *r = q + n + 1;
@@ -868,12 +870,13 @@ pm_read_date(const char *p, const char *e, int *y, int *m, int *d)
 		}
 		if (n == 1 || n == 2)
 		{
-			/* 15 May 2024, 16th of August, 2023 */
+			/* 15 May 2024, 16th of August, 2023, 15-May-2024 */
 			const char *r = pm_skip_ordinal(q + n, e);
 			int			mon,
 						nm;
+			bool		dashed = (r < e && *r == '-');
 
-			r = pm_skip_space(r, e);
+			r = pm_skip_space(r + (dashed ? 1 : 0), e);
 			if (pm_word_ci(r, e, "of"))
 				r = pm_skip_space(r + 2, e);
 			nm = pm_read_month(r, e, &mon);
@@ -887,7 +890,7 @@ pm_read_date(const char *p, const char *e, int *y, int *m, int *d)
 				const char *t = r;
 				int			yy;
 
-				if (t < e && *t == ',')
+				if (t < e && (*t == ',' || (dashed && *t == '-')))
 					t++;
 				t = pm_skip_space(t, e);
 				if (pm_read_digits(t, e, 4, &yy) == 4)
@@ -950,11 +953,15 @@ pm_read_time(const char *p, const char *e, int *h, int *mi, int *s)
 	bool		dot_min = false;
 	int			ampm = 0;
 
-	/* 1405Z */
-	if (p + 4 < e && p[4] == 'Z' && isdigit((unsigned char) p[0]) &&
+	/* 1405Z, 1405 hrs */
+	if (p + 4 < e && isdigit((unsigned char) p[0]) &&
 		isdigit((unsigned char) p[1]) && isdigit((unsigned char) p[2]) &&
-		isdigit((unsigned char) p[3]) && (p + 5 >= e || !pm_isalnum(p[5])))
+		isdigit((unsigned char) p[3]) &&
+		((p[4] == 'Z' && (p + 5 >= e || !pm_isalnum(p[5]))) ||
+		 pm_word_ci(pm_skip_space(p + 4, e), e, "hrs")))
 	{
+		const char *z = pm_skip_space(p + 4, e);
+
 		hh = (p[0] - '0') * 10 + (p[1] - '0');
 		mm = (p[2] - '0') * 10 + (p[3] - '0');
 		if (hh > 23 || mm > 59)
@@ -962,7 +969,7 @@ pm_read_time(const char *p, const char *e, int *h, int *mi, int *s)
 		*h = hh;
 		*mi = mm;
 		*s = 0;
-		return 4;
+		return (*z == 'Z') ? 4 : z + 3 - p;
 	}
 	n = pm_read_digits(q, e, 2, &hh);
 	if (n == 0)
@@ -1134,6 +1141,7 @@ pm_read_stamp(const char *p, const char *e, PmStamp *st)
 					n = pm_read_zone(r, e, &z, &unknown, NULL);
 					if (n > 0 && !unknown && z.valid && pm_zone_is_offset(z.label))
 					{
+						strlcpy(st->abbr, st->zone.label, sizeof(st->abbr));
 						st->zone = z;
 						strlcpy(st->zone_word, z.label, sizeof(st->zone_word));
 						q = r + n;
@@ -1206,7 +1214,8 @@ pm_head_kind(const char *name)
 		return HEAD_RESOLUTION;
 	if (WORD("impact"))
 		return HEAD_IMPACT;
-	if (HAS("summary") || WORD("overview") || WORD("description") || HAS("what happened"))
+	if (HAS("summary") || WORD("overview") || WORD("description") || HAS("what happened") ||
+		WORD("details") || WORD("metadata") || HAS("at a glance") || WORD("key facts"))
 		return HEAD_SUMMARY;
 	return HEAD_OTHER;
 }
@@ -1432,6 +1441,9 @@ pm_field_kind(const char *label)
 		{"severity", F_SEVERITY}, {"priority", F_SEVERITY}, {"sev", F_SEVERITY},
 		{"status", F_STATUS},
 		{"users affected", F_USERS}, {"affected users", F_USERS},
+		{"users impacted", F_USERS}, {"impacted users", F_USERS},
+		{"impact started", F_START}, {"impact start", F_START}, {"impact began", F_START},
+		{"impact ended", F_END}, {"impact end", F_END},
 		{"time zone", F_ZONE}, {"timezone", F_ZONE},
 		{"summary", F_SUMMARY}, {"issue summary", F_SUMMARY}
 	};
@@ -1466,7 +1478,8 @@ pm_field_kind(const char *label)
 	else if (le - l > 16 && strcmp(le - 16, " of the incident") == 0)
 		le[-16] = '\0';
 	if (strcmp(l, "customers affected") == 0 || strcmp(l, "affected customers") == 0 ||
-		strcmp(l, "accounts affected") == 0 || strcmp(l, "clients affected") == 0)
+		strcmp(l, "accounts affected") == 0 || strcmp(l, "clients affected") == 0 ||
+		strcmp(l, "customers impacted") == 0 || strcmp(l, "impacted customers") == 0)
 		return F_USERS;
 	if (l == buf && strlen(l) == strlen(label))
 		return F_NONE;
@@ -1634,6 +1647,10 @@ pm_summary_line(PmParser *ps, const PmLine *ln, bool newpara)
 			pm_append_text(ps->cur_field, value, e - value, false);
 		return;
 	}
+	/* "All times Pacific (PDT).": the timeline's zone, said up front */
+	if (ps->timeline_zone == NULL && e - s > 9 &&
+		(pm_contains_ci(s, e - s, "all times") || pm_contains_ci(s, e - s, "times are in")))
+		pm_scan_zone(ps, s, e);
 	/* continuation of a field, or summary text */
 	if (ps->cur_field && ps->cur_field != &ps->summary && !newpara && (ln->indent > 0 || !marker))
 	{
@@ -2416,6 +2433,42 @@ pm_task_kind(const char *s, int len)
  * tasks from items
  * ---------------------------------------------------------------------
  */
+/*
+ * Cut what taking labels and statuses out of a task's title leaves at its
+ * end: separators, dashes and empty brackets ("()", "(,)").  Returns the
+ * new end.
+ */
+static char *
+pm_trim_leftovers(char *t, char *e)
+{
+	for (;;)
+	{
+		char	   *b = e;
+
+		while (b > t && (isspace((unsigned char) b[-1]) || b[-1] == '-' || b[-1] == '|' ||
+						 b[-1] == ';' || b[-1] == ','))
+			b--;
+		if (b - 3 >= t && (unsigned char) b[-3] == 0xe2 && (unsigned char) b[-2] == 0x80 &&
+			((unsigned char) b[-1] == 0x93 || (unsigned char) b[-1] == 0x94))
+			b -= 3;
+		if (b - 2 >= t && (b[-1] == ')' || b[-1] == ']'))
+		{
+			/* brackets the labels were cut from: "()", "(,)" */
+			char	   *o = b - 2;
+
+			while (o > t && (*o == ' ' || *o == ',' || *o == ';'))
+				o--;
+			if (*o == (b[-1] == ')' ? '(' : '['))
+				b = o;
+		}
+		if (b == e)
+			break;
+		e = b;
+		*e = '\0';
+	}
+	return e;
+}
+
 static void
 pm_finish_task(PmParser *ps, PmItem *it, PmTask *task)
 {
@@ -2510,31 +2563,8 @@ pm_finish_task(PmParser *ps, PmItem *it, PmTask *task)
 		}
 	}
 	/* trailing separators and empty brackets left over */
-	for (;;)
-	{
-		char	   *b = e;
+	e = pm_trim_leftovers(t, e);
 
-		while (b > t && (isspace((unsigned char) b[-1]) || b[-1] == '-' || b[-1] == '|' ||
-						 b[-1] == ';' || b[-1] == ','))
-			b--;
-		if (b - 3 >= t && (unsigned char) b[-3] == 0xe2 && (unsigned char) b[-2] == 0x80 &&
-			((unsigned char) b[-1] == 0x93 || (unsigned char) b[-1] == 0x94))
-			b -= 3;
-		if (b - 2 >= t && (b[-1] == ')' || b[-1] == ']'))
-		{
-			/* brackets the labels were cut from: "()", "(,)" */
-			char	   *o = b - 2;
-
-			while (o > t && (*o == ' ' || *o == ',' || *o == ';'))
-				o--;
-			if (*o == (b[-1] == ')' ? '(' : '['))
-				b = o;
-		}
-		if (b == e)
-			break;
-		e = b;
-		*e = '\0';
-	}
 	/* an owner named by handle at the end: "(@alice)" */
 	if (it->owner == NULL && e - t > 3 && e[-1] == ')')
 	{
@@ -2599,6 +2629,8 @@ pm_finish_task(PmParser *ps, PmItem *it, PmTask *task)
 		while (e > t && isspace((unsigned char) e[-1]))
 			e--;
 		*e = '\0';
+		/* "Pool alerts (Owner: Ravi) - Done" leaves "Pool alerts ()" */
+		e = pm_trim_leftovers(t, e);
 	}
 
 	if (it->status_text)
@@ -3448,6 +3480,23 @@ pm_settle_zones(PmParser *ps)
 {
 	PmDocument *doc = ps->doc;
 	const PmOptions *opt = ps->opt;
+
+	/*
+	 * An abbreviation the summary explained ("1405 hrs IST (UTC+05:30)")
+	 * means the same offset where the timeline uses it bare.
+	 */
+	for (int k = 0; k < ps->dur.n; k++)
+	{
+		const PmStamp *ds = &ps->dur.st[k];
+
+		if (ds->abbr[0] == '\0')
+			continue;
+		if (ps->timeline_zone && strcmp(ps->timeline_zone, ds->abbr) == 0)
+			ps->timeline_zone = pstrdup(ds->zone.label);
+		for (int i = 0; i < ps->nraw; i++)
+			if (ps->raw[i].st.has_zone && strcmp(ps->raw[i].st.zone.label, ds->abbr) == 0)
+				ps->raw[i].st.zone = ds->zone;
+	}
 
 	/* pass 2: the timeline */
 	if (ps->timeline_zone)

@@ -2,7 +2,7 @@
 -- formats (test/documents), checked the way users rely on them.
 BEGIN;
 SET LOCAL timezone = 'UTC';
-SELECT plan(432);
+SELECT plan(480);
 
 \set seed000 `cat test/seeds/000_2d29b2a47fc1b878.txt`
 \set seed001 `cat test/seeds/001_e377f6c4d1aac321.txt`
@@ -50,6 +50,12 @@ SELECT plan(432);
 \set doc39 `cat test/documents/39_start_plus_duration.md`
 \set doc40 `cat test/documents/40_day_first_bst_start_fields.md`
 \set doc41 `cat test/documents/41_range_entries.md`
+\set doc42 `cat test/documents/42_rfc2822_incident_details.md`
+\set doc43 `cat test/documents/43_slack_bracket_12h.md`
+\set doc44 `cat test/documents/44_hrs_ist.md`
+\set doc45 `cat test/documents/45_dated_headings_weekday.md`
+\set doc46 `cat test/documents/46_dot_iso_date_upper_pm.md`
+\set doc47 `cat test/documents/47_fields_detected_mitigated.md`
 
 CREATE TEMP TABLE doc (name text PRIMARY KEY, body text, on_date date);
 INSERT INTO doc VALUES
@@ -87,7 +93,13 @@ INSERT INTO doc VALUES
 	('38 Start (UTC) | End (UTC) table', :'doc38', NULL),
 	('39 start and duration', :'doc39', NULL),
 	('40 Incident Start: 15/05/2024 BST', :'doc40', NULL),
-	('41 entries as ranges', :'doc41', NULL);
+	('41 entries as ranges', :'doc41', NULL),
+	('42 RFC 2822 dates, Incident Details', :'doc42', NULL),
+	('43 [2:05 PM] chat lines, All times Pacific', :'doc43', NULL),
+	('44 1405 hrs IST (UTC+05:30)', :'doc44', NULL),
+	('45 weekday date headings, two days', :'doc45', NULL),
+	('46 2024.05.15, P.M. KST', :'doc46', NULL),
+	('47 Impact started/Resolved fields', :'doc47', NULL);
 
 -- what each document says, read by a person
 CREATE TEMP TABLE expected (name text PRIMARY KEY, started_at timestamptz, resolved_at timestamptz,
@@ -138,7 +150,13 @@ INSERT INTO expected VALUES
 	('38 Start (UTC) | End (UTC) table', '2024-05-15 14:05Z', '2024-05-15 15:30Z', 4, 1, 1, 15, NULL),
 	('39 start and duration', '2024-05-15 14:05Z', '2024-05-15 15:30Z', 4, 1, 1, 30, NULL),
 	('40 Incident Start: 15/05/2024 BST', '2024-05-15 13:05Z', '2024-05-15 14:30Z', 5, 2, 1, NULL, 2500),
-	('41 entries as ranges', '2024-05-15 14:05Z', '2024-05-15 15:00Z', 4, 1, 0, 10, NULL);
+	('41 entries as ranges', '2024-05-15 14:05Z', '2024-05-15 15:00Z', 4, 1, 0, 10, NULL),
+	('42 RFC 2822 dates, Incident Details', '2024-05-15 14:05Z', '2024-05-15 15:30Z', 5, 2, 1, 15, NULL),
+	('43 [2:05 PM] chat lines, All times Pacific', '2024-05-15 21:05Z', '2024-05-15 22:15Z', 5, 2, 0, 25, NULL),
+	('44 1405 hrs IST (UTC+05:30)', '2024-05-15 08:35Z', '2024-05-15 10:00Z', 5, 2, 1, 35, NULL),
+	('45 weekday date headings, two days', '2024-05-15 22:00Z', '2024-05-17 08:30Z', 6, 2, 0, 12, NULL),
+	('46 2024.05.15, P.M. KST', '2024-05-15 05:05Z', '2024-05-15 07:20Z', 5, 3, 2, NULL, 4200),
+	('47 Impact started/Resolved fields', '2024-05-15 12:05Z', '2024-05-15 13:45Z', 5, 1, 1, NULL, 18000);
 
 CREATE TEMP TABLE imported AS
 	SELECT name, postmortem.import_markdown(body, on_date => on_date) AS id FROM doc;
@@ -151,7 +169,7 @@ CREATE TEMP VIEW actual AS
 		   i.users_affected_pct AS pct, i.users_affected AS users, i.import_notes, i.status
 	  FROM imported m JOIN postmortem.incident i ON i.id = m.id;
 
--- 46 documents x 7 checks
+-- 52 documents x 7 checks
 SELECT is(a.started_at, e.started_at, e.name || ': start in UTC') FROM actual a JOIN expected e USING (name) ORDER BY name;
 SELECT is(a.resolved_at, e.resolved_at, e.name || ': end in UTC') FROM actual a JOIN expected e USING (name) ORDER BY name;
 SELECT is(a.entries, e.entries, e.name || ': timeline entries') FROM actual a JOIN expected e USING (name) ORDER BY name;
@@ -161,7 +179,7 @@ SELECT is(a.pct, e.pct, e.name || ': share of users affected') FROM actual a JOI
 SELECT is(a.users, e.users, e.name || ': users affected') FROM actual a JOIN expected e USING (name) ORDER BY name;
 
 -- every imported incident is finished, and the timeline came from the import
-SELECT is(count(*)::int, 46, 'every document imports as a resolved incident') FROM actual WHERE status = 'resolved';
+SELECT is(count(*)::int, 52, 'every document imports as a resolved incident') FROM actual WHERE status = 'resolved';
 SELECT is((SELECT count(*)::int FROM postmortem.timeline t JOIN imported m ON m.id = t.incident_id WHERE t.source <> 'import'),
 		  0, 'timeline rows are marked as imported');
 SELECT is((SELECT count(*)::int FROM postmortem.timeline t JOIN imported m ON m.id = t.incident_id
