@@ -7,8 +7,7 @@
  *	  Measures), in a form import_markdown reads back to the same incident.
  *
  * Times are shown in the incident's time zone (UTC when it has none).  The
- * citation tables belong to another part of the extension and may not exist
- * yet: they are looked up by name at run time.
+ * four statements are prepared once per session and kept.
  *
  *-------------------------------------------------------------------------
  */
@@ -29,6 +28,7 @@
 static SPIPlanPtr incident_plan = NULL;
 static SPIPlanPtr timeline_plan = NULL;
 static SPIPlanPtr task_plan = NULL;
+static SPIPlanPtr citation_plan = NULL;
 
 static const char *const month_names[] = {
 	"January", "February", "March", "April", "May", "June", "July",
@@ -134,31 +134,21 @@ task_status_words(const char *status)
 	return status;
 }
 
-/* the cited schema changes, when the citation table exists */
+/* the cited schema changes (postmortem.citation, src/culprit.sql) */
 static void
 append_citations(StringInfo buf, int64 id, const PmZone *zone)
 {
-	Oid			argtypes[1] = {INT8OID};
 	Datum		args[1];
 	int			ret;
 
-	ret = SPI_execute("SELECT pg_catalog.to_regclass('postmortem.citation') IS NOT NULL"
-					  " AND pg_catalog.to_regclass('postmortem.schema_change') IS NOT NULL",
-					  true, 1);
-	if (ret != SPI_OK_SELECT || SPI_processed != 1)
-		return;
-	{
-		bool		isnull;
-
-		if (!DatumGetBool(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull)))
-			return;
-	}
+	if (citation_plan == NULL)
+		citation_plan = report_plan(
+									"SELECT c.role::text, c.note, s.id, s.at, s.statement, s.revert_statement"
+									" FROM postmortem.citation c"
+									" JOIN postmortem.schema_change s ON s.id = c.schema_change_id"
+									" WHERE c.incident_id = $1 ORDER BY s.at, s.id");
 	args[0] = Int64GetDatum(id);
-	ret = SPI_execute_with_args("SELECT c.role::text, c.note, s.id, s.at, s.statement, s.revert_statement"
-								" FROM postmortem.citation c"
-								" JOIN postmortem.schema_change s ON s.id = c.schema_change_id"
-								" WHERE c.incident_id = $1 ORDER BY s.at, s.id",
-								1, argtypes, args, NULL, true, 0);
+	ret = SPI_execute_plan(citation_plan, args, NULL, true, 0);
 	if (ret != SPI_OK_SELECT)
 		elog(ERROR, "reading the citations failed: %s", SPI_result_code_string(ret));
 	if (SPI_processed == 0)
