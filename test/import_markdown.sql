@@ -2,7 +2,7 @@
 -- formats (test/documents), checked the way users rely on them.
 BEGIN;
 SET LOCAL timezone = 'UTC';
-SELECT plan(480);
+SELECT plan(481);
 
 \set seed000 `cat test/seeds/000_2d29b2a47fc1b878.txt`
 \set seed001 `cat test/seeds/001_e377f6c4d1aac321.txt`
@@ -369,6 +369,9 @@ SELECT is((SELECT t.body FROM postmortem.timeline t JOIN imported m ON m.id = t.
 		  'a wrapped paragraph of prose is split at its sentences, not its lines');
 SELECT is(postmortem.parse_markdown(E'# Cart errors\n## Impact\nNot all users were affected.\n## Timeline\n- 2024-01-02 09:00 UTC: errors began\n- 2024-01-02 09:30 UTC: resolved')->'users_affected_pct',
 		  'null'::jsonb, '"not all users" is no share');
+
+SELECT ok((postmortem.parse_markdown(E'# DNS\nSeverity: purple\n## Timeline\n- 2024-01-01 10:00 UTC: alert\n- 2024-01-01 11:00 UTC: resolved')->'import_notes')
+		  ? 'severity "purple" not understood; used SEV3', 'parse_markdown notes what import_markdown would note');
 
 SELECT * FROM finish();
 ROLLBACK;
