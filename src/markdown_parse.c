@@ -1603,6 +1603,41 @@ pm_summary_line(PmParser *ps, const PmLine *ln, bool newpara)
 	}
 	s = pm_strip_marker(s, e, &marker);
 	f = pm_read_field(s, e, &value);
+	if (f != F_NONE)
+	{
+		/* "Date: May 15, 2024 · Time zone: UTC · Severity: SEV2": one field each */
+		for (const char *t = value; t + 1 < e; t++)
+		{
+			int			sep = 0;
+
+			if ((unsigned char) t[0] == 0xc2 && (unsigned char) t[1] == 0xb7)
+				sep = 2;		/* middle dot */
+			else if (t + 2 < e && (unsigned char) t[0] == 0xe2 && (unsigned char) t[1] == 0x80 &&
+					 (unsigned char) t[2] == 0xa2)
+				sep = 3;		/* bullet */
+			if (sep)
+			{
+				const char *rest = pm_skip_space(t + sep, e);
+				const char *v2;
+
+				if (pm_read_field(rest, e, &v2) != F_NONE)
+				{
+					PmLine		part = *ln;
+
+					part.s = s;
+					part.len = t - s;
+					while (part.len > 0 && part.s[part.len - 1] == ' ')
+						part.len--;
+					pm_summary_line(ps, &part, newpara);
+					part.s = rest;
+					part.len = e - rest;
+					part.indent = 0;
+					pm_summary_line(ps, &part, false);
+					return;
+				}
+			}
+		}
+	}
 	if ((f == F_START || f == F_END || f == F_DURATION) && value < e && value > s)
 	{
 		/* "Start time (UTC): 14:05": the zone in the label is the value's */
@@ -2009,9 +2044,16 @@ pm_timeline_line(PmParser *ps, const PmLine *ln)
 		if (pm_table_separator(s, e))
 			return;
 		nc = pm_table_cells(s, e, cs, ce, 16);
-		if (ps->nraw == 0 && nc > 0 && pm_contains_ci(cs[0], ce[0] - cs[0], "time"))
+		if (ps->nraw == 0 && nc > 0 && (pm_contains_ci(cs[0], ce[0] - cs[0], "time") ||
+										pm_contains_ci(cs[0], ce[0] - cs[0], "date")))
 		{
-			pm_scan_zone(ps, cs[0], ce[0]);	/* a header: "| Time (UTC) | Event |" */
+			/* a header: "| Time (UTC) | Event |", "| Date | Time (UTC) | Event |" */
+			for (int i = 0; i < nc; i++)
+				if (pm_contains_ci(cs[i], ce[i] - cs[i], "time"))
+				{
+					pm_scan_zone(ps, cs[i], ce[i]);
+					break;
+				}
 			return;
 		}
 		/* the first cell (or date cell + time cell) holding a time */
@@ -3257,8 +3299,9 @@ pm_paragraph_end(PmParser *ps, int i)
 		int			level;
 		const char *body;
 
+		/* a line that starts with a digit starts an entry ("14:05 ...") */
 		if (l->code || l->len == 0 || l->s[0] == '|' || l->s[0] == '#' ||
-			l->indent > ln->indent)
+			isdigit((unsigned char) l->s[0]) || l->indent > ln->indent)
 			break;
 		pm_strip_marker(l->s, l->s + l->len, &marker);
 		if (marker)
