@@ -520,6 +520,33 @@ pm_read_zone(const char *p, const char *e, PmZone *zone, bool *unknown,
 	if (word_out)
 		strlcpy(word_out, word, 16);
 
+	/* "Pacific Time", "Eastern time": the zone's local time that day, as PT, ET */
+	if (!upper && n >= 6 && n <= 8 && q + 5 <= e && q[0] == ' ' && pm_prefix_ci(q + 1, e, "time") &&
+		(q + 5 == e || !pm_isalnum(q[5])))
+	{
+		static const char *const regions[][3] = {
+			{"eastern", "ET", "America/New_York"}, {"central", "CT", "America/Chicago"},
+			{"mountain", "MT", "America/Denver"}, {"pacific", "PT", "America/Los_Angeles"},
+		};
+
+		for (int i = 0; i < lengthof(regions); i++)
+		{
+			pg_tz	   *tz;
+
+			if (strcmp(low, regions[i][0]) == 0 && (tz = pg_tzset(regions[i][2])) != NULL)
+			{
+				memset(zone, 0, sizeof(PmZone));
+				zone->valid = true;
+				zone->tz = tz;
+				strlcpy(zone->label, regions[i][1], sizeof(zone->label));
+				if (word_out)
+					strlcpy(word_out, zone->label, 16);
+				q += 5;
+				goto done;
+			}
+		}
+	}
+
 	/* GMT+1, UTC-4, UTC+05:30 */
 	if ((strcmp(low, "gmt") == 0 || strcmp(low, "utc") == 0 || strcmp(low, "ut") == 0) &&
 		pm_read_offset(q, e, &secs) > 0)
@@ -1215,7 +1242,8 @@ pm_head_kind(const char *name)
 	if (WORD("impact"))
 		return HEAD_IMPACT;
 	if (HAS("summary") || WORD("overview") || WORD("description") || HAS("what happened") ||
-		WORD("details") || WORD("metadata") || HAS("at a glance") || WORD("key facts"))
+		WORD("details") || WORD("metadata") || HAS("at a glance") || WORD("key facts") ||
+		HAS("tl;dr") || WORD("tldr"))
 		return HEAD_SUMMARY;
 	return HEAD_OTHER;
 }
@@ -1605,13 +1633,18 @@ pm_summary_line(PmParser *ps, const PmLine *ln, bool newpara)
 	f = pm_read_field(s, e, &value);
 	if (f != F_NONE)
 	{
-		/* "Date: May 15, 2024 · Time zone: UTC · Severity: SEV2": one field each */
+		/*
+		 * "Date: May 15, 2024 · Time zone: UTC · Severity: SEV2", "Status:
+		 * Resolved | Severity: SEV2": one field each
+		 */
 		for (const char *t = value; t + 1 < e; t++)
 		{
 			int			sep = 0;
 
 			if ((unsigned char) t[0] == 0xc2 && (unsigned char) t[1] == 0xb7)
 				sep = 2;		/* middle dot */
+			else if (t[0] == '|' && t > value && t[-1] == ' ')
+				sep = 1;		/* "**Status:** Resolved | **Severity:** SEV2" */
 			else if (t + 2 < e && (unsigned char) t[0] == 0xe2 && (unsigned char) t[1] == 0x80 &&
 					 (unsigned char) t[2] == 0xa2)
 				sep = 3;		/* bullet */
@@ -2887,8 +2920,8 @@ pm_users(PmParser *ps, const char *s, int len, bool bare)
 }
 
 /*
- * "all users", "all of our customers", "every user": the whole user base.
- * "all users in the EU" is read the same way, as the text says no share.
+ * "all users", "all of our customers", "every user": the whole user base
+ * ("all users in the EU" is not).
  */
 static bool
 pm_users_all(const char *s, int len)
@@ -2915,7 +2948,19 @@ pm_users_all(const char *s, int len)
 			if (pm_prefix_ci(t, e, "user") || pm_prefix_ci(t, e, "customer") ||
 				pm_prefix_ci(t, e, "client") || pm_prefix_ci(t, e, "subscriber") ||
 				pm_prefix_ci(t, e, "visitor") || pm_prefix_ci(t, e, "account"))
+			{
+				/* "all users in the EU", "all customers on the EU cluster": a part */
+				static const char *const qualifiers[] = {"in", "on", "of", "from", "using",
+				"with", "who", "whose", "that", "behind", "at"};
+
+				while (t < e && isalpha((unsigned char) *t))
+					t++;
+				t = pm_skip_ws(t, e);
+				for (int k = 0; k < lengthof(qualifiers); k++)
+					if (pm_word_ci(t, e, qualifiers[k]))
+						return false;
 				return true;
+			}
 			if (!(pm_word_ci(t, e, "of") || pm_word_ci(t, e, "our") ||
 				  pm_word_ci(t, e, "the") || pm_word_ci(t, e, "active")))
 				break;

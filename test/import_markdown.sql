@@ -2,7 +2,7 @@
 -- formats (test/documents), checked the way users rely on them.
 BEGIN;
 SET LOCAL timezone = 'UTC';
-SELECT plan(481);
+SELECT plan(505);
 
 \set seed000 `cat test/seeds/000_2d29b2a47fc1b878.txt`
 \set seed001 `cat test/seeds/001_e377f6c4d1aac321.txt`
@@ -56,6 +56,9 @@ SELECT plan(481);
 \set doc45 `cat test/documents/45_dated_headings_weekday.md`
 \set doc46 `cat test/documents/46_dot_iso_date_upper_pm.md`
 \set doc47 `cat test/documents/47_fields_detected_mitigated.md`
+\set doc48 `cat test/documents/48_tldr_pipe_fields_bold_times.md`
+\set doc49 `cat test/documents/49_plain_labels_no_user_share.md`
+\set doc50 `cat test/documents/50_pacific_time_words.md`
 
 CREATE TEMP TABLE doc (name text PRIMARY KEY, body text, on_date date);
 INSERT INTO doc VALUES
@@ -99,7 +102,10 @@ INSERT INTO doc VALUES
 	('44 1405 hrs IST (UTC+05:30)', :'doc44', NULL),
 	('45 weekday date headings, two days', :'doc45', NULL),
 	('46 2024.05.15, P.M. KST', :'doc46', NULL),
-	('47 Impact started/Resolved fields', :'doc47', NULL);
+	('47 Impact started/Resolved fields', :'doc47', NULL),
+	('48 TL;DR, fields joined by pipes', :'doc48', NULL),
+	('49 all customers on one cluster: no share', :'doc49', NULL),
+	('50 9:05am Pacific Time', :'doc50', NULL);
 
 -- what each document says, read by a person
 CREATE TEMP TABLE expected (name text PRIMARY KEY, started_at timestamptz, resolved_at timestamptz,
@@ -134,7 +140,7 @@ INSERT INTO expected VALUES
 	('22 1405Z times', '2024-05-15 14:05Z', '2024-05-15 15:20Z', 5, 2, 1, 30, NULL),
 	('23 dated lines, PT', '2024-05-15 16:10Z', '2024-05-15 18:25Z', 5, 3, 1, 20, NULL),
 	('24 IST (UTC+05:30) table', '2024-05-15 14:05Z', '2024-05-15 15:20Z', 5, 2, 1, 18, NULL),
-	('25 Monday 15th May, AEST', '2023-05-14 23:15Z', '2023-05-15 01:00Z', 5, 2, 1, 100, NULL),
+	('25 Monday 15th May, AEST', '2023-05-14 23:15Z', '2023-05-15 01:00Z', 5, 2, 1, NULL, NULL),
 	('26 47 minutes starting at, CEST', '2024-05-15 12:05Z', '2024-05-15 12:52Z', 5, 2, 1, 65, NULL),
 	('27 (GMT-7), upper-case headings', '2024-06-03 23:10Z', '2024-06-04 00:25Z', 5, 2, 1, NULL, 3000),
 	('28 emoji, all users', '2024-05-15 14:05Z', '2024-05-15 14:50Z', 5, 3, 1, 100, NULL),
@@ -156,7 +162,10 @@ INSERT INTO expected VALUES
 	('44 1405 hrs IST (UTC+05:30)', '2024-05-15 08:35Z', '2024-05-15 10:00Z', 5, 2, 1, 35, NULL),
 	('45 weekday date headings, two days', '2024-05-15 22:00Z', '2024-05-17 08:30Z', 6, 2, 0, 12, NULL),
 	('46 2024.05.15, P.M. KST', '2024-05-15 05:05Z', '2024-05-15 07:20Z', 5, 3, 2, NULL, 4200),
-	('47 Impact started/Resolved fields', '2024-05-15 12:05Z', '2024-05-15 13:45Z', 5, 1, 1, NULL, 18000);
+	('47 Impact started/Resolved fields', '2024-05-15 12:05Z', '2024-05-15 13:45Z', 5, 1, 1, NULL, 18000),
+	('48 TL;DR, fields joined by pipes', '2024-05-15 14:05Z', '2024-05-15 16:05Z', 5, 2, 1, 7, NULL),
+	('49 all customers on one cluster: no share', '2024-05-15 12:05Z', '2024-05-15 12:32Z', 4, 1, 0, NULL, NULL),
+	('50 9:05am Pacific Time', '2024-05-15 16:05Z', '2024-05-15 17:40Z', 4, 1, 0, NULL, NULL);
 
 CREATE TEMP TABLE imported AS
 	SELECT name, postmortem.import_markdown(body, on_date => on_date) AS id FROM doc;
@@ -169,7 +178,7 @@ CREATE TEMP VIEW actual AS
 		   i.users_affected_pct AS pct, i.users_affected AS users, i.import_notes, i.status
 	  FROM imported m JOIN postmortem.incident i ON i.id = m.id;
 
--- 52 documents x 7 checks
+-- 55 documents x 7 checks
 SELECT is(a.started_at, e.started_at, e.name || ': start in UTC') FROM actual a JOIN expected e USING (name) ORDER BY name;
 SELECT is(a.resolved_at, e.resolved_at, e.name || ': end in UTC') FROM actual a JOIN expected e USING (name) ORDER BY name;
 SELECT is(a.entries, e.entries, e.name || ': timeline entries') FROM actual a JOIN expected e USING (name) ORDER BY name;
@@ -179,7 +188,7 @@ SELECT is(a.pct, e.pct, e.name || ': share of users affected') FROM actual a JOI
 SELECT is(a.users, e.users, e.name || ': users affected') FROM actual a JOIN expected e USING (name) ORDER BY name;
 
 -- every imported incident is finished, and the timeline came from the import
-SELECT is(count(*)::int, 52, 'every document imports as a resolved incident') FROM actual WHERE status = 'resolved';
+SELECT is(count(*)::int, 55, 'every document imports as a resolved incident') FROM actual WHERE status = 'resolved';
 SELECT is((SELECT count(*)::int FROM postmortem.timeline t JOIN imported m ON m.id = t.incident_id WHERE t.source <> 'import'),
 		  0, 'timeline rows are marked as imported');
 SELECT is((SELECT count(*)::int FROM postmortem.timeline t JOIN imported m ON m.id = t.incident_id
