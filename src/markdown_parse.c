@@ -1603,6 +1603,7 @@ pm_summary_line(PmParser *ps, const PmLine *ln, bool newpara)
 				pm_summary_line(ps, &kv, false);
 				ps->cur_field = NULL;
 			}
+			ps->kv_nhead = 0;	/* one row of values: a later table is another */
 			return;
 		}
 		ps->kv_nhead = 0;
