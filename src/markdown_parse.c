@@ -809,8 +809,8 @@ pm_skip_ordinal(const char *p, const char *e)
 }
 
 /*
- * A date at p: 2024-05-15, 2024/05/15, 05/15/2024 (15/05/2024 when the first
- * number cannot be a month), 15.05.2024, May 15[th][,] [2024], 15[th] [of]
+ * A date at p: 2024-05-15, 2024/05/15, 05/15/2024, 05/15/24 (15/05/2024 when
+ * the first number cannot be a month), 15.05.2024, May 15[th][,] [2024], 15[th] [of]
  * May[,] [2024], with an optional weekday before.  y is 0 when no year is
  * written.  Returns bytes read.
  */
@@ -878,7 +878,9 @@ pm_read_date(const char *p, const char *e, int *y, int *m, int *d)
 				return 0;
 			r += n2 + 1;
 			n3 = pm_read_digits(r, e, 4, &c);
-			if (n3 != 4)
+			if (n3 == 2 && sep == '/' && (r + 2 >= e || !pm_isalnum(r[2])))
+				c += 2000;		/* 05/15/24 */
+			else if (n3 != 4)
 				return 0;
 			if (sep == '.' || a > 12)
 			{
