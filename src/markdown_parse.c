@@ -81,7 +81,8 @@ typedef struct PmStamp
 				d;
 	int			h,
 				mi,
-				s;
+				s,
+				us;				/* microseconds: 14:05:32.123 */
 	PmZone		zone;
 	char		zone_word[16];
 	char		abbr[8];		/* "IST" when "(UTC+05:30)" said which one */
@@ -686,7 +687,7 @@ pm_zone_is_offset(const char *label)
 
 /* local wall-clock time → timestamptz; false when out of range */
 static bool
-pm_zone_to_ts(const PmZone *zone, int y, int m, int d, int h, int mi, int s,
+pm_zone_to_ts(const PmZone *zone, int y, int m, int d, int h, int mi, int s, int us,
 			  TimestampTz *out)
 {
 	struct pg_tm tm;
@@ -709,7 +710,7 @@ pm_zone_to_ts(const PmZone *zone, int y, int m, int d, int h, int mi, int s,
 		tz = DetermineTimeZoneAbbrevOffset(&tm, zone->abbr, zone->tz);
 	else
 		tz = DetermineTimeZoneOffset(&tm, zone->tz);
-	return tm2timestamp(&tm, 0, &tz, out) == 0;
+	return tm2timestamp(&tm, us, &tz, out) == 0;
 }
 
 /* timestamptz → wall-clock time in the zone */
@@ -971,7 +972,7 @@ pm_read_date(const char *p, const char *e, int *y, int *m, int *d)
  * with the Z; the Z is left for the zone); returns bytes read.
  */
 static int
-pm_read_time(const char *p, const char *e, int *h, int *mi, int *s)
+pm_read_time(const char *p, const char *e, int *h, int *mi, int *s, int *us)
 {
 	const char *q = p;
 	int			hh,
@@ -981,6 +982,7 @@ pm_read_time(const char *p, const char *e, int *h, int *mi, int *s)
 	bool		has_min = false;
 	bool		dot_min = false;
 	int			ampm = 0;
+	int			usec = 0;
 
 	/* 1405Z, 1405 hrs */
 	if (p + 4 < e && isdigit((unsigned char) p[0]) &&
@@ -998,6 +1000,7 @@ pm_read_time(const char *p, const char *e, int *h, int *mi, int *s)
 		*h = hh;
 		*mi = mm;
 		*s = 0;
+		*us = 0;
 		return (*z == 'Z') ? 4 : z + 3 - p;
 	}
 	n = pm_read_digits(q, e, 2, &hh);
@@ -1034,9 +1037,15 @@ pm_read_time(const char *p, const char *e, int *h, int *mi, int *s)
 			q += 3;
 			if (q < e && *q == '.')
 			{
+				int			scale = 100000;
+
 				q++;
 				while (q < e && isdigit((unsigned char) *q))
+				{
+					usec += (*q - '0') * scale;
+					scale /= 10;
 					q++;
+				}
 			}
 		}
 		if (q < e && isdigit((unsigned char) *q))
@@ -1084,6 +1093,7 @@ pm_read_time(const char *p, const char *e, int *h, int *mi, int *s)
 	*h = hh;
 	*mi = mm;
 	*s = ss;
+	*us = usec;
 	return q - p;
 }
 
@@ -1118,7 +1128,7 @@ pm_read_stamp(const char *p, const char *e, PmStamp *st)
 			else if (pm_word_ci(r, e, "from"))
 				r = pm_skip_space(r + 4, e);
 		}
-		n = pm_read_time(r, e, &st->h, &st->mi, &st->s);
+		n = pm_read_time(r, e, &st->h, &st->mi, &st->s, &st->us);
 		if (n > 0)
 		{
 			st->has_time = true;
@@ -1127,7 +1137,7 @@ pm_read_stamp(const char *p, const char *e, PmStamp *st)
 	}
 	else
 	{
-		n = pm_read_time(q, e, &st->h, &st->mi, &st->s);
+		n = pm_read_time(q, e, &st->h, &st->mi, &st->s, &st->us);
 		if (n == 0)
 			return 0;
 		/* a bare number with am/pm must stand alone: "3 a.m." not "13 am" */
@@ -2736,7 +2746,7 @@ pm_finish_task(PmParser *ps, PmItem *it, PmTask *task)
 		const char *de = it->due + strlen(it->due);
 
 		if (pm_read_date(it->due, de, &y, &m, &d) > 0 && y > 0)
-			task->has_due = pm_zone_to_ts(ps->zone, y, m, d, 0, 0, 0, &task->due_at);
+			task->has_due = pm_zone_to_ts(ps->zone, y, m, d, 0, 0, 0, 0, &task->due_at);
 	}
 }
 
@@ -3516,7 +3526,7 @@ pm_read_summary(PmParser *ps)
 			}
 			z0 = t0->has_zone ? t0->zone : (t1 && t1->has_zone) ? t1->zone :
 				ps->has_doc_zone ? ps->doc_zone : ps->default_zone;
-			if (y0 && pm_zone_to_ts(&z0, y0, m0, dd0, t0->h, t0->mi, t0->s, &ps->sum_start))
+			if (y0 && pm_zone_to_ts(&z0, y0, m0, dd0, t0->h, t0->mi, t0->s, t0->us, &ps->sum_start))
 				ps->sum_has_start = true;
 			ps->sum_range = psprintf("%s %s to %s %s", pm_fmt_hm(t0->h, t0->mi), z0.label,
 								 t1 ? pm_fmt_hm(t1->h, t1->mi) : "?",
@@ -3540,7 +3550,7 @@ pm_read_summary(PmParser *ps)
 					m1 = d1->m;
 					dd1 = d1->d;
 				}
-				if (y1 && pm_zone_to_ts(&z1, y1, m1, dd1, t1->h, t1->mi, t1->s, &ps->sum_end))
+				if (y1 && pm_zone_to_ts(&z1, y1, m1, dd1, t1->h, t1->mi, t1->s, t1->us, &ps->sum_end))
 				{
 					ps->sum_has_end = true;
 					if (ps->sum_has_start && ps->sum_end < ps->sum_start)
@@ -3548,7 +3558,7 @@ pm_read_summary(PmParser *ps)
 						if (!t1->has_date && !d1)
 						{
 							pm_add_days(&y1, &m1, &dd1, 1);
-							if (pm_zone_to_ts(&z1, y1, m1, dd1, t1->h, t1->mi, t1->s, &ps->sum_end))
+							if (pm_zone_to_ts(&z1, y1, m1, dd1, t1->h, t1->mi, t1->s, t1->us, &ps->sum_end))
 								pm_note(doc, "the summary's end (%s) is earlier than its start (%s); took it to be the next day",
 										pm_fmt_hm(t1->h, t1->mi), pm_fmt_hm(t0->h, t0->mi));
 						}
@@ -3863,7 +3873,7 @@ pm_build_entries(PmParser *ps)
 				continue;
 			}
 			en = &doc->entries[doc->nentries];
-			if (!pm_zone_to_ts(&z, cy, cm, cd, st->h, st->mi, st->s, &en->at))
+			if (!pm_zone_to_ts(&z, cy, cm, cd, st->h, st->mi, st->s, st->us, &en->at))
 			{
 				pm_note(doc, "line %d: %04d-%02d-%02d is not a date; left the entry out",
 						r->lineno, cy, cm, cd);

@@ -75,11 +75,24 @@ append_date(StringInfo buf, const struct pg_tm *tm)
 
 /* "10:00 AM", "10:00:30 AM" */
 static void
-append_time(StringInfo buf, const struct pg_tm *tm)
+append_time(StringInfo buf, const struct pg_tm *tm, fsec_t fsec)
 {
 	int			h = tm->tm_hour % 12 == 0 ? 12 : tm->tm_hour % 12;
 
-	if (tm->tm_sec != 0)
+	if (fsec != 0)
+	{
+		/* 2:05:32.123 PM: as many digits as it takes */
+		char		frac[8];
+		int			n;
+
+		snprintf(frac, sizeof(frac), "%06d", (int) fsec);
+		for (n = 6; n > 1 && frac[n - 1] == '0'; n--)
+			;
+		frac[n] = '\0';
+		appendStringInfo(buf, "%d:%02d:%02d.%s %s", h, tm->tm_min, tm->tm_sec, frac,
+						 tm->tm_hour < 12 ? "AM" : "PM");
+	}
+	else if (tm->tm_sec != 0)
 		appendStringInfo(buf, "%d:%02d:%02d %s", h, tm->tm_min, tm->tm_sec,
 						 tm->tm_hour < 12 ? "AM" : "PM");
 	else
@@ -175,7 +188,7 @@ append_citations(StringInfo buf, int64 id, const PmZone *zone)
 			appendStringInfoString(buf, " at ");
 			append_date(buf, &tm);
 			appendStringInfoString(buf, ", ");
-			append_time(buf, &tm);
+			append_time(buf, &tm, fsec);
 			appendStringInfo(buf, " %s", zone->label);
 		}
 		if (note)
@@ -270,14 +283,14 @@ report(PG_FUNCTION_ARGS)
 		appendStringInfoString(&buf, "- **Duration:** ");
 		append_date(&buf, &tm);
 		appendStringInfoString(&buf, ", ");
-		append_time(&buf, &tm);
+		append_time(&buf, &tm, fsec);
 		if (has_end)
 		{
 			pm_zone_localize(&zone, resolved, &tm, &fsec);
 			appendStringInfoString(&buf, " - ");
 			append_date(&buf, &tm);
 			appendStringInfoString(&buf, ", ");
-			append_time(&buf, &tm);
+			append_time(&buf, &tm, fsec);
 		}
 		appendStringInfo(&buf, " (%s)\n", zone.label);
 	}
@@ -362,7 +375,7 @@ report(PG_FUNCTION_ARGS)
 			append_date(&buf, &tm);
 			appendStringInfoString(&buf, ", ");
 		}
-		append_time(&buf, &tm);
+		append_time(&buf, &tm, fsec);
 		appendStringInfo(&buf, " %s:** ", zone.label);
 		append_line(&buf, col_text(entries->vals[i], entries->tupdesc, 3));
 		appendStringInfoChar(&buf, '\n');
@@ -398,7 +411,7 @@ report(PG_FUNCTION_ARGS)
 				last_d = tm.tm_mday;
 			}
 			appendStringInfoString(&buf, "        ");
-			append_time(&buf, &tm);
+			append_time(&buf, &tm, fsec);
 			appendStringInfoString(&buf, " : ");
 			append_mermaid(&buf, col_text(entries->vals[i], entries->tupdesc, 3));
 			appendStringInfoChar(&buf, '\n');

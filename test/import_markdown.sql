@@ -173,7 +173,7 @@ INSERT INTO expected VALUES
 	('49 all customers on one cluster: no share', '2024-05-15 12:05Z', '2024-05-15 12:32Z', 4, 1, 0, NULL, NULL),
 	('50 9:05am Pacific Time', '2024-05-15 16:05Z', '2024-05-15 17:40Z', 4, 1, 0, NULL, NULL),
 	('51 05/15/24 in the title, Timeline (ET)', '2024-05-15 14:05Z', '2024-05-15 15:00Z', 4, 0, 0, 8, NULL),
-	('52 timestamps as PostgreSQL prints them', '2024-05-15 14:05:32Z', '2024-05-15 15:30Z', 4, 0, 0, 3, NULL),
+	('52 timestamps as PostgreSQL prints them', '2024-05-15 14:05:32.123Z', '2024-05-15 15:30Z', 4, 0, 0, 3, NULL),
 	('53 plain headings, ~1.5k users', '2024-05-15 14:05Z', '2024-05-15 15:30Z', 4, 1, 0, NULL, 1500);
 
 CREATE TEMP TABLE imported AS
