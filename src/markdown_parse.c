@@ -1189,6 +1189,25 @@ pm_read_stamp(const char *p, const char *e, PmStamp *st)
 			}
 		}
 	}
+	else if (st->has_date)
+	{
+		/* "from 23:30 on May 15 to 01:15 on May 16 (UTC)": the zone after the date */
+		const char *r = pm_skip_space(q, e);
+		bool		unknown;
+		PmZone		z;
+
+		if (r < e && *r == '(')
+		{
+			n = pm_read_zone(r, e, &z, &unknown, NULL);
+			if (n > 0 && !unknown && z.valid)
+			{
+				st->zone = z;
+				st->has_zone = true;
+				strlcpy(st->zone_word, z.label, sizeof(st->zone_word));
+				q = r + n;
+			}
+		}
+	}
 	return q - p;
 }
 
@@ -2845,6 +2864,27 @@ pm_users(PmParser *ps, const char *s, int len, bool bare)
 				{
 					doc->has_users_pct = true;
 					doc->users_pct = v;
+				}
+				/* "one in five users (20%)": the share in brackets after the users */
+				if (!doc->has_users_pct && v <= 100)
+				{
+					const char *b = p;
+
+					while (b > s && (b[-1] == ' ' || b[-1] == '~'))
+						b--;
+					if (b > s && b[-1] == '(')
+					{
+						b--;
+						while (b > s && b[-1] == ' ')
+							b--;
+						while (b > s && isalpha((unsigned char) b[-1]))
+							b--;
+						if (pm_users_word(b, p))
+						{
+							doc->has_users_pct = true;
+							doc->users_pct = v;
+						}
+					}
 				}
 				/* users within the next few words */
 				for (t = pm_skip_ws(t, e); t < e && words < 6; words++)

@@ -2,7 +2,7 @@
 -- formats (test/documents), checked the way users rely on them.
 BEGIN;
 SET LOCAL timezone = 'UTC';
-SELECT plan(529);
+SELECT plan(553);
 
 \set seed000 `cat test/seeds/000_2d29b2a47fc1b878.txt`
 \set seed001 `cat test/seeds/001_e377f6c4d1aac321.txt`
@@ -62,6 +62,9 @@ SELECT plan(529);
 \set doc51 `cat test/documents/51_two_digit_year_et_heading.md`
 \set doc52 `cat test/documents/52_postgres_timestamps.md`
 \set doc53 `cat test/documents/53_plain_headings_1_5k_users.md`
+\set doc54 `cat test/documents/54_date_in_title_zone_after_date.md`
+\set doc55 `cat test/documents/55_weekday_at_bst_one_in_five.md`
+\set doc56 `cat test/documents/56_zone_names_in_fields.md`
 
 CREATE TEMP TABLE doc (name text PRIMARY KEY, body text, on_date date);
 INSERT INTO doc VALUES
@@ -111,7 +114,10 @@ INSERT INTO doc VALUES
 	('50 9:05am Pacific Time', :'doc50', NULL),
 	('51 05/15/24 in the title, Timeline (ET)', :'doc51', NULL),
 	('52 timestamps as PostgreSQL prints them', :'doc52', NULL),
-	('53 plain headings, ~1.5k users', :'doc53', NULL);
+	('53 plain headings, ~1.5k users', :'doc53', NULL),
+	('54 23:30 on May 15 to 01:15 on May 16 (UTC)', :'doc54', NULL),
+	('55 Thursday 16 May 2024 at 09:30 BST, (20%)', :'doc55', NULL),
+	('56 America/Chicago in the fields', :'doc56', NULL);
 
 -- what each document says, read by a person
 CREATE TEMP TABLE expected (name text PRIMARY KEY, started_at timestamptz, resolved_at timestamptz,
@@ -174,7 +180,10 @@ INSERT INTO expected VALUES
 	('50 9:05am Pacific Time', '2024-05-15 16:05Z', '2024-05-15 17:40Z', 4, 1, 0, NULL, NULL),
 	('51 05/15/24 in the title, Timeline (ET)', '2024-05-15 14:05Z', '2024-05-15 15:00Z', 4, 0, 0, 8, NULL),
 	('52 timestamps as PostgreSQL prints them', '2024-05-15 14:05:32.123Z', '2024-05-15 15:30Z', 4, 0, 0, 3, NULL),
-	('53 plain headings, ~1.5k users', '2024-05-15 14:05Z', '2024-05-15 15:30Z', 4, 1, 0, NULL, 1500);
+	('53 plain headings, ~1.5k users', '2024-05-15 14:05Z', '2024-05-15 15:30Z', 4, 1, 0, NULL, 1500),
+	('54 23:30 on May 15 to 01:15 on May 16 (UTC)', '2024-05-15 23:30Z', '2024-05-16 01:15Z', 5, 0, 0, 2, NULL),
+	('55 Thursday 16 May 2024 at 09:30 BST, (20%)', '2024-05-16 08:30Z', '2024-05-16 09:45Z', 5, 1, 0, 20, NULL),
+	('56 America/Chicago in the fields', '2024-05-15 19:05Z', '2024-05-15 19:55Z', 4, 1, 0, 30, NULL);
 
 CREATE TEMP TABLE imported AS
 	SELECT name, postmortem.import_markdown(body, on_date => on_date) AS id FROM doc;
@@ -187,7 +196,7 @@ CREATE TEMP VIEW actual AS
 		   i.users_affected_pct AS pct, i.users_affected AS users, i.import_notes, i.status
 	  FROM imported m JOIN postmortem.incident i ON i.id = m.id;
 
--- 58 documents x 7 checks
+-- 61 documents x 7 checks
 SELECT is(a.started_at, e.started_at, e.name || ': start in UTC') FROM actual a JOIN expected e USING (name) ORDER BY name;
 SELECT is(a.resolved_at, e.resolved_at, e.name || ': end in UTC') FROM actual a JOIN expected e USING (name) ORDER BY name;
 SELECT is(a.entries, e.entries, e.name || ': timeline entries') FROM actual a JOIN expected e USING (name) ORDER BY name;
@@ -197,7 +206,7 @@ SELECT is(a.pct, e.pct, e.name || ': share of users affected') FROM actual a JOI
 SELECT is(a.users, e.users, e.name || ': users affected') FROM actual a JOIN expected e USING (name) ORDER BY name;
 
 -- every imported incident is finished, and the timeline came from the import
-SELECT is(count(*)::int, 58, 'every document imports as a resolved incident') FROM actual WHERE status = 'resolved';
+SELECT is(count(*)::int, 61, 'every document imports as a resolved incident') FROM actual WHERE status = 'resolved';
 SELECT is((SELECT count(*)::int FROM postmortem.timeline t JOIN imported m ON m.id = t.incident_id WHERE t.source <> 'import'),
 		  0, 'timeline rows are marked as imported');
 SELECT is((SELECT count(*)::int FROM postmortem.timeline t JOIN imported m ON m.id = t.incident_id
