@@ -2,7 +2,7 @@
 -- formats (test/documents), checked the way users rely on them.
 BEGIN;
 SET LOCAL timezone = 'UTC';
-SELECT plan(553);
+SELECT plan(569);
 
 \set seed000 `cat test/seeds/000_2d29b2a47fc1b878.txt`
 \set seed001 `cat test/seeds/001_e377f6c4d1aac321.txt`
@@ -65,6 +65,8 @@ SELECT plan(553);
 \set doc54 `cat test/documents/54_date_in_title_zone_after_date.md`
 \set doc55 `cat test/documents/55_weekday_at_bst_one_in_five.md`
 \set doc56 `cat test/documents/56_zone_names_in_fields.md`
+\set doc57 `cat test/documents/57_seed_like_eat_share_and_count.md`
+\set doc58 `cat test/documents/58_seed_like_plain_wat_percent_word.md`
 
 CREATE TEMP TABLE doc (name text PRIMARY KEY, body text, on_date date);
 INSERT INTO doc VALUES
@@ -117,7 +119,9 @@ INSERT INTO doc VALUES
 	('53 plain headings, ~1.5k users', :'doc53', NULL),
 	('54 23:30 on May 15 to 01:15 on May 16 (UTC)', :'doc54', NULL),
 	('55 Thursday 16 May 2024 at 09:30 BST, (20%)', :'doc55', NULL),
-	('56 America/Chicago in the fields', :'doc56', NULL);
+	('56 America/Chicago in the fields', :'doc56', NULL),
+	('57 seed-like, share and count', :'doc57', NULL),
+	('58 seed-like plain, 40 percent', :'doc58', NULL);
 
 -- what each document says, read by a person
 CREATE TEMP TABLE expected (name text PRIMARY KEY, started_at timestamptz, resolved_at timestamptz,
@@ -183,7 +187,9 @@ INSERT INTO expected VALUES
 	('53 plain headings, ~1.5k users', '2024-05-15 14:05Z', '2024-05-15 15:30Z', 4, 1, 0, NULL, 1500),
 	('54 23:30 on May 15 to 01:15 on May 16 (UTC)', '2024-05-15 23:30Z', '2024-05-16 01:15Z', 5, 0, 0, 2, NULL),
 	('55 Thursday 16 May 2024 at 09:30 BST, (20%)', '2024-05-16 08:30Z', '2024-05-16 09:45Z', 5, 1, 0, 20, NULL),
-	('56 America/Chicago in the fields', '2024-05-15 19:05Z', '2024-05-15 19:55Z', 4, 1, 0, 30, NULL);
+	('56 America/Chicago in the fields', '2024-05-15 19:05Z', '2024-05-15 19:55Z', 4, 1, 0, 30, NULL),
+	('57 seed-like, share and count', '2024-03-03 12:45Z', '2024-03-03 14:15Z', 7, 3, 1, 100, 15000),
+	('58 seed-like plain, 40 percent', '2024-02-14 09:00Z', '2024-02-14 11:00Z', 6, 2, 1, 40, NULL);
 
 CREATE TEMP TABLE imported AS
 	SELECT name, postmortem.import_markdown(body, on_date => on_date) AS id FROM doc;
@@ -196,7 +202,7 @@ CREATE TEMP VIEW actual AS
 		   i.users_affected_pct AS pct, i.users_affected AS users, i.import_notes, i.status
 	  FROM imported m JOIN postmortem.incident i ON i.id = m.id;
 
--- 61 documents x 7 checks
+-- 63 documents x 7 checks
 SELECT is(a.started_at, e.started_at, e.name || ': start in UTC') FROM actual a JOIN expected e USING (name) ORDER BY name;
 SELECT is(a.resolved_at, e.resolved_at, e.name || ': end in UTC') FROM actual a JOIN expected e USING (name) ORDER BY name;
 SELECT is(a.entries, e.entries, e.name || ': timeline entries') FROM actual a JOIN expected e USING (name) ORDER BY name;
@@ -206,7 +212,7 @@ SELECT is(a.pct, e.pct, e.name || ': share of users affected') FROM actual a JOI
 SELECT is(a.users, e.users, e.name || ': users affected') FROM actual a JOIN expected e USING (name) ORDER BY name;
 
 -- every imported incident is finished, and the timeline came from the import
-SELECT is(count(*)::int, 61, 'every document imports as a resolved incident') FROM actual WHERE status = 'resolved';
+SELECT is(count(*)::int, 63, 'every document imports as a resolved incident') FROM actual WHERE status = 'resolved';
 SELECT is((SELECT count(*)::int FROM postmortem.timeline t JOIN imported m ON m.id = t.incident_id WHERE t.source <> 'import'),
 		  0, 'timeline rows are marked as imported');
 SELECT is((SELECT count(*)::int FROM postmortem.timeline t JOIN imported m ON m.id = t.incident_id
