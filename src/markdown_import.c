@@ -35,9 +35,51 @@ static SPIPlanPtr incident_plan = NULL;
 static SPIPlanPtr timeline_plan = NULL;
 static SPIPlanPtr task_plan = NULL;
 
-/* read the arguments and parse; raise the parser's complaint, if any */
+/*
+ * The severity a document names, through the severity type's own parser:
+ * the whole text ("SEV2", "P1", "major"), else its first word that reads as
+ * one ("Sev 2 (major)", "High - customer facing").  0 when none does.
+ */
+static int16
+pm_severity_level(const char *text)
+{
+	int16		level = severity_parse(text);
+	const char *p = text;
+
+	while (level == 0 && *p)
+	{
+		char		word[32];
+		int			n = 0;
+
+		while (*p && !isalnum((unsigned char) *p))
+			p++;
+		/* "Sev 2" and "SEV-2": a word and the number after it */
+		while (*p && n < (int) sizeof(word) - 1 &&
+			   (isalnum((unsigned char) *p) ||
+				((*p == ' ' || *p == '-') && n > 0 && isalpha((unsigned char) word[n - 1]) &&
+				 isdigit((unsigned char) p[1]))))
+			word[n++] = *p++;
+		word[n] = '\0';
+		/* P0 / SEV0, the worst in scales that start at zero, is SEV1 */
+		if (pg_strcasecmp(word, "p0") == 0 || pg_strcasecmp(word, "sev0") == 0 ||
+			pg_strcasecmp(word, "sev-0") == 0 || pg_strcasecmp(word, "sev 0") == 0)
+			level = 1;
+		else if (n > 0)
+			level = severity_parse(word);
+		while (*p && isalnum((unsigned char) *p))
+			p++;
+	}
+	return level;
+}
+
+/*
+ * Read the arguments and parse; raise the parser's complaint, if any.  Sets
+ * *level (unless level is NULL) to the severity (SEV3 when the document names none, or one not
+ * understood, which is noted), so that parse_markdown's dry run notes what
+ * import_markdown keeps.
+ */
 static PmDocument *
-pm_parse_args(FunctionCallInfo fcinfo)
+pm_parse_args(FunctionCallInfo fcinfo, int16 *level)
 {
 	text	   *document;
 	PmOptions	opt;
@@ -80,6 +122,23 @@ pm_parse_args(FunctionCallInfo fcinfo)
 					 errmsg("%s", doc->error_message),
 					 doc->error_detail ? errdetail("%s", doc->error_detail) : 0,
 					 doc->error_hint ? errhint("%s", doc->error_hint) : 0));
+	}
+
+	if (level == NULL)
+		return doc;				/* pm_bench_parse: the parser alone */
+	*level = 3;
+	if (doc->severity)
+	{
+		*level = pm_severity_level(doc->severity);
+		if (*level == 0)
+		{
+			char	   *note = psprintf("severity \"%s\" not understood; used SEV3", doc->severity);
+
+			doc->notes = doc->notes ? repalloc(doc->notes, sizeof(char *) * (doc->nnotes + 1)) :
+				palloc(sizeof(char *));
+			doc->notes[doc->nnotes++] = note;
+			*level = 3;
+		}
 	}
 	return doc;
 }
@@ -152,70 +211,18 @@ pm_prepare_plans(void)
 	}
 }
 
-/*
- * The severity a document names, through the severity type's own parser:
- * the whole text ("SEV2", "P1", "major"), else its first word that reads as
- * one ("Sev 2 (major)", "High - customer facing").  0 when none does.
- */
-static int16
-pm_severity_level(const char *text)
-{
-	int16		level = severity_parse(text);
-	const char *p = text;
-
-	while (level == 0 && *p)
-	{
-		char		word[32];
-		int			n = 0;
-
-		while (*p && !isalnum((unsigned char) *p))
-			p++;
-		/* "Sev 2" and "SEV-2": a word and the number after it */
-		while (*p && n < (int) sizeof(word) - 1 &&
-			   (isalnum((unsigned char) *p) ||
-				((*p == ' ' || *p == '-') && n > 0 && isalpha((unsigned char) word[n - 1]) &&
-				 isdigit((unsigned char) p[1]))))
-			word[n++] = *p++;
-		word[n] = '\0';
-		/* P0 / SEV0, the worst in scales that start at zero, is SEV1 */
-		if (pg_strcasecmp(word, "p0") == 0 || pg_strcasecmp(word, "sev0") == 0 ||
-			pg_strcasecmp(word, "sev-0") == 0 || pg_strcasecmp(word, "sev 0") == 0)
-			level = 1;
-		else if (n > 0)
-			level = severity_parse(word);
-		while (*p && isalnum((unsigned char) *p))
-			p++;
-	}
-	return level;
-}
-
 /* import_markdown: read a postmortem document into a new incident */
 PG_FUNCTION_INFO_V1(import_markdown);
 Datum
 import_markdown(PG_FUNCTION_ARGS)
 {
-	PmDocument *doc = pm_parse_args(fcinfo);
+	int16		level;
+	PmDocument *doc = pm_parse_args(fcinfo, &level);
 	Datum		values[16];
 	char		nulls[16];
-	int16		level = 3;
 	int64		id;
 	bool		isnull;
 	int			ret;
-
-	/* the severity, if the document names one we understand */
-	if (doc->severity)
-	{
-		level = pm_severity_level(doc->severity);
-		if (level == 0)
-		{
-			char	   *note = psprintf("severity \"%s\" not understood; used SEV3", doc->severity);
-
-			doc->notes = doc->notes ? repalloc(doc->notes, sizeof(char *) * (doc->nnotes + 1)) :
-				palloc(sizeof(char *));
-			doc->notes[doc->nnotes++] = note;
-			level = 3;
-		}
-	}
 
 	memset(nulls, ' ', sizeof(nulls));
 	values[0] = CStringGetTextDatum(doc->title);
@@ -344,7 +351,8 @@ PG_FUNCTION_INFO_V1(parse_markdown);
 Datum
 parse_markdown(PG_FUNCTION_ARGS)
 {
-	PmDocument *doc = pm_parse_args(fcinfo);
+	int16		level;
+	PmDocument *doc = pm_parse_args(fcinfo, &level);
 	StringInfoData buf;
 	int			done = 0;
 
@@ -447,7 +455,7 @@ PG_FUNCTION_INFO_V1(pm_bench_parse);
 Datum
 pm_bench_parse(PG_FUNCTION_ARGS)
 {
-	PmDocument *doc = pm_parse_args(fcinfo);
+	PmDocument *doc = pm_parse_args(fcinfo, NULL);
 
 	PG_RETURN_INT32(doc->nentries + doc->ntasks);
 }

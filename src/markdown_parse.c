@@ -81,9 +81,11 @@ typedef struct PmStamp
 				d;
 	int			h,
 				mi,
-				s;
+				s,
+				us;				/* microseconds: 14:05:32.123 */
 	PmZone		zone;
 	char		zone_word[16];
+	char		abbr[8];		/* "IST" when "(UTC+05:30)" said which one */
 	const char *zone_pos;		/* where an unknown zone word starts */
 } PmStamp;
 
@@ -134,6 +136,8 @@ typedef struct PmParser
 	char	   *status_field;
 	char	   *zone_field;
 	StringInfo	cur_field;
+	char	   *kv_head[8];		/* "| Start (UTC) | End (UTC) |": labels above values */
+	int			kv_nhead;
 
 	/* root cause */
 	StringInfoData root;
@@ -186,6 +190,8 @@ static void pm_note(PmDocument *doc, const char *fmt,...) pg_attribute_printf(2,
 static int	pm_table_cells(const char *s, const char *e, const char **cs, const char **ce, int max);
 static bool pm_table_separator(const char *s, const char *e);
 static bool pm_word_start(const char *s, const char *p);
+static int	pm_paragraph_end(PmParser *ps, int i);
+static void pm_scan_zone(PmParser *ps, const char *s, const char *e);
 
 static void
 pm_note(PmDocument *doc, const char *fmt,...)
@@ -515,6 +521,33 @@ pm_read_zone(const char *p, const char *e, PmZone *zone, bool *unknown,
 	if (word_out)
 		strlcpy(word_out, word, 16);
 
+	/* "Pacific Time", "Eastern time": the zone's local time that day, as PT, ET */
+	if (!upper && n >= 6 && n <= 8 && q + 5 <= e && q[0] == ' ' && pm_prefix_ci(q + 1, e, "time") &&
+		(q + 5 == e || !pm_isalnum(q[5])))
+	{
+		static const char *const regions[][3] = {
+			{"eastern", "ET", "America/New_York"}, {"central", "CT", "America/Chicago"},
+			{"mountain", "MT", "America/Denver"}, {"pacific", "PT", "America/Los_Angeles"},
+		};
+
+		for (int i = 0; i < lengthof(regions); i++)
+		{
+			pg_tz	   *tz;
+
+			if (strcmp(low, regions[i][0]) == 0 && (tz = pg_tzset(regions[i][2])) != NULL)
+			{
+				memset(zone, 0, sizeof(PmZone));
+				zone->valid = true;
+				zone->tz = tz;
+				strlcpy(zone->label, regions[i][1], sizeof(zone->label));
+				if (word_out)
+					strlcpy(word_out, zone->label, 16);
+				q += 5;
+				goto done;
+			}
+		}
+	}
+
 	/* GMT+1, UTC-4, UTC+05:30 */
 	if ((strcmp(low, "gmt") == 0 || strcmp(low, "utc") == 0 || strcmp(low, "ut") == 0) &&
 		pm_read_offset(q, e, &secs) > 0)
@@ -544,6 +577,27 @@ pm_read_zone(const char *p, const char *e, PmZone *zone, bool *unknown,
 			strlcpy(zone->abbr, word, sizeof(zone->abbr));
 			strlcpy(zone->label, word, sizeof(zone->label));
 			goto done;
+		}
+		/*
+		 * North Americans name the zone without saying standard or daylight
+		 * time ("10:00 AM PT"); read it as the zone's local time that day.
+		 */
+		if (n == 2 && low[1] == 't')
+		{
+			static const char *const generic[][2] = {
+				{"et", "America/New_York"}, {"ct", "America/Chicago"},
+				{"mt", "America/Denver"}, {"pt", "America/Los_Angeles"},
+			};
+
+			for (int i = 0; i < lengthof(generic); i++)
+				if (low[0] == generic[i][0][0] && (tz = pg_tzset(generic[i][1])) != NULL)
+				{
+					memset(zone, 0, sizeof(PmZone));
+					zone->valid = true;
+					zone->tz = tz;
+					strlcpy(zone->label, word, sizeof(zone->label));
+					goto done;
+				}
 		}
 		if (n >= 2 && n <= 5)
 		{
@@ -623,9 +677,17 @@ pm_zone_parse(const char *label, PmZone *zone)
 	return false;
 }
 
+/* was the zone written as an offset (+05:30, UTC-4, GMT+1), not a name? */
+static bool
+pm_zone_is_offset(const char *label)
+{
+	return strchr(label, '+') != NULL || strchr(label, '-') != NULL ||
+		strstr(label, "\xe2\x88\x92") != NULL;
+}
+
 /* local wall-clock time → timestamptz; false when out of range */
 static bool
-pm_zone_to_ts(const PmZone *zone, int y, int m, int d, int h, int mi, int s,
+pm_zone_to_ts(const PmZone *zone, int y, int m, int d, int h, int mi, int s, int us,
 			  TimestampTz *out)
 {
 	struct pg_tm tm;
@@ -648,7 +710,7 @@ pm_zone_to_ts(const PmZone *zone, int y, int m, int d, int h, int mi, int s,
 		tz = DetermineTimeZoneAbbrevOffset(&tm, zone->abbr, zone->tz);
 	else
 		tz = DetermineTimeZoneOffset(&tm, zone->tz);
-	return tm2timestamp(&tm, 0, &tz, out) == 0;
+	return tm2timestamp(&tm, us, &tz, out) == 0;
 }
 
 /* timestamptz → wall-clock time in the zone */
@@ -748,8 +810,8 @@ pm_skip_ordinal(const char *p, const char *e)
 }
 
 /*
- * A date at p: 2024-05-15, 2024/05/15, 05/15/2024 (15/05/2024 when the first
- * number cannot be a month), 15.05.2024, May 15[th][,] [2024], 15[th] [of]
+ * A date at p: 2024-05-15, 2024/05/15, 05/15/2024, 05/15/24 (15/05/2024 when
+ * the first number cannot be a month), 15.05.2024, May 15[th][,] [2024], 15[th] [of]
  * May[,] [2024], with an optional weekday before.  y is 0 when no year is
  * written.  Returns bytes read.
  */
@@ -788,7 +850,7 @@ pm_read_date(const char *p, const char *e, int *y, int *m, int *d)
 	if (q < e && isdigit((unsigned char) *q))
 	{
 		n = pm_read_digits(q, e, 4, &a);
-		if (n == 4 && q + n < e && (q[n] == '-' || q[n] == '/'))
+		if (n == 4 && q + n < e && (q[n] == '-' || q[n] == '/' || q[n] == '.'))
 		{
 			char		sep = q[n];
 			const char *r = q + n + 1;
@@ -817,7 +879,9 @@ pm_read_date(const char *p, const char *e, int *y, int *m, int *d)
 				return 0;
 			r += n2 + 1;
 			n3 = pm_read_digits(r, e, 4, &c);
-			if (n3 != 4)
+			if (n3 == 2 && sep == '/' && (r + 2 >= e || !pm_isalnum(r[2])))
+				c += 2000;		/* 05/15/24 */
+			else if (n3 != 4)
 				return 0;
 			if (sep == '.' || a > 12)
 			{
@@ -836,12 +900,13 @@ pm_read_date(const char *p, const char *e, int *y, int *m, int *d)
 		}
 		if (n == 1 || n == 2)
 		{
-			/* 15 May 2024, 16th of August, 2023 */
+			/* 15 May 2024, 16th of August, 2023, 15-May-2024 */
 			const char *r = pm_skip_ordinal(q + n, e);
 			int			mon,
 						nm;
+			bool		dashed = (r < e && *r == '-');
 
-			r = pm_skip_space(r, e);
+			r = pm_skip_space(r + (dashed ? 1 : 0), e);
 			if (pm_word_ci(r, e, "of"))
 				r = pm_skip_space(r + 2, e);
 			nm = pm_read_month(r, e, &mon);
@@ -855,7 +920,7 @@ pm_read_date(const char *p, const char *e, int *y, int *m, int *d)
 				const char *t = r;
 				int			yy;
 
-				if (t < e && *t == ',')
+				if (t < e && (*t == ',' || (dashed && *t == '-')))
 					t++;
 				t = pm_skip_space(t, e);
 				if (pm_read_digits(t, e, 4, &yy) == 4)
@@ -901,10 +966,13 @@ pm_read_date(const char *p, const char *e, int *y, int *m, int *d)
 }
 
 /*
- * A time at p: 14:05, 14:05:30, 2:05 PM, 2:05pm, 2 p.m.; returns bytes read.
+ * A time at p: 14:05, 14:05:30, 2:05 PM, 2:05pm, 2 p.m., and the spellings
+ * outside the English-speaking SRE world: 2.05pm (British, only with am/pm so
+ * that 15.05 or v2.31 are not times), 14h05 (French), 1405Z (military, only
+ * with the Z; the Z is left for the zone); returns bytes read.
  */
 static int
-pm_read_time(const char *p, const char *e, int *h, int *mi, int *s)
+pm_read_time(const char *p, const char *e, int *h, int *mi, int *s, int *us)
 {
 	const char *q = p;
 	int			hh,
@@ -912,14 +980,52 @@ pm_read_time(const char *p, const char *e, int *h, int *mi, int *s)
 				ss = 0,
 				n;
 	bool		has_min = false;
+	bool		dot_min = false;
 	int			ampm = 0;
+	int			usec = 0;
 
+	/* 1405Z, 1405 hrs */
+	if (p + 4 < e && isdigit((unsigned char) p[0]) &&
+		isdigit((unsigned char) p[1]) && isdigit((unsigned char) p[2]) &&
+		isdigit((unsigned char) p[3]) &&
+		((p[4] == 'Z' && (p + 5 >= e || !pm_isalnum(p[5]))) ||
+		 pm_word_ci(pm_skip_space(p + 4, e), e, "hrs")))
+	{
+		const char *z = pm_skip_space(p + 4, e);
+
+		hh = (p[0] - '0') * 10 + (p[1] - '0');
+		mm = (p[2] - '0') * 10 + (p[3] - '0');
+		if (hh > 23 || mm > 59)
+			return 0;
+		*h = hh;
+		*mi = mm;
+		*s = 0;
+		*us = 0;
+		return (*z == 'Z') ? 4 : z + 3 - p;
+	}
 	n = pm_read_digits(q, e, 2, &hh);
 	if (n == 0)
 		return 0;
 	q += n;
-	if (q + 2 < e && *q == ':' && isdigit((unsigned char) q[1]) &&
-		isdigit((unsigned char) q[2]))
+	if (q + 2 < e && (*q == 'h' || *q == 'H') && isdigit((unsigned char) q[1]) &&
+		isdigit((unsigned char) q[2]) && (q + 3 >= e || !pm_isalnum(q[3])))
+	{
+		/* 14h05 */
+		mm = (q[1] - '0') * 10 + (q[2] - '0');
+		q += 3;
+		has_min = true;
+	}
+	else if (q + 2 < e && *q == '.' && isdigit((unsigned char) q[1]) &&
+			 isdigit((unsigned char) q[2]) && (q + 3 >= e || !isdigit((unsigned char) q[3])))
+	{
+		/* 2.05pm: a time only if am/pm follows */
+		mm = (q[1] - '0') * 10 + (q[2] - '0');
+		q += 3;
+		has_min = true;
+		dot_min = true;
+	}
+	else if (q + 2 < e && *q == ':' && isdigit((unsigned char) q[1]) &&
+			 isdigit((unsigned char) q[2]))
 	{
 		mm = (q[1] - '0') * 10 + (q[2] - '0');
 		q += 3;
@@ -931,9 +1037,15 @@ pm_read_time(const char *p, const char *e, int *h, int *mi, int *s)
 			q += 3;
 			if (q < e && *q == '.')
 			{
+				int			scale = 100000;
+
 				q++;
 				while (q < e && isdigit((unsigned char) *q))
+				{
+					usec += (*q - '0') * scale;
+					scale /= 10;
 					q++;
+				}
 			}
 		}
 		if (q < e && isdigit((unsigned char) *q))
@@ -963,7 +1075,7 @@ pm_read_time(const char *p, const char *e, int *h, int *mi, int *s)
 			}
 		}
 	}
-	if (!has_min && ampm == 0)
+	if ((!has_min || dot_min) && ampm == 0)
 		return 0;
 	if (ampm)
 	{
@@ -981,6 +1093,7 @@ pm_read_time(const char *p, const char *e, int *h, int *mi, int *s)
 	*h = hh;
 	*mi = mm;
 	*s = ss;
+	*us = usec;
 	return q - p;
 }
 
@@ -1015,7 +1128,7 @@ pm_read_stamp(const char *p, const char *e, PmStamp *st)
 			else if (pm_word_ci(r, e, "from"))
 				r = pm_skip_space(r + 4, e);
 		}
-		n = pm_read_time(r, e, &st->h, &st->mi, &st->s);
+		n = pm_read_time(r, e, &st->h, &st->mi, &st->s, &st->us);
 		if (n > 0)
 		{
 			st->has_time = true;
@@ -1024,7 +1137,7 @@ pm_read_stamp(const char *p, const char *e, PmStamp *st)
 	}
 	else
 	{
-		n = pm_read_time(q, e, &st->h, &st->mi, &st->s);
+		n = pm_read_time(q, e, &st->h, &st->mi, &st->s, &st->us);
 		if (n == 0)
 			return 0;
 		/* a bare number with am/pm must stand alone: "3 a.m." not "13 am" */
@@ -1058,10 +1171,62 @@ pm_read_stamp(const char *p, const char *e, PmStamp *st)
 			{
 				st->has_zone = true;
 				q = r + n;
+				/* "19:35 IST (UTC+05:30)": the offset says which IST is meant */
+				r = pm_skip_space(q, e);
+				if (r < e && *r == '(' && !pm_zone_is_offset(st->zone.label))
+				{
+					PmZone		z;
+
+					n = pm_read_zone(r, e, &z, &unknown, NULL);
+					if (n > 0 && !unknown && z.valid && pm_zone_is_offset(z.label))
+					{
+						strlcpy(st->abbr, st->zone.label, sizeof(st->abbr));
+						st->zone = z;
+						strlcpy(st->zone_word, z.label, sizeof(st->zone_word));
+						q = r + n;
+					}
+				}
+			}
+		}
+	}
+	else if (st->has_date)
+	{
+		/* "from 23:30 on May 15 to 01:15 on May 16 (UTC)": the zone after the date */
+		const char *r = pm_skip_space(q, e);
+		bool		unknown;
+		PmZone		z;
+
+		if (r < e && *r == '(')
+		{
+			n = pm_read_zone(r, e, &z, &unknown, NULL);
+			if (n > 0 && !unknown && z.valid)
+			{
+				st->zone = z;
+				st->has_zone = true;
+				strlcpy(st->zone_word, z.label, sizeof(st->zone_word));
+				q = r + n;
 			}
 		}
 	}
 	return q - p;
+}
+
+/* words in a heading's name */
+static int
+pm_count_words(const char *s)
+{
+	int			n = 0;
+	bool		in = false;
+
+	for (; *s; s++)
+	{
+		bool		w = isalnum((unsigned char) *s);
+
+		if (w && !in)
+			n++;
+		in = w;
+	}
+	return n;
 }
 
 /* ---------------------------------------------------------------------
@@ -1090,12 +1255,12 @@ pm_head_kind(const char *name)
 
 	if (HAS("timeline") || HAS("chronology") || HAS("sequence of events"))
 		return HEAD_TIMELINE;
-	if (HAS("action item") || WORD("todo") || WORD("to do") || WORD("to-do") ||
+	if (HAS("action item") || (WORD("actions") && !HAS("taken")) || WORD("todo") || WORD("to do") || WORD("to-do") ||
 		WORD("tasks") || WORD("task list") || HAS("follow-up") || HAS("follow up") ||
 		HAS("next steps"))
 		return HEAD_TASKS;
-	if (HAS("corrective") || HAS("preventa") || HAS("preventive") || HAS("measures") ||
-		HAS("remediation"))
+	if (HAS("corrective") || HAS("prevent") || HAS("measures") ||
+		HAS("remediation") || HAS("doing about"))
 		return HEAD_MEASURES;
 	if (HAS("lessons"))
 		return HEAD_OTHER;		/* lessons learned: prose, not tasks */
@@ -1107,7 +1272,9 @@ pm_head_kind(const char *name)
 		return HEAD_RESOLUTION;
 	if (WORD("impact"))
 		return HEAD_IMPACT;
-	if (HAS("summary") || WORD("overview") || WORD("description") || HAS("what happened"))
+	if (HAS("summary") || WORD("overview") || WORD("description") || HAS("what happened") ||
+		WORD("details") || WORD("metadata") || HAS("at a glance") || WORD("key facts") ||
+		HAS("tl;dr") || WORD("tldr"))
 		return HEAD_SUMMARY;
 	return HEAD_OTHER;
 }
@@ -1333,12 +1500,50 @@ pm_field_kind(const char *label)
 		{"severity", F_SEVERITY}, {"priority", F_SEVERITY}, {"sev", F_SEVERITY},
 		{"status", F_STATUS},
 		{"users affected", F_USERS}, {"affected users", F_USERS},
+		{"users impacted", F_USERS}, {"impacted users", F_USERS},
+		{"impact started", F_START}, {"impact start", F_START}, {"impact began", F_START},
+		{"impact ended", F_END}, {"impact end", F_END},
 		{"time zone", F_ZONE}, {"timezone", F_ZONE},
 		{"summary", F_SUMMARY}, {"issue summary", F_SUMMARY}
 	};
 
+	char		buf[64];
+	char	   *l,
+			   *le;
+
 	for (int i = 0; i < lengthof(fields); i++)
 		if (pg_strcasecmp(label, fields[i].word) == 0)
+			return fields[i].field;
+
+	/*
+	 * The same labels qualified the way templates do: "Incident Start
+	 * Time", "Start time (UTC)", "Date of incident", "Customers affected".
+	 */
+	if (strlen(label) >= sizeof(buf))
+		return F_NONE;
+	for (int i = 0; i <= (int) strlen(label); i++)
+		buf[i] = pm_lower(label[i]);
+	l = buf;
+	le = strchr(l, '(');
+	if (le == NULL)
+		le = l + strlen(l);
+	while (le > l && le[-1] == ' ')
+		le--;
+	*le = '\0';
+	if (strncmp(l, "incident ", 9) == 0 || strncmp(l, "outage ", 7) == 0)
+		l = strchr(l, ' ') + 1;
+	if (le - l > 12 && strcmp(le - 12, " of incident") == 0)
+		le[-12] = '\0';
+	else if (le - l > 16 && strcmp(le - 16, " of the incident") == 0)
+		le[-16] = '\0';
+	if (strcmp(l, "customers affected") == 0 || strcmp(l, "affected customers") == 0 ||
+		strcmp(l, "accounts affected") == 0 || strcmp(l, "clients affected") == 0 ||
+		strcmp(l, "customers impacted") == 0 || strcmp(l, "impacted customers") == 0)
+		return F_USERS;
+	if (l == buf && strlen(l) == strlen(label))
+		return F_NONE;
+	for (int i = 0; i < lengthof(fields); i++)
+		if (strcmp(l, fields[i].word) == 0)
 			return fields[i].field;
 	return F_NONE;
 }
@@ -1410,11 +1615,44 @@ pm_summary_line(PmParser *ps, const PmLine *ln, bool newpara)
 			return;
 		nc = pm_table_cells(s, e, cs, ce, 16);
 		if (nc < 2)
+		{
+			ps->kv_nhead = 0;
 			return;
+		}
 		label = pm_clean(cs[0], ce[0]);
+		if (ps->kv_nhead > 0 && pm_field_kind(label) == F_NONE)
+		{
+			/* a row of values under a row of labels */
+			for (int i = 0; i < nc && i < ps->kv_nhead; i++)
+			{
+				if (ps->kv_head[i] == NULL)
+					continue;
+				kv = *ln;
+				kv.s = psprintf("%s: %s", ps->kv_head[i], pm_clean(cs[i], ce[i]));
+				kv.len = strlen(kv.s);
+				kv.indent = 0;
+				pm_summary_line(ps, &kv, false);
+				ps->cur_field = NULL;
+			}
+			ps->kv_nhead = 0;	/* one row of values: a later table is another */
+			return;
+		}
+		ps->kv_nhead = 0;
 		if (pm_field_kind(label) == F_NONE || strchr(label, ':'))
 			return;
 		val = pm_clean(cs[1], ce[1]);
+		if (pm_field_kind(val) != F_NONE)
+		{
+			/* labels across: "| Start (UTC) | End (UTC) | Severity |" */
+			for (int i = 0; i < nc && i < lengthof(ps->kv_head); i++)
+			{
+				char	   *l = pm_clean(cs[i], ce[i]);
+
+				ps->kv_head[i] = (pm_field_kind(l) != F_NONE) ? l : NULL;
+			}
+			ps->kv_nhead = Min(nc, lengthof(ps->kv_head));
+			return;
+		}
 		kv = *ln;
 		kv.s = psprintf("%s: %s", label, val);
 		kv.len = strlen(kv.s);
@@ -1425,6 +1663,66 @@ pm_summary_line(PmParser *ps, const PmLine *ln, bool newpara)
 	}
 	s = pm_strip_marker(s, e, &marker);
 	f = pm_read_field(s, e, &value);
+	if (f != F_NONE)
+	{
+		/*
+		 * "Date: May 15, 2024 · Time zone: UTC · Severity: SEV2", "Status:
+		 * Resolved | Severity: SEV2": one field each
+		 */
+		for (const char *t = value; t + 1 < e; t++)
+		{
+			int			sep = 0;
+
+			if ((unsigned char) t[0] == 0xc2 && (unsigned char) t[1] == 0xb7)
+				sep = 2;		/* middle dot */
+			else if (t[0] == '|' && t > value && t[-1] == ' ')
+				sep = 1;		/* "**Status:** Resolved | **Severity:** SEV2" */
+			else if (t + 2 < e && (unsigned char) t[0] == 0xe2 && (unsigned char) t[1] == 0x80 &&
+					 (unsigned char) t[2] == 0xa2)
+				sep = 3;		/* bullet */
+			if (sep)
+			{
+				const char *rest = pm_skip_space(t + sep, e);
+				const char *v2;
+
+				if (pm_read_field(rest, e, &v2) != F_NONE)
+				{
+					PmLine		part = *ln;
+
+					part.s = s;
+					part.len = t - s;
+					while (part.len > 0 && part.s[part.len - 1] == ' ')
+						part.len--;
+					pm_summary_line(ps, &part, newpara);
+					part.s = rest;
+					part.len = e - rest;
+					part.indent = 0;
+					pm_summary_line(ps, &part, false);
+					return;
+				}
+			}
+		}
+	}
+	if ((f == F_START || f == F_END || f == F_DURATION) && value < e && value > s)
+	{
+		/* "Start time (UTC): 14:05": the zone in the label is the value's */
+		const char *o = memchr(s, '(', value - s),
+				   *c = o ? memchr(o, ')', value - o) : NULL;
+		PmZone		z;
+		bool		unknown;
+
+		if (c && pm_read_zone(o, c + 1, &z, &unknown, NULL) == c + 1 - o && !unknown)
+		{
+			PmLine		kv = *ln;
+
+			kv.s = psprintf("%.*s: %.*s %.*s", (int) (o - s), s, (int) (e - value), value,
+							(int) (c - o - 1), o + 1);
+			kv.len = strlen(kv.s);
+			kv.indent = 0;
+			pm_summary_line(ps, &kv, newpara);
+			return;
+		}
+	}
 	if (f != F_NONE)
 		ps->parts_seen++;
 	if (f == F_SEVERITY)
@@ -1449,6 +1747,10 @@ pm_summary_line(PmParser *ps, const PmLine *ln, bool newpara)
 			pm_append_text(ps->cur_field, value, e - value, false);
 		return;
 	}
+	/* "All times Pacific (PDT).": the timeline's zone, said up front */
+	if (ps->timeline_zone == NULL && e - s > 9 &&
+		(pm_contains_ci(s, e - s, "all times") || pm_contains_ci(s, e - s, "times are in")))
+		pm_scan_zone(ps, s, e);
 	/* continuation of a field, or summary text */
 	if (ps->cur_field && ps->cur_field != &ps->summary && !newpara && (ln->indent > 0 || !marker))
 	{
@@ -1542,6 +1844,8 @@ pm_table_separator(const char *s, const char *e)
 static void
 pm_scan_zone(PmParser *ps, const char *s, const char *e)
 {
+	bool		found = false;
+
 	for (const char *p = s; p < e; p++)
 	{
 		PmZone		z;
@@ -1555,8 +1859,16 @@ pm_scan_zone(PmParser *ps, const char *s, const char *e)
 		n = pm_read_zone(p, e, &z, &unknown, NULL);
 		if (n > 0 && !unknown && z.valid && (p + n >= e || !pm_isalnum(p[n])))
 		{
-			ps->timeline_zone = pstrdup(z.label);
-			return;
+			/*
+			 * The first zone named, unless an offset follows it: "(IST,
+			 * UTC+05:30)" says which IST is meant.
+			 */
+			if (!found || pm_zone_is_offset(z.label))
+				ps->timeline_zone = pstrdup(z.label);
+			if (pm_zone_is_offset(z.label))
+				return;
+			found = true;
+			p += n - 1;
 		}
 	}
 }
@@ -1602,6 +1914,31 @@ pm_skip_separator(const char *p, const char *e)
 }
 
 /*
+ * Emoji that lead an entry ("⏰ 14:05", "✅ 14:50 — resolved"): pictographs
+ * (U+1F000 and up) and the symbols and dingbats of U+2300-27FF, each with
+ * an optional variation selector, then white space.
+ */
+static const char *
+pm_skip_emoji(const char *p, const char *e)
+{
+	for (;;)
+	{
+		const unsigned char *u = (const unsigned char *) p;
+
+		if (e - p >= 4 && u[0] == 0xf0 && u[1] == 0x9f)
+			p += 4;
+		else if (e - p >= 3 && u[0] == 0xe2 && u[1] >= 0x8c && u[1] <= 0x9f)
+			p += 3;
+		else
+			return p;
+		if (e - p >= 3 && (unsigned char) p[0] == 0xef && (unsigned char) p[1] == 0xb8 &&
+			(unsigned char) p[2] == 0x8f)
+			p += 3;
+		p = pm_skip_space(p, e);
+	}
+}
+
+/*
  * Try to read the head of a timeline entry at p ("**10:00 AM:** ", "At 14:05
  * EAT, ", "2024-05-15T10:00:00-04:00 | ", "[14:05] ").  On success returns
  * the start of the body.
@@ -1609,7 +1946,7 @@ pm_skip_separator(const char *p, const char *e)
 static const char *
 pm_entry_head(const char *p, const char *e, PmStamp *st)
 {
-	const char *q = pm_skip_decor(p, e);
+	const char *q = pm_skip_emoji(pm_skip_decor(p, e), e);
 	int			n;
 
 	if (q < e && (*q == '[' || *q == '('))
@@ -1772,9 +2109,16 @@ pm_timeline_line(PmParser *ps, const PmLine *ln)
 		if (pm_table_separator(s, e))
 			return;
 		nc = pm_table_cells(s, e, cs, ce, 16);
-		if (ps->nraw == 0 && nc > 0 && pm_contains_ci(cs[0], ce[0] - cs[0], "time"))
+		if (ps->nraw == 0 && nc > 0 && (pm_contains_ci(cs[0], ce[0] - cs[0], "time") ||
+										pm_contains_ci(cs[0], ce[0] - cs[0], "date")))
 		{
-			pm_scan_zone(ps, cs[0], ce[0]);	/* a header: "| Time (UTC) | Event |" */
+			/* a header: "| Time (UTC) | Event |", "| Date | Time (UTC) | Event |" */
+			for (int i = 0; i < nc; i++)
+				if (pm_contains_ci(cs[i], ce[i] - cs[i], "time"))
+				{
+					pm_scan_zone(ps, cs[i], ce[i]);
+					break;
+				}
 			return;
 		}
 		/* the first cell (or date cell + time cell) holding a time */
@@ -1924,6 +2268,19 @@ pm_task_label(const char *s, const char *e, const char **value)
 			{
 				*value = pm_skip_decor(q + 1, e);
 				return which[i];
+			}
+			/* "due 2024-06-01", "due June 1": the date says it is a label */
+			if (which[i] == 3 && q > p + n)
+			{
+				int			y,
+							m,
+							d;
+
+				if (pm_read_date(q, e, &y, &m, &d) > 0)
+				{
+					*value = q;
+					return 3;
+				}
 			}
 		}
 	}
@@ -2076,6 +2433,27 @@ pm_task_status_word(const char *s, int len)
 		if (b - a == n && pm_prefix_ci(a, b, words[i].word))
 			return words[i].status;
 	}
+	/* a status column holding a mark alone: ✅ ✔ ☑ done, 🚧 ⏳ in progress, ❌ won't do */
+	if (a == b)
+	{
+		static const struct
+		{
+			const char *mark;
+			const char *status;
+		}			marks[] =
+		{
+			{"\xe2\x9c\x85", "done"}, {"\xe2\x9c\x94", "done"}, {"\xe2\x98\x91", "done"},
+			{"\xf0\x9f\x9a\xa7", "in_progress"}, {"\xe2\x8f\xb3", "in_progress"},
+			{"\xe2\x9d\x8c", "wont_do"}
+		};
+
+		a = s;
+		while (a < s + len && isspace((unsigned char) *a))
+			a++;
+		for (int i = 0; i < lengthof(marks); i++)
+			if (pm_prefix_ci(a, s + len, marks[i].mark))
+				return marks[i].status;
+	}
 	return NULL;
 }
 
@@ -2162,6 +2540,42 @@ pm_task_kind(const char *s, int len)
  * tasks from items
  * ---------------------------------------------------------------------
  */
+/*
+ * Cut what taking labels and statuses out of a task's title leaves at its
+ * end: separators, dashes and empty brackets ("()", "(,)").  Returns the
+ * new end.
+ */
+static char *
+pm_trim_leftovers(char *t, char *e)
+{
+	for (;;)
+	{
+		char	   *b = e;
+
+		while (b > t && (isspace((unsigned char) b[-1]) || b[-1] == '-' || b[-1] == '|' ||
+						 b[-1] == ';' || b[-1] == ','))
+			b--;
+		if (b - 3 >= t && (unsigned char) b[-3] == 0xe2 && (unsigned char) b[-2] == 0x80 &&
+			((unsigned char) b[-1] == 0x93 || (unsigned char) b[-1] == 0x94))
+			b -= 3;
+		if (b - 2 >= t && (b[-1] == ')' || b[-1] == ']'))
+		{
+			/* brackets the labels were cut from: "()", "(,)" */
+			char	   *o = b - 2;
+
+			while (o > t && (*o == ' ' || *o == ',' || *o == ';'))
+				o--;
+			if (*o == (b[-1] == ')' ? '(' : '['))
+				b = o;
+		}
+		if (b == e)
+			break;
+		e = b;
+		*e = '\0';
+	}
+	return e;
+}
+
 static void
 pm_finish_task(PmParser *ps, PmItem *it, PmTask *task)
 {
@@ -2256,22 +2670,23 @@ pm_finish_task(PmParser *ps, PmItem *it, PmTask *task)
 		}
 	}
 	/* trailing separators and empty brackets left over */
-	for (;;)
-	{
-		char	   *b = e;
+	e = pm_trim_leftovers(t, e);
 
-		while (b > t && (isspace((unsigned char) b[-1]) || b[-1] == '-' || b[-1] == '|' ||
-						 b[-1] == ';' || b[-1] == ','))
-			b--;
-		if (b - 3 >= t && (unsigned char) b[-3] == 0xe2 && (unsigned char) b[-2] == 0x80 &&
-			((unsigned char) b[-1] == 0x93 || (unsigned char) b[-1] == 0x94))
-			b -= 3;
-		if (b - 2 >= t && ((b[-2] == '(' && b[-1] == ')') || (b[-2] == '[' && b[-1] == ']')))
-			b -= 2;
-		if (b == e)
-			break;
-		e = b;
-		*e = '\0';
+	/* an owner named by handle at the end: "(@alice)" */
+	if (it->owner == NULL && e - t > 3 && e[-1] == ')')
+	{
+		char	   *o = e - 2;
+
+		while (o > t && (pm_isalnum(*o) || *o == '-' || *o == '_' || *o == '.'))
+			o--;
+		if (o > t && *o == '@' && o[-1] == '(' && o + 1 < e - 1)
+		{
+			it->owner = pnstrdup(o, e - 1 - o);
+			e = o - 1;
+			while (e > t && isspace((unsigned char) e[-1]))
+				e--;
+			*e = '\0';
+		}
 	}
 	/* a status word at the end: "(Completed)", "[done]", " - In progress" */
 	if (it->status_text == NULL)
@@ -2283,11 +2698,16 @@ pm_finish_task(PmParser *ps, PmItem *it, PmTask *task)
 			char		open = b[-1] == ')' ? '(' : '[';
 			char	   *o = b - 1;
 
+			char	   *w;
+
 			while (o > t && *o != open)
 				o--;
-			if (*o == open && pm_task_status_word(o + 1, b - 1 - (o + 1)))
+			/* "(owner: Jo, completed)" leaves "(, completed)" */
+			for (w = o + 1; w < b && (*w == ',' || *w == ';' || *w == ' '); w++)
+				;
+			if (*o == open && pm_task_status_word(w, b - 1 - w))
 			{
-				it->status_text = pnstrdup(o + 1, b - 1 - (o + 1));
+				it->status_text = pnstrdup(w, b - 1 - w);
 				e = o;
 			}
 		}
@@ -2316,6 +2736,8 @@ pm_finish_task(PmParser *ps, PmItem *it, PmTask *task)
 		while (e > t && isspace((unsigned char) e[-1]))
 			e--;
 		*e = '\0';
+		/* "Pool alerts (Owner: Ravi) - Done" leaves "Pool alerts ()" */
+		e = pm_trim_leftovers(t, e);
 	}
 
 	if (it->status_text)
@@ -2343,7 +2765,7 @@ pm_finish_task(PmParser *ps, PmItem *it, PmTask *task)
 		const char *de = it->due + strlen(it->due);
 
 		if (pm_read_date(it->due, de, &y, &m, &d) > 0 && y > 0)
-			task->has_due = pm_zone_to_ts(ps->zone, y, m, d, 0, 0, 0, &task->due_at);
+			task->has_due = pm_zone_to_ts(ps->zone, y, m, d, 0, 0, 0, 0, &task->due_at);
 	}
 }
 
@@ -2362,6 +2784,15 @@ pm_users_word(const char *p, const char *e)
 		if (pm_prefix_ci(p, e, words[i]))
 			return true;
 	return false;
+}
+
+/* white space, also a line break inside a paragraph ("40% of\ncustomers") */
+static const char *
+pm_skip_ws(const char *p, const char *e)
+{
+	while (p < e && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
+		p++;
+	return p;
 }
 
 /* a thousands separator: ",200" */
@@ -2422,7 +2853,7 @@ pm_users(PmParser *ps, const char *s, int len, bool bare)
 		if (nd == 0)
 			continue;
 		{
-			const char *r = pm_skip_space(q, e);
+			const char *r = pm_skip_ws(q, e);
 
 			if (r < e && (*r == '%' || pm_word_ci(r, e, "percent")))
 			{
@@ -2434,8 +2865,29 @@ pm_users(PmParser *ps, const char *s, int len, bool bare)
 					doc->has_users_pct = true;
 					doc->users_pct = v;
 				}
+				/* "one in five users (20%)": the share in brackets after the users */
+				if (!doc->has_users_pct && v <= 100)
+				{
+					const char *b = p;
+
+					while (b > s && (b[-1] == ' ' || b[-1] == '~'))
+						b--;
+					if (b > s && b[-1] == '(')
+					{
+						b--;
+						while (b > s && b[-1] == ' ')
+							b--;
+						while (b > s && isalpha((unsigned char) b[-1]))
+							b--;
+						if (pm_users_word(b, p))
+						{
+							doc->has_users_pct = true;
+							doc->users_pct = v;
+						}
+					}
+				}
 				/* users within the next few words */
-				for (t = pm_skip_space(t, e); t < e && words < 6; words++)
+				for (t = pm_skip_ws(t, e); t < e && words < 6; words++)
 				{
 					if (isdigit((unsigned char) *t))
 						break;	/* "90% of requests from 55% of users" */
@@ -2452,7 +2904,7 @@ pm_users(PmParser *ps, const char *s, int len, bool bare)
 						t++;
 					if (t < e && (*t == '.' || *t == ';'))
 						break;
-					t = pm_skip_space(t, e);
+					t = pm_skip_ws(t, e);
 				}
 				/* "affected 35 % of" handled above; also "users: 35%" */
 				p = r;
@@ -2468,24 +2920,27 @@ pm_users(PmParser *ps, const char *s, int len, bool bare)
 				if (q < e && (*q == 'k' || *q == 'K') && (q + 1 >= e || !isalpha((unsigned char) q[1])))
 				{
 					mult = 1e3;
-					t = pm_skip_space(q + 1, e);
+					t = pm_skip_ws(q + 1, e);
 				}
 				else if (pm_word_ci(r, e, "thousand"))
 				{
 					mult = 1e3;
-					t = pm_skip_space(r + 8, e);
+					t = pm_skip_ws(r + 8, e);
 				}
 				else if (pm_word_ci(r, e, "million"))
 				{
 					mult = 1e6;
-					t = pm_skip_space(r + 7, e);
+					t = pm_skip_ws(r + 7, e);
 				}
 				if (frac && mult == 1)
-					t = e;		/* "2.5 users" is not a count */
+					t = NULL;	/* "2.5 users" is not a count */
 				else if (mult > 1)
 					count = (int64) (v * mult + 0.5);
-				if (bare && t < e)
+				if (t == NULL)
+					t = e;
+				else if (bare)
 				{
+					/* "Users affected: 1,450": the field says what is counted */
 					doc->has_users_count = true;
 					doc->users_count = count;
 					t = e;
@@ -2509,12 +2964,64 @@ pm_users(PmParser *ps, const char *s, int len, bool bare)
 						break;
 					while (t < e && isalpha((unsigned char) *t))
 						t++;
-					t = pm_skip_space(t, e);
+					t = pm_skip_ws(t, e);
 				}
 			}
 			p = q - 1;
 		}
 	}
+}
+
+/*
+ * "all users", "all of our customers", "every user": the whole user base
+ * ("all users in the EU" is not).
+ */
+static bool
+pm_users_all(const char *s, int len)
+{
+	const char *e = s + len;
+
+	for (const char *p = s; p < e; p++)
+	{
+		const char *t;
+
+		if (!(*p == 'a' || *p == 'A' || *p == 'e' || *p == 'E') || (p > s && pm_isalnum(p[-1])))
+			continue;
+		if (p - s >= 4 && pm_prefix_ci(p - 4, e, "not "))
+			continue;			/* "not all users" */
+		if (pm_word_ci(p, e, "all"))
+			t = p + 3;
+		else if (pm_word_ci(p, e, "every"))
+			t = p + 5;
+		else
+			continue;
+		for (int words = 0; words < 3; words++)
+		{
+			t = pm_skip_ws(t, e);
+			if (pm_prefix_ci(t, e, "user") || pm_prefix_ci(t, e, "customer") ||
+				pm_prefix_ci(t, e, "client") || pm_prefix_ci(t, e, "subscriber") ||
+				pm_prefix_ci(t, e, "visitor") || pm_prefix_ci(t, e, "account"))
+			{
+				/* "all users in the EU", "all customers on the EU cluster": a part */
+				static const char *const qualifiers[] = {"in", "on", "of", "from", "using",
+				"with", "who", "whose", "that", "behind", "at"};
+
+				while (t < e && isalpha((unsigned char) *t))
+					t++;
+				t = pm_skip_ws(t, e);
+				for (int k = 0; k < lengthof(qualifiers); k++)
+					if (pm_word_ci(t, e, qualifiers[k]))
+						return false;
+				return true;
+			}
+			if (!(pm_word_ci(t, e, "of") || pm_word_ci(t, e, "our") ||
+				  pm_word_ci(t, e, "the") || pm_word_ci(t, e, "active")))
+				break;
+			while (t < e && isalpha((unsigned char) *t))
+				t++;
+		}
+	}
+	return false;
 }
 
 /* ---------------------------------------------------------------------
@@ -2608,6 +3115,16 @@ pm_read_sections(PmParser *ps)
 	PmSection	sec = SEC_NONE;
 	bool		blank_before = false;
 	bool		generic_title = false;
+	int			h1_count = 0;
+
+	/* level 1 headings: one is the title, several are the parts */
+	for (int i = 0; i < ps->nlines && h1_count < 2; i++)
+	{
+		const PmLine *ln = &ps->lines[i];
+
+		if (!ln->code && ln->len >= 2 && ln->s[0] == '#' && ln->s[1] == ' ')
+			h1_count++;
+	}
 
 	/* pass 1: sections */
 	for (int i = 0; i < ps->nlines; i++)
@@ -2620,7 +3137,11 @@ pm_read_sections(PmParser *ps)
 		bool		newpara = blank_before;
 
 		if (ln->code)
+		{
+			if (sec == SEC_TIMELINE)
+				ln->section = SEC_TIMELINE;
 			continue;
+		}
 		if (ln->len == 0)
 		{
 			blank_before = true;
@@ -2669,8 +3190,16 @@ pm_read_sections(PmParser *ps)
 					continue;
 				}
 			}
-			if (doc->title == NULL && hk == HEAD_OTHER && sec == SEC_NONE)
+			if (doc->title == NULL && sec == SEC_NONE &&
+				(hk == HEAD_OTHER ||
+				 (atx && level == 1 && h1_count == 1 && pm_count_words(name) >= 3)))
 			{
+				/*
+				 * The title, also when it holds a section's word ("# DNS
+				 * resolution failures", "# Incident summary — login
+				 * latency"): a lone "#" heading of three words or more
+				 * names the document, the "##" headings its parts.
+				 */
 				doc->title = name;
 				generic_title = pm_generic_title(name);
 				continue;
@@ -2788,7 +3317,30 @@ pm_read_sections(PmParser *ps)
 				pm_summary_line(ps, ln, newpara);
 				break;
 			case SEC_TIMELINE:
-				pm_timeline_line(ps, ln);
+				{
+					int			j = pm_paragraph_end(ps, i);
+
+					if (j > i + 1)
+					{
+						/* a hard-wrapped paragraph of prose: read it as one line */
+						StringInfoData buf;
+						PmLine		joined = *ln;
+
+						initStringInfo(&buf);
+						for (int k = i; k < j; k++)
+						{
+							if (k > i)
+								appendStringInfoChar(&buf, ' ');
+							appendBinaryStringInfo(&buf, ps->lines[k].s, ps->lines[k].len);
+						}
+						joined.s = buf.data;
+						joined.len = buf.len;
+						pm_timeline_line(ps, &joined);
+						i = j - 1;
+					}
+					else
+						pm_timeline_line(ps, ln);
+				}
 				break;
 			case SEC_ROOT:
 				pm_root_line(ps, ln, newpara);
@@ -2801,6 +3353,64 @@ pm_read_sections(PmParser *ps)
 		}
 	}
 
+	/*
+	 * A timeline pasted as a code block (from chat, or to keep its columns):
+	 * read the block's lines, but only when the timeline has no entries of
+	 * its own, so that a log excerpt quoted among entries stays a quote.
+	 */
+	if (ps->nraw == 0)
+		for (int i = 0; i < ps->nlines; i++)
+		{
+			PmLine	   *ln = &ps->lines[i];
+
+			if (ln->code && ln->section == SEC_TIMELINE && ln->len > 0 &&
+				strncmp(ln->s, "```", 3) != 0 && strncmp(ln->s, "~~~", 3) != 0 &&
+				strncmp(ln->s, "<!--", 4) != 0 && strncmp(ln->s, "![", 2) != 0)
+				pm_timeline_line(ps, ln);
+		}
+}
+
+/*
+ * A paragraph of prose in the timeline, wrapped over several lines ("At 2:05
+ * PM ET, a migration added a column to the\nnotes table.  At 2:11 PM ..."):
+ * the line at i and the lines after it that carry on its text (no list
+ * marker, table, heading or time of their own).  Returns the line after
+ * the paragraph; i + 1 when the line stands alone.
+ */
+static int
+pm_paragraph_end(PmParser *ps, int i)
+{
+	const PmLine *ln = &ps->lines[i];
+	bool		marker;
+	int			j;
+
+	if (ln->s[0] == '|')
+		return i + 1;
+	pm_strip_marker(ln->s, ln->s + ln->len, &marker);
+	if (marker)
+		return i + 1;
+	for (j = i + 1; j < ps->nlines; j++)
+	{
+		const PmLine *l = &ps->lines[j];
+		PmStamp		st;
+		bool		atx;
+		int			level;
+		const char *body;
+
+		/* a line that starts with a digit starts an entry ("14:05 ...") */
+		if (l->code || l->len == 0 || l->s[0] == '|' || l->s[0] == '#' ||
+			isdigit((unsigned char) l->s[0]) || l->indent > ln->indent)
+			break;
+		pm_strip_marker(l->s, l->s + l->len, &marker);
+		if (marker)
+			break;
+		body = pm_entry_head(l->s, l->s + l->len, &st);
+		if (body != NULL && (st.has_time || st.has_date))
+			break;
+		if (pm_heading(l, (j + 1 < ps->nlines) ? &ps->lines[j + 1] : NULL, &atx, &level) != NULL)
+			break;
+	}
+	return j;
 }
 
 /* the summary: texts, users affected, the duration as it states it */
@@ -2832,6 +3442,17 @@ pm_read_summary(PmParser *ps)
 		pm_users(ps, ps->summary.data, ps->summary.len, false);
 	if (ps->duration.len)
 		pm_users(ps, ps->duration.data, ps->duration.len, false);
+	/* no number anywhere: "all users", "every customer" */
+	if (!doc->has_users_pct && !doc->has_users_count)
+	{
+		if ((ps->users_field.len && pm_users_all(ps->users_field.data, ps->users_field.len)) ||
+			(ps->impact.len && pm_users_all(ps->impact.data, ps->impact.len)) ||
+			(ps->summary.len && pm_users_all(ps->summary.data, ps->summary.len)))
+		{
+			doc->has_users_pct = true;
+			doc->users_pct = 100;
+		}
+	}
 
 	/* the document's zone: a Time zone field, else the summary's times */
 	if (ps->zone_field && pm_zone_parse(ps->zone_field, &ps->doc_zone))
@@ -2945,7 +3566,7 @@ pm_read_summary(PmParser *ps)
 			}
 			z0 = t0->has_zone ? t0->zone : (t1 && t1->has_zone) ? t1->zone :
 				ps->has_doc_zone ? ps->doc_zone : ps->default_zone;
-			if (y0 && pm_zone_to_ts(&z0, y0, m0, dd0, t0->h, t0->mi, t0->s, &ps->sum_start))
+			if (y0 && pm_zone_to_ts(&z0, y0, m0, dd0, t0->h, t0->mi, t0->s, t0->us, &ps->sum_start))
 				ps->sum_has_start = true;
 			ps->sum_range = psprintf("%s %s to %s %s", pm_fmt_hm(t0->h, t0->mi), z0.label,
 								 t1 ? pm_fmt_hm(t1->h, t1->mi) : "?",
@@ -2969,7 +3590,7 @@ pm_read_summary(PmParser *ps)
 					m1 = d1->m;
 					dd1 = d1->d;
 				}
-				if (y1 && pm_zone_to_ts(&z1, y1, m1, dd1, t1->h, t1->mi, t1->s, &ps->sum_end))
+				if (y1 && pm_zone_to_ts(&z1, y1, m1, dd1, t1->h, t1->mi, t1->s, t1->us, &ps->sum_end))
 				{
 					ps->sum_has_end = true;
 					if (ps->sum_has_start && ps->sum_end < ps->sum_start)
@@ -2977,7 +3598,7 @@ pm_read_summary(PmParser *ps)
 						if (!t1->has_date && !d1)
 						{
 							pm_add_days(&y1, &m1, &dd1, 1);
-							if (pm_zone_to_ts(&z1, y1, m1, dd1, t1->h, t1->mi, t1->s, &ps->sum_end))
+							if (pm_zone_to_ts(&z1, y1, m1, dd1, t1->h, t1->mi, t1->s, t1->us, &ps->sum_end))
 								pm_note(doc, "the summary's end (%s) is earlier than its start (%s); took it to be the next day",
 										pm_fmt_hm(t1->h, t1->mi), pm_fmt_hm(t0->h, t0->mi));
 						}
@@ -3000,6 +3621,23 @@ pm_settle_zones(PmParser *ps)
 {
 	PmDocument *doc = ps->doc;
 	const PmOptions *opt = ps->opt;
+
+	/*
+	 * An abbreviation the summary explained ("1405 hrs IST (UTC+05:30)")
+	 * means the same offset where the timeline uses it bare.
+	 */
+	for (int k = 0; k < ps->dur.n; k++)
+	{
+		const PmStamp *ds = &ps->dur.st[k];
+
+		if (ds->abbr[0] == '\0')
+			continue;
+		if (ps->timeline_zone && strcmp(ps->timeline_zone, ds->abbr) == 0)
+			ps->timeline_zone = pstrdup(ds->zone.label);
+		for (int i = 0; i < ps->nraw; i++)
+			if (ps->raw[i].st.has_zone && strcmp(ps->raw[i].st.zone.label, ds->abbr) == 0)
+				ps->raw[i].st.zone = ds->zone;
+	}
 
 	/* pass 2: the timeline */
 	if (ps->timeline_zone)
@@ -3275,7 +3913,7 @@ pm_build_entries(PmParser *ps)
 				continue;
 			}
 			en = &doc->entries[doc->nentries];
-			if (!pm_zone_to_ts(&z, cy, cm, cd, st->h, st->mi, st->s, &en->at))
+			if (!pm_zone_to_ts(&z, cy, cm, cd, st->h, st->mi, st->s, st->us, &en->at))
 			{
 				pm_note(doc, "line %d: %04d-%02d-%02d is not a date; left the entry out",
 						r->lineno, cy, cm, cd);

@@ -7,8 +7,7 @@
  *	  Measures), in a form import_markdown reads back to the same incident.
  *
  * Times are shown in the incident's time zone (UTC when it has none).  The
- * citation tables belong to another part of the extension and may not exist
- * yet: they are looked up by name at run time.
+ * four statements are prepared once per session and kept.
  *
  *-------------------------------------------------------------------------
  */
@@ -29,6 +28,7 @@
 static SPIPlanPtr incident_plan = NULL;
 static SPIPlanPtr timeline_plan = NULL;
 static SPIPlanPtr task_plan = NULL;
+static SPIPlanPtr citation_plan = NULL;
 
 static const char *const month_names[] = {
 	"January", "February", "March", "April", "May", "June", "July",
@@ -75,11 +75,24 @@ append_date(StringInfo buf, const struct pg_tm *tm)
 
 /* "10:00 AM", "10:00:30 AM" */
 static void
-append_time(StringInfo buf, const struct pg_tm *tm)
+append_time(StringInfo buf, const struct pg_tm *tm, fsec_t fsec)
 {
 	int			h = tm->tm_hour % 12 == 0 ? 12 : tm->tm_hour % 12;
 
-	if (tm->tm_sec != 0)
+	if (fsec != 0)
+	{
+		/* 2:05:32.123 PM: as many digits as it takes */
+		char		frac[8];
+		int			n;
+
+		snprintf(frac, sizeof(frac), "%06d", (int) fsec);
+		for (n = 6; n > 1 && frac[n - 1] == '0'; n--)
+			;
+		frac[n] = '\0';
+		appendStringInfo(buf, "%d:%02d:%02d.%s %s", h, tm->tm_min, tm->tm_sec, frac,
+						 tm->tm_hour < 12 ? "AM" : "PM");
+	}
+	else if (tm->tm_sec != 0)
 		appendStringInfo(buf, "%d:%02d:%02d %s", h, tm->tm_min, tm->tm_sec,
 						 tm->tm_hour < 12 ? "AM" : "PM");
 	else
@@ -134,31 +147,21 @@ task_status_words(const char *status)
 	return status;
 }
 
-/* the cited schema changes, when the citation table exists */
+/* the cited schema changes (postmortem.citation, src/culprit.sql) */
 static void
 append_citations(StringInfo buf, int64 id, const PmZone *zone)
 {
-	Oid			argtypes[1] = {INT8OID};
 	Datum		args[1];
 	int			ret;
 
-	ret = SPI_execute("SELECT pg_catalog.to_regclass('postmortem.citation') IS NOT NULL"
-					  " AND pg_catalog.to_regclass('postmortem.schema_change') IS NOT NULL",
-					  true, 1);
-	if (ret != SPI_OK_SELECT || SPI_processed != 1)
-		return;
-	{
-		bool		isnull;
-
-		if (!DatumGetBool(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull)))
-			return;
-	}
+	if (citation_plan == NULL)
+		citation_plan = report_plan(
+									"SELECT c.role::text, c.note, s.id, s.at, s.statement, s.revert_statement"
+									" FROM postmortem.citation c"
+									" JOIN postmortem.schema_change s ON s.id = c.schema_change_id"
+									" WHERE c.incident_id = $1 ORDER BY s.at, s.id");
 	args[0] = Int64GetDatum(id);
-	ret = SPI_execute_with_args("SELECT c.role::text, c.note, s.id, s.at, s.statement, s.revert_statement"
-								" FROM postmortem.citation c"
-								" JOIN postmortem.schema_change s ON s.id = c.schema_change_id"
-								" WHERE c.incident_id = $1 ORDER BY s.at, s.id",
-								1, argtypes, args, NULL, true, 0);
+	ret = SPI_execute_plan(citation_plan, args, NULL, true, 0);
 	if (ret != SPI_OK_SELECT)
 		elog(ERROR, "reading the citations failed: %s", SPI_result_code_string(ret));
 	if (SPI_processed == 0)
@@ -185,7 +188,7 @@ append_citations(StringInfo buf, int64 id, const PmZone *zone)
 			appendStringInfoString(buf, " at ");
 			append_date(buf, &tm);
 			appendStringInfoString(buf, ", ");
-			append_time(buf, &tm);
+			append_time(buf, &tm, fsec);
 			appendStringInfo(buf, " %s", zone->label);
 		}
 		if (note)
@@ -280,14 +283,14 @@ report(PG_FUNCTION_ARGS)
 		appendStringInfoString(&buf, "- **Duration:** ");
 		append_date(&buf, &tm);
 		appendStringInfoString(&buf, ", ");
-		append_time(&buf, &tm);
+		append_time(&buf, &tm, fsec);
 		if (has_end)
 		{
 			pm_zone_localize(&zone, resolved, &tm, &fsec);
 			appendStringInfoString(&buf, " - ");
 			append_date(&buf, &tm);
 			appendStringInfoString(&buf, ", ");
-			append_time(&buf, &tm);
+			append_time(&buf, &tm, fsec);
 		}
 		appendStringInfo(&buf, " (%s)\n", zone.label);
 	}
@@ -372,7 +375,7 @@ report(PG_FUNCTION_ARGS)
 			append_date(&buf, &tm);
 			appendStringInfoString(&buf, ", ");
 		}
-		append_time(&buf, &tm);
+		append_time(&buf, &tm, fsec);
 		appendStringInfo(&buf, " %s:** ", zone.label);
 		append_line(&buf, col_text(entries->vals[i], entries->tupdesc, 3));
 		appendStringInfoChar(&buf, '\n');
@@ -408,7 +411,7 @@ report(PG_FUNCTION_ARGS)
 				last_d = tm.tm_mday;
 			}
 			appendStringInfoString(&buf, "        ");
-			append_time(&buf, &tm);
+			append_time(&buf, &tm, fsec);
 			appendStringInfoString(&buf, " : ");
 			append_mermaid(&buf, col_text(entries->vals[i], entries->tupdesc, 3));
 			appendStringInfoChar(&buf, '\n');

@@ -2,7 +2,7 @@
 -- formats (test/documents), checked the way users rely on them.
 BEGIN;
 SET LOCAL timezone = 'UTC';
-SELECT plan(242);
+SELECT plan(569);
 
 \set seed000 `cat test/seeds/000_2d29b2a47fc1b878.txt`
 \set seed001 `cat test/seeds/001_e377f6c4d1aac321.txt`
@@ -28,6 +28,45 @@ SELECT plan(242);
 \set doc17 `cat test/documents/17_key_value_table.md`
 \set doc18 `cat test/documents/18_heading_entries_en_dash.md`
 \set doc19 `cat test/documents/19_times_inside_sentences.md`
+\set doc20 `cat test/documents/20_incident_report_date_time_lines.md`
+\set doc21 `cat test/documents/21_british_dotted_pm_bst.md`
+\set doc22 `cat test/documents/22_zulu_times.md`
+\set doc23 `cat test/documents/23_dated_lines_pacific_time.md`
+\set doc24 `cat test/documents/24_start_end_table_ist.md`
+\set doc25 `cat test/documents/25_aest_weekday_ordinal.md`
+\set doc26 `cat test/documents/26_duration_minutes_starting_at_cest.md`
+\set doc27 `cat test/documents/27_gmt_minus7_uppercase.md`
+\set doc28 `cat test/documents/28_emoji_statuses_all_users.md`
+\set doc29 `cat test/documents/29_blog_prose_eastern.md`
+\set doc30 `cat test/documents/30_github_availability_report.md`
+\set doc31 `cat test/documents/31_confluence_fields.md`
+\set doc32 `cat test/documents/32_iso_utc_z_table_fraction.md`
+\set doc33 `cat test/documents/33_day_first_slash_24h_sgt.md`
+\set doc34 `cat test/documents/34_detection_remediation_sections.md`
+\set doc35 `cat test/documents/35_cross_midnight_utc_offset_dates_per_line.md`
+\set doc36 `cat test/documents/36_h_separator_times.md`
+\set doc37 `cat test/documents/37_code_block_timeline.md`
+\set doc38 `cat test/documents/38_horizontal_start_end_table.md`
+\set doc39 `cat test/documents/39_start_plus_duration.md`
+\set doc40 `cat test/documents/40_day_first_bst_start_fields.md`
+\set doc41 `cat test/documents/41_range_entries.md`
+\set doc42 `cat test/documents/42_rfc2822_incident_details.md`
+\set doc43 `cat test/documents/43_slack_bracket_12h.md`
+\set doc44 `cat test/documents/44_hrs_ist.md`
+\set doc45 `cat test/documents/45_dated_headings_weekday.md`
+\set doc46 `cat test/documents/46_dot_iso_date_upper_pm.md`
+\set doc47 `cat test/documents/47_fields_detected_mitigated.md`
+\set doc48 `cat test/documents/48_tldr_pipe_fields_bold_times.md`
+\set doc49 `cat test/documents/49_plain_labels_no_user_share.md`
+\set doc50 `cat test/documents/50_pacific_time_words.md`
+\set doc51 `cat test/documents/51_two_digit_year_et_heading.md`
+\set doc52 `cat test/documents/52_postgres_timestamps.md`
+\set doc53 `cat test/documents/53_plain_headings_1_5k_users.md`
+\set doc54 `cat test/documents/54_date_in_title_zone_after_date.md`
+\set doc55 `cat test/documents/55_weekday_at_bst_one_in_five.md`
+\set doc56 `cat test/documents/56_zone_names_in_fields.md`
+\set doc57 `cat test/documents/57_seed_like_eat_share_and_count.md`
+\set doc58 `cat test/documents/58_seed_like_plain_wat_percent_word.md`
 
 CREATE TEMP TABLE doc (name text PRIMARY KEY, body text, on_date date);
 INSERT INTO doc VALUES
@@ -43,7 +82,46 @@ INSERT INTO doc VALUES
 	('13 Google SRE style', :'doc13', NULL), ('14 Atlassian style', :'doc14', NULL),
 	('15 bold times, million users', :'doc15', NULL), ('16 plain, [10:15] times', :'doc16', NULL),
 	('17 key/value table', :'doc17', NULL), ('18 entries as headings', :'doc18', NULL),
-	('19 times inside sentences', :'doc19', NULL);
+	('19 times inside sentences', :'doc19', NULL),
+	('20 Date:/Time: lines, JIRA keys', :'doc20', NULL),
+	('21 2.05pm BST', :'doc21', NULL),
+	('22 1405Z times', :'doc22', NULL),
+	('23 dated lines, PT', :'doc23', NULL),
+	('24 IST (UTC+05:30) table', :'doc24', NULL),
+	('25 Monday 15th May, AEST', :'doc25', NULL),
+	('26 47 minutes starting at, CEST', :'doc26', NULL),
+	('27 (GMT-7), upper-case headings', :'doc27', NULL),
+	('28 emoji, all users', :'doc28', NULL),
+	('29 blog prose, ET', :'doc29', NULL),
+	('30 availability report', :'doc30', NULL),
+	('31 Incident Start Time fields', :'doc31', NULL),
+	('32 ISO Z table, 9.5%', :'doc32', NULL),
+	('33 21/05/2024, SGT', :'doc33', NULL),
+	('34 Detection, Remediation', :'doc34', NULL),
+	('35 UTC+02:00 across midnight', :'doc35', NULL),
+	('36 14h05 times', :'doc36', NULL),
+	('37 timeline in a code block', :'doc37', NULL),
+	('38 Start (UTC) | End (UTC) table', :'doc38', NULL),
+	('39 start and duration', :'doc39', NULL),
+	('40 Incident Start: 15/05/2024 BST', :'doc40', NULL),
+	('41 entries as ranges', :'doc41', NULL),
+	('42 RFC 2822 dates, Incident Details', :'doc42', NULL),
+	('43 [2:05 PM] chat lines, All times Pacific', :'doc43', NULL),
+	('44 1405 hrs IST (UTC+05:30)', :'doc44', NULL),
+	('45 weekday date headings, two days', :'doc45', NULL),
+	('46 2024.05.15, P.M. KST', :'doc46', NULL),
+	('47 Impact started/Resolved fields', :'doc47', NULL),
+	('48 TL;DR, fields joined by pipes', :'doc48', NULL),
+	('49 all customers on one cluster: no share', :'doc49', NULL),
+	('50 9:05am Pacific Time', :'doc50', NULL),
+	('51 05/15/24 in the title, Timeline (ET)', :'doc51', NULL),
+	('52 timestamps as PostgreSQL prints them', :'doc52', NULL),
+	('53 plain headings, ~1.5k users', :'doc53', NULL),
+	('54 23:30 on May 15 to 01:15 on May 16 (UTC)', :'doc54', NULL),
+	('55 Thursday 16 May 2024 at 09:30 BST, (20%)', :'doc55', NULL),
+	('56 America/Chicago in the fields', :'doc56', NULL),
+	('57 seed-like, share and count', :'doc57', NULL),
+	('58 seed-like plain, 40 percent', :'doc58', NULL);
 
 -- what each document says, read by a person
 CREATE TEMP TABLE expected (name text PRIMARY KEY, started_at timestamptz, resolved_at timestamptz,
@@ -72,7 +150,46 @@ INSERT INTO expected VALUES
 	('16 plain, [10:15] times', '2024-05-15 10:00Z', '2024-05-15 12:30Z', 4, 1, 0, NULL, NULL),
 	('17 key/value table', '2024-05-15 10:00Z', '2024-05-15 12:30Z', 3, 1, 0, 12, NULL),
 	('18 entries as headings', '2024-05-15 10:00Z', '2024-05-15 12:30Z', 4, 1, 0, 5, NULL),
-	('19 times inside sentences', '2024-05-16 14:00Z', '2024-05-16 14:50Z', 5, 2, 0, 30, NULL);
+	('19 times inside sentences', '2024-05-16 14:00Z', '2024-05-16 14:50Z', 5, 2, 0, 30, NULL),
+	('20 Date:/Time: lines, JIRA keys', '2024-05-15 14:05Z', '2024-05-15 15:30Z', 5, 3, 1, 12, NULL),
+	('21 2.05pm BST', '2024-05-15 13:05Z', '2024-05-15 14:40Z', 5, 2, 1, 8, NULL),
+	('22 1405Z times', '2024-05-15 14:05Z', '2024-05-15 15:20Z', 5, 2, 1, 30, NULL),
+	('23 dated lines, PT', '2024-05-15 16:10Z', '2024-05-15 18:25Z', 5, 3, 1, 20, NULL),
+	('24 IST (UTC+05:30) table', '2024-05-15 14:05Z', '2024-05-15 15:20Z', 5, 2, 1, 18, NULL),
+	('25 Monday 15th May, AEST', '2023-05-14 23:15Z', '2023-05-15 01:00Z', 5, 2, 1, NULL, NULL),
+	('26 47 minutes starting at, CEST', '2024-05-15 12:05Z', '2024-05-15 12:52Z', 5, 2, 1, 65, NULL),
+	('27 (GMT-7), upper-case headings', '2024-06-03 23:10Z', '2024-06-04 00:25Z', 5, 2, 1, NULL, 3000),
+	('28 emoji, all users', '2024-05-15 14:05Z', '2024-05-15 14:50Z', 5, 3, 1, 100, NULL),
+	('29 blog prose, ET', '2024-05-14 18:05Z', '2024-05-14 20:35Z', 5, 3, 1, 45, NULL),
+	('30 availability report', '2024-05-15 14:05Z', '2024-05-15 15:30Z', 5, 0, 0, 12, NULL),
+	('31 Incident Start Time fields', '2024-05-15 14:05Z', '2024-05-15 16:20Z', 5, 3, 1, NULL, 1450),
+	('32 ISO Z table, 9.5%', '2024-05-15 14:05Z', '2024-05-15 14:47:30Z', 4, 1, 0, 9.5, NULL),
+	('33 21/05/2024, SGT', '2024-05-21 00:30Z', '2024-05-21 01:45Z', 5, 2, 1, 40, NULL),
+	('34 Detection, Remediation', '2024-05-16 13:30Z', '2024-05-16 14:35Z', 5, 3, 1, 100, NULL),
+	('35 UTC+02:00 across midnight', '2024-05-31 20:40Z', '2024-05-31 23:15Z', 5, 2, 1, 25, NULL),
+	('36 14h05 times', '2024-05-15 12:05Z', '2024-05-15 13:30Z', 5, 2, 1, 60, NULL),
+	('37 timeline in a code block', '2024-05-15 14:05Z', '2024-05-15 15:10Z', 5, 1, 0, 22, NULL),
+	('38 Start (UTC) | End (UTC) table', '2024-05-15 14:05Z', '2024-05-15 15:30Z', 4, 1, 1, 15, NULL),
+	('39 start and duration', '2024-05-15 14:05Z', '2024-05-15 15:30Z', 4, 1, 1, 30, NULL),
+	('40 Incident Start: 15/05/2024 BST', '2024-05-15 13:05Z', '2024-05-15 14:30Z', 5, 2, 1, NULL, 2500),
+	('41 entries as ranges', '2024-05-15 14:05Z', '2024-05-15 15:00Z', 4, 1, 0, 10, NULL),
+	('42 RFC 2822 dates, Incident Details', '2024-05-15 14:05Z', '2024-05-15 15:30Z', 5, 2, 1, 15, NULL),
+	('43 [2:05 PM] chat lines, All times Pacific', '2024-05-15 21:05Z', '2024-05-15 22:15Z', 5, 2, 0, 25, NULL),
+	('44 1405 hrs IST (UTC+05:30)', '2024-05-15 08:35Z', '2024-05-15 10:00Z', 5, 2, 1, 35, NULL),
+	('45 weekday date headings, two days', '2024-05-15 22:00Z', '2024-05-17 08:30Z', 6, 2, 0, 12, NULL),
+	('46 2024.05.15, P.M. KST', '2024-05-15 05:05Z', '2024-05-15 07:20Z', 5, 3, 2, NULL, 4200),
+	('47 Impact started/Resolved fields', '2024-05-15 12:05Z', '2024-05-15 13:45Z', 5, 1, 1, NULL, 18000),
+	('48 TL;DR, fields joined by pipes', '2024-05-15 14:05Z', '2024-05-15 16:05Z', 5, 2, 1, 7, NULL),
+	('49 all customers on one cluster: no share', '2024-05-15 12:05Z', '2024-05-15 12:32Z', 4, 1, 0, NULL, NULL),
+	('50 9:05am Pacific Time', '2024-05-15 16:05Z', '2024-05-15 17:40Z', 4, 1, 0, NULL, NULL),
+	('51 05/15/24 in the title, Timeline (ET)', '2024-05-15 14:05Z', '2024-05-15 15:00Z', 4, 0, 0, 8, NULL),
+	('52 timestamps as PostgreSQL prints them', '2024-05-15 14:05:32.123Z', '2024-05-15 15:30Z', 4, 0, 0, 3, NULL),
+	('53 plain headings, ~1.5k users', '2024-05-15 14:05Z', '2024-05-15 15:30Z', 4, 1, 0, NULL, 1500),
+	('54 23:30 on May 15 to 01:15 on May 16 (UTC)', '2024-05-15 23:30Z', '2024-05-16 01:15Z', 5, 0, 0, 2, NULL),
+	('55 Thursday 16 May 2024 at 09:30 BST, (20%)', '2024-05-16 08:30Z', '2024-05-16 09:45Z', 5, 1, 0, 20, NULL),
+	('56 America/Chicago in the fields', '2024-05-15 19:05Z', '2024-05-15 19:55Z', 4, 1, 0, 30, NULL),
+	('57 seed-like, share and count', '2024-03-03 12:45Z', '2024-03-03 14:15Z', 7, 3, 1, 100, 15000),
+	('58 seed-like plain, 40 percent', '2024-02-14 09:00Z', '2024-02-14 11:00Z', 6, 2, 1, 40, NULL);
 
 CREATE TEMP TABLE imported AS
 	SELECT name, postmortem.import_markdown(body, on_date => on_date) AS id FROM doc;
@@ -85,7 +202,7 @@ CREATE TEMP VIEW actual AS
 		   i.users_affected_pct AS pct, i.users_affected AS users, i.import_notes, i.status
 	  FROM imported m JOIN postmortem.incident i ON i.id = m.id;
 
--- 24 documents x 7 checks
+-- 63 documents x 7 checks
 SELECT is(a.started_at, e.started_at, e.name || ': start in UTC') FROM actual a JOIN expected e USING (name) ORDER BY name;
 SELECT is(a.resolved_at, e.resolved_at, e.name || ': end in UTC') FROM actual a JOIN expected e USING (name) ORDER BY name;
 SELECT is(a.entries, e.entries, e.name || ': timeline entries') FROM actual a JOIN expected e USING (name) ORDER BY name;
@@ -95,7 +212,7 @@ SELECT is(a.pct, e.pct, e.name || ': share of users affected') FROM actual a JOI
 SELECT is(a.users, e.users, e.name || ': users affected') FROM actual a JOIN expected e USING (name) ORDER BY name;
 
 -- every imported incident is finished, and the timeline came from the import
-SELECT is(count(*)::int, 24, 'every document imports as a resolved incident') FROM actual WHERE status = 'resolved';
+SELECT is(count(*)::int, 63, 'every document imports as a resolved incident') FROM actual WHERE status = 'resolved';
 SELECT is((SELECT count(*)::int FROM postmortem.timeline t JOIN imported m ON m.id = t.incident_id WHERE t.source <> 'import'),
 		  0, 'timeline rows are marked as imported');
 SELECT is((SELECT count(*)::int FROM postmortem.timeline t JOIN imported m ON m.id = t.incident_id
@@ -252,6 +369,42 @@ SELECT throws_ok(format('SELECT postmortem.import_markdown(%L, time_zone => %L)'
 SELECT throws_ok($$SELECT postmortem.report(-42)$$, 'P0002', NULL, 'report of an unknown incident');
 SELECT lives_ok(format('SELECT postmortem.parse_markdown(%L, on_date => %L)', E'## Timeline\n' || repeat(E'- 10:00 UTC ** | [x] # \n', 1000), '2024-01-01'),
 				'a document of decorations alone does not break the parser');
+
+-- documents that are not postmortems: refused, nothing written
+\set rej1 `cat test/documents/reject_recipe.md`
+\set rej2 `cat test/documents/reject_readme.md`
+\set rej3 `cat test/documents/reject_lorem.txt`
+\set rej4 `cat test/documents/reject_metrics.csv`
+\set rej5 `cat test/documents/reject_changelog.md`
+\set rej6 `cat test/documents/reject_meeting_notes.md`
+SELECT count(*) AS incidents_before FROM postmortem.incident \gset
+SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', d), '22P02', 'postmortem document has no timeline', n || ' is not a postmortem')
+  FROM (VALUES ('a recipe', :'rej1'), ('a README', :'rej2'), ('lorem ipsum', :'rej3'), ('a CSV of metrics', :'rej4'),
+			   ('a changelog', :'rej5'), ('meeting notes with action items', :'rej6')) AS v(n, d);
+SELECT is((SELECT count(*) FROM postmortem.incident), :incidents_before::bigint, 'refused documents leave nothing behind');
+
+-- zones, owners, titles and statuses the way people write them
+SELECT is((SELECT i.time_zone FROM postmortem.incident i JOIN imported m USING (id) WHERE m.name = '24 IST (UTC+05:30) table'),
+		  'UTC+05:30', 'an offset after an abbreviation says which IST is meant');
+SELECT is((SELECT i.time_zone FROM postmortem.incident i JOIN imported m USING (id) WHERE m.name = '23 dated lines, PT'),
+		  'PT', 'PT is Pacific time, daylight saving time in May');
+SELECT is((SELECT string_agg(coalesce(t.owner, '-'), ',' ORDER BY t.id) FROM postmortem.task t JOIN imported m ON m.id = t.incident_id
+			WHERE m.name = '20 Date:/Time: lines, JIRA keys'),
+		  '@priya,@marco,Bob', 'owners as (@handle) and Owner: name');
+SELECT is((SELECT i.title FROM postmortem.incident i JOIN imported m USING (id) WHERE m.name = '22 1405Z times'),
+		  'DNS resolution failures in eu-west-1', 'a title holding a section''s word is the title');
+SELECT is((SELECT string_agg(t.status::text, ',' ORDER BY t.id) FROM postmortem.task t JOIN imported m ON m.id = t.incident_id
+			WHERE m.name = '28 emoji, all users'),
+		  'done,in_progress,wont_do', 'statuses as emoji in a Status column');
+SELECT is((SELECT t.body FROM postmortem.timeline t JOIN imported m ON m.id = t.incident_id
+			WHERE m.name = '29 blog prose, ET' ORDER BY t.at OFFSET 1 LIMIT 1),
+		  'our monitoring detected request timeouts and paged the on-call engineer.',
+		  'a wrapped paragraph of prose is split at its sentences, not its lines');
+SELECT is(postmortem.parse_markdown(E'# Cart errors\n## Impact\nNot all users were affected.\n## Timeline\n- 2024-01-02 09:00 UTC: errors began\n- 2024-01-02 09:30 UTC: resolved')->'users_affected_pct',
+		  'null'::jsonb, '"not all users" is no share');
+
+SELECT ok((postmortem.parse_markdown(E'# DNS\nSeverity: purple\n## Timeline\n- 2024-01-01 10:00 UTC: alert\n- 2024-01-01 11:00 UTC: resolved')->'import_notes')
+		  ? 'severity "purple" not understood; used SEV3', 'parse_markdown notes what import_markdown would note');
 
 SELECT * FROM finish();
 ROLLBACK;

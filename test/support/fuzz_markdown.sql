@@ -12,7 +12,15 @@ CREATE TEMP TABLE fuzz_doc (doc text);
 \set d6 `cat test/documents/02_prose_eat.md`
 \set d7 `cat test/documents/07_bold_times_star_bullets.md`
 \set d8 `cat test/documents/09_dated_entries_multi_day.md`
-INSERT INTO fuzz_doc VALUES (:'d0'), (:'d1'), (:'d2'), (:'d3'), (:'d4'), (:'d5'), (:'d6'), (:'d7'), (:'d8');
+\set d9 `cat test/documents/24_start_end_table_ist.md`
+\set d10 `cat test/documents/28_emoji_statuses_all_users.md`
+\set d11 `cat test/documents/29_blog_prose_eastern.md`
+\set d12 `cat test/documents/37_code_block_timeline.md`
+\set d13 `cat test/documents/38_horizontal_start_end_table.md`
+\set d14 `cat test/documents/44_hrs_ist.md`
+\set d15 `cat test/documents/48_tldr_pipe_fields_bold_times.md`
+INSERT INTO fuzz_doc VALUES (:'d0'), (:'d1'), (:'d2'), (:'d3'), (:'d4'), (:'d5'), (:'d6'), (:'d7'), (:'d8'),
+	(:'d9'), (:'d10'), (:'d11'), (:'d12'), (:'d13'), (:'d14'), (:'d15');
 
 CREATE FUNCTION pg_temp.mutate(doc text) RETURNS text LANGUAGE plpgsql AS $$
 DECLARE
@@ -20,7 +28,8 @@ DECLARE
 		' AM', ' PM', ' UTC', ' GMT+', '+14:00', '-', E'\n', E'\t', '    ', '2024-02-30', 'May 32, ',
 		'At ', 'T', 'Z', '%', ',000', ' users', '[x] ', '1. ', '```', E'\n## Timeline\n',
 		E'\n## Tasks\n', 'Status:', 'Owner:', '—', 'é', E'\u2212', '99999999999999999999',
-		'Timeline (', 'EST', 'UT', 'XYZ'];
+		'Timeline (', 'EST', 'UT', 'XYZ', ' hrs', 'h0', '.05pm', U&'\00B7', ' | ', U&'\2705', '(UTC+05:30)',
+		' PT', ' Pacific Time', 'all users ', U&'\23F0 ', 'Owner: ', '(@', 'Z'];
 	n int := 1 + (random() * 6)::int;
 	len int;
 	pos int;
@@ -53,7 +62,7 @@ DECLARE
 BEGIN
 	PERFORM setseed(current_setting('fuzz.seed')::float8);
 	FOR r IN 1..current_setting('fuzz.rounds')::int LOOP
-		SELECT doc INTO d FROM fuzz_doc OFFSET (r % 9) LIMIT 1;
+		SELECT doc INTO d FROM fuzz_doc OFFSET (r % 16) LIMIT 1;
 		m := pg_temp.mutate(d);
 		BEGIN
 			j := postmortem.parse_markdown(m, on_date => CASE WHEN r % 2 = 0 THEN date '2024-01-01' END);
