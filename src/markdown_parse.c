@@ -3939,7 +3939,10 @@ pm_settle_span(PmParser *ps)
 {
 	PmDocument *doc = ps->doc;
 
-	/* start and end: the summary's, unless the timeline contradicts it */
+	/*
+	 * Start and end: the summary's Duration is where the template states
+	 * them, so it wins; a timeline that does not overlap it is noted.
+	 */
 	if (doc->nentries > 0)
 	{
 		TimestampTz first = doc->entries[0].at,
@@ -3952,10 +3955,8 @@ pm_settle_span(PmParser *ps)
 		}
 		if (ps->sum_has_start && ps->sum_has_end && (first > ps->sum_end || last < ps->sum_start))
 		{
-			pm_note(doc, "the summary's duration (%s) does not overlap the timeline's entries; took start and end from the timeline",
+			pm_note(doc, "the summary's duration (%s) does not overlap the timeline's entries; kept the summary's start and end, and the entries at their stated times",
 					ps->sum_range);
-			ps->sum_start = first;
-			ps->sum_end = last;
 		}
 		else if (ps->sum_has_start && !ps->sum_has_end && first > ps->sum_start + USECS_PER_DAY)
 		{
@@ -4036,6 +4037,8 @@ pm_settle_span(PmParser *ps)
 			}
 		if (!doc->has_detected)
 		{
+			if (doc->nentries > 0)
+				pm_note(doc, "no timeline entry falls within the incident's duration; took it to be detected at its start");
 			doc->detected_at = doc->started_at;
 			doc->has_detected = true;
 		}
