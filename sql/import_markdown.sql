@@ -28,7 +28,7 @@ SELECT m.seed, i.started_at, i.resolved_at, i.time_zone,
   FROM imported m JOIN incident i USING (id) ORDER BY m.seed;
 
 -- milestones and status: a finished incident is resolved
-SELECT m.seed, i.status, i.severity, i.detected_at, i.mitigated_at
+SELECT m.seed, i.status, i.severity, i.detected_at, i.acknowledged_at, i.mitigated_at
   FROM imported m JOIN incident i USING (id) ORDER BY m.seed;
 
 -- what it had to guess is kept, never silent

@@ -170,19 +170,19 @@ pm_prepare_plans(void)
 {
 	if (incident_plan == NULL)
 	{
-		Oid			types[16] = {TEXTOID, TEXTOID, TEXTOID, TEXTOID,
+		Oid			types[17] = {TEXTOID, TEXTOID, TEXTOID, TEXTOID,
 			TIMESTAMPTZOID, TIMESTAMPTZOID, TIMESTAMPTZOID, TIMESTAMPTZOID,
 			TEXTOID, NUMERICOID, INT8OID, TEXTOID, TEXTOID, TEXTOID,
-		TEXTARRAYOID, TEXTARRAYOID};
+		TEXTARRAYOID, TEXTARRAYOID, TIMESTAMPTZOID};
 
 		incident_plan = pm_keep_plan(
 									 "INSERT INTO postmortem.incident (title, summary, severity, status,"
 									 " started_at, detected_at, mitigated_at, resolved_at, time_zone,"
 									 " users_affected_pct, users_affected, impact, root_cause, resolution,"
-									 " improvements, import_notes)"
+									 " improvements, import_notes, acknowledged_at)"
 									 " VALUES ($1, $2, $3::postmortem.severity, $4::postmortem.incident_status,"
-									 " $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)"
-									 " RETURNING id", 16, types);
+									 " $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)"
+									 " RETURNING id", 17, types);
 	}
 	if (timeline_plan == NULL)
 	{
@@ -218,8 +218,8 @@ import_markdown(PG_FUNCTION_ARGS)
 {
 	int16		level;
 	PmDocument *doc = pm_parse_args(fcinfo, &level);
-	Datum		values[16];
-	char		nulls[16];
+	Datum		values[17];
+	char		nulls[17];
 	int64		id;
 	bool		isnull;
 	int			ret;
@@ -243,6 +243,7 @@ import_markdown(PG_FUNCTION_ARGS)
 	values[13] = doc->resolution ? CStringGetTextDatum(doc->resolution) : (nulls[13] = 'n', (Datum) 0);
 	values[14] = pm_cstring_array(doc->improvements, doc->nimprovements);
 	values[15] = pm_cstring_array(doc->notes, doc->nnotes);
+	values[16] = doc->has_acknowledged ? TimestampTzGetDatum(doc->acknowledged_at) : (nulls[16] = 'n', (Datum) 0);
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
@@ -369,6 +370,8 @@ parse_markdown(PG_FUNCTION_ARGS)
 	pm_json_ts(&buf, "started_at", doc->has_start, doc->started_at);
 	appendStringInfoChar(&buf, ',');
 	pm_json_ts(&buf, "detected_at", doc->has_detected, doc->detected_at);
+	appendStringInfoChar(&buf, ',');
+	pm_json_ts(&buf, "acknowledged_at", doc->has_acknowledged, doc->acknowledged_at);
 	appendStringInfoChar(&buf, ',');
 	pm_json_ts(&buf, "mitigated_at", doc->has_mitigated, doc->mitigated_at);
 	appendStringInfoChar(&buf, ',');

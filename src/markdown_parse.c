@@ -3933,6 +3933,26 @@ pm_build_entries(PmParser *ps)
 
 }
 
+/*
+ * Does a timeline entry say that someone took the incident on: acknowledged
+ * it, the on-call engineer confirmed it, an investigation or triage began?
+ */
+static bool
+pm_says_acknowledged(const char *body)
+{
+	char		buf[512];
+	static const char *const words[] = {
+		"acknowledg", "on-call", "on call", "oncall", "investigat", "triag",
+		"confirm", "assembled", "took ownership", "incident commander", "declared"
+	};
+	char	   *low = pm_lower_copy(body, (int) strlen(body), buf, sizeof(buf));
+
+	for (int i = 0; i < lengthof(words); i++)
+		if (strstr(low, words[i]) != NULL)
+			return true;
+	return false;
+}
+
 /* start, end, milestones and status */
 static void
 pm_settle_span(PmParser *ps)
@@ -4051,6 +4071,26 @@ pm_settle_span(PmParser *ps)
 			{
 				doc->mitigated_at = en->at;
 				doc->has_mitigated = true;
+			}
+		}
+
+		/*
+		 * Acknowledged: the first entry from detection on (and before
+		 * mitigation) that says someone took the incident on.
+		 */
+		for (int i = 0; i < doc->nentries; i++)
+		{
+			PmEntry    *en = &doc->entries[i];
+
+			if (en->at < doc->detected_at || en->at > hi ||
+				(doc->has_mitigated && en->at > doc->mitigated_at) ||
+				strcmp(en->kind, "misleading_path") == 0 ||
+				!pm_says_acknowledged(en->body))
+				continue;
+			if (!doc->has_acknowledged || en->at < doc->acknowledged_at)
+			{
+				doc->acknowledged_at = en->at;
+				doc->has_acknowledged = true;
 			}
 		}
 	}

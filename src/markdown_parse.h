@@ -81,10 +81,12 @@ typedef struct PmDocument
 	bool		has_start;
 	bool		has_end;
 	bool		has_detected;
+	bool		has_acknowledged;
 	bool		has_mitigated;
 	TimestampTz started_at;
 	TimestampTz resolved_at;
 	TimestampTz detected_at;
+	TimestampTz acknowledged_at;
 	TimestampTz mitigated_at;
 
 	bool		has_users_pct;

@@ -2,7 +2,7 @@
 -- formats (test/documents), checked the way users rely on them.
 BEGIN;
 SET LOCAL timezone = 'UTC';
-SELECT plan(569);
+SELECT plan(570);
 
 \set seed000 `cat test/seeds/000_2d29b2a47fc1b878.txt`
 \set seed001 `cat test/seeds/001_e377f6c4d1aac321.txt`
@@ -242,6 +242,8 @@ SELECT ok(EXISTS (SELECT 1 FROM actual, unnest(import_notes) n WHERE name = '13 
 		  'the start is the entry that says the outage began, and that is noted');
 
 -- milestones and kinds
+SELECT is((SELECT i.time_to_acknowledge FROM postmortem.incident i JOIN imported m USING (id) WHERE m.name = 'seed 001'),
+		  interval '5 minutes', 'seed 001: acknowledged when the on-call engineer confirms, 5 minutes in');
 SELECT is((SELECT i.detected_at FROM postmortem.incident i JOIN imported m USING (id) WHERE m.name = 'seed 002'),
 		  '2024-03-04 08:55Z'::timestamptz, 'seed 002: no entry within the summary''s duration, so detected at its start (and noted)');
 SELECT is((SELECT i.mitigated_at FROM postmortem.incident i JOIN imported m USING (id) WHERE m.name = 'seed 003'),
