@@ -16,7 +16,11 @@ SELECT 'catastrophic'::postmortem.severity;
 SELECT 'sev 2 3'::postmortem.severity;
 SELECT postmortem.severity(9);
 
--- operators: SEV1 sorts first
+-- operators: SEV1 sorts first.  They live in pg_catalog, so they work
+-- whatever the search_path (a dashboard's role need not know the schema)
+SET search_path = public;
+SELECT 'SEV1'::postmortem.severity < 'SEV3' AS sev1_first;
+SET search_path = public, postmortem;
 SELECT 'SEV1'::postmortem.severity < 'SEV3' AS lt, 'SEV3'::postmortem.severity > 'p1' AS gt,
        'major'::postmortem.severity = 'SEV2' AS eq, 'SEV2'::postmortem.severity <> 'SEV2' AS ne,
        'SEV2'::postmortem.severity <= 'sev2' AS le, 'SEV5'::postmortem.severity >= 'SEV4' AS ge;

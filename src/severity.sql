@@ -69,50 +69,57 @@ COMMENT ON FUNCTION postmortem.severity_cmp(postmortem.severity, postmortem.seve
 COMMENT ON FUNCTION postmortem.severity_hash(postmortem.severity) IS 'hash support for severity';
 COMMENT ON FUNCTION postmortem.severity_hash_extended(postmortem.severity, bigint) IS 'extended hash support for severity';
 
-CREATE OPERATOR postmortem.< (
+/*
+ * The comparison operators live in pg_catalog, which every search_path
+ * includes, so that `severity < 'SEV3'` works for dashboards and psql sessions
+ * whatever their search_path (as plpgsql and adminpack install into
+ * pg_catalog).  They take only postmortem.severity, so they cannot clash with
+ * another type's operators; the functions behind them stay in postmortem.
+ */
+CREATE OPERATOR pg_catalog.< (
 	LEFTARG = postmortem.severity, RIGHTARG = postmortem.severity, PROCEDURE = postmortem.severity_lt,
-	COMMUTATOR = OPERATOR(postmortem.>), NEGATOR = OPERATOR(postmortem.>=),
+	COMMUTATOR = OPERATOR(pg_catalog.>), NEGATOR = OPERATOR(pg_catalog.>=),
 	RESTRICT = scalarltsel, JOIN = scalarltjoinsel);
-CREATE OPERATOR postmortem.<= (
+CREATE OPERATOR pg_catalog.<= (
 	LEFTARG = postmortem.severity, RIGHTARG = postmortem.severity, PROCEDURE = postmortem.severity_le,
-	COMMUTATOR = OPERATOR(postmortem.>=), NEGATOR = OPERATOR(postmortem.>),
+	COMMUTATOR = OPERATOR(pg_catalog.>=), NEGATOR = OPERATOR(pg_catalog.>),
 	RESTRICT = scalarlesel, JOIN = scalarlejoinsel);
-CREATE OPERATOR postmortem.= (
+CREATE OPERATOR pg_catalog.= (
 	LEFTARG = postmortem.severity, RIGHTARG = postmortem.severity, PROCEDURE = postmortem.severity_eq,
-	COMMUTATOR = OPERATOR(postmortem.=), NEGATOR = OPERATOR(postmortem.<>),
+	COMMUTATOR = OPERATOR(pg_catalog.=), NEGATOR = OPERATOR(pg_catalog.<>),
 	RESTRICT = eqsel, JOIN = eqjoinsel, HASHES, MERGES);
-CREATE OPERATOR postmortem.<> (
+CREATE OPERATOR pg_catalog.<> (
 	LEFTARG = postmortem.severity, RIGHTARG = postmortem.severity, PROCEDURE = postmortem.severity_ne,
-	COMMUTATOR = OPERATOR(postmortem.<>), NEGATOR = OPERATOR(postmortem.=),
+	COMMUTATOR = OPERATOR(pg_catalog.<>), NEGATOR = OPERATOR(pg_catalog.=),
 	RESTRICT = neqsel, JOIN = neqjoinsel);
-CREATE OPERATOR postmortem.>= (
+CREATE OPERATOR pg_catalog.>= (
 	LEFTARG = postmortem.severity, RIGHTARG = postmortem.severity, PROCEDURE = postmortem.severity_ge,
-	COMMUTATOR = OPERATOR(postmortem.<=), NEGATOR = OPERATOR(postmortem.<),
+	COMMUTATOR = OPERATOR(pg_catalog.<=), NEGATOR = OPERATOR(pg_catalog.<),
 	RESTRICT = scalargesel, JOIN = scalargejoinsel);
-CREATE OPERATOR postmortem.> (
+CREATE OPERATOR pg_catalog.> (
 	LEFTARG = postmortem.severity, RIGHTARG = postmortem.severity, PROCEDURE = postmortem.severity_gt,
-	COMMUTATOR = OPERATOR(postmortem.<), NEGATOR = OPERATOR(postmortem.<=),
+	COMMUTATOR = OPERATOR(pg_catalog.<), NEGATOR = OPERATOR(pg_catalog.<=),
 	RESTRICT = scalargtsel, JOIN = scalargtjoinsel);
 
 CREATE OPERATOR CLASS postmortem.severity_ops
 	DEFAULT FOR TYPE postmortem.severity USING btree AS
-		OPERATOR 1 postmortem.<,
-		OPERATOR 2 postmortem.<=,
-		OPERATOR 3 postmortem.=,
-		OPERATOR 4 postmortem.>=,
-		OPERATOR 5 postmortem.>,
+		OPERATOR 1 pg_catalog.< (postmortem.severity, postmortem.severity),
+		OPERATOR 2 pg_catalog.<= (postmortem.severity, postmortem.severity),
+		OPERATOR 3 pg_catalog.= (postmortem.severity, postmortem.severity),
+		OPERATOR 4 pg_catalog.>= (postmortem.severity, postmortem.severity),
+		OPERATOR 5 pg_catalog.> (postmortem.severity, postmortem.severity),
 		FUNCTION 1 postmortem.severity_cmp(postmortem.severity, postmortem.severity);
 COMMENT ON OPERATOR CLASS postmortem.severity_ops USING btree IS 'btree ordering of severity, SEV1 first';
 
 CREATE OPERATOR CLASS postmortem.severity_hash_ops
 	DEFAULT FOR TYPE postmortem.severity USING hash AS
-		OPERATOR 1 postmortem.=,
+		OPERATOR 1 pg_catalog.= (postmortem.severity, postmortem.severity),
 		FUNCTION 1 postmortem.severity_hash(postmortem.severity),
 		FUNCTION 2 postmortem.severity_hash_extended(postmortem.severity, bigint);
 COMMENT ON OPERATOR CLASS postmortem.severity_hash_ops USING hash IS 'hash equality of severity';
-COMMENT ON OPERATOR postmortem.< (postmortem.severity, postmortem.severity) IS 'is worse than (SEV1 < SEV2)';
-COMMENT ON OPERATOR postmortem.<= (postmortem.severity, postmortem.severity) IS 'is as bad as or worse than';
-COMMENT ON OPERATOR postmortem.= (postmortem.severity, postmortem.severity) IS 'same severity';
-COMMENT ON OPERATOR postmortem.<> (postmortem.severity, postmortem.severity) IS 'different severity';
-COMMENT ON OPERATOR postmortem.>= (postmortem.severity, postmortem.severity) IS 'is as mild as or milder than';
-COMMENT ON OPERATOR postmortem.> (postmortem.severity, postmortem.severity) IS 'is milder than (SEV3 > SEV1)';
+COMMENT ON OPERATOR pg_catalog.< (postmortem.severity, postmortem.severity) IS 'is worse than (SEV1 < SEV2)';
+COMMENT ON OPERATOR pg_catalog.<= (postmortem.severity, postmortem.severity) IS 'is as bad as or worse than';
+COMMENT ON OPERATOR pg_catalog.= (postmortem.severity, postmortem.severity) IS 'same severity';
+COMMENT ON OPERATOR pg_catalog.<> (postmortem.severity, postmortem.severity) IS 'different severity';
+COMMENT ON OPERATOR pg_catalog.>= (postmortem.severity, postmortem.severity) IS 'is as mild as or milder than';
+COMMENT ON OPERATOR pg_catalog.> (postmortem.severity, postmortem.severity) IS 'is milder than (SEV3 > SEV1)';
