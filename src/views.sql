@@ -131,22 +131,20 @@ COMMENT ON COLUMN postmortem.open_tasks.age_seconds IS 'age in seconds';
 COMMENT ON COLUMN postmortem.open_tasks.overdue IS 'true when due_at has passed';
 
 CREATE VIEW postmortem.overdue_tasks AS
-SELECT t.id,
-	   t.incident_id,
-	   i.title AS incident_title,
-	   i.severity AS incident_severity,
-	   t.title,
-	   t.kind,
-	   t.status,
-	   t.owner,
-	   t.due_at,
-	   t.created_at,
-	   pg_catalog.now() - t.due_at AS overdue_by,
-	   pg_catalog.date_part('epoch', pg_catalog.now() - t.due_at) AS overdue_by_seconds
-  FROM postmortem.task t
-  JOIN postmortem.incident i ON i.id = t.incident_id
- WHERE t.status < 'done'::postmortem.task_status
-   AND t.due_at < pg_catalog.now();
+SELECT o.id,
+	   o.incident_id,
+	   o.incident_title,
+	   o.incident_severity,
+	   o.title,
+	   o.kind,
+	   o.status,
+	   o.owner,
+	   o.due_at,
+	   o.created_at,
+	   pg_catalog.now() - o.due_at AS overdue_by,
+	   pg_catalog.date_part('epoch', pg_catalog.now() - o.due_at) AS overdue_by_seconds
+  FROM postmortem.open_tasks o
+ WHERE o.due_at < pg_catalog.now();
 COMMENT ON VIEW postmortem.overdue_tasks IS
 	'Open action items whose due date has passed, with their incident; due_at is the time column';
 COMMENT ON COLUMN postmortem.overdue_tasks.id IS 'Task number';
