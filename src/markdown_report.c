@@ -66,6 +66,13 @@ col_ts(HeapTuple tup, TupleDesc desc, int col, TimestampTz *ts)
 	return true;
 }
 
+/* Are two local times on the same calendar day? */
+static bool
+same_day(const struct pg_tm *a, const struct pg_tm *b)
+{
+	return a->tm_year == b->tm_year && a->tm_mon == b->tm_mon && a->tm_mday == b->tm_mday;
+}
+
 /* "May 15, 2024" */
 static void
 append_date(StringInfo buf, const struct pg_tm *tm)
@@ -232,6 +239,8 @@ report(PG_FUNCTION_ARGS)
 	SPITupleTable *entries;
 	bool		one_day = true;
 	struct pg_tm first_tm;
+	struct pg_tm *tms;
+	fsec_t	   *fsecs;
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
@@ -345,37 +354,31 @@ report(PG_FUNCTION_ARGS)
 
 		pm_zone_localize(&zone, started, &first_tm, &fsec);
 	}
+	/* each entry's local time, worked out once for the list and the diagram */
+	tms = palloc(sizeof(struct pg_tm) * (nentries + 1));
+	fsecs = palloc(sizeof(fsec_t) * (nentries + 1));
 	for (uint64 i = 0; i < nentries; i++)
 	{
 		TimestampTz at = 0;
-		struct pg_tm tm;
-		fsec_t		fsec;
 
 		col_ts(entries->vals[i], entries->tupdesc, 1, &at);
-		pm_zone_localize(&zone, at, &tm, &fsec);
+		pm_zone_localize(&zone, at, &tms[i], &fsecs[i]);
 		if (!has_start && i == 0)
-			first_tm = tm;
-		if (tm.tm_year != first_tm.tm_year || tm.tm_mon != first_tm.tm_mon ||
-			tm.tm_mday != first_tm.tm_mday)
+			first_tm = tms[i];
+		if (!same_day(&tms[i], &first_tm))
 			one_day = false;
 	}
 	if (!has_start && nentries > 0)
 		one_day = false;		/* no Duration line to carry the date */
 	for (uint64 i = 0; i < nentries; i++)
 	{
-		TimestampTz at = 0;
-		struct pg_tm tm;
-		fsec_t		fsec;
-
-		col_ts(entries->vals[i], entries->tupdesc, 1, &at);
-		pm_zone_localize(&zone, at, &tm, &fsec);
 		appendStringInfoString(&buf, "- **");
 		if (!one_day)
 		{
-			append_date(&buf, &tm);
+			append_date(&buf, &tms[i]);
 			appendStringInfoString(&buf, ", ");
 		}
-		append_time(&buf, &tm, fsec);
+		append_time(&buf, &tms[i], fsecs[i]);
 		appendStringInfo(&buf, " %s:** ", zone.label);
 		append_line(&buf, col_text(entries->vals[i], entries->tupdesc, 3));
 		appendStringInfoChar(&buf, '\n');
@@ -386,32 +389,19 @@ report(PG_FUNCTION_ARGS)
 	/* the same timeline as a Mermaid diagram */
 	if (nentries > 0)
 	{
-		int			last_y = 0,
-					last_m = 0,
-					last_d = 0;
-
 		appendStringInfoString(&buf, "\n```mermaid\ntimeline\n    title ");
 		append_mermaid(&buf, col_text(inc, idesc, 1));
 		appendStringInfoChar(&buf, '\n');
 		for (uint64 i = 0; i < nentries; i++)
 		{
-			TimestampTz at = 0;
-			struct pg_tm tm;
-			fsec_t		fsec;
-
-			col_ts(entries->vals[i], entries->tupdesc, 1, &at);
-			pm_zone_localize(&zone, at, &tm, &fsec);
-			if (tm.tm_year != last_y || tm.tm_mon != last_m || tm.tm_mday != last_d)
+			if (i == 0 || !same_day(&tms[i], &tms[i - 1]))
 			{
 				appendStringInfoString(&buf, "    section ");
-				append_date(&buf, &tm);
+				append_date(&buf, &tms[i]);
 				appendStringInfoChar(&buf, '\n');
-				last_y = tm.tm_year;
-				last_m = tm.tm_mon;
-				last_d = tm.tm_mday;
 			}
 			appendStringInfoString(&buf, "        ");
-			append_time(&buf, &tm, fsec);
+			append_time(&buf, &tms[i], fsecs[i]);
 			appendStringInfoString(&buf, " : ");
 			append_mermaid(&buf, col_text(entries->vals[i], entries->tupdesc, 3));
 			appendStringInfoChar(&buf, '\n');
