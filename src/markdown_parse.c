@@ -3275,21 +3275,14 @@ pm_read_sections(PmParser *ps)
 						ps->root_field = (hk == HEAD_ROOT) ? &ps->root : &ps->resolution;
 						break;
 					case HEAD_MEASURES:
-						sec = SEC_MEASURES;
-						ps->group = GROUP_DEFAULT;
-						ps->in_task_table = false;
-						ps->items_at_heading = ps->nitems;
-						break;
 					case HEAD_TASKS:
-						sec = SEC_MEASURES;
-						ps->group = GROUP_TASKS;
-						ps->saw_task_heading = true;
-						ps->in_task_table = false;
-						ps->items_at_heading = ps->nitems;
-						break;
 					case HEAD_IMPROVEMENTS:
+						/* the measures section, or one of its own lists */
 						sec = SEC_MEASURES;
-						ps->group = GROUP_IMPROVEMENTS;
+						ps->group = (hk == HEAD_TASKS) ? GROUP_TASKS :
+							(hk == HEAD_IMPROVEMENTS) ? GROUP_IMPROVEMENTS : GROUP_DEFAULT;
+						if (hk == HEAD_TASKS)
+							ps->saw_task_heading = true;
 						ps->in_task_table = false;
 						ps->items_at_heading = ps->nitems;
 						break;
