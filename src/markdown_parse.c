@@ -809,6 +809,30 @@ pm_skip_ordinal(const char *p, const char *e)
 	return p;
 }
 
+
+/*
+ * The optional year after a day and month ("May 15, 2024", "15 May 2024",
+ * "15-May-2024" when dashed): sets *y to it, or 0, and returns where the
+ * date ends.
+ */
+static const char *
+pm_read_year_after(const char *r, const char *e, bool dashed, int *y)
+{
+	const char *t = r;
+	int			yy;
+
+	*y = 0;
+	if (t < e && (*t == ',' || (dashed && *t == '-')))
+		t++;
+	t = pm_skip_space(t, e);
+	if (pm_read_digits(t, e, 4, &yy) == 4)
+	{
+		*y = yy;
+		return t + 4;
+	}
+	return r;
+}
+
 /*
  * A date at p: 2024-05-15, 2024/05/15, 05/15/2024, 05/15/24 (15/05/2024 when
  * the first number cannot be a month), 15.05.2024, May 15[th][,] [2024], 15[th] [of]
@@ -915,20 +939,7 @@ pm_read_date(const char *p, const char *e, int *y, int *m, int *d)
 			r += nm;
 			*m = mon;
 			*d = a;
-			*y = 0;
-			{
-				const char *t = r;
-				int			yy;
-
-				if (t < e && (*t == ',' || (dashed && *t == '-')))
-					t++;
-				t = pm_skip_space(t, e);
-				if (pm_read_digits(t, e, 4, &yy) == 4)
-				{
-					*y = yy;
-					r = t + 4;
-				}
-			}
+			r = pm_read_year_after(r, e, dashed, y);
 			return r - p;
 		}
 		return 0;
@@ -946,20 +957,7 @@ pm_read_date(const char *p, const char *e, int *y, int *m, int *d)
 		r = pm_skip_ordinal(r + nd, e);
 		*m = a;
 		*d = b;
-		*y = 0;
-		{
-			const char *t = r;
-			int			yy;
-
-			if (t < e && *t == ',')
-				t++;
-			t = pm_skip_space(t, e);
-			if (pm_read_digits(t, e, 4, &yy) == 4)
-			{
-				*y = yy;
-				r = t + 4;
-			}
-		}
+		r = pm_read_year_after(r, e, false, y);
 		return r - p;
 	}
 	return 0;
