@@ -2,20 +2,28 @@
 # new user runs; see README.md.
 
 EXTENSION   = postmortem
-EXTVERSION  = 0.1.0
+EXTVERSION  = 0.2.0
 
 MODULE_big  = postmortem
-OBJS        = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
+# One folder per part (README.md, "Layout").  Parts are listed in the order
+# their SQL must run: each part may use the objects of the parts before it.
+PARTS       = incident recorder analysis document
 
-# The install script is assembled from one SQL file per module, kept beside
-# that module's C file in src/.  Order matters: types before tables, tables
-# before the functions and views that use them.
-SQL_MODULES = severity incident lifecycle durations views recorder culprit evidence \
-              markdown_import markdown_report
-DATA_built  = $(EXTENSION)--$(EXTVERSION).sql
-EXTRA_CLEAN = $(EXTENSION)--$(EXTVERSION).sql
+OBJS        = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c $(addsuffix /*.c,$(addprefix src/,$(PARTS))))))
 
-REGRESS      = $(patsubst sql/%.sql,%,$(sort $(wildcard sql/*.sql)))
+# The install script: src/header.sql, then each part's SQL files in name
+# order (a part whose files depend on each other numbers them).  A part's
+# upgrade--*.sql files are its steps of the version upgrade scripts instead.
+part_sql    = $(sort $(filter-out %/upgrade--0.1.0--0.2.0.sql,$(wildcard src/$(1)/*.sql)))
+INSTALL_SQL = src/header.sql $(foreach p,$(PARTS),$(call part_sql,$(p)))
+UPGRADE_SQL = src/upgrade-header.sql $(wildcard $(foreach p,$(PARTS),src/$(p)/upgrade--0.1.0--0.2.0.sql))
+
+DATA        = upgrade/$(EXTENSION)--0.1.0.sql
+DATA_built  = $(EXTENSION)--$(EXTVERSION).sql $(EXTENSION)--0.1.0--$(EXTVERSION).sql
+EXTRA_CLEAN = $(DATA_built)
+
+# pg_regress tests are sql/<part>_<name>.sql, run part by part in PARTS order.
+REGRESS      = $(foreach p,$(PARTS),$(patsubst sql/%.sql,%,$(sort $(wildcard sql/$(p)_*.sql))))
 REGRESS_OPTS = --inputdir=. --load-extension=$(EXTENSION)
 
 PG_CONFIG  ?= pg_config
@@ -27,10 +35,16 @@ ifneq ($(PGXS),)
 include $(PGXS)
 endif
 
-$(EXTENSION)--$(EXTVERSION).sql: src/header.sql $(addprefix src/,$(addsuffix .sql,$(SQL_MODULES))) Makefile
-	cat src/header.sql $(addprefix src/,$(addsuffix .sql,$(SQL_MODULES))) > $@
+$(EXTENSION)--$(EXTVERSION).sql: $(INSTALL_SQL) Makefile
+	cat $(INSTALL_SQL) > $@
 
-.PHONY: test demo demo-stop deps
+$(EXTENSION)--0.1.0--$(EXTVERSION).sql: $(UPGRADE_SQL) Makefile
+	cat $(UPGRADE_SQL) > $@
+
+.PHONY: test demo demo-stop deps print-parts
+print-parts:
+	@echo $(PARTS)
+
 deps:
 	bash test/support/deps.sh
 

@@ -1,6 +1,6 @@
 --
 -- evidence: declaring a live incident writes the database's own state into
--- its timeline (lock waits need a second session: test/scripts/evidence.sh)
+-- its timeline (lock waits need a second session: test/analysis/evidence.sh)
 --
 SET search_path = public, postmortem;
 SET TimeZone = 'UTC';

@@ -152,12 +152,13 @@ RESET min_parallel_table_scan_size;
 RESET max_parallel_workers_per_gather;
 DROP TABLE downtime_ranges;
 
-DELETE FROM postmortem.incident WHERE id IN (:seed, :open, :nostart);
-
 -- attribute notation works whatever the search_path (a dashboard role's
 -- session need not have postmortem on it)
 SET search_path = public;
 SELECT bool_and(i.time_to_resolve IS NOT DISTINCT FROM postmortem.time_to_resolve(i)
                 AND i.impact_minutes IS NOT DISTINCT FROM postmortem.impact_minutes(i)) AS same
-  FROM postmortem.incident i;
+  FROM postmortem.incident i WHERE i.id IN (:seed, :open, :nostart);
 SET search_path = public, postmortem;
+
+DELETE FROM postmortem.incident WHERE id IN (:seed, :open, :nostart);
+

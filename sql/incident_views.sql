@@ -68,7 +68,11 @@ SET enable_seqscan = off;
 SET enable_bitmapscan = off;
 SET enable_material = off;
 -- overdue: a range scan of the partial index of open tasks by due date
+SET enable_nestloop = off;
+SET enable_mergejoin = off;
 EXPLAIN (COSTS OFF) SELECT * FROM postmortem.overdue_tasks;
+RESET enable_nestloop;
+RESET enable_mergejoin;
 -- the next open tasks due
 EXPLAIN (COSTS OFF) SELECT * FROM postmortem.open_tasks ORDER BY due_at LIMIT 10;
 -- a dashboard's time range

@@ -128,7 +128,7 @@ SELECT count(*) > 20 AS many_rows,
 	   bool_and(finished_at >= at AND duration = finished_at - at) AS durations,
 	   bool_and(xid IS NOT NULL AND backend_pid IS NOT NULL) AS xid_and_pid,
 	   bool_and(database_name = current_database()) AS database,
-	   bool_and(application_name = 'pg_regress/recorder') AS application,
+	   bool_and(application_name = 'pg_regress/recorder_capture') AS application,
 	   bool_and(origin LIKE '%/' || current_database()) AS origin,
 	   bool_and(row_hash IS NOT NULL) AS hashed
   FROM postmortem.schema_change WHERE id > :start;

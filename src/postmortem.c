@@ -14,7 +14,7 @@
 #include "utils/guc.h"
 
 #include "postmortem.h"
-#include "recorder.h"
+#include "recorder/recorder.h"
 
 PG_MODULE_MAGIC;
 

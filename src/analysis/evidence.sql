@@ -1,6 +1,6 @@
 
 /*
- * Evidence at declaration — src/evidence.c
+ * Evidence at declaration — src/analysis/evidence.c
  *
  * GUCs: postmortem.capture_evidence (on), postmortem.evidence_window (1h),
  * postmortem.evidence_long_query (30s), postmortem.evidence_seq_scan_growth (20).

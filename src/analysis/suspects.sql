@@ -1,6 +1,6 @@
 
 /*
- * Citing the culprit — src/culprit.c
+ * Citing the culprit — src/analysis/suspects.c
  *
  * suspects() ranks the schema changes recorded before an incident began;
  * cite() stores the verdict in postmortem.citation; incident_timeline()

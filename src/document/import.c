@@ -28,7 +28,7 @@
 #include "utils/jsonb.h"
 #include "utils/timestamp.h"
 
-#include "markdown_parse.h"
+#include "document/parse.h"
 #include "postmortem.h"
 
 static SPIPlanPtr incident_plan = NULL;

@@ -1,7 +1,7 @@
 
 /*
- * Postmortems as documents: reading them — src/markdown_import.c (loader),
- * src/markdown_parse.c (the parser).
+ * Postmortems as documents: reading them — src/document/import.c (loader),
+ * src/document/parse.c (the parser).
  */
 CREATE FUNCTION postmortem.import_markdown(document text, time_zone text DEFAULT NULL,
 										   on_date date DEFAULT NULL)

@@ -1,6 +1,6 @@
 /*-------------------------------------------------------------------------
  *
- * markdown_parse.c
+ * parse.c
  *	  Read a postmortem written in the usual template into a PmDocument.
  *
  * Pure: no SPI, no catalog, no ereport on bad input.  The document is read
@@ -23,7 +23,7 @@
 #include "utils/datetime.h"
 #include "utils/timestamp.h"
 
-#include "markdown_parse.h"
+#include "document/parse.h"
 
 /* after this many notes of one kind, the rest are counted in one note */
 #define PM_MAX_NOTES_OF_A_KIND 10

@@ -1,6 +1,6 @@
 /*-------------------------------------------------------------------------
  *
- * markdown_parse.h
+ * parse.h
  *	  The postmortem document parser: Markdown (or plain text) in the
  *	  Issue Summary / Timeline / Root Cause / Measures template, read into
  *	  a PmDocument.
@@ -13,8 +13,8 @@
  *
  *-------------------------------------------------------------------------
  */
-#ifndef MARKDOWN_PARSE_H
-#define MARKDOWN_PARSE_H
+#ifndef POSTMORTEM_DOCUMENT_PARSE_H
+#define POSTMORTEM_DOCUMENT_PARSE_H
 
 #include "datatype/timestamp.h"
 #include "pgtime.h"
@@ -117,4 +117,4 @@ extern bool pm_zone_parse(const char *label, PmZone *zone);
 extern void pm_zone_localize(const PmZone *zone, TimestampTz ts,
 							 struct pg_tm *tm, fsec_t *fsec);
 
-#endif							/* MARKDOWN_PARSE_H */
+#endif							/* POSTMORTEM_DOCUMENT_PARSE_H */

@@ -23,7 +23,7 @@
 #include "utils/datetime.h"
 #include "utils/timestamp.h"
 
-#include "markdown_parse.h"
+#include "document/parse.h"
 
 static SPIPlanPtr incident_plan = NULL;
 static SPIPlanPtr timeline_plan = NULL;
@@ -154,7 +154,7 @@ task_status_words(const char *status)
 	return status;
 }
 
-/* the cited schema changes (postmortem.citation, src/culprit.sql) */
+/* the cited schema changes (postmortem.citation, src/analysis/suspects.sql) */
 static void
 append_citations(StringInfo buf, int64 id, const PmZone *zone)
 {

@@ -1,6 +1,6 @@
 
 /*
- * Postmortems as documents: rendering them — src/markdown_report.c
+ * Postmortems as documents: rendering them — src/document/report.c
  */
 CREATE FUNCTION postmortem.report(incident_id bigint)
 RETURNS text

@@ -1,6 +1,6 @@
 
 /*
- * severity — src/severity.c
+ * severity — src/incident/severity.c
  */
 CREATE TYPE postmortem.severity;
 

@@ -1,7 +1,7 @@
 
 /*
  * incident, timeline, task — the tables users write to.
- * Lifecycle trigger: src/lifecycle.c (declared in src/lifecycle.sql).
+ * Lifecycle trigger: src/incident/lifecycle.c (declared in src/incident/30-lifecycle.sql).
  */
 CREATE TYPE postmortem.incident_status AS ENUM
 	('investigating', 'identified', 'mitigated', 'resolved', 'closed');

@@ -1,6 +1,6 @@
 
 /*
- * lifecycle — src/lifecycle.c
+ * lifecycle — src/incident/lifecycle.c
  *
  * Triggers keeping status and milestones consistent, and the two functions
  * an on-call engineer types during an incident: open_incident() and log().

@@ -1,6 +1,6 @@
 
 /*
- * durations — src/durations.c
+ * durations — src/incident/durations.c
  *
  * Durations of an incident, all taking the incident row so that
  * `SELECT i.time_to_resolve FROM postmortem.incident i` works; NULL when a

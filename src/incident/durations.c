@@ -18,7 +18,7 @@
  * and merged before they are serialized, so parallel workers do most of that
  * work and send little.
  *
- * SQL declarations: src/durations.sql.
+ * SQL declarations: src/incident/40-durations.sql.
  *
  *-------------------------------------------------------------------------
  */

@@ -25,7 +25,7 @@
  *	  Stamps completed_at (if unset) when the status becomes done or wont_do,
  *	  clears it when the task is reopened, and sets updated_at on UPDATE.
  *
- * SQL declarations: src/lifecycle.sql.
+ * SQL declarations: src/incident/30-lifecycle.sql.
  *
  *-------------------------------------------------------------------------
  */
@@ -90,7 +90,7 @@ status_changed(HeapTuple oldtuple, HeapTuple newtuple, TupleDesc tupdesc,
 
 /*
  * The incident's milestones, in the order they must keep, each with the
- * CHECK constraint (src/incident.sql) that keeps it after the earlier ones.
+ * CHECK constraint (src/incident/20-tables.sql) that keeps it after the earlier ones.
  */
 static const struct
 {

@@ -73,7 +73,7 @@
 #include "utils/xid8.h"
 
 #include "postmortem.h"
-#include "recorder.h"
+#include "recorder/recorder.h"
 
 /* Commands between ddl_command_start and ddl_command_end, innermost first. */
 static List *cmd_stack = NIL;

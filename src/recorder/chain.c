@@ -30,7 +30,7 @@
 #include "utils/typcache.h"
 #include "utils/xid8.h"
 
-#include "recorder.h"
+#include "recorder/recorder.h"
 
 const char *const sc_column_names[SC_NCOLUMNS] = {
 	"id", "at", "finished_at", "duration", "xid", "command_tag", "object_type",

@@ -39,7 +39,7 @@
 #include "utils/ruleutils.h"
 #include "utils/syscache.h"
 
-#include "recorder.h"
+#include "recorder/recorder.h"
 
 /*
  * Statement text.

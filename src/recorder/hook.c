@@ -26,7 +26,7 @@
 #include "utils/builtins.h"
 #include "utils/timestamp.h"
 
-#include "recorder.h"
+#include "recorder/recorder.h"
 
 bool		pm_hook_installed = false;
 

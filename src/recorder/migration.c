@@ -34,7 +34,7 @@
 #include "utils/rel.h"
 #include "utils/snapmgr.h"
 
-#include "recorder.h"
+#include "recorder/recorder.h"
 
 typedef struct HistoryTable
 {

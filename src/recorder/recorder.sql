@@ -1,9 +1,9 @@
 
 /*
- * schema-change recorder — src/recorder.c (event triggers, buffering, the
- * write at commit), src/ddl_facts.c (statement text, lock modes,
- * definitions), src/revert.c (revert statements), src/audit_chain.c (hash
- * chain), src/recorder_hook.c (ProcessUtility hook in preload mode).
+ * schema-change recorder — src/recorder/capture.c (event triggers, buffering, the
+ * write at commit), src/recorder/facts.c (statement text, lock modes,
+ * definitions), src/recorder/revert.c (revert statements), src/recorder/chain.c (hash
+ * chain), src/recorder/hook.c (ProcessUtility hook in preload mode).
  *
  * The recorder writes rows itself, as the extension, at commit: ordinary
  * roles have no privilege on these tables at all, and each row is chained to
@@ -133,7 +133,7 @@ $$;
 COMMENT ON FUNCTION postmortem.verify_audit() IS
 	'Checks the schema_change hash chain: one row per broken link (a row edited, deleted or inserted behind the recorder''s back), none when intact';
 
-/* Event triggers: C functions in src/recorder.c. */
+/* Event triggers: C functions in src/recorder/capture.c. */
 CREATE FUNCTION postmortem.recorder_ddl_start() RETURNS event_trigger
 	AS 'MODULE_PATHNAME', 'pm_recorder_ddl_start' LANGUAGE C;
 COMMENT ON FUNCTION postmortem.recorder_ddl_start() IS

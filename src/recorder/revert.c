@@ -33,7 +33,7 @@
 #include "utils/rel.h"
 #include "utils/syscache.h"
 
-#include "recorder.h"
+#include "recorder/recorder.h"
 
 /* Old state of a column, from the syscache. */
 static HeapTuple

@@ -1,5 +1,5 @@
 -- pgTAP: import_markdown and report on the seeds and on documents in many
--- formats (test/documents), checked the way users rely on them.
+-- formats (test/document/corpus), checked the way users rely on them.
 BEGIN;
 SET LOCAL timezone = 'UTC';
 SELECT plan(570);
@@ -9,64 +9,64 @@ SELECT plan(570);
 \set seed002 `cat test/seeds/002_baa2f493d473fd47.txt`
 \set seed003 `cat test/seeds/003_052e3b1ff3f3a8fe.txt`
 \set seed004 `cat test/seeds/004_157e2b01bfd7d615.txt`
-\set doc01 `cat test/documents/01_table_timeline.md`
-\set doc02 `cat test/documents/02_prose_eat.md`
-\set doc03 `cat test/documents/03_iso_timestamps.md`
-\set doc04 `cat test/documents/04_numbered_24h_offset.md`
-\set doc05 `cat test/documents/05_midnight_crossing.md`
-\set doc06 `cat test/documents/06_indented_plain.txt`
-\set doc07 `cat test/documents/07_bold_times_star_bullets.md`
-\set doc08 `cat test/documents/08_setext_est.md`
-\set doc09 `cat test/documents/09_dated_entries_multi_day.md`
-\set doc10 `cat test/documents/10_checkbox_tasks_impact_heading.md`
-\set doc11 `cat test/documents/11_gmt_offset_out_of_order.md`
-\set doc12 `cat test/documents/12_noon_midnight_am_pm.md`
-\set doc13 `cat test/documents/13_google_sre_style.md`
-\set doc14 `cat test/documents/14_atlassian_style.md`
-\set doc15 `cat test/documents/15_bold_times_million_users.md`
-\set doc16 `cat test/documents/16_plain_bracket_times.md`
-\set doc17 `cat test/documents/17_key_value_table.md`
-\set doc18 `cat test/documents/18_heading_entries_en_dash.md`
-\set doc19 `cat test/documents/19_times_inside_sentences.md`
-\set doc20 `cat test/documents/20_incident_report_date_time_lines.md`
-\set doc21 `cat test/documents/21_british_dotted_pm_bst.md`
-\set doc22 `cat test/documents/22_zulu_times.md`
-\set doc23 `cat test/documents/23_dated_lines_pacific_time.md`
-\set doc24 `cat test/documents/24_start_end_table_ist.md`
-\set doc25 `cat test/documents/25_aest_weekday_ordinal.md`
-\set doc26 `cat test/documents/26_duration_minutes_starting_at_cest.md`
-\set doc27 `cat test/documents/27_gmt_minus7_uppercase.md`
-\set doc28 `cat test/documents/28_emoji_statuses_all_users.md`
-\set doc29 `cat test/documents/29_blog_prose_eastern.md`
-\set doc30 `cat test/documents/30_github_availability_report.md`
-\set doc31 `cat test/documents/31_confluence_fields.md`
-\set doc32 `cat test/documents/32_iso_utc_z_table_fraction.md`
-\set doc33 `cat test/documents/33_day_first_slash_24h_sgt.md`
-\set doc34 `cat test/documents/34_detection_remediation_sections.md`
-\set doc35 `cat test/documents/35_cross_midnight_utc_offset_dates_per_line.md`
-\set doc36 `cat test/documents/36_h_separator_times.md`
-\set doc37 `cat test/documents/37_code_block_timeline.md`
-\set doc38 `cat test/documents/38_horizontal_start_end_table.md`
-\set doc39 `cat test/documents/39_start_plus_duration.md`
-\set doc40 `cat test/documents/40_day_first_bst_start_fields.md`
-\set doc41 `cat test/documents/41_range_entries.md`
-\set doc42 `cat test/documents/42_rfc2822_incident_details.md`
-\set doc43 `cat test/documents/43_slack_bracket_12h.md`
-\set doc44 `cat test/documents/44_hrs_ist.md`
-\set doc45 `cat test/documents/45_dated_headings_weekday.md`
-\set doc46 `cat test/documents/46_dot_iso_date_upper_pm.md`
-\set doc47 `cat test/documents/47_fields_detected_mitigated.md`
-\set doc48 `cat test/documents/48_tldr_pipe_fields_bold_times.md`
-\set doc49 `cat test/documents/49_plain_labels_no_user_share.md`
-\set doc50 `cat test/documents/50_pacific_time_words.md`
-\set doc51 `cat test/documents/51_two_digit_year_et_heading.md`
-\set doc52 `cat test/documents/52_postgres_timestamps.md`
-\set doc53 `cat test/documents/53_plain_headings_1_5k_users.md`
-\set doc54 `cat test/documents/54_date_in_title_zone_after_date.md`
-\set doc55 `cat test/documents/55_weekday_at_bst_one_in_five.md`
-\set doc56 `cat test/documents/56_zone_names_in_fields.md`
-\set doc57 `cat test/documents/57_seed_like_eat_share_and_count.md`
-\set doc58 `cat test/documents/58_seed_like_plain_wat_percent_word.md`
+\set doc01 `cat test/document/corpus/01_table_timeline.md`
+\set doc02 `cat test/document/corpus/02_prose_eat.md`
+\set doc03 `cat test/document/corpus/03_iso_timestamps.md`
+\set doc04 `cat test/document/corpus/04_numbered_24h_offset.md`
+\set doc05 `cat test/document/corpus/05_midnight_crossing.md`
+\set doc06 `cat test/document/corpus/06_indented_plain.txt`
+\set doc07 `cat test/document/corpus/07_bold_times_star_bullets.md`
+\set doc08 `cat test/document/corpus/08_setext_est.md`
+\set doc09 `cat test/document/corpus/09_dated_entries_multi_day.md`
+\set doc10 `cat test/document/corpus/10_checkbox_tasks_impact_heading.md`
+\set doc11 `cat test/document/corpus/11_gmt_offset_out_of_order.md`
+\set doc12 `cat test/document/corpus/12_noon_midnight_am_pm.md`
+\set doc13 `cat test/document/corpus/13_google_sre_style.md`
+\set doc14 `cat test/document/corpus/14_atlassian_style.md`
+\set doc15 `cat test/document/corpus/15_bold_times_million_users.md`
+\set doc16 `cat test/document/corpus/16_plain_bracket_times.md`
+\set doc17 `cat test/document/corpus/17_key_value_table.md`
+\set doc18 `cat test/document/corpus/18_heading_entries_en_dash.md`
+\set doc19 `cat test/document/corpus/19_times_inside_sentences.md`
+\set doc20 `cat test/document/corpus/20_incident_report_date_time_lines.md`
+\set doc21 `cat test/document/corpus/21_british_dotted_pm_bst.md`
+\set doc22 `cat test/document/corpus/22_zulu_times.md`
+\set doc23 `cat test/document/corpus/23_dated_lines_pacific_time.md`
+\set doc24 `cat test/document/corpus/24_start_end_table_ist.md`
+\set doc25 `cat test/document/corpus/25_aest_weekday_ordinal.md`
+\set doc26 `cat test/document/corpus/26_duration_minutes_starting_at_cest.md`
+\set doc27 `cat test/document/corpus/27_gmt_minus7_uppercase.md`
+\set doc28 `cat test/document/corpus/28_emoji_statuses_all_users.md`
+\set doc29 `cat test/document/corpus/29_blog_prose_eastern.md`
+\set doc30 `cat test/document/corpus/30_github_availability_report.md`
+\set doc31 `cat test/document/corpus/31_confluence_fields.md`
+\set doc32 `cat test/document/corpus/32_iso_utc_z_table_fraction.md`
+\set doc33 `cat test/document/corpus/33_day_first_slash_24h_sgt.md`
+\set doc34 `cat test/document/corpus/34_detection_remediation_sections.md`
+\set doc35 `cat test/document/corpus/35_cross_midnight_utc_offset_dates_per_line.md`
+\set doc36 `cat test/document/corpus/36_h_separator_times.md`
+\set doc37 `cat test/document/corpus/37_code_block_timeline.md`
+\set doc38 `cat test/document/corpus/38_horizontal_start_end_table.md`
+\set doc39 `cat test/document/corpus/39_start_plus_duration.md`
+\set doc40 `cat test/document/corpus/40_day_first_bst_start_fields.md`
+\set doc41 `cat test/document/corpus/41_range_entries.md`
+\set doc42 `cat test/document/corpus/42_rfc2822_incident_details.md`
+\set doc43 `cat test/document/corpus/43_slack_bracket_12h.md`
+\set doc44 `cat test/document/corpus/44_hrs_ist.md`
+\set doc45 `cat test/document/corpus/45_dated_headings_weekday.md`
+\set doc46 `cat test/document/corpus/46_dot_iso_date_upper_pm.md`
+\set doc47 `cat test/document/corpus/47_fields_detected_mitigated.md`
+\set doc48 `cat test/document/corpus/48_tldr_pipe_fields_bold_times.md`
+\set doc49 `cat test/document/corpus/49_plain_labels_no_user_share.md`
+\set doc50 `cat test/document/corpus/50_pacific_time_words.md`
+\set doc51 `cat test/document/corpus/51_two_digit_year_et_heading.md`
+\set doc52 `cat test/document/corpus/52_postgres_timestamps.md`
+\set doc53 `cat test/document/corpus/53_plain_headings_1_5k_users.md`
+\set doc54 `cat test/document/corpus/54_date_in_title_zone_after_date.md`
+\set doc55 `cat test/document/corpus/55_weekday_at_bst_one_in_five.md`
+\set doc56 `cat test/document/corpus/56_zone_names_in_fields.md`
+\set doc57 `cat test/document/corpus/57_seed_like_eat_share_and_count.md`
+\set doc58 `cat test/document/corpus/58_seed_like_plain_wat_percent_word.md`
 
 CREATE TEMP TABLE doc (name text PRIMARY KEY, body text, on_date date);
 INSERT INTO doc VALUES
@@ -373,12 +373,12 @@ SELECT lives_ok(format('SELECT postmortem.parse_markdown(%L, on_date => %L)', E'
 				'a document of decorations alone does not break the parser');
 
 -- documents that are not postmortems: refused, nothing written
-\set rej1 `cat test/documents/reject_recipe.md`
-\set rej2 `cat test/documents/reject_readme.md`
-\set rej3 `cat test/documents/reject_lorem.txt`
-\set rej4 `cat test/documents/reject_metrics.csv`
-\set rej5 `cat test/documents/reject_changelog.md`
-\set rej6 `cat test/documents/reject_meeting_notes.md`
+\set rej1 `cat test/document/corpus/reject_recipe.md`
+\set rej2 `cat test/document/corpus/reject_readme.md`
+\set rej3 `cat test/document/corpus/reject_lorem.txt`
+\set rej4 `cat test/document/corpus/reject_metrics.csv`
+\set rej5 `cat test/document/corpus/reject_changelog.md`
+\set rej6 `cat test/document/corpus/reject_meeting_notes.md`
 SELECT count(*) AS incidents_before FROM postmortem.incident \gset
 SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', d), '22P02', 'postmortem document has no timeline', n || ' is not a postmortem')
   FROM (VALUES ('a recipe', :'rej1'), ('a README', :'rej2'), ('lorem ipsum', :'rej3'), ('a CSV of metrics', :'rej4'),

@@ -1,24 +1,24 @@
 -- Random mutations of postmortem documents fed to the parser: every one
 -- must either parse or be refused with 22P02 (unreadable document); no
--- other error, no crash.  Used by test/scripts/markdown_fuzz.sh.
---   psql -v seed=0.42 -v rounds=2000 -v docs_dir=test/documents -f test/support/fuzz_markdown.sql
+-- other error, no crash.  Used by test/document/fuzz.sh.
+--   psql -v seed=0.42 -v rounds=2000 -v docs_dir=test/document/corpus -f test/support/fuzz_markdown.sql
 CREATE TEMP TABLE fuzz_doc (doc text);
 \set d0 `cat test/seeds/000_2d29b2a47fc1b878.txt`
 \set d1 `cat test/seeds/001_e377f6c4d1aac321.txt`
 \set d2 `cat test/seeds/002_baa2f493d473fd47.txt`
 \set d3 `cat test/seeds/003_052e3b1ff3f3a8fe.txt`
 \set d4 `cat test/seeds/004_157e2b01bfd7d615.txt`
-\set d5 `cat test/documents/01_table_timeline.md`
-\set d6 `cat test/documents/02_prose_eat.md`
-\set d7 `cat test/documents/07_bold_times_star_bullets.md`
-\set d8 `cat test/documents/09_dated_entries_multi_day.md`
-\set d9 `cat test/documents/24_start_end_table_ist.md`
-\set d10 `cat test/documents/28_emoji_statuses_all_users.md`
-\set d11 `cat test/documents/29_blog_prose_eastern.md`
-\set d12 `cat test/documents/37_code_block_timeline.md`
-\set d13 `cat test/documents/38_horizontal_start_end_table.md`
-\set d14 `cat test/documents/44_hrs_ist.md`
-\set d15 `cat test/documents/48_tldr_pipe_fields_bold_times.md`
+\set d5 `cat test/document/corpus/01_table_timeline.md`
+\set d6 `cat test/document/corpus/02_prose_eat.md`
+\set d7 `cat test/document/corpus/07_bold_times_star_bullets.md`
+\set d8 `cat test/document/corpus/09_dated_entries_multi_day.md`
+\set d9 `cat test/document/corpus/24_start_end_table_ist.md`
+\set d10 `cat test/document/corpus/28_emoji_statuses_all_users.md`
+\set d11 `cat test/document/corpus/29_blog_prose_eastern.md`
+\set d12 `cat test/document/corpus/37_code_block_timeline.md`
+\set d13 `cat test/document/corpus/38_horizontal_start_end_table.md`
+\set d14 `cat test/document/corpus/44_hrs_ist.md`
+\set d15 `cat test/document/corpus/48_tldr_pipe_fields_bold_times.md`
 INSERT INTO fuzz_doc VALUES (:'d0'), (:'d1'), (:'d2'), (:'d3'), (:'d4'), (:'d5'), (:'d6'), (:'d7'), (:'d8'),
 	(:'d9'), (:'d10'), (:'d11'), (:'d12'), (:'d13'), (:'d14'), (:'d15');
 

@@ -35,20 +35,24 @@ if ! make -s installcheck; then
 	[ -f regression.diffs ] && head -n 200 regression.diffs
 fi
 
-# 2. pgTAP: the behaviour suites in test/*.sql, run by pg_prove.
+# The parts, in the Makefile's order; each has its tests in test/<part>/.
+parts=$(make -s --no-print-directory print-parts)
+
+# 2. pgTAP: the behaviour suites in test/<part>/*.sql and the extension's
+#    promises about itself (test/support/catalog.sql), run by pg_prove.
 psql -q -X -d postgres -c 'CREATE DATABASE postmortem_tap' || exit 1
 psql -q -X -d postmortem_tap -c 'CREATE EXTENSION pgtap; CREATE EXTENSION postmortem;' -c 'ALTER DATABASE postmortem_tap SET search_path = public, postmortem' || exit 1
-if ! pg_prove -d postmortem_tap test/*.sql; then
+tap_suites=$(for p in $parts; do ls test/$p/*.sql 2>/dev/null; done)
+if ! pg_prove -d postmortem_tap test/support/catalog.sql $tap_suites; then
 	status=1
 fi
 
 # 3. TAP scripts that need servers of their own or several sessions
-#    (preload mode, pg_dump round trips, replication): test/scripts/*.sh.
+#    (preload mode, pg_dump round trips, replication): test/<part>/*.sh.
 #    They see this server through PGHOST/PGPORT and may start others.
-if compgen -G 'test/scripts/*.sh' >/dev/null; then
-	if ! prove -e bash test/scripts/*.sh; then
-		status=1
-	fi
+tap_scripts=$(for p in $parts upgrade; do ls test/$p/*.sh 2>/dev/null; done)
+if [ -n "$tap_scripts" ] && ! prove -e bash $tap_scripts; then
+	status=1
 fi
 
 exit $status
