@@ -10,9 +10,16 @@ bash test/support/deps.sh || exit 1
 . test/support/server.sh
 
 # Several checkouts on one machine install into the same extension
-# directory; take turns.
-exec 9>/tmp/postmortem-test.lock
-flock 9
+# directory; take turns.  With PM_PG_ROOT set, this checkout builds, installs
+# and tests against a private copy of PostgreSQL there instead, and need not
+# wait (test/support/private-pg.sh).
+if [ -n "${PM_PG_ROOT:-}" ]; then
+	. test/support/private-pg.sh
+	pm_private_pg "$PM_PG_ROOT" || exit 1
+else
+	exec 9>/tmp/postmortem-test.lock
+	flock 9
+fi
 
 make -s || exit 1
 make -s install >/dev/null || exit 1

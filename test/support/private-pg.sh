@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# A private copy of the host's PostgreSQL installation, so that several
+# checkouts (git worktrees) on one machine can install and test their own
+# build at once without overwriting each other's extension files.
+#
+#   PM_PG_ROOT=/tmp/pm-mybranch make test
+#
+# The copy is made once (bin, lib, share and server headers of PostgreSQL
+# 15, about 60 MB) and reused.  PostgreSQL finds its share and lib folders
+# relative to its binaries, so the copy is a complete installation.
+pm_private_pg() {
+	local root=$1 v=${2:-15}
+	if [ ! -x "$root/usr/lib/postgresql/$v/bin/pg_config" ] ||
+	   [ ! -d "$root/usr/include/postgresql/$v/server" ] ||
+	   [ ! -f "$root/.complete" ]; then
+		rm -rf "$root"
+		mkdir -p "$root/usr/lib/postgresql" "$root/usr/share/postgresql" "$root/usr/include"
+		cp -a "/usr/lib/postgresql/$v" "$root/usr/lib/postgresql/" &&
+		cp -a "/usr/share/postgresql/$v" "$root/usr/share/postgresql/" &&
+		cp -a /usr/include/postgresql "$root/usr/include/" &&
+		touch "$root/.complete" || return 1
+		chmod 755 "$root"
+	fi
+	export PG_CONFIG="$root/usr/lib/postgresql/$v/bin/pg_config"
+	export PM_PGBIN="$root/usr/lib/postgresql/$v/bin"
+}
