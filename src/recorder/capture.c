@@ -1,16 +1,16 @@
 /*-------------------------------------------------------------------------
  *
- * recorder.c
- *	  The schema-change recorder: event triggers that note every DDL
- *	  command, and the write of postmortem.schema_change rows at commit.
+ * capture.c
+ *	  The schema-change recorder's event triggers: they note every DDL
+ *	  command and keep its rows until commit, when write.c writes them.
  *
  * ddl_command_start notes when the command started, its exact statement,
- * the lock it takes and what it is about to change or drop (ddl_facts.c,
+ * the lock it takes and what it is about to change or drop (facts.c,
  * revert.c).  sql_drop and table_rewrite add the objects dropped and the
  * tables rewritten.  ddl_command_end builds one row per object the command
  * touched and keeps it in memory, tagged with the subtransaction it belongs
  * to.  At commit (XACT_EVENT_PRE_COMMIT) the rows of the transaction are
- * given their migration, chained (audit_chain.c) and inserted directly into
+ * given their migration, chained (chain.c) and inserted (write.c) directly into
  * the heap, as the extension: a rolled-back command leaves nothing, the
  * user's role needs no privilege on the table, and no SQL is planned per
  * statement.
@@ -20,7 +20,7 @@
  * ERROR).  The write at commit runs in a subtransaction; the event-trigger
  * steps, which only read catalogs, are guarded without one (see
  * guarded_light).  Migration ids from migration tools' history tables:
- * recorder_migration.c.
+ * migration.c.
  *
  *-------------------------------------------------------------------------
  */
@@ -366,13 +366,6 @@ static char *
 text_or_null(Datum d, bool isnull)
 {
 	return isnull ? NULL : TextDatumGetCString(d);
-}
-
-static void
-set_datum(RecordedRow *row, ScColumn col, Datum d)
-{
-	row->nulls[col] = false;
-	row->values[col] = d;
 }
 
 static void
@@ -1171,156 +1164,9 @@ pm_exit_callback(int code, Datum arg)
 }
 
 /* ---------------------------------------------------------------------
- * The write at commit
+ * At commit: the transaction's rows go to write.c
  * ---------------------------------------------------------------------
  */
-/* rows written by one multi-insert at commit */
-#define PM_INSERT_BATCH 64
-
-static void
-flush_work(void *arg)
-{
-	Oid			nsp = get_namespace_oid("postmortem", false);
-	Oid			relid = get_relname_relid("schema_change", nsp);
-	Oid			seqid = get_relname_relid("schema_change_id_seq", nsp);
-	Relation	rel;
-	Relation	pkey;
-	TupleDesc	desc;
-	int			map[SC_NCOLUMNS];
-	int			i;
-	Datum	   *values;
-	bool	   *nulls;
-	Datum		prev = (Datum) 0;
-	bool		prevNull = true;
-	Snapshot	snap;
-	SysScanDesc scan;
-	HeapTuple	last;
-	EState	   *estate;
-	ResultRelInfo *rri;
-	TupleTableSlot **slots;
-	int			nslots;
-	int			n;
-	ListCell   *lc;
-	pg_cryptohash_ctx *hashctx;
-	MemoryContext old = MemoryContextSwitchTo(row_cxt);
-
-	if (!OidIsValid(relid) || !OidIsValid(seqid))
-		ereport(ERROR,
-				(errcode(ERRCODE_UNDEFINED_TABLE),
-				 errmsg("table postmortem.schema_change does not exist")));
-
-	pm_assign_migrations(pending_rows);
-
-	/*
-	 * Serialize the chain: one appender at a time, until commit.  The lock
-	 * is on the id sequence, which only the recorder draws from.
-	 */
-	LockRelationOid(seqid, ExclusiveLock);
-
-	rel = table_open(relid, RowExclusiveLock);
-	desc = RelationGetDescr(rel);
-	for (i = 0; i < SC_NCOLUMNS; i++)
-	{
-		int			attno;
-
-		map[i] = -1;
-		for (attno = 0; attno < desc->natts; attno++)
-		{
-			Form_pg_attribute att = TupleDescAttr(desc, attno);
-
-			if (!att->attisdropped && strcmp(NameStr(att->attname), sc_column_names[i]) == 0)
-			{
-				if (att->atttypid != sc_column_types[i])
-					ereport(ERROR,
-							(errcode(ERRCODE_DATATYPE_MISMATCH),
-							 errmsg("column \"%s\" of postmortem.schema_change has an unexpected type",
-									sc_column_names[i]),
-							 errhint("The recorder writes the columns the extension created; restore them with their type.")));
-				map[i] = attno;
-			}
-		}
-		if (map[i] < 0)
-			ereport(ERROR,
-					(errcode(ERRCODE_UNDEFINED_COLUMN),
-					 errmsg("column \"%s\" of postmortem.schema_change is missing", sc_column_names[i]),
-					 errhint("The recorder writes the columns the extension created; restore the column.")));
-	}
-
-	/* the newest row, committed by anyone: the chain continues from it */
-	pkey = index_open(RelationGetPrimaryKeyIndex(rel), AccessShareLock);
-	snap = RegisterSnapshot(GetLatestSnapshot());
-	scan = systable_beginscan_ordered(rel, pkey, snap, 0, NULL);
-	last = systable_getnext_ordered(scan, BackwardScanDirection);
-	if (HeapTupleIsValid(last))
-	{
-		prev = heap_getattr(last, map[SC_ROW_HASH] + 1, desc, &prevNull);
-		if (!prevNull)
-			prev = datumCopy(prev, false, -1);
-	}
-	systable_endscan_ordered(scan);
-	UnregisterSnapshot(snap);
-	index_close(pkey, AccessShareLock);
-
-	estate = CreateExecutorState();
-	rri = makeNode(ResultRelInfo);
-	InitResultRelInfo(rri, rel, 0, NULL, 0);
-	ExecOpenIndices(rri, false);
-	nslots = Min(list_length(pending_rows), PM_INSERT_BATCH);
-	slots = palloc(sizeof(TupleTableSlot *) * nslots);
-	for (n = 0; n < nslots; n++)
-		slots[n] = ExecInitExtraTupleSlot(estate, desc, &TTSOpsHeapTuple);
-	values = palloc(sizeof(Datum) * desc->natts);
-	nulls = palloc(sizeof(bool) * desc->natts);
-	hashctx = pg_cryptohash_create(PG_SHA256);
-
-	/* chain the rows; write them in batches with a multi-insert */
-	n = 0;
-	foreach(lc, pending_rows)
-	{
-		RecordedRow *row = lfirst(lc);
-		uint8		digest[PG_SHA256_DIGEST_LENGTH];
-		bytea	   *hash;
-
-		set_datum(row, SC_ID, Int64GetDatum(nextval_internal(seqid, false)));
-		row->values[SC_PREV_HASH] = prev;
-		row->nulls[SC_PREV_HASH] = prevNull;
-		pm_row_hash(hashctx, row->values, row->nulls, digest);
-		hash = palloc(VARHDRSZ + PG_SHA256_DIGEST_LENGTH);
-		SET_VARSIZE(hash, VARHDRSZ + PG_SHA256_DIGEST_LENGTH);
-		memcpy(VARDATA(hash), digest, PG_SHA256_DIGEST_LENGTH);
-		set_datum(row, SC_ROW_HASH, PointerGetDatum(hash));
-
-		for (i = 0; i < desc->natts; i++)
-			nulls[i] = true;
-		for (i = 0; i < SC_NCOLUMNS; i++)
-		{
-			values[map[i]] = row->values[i];
-			nulls[map[i]] = row->nulls[i];
-		}
-		ExecStoreHeapTuple(heap_form_tuple(desc, values, nulls), slots[n], true);
-		prev = PointerGetDatum(hash);
-		prevNull = false;
-		if (++n == nslots || lnext(pending_rows, lc) == NULL)
-		{
-			table_multi_insert(rel, slots, n, GetCurrentCommandId(true), 0, NULL);
-			for (i = 0; i < n; i++)
-			{
-				ExecInsertIndexTuples(rri, slots[i], estate, false, false, NULL, NIL);
-				ExecClearTuple(slots[i]);
-			}
-			n = 0;
-		}
-	}
-
-	pg_cryptohash_free(hashctx);
-	ExecCloseIndices(rri);
-	ExecResetTupleTable(estate->es_tupleTable, false);
-	FreeExecutorState(estate);
-	table_close(rel, RowExclusiveLock);
-	CommandCounterIncrement();
-	MemoryContextSwitchTo(old);
-}
-
 static void
 reset_rows(void)
 {
@@ -1367,7 +1213,11 @@ flush(void)
 			PushActiveSnapshot(GetTransactionSnapshot());
 			pushed = true;
 		}
-		guarded(flush_work, NULL, statements);
+		{
+			PendingWrite pw = {pending_rows, row_cxt};
+
+			guarded(pm_write_rows, &pw, statements);
+		}
 		if (pushed)
 			PopActiveSnapshot();
 	}

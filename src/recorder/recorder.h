@@ -2,9 +2,9 @@
  *
  * recorder.h
  *	  Declarations shared by the schema-change recorder's C files:
- *	  recorder.c (event triggers, buffering, the write at commit),
- *	  ddl_facts.c (statement text, lock modes, definitions), revert.c,
- *	  audit_chain.c (hash chain) and recorder_hook.c (ProcessUtility hook).
+ *	  capture.c (event triggers, the pending rows), write.c (the write at
+ *	  commit), facts.c (statement text, lock modes, definitions), revert.c,
+ *	  migration.c, chain.c (hash chain) and hook.c (ProcessUtility hook).
  *
  *-------------------------------------------------------------------------
  */
@@ -69,6 +69,14 @@ typedef struct RecordedRow
 	Datum		values[SC_NCOLUMNS];
 	bool		nulls[SC_NCOLUMNS];
 } RecordedRow;
+
+/* Set a column of a row to a non-NULL value. */
+static inline void
+set_datum(RecordedRow *row, ScColumn col, Datum d)
+{
+	row->nulls[col] = false;
+	row->values[col] = d;
+}
 
 /* Set a text column of a row; NULL for a NULL string. */
 static inline void
@@ -146,22 +154,30 @@ typedef enum
 extern int	pm_audit_errors;
 extern char *pm_migration;
 
-/* recorder.c */
+/* capture.c */
 extern void pm_recorder_init(void);
 extern void pm_record_utility(const char *tag, const char *objectType,
 							  const char *identity, const char *statement,
 							  TimestampTz startedAt);
 extern bool pm_recorder_skip(void);
 
-/* recorder_migration.c */
+/* write.c: a transaction's rows, at commit (arg: a PendingWrite) */
+typedef struct PendingWrite
+{
+	List	   *rows;			/* RecordedRow */
+	MemoryContext cxt;			/* where to work; reset after the write */
+} PendingWrite;
+extern void pm_write_rows(void *arg);
+
+/* migration.c */
 extern void pm_assign_migrations(List *rows);
 
-/* recorder_hook.c */
+/* hook.c */
 extern void pm_recorder_hook_init(void);
 extern bool pm_hook_installed;
 extern const char *pm_hook_statement(void);
 
-/* ddl_facts.c */
+/* facts.c */
 extern char *pm_statement_text(Node *parsetree);
 extern LOCKMODE pm_command_lockmode(Node *parsetree, Oid *relid);
 extern const char *pm_lockmode_name(LOCKMODE mode);
@@ -182,7 +198,7 @@ extern char *pm_revert_created(const char *objectType, const char *identity);
 extern char *pm_revert_dropped(RecorderCommand *cmd, DroppedObject *obj,
 							   SavedObject *saved);
 
-/* audit_chain.c */
+/* chain.c */
 extern void pm_row_hash(pg_cryptohash_ctx *ctx, Datum *values, bool *nulls,
 						uint8 *out);
 
