@@ -6,7 +6,8 @@
  *
  * incident_history (AFTER INSERT OR UPDATE ON incident) writes one
  * field_change timeline entry per field an UPDATE changed -- who, from what,
- * to what -- except the status (incident_lifecycle_log writes that one) and
+ * to what -- once the incident exists (not in the transaction that created
+ * it, which is still filling it in), except the status (incident_lifecycle_log writes that one) and
  * the milestones the status change stamped; and it notifies channel
  * "postmortem" when a live incident is declared and when its status or
  * severity changes.  task_history (AFTER UPDATE ON task) writes the same
@@ -21,6 +22,7 @@
 #include "postgres.h"
 
 #include "access/htup_details.h"
+#include "access/xact.h"
 #include "catalog/pg_type.h"
 #include "commands/async.h"
 #include "commands/trigger.h"
@@ -59,6 +61,22 @@ static const char *const task_fields[] = {
 	"VALUES ($1, pg_catalog.now(), 'field_change'::postmortem.timeline_kind, $2, $3, 'history')"
 
 static SPIPlanPtr history_plan = NULL;
+
+/*
+ * Was the row created by this transaction?  Then its fields are still being
+ * filled in (open_incident and its first UPDATEs, import_markdown): that is
+ * not history.  created_at defaults to now(), the transaction's start.
+ */
+static bool
+created_by_this_transaction(Relation rel, HeapTuple tuple)
+{
+	bool		isnull;
+	Datum		created = heap_getattr(tuple, pm_column_attnum(rel, "created_at"),
+									   RelationGetDescr(rel), &isnull);
+
+	return !isnull &&
+		DatumGetTimestampTz(created) == GetCurrentTransactionStartTimestamp();
+}
 
 /* The text of a column of a row, NULL when null. */
 static char *
@@ -290,11 +308,14 @@ postmortem_incident_history(PG_FUNCTION_ARGS)
 		char	   *oldStatus = column_text(oldtuple, desc, statusAtt);
 		bool		statusChanged = strcmp(oldStatus, status) != 0;
 
-		if (SPI_connect() != SPI_OK_CONNECT)
-			elog(ERROR, "SPI_connect failed");
-		log_changes(id, "", oldtuple, newtuple, rel, incident_fields,
-					lengthof(incident_fields), skip_stamped, &statusChanged);
-		SPI_finish();
+		if (!created_by_this_transaction(rel, oldtuple))
+		{
+			if (SPI_connect() != SPI_OK_CONNECT)
+				elog(ERROR, "SPI_connect failed");
+			log_changes(id, "", oldtuple, newtuple, rel, incident_fields,
+						lengthof(incident_fields), skip_stamped, &statusChanged);
+			SPI_finish();
+		}
 
 		if (statusChanged)
 			notify("status_changed", id, title, severity, status, oldStatus,
@@ -321,6 +342,8 @@ postmortem_task_history(PG_FUNCTION_ARGS)
 	int64		incident_id;
 	char	   *what;
 
+	if (created_by_this_transaction(rel, oldtuple))
+		return PointerGetDatum(NULL);
 	incident_id = DatumGetInt64(heap_getattr(newtuple, pm_column_attnum(rel, "incident_id"),
 											 desc, &isnull));
 	what = psprintf("task %s \"%s\": ",

@@ -1,9 +1,13 @@
 -- The history of incident and task fields, as timeline entries written by
 -- the C triggers: who changed what, from what, to what.
-BEGIN;
-SELECT plan(12);
-
+-- the incident exists before the changes: the transaction that creates an
+-- incident is still filling it in, which is not history
 SELECT postmortem.open_incident('history: checkout slow', 'SEV3') AS id \gset
+INSERT INTO postmortem.task (incident_id, title, kind, owner, due_at)
+VALUES (:id, 'history: add the index', 'corrective', 'bob', '2030-01-01') RETURNING id AS task \gset
+BEGIN;
+SELECT plan(13);
+
 CREATE ROLE pm_history_responder;
 GRANT USAGE ON SCHEMA postmortem TO pm_history_responder;
 GRANT SELECT, UPDATE ON postmortem.incident, postmortem.task TO pm_history_responder;
@@ -41,8 +45,6 @@ UPDATE postmortem.incident SET summary = 'same' WHERE id = :id;
 SELECT is((SELECT count(*)::int FROM postmortem.timeline WHERE incident_id = :id AND body LIKE 'summary%'), 1,
           'an UPDATE that changes nothing writes nothing');
 
-INSERT INTO postmortem.task (incident_id, title, kind, owner, due_at)
-VALUES (:id, 'history: add the index', 'corrective', 'bob', '2030-01-01') RETURNING id AS task \gset
 UPDATE postmortem.task SET owner = 'alice', due_at = '2030-02-01' WHERE id = :task;
 SELECT is((SELECT body FROM postmortem.timeline WHERE incident_id = :id AND body LIKE '%owner%'),
           'task ' || :task || ' "history: add the index": owner changed from "bob" to "alice"',
@@ -53,5 +55,11 @@ SELECT is((SELECT count(*)::int FROM postmortem.timeline WHERE incident_id = :id
 SELECT is((SELECT count(*)::int FROM postmortem.timeline WHERE kind = 'field_change' AND incident_id = :id AND source <> 'history'), 0,
           'history entries have source history');
 
+SELECT postmortem.open_incident('history: filled in at once') AS fresh \gset
+UPDATE postmortem.incident SET severity = 'SEV2', summary = 'written while declaring' WHERE id = :fresh;
+SELECT is((SELECT count(*)::int FROM postmortem.timeline WHERE incident_id = :fresh AND kind = 'field_change'), 0,
+          'the transaction that creates an incident writes no history while it fills it in');
+
 SELECT * FROM finish();
 ROLLBACK;
+DELETE FROM postmortem.incident WHERE id = :id;
