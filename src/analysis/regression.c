@@ -47,6 +47,8 @@
 #include "access/table.h"
 #include "access/xact.h"
 #include "catalog/indexing.h"
+#include "catalog/namespace.h"
+#include "catalog/pg_class.h"
 #include "catalog/pg_collation.h"
 #include "catalog/pg_extension.h"
 #include "catalog/pg_type.h"
@@ -62,6 +64,7 @@
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 #include "utils/resowner.h"
+#include "utils/syscache.h"
 #include "utils/timestamp.h"
 #include "utils/varlena.h"
 
@@ -541,23 +544,153 @@ pm_regression_evidence(int64 incident_id)
 	return written;
 }
 
-/* Take a snapshot now if one is due: postmortem.snapshot_statements(false). */
+/*
+ * The snapshot: this database's statements, the most expensive first,
+ * without their text (live pg_stat_statements has it when it is needed;
+ * reading the text file is most of what a snapshot would cost).  $1: how
+ * many.  %s: the schema of pg_stat_statements.  Taken only if this session
+ * gets the lock at once: another session taking one now is as good.
+ */
+#define SNAPSHOT_SQL \
+	"INSERT INTO postmortem.statement_snapshot" \
+	"  (taken_at, queryid, userid, calls, total_exec_time, rows, blks)" \
+	"SELECT pg_catalog.now(), p.queryid, p.userid, pg_catalog.sum(p.calls)," \
+	"       pg_catalog.sum(p.total_exec_time), pg_catalog.sum(p.rows)," \
+	"       pg_catalog.sum(p.shared_blks_hit OPERATOR(pg_catalog.+) p.shared_blks_read)" \
+	"  FROM %s.pg_stat_statements(false) p" \
+	" WHERE p.dbid OPERATOR(pg_catalog.=) (SELECT d.oid FROM pg_catalog.pg_database d" \
+	"                 WHERE d.datname OPERATOR(pg_catalog.=) pg_catalog.current_database())" \
+	"   AND p.queryid IS NOT NULL" \
+	"   AND pg_catalog.pg_try_advisory_xact_lock('postmortem.statement_snapshot'::pg_catalog.regclass::pg_catalog.oid::pg_catalog.int8)" \
+	"   AND NOT EXISTS (SELECT FROM postmortem.statement_snapshot s" \
+	"                    WHERE s.taken_at OPERATOR(pg_catalog.=) pg_catalog.now())" \
+	" GROUP BY p.queryid, p.userid" \
+	" ORDER BY pg_catalog.sum(p.total_exec_time) DESC" \
+	" LIMIT $1"
+
+/* Bounded: 200 snapshots, none older than 7 days (an index range each). */
+#define TRIM_SQL \
+	"DELETE FROM postmortem.statement_snapshot s" \
+	" WHERE s.taken_at OPERATOR(pg_catalog.<) GREATEST(pg_catalog.now() OPERATOR(pg_catalog.-) interval '7 days'," \
+	"       (SELECT k.taken_at FROM (SELECT DISTINCT t.taken_at FROM postmortem.statement_snapshot t" \
+	"                                 ORDER BY t.taken_at DESC LIMIT 200) k" \
+	"         ORDER BY k.taken_at LIMIT 1))"
+
+#define LAST_SQL "SELECT pg_catalog.max(s.taken_at) FROM postmortem.statement_snapshot s"
+
+static Oid
+relation_owner(Oid relid)
+{
+	HeapTuple	tup = SearchSysCache1(RELOID, ObjectIdGetDatum(relid));
+	Oid			owner;
+
+	if (!HeapTupleIsValid(tup))
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_TABLE),
+				 errmsg("table postmortem.statement_snapshot does not exist"),
+				 errhint("ALTER EXTENSION postmortem UPDATE, or reinstall the extension.")));
+	owner = ((Form_pg_class) GETSTRUCT(tup))->relowner;
+	ReleaseSysCache(tup);
+	return owner;
+}
+
+/*
+ * Take a snapshot if one is due (or always, with force); returns when the
+ * newest one was taken (0 when there is none).  Runs as the owner of
+ * postmortem.statement_snapshot, as a SECURITY DEFINER function would: an
+ * application role that runs a migration may neither read other roles'
+ * statements nor write the table.  Every name in its SQL is qualified.
+ */
+static TimestampTz
+take_snapshot(bool force)
+{
+	static SPIPlanPtr lastPlan = NULL;
+	static SPIPlanPtr snapPlan = NULL;
+	static SPIPlanPtr trimPlan = NULL;
+	static char *planSchema = NULL;
+	const char *schema = statements_schema(NULL);
+	Oid			savedUser;
+	int			savedSec;
+	Oid			owner;
+	TimestampTz last = 0;
+	bool		isnull;
+	Datum		d;
+	int			ret;
+
+	if (schema == NULL)
+		return 0;
+	owner = relation_owner(get_relname_relid("statement_snapshot",
+											 get_namespace_oid("postmortem", false)));
+	GetUserIdAndSecContext(&savedUser, &savedSec);
+	SetUserIdAndSecContext(owner, savedSec | SECURITY_LOCAL_USERID_CHANGE |
+						   SECURITY_RESTRICTED_OPERATION);
+	PG_TRY();
+	{
+		if (SPI_connect() != SPI_OK_CONNECT)
+			elog(ERROR, "SPI_connect failed");
+		if (lastPlan == NULL)
+			lastPlan = pm_prepare_kept("last snapshot", LAST_SQL, 0, NULL);
+		if (snapPlan == NULL || strcmp(planSchema, schema) != 0)
+		{
+			Oid			argtype = INT8OID;
+
+			if (snapPlan)
+				SPI_freeplan(snapPlan);
+			snapPlan = pm_prepare_kept("snapshot", psprintf(SNAPSHOT_SQL, schema), 1, &argtype);
+			planSchema = MemoryContextStrdup(TopMemoryContext, schema);
+		}
+		ret = SPI_execute_plan(lastPlan, NULL, NULL, false, 1);
+		if (ret != SPI_OK_SELECT)
+			elog(ERROR, "snapshot lookup failed: %s", SPI_result_code_string(ret));
+		d = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
+		if (!isnull)
+			last = DatumGetTimestampTz(d);
+		if (force || isnull ||
+			last + (TimestampTz) pm_snapshot_interval * USECS_PER_SEC <= GetCurrentTransactionStartTimestamp())
+		{
+			d = Int64GetDatum((int64) pm_snapshot_size);
+			ret = SPI_execute_plan(snapPlan, &d, NULL, false, 0);
+			if (ret != SPI_OK_INSERT)
+				elog(ERROR, "snapshot failed: %s", SPI_result_code_string(ret));
+			if (SPI_processed > 0)
+			{
+				last = GetCurrentTransactionStartTimestamp();
+				if (trimPlan == NULL)
+					trimPlan = pm_prepare_kept("snapshot trim", TRIM_SQL, 0, NULL);
+				ret = SPI_execute_plan(trimPlan, NULL, NULL, false, 0);
+				if (ret != SPI_OK_DELETE)
+					elog(ERROR, "snapshot trim failed: %s", SPI_result_code_string(ret));
+			}
+		}
+		SPI_finish();
+	}
+	PG_FINALLY();
+	{
+		SetUserIdAndSecContext(savedUser, savedSec);
+	}
+	PG_END_TRY();
+	return last;
+}
+
+/* snapshot_statements(force): take a snapshot (if due, without force) */
+PG_FUNCTION_INFO_V1(postmortem_snapshot_statements);
+Datum
+postmortem_snapshot_statements(PG_FUNCTION_ARGS)
+{
+	TimestampTz last = take_snapshot(PG_GETARG_BOOL(0));
+
+	if (last == 0)
+		PG_RETURN_NULL();
+	PG_RETURN_TIMESTAMPTZ(last);
+}
+
 static void
 snapshot_if_due(void)
 {
-	int			ret;
-	bool		isnull;
-	Datum		last;
+	TimestampTz last = take_snapshot(false);
 
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
-	ret = SPI_execute("SELECT postmortem.snapshot_statements(false)", false, 1);
-	if (ret != SPI_OK_SELECT)
-		elog(ERROR, "snapshot failed: %s", SPI_result_code_string(ret));
-	last = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
-	next_snapshot = isnull ? GetCurrentTimestamp() + (TimestampTz) pm_snapshot_interval * USECS_PER_SEC :
-		DatumGetTimestampTz(last) + (TimestampTz) pm_snapshot_interval * USECS_PER_SEC;
-	SPI_finish();
+	next_snapshot = (last ? last : GetCurrentTimestamp()) +
+		(TimestampTz) pm_snapshot_interval * USECS_PER_SEC;
 }
 
 /*
