@@ -306,12 +306,17 @@ BEGIN
 				OR postmortem.mentions(document, s.table_name))
 		UNION ALL
 		SELECT e.at, 'change_event',
-			   format('%s %s%s', e.kind, e.name,
-					  coalesce(' (cited as ' || c.role || coalesce(': ' || c.note, '') || ')', '')),
-			   CASE WHEN c.id IS NULL THEN 'change_event' ELSE 'citation' END, e.id, 3
+			   format('%s %s (cited as %s%s)', e.kind, e.name, c.role, ': ' || c.note),
+			   'citation', e.id, 2
+		  FROM postmortem.citation c
+		  JOIN postmortem.change_event e ON e.id = c.change_event_id
+		 WHERE c.incident_id = inc.id
+		UNION ALL
+		SELECT e.at, 'change_event', format('%s %s', e.kind, e.name), 'change_event', e.id, 3
 		  FROM postmortem.change_event e
-		  LEFT JOIN postmortem.citation c ON c.change_event_id = e.id AND c.incident_id = inc.id
-		 WHERE c.id IS NOT NULL OR (e.at >= t_from AND e.at <= t_to)
+		 WHERE e.at >= t_from AND e.at <= t_to
+		   AND NOT EXISTS (SELECT FROM postmortem.citation c
+							WHERE c.change_event_id = e.id AND c.incident_id = inc.id)
 		UNION ALL
 		SELECT k.created_at, 'task_created',
 			   format('Task created: %s (%s%s%s)', k.title, k.kind,
