@@ -15,16 +15,6 @@
  * statement to run: psql's \gexec runs it.  No connection string is kept in
  * the extension's tables.
  */
-CREATE FUNCTION postmortem.local_origin() RETURNS text
-	LANGUAGE sql STABLE PARALLEL SAFE
-	SET search_path = pg_catalog, pg_temp
-AS $$
-	SELECT c.system_identifier::text OPERATOR(pg_catalog.||) '/' OPERATOR(pg_catalog.||) pg_catalog.current_database()
-	  FROM pg_catalog.pg_control_system() c
-$$;
-COMMENT ON FUNCTION postmortem.local_origin() IS
-	'This database''s origin as the recorder writes it in schema_change.origin: <system identifier>/<database>';
-
 CREATE TABLE postmortem.fleet_origin (
 	origin			text COLLATE "C" PRIMARY KEY
 					CONSTRAINT fleet_origin_format CHECK (origin ~ '^[0-9]+/.+$'),
@@ -277,3 +267,52 @@ END
 $$;
 COMMENT ON FUNCTION postmortem.fleet_status(boolean) IS
 	'At the centre, one row per origin (this database first): its subscription and whether it streams, the changes received, the newest and when it arrived, its lag, the last contact, and whether its hash chain verifies (verify => false skips that)';
+
+/*
+ * The change failure rate of each database of a fleet, by month: counted
+ * over the (origin, at) index, one range count per origin and month.
+ */
+CREATE VIEW postmortem.change_failure_rate_by_origin WITH (security_invoker = true) AS
+WITH RECURSIVE origins(origin) AS (
+	(SELECT s.origin FROM postmortem.schema_change s ORDER BY s.origin LIMIT 1)
+	UNION ALL
+	SELECT (SELECT s.origin FROM postmortem.schema_change s
+			 WHERE s.origin OPERATOR(pg_catalog.>) o.origin ORDER BY s.origin LIMIT 1)
+	  FROM origins o WHERE o.origin IS NOT NULL
+), failed AS (
+	SELECT s.origin, pg_catalog.date_trunc('month', s.at) AS month,
+		   count(DISTINCT s.id) AS failed_changes
+	  FROM postmortem.citation c
+	  JOIN postmortem.schema_change s
+		ON s.id OPERATOR(pg_catalog.=) c.schema_change_id
+	   AND s.origin OPERATOR(pg_catalog.=) c.schema_change_origin
+	 WHERE c.role IN ('trigger', 'root_cause')
+	 GROUP BY 1, 2
+)
+SELECT m.month,
+	   o.origin,
+	   pg_catalog.substr(o.origin, pg_catalog.strpos(o.origin, '/') OPERATOR(pg_catalog.+) 1) AS database_name,
+	   n.changes,
+	   COALESCE(f.failed_changes, 0) AS failed_changes,
+	   round(COALESCE(f.failed_changes, 0)::numeric OPERATOR(pg_catalog./) n.changes, 4) AS change_failure_rate
+  FROM origins o
+ CROSS JOIN LATERAL (SELECT min(s.at) AS first_at, max(s.at) AS last_at
+					   FROM postmortem.schema_change s
+					  WHERE s.origin OPERATOR(pg_catalog.=) o.origin) r
+ CROSS JOIN LATERAL pg_catalog.generate_series(pg_catalog.date_trunc('month', r.first_at),
+											   r.last_at, interval '1 month') AS m(month)
+ CROSS JOIN LATERAL (SELECT count(*) AS changes
+					   FROM postmortem.schema_change s
+					  WHERE s.origin OPERATOR(pg_catalog.=) o.origin
+						AND s.at OPERATOR(pg_catalog.>=) m.month
+						AND s.at OPERATOR(pg_catalog.<) (m.month OPERATOR(pg_catalog.+) interval '1 month')) n
+  LEFT JOIN failed f ON f.origin OPERATOR(pg_catalog.=) o.origin AND f.month OPERATOR(pg_catalog.=) m.month
+ WHERE o.origin IS NOT NULL AND n.changes OPERATOR(pg_catalog.>) 0;
+COMMENT ON VIEW postmortem.change_failure_rate_by_origin IS
+	'change_failure_rate for each database of a fleet (at a centre), by month: its recorded schema changes, those cited as an incident''s trigger or root cause, and their share (0-1)';
+COMMENT ON COLUMN postmortem.change_failure_rate_by_origin.month IS 'First instant of the month (session time zone)';
+COMMENT ON COLUMN postmortem.change_failure_rate_by_origin.origin IS 'The database, as schema_change.origin names it';
+COMMENT ON COLUMN postmortem.change_failure_rate_by_origin.database_name IS 'Its database name';
+COMMENT ON COLUMN postmortem.change_failure_rate_by_origin.changes IS 'Schema changes it recorded that month';
+COMMENT ON COLUMN postmortem.change_failure_rate_by_origin.failed_changes IS 'Of those, the ones cited as trigger or root_cause of an incident';
+COMMENT ON COLUMN postmortem.change_failure_rate_by_origin.change_failure_rate IS 'failed_changes / changes, 0-1';

@@ -18,7 +18,7 @@ is() {
 bail() { echo "Bail out! $*"; exit 1; }
 C() { fq centre fleet "$@"; }
 
-echo "1..27"
+echo "1..32"
 fleet_cluster a || bail "cannot start origin cluster a"
 fleet_cluster b || bail "cannot start origin cluster b"
 fleet_cluster centre "max_logical_replication_workers = 12" "max_worker_processes = 20" \
@@ -106,6 +106,21 @@ is "$(C "SELECT reason LIKE 'DROP INDEX public.accounts_email_idx in database us
 	"t" "its reason names the database"
 is "$(C "SELECT string_agg(DISTINCT origin, ',') FROM postmortem.suspects(2)")" "$here" \
 	"an incident naming no database ranks the centre's own changes only"
+
+# Cited at the centre: by (origin, id), named by its database everywhere.
+culprit=$(C "SELECT schema_change_id FROM postmortem.suspects(1) LIMIT 1")
+is "$(C "SELECT postmortem.cite(1, $culprit) IS NOT NULL") $(C "SELECT schema_change_origin FROM postmortem.citation WHERE incident_id = 1")" \
+	"t $users" "cite() finds the change in the incident's database"
+C "INSERT INTO postmortem.incident (title, started_at, origins) VALUES ('Both slow', now(), ARRAY['$shop', '$users'])" >/dev/null
+out=$(C "SELECT postmortem.cite(3, 1)" 2>&1)
+is "$(echo "$out" | grep -c 'is ambiguous')" "1" "an id both of the incident's databases have is refused as ambiguous"
+is "$(C "SELECT postmortem.cite(3, 1, origin => '$shop') IS NOT NULL")" "t" "and cited with its origin"
+is "$(C "SELECT count(*) FROM postmortem.incident_timeline(1) WHERE source = 'citation' AND body LIKE 'DROP INDEX public.accounts_email_idx in database users (cited as root_cause)%'")" \
+	"1" "incident_timeline() names the database of a cited change"
+is "$(C "SELECT postmortem.report(1)" | grep -c "schema change $culprit in database users")" "1" \
+	"report() names the database of a cited change"
+is "$(C "SELECT string_agg(database_name || '=' || failed_changes, ',' ORDER BY database_name) FROM postmortem.change_failure_rate_by_origin WHERE month = date_trunc('month', now())") $(C "SELECT failed_changes FROM postmortem.change_failure_rate WHERE month = date_trunc('month', now())")" \
+	"billing=0,fleet=0,shop=1,users=1 2" "change_failure_rate counts the fleet's failed changes, and per database"
 
 # The subscription stops, DDL goes on at the origin, the subscription
 # resumes: nothing lost, nothing twice.

@@ -20,10 +20,13 @@ declare -A fleet_port
 
 fleet_cluster() {
 	local name=$1; shift
-	local saved_host=${PGHOST:-} saved_port=${PGPORT:-}
+	local saved_host=${PGHOST-unset} saved_port=${PGPORT-unset}
+	unset PGHOST PGPORT
 	pm_server_start "$fleet_work/$name" "$@" || return 1
 	fleet_port[$name]=$PGPORT
-	export PGHOST=$saved_host PGPORT=$saved_port
+	# the caller's server (make test's) stays the default one
+	if [ "$saved_host" = unset ]; then unset PGHOST; else export PGHOST=$saved_host; fi
+	if [ "$saved_port" = unset ]; then unset PGPORT; else export PGPORT=$saved_port; fi
 }
 
 fleet_stop_all() {
@@ -62,6 +65,7 @@ fleet_subscribe() {
 	local name=$1 db=$2 origin
 	origin=$(fq "$name" "$db" "SELECT postmortem.local_origin()") || return 1
 	fq_script "$fleet_centre" "$fleet_centre_db" >/dev/null <<SQL
+SET client_min_messages = warning;
 SELECT postmortem.fleet_subscribe('$origin', 'host=127.0.0.1 port=${fleet_port[$name]} dbname=$db user=postgres${3:+ $3}') \gexec
 SQL
 }
