@@ -9,8 +9,22 @@
  * roles have no privilege on these tables at all, and each row is chained to
  * the previous one by a SHA-256 hash.
  */
+CREATE FUNCTION postmortem.local_origin()
+	RETURNS text
+	AS 'MODULE_PATHNAME', 'pm_local_origin'
+	LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION postmortem.local_origin() IS
+	'The origin this database records its schema changes under: <system identifier>/<database name>';
+
+CREATE FUNCTION postmortem.schema_change_next_id()
+	RETURNS bigint
+	AS 'MODULE_PATHNAME', 'pm_schema_change_next_id'
+	LANGUAGE C VOLATILE STRICT;
+COMMENT ON FUNCTION postmortem.schema_change_next_id() IS
+	'Default id of a schema_change row inserted by hand: after every row of the table (the recorder takes its ids from the chain head, and never changes lastval())';
+
 CREATE TABLE postmortem.schema_change (
-	id					bigint NOT NULL,
+	id					bigint NOT NULL DEFAULT postmortem.schema_change_next_id(),
 	at					timestamptz NOT NULL,
 	finished_at			timestamptz,
 	duration			interval GENERATED ALWAYS AS (finished_at - at) STORED,
@@ -41,7 +55,7 @@ CREATE TABLE postmortem.schema_change (
 	table_rows			bigint,
 	table_seq_scan		bigint,
 	table_idx_scan		bigint,
-	origin				text COLLATE "C" NOT NULL,
+	origin				text COLLATE "C" NOT NULL DEFAULT postmortem.local_origin(),
 	prev_hash			bytea,
 	row_hash			bytea,
 	CONSTRAINT schema_change_pkey PRIMARY KEY (id, origin)

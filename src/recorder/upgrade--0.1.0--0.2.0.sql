@@ -9,7 +9,21 @@ ALTER TABLE postmortem.citation DROP CONSTRAINT citation_schema_change_id_fkey;
 ALTER TABLE postmortem.schema_change DROP CONSTRAINT schema_change_pkey;
 
 -- Ids come from the chain head, not a sequence (lastval() is left alone).
-ALTER TABLE postmortem.schema_change ALTER COLUMN id DROP DEFAULT;
+CREATE FUNCTION postmortem.local_origin()
+	RETURNS text
+	AS 'MODULE_PATHNAME', 'pm_local_origin'
+	LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION postmortem.local_origin() IS
+	'The origin this database records its schema changes under: <system identifier>/<database name>';
+
+CREATE FUNCTION postmortem.schema_change_next_id()
+	RETURNS bigint
+	AS 'MODULE_PATHNAME', 'pm_schema_change_next_id'
+	LANGUAGE C VOLATILE STRICT;
+COMMENT ON FUNCTION postmortem.schema_change_next_id() IS
+	'Default id of a schema_change row inserted by hand: after every row of the table (the recorder takes its ids from the chain head, and never changes lastval())';
+
+ALTER TABLE postmortem.schema_change ALTER COLUMN id SET DEFAULT postmortem.schema_change_next_id();
 ALTER EXTENSION postmortem DROP SEQUENCE postmortem.schema_change_id_seq;
 DROP SEQUENCE postmortem.schema_change_id_seq;
 
@@ -17,6 +31,7 @@ DROP SEQUENCE postmortem.schema_change_id_seq;
 ALTER TABLE postmortem.schema_change
 	ALTER COLUMN origin TYPE text COLLATE "C",
 	ALTER COLUMN origin SET NOT NULL,
+	ALTER COLUMN origin SET DEFAULT postmortem.local_origin(),
 	ADD CONSTRAINT schema_change_pkey PRIMARY KEY (id, origin);
 COMMENT ON COLUMN postmortem.schema_change.id IS 'Increasing identifier within the origin; also the order of the origin''s hash chain. A row is identified by (origin, id)';
 COMMENT ON COLUMN postmortem.schema_change.origin IS 'Where the row was recorded: <system identifier>/<database name>, unique across a fleet; each origin has its own ids and hash chain';

@@ -246,14 +246,23 @@ chain_rows(List *rows, int64 lastId, Datum prev, bool prevNull)
 	return prev;
 }
 
-/* The largest id in schema_change, of any origin: the end of its primary key. */
+/*
+ * The largest id in schema_change, of any origin: the end of its primary
+ * key.  A dirty snapshot also sees the rows this transaction inserted (by
+ * hand, in any command) and those of transactions still in progress.
+ */
 static int64
-max_id(Relation rel, Snapshot snap)
+max_id(Relation rel)
 {
+	SnapshotData dirty;
 	Relation	pkey = index_open(RelationGetPrimaryKeyIndex(rel), AccessShareLock);
-	SysScanDesc scan = systable_beginscan_ordered(rel, pkey, snap, 0, NULL);
-	HeapTuple	last = systable_getnext_ordered(scan, BackwardScanDirection);
+	SysScanDesc scan;
+	HeapTuple	last;
 	int64		id = 0;
+
+	InitDirtySnapshot(dirty);
+	scan = systable_beginscan_ordered(rel, pkey, &dirty, 0, NULL);
+	last = systable_getnext_ordered(scan, BackwardScanDirection);
 
 	if (HeapTupleIsValid(last))
 	{
@@ -367,16 +376,19 @@ chain_origin(Relation rel, Relation head, const char *origin, List *rows, Snapsh
 	ChainHead	h;
 	Datum		last;
 
+	int64		lastId;
+
 	read_head(head, origin, snap, &h);
-	if (!h.found)
-	{
-		/* a new chain: ids after every row the database holds */
-		h.lastId = max_id(rel, snap);
-		h.lastHash = (Datum) 0;
-	}
-	last = chain_rows(rows, h.lastId, h.lastHash, !h.found);
+
+	/*
+	 * Ids after every row the table holds: a new chain (after a restore or a
+	 * rename) does not reuse the ids of the database's earlier origins, and
+	 * a row inserted by hand does not take the recorder's next id.
+	 */
+	lastId = Max(h.lastId, max_id(rel));
+	last = chain_rows(rows, lastId, h.lastHash, !h.found);
 	insert_rows(rel, rows);
-	write_head(head, origin, &h, h.lastId + list_length(rows), last);
+	write_head(head, origin, &h, lastId + list_length(rows), last);
 }
 
 /* The rows, by origin: each gets its own chain (almost always one origin). */
@@ -446,6 +458,23 @@ write_rows_0_1_0(Relation rel, Oid seqid, List *rows)
 		prevNull = false;
 	}
 	insert_rows(rel, rows);
+}
+
+/*
+ * schema_change_next_id(): the default id of a row inserted by hand (tests,
+ * imports): after every row the table holds, those inserted by the calling
+ * statement and by transactions in progress included.  The recorder does not use it.
+ */
+PG_FUNCTION_INFO_V1(pm_schema_change_next_id);
+Datum
+pm_schema_change_next_id(PG_FUNCTION_ARGS)
+{
+	Oid			nsp = get_namespace_oid("postmortem", false);
+	Relation	rel = table_open(get_relname_relid("schema_change", nsp), AccessShareLock);
+	int64		id = max_id(rel);
+
+	table_close(rel, AccessShareLock);
+	PG_RETURN_INT64(id + 1);
 }
 
 void
