@@ -8,16 +8,6 @@
  * on the tables involved, status changes and task events into one timeline;
  * change_failure_rate is DORA's change failure rate for migrations.
  */
-CREATE FUNCTION postmortem.local_origin() RETURNS text
-	LANGUAGE sql STABLE PARALLEL SAFE
-	SET search_path = pg_catalog, pg_temp
-AS $$
-	SELECT c.system_identifier::text OPERATOR(pg_catalog.||) '/' OPERATOR(pg_catalog.||) pg_catalog.current_database()
-	  FROM pg_catalog.pg_control_system() c
-$$;
-COMMENT ON FUNCTION postmortem.local_origin() IS
-	'This database''s origin as the recorder writes it in schema_change.origin: <system identifier>/<database>';
-
 CREATE TYPE postmortem.citation_role AS ENUM
 	('trigger', 'root_cause', 'contributing', 'remediation');
 COMMENT ON TYPE postmortem.citation_role IS

@@ -2,16 +2,6 @@
 -- analysis: a citation names its change by (origin, id), as a fleet's centre
 -- holds the same id from several databases (docs/fleet.md).  The recorder's
 -- step has already dropped the foreign key on id alone.
-CREATE FUNCTION postmortem.local_origin() RETURNS text
-	LANGUAGE sql STABLE PARALLEL SAFE
-	SET search_path = pg_catalog, pg_temp
-AS $$
-	SELECT c.system_identifier::text OPERATOR(pg_catalog.||) '/' OPERATOR(pg_catalog.||) pg_catalog.current_database()
-	  FROM pg_catalog.pg_control_system() c
-$$;
-COMMENT ON FUNCTION postmortem.local_origin() IS
-	'This database''s origin as the recorder writes it in schema_change.origin: <system identifier>/<database>';
-
 ALTER TABLE postmortem.citation ADD COLUMN schema_change_origin text COLLATE "C";
 UPDATE postmortem.citation c
    SET schema_change_origin = (SELECT s.origin FROM postmortem.schema_change s

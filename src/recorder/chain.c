@@ -15,10 +15,13 @@
 #include "postgres.h"
 
 #include "access/htup_details.h"
+#include "access/xlog.h"
 #include "catalog/pg_type.h"
 #include "common/cryptohash.h"
 #include "common/sha2.h"
+#include "commands/dbcommands.h"
 #include "fmgr.h"
+#include "miscadmin.h"
 #include "funcapi.h"
 #include "lib/stringinfo.h"
 #include "port/pg_bswap.h"
@@ -219,4 +222,18 @@ pm_schema_change_hash(PG_FUNCTION_ARGS)
 	SET_VARSIZE(result, VARHDRSZ + PG_SHA256_DIGEST_LENGTH);
 	memcpy(VARDATA(result), digest, PG_SHA256_DIGEST_LENGTH);
 	PG_RETURN_BYTEA_P(result);
+}
+
+/*
+ * local_origin(): the origin this database records under,
+ * <system identifier>/<database name> (as capture.c writes it on each row).
+ */
+PG_FUNCTION_INFO_V1(pm_local_origin);
+Datum
+pm_local_origin(PG_FUNCTION_ARGS)
+{
+	char	   *dbname = get_database_name(MyDatabaseId);
+
+	PG_RETURN_TEXT_P(cstring_to_text(psprintf(UINT64_FORMAT "/%s",
+											  GetSystemIdentifier(), dbname)));
 }

@@ -166,8 +166,12 @@ typedef struct PendingWrite
 {
 	List	   *rows;			/* RecordedRow */
 	MemoryContext cxt;			/* where to work; reset after the write */
+	bool		prepare;		/* PREPARE TRANSACTION, not a commit */
 } PendingWrite;
 extern void pm_write_rows(void *arg);
+extern bool pm_record_temp_objects;
+extern bool pm_row_is_temporary(RecordedRow *row);
+extern List *pm_drop_temporary_rows(List *rows);
 
 /* migration.c */
 extern void pm_assign_migrations(List *rows);
