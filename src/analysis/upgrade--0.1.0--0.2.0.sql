@@ -6,8 +6,9 @@ ALTER TABLE postmortem.citation ADD COLUMN schema_change_origin text COLLATE "C"
 UPDATE postmortem.citation c
    SET schema_change_origin = (SELECT s.origin FROM postmortem.schema_change s
 								WHERE s.id = c.schema_change_id ORDER BY s.origin LIMIT 1);
-ALTER TABLE postmortem.citation ALTER COLUMN schema_change_origin SET NOT NULL;
-COMMENT ON COLUMN postmortem.citation.schema_change_origin IS 'The database it was recorded in (postmortem.schema_change.origin)';
+ALTER TABLE postmortem.citation ALTER COLUMN schema_change_origin SET NOT NULL,
+	ALTER COLUMN schema_change_origin SET DEFAULT postmortem.local_origin();
+COMMENT ON COLUMN postmortem.citation.schema_change_origin IS 'The database it was recorded in (postmortem.schema_change.origin); by default this one';
 ALTER TABLE postmortem.citation DROP CONSTRAINT IF EXISTS citation_schema_change_id_fkey;
 ALTER TABLE postmortem.citation
 	ADD CONSTRAINT citation_schema_change_fkey FOREIGN KEY (schema_change_origin, schema_change_id)
