@@ -158,7 +158,7 @@ BEGIN
 				  HINT = 'An origin is <system identifier>/<database>, as SELECT postmortem.fleet_publish() returns it on the origin.';
 	END IF;
 	IF origin = postmortem.local_origin() THEN
-		RAISE EXCEPTION 'origin % is this database', origin
+		RAISE EXCEPTION 'cannot subscribe to this database''s own origin'
 			USING ERRCODE = 'invalid_parameter_value',
 				  HINT = 'Its own schema changes are recorded here already.';
 	END IF;
@@ -244,7 +244,8 @@ BEGIN
 		   CASE WHEN p.last_id = h.last_id THEN p.received_at - coalesce(last_row.finished_at, last_row.at) END,
 		   st.last_msg_receipt_time,
 		   v.broken,
-		   CASE WHEN v.broken IS NULL THEN 'not verified'
+		   CASE WHEN n.changes = 0 AND h.origin IS NULL THEN 'no rows yet'
+				WHEN v.broken IS NULL THEN 'not verified'
 				WHEN v.broken = 0 THEN 'intact'
 				ELSE format('%s broken link%s, the first at id %s: %s', v.broken,
 							CASE WHEN v.broken > 1 THEN 's' ELSE '' END, v.first_id, v.first_problem) END
