@@ -18,7 +18,7 @@ is() {
 bail() { echo "Bail out! $*"; exit 1; }
 C() { fq centre fleet "$@"; }
 
-echo "1..32"
+echo "1..33"
 fleet_cluster a || bail "cannot start origin cluster a"
 fleet_cluster b || bail "cannot start origin cluster b"
 fleet_cluster centre "max_logical_replication_workers = 12" "max_worker_processes = 20" \
@@ -43,8 +43,19 @@ is "$(fq a shop "SELECT string_agg(pubname, ',' ORDER BY pubname) FROM pg_public
 
 # The centre subscribes; the password in the connection string is ignored by
 # trust authentication but must be stored nowhere of the extension's.
-fleet_subscribe a shop "password=fleet-secret-1" || bail "cannot subscribe a/shop"
-fleet_subscribe a billing || bail "cannot subscribe a/billing"
+fleet_subscribe a shop "user=postgres password=fleet-secret-1" || bail "cannot subscribe a/shop"
+# billing as the README tells: a replication role that must give its
+# password (scram), which the centre's server reads from a password file
+fq a billing "CREATE ROLE postmortem_fleet LOGIN REPLICATION PASSWORD 'fleet-pw'" \
+	"SELECT postmortem.fleet_publish('postmortem_fleet')" >/dev/null || bail "cannot grant the replication role"
+{ echo "host billing postmortem_fleet 127.0.0.1/32 scram-sha-256"; cat "$fleet_work/a/data/pg_hba.conf"; } >"$fleet_work/hba"
+cat "$fleet_work/hba" >"$fleet_work/a/data/pg_hba.conf"
+fq a billing "SELECT pg_reload_conf()" >/dev/null
+echo "127.0.0.1:${fleet_port[a]}:billing:postmortem_fleet:fleet-pw" >"$fleet_work/centre/pgpass"
+chown postgres: "$fleet_work/centre/pgpass" 2>/dev/null; chmod 600 "$fleet_work/centre/pgpass"
+is "$(psql -X -A -t -w -h 127.0.0.1 -p "${fleet_port[a]}" -U postmortem_fleet -d billing -c 'SELECT 1' 2>&1 | grep -c 'password')" \
+	"1" "the origin asks the replication role for its password"
+fleet_subscribe a billing "user=postmortem_fleet passfile=$fleet_work/centre/pgpass" || bail "cannot subscribe a/billing"
 fleet_subscribe b users || bail "cannot subscribe b/users"
 for o in "$shop:a:shop" "$billing:a:billing" "$users:b:users"; do
 	IFS=: read -r origin cl db <<<"$o"

@@ -5,7 +5,7 @@
 #   fleet_cluster NAME [postgresql.conf lines...]   # a server in $fleet_work/NAME
 #   fq NAME DB SQL...         # psql -A -t on that cluster, ON_ERROR_STOP
 #   fleet_add_origin NAME DB  # CREATE EXTENSION + fleet_publish() there; prints the origin
-#   fleet_subscribe NAME DB   # at the centre ($fleet_centre): fleet_subscribe() + \gexec
+#   fleet_subscribe NAME DB [user=... ...]  # at the centre ($fleet_centre): fleet_subscribe() + \gexec
 #   fleet_wait_caught_up ORIGIN NAME DB [seconds]   # the centre has every row of it
 #
 # The servers run as postgres on private sockets and loopback ports
@@ -66,7 +66,7 @@ fleet_subscribe() {
 	origin=$(fq "$name" "$db" "SELECT postmortem.local_origin()") || return 1
 	fq_script "$fleet_centre" "$fleet_centre_db" >/dev/null <<SQL
 SET client_min_messages = warning;
-SELECT postmortem.fleet_subscribe('$origin', 'host=127.0.0.1 port=${fleet_port[$name]} dbname=$db user=postgres${3:+ $3}') \gexec
+SELECT postmortem.fleet_subscribe('$origin', 'host=127.0.0.1 port=${fleet_port[$name]} dbname=$db ${3:-user=postgres}') \gexec
 SQL
 }
 
