@@ -27,7 +27,7 @@ if [ -n "${PM_PG_ROOT:-}" ]; then
 	pm_private_pg "$PM_PG_ROOT" || exit 1
 fi
 make -s >/dev/null && make -s install >/dev/null || exit 1
-. test/fleet/lib.sh
+. test/support/fleet.sh
 trap 'fleet_stop_all; rm -rf "$fleet_work"' EXIT
 now() { date +%s.%N; }
 secs() { echo "$2 - $1" | bc -l; }

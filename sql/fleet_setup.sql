@@ -34,12 +34,15 @@ SELECT count(*) AS secrets FROM postmortem.schema_change s WHERE s::text LIKE '%
 
 -- fleet_status: this database first, then the registered origin (its
 -- CREATE SUBSCRIPTION was not run here)
-SELECT database_name, subscription IS NOT NULL AS subscribed, state, changes > 0 AS has_changes, chain
-  FROM postmortem.fleet_status();
+SELECT database_name, subscription IS NOT NULL AS subscribed, state, changes > 0 AS has_changes,
+	   CASE WHEN state = 'local' THEN '(see recorder_audit)' ELSE chain END AS chain
+  FROM postmortem.fleet_status()
+ WHERE origin IN (postmortem.local_origin(), '7301234567890123456/shop');
 
 -- change_failure_rate per database
 SELECT database_name, changes > 0 AS has_changes, failed_changes
-  FROM postmortem.change_failure_rate_by_origin;
+  FROM postmortem.change_failure_rate_by_origin
+ WHERE origin = postmortem.local_origin() AND month = date_trunc('month', now());
 
 -- unsubscribing returns the DROP SUBSCRIPTION to run
 SELECT postmortem.fleet_unsubscribe('7301234567890123456/shop');

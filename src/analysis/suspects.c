@@ -21,6 +21,12 @@
  *	- the table being named in the incident's title, summary, impact, root
  *	  cause or human timeline entries.
  *
+ * Only the changes of the databases the incident affects are candidates
+ * (incident.origins; none named: this database).  At a fleet's centre the
+ * other databases' rows sit beside this one's (docs/fleet.md); their reason
+ * names their database, and the centre's catalogs are not asked about their
+ * tables.
+ *
  * Changes after the start are not suspects, except when the incident was
  * entered within a minute of its start: then the changes made between the
  * start and the entry are, since such a start is an estimate made on the
@@ -606,6 +612,27 @@ score_suspect(Suspect *s, HeapTuple tup, TupleDesc desc, TimestampTz start,
 }
 
 /*
+ * The databases an incident affects (incident.origins, a text[]); none
+ * named: this one, under the origin the recorder writes
+ * (postmortem.local_origin()).
+ */
+static Datum
+incident_origins(Datum origins, bool isnull, const char *local_origin)
+{
+	Datum		elem;
+
+	if (!isnull)
+	{
+		ArrayType  *arr = DatumGetArrayTypeP(origins);
+
+		if (ArrayGetNItems(ARR_NDIM(arr), ARR_DIMS(arr)) > 0)
+			return PointerGetDatum(arr);
+	}
+	elem = CStringGetTextDatum(local_origin);
+	return PointerGetDatum(construct_array(&elem, 1, TEXTOID, -1, false, TYPALIGN_INT));
+}
+
+/*
  * postmortem.suspects(incident_id, lookback): the recorded schema changes
  * in the lookback window before the incident started, best first.
  */
@@ -671,21 +698,10 @@ postmortem_suspects(PG_FUNCTION_ARGS)
 											  SPI_tuptable->tupdesc, 2, &isnull));
 	document = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 3);
 
-	/*
-	 * The databases it affects; none named: this one, under the origin the
-	 * recorder writes (src/recorder/capture.c).
-	 */
 	local_origin = psprintf(UINT64_FORMAT "/%s", GetSystemIdentifier(),
 							get_database_name(MyDatabaseId));
 	origins = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 4, &isnull);
-	if (isnull || ArrayGetNItems(ARR_NDIM(DatumGetArrayTypeP(origins)),
-								 ARR_DIMS(DatumGetArrayTypeP(origins))) == 0)
-	{
-		Datum		elem = CStringGetTextDatum(local_origin);
-
-		origins = PointerGetDatum(construct_array(&elem, 1, TEXTOID, -1, false,
-												  TYPALIGN_INT));
-	}
+	origins = incident_origins(origins, isnull, local_origin);
 
 	args[0] = TimestampTzGetDatum(start);
 	args[1] = IntervalPGetDatum(lookback);

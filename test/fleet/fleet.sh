@@ -5,7 +5,7 @@
 # bounded poll; nothing asserts a timing.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
-. test/fleet/lib.sh
+. test/support/fleet.sh
 trap 'fleet_stop_all; rm -rf "$fleet_work"' EXIT
 
 n=0

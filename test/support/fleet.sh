@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Clusters of a fleet, for test/fleet/*.sh and bench/fleet.sh.
 #
-#   . test/fleet/lib.sh
+#   . test/support/fleet.sh
 #   fleet_cluster NAME [postgresql.conf lines...]   # a server in $fleet_work/NAME
 #   fq NAME DB SQL...         # psql -A -t on that cluster, ON_ERROR_STOP
 #   fleet_add_origin NAME DB  # CREATE EXTENSION + fleet_publish() there; prints the origin
@@ -10,7 +10,7 @@
 #
 # The servers run as postgres on private sockets and loopback ports
 # (test/support/server.sh); fleet_stop_all stops them.
-. "$(dirname "${BASH_SOURCE[0]}")/../support/server.sh"
+. "$(dirname "${BASH_SOURCE[0]}")/server.sh"
 
 fleet_work=${fleet_work:-$(mktemp -d /tmp/postmortem-fleet.XXXXXX)}
 chmod 755 "$fleet_work"
