@@ -174,6 +174,18 @@ BEGIN
 	VALUES (fleet_subscribe.origin, sub)
 	ON CONFLICT ON CONSTRAINT fleet_origin_pkey DO UPDATE
 	   SET subscription = EXCLUDED.subscription, added_at = now(), added_by = current_user;
+	/*
+	 * An origin in this very cluster: CREATE SUBSCRIPTION would wait for
+	 * itself creating the slot, so the slot is made in the origin database.
+	 */
+	IF split_part(origin, '/', 1) = (SELECT c.system_identifier::text FROM pg_control_system() c) THEN
+		RAISE NOTICE 'the origin is a database of this cluster: run this in database % first: %',
+			substr(origin, strpos(origin, '/') + 1),
+			format('SELECT pg_create_logical_replication_slot(%L, ''pgoutput'');', sub)
+			USING HINT = 'Until the slot exists the subscription retries; the initial copy does not need it.';
+		RETURN format('CREATE SUBSCRIPTION %I CONNECTION %L PUBLICATION postmortem_fleet, postmortem_fleet_head WITH (slot_name = %L, create_slot = false)',
+					  sub, conninfo, sub);
+	END IF;
 	RETURN format('CREATE SUBSCRIPTION %I CONNECTION %L PUBLICATION postmortem_fleet, postmortem_fleet_head WITH (slot_name = %L)',
 				  sub, conninfo, sub);
 END

@@ -18,7 +18,7 @@ is() {
 bail() { echo "Bail out! $*"; exit 1; }
 C() { fq centre fleet "$@"; }
 
-echo "1..33"
+echo "1..34"
 fleet_cluster a || bail "cannot start origin cluster a"
 fleet_cluster b || bail "cannot start origin cluster b"
 fleet_cluster centre "max_logical_replication_workers = 12" "max_worker_processes = 20" \
@@ -62,10 +62,23 @@ for o in "$shop:a:shop" "$billing:a:billing" "$users:b:users"; do
 	fleet_wait_caught_up "$origin" "$cl" "$db" 60 || bail "initial copy of $db did not arrive"
 done
 ok 0 "each origin's history arrives at the centre"
-is "$(C "SELECT count(*) FROM postmortem.fleet_origin")" "3" "the centre knows three origins"
+is "$(C "SELECT count(*) FROM postmortem.fleet_origin")" "3" "the centre knows three origins (so far)"
 is "$(C "SELECT count(*) FROM postmortem.schema_change WHERE statement LIKE '%fleet-secret-1%'")
 $(C "SELECT count(*) FROM postmortem.fleet_origin f WHERE f::text LIKE '%fleet-secret-1%'")" "0
 0" "no connection string with its password is kept in the extension's tables"
+
+# An origin in the centre's own cluster: the slot is made in it first.
+fq centre postgres "CREATE DATABASE neighbour" >/dev/null && fq centre neighbour "CREATE EXTENSION postmortem" \
+	"CREATE TABLE n (id int)" >/dev/null
+neighbour=$(fq centre neighbour "SELECT postmortem.fleet_publish()")
+hint=$(fq_script centre fleet 2>&1 >/dev/null <<SQL
+SELECT postmortem.fleet_subscribe('$neighbour', 'host=127.0.0.1 port=${fleet_port[centre]} dbname=neighbour user=postgres') \gexec
+SQL
+)
+slot_sql=$(echo "$hint" | sed -n 's/.*first: \(SELECT pg_create_logical_replication_slot.*\)$/\1/p')
+fq centre neighbour "$slot_sql" >/dev/null
+fleet_wait_caught_up "$neighbour" centre neighbour 60
+ok $? "an origin in the centre's own cluster subscribes, its slot made as fleet_subscribe says"
 
 # DDL on each origin arrives with its facts.
 fq a shop "BEGIN" "SET LOCAL postmortem.migration = '0042_drop_customer_idx'" \
@@ -95,10 +108,10 @@ C "CREATE TABLE centre_notes (id int)" >/dev/null
 is "$(C "SELECT count(*) FROM postmortem.schema_change WHERE origin = '$here' AND command_tag = 'CREATE TABLE'")" \
 	"1" "the centre records its own DDL under its own origin"
 is "$(C "SELECT string_agg(command_tag, ',' ORDER BY id) FROM postmortem.schema_change WHERE origin = '$here'")" \
-	"CREATE SUBSCRIPTION,CREATE SUBSCRIPTION,CREATE SUBSCRIPTION,CREATE TABLE" \
+	"CREATE SUBSCRIPTION,CREATE SUBSCRIPTION,CREATE SUBSCRIPTION,CREATE SUBSCRIPTION,CREATE TABLE" \
 	"the centre's own rows are its own DDL only, none for the rows its subscriptions applied"
 status=$(C "SELECT string_agg(database_name || ':' || state || ':' || chain, ' ' ORDER BY database_name) FROM postmortem.fleet_status()")
-is "$status" "billing:streaming:intact fleet:local:intact shop:streaming:intact users:streaming:intact" \
+is "$status" "billing:streaming:intact fleet:local:intact neighbour:streaming:intact shop:streaming:intact users:streaming:intact" \
 	"fleet_status(): every origin streams and its chain verifies"
 is "$(C "SELECT bool_and(changes > 0 AND last_id IS NOT NULL AND last_change_at IS NOT NULL AND received_at IS NOT NULL AND lag IS NOT NULL AND last_contact IS NOT NULL) FROM postmortem.fleet_status() WHERE state = 'streaming'")" \
 	"t" "fleet_status(): last change, when it arrived, its lag and the last contact per origin"
@@ -131,7 +144,7 @@ is "$(C "SELECT count(*) FROM postmortem.incident_timeline(1) WHERE source = 'ci
 is "$(C "SELECT postmortem.report(1)" | grep -c "schema change $culprit in database users")" "1" \
 	"report() names the database of a cited change"
 is "$(C "SELECT string_agg(database_name || '=' || failed_changes, ',' ORDER BY database_name) FROM postmortem.change_failure_rate_by_origin WHERE month = date_trunc('month', now())") $(C "SELECT failed_changes FROM postmortem.change_failure_rate WHERE month = date_trunc('month', now())")" \
-	"billing=0,fleet=0,shop=1,users=1 2" "change_failure_rate counts the fleet's failed changes, and per database"
+	"billing=0,fleet=0,neighbour=0,shop=1,users=1 2" "change_failure_rate counts the fleet's failed changes, and per database"
 
 # The subscription stops, DDL goes on at the origin, the subscription
 # resumes: nothing lost, nothing twice.
