@@ -11,6 +11,9 @@
 #
 # Runs alternate (baseline, postmortem, postmortem+temp, baseline, ...) and
 # each figure is the median TPS over RUNS runs; the ratio is to the baseline.
+# TPS on a shared machine is noisy, so the script also counts, with callgrind,
+# the instructions of one backend running 200 of those transactions in each
+# database (same server, each database warmed by a first session).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${RUNS:-5}
@@ -64,3 +67,28 @@ for c in 1 4; do
 	echo "  $c client(s): no extension $b | postmortem $p ratio $(ratio "$p" "$b") | record_temp_objects = on $t ratio $(ratio "$t" "$b")"
 done
 echo "  audit rows written: $rows by default, $trows with record_temp_objects = on"
+
+# instructions of one backend running 200 transactions, under callgrind
+command -v valgrind >/dev/null || exit 0
+pm_server_stop "$out/s"
+cat >"$out/postgres-callgrind" <<WRAP
+#!/bin/sh
+exec valgrind --tool=callgrind --trace-children=yes --callgrind-out-file=$out/cg.%p \
+	--dump-instr=no --collect-jumps=no "$PM_PGBIN/postgres" "\$@"
+WRAP
+chmod 755 "$out/postgres-callgrind"
+pm_as_postgres "$PM_PGBIN/pg_ctl" -D "$out/s/data" -l "$out/s/server.log" -w -t 600 \
+	-p "$out/postgres-callgrind" start >/dev/null
+for _ in $(seq 1 200); do cat "$out/etl.sql"; done >"$out/etl200.sql"
+instructions() { # db -> instructions of the backend that ran 200 transactions
+	local pid
+	psql -X -q -d "$1" -f "$out/etl.sql" >/dev/null	# warm the database
+	pid=$(psql -X -q -A -t -d "$1" -c 'SELECT pg_backend_pid()' -f "$out/etl200.sql" | head -1)
+	for _ in $(seq 1 120); do
+		[ -s "$out/cg.$pid" ] && grep -q '^totals:\|^summary:' "$out/cg.$pid" && break
+		sleep 0.5
+	done
+	awk '/^(summary|totals):/ { print $2; exit }' "$out/cg.$pid"
+}
+b=$(instructions bench_base); p=$(instructions bench_pm); t=$(instructions bench_pm_temp)
+echo "backend instructions, 200 transactions (callgrind): no extension $b | postmortem $p ratio $(ratio "$p" "$b") | record_temp_objects = on $t ratio $(ratio "$t" "$b")"
