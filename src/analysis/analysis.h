@@ -16,14 +16,16 @@
 /*
  * Output columns of postmortem.suspects(), in order: schema_change_id,
  * score, reason, at, command_tag, object_identity, table_name, statement,
- * revert_statement, migration, role_name, lock_mode, kind, change_event_id.
+ * revert_statement, migration, role_name, lock_mode, origin, kind,
+ * change_event_id.
  */
-#define SUSPECTS_NATTS 14
+#define SUSPECTS_NATTS 15
 #define SUSPECT_COL_SCORE 1
 #define SUSPECT_COL_REASON 2
 #define SUSPECT_COL_TABLE 6
-#define SUSPECT_COL_KIND 12
-#define SUSPECT_COL_EVENT_ID 13
+#define SUSPECT_COL_ORIGIN 12
+#define SUSPECT_COL_KIND 13
+#define SUSPECT_COL_EVENT_ID 14
 
 typedef struct Suspect
 {

@@ -1,4 +1,8 @@
 
+-- incident: the databases of a fleet an incident affects (docs/fleet.md)
+ALTER TABLE postmortem.incident ADD COLUMN origins text[] NOT NULL DEFAULT '{}';
+COMMENT ON COLUMN postmortem.incident.origins IS 'The databases the incident affects, as schema_change.origin names them (<system identifier>/<database>); empty: the database it is declared in';
+
 -- src/incident: field history and notifications (60-history.sql)
 ALTER TYPE postmortem.timeline_kind ADD VALUE IF NOT EXISTS 'field_change';
 CREATE FUNCTION postmortem.incident_history() RETURNS trigger
