@@ -13,7 +13,7 @@
 # each figure is the median TPS over RUNS runs; the ratio is to the baseline.
 # TPS on a shared machine is noisy, so the script also counts, with callgrind,
 # the instructions of one backend running 200 of those transactions in each
-# database (same server, each database warmed by a first session).
+# database (same server, fresh databases, each warmed by a first session).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${RUNS:-5}
@@ -90,5 +90,12 @@ instructions() { # db -> instructions of the backend that ran 200 transactions
 	done
 	awk '/^(summary|totals):/ { print $2; exit }' "$out/cg.$pid"
 }
-b=$(instructions bench_base); p=$(instructions bench_pm); t=$(instructions bench_pm_temp)
+# fresh databases: the TPS runs above left their catalogs bloated unequally
+for db in cg_base cg_pm cg_pm_temp; do
+	psql -X -q -d postgres -c "CREATE DATABASE $db" >/dev/null
+done
+psql -X -q -d cg_pm -c "CREATE EXTENSION postmortem" >/dev/null
+psql -X -q -d cg_pm_temp -c "CREATE EXTENSION postmortem" \
+	-c "ALTER DATABASE cg_pm_temp SET postmortem.record_temp_objects = on" >/dev/null
+b=$(instructions cg_base); p=$(instructions cg_pm); t=$(instructions cg_pm_temp)
 echo "backend instructions, 200 transactions (callgrind): no extension $b | postmortem $p ratio $(ratio "$p" "$b") | record_temp_objects = on $t ratio $(ratio "$t" "$b")"
