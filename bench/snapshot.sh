@@ -4,7 +4,7 @@
 #
 # One server with pg_stat_statements preloaded, two databases set up alike
 # (CREATE EXTENSION pg_stat_statements, postmortem; the same warm-up query);
-# in one the event trigger postmortem_statement_snapshot is disabled (the
+# in one postmortem.statement_snapshot_interval is 0 (no snapshots; the
 # baseline: the recorder and everything else as in the other).  The
 # ~300-statement migration of bench/recorder_migration.sh runs in each, in a
 # new session, with no snapshot taken yet: the measured run takes one (the
@@ -29,10 +29,10 @@ bash bench/recorder_migration.sh 30 >"$out/migration.sql"
 stmts=$(grep -c ';$' "$out/migration.sql")
 cg_server "$out/s" "shared_preload_libraries = 'pg_stat_statements'"
 
-measure() { # db, setup -> instructions of the migration in a fresh database
-	local db=$1 setup=$2
+measure() { # db, setup[, pss] -> instructions of the migration in a fresh database
+	local db=$1 setup=$2 pss=${3:-CREATE EXTENSION pg_stat_statements}
 	psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db" >/dev/null 2>&1
-	psql -X -q -d "$db" -c "CREATE EXTENSION pg_stat_statements" -c "CREATE EXTENSION postmortem" \
+	psql -X -q -d "$db" -c "$pss" -c "CREATE EXTENSION postmortem" \
 		-c "SELECT count(*) FROM pg_class" -c "$setup" >/dev/null
 	cg_instructions "$db" "$out/migration.sql"
 }
@@ -40,14 +40,18 @@ median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 
 measure bench_warmup "SELECT 1" >/dev/null
 for i in $(seq 1 "$runs"); do
-	measure bench_off "ALTER EVENT TRIGGER postmortem_statement_snapshot DISABLE" >>"$out/off"
+	measure bench_off "ALTER DATABASE bench_off SET postmortem.statement_snapshot_interval = 0" >>"$out/off"
 	measure bench_on "SELECT 1" >>"$out/on"
 	measure bench_notdue "SELECT postmortem.snapshot_statements()" >>"$out/notdue"
+	measure bench_nopss_off "ALTER DATABASE bench_nopss_off SET postmortem.statement_snapshot_interval = 0" "SELECT 1" >>"$out/nopss_off"
+	measure bench_nopss_on "SELECT 1" "SELECT 1" >>"$out/nopss_on"
 done
 psql -X -q -At -d bench_on -c "SELECT 'snapshots taken in the measured run: ' || count(DISTINCT taken_at) || ' (' || count(*) || ' statements)' FROM postmortem.statement_snapshot" >&2
 off=$(median <"$out/off"); on=$(median <"$out/on"); notdue=$(median <"$out/notdue")
-awk -v on="$on" -v off="$off" -v notdue="$notdue" -v n="$stmts" 'BEGIN {
-	printf "| migration (%d statements), snapshot trigger disabled (baseline) | %.1f M instructions |\n", n, off / 1e6
-	printf "| the same, snapshot trigger enabled (one snapshot, then a timestamp check per statement) | %.1f M instructions |\n", on / 1e6
+nopss_off=$(median <"$out/nopss_off"); nopss_on=$(median <"$out/nopss_on")
+awk -v on="$on" -v off="$off" -v notdue="$notdue" -v n="$stmts" -v a="$nopss_off" -v b="$nopss_on" 'BEGIN {
+	printf "| migration (%d statements), snapshots off (baseline) | %.1f M instructions |\n", n, off / 1e6
+	printf "| the same, snapshots on (one snapshot, then a timestamp check per statement) | %.1f M instructions |\n", on / 1e6
 	printf "| ratio | **%.4f×** |\n", on / off
-	printf "| the same, a snapshot already taken (a timestamp check per statement) | %.1f M instructions, %.4f× |\n", notdue / 1e6, notdue / off }'
+	printf "| the same, a snapshot already taken (a timestamp check per statement) | %.1f M instructions, %.4f× |\n", notdue / 1e6, notdue / off
+	printf "| without pg_stat_statements in the database: snapshots off / on | %.1f M / %.1f M instructions, %.4f× |\n", a / 1e6, b / 1e6, b / a }'

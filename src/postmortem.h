@@ -47,4 +47,13 @@ extern void pm_regression_init(void);
 typedef bool (*pm_status_fn) (const char **detail);
 extern pm_status_fn pm_query_regression_status;
 
+/*
+ * Called by the recorder at the start of every DDL command (its
+ * ddl_command_start event trigger), set by analysis/regression.c to take a
+ * pg_stat_statements snapshot when one is due: a call through a pointer
+ * instead of a second event trigger, which would cost a function lookup per
+ * statement.
+ */
+extern void (*pm_before_ddl_hook) (void);
+
 #endif							/* POSTMORTEM_H */

@@ -10,8 +10,8 @@
  * postmortem.statement_snapshot (this database's statements, the most
  * expensive postmortem.statement_snapshot_size of them), taken
  *
- *	- by the event trigger postmortem_statement_snapshot at the start of a
- *	  DDL command, when the last one is older than
+ *	- at the start of a DDL command (the recorder's ddl_command_start
+ *	  trigger calls pm_before_ddl_hook), when the last one is older than
  *	  postmortem.statement_snapshot_interval (a session remembers when the
  *	  next one is due, so a migration's other statements cost one timestamp
  *	  comparison each);
@@ -694,33 +694,27 @@ snapshot_if_due(void *arg)
 }
 
 /*
- * Event trigger postmortem_statement_snapshot (ddl_command_start): a snapshot
- * of pg_stat_statements before the command, when one is due.  Never breaks
- * the command: a failure is a WARNING.
+ * Before a DDL command (pm_before_ddl_hook, called by the recorder's
+ * ddl_command_start trigger): a pg_stat_statements snapshot when one is due.
+ * Between two, a statement costs a timestamp comparison.  Never breaks the
+ * command: a failure is a WARNING (a cancel or a deadlock is re-thrown).
  */
-PG_FUNCTION_INFO_V1(postmortem_statement_snapshot);
-Datum
-postmortem_statement_snapshot(PG_FUNCTION_ARGS)
+static void
+snapshot_before_ddl(void)
 {
 	ErrorData  *edata;
 
-	if (!CALLED_AS_EVENT_TRIGGER(fcinfo))
-		ereport(ERROR,
-				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
-				 errmsg("function \"statement_snapshot\" was not called by event trigger manager")));
-	if (GetCurrentTimestamp() < next_snapshot || pm_snapshot_interval <= 0 ||
-		creating_extension)
-		PG_RETURN_VOID();
+	if (pm_snapshot_interval <= 0 || creating_extension ||
+		GetCurrentTimestamp() < next_snapshot)
+		return;
 	if (statements_schema(NULL) == NULL)
 	{
 		/* look again in a while: it may be installed later */
 		next_snapshot = GetCurrentTimestamp() + (TimestampTz) pm_snapshot_interval * USECS_PER_SEC;
-		PG_RETURN_VOID();
+		return;
 	}
-
 	if (!pm_in_subtransaction(snapshot_if_due, NULL, &edata))
 	{
-		/* cancels and deadlocks are the statement's, not ours */
 		if (pm_error_belongs_to_statement(edata))
 			ReThrowError(edata);
 		next_snapshot = GetCurrentTimestamp() + (TimestampTz) pm_snapshot_interval * USECS_PER_SEC;
@@ -730,7 +724,6 @@ postmortem_statement_snapshot(PG_FUNCTION_ARGS)
 						edata->message)));
 		FreeErrorData(edata);
 	}
-	PG_RETURN_VOID();
 }
 
 /* Called from _PG_init. */
@@ -738,6 +731,7 @@ void
 pm_regression_init(void)
 {
 	pm_query_regression_status = pm_regression_status;
+	pm_before_ddl_hook = snapshot_before_ddl;
 	DefineCustomIntVariable("postmortem.statement_snapshot_interval",
 							"Least time between two pg_stat_statements snapshots taken before schema changes.",
 							"0 takes none before schema changes.",

@@ -2,8 +2,8 @@
 /*
  * Query regression evidence — src/analysis/regression.c
  *
- * Snapshots of pg_stat_statements, taken before schema changes (event
- * trigger postmortem_statement_snapshot), before deploys (record_change)
+ * Snapshots of pg_stat_statements, taken before schema changes (by the
+ * recorder's ddl_command_start trigger), before deploys (record_change)
  * and on demand; suspects() and the evidence at declaration compare them
  * with the counters now.  GUCs: postmortem.statement_snapshot_interval
  * (5 min), postmortem.statement_snapshot_size (500 statements),
@@ -36,11 +36,3 @@ CREATE FUNCTION postmortem.snapshot_statements(force boolean DEFAULT true)
 COMMENT ON FUNCTION postmortem.snapshot_statements(boolean) IS
 	'snapshot this database''s pg_stat_statements counters (force false: only when the last one is older than postmortem.statement_snapshot_interval); returns when the newest snapshot was taken, NULL without pg_stat_statements; runs as the table''s owner and never waits on another session';
 
-CREATE FUNCTION postmortem.statement_snapshot_trigger() RETURNS event_trigger
-	AS 'MODULE_PATHNAME', 'postmortem_statement_snapshot' LANGUAGE C;
-COMMENT ON FUNCTION postmortem.statement_snapshot_trigger() IS
-	'event trigger: a pg_stat_statements snapshot before a schema change when one is due (a session checks a timestamp otherwise); a failure is a WARNING';
-CREATE EVENT TRIGGER postmortem_statement_snapshot ON ddl_command_start
-	EXECUTE FUNCTION postmortem.statement_snapshot_trigger();
-COMMENT ON EVENT TRIGGER postmortem_statement_snapshot IS
-	'postmortem: a baseline of pg_stat_statements before schema changes, for query regression evidence';

@@ -222,14 +222,6 @@ CREATE FUNCTION postmortem.snapshot_statements(force boolean DEFAULT true)
 COMMENT ON FUNCTION postmortem.snapshot_statements(boolean) IS
 	'snapshot this database''s pg_stat_statements counters (force false: only when the last one is older than postmortem.statement_snapshot_interval); returns when the newest snapshot was taken, NULL without pg_stat_statements; runs as the table''s owner and never waits on another session';
 
-CREATE FUNCTION postmortem.statement_snapshot_trigger() RETURNS event_trigger
-	AS 'MODULE_PATHNAME', 'postmortem_statement_snapshot' LANGUAGE C;
-COMMENT ON FUNCTION postmortem.statement_snapshot_trigger() IS
-	'event trigger: a pg_stat_statements snapshot before a schema change when one is due (a session checks a timestamp otherwise); a failure is a WARNING';
-CREATE EVENT TRIGGER postmortem_statement_snapshot ON ddl_command_start
-	EXECUTE FUNCTION postmortem.statement_snapshot_trigger();
-COMMENT ON EVENT TRIGGER postmortem_statement_snapshot IS
-	'postmortem: a baseline of pg_stat_statements before schema changes, for query regression evidence';
 
 -- citations of change events
 ALTER TABLE postmortem.citation ALTER COLUMN schema_change_id DROP NOT NULL,

@@ -545,6 +545,10 @@ pm_recorder_ddl_start(PG_FUNCTION_ARGS)
 		PG_RETURN_VOID();
 	trigdata = (EventTriggerData *) fcinfo->context;
 
+	/* src/analysis/regression.c: a pg_stat_statements baseline, when due */
+	if (pm_before_ddl_hook)
+		pm_before_ddl_hook();
+
 	if (cmd_stack == NIL)
 	{
 		MemoryContextReset(cmd_cxt);
