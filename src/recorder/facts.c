@@ -1,9 +1,12 @@
 /*-------------------------------------------------------------------------
  *
- * ddl_facts.c
+ * facts.c
  *	  Facts about a DDL command that the recorder reads from its parse tree
  *	  and the catalogs: the exact statement text, the lock it takes on its
  *	  table, and definitions (indexes, table columns, views) before and after.
+ *
+ * May call: src/ top level only.  Called by capture.c, hook.c, revert.c;
+ * what it needs from them (the statement text the hook knows) is passed in.
  *
  *-------------------------------------------------------------------------
  */
@@ -81,15 +84,35 @@ single_statement(const char *q)
 	return true;
 }
 
+/*
+ * pm_statement_at: the statement at location (length len, 0: to the end)
+ * in query, trimmed; the whole string when location is unknown (-1).
+ */
 char *
-pm_statement_text(Node *parsetree)
+pm_statement_at(const char *query, int location, int len)
 {
-	const char *q = pm_hook_statement();
+	int			qlen = strlen(query);
+
+	if (location >= 0 && location <= qlen)
+		return trimmed_copy(query + location,
+							len > 0 ? Min(len, qlen - location) : qlen - location);
+	return trimmed_copy(query, qlen);
+}
+
+/*
+ * pm_statement_text: the text of the statement parsetree came from.
+ * hookStatement: the text the ProcessUtility hook found (preload mode), or
+ * NULL.
+ */
+char *
+pm_statement_text(Node *parsetree, const char *hookStatement)
+{
+	const char *q;
 	ListCell   *lc;
 	int			i;
 
-	if (q != NULL)
-		return pstrdup(q);
+	if (hookStatement != NULL)
+		return pstrdup(hookStatement);
 	q = debug_query_string;
 	if (q == NULL)
 		return NULL;

@@ -1,8 +1,8 @@
 /*-------------------------------------------------------------------------
  *
- * recorder_hook.c
+ * hook.c
  *	  ProcessUtility hook of the schema-change recorder, installed when the
- *	  library is in shared_preload_libraries.
+ *	  library is in shared_preload_libraries, and recorder_status().
  *
  * Event triggers never fire for ALTER SYSTEM, roles, databases, event
  * triggers themselves or SET session_replication_role; the hook records
@@ -11,19 +11,25 @@
  * string, as pg_stat_statements and pgaudit learn it, so that no string has
  * to be parsed again.  The hook is chained to any hook installed before it.
  *
+ * May call: facts.c (statement text), pending.c (the rows), src/ top level.
+ *
  *-------------------------------------------------------------------------
  */
 #include "postgres.h"
 
 #include "access/xact.h"
 #include "access/xlog.h"
+#include "catalog/pg_event_trigger.h"
 #include "commands/extension.h"
+#include "commands/trigger.h"
+#include "funcapi.h"
 #include "miscadmin.h"
 #include "nodes/parsenodes.h"
 #include "parser/scansup.h"
 #include "tcop/utility.h"
 #include "utils/acl.h"
 #include "utils/builtins.h"
+#include "utils/syscache.h"
 #include "utils/timestamp.h"
 
 #include "recorder/recorder.h"
@@ -37,27 +43,16 @@ static const char *hook_query = NULL;
 static int	hook_location = -1;
 static int	hook_len = 0;
 
-/* pm_hook_statement: the exact text of the current utility statement */
+/*
+ * pm_hook_statement: the exact text of the current utility statement, for
+ * ddl_command_start (capture.c); NULL without the hook.
+ */
 const char *
 pm_hook_statement(void)
 {
-	const char *s;
-	int			len;
-
 	if (!pm_hook_installed || hook_query == NULL)
 		return NULL;
-	s = hook_query;
-	len = strlen(s);
-	if (hook_location >= 0 && hook_location <= len)
-	{
-		s += hook_location;
-		len = hook_len > 0 ? Min(hook_len, len - hook_location) : (int) strlen(s);
-	}
-	while (len > 0 && scanner_isspace(*s))
-		s++, len--;
-	while (len > 0 && (scanner_isspace(s[len - 1]) || s[len - 1] == ';'))
-		len--;
-	return pnstrdup(s, len);
+	return pm_statement_at(hook_query, hook_location, hook_len);
 }
 
 static const char *
@@ -245,13 +240,7 @@ pm_ProcessUtility(PlannedStmt *pstmt, const char *queryString,
 	{
 		char	   *statement;
 
-		hook_query = queryString;
-		hook_location = pstmt->stmt_location;
-		hook_len = pstmt->stmt_len;
-		statement = (char *) pm_hook_statement();
-		hook_query = saved_query;
-		hook_location = saved_location;
-		hook_len = saved_len;
+		statement = pm_statement_at(queryString, pstmt->stmt_location, pstmt->stmt_len);
 		if (redact)
 			statement = psprintf("%s %s (statement not recorded: it sets a password)",
 								 tag, identity ? identity : "");
@@ -266,4 +255,66 @@ pm_recorder_hook_init(void)
 	prev_ProcessUtility = ProcessUtility_hook;
 	ProcessUtility_hook = pm_ProcessUtility;
 	pm_hook_installed = true;
+}
+
+/* recorder_status(): what the recorder sees, and what it misses */
+PG_FUNCTION_INFO_V1(pm_recorder_status);
+Datum
+pm_recorder_status(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	static const char *const hooked[] = {
+		"ALTER SYSTEM",
+		"CREATE/ALTER/DROP ROLE",
+		"CREATE/ALTER/DROP DATABASE",
+		"ALTER/DROP EVENT TRIGGER",
+		"SET session_replication_role",
+	};
+	int			i;
+	Datum		values[3];
+	bool		nulls[3] = {false, false, false};
+	bool		enabled = true;
+	HeapTuple	tup;
+	static const char *const triggers[] = {
+		"postmortem_recorder_start", "postmortem_recorder_drop",
+		"postmortem_recorder_rewrite", "postmortem_recorder_end"
+	};
+
+	InitMaterializedSRF(fcinfo, 0);
+
+	for (i = 0; i < lengthof(triggers); i++)
+	{
+		tup = SearchSysCache1(EVENTTRIGGERNAME, CStringGetDatum(triggers[i]));
+		if (!HeapTupleIsValid(tup))
+			enabled = false;
+		else
+		{
+			if (((Form_pg_event_trigger) GETSTRUCT(tup))->evtenabled != TRIGGER_FIRES_ALWAYS)
+				enabled = false;
+			ReleaseSysCache(tup);
+		}
+	}
+	values[0] = CStringGetTextDatum("DDL commands (event triggers)");
+	values[1] = BoolGetDatum(enabled);
+	values[2] = CStringGetTextDatum(enabled
+									? "the four recorder event triggers are enabled ALWAYS, also for replica-role sessions"
+									: "an event trigger of the recorder is missing or not ENABLE ALWAYS: DDL is not fully recorded");
+	tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+
+	for (i = 0; i < lengthof(hooked); i++)
+	{
+		values[0] = CStringGetTextDatum(hooked[i]);
+		values[1] = BoolGetDatum(pm_hook_installed);
+		values[2] = CStringGetTextDatum(pm_hook_installed
+										? "recorded by the ProcessUtility hook (shared_preload_libraries)"
+										: "not seen: event triggers never fire for it; add postmortem to shared_preload_libraries");
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+	values[0] = CStringGetTextDatum("per-statement text");
+	values[1] = BoolGetDatum(true);
+	values[2] = CStringGetTextDatum(pm_hook_installed
+									? "from the statement's location in the query string (ProcessUtility hook)"
+									: "from the query string, parsed again when it holds several statements");
+	tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	return (Datum) 0;
 }

@@ -2,9 +2,14 @@
  *
  * recorder.h
  *	  Declarations shared by the schema-change recorder's C files:
- *	  capture.c (event triggers, the pending rows), write.c (the write at
+ *	  capture.c (event triggers), hook.c (ProcessUtility hook), pending.c
+ *	  (the rows of a transaction, the guards), write.c (the write at
  *	  commit), facts.c (statement text, lock modes, definitions), revert.c,
- *	  migration.c, chain.c (hash chain) and hook.c (ProcessUtility hook).
+ *	  migration.c and chain.c (hash chain).
+ *
+ *	  Calls go one way: capture -> hook -> facts; capture and hook ->
+ *	  facts, revert, pending; pending -> write -> migration, chain;
+ *	  revert -> facts.  Nothing calls back up.
  *
  *-------------------------------------------------------------------------
  */
@@ -156,10 +161,18 @@ extern char *pm_migration;
 
 /* capture.c */
 extern void pm_recorder_init(void);
+
+/* pending.c */
+extern void pm_pending_init(void);
+extern MemoryContext pm_row_context(void);
+extern bool pm_recorder_skip(void);
+extern bool pm_guarded_light(void (*fn) (void *), void *arg, const char *statement);
+extern RecordedRow *pm_new_row(RecorderCommand *cmd, TimestampTz finished,
+							   const char *tag);
+extern void pm_add_rows(List *rows, bool first);
 extern void pm_record_utility(const char *tag, const char *objectType,
 							  const char *identity, const char *statement,
 							  TimestampTz startedAt);
-extern bool pm_recorder_skip(void);
 
 /* write.c: a transaction's rows, at commit (arg: a PendingWrite) */
 typedef struct PendingWrite
@@ -178,7 +191,8 @@ extern bool pm_hook_installed;
 extern const char *pm_hook_statement(void);
 
 /* facts.c */
-extern char *pm_statement_text(Node *parsetree);
+extern char *pm_statement_at(const char *query, int location, int len);
+extern char *pm_statement_text(Node *parsetree, const char *hookStatement);
 extern LOCKMODE pm_command_lockmode(Node *parsetree, Oid *relid);
 extern const char *pm_lockmode_name(LOCKMODE mode);
 extern char *pm_table_definition(Oid relid, bool withDefaults);
