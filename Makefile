@@ -26,6 +26,11 @@ EXTRA_CLEAN = $(DATA_built)
 REGRESS      = $(foreach p,$(PARTS),$(patsubst sql/%.sql,%,$(sort $(wildcard sql/$(p)_*.sql))))
 REGRESS_OPTS = --inputdir=. --load-extension=$(EXTENSION)
 
+# Isolation tests (pg_isolation_regress): specs/<part>_<name>.spec, output in
+# expected/; `make installcheck` runs them after the pg_regress tests.
+ISOLATION      = $(patsubst specs/%.spec,%,$(sort $(wildcard specs/*.spec)))
+ISOLATION_OPTS = --load-extension=$(EXTENSION)
+
 PG_CONFIG  ?= pg_config
 PG_CPPFLAGS = -I$(srcdir)/src
 SHLIB_LINK += 

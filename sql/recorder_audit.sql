@@ -86,6 +86,18 @@ ALTER TABLE postmortem.schema_change RENAME COLUMN origin_renamed TO origin;
 SELECT statement FROM postmortem.schema_change ORDER BY id DESC LIMIT 1;
 SELECT * FROM postmortem.verify_audit();
 
+-- a failure of the recorder itself still leaves a row that stands for the
+-- gap: statement, tag, time and the error (here provoked by a unique index
+-- on the statement, which the two rows of one DROP break)
+CREATE TABLE aud_gap1 (); CREATE TABLE aud_gap2 ();
+CREATE UNIQUE INDEX aud_one_row_per_statement ON postmortem.schema_change (statement)
+ WHERE statement LIKE 'DROP TABLE aud_gap%';
+DROP TABLE aud_gap1, aud_gap2;
+SELECT command_tag, object_type, object_identity, statement
+  FROM postmortem.schema_change ORDER BY id DESC LIMIT 1;
+DROP INDEX postmortem.aud_one_row_per_statement;
+SELECT * FROM postmortem.verify_audit();
+
 -- the recorder's tables are kept by pg_dump
 SELECT c.relname
   FROM pg_extension e, unnest(e.extconfig) AS cfg(oid) JOIN pg_class c ON c.oid = cfg.oid

@@ -236,6 +236,7 @@ pm_recorder_ddl_start(PG_FUNCTION_ARGS)
 	RecorderCommand *cmd;
 	StartArgs	args;
 	MemoryContext old;
+	char	   *error = NULL;
 
 	if (!CALLED_AS_EVENT_TRIGGER(fcinfo))
 		elog(ERROR, "not fired by event trigger manager");
@@ -261,7 +262,9 @@ pm_recorder_ddl_start(PG_FUNCTION_ARGS)
 
 	args.cmd = cmd;
 	args.parsetree = trigdata->parsetree;
-	pm_guarded_light(start_work, &args, cmd->statement);
+	pm_guarded_light(start_work, &args, cmd->statement, &error);
+	if (cmd->broken)
+		cmd->error = MemoryContextStrdup(cmd_cxt, error ? error : "");
 	PG_RETURN_VOID();
 }
 
@@ -339,11 +342,15 @@ Datum
 pm_recorder_sql_drop(PG_FUNCTION_ARGS)
 {
 	RecorderCommand *cmd = current_command(fcinfo);
+	char	   *error = NULL;
 
 	if (cmd == NULL)
 		PG_RETURN_VOID();
-	if (!cmd->broken && !pm_guarded_light(drop_work, cmd, cmd->statement))
+	if (!cmd->broken && !pm_guarded_light(drop_work, cmd, cmd->statement, &error))
+	{
 		cmd->broken = true;
+		cmd->error = MemoryContextStrdup(cmd_cxt, error);
+	}
 	PG_RETURN_VOID();
 }
 
@@ -375,7 +382,7 @@ pm_recorder_table_rewrite(PG_FUNCTION_ARGS)
 	if (cmd == NULL)
 		PG_RETURN_VOID();
 	if (!cmd->broken)
-		pm_guarded_light(rewrite_work, cmd, cmd->statement);
+		pm_guarded_light(rewrite_work, cmd, cmd->statement, NULL);
 	PG_RETURN_VOID();
 }
 
@@ -663,16 +670,18 @@ Datum
 pm_recorder_ddl_end(PG_FUNCTION_ARGS)
 {
 	RecorderCommand *cmd = current_command(fcinfo);
+	char	   *error = NULL;
 
 	if (cmd == NULL)
 		PG_RETURN_VOID();
 	cmd_stack = list_delete_first(cmd_stack);
-	if (!cmd->broken)
-	{
-		/* a concurrent build may have moved to a later transaction */
-		cmd->nestLevel = Min(cmd->nestLevel, GetCurrentTransactionNestLevel());
-		pm_guarded_light(end_work, cmd, cmd->statement);
-	}
+	/* a concurrent build may have moved to a later transaction */
+	cmd->nestLevel = Min(cmd->nestLevel, GetCurrentTransactionNestLevel());
+	if (!cmd->broken && !pm_guarded_light(end_work, cmd, cmd->statement, &error))
+		cmd->error = error;
+	/* a failure of the recorder leaves a row that says so */
+	if (cmd->error != NULL)
+		pm_record_gap(cmd->tag, cmd->statement, cmd->startedAt, cmd->error);
 	cmd->concurrent = false;
 	PG_RETURN_VOID();
 }

@@ -62,6 +62,14 @@ static char *session_origin;
 static bool flushing = false;
 
 /*
+ * The statement datum the rows of the current command share: a statement
+ * is copied once per command, not once per object (DROP of 50 tables in a
+ * 10 MB statement).  Lives in row_cxt.
+ */
+static const char *shared_statement = NULL;
+static Datum shared_statement_datum = (Datum) 0;
+
+/*
  * The resource owner pm_guarded_light runs the recorder's steps under, a
  * child of the (sub)transaction's owner, reused while that owner lives
  * (creating one per step cost 0.7 % of a migration's instructions).  Between
@@ -120,6 +128,33 @@ pm_recorder_skip(void)
 }
 
 /*
+ * Errors about the statement's own situation, which PostgreSQL would raise
+ * had the recorder not been there: they propagate as raised.  Everything
+ * else is a failure of the recorder itself.
+ */
+static bool
+statement_error(int sqlerrcode)
+{
+	switch (ERRCODE_TO_CATEGORY(sqlerrcode))
+	{
+		case ERRCODE_TRANSACTION_ROLLBACK:	/* 40: deadlock, serialization */
+		case ERRCODE_INSUFFICIENT_RESOURCES:	/* 53: out of memory, disk full */
+		case ERRCODE_OPERATOR_INTERVENTION: /* 57: cancel, statement_timeout,
+											 * shutdown */
+		case ERRCODE_SYSTEM_ERROR:	/* 58: I/O */
+			return true;
+	}
+	return sqlerrcode == ERRCODE_LOCK_NOT_AVAILABLE;	/* lock_timeout */
+}
+
+/* How a failure of the recorder reads in the row that stands for the gap. */
+static char *
+error_text(ErrorData *edata)
+{
+	return psprintf("%s: %s", unpack_sql_state(edata->sqlerrcode), edata->message);
+}
+
+/*
  * The WARNING that stands for a failure of the recorder in the default
  * postmortem.audit_errors = 'warning' mode.
  */
@@ -135,12 +170,14 @@ report_not_recorded(ErrorData *edata, const char *statement)
 /*
  * Run fn(arg) in a subtransaction.  On failure, roll it back and report the
  * error as a WARNING naming the statement, or re-throw it when
- * postmortem.audit_errors = 'error'.  A cancel (statement_timeout, a
- * client's cancel request) is not a failure of the recorder: it is
- * re-thrown.  Returns whether fn succeeded.
+ * postmortem.audit_errors = 'error'.  An error about the statement's own
+ * situation (statement_error: a deadlock, a lock_timeout, a cancel, out of
+ * memory) is not a failure of the recorder: it is re-thrown.  Returns
+ * whether fn succeeded; *error gets the failure's text.  With error NULL
+ * (writing the gap rows after a failure was reported), a failure is quiet.
  */
 static bool
-guarded(void (*fn) (void *), void *arg, const char *statement)
+guarded(void (*fn) (void *), void *arg, const char *statement, char **error)
 {
 	MemoryContext oldcxt = CurrentMemoryContext;
 	ResourceOwner oldowner = CurrentResourceOwner;
@@ -171,9 +208,14 @@ guarded(void (*fn) (void *), void *arg, const char *statement)
 									 statement ? statement : "(unknown)");
 			ReThrowError(edata);
 		}
-		if (edata->sqlerrcode == ERRCODE_QUERY_CANCELED)
+		if (statement_error(edata->sqlerrcode))
 			ReThrowError(edata);
-		report_not_recorded(edata, statement);
+		/* no second WARNING when the row standing for the gap fails too */
+		if (error)
+		{
+			report_not_recorded(edata, statement);
+			*error = error_text(edata);
+		}
 		FreeErrorData(edata);
 		ok = false;
 	}
@@ -193,8 +235,10 @@ recorder_error_context(void *arg)
  * memory, without the cost of a subtransaction (this runs for every DDL
  * command, several times; a subtransaction costs more than all the
  * recording).  On failure the error becomes a WARNING naming the statement,
- * or is re-thrown when postmortem.audit_errors = 'error'; a cancel or a
- * lock_timeout is always re-thrown.
+ * or is re-thrown when postmortem.audit_errors = 'error'; an error about the
+ * statement's own situation (statement_error) is always re-thrown.  Returns
+ * whether fn succeeded; *error (if not NULL) gets the failure's text, in
+ * the caller's memory context, for the row that stands for the gap.
  *
  * What fn may leave behind when it fails, and how it is undone here as
  * AbortSubTransaction would undo it:
@@ -219,7 +263,8 @@ recorder_error_context(void *arg)
  * commit).
  */
 bool
-pm_guarded_light(void (*fn) (void *), void *arg, const char *statement)
+pm_guarded_light(void (*fn) (void *), void *arg, const char *statement,
+				 char **error)
 {
 	MemoryContext oldcxt = CurrentMemoryContext;
 	ResourceOwner oldowner = CurrentResourceOwner;
@@ -271,14 +316,14 @@ pm_guarded_light(void (*fn) (void *), void *arg, const char *statement)
 		InterruptHoldoffCount = holdoff;
 		MemoryContextSwitchTo(oldcxt);
 		/*
-		 * A cancel or a lock_timeout is the user's limit, not a failure of
-		 * the recorder: swallowed, a statement_timeout would never fire
-		 * again for the statement, which then waits for its own lock on
-		 * the object the recorder was reading.  The owner goes with the
+		 * A cancel, a lock_timeout, a deadlock or running out of memory is
+		 * the statement's situation, not a failure of the recorder:
+		 * swallowed, a statement_timeout would never fire again for the
+		 * statement, a deadlock victim would go on and commit, and the
+		 * statement's row would be missing.  The owner goes with the
 		 * (sub)transaction's, which aborts.
 		 */
-		if (geterrcode() == ERRCODE_QUERY_CANCELED ||
-			geterrcode() == ERRCODE_LOCK_NOT_AVAILABLE)
+		if (statement_error(geterrcode()))
 		{
 			CurrentResourceOwner = oldowner;
 			PG_RE_THROW();
@@ -290,6 +335,8 @@ pm_guarded_light(void (*fn) (void *), void *arg, const char *statement)
 		ResourceOwnerRelease(owner, RESOURCE_RELEASE_AFTER_LOCKS, false, false);
 		CurrentResourceOwner = oldowner;
 		report_not_recorded(edata, statement);
+		if (error)
+			*error = error_text(edata);
 		FreeErrorData(edata);
 		ok = false;
 	}
@@ -351,7 +398,24 @@ pm_new_row(RecorderCommand *cmd, TimestampTz finished, const char *tag)
 	if (FullTransactionIdIsValid(fxid))
 		set_datum(row, SC_XID, FullTransactionIdGetDatum(fxid));
 	set_text(row, SC_COMMAND_TAG, tag);
-	set_text(row, SC_STATEMENT, cmd->statement);
+	if (cmd->statement != NULL)
+	{
+		size_t		len = strlen(cmd->statement);
+
+		/* the same string, not only the same address (cmd_cxt is reused) */
+		if (cmd->statement != shared_statement ||
+			VARSIZE(DatumGetPointer(shared_statement_datum)) != VARHDRSZ + len ||
+			memcmp(VARDATA(DatumGetPointer(shared_statement_datum)), cmd->statement, len) != 0)
+		{
+			text	   *t = (text *) MemoryContextAlloc(row_cxt, VARHDRSZ + len);
+
+			SET_VARSIZE(t, VARHDRSZ + len);
+			memcpy(VARDATA(t), cmd->statement, len);
+			shared_statement_datum = PointerGetDatum(t);
+			shared_statement = cmd->statement;
+		}
+		set_datum(row, SC_STATEMENT, shared_statement_datum);
+	}
 	set_text(row, SC_ROLE_NAME, GetUserNameFromId(GetUserId(), false));
 	set_text(row, SC_APPLICATION_NAME, application_name && application_name[0] ? application_name : NULL);
 	if (!session_client_addr_null)
@@ -410,24 +474,48 @@ utility_work(void *arg)
 }
 
 /*
+ * pm_record_gap: the row that stands for a command the recorder failed to
+ * record: its statement, tag and time, object type "recorder error" and as
+ * identity the error (SQLSTATE: message).  The chain then shows the gap
+ * instead of hiding it.  If even this row cannot be built, the WARNING
+ * already given is all that is left.
+ */
+void
+pm_record_gap(const char *tag, const char *statement, TimestampTz startedAt,
+			  const char *error)
+{
+	UtilityArgs args;
+
+	args.tag = tag;
+	args.objectType = PM_GAP_OBJECT_TYPE;
+	args.identity = error;
+	args.statement = statement;
+	args.startedAt = startedAt;
+	pm_guarded_light(utility_work, &args, statement, NULL);
+}
+
+/*
  * pm_record_utility: a row for a command event triggers do not see, from
- * the ProcessUtility hook (recorder_hook.c).  The command has run (some,
- * like CREATE DATABASE, cannot be undone by an abort): a failure here is a
- * WARNING, as for event triggers.
+ * the ProcessUtility hook (hook.c).  The command has run (some, like
+ * CREATE DATABASE, cannot be undone by an abort): a failure of the
+ * recorder here is a WARNING and a gap row, as for event triggers.
  */
 void
 pm_record_utility(const char *tag, const char *objectType, const char *identity,
 				  const char *statement, TimestampTz startedAt)
 {
 	UtilityArgs args;
+	char	   *error = NULL;
 
 	args.tag = tag;
 	args.objectType = objectType;
 	args.identity = identity;
 	args.statement = statement;
 	args.startedAt = startedAt;
-	pm_guarded_light(utility_work, &args, statement);
+	if (!pm_guarded_light(utility_work, &args, statement, &error))
+		pm_record_gap(tag, statement, startedAt, error);
 }
+
 /* ---------------------------------------------------------------------
  * At commit: the transaction's rows go to write.c
  * ---------------------------------------------------------------------
@@ -436,7 +524,85 @@ static void
 reset_rows(void)
 {
 	pending_rows = NIL;
+	shared_statement = NULL;
 	MemoryContextReset(row_cxt);
+}
+
+/*
+ * The statements of the rows, for a WARNING should the write fail: each
+ * once (rows of one command share their statement's datum), and each cut
+ * to a few hundred bytes, so that a long statement is not copied again.
+ */
+static char *
+statements_of(List *rows)
+{
+	StringInfoData buf;
+	ListCell   *lc;
+	Datum		last = (Datum) 0;
+
+	initStringInfo(&buf);
+	foreach(lc, rows)
+	{
+		RecordedRow *row = lfirst(lc);
+		text	   *t;
+		int			len;
+
+		if (row->nulls[SC_STATEMENT] || row->values[SC_STATEMENT] == last)
+			continue;
+		last = row->values[SC_STATEMENT];
+		t = (text *) DatumGetPointer(last);
+		len = VARSIZE_ANY_EXHDR(t);
+		appendStringInfoString(&buf, buf.len ? "; " : "");
+		appendBinaryStringInfo(&buf, VARDATA_ANY(t), Min(len, PM_WARNING_STATEMENT_LEN));
+		if (len > PM_WARNING_STATEMENT_LEN)
+			appendStringInfoString(&buf, "...");
+	}
+	return buf.data;
+}
+
+/*
+ * The rows that stand for a failed write: one per statement, with its
+ * statement, tag and times and the error (see pm_record_gap); the facts
+ * about objects are dropped, as they may be what failed.
+ */
+static List *
+gap_rows(List *rows, const char *error)
+{
+	List	   *gaps = NIL;
+	ListCell   *lc;
+	Datum		last = (Datum) 0;
+	static const ScColumn kept[] = {
+		SC_AT, SC_FINISHED_AT, SC_DURATION, SC_XID, SC_COMMAND_TAG, SC_STATEMENT,
+		SC_ROLE_NAME, SC_APPLICATION_NAME, SC_CLIENT_ADDR, SC_BACKEND_PID,
+		SC_DATABASE_NAME, SC_MIGRATION, SC_REWROTE_TABLE, SC_INDEX_INVALID,
+		SC_FAILED, SC_ORIGIN
+	};
+
+	foreach(lc, rows)
+	{
+		RecordedRow *row = lfirst(lc);
+		RecordedRow *gap;
+		int			i;
+
+		if (!row->nulls[SC_STATEMENT] && row->values[SC_STATEMENT] == last)
+			continue;
+		last = row->nulls[SC_STATEMENT] ? (Datum) 0 : row->values[SC_STATEMENT];
+		gap = palloc0(sizeof(RecordedRow));
+		gap->nestLevel = row->nestLevel;
+		gap->cid = row->cid;
+		for (i = 0; i < SC_NCOLUMNS; i++)
+			gap->nulls[i] = true;
+		for (i = 0; i < lengthof(kept); i++)
+		{
+			gap->values[kept[i]] = row->values[kept[i]];
+			gap->nulls[kept[i]] = row->nulls[kept[i]];
+		}
+		set_datum(gap, SC_REWROTE_TABLE, BoolGetDatum(false));
+		set_text(gap, SC_OBJECT_TYPE, PM_GAP_OBJECT_TYPE);
+		set_text(gap, SC_OBJECT_IDENTITY, error);
+		gaps = lappend(gaps, gap);
+	}
+	return gaps;
 }
 
 static void
@@ -449,37 +615,27 @@ flush(void)
 		return;
 
 	/* name the statements in a warning, should the write fail */
-	{
-		StringInfoData buf;
-		ListCell   *lc;
-		const char *lastStmt = NULL;
-
-		initStringInfo(&buf);
-		foreach(lc, pending_rows)
-		{
-			RecordedRow *row = lfirst(lc);
-			const char *s = row->nulls[SC_STATEMENT] ? "" : TextDatumGetCString(row->values[SC_STATEMENT]);
-
-			if (lastStmt && strcmp(lastStmt, s) == 0)
-				continue;
-			appendStringInfo(&buf, "%s%s", buf.len ? "; " : "", s);
-			lastStmt = s;
-		}
-		statements = buf.data;
-	}
+	statements = statements_of(pending_rows);
 
 	flushing = true;
 	PG_TRY();
 	{
+		PendingWrite pw = {pending_rows, row_cxt};
+		char	   *error = NULL;
+
 		if (!ActiveSnapshotSet())
 		{
 			PushActiveSnapshot(GetTransactionSnapshot());
 			pushed = true;
 		}
+		if (!guarded(pm_write_rows, &pw, statements, &error))
 		{
-			PendingWrite pw = {pending_rows, row_cxt};
+			/* the gap, in the chain, if the table can take a row at all */
+			MemoryContext old = MemoryContextSwitchTo(row_cxt);
 
-			guarded(pm_write_rows, &pw, statements);
+			pw.rows = gap_rows(pending_rows, error);
+			MemoryContextSwitchTo(old);
+			guarded(pm_write_rows, &pw, statements, NULL);
 		}
 		if (pushed)
 			PopActiveSnapshot();

@@ -106,7 +106,8 @@ typedef struct SavedObject
 typedef struct RecorderCommand
 {
 	int			nestLevel;		/* transaction nest level at start */
-	bool		broken;			/* start failed: record nothing */
+	bool		broken;			/* a step failed: record only the gap */
+	char	   *error;			/* that failure (SQLSTATE: message) */
 	TimestampTz startedAt;
 	NodeTag		stmtTag;
 	const char *tag;			/* command tag of the statement */
@@ -166,7 +167,15 @@ extern void pm_recorder_init(void);
 extern void pm_pending_init(void);
 extern MemoryContext pm_row_context(void);
 extern bool pm_recorder_skip(void);
-extern bool pm_guarded_light(void (*fn) (void *), void *arg, const char *statement);
+extern bool pm_guarded_light(void (*fn) (void *), void *arg, const char *statement,
+							 char **error);
+extern void pm_record_gap(const char *tag, const char *statement,
+						  TimestampTz startedAt, const char *error);
+
+/* object_type of the row that stands for a command the recorder failed on */
+#define PM_GAP_OBJECT_TYPE "recorder error"
+/* how much of each statement a WARNING about a failed write quotes */
+#define PM_WARNING_STATEMENT_LEN 300
 extern RecordedRow *pm_new_row(RecorderCommand *cmd, TimestampTz finished,
 							   const char *tag);
 extern void pm_add_rows(List *rows, bool first);
