@@ -237,12 +237,18 @@ pm_recorder_ddl_start(PG_FUNCTION_ARGS)
 	StartArgs	args;
 	MemoryContext old;
 	char	   *error = NULL;
+	bool		protect = false;
 
 	if (!CALLED_AS_EVENT_TRIGGER(fcinfo))
 		elog(ERROR, "not fired by event trigger manager");
-	if (pm_recorder_skip())
-		PG_RETURN_VOID();
 	trigdata = (EventTriggerData *) fcinfo->context;
+	/* a session that looks like a restore: only commands about the recorder */
+	if (pm_recorder_skip(false))
+	{
+		if (pm_recorder_skip(pm_touches_recorder(trigdata->parsetree, InvalidOid)))
+			PG_RETURN_VOID();
+		protect = true;
+	}
 
 	if (cmd_stack == NIL)
 	{
@@ -252,6 +258,7 @@ pm_recorder_ddl_start(PG_FUNCTION_ARGS)
 	old = MemoryContextSwitchTo(cmd_cxt);
 	cmd = palloc0(sizeof(RecorderCommand));
 	cmd->broken = true;
+	cmd->protect = protect;
 	cmd->nestLevel = GetCurrentTransactionNestLevel();
 	cmd->startedAt = GetCurrentTimestamp();
 	cmd->stmtTag = nodeTag(trigdata->parsetree);
@@ -275,11 +282,16 @@ pm_recorder_ddl_start(PG_FUNCTION_ARGS)
 static RecorderCommand *
 current_command(FunctionCallInfo fcinfo)
 {
+	RecorderCommand *cmd;
+
 	if (!CALLED_AS_EVENT_TRIGGER(fcinfo))
 		elog(ERROR, "not fired by event trigger manager");
-	if (cmd_stack == NIL || pm_recorder_skip())
+	if (cmd_stack == NIL)
 		return NULL;
-	return (RecorderCommand *) linitial(cmd_stack);
+	cmd = (RecorderCommand *) linitial(cmd_stack);
+	if (!cmd->protect && pm_recorder_skip(false))
+		return NULL;
+	return cmd;
 }
 
 /* ---------------------------------------------------------------------

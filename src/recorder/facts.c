@@ -796,3 +796,115 @@ pm_rewrite_reason(int reason)
 		appendStringInfoString(&buf, "table rewritten");
 	return buf.data;
 }
+
+/*
+ * Is a qualified name (a List of String, or the name of an ObjectWithArgs)
+ * in the extension's schema?
+ */
+static bool
+name_in_recorder(Node *name)
+{
+	List	   *names = NIL;
+
+	if (name == NULL)
+		return false;
+	if (IsA(name, List))
+		names = (List *) name;
+	else if (IsA(name, ObjectWithArgs))
+		names = ((ObjectWithArgs *) name)->objname;
+	else if (IsA(name, TypeName))
+		names = ((TypeName *) name)->names;
+	else if (IsA(name, String))
+		return strcmp(strVal(name), "postmortem") == 0;
+	return list_length(names) >= 2 && IsA(linitial(names), String) &&
+		strcmp(strVal(linitial(names)), "postmortem") == 0;
+}
+
+static bool
+rangevar_in_recorder(RangeVar *rv)
+{
+	return rv != NULL && rv->schemaname != NULL &&
+		strcmp(rv->schemaname, "postmortem") == 0;
+}
+
+/*
+ * pm_touches_recorder: is the command about the extension or an object in
+ * its schema (its table, its functions, its triggers)?  Such a command is
+ * recorded even in a session that looks like a restore: the restore of a
+ * dump never changes the extension's own objects, an attacker would.  The
+ * names are the parse tree's (decoded: U&"\0070ostmortem" is "postmortem").
+ * The table a command works on is checked by its OID (relid).
+ */
+bool
+pm_touches_recorder(Node *parsetree, Oid relid)
+{
+	ListCell   *lc;
+
+	if (OidIsValid(relid) &&
+		get_rel_namespace(relid) == get_namespace_oid("postmortem", true))
+		return true;
+	switch (nodeTag(parsetree))
+	{
+		case T_CreateExtensionStmt:
+			return strcmp(((CreateExtensionStmt *) parsetree)->extname, "postmortem") == 0;
+		case T_AlterExtensionStmt:
+			return strcmp(((AlterExtensionStmt *) parsetree)->extname, "postmortem") == 0;
+		case T_AlterExtensionContentsStmt:
+			return strcmp(((AlterExtensionContentsStmt *) parsetree)->extname, "postmortem") == 0;
+		case T_DropStmt:
+			foreach(lc, ((DropStmt *) parsetree)->objects)
+			{
+				Node	   *obj = lfirst(lc);
+
+				if (name_in_recorder(obj))
+					return true;
+				/* DROP EXTENSION, DROP SCHEMA: plain names */
+				if (IsA(obj, String) && strcmp(strVal(obj), "postmortem") == 0)
+					return true;
+				/* DROP TRIGGER / RULE / POLICY: (schema, table, name) */
+				if (IsA(obj, List) && list_length((List *) obj) >= 3 &&
+					strcmp(strVal(linitial((List *) obj)), "postmortem") == 0)
+					return true;
+			}
+			return false;
+		case T_CreateFunctionStmt:
+			return name_in_recorder((Node *) ((CreateFunctionStmt *) parsetree)->funcname);
+		case T_AlterFunctionStmt:
+			return name_in_recorder((Node *) ((AlterFunctionStmt *) parsetree)->func);
+		case T_RenameStmt:
+			return rangevar_in_recorder(((RenameStmt *) parsetree)->relation) ||
+				name_in_recorder(((RenameStmt *) parsetree)->object);
+		case T_AlterObjectSchemaStmt:
+			return rangevar_in_recorder(((AlterObjectSchemaStmt *) parsetree)->relation) ||
+				name_in_recorder(((AlterObjectSchemaStmt *) parsetree)->object);
+		case T_AlterOwnerStmt:
+			return rangevar_in_recorder(((AlterOwnerStmt *) parsetree)->relation) ||
+				name_in_recorder(((AlterOwnerStmt *) parsetree)->object);
+		case T_CommentStmt:
+			return name_in_recorder(((CommentStmt *) parsetree)->object);
+		case T_CreateTrigStmt:
+			return rangevar_in_recorder(((CreateTrigStmt *) parsetree)->relation);
+		case T_IndexStmt:
+			return rangevar_in_recorder(((IndexStmt *) parsetree)->relation);
+		case T_RuleStmt:
+			return rangevar_in_recorder(((RuleStmt *) parsetree)->relation);
+		case T_CreatePolicyStmt:
+			return rangevar_in_recorder(((CreatePolicyStmt *) parsetree)->table);
+		case T_AlterPolicyStmt:
+			return rangevar_in_recorder(((AlterPolicyStmt *) parsetree)->table);
+		case T_AlterTableStmt:
+			return rangevar_in_recorder(((AlterTableStmt *) parsetree)->relation);
+		case T_GrantStmt:
+			foreach(lc, ((GrantStmt *) parsetree)->objects)
+			{
+				Node	   *obj = lfirst(lc);
+
+				if ((IsA(obj, RangeVar) && rangevar_in_recorder((RangeVar *) obj)) ||
+					name_in_recorder(obj))
+					return true;
+			}
+			return false;
+		default:
+			return false;
+	}
+}

@@ -20,6 +20,7 @@
 #include "access/xact.h"
 #include "access/xlog.h"
 #include "catalog/pg_event_trigger.h"
+#include "commands/defrem.h"
 #include "commands/extension.h"
 #include "commands/trigger.h"
 #include "funcapi.h"
@@ -29,6 +30,9 @@
 #include "tcop/utility.h"
 #include "utils/acl.h"
 #include "utils/builtins.h"
+#include "utils/guc.h"
+#include "utils/guc_tables.h"
+#include "utils/memutils.h"
 #include "utils/syscache.h"
 #include "utils/timestamp.h"
 
@@ -37,6 +41,19 @@
 bool		pm_hook_installed = false;
 
 static ProcessUtility_hook_type prev_ProcessUtility = NULL;
+
+/*
+ * Inside SET, the ProcessUtility hook records the change, not the assign
+ * hook; CREATE FUNCTION applies a SET clause for its validator and then
+ * undoes it, which changes nothing.
+ */
+static int	in_set_statement = 0;
+
+static bool
+quiet_setting(Node *parsetree)
+{
+	return IsA(parsetree, VariableSetStmt) || IsA(parsetree, CreateFunctionStmt);
+}
 
 /* The utility statement being executed, innermost. */
 static const char *hook_query = NULL;
@@ -76,45 +93,105 @@ sets_password(List *options)
 	return false;
 }
 
-static void
-pm_ProcessUtility(PlannedStmt *pstmt, const char *queryString,
-				  bool readOnlyTree, ProcessUtilityContext context,
-				  ParamListInfo params, QueryEnvironment *queryEnv,
-				  DestReceiver *dest, QueryCompletion *qc)
+/*
+ * What the hook records of a utility statement: its tag, object type and
+ * identity (tag NULL: nothing, event triggers see it or it changes nothing).
+ */
+typedef struct HookedUtility
 {
-	Node	   *parsetree = pstmt->utilityStmt;
-	const char *tag = NULL;
-	const char *objtype = NULL;
-	char	   *identity = NULL;
-	bool		redact = false;
-	const char *saved_query = hook_query;
-	int			saved_location = hook_location;
-	int			saved_len = hook_len;
-	TimestampTz started = 0;
+	const char *tag;
+	const char *objtype;
+	char	   *identity;
+	bool		redact;			/* it sets a password */
+	LOCKMODE	lockmode;		/* on the table, for REINDEX, CLUSTER, VACUUM FULL */
+} HookedUtility;
 
+static char *
+quote_qualified_rv(RangeVar *rv)
+{
+	if (rv == NULL)
+		return NULL;
+	return quote_qualified_identifier(rv->schemaname, rv->relname);
+}
+
+/* Names of a GRANT's objects (databases, tablespaces, parameters). */
+static char *
+name_list(List *objects)
+{
+	ListCell   *lc;
+	StringInfoData buf;
+
+	initStringInfo(&buf);
+	foreach(lc, objects)
+		appendStringInfo(&buf, "%s%s", buf.len ? ", " : "",
+						 quote_identifier(strVal(lfirst(lc))));
+	return buf.data;
+}
+
+#if PG_VERSION_NUM < 170000
+static void
+classify_reindex(ReindexStmt *stmt, HookedUtility *u)
+{
+	ListCell   *lc;
+	bool		concurrently = false;
+
+	foreach(lc, stmt->params)
+	{
+		DefElem    *opt = lfirst_node(DefElem, lc);
+
+		if (strcmp(opt->defname, "concurrently") == 0 && defGetBoolean(opt))
+			concurrently = true;
+	}
+	u->tag = "REINDEX";
+	switch (stmt->kind)
+	{
+		case REINDEX_OBJECT_INDEX:
+			u->objtype = "index";
+			break;
+		case REINDEX_OBJECT_TABLE:
+			u->objtype = "table";
+			break;
+		case REINDEX_OBJECT_SCHEMA:
+			u->objtype = "schema";
+			break;
+		case REINDEX_OBJECT_SYSTEM:
+		case REINDEX_OBJECT_DATABASE:
+			u->objtype = "database";
+			break;
+	}
+	u->identity = stmt->relation ? quote_qualified_rv(stmt->relation) :
+		stmt->name ? pstrdup(quote_identifier(stmt->name)) : NULL;
+	/* the table's lock: SHARE (reads go on), SHARE UPDATE EXCLUSIVE concurrently */
+	u->lockmode = concurrently ? ShareUpdateExclusiveLock : ShareLock;
+}
+#endif
+
+static void
+classify_utility(Node *parsetree, HookedUtility *u)
+{
 	switch (nodeTag(parsetree))
 	{
 		case T_AlterSystemStmt:
-			tag = "ALTER SYSTEM";
-			objtype = "system setting";
-			identity = ((AlterSystemStmt *) parsetree)->setstmt->name;
+			u->tag = "ALTER SYSTEM";
+			u->objtype = "system setting";
+			u->identity = ((AlterSystemStmt *) parsetree)->setstmt->name;
 			break;
 		case T_CreateRoleStmt:
-			tag = "CREATE ROLE";
-			objtype = "role";
-			identity = ((CreateRoleStmt *) parsetree)->role;
-			redact = sets_password(((CreateRoleStmt *) parsetree)->options);
+			u->tag = "CREATE ROLE";
+			u->objtype = "role";
+			u->identity = ((CreateRoleStmt *) parsetree)->role;
+			u->redact = sets_password(((CreateRoleStmt *) parsetree)->options);
 			break;
 		case T_AlterRoleStmt:
-			tag = "ALTER ROLE";
-			objtype = "role";
-			identity = (char *) rolespec_name(((AlterRoleStmt *) parsetree)->role);
-			redact = sets_password(((AlterRoleStmt *) parsetree)->options);
+			u->tag = "ALTER ROLE";
+			u->objtype = "role";
+			u->identity = (char *) rolespec_name(((AlterRoleStmt *) parsetree)->role);
+			u->redact = sets_password(((AlterRoleStmt *) parsetree)->options);
 			break;
 		case T_AlterRoleSetStmt:
-			tag = "ALTER ROLE";
-			objtype = "role";
-			identity = (char *) rolespec_name(((AlterRoleSetStmt *) parsetree)->role);
+			u->tag = "ALTER ROLE";
+			u->objtype = "role";
+			u->identity = (char *) rolespec_name(((AlterRoleSetStmt *) parsetree)->role);
 			break;
 		case T_DropRoleStmt:
 			{
@@ -125,39 +202,39 @@ pm_ProcessUtility(PlannedStmt *pstmt, const char *queryString,
 				foreach(lc, ((DropRoleStmt *) parsetree)->roles)
 					appendStringInfo(&buf, "%s%s", buf.len ? ", " : "",
 									 rolespec_name(lfirst(lc)));
-				tag = "DROP ROLE";
-				objtype = "role";
-				identity = buf.data;
+				u->tag = "DROP ROLE";
+				u->objtype = "role";
+				u->identity = buf.data;
 				break;
 			}
 		case T_GrantRoleStmt:
-			tag = ((GrantRoleStmt *) parsetree)->is_grant ? "GRANT ROLE" : "REVOKE ROLE";
-			objtype = "role membership";
+			u->tag = ((GrantRoleStmt *) parsetree)->is_grant ? "GRANT ROLE" : "REVOKE ROLE";
+			u->objtype = "role membership";
 			break;
 		case T_CreatedbStmt:
-			tag = "CREATE DATABASE";
-			objtype = "database";
-			identity = ((CreatedbStmt *) parsetree)->dbname;
+			u->tag = "CREATE DATABASE";
+			u->objtype = "database";
+			u->identity = ((CreatedbStmt *) parsetree)->dbname;
 			break;
 		case T_AlterDatabaseStmt:
-			tag = "ALTER DATABASE";
-			objtype = "database";
-			identity = ((AlterDatabaseStmt *) parsetree)->dbname;
+			u->tag = "ALTER DATABASE";
+			u->objtype = "database";
+			u->identity = ((AlterDatabaseStmt *) parsetree)->dbname;
 			break;
 		case T_AlterDatabaseSetStmt:
-			tag = "ALTER DATABASE";
-			objtype = "database";
-			identity = ((AlterDatabaseSetStmt *) parsetree)->dbname;
+			u->tag = "ALTER DATABASE";
+			u->objtype = "database";
+			u->identity = ((AlterDatabaseSetStmt *) parsetree)->dbname;
 			break;
 		case T_DropdbStmt:
-			tag = "DROP DATABASE";
-			objtype = "database";
-			identity = ((DropdbStmt *) parsetree)->dbname;
+			u->tag = "DROP DATABASE";
+			u->objtype = "database";
+			u->identity = ((DropdbStmt *) parsetree)->dbname;
 			break;
 		case T_AlterEventTrigStmt:
-			tag = "ALTER EVENT TRIGGER";
-			objtype = "event trigger";
-			identity = ((AlterEventTrigStmt *) parsetree)->trigname;
+			u->tag = "ALTER EVENT TRIGGER";
+			u->objtype = "event trigger";
+			u->identity = ((AlterEventTrigStmt *) parsetree)->trigname;
 			break;
 		case T_DropStmt:
 			if (((DropStmt *) parsetree)->removeType == OBJECT_EVENT_TRIGGER)
@@ -169,9 +246,9 @@ pm_ProcessUtility(PlannedStmt *pstmt, const char *queryString,
 				foreach(lc, ((DropStmt *) parsetree)->objects)
 					appendStringInfo(&buf, "%s%s", buf.len ? ", " : "",
 									 quote_identifier(strVal(lfirst(lc))));
-				tag = "DROP EVENT TRIGGER";
-				objtype = "event trigger";
-				identity = buf.data;
+				u->tag = "DROP EVENT TRIGGER";
+				u->objtype = "event trigger";
+				u->identity = buf.data;
 			}
 			break;
 		case T_RenameStmt:
@@ -179,13 +256,13 @@ pm_ProcessUtility(PlannedStmt *pstmt, const char *queryString,
 				RenameStmt *stmt = (RenameStmt *) parsetree;
 
 				if (stmt->renameType == OBJECT_DATABASE)
-					tag = "ALTER DATABASE", objtype = "database";
+					u->tag = "ALTER DATABASE", u->objtype = "database";
 				else if (stmt->renameType == OBJECT_ROLE)
-					tag = "ALTER ROLE", objtype = "role";
+					u->tag = "ALTER ROLE", u->objtype = "role";
 				else if (stmt->renameType == OBJECT_EVENT_TRIGGER)
-					tag = "ALTER EVENT TRIGGER", objtype = "event trigger";
-				if (tag)
-					identity = stmt->subname ? stmt->subname : strVal(stmt->object);
+					u->tag = "ALTER EVENT TRIGGER", u->objtype = "event trigger";
+				if (u->tag)
+					u->identity = stmt->subname ? stmt->subname : strVal(stmt->object);
 				break;
 			}
 		case T_VariableSetStmt:
@@ -194,10 +271,139 @@ pm_ProcessUtility(PlannedStmt *pstmt, const char *queryString,
 
 				if (stmt->name && strcmp(stmt->name, "session_replication_role") == 0)
 				{
-					tag = stmt->kind == VAR_RESET ? "RESET" :
+					u->tag = stmt->kind == VAR_RESET ? "RESET" :
 						stmt->is_local ? "SET LOCAL" : "SET";
-					objtype = "setting";
-					identity = "session_replication_role";
+					u->objtype = "setting";
+					u->identity = "session_replication_role";
+				}
+				break;
+			}
+		case T_CreateEventTrigStmt:
+			u->tag = "CREATE EVENT TRIGGER";
+			u->objtype = "event trigger";
+			u->identity = ((CreateEventTrigStmt *) parsetree)->trigname;
+			break;
+		case T_AlterOwnerStmt:
+			{
+				AlterOwnerStmt *stmt = (AlterOwnerStmt *) parsetree;
+
+				if (stmt->objectType == OBJECT_EVENT_TRIGGER)
+					u->tag = "ALTER EVENT TRIGGER", u->objtype = "event trigger";
+				else if (stmt->objectType == OBJECT_DATABASE)
+					u->tag = "ALTER DATABASE", u->objtype = "database";
+				else if (stmt->objectType == OBJECT_TABLESPACE)
+					u->tag = "ALTER TABLESPACE", u->objtype = "tablespace";
+				if (u->tag)
+					u->identity = strVal(stmt->object);
+				break;
+			}
+		case T_CreateTableSpaceStmt:
+			u->tag = "CREATE TABLESPACE";
+			u->objtype = "tablespace";
+			u->identity = ((CreateTableSpaceStmt *) parsetree)->tablespacename;
+			break;
+		case T_DropTableSpaceStmt:
+			u->tag = "DROP TABLESPACE";
+			u->objtype = "tablespace";
+			u->identity = ((DropTableSpaceStmt *) parsetree)->tablespacename;
+			break;
+		case T_AlterTableSpaceOptionsStmt:
+			u->tag = "ALTER TABLESPACE";
+			u->objtype = "tablespace";
+			u->identity = ((AlterTableSpaceOptionsStmt *) parsetree)->tablespacename;
+			break;
+		case T_GrantStmt:
+			{
+				GrantStmt  *stmt = (GrantStmt *) parsetree;
+
+				/* event triggers see GRANT on objects of a database only */
+				if (stmt->objtype == OBJECT_DATABASE)
+					u->objtype = "database";
+				else if (stmt->objtype == OBJECT_TABLESPACE)
+					u->objtype = "tablespace";
+				else if (stmt->objtype == OBJECT_PARAMETER_ACL)
+					u->objtype = "parameter";
+				if (u->objtype)
+				{
+					u->tag = stmt->is_grant ? "GRANT" : "REVOKE";
+					u->identity = name_list(stmt->objects);
+				}
+				break;
+			}
+		case T_CommentStmt:
+			{
+				CommentStmt *stmt = (CommentStmt *) parsetree;
+
+				if (stmt->objtype == OBJECT_DATABASE)
+					u->objtype = "database";
+				else if (stmt->objtype == OBJECT_ROLE)
+					u->objtype = "role";
+				else if (stmt->objtype == OBJECT_TABLESPACE)
+					u->objtype = "tablespace";
+				if (u->objtype)
+				{
+					u->tag = "COMMENT";
+					u->identity = strVal(stmt->object);
+				}
+				break;
+			}
+		case T_ReassignOwnedStmt:
+			{
+				ReassignOwnedStmt *stmt = (ReassignOwnedStmt *) parsetree;
+				ListCell   *lc;
+				StringInfoData buf;
+
+				initStringInfo(&buf);
+				foreach(lc, stmt->roles)
+					appendStringInfo(&buf, "%s%s", buf.len ? ", " : "",
+									 rolespec_name(lfirst(lc)));
+				appendStringInfo(&buf, " TO %s", rolespec_name(stmt->newrole));
+				u->tag = "REASSIGN OWNED";
+				u->objtype = "role";
+				u->identity = buf.data;
+				break;
+			}
+#if PG_VERSION_NUM < 170000
+		case T_ReindexStmt:
+			/* event triggers fire for REINDEX from PostgreSQL 17 on */
+			classify_reindex((ReindexStmt *) parsetree, u);
+			break;
+#endif
+		case T_ClusterStmt:
+			{
+				ClusterStmt *stmt = (ClusterStmt *) parsetree;
+
+				u->tag = "CLUSTER";
+				u->objtype = "table";
+				u->identity = stmt->relation ? quote_qualified_rv(stmt->relation) : NULL;
+				u->lockmode = AccessExclusiveLock;
+				break;
+			}
+		case T_VacuumStmt:
+			{
+				VacuumStmt *stmt = (VacuumStmt *) parsetree;
+				ListCell   *lc;
+
+				/* only VACUUM FULL rewrites, under ACCESS EXCLUSIVE */
+				foreach(lc, stmt->options)
+				{
+					DefElem    *opt = lfirst_node(DefElem, lc);
+
+					if (stmt->is_vacuumcmd && strcmp(opt->defname, "full") == 0 &&
+						defGetBoolean(opt))
+						u->tag = "VACUUM";
+				}
+				if (u->tag)
+				{
+					StringInfoData buf;
+
+					initStringInfo(&buf);
+					foreach(lc, stmt->rels)
+						appendStringInfo(&buf, "%s%s", buf.len ? ", " : "",
+										 quote_qualified_rv(lfirst_node(VacuumRelation, lc)->relation));
+					u->objtype = "table";
+					u->identity = buf.len ? buf.data : NULL;
+					u->lockmode = AccessExclusiveLock;
 				}
 				break;
 			}
@@ -205,14 +411,65 @@ pm_ProcessUtility(PlannedStmt *pstmt, const char *queryString,
 			break;
 	}
 
+}
+
+/*
+ * The recorder's own protection: commands that could switch it off, or
+ * that change who may, are recorded even in a session the restore
+ * heuristic would skip (pm_recorder_skip).
+ */
+static bool
+protected_utility(Node *parsetree)
+{
+	switch (nodeTag(parsetree))
+	{
+		case T_CreateEventTrigStmt:
+		case T_AlterEventTrigStmt:
+		case T_AlterSystemStmt:
+		case T_CreateRoleStmt:
+		case T_AlterRoleStmt:
+		case T_AlterRoleSetStmt:
+		case T_DropRoleStmt:
+		case T_GrantRoleStmt:
+		case T_ReassignOwnedStmt:
+		case T_VariableSetStmt:
+			return true;
+		case T_AlterOwnerStmt:
+			return ((AlterOwnerStmt *) parsetree)->objectType == OBJECT_EVENT_TRIGGER;
+		case T_RenameStmt:
+			return ((RenameStmt *) parsetree)->renameType == OBJECT_EVENT_TRIGGER;
+		case T_DropStmt:
+			return ((DropStmt *) parsetree)->removeType == OBJECT_EVENT_TRIGGER;
+		default:
+			return false;
+	}
+}
+
+static void
+pm_ProcessUtility(PlannedStmt *pstmt, const char *queryString,
+				  bool readOnlyTree, ProcessUtilityContext context,
+				  ParamListInfo params, QueryEnvironment *queryEnv,
+				  DestReceiver *dest, QueryCompletion *qc)
+{
+	Node	   *parsetree = pstmt->utilityStmt;
+	HookedUtility u = {NULL, NULL, NULL, false, NoLock};
+	const char *saved_query = hook_query;
+	int			saved_location = hook_location;
+	int			saved_len = hook_len;
+	TimestampTz started = 0;
+
+	classify_utility(parsetree, &u);
+
 	/* a standby cannot write the row (SET session_replication_role runs there) */
-	if (tag != NULL &&
-		(pm_recorder_skip() || !IsTransactionState() || RecoveryInProgress() ||
-		 !OidIsValid(get_extension_oid("postmortem", true))))
-		tag = NULL;
-	if (tag != NULL)
+	if (u.tag != NULL &&
+		(pm_recorder_skip(protected_utility(parsetree)) || !IsTransactionState() ||
+		 RecoveryInProgress() || !OidIsValid(get_extension_oid("postmortem", true))))
+		u.tag = NULL;
+	if (u.tag != NULL)
 		started = GetCurrentTimestamp();
 
+	if (quiet_setting(parsetree))
+		in_set_statement++;
 	if (context != PROCESS_UTILITY_SUBCOMMAND)
 	{
 		hook_query = queryString;
@@ -230,21 +487,138 @@ pm_ProcessUtility(PlannedStmt *pstmt, const char *queryString,
 	}
 	PG_FINALLY();
 	{
+		if (quiet_setting(parsetree))
+			in_set_statement--;
 		hook_query = saved_query;
 		hook_location = saved_location;
 		hook_len = saved_len;
 	}
 	PG_END_TRY();
 
-	if (tag != NULL && IsTransactionState())
+	if (u.tag != NULL && IsTransactionState())
 	{
 		char	   *statement;
 
 		statement = pm_statement_at(queryString, pstmt->stmt_location, pstmt->stmt_len);
-		if (redact)
+		if (u.redact)
 			statement = psprintf("%s %s (statement not recorded: it sets a password)",
-								 tag, identity ? identity : "");
-		pm_record_utility(tag, objtype, identity, statement, started);
+								 u.tag, u.identity ? u.identity : "");
+		pm_record_utility(u.tag, u.objtype, u.identity, statement, started, u.lockmode);
+	}
+}
+
+/* ---------------------------------------------------------------------
+ * session_replication_role changed by a function call
+ * ---------------------------------------------------------------------
+ *
+ * set_config('session_replication_role', ...) and a function's SET clause
+ * change the setting without a utility statement.
+ * The setting's assign hook (wrapped here, the original still called) notes
+ * each change with the statement that made it; the notes become rows at
+ * commit, before pending.c writes the transaction's rows (this callback is
+ * registered after pending.c's).  A change made by SET itself is recorded
+ * by the ProcessUtility hook instead; changes of an aborted transaction
+ * are forgotten with it.  At most PM_SRR_NOTES distinct changes a
+ * transaction: a function with a SET clause called once per row would
+ * otherwise add two rows per call.
+ */
+#define PM_SRR_NOTES 8
+
+typedef struct SrrNote
+{
+	int			value;
+	char	   *statement;
+	TimestampTz at;
+} SrrNote;
+
+static GucEnumAssignHook prev_srr_assign = NULL;
+static SrrNote srr_notes[PM_SRR_NOTES];
+static int	srr_nnotes = 0;
+static MemoryContext srr_cxt = NULL;
+
+static void
+pm_srr_assign(int newval, void *extra)
+{
+	int			oldval = SessionReplicationRole;
+	int			i;
+
+	if (prev_srr_assign)
+		prev_srr_assign(newval, extra);
+	if (newval == oldval || in_set_statement > 0 || !IsTransactionState() ||
+		debug_query_string == NULL || srr_nnotes >= PM_SRR_NOTES)
+		return;
+	for (i = 0; i < srr_nnotes; i++)
+		if (srr_notes[i].value == newval &&
+			strcmp(srr_notes[i].statement, debug_query_string) == 0)
+			return;
+	srr_notes[srr_nnotes].value = newval;
+	srr_notes[srr_nnotes].statement = MemoryContextStrdup(srr_cxt, debug_query_string);
+	srr_notes[srr_nnotes].at = GetCurrentTimestamp();
+	srr_nnotes++;
+}
+
+static void
+forget_srr_notes(void)
+{
+	srr_nnotes = 0;
+	MemoryContextReset(srr_cxt);
+}
+
+static void
+hook_xact_callback(XactEvent event, void *arg)
+{
+	int			i;
+	static const char *const names[] = {"origin", "replica", "local"};
+
+	if (event != XACT_EVENT_PRE_COMMIT && event != XACT_EVENT_PRE_PREPARE)
+	{
+		if (event == XACT_EVENT_ABORT || event == XACT_EVENT_COMMIT ||
+			event == XACT_EVENT_PREPARE)
+			forget_srr_notes();
+		return;
+	}
+	if (srr_nnotes == 0 || RecoveryInProgress() || pm_recorder_skip(true) ||
+		!OidIsValid(get_extension_oid("postmortem", true)))
+		return;
+	for (i = 0; i < srr_nnotes; i++)
+	{
+		SrrNote    *note = &srr_notes[i];
+		char	   *identity;
+
+		identity = psprintf("session_replication_role = %s",
+							note->value >= 0 && note->value < lengthof(names)
+							? names[note->value] : "?");
+		pm_record_utility("SET", "setting", identity,
+						  pm_statement_at(note->statement, -1, 0), note->at, NoLock);
+	}
+	forget_srr_notes();
+}
+
+/* Wrap the assign hook of session_replication_role. */
+static void
+wrap_srr_assign(void)
+{
+	struct config_generic **vars;
+	int			n;
+	int			i;
+
+#if PG_VERSION_NUM >= 160000
+	vars = get_guc_variables(&n);
+#else
+	vars = get_guc_variables();
+	n = GetNumConfigOptions();
+#endif
+	for (i = 0; i < n; i++)
+	{
+		if (vars[i]->vartype == PGC_ENUM &&
+			strcmp(vars[i]->name, "session_replication_role") == 0)
+		{
+			struct config_enum *conf = (struct config_enum *) vars[i];
+
+			prev_srr_assign = conf->assign_hook;
+			conf->assign_hook = pm_srr_assign;
+			return;
+		}
 	}
 }
 
@@ -255,6 +629,11 @@ pm_recorder_hook_init(void)
 	prev_ProcessUtility = ProcessUtility_hook;
 	ProcessUtility_hook = pm_ProcessUtility;
 	pm_hook_installed = true;
+	srr_cxt = AllocSetContextCreate(TopMemoryContext, "postmortem replication role",
+									ALLOCSET_SMALL_SIZES);
+	wrap_srr_assign();
+	/* after pending.c's (pm_recorder_init), so called before it at commit */
+	RegisterXactCallback(hook_xact_callback, NULL);
 }
 
 /* recorder_status(): what the recorder sees, and what it misses */
@@ -267,8 +646,11 @@ pm_recorder_status(PG_FUNCTION_ARGS)
 		"ALTER SYSTEM",
 		"CREATE/ALTER/DROP ROLE",
 		"CREATE/ALTER/DROP DATABASE",
-		"ALTER/DROP EVENT TRIGGER",
-		"SET session_replication_role",
+		"CREATE/ALTER/DROP EVENT TRIGGER",
+		"tablespaces; GRANT and COMMENT on databases, roles, tablespaces",
+		"REASSIGN OWNED",
+		"REINDEX, CLUSTER, VACUUM FULL",
+		"session_replication_role (SET, set_config, SET clauses)",
 	};
 	int			i;
 	Datum		values[3];

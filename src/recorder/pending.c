@@ -118,10 +118,12 @@ pm_row_context(void)
  * all three settings, which a migration has no reason to combine.
  */
 bool
-pm_recorder_skip(void)
+pm_recorder_skip(bool protect)
 {
 	if (creating_extension || IsBinaryUpgrade)
 		return true;
+	if (protect)
+		return false;
 	return !check_function_bodies && !row_security &&
 		(namespace_search_path[0] == '\0' || strcmp(namespace_search_path, "\"\"") == 0) &&
 		superuser_arg(GetAuthenticatedUserId());
@@ -451,6 +453,7 @@ typedef struct UtilityArgs
 	const char *identity;
 	const char *statement;
 	TimestampTz startedAt;
+	LOCKMODE	lockmode;
 } UtilityArgs;
 
 static void
@@ -469,6 +472,12 @@ utility_work(void *arg)
 	row = pm_new_row(&cmd, GetCurrentTimestamp(), a->tag);
 	set_text(row, SC_OBJECT_TYPE, a->objectType);
 	set_text(row, SC_OBJECT_IDENTITY, a->identity);
+	if (a->lockmode != NoLock)
+	{
+		set_text(row, SC_LOCK_MODE, pm_lockmode_name(a->lockmode));
+		set_datum(row, SC_BLOCKS_WRITES, BoolGetDatum(a->lockmode >= ShareLock));
+		set_datum(row, SC_BLOCKS_READS, BoolGetDatum(a->lockmode >= AccessExclusiveLock));
+	}
 	pm_add_rows(list_make1(row), false);
 	MemoryContextSwitchTo(old);
 }
@@ -491,6 +500,7 @@ pm_record_gap(const char *tag, const char *statement, TimestampTz startedAt,
 	args.identity = error;
 	args.statement = statement;
 	args.startedAt = startedAt;
+	args.lockmode = NoLock;
 	pm_guarded_light(utility_work, &args, statement, NULL);
 }
 
@@ -502,7 +512,7 @@ pm_record_gap(const char *tag, const char *statement, TimestampTz startedAt,
  */
 void
 pm_record_utility(const char *tag, const char *objectType, const char *identity,
-				  const char *statement, TimestampTz startedAt)
+				  const char *statement, TimestampTz startedAt, LOCKMODE lockmode)
 {
 	UtilityArgs args;
 	char	   *error = NULL;
@@ -512,6 +522,7 @@ pm_record_utility(const char *tag, const char *objectType, const char *identity,
 	args.identity = identity;
 	args.statement = statement;
 	args.startedAt = startedAt;
+	args.lockmode = lockmode;
 	if (!pm_guarded_light(utility_work, &args, statement, &error))
 		pm_record_gap(tag, statement, startedAt, error);
 }

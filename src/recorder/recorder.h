@@ -106,6 +106,7 @@ typedef struct SavedObject
 typedef struct RecorderCommand
 {
 	int			nestLevel;		/* transaction nest level at start */
+	bool		protect;		/* about the recorder itself: never skipped */
 	bool		broken;			/* a step failed: record only the gap */
 	char	   *error;			/* that failure (SQLSTATE: message) */
 	TimestampTz startedAt;
@@ -166,7 +167,7 @@ extern void pm_recorder_init(void);
 /* pending.c */
 extern void pm_pending_init(void);
 extern MemoryContext pm_row_context(void);
-extern bool pm_recorder_skip(void);
+extern bool pm_recorder_skip(bool protect);
 extern bool pm_guarded_light(void (*fn) (void *), void *arg, const char *statement,
 							 char **error);
 extern void pm_record_gap(const char *tag, const char *statement,
@@ -181,7 +182,7 @@ extern RecordedRow *pm_new_row(RecorderCommand *cmd, TimestampTz finished,
 extern void pm_add_rows(List *rows, bool first);
 extern void pm_record_utility(const char *tag, const char *objectType,
 							  const char *identity, const char *statement,
-							  TimestampTz startedAt);
+							  TimestampTz startedAt, LOCKMODE lockmode);
 
 /* write.c: a transaction's rows, at commit (arg: a PendingWrite) */
 typedef struct PendingWrite
@@ -207,6 +208,7 @@ extern const char *pm_lockmode_name(LOCKMODE mode);
 extern char *pm_table_definition(Oid relid, bool withDefaults);
 extern char *pm_column_default(Oid relid, AttrNumber attnum);
 extern void pm_facts_reset(void);
+extern bool pm_touches_recorder(Node *parsetree, Oid relid);
 extern char *pm_index_definition(Oid indexid, bool *valid);
 extern char *pm_relation_name(Oid relid);
 extern Oid	pm_index_table(Oid indexid);
