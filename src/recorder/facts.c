@@ -814,8 +814,6 @@ name_in_recorder(Node *name)
 		names = ((ObjectWithArgs *) name)->objname;
 	else if (IsA(name, TypeName))
 		names = ((TypeName *) name)->names;
-	else if (IsA(name, String))
-		return strcmp(strVal(name), "postmortem") == 0;
 	return list_length(names) >= 2 && IsA(linitial(names), String) &&
 		strcmp(strVal(linitial(names)), "postmortem") == 0;
 }
@@ -828,10 +826,12 @@ rangevar_in_recorder(RangeVar *rv)
 }
 
 /*
- * pm_touches_recorder: is the command about the extension or an object in
- * its schema (its table, its functions, its triggers)?  Such a command is
- * recorded even in a session that looks like a restore: the restore of a
- * dump never changes the extension's own objects, an attacker would.  The
+ * pm_touches_recorder: does the command change the extension (ALTER or DROP
+ * EXTENSION postmortem, DROP SCHEMA postmortem) or an object in its schema
+ * (its table, its functions, its triggers)?  Such a command is recorded
+ * even in a session that looks like a restore: the restore of a dump
+ * creates the extension (CREATE EXTENSION, COMMENT ON EXTENSION: not
+ * counted) but never changes its objects; an attacker would.  The
  * names are the parse tree's (decoded: U&"\0070ostmortem" is "postmortem").
  * The table a command works on is checked by its OID (relid).
  */
@@ -845,8 +845,6 @@ pm_touches_recorder(Node *parsetree, Oid relid)
 		return true;
 	switch (nodeTag(parsetree))
 	{
-		case T_CreateExtensionStmt:
-			return strcmp(((CreateExtensionStmt *) parsetree)->extname, "postmortem") == 0;
 		case T_AlterExtensionStmt:
 			return strcmp(((AlterExtensionStmt *) parsetree)->extname, "postmortem") == 0;
 		case T_AlterExtensionContentsStmt:
