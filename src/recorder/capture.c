@@ -263,7 +263,8 @@ pm_recorder_ddl_start(PG_FUNCTION_ARGS)
 	cmd->startedAt = GetCurrentTimestamp();
 	cmd->stmtTag = nodeTag(trigdata->parsetree);
 	cmd->tag = GetCommandTagName(trigdata->tag);
-	cmd->statement = pm_statement_text(trigdata->parsetree, pm_hook_statement());
+	cmd->statement = pm_redact_secrets(trigdata->parsetree,
+										pm_statement_text(trigdata->parsetree, pm_hook_statement()));
 	cmd_stack = lcons(cmd, cmd_stack);
 	MemoryContextSwitchTo(old);
 

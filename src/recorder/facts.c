@@ -28,6 +28,7 @@
 #include "lib/stringinfo.h"
 #include "nodes/nodes.h"
 #include "parser/parser.h"
+#include "parser/scanner.h"
 #include "parser/scansup.h"
 #include "rewrite/prs2lock.h"
 #include "rewrite/rewriteHandler.h"
@@ -905,4 +906,170 @@ pm_touches_recorder(Node *parsetree, Oid relid)
 		default:
 			return false;
 	}
+}
+
+/* ---------------------------------------------------------------------
+ * Secrets in statements
+ * ---------------------------------------------------------------------
+ *
+ * Options of user mappings, foreign servers, wrappers and tables may hold
+ * passwords (postgres_fdw's password, others' secret or token), and a
+ * subscription's connection string may hold password=.  The recorded
+ * statement keeps everything else: the option's value becomes <redacted>,
+ * and in a connection string only the password's value does.  Role
+ * passwords are handled by the hook (hook.c), which records no statement.
+ */
+static bool
+secret_option(const char *name, int len)
+{
+	static const char *const parts[] = {"password", "passwd", "passphrase", "secret", "token",
+	"api_key", "apikey", "access_key"};
+	char	   *lower = downcase_identifier(name, len, false, false);
+	int			i;
+
+	for (i = 0; i < lengthof(parts); i++)
+		if (strstr(lower, parts[i]) != NULL)
+			return true;
+	return false;
+}
+
+/* Copy a connection string literal with its password values redacted. */
+static void
+redact_conninfo(StringInfo out, const char *lit, int len)
+{
+	int			i = 0;
+
+	while (i < len)
+	{
+		int			j;
+
+		if (len - i >= 8 && pg_strncasecmp(lit + i, "password", 8) == 0)
+		{
+			j = i + 8;
+			while (j < len && lit[j] == ' ')
+				j++;
+			if (j < len && lit[j] == '=')
+			{
+				j++;
+				while (j < len && lit[j] == ' ')
+					j++;
+				appendStringInfoString(out, "password=<redacted>");
+				/* a quoted value is '' ... '' inside the SQL literal */
+				if (j + 1 < len && lit[j] == '\'' && lit[j + 1] == '\'')
+				{
+					for (j += 2; j + 1 < len && !(lit[j] == '\'' && lit[j + 1] == '\''); j++)
+						;
+					j = Min(j + 2, len);
+				}
+				else
+					while (j < len && lit[j] != ' ' && !(lit[j] == '\'' && j == len - 1))
+						j++;
+				i = j;
+				continue;
+			}
+		}
+		appendStringInfoChar(out, lit[i++]);
+	}
+}
+
+static bool
+may_hold_secrets(Node *parsetree)
+{
+	switch (nodeTag(parsetree))
+	{
+		case T_CreateUserMappingStmt:
+		case T_AlterUserMappingStmt:
+		case T_CreateForeignServerStmt:
+		case T_AlterForeignServerStmt:
+		case T_CreateFdwStmt:
+		case T_AlterFdwStmt:
+		case T_CreateForeignTableStmt:
+		case T_ImportForeignSchemaStmt:
+		case T_CreateSubscriptionStmt:
+		case T_AlterSubscriptionStmt:
+			return true;
+		case T_AlterTableStmt:
+			return ((AlterTableStmt *) parsetree)->objtype == OBJECT_FOREIGN_TABLE;
+		default:
+			return false;
+	}
+}
+
+/*
+ * pm_redact_secrets: the statement with the values of secret options and
+ * connection-string passwords replaced by <redacted> (the statement itself
+ * when the command cannot hold any).  The statement is scanned with the
+ * SQL scanner: a string literal after an option name that looks secret, or
+ * after CONNECTION, is rewritten.
+ */
+char *
+pm_redact_secrets(Node *parsetree, char *statement)
+{
+	core_yy_extra_type yyextra;
+	core_yyscan_t scanner;
+	core_YYSTYPE yylval;
+	YYLTYPE		yylloc;
+	StringInfoData out;
+	int			copied = 0;
+	int			prevLoc = -1;
+	int			prevLen = 0;
+	int			len;
+
+	if (statement == NULL || !may_hold_secrets(parsetree))
+		return statement;
+	len = strlen(statement);
+	initStringInfo(&out);
+	scanner = scanner_init(statement, &yyextra, &ScanKeywords, ScanKeywordTokens);
+	PG_TRY();
+	{
+		int			tok;
+
+		tok = core_yylex(&yylval, &yylloc, scanner);
+		while (tok != 0)
+		{
+			int			loc = yylloc;
+			int			next = core_yylex(&yylval, &yylloc, scanner);
+			int			end = next != 0 ? yylloc : len;
+			const char *p = statement + loc;
+			bool		literal = (p[0] == '\'' ||
+								   ((p[0] == 'E' || p[0] == 'e') && p[1] == '\''));
+
+			while (end > loc && scanner_isspace(statement[end - 1]))
+				end--;
+			if (literal && prevLoc >= 0)
+			{
+				bool		conninfo = prevLen == 10 &&
+					pg_strncasecmp(statement + prevLoc, "connection", 10) == 0;
+
+				if (conninfo || secret_option(statement + prevLoc, prevLen))
+				{
+					appendBinaryStringInfo(&out, statement + copied, loc - copied);
+					if (conninfo)
+						redact_conninfo(&out, p, end - loc);
+					else
+						appendStringInfoString(&out, "<redacted>");
+					copied = end;
+				}
+			}
+			/* an option name: an identifier, quoted or not */
+			prevLoc = loc;
+			prevLen = end - loc;
+			if (prevLen >= 2 && p[0] == '"' && statement[end - 1] == '"')
+				prevLoc++, prevLen -= 2;
+			tok = next;
+		}
+	}
+	PG_CATCH();
+	{
+		/* what does not scan again is not recorded at all */
+		if (geterrcode() == ERRCODE_QUERY_CANCELED)
+			PG_RE_THROW();
+		FlushErrorState();
+		scanner_finish(scanner);
+		return psprintf("(statement not recorded: it may hold a password)");
+	}
+	PG_END_TRY();
+	scanner_finish(scanner);
+	appendBinaryStringInfo(&out, statement + copied, len - copied);
+	return out.data;
 }

@@ -203,6 +203,7 @@ extern const char *pm_hook_statement(void);
 /* facts.c */
 extern char *pm_statement_at(const char *query, int location, int len);
 extern char *pm_statement_text(Node *parsetree, const char *hookStatement);
+extern char *pm_redact_secrets(Node *parsetree, char *statement);
 extern LOCKMODE pm_command_lockmode(Node *parsetree, Oid *relid);
 extern const char *pm_lockmode_name(LOCKMODE mode);
 extern char *pm_table_definition(Oid relid, bool withDefaults);
