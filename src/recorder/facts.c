@@ -476,7 +476,7 @@ pm_facts_reset(void)
 }
 
 static char *
-deparse_default(Relation rel, const char *adbin)
+deparse_default(Relation rel, const char *adbin, bool generated)
 {
 	Oid			relid = RelationGetRelid(rel);
 	char	   *bin;
@@ -492,10 +492,14 @@ deparse_default(Relation rel, const char *adbin)
 			return pstrdup(entry->text);
 	}
 
-	/* deparse_context_for opens the relation, which may rebuild its relcache entry */
+	/*
+	 * deparse_context_for opens the relation, which may rebuild its relcache
+	 * entry, and grows with its width: only a generated column's expression
+	 * refers to columns.
+	 */
 	bin = pstrdup(adbin);
 	text = deparse_expression(stringToNode(bin),
-							  deparse_context_for(RelationGetRelationName(rel), relid),
+							  generated ? deparse_context_for(RelationGetRelationName(rel), relid) : NIL,
 							  false, false);
 
 	if (default_cache_cxt == NULL)
@@ -539,7 +543,8 @@ pm_column_default(Oid relid, AttrNumber attnum)
 		return NULL;
 	adbin = column_adbin(rel, attnum);
 	if (adbin != NULL)
-		result = deparse_default(rel, adbin);
+		result = deparse_default(rel, adbin,
+								 TupleDescAttr(RelationGetDescr(rel), attnum - 1)->attgenerated != '\0');
 	RelationClose(rel);
 	return result;
 }
@@ -559,6 +564,9 @@ pm_table_definition(Oid relid, bool withDefaults)
 	bool		first = true;
 	char		relkind;
 	int			i;
+	int			natts;
+	char	  **defaults = NULL;
+	List	   *context = NIL;
 
 	if (rel == NULL)
 		return NULL;
@@ -588,14 +596,35 @@ pm_table_definition(Oid relid, bool withDefaults)
 		return NULL;
 	}
 
+	/*
+	 * Work that grows with the table's width only once: the defaults by
+	 * column, read before any deparse may rebuild the entry, and the deparse
+	 * context, built (it opens the relation and makes every column name
+	 * unique, quadratic in the width) only for a generated column: a
+	 * default cannot refer to a column.
+	 */
+	natts = RelationGetDescr(rel)->natts;
+	if (withDefaults && RelationGetDescr(rel)->constr != NULL &&
+		RelationGetDescr(rel)->constr->num_defval > 0)
+	{
+		TupleConstr *constr = RelationGetDescr(rel)->constr;
+
+		defaults = palloc0(sizeof(char *) * (natts + 1));
+		for (i = 0; i < constr->num_defval; i++)
+			if (constr->defval[i].adnum > 0 && constr->defval[i].adnum <= natts)
+				defaults[constr->defval[i].adnum] = pstrdup(constr->defval[i].adbin);
+		for (i = 0; i < natts; i++)
+			if (TupleDescAttr(RelationGetDescr(rel), i)->attgenerated != '\0')
+			{
+				context = deparse_context_for(RelationGetRelationName(rel), relid);
+				break;
+			}
+	}
 	initStringInfo(&buf);
 	appendStringInfoChar(&buf, '(');
-	/* the descriptor is read again after each deparse, which may rebuild it */
-	for (i = 0; i < RelationGetDescr(rel)->natts; i++)
+	for (i = 0; i < natts; i++)
 	{
 		Form_pg_attribute att = TupleDescAttr(RelationGetDescr(rel), i);
-		const char *adbin;
-		bool		generated;
 
 		if (att->attisdropped)
 			continue;
@@ -605,17 +634,11 @@ pm_table_definition(Oid relid, bool withDefaults)
 		if (att->attnotnull)
 			appendStringInfoString(&buf, " NOT NULL");
 		first = false;
-		if (!att->atthasdef || !withDefaults)
-			continue;
-		generated = att->attgenerated != '\0';
-		adbin = column_adbin(rel, att->attnum);
-		if (adbin != NULL)
-		{
-			char	   *def = deparse_default(rel, adbin);
-
+		if (defaults != NULL && defaults[att->attnum] != NULL)
 			appendStringInfo(&buf, " %s %s",
-							 generated ? "GENERATED ALWAYS AS" : "DEFAULT", def);
-		}
+							 att->attgenerated != '\0' ? "GENERATED ALWAYS AS" : "DEFAULT",
+							 deparse_expression(stringToNode(defaults[att->attnum]),
+												context, false, false));
 	}
 	appendStringInfoChar(&buf, ')');
 	RelationClose(rel);
