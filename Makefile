@@ -25,9 +25,8 @@ EXTRA_CLEAN = $(DATA_built)
 # pg_regress tests are sql/<part>_<name>.sql, run part by part in PARTS order.
 REGRESS      = $(foreach p,$(PARTS),$(patsubst sql/%.sql,%,$(sort $(wildcard sql/$(p)_*.sql))))
 REGRESS_OPTS = --inputdir=. --load-extension=$(EXTENSION)
-
-# Isolation tests (pg_isolation_regress): specs/<part>_<name>.spec, output in
-# expected/; `make installcheck` runs them after the pg_regress tests.
+# Isolation specs (pg_isolation_regress): specs/<name>.spec + expected/<name>.out.
+# The server needs max_prepared_transactions > 0 (test/support/run-tests.sh).
 ISOLATION      = $(patsubst specs/%.spec,%,$(sort $(wildcard specs/*.spec)))
 ISOLATION_OPTS = --load-extension=$(EXTENSION)
 

@@ -617,12 +617,15 @@ gap_rows(List *rows, const char *error)
 }
 
 static void
-flush(void)
+flush(bool prepare)
 {
 	char	   *statements;
 	bool		pushed = false;
 
-	if (pending_rows == NIL || flushing)
+	if (flushing)
+		return;
+	pending_rows = pm_drop_temporary_rows(pending_rows);
+	if (pending_rows == NIL)
 		return;
 
 	/* name the statements in a warning, should the write fail */
@@ -631,7 +634,7 @@ flush(void)
 	flushing = true;
 	PG_TRY();
 	{
-		PendingWrite pw = {pending_rows, row_cxt};
+		PendingWrite pw = {pending_rows, row_cxt, prepare};
 		char	   *error = NULL;
 
 		if (!ActiveSnapshotSet())
@@ -666,7 +669,7 @@ pending_xact_callback(XactEvent event, void *arg)
 	{
 		case XACT_EVENT_PRE_COMMIT:
 		case XACT_EVENT_PRE_PREPARE:
-			flush();
+			flush(event == XACT_EVENT_PRE_PREPARE);
 			break;
 		case XACT_EVENT_COMMIT:
 		case XACT_EVENT_PARALLEL_COMMIT:
