@@ -113,13 +113,13 @@ INSERT INTO postmortem.schema_change (id, at, finished_at, xid, command_tag, obj
 	   application_name, client_addr, backend_pid, database_name, migration, lock_mode,
 	   blocks_writes, blocks_reads, rewrote_table, rewrite_reason, definition_before,
 	   definition_after, revert_statement, index_invalid, failed, table_rows,
-	   table_seq_scan, table_idx_scan, origin, prev_hash, row_hash)
+	   table_seq_scan, table_idx_scan, origin, prev_hash, row_hash, session_role)
 SELECT id, at, finished_at, xid, command_tag, object_type,
 	   object_identity, schema_name, table_name, table_oid, statement, role_name,
 	   application_name, client_addr, backend_pid, database_name, migration, lock_mode,
 	   blocks_writes, blocks_reads, rewrote_table, rewrite_reason, definition_before,
 	   definition_after, revert_statement, index_invalid, failed, table_rows,
-	   table_seq_scan, table_idx_scan, origin, prev_hash, row_hash
+	   table_seq_scan, table_idx_scan, origin, prev_hash, row_hash, session_role
   FROM aud_saved;
 SELECT * FROM postmortem.verify_audit();
 DROP TABLE aud_saved;

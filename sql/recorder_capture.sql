@@ -133,6 +133,19 @@ SELECT count(*) > 20 AS many_rows,
 	   bool_and(row_hash IS NOT NULL) AS hashed
   FROM postmortem.schema_change WHERE id > :start;
 
+-- the person as well as the role: after SET ROLE (or in a SECURITY DEFINER
+-- function) role_name is current_user, session_role who logged in
+CREATE ROLE regress_pm_deployer;
+GRANT CREATE ON SCHEMA public TO regress_pm_deployer;
+SET ROLE regress_pm_deployer;
+CREATE TABLE cap_as_deployer (a int);
+RESET ROLE;
+SELECT role_name, session_role = session_user AS session_role_is_session_user
+  FROM postmortem.schema_change WHERE object_identity = 'public.cap_as_deployer';
+DROP TABLE cap_as_deployer;
+REVOKE CREATE ON SCHEMA public FROM regress_pm_deployer;
+DROP ROLE regress_pm_deployer;
+
 -- without shared_preload_libraries, the recorder says what it cannot see
 SELECT item, recorded FROM postmortem.recorder_status();
 

@@ -419,6 +419,7 @@ pm_new_row(RecorderCommand *cmd, TimestampTz finished, const char *tag)
 		set_datum(row, SC_STATEMENT, shared_statement_datum);
 	}
 	set_text(row, SC_ROLE_NAME, GetUserNameFromId(GetUserId(), false));
+	set_text(row, SC_SESSION_ROLE, GetUserNameFromId(GetSessionUserId(), false));
 	set_text(row, SC_APPLICATION_NAME, application_name && application_name[0] ? application_name : NULL);
 	if (!session_client_addr_null)
 		set_datum(row, SC_CLIENT_ADDR, datumCopy(session_client_addr, false, -1));
@@ -584,7 +585,7 @@ gap_rows(List *rows, const char *error)
 	Datum		last = (Datum) 0;
 	static const ScColumn kept[] = {
 		SC_AT, SC_FINISHED_AT, SC_DURATION, SC_XID, SC_COMMAND_TAG, SC_STATEMENT,
-		SC_ROLE_NAME, SC_APPLICATION_NAME, SC_CLIENT_ADDR, SC_BACKEND_PID,
+		SC_ROLE_NAME, SC_SESSION_ROLE, SC_APPLICATION_NAME, SC_CLIENT_ADDR, SC_BACKEND_PID,
 		SC_DATABASE_NAME, SC_MIGRATION, SC_REWROTE_TABLE, SC_INDEX_INVALID,
 		SC_FAILED, SC_ORIGIN
 	};

@@ -60,6 +60,7 @@ typedef enum ScColumn
 	SC_ORIGIN,
 	SC_PREV_HASH,
 	SC_ROW_HASH,
+	SC_SESSION_ROLE,			/* 0.2.0 */
 	/*
 	 * Columns added after 0.1.0 go here, at the end (and in sc_column_names,
 	 * sc_column_types, schema_change and schema_change_pending): the hash

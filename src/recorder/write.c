@@ -149,6 +149,9 @@ map_columns(Relation rel, int *map)
 				map[i] = attno;
 			}
 		}
+		/* a column added after 0.1.0 is missing until ALTER EXTENSION UPDATE */
+		if (map[i] < 0 && i >= SC_NCOLUMNS_0_1_0)
+			continue;
 		if (map[i] < 0)
 			ereport(ERROR,
 					(errcode(ERRCODE_UNDEFINED_COLUMN),
@@ -189,6 +192,8 @@ insert_rows(Relation rel, List *rows)
 			nulls[i] = true;
 		for (i = 0; i < SC_NCOLUMNS; i++)
 		{
+			if (map[i] < 0)
+				continue;
 			values[map[i]] = row->values[i];
 			nulls[map[i]] = row->nulls[i];
 		}
@@ -357,7 +362,11 @@ take_pending(Relation pending, Snapshot snap)
 		int			i;
 
 		for (i = 0; i < SC_NCOLUMNS; i++)
-			row->values[i] = heap_getattr(copy, map[i] + 1, desc, &row->nulls[i]);
+		{
+			row->nulls[i] = true;
+			if (map[i] >= 0)
+				row->values[i] = heap_getattr(copy, map[i] + 1, desc, &row->nulls[i]);
+		}
 		row->nulls[SC_ID] = row->nulls[SC_PREV_HASH] = row->nulls[SC_ROW_HASH] = true;
 		simple_heap_delete(pending, &tup->t_self);
 		rows = lappend(rows, row);
@@ -461,6 +470,26 @@ write_rows_0_1_0(Relation rel, Oid seqid, List *rows)
 }
 
 /*
+ * Columns added after 0.1.0 that the table does not have yet (the library
+ * is 0.2.0, ALTER EXTENSION UPDATE has not run): NULL in the rows, so that
+ * their hashes cover what is stored.  A syscache lookup, no lock.
+ */
+static void
+drop_missing_columns(Oid relid, List *rows)
+{
+	int			i;
+	ListCell   *lc;
+
+	for (i = SC_NCOLUMNS_0_1_0; i < SC_NCOLUMNS; i++)
+	{
+		if (get_attnum(relid, sc_column_names[i]) != InvalidAttrNumber)
+			continue;
+		foreach(lc, rows)
+			((RecordedRow *) lfirst(lc))->nulls[i] = true;
+	}
+}
+
+/*
  * schema_change_next_id(): the default id of a row inserted by hand (tests,
  * imports): after every row the table holds, those inserted by the calling
  * statement and by transactions in progress included.  The recorder does not use it.
@@ -495,6 +524,7 @@ pm_write_rows(void *arg)
 				 errmsg("table postmortem.schema_change does not exist")));
 
 	pm_assign_migrations(rows);
+	drop_missing_columns(relid, rows);
 
 	if (!OidIsValid(headid) || !OidIsValid(pendingid))
 	{
