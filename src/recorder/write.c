@@ -57,6 +57,8 @@
 
 /* rows written by one multi-insert at commit */
 #define PM_INSERT_BATCH 64
+/* ... or fewer, once their tuples (before TOAST) hold this many bytes */
+#define PM_INSERT_BATCH_BYTES (1024 * 1024)
 
 /* columns of postmortem.schema_change_head */
 #define HEAD_ORIGIN 1
@@ -174,6 +176,8 @@ insert_rows(Relation rel, List *rows)
 	bool	   *nulls = palloc(sizeof(bool) * desc->natts);
 	int			nslots = Min(list_length(rows), PM_INSERT_BATCH);
 	int			n = 0;
+	Size		batchBytes = 0;
+	HeapTuple	tuple;
 	int			i;
 	ListCell   *lc;
 
@@ -197,9 +201,13 @@ insert_rows(Relation rel, List *rows)
 			values[map[i]] = row->values[i];
 			nulls[map[i]] = row->nulls[i];
 		}
-		ExecStoreHeapTuple(heap_form_tuple(desc, values, nulls), slots[n], true);
-		if (++n == nslots || lnext(rows, lc) == NULL)
+		tuple = heap_form_tuple(desc, values, nulls);
+		batchBytes += tuple->t_len;
+		ExecStoreHeapTuple(tuple, slots[n], true);
+		/* a batch of long statements is written at once, not 64 copies */
+		if (++n == nslots || lnext(rows, lc) == NULL || batchBytes > PM_INSERT_BATCH_BYTES)
 		{
+			batchBytes = 0;
 			table_multi_insert(rel, slots, n, GetCurrentCommandId(true), 0, NULL);
 			for (i = 0; i < n; i++)
 			{
