@@ -60,7 +60,7 @@ SELECT command_tag, object_identity FROM postmortem.schema_change
 SELECT * FROM postmortem.verify_audit();
 
 -- a multi-statement string that no longer parses as it did (its SET changes
--- how a literal scans) is recorded with the whole string as each statement
+-- how a literal scans): each statement's text comes from the portal running it
 SET standard_conforming_strings = off;
 SET escape_string_warning = off;
 SET standard_conforming_strings = on \; CREATE TABLE aud_scs (a text DEFAULT 'x\'y') \; CREATE TABLE aud_scs2 ();

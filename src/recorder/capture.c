@@ -208,6 +208,7 @@ start_work(void *arg)
 	MemoryContext old = MemoryContextSwitchTo(cmd_cxt);
 
 	cmd->lockmode = pm_command_lockmode(parsetree, &cmd->relid);
+	cmd->missingOk = pm_missing_ok(parsetree);
 	pm_capture_before(parsetree, cmd);
 	pm_revert_at_start(parsetree, cmd);
 	if (IsA(parsetree, IndexStmt) && ((IndexStmt *) parsetree)->concurrent)
@@ -666,8 +667,15 @@ end_work(void *arg)
 
 	rows = list_concat(command_rows(cmd, finished), dropped_rows(cmd, finished));
 
-	/* a command that reports no object (e.g. ALTER ... SET in some forms) */
-	if (rows == NIL && cmd->dropped == NIL && !cmd->broken)
+	/*
+	 * A command that reports no object (e.g. ALTER ... SET in some forms)
+	 * still gets a row; but not a command that changed nothing (IF EXISTS
+	 * found nothing: the NOTICE says so), nor one run inside another
+	 * recorded command (the temporary table REFRESH MATERIALIZED VIEW
+	 * CONCURRENTLY creates and drops): that one's row says it all.
+	 */
+	if (rows == NIL && cmd->dropped == NIL && !cmd->broken && !cmd->missingOk &&
+		cmd_stack == NIL)
 	{
 		rows = list_make1(pm_new_row(cmd, finished, cmd->tag));
 		if (OidIsValid(cmd->relid))

@@ -34,11 +34,13 @@
 #include "rewrite/rewriteHandler.h"
 #include "access/relation.h"
 #include "access/xact.h"
+#include "tcop/pquery.h"
 #include "tcop/tcopprot.h"
 #include "utils/builtins.h"
 #include "utils/fmgroids.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
+#include "utils/portal.h"
 #include "utils/rel.h"
 #include "utils/ruleutils.h"
 #include "utils/syscache.h"
@@ -182,7 +184,19 @@ pm_statement_text(Node *parsetree, const char *hookStatement)
 			}
 		}
 	}
-	/* DDL run from a function or DO block: the statement that ran it. */
+	/*
+	 * DDL run from a function or DO block: the statement that ran it, which
+	 * the portal running the string's current statement knows (SPI runs
+	 * the function's statements without a portal of their own).
+	 */
+	if (ActivePortal != NULL && ActivePortal->sourceText == q &&
+		list_length(ActivePortal->stmts) == 1)
+	{
+		PlannedStmt *top = linitial_node(PlannedStmt, ActivePortal->stmts);
+
+		if (top->stmt_location >= 0)
+			return pm_statement_at(q, top->stmt_location, top->stmt_len);
+	}
 	return trimmed_copy(q, strlen(q));
 }
 
@@ -1095,4 +1109,23 @@ pm_redact_secrets(Node *parsetree, char *statement)
 	scanner_finish(scanner);
 	appendBinaryStringInfo(&out, statement + copied, len - copied);
 	return out.data;
+}
+
+/* pm_missing_ok: does the command say IF EXISTS (and may so change nothing)? */
+bool
+pm_missing_ok(Node *parsetree)
+{
+	switch (nodeTag(parsetree))
+	{
+		case T_DropStmt:
+			return ((DropStmt *) parsetree)->missing_ok;
+		case T_AlterTableStmt:
+			return ((AlterTableStmt *) parsetree)->missing_ok;
+		case T_RenameStmt:
+			return ((RenameStmt *) parsetree)->missing_ok;
+		case T_AlterObjectSchemaStmt:
+			return ((AlterObjectSchemaStmt *) parsetree)->missing_ok;
+		default:
+			return false;
+	}
 }

@@ -117,6 +117,7 @@ typedef struct RecorderCommand
 {
 	int			nestLevel;		/* transaction nest level at start */
 	bool		protect;		/* about the recorder itself: never skipped */
+	bool		missingOk;		/* IF EXISTS: may change nothing */
 	bool		broken;			/* a step failed: record only the gap */
 	char	   *error;			/* that failure (SQLSTATE: message) */
 	TimestampTz startedAt;
@@ -224,6 +225,7 @@ extern char *pm_table_definition(Oid relid, bool withDefaults);
 extern char *pm_column_default(Oid relid, AttrNumber attnum);
 extern void pm_facts_reset(void);
 extern bool pm_touches_recorder(Node *parsetree, Oid relid);
+extern bool pm_missing_ok(Node *parsetree);
 extern char *pm_index_definition(Oid indexid, bool *valid);
 extern char *pm_relation_name(Oid relid);
 extern Oid	pm_index_table(Oid indexid);
