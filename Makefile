@@ -7,7 +7,7 @@ EXTVERSION  = 0.2.0
 MODULE_big  = postmortem
 # One folder per part (README.md, "Layout").  Parts are listed in the order
 # their SQL must run: each part may use the objects of the parts before it.
-PARTS       = incident recorder analysis document
+PARTS       = incident recorder analysis fleet document
 
 OBJS        = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c $(addsuffix /*.c,$(addprefix src/,$(PARTS))))))
 

@@ -88,6 +88,23 @@ single_statement(const char *q)
 }
 
 /*
+ * A subscription's connection string may hold a password (docs/fleet.md):
+ * such a statement is kept without it, as hook.c keeps a role's.
+ */
+static char *
+subscription_statement(Node *parsetree)
+{
+	if (IsA(parsetree, CreateSubscriptionStmt))
+		return psprintf("CREATE SUBSCRIPTION %s (statement not recorded: its connection string may hold a password)",
+						quote_identifier(((CreateSubscriptionStmt *) parsetree)->subname));
+	if (IsA(parsetree, AlterSubscriptionStmt) &&
+		((AlterSubscriptionStmt *) parsetree)->kind == ALTER_SUBSCRIPTION_CONNECTION)
+		return psprintf("ALTER SUBSCRIPTION %s CONNECTION (statement not recorded: its connection string may hold a password)",
+						quote_identifier(((AlterSubscriptionStmt *) parsetree)->subname));
+	return NULL;
+}
+
+/*
  * pm_statement_at: the statement at location (length len, 0: to the end)
  * in query, trimmed; the whole string when location is unknown (-1).
  */
@@ -113,7 +130,10 @@ pm_statement_text(Node *parsetree, const char *hookStatement)
 	const char *q;
 	ListCell   *lc;
 	int			i;
+	char	   *redacted = parsetree ? subscription_statement(parsetree) : NULL;
 
+	if (redacted != NULL)
+		return redacted;
 	if (hookStatement != NULL)
 		return pstrdup(hookStatement);
 	q = debug_query_string;
@@ -950,11 +970,10 @@ pm_touches_recorder(Node *parsetree, Oid relid)
  * ---------------------------------------------------------------------
  *
  * Options of user mappings, foreign servers, wrappers and tables may hold
- * passwords (postgres_fdw's password, others' secret or token), and a
- * subscription's connection string may hold password=.  The recorded
- * statement keeps everything else: the option's value becomes <redacted>,
- * and in a connection string only the password's value does.  Role
- * passwords are handled by the hook (hook.c), which records no statement.
+ * passwords (postgres_fdw's password, others' secret or token).  The
+ * recorded statement keeps everything else: the option's value becomes
+ * <redacted>.  Role passwords (hook.c) and subscriptions' connection
+ * strings (subscription_statement) are not recorded at all.
  */
 static bool
 secret_option(const char *name, int len)
@@ -970,45 +989,6 @@ secret_option(const char *name, int len)
 	return false;
 }
 
-/* Copy a connection string literal with its password values redacted. */
-static void
-redact_conninfo(StringInfo out, const char *lit, int len)
-{
-	int			i = 0;
-
-	while (i < len)
-	{
-		int			j;
-
-		if (len - i >= 8 && pg_strncasecmp(lit + i, "password", 8) == 0)
-		{
-			j = i + 8;
-			while (j < len && lit[j] == ' ')
-				j++;
-			if (j < len && lit[j] == '=')
-			{
-				j++;
-				while (j < len && lit[j] == ' ')
-					j++;
-				appendStringInfoString(out, "password=<redacted>");
-				/* a quoted value is '' ... '' inside the SQL literal */
-				if (j + 1 < len && lit[j] == '\'' && lit[j + 1] == '\'')
-				{
-					for (j += 2; j + 1 < len && !(lit[j] == '\'' && lit[j + 1] == '\''); j++)
-						;
-					j = Min(j + 2, len);
-				}
-				else
-					while (j < len && lit[j] != ' ' && !(lit[j] == '\'' && j == len - 1))
-						j++;
-				i = j;
-				continue;
-			}
-		}
-		appendStringInfoChar(out, lit[i++]);
-	}
-}
-
 static bool
 may_hold_secrets(Node *parsetree)
 {
@@ -1022,8 +1002,6 @@ may_hold_secrets(Node *parsetree)
 		case T_AlterFdwStmt:
 		case T_CreateForeignTableStmt:
 		case T_ImportForeignSchemaStmt:
-		case T_CreateSubscriptionStmt:
-		case T_AlterSubscriptionStmt:
 			return true;
 		case T_AlterTableStmt:
 			return ((AlterTableStmt *) parsetree)->objtype == OBJECT_FOREIGN_TABLE;
@@ -1033,11 +1011,10 @@ may_hold_secrets(Node *parsetree)
 }
 
 /*
- * pm_redact_secrets: the statement with the values of secret options and
- * connection-string passwords replaced by <redacted> (the statement itself
- * when the command cannot hold any).  The statement is scanned with the
- * SQL scanner: a string literal after an option name that looks secret, or
- * after CONNECTION, is rewritten.
+ * pm_redact_secrets: the statement with the values of secret options
+ * replaced by <redacted> (the statement itself when the command cannot hold
+ * any).  The statement is scanned with the SQL scanner: a string literal
+ * after an option name that looks secret is rewritten.
  */
 char *
 pm_redact_secrets(Node *parsetree, char *statement)
@@ -1073,20 +1050,11 @@ pm_redact_secrets(Node *parsetree, char *statement)
 
 			while (end > loc && scanner_isspace(statement[end - 1]))
 				end--;
-			if (literal && prevLoc >= 0)
+			if (literal && prevLoc >= 0 && secret_option(statement + prevLoc, prevLen))
 			{
-				bool		conninfo = prevLen == 10 &&
-					pg_strncasecmp(statement + prevLoc, "connection", 10) == 0;
-
-				if (conninfo || secret_option(statement + prevLoc, prevLen))
-				{
-					appendBinaryStringInfo(&out, statement + copied, loc - copied);
-					if (conninfo)
-						redact_conninfo(&out, p, end - loc);
-					else
-						appendStringInfoString(&out, "<redacted>");
-					copied = end;
-				}
+				appendBinaryStringInfo(&out, statement + copied, loc - copied);
+				appendStringInfoString(&out, "<redacted>");
+				copied = end;
 			}
 			/* an option name: an identifier, quoted or not */
 			prevLoc = loc;
