@@ -264,6 +264,13 @@ pm_recorder_ddl_start(PG_FUNCTION_ARGS)
 	cmd->startedAt = GetCurrentTimestamp();
 	cmd->stmtTag = nodeTag(trigdata->parsetree);
 	cmd->tag = GetCommandTagName(trigdata->tag);
+	if (pm_statement_is_temporary(trigdata->parsetree))
+	{
+		/* a temporary object: nothing to record, broken stays set, no error */
+		cmd_stack = lcons(cmd, cmd_stack);
+		MemoryContextSwitchTo(old);
+		PG_RETURN_VOID();
+	}
 	cmd->statement = pm_redact_secrets(trigdata->parsetree,
 										pm_statement_text(trigdata->parsetree, pm_hook_statement()));
 	cmd_stack = lcons(cmd, cmd_stack);
