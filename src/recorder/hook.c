@@ -166,6 +166,160 @@ classify_reindex(ReindexStmt *stmt, HookedUtility *u)
 }
 #endif
 
+/*
+ * Commands on event triggers, tablespaces and databases, and grants,
+ * comments and ownership of global objects: no event trigger fires for them.
+ */
+static void
+classify_global(Node *parsetree, HookedUtility *u)
+{
+	switch (nodeTag(parsetree))
+	{
+		case T_CreateEventTrigStmt:
+			u->tag = "CREATE EVENT TRIGGER";
+			u->objtype = "event trigger";
+			u->identity = ((CreateEventTrigStmt *) parsetree)->trigname;
+			break;
+		case T_AlterOwnerStmt:
+			{
+				AlterOwnerStmt *stmt = (AlterOwnerStmt *) parsetree;
+
+				if (stmt->objectType == OBJECT_EVENT_TRIGGER)
+					u->tag = "ALTER EVENT TRIGGER", u->objtype = "event trigger";
+				else if (stmt->objectType == OBJECT_DATABASE)
+					u->tag = "ALTER DATABASE", u->objtype = "database";
+				else if (stmt->objectType == OBJECT_TABLESPACE)
+					u->tag = "ALTER TABLESPACE", u->objtype = "tablespace";
+				if (u->tag)
+					u->identity = strVal(stmt->object);
+				break;
+			}
+		case T_CreateTableSpaceStmt:
+			u->tag = "CREATE TABLESPACE";
+			u->objtype = "tablespace";
+			u->identity = ((CreateTableSpaceStmt *) parsetree)->tablespacename;
+			break;
+		case T_DropTableSpaceStmt:
+			u->tag = "DROP TABLESPACE";
+			u->objtype = "tablespace";
+			u->identity = ((DropTableSpaceStmt *) parsetree)->tablespacename;
+			break;
+		case T_AlterTableSpaceOptionsStmt:
+			u->tag = "ALTER TABLESPACE";
+			u->objtype = "tablespace";
+			u->identity = ((AlterTableSpaceOptionsStmt *) parsetree)->tablespacename;
+			break;
+		case T_GrantStmt:
+			{
+				GrantStmt  *stmt = (GrantStmt *) parsetree;
+
+				/* event triggers see GRANT on objects of a database only */
+				if (stmt->objtype == OBJECT_DATABASE)
+					u->objtype = "database";
+				else if (stmt->objtype == OBJECT_TABLESPACE)
+					u->objtype = "tablespace";
+				else if (stmt->objtype == OBJECT_PARAMETER_ACL)
+					u->objtype = "parameter";
+				if (u->objtype)
+				{
+					u->tag = stmt->is_grant ? "GRANT" : "REVOKE";
+					u->identity = name_list(stmt->objects);
+				}
+				break;
+			}
+		case T_CommentStmt:
+			{
+				CommentStmt *stmt = (CommentStmt *) parsetree;
+
+				if (stmt->objtype == OBJECT_DATABASE)
+					u->objtype = "database";
+				else if (stmt->objtype == OBJECT_ROLE)
+					u->objtype = "role";
+				else if (stmt->objtype == OBJECT_TABLESPACE)
+					u->objtype = "tablespace";
+				if (u->objtype)
+				{
+					u->tag = "COMMENT";
+					u->identity = strVal(stmt->object);
+				}
+				break;
+			}
+		case T_ReassignOwnedStmt:
+			{
+				ReassignOwnedStmt *stmt = (ReassignOwnedStmt *) parsetree;
+				ListCell   *lc;
+				StringInfoData buf;
+
+				initStringInfo(&buf);
+				foreach(lc, stmt->roles)
+					appendStringInfo(&buf, "%s%s", buf.len ? ", " : "",
+									 rolespec_name(lfirst(lc)));
+				appendStringInfo(&buf, " TO %s", rolespec_name(stmt->newrole));
+				u->tag = "REASSIGN OWNED";
+				u->objtype = "role";
+				u->identity = buf.data;
+				break;
+			}
+		default:
+			break;
+	}
+}
+
+/* REINDEX, CLUSTER and VACUUM FULL, with the lock they take on the table. */
+static void
+classify_maintenance(Node *parsetree, HookedUtility *u)
+{
+	switch (nodeTag(parsetree))
+	{
+#if PG_VERSION_NUM < 170000
+		case T_ReindexStmt:
+			/* event triggers fire for REINDEX from PostgreSQL 17 on */
+			classify_reindex((ReindexStmt *) parsetree, u);
+			break;
+#endif
+		case T_ClusterStmt:
+			{
+				ClusterStmt *stmt = (ClusterStmt *) parsetree;
+
+				u->tag = "CLUSTER";
+				u->objtype = "table";
+				u->identity = stmt->relation ? quote_qualified_rv(stmt->relation) : NULL;
+				u->lockmode = AccessExclusiveLock;
+				break;
+			}
+		case T_VacuumStmt:
+			{
+				VacuumStmt *stmt = (VacuumStmt *) parsetree;
+				ListCell   *lc;
+
+				/* only VACUUM FULL rewrites, under ACCESS EXCLUSIVE */
+				foreach(lc, stmt->options)
+				{
+					DefElem    *opt = lfirst_node(DefElem, lc);
+
+					if (stmt->is_vacuumcmd && strcmp(opt->defname, "full") == 0 &&
+						defGetBoolean(opt))
+						u->tag = "VACUUM";
+				}
+				if (u->tag)
+				{
+					StringInfoData buf;
+
+					initStringInfo(&buf);
+					foreach(lc, stmt->rels)
+						appendStringInfo(&buf, "%s%s", buf.len ? ", " : "",
+										 quote_qualified_rv(lfirst_node(VacuumRelation, lc)->relation));
+					u->objtype = "table";
+					u->identity = buf.len ? buf.data : NULL;
+					u->lockmode = AccessExclusiveLock;
+				}
+				break;
+			}
+		default:
+			break;
+	}
+}
+
 static void
 classify_utility(Node *parsetree, HookedUtility *u)
 {
@@ -278,139 +432,13 @@ classify_utility(Node *parsetree, HookedUtility *u)
 				}
 				break;
 			}
-		case T_CreateEventTrigStmt:
-			u->tag = "CREATE EVENT TRIGGER";
-			u->objtype = "event trigger";
-			u->identity = ((CreateEventTrigStmt *) parsetree)->trigname;
-			break;
-		case T_AlterOwnerStmt:
-			{
-				AlterOwnerStmt *stmt = (AlterOwnerStmt *) parsetree;
-
-				if (stmt->objectType == OBJECT_EVENT_TRIGGER)
-					u->tag = "ALTER EVENT TRIGGER", u->objtype = "event trigger";
-				else if (stmt->objectType == OBJECT_DATABASE)
-					u->tag = "ALTER DATABASE", u->objtype = "database";
-				else if (stmt->objectType == OBJECT_TABLESPACE)
-					u->tag = "ALTER TABLESPACE", u->objtype = "tablespace";
-				if (u->tag)
-					u->identity = strVal(stmt->object);
-				break;
-			}
-		case T_CreateTableSpaceStmt:
-			u->tag = "CREATE TABLESPACE";
-			u->objtype = "tablespace";
-			u->identity = ((CreateTableSpaceStmt *) parsetree)->tablespacename;
-			break;
-		case T_DropTableSpaceStmt:
-			u->tag = "DROP TABLESPACE";
-			u->objtype = "tablespace";
-			u->identity = ((DropTableSpaceStmt *) parsetree)->tablespacename;
-			break;
-		case T_AlterTableSpaceOptionsStmt:
-			u->tag = "ALTER TABLESPACE";
-			u->objtype = "tablespace";
-			u->identity = ((AlterTableSpaceOptionsStmt *) parsetree)->tablespacename;
-			break;
-		case T_GrantStmt:
-			{
-				GrantStmt  *stmt = (GrantStmt *) parsetree;
-
-				/* event triggers see GRANT on objects of a database only */
-				if (stmt->objtype == OBJECT_DATABASE)
-					u->objtype = "database";
-				else if (stmt->objtype == OBJECT_TABLESPACE)
-					u->objtype = "tablespace";
-				else if (stmt->objtype == OBJECT_PARAMETER_ACL)
-					u->objtype = "parameter";
-				if (u->objtype)
-				{
-					u->tag = stmt->is_grant ? "GRANT" : "REVOKE";
-					u->identity = name_list(stmt->objects);
-				}
-				break;
-			}
-		case T_CommentStmt:
-			{
-				CommentStmt *stmt = (CommentStmt *) parsetree;
-
-				if (stmt->objtype == OBJECT_DATABASE)
-					u->objtype = "database";
-				else if (stmt->objtype == OBJECT_ROLE)
-					u->objtype = "role";
-				else if (stmt->objtype == OBJECT_TABLESPACE)
-					u->objtype = "tablespace";
-				if (u->objtype)
-				{
-					u->tag = "COMMENT";
-					u->identity = strVal(stmt->object);
-				}
-				break;
-			}
-		case T_ReassignOwnedStmt:
-			{
-				ReassignOwnedStmt *stmt = (ReassignOwnedStmt *) parsetree;
-				ListCell   *lc;
-				StringInfoData buf;
-
-				initStringInfo(&buf);
-				foreach(lc, stmt->roles)
-					appendStringInfo(&buf, "%s%s", buf.len ? ", " : "",
-									 rolespec_name(lfirst(lc)));
-				appendStringInfo(&buf, " TO %s", rolespec_name(stmt->newrole));
-				u->tag = "REASSIGN OWNED";
-				u->objtype = "role";
-				u->identity = buf.data;
-				break;
-			}
-#if PG_VERSION_NUM < 170000
-		case T_ReindexStmt:
-			/* event triggers fire for REINDEX from PostgreSQL 17 on */
-			classify_reindex((ReindexStmt *) parsetree, u);
-			break;
-#endif
-		case T_ClusterStmt:
-			{
-				ClusterStmt *stmt = (ClusterStmt *) parsetree;
-
-				u->tag = "CLUSTER";
-				u->objtype = "table";
-				u->identity = stmt->relation ? quote_qualified_rv(stmt->relation) : NULL;
-				u->lockmode = AccessExclusiveLock;
-				break;
-			}
-		case T_VacuumStmt:
-			{
-				VacuumStmt *stmt = (VacuumStmt *) parsetree;
-				ListCell   *lc;
-
-				/* only VACUUM FULL rewrites, under ACCESS EXCLUSIVE */
-				foreach(lc, stmt->options)
-				{
-					DefElem    *opt = lfirst_node(DefElem, lc);
-
-					if (stmt->is_vacuumcmd && strcmp(opt->defname, "full") == 0 &&
-						defGetBoolean(opt))
-						u->tag = "VACUUM";
-				}
-				if (u->tag)
-				{
-					StringInfoData buf;
-
-					initStringInfo(&buf);
-					foreach(lc, stmt->rels)
-						appendStringInfo(&buf, "%s%s", buf.len ? ", " : "",
-										 quote_qualified_rv(lfirst_node(VacuumRelation, lc)->relation));
-					u->objtype = "table";
-					u->identity = buf.len ? buf.data : NULL;
-					u->lockmode = AccessExclusiveLock;
-				}
-				break;
-			}
 		default:
+			/* what event triggers miss of global objects, and maintenance */
+			classify_global(parsetree, u);
+			if (u->tag == NULL)
+				classify_maintenance(parsetree, u);
 			break;
 	}
-
 }
 
 /*
