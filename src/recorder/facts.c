@@ -812,9 +812,24 @@ pm_capture_before(Node *parsetree, RecorderCommand *cmd)
 				{
 					AlterTableCmd *sub = lfirst_node(AlterTableCmd, lc);
 
+					/*
+					 * DETACH PARTITION changes the table and the partition it
+					 * names, nothing of the other partitions: their
+					 * definitions are not read (it would grow with their
+					 * number).
+					 */
+					if (sub->subtype == AT_DetachPartition)
+					{
+						Oid			part = rangevar_oid(((PartitionCmd *) sub->def)->name);
+
+						save_relation(cmd, cmd->relid, false);
+						if (OidIsValid(part))
+							save_relation(cmd, part, true);
+						break;
+					}
 					/* subcommands that may drop indexes with them */
 					if (sub->subtype == AT_DropColumn || sub->subtype == AT_DropConstraint ||
-						sub->subtype == AT_AlterColumnType || sub->subtype == AT_DetachPartition)
+						sub->subtype == AT_AlterColumnType)
 					{
 						save_relation(cmd, cmd->relid, true);
 						break;
