@@ -34,4 +34,14 @@ extern int	pm_evidence_window;
 extern int	pm_evidence_long_query;
 extern int	pm_evidence_seq_scan_growth;
 
+/* analysis/regression.c */
+extern void pm_regression_init(void);
+
+/*
+ * An extra line of recorder_status(), set by analysis/regression.c so that
+ * the recorder need not call into analysis: can query regressions be seen?
+ */
+typedef bool (*pm_status_fn) (const char **detail);
+extern pm_status_fn pm_query_regression_status;
+
 #endif							/* POSTMORTEM_H */

@@ -16,6 +16,8 @@
 
 #include "postmortem.h"
 
+pm_status_fn pm_query_regression_status = NULL;
+
 /*
  * Check that funcname was called by the trigger manager as a row-level
  * trigger, BEFORE or AFTER as asked, for one of the events in events

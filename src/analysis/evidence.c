@@ -48,6 +48,7 @@
 #include "utils/timestamp.h"
 
 #include "postmortem.h"
+#include "analysis/analysis.h"
 
 /* GUCs, defined in _PG_init() */
 bool		pm_capture_evidence = true;
@@ -69,7 +70,8 @@ typedef enum EvidenceKind
 	EV_LOCK_WAITS,
 	EV_LONG_QUERIES,
 	EV_INVALID_INDEXES,
-	EV_SEQ_SCAN_JUMPS
+	EV_SEQ_SCAN_JUMPS,
+	EV_QUERY_REGRESSIONS		/* regression.c, not a query of this file */
 } EvidenceKind;
 
 static const char *const evidence_queries[] = {
@@ -155,15 +157,16 @@ static const char *const evidence_queries[] = {
 	" ORDER BY t.seq_scan - s.table_seq_scan DESC) e",
 };
 
-#define N_EVIDENCE ((int) lengthof(evidence_queries))
+#define N_EVIDENCE ((int) lengthof(evidence_names))
 
-static SPIPlanPtr evidence_plans[N_EVIDENCE];
+static SPIPlanPtr evidence_plans[lengthof(evidence_queries)];
 
 static const char *const evidence_names[] = {
-	"lock waits", "long-running statements", "INVALID indexes", "sequential scan jumps"
+	"lock waits", "long-running statements", "INVALID indexes", "sequential scan jumps",
+	"query regressions"
 };
 
-StaticAssertDecl(lengthof(evidence_names) == lengthof(evidence_queries) &&
+StaticAssertDecl(lengthof(evidence_names) == lengthof(evidence_queries) + 1 &&
 				 lengthof(evidence_queries) == EV_SEQ_SCAN_JUMPS + 1,
 				 "one name per evidence query, one query per kind");
 
@@ -177,6 +180,8 @@ capture_kind(int64 incident_id, EvidenceKind kind)
 	Datum		args[2];
 	int			ret;
 
+	if (kind == EV_QUERY_REGRESSIONS)
+		return pm_regression_evidence(incident_id);
 	if (evidence_plans[kind] == NULL)
 	{
 		/* $2: the long-query threshold in seconds, or the seq scan growth */
