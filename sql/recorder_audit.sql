@@ -60,7 +60,7 @@ SELECT command_tag, object_identity FROM postmortem.schema_change
 SELECT * FROM postmortem.verify_audit();
 
 -- a multi-statement string that no longer parses as it did (its SET changes
--- how a literal scans) is recorded with the whole string as each statement
+-- how a literal scans): each statement's text comes from the portal running it
 SET standard_conforming_strings = off;
 SET escape_string_warning = off;
 SET standard_conforming_strings = on \; CREATE TABLE aud_scs (a text DEFAULT 'x\'y') \; CREATE TABLE aud_scs2 ();
@@ -86,6 +86,18 @@ ALTER TABLE postmortem.schema_change RENAME COLUMN origin_renamed TO origin;
 SELECT statement FROM postmortem.schema_change ORDER BY id DESC LIMIT 1;
 SELECT * FROM postmortem.verify_audit();
 
+-- a failure of the recorder itself still leaves a row that stands for the
+-- gap: statement, tag, time and the error (here provoked by a unique index
+-- on the statement, which the two rows of one DROP break)
+CREATE TABLE aud_gap1 (); CREATE TABLE aud_gap2 ();
+CREATE UNIQUE INDEX aud_one_row_per_statement ON postmortem.schema_change (statement)
+ WHERE statement LIKE 'DROP TABLE aud_gap%';
+DROP TABLE aud_gap1, aud_gap2;
+SELECT command_tag, object_type, object_identity, statement
+  FROM postmortem.schema_change ORDER BY id DESC LIMIT 1;
+DROP INDEX postmortem.aud_one_row_per_statement;
+SELECT * FROM postmortem.verify_audit();
+
 -- deleting the newest rows is seen, also after more changes are recorded:
 -- the chain head (postmortem.schema_change_head) is not where a DELETE of
 -- schema_change reaches
@@ -101,13 +113,13 @@ INSERT INTO postmortem.schema_change (id, at, finished_at, xid, command_tag, obj
 	   application_name, client_addr, backend_pid, database_name, migration, lock_mode,
 	   blocks_writes, blocks_reads, rewrote_table, rewrite_reason, definition_before,
 	   definition_after, revert_statement, index_invalid, failed, table_rows,
-	   table_seq_scan, table_idx_scan, origin, prev_hash, row_hash)
+	   table_seq_scan, table_idx_scan, origin, prev_hash, row_hash, session_role)
 SELECT id, at, finished_at, xid, command_tag, object_type,
 	   object_identity, schema_name, table_name, table_oid, statement, role_name,
 	   application_name, client_addr, backend_pid, database_name, migration, lock_mode,
 	   blocks_writes, blocks_reads, rewrote_table, rewrite_reason, definition_before,
 	   definition_after, revert_statement, index_invalid, failed, table_rows,
-	   table_seq_scan, table_idx_scan, origin, prev_hash, row_hash
+	   table_seq_scan, table_idx_scan, origin, prev_hash, row_hash, session_role
   FROM aud_saved;
 SELECT * FROM postmortem.verify_audit();
 DROP TABLE aud_saved;

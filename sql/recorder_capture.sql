@@ -133,6 +133,34 @@ SELECT count(*) > 20 AS many_rows,
 	   bool_and(row_hash IS NOT NULL) AS hashed
   FROM postmortem.schema_change WHERE id > :start;
 
+-- a statement that changed nothing (IF EXISTS found nothing) writes no row;
+-- REFRESH MATERIALIZED VIEW CONCURRENTLY writes one, not one more for the
+-- temporary table it works through
+SELECT max(id) AS before_noop FROM postmortem.schema_change \gset
+DROP TABLE IF EXISTS cap_not_there;
+ALTER TABLE IF EXISTS cap_not_there ADD COLUMN a int;
+CREATE TABLE cap_mv_base (a int PRIMARY KEY);
+CREATE MATERIALIZED VIEW cap_mv AS SELECT a FROM cap_mv_base;
+CREATE UNIQUE INDEX cap_mv_a ON cap_mv (a);
+REFRESH MATERIALIZED VIEW CONCURRENTLY cap_mv;
+SELECT command_tag, object_identity FROM postmortem.schema_change
+ WHERE id > :before_noop ORDER BY id;
+DROP MATERIALIZED VIEW cap_mv;
+DROP TABLE cap_mv_base;
+
+-- the person as well as the role: after SET ROLE (or in a SECURITY DEFINER
+-- function) role_name is current_user, session_role who logged in
+CREATE ROLE regress_pm_deployer;
+GRANT CREATE ON SCHEMA public TO regress_pm_deployer;
+SET ROLE regress_pm_deployer;
+CREATE TABLE cap_as_deployer (a int);
+RESET ROLE;
+SELECT role_name, session_role = session_user AS session_role_is_session_user
+  FROM postmortem.schema_change WHERE object_identity = 'public.cap_as_deployer';
+DROP TABLE cap_as_deployer;
+REVOKE CREATE ON SCHEMA public FROM regress_pm_deployer;
+DROP ROLE regress_pm_deployer;
+
 -- without shared_preload_libraries, the recorder says what it cannot see
 SELECT item, recorded FROM postmortem.recorder_status();
 

@@ -2,25 +2,22 @@
  *
  * capture.c
  *	  The schema-change recorder's event triggers: they note every DDL
- *	  command and keep its rows until commit, when write.c writes them.
+ *	  command and hand its rows to pending.c, which keeps them until commit,
+ *	  when write.c writes them.
  *
  * ddl_command_start notes when the command started, its exact statement,
  * the lock it takes and what it is about to change or drop (facts.c,
  * revert.c).  sql_drop and table_rewrite add the objects dropped and the
  * tables rewritten.  ddl_command_end builds one row per object the command
- * touched and keeps it in memory, tagged with the subtransaction it belongs
- * to.  At commit (XACT_EVENT_PRE_COMMIT) the rows of the transaction are
- * given their migration, chained (chain.c) and inserted (write.c) directly into
- * the heap, as the extension: a rolled-back command leaves nothing, the
- * user's role needs no privilege on the table, and no SQL is planned per
- * statement.
+ * touched and hands it to pending.c, tagged with the subtransaction it
+ * belongs to.  Every step runs guarded (pm_guarded_light, pending.c): a
+ * failure of the recorder never breaks the user's migration.
  *
- * Nothing here may break the user's migration: a failure becomes a WARNING
- * naming the statement (postmortem.audit_errors = 'error' makes it an
- * ERROR).  The write at commit runs in a subtransaction; the event-trigger
- * steps, which only read catalogs, are guarded without one (see
- * guarded_light).  Migration ids from migration tools' history tables:
- * migration.c.
+ * Concurrent index builds that fail after their first transaction
+ * committed are noted here at abort and written by a later transaction.
+ *
+ * May call: hook.c (the statement text it knows), facts.c, revert.c,
+ * pending.c, src/ top level.
  *
  *-------------------------------------------------------------------------
  */
@@ -79,37 +76,14 @@
 static List *cmd_stack = NIL;
 static MemoryContext cmd_cxt = NULL;
 
-/* Rows of the current transaction, written at commit. */
-static List *pending_rows = NIL;
-static MemoryContext row_cxt = NULL;
-
 /* Concurrent index builds of this session that failed; written later. */
 static List *failed_builds = NIL;
-static MemoryContext session_cxt = NULL;
+static MemoryContext failed_cxt = NULL;
 static bool exit_callback_registered = false;
 
-/* Facts that do not change during a session. */
-static bool session_facts_ready = false;
-static Datum session_client_addr;
-static bool session_client_addr_null = true;
-static char *session_database;
-static char *session_origin;
-
-static bool flushing = false;
-
-/*
- * The resource owner guarded_light runs the recorder's steps under, a child
- * of the (sub)transaction's owner, reused while that owner lives (creating
- * one per step cost 0.7 % of a migration's instructions).  Between steps it
- * holds only the locks the steps took.  Forgotten when its parent ends (which
- * releases and deletes it).
- */
-static ResourceOwner light_owner = NULL;
-static ResourceOwner light_owner_parent = NULL;
-
-static void pm_xact_callback(XactEvent event, void *arg);
-static void pm_subxact_callback(SubXactEvent event, SubTransactionId mySubid,
-								SubTransactionId parentSubid, void *arg);
+static void capture_xact_callback(XactEvent event, void *arg);
+static void capture_subxact_callback(SubXactEvent event, SubTransactionId mySubid,
+									 SubTransactionId parentSubid, void *arg);
 
 /* Called from _PG_init. */
 void
@@ -117,224 +91,15 @@ pm_recorder_init(void)
 {
 	cmd_cxt = AllocSetContextCreate(TopMemoryContext, "postmortem recorder commands",
 									ALLOCSET_DEFAULT_SIZES);
-	row_cxt = AllocSetContextCreate(TopMemoryContext, "postmortem recorder rows",
-									ALLOCSET_DEFAULT_SIZES);
-	session_cxt = AllocSetContextCreate(TopMemoryContext, "postmortem recorder session",
-										ALLOCSET_SMALL_SIZES);
-	RegisterXactCallback(pm_xact_callback, NULL);
-	RegisterSubXactCallback(pm_subxact_callback, NULL);
+	failed_cxt = AllocSetContextCreate(TopMemoryContext, "postmortem recorder failed builds",
+									   ALLOCSET_SMALL_SIZES);
+	/* registered after pending.c's, so called before them */
+	pm_pending_init();
+	RegisterXactCallback(capture_xact_callback, NULL);
+	RegisterSubXactCallback(capture_subxact_callback, NULL);
 }
 
-/*
- * pm_recorder_skip: commands the recorder leaves alone: the extension's own
- * install script, binary upgrade, and restoring a dump, whose objects are
- * not new schema changes (the dumped database's rows come back with the
- * dump, chain and all).
- *
- * No setting tells a restore apart for sure; what pg_dump's scripts and
- * pg_restore set at their start is the closest: check_function_bodies and
- * row_security off and an empty search_path.  Any role can set those, so
- * they only count for a session whose authenticated user is a superuser
- * (a superuser could drop the event triggers anyway; the restore of the
- * recorder's own rows needs one).  An ordinary role cannot switch the
- * recorder off this way, and a superuser's migration is skipped only with
- * all three settings, which a migration has no reason to combine.
- */
-bool
-pm_recorder_skip(void)
-{
-	if (creating_extension || IsBinaryUpgrade)
-		return true;
-	return !check_function_bodies && !row_security &&
-		(namespace_search_path[0] == '\0' || strcmp(namespace_search_path, "\"\"") == 0) &&
-		superuser_arg(GetAuthenticatedUserId());
-}
 
-/*
- * The WARNING that stands for a failure of the recorder in the default
- * postmortem.audit_errors = 'warning' mode.
- */
-static void
-report_not_recorded(ErrorData *edata, const char *statement)
-{
-	ereport(WARNING,
-			(errcode(edata->sqlerrcode),
-			 errmsg("postmortem could not record a schema change: %s", edata->message),
-			 errdetail("Statement not recorded: %s", statement ? statement : "(unknown)"),
-			 errhint("The statement itself ran; set postmortem.audit_errors = 'error' to make such failures stop it.")));
-}
-
-/*
- * Run fn(arg) in a subtransaction.  On failure, roll it back and report the
- * error as a WARNING naming the statement, or re-throw it when
- * postmortem.audit_errors = 'error'.  A cancel (statement_timeout, a
- * client's cancel request) is not a failure of the recorder: it is
- * re-thrown.  Returns whether fn succeeded.
- */
-static bool
-guarded(void (*fn) (void *), void *arg, const char *statement)
-{
-	MemoryContext oldcxt = CurrentMemoryContext;
-	ResourceOwner oldowner = CurrentResourceOwner;
-	bool		ok = true;
-
-	BeginInternalSubTransaction(NULL);
-	MemoryContextSwitchTo(oldcxt);
-	PG_TRY();
-	{
-		fn(arg);
-		ReleaseCurrentSubTransaction();
-		MemoryContextSwitchTo(oldcxt);
-		CurrentResourceOwner = oldowner;
-	}
-	PG_CATCH();
-	{
-		ErrorData  *edata;
-
-		MemoryContextSwitchTo(oldcxt);
-		edata = CopyErrorData();
-		FlushErrorState();
-		RollbackAndReleaseCurrentSubTransaction();
-		MemoryContextSwitchTo(oldcxt);
-		CurrentResourceOwner = oldowner;
-		if (pm_audit_errors == PM_AUDIT_ERRORS_ERROR)
-		{
-			edata->detail = psprintf("postmortem could not record statement: %s",
-									 statement ? statement : "(unknown)");
-			ReThrowError(edata);
-		}
-		if (edata->sqlerrcode == ERRCODE_QUERY_CANCELED)
-			ReThrowError(edata);
-		report_not_recorded(edata, statement);
-		FreeErrorData(edata);
-		ok = false;
-	}
-	PG_END_TRY();
-	return ok;
-}
-
-static void
-recorder_error_context(void *arg)
-{
-	errcontext("postmortem recording a schema change of statement: %s",
-			   arg ? (const char *) arg : "(unknown)");
-}
-
-/*
- * Run fn(arg), which only reads catalogs and fills the recorder's own
- * memory, without the cost of a subtransaction (this runs for every DDL
- * command, several times; a subtransaction costs more than all the
- * recording).  On failure the error becomes a WARNING naming the statement,
- * or is re-thrown when postmortem.audit_errors = 'error'; a cancel or a
- * lock_timeout is always re-thrown.
- *
- * What fn may leave behind when it fails, and how it is undone here as
- * AbortSubTransaction would undo it:
- *
- * - buffer pins, relcache and catcache references, tuple descriptor
- *   references, registered snapshots (catalog scans) and temporary files
- *   (a tuplestore of the event-trigger functions that spilled): fn runs
- *   under a resource owner of its own, released here as at abort.  Left to
- *   the statement's resource owner they would each print a leak WARNING at
- *   the end of the statement.
- * - heavyweight locks (AccessShareLock on catalogs and on the tables it
- *   reads): kept, on success and on failure alike, to the end of the
- *   (sub)transaction, as any catalog read's are.
- * - LWLocks, a buffer I/O in progress, a wait event, a condition variable
- *   sleep and the interrupt holdoff count: released and restored.
- * - memory: fn allocates in the command's context (cmd_cxt) and the
- *   transaction's row context (row_cxt), both reset at the end of the
- *   transaction; a half-built command is marked broken by the callers.
- *
- * fn must not push active snapshots, connect to SPI, change GUCs or write
- * anything: those need a subtransaction (see guarded, used for the write at
- * commit).
- */
-static bool
-guarded_light(void (*fn) (void *), void *arg, const char *statement)
-{
-	MemoryContext oldcxt = CurrentMemoryContext;
-	ResourceOwner oldowner = CurrentResourceOwner;
-	ResourceOwner owner;
-	uint32		holdoff = InterruptHoldoffCount;
-	ErrorContextCallback errcb;
-	bool		ok = true;
-
-	errcb.callback = recorder_error_context;
-	errcb.arg = (void *) statement;
-	errcb.previous = error_context_stack;
-	if (pm_audit_errors == PM_AUDIT_ERRORS_ERROR)
-	{
-		error_context_stack = &errcb;
-		fn(arg);
-		error_context_stack = errcb.previous;
-		return true;
-	}
-	if (light_owner == NULL || light_owner_parent != CurTransactionResourceOwner)
-	{
-		/* the previous one belongs to a (sub)transaction still open */
-		if (light_owner != NULL)
-		{
-			/* its locks go to its parent, as at a subtransaction's commit */
-			ResourceOwnerRelease(light_owner, RESOURCE_RELEASE_LOCKS, true, false);
-			ResourceOwnerDelete(light_owner);
-		}
-		light_owner = ResourceOwnerCreate(CurTransactionResourceOwner, "postmortem recorder");
-		light_owner_parent = CurTransactionResourceOwner;
-	}
-	owner = light_owner;
-	CurrentResourceOwner = owner;
-	PG_TRY();
-	{
-		error_context_stack = &errcb;
-		fn(arg);
-		error_context_stack = errcb.previous;
-	}
-	PG_CATCH();
-	{
-		ErrorData  *edata;
-
-		/* PG_CATCH has restored error_context_stack */
-		LWLockReleaseAll();
-		pgstat_report_wait_end();
-		ConditionVariableCancelSleep();
-		AbortBufferIO();
-		UnlockBuffers();
-		InterruptHoldoffCount = holdoff;
-		MemoryContextSwitchTo(oldcxt);
-		/*
-		 * A cancel or a lock_timeout is the user's limit, not a failure of
-		 * the recorder: swallowed, a statement_timeout would never fire
-		 * again for the statement, which then waits for its own lock on
-		 * the object the recorder was reading.  The owner goes with the
-		 * (sub)transaction's, which aborts.
-		 */
-		if (geterrcode() == ERRCODE_QUERY_CANCELED ||
-			geterrcode() == ERRCODE_LOCK_NOT_AVAILABLE)
-		{
-			CurrentResourceOwner = oldowner;
-			PG_RE_THROW();
-		}
-		edata = CopyErrorData();
-		FlushErrorState();
-		/* what the failed step left, quietly, as at abort; locks stay */
-		ResourceOwnerRelease(owner, RESOURCE_RELEASE_BEFORE_LOCKS, false, false);
-		ResourceOwnerRelease(owner, RESOURCE_RELEASE_AFTER_LOCKS, false, false);
-		CurrentResourceOwner = oldowner;
-		report_not_recorded(edata, statement);
-		FreeErrorData(edata);
-		ok = false;
-	}
-	PG_END_TRY();
-
-	/*
-	 * After a success the owner holds nothing but locks, held to the end of
-	 * the (sub)transaction as any catalog read's are; a reference fn forgot
-	 * to release would be reported as a leak then.
-	 */
-	CurrentResourceOwner = oldowner;
-	return ok;
-}
 
 /* Call a materializing set-returning function of the event-trigger API. */
 static Tuplestorestate *
@@ -368,68 +133,6 @@ text_or_null(Datum d, bool isnull)
 	return isnull ? NULL : TextDatumGetCString(d);
 }
 
-static void
-load_session_facts(void)
-{
-	MemoryContext old;
-
-	if (session_facts_ready)
-		return;
-	old = MemoryContextSwitchTo(session_cxt);
-	session_database = get_database_name(MyDatabaseId);
-	session_origin = psprintf(UINT64_FORMAT "/%s", GetSystemIdentifier(), session_database);
-	{
-		/* inet_client_addr(): NULL over a Unix socket */
-		LOCAL_FCINFO(fcinfo, 0);
-		Datum		addr;
-
-		InitFunctionCallInfoData(*fcinfo, NULL, 0, InvalidOid, NULL, NULL);
-		addr = inet_client_addr(fcinfo);
-		if (!fcinfo->isnull)
-		{
-			session_client_addr = addr;
-			session_client_addr_null = false;
-		}
-	}
-	MemoryContextSwitchTo(old);
-	session_facts_ready = true;
-}
-
-/* A row with the facts every row of a command shares. */
-static RecordedRow *
-new_row(RecorderCommand *cmd, TimestampTz finished, const char *tag)
-{
-	RecordedRow *row = palloc0(sizeof(RecordedRow));
-	FullTransactionId fxid = GetTopFullTransactionIdIfAny();
-	int			i;
-
-	load_session_facts();
-	for (i = 0; i < SC_NCOLUMNS; i++)
-		row->nulls[i] = true;
-	row->nestLevel = cmd->nestLevel;
-	row->cid = GetCurrentCommandId(false);
-	set_datum(row, SC_AT, TimestampTzGetDatum(cmd->startedAt));
-	set_datum(row, SC_FINISHED_AT, TimestampTzGetDatum(finished));
-	set_datum(row, SC_DURATION, DirectFunctionCall2(timestamp_mi,
-													TimestampTzGetDatum(finished),
-													TimestampTzGetDatum(cmd->startedAt)));
-	if (FullTransactionIdIsValid(fxid))
-		set_datum(row, SC_XID, FullTransactionIdGetDatum(fxid));
-	set_text(row, SC_COMMAND_TAG, tag);
-	set_text(row, SC_STATEMENT, cmd->statement);
-	set_text(row, SC_ROLE_NAME, GetUserNameFromId(GetUserId(), false));
-	set_text(row, SC_APPLICATION_NAME, application_name && application_name[0] ? application_name : NULL);
-	if (!session_client_addr_null)
-		set_datum(row, SC_CLIENT_ADDR, datumCopy(session_client_addr, false, -1));
-	set_datum(row, SC_BACKEND_PID, Int32GetDatum(MyProcPid));
-	set_text(row, SC_DATABASE_NAME, session_database);
-	set_text(row, SC_MIGRATION, pm_migration && pm_migration[0] ? pm_migration : NULL);
-	set_datum(row, SC_REWROTE_TABLE, BoolGetDatum(false));
-	set_datum(row, SC_INDEX_INVALID, BoolGetDatum(false));
-	set_datum(row, SC_FAILED, BoolGetDatum(false));
-	set_text(row, SC_ORIGIN, session_origin);
-	return row;
-}
 
 /* Table, lock and table statistics of a row. */
 static void
@@ -485,11 +188,6 @@ set_table(RecorderCommand *cmd, RecordedRow *row, Oid tableOid, const char *tabl
 	set_datum(row, SC_TABLE_IDX_SCAN, Int64GetDatum(cmd->statsIdxScan));
 }
 
-static void
-add_row(RecordedRow *row)
-{
-	pending_rows = lappend(pending_rows, row);
-}
 
 /* ---------------------------------------------------------------------
  * ddl_command_start
@@ -510,6 +208,7 @@ start_work(void *arg)
 	MemoryContext old = MemoryContextSwitchTo(cmd_cxt);
 
 	cmd->lockmode = pm_command_lockmode(parsetree, &cmd->relid);
+	cmd->missingOk = pm_missing_ok(parsetree);
 	pm_capture_before(parsetree, cmd);
 	pm_revert_at_start(parsetree, cmd);
 	if (IsA(parsetree, IndexStmt) && ((IndexStmt *) parsetree)->concurrent)
@@ -538,12 +237,19 @@ pm_recorder_ddl_start(PG_FUNCTION_ARGS)
 	RecorderCommand *cmd;
 	StartArgs	args;
 	MemoryContext old;
+	char	   *error = NULL;
+	bool		protect = false;
 
 	if (!CALLED_AS_EVENT_TRIGGER(fcinfo))
 		elog(ERROR, "not fired by event trigger manager");
-	if (pm_recorder_skip())
-		PG_RETURN_VOID();
 	trigdata = (EventTriggerData *) fcinfo->context;
+	/* a session that looks like a restore: only commands about the recorder */
+	if (pm_recorder_skip(false))
+	{
+		if (pm_recorder_skip(pm_touches_recorder(trigdata->parsetree, InvalidOid)))
+			PG_RETURN_VOID();
+		protect = true;
+	}
 
 	/* src/analysis/regression.c: a pg_stat_statements baseline, when due */
 	if (pm_before_ddl_hook)
@@ -557,24 +263,28 @@ pm_recorder_ddl_start(PG_FUNCTION_ARGS)
 	old = MemoryContextSwitchTo(cmd_cxt);
 	cmd = palloc0(sizeof(RecorderCommand));
 	cmd->broken = true;
+	cmd->protect = protect;
 	cmd->nestLevel = GetCurrentTransactionNestLevel();
 	cmd->startedAt = GetCurrentTimestamp();
 	cmd->stmtTag = nodeTag(trigdata->parsetree);
 	cmd->tag = GetCommandTagName(trigdata->tag);
 	if (pm_statement_is_temporary(trigdata->parsetree))
 	{
-		/* a temporary object: nothing to record, broken stays set */
+		/* a temporary object: nothing to record, broken stays set, no error */
 		cmd_stack = lcons(cmd, cmd_stack);
 		MemoryContextSwitchTo(old);
 		PG_RETURN_VOID();
 	}
-	cmd->statement = pm_statement_text(trigdata->parsetree);
+	cmd->statement = pm_redact_secrets(trigdata->parsetree,
+										pm_statement_text(trigdata->parsetree, pm_hook_statement()));
 	cmd_stack = lcons(cmd, cmd_stack);
 	MemoryContextSwitchTo(old);
 
 	args.cmd = cmd;
 	args.parsetree = trigdata->parsetree;
-	guarded_light(start_work, &args, cmd->statement);
+	pm_guarded_light(start_work, &args, cmd->statement, &error);
+	if (cmd->broken)
+		cmd->error = MemoryContextStrdup(cmd_cxt, error ? error : "");
 	PG_RETURN_VOID();
 }
 
@@ -585,11 +295,16 @@ pm_recorder_ddl_start(PG_FUNCTION_ARGS)
 static RecorderCommand *
 current_command(FunctionCallInfo fcinfo)
 {
+	RecorderCommand *cmd;
+
 	if (!CALLED_AS_EVENT_TRIGGER(fcinfo))
 		elog(ERROR, "not fired by event trigger manager");
-	if (cmd_stack == NIL || pm_recorder_skip())
+	if (cmd_stack == NIL)
 		return NULL;
-	return (RecorderCommand *) linitial(cmd_stack);
+	cmd = (RecorderCommand *) linitial(cmd_stack);
+	if (!cmd->protect && pm_recorder_skip(false))
+		return NULL;
+	return cmd;
 }
 
 /* ---------------------------------------------------------------------
@@ -652,11 +367,15 @@ Datum
 pm_recorder_sql_drop(PG_FUNCTION_ARGS)
 {
 	RecorderCommand *cmd = current_command(fcinfo);
+	char	   *error = NULL;
 
 	if (cmd == NULL)
 		PG_RETURN_VOID();
-	if (!cmd->broken && !guarded_light(drop_work, cmd, cmd->statement))
+	if (!cmd->broken && !pm_guarded_light(drop_work, cmd, cmd->statement, &error))
+	{
 		cmd->broken = true;
+		cmd->error = MemoryContextStrdup(cmd_cxt, error);
+	}
 	PG_RETURN_VOID();
 }
 
@@ -688,7 +407,7 @@ pm_recorder_table_rewrite(PG_FUNCTION_ARGS)
 	if (cmd == NULL)
 		PG_RETURN_VOID();
 	if (!cmd->broken)
-		guarded_light(rewrite_work, cmd, cmd->statement);
+		pm_guarded_light(rewrite_work, cmd, cmd->statement, NULL);
 	PG_RETURN_VOID();
 }
 
@@ -774,153 +493,160 @@ comment_object(RecorderCommand *cmd, Datum *v, bool *n)
 	v[7] = BoolGetDatum(false);
 }
 
-static void
-end_work(void *arg)
+/*
+ * Definitions of a relation that pg_event_trigger_ddl_commands() reported:
+ * an index's definition after the command, or for commands that change
+ * what a table or view is, its columns before and after.  Returns the table
+ * the row is about.
+ */
+static Oid
+relation_facts(RecorderCommand *cmd, RecordedRow *row, Oid objid, int32 subid,
+			   bool primary)
 {
-	RecorderCommand *cmd = (RecorderCommand *) arg;
-	TimestampTz finished = GetCurrentTimestamp();
-	MemoryContext old;
+	char		relkind = get_rel_relkind(objid);
+	Oid			tableOid = objid;
+
+	if (relkind == RELKIND_INDEX || relkind == RELKIND_PARTITIONED_INDEX)
+	{
+		bool		valid = true;
+
+		tableOid = pm_index_table(objid);
+		set_text(row, SC_DEFINITION_AFTER, pm_index_definition(objid, &valid));
+		set_datum(row, SC_INDEX_INVALID, BoolGetDatum(!valid));
+	}
+	else if (relkind != RELKIND_SEQUENCE && subid == 0 &&
+			 (cmd->stmtTag == T_CreateStmt || cmd->stmtTag == T_AlterTableStmt ||
+			  cmd->stmtTag == T_ViewStmt || cmd->stmtTag == T_CreateTableAsStmt ||
+			  cmd->stmtTag == T_RenameStmt))
+		set_text(row, SC_DEFINITION_AFTER,
+				 pm_table_definition(objid, cmd->stmtTag == T_AlterTableStmt));
+	if (primary && cmd->tableBefore && !cmd->concurrent)
+		set_text(row, SC_DEFINITION_BEFORE, cmd->tableBefore);
+	return tableOid;
+}
+
+/* The statement that undoes the command, on its primary row. */
+static char *
+primary_revert(RecorderCommand *cmd, Oid objid, const char *tag,
+			   const char *objtype, const char *identity)
+{
+	if (cmd->commentKeyword)
+	{
+		if (cmd->hadComment && identity)
+			return psprintf("COMMENT ON %s %s IS %s", cmd->commentKeyword, identity,
+							cmd->commentBefore ? quote_literal_cstr(cmd->commentBefore) : "NULL");
+		return NULL;
+	}
+	if (cmd->revertKnown)
+		return cmd->revert ? pstrdup(cmd->revert) : NULL;
+	if (cmd->stmtTag == T_ViewStmt && cmd->tableBefore)
+	{
+		/* a view cannot lose columns by CREATE OR REPLACE */
+		if (pm_relnatts(objid) > cmd->viewNattsBefore)
+			return psprintf("DROP VIEW %s; CREATE VIEW %s AS %s", identity, identity,
+							cmd->tableBefore);
+		return psprintf("CREATE OR REPLACE VIEW %s AS %s", identity, cmd->tableBefore);
+	}
+	if (strncmp(tag, "CREATE ", 7) == 0)
+		return pm_revert_created(objtype, identity);
+	return NULL;
+}
+
+/*
+ * The row of one object created or altered, from a row of
+ * pg_event_trigger_ddl_commands() (v, n: its first eight columns).  *primary
+ * says whether the command's own row is still to come; the first object
+ * with the command's tag is it.
+ */
+static RecordedRow *
+command_object_row(RecorderCommand *cmd, TimestampTz finished, Datum *v, bool *n,
+				   bool *primaryDone)
+{
+	Oid			classid = DatumGetObjectId(v[0]);
+	Oid			objid = DatumGetObjectId(v[1]);
+	Oid			tableOid;
+	char	   *tag = text_or_null(v[3], n[3]);
+	char	   *objtype = text_or_null(v[4], n[4]);
+	char	   *identity = text_or_null(v[6], n[6]);
+	bool		primary = !*primaryDone && tag && strcmp(tag, cmd->tag) == 0;
+	RecordedRow *row;
+
+	if (primary)
+		*primaryDone = true;
+	row = pm_new_row(cmd, finished, tag);
+	set_text(row, SC_OBJECT_TYPE, objtype);
+	set_text(row, SC_OBJECT_IDENTITY, identity);
+	set_text(row, SC_SCHEMA_NAME, text_or_null(v[5], n[5]));
+	if (classid == RelationRelationId)
+		tableOid = relation_facts(cmd, row, objid, DatumGetInt32(v[2]), primary);
+	else
+		tableOid = cmd->relid;
+	set_table(cmd, row, tableOid, NULL);
+	if (primary)
+		set_text(row, SC_REVERT_STATEMENT,
+				 primary_revert(cmd, objid, tag, objtype, identity));
+	apply_rewrites(cmd, row);
+	return row;
+}
+
+/*
+ * Rows of the objects created or altered, from
+ * pg_event_trigger_ddl_commands(); but not for DROP, for which PostgreSQL
+ * collects no command (ProcessUtilitySlow: "no commands stashed for DROP";
+ * its objects come from sql_drop), nor for COMMENT, whose one object is
+ * known since ddl_command_start (comment_object).
+ */
+static List *
+command_rows(RecorderCommand *cmd, TimestampTz finished)
+{
 	ExprContext *econtext;
 	TupleDesc	desc;
 	Tuplestorestate *ts;
 	TupleTableSlot *slot;
 	bool		primaryDone = false;
-	int			comments = 0;
+	Datum		v[8];
+	bool		n[8];
+	int			i;
+	List	   *rows = NIL;
+
+	if (cmd->stmtTag == T_CommentStmt && OidIsValid(cmd->commentObject.objectId))
+	{
+		comment_object(cmd, v, n);
+		return list_make1(command_object_row(cmd, finished, v, n, &primaryDone));
+	}
+	if (cmd->stmtTag == T_DropStmt)
+		return NIL;
+
+	ts = call_event_srf(F_PG_EVENT_TRIGGER_DDL_COMMANDS, &desc, &econtext);
+	slot = MakeSingleTupleTableSlot(desc, &TTSOpsMinimalTuple);
+	while (tuplestore_gettupleslot(ts, true, false, slot))
+	{
+		for (i = 0; i < 8; i++)
+			v[i] = slot_getattr(slot, i + 1, &n[i]);
+		if (!n[7] && DatumGetBool(v[7]))
+			continue;			/* member of an extension being created */
+		rows = lappend(rows, command_object_row(cmd, finished, v, n, &primaryDone));
+	}
+	ExecDropSingleTupleTableSlot(slot);
+	tuplestore_end(ts);
+	FreeExprContext(econtext, true);
+	return rows;
+}
+
+/* Rows of the objects dropped, with what was read of them before they went. */
+static List *
+dropped_rows(RecorderCommand *cmd, TimestampTz finished)
+{
 	ListCell   *lc;
 	List	   *rows = NIL;
 
-	/*
-	 * Objects created or altered, from pg_event_trigger_ddl_commands(); but
-	 * not for DROP, for which PostgreSQL collects no command
-	 * (ProcessUtilitySlow: "no commands stashed for DROP"; its objects come
-	 * from sql_drop), nor for COMMENT, whose one object is known since
-	 * ddl_command_start (comment_object).
-	 */
-	ts = NULL;
-	slot = NULL;
-	econtext = NULL;
-	if (cmd->stmtTag == T_CommentStmt && OidIsValid(cmd->commentObject.objectId))
-		comments = 1;
-	else if (cmd->stmtTag != T_DropStmt)
-	{
-		ts = call_event_srf(F_PG_EVENT_TRIGGER_DDL_COMMANDS, &desc, &econtext);
-		slot = MakeSingleTupleTableSlot(desc, &TTSOpsMinimalTuple);
-	}
-	for (;;)
-	{
-		Datum		v[9];
-		bool		n[9];
-		int			i;
-		RecordedRow *row;
-		Oid			classid,
-					objid,
-					tableOid = InvalidOid;
-		char	   *tag,
-				   *objtype,
-				   *identity;
-		bool		primary;
-
-		if (comments-- > 0)
-			comment_object(cmd, v, n);
-		else if (ts != NULL && tuplestore_gettupleslot(ts, true, false, slot))
-		{
-			for (i = 0; i < 8; i++)
-				v[i] = slot_getattr(slot, i + 1, &n[i]);
-		}
-		else
-			break;
-		if (!n[7] && DatumGetBool(v[7]))
-			continue;			/* member of an extension being created */
-		classid = DatumGetObjectId(v[0]);
-		objid = DatumGetObjectId(v[1]);
-		tag = text_or_null(v[3], n[3]);
-		objtype = text_or_null(v[4], n[4]);
-		identity = text_or_null(v[6], n[6]);
-		primary = !primaryDone && tag && strcmp(tag, cmd->tag) == 0;
-		if (primary)
-			primaryDone = true;
-
-		old = MemoryContextSwitchTo(row_cxt);
-		row = new_row(cmd, finished, tag);
-		set_text(row, SC_OBJECT_TYPE, objtype);
-		set_text(row, SC_OBJECT_IDENTITY, identity);
-		set_text(row, SC_SCHEMA_NAME, text_or_null(v[5], n[5]));
-
-		if (classid == RelationRelationId)
-		{
-			char		relkind = get_rel_relkind(objid);
-
-			if (relkind == RELKIND_INDEX || relkind == RELKIND_PARTITIONED_INDEX)
-			{
-				bool		valid = true;
-
-				tableOid = pm_index_table(objid);
-				set_text(row, SC_DEFINITION_AFTER, pm_index_definition(objid, &valid));
-				set_datum(row, SC_INDEX_INVALID, BoolGetDatum(!valid));
-			}
-			else
-			{
-				tableOid = objid;
-				/* only for commands that change what a table or view is */
-				if (relkind != RELKIND_SEQUENCE && DatumGetInt32(v[2]) == 0 &&
-					(cmd->stmtTag == T_CreateStmt || cmd->stmtTag == T_AlterTableStmt ||
-					 cmd->stmtTag == T_ViewStmt || cmd->stmtTag == T_CreateTableAsStmt ||
-					 cmd->stmtTag == T_RenameStmt))
-					set_text(row, SC_DEFINITION_AFTER,
-							 pm_table_definition(objid, cmd->stmtTag == T_AlterTableStmt));
-			}
-			if (primary && cmd->tableBefore && !cmd->concurrent)
-				set_text(row, SC_DEFINITION_BEFORE, cmd->tableBefore);
-		}
-		else
-			tableOid = cmd->relid;
-		set_table(cmd, row, tableOid, NULL);
-
-		if (primary)
-		{
-			char	   *revert = NULL;
-
-			if (cmd->commentKeyword)
-			{
-				if (cmd->hadComment && identity)
-					revert = psprintf("COMMENT ON %s %s IS %s", cmd->commentKeyword, identity,
-									  cmd->commentBefore ? quote_literal_cstr(cmd->commentBefore) : "NULL");
-			}
-			else if (cmd->revertKnown)
-				revert = cmd->revert ? pstrdup(cmd->revert) : NULL;
-			else if (cmd->stmtTag == T_ViewStmt && cmd->tableBefore)
-			{
-				/* a view cannot lose columns by CREATE OR REPLACE */
-				if (pm_relnatts(objid) > cmd->viewNattsBefore)
-					revert = psprintf("DROP VIEW %s; CREATE VIEW %s AS %s", identity, identity,
-									  cmd->tableBefore);
-				else
-					revert = psprintf("CREATE OR REPLACE VIEW %s AS %s", identity, cmd->tableBefore);
-			}
-			else if (strncmp(tag, "CREATE ", 7) == 0)
-				revert = pm_revert_created(objtype, identity);
-			set_text(row, SC_REVERT_STATEMENT, revert);
-		}
-		apply_rewrites(cmd, row);
-		rows = lappend(rows, row);
-		MemoryContextSwitchTo(old);
-	}
-	if (ts != NULL)
-	{
-		ExecDropSingleTupleTableSlot(slot);
-		tuplestore_end(ts);
-		FreeExprContext(econtext, true);
-	}
-
-	/* objects dropped, with what was read of them before they went */
 	foreach(lc, cmd->dropped)
 	{
 		DroppedObject *d = lfirst(lc);
 		SavedObject *so = find_saved(cmd, d->classid, d->objid);
 		RecordedRow *row;
 
-		old = MemoryContextSwitchTo(row_cxt);
-		row = new_row(cmd, finished, cmd->tag);
+		row = pm_new_row(cmd, finished, cmd->tag);
 		set_text(row, SC_OBJECT_TYPE, d->objectType);
 		set_text(row, SC_OBJECT_IDENTITY, d->identity);
 		set_text(row, SC_SCHEMA_NAME, d->schemaName);
@@ -937,22 +663,37 @@ end_work(void *arg)
 			set_text(row, SC_REVERT_STATEMENT, pm_revert_dropped(cmd, d, so));
 		apply_rewrites(cmd, row);
 		rows = lappend(rows, row);
-		MemoryContextSwitchTo(old);
 	}
+	return rows;
+}
 
-	/* a command that reports no object (e.g. ALTER ... SET in some forms) */
-	if (rows == NIL && cmd->dropped == NIL && !cmd->broken)
+/* ddl_command_end's work: one row per object the command touched. */
+static void
+end_work(void *arg)
+{
+	RecorderCommand *cmd = (RecorderCommand *) arg;
+	TimestampTz finished = GetCurrentTimestamp();
+	MemoryContext old = MemoryContextSwitchTo(pm_row_context());
+	List	   *rows;
+
+	rows = list_concat(command_rows(cmd, finished), dropped_rows(cmd, finished));
+
+	/*
+	 * A command that reports no object (e.g. ALTER ... SET in some forms)
+	 * still gets a row; but not a command that changed nothing (IF EXISTS
+	 * found nothing: the NOTICE says so), nor one run inside another
+	 * recorded command (the temporary table REFRESH MATERIALIZED VIEW
+	 * CONCURRENTLY creates and drops): that one's row says it all.
+	 */
+	if (rows == NIL && cmd->dropped == NIL && !cmd->broken && !cmd->missingOk &&
+		cmd_stack == NIL)
 	{
-		old = MemoryContextSwitchTo(row_cxt);
-		rows = list_make1(new_row(cmd, finished, cmd->tag));
+		rows = list_make1(pm_new_row(cmd, finished, cmd->tag));
 		if (OidIsValid(cmd->relid))
 			set_table(cmd, linitial(rows), cmd->relid, NULL);
-		MemoryContextSwitchTo(old);
 	}
-
-	old = MemoryContextSwitchTo(row_cxt);
-	pending_rows = list_concat(pending_rows, rows);
 	MemoryContextSwitchTo(old);
+	pm_add_rows(rows, false);
 }
 
 /* ddl_command_end event trigger */
@@ -961,68 +702,22 @@ Datum
 pm_recorder_ddl_end(PG_FUNCTION_ARGS)
 {
 	RecorderCommand *cmd = current_command(fcinfo);
+	char	   *error = NULL;
 
 	if (cmd == NULL)
 		PG_RETURN_VOID();
 	cmd_stack = list_delete_first(cmd_stack);
-	if (!cmd->broken)
-	{
-		/* a concurrent build may have moved to a later transaction */
-		cmd->nestLevel = Min(cmd->nestLevel, GetCurrentTransactionNestLevel());
-		guarded_light(end_work, cmd, cmd->statement);
-	}
+	/* a concurrent build may have moved to a later transaction */
+	cmd->nestLevel = Min(cmd->nestLevel, GetCurrentTransactionNestLevel());
+	if (!cmd->broken && !pm_guarded_light(end_work, cmd, cmd->statement, &error))
+		cmd->error = error;
+	/* a failure of the recorder leaves a row that says so */
+	if (cmd->error != NULL)
+		pm_record_gap(cmd->tag, cmd->statement, cmd->startedAt, cmd->error);
 	cmd->concurrent = false;
 	PG_RETURN_VOID();
 }
 
-typedef struct UtilityArgs
-{
-	const char *tag;
-	const char *objectType;
-	const char *identity;
-	const char *statement;
-	TimestampTz startedAt;
-} UtilityArgs;
-
-static void
-utility_work(void *arg)
-{
-	UtilityArgs *a = (UtilityArgs *) arg;
-	RecorderCommand cmd;
-	RecordedRow *row;
-	MemoryContext old = MemoryContextSwitchTo(row_cxt);
-
-	MemSet(&cmd, 0, sizeof(cmd));
-	cmd.nestLevel = GetCurrentTransactionNestLevel();
-	cmd.startedAt = a->startedAt;
-	cmd.tag = a->tag;
-	cmd.statement = (char *) a->statement;
-	row = new_row(&cmd, GetCurrentTimestamp(), a->tag);
-	set_text(row, SC_OBJECT_TYPE, a->objectType);
-	set_text(row, SC_OBJECT_IDENTITY, a->identity);
-	add_row(row);
-	MemoryContextSwitchTo(old);
-}
-
-/*
- * pm_record_utility: a row for a command event triggers do not see, from
- * the ProcessUtility hook (recorder_hook.c).  The command has run (some,
- * like CREATE DATABASE, cannot be undone by an abort): a failure here is a
- * WARNING, as for event triggers.
- */
-void
-pm_record_utility(const char *tag, const char *objectType, const char *identity,
-				  const char *statement, TimestampTz startedAt)
-{
-	UtilityArgs args;
-
-	args.tag = tag;
-	args.objectType = objectType;
-	args.identity = identity;
-	args.statement = statement;
-	args.startedAt = startedAt;
-	guarded_light(utility_work, &args, statement);
-}
 
 /* ---------------------------------------------------------------------
  * Failed concurrent index builds
@@ -1033,7 +728,7 @@ pm_record_utility(const char *tag, const char *objectType, const char *identity,
 static void
 note_failed_build(RecorderCommand *cmd)
 {
-	MemoryContext old = MemoryContextSwitchTo(session_cxt);
+	MemoryContext old = MemoryContextSwitchTo(failed_cxt);
 	RecorderCommand *copy = palloc0(sizeof(RecorderCommand));
 	RecordedRow *row = palloc0(sizeof(RecordedRow));
 	int			i;
@@ -1086,12 +781,12 @@ queue_failed_builds(void)
 		RecorderCommand *fb = lfirst(lc);
 		RecordedRow *failedAt = linitial(fb->saved);
 		RecordedRow *row;
-		MemoryContext old = MemoryContextSwitchTo(row_cxt);
+		MemoryContext old = MemoryContextSwitchTo(pm_row_context());
 		Oid			index = InvalidOid;
 		ListCell   *ilc;
 
 		fb->nestLevel = 1;
-		row = new_row(fb, DatumGetTimestampTz(failedAt->values[SC_FINISHED_AT]), fb->tag);
+		row = pm_new_row(fb, DatumGetTimestampTz(failedAt->values[SC_FINISHED_AT]), fb->tag);
 		row->nulls[SC_XID] = failedAt->nulls[SC_XID];
 		row->values[SC_XID] = failedAt->values[SC_XID];
 		set_datum(row, SC_FAILED, BoolGetDatum(true));
@@ -1133,15 +828,9 @@ queue_failed_builds(void)
 		n++;
 	}
 	/* they happened before anything still pending in this transaction */
-	{
-		MemoryContext old = MemoryContextSwitchTo(row_cxt);
-
-		pending_rows = list_concat(rows, pending_rows);
-		MemoryContextSwitchTo(old);
-	}
+	pm_add_rows(rows, true);
 	failed_builds = NIL;
-	MemoryContextReset(session_cxt);
-	session_facts_ready = false;
+	MemoryContextReset(failed_cxt);
 	return n;
 }
 
@@ -1174,234 +863,62 @@ pm_exit_callback(int code, Datum arg)
 	PG_END_TRY();
 }
 
-/* ---------------------------------------------------------------------
- * At commit: the transaction's rows go to write.c
- * ---------------------------------------------------------------------
- */
 static void
-reset_rows(void)
+capture_xact_callback(XactEvent event, void *arg)
 {
-	pending_rows = NIL;
-	MemoryContextReset(row_cxt);
-}
-
-static void
-flush(bool prepare)
-{
-	char	   *statements;
-	bool		pushed = false;
-
-	if (failed_builds != NIL && !RecoveryInProgress() && !XactReadOnly)
-		queue_failed_builds();
-	if (flushing)
-		return;
-	pending_rows = pm_drop_temporary_rows(pending_rows);
-	if (pending_rows == NIL)
-		return;
-
-	/* name the statements in a warning, should the write fail */
-	{
-		StringInfoData buf;
-		ListCell   *lc;
-		const char *lastStmt = NULL;
-
-		initStringInfo(&buf);
-		foreach(lc, pending_rows)
-		{
-			RecordedRow *row = lfirst(lc);
-			const char *s = row->nulls[SC_STATEMENT] ? "" : TextDatumGetCString(row->values[SC_STATEMENT]);
-
-			if (lastStmt && strcmp(lastStmt, s) == 0)
-				continue;
-			appendStringInfo(&buf, "%s%s", buf.len ? "; " : "", s);
-			lastStmt = s;
-		}
-		statements = buf.data;
-	}
-
-	flushing = true;
-	PG_TRY();
-	{
-		if (!ActiveSnapshotSet())
-		{
-			PushActiveSnapshot(GetTransactionSnapshot());
-			pushed = true;
-		}
-		{
-			PendingWrite pw = {pending_rows, row_cxt, prepare};
-
-			guarded(pm_write_rows, &pw, statements);
-		}
-		if (pushed)
-			PopActiveSnapshot();
-	}
-	PG_FINALLY();
-	{
-		flushing = false;
-		reset_rows();
-	}
-	PG_END_TRY();
-}
-
-static void
-pm_xact_callback(XactEvent event, void *arg)
-{
-	/* the transaction's resource owner deletes the recorder's with it */
-	if (event == XACT_EVENT_COMMIT || event == XACT_EVENT_PARALLEL_COMMIT ||
-		event == XACT_EVENT_ABORT || event == XACT_EVENT_PARALLEL_ABORT ||
-		event == XACT_EVENT_PREPARE)
-		light_owner = NULL;
+	ListCell   *lc;
 
 	switch (event)
 	{
 		case XACT_EVENT_PRE_COMMIT:
 		case XACT_EVENT_PRE_PREPARE:
-			flush(event == XACT_EVENT_PRE_PREPARE);
+			/* before pending.c's callback writes the transaction's rows */
+			if (failed_builds != NIL && !RecoveryInProgress() && !XactReadOnly)
+				queue_failed_builds();
 			break;
 		case XACT_EVENT_ABORT:
 		case XACT_EVENT_PARALLEL_ABORT:
+			/* a concurrent build that had already committed its catalog entry */
+			foreach(lc, cmd_stack)
 			{
-				ListCell   *lc;
+				RecorderCommand *cmd = lfirst(lc);
 
-				/* a concurrent build that had already committed its catalog entry */
-				foreach(lc, cmd_stack)
+				if (cmd->concurrent && !cmd->broken && cmd->stmtTag == T_IndexStmt)
 				{
-					RecorderCommand *cmd = lfirst(lc);
-
-					if (cmd->concurrent && !cmd->broken && cmd->stmtTag == T_IndexStmt)
+					note_failed_build(cmd);
+					if (!exit_callback_registered)
 					{
-						note_failed_build(cmd);
-						if (!exit_callback_registered)
-						{
-							before_shmem_exit(pm_exit_callback, (Datum) 0);
-							exit_callback_registered = true;
-						}
+						before_shmem_exit(pm_exit_callback, (Datum) 0);
+						exit_callback_registered = true;
 					}
 				}
-				cmd_stack = NIL;
-				MemoryContextReset(cmd_cxt);
-				reset_rows();
-				break;
 			}
+			cmd_stack = NIL;
+			MemoryContextReset(cmd_cxt);
+			break;
 		case XACT_EVENT_COMMIT:
 		case XACT_EVENT_PREPARE:
-			{
-				ListCell   *lc;
-
-				reset_rows();
-				/* only concurrent index commands live on past a commit */
-				foreach(lc, cmd_stack)
-					if (!((RecorderCommand *) lfirst(lc))->concurrent)
-						cmd_stack = foreach_delete_current(cmd_stack, lc);
-				break;
-			}
+			/* only concurrent index commands live on past a commit */
+			foreach(lc, cmd_stack)
+				if (!((RecorderCommand *) lfirst(lc))->concurrent)
+					cmd_stack = foreach_delete_current(cmd_stack, lc);
+			break;
 		default:
 			break;
 	}
 }
 
 static void
-pm_subxact_callback(SubXactEvent event, SubTransactionId mySubid,
-					SubTransactionId parentSubid, void *arg)
+capture_subxact_callback(SubXactEvent event, SubTransactionId mySubid,
+						 SubTransactionId parentSubid, void *arg)
 {
 	int			level = GetCurrentTransactionNestLevel();
 	ListCell   *lc;
 
-	/* the ending subtransaction's resource owner deletes the recorder's */
-	if ((event == SUBXACT_EVENT_ABORT_SUB || event == SUBXACT_EVENT_COMMIT_SUB) &&
-		light_owner_parent == CurTransactionResourceOwner)
-		light_owner = NULL;
-
 	if (event == SUBXACT_EVENT_ABORT_SUB)
 	{
-		foreach(lc, pending_rows)
-			if (((RecordedRow *) lfirst(lc))->nestLevel >= level)
-				pending_rows = foreach_delete_current(pending_rows, lc);
 		foreach(lc, cmd_stack)
 			if (((RecorderCommand *) lfirst(lc))->nestLevel >= level)
 				cmd_stack = foreach_delete_current(cmd_stack, lc);
 	}
-	else if (event == SUBXACT_EVENT_COMMIT_SUB)
-	{
-		foreach(lc, pending_rows)
-		{
-			RecordedRow *row = lfirst(lc);
-
-			if (row->nestLevel >= level)
-				row->nestLevel = level - 1;
-		}
-	}
-}
-
-/* recorder_status(): what the recorder sees, and what it misses */
-PG_FUNCTION_INFO_V1(pm_recorder_status);
-Datum
-pm_recorder_status(PG_FUNCTION_ARGS)
-{
-	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	static const char *const hooked[] = {
-		"ALTER SYSTEM",
-		"CREATE/ALTER/DROP ROLE",
-		"CREATE/ALTER/DROP DATABASE",
-		"ALTER/DROP EVENT TRIGGER",
-		"SET session_replication_role",
-	};
-	int			i;
-	Datum		values[3];
-	bool		nulls[3] = {false, false, false};
-	bool		enabled = true;
-	HeapTuple	tup;
-	static const char *const triggers[] = {
-		"postmortem_recorder_start", "postmortem_recorder_drop",
-		"postmortem_recorder_rewrite", "postmortem_recorder_end"
-	};
-
-	InitMaterializedSRF(fcinfo, 0);
-
-	for (i = 0; i < lengthof(triggers); i++)
-	{
-		tup = SearchSysCache1(EVENTTRIGGERNAME, CStringGetDatum(triggers[i]));
-		if (!HeapTupleIsValid(tup))
-			enabled = false;
-		else
-		{
-			if (((Form_pg_event_trigger) GETSTRUCT(tup))->evtenabled != TRIGGER_FIRES_ALWAYS)
-				enabled = false;
-			ReleaseSysCache(tup);
-		}
-	}
-	values[0] = CStringGetTextDatum("DDL commands (event triggers)");
-	values[1] = BoolGetDatum(enabled);
-	values[2] = CStringGetTextDatum(enabled
-									? "the four recorder event triggers are enabled ALWAYS, also for replica-role sessions"
-									: "an event trigger of the recorder is missing or not ENABLE ALWAYS: DDL is not fully recorded");
-	tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
-
-	for (i = 0; i < lengthof(hooked); i++)
-	{
-		values[0] = CStringGetTextDatum(hooked[i]);
-		values[1] = BoolGetDatum(pm_hook_installed);
-		values[2] = CStringGetTextDatum(pm_hook_installed
-										? "recorded by the ProcessUtility hook (shared_preload_libraries)"
-										: "not seen: event triggers never fire for it; add postmortem to shared_preload_libraries");
-		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
-	}
-	values[0] = CStringGetTextDatum("per-statement text");
-	values[1] = BoolGetDatum(true);
-	values[2] = CStringGetTextDatum(pm_hook_installed
-									? "from the statement's location in the query string (ProcessUtility hook)"
-									: "from the query string, parsed again when it holds several statements");
-	tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
-
-	/* src/analysis/regression.c: what pg_stat_statements lets suspects() see */
-	if (pm_query_regression_status)
-	{
-		const char *detail;
-
-		values[0] = CStringGetTextDatum("query regressions");
-		values[1] = BoolGetDatum(pm_query_regression_status(&detail));
-		values[2] = CStringGetTextDatum(detail);
-		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
-	}
-	return (Datum) 0;
 }

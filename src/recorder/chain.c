@@ -46,7 +46,8 @@ const char *const sc_column_names[SC_NCOLUMNS] = {
 	"database_name", "migration", "lock_mode", "blocks_writes", "blocks_reads",
 	"rewrote_table", "rewrite_reason", "definition_before", "definition_after",
 	"revert_statement", "index_invalid", "failed", "table_rows",
-	"table_seq_scan", "table_idx_scan", "origin", "prev_hash", "row_hash"
+	"table_seq_scan", "table_idx_scan", "origin", "prev_hash", "row_hash",
+	"session_role"
 };
 
 const Oid	sc_column_types[SC_NCOLUMNS] = {
@@ -54,7 +55,8 @@ const Oid	sc_column_types[SC_NCOLUMNS] = {
 	TEXTOID, TEXTOID, TEXTOID, TEXTOID, OIDOID, TEXTOID, TEXTOID, TEXTOID,
 	INETOID, INT4OID, TEXTOID, TEXTOID, TEXTOID, BOOLOID, BOOLOID, BOOLOID,
 	TEXTOID, TEXTOID, TEXTOID, TEXTOID, BOOLOID, BOOLOID, INT8OID, INT8OID,
-	INT8OID, TEXTOID, BYTEAOID, BYTEAOID
+	INT8OID, TEXTOID, BYTEAOID, BYTEAOID,
+	TEXTOID
 };
 
 static const char chain_version[] = "postmortem.schema_change/1";

@@ -1,9 +1,12 @@
 /*-------------------------------------------------------------------------
  *
- * ddl_facts.c
+ * facts.c
  *	  Facts about a DDL command that the recorder reads from its parse tree
  *	  and the catalogs: the exact statement text, the lock it takes on its
  *	  table, and definitions (indexes, table columns, views) before and after.
+ *
+ * May call: src/ top level only.  Called by capture.c, hook.c, revert.c;
+ * what it needs from them (the statement text the hook knows) is passed in.
  *
  *-------------------------------------------------------------------------
  */
@@ -25,16 +28,19 @@
 #include "lib/stringinfo.h"
 #include "nodes/nodes.h"
 #include "parser/parser.h"
+#include "parser/scanner.h"
 #include "parser/scansup.h"
 #include "rewrite/prs2lock.h"
 #include "rewrite/rewriteHandler.h"
 #include "access/relation.h"
 #include "access/xact.h"
+#include "tcop/pquery.h"
 #include "tcop/tcopprot.h"
 #include "utils/builtins.h"
 #include "utils/fmgroids.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
+#include "utils/portal.h"
 #include "utils/rel.h"
 #include "utils/ruleutils.h"
 #include "utils/syscache.h"
@@ -98,18 +104,38 @@ subscription_statement(Node *parsetree)
 	return NULL;
 }
 
+/*
+ * pm_statement_at: the statement at location (length len, 0: to the end)
+ * in query, trimmed; the whole string when location is unknown (-1).
+ */
 char *
-pm_statement_text(Node *parsetree)
+pm_statement_at(const char *query, int location, int len)
 {
-	const char *q = pm_hook_statement();
+	int			qlen = strlen(query);
+
+	if (location >= 0 && location <= qlen)
+		return trimmed_copy(query + location,
+							len > 0 ? Min(len, qlen - location) : qlen - location);
+	return trimmed_copy(query, qlen);
+}
+
+/*
+ * pm_statement_text: the text of the statement parsetree came from.
+ * hookStatement: the text the ProcessUtility hook found (preload mode), or
+ * NULL.
+ */
+char *
+pm_statement_text(Node *parsetree, const char *hookStatement)
+{
+	const char *q;
 	ListCell   *lc;
 	int			i;
 	char	   *redacted = parsetree ? subscription_statement(parsetree) : NULL;
 
 	if (redacted != NULL)
 		return redacted;
-	if (q != NULL)
-		return pstrdup(q);
+	if (hookStatement != NULL)
+		return pstrdup(hookStatement);
 	q = debug_query_string;
 	if (q == NULL)
 		return NULL;
@@ -178,7 +204,19 @@ pm_statement_text(Node *parsetree)
 			}
 		}
 	}
-	/* DDL run from a function or DO block: the statement that ran it. */
+	/*
+	 * DDL run from a function or DO block: the statement that ran it, which
+	 * the portal running the string's current statement knows (SPI runs
+	 * the function's statements without a portal of their own).
+	 */
+	if (ActivePortal != NULL && ActivePortal->sourceText == q &&
+		list_length(ActivePortal->stmts) == 1)
+	{
+		PlannedStmt *top = linitial_node(PlannedStmt, ActivePortal->stmts);
+
+		if (top->stmt_location >= 0)
+			return pm_statement_at(q, top->stmt_location, top->stmt_len);
+	}
 	return trimmed_copy(q, strlen(q));
 }
 
@@ -472,7 +510,7 @@ pm_facts_reset(void)
 }
 
 static char *
-deparse_default(Relation rel, const char *adbin)
+deparse_default(Relation rel, const char *adbin, bool generated)
 {
 	Oid			relid = RelationGetRelid(rel);
 	char	   *bin;
@@ -488,10 +526,14 @@ deparse_default(Relation rel, const char *adbin)
 			return pstrdup(entry->text);
 	}
 
-	/* deparse_context_for opens the relation, which may rebuild its relcache entry */
+	/*
+	 * deparse_context_for opens the relation, which may rebuild its relcache
+	 * entry, and grows with its width: only a generated column's expression
+	 * refers to columns.
+	 */
 	bin = pstrdup(adbin);
 	text = deparse_expression(stringToNode(bin),
-							  deparse_context_for(RelationGetRelationName(rel), relid),
+							  generated ? deparse_context_for(RelationGetRelationName(rel), relid) : NIL,
 							  false, false);
 
 	if (default_cache_cxt == NULL)
@@ -535,7 +577,8 @@ pm_column_default(Oid relid, AttrNumber attnum)
 		return NULL;
 	adbin = column_adbin(rel, attnum);
 	if (adbin != NULL)
-		result = deparse_default(rel, adbin);
+		result = deparse_default(rel, adbin,
+								 TupleDescAttr(RelationGetDescr(rel), attnum - 1)->attgenerated != '\0');
 	RelationClose(rel);
 	return result;
 }
@@ -555,6 +598,9 @@ pm_table_definition(Oid relid, bool withDefaults)
 	bool		first = true;
 	char		relkind;
 	int			i;
+	int			natts;
+	char	  **defaults = NULL;
+	List	   *context = NIL;
 
 	if (rel == NULL)
 		return NULL;
@@ -584,14 +630,35 @@ pm_table_definition(Oid relid, bool withDefaults)
 		return NULL;
 	}
 
+	/*
+	 * Work that grows with the table's width only once: the defaults by
+	 * column, read before any deparse may rebuild the entry, and the deparse
+	 * context, built (it opens the relation and makes every column name
+	 * unique, quadratic in the width) only for a generated column: a
+	 * default cannot refer to a column.
+	 */
+	natts = RelationGetDescr(rel)->natts;
+	if (withDefaults && RelationGetDescr(rel)->constr != NULL &&
+		RelationGetDescr(rel)->constr->num_defval > 0)
+	{
+		TupleConstr *constr = RelationGetDescr(rel)->constr;
+
+		defaults = palloc0(sizeof(char *) * (natts + 1));
+		for (i = 0; i < constr->num_defval; i++)
+			if (constr->defval[i].adnum > 0 && constr->defval[i].adnum <= natts)
+				defaults[constr->defval[i].adnum] = pstrdup(constr->defval[i].adbin);
+		for (i = 0; i < natts; i++)
+			if (TupleDescAttr(RelationGetDescr(rel), i)->attgenerated != '\0')
+			{
+				context = deparse_context_for(RelationGetRelationName(rel), relid);
+				break;
+			}
+	}
 	initStringInfo(&buf);
 	appendStringInfoChar(&buf, '(');
-	/* the descriptor is read again after each deparse, which may rebuild it */
-	for (i = 0; i < RelationGetDescr(rel)->natts; i++)
+	for (i = 0; i < natts; i++)
 	{
 		Form_pg_attribute att = TupleDescAttr(RelationGetDescr(rel), i);
-		const char *adbin;
-		bool		generated;
 
 		if (att->attisdropped)
 			continue;
@@ -601,17 +668,11 @@ pm_table_definition(Oid relid, bool withDefaults)
 		if (att->attnotnull)
 			appendStringInfoString(&buf, " NOT NULL");
 		first = false;
-		if (!att->atthasdef || !withDefaults)
-			continue;
-		generated = att->attgenerated != '\0';
-		adbin = column_adbin(rel, att->attnum);
-		if (adbin != NULL)
-		{
-			char	   *def = deparse_default(rel, adbin);
-
+		if (defaults != NULL && defaults[att->attnum] != NULL)
 			appendStringInfo(&buf, " %s %s",
-							 generated ? "GENERATED ALWAYS AS" : "DEFAULT", def);
-		}
+							 att->attgenerated != '\0' ? "GENERATED ALWAYS AS" : "DEFAULT",
+							 deparse_expression(stringToNode(defaults[att->attnum]),
+												context, false, false));
 	}
 	appendStringInfoChar(&buf, ')');
 	RelationClose(rel);
@@ -751,9 +812,24 @@ pm_capture_before(Node *parsetree, RecorderCommand *cmd)
 				{
 					AlterTableCmd *sub = lfirst_node(AlterTableCmd, lc);
 
+					/*
+					 * DETACH PARTITION changes the table and the partition it
+					 * names, nothing of the other partitions: their
+					 * definitions are not read (it would grow with their
+					 * number).
+					 */
+					if (sub->subtype == AT_DetachPartition)
+					{
+						Oid			part = rangevar_oid(((PartitionCmd *) sub->def)->name);
+
+						save_relation(cmd, cmd->relid, false);
+						if (OidIsValid(part))
+							save_relation(cmd, part, true);
+						break;
+					}
 					/* subcommands that may drop indexes with them */
 					if (sub->subtype == AT_DropColumn || sub->subtype == AT_DropConstraint ||
-						sub->subtype == AT_AlterColumnType || sub->subtype == AT_DetachPartition)
+						sub->subtype == AT_AlterColumnType)
 					{
 						save_relation(cmd, cmd->relid, true);
 						break;
@@ -792,4 +868,247 @@ pm_rewrite_reason(int reason)
 	if (buf.len == 0)
 		appendStringInfoString(&buf, "table rewritten");
 	return buf.data;
+}
+
+/*
+ * Is a qualified name (a List of String, or the name of an ObjectWithArgs)
+ * in the extension's schema?
+ */
+static bool
+name_in_recorder(Node *name)
+{
+	List	   *names = NIL;
+
+	if (name == NULL)
+		return false;
+	if (IsA(name, List))
+		names = (List *) name;
+	else if (IsA(name, ObjectWithArgs))
+		names = ((ObjectWithArgs *) name)->objname;
+	else if (IsA(name, TypeName))
+		names = ((TypeName *) name)->names;
+	return list_length(names) >= 2 && IsA(linitial(names), String) &&
+		strcmp(strVal(linitial(names)), "postmortem") == 0;
+}
+
+static bool
+rangevar_in_recorder(RangeVar *rv)
+{
+	return rv != NULL && rv->schemaname != NULL &&
+		strcmp(rv->schemaname, "postmortem") == 0;
+}
+
+/*
+ * pm_touches_recorder: does the command change the extension (ALTER or DROP
+ * EXTENSION postmortem, DROP SCHEMA postmortem) or an object in its schema
+ * (its table, its functions, its triggers)?  Such a command is recorded
+ * even in a session that looks like a restore: the restore of a dump
+ * creates the extension (CREATE EXTENSION, COMMENT ON EXTENSION: not
+ * counted) but never changes its objects; an attacker would.  The
+ * names are the parse tree's (decoded: U&"\0070ostmortem" is "postmortem").
+ * The table a command works on is checked by its OID (relid).
+ */
+bool
+pm_touches_recorder(Node *parsetree, Oid relid)
+{
+	ListCell   *lc;
+
+	if (OidIsValid(relid) &&
+		get_rel_namespace(relid) == get_namespace_oid("postmortem", true))
+		return true;
+	switch (nodeTag(parsetree))
+	{
+		case T_AlterExtensionStmt:
+			return strcmp(((AlterExtensionStmt *) parsetree)->extname, "postmortem") == 0;
+		case T_AlterExtensionContentsStmt:
+			return strcmp(((AlterExtensionContentsStmt *) parsetree)->extname, "postmortem") == 0;
+		case T_DropStmt:
+			foreach(lc, ((DropStmt *) parsetree)->objects)
+			{
+				Node	   *obj = lfirst(lc);
+
+				if (name_in_recorder(obj))
+					return true;
+				/* DROP EXTENSION, DROP SCHEMA: plain names */
+				if (IsA(obj, String) && strcmp(strVal(obj), "postmortem") == 0)
+					return true;
+				/* DROP TRIGGER / RULE / POLICY: (schema, table, name) */
+				if (IsA(obj, List) && list_length((List *) obj) >= 3 &&
+					strcmp(strVal(linitial((List *) obj)), "postmortem") == 0)
+					return true;
+			}
+			return false;
+		case T_CreateFunctionStmt:
+			return name_in_recorder((Node *) ((CreateFunctionStmt *) parsetree)->funcname);
+		case T_AlterFunctionStmt:
+			return name_in_recorder((Node *) ((AlterFunctionStmt *) parsetree)->func);
+		case T_RenameStmt:
+			return rangevar_in_recorder(((RenameStmt *) parsetree)->relation) ||
+				name_in_recorder(((RenameStmt *) parsetree)->object);
+		case T_AlterObjectSchemaStmt:
+			return rangevar_in_recorder(((AlterObjectSchemaStmt *) parsetree)->relation) ||
+				name_in_recorder(((AlterObjectSchemaStmt *) parsetree)->object);
+		case T_AlterOwnerStmt:
+			return rangevar_in_recorder(((AlterOwnerStmt *) parsetree)->relation) ||
+				name_in_recorder(((AlterOwnerStmt *) parsetree)->object);
+		case T_CommentStmt:
+			return name_in_recorder(((CommentStmt *) parsetree)->object);
+		case T_CreateTrigStmt:
+			return rangevar_in_recorder(((CreateTrigStmt *) parsetree)->relation);
+		case T_IndexStmt:
+			return rangevar_in_recorder(((IndexStmt *) parsetree)->relation);
+		case T_RuleStmt:
+			return rangevar_in_recorder(((RuleStmt *) parsetree)->relation);
+		case T_CreatePolicyStmt:
+			return rangevar_in_recorder(((CreatePolicyStmt *) parsetree)->table);
+		case T_AlterPolicyStmt:
+			return rangevar_in_recorder(((AlterPolicyStmt *) parsetree)->table);
+		case T_AlterTableStmt:
+			return rangevar_in_recorder(((AlterTableStmt *) parsetree)->relation);
+		case T_GrantStmt:
+			foreach(lc, ((GrantStmt *) parsetree)->objects)
+			{
+				Node	   *obj = lfirst(lc);
+
+				if ((IsA(obj, RangeVar) && rangevar_in_recorder((RangeVar *) obj)) ||
+					name_in_recorder(obj))
+					return true;
+			}
+			return false;
+		default:
+			return false;
+	}
+}
+
+/* ---------------------------------------------------------------------
+ * Secrets in statements
+ * ---------------------------------------------------------------------
+ *
+ * Options of user mappings, foreign servers, wrappers and tables may hold
+ * passwords (postgres_fdw's password, others' secret or token).  The
+ * recorded statement keeps everything else: the option's value becomes
+ * <redacted>.  Role passwords (hook.c) and subscriptions' connection
+ * strings (subscription_statement) are not recorded at all.
+ */
+static bool
+secret_option(const char *name, int len)
+{
+	static const char *const parts[] = {"password", "passwd", "passphrase", "secret", "token",
+	"api_key", "apikey", "access_key"};
+	char	   *lower = downcase_identifier(name, len, false, false);
+	int			i;
+
+	for (i = 0; i < lengthof(parts); i++)
+		if (strstr(lower, parts[i]) != NULL)
+			return true;
+	return false;
+}
+
+static bool
+may_hold_secrets(Node *parsetree)
+{
+	switch (nodeTag(parsetree))
+	{
+		case T_CreateUserMappingStmt:
+		case T_AlterUserMappingStmt:
+		case T_CreateForeignServerStmt:
+		case T_AlterForeignServerStmt:
+		case T_CreateFdwStmt:
+		case T_AlterFdwStmt:
+		case T_CreateForeignTableStmt:
+		case T_ImportForeignSchemaStmt:
+			return true;
+		case T_AlterTableStmt:
+			return ((AlterTableStmt *) parsetree)->objtype == OBJECT_FOREIGN_TABLE;
+		default:
+			return false;
+	}
+}
+
+/*
+ * pm_redact_secrets: the statement with the values of secret options
+ * replaced by <redacted> (the statement itself when the command cannot hold
+ * any).  The statement is scanned with the SQL scanner: a string literal
+ * after an option name that looks secret is rewritten.
+ */
+char *
+pm_redact_secrets(Node *parsetree, char *statement)
+{
+	core_yy_extra_type yyextra;
+	core_yyscan_t scanner;
+	core_YYSTYPE yylval;
+	YYLTYPE		yylloc;
+	StringInfoData out;
+	int			copied = 0;
+	int			prevLoc = -1;
+	int			prevLen = 0;
+	int			len;
+
+	if (statement == NULL || !may_hold_secrets(parsetree))
+		return statement;
+	len = strlen(statement);
+	initStringInfo(&out);
+	scanner = scanner_init(statement, &yyextra, &ScanKeywords, ScanKeywordTokens);
+	PG_TRY();
+	{
+		int			tok;
+
+		tok = core_yylex(&yylval, &yylloc, scanner);
+		while (tok != 0)
+		{
+			int			loc = yylloc;
+			int			next = core_yylex(&yylval, &yylloc, scanner);
+			int			end = next != 0 ? yylloc : len;
+			const char *p = statement + loc;
+			bool		literal = (p[0] == '\'' ||
+								   ((p[0] == 'E' || p[0] == 'e') && p[1] == '\''));
+
+			while (end > loc && scanner_isspace(statement[end - 1]))
+				end--;
+			if (literal && prevLoc >= 0 && secret_option(statement + prevLoc, prevLen))
+			{
+				appendBinaryStringInfo(&out, statement + copied, loc - copied);
+				appendStringInfoString(&out, "<redacted>");
+				copied = end;
+			}
+			/* an option name: an identifier, quoted or not */
+			prevLoc = loc;
+			prevLen = end - loc;
+			if (prevLen >= 2 && p[0] == '"' && statement[end - 1] == '"')
+				prevLoc++, prevLen -= 2;
+			tok = next;
+		}
+	}
+	PG_CATCH();
+	{
+		/* what does not scan again is not recorded at all */
+		if (geterrcode() == ERRCODE_QUERY_CANCELED)
+			PG_RE_THROW();
+		FlushErrorState();
+		scanner_finish(scanner);
+		return psprintf("(statement not recorded: it may hold a password)");
+	}
+	PG_END_TRY();
+	scanner_finish(scanner);
+	appendBinaryStringInfo(&out, statement + copied, len - copied);
+	return out.data;
+}
+
+/* pm_missing_ok: does the command say IF EXISTS (and may so change nothing)? */
+bool
+pm_missing_ok(Node *parsetree)
+{
+	switch (nodeTag(parsetree))
+	{
+		case T_DropStmt:
+			return ((DropStmt *) parsetree)->missing_ok;
+		case T_AlterTableStmt:
+			return ((AlterTableStmt *) parsetree)->missing_ok;
+		case T_RenameStmt:
+			return ((RenameStmt *) parsetree)->missing_ok;
+		case T_AlterObjectSchemaStmt:
+			return ((AlterObjectSchemaStmt *) parsetree)->missing_ok;
+		default:
+			return false;
+	}
 }

@@ -1,8 +1,8 @@
 /*-------------------------------------------------------------------------
  *
- * recorder_hook.c
+ * hook.c
  *	  ProcessUtility hook of the schema-change recorder, installed when the
- *	  library is in shared_preload_libraries.
+ *	  library is in shared_preload_libraries, and recorder_status().
  *
  * Event triggers never fire for ALTER SYSTEM, roles, databases, event
  * triggers themselves or SET session_replication_role; the hook records
@@ -11,53 +11,66 @@
  * string, as pg_stat_statements and pgaudit learn it, so that no string has
  * to be parsed again.  The hook is chained to any hook installed before it.
  *
+ * May call: facts.c (statement text), pending.c (the rows), src/ top level.
+ *
  *-------------------------------------------------------------------------
  */
 #include "postgres.h"
 
 #include "access/xact.h"
 #include "access/xlog.h"
+#include "catalog/pg_event_trigger.h"
+#include "commands/defrem.h"
 #include "commands/extension.h"
+#include "commands/trigger.h"
+#include "funcapi.h"
 #include "miscadmin.h"
 #include "nodes/parsenodes.h"
 #include "parser/scansup.h"
 #include "tcop/utility.h"
 #include "utils/acl.h"
 #include "utils/builtins.h"
+#include "utils/guc.h"
+#include "utils/guc_tables.h"
+#include "utils/memutils.h"
+#include "utils/syscache.h"
 #include "utils/timestamp.h"
 
+#include "postmortem.h"
 #include "recorder/recorder.h"
 
 bool		pm_hook_installed = false;
 
 static ProcessUtility_hook_type prev_ProcessUtility = NULL;
 
+/*
+ * Inside SET, the ProcessUtility hook records the change, not the assign
+ * hook; CREATE FUNCTION applies a SET clause for its validator and then
+ * undoes it, which changes nothing.
+ */
+static int	in_set_statement = 0;
+
+static bool
+quiet_setting(Node *parsetree)
+{
+	return IsA(parsetree, VariableSetStmt) || IsA(parsetree, CreateFunctionStmt);
+}
+
 /* The utility statement being executed, innermost. */
 static const char *hook_query = NULL;
 static int	hook_location = -1;
 static int	hook_len = 0;
 
-/* pm_hook_statement: the exact text of the current utility statement */
+/*
+ * pm_hook_statement: the exact text of the current utility statement, for
+ * ddl_command_start (capture.c); NULL without the hook.
+ */
 const char *
 pm_hook_statement(void)
 {
-	const char *s;
-	int			len;
-
 	if (!pm_hook_installed || hook_query == NULL)
 		return NULL;
-	s = hook_query;
-	len = strlen(s);
-	if (hook_location >= 0 && hook_location <= len)
-	{
-		s += hook_location;
-		len = hook_len > 0 ? Min(hook_len, len - hook_location) : (int) strlen(s);
-	}
-	while (len > 0 && scanner_isspace(*s))
-		s++, len--;
-	while (len > 0 && (scanner_isspace(s[len - 1]) || s[len - 1] == ';'))
-		len--;
-	return pnstrdup(s, len);
+	return pm_statement_at(hook_query, hook_location, hook_len);
 }
 
 static const char *
@@ -81,45 +94,259 @@ sets_password(List *options)
 	return false;
 }
 
-static void
-pm_ProcessUtility(PlannedStmt *pstmt, const char *queryString,
-				  bool readOnlyTree, ProcessUtilityContext context,
-				  ParamListInfo params, QueryEnvironment *queryEnv,
-				  DestReceiver *dest, QueryCompletion *qc)
+/*
+ * What the hook records of a utility statement: its tag, object type and
+ * identity (tag NULL: nothing, event triggers see it or it changes nothing).
+ */
+typedef struct HookedUtility
 {
-	Node	   *parsetree = pstmt->utilityStmt;
-	const char *tag = NULL;
-	const char *objtype = NULL;
-	char	   *identity = NULL;
-	bool		redact = false;
-	const char *saved_query = hook_query;
-	int			saved_location = hook_location;
-	int			saved_len = hook_len;
-	TimestampTz started = 0;
+	const char *tag;
+	const char *objtype;
+	char	   *identity;
+	bool		redact;			/* it sets a password */
+	LOCKMODE	lockmode;		/* on the table, for REINDEX, CLUSTER, VACUUM FULL */
+} HookedUtility;
 
+static char *
+quote_qualified_rv(RangeVar *rv)
+{
+	if (rv == NULL)
+		return NULL;
+	return quote_qualified_identifier(rv->schemaname, rv->relname);
+}
+
+/* Names of a GRANT's objects (databases, tablespaces, parameters). */
+static char *
+name_list(List *objects)
+{
+	ListCell   *lc;
+	StringInfoData buf;
+
+	initStringInfo(&buf);
+	foreach(lc, objects)
+		appendStringInfo(&buf, "%s%s", buf.len ? ", " : "",
+						 quote_identifier(strVal(lfirst(lc))));
+	return buf.data;
+}
+
+#if PG_VERSION_NUM < 170000
+static void
+classify_reindex(ReindexStmt *stmt, HookedUtility *u)
+{
+	ListCell   *lc;
+	bool		concurrently = false;
+
+	foreach(lc, stmt->params)
+	{
+		DefElem    *opt = lfirst_node(DefElem, lc);
+
+		if (strcmp(opt->defname, "concurrently") == 0 && defGetBoolean(opt))
+			concurrently = true;
+	}
+	u->tag = "REINDEX";
+	switch (stmt->kind)
+	{
+		case REINDEX_OBJECT_INDEX:
+			u->objtype = "index";
+			break;
+		case REINDEX_OBJECT_TABLE:
+			u->objtype = "table";
+			break;
+		case REINDEX_OBJECT_SCHEMA:
+			u->objtype = "schema";
+			break;
+		case REINDEX_OBJECT_SYSTEM:
+		case REINDEX_OBJECT_DATABASE:
+			u->objtype = "database";
+			break;
+	}
+	u->identity = stmt->relation ? quote_qualified_rv(stmt->relation) :
+		stmt->name ? pstrdup(quote_identifier(stmt->name)) : NULL;
+	/* the table's lock: SHARE (reads go on), SHARE UPDATE EXCLUSIVE concurrently */
+	u->lockmode = concurrently ? ShareUpdateExclusiveLock : ShareLock;
+}
+#endif
+
+/*
+ * Commands on event triggers, tablespaces and databases, and grants,
+ * comments and ownership of global objects: no event trigger fires for them.
+ */
+static void
+classify_global(Node *parsetree, HookedUtility *u)
+{
+	switch (nodeTag(parsetree))
+	{
+		case T_CreateEventTrigStmt:
+			u->tag = "CREATE EVENT TRIGGER";
+			u->objtype = "event trigger";
+			u->identity = ((CreateEventTrigStmt *) parsetree)->trigname;
+			break;
+		case T_AlterOwnerStmt:
+			{
+				AlterOwnerStmt *stmt = (AlterOwnerStmt *) parsetree;
+
+				if (stmt->objectType == OBJECT_EVENT_TRIGGER)
+					u->tag = "ALTER EVENT TRIGGER", u->objtype = "event trigger";
+				else if (stmt->objectType == OBJECT_DATABASE)
+					u->tag = "ALTER DATABASE", u->objtype = "database";
+				else if (stmt->objectType == OBJECT_TABLESPACE)
+					u->tag = "ALTER TABLESPACE", u->objtype = "tablespace";
+				if (u->tag)
+					u->identity = strVal(stmt->object);
+				break;
+			}
+		case T_CreateTableSpaceStmt:
+			u->tag = "CREATE TABLESPACE";
+			u->objtype = "tablespace";
+			u->identity = ((CreateTableSpaceStmt *) parsetree)->tablespacename;
+			break;
+		case T_DropTableSpaceStmt:
+			u->tag = "DROP TABLESPACE";
+			u->objtype = "tablespace";
+			u->identity = ((DropTableSpaceStmt *) parsetree)->tablespacename;
+			break;
+		case T_AlterTableSpaceOptionsStmt:
+			u->tag = "ALTER TABLESPACE";
+			u->objtype = "tablespace";
+			u->identity = ((AlterTableSpaceOptionsStmt *) parsetree)->tablespacename;
+			break;
+		case T_GrantStmt:
+			{
+				GrantStmt  *stmt = (GrantStmt *) parsetree;
+
+				/* event triggers see GRANT on objects of a database only */
+				if (stmt->objtype == OBJECT_DATABASE)
+					u->objtype = "database";
+				else if (stmt->objtype == OBJECT_TABLESPACE)
+					u->objtype = "tablespace";
+				else if (stmt->objtype == OBJECT_PARAMETER_ACL)
+					u->objtype = "parameter";
+				if (u->objtype)
+				{
+					u->tag = stmt->is_grant ? "GRANT" : "REVOKE";
+					u->identity = name_list(stmt->objects);
+				}
+				break;
+			}
+		case T_CommentStmt:
+			{
+				CommentStmt *stmt = (CommentStmt *) parsetree;
+
+				if (stmt->objtype == OBJECT_DATABASE)
+					u->objtype = "database";
+				else if (stmt->objtype == OBJECT_ROLE)
+					u->objtype = "role";
+				else if (stmt->objtype == OBJECT_TABLESPACE)
+					u->objtype = "tablespace";
+				if (u->objtype)
+				{
+					u->tag = "COMMENT";
+					u->identity = strVal(stmt->object);
+				}
+				break;
+			}
+		case T_ReassignOwnedStmt:
+			{
+				ReassignOwnedStmt *stmt = (ReassignOwnedStmt *) parsetree;
+				ListCell   *lc;
+				StringInfoData buf;
+
+				initStringInfo(&buf);
+				foreach(lc, stmt->roles)
+					appendStringInfo(&buf, "%s%s", buf.len ? ", " : "",
+									 rolespec_name(lfirst(lc)));
+				appendStringInfo(&buf, " TO %s", rolespec_name(stmt->newrole));
+				u->tag = "REASSIGN OWNED";
+				u->objtype = "role";
+				u->identity = buf.data;
+				break;
+			}
+		default:
+			break;
+	}
+}
+
+/* REINDEX, CLUSTER and VACUUM FULL, with the lock they take on the table. */
+static void
+classify_maintenance(Node *parsetree, HookedUtility *u)
+{
+	switch (nodeTag(parsetree))
+	{
+#if PG_VERSION_NUM < 170000
+		case T_ReindexStmt:
+			/* event triggers fire for REINDEX from PostgreSQL 17 on */
+			classify_reindex((ReindexStmt *) parsetree, u);
+			break;
+#endif
+		case T_ClusterStmt:
+			{
+				ClusterStmt *stmt = (ClusterStmt *) parsetree;
+
+				u->tag = "CLUSTER";
+				u->objtype = "table";
+				u->identity = stmt->relation ? quote_qualified_rv(stmt->relation) : NULL;
+				u->lockmode = AccessExclusiveLock;
+				break;
+			}
+		case T_VacuumStmt:
+			{
+				VacuumStmt *stmt = (VacuumStmt *) parsetree;
+				ListCell   *lc;
+
+				/* only VACUUM FULL rewrites, under ACCESS EXCLUSIVE */
+				foreach(lc, stmt->options)
+				{
+					DefElem    *opt = lfirst_node(DefElem, lc);
+
+					if (stmt->is_vacuumcmd && strcmp(opt->defname, "full") == 0 &&
+						defGetBoolean(opt))
+						u->tag = "VACUUM";
+				}
+				if (u->tag)
+				{
+					StringInfoData buf;
+
+					initStringInfo(&buf);
+					foreach(lc, stmt->rels)
+						appendStringInfo(&buf, "%s%s", buf.len ? ", " : "",
+										 quote_qualified_rv(lfirst_node(VacuumRelation, lc)->relation));
+					u->objtype = "table";
+					u->identity = buf.len ? buf.data : NULL;
+					u->lockmode = AccessExclusiveLock;
+				}
+				break;
+			}
+		default:
+			break;
+	}
+}
+
+static void
+classify_utility(Node *parsetree, HookedUtility *u)
+{
 	switch (nodeTag(parsetree))
 	{
 		case T_AlterSystemStmt:
-			tag = "ALTER SYSTEM";
-			objtype = "system setting";
-			identity = ((AlterSystemStmt *) parsetree)->setstmt->name;
+			u->tag = "ALTER SYSTEM";
+			u->objtype = "system setting";
+			u->identity = ((AlterSystemStmt *) parsetree)->setstmt->name;
 			break;
 		case T_CreateRoleStmt:
-			tag = "CREATE ROLE";
-			objtype = "role";
-			identity = ((CreateRoleStmt *) parsetree)->role;
-			redact = sets_password(((CreateRoleStmt *) parsetree)->options);
+			u->tag = "CREATE ROLE";
+			u->objtype = "role";
+			u->identity = ((CreateRoleStmt *) parsetree)->role;
+			u->redact = sets_password(((CreateRoleStmt *) parsetree)->options);
 			break;
 		case T_AlterRoleStmt:
-			tag = "ALTER ROLE";
-			objtype = "role";
-			identity = (char *) rolespec_name(((AlterRoleStmt *) parsetree)->role);
-			redact = sets_password(((AlterRoleStmt *) parsetree)->options);
+			u->tag = "ALTER ROLE";
+			u->objtype = "role";
+			u->identity = (char *) rolespec_name(((AlterRoleStmt *) parsetree)->role);
+			u->redact = sets_password(((AlterRoleStmt *) parsetree)->options);
 			break;
 		case T_AlterRoleSetStmt:
-			tag = "ALTER ROLE";
-			objtype = "role";
-			identity = (char *) rolespec_name(((AlterRoleSetStmt *) parsetree)->role);
+			u->tag = "ALTER ROLE";
+			u->objtype = "role";
+			u->identity = (char *) rolespec_name(((AlterRoleSetStmt *) parsetree)->role);
 			break;
 		case T_DropRoleStmt:
 			{
@@ -130,39 +357,39 @@ pm_ProcessUtility(PlannedStmt *pstmt, const char *queryString,
 				foreach(lc, ((DropRoleStmt *) parsetree)->roles)
 					appendStringInfo(&buf, "%s%s", buf.len ? ", " : "",
 									 rolespec_name(lfirst(lc)));
-				tag = "DROP ROLE";
-				objtype = "role";
-				identity = buf.data;
+				u->tag = "DROP ROLE";
+				u->objtype = "role";
+				u->identity = buf.data;
 				break;
 			}
 		case T_GrantRoleStmt:
-			tag = ((GrantRoleStmt *) parsetree)->is_grant ? "GRANT ROLE" : "REVOKE ROLE";
-			objtype = "role membership";
+			u->tag = ((GrantRoleStmt *) parsetree)->is_grant ? "GRANT ROLE" : "REVOKE ROLE";
+			u->objtype = "role membership";
 			break;
 		case T_CreatedbStmt:
-			tag = "CREATE DATABASE";
-			objtype = "database";
-			identity = ((CreatedbStmt *) parsetree)->dbname;
+			u->tag = "CREATE DATABASE";
+			u->objtype = "database";
+			u->identity = ((CreatedbStmt *) parsetree)->dbname;
 			break;
 		case T_AlterDatabaseStmt:
-			tag = "ALTER DATABASE";
-			objtype = "database";
-			identity = ((AlterDatabaseStmt *) parsetree)->dbname;
+			u->tag = "ALTER DATABASE";
+			u->objtype = "database";
+			u->identity = ((AlterDatabaseStmt *) parsetree)->dbname;
 			break;
 		case T_AlterDatabaseSetStmt:
-			tag = "ALTER DATABASE";
-			objtype = "database";
-			identity = ((AlterDatabaseSetStmt *) parsetree)->dbname;
+			u->tag = "ALTER DATABASE";
+			u->objtype = "database";
+			u->identity = ((AlterDatabaseSetStmt *) parsetree)->dbname;
 			break;
 		case T_DropdbStmt:
-			tag = "DROP DATABASE";
-			objtype = "database";
-			identity = ((DropdbStmt *) parsetree)->dbname;
+			u->tag = "DROP DATABASE";
+			u->objtype = "database";
+			u->identity = ((DropdbStmt *) parsetree)->dbname;
 			break;
 		case T_AlterEventTrigStmt:
-			tag = "ALTER EVENT TRIGGER";
-			objtype = "event trigger";
-			identity = ((AlterEventTrigStmt *) parsetree)->trigname;
+			u->tag = "ALTER EVENT TRIGGER";
+			u->objtype = "event trigger";
+			u->identity = ((AlterEventTrigStmt *) parsetree)->trigname;
 			break;
 		case T_DropStmt:
 			if (((DropStmt *) parsetree)->removeType == OBJECT_EVENT_TRIGGER)
@@ -174,9 +401,9 @@ pm_ProcessUtility(PlannedStmt *pstmt, const char *queryString,
 				foreach(lc, ((DropStmt *) parsetree)->objects)
 					appendStringInfo(&buf, "%s%s", buf.len ? ", " : "",
 									 quote_identifier(strVal(lfirst(lc))));
-				tag = "DROP EVENT TRIGGER";
-				objtype = "event trigger";
-				identity = buf.data;
+				u->tag = "DROP EVENT TRIGGER";
+				u->objtype = "event trigger";
+				u->identity = buf.data;
 			}
 			break;
 		case T_RenameStmt:
@@ -184,13 +411,13 @@ pm_ProcessUtility(PlannedStmt *pstmt, const char *queryString,
 				RenameStmt *stmt = (RenameStmt *) parsetree;
 
 				if (stmt->renameType == OBJECT_DATABASE)
-					tag = "ALTER DATABASE", objtype = "database";
+					u->tag = "ALTER DATABASE", u->objtype = "database";
 				else if (stmt->renameType == OBJECT_ROLE)
-					tag = "ALTER ROLE", objtype = "role";
+					u->tag = "ALTER ROLE", u->objtype = "role";
 				else if (stmt->renameType == OBJECT_EVENT_TRIGGER)
-					tag = "ALTER EVENT TRIGGER", objtype = "event trigger";
-				if (tag)
-					identity = stmt->subname ? stmt->subname : strVal(stmt->object);
+					u->tag = "ALTER EVENT TRIGGER", u->objtype = "event trigger";
+				if (u->tag)
+					u->identity = stmt->subname ? stmt->subname : strVal(stmt->object);
 				break;
 			}
 		case T_VariableSetStmt:
@@ -199,25 +426,79 @@ pm_ProcessUtility(PlannedStmt *pstmt, const char *queryString,
 
 				if (stmt->name && strcmp(stmt->name, "session_replication_role") == 0)
 				{
-					tag = stmt->kind == VAR_RESET ? "RESET" :
+					u->tag = stmt->kind == VAR_RESET ? "RESET" :
 						stmt->is_local ? "SET LOCAL" : "SET";
-					objtype = "setting";
-					identity = "session_replication_role";
+					u->objtype = "setting";
+					u->identity = "session_replication_role";
 				}
 				break;
 			}
 		default:
+			/* what event triggers miss of global objects, and maintenance */
+			classify_global(parsetree, u);
+			if (u->tag == NULL)
+				classify_maintenance(parsetree, u);
 			break;
 	}
+}
+
+/*
+ * The recorder's own protection: commands that could switch it off, or
+ * that change who may, are recorded even in a session the restore
+ * heuristic would skip (pm_recorder_skip).
+ */
+static bool
+protected_utility(Node *parsetree)
+{
+	switch (nodeTag(parsetree))
+	{
+		case T_CreateEventTrigStmt:
+		case T_AlterEventTrigStmt:
+		case T_AlterSystemStmt:
+		case T_CreateRoleStmt:
+		case T_AlterRoleStmt:
+		case T_AlterRoleSetStmt:
+		case T_DropRoleStmt:
+		case T_GrantRoleStmt:
+		case T_ReassignOwnedStmt:
+		case T_VariableSetStmt:
+			return true;
+		case T_AlterOwnerStmt:
+			return ((AlterOwnerStmt *) parsetree)->objectType == OBJECT_EVENT_TRIGGER;
+		case T_RenameStmt:
+			return ((RenameStmt *) parsetree)->renameType == OBJECT_EVENT_TRIGGER;
+		case T_DropStmt:
+			return ((DropStmt *) parsetree)->removeType == OBJECT_EVENT_TRIGGER;
+		default:
+			return false;
+	}
+}
+
+static void
+pm_ProcessUtility(PlannedStmt *pstmt, const char *queryString,
+				  bool readOnlyTree, ProcessUtilityContext context,
+				  ParamListInfo params, QueryEnvironment *queryEnv,
+				  DestReceiver *dest, QueryCompletion *qc)
+{
+	Node	   *parsetree = pstmt->utilityStmt;
+	HookedUtility u = {NULL, NULL, NULL, false, NoLock};
+	const char *saved_query = hook_query;
+	int			saved_location = hook_location;
+	int			saved_len = hook_len;
+	TimestampTz started = 0;
+
+	classify_utility(parsetree, &u);
 
 	/* a standby cannot write the row (SET session_replication_role runs there) */
-	if (tag != NULL &&
-		(pm_recorder_skip() || !IsTransactionState() || RecoveryInProgress() ||
-		 !OidIsValid(get_extension_oid("postmortem", true))))
-		tag = NULL;
-	if (tag != NULL)
+	if (u.tag != NULL &&
+		(pm_recorder_skip(protected_utility(parsetree)) || !IsTransactionState() ||
+		 RecoveryInProgress() || !OidIsValid(get_extension_oid("postmortem", true))))
+		u.tag = NULL;
+	if (u.tag != NULL)
 		started = GetCurrentTimestamp();
 
+	if (quiet_setting(parsetree))
+		in_set_statement++;
 	if (context != PROCESS_UTILITY_SUBCOMMAND)
 	{
 		hook_query = queryString;
@@ -235,27 +516,138 @@ pm_ProcessUtility(PlannedStmt *pstmt, const char *queryString,
 	}
 	PG_FINALLY();
 	{
+		if (quiet_setting(parsetree))
+			in_set_statement--;
 		hook_query = saved_query;
 		hook_location = saved_location;
 		hook_len = saved_len;
 	}
 	PG_END_TRY();
 
-	if (tag != NULL && IsTransactionState())
+	if (u.tag != NULL && IsTransactionState())
 	{
 		char	   *statement;
 
-		hook_query = queryString;
-		hook_location = pstmt->stmt_location;
-		hook_len = pstmt->stmt_len;
-		statement = (char *) pm_hook_statement();
-		hook_query = saved_query;
-		hook_location = saved_location;
-		hook_len = saved_len;
-		if (redact)
+		statement = pm_statement_at(queryString, pstmt->stmt_location, pstmt->stmt_len);
+		if (u.redact)
 			statement = psprintf("%s %s (statement not recorded: it sets a password)",
-								 tag, identity ? identity : "");
-		pm_record_utility(tag, objtype, identity, statement, started);
+								 u.tag, u.identity ? u.identity : "");
+		pm_record_utility(u.tag, u.objtype, u.identity, statement, started, u.lockmode);
+	}
+}
+
+/* ---------------------------------------------------------------------
+ * session_replication_role changed by a function call
+ * ---------------------------------------------------------------------
+ *
+ * set_config('session_replication_role', ...) and a function's SET clause
+ * change the setting without a utility statement.
+ * The setting's assign hook (wrapped here, the original still called) notes
+ * each change with the statement that made it; the notes become rows at
+ * commit, before pending.c writes the transaction's rows (this callback is
+ * registered after pending.c's).  A change made by SET itself is recorded
+ * by the ProcessUtility hook instead; changes of an aborted transaction
+ * are forgotten with it.  At most PM_SRR_NOTES distinct changes a
+ * transaction: a function with a SET clause called once per row would
+ * otherwise add two rows per call.
+ */
+#define PM_SRR_NOTES 8
+
+typedef struct SrrNote
+{
+	int			value;
+	char	   *statement;
+	TimestampTz at;
+} SrrNote;
+
+static GucEnumAssignHook prev_srr_assign = NULL;
+static SrrNote srr_notes[PM_SRR_NOTES];
+static int	srr_nnotes = 0;
+static MemoryContext srr_cxt = NULL;
+
+static void
+pm_srr_assign(int newval, void *extra)
+{
+	int			oldval = SessionReplicationRole;
+	int			i;
+
+	if (prev_srr_assign)
+		prev_srr_assign(newval, extra);
+	if (newval == oldval || in_set_statement > 0 || !IsTransactionState() ||
+		debug_query_string == NULL || srr_nnotes >= PM_SRR_NOTES)
+		return;
+	for (i = 0; i < srr_nnotes; i++)
+		if (srr_notes[i].value == newval &&
+			strcmp(srr_notes[i].statement, debug_query_string) == 0)
+			return;
+	srr_notes[srr_nnotes].value = newval;
+	srr_notes[srr_nnotes].statement = MemoryContextStrdup(srr_cxt, debug_query_string);
+	srr_notes[srr_nnotes].at = GetCurrentTimestamp();
+	srr_nnotes++;
+}
+
+static void
+forget_srr_notes(void)
+{
+	srr_nnotes = 0;
+	MemoryContextReset(srr_cxt);
+}
+
+static void
+hook_xact_callback(XactEvent event, void *arg)
+{
+	int			i;
+	static const char *const names[] = {"origin", "replica", "local"};
+
+	if (event != XACT_EVENT_PRE_COMMIT && event != XACT_EVENT_PRE_PREPARE)
+	{
+		if (event == XACT_EVENT_ABORT || event == XACT_EVENT_COMMIT ||
+			event == XACT_EVENT_PREPARE)
+			forget_srr_notes();
+		return;
+	}
+	if (srr_nnotes == 0 || RecoveryInProgress() || pm_recorder_skip(true) ||
+		!OidIsValid(get_extension_oid("postmortem", true)))
+		return;
+	for (i = 0; i < srr_nnotes; i++)
+	{
+		SrrNote    *note = &srr_notes[i];
+		char	   *identity;
+
+		identity = psprintf("session_replication_role = %s",
+							note->value >= 0 && note->value < lengthof(names)
+							? names[note->value] : "?");
+		pm_record_utility("SET", "setting", identity,
+						  pm_statement_at(note->statement, -1, 0), note->at, NoLock);
+	}
+	forget_srr_notes();
+}
+
+/* Wrap the assign hook of session_replication_role. */
+static void
+wrap_srr_assign(void)
+{
+	struct config_generic **vars;
+	int			n;
+	int			i;
+
+#if PG_VERSION_NUM >= 160000
+	vars = get_guc_variables(&n);
+#else
+	vars = get_guc_variables();
+	n = GetNumConfigOptions();
+#endif
+	for (i = 0; i < n; i++)
+	{
+		if (vars[i]->vartype == PGC_ENUM &&
+			strcmp(vars[i]->name, "session_replication_role") == 0)
+		{
+			struct config_enum *conf = (struct config_enum *) vars[i];
+
+			prev_srr_assign = conf->assign_hook;
+			conf->assign_hook = pm_srr_assign;
+			return;
+		}
 	}
 }
 
@@ -266,4 +658,85 @@ pm_recorder_hook_init(void)
 	prev_ProcessUtility = ProcessUtility_hook;
 	ProcessUtility_hook = pm_ProcessUtility;
 	pm_hook_installed = true;
+	srr_cxt = AllocSetContextCreate(TopMemoryContext, "postmortem replication role",
+									ALLOCSET_SMALL_SIZES);
+	wrap_srr_assign();
+	/* after pending.c's (pm_recorder_init), so called before it at commit */
+	RegisterXactCallback(hook_xact_callback, NULL);
+}
+
+/* recorder_status(): what the recorder sees, and what it misses */
+PG_FUNCTION_INFO_V1(pm_recorder_status);
+Datum
+pm_recorder_status(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	static const char *const hooked[] = {
+		"ALTER SYSTEM",
+		"CREATE/ALTER/DROP ROLE",
+		"CREATE/ALTER/DROP DATABASE",
+		"CREATE/ALTER/DROP EVENT TRIGGER",
+		"tablespaces; GRANT and COMMENT on databases, roles, tablespaces",
+		"REASSIGN OWNED",
+		"REINDEX, CLUSTER, VACUUM FULL",
+		"session_replication_role (SET, set_config, SET clauses)",
+	};
+	int			i;
+	Datum		values[3];
+	bool		nulls[3] = {false, false, false};
+	bool		enabled = true;
+	HeapTuple	tup;
+	static const char *const triggers[] = {
+		"postmortem_recorder_start", "postmortem_recorder_drop",
+		"postmortem_recorder_rewrite", "postmortem_recorder_end"
+	};
+
+	InitMaterializedSRF(fcinfo, 0);
+
+	for (i = 0; i < lengthof(triggers); i++)
+	{
+		tup = SearchSysCache1(EVENTTRIGGERNAME, CStringGetDatum(triggers[i]));
+		if (!HeapTupleIsValid(tup))
+			enabled = false;
+		else
+		{
+			if (((Form_pg_event_trigger) GETSTRUCT(tup))->evtenabled != TRIGGER_FIRES_ALWAYS)
+				enabled = false;
+			ReleaseSysCache(tup);
+		}
+	}
+	values[0] = CStringGetTextDatum("DDL commands (event triggers)");
+	values[1] = BoolGetDatum(enabled);
+	values[2] = CStringGetTextDatum(enabled
+									? "the four recorder event triggers are enabled ALWAYS, also for replica-role sessions"
+									: "an event trigger of the recorder is missing or not ENABLE ALWAYS: DDL is not fully recorded");
+	tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+
+	for (i = 0; i < lengthof(hooked); i++)
+	{
+		values[0] = CStringGetTextDatum(hooked[i]);
+		values[1] = BoolGetDatum(pm_hook_installed);
+		values[2] = CStringGetTextDatum(pm_hook_installed
+										? "recorded by the ProcessUtility hook (shared_preload_libraries)"
+										: "not seen: event triggers never fire for it; add postmortem to shared_preload_libraries");
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+	values[0] = CStringGetTextDatum("per-statement text");
+	values[1] = BoolGetDatum(true);
+	values[2] = CStringGetTextDatum(pm_hook_installed
+									? "from the statement's location in the query string (ProcessUtility hook)"
+									: "from the query string, parsed again when it holds several statements");
+	tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+
+	/* src/analysis/regression.c: what pg_stat_statements lets suspects() see */
+	if (pm_query_regression_status)
+	{
+		const char *detail;
+
+		values[0] = CStringGetTextDatum("query regressions");
+		values[1] = BoolGetDatum(pm_query_regression_status(&detail));
+		values[2] = CStringGetTextDatum(detail);
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+	return (Datum) 0;
 }

@@ -2,9 +2,14 @@
  *
  * recorder.h
  *	  Declarations shared by the schema-change recorder's C files:
- *	  capture.c (event triggers, the pending rows), write.c (the write at
+ *	  capture.c (event triggers), hook.c (ProcessUtility hook), pending.c
+ *	  (the rows of a transaction, the guards), write.c (the write at
  *	  commit), facts.c (statement text, lock modes, definitions), revert.c,
- *	  migration.c, chain.c (hash chain) and hook.c (ProcessUtility hook).
+ *	  migration.c and chain.c (hash chain).
+ *
+ *	  Calls go one way: capture -> hook -> facts; capture and hook ->
+ *	  facts, revert, pending; pending -> write -> migration, chain;
+ *	  revert -> facts.  Nothing calls back up.
  *
  *-------------------------------------------------------------------------
  */
@@ -55,6 +60,7 @@ typedef enum ScColumn
 	SC_ORIGIN,
 	SC_PREV_HASH,
 	SC_ROW_HASH,
+	SC_SESSION_ROLE,			/* 0.2.0 */
 	/*
 	 * Columns added after 0.1.0 go here, at the end (and in sc_column_names,
 	 * sc_column_types, schema_change and schema_change_pending): the hash
@@ -110,7 +116,10 @@ typedef struct SavedObject
 typedef struct RecorderCommand
 {
 	int			nestLevel;		/* transaction nest level at start */
-	bool		broken;			/* start failed: record nothing */
+	bool		protect;		/* about the recorder itself: never skipped */
+	bool		missingOk;		/* IF EXISTS: may change nothing */
+	bool		broken;			/* a step failed: record only the gap */
+	char	   *error;			/* that failure (SQLSTATE: message) */
 	TimestampTz startedAt;
 	NodeTag		stmtTag;
 	const char *tag;			/* command tag of the statement */
@@ -165,10 +174,26 @@ extern char *pm_migration;
 
 /* capture.c */
 extern void pm_recorder_init(void);
+
+/* pending.c */
+extern void pm_pending_init(void);
+extern MemoryContext pm_row_context(void);
+extern bool pm_recorder_skip(bool protect);
+extern bool pm_guarded_light(void (*fn) (void *), void *arg, const char *statement,
+							 char **error);
+extern void pm_record_gap(const char *tag, const char *statement,
+						  TimestampTz startedAt, const char *error);
+
+/* object_type of the row that stands for a command the recorder failed on */
+#define PM_GAP_OBJECT_TYPE "recorder error"
+/* how much of each statement a WARNING about a failed write quotes */
+#define PM_WARNING_STATEMENT_LEN 300
+extern RecordedRow *pm_new_row(RecorderCommand *cmd, TimestampTz finished,
+							   const char *tag);
+extern void pm_add_rows(List *rows, bool first);
 extern void pm_record_utility(const char *tag, const char *objectType,
 							  const char *identity, const char *statement,
-							  TimestampTz startedAt);
-extern bool pm_recorder_skip(void);
+							  TimestampTz startedAt, LOCKMODE lockmode);
 
 /* write.c: a transaction's rows, at commit (arg: a PendingWrite) */
 typedef struct PendingWrite
@@ -192,12 +217,16 @@ extern bool pm_hook_installed;
 extern const char *pm_hook_statement(void);
 
 /* facts.c */
-extern char *pm_statement_text(Node *parsetree);
+extern char *pm_statement_at(const char *query, int location, int len);
+extern char *pm_statement_text(Node *parsetree, const char *hookStatement);
+extern char *pm_redact_secrets(Node *parsetree, char *statement);
 extern LOCKMODE pm_command_lockmode(Node *parsetree, Oid *relid);
 extern const char *pm_lockmode_name(LOCKMODE mode);
 extern char *pm_table_definition(Oid relid, bool withDefaults);
 extern char *pm_column_default(Oid relid, AttrNumber attnum);
 extern void pm_facts_reset(void);
+extern bool pm_touches_recorder(Node *parsetree, Oid relid);
+extern bool pm_missing_ok(Node *parsetree);
 extern char *pm_index_definition(Oid indexid, bool *valid);
 extern char *pm_relation_name(Oid relid);
 extern Oid	pm_index_table(Oid indexid);

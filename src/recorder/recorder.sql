@@ -58,6 +58,7 @@ CREATE TABLE postmortem.schema_change (
 	origin				text COLLATE "C" NOT NULL DEFAULT postmortem.local_origin(),
 	prev_hash			bytea,
 	row_hash			bytea,
+	session_role		text,
 	CONSTRAINT schema_change_pkey PRIMARY KEY (id, origin)
 );
 CREATE INDEX schema_change_at_idx ON postmortem.schema_change (at);
@@ -80,6 +81,7 @@ COMMENT ON COLUMN postmortem.schema_change.table_name IS 'Qualified name of the 
 COMMENT ON COLUMN postmortem.schema_change.table_oid IS 'OID of that table at the time of the change';
 COMMENT ON COLUMN postmortem.schema_change.statement IS 'The exact statement, also when it was sent in a string of several';
 COMMENT ON COLUMN postmortem.schema_change.role_name IS 'Role that ran the command (current_user)';
+COMMENT ON COLUMN postmortem.schema_change.session_role IS 'Role of the session that ran the command (session_user: who logged in, also after SET ROLE or inside a SECURITY DEFINER function); NULL for rows recorded before 0.2.0';
 COMMENT ON COLUMN postmortem.schema_change.application_name IS 'application_name of the session';
 COMMENT ON COLUMN postmortem.schema_change.client_addr IS 'Client address; NULL over a Unix socket';
 COMMENT ON COLUMN postmortem.schema_change.backend_pid IS 'Backend process id';

@@ -171,3 +171,11 @@ COMMENT ON FUNCTION postmortem.verify_audit() IS
 	'Checks the hash chain of every origin in schema_change: one row per broken link (a row edited, deleted or inserted behind the recorder''s back, rows deleted at the end), none when intact';
 
 -- ==== end of the chain block
+
+-- ==== recorder capture: session_user as well as current_user (issue 9
+-- ==== item 12).  Old rows keep NULL, which their hash never covered
+-- ==== (chain.c hashes columns added after 0.1.0 only when not NULL).
+ALTER TABLE postmortem.schema_change ADD COLUMN session_role text;
+ALTER TABLE postmortem.schema_change_pending ADD COLUMN session_role text;
+COMMENT ON COLUMN postmortem.schema_change.session_role IS 'Role of the session that ran the command (session_user: who logged in, also after SET ROLE or inside a SECURITY DEFINER function); NULL for rows recorded before 0.2.0';
+COMMENT ON COLUMN postmortem.schema_change_pending.session_role IS 'Role of the session that ran the command (session_user: who logged in, also after SET ROLE or inside a SECURITY DEFINER function); NULL for rows recorded before 0.2.0';

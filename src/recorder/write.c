@@ -57,6 +57,8 @@
 
 /* rows written by one multi-insert at commit */
 #define PM_INSERT_BATCH 64
+/* ... or fewer, once their tuples (before TOAST) hold this many bytes */
+#define PM_INSERT_BATCH_BYTES (1024 * 1024)
 
 /* columns of postmortem.schema_change_head */
 #define HEAD_ORIGIN 1
@@ -197,6 +199,9 @@ map_columns(Relation rel, int *map)
 				map[i] = attno;
 			}
 		}
+		/* a column added after 0.1.0 is missing until ALTER EXTENSION UPDATE */
+		if (map[i] < 0 && i >= SC_NCOLUMNS_0_1_0)
+			continue;
 		if (map[i] < 0)
 			ereport(ERROR,
 					(errcode(ERRCODE_UNDEFINED_COLUMN),
@@ -219,6 +224,8 @@ insert_rows(Relation rel, List *rows)
 	bool	   *nulls = palloc(sizeof(bool) * desc->natts);
 	int			nslots = Min(list_length(rows), PM_INSERT_BATCH);
 	int			n = 0;
+	Size		batchBytes = 0;
+	HeapTuple	tuple;
 	int			i;
 	ListCell   *lc;
 
@@ -237,12 +244,18 @@ insert_rows(Relation rel, List *rows)
 			nulls[i] = true;
 		for (i = 0; i < SC_NCOLUMNS; i++)
 		{
+			if (map[i] < 0)
+				continue;
 			values[map[i]] = row->values[i];
 			nulls[map[i]] = row->nulls[i];
 		}
-		ExecStoreHeapTuple(heap_form_tuple(desc, values, nulls), slots[n], true);
-		if (++n == nslots || lnext(rows, lc) == NULL)
+		tuple = heap_form_tuple(desc, values, nulls);
+		batchBytes += tuple->t_len;
+		ExecStoreHeapTuple(tuple, slots[n], true);
+		/* a batch of long statements is written at once, not 64 copies */
+		if (++n == nslots || lnext(rows, lc) == NULL || batchBytes > PM_INSERT_BATCH_BYTES)
 		{
+			batchBytes = 0;
 			table_multi_insert(rel, slots, n, GetCurrentCommandId(true), 0, NULL);
 			for (i = 0; i < n; i++)
 			{
@@ -405,7 +418,11 @@ take_pending(Relation pending, Snapshot snap)
 		int			i;
 
 		for (i = 0; i < SC_NCOLUMNS; i++)
-			row->values[i] = heap_getattr(copy, map[i] + 1, desc, &row->nulls[i]);
+		{
+			row->nulls[i] = true;
+			if (map[i] >= 0)
+				row->values[i] = heap_getattr(copy, map[i] + 1, desc, &row->nulls[i]);
+		}
 		row->nulls[SC_ID] = row->nulls[SC_PREV_HASH] = row->nulls[SC_ROW_HASH] = true;
 		simple_heap_delete(pending, &tup->t_self);
 		rows = lappend(rows, row);
@@ -509,6 +526,26 @@ write_rows_0_1_0(Relation rel, Oid seqid, List *rows)
 }
 
 /*
+ * Columns added after 0.1.0 that the table does not have yet (the library
+ * is 0.2.0, ALTER EXTENSION UPDATE has not run): NULL in the rows, so that
+ * their hashes cover what is stored.  A syscache lookup, no lock.
+ */
+static void
+drop_missing_columns(Oid relid, List *rows)
+{
+	int			i;
+	ListCell   *lc;
+
+	for (i = SC_NCOLUMNS_0_1_0; i < SC_NCOLUMNS; i++)
+	{
+		if (get_attnum(relid, sc_column_names[i]) != InvalidAttrNumber)
+			continue;
+		foreach(lc, rows)
+			((RecordedRow *) lfirst(lc))->nulls[i] = true;
+	}
+}
+
+/*
  * schema_change_next_id(): the default id of a row inserted by hand (tests,
  * imports): after every row the table holds, those inserted by the calling
  * statement and by transactions in progress included.  The recorder does not use it.
@@ -543,6 +580,7 @@ pm_write_rows(void *arg)
 				 errmsg("table postmortem.schema_change does not exist")));
 
 	pm_assign_migrations(rows);
+	drop_missing_columns(relid, rows);
 
 	if (!OidIsValid(headid) || !OidIsValid(pendingid))
 	{

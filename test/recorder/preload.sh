@@ -19,7 +19,7 @@ is() {
 	if [ "$1" = "$2" ]; then echo "ok $n - $3"; else
 		echo "not ok $n - $3"; echo "#   got:      '$1'"; echo "#   expected: '$2'"; fi
 }
-echo "1..10"
+echo "1..14"
 
 is "$(q "SELECT bool_and(recorded) FROM postmortem.recorder_status() WHERE item <> 'query regressions'")" "t" "recorder_status() reports everything seen"
 
@@ -43,6 +43,68 @@ is "$(q "SELECT statement FROM postmortem.schema_change WHERE command_tag = 'ALT
 is "$(q "SELECT count(*) FROM postmortem.schema_change WHERE statement LIKE '%secret-password%'")" "0" "passwords are not recorded"
 is "$(q "SELECT statement FROM postmortem.schema_change WHERE command_tag = 'ALTER SYSTEM'")" \
 	"ALTER SYSTEM SET work_mem = '8MB'" "the exact ALTER SYSTEM statement"
+
+# what no event trigger fires for: event triggers, tablespaces, databases'
+# owners, grants and comments, REASSIGN OWNED, REINDEX, CLUSTER, VACUUM FULL,
+# and session_replication_role changed by a function call
+mkdir -p "$dir/ts" && { [ "$(id -u)" -ne 0 ] || chown postgres: "$dir/ts"; }
+mark=$(q "SELECT max(id) FROM postmortem.schema_change")
+psql -X -q -d $db >/dev/null 2>&1 <<SQL
+CREATE FUNCTION pre_noop() RETURNS event_trigger LANGUAGE plpgsql AS \$\$BEGIN END\$\$;
+CREATE ROLE pre_owner SUPERUSER;
+CREATE EVENT TRIGGER pre_evt ON ddl_command_start EXECUTE FUNCTION pre_noop();
+ALTER EVENT TRIGGER pre_evt OWNER TO pre_owner;
+DROP EVENT TRIGGER pre_evt;
+CREATE TABLESPACE pre_ts LOCATION '$dir/ts';
+ALTER TABLESPACE pre_ts SET (random_page_cost = 2);
+COMMENT ON TABLESPACE pre_ts IS 'scratch';
+DROP TABLESPACE pre_ts;
+ALTER DATABASE $db OWNER TO pre_owner;
+GRANT CONNECT ON DATABASE $db TO pre_owner;
+REVOKE CONNECT ON DATABASE $db FROM pre_owner;
+COMMENT ON DATABASE $db IS 'audited';
+COMMENT ON ROLE pre_owner IS 'temporary';
+REASSIGN OWNED BY pre_owner TO postgres;
+CREATE TABLE pre_big (a int PRIMARY KEY);
+REINDEX TABLE pre_big;
+REINDEX TABLE CONCURRENTLY pre_big;
+CLUSTER pre_big USING pre_big_pkey;
+VACUUM FULL pre_big;
+VACUUM pre_big;
+SELECT set_config('session_replication_role', 'replica', false);
+SELECT set_config('session_replication_role', 'origin', false);
+CREATE FUNCTION pre_as_replica() RETURNS int LANGUAGE sql SET session_replication_role = replica AS 'SELECT 1';
+SELECT pre_as_replica();
+DROP ROLE pre_owner;
+SQL
+is "$(q "SELECT string_agg(command_tag || ':' || coalesce(object_identity, ''), ',' ORDER BY id) FROM postmortem.schema_change WHERE id > $mark AND object_type NOT IN ('table', 'index', 'function')")" \
+	"CREATE ROLE:pre_owner,CREATE EVENT TRIGGER:pre_evt,ALTER EVENT TRIGGER:pre_evt,DROP EVENT TRIGGER:pre_evt,CREATE TABLESPACE:pre_ts,ALTER TABLESPACE:pre_ts,COMMENT:pre_ts,DROP TABLESPACE:pre_ts,ALTER DATABASE:$db,GRANT:$db,REVOKE:$db,COMMENT:$db,COMMENT:pre_owner,REASSIGN OWNED:pre_owner TO postgres,SET:session_replication_role = replica,SET:session_replication_role = origin,SET:session_replication_role = replica,SET:session_replication_role = origin,DROP ROLE:pre_owner" \
+	"event triggers, tablespaces, database owner, grant and comment, role comment, REASSIGN OWNED, set_config and SET clauses of functions recorded"
+is "$(q "SELECT string_agg(command_tag || ':' || coalesce(lock_mode, '-') || ':' || blocks_reads, ',' ORDER BY id) FROM postmortem.schema_change WHERE id > $mark AND command_tag IN ('REINDEX', 'CLUSTER', 'VACUUM')")" \
+	"REINDEX:SHARE:false,REINDEX:SHARE UPDATE EXCLUSIVE:false,CLUSTER:ACCESS EXCLUSIVE:true,VACUUM:ACCESS EXCLUSIVE:true" \
+	"REINDEX (CONCURRENTLY), CLUSTER and VACUUM FULL recorded with their locks; plain VACUUM not"
+is "$(q "SELECT statement FROM postmortem.schema_change WHERE id > $mark AND object_identity = 'session_replication_role = replica' ORDER BY id LIMIT 1")" \
+	"SELECT set_config('session_replication_role', 'replica', false)" "set_config of session_replication_role carries its statement"
+
+# a session that looks like pg_restore's (superuser, check_function_bodies
+# and row_security off, empty search_path) is not recorded -- except what
+# could switch the recorder off or touches its own objects
+mark=$(q "SELECT max(id) FROM postmortem.schema_change")
+psql -X -q -d $db >/dev/null 2>&1 <<'SQL'
+SET check_function_bodies = off;
+SET row_security = off;
+SET search_path = '';
+CREATE TABLE public.pre_restored (a int);
+ALTER EVENT TRIGGER postmortem_recorder_end DISABLE;
+ALTER EVENT TRIGGER postmortem_recorder_end ENABLE ALWAYS;
+CREATE FUNCTION U&"\0070ostmortem".pre_planted() RETURNS int LANGUAGE sql AS 'SELECT 1';
+DROP FUNCTION postmortem.pre_planted();
+ALTER TABLE postmortem.schema_change DISABLE TRIGGER ALL;
+ALTER TABLE postmortem.schema_change ENABLE TRIGGER ALL;
+SQL
+is "$(q "SELECT string_agg(command_tag || ':' || coalesce(object_identity, ''), ',' ORDER BY id) FROM postmortem.schema_change WHERE id > $mark")" \
+	"ALTER EVENT TRIGGER:postmortem_recorder_end,ALTER EVENT TRIGGER:postmortem_recorder_end,CREATE FUNCTION:postmortem.pre_planted(),DROP FUNCTION:postmortem.pre_planted(),ALTER TABLE:postmortem.schema_change,ALTER TABLE:postmortem.schema_change" \
+	"a restore-like session still records what touches the recorder, not the restored table"
 
 # the hook gives event-trigger rows their exact text without parsing again
 psql -X -q -d $db -c "CREATE TABLE p1 (a int); CREATE INDEX p1_a ON p1 (a) ; COMMENT ON TABLE p1 IS 'a;b'" >/dev/null 2>&1

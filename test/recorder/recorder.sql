@@ -9,7 +9,7 @@ SELECT columns_are('postmortem', 'schema_change', ARRAY[
 	'migration', 'lock_mode', 'blocks_writes', 'blocks_reads', 'rewrote_table',
 	'rewrite_reason', 'definition_before', 'definition_after', 'revert_statement',
 	'index_invalid', 'failed', 'table_rows', 'table_seq_scan', 'table_idx_scan',
-	'origin', 'prev_hash', 'row_hash'], 'schema_change has the columns the API relies on');
+	'origin', 'prev_hash', 'row_hash', 'session_role'], 'schema_change has the columns the API relies on');
 SELECT col_is_pk('postmortem', 'schema_change', ARRAY['id', 'origin'], 'a row is identified by (origin, id): the primary key');
 
 SELECT is((SELECT string_agg(evtname || ' ' || evtevent || ' ' || evtenabled::text, ', ' ORDER BY evtname)

@@ -102,8 +102,8 @@ CREATE FUNCTION make_s_fn() RETURNS void LANGUAGE plpgsql AS $$ BEGIN CREATE TAB
 SQL
 psql -X -q -d "$db" -c "SELECT make_s_fn(); CREATE TABLE s_after_fn (a int)" >/dev/null 2>&1
 is "$(q "SELECT string_agg(object_identity || ' <- ' || statement, ' | ' ORDER BY id) FROM postmortem.schema_change WHERE object_identity IN ('public.s_fn', 'public.s_after_fn')")" \
-	"public.s_fn <- SELECT make_s_fn(); CREATE TABLE s_after_fn (a int) | public.s_after_fn <- CREATE TABLE s_after_fn (a int)" \
-	"a function's DDL gets the whole string, the next statement its own text"
+	"public.s_fn <- SELECT make_s_fn() | public.s_after_fn <- CREATE TABLE s_after_fn (a int)" \
+	"a function's DDL gets the statement that called it, not the whole string; the next statement its own text"
 
 # 15-16. what pg_dump's scripts set (check_function_bodies and row_security
 #        off, empty search_path) skips a superuser's restore, but does not let
