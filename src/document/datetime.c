@@ -1,0 +1,882 @@
+/*-------------------------------------------------------------------------
+ *
+ * datetime.c
+ *	  Dates, times and time zones as documents write them: offsets, zone
+ *	  abbreviations and names, dates in the many orders people use, 12- and
+ *	  24-hour times, and a whole stamp (date, time and zone) at once.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include <ctype.h>
+
+#include "lib/stringinfo.h"
+#include "pgtime.h"
+#include "utils/datetime.h"
+#include "utils/timestamp.h"
+
+#include "document/parse.h"
+#include "document/parse_int.h"
+
+/* ---------------------------------------------------------------------
+ * time zones
+ * ---------------------------------------------------------------------
+ */
+
+/* "+02:00", "-0400", "+1", "+5:30" → seconds east; returns bytes read */
+int
+pm_read_offset(const char *p, const char *e, int *secs)
+{
+	const char *q = p;
+	int			sign,
+				h = 0,
+				m = 0,
+				nd = 0;
+
+	if (q >= e || (*q != '+' && *q != '-' && strncmp(q, "\xe2\x88\x92", 3) != 0))
+		return 0;
+	if (*q == '+' || *q == '-')
+	{
+		sign = (*q == '-') ? -1 : 1;
+		q++;
+	}
+	else
+	{
+		sign = -1;				/* U+2212 minus sign */
+		q += 3;
+	}
+	while (q < e && isdigit((unsigned char) *q) && nd < 4)
+	{
+		h = h * 10 + (*q - '0');
+		q++;
+		nd++;
+	}
+	if (nd == 0)
+		return 0;
+	if (nd == 4)
+	{
+		m = h % 100;
+		h /= 100;
+	}
+	else if (nd == 3)
+		return 0;
+	else if (q + 2 < e && *q == ':' &&
+			 isdigit((unsigned char) q[1]) && isdigit((unsigned char) q[2]))
+	{
+		m = (q[1] - '0') * 10 + (q[2] - '0');
+		q += 3;
+	}
+	if (q < e && isdigit((unsigned char) *q))
+		return 0;
+	if (h > 15 || m > 59)
+		return 0;
+	*secs = sign * (h * 3600 + m * 60);
+	return q - p;
+}
+
+void
+pm_zone_fixed(PmZone *zone, int offset_east, const char *label, int labellen)
+{
+	memset(zone, 0, sizeof(PmZone));
+	zone->valid = true;
+	zone->fixed = true;
+	zone->offset_east = offset_east;
+	/* label points into the document: copy a bounded length, not strlcpy */
+	labellen = Min(labellen, (int) sizeof(zone->label) - 1);
+	memcpy(zone->label, label, labellen);
+	zone->label[labellen] = '\0';
+}
+
+/*
+ * Read a zone at p: an offset (+02:00), GMT/UTC with an offset (GMT+1: an
+ * hour east, as people mean it, not POSIX's reverse), an abbreviation from
+ * the timezone_abbreviations set (upper case: EST, EAT, CET), or a zone name
+ * (Europe/Berlin).  An upper-case word of 2-5 letters that is none of these
+ * sets *unknown when require_upper allows it; returns bytes read.
+ */
+int
+pm_read_zone(const char *p, const char *e, PmZone *zone, bool *unknown,
+			 char *word_out)
+{
+	const char *q = p,
+			   *w;
+	bool		paren = false;
+	int			n,
+				secs;
+	char		word[64];
+	char		low[64];
+	bool		upper = true;
+	bool		slash = false;
+
+	*unknown = false;
+	if (q < e && *q == '(')
+	{
+		paren = true;
+		q++;
+	}
+	n = pm_read_offset(q, e, &secs);
+	if (n > 0)
+	{
+		pm_zone_fixed(zone, secs, q, n);
+		q += n;
+		goto done;
+	}
+	if (q < e && *q == 'Z' && (q + 1 >= e || !pm_isalnum(q[1])))
+	{
+		pm_zone_fixed(zone, 0, "UTC", 3);
+		q++;
+		goto done;
+	}
+	w = q;
+	while (q < e && (isalpha((unsigned char) *q) || *q == '/' || *q == '_') && q - w < 40)
+	{
+		if (islower((unsigned char) *q))
+			upper = false;
+		if (*q == '/')
+			slash = true;
+		q++;
+	}
+	n = q - w;
+	if (n < 1 || n >= (int) sizeof(word) || (q < e && pm_isalnum(*q)))
+		return 0;
+	memcpy(word, w, n);
+	word[n] = '\0';
+	for (int i = 0; i <= n; i++)
+		low[i] = pm_lower(word[i]);
+	if (word_out)
+		strlcpy(word_out, word, 16);
+
+	/* "Pacific Time", "Eastern time": the zone's local time that day, as PT, ET */
+	if (!upper && n >= 6 && n <= 8 && q + 5 <= e && q[0] == ' ' && pm_prefix_ci(q + 1, e, "time") &&
+		(q + 5 == e || !pm_isalnum(q[5])))
+	{
+		static const char *const regions[][3] = {
+			{"eastern", "ET", "America/New_York"}, {"central", "CT", "America/Chicago"},
+			{"mountain", "MT", "America/Denver"}, {"pacific", "PT", "America/Los_Angeles"},
+		};
+
+		for (int i = 0; i < lengthof(regions); i++)
+		{
+			pg_tz	   *tz;
+
+			if (strcmp(low, regions[i][0]) == 0 && (tz = pg_tzset(regions[i][2])) != NULL)
+			{
+				memset(zone, 0, sizeof(PmZone));
+				zone->valid = true;
+				zone->tz = tz;
+				strlcpy(zone->label, regions[i][1], sizeof(zone->label));
+				if (word_out)
+					strlcpy(word_out, zone->label, 16);
+				q += 5;
+				goto done;
+			}
+		}
+	}
+
+	/* GMT+1, UTC-4, UTC+05:30 */
+	if ((strcmp(low, "gmt") == 0 || strcmp(low, "utc") == 0 || strcmp(low, "ut") == 0) &&
+		pm_read_offset(q, e, &secs) > 0)
+	{
+		q += pm_read_offset(q, e, &secs);
+		pm_zone_fixed(zone, secs, w, q - w);
+		if (word_out)
+			strlcpy(word_out, zone->label, 16);
+		goto done;
+	}
+	if (upper && !slash && n >= 1)
+	{
+		int			offset;
+		pg_tz	   *tz = NULL;
+		int			type = DecodeTimezoneAbbrev(0, low, &offset, &tz);
+
+		if (type == TZ || type == DTZ)
+		{
+			pm_zone_fixed(zone, offset, word, n);
+			goto done;
+		}
+		if (type == DYNTZ && tz != NULL)
+		{
+			memset(zone, 0, sizeof(PmZone));
+			zone->valid = true;
+			zone->tz = tz;
+			strlcpy(zone->abbr, word, sizeof(zone->abbr));
+			strlcpy(zone->label, word, sizeof(zone->label));
+			goto done;
+		}
+		/*
+		 * North Americans name the zone without saying standard or daylight
+		 * time ("10:00 AM PT"); read it as the zone's local time that day.
+		 */
+		if (n == 2 && low[1] == 't')
+		{
+			static const char *const generic[][2] = {
+				{"et", "America/New_York"}, {"ct", "America/Chicago"},
+				{"mt", "America/Denver"}, {"pt", "America/Los_Angeles"},
+			};
+
+			for (int i = 0; i < lengthof(generic); i++)
+				if (low[0] == generic[i][0][0] && (tz = pg_tzset(generic[i][1])) != NULL)
+				{
+					memset(zone, 0, sizeof(PmZone));
+					zone->valid = true;
+					zone->tz = tz;
+					strlcpy(zone->label, word, sizeof(zone->label));
+					goto done;
+				}
+		}
+		if (n >= 2 && n <= 5)
+		{
+			*unknown = true;
+			memset(zone, 0, sizeof(PmZone));
+			goto done;
+		}
+		return 0;
+	}
+	if (slash)
+	{
+		pg_tz	   *tz = pg_tzset(word);
+
+		if (tz == NULL)
+			return 0;
+		memset(zone, 0, sizeof(PmZone));
+		zone->valid = true;
+		zone->tz = tz;
+		strlcpy(zone->label, word, sizeof(zone->label));
+		goto done;
+	}
+	return 0;
+
+done:
+	if (paren)
+	{
+		if (q < e && *q == ')')
+			q++;
+		else
+			return 0;
+	}
+	return q - p;
+}
+
+/* a zone named by a label (the time_zone argument, incident.time_zone) */
+bool
+pm_zone_parse(const char *label, PmZone *zone)
+{
+	const char *e = label + strlen(label);
+	bool		unknown;
+	int			n;
+
+	memset(zone, 0, sizeof(PmZone));
+	n = pm_read_zone(label, e, zone, &unknown, NULL);
+	if (n == (int) strlen(label) && !unknown && zone->valid)
+		return true;
+	/* any name or abbreviation PostgreSQL knows, in any case */
+	{
+		char		low[64];
+		int			offset;
+		pg_tz	   *tz = NULL;
+		int			len = strlen(label);
+
+		if (len > 0 && len < (int) sizeof(low))
+		{
+			int			type;
+
+			for (int i = 0; i <= len; i++)
+				low[i] = pm_lower(label[i]);
+			type = DecodeTimezoneAbbrev(0, low, &offset, &tz);
+			if (type == TZ || type == DTZ)
+			{
+				pm_zone_fixed(zone, offset, label, len);
+				return true;
+			}
+		}
+		tz = pg_tzset(label);
+		if (tz != NULL)
+		{
+			memset(zone, 0, sizeof(PmZone));
+			zone->valid = true;
+			zone->tz = tz;
+			strlcpy(zone->label, label, sizeof(zone->label));
+			return true;
+		}
+	}
+	return false;
+}
+
+/* was the zone written as an offset (+05:30, UTC-4, GMT+1), not a name? */
+bool
+pm_zone_is_offset(const char *label)
+{
+	return strchr(label, '+') != NULL || strchr(label, '-') != NULL ||
+		strstr(label, "\xe2\x88\x92") != NULL;
+}
+
+/* local wall-clock time → timestamptz; false when out of range */
+bool
+pm_zone_to_ts(const PmZone *zone, int y, int m, int d, int h, int mi, int s, int us,
+			  TimestampTz *out)
+{
+	struct pg_tm tm;
+	int			tz;
+	static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+
+	if (y < 1900 || y > 9999 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1] ||
+		(m == 2 && d == 29 && !isleap(y)))
+		return false;
+	memset(&tm, 0, sizeof(tm));
+	tm.tm_year = y;
+	tm.tm_mon = m;
+	tm.tm_mday = d;
+	tm.tm_hour = h;
+	tm.tm_min = mi;
+	tm.tm_sec = s;
+	if (zone->fixed)
+		tz = -zone->offset_east;
+	else if (zone->abbr[0])
+		tz = DetermineTimeZoneAbbrevOffset(&tm, zone->abbr, zone->tz);
+	else
+		tz = DetermineTimeZoneOffset(&tm, zone->tz);
+	return tm2timestamp(&tm, us, &tz, out) == 0;
+}
+
+/* timestamptz → wall-clock time in the zone */
+void
+pm_zone_localize(const PmZone *zone, TimestampTz ts, struct pg_tm *tm, fsec_t *fsec)
+{
+	int			tz;
+
+	if (zone->fixed)
+		timestamp2tm(ts + (int64) zone->offset_east * USECS_PER_SEC, NULL, tm, fsec, NULL, NULL);
+	else
+		timestamp2tm(ts, &tz, tm, fsec, NULL, zone->tz);
+}
+
+/* the zone's offset east of UTC at noon on a date */
+int
+pm_zone_offset_at(const PmZone *zone, int y, int m, int d)
+{
+	struct pg_tm tm;
+
+	if (zone->fixed)
+		return zone->offset_east;
+	memset(&tm, 0, sizeof(tm));
+	tm.tm_year = y;
+	tm.tm_mon = m;
+	tm.tm_mday = d;
+	tm.tm_hour = 12;
+	if (zone->abbr[0])
+		return -DetermineTimeZoneAbbrevOffset(&tm, zone->abbr, zone->tz);
+	return -DetermineTimeZoneOffset(&tm, zone->tz);
+}
+
+/* ---------------------------------------------------------------------
+ * dates and times
+ * ---------------------------------------------------------------------
+ */
+static const char *const pm_months[] = {
+	"january", "february", "march", "april", "may", "june", "july",
+	"august", "september", "october", "november", "december"
+};
+
+/* a month name or its abbreviation at p; returns bytes read */
+int
+pm_read_month(const char *p, const char *e, int *month)
+{
+	const char *q = p;
+	int			n;
+
+	while (q < e && isalpha((unsigned char) *q))
+		q++;
+	n = q - p;
+	if (n < 3)
+		return 0;
+	for (int i = 0; i < 12; i++)
+	{
+		int			full = strlen(pm_months[i]);
+
+		if (n > full)
+			continue;
+		if (!pm_prefix_ci_n(p, e, pm_months[i], n) &&
+			!(i == 8 && n == 4 && pm_prefix_ci(p, e, "sept")))
+			continue;
+		if (n != full && n != 3 && !(i == 8 && n == 4))
+			continue;
+		*month = i + 1;
+		if (q < e && *q == '.')
+			q++;
+		return q - p;
+	}
+	return 0;
+}
+
+int
+pm_read_digits(const char *p, const char *e, int maxd, int *val)
+{
+	int			n = 0;
+
+	*val = 0;
+	while (p + n < e && isdigit((unsigned char) p[n]) && n < maxd)
+	{
+		*val = *val * 10 + (p[n] - '0');
+		n++;
+	}
+	if (n == maxd && p + n < e && isdigit((unsigned char) p[n]))
+		return 0;
+	return n;
+}
+
+const char *
+pm_skip_ordinal(const char *p, const char *e)
+{
+	if (p + 1 < e && (pm_prefix_ci(p, e, "st") || pm_prefix_ci(p, e, "nd") ||
+					  pm_prefix_ci(p, e, "rd") || pm_prefix_ci(p, e, "th")) &&
+		(p + 2 >= e || !isalpha((unsigned char) p[2])))
+		return p + 2;
+	return p;
+}
+
+
+/*
+ * The optional year after a day and month ("May 15, 2024", "15 May 2024",
+ * "15-May-2024" when dashed): sets *y to it, or 0, and returns where the
+ * date ends.
+ */
+const char *
+pm_read_year_after(const char *r, const char *e, bool dashed, int *y)
+{
+	const char *t = r;
+	int			yy;
+
+	*y = 0;
+	if (t < e && (*t == ',' || (dashed && *t == '-')))
+		t++;
+	t = pm_skip_space(t, e);
+	if (pm_read_digits(t, e, 4, &yy) == 4)
+	{
+		*y = yy;
+		return t + 4;
+	}
+	return r;
+}
+
+/*
+ * A date at p: 2024-05-15, 2024/05/15, 05/15/2024, 05/15/24 (15/05/2024 when
+ * the first number cannot be a month), 15.05.2024, May 15[th][,] [2024], 15[th] [of]
+ * May[,] [2024], with an optional weekday before.  y is 0 when no year is
+ * written.  Returns bytes read.
+ */
+int
+pm_read_date(const char *p, const char *e, int *y, int *m, int *d)
+{
+	const char *q = p;
+	int			a,
+				b,
+				c,
+				n;
+
+	/* weekday */
+	{
+		static const char *const days[] = {"monday", "tuesday", "wednesday", "thursday",
+		"friday", "saturday", "sunday"};
+
+		for (int i = 0; i < 7; i++)
+		{
+			bool		full = pm_word_ci(q, e, days[i]);
+
+			if (full || (pm_prefix_ci_n(q, e, days[i], 3) &&
+						 (q + 3 >= e || !isalpha((unsigned char) q[3]))))
+			{
+				q += full ? strlen(days[i]) : 3;
+				if (q < e && *q == '.')
+					q++;
+				if (q < e && *q == ',')
+					q++;
+				q = pm_skip_space(q, e);
+				break;
+			}
+		}
+	}
+
+	if (q < e && isdigit((unsigned char) *q))
+	{
+		n = pm_read_digits(q, e, 4, &a);
+		if (n == 4 && q + n < e && (q[n] == '-' || q[n] == '/' || q[n] == '.'))
+		{
+			char		sep = q[n];
+			const char *r = q + n + 1;
+			int			n2 = pm_read_digits(r, e, 2, &b),
+						n3;
+
+			if (n2 == 0 || r + n2 >= e || r[n2] != sep)
+				return 0;
+			r += n2 + 1;
+			n3 = pm_read_digits(r, e, 2, &c);
+			if (n3 == 0 || b < 1 || b > 12 || c < 1 || c > 31)
+				return 0;
+			*y = a;
+			*m = b;
+			*d = c;
+			return r + n3 - p;
+		}
+		if ((n == 1 || n == 2) && q + n < e && (q[n] == '/' || q[n] == '.'))
+		{
+			char		sep = q[n];
+			const char *r = q + n + 1;
+			int			n2 = pm_read_digits(r, e, 2, &b),
+						n3;
+
+			if (n2 == 0 || r + n2 >= e || r[n2] != sep)
+				return 0;
+			r += n2 + 1;
+			n3 = pm_read_digits(r, e, 4, &c);
+			if (n3 == 2 && sep == '/' && (r + 2 >= e || !pm_isalnum(r[2])))
+				c += 2000;		/* 05/15/24 */
+			else if (n3 != 4)
+				return 0;
+			if (sep == '.' || a > 12)
+			{
+				*d = a;
+				*m = b;
+			}
+			else
+			{
+				*m = a;
+				*d = b;
+			}
+			*y = c;
+			if (*m < 1 || *m > 12 || *d < 1 || *d > 31)
+				return 0;
+			return r + n3 - p;
+		}
+		if (n == 1 || n == 2)
+		{
+			/* 15 May 2024, 16th of August, 2023, 15-May-2024 */
+			const char *r = pm_skip_ordinal(q + n, e);
+			int			mon,
+						nm;
+			bool		dashed = (r < e && *r == '-');
+
+			r = pm_skip_space(r + (dashed ? 1 : 0), e);
+			if (pm_word_ci(r, e, "of"))
+				r = pm_skip_space(r + 2, e);
+			nm = pm_read_month(r, e, &mon);
+			if (nm == 0 || a < 1 || a > 31)
+				return 0;
+			r += nm;
+			*m = mon;
+			*d = a;
+			r = pm_read_year_after(r, e, dashed, y);
+			return r - p;
+		}
+		return 0;
+	}
+
+	/* May 15th, 2023 */
+	n = pm_read_month(q, e, &a);
+	if (n > 0)
+	{
+		const char *r = pm_skip_space(q + n, e);
+		int			nd = pm_read_digits(r, e, 2, &b);
+
+		if (nd == 0 || b < 1 || b > 31 || (r + nd < e && r[nd] == ':'))
+			return 0;
+		r = pm_skip_ordinal(r + nd, e);
+		*m = a;
+		*d = b;
+		r = pm_read_year_after(r, e, false, y);
+		return r - p;
+	}
+	return 0;
+}
+
+/*
+ * A time at p: 14:05, 14:05:30, 2:05 PM, 2:05pm, 2 p.m., and the spellings
+ * outside the English-speaking SRE world: 2.05pm (British, only with am/pm so
+ * that 15.05 or v2.31 are not times), 14h05 (French), 1405Z (military, only
+ * with the Z; the Z is left for the zone); returns bytes read.
+ */
+int
+pm_read_time(const char *p, const char *e, int *h, int *mi, int *s, int *us)
+{
+	const char *q = p;
+	int			hh,
+				mm = 0,
+				ss = 0,
+				n;
+	bool		has_min = false;
+	bool		dot_min = false;
+	int			ampm = 0;
+	int			usec = 0;
+
+	/* 1405Z, 1405 hrs */
+	if (p + 4 < e && isdigit((unsigned char) p[0]) &&
+		isdigit((unsigned char) p[1]) && isdigit((unsigned char) p[2]) &&
+		isdigit((unsigned char) p[3]) &&
+		((p[4] == 'Z' && (p + 5 >= e || !pm_isalnum(p[5]))) ||
+		 pm_word_ci(pm_skip_space(p + 4, e), e, "hrs")))
+	{
+		const char *z = pm_skip_space(p + 4, e);
+
+		hh = (p[0] - '0') * 10 + (p[1] - '0');
+		mm = (p[2] - '0') * 10 + (p[3] - '0');
+		if (hh > 23 || mm > 59)
+			return 0;
+		*h = hh;
+		*mi = mm;
+		*s = 0;
+		*us = 0;
+		return (*z == 'Z') ? 4 : z + 3 - p;
+	}
+	n = pm_read_digits(q, e, 2, &hh);
+	if (n == 0)
+		return 0;
+	q += n;
+	if (q + 2 < e && (*q == 'h' || *q == 'H') && isdigit((unsigned char) q[1]) &&
+		isdigit((unsigned char) q[2]) && (q + 3 >= e || !pm_isalnum(q[3])))
+	{
+		/* 14h05 */
+		mm = (q[1] - '0') * 10 + (q[2] - '0');
+		q += 3;
+		has_min = true;
+	}
+	else if (q + 2 < e && *q == '.' && isdigit((unsigned char) q[1]) &&
+			 isdigit((unsigned char) q[2]) && (q + 3 >= e || !isdigit((unsigned char) q[3])))
+	{
+		/* 2.05pm: a time only if am/pm follows */
+		mm = (q[1] - '0') * 10 + (q[2] - '0');
+		q += 3;
+		has_min = true;
+		dot_min = true;
+	}
+	else if (q + 2 < e && *q == ':' && isdigit((unsigned char) q[1]) &&
+			 isdigit((unsigned char) q[2]))
+	{
+		mm = (q[1] - '0') * 10 + (q[2] - '0');
+		q += 3;
+		has_min = true;
+		if (q + 2 < e && *q == ':' && isdigit((unsigned char) q[1]) &&
+			isdigit((unsigned char) q[2]))
+		{
+			ss = (q[1] - '0') * 10 + (q[2] - '0');
+			q += 3;
+			if (q < e && *q == '.')
+			{
+				int			scale = 100000;
+
+				q++;
+				while (q < e && isdigit((unsigned char) *q))
+				{
+					usec += (*q - '0') * scale;
+					scale /= 10;
+					q++;
+				}
+			}
+		}
+		if (q < e && isdigit((unsigned char) *q))
+			return 0;
+	}
+	/* am / pm */
+	{
+		const char *r = pm_skip_space(q, e);
+
+		if (r < e && (r[0] == 'a' || r[0] == 'A' || r[0] == 'p' || r[0] == 'P'))
+		{
+			bool		pm = (r[0] == 'p' || r[0] == 'P');
+			const char *t = r + 1;
+
+			if (t < e && *t == '.')
+				t++;
+			if (t < e && (*t == 'm' || *t == 'M'))
+			{
+				t++;
+				if (t < e && *t == '.')
+					t++;
+				if (t >= e || !isalpha((unsigned char) *t))
+				{
+					ampm = pm ? 2 : 1;
+					q = t;
+				}
+			}
+		}
+	}
+	if ((!has_min || dot_min) && ampm == 0)
+		return 0;
+	if (ampm)
+	{
+		if (hh < 1 || hh > 12)
+			return 0;
+		if (hh == 12)
+			hh = 0;
+		if (ampm == 2)
+			hh += 12;
+	}
+	if (hh > 24 || mm > 59 || ss > 60 || (hh == 24 && (mm || ss)))
+		return 0;
+	if (hh == 24)
+		hh = 0;					/* rare; read 24:00 as midnight */
+	*h = hh;
+	*mi = mm;
+	*s = ss;
+	*us = usec;
+	return q - p;
+}
+
+/*
+ * A stamp at p: [date][T| |, |, at | at ][time][ zone], as much as is there.
+ * Returns bytes read (0: neither a date nor a time).
+ */
+int
+pm_read_stamp(const char *p, const char *e, PmStamp *st)
+{
+	const char *q = p;
+	int			n;
+
+	memset(st, 0, sizeof(PmStamp));
+	n = pm_read_date(q, e, &st->y, &st->m, &st->d);
+	if (n > 0)
+	{
+		const char *r;
+
+		st->has_date = true;
+		q += n;
+		r = q;
+		if (r < e && (*r == 'T' || *r == 't') && r + 1 < e && isdigit((unsigned char) r[1]))
+			r++;
+		else
+		{
+			if (r < e && *r == ',')
+				r++;
+			r = pm_skip_space(r, e);
+			if (pm_word_ci(r, e, "at"))
+				r = pm_skip_space(r + 2, e);
+			else if (pm_word_ci(r, e, "from"))
+				r = pm_skip_space(r + 4, e);
+		}
+		n = pm_read_time(r, e, &st->h, &st->mi, &st->s, &st->us);
+		if (n > 0)
+		{
+			st->has_time = true;
+			q = r + n;
+		}
+	}
+	else
+	{
+		n = pm_read_time(q, e, &st->h, &st->mi, &st->s, &st->us);
+		if (n == 0)
+			return 0;
+		/* a bare number with am/pm must stand alone: "3 a.m." not "13 am" */
+		st->has_time = true;
+		q += n;
+	}
+	if (st->has_time)
+	{
+		const char *r = q;
+		bool		unknown;
+
+		if (!(r < e && (*r == '+' || *r == '-' || *r == 'Z')))
+			r = pm_skip_space(r, e);
+		n = pm_read_zone(r, e, &st->zone, &unknown, st->zone_word);
+		if (n > 0)
+		{
+			if (unknown)
+			{
+				/* an unknown word is a zone only when a separator follows */
+				const char *t = pm_skip_decor(r + n, e);
+
+				if (t >= e || *t == ':' || *t == '-' || *t == ',' || *t == '|' ||
+					*t == ')' || (unsigned char) *t == 0xe2)
+				{
+					st->zone_unknown = true;
+					st->zone_pos = r;
+					q = r + n;
+				}
+			}
+			else
+			{
+				st->has_zone = true;
+				q = r + n;
+				/* "19:35 IST (UTC+05:30)": the offset says which IST is meant */
+				r = pm_skip_space(q, e);
+				if (r < e && *r == '(' && !pm_zone_is_offset(st->zone.label))
+				{
+					PmZone		z;
+
+					n = pm_read_zone(r, e, &z, &unknown, NULL);
+					if (n > 0 && !unknown && z.valid && pm_zone_is_offset(z.label))
+					{
+						strlcpy(st->abbr, st->zone.label, sizeof(st->abbr));
+						st->zone = z;
+						strlcpy(st->zone_word, z.label, sizeof(st->zone_word));
+						q = r + n;
+					}
+				}
+			}
+		}
+	}
+	else if (st->has_date)
+	{
+		/* "from 23:30 on May 15 to 01:15 on May 16 (UTC)": the zone after the date */
+		const char *r = pm_skip_space(q, e);
+		bool		unknown;
+		PmZone		z;
+
+		if (r < e && *r == '(')
+		{
+			n = pm_read_zone(r, e, &z, &unknown, NULL);
+			if (n > 0 && !unknown && z.valid)
+			{
+				st->zone = z;
+				st->has_zone = true;
+				strlcpy(st->zone_word, z.label, sizeof(st->zone_word));
+				q = r + n;
+			}
+		}
+	}
+	return q - p;
+}
+
+void
+pm_scan_stamps(const char *s, int len, PmStamps *out)
+{
+	const char *e = s + len;
+
+	for (const char *p = s; p < e && out->n < 16; p++)
+	{
+		int			n;
+
+		if (!pm_word_start(s, p))
+			continue;
+		if (!isalnum((unsigned char) *p))
+			continue;
+		n = pm_read_stamp(p, e, &out->st[out->n]);
+		if (n > 0)
+		{
+			out->n++;
+			p += n - 1;
+		}
+	}
+}
+
+void
+pm_fmt_time(StringInfo buf, int h, int mi)
+{
+	appendStringInfo(buf, "%d:%02d %s", h % 12 == 0 ? 12 : h % 12, mi, h < 12 ? "AM" : "PM");
+}
+
+char *
+pm_fmt_hm(int h, int mi)
+{
+	StringInfoData buf;
+
+	initStringInfo(&buf);
+	pm_fmt_time(&buf, h, mi);
+	return buf.data;
+}
+
+void
+pm_add_days(int *y, int *m, int *d, int days)
+{
+	int			j = date2j(*y, *m, *d) + days;
+
+	j2date(j, y, m, d);
+}
