@@ -19,6 +19,24 @@
 #include "document/parse.h"
 #include "document/parse_int.h"
 
+/*
+ * A zone abbreviation of the timezone_abbreviations setting (lower case):
+ * TZ or DTZ with its offset east of UTC, DYNTZ with its zone, or another
+ * type when it is none.  The one place the parser calls
+ * DecodeTimezoneAbbrev, whose signature differs between major versions.
+ */
+int
+pm_decode_abbrev(const char *low, int *offset, pg_tz **tz)
+{
+	char		buf[TOKMAXLEN + 1];
+
+	*offset = 0;
+	*tz = NULL;
+	if (strlcpy(buf, low, sizeof(buf)) >= sizeof(buf))
+		return UNKNOWN_FIELD;
+	return DecodeTimezoneAbbrev(0, buf, offset, tz);
+}
+
 /* ---------------------------------------------------------------------
  * time zones
  * ---------------------------------------------------------------------
@@ -188,7 +206,7 @@ pm_read_zone(const char *p, const char *e, PmZone *zone, bool *unknown,
 	{
 		int			offset;
 		pg_tz	   *tz = NULL;
-		int			type = DecodeTimezoneAbbrev(0, low, &offset, &tz);
+		int			type = pm_decode_abbrev(low, &offset, &tz);
 
 		if (type == TZ || type == DTZ)
 		{
@@ -283,7 +301,7 @@ pm_zone_parse(const char *label, PmZone *zone)
 
 			for (int i = 0; i <= len; i++)
 				low[i] = pm_lower(label[i]);
-			type = DecodeTimezoneAbbrev(0, low, &offset, &tz);
+			type = pm_decode_abbrev(low, &offset, &tz);
 			if (type == TZ || type == DTZ)
 			{
 				pm_zone_fixed(zone, offset, label, len);

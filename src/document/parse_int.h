@@ -229,6 +229,7 @@ extern bool pm_table_separator(const char *s, const char *e);
 extern bool pm_word_start(const char *s, const char *p);
 
 /* datetime.c */
+extern int	pm_decode_abbrev(const char *low, int *offset, pg_tz **tz);
 extern int pm_read_offset(const char *p, const char *e, int *secs);
 extern void pm_zone_fixed(PmZone *zone, int offset_east, const char *label, int labellen);
 extern int pm_read_zone(const char *p, const char *e, PmZone *zone, bool *unknown,
