@@ -52,7 +52,8 @@ pm_read_offset(const char *p, const char *e, int *secs)
 				m = 0,
 				nd = 0;
 
-	if (q >= e || (*q != '+' && *q != '-' && strncmp(q, "\xe2\x88\x92", 3) != 0))
+	if (q >= e || (*q != '+' && *q != '-' &&
+				   (e - q < 3 || memcmp(q, "\xe2\x88\x92", 3) != 0)))
 		return 0;
 	if (*q == '+' || *q == '-')
 	{

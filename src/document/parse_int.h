@@ -23,6 +23,9 @@
 /* after this many notes of one kind, the rest are counted in one note */
 #define PM_MAX_NOTES_OF_A_KIND 10
 
+/* no service has more users than this: a larger "count" is no count */
+#define PM_MAX_USERS 1e11
+
 typedef enum PmSection
 {
 	SEC_NONE,					/* before the first heading */

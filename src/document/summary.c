@@ -500,6 +500,13 @@ pm_users(PmParser *ps, const char *s, int len, bool bare)
 				}
 				if (frac && mult == 1)
 					t = NULL;	/* "2.5 users" is not a count */
+				else if (v * mult > PM_MAX_USERS)
+				{
+					/* more than anyone has users: a typo or an id, not a count */
+					pm_note(doc, "the number of users affected (%.*s) is too large to be a count; left it out",
+							(int) Min(q - p, 40), p);
+					t = NULL;
+				}
 				else if (mult > 1)
 					count = (int64) (v * mult + 0.5);
 				if (t == NULL)

@@ -568,7 +568,7 @@ pm_build_entries(PmParser *ps)
 				continue;
 			}
 			en->body = pnstrdup(bs, be - bs);
-			en->kind = pm_timeline_kind(en->body, be - bs, &en->begins);
+			en->kind = pm_timeline_kind(en->body, strlen(en->body), &en->begins);
 			en->lineno = r->lineno;
 			doc->nentries++;
 		}

@@ -2,7 +2,7 @@
 -- formats (test/document/corpus), checked the way users rely on them.
 BEGIN;
 SET LOCAL timezone = 'UTC';
-SELECT plan(570);
+SELECT plan(573);
 
 \set seed000 `cat test/seeds/000_2d29b2a47fc1b878.txt`
 \set seed001 `cat test/seeds/001_e377f6c4d1aac321.txt`
@@ -407,6 +407,13 @@ SELECT is(postmortem.parse_markdown(E'# Cart errors\n## Impact\nNot all users we
 
 SELECT ok((postmortem.parse_markdown(E'# DNS\nSeverity: purple\n## Timeline\n- 2024-01-01 10:00 UTC: alert\n- 2024-01-01 11:00 UTC: resolved')->'import_notes')
 		  ? 'severity "purple" not understood; used SEV3', 'parse_markdown notes what import_markdown would note');
+
+SELECT is(postmortem.parse_markdown(E'# Outage\nUsers affected: ' || repeat('9', 40) || E'k\n## Timeline\n- 2024-01-02 09:00 UTC: errors began\n- 2024-01-02 09:30 UTC: resolved')->'users_affected',
+		  'null'::jsonb, 'a count of users too large to be one is no count (it used to overflow to a negative number)');
+SELECT ok((postmortem.parse_markdown(E'# Outage\nUsers affected: ' || repeat('9', 40) || E'k\n## Timeline\n- 2024-01-02 09:00 UTC: errors began\n- 2024-01-02 09:30 UTC: resolved')->>'import_notes')
+		  LIKE '%too large to be a count%', 'and that is noted');
+SELECT is(postmortem.parse_markdown(E'# Outage\nUsers affected: 2.5 million\n## Timeline\n- 2024-01-02 09:00 UTC: errors began\n- 2024-01-02 09:30 UTC: resolved')->'users_affected',
+		  '2500000'::jsonb, 'a count in millions still reads');
 
 SELECT * FROM finish();
 ROLLBACK;
