@@ -65,6 +65,8 @@ typedef struct PmLine
 	int			lineno;
 	PmSection	section;
 	bool		code;			/* inside a fenced block */
+	bool		front_matter;	/* in the "---" / "+++" block at the top */
+	bool		group;			/* a list item labelling the items below it */
 } PmLine;
 
 /* a date, time and zone read from text; any part may be missing */
@@ -120,6 +122,7 @@ typedef struct PmParser
 {
 	const PmOptions *opt;
 	PmDocument *doc;
+	char	   *front_title;	/* "title:" of the front matter */
 	PmLine	   *lines;
 	int			nlines;
 
@@ -254,6 +257,9 @@ extern void pm_scan_stamps(const char *s, int len, PmStamps *out);
 extern void pm_fmt_time(StringInfo buf, int h, int mi);
 extern char *pm_fmt_hm(int h, int mi);
 extern void pm_add_days(int *y, int *m, int *d, int days);
+
+/* blocks.c */
+extern void pm_read_blocks(PmParser *ps, const char *text, int len);
 
 /* structure.c */
 extern bool pm_has_word(const char *low, const char *word);

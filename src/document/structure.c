@@ -229,6 +229,8 @@ pm_split_lines(PmParser *ps, const char *text, int len)
 		ln->lineno = lineno;
 		ln->section = SEC_NONE;
 		ln->code = false;
+		ln->front_matter = false;
+		ln->group = false;
 		if (ln->len >= 3 && (strncmp(c, "```", 3) == 0 || strncmp(c, "~~~", 3) == 0))
 		{
 			fence = !fence;
@@ -599,6 +601,8 @@ pm_parse_document(const char *text, int len, const PmOptions *opt)
 	}
 
 	pm_split_lines(&ps, text, len);
+	pm_read_blocks(&ps, text, len);
+	doc->title = ps.front_title;
 	pm_read_sections(&ps);
 
 	/* nothing at all? */

@@ -172,6 +172,12 @@ pm_measures_line(PmParser *ps, const PmLine *ln)
 			last->due = v;
 		return;
 	}
+	if (ln->group)
+	{
+		/* "Monitoring:" above its own items: a label, not a task */
+		ps->items_at_heading = ps->nitems;
+		return;
+	}
 	if (last && ln->indent > last->indent && (marker || ln->indent >= last->indent + 2))
 		return;					/* other detail under an item */
 	if (!marker && ln->indent == 0)

@@ -1,0 +1,299 @@
+/*-------------------------------------------------------------------------
+ *
+ * blocks.c
+ *	  The block structure of a document as CommonMark and GitHub Flavored
+ *	  Markdown define it, read by cmark-gfm (with its table and task list
+ *	  extensions), and front matter, which neither defines.
+ *
+ * The line passes of structure.c read what Markdown cannot say (bold
+ * pseudo-headings, "Timeline:" lines, plain-text documents); this pass tells
+ * them what Markdown does say: which lines are fenced code or HTML comments
+ * (however many lines they span), which are headings written as HTML
+ * ("<h3>Timeline</h3>"), which list items hold a list of their own (a group
+ * label above its items, not an item), and which lines are front matter
+ * ("---" or "+++" blocks at the top: page metadata, not content).
+ *
+ * cmark-gfm allocates with malloc; nothing here pallocs while its tree is
+ * alive, so an error cannot leak it.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include <ctype.h>
+
+#include <cmark-gfm.h>
+#include <cmark-gfm-core-extensions.h>
+
+#include "document/parse.h"
+#include "document/parse_int.h"
+
+/* what cmark said of a line, gathered before the tree is freed */
+#define PM_BLOCK_CODE		0x01	/* fenced code or an HTML comment */
+#define PM_BLOCK_HTML_HEAD	0x02	/* <h1>..<h6> */
+#define PM_BLOCK_GROUP		0x04	/* a list item with a list inside */
+#define PM_BLOCK_HTML		0x08	/* another HTML block: tags, not text */
+
+static cmark_syntax_extension *pm_ext_table;
+static cmark_syntax_extension *pm_ext_tasklist;
+
+/*
+ * Front matter: "---" or "+++" on the first line, up to the same fence.
+ * Returns the number of lines it spans (0 when there is none); its title
+ * ("title: ..." or "title = ...") becomes the document's when the
+ * document gives none of its own.
+ */
+static int
+pm_front_matter(PmParser *ps)
+{
+	const PmLine *first;
+	int			end = -1;
+
+	if (ps->nlines < 2)
+		return 0;
+	first = &ps->lines[0];
+	if (first->indent != 0 || first->len != 3 ||
+		(strncmp(first->s, "---", 3) != 0 && strncmp(first->s, "+++", 3) != 0))
+		return 0;
+	for (int i = 1; i < ps->nlines && end < 0; i++)
+	{
+		const PmLine *ln = &ps->lines[i];
+
+		if (ln->indent == 0 && ln->len == 3 && strncmp(ln->s, first->s, 3) == 0)
+			end = i;
+		else if (ln->len > 0 && ln->indent == 0 && first->s[0] == '-' &&
+				 !isalpha((unsigned char) ln->s[0]) && ln->s[0] != '#' &&
+				 ln->s[0] != '_' && ln->s[0] != '"' && ln->s[0] != '\'')
+			return 0;			/* not "key: value" lines: a rule, not front matter */
+	}
+	if (end < 0)
+		return 0;
+	for (int i = 1; i < end; i++)
+	{
+		const PmLine *ln = &ps->lines[i];
+		const char *e = ln->s + ln->len;
+
+		if (ln->indent == 0 && pm_prefix_ci(ln->s, e, "title"))
+		{
+			const char *v = pm_skip_space(ln->s + 5, e);
+
+			if (v < e && (*v == ':' || *v == '='))
+			{
+				v = pm_skip_space(v + 1, e);
+				if (v < e && (*v == '"' || *v == '\''))
+				{
+					char		q = *v++;
+
+					if (e > v && e[-1] == q)
+						e--;
+				}
+				if (e > v)
+					ps->front_title = pm_clean(v, e);
+			}
+		}
+	}
+	return end + 1;
+}
+
+/* "<h3>Timeline</h3>", "<h2 id=x>Root cause</h2>": its level, or 0 */
+static int
+pm_html_heading(const char *s, int len)
+{
+	if (len >= 4 && s[0] == '<' && (s[1] == 'h' || s[1] == 'H') &&
+		s[2] >= '1' && s[2] <= '6' && (s[3] == '>' || s[3] == ' '))
+		return s[2] - '0';
+	return 0;
+}
+
+/* the text of an HTML line, tags taken out, as a "###" heading */
+static void
+pm_html_heading_line(PmLine *ln, int level)
+{
+	StringInfoData buf;
+	bool		in_tag = false;
+
+	initStringInfo(&buf);
+	for (int i = 0; i < level; i++)
+		appendStringInfoChar(&buf, '#');
+	appendStringInfoChar(&buf, ' ');
+	for (int i = 0; i < ln->len; i++)
+	{
+		char		c = ln->s[i];
+
+		if (c == '<')
+			in_tag = true;
+		else if (c == '>')
+			in_tag = false;
+		else if (!in_tag)
+			appendStringInfoChar(&buf, c);
+	}
+	ln->s = buf.data;
+	ln->len = buf.len;
+	while (ln->len > 0 && isspace((unsigned char) ln->s[ln->len - 1]))
+		ln->len--;
+}
+
+/* mark the lines of one block node in flags[] (0-based lines) */
+static void
+pm_mark_node(cmark_node *node, uint8 *flags, int nlines)
+{
+	cmark_node_type type = cmark_node_get_type(node);
+	int			from = cmark_node_get_start_line(node) - 1;
+	int			to = cmark_node_get_end_line(node) - 1;
+	int			fence_len,
+				fence_off;
+	char		fence_char;
+
+	if (from < 0 || from >= nlines)
+		return;
+	if (to >= nlines)
+		to = nlines - 1;
+	if (type == CMARK_NODE_CODE_BLOCK &&
+		cmark_node_get_fenced(node, &fence_len, &fence_off, &fence_char))
+	{
+		for (int i = from; i <= to; i++)
+			flags[i] |= PM_BLOCK_CODE;
+	}
+	else if (type == CMARK_NODE_HTML_BLOCK)
+	{
+		const char *lit = cmark_node_get_literal(node);
+
+		if (lit && strncmp(lit, "<!--", 4) == 0)
+		{
+			for (int i = from; i <= to; i++)
+				flags[i] |= PM_BLOCK_CODE;
+		}
+		else if (lit && pm_html_heading(lit, strlen(lit)))
+			flags[from] |= PM_BLOCK_HTML_HEAD;
+	}
+	else if (type == CMARK_NODE_ITEM)
+	{
+		for (cmark_node *c = cmark_node_first_child(node); c; c = cmark_node_next(c))
+			if (cmark_node_get_type(c) == CMARK_NODE_LIST)
+				flags[from] |= PM_BLOCK_GROUP;
+	}
+}
+
+/* run cmark-gfm over the text; false when it could not */
+static bool
+pm_cmark_flags(const char *text, int len, uint8 *flags, int nlines)
+{
+	cmark_parser *parser;
+	cmark_node *root;
+	cmark_iter *iter;
+	cmark_event_type ev;
+
+	if (pm_ext_table == NULL)
+	{
+		cmark_gfm_core_extensions_ensure_registered();
+		pm_ext_table = cmark_find_syntax_extension("table");
+		pm_ext_tasklist = cmark_find_syntax_extension("tasklist");
+	}
+	parser = cmark_parser_new(CMARK_OPT_DEFAULT);
+	if (parser == NULL)
+		return false;
+	if (pm_ext_table)
+		cmark_parser_attach_syntax_extension(parser, pm_ext_table);
+	if (pm_ext_tasklist)
+		cmark_parser_attach_syntax_extension(parser, pm_ext_tasklist);
+	cmark_parser_feed(parser, text, len);
+	root = cmark_parser_finish(parser);
+	cmark_parser_free(parser);
+	if (root == NULL)
+		return false;
+	iter = cmark_iter_new(root);
+	while ((ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE)
+		if (ev == CMARK_EVENT_ENTER)
+			pm_mark_node(cmark_iter_get_node(iter), flags, nlines);
+	cmark_iter_free(iter);
+	cmark_node_free(root);
+	return true;
+}
+
+/*
+ * A list item with a list inside is a group label ("Monitoring:" above its
+ * tasks) when it says so (it ends with a colon, or is bold alone) or holds
+ * two items or more that are not a task's attributes ("Status: done",
+ * "Owner: ana" under a task leave it a task).
+ */
+static bool
+pm_group_label(PmParser *ps, int i)
+{
+	const PmLine *ln = &ps->lines[i];
+	const char *s = ln->s,
+			   *e = ln->s + ln->len;
+	bool		marker;
+	int			items = 0;
+
+	s = pm_strip_marker(s, e, &marker);
+	for (int j = i + 1; j < ps->nlines; j++)
+	{
+		const PmLine *l = &ps->lines[j];
+		const char *ls = l->s,
+				   *le = l->s + l->len,
+				   *value;
+		bool		m;
+
+		if (l->len == 0)
+			continue;
+		if (l->indent <= ln->indent)
+			break;
+		ls = pm_strip_marker(ls, le, &m);
+		if (!m)
+			continue;
+		if (pm_task_label(ls, le, &value) != 0)
+			return false;
+		items++;
+	}
+	if (items == 0)
+		return false;
+	if (e > s && e[-1] == ':')
+		return true;
+	if (e - s > 4 && s[0] == '*' && s[1] == '*' && e[-1] == '*' && e[-2] == '*')
+		return true;
+	return items >= 2;
+}
+
+/*
+ * The block structure, after pm_split_lines: sets code, group and the
+ * heading text of HTML headings on ps->lines.  text and len are what
+ * pm_split_lines read (a byte order mark already skipped).
+ */
+void
+pm_read_blocks(PmParser *ps, const char *text, int len)
+{
+	uint8	   *flags;
+	int			fm;
+
+	if (ps->nlines == 0)
+		return;
+	/* a byte order mark is not text (pm_split_lines skipped it too) */
+	if (len >= 3 && (unsigned char) text[0] == 0xef && (unsigned char) text[1] == 0xbb &&
+		(unsigned char) text[2] == 0xbf)
+	{
+		text += 3;
+		len -= 3;
+	}
+	fm = pm_front_matter(ps);
+	flags = palloc0(ps->nlines);
+	if (!pm_cmark_flags(text, len, flags, ps->nlines))
+		return;
+	for (int i = 0; i < ps->nlines; i++)
+	{
+		PmLine	   *ln = &ps->lines[i];
+		int			level;
+
+		if (i < fm)
+		{
+			ln->code = true;
+			ln->front_matter = true;
+			continue;
+		}
+		/* cmark knows where a fence ends and a comment closes */
+		ln->code = (flags[i] & PM_BLOCK_CODE) != 0 ||
+			(ln->len >= 2 && ln->s[0] == '!' && ln->s[1] == '[');	/* an image */
+		ln->group = (flags[i] & PM_BLOCK_GROUP) != 0 && pm_group_label(ps, i);
+		if ((flags[i] & PM_BLOCK_HTML_HEAD) && (level = pm_html_heading(ln->s, ln->len)) > 0)
+			pm_html_heading_line(ln, level);
+	}
+}
