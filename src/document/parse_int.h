@@ -47,7 +47,8 @@ typedef enum PmHeadKind
 	HEAD_RESOLUTION,
 	HEAD_MEASURES,				/* corrective and preventative measures */
 	HEAD_TASKS,					/* tasks, todo, action items */
-	HEAD_IMPROVEMENTS
+	HEAD_IMPROVEMENTS,
+	HEAD_RETRO					/* lessons learned, what went well, five whys */
 } PmHeadKind;
 
 typedef enum PmGroup
@@ -123,6 +124,10 @@ typedef struct PmParser
 	const PmOptions *opt;
 	PmDocument *doc;
 	char	   *front_title;	/* "title:" of the front matter */
+	StringInfo	other;			/* body of the section being kept, or NULL */
+	PmSectionText *sections;	/* sections beside the template, kept */
+	int			nsections;
+	int			maxsections;
 	PmLine	   *lines;
 	int			nlines;
 

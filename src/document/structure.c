@@ -52,8 +52,11 @@ pm_head_kind(const char *name)
 	if (HAS("corrective") || HAS("prevent") || HAS("measures") ||
 		HAS("remediation") || HAS("doing about"))
 		return HEAD_MEASURES;
-	if (HAS("lessons"))
-		return HEAD_OTHER;		/* lessons learned: prose, not tasks */
+	if (!HAS("root cause") &&
+		(HAS("lessons") || HAS("went well") || HAS("went wrong") || HAS("went right") ||
+		 HAS("contributing factor") || HAS("five whys") || HAS("5 whys") ||
+		 HAS("got lucky") || HAS("we learned") || HAS("learnings")))
+		return HEAD_RETRO;		/* prose of the retrospective, not tasks */
 	if (HAS("improvement") || HAS("can improve"))
 		return HEAD_IMPROVEMENTS;
 	if (HAS("root cause") || WORD("cause") || WORD("causes"))
@@ -263,6 +266,63 @@ pm_generic_title(const char *t)
 	return false;
 }
 
+/*
+ * A section beside the template ("## Lessons learned", "## What went
+ * well"): kept with its heading, its Markdown source as the body.  The
+ * report's own "Schema changes cited" is not kept: report() writes it from
+ * the citations.
+ */
+static void
+pm_begin_other(PmParser *ps, const char *name)
+{
+	PmSectionText *st;
+
+	ps->other = NULL;
+	if (pg_strncasecmp(name, "schema changes cited", 20) == 0 || name[0] == '\0')
+		return;
+	if (ps->nsections == ps->maxsections)
+	{
+		ps->maxsections = ps->maxsections ? ps->maxsections * 2 : 8;
+		ps->sections = ps->sections ?
+			repalloc(ps->sections, sizeof(PmSectionText) * ps->maxsections) :
+			palloc(sizeof(PmSectionText) * ps->maxsections);
+	}
+	st = &ps->sections[ps->nsections++];
+	st->heading = pstrdup(name);
+	st->body = NULL;
+	ps->other = palloc(sizeof(StringInfoData));
+	initStringInfo(ps->other);
+}
+
+/* a line of a kept section, its indentation restored */
+static void
+pm_other_line(PmParser *ps, const PmLine *ln, bool newpara)
+{
+	StringInfo	buf = ps->other;
+
+	if (buf == NULL)
+		return;
+	if (buf->len > 0)
+		appendStringInfoString(buf, newpara ? "\n\n" : "\n");
+	for (int i = 0; i < ln->indent; i++)
+		appendStringInfoChar(buf, ' ');
+	appendBinaryStringInfo(buf, ln->s, ln->len);
+	ps->sections[ps->nsections - 1].body = buf->data;
+}
+
+/* the kept sections, on the document (a heading without a body is none) */
+static void
+pm_finish_others(PmParser *ps)
+{
+	PmDocument *doc = ps->doc;
+
+	doc->sections = ps->sections;
+	doc->nsections = 0;
+	for (int i = 0; i < ps->nsections; i++)
+		if (ps->sections[i].body != NULL)
+			doc->sections[doc->nsections++] = ps->sections[i];
+}
+
 /* pass 1: sort the lines into the sections of the template */
 void
 pm_read_sections(PmParser *ps)
@@ -296,6 +356,9 @@ pm_read_sections(PmParser *ps)
 		{
 			if (sec == SEC_TIMELINE)
 				ln->section = SEC_TIMELINE;
+			if (sec == SEC_OTHER && !ln->front_matter)
+				pm_other_line(ps, ln, newpara);
+			blank_before = false;
 			continue;
 		}
 		if (ln->len == 0)
@@ -399,7 +462,7 @@ pm_read_sections(PmParser *ps)
 				continue;
 			else
 			{
-				if (hk != HEAD_OTHER)
+				if (hk != HEAD_OTHER && hk != HEAD_RETRO)
 					ps->parts_seen++;
 				switch (hk)
 				{
@@ -443,7 +506,9 @@ pm_read_sections(PmParser *ps)
 						ps->items_at_heading = ps->nitems;
 						break;
 					case HEAD_OTHER:
+					case HEAD_RETRO:
 						sec = SEC_OTHER;
+						pm_begin_other(ps, name);
 						break;
 				}
 				continue;
@@ -498,9 +563,11 @@ pm_read_sections(PmParser *ps)
 				pm_measures_line(ps, ln);
 				break;
 			case SEC_OTHER:
+				pm_other_line(ps, ln, newpara);
 				break;
 		}
 	}
+	pm_finish_others(ps);
 
 	/*
 	 * A timeline pasted as a code block (from chat, or to keep its columns):

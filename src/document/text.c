@@ -147,8 +147,13 @@ pm_clean(const char *s, const char *e)
 			   *b;
 
 	for (; s < e; s++)
-		if (*s != '*')
+	{
+		/* a CommonMark backslash escape ("\*", "\#", "\<") is the character */
+		if (*s == '\\' && s + 1 < e && ispunct((unsigned char) s[1]))
+			*o++ = *++s;
+		else if (*s != '*')
 			*o++ = *s;
+	}
 	*o = '\0';
 	a = out;
 	b = o;
