@@ -117,6 +117,9 @@ typedef struct PmItem
 	char	   *status_text;
 	char	   *owner;
 	char	   *due;
+	bool		plain;			/* a line without a list marker */
+	int			span;			/* items_at_heading when it was read */
+	int			lineno;			/* its last line */
 } PmItem;
 
 typedef struct PmParser

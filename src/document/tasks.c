@@ -36,6 +36,7 @@ pm_new_item(PmParser *ps, int indent)
 	initStringInfo(&it->text);
 	it->group = ps->group;
 	it->indent = indent;
+	it->span = ps->items_at_heading;
 	return it;
 }
 
@@ -79,6 +80,66 @@ pm_task_label(const char *s, const char *e, const char **value)
 		}
 	}
 	return 0;
+}
+
+/*
+ * A line without a list marker in the measures: a task when the measures
+ * are written as plain lines ("Tasks:" then one task a line, "Action 1:
+ * ..."), prose otherwise.  pm_build_tasks keeps such lines only where the
+ * same list has no marked items; here they are read, a line that starts in
+ * lower case carrying on the one above makes both a wrapped paragraph,
+ * which is prose; a line that ends with a colon introduces the list.
+ */
+static void
+pm_plain_item(PmParser *ps, const PmLine *ln, const char *s, const char *e)
+{
+	PmItem	   *last = ps->nitems > ps->items_at_heading ? &ps->items[ps->nitems - 1] : NULL;
+	PmItem	   *it;
+	const char *p;
+	int			sentences = 0;
+
+	if (e[-1] == ':' || e - s > 300)
+		return;
+	if (last && last->plain && last->lineno == ln->lineno - 1 &&
+		islower((unsigned char) *s))
+	{
+		/* a hard-wrapped paragraph: prose, however it reads */
+		resetStringInfo(&last->text);
+		last->lineno = ln->lineno;
+		return;
+	}
+	if (pm_prefix_ci(s, e, "no tasks") || pm_prefix_ci(s, e, "none") ||
+		pm_prefix_ci(s, e, "n/a") || pm_prefix_ci(s, e, "tbd"))
+		return;
+	for (p = s; p + 1 < e; p++)
+		if ((*p == '.' || *p == '!') && p[1] == ' ')
+			sentences++;
+	if (sentences >= 2 || pm_prefix_ci(s, e, "in summary") ||
+		pm_prefix_ci(s, e, "in conclusion") || pm_prefix_ci(s, e, "thank") ||
+		pm_prefix_ci(s, e, "overall"))
+		return;					/* a paragraph of prose */
+	/* "Action 1: ...", "Action item 2 - ...": the label is no part of it */
+	if (pm_prefix_ci(s, e, "action"))
+	{
+		p = pm_skip_space(s + 6, e);
+		if (pm_prefix_ci(p, e, "item"))
+			p = pm_skip_space(p + 4, e);
+		if (p < e && isdigit((unsigned char) *p))
+		{
+			while (p < e && isdigit((unsigned char) *p))
+				p++;
+			p = pm_skip_space(p, e);
+			if (p < e && (*p == ':' || *p == '.' || *p == '-' || *p == ')'))
+				s = pm_skip_space(p + 1, e);
+		}
+	}
+	if (s >= e)
+		return;
+	it = pm_new_item(ps, ln->indent);
+	it->plain = true;
+	it->lineno = ln->lineno;
+	s = pm_strip_checkbox(s, e, &it->has_checkbox, &it->checked);
+	appendBinaryStringInfo(&it->text, s, e - s);
 }
 
 void
@@ -181,7 +242,10 @@ pm_measures_line(PmParser *ps, const PmLine *ln)
 	if (last && ln->indent > last->indent && (marker || ln->indent >= last->indent + 2))
 		return;					/* other detail under an item */
 	if (!marker && ln->indent == 0)
-		return;					/* prose around the list */
+	{
+		pm_plain_item(ps, ln, s, e);	/* a task, or prose around the list */
+		return;
+	}
 	{
 		PmItem	   *it = pm_new_item(ps, ln->indent);
 
@@ -515,6 +579,16 @@ pm_finish_task(PmParser *ps, PmItem *it, PmTask *task)
 	}
 }
 
+/* does the list begun at items_at_heading == span have marked items? */
+static bool
+pm_list_has_marked(PmParser *ps, int span)
+{
+	for (int i = 0; i < ps->nitems; i++)
+		if (ps->items[i].span == span && !ps->items[i].plain)
+			return true;
+	return false;
+}
+
 /* tasks and improvements */
 void
 pm_build_tasks(PmParser *ps)
@@ -535,7 +609,7 @@ pm_build_tasks(PmParser *ps)
 		{
 			PmItem	   *it = &ps->items[i];
 
-			if (it->text.len == 0)
+			if (it->text.len == 0 || (it->plain && pm_list_has_marked(ps, it->span)))
 				continue;
 			if (!has_task_group || it->group == GROUP_TASKS)
 			{
