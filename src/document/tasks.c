@@ -351,6 +351,30 @@ pm_task_kind(const char *s, int len)
  * ---------------------------------------------------------------------
  */
 /*
+ * A measure written as done ("Alerts have been added", "The runbook was
+ * updated", "Already rolled out"): the team did it, it is no task to do.
+ */
+static bool
+pm_says_done(const char *title)
+{
+	static const char *const words[] = {" has been ", " have been ", " was added", " were added",
+	" was updated", " were updated", " was implemented", " were implemented", " was deployed",
+	" was fixed", " was enabled", " was installed", " already "};
+	char		buf[256];
+	char	   *low;
+
+	if (pm_prefix_ci(title, title + strlen(title), "already "))
+		return true;
+	low = pm_lower_copy(title, strlen(title), buf, sizeof(buf));
+	if (strstr(low, " will ") || strstr(low, " should ") || strstr(low, " must "))
+		return false;
+	for (int i = 0; i < lengthof(words); i++)
+		if (strstr(low, words[i]) != NULL)
+			return true;
+	return false;
+}
+
+/*
  * Cut what taking labels and statuses out of a task's title leaves at its
  * end: separators, dashes and empty brackets ("()", "(,)").  Returns the
  * new end.
@@ -557,6 +581,8 @@ pm_finish_task(PmParser *ps, PmItem *it, PmTask *task)
 			pm_note(ps->doc, "task \"%s\": status \"%s\" not understood; read as todo",
 					t, it->status_text);
 	}
+	if (status == NULL && !it->has_checkbox && pm_says_done(t))
+		status = "done";
 	if (status == NULL)
 		status = (it->has_checkbox && it->checked) ? "done" : "todo";
 	if (it->has_checkbox && it->checked && strcmp(status, "done") != 0 && strcmp(status, "wont_do") != 0)
