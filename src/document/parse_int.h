@@ -7,8 +7,9 @@
  *	  parse.h).
  *
  * The files call each other one way only: structure.c runs the passes and
- * calls summary.c, timeline.c, tasks.c and settle.c; summary.c also calls
- * timeline.c; all of them call datetime.c, and everything calls text.c.
+ * calls blocks.c (cmark-gfm), summary.c, timeline.c, tasks.c and settle.c;
+ * blocks.c calls tasks.c, summary.c calls timeline.c; all of them call
+ * datetime.c, and everything calls text.c.
  *
  *-------------------------------------------------------------------------
  */
@@ -241,6 +242,8 @@ extern void pm_append_text(StringInfo buf, const char *s, int len, bool newpara)
 extern int pm_table_cells(const char *s, const char *e, const char **cs, const char **ce, int max);
 extern bool pm_table_separator(const char *s, const char *e);
 extern bool pm_word_start(const char *s, const char *p);
+extern bool pm_has_word(const char *low, const char *word);
+extern PmHeadKind pm_head_kind(const char *name);
 
 /* datetime.c */
 extern int	pm_decode_abbrev(const char *low, int *offset, pg_tz **tz);
@@ -270,8 +273,6 @@ extern void pm_add_days(int *y, int *m, int *d, int days);
 extern void pm_read_blocks(PmParser *ps, const char *text, int len);
 
 /* structure.c */
-extern bool pm_has_word(const char *low, const char *word);
-extern PmHeadKind pm_head_kind(const char *name);
 extern char *pm_heading(const PmLine *ln, const PmLine *next, bool *atx, int *level);
 extern void pm_split_lines(PmParser *ps, const char *text, int len);
 extern bool pm_generic_title(const char *t);

@@ -23,57 +23,6 @@
  * headings
  * ---------------------------------------------------------------------
  */
-bool
-pm_has_word(const char *low, const char *word)
-{
-	int			n = strlen(word);
-
-	for (const char *p = strstr(low, word); p; p = strstr(p + 1, word))
-		if ((p == low || !isalpha((unsigned char) p[-1])) && !isalpha((unsigned char) p[n]))
-			return true;
-	return false;
-}
-
-#define HAS(w) (strstr(low, (w)) != NULL)
-#define WORD(w) pm_has_word(low, (w))
-
-PmHeadKind
-pm_head_kind(const char *name)
-{
-	char		buf[128];
-	char	   *low = pm_lower_copy(name, strlen(name), buf, sizeof(buf));
-
-	if (HAS("timeline") || HAS("chronology") || HAS("sequence of events"))
-		return HEAD_TIMELINE;
-	if (HAS("action item") || (WORD("actions") && !HAS("taken")) || WORD("todo") || WORD("to do") || WORD("to-do") ||
-		WORD("tasks") || WORD("task list") || HAS("follow-up") || HAS("follow up") ||
-		HAS("next steps"))
-		return HEAD_TASKS;
-	if (HAS("corrective") || HAS("prevent") || HAS("measures") ||
-		HAS("remediation") || HAS("doing about"))
-		return HEAD_MEASURES;
-	if (!HAS("root cause") &&
-		(HAS("lessons") || HAS("went well") || HAS("went wrong") || HAS("went right") ||
-		 HAS("contributing factor") || HAS("five whys") || HAS("5 whys") ||
-		 HAS("got lucky") || HAS("we learned") || HAS("learnings")))
-		return HEAD_RETRO;		/* prose of the retrospective, not tasks */
-	if (HAS("improvement") || HAS("can improve"))
-		return HEAD_IMPROVEMENTS;
-	if (HAS("root cause") || WORD("cause") || WORD("causes"))
-		return HEAD_ROOT;
-	if (WORD("resolution") || WORD("fix") || WORD("recovery"))
-		return HEAD_RESOLUTION;
-	if (WORD("impact"))
-		return HEAD_IMPACT;
-	if (HAS("summary") || WORD("overview") || WORD("description") || HAS("what happened") ||
-		WORD("details") || WORD("metadata") || HAS("at a glance") || WORD("key facts") ||
-		HAS("tl;dr") || WORD("tldr"))
-		return HEAD_SUMMARY;
-	return HEAD_OTHER;
-}
-
-#undef HAS
-#undef WORD
 
 /*
  * Is the line a heading?  "# Name", "**Name**", "**Name:**", or a plain short

@@ -235,7 +235,23 @@ pm_measures_line(PmParser *ps, const PmLine *ln)
 	}
 	if (ln->group)
 	{
-		/* "Monitoring:" above its own items: a label, not a task */
+		/*
+		 * "Monitoring:" above its own items: a label, not a task; "Tasks:"
+		 * or "Improvements:" says which list its items are, as a heading
+		 * would.
+		 */
+		char	   *name = pm_clean(s, e);
+		int			l = strlen(name);
+		PmHeadKind	hk;
+
+		while (l > 0 && (name[l - 1] == ':' || name[l - 1] == ' '))
+			name[--l] = '\0';
+		hk = pm_head_kind(name);
+		if (hk == HEAD_TASKS || hk == HEAD_IMPROVEMENTS)
+		{
+			ps->group = (hk == HEAD_TASKS) ? GROUP_TASKS : GROUP_IMPROVEMENTS;
+			ps->saw_task_heading |= (hk == HEAD_TASKS);
+		}
 		ps->items_at_heading = ps->nitems;
 		return;
 	}
