@@ -133,6 +133,44 @@ pm_html_heading_line(PmLine *ln, int level)
 		ln->len--;
 }
 
+/*
+ * A line of an HTML block ("<li><strong>10:30 AM:</strong> Issue
+ * detected</li>", "<ol><li>Add tests</li>"): its text, tags taken out, a
+ * list item marked "- " as Markdown would write it.
+ */
+static void
+pm_html_text_line(PmLine *ln)
+{
+	StringInfoData buf;
+	const char *p = ln->s,
+			   *e = ln->s + ln->len;
+
+	initStringInfo(&buf);
+	while (p < e)
+	{
+		if (*p == '<')
+		{
+			const char *q = memchr(p, '>', e - p);
+
+			if (q == NULL)
+				break;
+			if (q - p >= 3 && (p[1] == 'l' || p[1] == 'L') && (p[2] == 'i' || p[2] == 'I') &&
+				(p[3] == '>' || p[3] == ' ') && buf.len == 0)
+				appendStringInfoString(&buf, "- ");
+			else if (buf.len > 0 && buf.data[buf.len - 1] != ' ')
+				appendStringInfoChar(&buf, ' ');
+			p = q + 1;
+			continue;
+		}
+		appendStringInfoChar(&buf, *p++);
+	}
+	ln->s = buf.data;
+	ln->len = buf.len;
+	while (ln->len > 0 && isspace((unsigned char) ln->s[ln->len - 1]))
+		ln->len--;
+	/* "<strong>10:30 AM:</strong>Issue" left "10:30 AM: Issue": fine */
+}
+
 /* mark the lines of one block node in flags[] (0-based lines) */
 static void
 pm_mark_node(cmark_node *node, uint8 *flags, int nlines)
@@ -165,6 +203,9 @@ pm_mark_node(cmark_node *node, uint8 *flags, int nlines)
 		}
 		else if (lit && pm_html_heading(lit, strlen(lit)))
 			flags[from] |= PM_BLOCK_HTML_HEAD;
+		else
+			for (int i = from; i <= to; i++)
+				flags[i] |= PM_BLOCK_HTML;
 	}
 	else if (type == CMARK_NODE_ITEM)
 	{
@@ -295,5 +336,7 @@ pm_read_blocks(PmParser *ps, const char *text, int len)
 		ln->group = (flags[i] & PM_BLOCK_GROUP) != 0 && pm_group_label(ps, i);
 		if ((flags[i] & PM_BLOCK_HTML_HEAD) && (level = pm_html_heading(ln->s, ln->len)) > 0)
 			pm_html_heading_line(ln, level);
+		else if ((flags[i] & PM_BLOCK_HTML) && !ln->code)
+			pm_html_text_line(ln);
 	}
 }

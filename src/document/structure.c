@@ -409,6 +409,14 @@ pm_read_sections(PmParser *ps)
 			}
 			else if (!atx && hk == HEAD_OTHER && (sec == SEC_TIMELINE || sec == SEC_MEASURES))
 				continue;
+			else if (atx && hk == HEAD_OTHER && (sec == SEC_SUMMARY || sec == SEC_NONE) &&
+					 pm_field_kind(name) != F_NONE)
+			{
+				/* "### Duration" in the summary: a field, its value below */
+				sec = SEC_SUMMARY;
+				ps->cur_field = pm_field_buf(ps, pm_field_kind(name));
+				continue;
+			}
 			else
 			{
 				if (hk != HEAD_OTHER && hk != HEAD_RETRO)
