@@ -597,6 +597,90 @@ pm_users_all(const char *s, int len)
 	return false;
 }
 
+/*
+ * How long the summary says the incident lasted ("lasting 37 minutes", "for
+ * 2 hours", "1 hour and 25 minutes", "1h 13m"): seconds, or 0.  In a
+ * Duration field any length counts; in prose only one that says it is the
+ * incident's ("lasting", "lasted", "for"), not a time to detect.
+ */
+static int
+pm_stated_length(const char *s, int len, bool field)
+{
+	const char *e = s + len;
+
+	for (const char *p = s; p < e; p++)
+	{
+		const char *q = p;
+		int			secs = 0;
+		int			parts = 0;
+
+		if (!isdigit((unsigned char) *p) || (p > s && (isalnum((unsigned char) p[-1]) || p[-1] == ':' || p[-1] == '.')))
+			continue;
+		if (!field)
+		{
+			const char *b = p;
+			int			words = 0;
+			bool		says = false;
+
+			while (b > s && words < 3)
+			{
+				const char *w;
+
+				while (b > s && (b[-1] == ' ' || b[-1] == '*'))
+					b--;
+				w = b;
+				while (w > s && isalpha((unsigned char) w[-1]))
+					w--;
+				if (w == b)
+					break;
+				if (pm_word_ci(w, e, "lasting") || pm_word_ci(w, e, "lasted") ||
+					pm_word_ci(w, e, "for") || pm_word_ci(w, e, "duration"))
+					says = true;
+				b = w;
+				words++;
+			}
+			if (!says)
+				continue;
+		}
+		while (q < e && parts < 2)
+		{
+			int			n = 0,
+						nd = 0;
+			const char *u;
+
+			while (q < e && isdigit((unsigned char) *q) && nd < 4)
+			{
+				n = n * 10 + (*q++ - '0');
+				nd++;
+			}
+			if (nd == 0 || (q < e && isdigit((unsigned char) *q)))
+				break;
+			u = pm_skip_space(q, e);
+			while (u < e && *u == '*')
+				u++;
+			if (pm_prefix_ci(u, e, "hour") || pm_word_ci(u, e, "hrs") || pm_word_ci(u, e, "hr") ||
+				pm_word_ci(u, e, "h"))
+				secs += n * 3600;
+			else if (pm_prefix_ci(u, e, "minute") || pm_word_ci(u, e, "mins") ||
+					 pm_word_ci(u, e, "min") || pm_word_ci(u, e, "m"))
+				secs += n * 60;
+			else
+				break;
+			parts++;
+			while (u < e && isalpha((unsigned char) *u))
+				u++;
+			q = pm_skip_space(u, e);
+			while (q < e && *q == '*')
+				q++;
+			if (pm_word_ci(q, e, "and"))
+				q = pm_skip_space(q + 3, e);
+		}
+		if (secs > 0)
+			return secs;
+	}
+	return 0;
+}
+
 /* the summary: texts, users affected, the duration as it states it */
 void
 pm_read_summary(PmParser *ps)
@@ -794,6 +878,21 @@ pm_read_summary(PmParser *ps)
 					}
 				}
 			}
+		}
+	}
+	/* a start and a length: "started at 10:00, lasting 37 minutes" */
+	if (ps->sum_has_start && !ps->sum_has_end)
+	{
+		int			secs = pm_stated_length(ps->duration.data, ps->duration.len, true);
+
+		if (secs == 0)
+			secs = pm_stated_length(ps->summary.data, ps->summary.len, false);
+		if (secs > 0)
+		{
+			ps->sum_end = ps->sum_start + (TimestampTz) secs * USECS_PER_SEC;
+			ps->sum_has_end = true;
+			pm_note(doc, "the summary gives a start and a length (%d minutes); the incident ends then",
+					secs / 60);
 		}
 	}
 
