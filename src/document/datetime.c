@@ -397,6 +397,13 @@ static const char *const pm_months[] = {
 	"august", "september", "october", "november", "december"
 };
 
+/* "April" for 4 (lower case: the months as pm_read_month knows them) */
+const char *
+pm_month_name(int month)
+{
+	return (month >= 1 && month <= 12) ? pm_months[month - 1] : "?";
+}
+
 /* a month name or its abbreviation at p; returns bytes read */
 int
 pm_read_month(const char *p, const char *e, int *month)

@@ -128,6 +128,8 @@ typedef struct PmParser
 	const PmOptions *opt;
 	PmDocument *doc;
 	char	   *front_title;	/* "title:" of the front matter */
+	int			yearless_m;		/* a date without a year ("April 17th") */
+	int			yearless_d;
 	StringInfo	other;			/* body of the section being kept, or NULL */
 	PmSectionText *sections;	/* sections beside the template, kept */
 	int			nsections;
@@ -246,6 +248,7 @@ extern bool pm_has_word(const char *low, const char *word);
 extern PmHeadKind pm_head_kind(const char *name);
 
 /* datetime.c */
+extern const char *pm_month_name(int month);
 extern int	pm_decode_abbrev(const char *low, int *offset, pg_tz **tz);
 extern int pm_read_offset(const char *p, const char *e, int *secs);
 extern void pm_zone_fixed(PmZone *zone, int offset_east, const char *label, int labellen);

@@ -205,7 +205,21 @@ pm_settle_dates(PmParser *ps)
 		{
 			doc->error = PM_ERROR_NO_DATE;
 			doc->error_message = pstrdup("postmortem document names no date");
-			doc->error_detail = pstrdup("It has times, but no date in the summary, the title or the timeline.");
+			for (int i = 0; i < ps->nraw && ps->yearless_m == 0; i++)
+				if (ps->raw[i].st.has_date && ps->raw[i].st.y == 0)
+				{
+					ps->yearless_m = ps->raw[i].st.m;
+					ps->yearless_d = ps->raw[i].st.d;
+				}
+			if (ps->yearless_m > 0)
+			{
+				const char *mn = pm_month_name(ps->yearless_m);
+
+				doc->error_detail = psprintf("It names a day, %c%s %d, but no year.",
+											 toupper((unsigned char) mn[0]), mn + 1, ps->yearless_d);
+			}
+			else
+				doc->error_detail = pstrdup("It has times, but no date in the summary, the title or the timeline.");
 			doc->error_hint = pstrdup("Pass the date as on_date, e.g. postmortem.import_markdown(doc, on_date => '2024-03-04').");
 			return false;
 		}

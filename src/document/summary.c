@@ -762,7 +762,11 @@ pm_read_summary(PmParser *ps)
 				if (opt->has_on_date)
 					st->y = opt->on_year;
 				else
+				{
 					st->has_date = false;
+					ps->yearless_m = st->m;	/* "April 17th": no year */
+					ps->yearless_d = st->d;
+				}
 			}
 			if (st->has_time)
 			{
