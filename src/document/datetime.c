@@ -486,6 +486,28 @@ pm_read_year_after(const char *r, const char *e, bool dashed, int *y)
 }
 
 /*
+ * A separator inside a numeric date: '-', '/', '.', or a Unicode hyphen
+ * (U+2010, U+2011 non-breaking, U+2012 figure dash) written as '-'.
+ * Returns it, its length in *len; '\0' when there is none at p.
+ */
+static char
+pm_date_sep(const char *p, const char *e, int *len)
+{
+	*len = 1;
+	if (p >= e)
+		return '\0';
+	if (*p == '-' || *p == '/' || *p == '.')
+		return *p;
+	if (e - p >= 3 && (unsigned char) p[0] == 0xe2 && (unsigned char) p[1] == 0x80 &&
+		(unsigned char) p[2] >= 0x90 && (unsigned char) p[2] <= 0x92)
+	{
+		*len = 3;
+		return '-';
+	}
+	return '\0';
+}
+
+/*
  * A date at p: 2024-05-15, 2024/05/15, 05/15/2024, 05/15/24 (15/05/2024 when
  * the first number cannot be a month), 15.05.2024, May 15[th][,] [2024], 15[th] [of]
  * May[,] [2024], with an optional weekday before.  y is 0 when no year is
@@ -525,17 +547,21 @@ pm_read_date(const char *p, const char *e, int *y, int *m, int *d)
 
 	if (q < e && isdigit((unsigned char) *q))
 	{
+		int			sl,
+					sl2;
+		char		sep;
+
 		n = pm_read_digits(q, e, 4, &a);
-		if (n == 4 && q + n < e && (q[n] == '-' || q[n] == '/' || q[n] == '.'))
+		sep = pm_date_sep(q + n, e, &sl);
+		if (n == 4 && sep != '\0')
 		{
-			char		sep = q[n];
-			const char *r = q + n + 1;
+			const char *r = q + n + sl;
 			int			n2 = pm_read_digits(r, e, 2, &b),
 						n3;
 
-			if (n2 == 0 || r + n2 >= e || r[n2] != sep)
+			if (n2 == 0 || pm_date_sep(r + n2, e, &sl2) != sep)
 				return 0;
-			r += n2 + 1;
+			r += n2 + sl2;
 			n3 = pm_read_digits(r, e, 2, &c);
 			if (n3 == 0 || b < 1 || b > 12 || c < 1 || c > 31)
 				return 0;
@@ -544,22 +570,26 @@ pm_read_date(const char *p, const char *e, int *y, int *m, int *d)
 			*d = c;
 			return r + n3 - p;
 		}
-		if ((n == 1 || n == 2) && q + n < e && (q[n] == '/' || q[n] == '.'))
+		if ((n == 1 || n == 2) && sep == '-' &&
+			!(isdigit((unsigned char) q[n + sl]) && q + n + sl + 2 < e &&
+			  pm_date_sep(q + n + sl + (isdigit((unsigned char) q[n + sl + 1]) ? 2 : 1), e, &sl) == '-'))
+			sep = '\0';		/* "1-2 hours", "15-May": not DD-MM-YYYY */
+		if ((n == 1 || n == 2) && sep != '\0')
 		{
-			char		sep = q[n];
-			const char *r = q + n + 1;
+			const char *r = q + n + sl;
 			int			n2 = pm_read_digits(r, e, 2, &b),
 						n3;
 
-			if (n2 == 0 || r + n2 >= e || r[n2] != sep)
+			if (n2 == 0 || pm_date_sep(r + n2, e, &sl2) != sep)
 				return 0;
-			r += n2 + 1;
+			r += n2 + sl2;
 			n3 = pm_read_digits(r, e, 4, &c);
 			if (n3 == 2 && sep == '/' && (r + 2 >= e || !pm_isalnum(r[2])))
 				c += 2000;		/* 05/15/24 */
 			else if (n3 != 4)
 				return 0;
-			if (sep == '.' || a > 12)
+			/* 15.05.2024 and 15-05-2024 are day first, 05/15/2024 month first */
+			if (((sep == '.' || sep == '-') && b <= 12) || a > 12)
 			{
 				*d = a;
 				*m = b;

@@ -681,6 +681,39 @@ pm_stated_length(const char *s, int len, bool field)
 	return 0;
 }
 
+/*
+ * A Duration field with times but no date ("08:41–09:54 UTC"): the date is
+ * the one the summary's prose or the title names ("Outage on 2025-05-20"),
+ * added to the duration's stamps as a date alone.
+ */
+static void
+pm_summary_date(PmParser *ps)
+{
+	PmStamps	more;
+	const char *texts[3] = {ps->summary.data, ps->impact.data, ps->doc->title};
+
+	for (int i = 0; i < ps->dur.n; i++)
+		if (ps->dur.st[i].has_date)
+			return;
+	for (int k = 0; k < lengthof(texts); k++)
+	{
+		more.n = 0;
+		if (texts[k] == NULL)
+			continue;
+		pm_scan_stamps(texts[k], strlen(texts[k]), &more);
+		for (int i = 0; i < more.n; i++)
+			if (more.st[i].has_date && ps->dur.n < lengthof(ps->dur.st))
+			{
+				PmStamp    *st = &ps->dur.st[ps->dur.n++];
+
+				*st = more.st[i];
+				st->has_time = false;
+				st->has_zone = false;
+				return;
+			}
+	}
+}
+
 /* the summary: texts, users affected, the duration as it states it */
 void
 pm_read_summary(PmParser *ps)
@@ -746,6 +779,8 @@ pm_read_summary(PmParser *ps)
 			pm_scan_stamps(ps->impact.data, ps->impact.len, &ps->dur);
 		pm_scan_stamps(doc->title, strlen(doc->title), &ps->dur);
 	}
+	else
+		pm_summary_date(ps);
 	{
 		PmStamp    *t0 = NULL,
 				   *t1 = NULL,
