@@ -757,6 +757,8 @@ pm_read_time(const char *p, const char *e, int *h, int *mi, int *s, int *us)
 	}
 	if ((!has_min || dot_min) && ampm == 0)
 		return 0;
+	if (ampm && has_min && !dot_min && (hh == 0 || (hh > 12 && hh < 24)))
+		ampm = 0;				/* "13:06 PM", "00:30 AM": a 24-hour time, the suffix a slip */
 	if (ampm)
 	{
 		if (hh < 1 || hh > 12)
@@ -786,6 +788,7 @@ pm_read_stamp(const char *p, const char *e, PmStamp *st)
 {
 	const char *q = p;
 	int			n;
+	bool		iso = false;
 
 	memset(st, 0, sizeof(PmStamp));
 	n = pm_read_date(q, e, &st->y, &st->m, &st->d);
@@ -797,7 +800,10 @@ pm_read_stamp(const char *p, const char *e, PmStamp *st)
 		q += n;
 		r = q;
 		if (r < e && (*r == 'T' || *r == 't') && r + 1 < e && isdigit((unsigned char) r[1]))
+		{
 			r++;
+			iso = true;
+		}
 		else
 		{
 			if (r < e && *r == ',')
@@ -823,12 +829,35 @@ pm_read_stamp(const char *p, const char *e, PmStamp *st)
 		/* a bare number with am/pm must stand alone: "3 a.m." not "13 am" */
 		st->has_time = true;
 		q += n;
+		/* "11:10 6th Nov 2023", "10:00 on May 5, 2024": the date after the time */
+		{
+			const char *r = pm_skip_space(q, e);
+			int			nd;
+
+			if (pm_word_ci(r, e, "on"))
+				r = pm_skip_space(r + 2, e);
+			if (r < e && r > q && (isdigit((unsigned char) *r) || isalpha((unsigned char) *r)) &&
+				(nd = pm_read_date(r, e, &st->y, &st->m, &st->d)) > 0)
+			{
+				st->has_date = true;
+				q = r + nd;
+				n = INT_MAX;	/* no range after a date */
+			}
+		}
 	}
 	if (st->has_time)
 	{
 		const char *r = q;
 		bool		unknown;
+		int			h2,
+					m2,
+					s2,
+					u2;
 
+		/* "02:00-04:30": a range, not a time at offset -04:30 */
+		if (r + 1 < e && *r == '-' && n <= 5 && !iso &&
+			pm_read_time(r + 1, e, &h2, &m2, &s2, &u2) == 5)
+			return q - p;
 		if (!(r < e && (*r == '+' || *r == '-' || *r == 'Z')))
 			r = pm_skip_space(r, e);
 		n = pm_read_zone(r, e, &st->zone, &unknown, st->zone_word);
