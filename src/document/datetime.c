@@ -10,6 +10,7 @@
 #include "postgres.h"
 
 #include <ctype.h>
+#include <limits.h>
 
 #include "lib/stringinfo.h"
 #include "pgtime.h"
