@@ -109,6 +109,93 @@ pm_zone_fixed(PmZone *zone, int offset_east, const char *label, int labellen)
 }
 
 /*
+ * Zones written out as names ("West Africa Time", "Eastern", "Greenwich
+ * Mean Time"): a fixed offset, or a zone with rules for a name that does
+ * not say standard or daylight time.  Longest names first, so that
+ * "Eastern Standard Time" is not read as "Eastern".
+ */
+static const struct
+{
+	const char *name;
+	const char *label;
+	int			offset_east;	/* when zone is NULL */
+	const char *zone;
+} pm_zone_names[] = {
+	{"australian eastern standard time", "AEST", 36000, NULL},
+	{"australian eastern daylight time", "AEDT", 39600, NULL},
+	{"central european summer time", "CEST", 7200, NULL},
+	{"eastern european summer time", "EEST", 10800, NULL},
+	{"south africa standard time", "SAST", 7200, NULL},
+	{"coordinated universal time", "UTC", 0, NULL},
+	{"central european time", "CET", 3600, NULL},
+	{"eastern european time", "EET", 7200, NULL},
+	{"eastern standard time", "EST", -18000, NULL},
+	{"eastern daylight time", "EDT", -14400, NULL},
+	{"central standard time", "CST", -21600, NULL},
+	{"central daylight time", "CDT", -18000, NULL},
+	{"mountain standard time", "MST", -25200, NULL},
+	{"mountain daylight time", "MDT", -21600, NULL},
+	{"pacific standard time", "PST", -28800, NULL},
+	{"pacific daylight time", "PDT", -25200, NULL},
+	{"india standard time", "IST", 19800, NULL},
+	{"indian standard time", "IST", 19800, NULL},
+	{"greenwich mean time", "GMT", 0, NULL},
+	{"british summer time", "BST", 3600, NULL},
+	{"japan standard time", "JST", 32400, NULL},
+	{"korea standard time", "KST", 32400, NULL},
+	{"china standard time", "CST", 28800, NULL},
+	{"west africa time", "WAT", 3600, NULL},
+	{"west african time", "WAT", 3600, NULL},
+	{"east africa time", "EAT", 10800, NULL},
+	{"east african time", "EAT", 10800, NULL},
+	{"central africa time", "CAT", 7200, NULL},
+	{"singapore time", "SGT", 28800, NULL},
+	{"moscow time", "MSK", 10800, NULL},
+	{"eastern time", "ET", 0, "America/New_York"},
+	{"central time", "CT", 0, "America/Chicago"},
+	{"mountain time", "MT", 0, "America/Denver"},
+	{"pacific time", "PT", 0, "America/Los_Angeles"},
+	{"eastern", "ET", 0, "America/New_York"},
+	{"pacific", "PT", 0, "America/Los_Angeles"},
+};
+
+/* a zone name of pm_zone_names at p: its length, 0 when there is none */
+static int
+pm_read_zone_name(const char *p, const char *e, PmZone *zone)
+{
+	char		c = pm_lower(*p);
+
+	if (c != 'a' && c != 'b' && c != 'c' && c != 'e' && c != 'g' && c != 'i' &&
+		c != 'j' && c != 'k' && c != 'm' && c != 'p' && c != 's' && c != 'w')
+		return 0;
+	for (int i = 0; i < lengthof(pm_zone_names); i++)
+	{
+		int			n = strlen(pm_zone_names[i].name);
+
+		if (pm_lower(pm_zone_names[i].name[0]) == c && pm_prefix_ci(p, e, pm_zone_names[i].name) &&
+			(p + n >= e || !pm_isalnum(p[n])))
+		{
+			if (pm_zone_names[i].zone)
+			{
+				pg_tz	   *tz = pg_tzset(pm_zone_names[i].zone);
+
+				if (tz == NULL)
+					return 0;
+				memset(zone, 0, sizeof(PmZone));
+				zone->valid = true;
+				zone->tz = tz;
+				strlcpy(zone->label, pm_zone_names[i].label, sizeof(zone->label));
+			}
+			else
+				pm_zone_fixed(zone, pm_zone_names[i].offset_east, pm_zone_names[i].label,
+							  strlen(pm_zone_names[i].label));
+			return n;
+		}
+	}
+	return 0;
+}
+
+/*
  * Read a zone at p: an offset (+02:00), GMT/UTC with an offset (GMT+1: an
  * hour east, as people mean it, not POSIX's reverse), an abbreviation from
  * the timezone_abbreviations set (upper case: EST, EAT, CET), or a zone name
@@ -146,6 +233,13 @@ pm_read_zone(const char *p, const char *e, PmZone *zone, bool *unknown,
 	{
 		pm_zone_fixed(zone, 0, "UTC", 3);
 		q++;
+		goto done;
+	}
+	if (q < e && isalpha((unsigned char) *q) && (n = pm_read_zone_name(q, e, zone)) > 0)
+	{
+		if (word_out)
+			strlcpy(word_out, zone->label, 16);
+		q += n;
 		goto done;
 	}
 	w = q;
@@ -208,7 +302,19 @@ pm_read_zone(const char *p, const char *e, PmZone *zone, bool *unknown,
 	{
 		int			offset;
 		pg_tz	   *tz = NULL;
-		int			type = pm_decode_abbrev(low, &offset, &tz);
+		int			type;
+
+		/*
+		 * IST is India Standard Time in the postmortems people write, not the
+		 * Israel of the Default abbreviations ("IST (UTC+02:00)" still says
+		 * Israel: the offset after it wins).
+		 */
+		if (strcmp(low, "ist") == 0)
+		{
+			pm_zone_fixed(zone, 19800, word, n);
+			goto done;
+		}
+		type = pm_decode_abbrev(low, &offset, &tz);
 
 		if (type == TZ || type == DTZ)
 		{
@@ -256,7 +362,16 @@ pm_read_zone(const char *p, const char *e, PmZone *zone, bool *unknown,
 	if (slash)
 	{
 		pg_tz	   *tz = pg_tzset(word);
+		const char *region = strchr(word, '/') + 1;
 
+		/* "UC/Pacific", "Us/Eastern": the region says which US zone */
+		if (tz == NULL && region - word == 3 && pm_lower(word[0]) == 'u')
+		{
+			char		us[64];
+
+			snprintf(us, sizeof(us), "US/%s", region);
+			tz = pg_tzset(us);
+		}
 		if (tz == NULL)
 			return 0;
 		memset(zone, 0, sizeof(PmZone));

@@ -682,6 +682,24 @@ pm_stated_length(const char *s, int len, bool field)
 }
 
 /*
+ * The summary's times name no zone: they are in the timeline's ("Timeline
+ * (EAT)", or the zone its entries name), as the writer read them off it.
+ */
+static bool
+pm_timeline_zone_guess(PmParser *ps, PmZone *z)
+{
+	if (ps->timeline_zone && pm_zone_parse(ps->timeline_zone, z))
+		return true;
+	for (int i = 0; i < ps->nraw; i++)
+		if (ps->raw[i].st.has_zone && ps->raw[i].st.zone.valid)
+		{
+			*z = ps->raw[i].st.zone;
+			return true;
+		}
+	return false;
+}
+
+/*
  * A Duration field with times but no date ("08:41–09:54 UTC"): the date is
  * the one the summary's prose or the title names ("Outage on 2025-05-20"),
  * added to the duration's stamps as a date alone.
@@ -840,7 +858,8 @@ pm_read_summary(PmParser *ps)
 						m0,
 						dd0;
 			PmZone		z0,
-						z1;
+						z1,
+						ztl;
 
 			ps->ntimes++;
 			if (t0->has_date)
@@ -872,7 +891,8 @@ pm_read_summary(PmParser *ps)
 				ps->base_from = "the summary";
 			}
 			z0 = t0->has_zone ? t0->zone : (t1 && t1->has_zone) ? t1->zone :
-				ps->has_doc_zone ? ps->doc_zone : ps->default_zone;
+				ps->has_doc_zone ? ps->doc_zone :
+				pm_timeline_zone_guess(ps, &ztl) ? ztl : ps->default_zone;
 			if (y0 && pm_zone_to_ts(&z0, y0, m0, dd0, t0->h, t0->mi, t0->s, t0->us, &ps->sum_start))
 				ps->sum_has_start = true;
 			ps->sum_range = psprintf("%s %s to %s %s", pm_fmt_hm(t0->h, t0->mi), z0.label,
