@@ -584,7 +584,7 @@ pm_skip_ordinal(const char *p, const char *e)
  * date ends.
  */
 const char *
-pm_read_year_after(const char *r, const char *e, bool dashed, int *y)
+pm_read_year_after(const char *r, const char *e, bool dashed, bool ordinal, int *y)
 {
 	const char *t = r;
 	int			yy;
@@ -597,6 +597,25 @@ pm_read_year_after(const char *r, const char *e, bool dashed, int *y)
 	{
 		*y = yy;
 		return t + 4;
+	}
+	/* "February 24th, 15": two digits after an ordinal and a comma */
+	if (ordinal && t > r && r[0] == ',' && pm_read_digits(t, e, 2, &yy) == 2 &&
+		(t + 2 >= e || (t[2] != ':' && t[2] != '.' && !pm_isalnum(t[2]))))
+	{
+		const char *u = pm_skip_space(t + 2, e);
+
+		static const char *const units[] = {"min", "minute", "minutes", "mins", "hour",
+		"hours", "hrs", "sec", "second", "seconds", "users", "customers", "people", "percent",
+		"requests", "errors", "of", "ms", "days", "weeks", "accounts", "servers", "nodes"};
+		bool		unit = false;
+
+		for (int i = 0; i < lengthof(units) && !unit; i++)
+			unit = pm_word_ci(u, e, units[i]);
+		if (!unit)
+		{
+			*y = 2000 + yy;
+			return t + 2;
+		}
 	}
 	return r;
 }
@@ -688,8 +707,61 @@ pm_read_date(const char *p, const char *e, int *y, int *m, int *d)
 		}
 		if ((n == 1 || n == 2) && sep == '-' &&
 			!(isdigit((unsigned char) q[n + sl]) && q + n + sl + 2 < e &&
-			  pm_date_sep(q + n + sl + (isdigit((unsigned char) q[n + sl + 1]) ? 2 : 1), e, &sl) == '-'))
+			  pm_date_sep(q + n + sl + (isdigit((unsigned char) q[n + sl + 1]) ? 2 : 1), e, &sl2) == '-'))
+		{
+			/* "15-May-2024", "15/May/2024": a month's name between the separators */
+			int			mon,
+						nm,
+						yy;
+			const char *r = q + n + sl;
+
+			if ((nm = pm_read_month(r, e, &mon)) > 0 && pm_date_sep(r + nm, e, &sl2) == sep &&
+				pm_read_digits(r + nm + sl2, e, 4, &yy) == 4 && a >= 1 && a <= 31)
+			{
+				*d = a;
+				*m = mon;
+				*y = yy;
+				return r + nm + sl2 + 4 - p;
+			}
 			sep = '\0';		/* "1-2 hours", "15-May": not DD-MM-YYYY */
+		}
+		if ((n == 1 || n == 2) && sep == '/' && q + n + sl < e && isalpha((unsigned char) q[n + sl]))
+		{
+			int			mon,
+						nm,
+						yy;
+			const char *r = q + n + sl;
+
+			if ((nm = pm_read_month(r, e, &mon)) > 0 && pm_date_sep(r + nm, e, &sl2) == sep &&
+				pm_read_digits(r + nm + sl2, e, 4, &yy) == 4 && a >= 1 && a <= 31)
+			{
+				*d = a;
+				*m = mon;
+				*y = yy;
+				return r + nm + sl2 + 4 - p;
+			}
+			return 0;
+		}
+		/* "05, 15, 2024": month, day, year between commas */
+		if ((n == 1 || n == 2) && q + n + 1 < e && q[n] == ',' && a >= 1 && a <= 12)
+		{
+			const char *r = pm_skip_space(q + n + 1, e);
+			int			n2 = pm_read_digits(r, e, 2, &b),
+						yy;
+
+			if (n2 > 0 && b >= 1 && b <= 31 && r + n2 < e && r[n2] == ',')
+			{
+				const char *s2 = pm_skip_space(r + n2 + 1, e);
+
+				if (pm_read_digits(s2, e, 4, &yy) == 4 && (s2 + 4 >= e || !isdigit((unsigned char) s2[4])))
+				{
+					*m = a;
+					*d = b;
+					*y = yy;
+					return s2 + 4 - p;
+				}
+			}
+		}
 		if ((n == 1 || n == 2) && sep != '\0')
 		{
 			const char *r = q + n + sl;
@@ -737,7 +809,7 @@ pm_read_date(const char *p, const char *e, int *y, int *m, int *d)
 			r += nm;
 			*m = mon;
 			*d = a;
-			r = pm_read_year_after(r, e, dashed, y);
+			r = pm_read_year_after(r, e, dashed, false, y);
 			return r - p;
 		}
 		return 0;
@@ -749,13 +821,19 @@ pm_read_date(const char *p, const char *e, int *y, int *m, int *d)
 	{
 		const char *r = pm_skip_space(q + n, e);
 		int			nd = pm_read_digits(r, e, 2, &b);
+		bool		ordinal;
 
 		if (nd == 0 || b < 1 || b > 31 || (r + nd < e && r[nd] == ':'))
 			return 0;
-		r = pm_skip_ordinal(r + nd, e);
+		{
+			const char *o = pm_skip_ordinal(r + nd, e);
+
+			ordinal = o > r + nd;
+			r = o;
+		}
 		*m = a;
 		*d = b;
-		r = pm_read_year_after(r, e, false, y);
+		r = pm_read_year_after(r, e, false, ordinal, y);
 		return r - p;
 	}
 	return 0;

@@ -263,7 +263,8 @@ extern int pm_zone_offset_at(const PmZone *zone, int y, int m, int d);
 extern int pm_read_month(const char *p, const char *e, int *month);
 extern int pm_read_digits(const char *p, const char *e, int maxd, int *val);
 extern const char *pm_skip_ordinal(const char *p, const char *e);
-extern const char *pm_read_year_after(const char *r, const char *e, bool dashed, int *y);
+extern const char *pm_read_year_after(const char *r, const char *e, bool dashed, bool ordinal,
+									  int *y);
 extern int pm_read_date(const char *p, const char *e, int *y, int *m, int *d);
 extern int pm_read_time(const char *p, const char *e, int *h, int *mi, int *s, int *us);
 extern int pm_read_stamp(const char *p, const char *e, PmStamp *st);
