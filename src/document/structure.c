@@ -46,7 +46,19 @@ pm_heading(const PmLine *ln, const PmLine *next, bool *atx, int *level)
 		while (q < e && *q == '#')
 			q++;
 		if (q < e && *q != ' ' && *q != '\t')
-			return NULL;
+		{
+			/* "##Timeline": no heading to CommonMark, one to its writer */
+			char	   *name = pm_clean(q, e);
+			int			l = strlen(name);
+
+			while (l > 0 && (name[l - 1] == ':' || name[l - 1] == ' '))
+				name[--l] = '\0';
+			if (!isalpha((unsigned char) *q) || pm_head_kind(name) == HEAD_OTHER)
+				return NULL;
+			*atx = true;
+			*level = q - s;
+			return name;
+		}
 		*atx = true;
 		*level = q - s;
 		while (e > q && (e[-1] == '#' || e[-1] == ' '))
@@ -106,6 +118,25 @@ pm_heading(const PmLine *ln, const PmLine *next, bool *atx, int *level)
 		}
 		return NULL;
 	}
+	/* an italic line: *Timeline:* or _Timeline_ */
+	if (ln->len > 2 && (s[0] == '*' || s[0] == '_') && s[1] != s[0] && s[1] != ' ')
+	{
+		const char *end = e;
+
+		if (end[-1] == ':')
+			end--;
+		if (end - s > 2 && end[-1] == s[0] && end[-2] != ' ')
+		{
+			char	   *name = pm_clean(s + 1, end - 1);
+			int			l = strlen(name);
+
+			while (l > 0 && (name[l - 1] == ':' || name[l - 1] == ' '))
+				name[--l] = '\0';
+			if (pm_head_kind(name) != HEAD_OTHER && pm_count_words(name) <= 6)
+				return name;
+		}
+		return NULL;
+	}
 	/* a plain short line naming a known part */
 	if (ln->indent == 0 && ln->len <= 60 && isalpha((unsigned char) *s))
 	{
@@ -115,6 +146,9 @@ pm_heading(const PmLine *ln, const PmLine *next, bool *atx, int *level)
 
 		if (end[-1] == ':')
 			end--;
+		else if (end[-1] == '.' && ln->len <= 30 && memchr(s, ' ', ln->len) != NULL &&
+				 memchr(s, '(', ln->len) != NULL)
+			end--;				/* "Timeline (EAT)." */
 		else if (end[-1] == '.' || end[-1] == '!' || end[-1] == '?' || end[-1] == ',')
 			return NULL;
 		for (const char *t = s; t < end; t++)
@@ -166,6 +200,13 @@ pm_split_lines(PmParser *ps, const char *text, int len)
 		{
 			indent += (*c == '\t') ? 4 - indent % 4 : 1;
 			c++;
+		}
+		/* "> quoted", ">> Timeline": the quote's text is the document's */
+		if (indent <= 3 && c < le && *c == '>')
+		{
+			while (c < le && (*c == '>' || *c == ' '))
+				c++;
+			indent = 0;
 		}
 		while (le > c && isspace((unsigned char) le[-1]))
 			le--;
