@@ -247,6 +247,23 @@ pm_says_acknowledged(const char *body)
 	return false;
 }
 
+/*
+ * Entries days before the rest (the deploy last week that set it up) are
+ * precursors, not the incident: the index of the first entry after the
+ * last gap of more than a day in the first half of the timeline, or -1.
+ */
+static int
+pm_precursor_skip(PmDocument *doc, TimestampTz first)
+{
+	int			found = -1;
+
+	for (int i = 1; i <= doc->nentries / 2; i++)
+		if (doc->entries[i].at - doc->entries[i - 1].at > USECS_PER_DAY &&
+			doc->entries[i - 1].at >= first)
+			found = i;
+	return found;
+}
+
 /* start, end, milestones and status */
 void
 pm_settle_span(PmParser *ps)
@@ -285,9 +302,14 @@ pm_settle_span(PmParser *ps)
 			for (int i = 0; i < doc->nentries && found < 0; i++)
 				if (doc->entries[i].begins)
 					found = i;
+			if (found < 0)
+				found = pm_precursor_skip(doc, first);
 			ps->sum_start = found >= 0 ? doc->entries[found].at : first;
 			ps->sum_has_start = true;
-			if (found >= 0)
+			if (found >= 0 && !doc->entries[found].begins)
+				pm_note(doc, "the summary names no start; the first entries come more than a day before the rest, so the incident starts at line %d",
+						doc->entries[found].lineno);
+			else if (found >= 0)
 				pm_note(doc, "the summary names no start; the incident starts at the entry that says it began (line %d)",
 						doc->entries[found].lineno);
 			else
