@@ -225,6 +225,16 @@ pm_timeline_prose(PmParser *ps, const PmLine *ln, const char *s, const char *e)
 	return true;
 }
 
+/* does the text say something (a word), not only decoration? */
+static bool
+pm_has_letters(const char *s, const char *e)
+{
+	for (; s < e; s++)
+		if (isalpha((unsigned char) *s))
+			return true;
+	return false;
+}
+
 /*
  * Sentences with a time in them: "The issue was detected at 10:05 AM by an
  * alert."  Each such sentence is an entry at that time; false if none.
@@ -381,6 +391,9 @@ pm_timeline_line(PmParser *ps, const PmLine *ln)
 		ps->date_markers++;
 		if (body < e && pm_contains_ci(body, e - body, "time"))
 			pm_scan_zone(ps, body, e);
+		else if (pm_has_letters(body, e))
+			pm_note(ps->doc, "line %d: \"%s\" has a date but no time; left it out of the timeline (its date carries to the entries below)",
+					ln->lineno, pm_clean(s, e));
 		return;
 	}
 	/* a time inside a sentence: "The issue was detected at 10:05 AM." */
@@ -401,6 +414,9 @@ pm_timeline_line(PmParser *ps, const PmLine *ln)
 	/* "All times are UTC" */
 	if (ps->nraw == 0 && pm_contains_ci(ln->s, ln->len, "time"))
 		pm_scan_zone(ps, ln->s, e);
+	else if (marker && pm_has_letters(s, e) && !(e > s && (e[-1] == ':' || (e[-1] == '*' && e - s > 3 && e[-3] == ':'))))
+		pm_note(ps->doc, "line %d: timeline item \"%s\" has no time; left it out",
+				ln->lineno, pm_clean(s, e));
 }
 
 
