@@ -33,6 +33,7 @@
 #define PM_BLOCK_HTML_HEAD	0x02	/* <h1>..<h6> */
 #define PM_BLOCK_GROUP		0x04	/* a list item with a list inside */
 #define PM_BLOCK_HTML		0x08	/* another HTML block: tags, not text */
+#define PM_BLOCK_COMMENT	0x10	/* an HTML comment */
 
 static cmark_syntax_extension *pm_ext_table;
 static cmark_syntax_extension *pm_ext_tasklist;
@@ -199,13 +200,16 @@ pm_mark_node(cmark_node *node, uint8 *flags, int nlines)
 		if (lit && strncmp(lit, "<!--", 4) == 0)
 		{
 			for (int i = from; i <= to; i++)
-				flags[i] |= PM_BLOCK_CODE;
+				flags[i] |= PM_BLOCK_CODE | PM_BLOCK_COMMENT;
 		}
-		else if (lit && pm_html_heading(lit, strlen(lit)))
-			flags[from] |= PM_BLOCK_HTML_HEAD;
 		else
+		{
 			for (int i = from; i <= to; i++)
 				flags[i] |= PM_BLOCK_HTML;
+			/* the heading: the block's first line, the rest runs on below it */
+			if (lit && pm_html_heading(lit, strlen(lit)))
+				flags[from] = (flags[from] & ~PM_BLOCK_HTML) | PM_BLOCK_HTML_HEAD;
+		}
 	}
 	else if (type == CMARK_NODE_ITEM)
 	{
@@ -333,6 +337,7 @@ pm_read_blocks(PmParser *ps, const char *text, int len)
 		/* cmark knows where a fence ends and a comment closes */
 		ln->code = (flags[i] & PM_BLOCK_CODE) != 0 ||
 			(ln->len >= 2 && ln->s[0] == '!' && ln->s[1] == '[');	/* an image */
+		ln->comment = (flags[i] & PM_BLOCK_COMMENT) != 0;
 		ln->group = (flags[i] & PM_BLOCK_GROUP) != 0 && pm_group_label(ps, i);
 		if ((flags[i] & PM_BLOCK_HTML_HEAD) && (level = pm_html_heading(ln->s, ln->len)) > 0)
 			pm_html_heading_line(ln, level);

@@ -68,6 +68,7 @@ typedef struct PmLine
 	PmSection	section;
 	bool		code;			/* inside a fenced block */
 	bool		front_matter;	/* in the "---" / "+++" block at the top */
+	bool		comment;		/* in an HTML comment (code is true too) */
 	bool		group;			/* a list item labelling the items below it */
 } PmLine;
 

@@ -223,6 +223,7 @@ pm_split_lines(PmParser *ps, const char *text, int len)
 		ln->section = SEC_NONE;
 		ln->code = false;
 		ln->front_matter = false;
+		ln->comment = false;
 		ln->group = false;
 		if (ln->len >= 3 && (strncmp(c, "```", 3) == 0 || strncmp(c, "~~~", 3) == 0))
 		{
@@ -346,7 +347,7 @@ pm_read_sections(PmParser *ps)
 		{
 			if (sec == SEC_TIMELINE)
 				ln->section = SEC_TIMELINE;
-			if (sec == SEC_OTHER && !ln->front_matter)
+			if (sec == SEC_OTHER && !ln->front_matter && !ln->comment)
 				pm_other_line(ps, ln, newpara);
 			blank_before = false;
 			continue;
@@ -398,6 +399,13 @@ pm_read_sections(PmParser *ps)
 					r->open_body = true;
 					continue;
 				}
+			}
+			if (sec == SEC_NONE && hk == HEAD_OTHER && doc->title != NULL &&
+				doc->title == ps->front_title)
+			{
+				/* the heading under the front matter is the title people see */
+				doc->title = name;
+				continue;
 			}
 			if (doc->title == NULL && sec == SEC_NONE &&
 				(hk == HEAD_OTHER ||
