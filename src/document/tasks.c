@@ -114,7 +114,9 @@ pm_plain_item(PmParser *ps, const PmLine *ln, const char *s, const char *e)
 	for (p = s; p + 1 < e; p++)
 		if ((*p == '.' || *p == '!') && p[1] == ' ')
 			sentences++;
-	if (sentences >= 2 || pm_prefix_ci(s, e, "in summary") ||
+	if (sentences >= 2 || pm_contains_ci(s, e - s, "postmortem") ||
+		pm_contains_ci(s, e - s, "post-mortem") || pm_prefix_ci(s, e, "this incident") ||
+		pm_prefix_ci(s, e, "in summary") ||
 		pm_prefix_ci(s, e, "in conclusion") || pm_prefix_ci(s, e, "thank") ||
 		pm_prefix_ci(s, e, "overall"))
 		return;					/* a paragraph of prose */

@@ -153,6 +153,18 @@ psprintf(const char *fmt,...)
 	return out;
 }
 
+int
+pg_snprintf(char *str, size_t count, const char *fmt,...)
+{
+	va_list		ap;
+	int			n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(str, count, fmt, ap);
+	va_end(ap);
+	return n;
+}
+
 /* ----- StringInfo ----- */
 void
 initStringInfo(StringInfo str)
