@@ -706,7 +706,7 @@ pm_read_date(const char *p, const char *e, int *y, int *m, int *d)
 			return r + n3 - p;
 		}
 		if ((n == 1 || n == 2) && sep == '-' &&
-			!(isdigit((unsigned char) q[n + sl]) && q + n + sl + 2 < e &&
+			!(q + n + sl + 2 < e && isdigit((unsigned char) q[n + sl]) &&
 			  pm_date_sep(q + n + sl + (isdigit((unsigned char) q[n + sl + 1]) ? 2 : 1), e, &sl2) == '-'))
 		{
 			/* "15-May-2024", "15/May/2024": a month's name between the separators */
