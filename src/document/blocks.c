@@ -5,6 +5,10 @@
  *	  Markdown define it, read by cmark-gfm (with its table and task list
  *	  extensions), and front matter, which neither defines.
  *
+ * cmark-gfm runs only on documents that hold something it settles and the
+ * lines alone do not (HTML, a fence, a nested list: pm_split_lines looks);
+ * on the others its answer is the lines' own.
+ *
  * The line passes of structure.c read what Markdown cannot say (bold
  * pseudo-headings, "Timeline:" lines, plain-text documents); this pass tells
  * them what Markdown does say: which lines are fenced code or HTML comments
@@ -13,8 +17,8 @@
  * label above its items, not an item), and which lines are front matter
  * ("---" or "+++" blocks at the top: page metadata, not content).
  *
- * cmark-gfm allocates with malloc; nothing here pallocs while its tree is
- * alive, so an error cannot leak it.
+ * cmark-gfm allocates from an arena in the caller's memory context (see
+ * pm_arena_alloc), so an error cannot leak its tree.
  *
  *-------------------------------------------------------------------------
  */
@@ -27,6 +31,7 @@
 
 #include "document/parse.h"
 #include "document/parse_int.h"
+#include "utils/memutils.h"
 
 /* what cmark said of a line, gathered before the tree is freed */
 #define PM_BLOCK_CODE		0x01	/* fenced code or an HTML comment */
@@ -37,6 +42,77 @@
 
 static cmark_syntax_extension *pm_ext_table;
 static cmark_syntax_extension *pm_ext_tasklist;
+
+/*
+ * cmark-gfm's memory: a bump allocator over palloc'd chunks, so that its
+ * tree costs no malloc and free per node, needs no cmark_node_free (it goes
+ * with the caller's memory context), and an error thrown while it parses
+ * leaks nothing.  Each block keeps its size in front, for realloc.
+ */
+#define PM_ARENA_CHUNK (64 * 1024)
+
+static char *pm_arena_cur;
+static char *pm_arena_end;
+
+static void *
+pm_arena_alloc(size_t size)
+{
+	size_t		need = MAXALIGN(sizeof(size_t) + size);
+	char	   *p;
+
+	if (size >= MaxAllocSize)
+		return palloc(MaxAllocSize + 1);	/* raises "invalid memory alloc request size" */
+	if (need > PM_ARENA_CHUNK / 4)
+		p = palloc(need);
+	else
+	{
+		if (pm_arena_cur == NULL || pm_arena_end - pm_arena_cur < (ptrdiff_t) need)
+		{
+			pm_arena_cur = palloc(PM_ARENA_CHUNK);
+			pm_arena_end = pm_arena_cur + PM_ARENA_CHUNK;
+		}
+		p = pm_arena_cur;
+		pm_arena_cur += need;
+	}
+	*(size_t *) p = size;
+	return p + MAXALIGN(sizeof(size_t));
+}
+
+static void *
+pm_arena_calloc(size_t n, size_t size)
+{
+	void	   *p;
+
+	if (size != 0 && n > MaxAllocSize / size)
+		return palloc(MaxAllocSize + 1);	/* raises "invalid memory alloc request size" */
+	p = pm_arena_alloc(n * size);
+	memset(p, 0, n * size);
+	return p;
+}
+
+static void *
+pm_arena_realloc(void *ptr, size_t size)
+{
+	size_t		old;
+	void	   *p;
+
+	if (ptr == NULL)
+		return pm_arena_alloc(size);
+	old = *(size_t *) ((char *) ptr - MAXALIGN(sizeof(size_t)));
+	if (size <= old)
+		return ptr;
+	p = pm_arena_alloc(size);
+	memcpy(p, ptr, old);
+	return p;
+}
+
+static void
+pm_arena_free(void *ptr)
+{
+	/* all of it goes at once, with the memory context */
+}
+
+static cmark_mem pm_arena_mem = {pm_arena_calloc, pm_arena_realloc, pm_arena_free};
 
 /*
  * Front matter: "---" or "+++" on the first line, up to the same fence.
@@ -234,7 +310,8 @@ pm_cmark_flags(const char *text, int len, uint8 *flags, int nlines)
 		pm_ext_table = cmark_find_syntax_extension("table");
 		pm_ext_tasklist = cmark_find_syntax_extension("tasklist");
 	}
-	parser = cmark_parser_new(CMARK_OPT_DEFAULT);
+	pm_arena_cur = pm_arena_end = NULL;
+	parser = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT, &pm_arena_mem);
 	if (parser == NULL)
 		return false;
 	if (pm_ext_table)
@@ -243,15 +320,14 @@ pm_cmark_flags(const char *text, int len, uint8 *flags, int nlines)
 		cmark_parser_attach_syntax_extension(parser, pm_ext_tasklist);
 	cmark_parser_feed(parser, text, len);
 	root = cmark_parser_finish(parser);
-	cmark_parser_free(parser);
 	if (root == NULL)
 		return false;
 	iter = cmark_iter_new(root);
 	while ((ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE)
 		if (ev == CMARK_EVENT_ENTER)
 			pm_mark_node(cmark_iter_get_node(iter), flags, nlines);
-	cmark_iter_free(iter);
-	cmark_node_free(root);
+	/* parser, tree and iterator live in the arena: nothing to free */
+	pm_arena_cur = pm_arena_end = NULL;
 	return true;
 }
 
@@ -320,6 +396,16 @@ pm_read_blocks(PmParser *ps, const char *text, int len)
 		len -= 3;
 	}
 	fm = pm_front_matter(ps);
+	for (int i = 0; i < fm; i++)
+		ps->lines[i].code = ps->lines[i].front_matter = true;
+
+	/*
+	 * Without HTML, fences or nested lists (pm_split_lines looks), what
+	 * cmark-gfm would say of the lines is what they already say: spare the
+	 * document the second parse.
+	 */
+	if (!ps->needs_blocks)
+		return;
 	flags = palloc0(ps->nlines);
 	if (!pm_cmark_flags(text, len, flags, ps->nlines))
 		return;

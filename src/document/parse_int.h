@@ -129,6 +129,7 @@ typedef struct PmParser
 	const PmOptions *opt;
 	PmDocument *doc;
 	char	   *front_title;	/* "title:" of the front matter */
+	bool		needs_blocks;	/* HTML, a fence or a nested list: run cmark-gfm */
 	int			yearless_m;		/* a date without a year ("April 17th") */
 	int			yearless_d;
 	StringInfo	other;			/* body of the section being kept, or NULL */

@@ -225,6 +225,10 @@ pm_split_lines(PmParser *ps, const char *text, int len)
 		ln->front_matter = false;
 		ln->comment = false;
 		ln->group = false;
+		/* what only a Markdown parser settles: HTML, fences, nested lists */
+		if (ln->len > 0 && (*c == '<' || *c == '`' || *c == '~' ||
+							(indent > 0 && (*c == '-' || *c == '*' || *c == '+' || isdigit((unsigned char) *c)))))
+			ps->needs_blocks = true;
 		if (ln->len >= 3 && (strncmp(c, "```", 3) == 0 || strncmp(c, "~~~", 3) == 0))
 		{
 			fence = !fence;
