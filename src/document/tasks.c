@@ -83,6 +83,30 @@ pm_task_label(const char *s, const char *e, const char **value)
 }
 
 /*
+ * The cell of a task row holding the task: its Task column, unless that is
+ * a number ("| # | Owner | Priority | Due |" with the text under Priority),
+ * then the longest cell of no other column.
+ */
+static int
+pm_title_cell(PmParser *ps, const char **cs, const char **ce, int nc)
+{
+	int			tc = ps->task_cols[0];
+	int			best = -1;
+	bool		number = true;
+
+	for (const char *p = cs[tc]; p < ce[tc]; p++)
+		if (!isdigit((unsigned char) *p) && *p != '#' && *p != '.' && *p != ' ')
+			number = false;
+	if (!number)
+		return tc;
+	for (int i = 0; i < nc; i++)
+		if (i != tc && i != ps->task_cols[1] && i != ps->task_cols[2] && i != ps->task_cols[3] &&
+			(best < 0 || ce[i] - cs[i] > ce[best] - cs[best]))
+			best = i;
+	return (best >= 0 && ce[best] > cs[best]) ? best : tc;
+}
+
+/*
  * A line without a list marker in the measures: a task when the measures
  * are written as plain lines ("Tasks:" then one task a line, "Action 1:
  * ..."), prose otherwise.  pm_build_tasks keeps such lines only where the
@@ -193,10 +217,10 @@ pm_measures_line(PmParser *ps, const PmLine *ln)
 			return;
 		it = pm_new_item(ps, ln->indent);
 		{
-			const char *ts = pm_strip_checkbox(cs[ps->task_cols[0]], ce[ps->task_cols[0]],
-											   &it->has_checkbox, &it->checked);
+			int			tc = pm_title_cell(ps, cs, ce, nc);
+			const char *ts = pm_strip_checkbox(cs[tc], ce[tc], &it->has_checkbox, &it->checked);
 
-			appendBinaryStringInfo(&it->text, ts, ce[ps->task_cols[0]] - ts);
+			appendBinaryStringInfo(&it->text, ts, ce[tc] - ts);
 		}
 		if (ps->task_cols[1] >= 0 && ps->task_cols[1] < nc && ce[ps->task_cols[1]] > cs[ps->task_cols[1]])
 			it->owner = pm_clean(cs[ps->task_cols[1]], ce[ps->task_cols[1]]);
