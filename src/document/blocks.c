@@ -376,6 +376,59 @@ pm_group_label(PmParser *ps, int i)
 }
 
 /*
+ * Inline HTML tags in a line ("**<span style=...>08:00 AM:</span>**",
+ * "a<br>b"): taken out, so the words between them read as written.  Only
+ * tags of the usual inline elements, so "latency < 200 ms" stays.
+ */
+static void
+pm_strip_inline_tags(PmLine *ln)
+{
+	static const char *const tags[] = {"span", "font", "strong", "b", "em", "i", "u", "br",
+	"mark", "small", "sup", "sub", "code", "a", "kbd", "del", "s"};
+	StringInfoData buf;
+	const char *p = ln->s,
+			   *e = ln->s + ln->len;
+	bool		changed = false;
+
+	initStringInfo(&buf);
+	while (p < e)
+	{
+		const char *q;
+		const char *name;
+		int			n;
+		bool		known = false;
+
+		if (*p != '<' || (q = memchr(p, '>', e - p)) == NULL)
+		{
+			appendStringInfoChar(&buf, *p++);
+			continue;
+		}
+		name = p + 1 + (p + 1 < q && p[1] == '/');
+		for (n = 0; name + n < q && isalpha((unsigned char) name[n]); n++)
+			;
+		for (int i = 0; i < lengthof(tags) && !known; i++)
+			known = (int) strlen(tags[i]) == n && pg_strncasecmp(name, tags[i], n) == 0 &&
+				(name[n] == '>' || name[n] == ' ' || name[n] == '/');
+		if (!known)
+		{
+			appendStringInfoChar(&buf, *p++);
+			continue;
+		}
+		if (n == 2 && pg_strncasecmp(name, "br", 2) == 0)
+			appendStringInfoChar(&buf, ' ');
+		p = q + 1;
+		changed = true;
+	}
+	if (changed)
+	{
+		ln->s = buf.data;
+		ln->len = buf.len;
+		while (ln->len > 0 && isspace((unsigned char) ln->s[ln->len - 1]))
+			ln->len--;
+	}
+}
+
+/*
  * The block structure, after pm_split_lines: sets code, group and the
  * heading text of HTML headings on ps->lines.  text and len are what
  * pm_split_lines read (a byte order mark already skipped).
@@ -398,6 +451,9 @@ pm_read_blocks(PmParser *ps, const char *text, int len)
 	fm = pm_front_matter(ps);
 	for (int i = 0; i < fm; i++)
 		ps->lines[i].code = ps->lines[i].front_matter = true;
+	for (int i = fm; i < ps->nlines; i++)
+		if (ps->lines[i].len > 2 && memchr(ps->lines[i].s, '<', ps->lines[i].len) != NULL)
+			pm_strip_inline_tags(&ps->lines[i]);
 
 	/*
 	 * Without HTML, fences or nested lists (pm_split_lines looks), what

@@ -130,6 +130,8 @@ typedef struct PmParser
 	PmDocument *doc;
 	char	   *front_title;	/* "title:" of the front matter */
 	bool		needs_blocks;	/* HTML, a fence or a nested list: run cmark-gfm */
+	int			measures_level; /* # level of the heading opening the measures */
+	PmGroup		measures_group; /* the list that heading named */
 	int			yearless_m;		/* a date without a year ("April 17th") */
 	int			yearless_d;
 	StringInfo	other;			/* body of the section being kept, or NULL */

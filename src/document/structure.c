@@ -431,6 +431,23 @@ pm_read_sections(PmParser *ps)
 				generic_title = false;
 				continue;
 			}
+			/*
+			 * "### Prevention", "### Detection" under "## Action Items": groups
+			 * of the action items, not sections of their own; under a Tasks
+			 * heading every group's items are tasks.
+			 */
+			if (sec == SEC_MEASURES && atx && level > ps->measures_level &&
+				(hk == HEAD_OTHER || hk == HEAD_MEASURES || hk == HEAD_RESOLUTION ||
+				 hk == HEAD_IMPROVEMENTS || hk == HEAD_TASKS))
+			{
+				if (ps->measures_group != GROUP_TASKS)
+					ps->group = (hk == HEAD_TASKS) ? GROUP_TASKS :
+						(hk == HEAD_IMPROVEMENTS) ? GROUP_IMPROVEMENTS : ps->measures_group;
+				ps->saw_task_heading |= (hk == HEAD_TASKS);
+				ps->in_task_table = false;
+				ps->items_at_heading = ps->nitems;
+				continue;
+			}
 			if (sec == SEC_MEASURES && (hk == HEAD_TASKS || hk == HEAD_IMPROVEMENTS ||
 										(hk == HEAD_OTHER && !atx)))
 			{
@@ -510,6 +527,8 @@ pm_read_sections(PmParser *ps)
 						sec = SEC_MEASURES;
 						ps->group = (hk == HEAD_TASKS) ? GROUP_TASKS :
 							(hk == HEAD_IMPROVEMENTS) ? GROUP_IMPROVEMENTS : GROUP_DEFAULT;
+						ps->measures_level = atx ? level : 0;
+						ps->measures_group = ps->group;
 						if (hk == HEAD_TASKS)
 							ps->saw_task_heading = true;
 						ps->in_task_table = false;

@@ -27,7 +27,7 @@ pm_field_kind(const char *label)
 		PmField		field;
 	}			fields[] =
 	{
-		{"duration", F_DURATION}, {"date", F_DURATION}, {"when", F_DURATION},
+		{"duration", F_DURATION}, {"date", F_DURATION}, {"when", F_DURATION}, {"period", F_DURATION},
 		{"time", F_DURATION}, {"outage window", F_DURATION}, {"window", F_DURATION},
 		{"start", F_START}, {"started", F_START}, {"start time", F_START},
 		{"began", F_START}, {"started at", F_START},

@@ -647,6 +647,31 @@ pm_finish_task(PmParser *ps, PmItem *it, PmTask *task)
 	}
 }
 
+/*
+ * "AI-001 — Tracking Ticket: https://…", "Jira: https://…": a link to where
+ * a task is tracked, not a task: the text ends in a URL after a label.
+ */
+static bool
+pm_is_reference(const char *text)
+{
+	const char *url = strstr(text, "://");
+	const char *p;
+
+	if (url == NULL)
+		return false;
+	for (p = url; *p && !isspace((unsigned char) *p); p++)
+		;
+	while (*p && isspace((unsigned char) *p))
+		p++;
+	if (*p != '\0')
+		return false;			/* words after the URL */
+	while (url > text && !isspace((unsigned char) url[-1]))
+		url--;
+	while (url > text && isspace((unsigned char) url[-1]))
+		url--;
+	return url > text && url[-1] == ':';
+}
+
 /* does the list begun at items_at_heading == span have marked items? */
 static bool
 pm_list_has_marked(PmParser *ps, int span)
@@ -677,7 +702,8 @@ pm_build_tasks(PmParser *ps)
 		{
 			PmItem	   *it = &ps->items[i];
 
-			if (it->text.len == 0 || (it->plain && pm_list_has_marked(ps, it->span)))
+			if (it->text.len == 0 || (it->plain && pm_list_has_marked(ps, it->span)) ||
+				pm_is_reference(it->text.data))
 				continue;
 			if (!has_task_group || it->group == GROUP_TASKS)
 			{

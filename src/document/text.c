@@ -345,6 +345,8 @@ pm_head_kind(const char *name)
 		return HEAD_RESOLUTION;
 	if (WORD("impact"))
 		return HEAD_IMPACT;
+	if (strcmp(low, "outage") == 0 || strcmp(low, "the outage") == 0)
+		return HEAD_SUMMARY;	/* "## Outage" with its Period and Impact */
 	if (HAS("summary") || WORD("overview") || WORD("description") || HAS("what happened") ||
 		WORD("details") || WORD("metadata") || HAS("at a glance") || WORD("key facts") ||
 		HAS("tl;dr") || WORD("tldr"))

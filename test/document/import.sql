@@ -2,7 +2,7 @@
 -- formats (test/document/corpus), checked the way users rely on them.
 BEGIN;
 SET LOCAL timezone = 'UTC';
-SELECT plan(696);
+SELECT plan(704);
 
 \set seed000 `cat test/seeds/000_2d29b2a47fc1b878.txt`
 \set seed001 `cat test/seeds/001_e377f6c4d1aac321.txt`
@@ -80,6 +80,7 @@ SELECT plan(696);
 \set doc69 `cat test/document/corpus/69_ist_summary_zone_from_timeline.md`
 \set doc70 `cat test/document/corpus/70_precursor_and_untimed.md`
 \set doc71 `cat test/document/corpus/71_time_then_date_24h_pm.md`
+\set doc72 `cat test/document/corpus/72_action_item_subheadings_outage_period.md`
 
 CREATE TEMP TABLE doc (name text PRIMARY KEY, body text, on_date date);
 INSERT INTO doc VALUES
@@ -147,7 +148,8 @@ INSERT INTO doc VALUES
 	('68 West Africa Time, 02:00-04:30 range', :'doc68', NULL),
 	('69 IST is India, summary in the timeline zone', :'doc69', NULL),
 	('70 precursor days before, untimed item', :'doc70', NULL),
-	('71 11:10 6th Nov 2023, 23:40 PM', :'doc71', NULL);
+	('71 11:10 6th Nov 2023, 23:40 PM', :'doc71', NULL),
+	('72 ### groups of action items, ## Outage', :'doc72', NULL);
 
 -- what each document says, read by a person
 CREATE TEMP TABLE expected (name text PRIMARY KEY, started_at timestamptz, resolved_at timestamptz,
@@ -228,7 +230,8 @@ INSERT INTO expected VALUES
 	('68 West Africa Time, 02:00-04:30 range', '2024-04-20 03:30Z', '2024-04-20 05:10Z', 5, 2, 0, 20, NULL),
 	('69 IST is India, summary in the timeline zone', '2024-08-14 05:30Z', '2024-08-14 07:00Z', 4, 2, 0, 100, NULL),
 	('70 precursor days before, untimed item', '2024-09-05 12:00Z', '2024-09-05 12:40Z', 5, 2, 0, NULL, NULL),
-	('71 11:10 6th Nov 2023, 23:40 PM', '2023-11-06 21:50Z', '2023-11-07 00:30Z', 4, 2, 0, 40, NULL);
+	('71 11:10 6th Nov 2023, 23:40 PM', '2023-11-06 21:50Z', '2023-11-07 00:30Z', 4, 2, 0, 40, NULL),
+	('72 ### groups of action items, ## Outage', '2024-04-09 06:20Z', '2024-04-09 07:05Z', 4, 3, 0, 100, NULL);
 
 CREATE TEMP TABLE imported AS
 	SELECT name, postmortem.import_markdown(body, on_date => on_date) AS id FROM doc;
@@ -241,7 +244,7 @@ CREATE TEMP VIEW actual AS
 		   i.users_affected_pct AS pct, i.users_affected AS users, i.import_notes, i.status
 	  FROM imported m JOIN postmortem.incident i ON i.id = m.id;
 
--- 76 documents x 7 checks
+-- 77 documents x 7 checks
 SELECT is(a.started_at, e.started_at, e.name || ': start in UTC') FROM actual a JOIN expected e USING (name) ORDER BY name;
 SELECT is(a.resolved_at, e.resolved_at, e.name || ': end in UTC') FROM actual a JOIN expected e USING (name) ORDER BY name;
 SELECT is(a.entries, e.entries, e.name || ': timeline entries') FROM actual a JOIN expected e USING (name) ORDER BY name;
@@ -251,7 +254,7 @@ SELECT is(a.pct, e.pct, e.name || ': share of users affected') FROM actual a JOI
 SELECT is(a.users, e.users, e.name || ': users affected') FROM actual a JOIN expected e USING (name) ORDER BY name;
 
 -- every imported incident is finished, and the timeline came from the import
-SELECT is(count(*)::int, 76, 'every document imports as a resolved incident') FROM actual WHERE status = 'resolved';
+SELECT is(count(*)::int, 77, 'every document imports as a resolved incident') FROM actual WHERE status = 'resolved';
 SELECT is((SELECT count(*)::int FROM postmortem.timeline t JOIN imported m ON m.id = t.incident_id WHERE t.source <> 'import'),
 		  0, 'timeline rows are marked as imported');
 SELECT is((SELECT count(*)::int FROM postmortem.timeline t JOIN imported m ON m.id = t.incident_id
