@@ -32,12 +32,15 @@ ISOLATION_OPTS = --load-extension=$(EXTENSION)
 
 PG_CONFIG  ?= pg_config
 PG_CPPFLAGS = -I$(srcdir)/src
-SHLIB_LINK += 
+SHLIB_LINK += -lcmark-gfm -lcmark-gfm-extensions
 
 PGXS := $(shell $(PG_CONFIG) --pgxs 2>/dev/null)
 ifneq ($(PGXS),)
 include $(PGXS)
 endif
+
+# PGXS tracks no header dependencies: the parser's files share their state
+$(filter src/document/%,$(OBJS)): $(wildcard src/document/*.h)
 
 $(EXTENSION)--$(EXTVERSION).sql: $(INSTALL_SQL) Makefile
 	cat $(INSTALL_SQL) > $@

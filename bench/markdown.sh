@@ -11,14 +11,24 @@
 #   - import_markdown() into the tables, documents/s, in one transaction;
 #   - the baseline: the same rows written by plain set-based SQL from the
 #     already-parsed documents (what writing alone costs), and the ratio.
-# Runs on a throwaway server; holds the install lock while it runs.
+# Runs on a throwaway server; holds the install lock while it runs (not with
+# PM_PG_ROOT set: then it uses that private copy of PostgreSQL).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-10000}
 . test/support/server.sh
 
-exec 9>/tmp/postmortem-test.lock
-flock 9
+# With PM_PG_ROOT, build and run against that private copy of PostgreSQL
+# (test/support/private-pg.sh) without waiting for other checkouts;
+# otherwise take turns installing into the host's.
+if [ -n "${PM_PG_ROOT:-}" ]; then
+	. test/support/private-pg.sh
+	pm_private_pg "$PM_PG_ROOT"
+	export PATH="$PM_PGBIN:$PATH"
+else
+	exec 9>/tmp/postmortem-test.lock
+	flock 9
+fi
 make -s >/dev/null
 make -s install >/dev/null
 

@@ -31,6 +31,8 @@
 #include "document/parse.h"
 #include "postmortem.h"
 
+static void pm_sections_json(StringInfo buf, const PmDocument *doc);
+
 static SPIPlanPtr incident_plan = NULL;
 static SPIPlanPtr timeline_plan = NULL;
 static SPIPlanPtr task_plan = NULL;
@@ -170,19 +172,19 @@ pm_prepare_plans(void)
 {
 	if (incident_plan == NULL)
 	{
-		Oid			types[17] = {TEXTOID, TEXTOID, TEXTOID, TEXTOID,
+		Oid			types[18] = {TEXTOID, TEXTOID, TEXTOID, TEXTOID,
 			TIMESTAMPTZOID, TIMESTAMPTZOID, TIMESTAMPTZOID, TIMESTAMPTZOID,
 			TEXTOID, NUMERICOID, INT8OID, TEXTOID, TEXTOID, TEXTOID,
-		TEXTARRAYOID, TEXTARRAYOID, TIMESTAMPTZOID};
+		TEXTARRAYOID, TEXTARRAYOID, TIMESTAMPTZOID, JSONBOID};
 
 		incident_plan = pm_keep_plan(
 									 "INSERT INTO postmortem.incident (title, summary, severity, status,"
 									 " started_at, detected_at, mitigated_at, resolved_at, time_zone,"
 									 " users_affected_pct, users_affected, impact, root_cause, resolution,"
-									 " improvements, import_notes, acknowledged_at)"
+									 " improvements, import_notes, acknowledged_at, sections)"
 									 " VALUES ($1, $2, $3::postmortem.severity, $4::postmortem.incident_status,"
-									 " $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)"
-									 " RETURNING id", 17, types);
+									 " $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)"
+									 " RETURNING id", 18, types);
 	}
 	if (timeline_plan == NULL)
 	{
@@ -218,8 +220,9 @@ import_markdown(PG_FUNCTION_ARGS)
 {
 	int16		level;
 	PmDocument *doc = pm_parse_args(fcinfo, &level);
-	Datum		values[17];
-	char		nulls[17];
+	Datum		values[18];
+	char		nulls[18];
+	StringInfoData sections;
 	int64		id;
 	bool		isnull;
 	int			ret;
@@ -244,6 +247,9 @@ import_markdown(PG_FUNCTION_ARGS)
 	values[14] = pm_cstring_array(doc->improvements, doc->nimprovements);
 	values[15] = pm_cstring_array(doc->notes, doc->nnotes);
 	values[16] = doc->has_acknowledged ? TimestampTzGetDatum(doc->acknowledged_at) : (nulls[16] = 'n', (Datum) 0);
+	initStringInfo(&sections);
+	pm_sections_json(&sections, doc);
+	values[17] = DirectFunctionCall1(jsonb_in, CStringGetDatum(sections.data));
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
@@ -330,6 +336,25 @@ pm_json_str(StringInfo buf, const char *key, const char *val)
 	else
 		appendStringInfoString(buf, "null");
 }
+
+/* the sections beside the template, as incident.sections keeps them */
+static void
+pm_sections_json(StringInfo buf, const PmDocument *doc)
+{
+	appendStringInfoChar(buf, '[');
+	for (int i = 0; i < doc->nsections; i++)
+	{
+		if (i)
+			appendStringInfoChar(buf, ',');
+		appendStringInfoChar(buf, '{');
+		pm_json_str(buf, "heading", doc->sections[i].heading);
+		appendStringInfoChar(buf, ',');
+		pm_json_str(buf, "body", doc->sections[i].body);
+		appendStringInfoChar(buf, '}');
+	}
+	appendStringInfoChar(buf, ']');
+}
+
 
 static void
 pm_json_ts(StringInfo buf, const char *key, bool has, TimestampTz ts)
@@ -436,7 +461,9 @@ parse_markdown(PG_FUNCTION_ARGS)
 			appendStringInfoChar(&buf, ',');
 		escape_json(&buf, doc->improvements[i]);
 	}
-	appendStringInfoString(&buf, "],\"import_notes\":[");
+	appendStringInfoString(&buf, "],\"sections\":");
+	pm_sections_json(&buf, doc);
+	appendStringInfoString(&buf, ",\"import_notes\":[");
 	for (int i = 0; i < doc->nnotes; i++)
 	{
 		if (i)

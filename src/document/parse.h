@@ -49,6 +49,13 @@ typedef struct PmTask
 	TimestampTz due_at;
 } PmTask;
 
+/* a section beside the template ("Lessons learned"), kept as written */
+typedef struct PmSectionText
+{
+	char	   *heading;		/* without the #'s or the bold */
+	char	   *body;			/* its Markdown source, trimmed */
+} PmSectionText;
+
 typedef enum PmError
 {
 	PM_OK = 0,
@@ -102,6 +109,8 @@ typedef struct PmDocument
 	int			nimprovements;
 	char	  **notes;
 	int			nnotes;
+	PmSectionText *sections;	/* in document order */
+	int			nsections;
 
 	PmError		error;
 	char	   *error_message;

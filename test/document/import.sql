@@ -2,7 +2,7 @@
 -- formats (test/document/corpus), checked the way users rely on them.
 BEGIN;
 SET LOCAL timezone = 'UTC';
-SELECT plan(570);
+SELECT plan(704);
 
 \set seed000 `cat test/seeds/000_2d29b2a47fc1b878.txt`
 \set seed001 `cat test/seeds/001_e377f6c4d1aac321.txt`
@@ -67,6 +67,20 @@ SELECT plan(570);
 \set doc56 `cat test/document/corpus/56_zone_names_in_fields.md`
 \set doc57 `cat test/document/corpus/57_seed_like_eat_share_and_count.md`
 \set doc58 `cat test/document/corpus/58_seed_like_plain_wat_percent_word.md`
+\set doc59 `cat test/document/corpus/59_plain_lines_measures_wat.txt`
+\set doc60 `cat test/document/corpus/60_label_headings_colon_lines.txt`
+\set doc61 `cat test/document/corpus/61_nested_dates_bold_labels_tasks_group.md`
+\set doc62 `cat test/document/corpus/62_action_item_groups_done_sentences.md`
+\set doc63 `cat test/document/corpus/63_html_lists_and_headings.md`
+\set doc64 `cat test/document/corpus/64_front_matter_comments_retro.md`
+\set doc65 `cat test/document/corpus/65_duration_heading_lasting.md`
+\set doc66 `cat test/document/corpus/66_unicode_hyphen_dates_task_table.md`
+\set doc67 `cat test/document/corpus/67_day_first_dashes_action_n.md`
+\set doc68 `cat test/document/corpus/68_zone_names_ranges.md`
+\set doc69 `cat test/document/corpus/69_ist_summary_zone_from_timeline.md`
+\set doc70 `cat test/document/corpus/70_precursor_and_untimed.md`
+\set doc71 `cat test/document/corpus/71_time_then_date_24h_pm.md`
+\set doc72 `cat test/document/corpus/72_action_item_subheadings_outage_period.md`
 
 CREATE TEMP TABLE doc (name text PRIMARY KEY, body text, on_date date);
 INSERT INTO doc VALUES
@@ -121,7 +135,21 @@ INSERT INTO doc VALUES
 	('55 Thursday 16 May 2024 at 09:30 BST, (20%)', :'doc55', NULL),
 	('56 America/Chicago in the fields', :'doc56', NULL),
 	('57 seed-like, share and count', :'doc57', NULL),
-	('58 seed-like plain, 40 percent', :'doc58', NULL);
+	('58 seed-like plain, 40 percent', :'doc58', NULL),
+	('59 plain lines, tasks one a line, WAT', :'doc59', NULL),
+	('60 Label: headings, Task: text lines', :'doc60', NULL),
+	('61 dates nested under bold labels, Tasks: group', :'doc61', NULL),
+	('62 action item groups, done by its words', :'doc62', NULL),
+	('63 HTML headings and lists', :'doc63', NULL),
+	('64 front matter, comments, retrospective', :'doc64', NULL),
+	('65 start and lasting N minutes, precursor row', :'doc65', NULL),
+	('66 2024‑11‑04 with U+2011, task table', :'doc66', NULL),
+	('67 05-11-2024 day first, Action N: lines', :'doc67', NULL),
+	('68 West Africa Time, 02:00-04:30 range', :'doc68', NULL),
+	('69 IST is India, summary in the timeline zone', :'doc69', NULL),
+	('70 precursor days before, untimed item', :'doc70', NULL),
+	('71 11:10 6th Nov 2023, 23:40 PM', :'doc71', NULL),
+	('72 ### groups of action items, ## Outage', :'doc72', NULL);
 
 -- what each document says, read by a person
 CREATE TEMP TABLE expected (name text PRIMARY KEY, started_at timestamptz, resolved_at timestamptz,
@@ -189,7 +217,21 @@ INSERT INTO expected VALUES
 	('55 Thursday 16 May 2024 at 09:30 BST, (20%)', '2024-05-16 08:30Z', '2024-05-16 09:45Z', 5, 1, 0, 20, NULL),
 	('56 America/Chicago in the fields', '2024-05-15 19:05Z', '2024-05-15 19:55Z', 4, 1, 0, 30, NULL),
 	('57 seed-like, share and count', '2024-03-03 12:45Z', '2024-03-03 14:15Z', 7, 3, 1, 100, 15000),
-	('58 seed-like plain, 40 percent', '2024-02-14 09:00Z', '2024-02-14 11:00Z', 6, 2, 1, 40, NULL);
+	('58 seed-like plain, 40 percent', '2024-02-14 09:00Z', '2024-02-14 11:00Z', 6, 2, 1, 40, NULL),
+	('59 plain lines, tasks one a line, WAT', '2024-03-08 08:40Z', '2024-03-08 09:05Z', 5, 3, 0, 30, NULL),
+	('60 Label: headings, Task: text lines', '2024-10-03 07:15Z', '2024-10-03 08:05Z', 4, 2, 0, 15, NULL),
+	('61 dates nested under bold labels, Tasks: group', '2024-04-02 23:10Z', '2024-04-02 23:52Z', 3, 2, 0, 100, NULL),
+	('62 action item groups, done by its words', '2024-06-11 13:00Z', '2024-06-11 14:30Z', 4, 4, 1, NULL, 8000),
+	('63 HTML headings and lists', '2024-02-12 08:20Z', '2024-02-12 09:35Z', 5, 3, 0, 45, NULL),
+	('64 front matter, comments, retrospective', '2024-07-30 01:10Z', '2024-07-30 03:40Z', 4, 2, 1, NULL, NULL),
+	('65 start and lasting N minutes, precursor row', '2024-09-09 14:00Z', '2024-09-09 14:45Z', 5, 2, 0, 100, NULL),
+	('66 2024‑11‑04 with U+2011, task table', '2024-11-04 15:02Z', '2024-11-04 15:48Z', 5, 2, 0, NULL, NULL),
+	('67 05-11-2024 day first, Action N: lines', '2024-11-05 08:15Z', '2024-11-05 10:45Z', 5, 3, 0, NULL, 2300),
+	('68 West Africa Time, 02:00-04:30 range', '2024-04-20 03:30Z', '2024-04-20 05:10Z', 5, 2, 0, 20, NULL),
+	('69 IST is India, summary in the timeline zone', '2024-08-14 05:30Z', '2024-08-14 07:00Z', 4, 2, 0, 100, NULL),
+	('70 precursor days before, untimed item', '2024-09-05 12:00Z', '2024-09-05 12:40Z', 5, 2, 0, NULL, NULL),
+	('71 11:10 6th Nov 2023, 23:40 PM', '2023-11-06 21:50Z', '2023-11-07 00:30Z', 4, 2, 0, 40, NULL),
+	('72 ### groups of action items, ## Outage', '2024-04-09 06:20Z', '2024-04-09 07:05Z', 4, 3, 0, 100, NULL);
 
 CREATE TEMP TABLE imported AS
 	SELECT name, postmortem.import_markdown(body, on_date => on_date) AS id FROM doc;
@@ -202,7 +244,7 @@ CREATE TEMP VIEW actual AS
 		   i.users_affected_pct AS pct, i.users_affected AS users, i.import_notes, i.status
 	  FROM imported m JOIN postmortem.incident i ON i.id = m.id;
 
--- 63 documents x 7 checks
+-- 77 documents x 7 checks
 SELECT is(a.started_at, e.started_at, e.name || ': start in UTC') FROM actual a JOIN expected e USING (name) ORDER BY name;
 SELECT is(a.resolved_at, e.resolved_at, e.name || ': end in UTC') FROM actual a JOIN expected e USING (name) ORDER BY name;
 SELECT is(a.entries, e.entries, e.name || ': timeline entries') FROM actual a JOIN expected e USING (name) ORDER BY name;
@@ -212,7 +254,7 @@ SELECT is(a.pct, e.pct, e.name || ': share of users affected') FROM actual a JOI
 SELECT is(a.users, e.users, e.name || ': users affected') FROM actual a JOIN expected e USING (name) ORDER BY name;
 
 -- every imported incident is finished, and the timeline came from the import
-SELECT is(count(*)::int, 63, 'every document imports as a resolved incident') FROM actual WHERE status = 'resolved';
+SELECT is(count(*)::int, 77, 'every document imports as a resolved incident') FROM actual WHERE status = 'resolved';
 SELECT is((SELECT count(*)::int FROM postmortem.timeline t JOIN imported m ON m.id = t.incident_id WHERE t.source <> 'import'),
 		  0, 'timeline rows are marked as imported');
 SELECT is((SELECT count(*)::int FROM postmortem.timeline t JOIN imported m ON m.id = t.incident_id
@@ -407,6 +449,72 @@ SELECT is(postmortem.parse_markdown(E'# Cart errors\n## Impact\nNot all users we
 
 SELECT ok((postmortem.parse_markdown(E'# DNS\nSeverity: purple\n## Timeline\n- 2024-01-01 10:00 UTC: alert\n- 2024-01-01 11:00 UTC: resolved')->'import_notes')
 		  ? 'severity "purple" not understood; used SEV3', 'parse_markdown notes what import_markdown would note');
+
+SELECT is(postmortem.parse_markdown(E'# Outage\nUsers affected: ' || repeat('9', 40) || E'k\n## Timeline\n- 2024-01-02 09:00 UTC: errors began\n- 2024-01-02 09:30 UTC: resolved')->'users_affected',
+		  'null'::jsonb, 'a count of users too large to be one is no count (it used to overflow to a negative number)');
+SELECT ok((postmortem.parse_markdown(E'# Outage\nUsers affected: ' || repeat('9', 40) || E'k\n## Timeline\n- 2024-01-02 09:00 UTC: errors began\n- 2024-01-02 09:30 UTC: resolved')->>'import_notes')
+		  LIKE '%too large to be a count%', 'and that is noted');
+SELECT is(postmortem.parse_markdown(E'# Outage\nUsers affected: 2.5 million\n## Timeline\n- 2024-01-02 09:00 UTC: errors began\n- 2024-01-02 09:30 UTC: resolved')->'users_affected',
+		  '2500000'::jsonb, 'a count in millions still reads');
+
+-- what Markdown says, and what people write beside the template
+SELECT is((SELECT i.title FROM postmortem.incident i JOIN imported m USING (id) WHERE m.name = '64 front matter, comments, retrospective'),
+		  'Billing export stalled', 'front matter is page metadata: its title, not its lines, is read');
+SELECT is((SELECT jsonb_agg(s->>'heading') FROM postmortem.incident i JOIN imported m USING (id), jsonb_array_elements(i.sections) s
+			WHERE m.name = '64 front matter, comments, retrospective'),
+		  '["What Went Well", "Contributing Factors"]'::jsonb, 'retrospective sections are kept on the incident, in order');
+SELECT is((SELECT i.sections->0->>'body' FROM postmortem.incident i JOIN imported m USING (id) WHERE m.name = '64 front matter, comments, retrospective'),
+		  '- The runtime alert caught the stall.', 'a kept section''s body is its Markdown');
+SELECT is((SELECT jsonb_agg(s->>'heading') FROM postmortem.incident i JOIN imported m USING (id), jsonb_array_elements(i.sections) s
+			WHERE m.name = '62 action item groups, done by its words'),
+		  '["Lessons Learned"]'::jsonb, 'Lessons learned is kept, not read as tasks');
+SELECT is((SELECT string_agg(t.title, ' | ' ORDER BY t.id) FROM postmortem.task t JOIN imported m ON m.id = t.incident_id
+			WHERE m.name = '62 action item groups, done by its words'),
+		  'Alerts on queue depth have been added to the consumer dashboard. | Page on consumer lag above ten minutes. | Add a benchmark for large payloads to CI. | Run the consumer against a copy of production traffic before deploys.',
+		  'group labels ("Monitoring:") are not tasks; the items under them are');
+SELECT is((SELECT string_agg(t.title, ' | ' ORDER BY t.id) FROM postmortem.task t JOIN imported m ON m.id = t.incident_id
+			WHERE m.name = '67 05-11-2024 day first, Action N: lines'),
+		  'Re-enable log rotation on the relay | Alert at 80% disk usage on every mail host | Add the relay to the weekly patch review',
+		  '"Action N:" is no part of the task');
+SELECT is((SELECT cardinality(i.improvements) FROM postmortem.incident i JOIN imported m USING (id) WHERE m.name = '61 dates nested under bold labels, Tasks: group'),
+		  2, 'a "- **Tasks:**" group makes its items tasks and the other items improvements');
+SELECT is((SELECT i.time_zone FROM postmortem.incident i JOIN imported m USING (id) WHERE m.name = '68 West Africa Time, 02:00-04:30 range'),
+		  'WAT', 'a zone written as a name');
+SELECT ok(EXISTS (SELECT 1 FROM actual, unnest(import_notes) n WHERE name = '70 precursor days before, untimed item' AND n LIKE '%more than a day before the rest%'),
+		  'the precursor days before is noted, not taken as the start');
+SELECT ok(EXISTS (SELECT 1 FROM actual, unnest(import_notes) n WHERE name = '70 precursor days before, untimed item' AND n LIKE '%"Engineers joined the incident call." has no time; left it out'),
+		  'a timeline item without a time is noted when left out');
+SELECT ok(EXISTS (SELECT 1 FROM actual, unnest(import_notes) n WHERE name = '65 start and lasting N minutes, precursor row' AND n LIKE '%a start and a length (45 minutes)%'),
+		  'the end from a start and a stated length is noted');
+SELECT is((SELECT count(*)::int FROM postmortem.timeline t JOIN imported m ON m.id = t.incident_id
+			WHERE m.name = '64 front matter, comments, retrospective' AND t.body LIKE '%example entry%'),
+		  0, 'entries inside a multi-line HTML comment are not entries');
+
+CREATE FUNCTION pg_temp.refusal(doc text) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE
+	d text;
+BEGIN
+	PERFORM postmortem.parse_markdown(doc);
+	RETURN NULL;
+EXCEPTION WHEN invalid_text_representation THEN
+	GET STACKED DIAGNOSTICS d = PG_EXCEPTION_DETAIL;
+	RETURN d;
+END
+$$;
+SELECT is(pg_temp.refusal(E'# Outage\nIt happened from 3:00 PM to 4:30 PM CAT on April 17th.\n## Timeline\n- 3:00 PM CAT alert\n- 4:30 PM CAT resolved'),
+		  'It names a day, April 17, but no year.', 'a refusal for want of a year says which day it found');
+SELECT is(postmortem.parse_markdown(E'# DB\n## Timeline\n- 15/May/2024 10:00 UTC: alert\n- 11:00 UTC: resolved')->>'started_at',
+		  '2024-05-15T10:00:00+00:00', 'DD/Mon/YYYY');
+SELECT is(postmortem.parse_markdown(E'# DB\n## Timeline\n- 05, 15, 2024 10:00 UTC: alert\n- 11:00 UTC: resolved')->>'started_at',
+		  '2024-05-15T10:00:00+00:00', '"MM, DD, YYYY"');
+SELECT is(postmortem.parse_markdown(E'# DB\n## Timeline\n- February 24th, 15 10:00 UTC: alert\n- 11:00 UTC: resolved')->>'started_at',
+		  '2015-02-24T10:00:00+00:00', '"February 24th, 15"');
+SELECT is(postmortem.parse_markdown(E'# DB\n##Timeline\n- 2024-05-15 10:00 UTC alert\n- 2024-05-15 11:00 UTC resolved')->>'resolved_at',
+		  '2024-05-15T11:00:00+00:00', '"##Timeline" without a space is the timeline');
+SELECT is(postmortem.parse_markdown(E'# DB\n## Timeline (UC/Pacific)\n- 2024-05-15 10:00 alert\n- 2024-05-15 11:00 resolved')->>'started_at',
+		  '2024-05-15T17:00:00+00:00', '"UC/Pacific" is US/Pacific');
+SELECT is(postmortem.parse_markdown(E'# DB\n## Timeline (Greenwich Mean Time)\n- 2024-05-15 10:00 alert\n- 2024-05-15 11:00 resolved')->>'time_zone',
+		  'GMT', 'Greenwich Mean Time');
 
 SELECT * FROM finish();
 ROLLBACK;

@@ -4,7 +4,10 @@
 set -euo pipefail
 
 pkgs=(make gcc postgresql-15 postgresql-server-dev-15 postgresql-15-pgtap
-      libtap-parser-sourcehandler-pgtap-perl ${POSTMORTEM_EXTRA_PKGS:-})
+      libtap-parser-sourcehandler-pgtap-perl
+      libcmark-gfm-dev libcmark-gfm-extensions-dev   # the document parser's Markdown
+      clang libclang-rt-14-dev                       # its libFuzzer harness (test/document)
+      ${POSTMORTEM_EXTRA_PKGS:-})
 missing=()
 for p in "${pkgs[@]}"; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

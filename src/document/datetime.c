@@ -1,0 +1,1161 @@
+/*-------------------------------------------------------------------------
+ *
+ * datetime.c
+ *	  Dates, times and time zones as documents write them: offsets, zone
+ *	  abbreviations and names, dates in the many orders people use, 12- and
+ *	  24-hour times, and a whole stamp (date, time and zone) at once.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include <ctype.h>
+#include <limits.h>
+
+#include "lib/stringinfo.h"
+#include "pgtime.h"
+#include "utils/datetime.h"
+#include "utils/timestamp.h"
+
+#include "document/parse.h"
+#include "document/parse_int.h"
+
+/*
+ * A zone abbreviation of the timezone_abbreviations setting (lower case):
+ * TZ or DTZ with its offset east of UTC, DYNTZ with its zone, or another
+ * type when it is none.  The one place the parser calls
+ * DecodeTimezoneAbbrev, whose signature differs between major versions.
+ */
+int
+pm_decode_abbrev(const char *low, int *offset, pg_tz **tz)
+{
+	char		buf[TOKMAXLEN + 1];
+
+	*offset = 0;
+	*tz = NULL;
+	if (strlcpy(buf, low, sizeof(buf)) >= sizeof(buf))
+		return UNKNOWN_FIELD;
+	return DecodeTimezoneAbbrev(0, buf, offset, tz);
+}
+
+/* ---------------------------------------------------------------------
+ * time zones
+ * ---------------------------------------------------------------------
+ */
+
+/* "+02:00", "-0400", "+1", "+5:30" → seconds east; returns bytes read */
+int
+pm_read_offset(const char *p, const char *e, int *secs)
+{
+	const char *q = p;
+	int			sign,
+				h = 0,
+				m = 0,
+				nd = 0;
+
+	if (q >= e || (*q != '+' && *q != '-' &&
+				   (e - q < 3 || memcmp(q, "\xe2\x88\x92", 3) != 0)))
+		return 0;
+	if (*q == '+' || *q == '-')
+	{
+		sign = (*q == '-') ? -1 : 1;
+		q++;
+	}
+	else
+	{
+		sign = -1;				/* U+2212 minus sign */
+		q += 3;
+	}
+	while (q < e && isdigit((unsigned char) *q) && nd < 4)
+	{
+		h = h * 10 + (*q - '0');
+		q++;
+		nd++;
+	}
+	if (nd == 0)
+		return 0;
+	if (nd == 4)
+	{
+		m = h % 100;
+		h /= 100;
+	}
+	else if (nd == 3)
+		return 0;
+	else if (q + 2 < e && *q == ':' &&
+			 isdigit((unsigned char) q[1]) && isdigit((unsigned char) q[2]))
+	{
+		m = (q[1] - '0') * 10 + (q[2] - '0');
+		q += 3;
+	}
+	if (q < e && isdigit((unsigned char) *q))
+		return 0;
+	if (h > 15 || m > 59)
+		return 0;
+	*secs = sign * (h * 3600 + m * 60);
+	return q - p;
+}
+
+void
+pm_zone_fixed(PmZone *zone, int offset_east, const char *label, int labellen)
+{
+	memset(zone, 0, sizeof(PmZone));
+	zone->valid = true;
+	zone->fixed = true;
+	zone->offset_east = offset_east;
+	/* label points into the document: copy a bounded length, not strlcpy */
+	labellen = Min(labellen, (int) sizeof(zone->label) - 1);
+	memcpy(zone->label, label, labellen);
+	zone->label[labellen] = '\0';
+}
+
+/*
+ * Zones written out as names ("West Africa Time", "Eastern", "Greenwich
+ * Mean Time"): a fixed offset, or a zone with rules for a name that does
+ * not say standard or daylight time.  Longest names first, so that
+ * "Eastern Standard Time" is not read as "Eastern".
+ */
+static const struct
+{
+	const char *name;
+	const char *label;
+	int			offset_east;	/* when zone is NULL */
+	const char *zone;
+} pm_zone_names[] = {
+	{"australian eastern standard time", "AEST", 36000, NULL},
+	{"australian eastern daylight time", "AEDT", 39600, NULL},
+	{"central european summer time", "CEST", 7200, NULL},
+	{"eastern european summer time", "EEST", 10800, NULL},
+	{"south africa standard time", "SAST", 7200, NULL},
+	{"coordinated universal time", "UTC", 0, NULL},
+	{"central european time", "CET", 3600, NULL},
+	{"eastern european time", "EET", 7200, NULL},
+	{"eastern standard time", "EST", -18000, NULL},
+	{"eastern daylight time", "EDT", -14400, NULL},
+	{"central standard time", "CST", -21600, NULL},
+	{"central daylight time", "CDT", -18000, NULL},
+	{"mountain standard time", "MST", -25200, NULL},
+	{"mountain daylight time", "MDT", -21600, NULL},
+	{"pacific standard time", "PST", -28800, NULL},
+	{"pacific daylight time", "PDT", -25200, NULL},
+	{"india standard time", "IST", 19800, NULL},
+	{"indian standard time", "IST", 19800, NULL},
+	{"greenwich mean time", "GMT", 0, NULL},
+	{"british summer time", "BST", 3600, NULL},
+	{"japan standard time", "JST", 32400, NULL},
+	{"korea standard time", "KST", 32400, NULL},
+	{"china standard time", "CST", 28800, NULL},
+	{"west africa time", "WAT", 3600, NULL},
+	{"west african time", "WAT", 3600, NULL},
+	{"east africa time", "EAT", 10800, NULL},
+	{"east african time", "EAT", 10800, NULL},
+	{"central africa time", "CAT", 7200, NULL},
+	{"singapore time", "SGT", 28800, NULL},
+	{"moscow time", "MSK", 10800, NULL},
+	{"eastern time", "ET", 0, "America/New_York"},
+	{"central time", "CT", 0, "America/Chicago"},
+	{"mountain time", "MT", 0, "America/Denver"},
+	{"pacific time", "PT", 0, "America/Los_Angeles"},
+	{"eastern", "ET", 0, "America/New_York"},
+	{"pacific", "PT", 0, "America/Los_Angeles"},
+};
+
+/* a zone name of pm_zone_names at p: its length, 0 when there is none */
+static int
+pm_read_zone_name(const char *p, const char *e, PmZone *zone)
+{
+	char		c = pm_lower(*p);
+
+	if (c != 'a' && c != 'b' && c != 'c' && c != 'e' && c != 'g' && c != 'i' &&
+		c != 'j' && c != 'k' && c != 'm' && c != 'p' && c != 's' && c != 'w')
+		return 0;
+	for (int i = 0; i < lengthof(pm_zone_names); i++)
+	{
+		int			n = strlen(pm_zone_names[i].name);
+
+		if (pm_lower(pm_zone_names[i].name[0]) == c && pm_prefix_ci(p, e, pm_zone_names[i].name) &&
+			(p + n >= e || !pm_isalnum(p[n])))
+		{
+			if (pm_zone_names[i].zone)
+			{
+				pg_tz	   *tz = pg_tzset(pm_zone_names[i].zone);
+
+				if (tz == NULL)
+					return 0;
+				memset(zone, 0, sizeof(PmZone));
+				zone->valid = true;
+				zone->tz = tz;
+				strlcpy(zone->label, pm_zone_names[i].label, sizeof(zone->label));
+			}
+			else
+				pm_zone_fixed(zone, pm_zone_names[i].offset_east, pm_zone_names[i].label,
+							  strlen(pm_zone_names[i].label));
+			return n;
+		}
+	}
+	return 0;
+}
+
+/*
+ * Read a zone at p: an offset (+02:00), GMT/UTC with an offset (GMT+1: an
+ * hour east, as people mean it, not POSIX's reverse), an abbreviation from
+ * the timezone_abbreviations set (upper case: EST, EAT, CET), or a zone name
+ * (Europe/Berlin).  An upper-case word of 2-5 letters that is none of these
+ * sets *unknown when require_upper allows it; returns bytes read.
+ */
+int
+pm_read_zone(const char *p, const char *e, PmZone *zone, bool *unknown,
+			 char *word_out)
+{
+	const char *q = p,
+			   *w;
+	bool		paren = false;
+	int			n,
+				secs;
+	char		word[64];
+	char		low[64];
+	bool		upper = true;
+	bool		slash = false;
+
+	*unknown = false;
+	if (q < e && *q == '(')
+	{
+		paren = true;
+		q++;
+	}
+	n = pm_read_offset(q, e, &secs);
+	if (n > 0)
+	{
+		pm_zone_fixed(zone, secs, q, n);
+		q += n;
+		goto done;
+	}
+	if (q < e && *q == 'Z' && (q + 1 >= e || !pm_isalnum(q[1])))
+	{
+		pm_zone_fixed(zone, 0, "UTC", 3);
+		q++;
+		goto done;
+	}
+	if (q < e && isalpha((unsigned char) *q) && (n = pm_read_zone_name(q, e, zone)) > 0)
+	{
+		if (word_out)
+			strlcpy(word_out, zone->label, 16);
+		q += n;
+		goto done;
+	}
+	w = q;
+	while (q < e && (isalpha((unsigned char) *q) || *q == '/' || *q == '_') && q - w < 40)
+	{
+		if (islower((unsigned char) *q))
+			upper = false;
+		if (*q == '/')
+			slash = true;
+		q++;
+	}
+	n = q - w;
+	if (n < 1 || n >= (int) sizeof(word) || (q < e && pm_isalnum(*q)))
+		return 0;
+	memcpy(word, w, n);
+	word[n] = '\0';
+	for (int i = 0; i <= n; i++)
+		low[i] = pm_lower(word[i]);
+	if (word_out)
+		strlcpy(word_out, word, 16);
+
+	/* "Pacific Time", "Eastern time": the zone's local time that day, as PT, ET */
+	if (!upper && n >= 6 && n <= 8 && q + 5 <= e && q[0] == ' ' && pm_prefix_ci(q + 1, e, "time") &&
+		(q + 5 == e || !pm_isalnum(q[5])))
+	{
+		static const char *const regions[][3] = {
+			{"eastern", "ET", "America/New_York"}, {"central", "CT", "America/Chicago"},
+			{"mountain", "MT", "America/Denver"}, {"pacific", "PT", "America/Los_Angeles"},
+		};
+
+		for (int i = 0; i < lengthof(regions); i++)
+		{
+			pg_tz	   *tz;
+
+			if (strcmp(low, regions[i][0]) == 0 && (tz = pg_tzset(regions[i][2])) != NULL)
+			{
+				memset(zone, 0, sizeof(PmZone));
+				zone->valid = true;
+				zone->tz = tz;
+				strlcpy(zone->label, regions[i][1], sizeof(zone->label));
+				if (word_out)
+					strlcpy(word_out, zone->label, 16);
+				q += 5;
+				goto done;
+			}
+		}
+	}
+
+	/* GMT+1, UTC-4, UTC+05:30 */
+	if ((strcmp(low, "gmt") == 0 || strcmp(low, "utc") == 0 || strcmp(low, "ut") == 0) &&
+		pm_read_offset(q, e, &secs) > 0)
+	{
+		q += pm_read_offset(q, e, &secs);
+		pm_zone_fixed(zone, secs, w, q - w);
+		if (word_out)
+			strlcpy(word_out, zone->label, 16);
+		goto done;
+	}
+	if (upper && !slash && n >= 1)
+	{
+		int			offset;
+		pg_tz	   *tz = NULL;
+		int			type;
+
+		/*
+		 * IST is India Standard Time in the postmortems people write, not the
+		 * Israel of the Default abbreviations ("IST (UTC+02:00)" still says
+		 * Israel: the offset after it wins).
+		 */
+		if (strcmp(low, "ist") == 0)
+		{
+			pm_zone_fixed(zone, 19800, word, n);
+			goto done;
+		}
+		type = pm_decode_abbrev(low, &offset, &tz);
+
+		if (type == TZ || type == DTZ)
+		{
+			pm_zone_fixed(zone, offset, word, n);
+			goto done;
+		}
+		if (type == DYNTZ && tz != NULL)
+		{
+			memset(zone, 0, sizeof(PmZone));
+			zone->valid = true;
+			zone->tz = tz;
+			strlcpy(zone->abbr, word, sizeof(zone->abbr));
+			strlcpy(zone->label, word, sizeof(zone->label));
+			goto done;
+		}
+		/*
+		 * North Americans name the zone without saying standard or daylight
+		 * time ("10:00 AM PT"); read it as the zone's local time that day.
+		 */
+		if (n == 2 && low[1] == 't')
+		{
+			static const char *const generic[][2] = {
+				{"et", "America/New_York"}, {"ct", "America/Chicago"},
+				{"mt", "America/Denver"}, {"pt", "America/Los_Angeles"},
+			};
+
+			for (int i = 0; i < lengthof(generic); i++)
+				if (low[0] == generic[i][0][0] && (tz = pg_tzset(generic[i][1])) != NULL)
+				{
+					memset(zone, 0, sizeof(PmZone));
+					zone->valid = true;
+					zone->tz = tz;
+					strlcpy(zone->label, word, sizeof(zone->label));
+					goto done;
+				}
+		}
+		if (n >= 2 && n <= 5)
+		{
+			*unknown = true;
+			memset(zone, 0, sizeof(PmZone));
+			goto done;
+		}
+		return 0;
+	}
+	if (slash)
+	{
+		pg_tz	   *tz = pg_tzset(word);
+		const char *region = strchr(word, '/') + 1;
+
+		/* "UC/Pacific", "Us/Eastern": the region says which US zone */
+		if (tz == NULL && region - word == 3 && pm_lower(word[0]) == 'u')
+		{
+			char		us[64];
+
+			snprintf(us, sizeof(us), "US/%s", region);
+			tz = pg_tzset(us);
+		}
+		if (tz == NULL)
+			return 0;
+		memset(zone, 0, sizeof(PmZone));
+		zone->valid = true;
+		zone->tz = tz;
+		strlcpy(zone->label, word, sizeof(zone->label));
+		goto done;
+	}
+	return 0;
+
+done:
+	if (paren)
+	{
+		if (q < e && *q == ')')
+			q++;
+		else
+			return 0;
+	}
+	return q - p;
+}
+
+/* a zone named by a label (the time_zone argument, incident.time_zone) */
+bool
+pm_zone_parse(const char *label, PmZone *zone)
+{
+	const char *e = label + strlen(label);
+	bool		unknown;
+	int			n;
+
+	memset(zone, 0, sizeof(PmZone));
+	n = pm_read_zone(label, e, zone, &unknown, NULL);
+	if (n == (int) strlen(label) && !unknown && zone->valid)
+		return true;
+	/* any name or abbreviation PostgreSQL knows, in any case */
+	{
+		char		low[64];
+		int			offset;
+		pg_tz	   *tz = NULL;
+		int			len = strlen(label);
+
+		if (len > 0 && len < (int) sizeof(low))
+		{
+			int			type;
+
+			for (int i = 0; i <= len; i++)
+				low[i] = pm_lower(label[i]);
+			type = pm_decode_abbrev(low, &offset, &tz);
+			if (type == TZ || type == DTZ)
+			{
+				pm_zone_fixed(zone, offset, label, len);
+				return true;
+			}
+		}
+		tz = pg_tzset(label);
+		if (tz != NULL)
+		{
+			memset(zone, 0, sizeof(PmZone));
+			zone->valid = true;
+			zone->tz = tz;
+			strlcpy(zone->label, label, sizeof(zone->label));
+			return true;
+		}
+	}
+	return false;
+}
+
+/* was the zone written as an offset (+05:30, UTC-4, GMT+1), not a name? */
+bool
+pm_zone_is_offset(const char *label)
+{
+	return strchr(label, '+') != NULL || strchr(label, '-') != NULL ||
+		strstr(label, "\xe2\x88\x92") != NULL;
+}
+
+/* local wall-clock time → timestamptz; false when out of range */
+bool
+pm_zone_to_ts(const PmZone *zone, int y, int m, int d, int h, int mi, int s, int us,
+			  TimestampTz *out)
+{
+	struct pg_tm tm;
+	int			tz;
+	static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+
+	if (y < 1900 || y > 9999 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1] ||
+		(m == 2 && d == 29 && !isleap(y)))
+		return false;
+	memset(&tm, 0, sizeof(tm));
+	tm.tm_year = y;
+	tm.tm_mon = m;
+	tm.tm_mday = d;
+	tm.tm_hour = h;
+	tm.tm_min = mi;
+	tm.tm_sec = s;
+	if (zone->fixed)
+		tz = -zone->offset_east;
+	else if (zone->abbr[0])
+		tz = DetermineTimeZoneAbbrevOffset(&tm, zone->abbr, zone->tz);
+	else
+		tz = DetermineTimeZoneOffset(&tm, zone->tz);
+	return tm2timestamp(&tm, us, &tz, out) == 0;
+}
+
+/* timestamptz → wall-clock time in the zone */
+void
+pm_zone_localize(const PmZone *zone, TimestampTz ts, struct pg_tm *tm, fsec_t *fsec)
+{
+	int			tz;
+
+	if (zone->fixed)
+		timestamp2tm(ts + (int64) zone->offset_east * USECS_PER_SEC, NULL, tm, fsec, NULL, NULL);
+	else
+		timestamp2tm(ts, &tz, tm, fsec, NULL, zone->tz);
+}
+
+/* the zone's offset east of UTC at noon on a date */
+int
+pm_zone_offset_at(const PmZone *zone, int y, int m, int d)
+{
+	struct pg_tm tm;
+
+	if (zone->fixed)
+		return zone->offset_east;
+	memset(&tm, 0, sizeof(tm));
+	tm.tm_year = y;
+	tm.tm_mon = m;
+	tm.tm_mday = d;
+	tm.tm_hour = 12;
+	if (zone->abbr[0])
+		return -DetermineTimeZoneAbbrevOffset(&tm, zone->abbr, zone->tz);
+	return -DetermineTimeZoneOffset(&tm, zone->tz);
+}
+
+/* ---------------------------------------------------------------------
+ * dates and times
+ * ---------------------------------------------------------------------
+ */
+static const char *const pm_months[] = {
+	"january", "february", "march", "april", "may", "june", "july",
+	"august", "september", "october", "november", "december"
+};
+
+/* "April" for 4 (lower case: the months as pm_read_month knows them) */
+const char *
+pm_month_name(int month)
+{
+	return (month >= 1 && month <= 12) ? pm_months[month - 1] : "?";
+}
+
+/* a month name or its abbreviation at p; returns bytes read */
+int
+pm_read_month(const char *p, const char *e, int *month)
+{
+	const char *q = p;
+	int			n;
+
+	while (q < e && isalpha((unsigned char) *q))
+		q++;
+	n = q - p;
+	if (n < 3)
+		return 0;
+	for (int i = 0; i < 12; i++)
+	{
+		int			full = strlen(pm_months[i]);
+
+		if (n > full)
+			continue;
+		if (!pm_prefix_ci_n(p, e, pm_months[i], n) &&
+			!(i == 8 && n == 4 && pm_prefix_ci(p, e, "sept")))
+			continue;
+		if (n != full && n != 3 && !(i == 8 && n == 4))
+			continue;
+		*month = i + 1;
+		if (q < e && *q == '.')
+			q++;
+		return q - p;
+	}
+	return 0;
+}
+
+int
+pm_read_digits(const char *p, const char *e, int maxd, int *val)
+{
+	int			n = 0;
+
+	*val = 0;
+	while (p + n < e && isdigit((unsigned char) p[n]) && n < maxd)
+	{
+		*val = *val * 10 + (p[n] - '0');
+		n++;
+	}
+	if (n == maxd && p + n < e && isdigit((unsigned char) p[n]))
+		return 0;
+	return n;
+}
+
+const char *
+pm_skip_ordinal(const char *p, const char *e)
+{
+	if (p + 1 < e && (pm_prefix_ci(p, e, "st") || pm_prefix_ci(p, e, "nd") ||
+					  pm_prefix_ci(p, e, "rd") || pm_prefix_ci(p, e, "th")) &&
+		(p + 2 >= e || !isalpha((unsigned char) p[2])))
+		return p + 2;
+	return p;
+}
+
+
+/*
+ * The optional year after a day and month ("May 15, 2024", "15 May 2024",
+ * "15-May-2024" when dashed): sets *y to it, or 0, and returns where the
+ * date ends.
+ */
+const char *
+pm_read_year_after(const char *r, const char *e, bool dashed, bool ordinal, int *y)
+{
+	const char *t = r;
+	int			yy;
+
+	*y = 0;
+	if (t < e && (*t == ',' || (dashed && *t == '-')))
+		t++;
+	t = pm_skip_space(t, e);
+	if (pm_read_digits(t, e, 4, &yy) == 4)
+	{
+		*y = yy;
+		return t + 4;
+	}
+	/* "February 24th, 15": two digits after an ordinal and a comma */
+	if (ordinal && t > r && r[0] == ',' && pm_read_digits(t, e, 2, &yy) == 2 &&
+		(t + 2 >= e || (t[2] != ':' && t[2] != '.' && !pm_isalnum(t[2]))))
+	{
+		const char *u = pm_skip_space(t + 2, e);
+
+		static const char *const units[] = {"min", "minute", "minutes", "mins", "hour",
+		"hours", "hrs", "sec", "second", "seconds", "users", "customers", "people", "percent",
+		"requests", "errors", "of", "ms", "days", "weeks", "accounts", "servers", "nodes"};
+		bool		unit = false;
+
+		for (int i = 0; i < lengthof(units) && !unit; i++)
+			unit = pm_word_ci(u, e, units[i]);
+		if (!unit)
+		{
+			*y = 2000 + yy;
+			return t + 2;
+		}
+	}
+	return r;
+}
+
+/*
+ * A separator inside a numeric date: '-', '/', '.', or a Unicode hyphen
+ * (U+2010, U+2011 non-breaking, U+2012 figure dash) written as '-'.
+ * Returns it, its length in *len; '\0' when there is none at p.
+ */
+static char
+pm_date_sep(const char *p, const char *e, int *len)
+{
+	*len = 1;
+	if (p >= e)
+		return '\0';
+	if (*p == '-' || *p == '/' || *p == '.')
+		return *p;
+	if (e - p >= 3 && (unsigned char) p[0] == 0xe2 && (unsigned char) p[1] == 0x80 &&
+		(unsigned char) p[2] >= 0x90 && (unsigned char) p[2] <= 0x92)
+	{
+		*len = 3;
+		return '-';
+	}
+	return '\0';
+}
+
+/*
+ * A date at p: 2024-05-15, 2024/05/15, 05/15/2024, 05/15/24 (15/05/2024 when
+ * the first number cannot be a month), 15.05.2024, May 15[th][,] [2024], 15[th] [of]
+ * May[,] [2024], with an optional weekday before.  y is 0 when no year is
+ * written.  Returns bytes read.
+ */
+int
+pm_read_date(const char *p, const char *e, int *y, int *m, int *d)
+{
+	const char *q = p;
+	int			a,
+				b,
+				c,
+				n;
+
+	/* weekday */
+	{
+		static const char *const days[] = {"monday", "tuesday", "wednesday", "thursday",
+		"friday", "saturday", "sunday"};
+
+		for (int i = 0; i < 7; i++)
+		{
+			bool		full = pm_word_ci(q, e, days[i]);
+
+			if (full || (pm_prefix_ci_n(q, e, days[i], 3) &&
+						 (q + 3 >= e || !isalpha((unsigned char) q[3]))))
+			{
+				q += full ? strlen(days[i]) : 3;
+				if (q < e && *q == '.')
+					q++;
+				if (q < e && *q == ',')
+					q++;
+				q = pm_skip_space(q, e);
+				break;
+			}
+		}
+	}
+
+	if (q < e && isdigit((unsigned char) *q))
+	{
+		int			sl,
+					sl2;
+		char		sep;
+
+		n = pm_read_digits(q, e, 4, &a);
+		sep = pm_date_sep(q + n, e, &sl);
+		if (n == 4 && sep != '\0')
+		{
+			const char *r = q + n + sl;
+			int			n2 = pm_read_digits(r, e, 2, &b),
+						n3;
+
+			if (n2 == 0 || pm_date_sep(r + n2, e, &sl2) != sep)
+				return 0;
+			r += n2 + sl2;
+			n3 = pm_read_digits(r, e, 2, &c);
+			if (n3 == 0 || b < 1 || b > 12 || c < 1 || c > 31)
+				return 0;
+			*y = a;
+			*m = b;
+			*d = c;
+			return r + n3 - p;
+		}
+		if ((n == 1 || n == 2) && sep == '-' &&
+			!(q + n + sl + 2 < e && isdigit((unsigned char) q[n + sl]) &&
+			  pm_date_sep(q + n + sl + (isdigit((unsigned char) q[n + sl + 1]) ? 2 : 1), e, &sl2) == '-'))
+		{
+			/* "15-May-2024", "15/May/2024": a month's name between the separators */
+			int			mon,
+						nm,
+						yy;
+			const char *r = q + n + sl;
+
+			if ((nm = pm_read_month(r, e, &mon)) > 0 && pm_date_sep(r + nm, e, &sl2) == sep &&
+				pm_read_digits(r + nm + sl2, e, 4, &yy) == 4 && a >= 1 && a <= 31)
+			{
+				*d = a;
+				*m = mon;
+				*y = yy;
+				return r + nm + sl2 + 4 - p;
+			}
+			sep = '\0';		/* "1-2 hours", "15-May": not DD-MM-YYYY */
+		}
+		if ((n == 1 || n == 2) && sep == '/' && q + n + sl < e && isalpha((unsigned char) q[n + sl]))
+		{
+			int			mon,
+						nm,
+						yy;
+			const char *r = q + n + sl;
+
+			if ((nm = pm_read_month(r, e, &mon)) > 0 && pm_date_sep(r + nm, e, &sl2) == sep &&
+				pm_read_digits(r + nm + sl2, e, 4, &yy) == 4 && a >= 1 && a <= 31)
+			{
+				*d = a;
+				*m = mon;
+				*y = yy;
+				return r + nm + sl2 + 4 - p;
+			}
+			return 0;
+		}
+		/* "05, 15, 2024": month, day, year between commas */
+		if ((n == 1 || n == 2) && q + n + 1 < e && q[n] == ',' && a >= 1 && a <= 12)
+		{
+			const char *r = pm_skip_space(q + n + 1, e);
+			int			n2 = pm_read_digits(r, e, 2, &b),
+						yy;
+
+			if (n2 > 0 && b >= 1 && b <= 31 && r + n2 < e && r[n2] == ',')
+			{
+				const char *s2 = pm_skip_space(r + n2 + 1, e);
+
+				if (pm_read_digits(s2, e, 4, &yy) == 4 && (s2 + 4 >= e || !isdigit((unsigned char) s2[4])))
+				{
+					*m = a;
+					*d = b;
+					*y = yy;
+					return s2 + 4 - p;
+				}
+			}
+		}
+		if ((n == 1 || n == 2) && sep != '\0')
+		{
+			const char *r = q + n + sl;
+			int			n2 = pm_read_digits(r, e, 2, &b),
+						n3;
+
+			if (n2 == 0 || pm_date_sep(r + n2, e, &sl2) != sep)
+				return 0;
+			r += n2 + sl2;
+			n3 = pm_read_digits(r, e, 4, &c);
+			if (n3 == 2 && sep == '/' && (r + 2 >= e || !pm_isalnum(r[2])))
+				c += 2000;		/* 05/15/24 */
+			else if (n3 != 4)
+				return 0;
+			/* 15.05.2024 and 15-05-2024 are day first, 05/15/2024 month first */
+			if (((sep == '.' || sep == '-') && b <= 12) || a > 12)
+			{
+				*d = a;
+				*m = b;
+			}
+			else
+			{
+				*m = a;
+				*d = b;
+			}
+			*y = c;
+			if (*m < 1 || *m > 12 || *d < 1 || *d > 31)
+				return 0;
+			return r + n3 - p;
+		}
+		if (n == 1 || n == 2)
+		{
+			/* 15 May 2024, 16th of August, 2023, 15-May-2024 */
+			const char *r = pm_skip_ordinal(q + n, e);
+			int			mon,
+						nm;
+			bool		dashed = (r < e && *r == '-');
+
+			r = pm_skip_space(r + (dashed ? 1 : 0), e);
+			if (pm_word_ci(r, e, "of"))
+				r = pm_skip_space(r + 2, e);
+			nm = pm_read_month(r, e, &mon);
+			if (nm == 0 || a < 1 || a > 31)
+				return 0;
+			r += nm;
+			*m = mon;
+			*d = a;
+			r = pm_read_year_after(r, e, dashed, false, y);
+			return r - p;
+		}
+		return 0;
+	}
+
+	/* May 15th, 2023 */
+	n = pm_read_month(q, e, &a);
+	if (n > 0)
+	{
+		const char *r = pm_skip_space(q + n, e);
+		int			nd = pm_read_digits(r, e, 2, &b);
+		bool		ordinal;
+
+		if (nd == 0 || b < 1 || b > 31 || (r + nd < e && r[nd] == ':'))
+			return 0;
+		{
+			const char *o = pm_skip_ordinal(r + nd, e);
+
+			ordinal = o > r + nd;
+			r = o;
+		}
+		*m = a;
+		*d = b;
+		r = pm_read_year_after(r, e, false, ordinal, y);
+		return r - p;
+	}
+	return 0;
+}
+
+/*
+ * A time at p: 14:05, 14:05:30, 2:05 PM, 2:05pm, 2 p.m., and the spellings
+ * outside the English-speaking SRE world: 2.05pm (British, only with am/pm so
+ * that 15.05 or v2.31 are not times), 14h05 (French), 1405Z (military, only
+ * with the Z; the Z is left for the zone); returns bytes read.
+ */
+int
+pm_read_time(const char *p, const char *e, int *h, int *mi, int *s, int *us)
+{
+	const char *q = p;
+	int			hh,
+				mm = 0,
+				ss = 0,
+				n;
+	bool		has_min = false;
+	bool		dot_min = false;
+	int			ampm = 0;
+	int			usec = 0;
+
+	/* 1405Z, 1405 hrs */
+	if (p + 4 < e && isdigit((unsigned char) p[0]) &&
+		isdigit((unsigned char) p[1]) && isdigit((unsigned char) p[2]) &&
+		isdigit((unsigned char) p[3]) &&
+		((p[4] == 'Z' && (p + 5 >= e || !pm_isalnum(p[5]))) ||
+		 pm_word_ci(pm_skip_space(p + 4, e), e, "hrs")))
+	{
+		const char *z = pm_skip_space(p + 4, e);
+
+		hh = (p[0] - '0') * 10 + (p[1] - '0');
+		mm = (p[2] - '0') * 10 + (p[3] - '0');
+		if (hh > 23 || mm > 59)
+			return 0;
+		*h = hh;
+		*mi = mm;
+		*s = 0;
+		*us = 0;
+		return (*z == 'Z') ? 4 : z + 3 - p;
+	}
+	n = pm_read_digits(q, e, 2, &hh);
+	if (n == 0)
+		return 0;
+	q += n;
+	if (q + 2 < e && (*q == 'h' || *q == 'H') && isdigit((unsigned char) q[1]) &&
+		isdigit((unsigned char) q[2]) && (q + 3 >= e || !pm_isalnum(q[3])))
+	{
+		/* 14h05 */
+		mm = (q[1] - '0') * 10 + (q[2] - '0');
+		q += 3;
+		has_min = true;
+	}
+	else if (q + 2 < e && *q == '.' && isdigit((unsigned char) q[1]) &&
+			 isdigit((unsigned char) q[2]) && (q + 3 >= e || !isdigit((unsigned char) q[3])))
+	{
+		/* 2.05pm: a time only if am/pm follows */
+		mm = (q[1] - '0') * 10 + (q[2] - '0');
+		q += 3;
+		has_min = true;
+		dot_min = true;
+	}
+	else if (q + 2 < e && *q == ':' && isdigit((unsigned char) q[1]) &&
+			 isdigit((unsigned char) q[2]))
+	{
+		mm = (q[1] - '0') * 10 + (q[2] - '0');
+		q += 3;
+		has_min = true;
+		if (q + 2 < e && *q == ':' && isdigit((unsigned char) q[1]) &&
+			isdigit((unsigned char) q[2]))
+		{
+			ss = (q[1] - '0') * 10 + (q[2] - '0');
+			q += 3;
+			if (q < e && *q == '.')
+			{
+				int			scale = 100000;
+
+				q++;
+				while (q < e && isdigit((unsigned char) *q))
+				{
+					usec += (*q - '0') * scale;
+					scale /= 10;
+					q++;
+				}
+			}
+		}
+		if (q < e && isdigit((unsigned char) *q))
+			return 0;
+	}
+	/* am / pm */
+	{
+		const char *r = pm_skip_space(q, e);
+
+		if (r < e && (r[0] == 'a' || r[0] == 'A' || r[0] == 'p' || r[0] == 'P'))
+		{
+			bool		pm = (r[0] == 'p' || r[0] == 'P');
+			const char *t = r + 1;
+
+			if (t < e && *t == '.')
+				t++;
+			if (t < e && (*t == 'm' || *t == 'M'))
+			{
+				t++;
+				if (t < e && *t == '.')
+					t++;
+				if (t >= e || !isalpha((unsigned char) *t))
+				{
+					ampm = pm ? 2 : 1;
+					q = t;
+				}
+			}
+		}
+	}
+	if ((!has_min || dot_min) && ampm == 0)
+		return 0;
+	if (ampm && has_min && !dot_min && (hh == 0 || (hh > 12 && hh < 24)))
+		ampm = 0;				/* "13:06 PM", "00:30 AM": a 24-hour time, the suffix a slip */
+	if (ampm)
+	{
+		if (hh < 1 || hh > 12)
+			return 0;
+		if (hh == 12)
+			hh = 0;
+		if (ampm == 2)
+			hh += 12;
+	}
+	if (hh > 24 || mm > 59 || ss > 60 || (hh == 24 && (mm || ss)))
+		return 0;
+	if (hh == 24)
+		hh = 0;					/* rare; read 24:00 as midnight */
+	*h = hh;
+	*mi = mm;
+	*s = ss;
+	*us = usec;
+	return q - p;
+}
+
+/*
+ * A stamp at p: [date][T| |, |, at | at ][time][ zone], as much as is there.
+ * Returns bytes read (0: neither a date nor a time).
+ */
+int
+pm_read_stamp(const char *p, const char *e, PmStamp *st)
+{
+	const char *q = p;
+	int			n;
+	bool		iso = false;
+
+	memset(st, 0, sizeof(PmStamp));
+	n = pm_read_date(q, e, &st->y, &st->m, &st->d);
+	if (n > 0)
+	{
+		const char *r;
+
+		st->has_date = true;
+		q += n;
+		r = q;
+		if (r < e && (*r == 'T' || *r == 't') && r + 1 < e && isdigit((unsigned char) r[1]))
+		{
+			r++;
+			iso = true;
+		}
+		else
+		{
+			if (r < e && *r == ',')
+				r++;
+			r = pm_skip_space(r, e);
+			if (pm_word_ci(r, e, "at"))
+				r = pm_skip_space(r + 2, e);
+			else if (pm_word_ci(r, e, "from"))
+				r = pm_skip_space(r + 4, e);
+		}
+		n = pm_read_time(r, e, &st->h, &st->mi, &st->s, &st->us);
+		if (n > 0)
+		{
+			st->has_time = true;
+			q = r + n;
+		}
+	}
+	else
+	{
+		n = pm_read_time(q, e, &st->h, &st->mi, &st->s, &st->us);
+		if (n == 0)
+			return 0;
+		/* a bare number with am/pm must stand alone: "3 a.m." not "13 am" */
+		st->has_time = true;
+		q += n;
+		/* "11:10 6th Nov 2023", "10:00 on May 5, 2024": the date after the time */
+		{
+			const char *r = pm_skip_space(q, e);
+			int			nd;
+
+			if (pm_word_ci(r, e, "on"))
+				r = pm_skip_space(r + 2, e);
+			if (r < e && r > q && (isdigit((unsigned char) *r) || isalpha((unsigned char) *r)) &&
+				(nd = pm_read_date(r, e, &st->y, &st->m, &st->d)) > 0)
+			{
+				st->has_date = true;
+				q = r + nd;
+				n = INT_MAX;	/* no range after a date */
+			}
+		}
+	}
+	if (st->has_time)
+	{
+		const char *r = q;
+		bool		unknown;
+		int			h2,
+					m2,
+					s2,
+					u2;
+
+		/* "02:00-04:30": a range, not a time at offset -04:30 */
+		if (r + 1 < e && *r == '-' && n <= 5 && !iso &&
+			pm_read_time(r + 1, e, &h2, &m2, &s2, &u2) == 5)
+			return q - p;
+		if (!(r < e && (*r == '+' || *r == '-' || *r == 'Z')))
+			r = pm_skip_space(r, e);
+		n = pm_read_zone(r, e, &st->zone, &unknown, st->zone_word);
+		if (n > 0)
+		{
+			if (unknown)
+			{
+				/* an unknown word is a zone only when a separator follows */
+				const char *t = pm_skip_decor(r + n, e);
+
+				if (t >= e || *t == ':' || *t == '-' || *t == ',' || *t == '|' ||
+					*t == ')' || (unsigned char) *t == 0xe2)
+				{
+					st->zone_unknown = true;
+					st->zone_pos = r;
+					q = r + n;
+				}
+			}
+			else
+			{
+				st->has_zone = true;
+				q = r + n;
+				/* "19:35 IST (UTC+05:30)": the offset says which IST is meant */
+				r = pm_skip_space(q, e);
+				if (r < e && *r == '(' && !pm_zone_is_offset(st->zone.label))
+				{
+					PmZone		z;
+
+					n = pm_read_zone(r, e, &z, &unknown, NULL);
+					if (n > 0 && !unknown && z.valid && pm_zone_is_offset(z.label))
+					{
+						strlcpy(st->abbr, st->zone.label, sizeof(st->abbr));
+						st->zone = z;
+						strlcpy(st->zone_word, z.label, sizeof(st->zone_word));
+						q = r + n;
+					}
+				}
+			}
+		}
+	}
+	else if (st->has_date)
+	{
+		/* "from 23:30 on May 15 to 01:15 on May 16 (UTC)": the zone after the date */
+		const char *r = pm_skip_space(q, e);
+		bool		unknown;
+		PmZone		z;
+
+		if (r < e && *r == '(')
+		{
+			n = pm_read_zone(r, e, &z, &unknown, NULL);
+			if (n > 0 && !unknown && z.valid)
+			{
+				st->zone = z;
+				st->has_zone = true;
+				strlcpy(st->zone_word, z.label, sizeof(st->zone_word));
+				q = r + n;
+			}
+		}
+	}
+	return q - p;
+}
+
+void
+pm_scan_stamps(const char *s, int len, PmStamps *out)
+{
+	const char *e = s + len;
+
+	for (const char *p = s; p < e && out->n < 16; p++)
+	{
+		int			n;
+
+		if (!pm_word_start(s, p))
+			continue;
+		if (!isalnum((unsigned char) *p))
+			continue;
+		n = pm_read_stamp(p, e, &out->st[out->n]);
+		if (n > 0)
+		{
+			out->n++;
+			p += n - 1;
+		}
+	}
+}
+
+void
+pm_fmt_time(StringInfo buf, int h, int mi)
+{
+	appendStringInfo(buf, "%d:%02d %s", h % 12 == 0 ? 12 : h % 12, mi, h < 12 ? "AM" : "PM");
+}
+
+char *
+pm_fmt_hm(int h, int mi)
+{
+	StringInfoData buf;
+
+	initStringInfo(&buf);
+	pm_fmt_time(&buf, h, mi);
+	return buf.data;
+}
+
+void
+pm_add_days(int *y, int *m, int *d, int days)
+{
+	int			j = date2j(*y, *m, *d) + days;
+
+	j2date(j, y, m, d);
+}

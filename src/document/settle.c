@@ -1,0 +1,437 @@
+/*-------------------------------------------------------------------------
+ *
+ * settle.c
+ *	  Settling what the first pass read: the zones of the timeline and of the
+ *	  document, where the dates come from, and the incident's start, end,
+ *	  milestones and status.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include <ctype.h>
+
+#include "lib/stringinfo.h"
+#include "pgtime.h"
+#include "utils/datetime.h"
+#include "utils/timestamp.h"
+
+#include "document/parse.h"
+#include "document/parse_int.h"
+
+/* pass 2: the zone of the timeline and of the document */
+void
+pm_settle_zones(PmParser *ps)
+{
+	PmDocument *doc = ps->doc;
+	const PmOptions *opt = ps->opt;
+
+	/*
+	 * An abbreviation the summary explained ("1405 hrs IST (UTC+05:30)")
+	 * means the same offset where the timeline uses it bare.
+	 */
+	for (int k = 0; k < ps->dur.n; k++)
+	{
+		const PmStamp *ds = &ps->dur.st[k];
+
+		if (ds->abbr[0] == '\0')
+			continue;
+		if (ps->timeline_zone && strcmp(ps->timeline_zone, ds->abbr) == 0)
+			ps->timeline_zone = pstrdup(ds->zone.label);
+		for (int i = 0; i < ps->nraw; i++)
+			if (ps->raw[i].st.has_zone && strcmp(ps->raw[i].st.zone.label, ds->abbr) == 0)
+				ps->raw[i].st.zone = ds->zone;
+	}
+
+	/* pass 2: the timeline */
+	if (ps->timeline_zone)
+	{
+		if (pm_zone_parse(ps->timeline_zone, &ps->tl_zone))
+			ps->has_tl_zone = true;
+	}
+	{
+		/* the zone most entries name */
+		const char *best = NULL;
+		int			bestn = 0;
+
+		/* count each spelling; a timeline names only a few */
+		const PmZone *seen[16];
+		int			counts[16];
+		int			nseen = 0;
+
+		for (int i = 0; i < ps->nraw; i++)
+		{
+			int			k;
+
+			if (!ps->raw[i].st.has_zone)
+				continue;
+			for (k = 0; k < nseen; k++)
+				if (strcmp(seen[k]->label, ps->raw[i].st.zone.label) == 0)
+					break;
+			if (k == nseen)
+			{
+				if (nseen == lengthof(seen))
+					continue;
+				seen[nseen] = &ps->raw[i].st.zone;
+				counts[nseen++] = 0;
+			}
+			if (++counts[k] > bestn)
+			{
+				bestn = counts[k];
+				best = seen[k]->label;
+				if (!ps->has_tl_zone)
+					ps->tl_zone = *seen[k];
+			}
+		}
+		if (best && !ps->has_tl_zone)
+			ps->has_tl_zone = true;
+		if (ps->has_tl_zone)
+		{
+			for (int i = 0; i < ps->nraw; i++)
+			{
+				PmStamp    *st = &ps->raw[i].st;
+
+				if (st->has_zone && strcmp(st->zone.label, ps->tl_zone.label) != 0 && bestn * 2 > ps->nraw)
+				{
+					int			o1 = st->zone.fixed ? st->zone.offset_east : 0;
+					int			o2 = ps->tl_zone.fixed ? ps->tl_zone.offset_east : 0;
+
+					if (st->zone.fixed && ps->tl_zone.fixed && o1 == o2)
+						pm_note(doc, "line %d names the zone \"%s\" where the rest of the timeline says \"%s\"; they are the same offset, read as %s",
+								ps->raw[i].lineno, st->zone_word[0] ? st->zone_word : st->zone.label,
+								ps->tl_zone.label, ps->tl_zone.label);
+					else
+						pm_note(doc, "line %d names the zone \"%s\" where the rest of the timeline says \"%s\"; kept \"%s\"",
+								ps->raw[i].lineno, st->zone.label, ps->tl_zone.label, st->zone.label);
+				}
+			}
+		}
+	}
+	if (!ps->has_doc_zone && ps->has_tl_zone)
+	{
+		ps->doc_zone = ps->tl_zone;
+		ps->has_doc_zone = true;
+	}
+	if (!ps->has_doc_zone)
+	{
+		ps->doc_zone = ps->default_zone;
+		if (ps->nraw > 0 || ps->ntimes > 0)
+			pm_note(doc, "the document names no time zone; read its times in %s (%s)",
+					ps->default_zone.label,
+					opt->default_zone ? "the time_zone argument" : "the session's TimeZone");
+	}
+	if (!ps->has_tl_zone)
+		ps->tl_zone = ps->doc_zone;
+	else if (ps->has_doc_zone && (ps->sum_has_start || ps->zone_field))
+	{
+		int			y = ps->has_base ? ps->base_y : 2000,
+					m = ps->has_base ? ps->base_m : 1,
+					d = ps->has_base ? ps->base_d : 1;
+
+		if (pm_zone_offset_at(&ps->tl_zone, y, m, d) != pm_zone_offset_at(&ps->doc_zone, y, m, d))
+			pm_note(doc, "the timeline's times are in %s but the summary's are in %s; read each in its own zone",
+					ps->tl_zone.label, ps->doc_zone.label);
+	}
+
+	doc->time_zone = pstrdup(ps->doc_zone.label);
+}
+
+/* where the timeline's dates come from; false when there are no times or no date */
+bool
+pm_settle_dates(PmParser *ps)
+{
+	PmDocument *doc = ps->doc;
+	const PmOptions *opt = ps->opt;
+
+	/* where do the timeline's dates come from? */
+	{
+		int			first_dated = -1;
+
+		for (int i = 0; i < ps->nraw; i++)
+			if (ps->raw[i].st.has_date && (ps->raw[i].st.y > 0 || ps->has_base || opt->has_on_date))
+			{
+				first_dated = i;
+				break;
+			}
+		if (!ps->has_base && first_dated >= 0)
+		{
+			PmStamp    *st = &ps->raw[first_dated].st;
+
+			ps->has_base = true;
+			ps->base_y = st->y ? st->y : (opt->has_on_date ? opt->on_year : 0);
+			ps->base_m = st->m;
+			ps->base_d = st->d;
+			ps->base_from = "the timeline";
+			if (ps->base_y == 0)
+				ps->has_base = false;
+		}
+		if (!ps->has_base && opt->has_on_date)
+		{
+			ps->has_base = true;
+			ps->base_y = opt->on_year;
+			ps->base_m = opt->on_month;
+			ps->base_d = opt->on_day;
+			ps->base_from = "on_date";
+			if (ps->nraw > 0 || ps->ntimes > 0)
+				pm_note(doc, "the document names no date; used %04d-%02d-%02d from on_date",
+						ps->base_y, ps->base_m, ps->base_d);
+		}
+		if (ps->nraw > 0 && ps->has_base && first_dated != 0 && strcmp(ps->base_from, "the summary") == 0)
+			pm_note(doc, "the timeline's entries name no date; took %04d-%02d-%02d from the summary",
+					ps->base_y, ps->base_m, ps->base_d);
+		else if (ps->nraw > 0 && ps->has_base && first_dated > 0 && strcmp(ps->base_from, "the timeline") == 0)
+			pm_note(doc, "the first timeline entries name no date; took %04d-%02d-%02d from a later entry",
+					ps->base_y, ps->base_m, ps->base_d);
+	}
+
+	/* no times at all: nothing to import */
+	{
+		int			timed = 0;
+
+		for (int i = 0; i < ps->nraw; i++)
+			if (ps->raw[i].st.has_time)
+				timed++;
+		if (timed == 0 && ps->ntimes == 0)
+		{
+			doc->error = PM_ERROR_NO_TIMES;
+			doc->error_message = pstrdup("postmortem document has no timeline");
+			doc->error_detail = pstrdup(ps->saw_timeline ?
+										"Its Timeline section has no entry that starts with a time, and the summary names no start time." :
+										"It has no section headed Timeline, and the summary names no start time.");
+			doc->error_hint = pstrdup("Write the timeline as lines that start with a time, e.g. \"- 14:05 UTC: alert fired\", under a heading \"Timeline\".");
+			return false;
+		}
+		if (!ps->has_base)
+		{
+			doc->error = PM_ERROR_NO_DATE;
+			doc->error_message = pstrdup("postmortem document names no date");
+			for (int i = 0; i < ps->nraw && ps->yearless_m == 0; i++)
+				if (ps->raw[i].st.has_date && ps->raw[i].st.y == 0)
+				{
+					ps->yearless_m = ps->raw[i].st.m;
+					ps->yearless_d = ps->raw[i].st.d;
+				}
+			if (ps->yearless_m > 0)
+			{
+				const char *mn = pm_month_name(ps->yearless_m);
+
+				doc->error_detail = psprintf("It names a day, %c%s %d, but no year.",
+											 toupper((unsigned char) mn[0]), mn + 1, ps->yearless_d);
+			}
+			else
+				doc->error_detail = pstrdup("It has times, but no date in the summary, the title or the timeline.");
+			doc->error_hint = pstrdup("Pass the date as on_date, e.g. postmortem.import_markdown(doc, on_date => '2024-03-04').");
+			return false;
+		}
+	}
+	return true;
+}
+
+/*
+ * Does a timeline entry say that someone took the incident on: acknowledged
+ * it, the on-call engineer confirmed it, an investigation or triage began?
+ */
+bool
+pm_says_acknowledged(const char *body)
+{
+	char		buf[512];
+	static const char *const words[] = {
+		"acknowledg", "on-call", "on call", "oncall", "investigat", "triag",
+		"confirm", "assembled", "took ownership", "incident commander", "declared"
+	};
+	char	   *low = pm_lower_copy(body, (int) strlen(body), buf, sizeof(buf));
+
+	for (int i = 0; i < lengthof(words); i++)
+		if (strstr(low, words[i]) != NULL)
+			return true;
+	return false;
+}
+
+/*
+ * Entries days before the rest (the deploy last week that set it up) are
+ * precursors, not the incident: the index of the first entry after the
+ * last gap of more than a day in the first half of the timeline, or -1.
+ */
+static int
+pm_precursor_skip(PmDocument *doc, TimestampTz first)
+{
+	int			found = -1;
+
+	for (int i = 1; i <= doc->nentries / 2; i++)
+		if (doc->entries[i].at - doc->entries[i - 1].at > USECS_PER_DAY &&
+			doc->entries[i - 1].at >= first)
+			found = i;
+	return found;
+}
+
+/* start, end, milestones and status */
+void
+pm_settle_span(PmParser *ps)
+{
+	PmDocument *doc = ps->doc;
+
+	/*
+	 * Start and end: the summary's Duration is where the template states
+	 * them, so it wins; a timeline that does not overlap it is noted.
+	 */
+	if (doc->nentries > 0)
+	{
+		TimestampTz first = doc->entries[0].at,
+					last = doc->entries[0].at;
+
+		for (int i = 1; i < doc->nentries; i++)
+		{
+			first = Min(first, doc->entries[i].at);
+			last = Max(last, doc->entries[i].at);
+		}
+		if (ps->sum_has_start && ps->sum_has_end && (first > ps->sum_end || last < ps->sum_start))
+		{
+			pm_note(doc, "the summary's duration (%s) does not overlap the timeline's entries; kept the summary's start and end, and the entries at their stated times",
+					ps->sum_range);
+		}
+		else if (ps->sum_has_start && !ps->sum_has_end && first > ps->sum_start + USECS_PER_DAY)
+		{
+			pm_note(doc, "the summary's start is more than a day before the timeline; took start and end from the timeline");
+			ps->sum_start = first;
+		}
+		if (!ps->sum_has_start)
+		{
+			/* an entry that says the outage began, else the first entry */
+			int			found = -1;
+
+			for (int i = 0; i < doc->nentries && found < 0; i++)
+				if (doc->entries[i].begins)
+					found = i;
+			if (found < 0)
+				found = pm_precursor_skip(doc, first);
+			ps->sum_start = found >= 0 ? doc->entries[found].at : first;
+			ps->sum_has_start = true;
+			if (found >= 0 && !doc->entries[found].begins)
+				pm_note(doc, "the summary names no start; the first entries come more than a day before the rest, so the incident starts at line %d",
+						doc->entries[found].lineno);
+			else if (found >= 0)
+				pm_note(doc, "the summary names no start; the incident starts at the entry that says it began (line %d)",
+						doc->entries[found].lineno);
+			else
+				pm_note(doc, "the summary names no start; the incident starts at the first timeline entry");
+		}
+		if (!ps->sum_has_end)
+		{
+			/* the last resolution entry, else the last entry */
+			TimestampTz end = last;
+			bool		found = false;
+
+			for (int i = doc->nentries - 1; i >= 0 && !found; i--)
+				if (strcmp(doc->entries[i].kind, "resolution") == 0)
+				{
+					end = doc->entries[i].at;
+					found = true;
+				}
+			if (end < ps->sum_start)
+				end = last;
+			ps->sum_end = end;
+			ps->sum_has_end = true;
+			pm_note(doc, "the summary names no end; the incident ends at the %s",
+					found ? "last entry that says it was resolved" : "last timeline entry");
+		}
+	}
+	else if (ps->nraw == 0)
+		pm_note(doc, "the document has no timeline entries");
+	doc->has_start = ps->sum_has_start;
+	doc->started_at = ps->sum_start;
+	doc->has_end = ps->sum_has_end;
+	doc->resolved_at = ps->sum_end;
+	if (doc->has_start && doc->has_end && doc->resolved_at < doc->started_at)
+		doc->has_end = false;
+
+	/* milestones from the timeline */
+	if (doc->has_start)
+	{
+		TimestampTz lo = doc->started_at;
+		TimestampTz hi = doc->has_end ? doc->resolved_at : PG_INT64_MAX;
+
+		for (int pass = 0; pass < 2 && !doc->has_detected; pass++)
+			for (int i = 0; i < doc->nentries && !doc->has_detected; i++)
+			{
+				PmEntry    *en = &doc->entries[i];
+
+				if (en->at < lo || en->at > hi)
+					continue;
+				if (pass == 1 || strcmp(en->kind, "detection") == 0)
+				{
+					/* the earliest qualifying entry */
+					TimestampTz best = en->at;
+
+					for (int j = i + 1; j < doc->nentries; j++)
+						if (doc->entries[j].at >= lo && doc->entries[j].at <= hi &&
+							doc->entries[j].at < best &&
+							(pass == 1 || strcmp(doc->entries[j].kind, "detection") == 0))
+							best = doc->entries[j].at;
+					doc->detected_at = best;
+					doc->has_detected = true;
+				}
+			}
+		if (!doc->has_detected)
+		{
+			if (doc->nentries > 0)
+				pm_note(doc, "no timeline entry falls within the incident's duration; took it to be detected at its start");
+			doc->detected_at = doc->started_at;
+			doc->has_detected = true;
+		}
+		for (int i = 0; i < doc->nentries; i++)
+		{
+			PmEntry    *en = &doc->entries[i];
+
+			if (strcmp(en->kind, "mitigation") == 0 && en->at >= doc->detected_at && en->at <= hi &&
+				(!doc->has_mitigated || en->at < doc->mitigated_at))
+			{
+				doc->mitigated_at = en->at;
+				doc->has_mitigated = true;
+			}
+		}
+
+		/*
+		 * Acknowledged: the first entry from detection on (and before
+		 * mitigation) that says someone took the incident on.
+		 */
+		for (int i = 0; i < doc->nentries; i++)
+		{
+			PmEntry    *en = &doc->entries[i];
+
+			if (en->at < doc->detected_at || en->at > hi ||
+				(doc->has_mitigated && en->at > doc->mitigated_at) ||
+				strcmp(en->kind, "misleading_path") == 0 ||
+				!pm_says_acknowledged(en->body))
+				continue;
+			if (!doc->has_acknowledged || en->at < doc->acknowledged_at)
+			{
+				doc->acknowledged_at = en->at;
+				doc->has_acknowledged = true;
+			}
+		}
+	}
+
+	/* status */
+	doc->status = doc->has_end ? "resolved" : "investigating";
+	if (ps->status_field)
+	{
+		static const char *const st[] = {"investigating", "identified", "mitigated", "resolved", "closed"};
+		bool		found = false;
+
+		for (int i = 0; i < lengthof(st); i++)
+			if (pm_contains_ci(ps->status_field, strlen(ps->status_field), st[i]))
+			{
+				doc->status = st[i];
+				found = true;
+				break;
+			}
+		/* "Status: Complete" is the postmortem's own status: finished */
+		if (!found && !(doc->has_end &&
+						(pm_contains_ci(ps->status_field, strlen(ps->status_field), "complete") ||
+						 pm_contains_ci(ps->status_field, strlen(ps->status_field), "final") ||
+						 pm_contains_ci(ps->status_field, strlen(ps->status_field), "published") ||
+						 pm_contains_ci(ps->status_field, strlen(ps->status_field), "done"))))
+			pm_note(doc, "status \"%s\" not understood; read as %s", ps->status_field, doc->status);
+	}
+
+}

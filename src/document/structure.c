@@ -1,0 +1,751 @@
+/*-------------------------------------------------------------------------
+ *
+ * structure.c
+ *	  The structure of a postmortem document: lines, headings and the
+ *	  sections of the template (summary, timeline, root cause, measures), and
+ *	  pm_parse_document, which runs the passes in order.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include <ctype.h>
+
+#include "lib/stringinfo.h"
+#include "pgtime.h"
+#include "utils/datetime.h"
+#include "utils/timestamp.h"
+
+#include "document/parse.h"
+#include "document/parse_int.h"
+
+/* ---------------------------------------------------------------------
+ * headings
+ * ---------------------------------------------------------------------
+ */
+
+/*
+ * Is the line a heading?  "# Name", "**Name**", "**Name:**", or a plain short
+ * line "Name:" / "Name" that names a known part.  Returns the name (cleaned)
+ * and whether it was a # heading.
+ */
+char *
+pm_heading(const PmLine *ln, const PmLine *next, bool *atx, int *level)
+{
+	const char *s = ln->s,
+			   *e = ln->s + ln->len;
+
+	*atx = false;
+	*level = 0;
+	if (ln->len == 0 || ln->indent > 3)
+		return NULL;
+	if (*s == '#')
+	{
+		const char *q = s;
+
+		while (q < e && *q == '#')
+			q++;
+		if (q < e && *q != ' ' && *q != '\t')
+		{
+			/* "##Timeline": no heading to CommonMark, one to its writer */
+			char	   *name = pm_clean(q, e);
+			int			l = strlen(name);
+
+			while (l > 0 && (name[l - 1] == ':' || name[l - 1] == ' '))
+				name[--l] = '\0';
+			if (!isalpha((unsigned char) *q) || pm_head_kind(name) == HEAD_OTHER)
+				return NULL;
+			*atx = true;
+			*level = q - s;
+			return name;
+		}
+		*atx = true;
+		*level = q - s;
+		while (e > q && (e[-1] == '#' || e[-1] == ' '))
+			e--;
+		while (e > q && e[-1] == ':')
+			e--;
+		{
+			char	   *name = pm_clean(q, e);
+			int			l = strlen(name);
+
+			while (l > 0 && (name[l - 1] == ':' || name[l - 1] == ' '))
+				name[--l] = '\0';
+			return name;
+		}
+	}
+	/* setext: Name\n==== */
+	if (next && next->len >= 3 && next->indent <= 3 &&
+		(next->s[0] == '=' || (next->s[0] == '-' && ln->len > 0)))
+	{
+		bool		all = true;
+
+		for (int i = 0; i < next->len; i++)
+			if (next->s[i] != next->s[0] && next->s[i] != ' ')
+				all = false;
+		if (all && *s != '-' && *s != '*' && *s != '|')
+		{
+			*atx = true;
+			*level = next->s[0] == '=' ? 1 : 2;
+			return pm_clean(s, e);
+		}
+	}
+	/* a bold line: **Name** or **Name:** or **Name**: */
+	if (ln->len > 4 && s[0] == '*' && s[1] == '*')
+	{
+		const char *end = e;
+
+		if (end[-1] == ':')
+			end--;
+		if (end - s > 4 && end[-1] == '*' && end[-2] == '*')
+		{
+			const char *inner = s + 2,
+					   *ie = end - 2;
+			bool		more = false;
+
+			for (const char *t = inner; t + 1 < ie; t++)
+				if (t[0] == '*' && t[1] == '*')
+					more = true;
+			if (!more && ie > inner)
+			{
+				char	   *name = pm_clean(inner, ie);
+				int			l = strlen(name);
+
+				while (l > 0 && (name[l - 1] == ':' || name[l - 1] == ' '))
+					name[--l] = '\0';
+				return name;
+			}
+		}
+		return NULL;
+	}
+	/* an italic line: *Timeline:* or _Timeline_ */
+	if (ln->len > 2 && (s[0] == '*' || s[0] == '_') && s[1] != s[0] && s[1] != ' ')
+	{
+		const char *end = e;
+
+		if (end[-1] == ':')
+			end--;
+		if (end - s > 2 && end[-1] == s[0] && end[-2] != ' ')
+		{
+			char	   *name = pm_clean(s + 1, end - 1);
+			int			l = strlen(name);
+
+			while (l > 0 && (name[l - 1] == ':' || name[l - 1] == ' '))
+				name[--l] = '\0';
+			if (pm_head_kind(name) != HEAD_OTHER && pm_count_words(name) <= 6)
+				return name;
+		}
+		return NULL;
+	}
+	/* a plain short line naming a known part */
+	if (ln->indent == 0 && ln->len <= 60 && isalpha((unsigned char) *s))
+	{
+		const char *end = e;
+		int			words = 1;
+		char	   *name;
+
+		if (end[-1] == ':')
+			end--;
+		else if (end[-1] == '.' && ln->len <= 30 && memchr(s, ' ', ln->len) != NULL &&
+				 memchr(s, '(', ln->len) != NULL)
+			end--;				/* "Timeline (EAT)." */
+		else if (end[-1] == '.' || end[-1] == '!' || end[-1] == '?' || end[-1] == ',')
+			return NULL;
+		for (const char *t = s; t < end; t++)
+		{
+			if (*t == ':')
+				return NULL;
+			if (*t == ' ')
+				words++;
+		}
+		if (words > 6)
+			return NULL;
+		name = pm_clean(s, end);
+		if (pm_head_kind(name) == HEAD_OTHER)
+			return NULL;
+		return name;
+	}
+	return NULL;
+}
+
+/* ---------------------------------------------------------------------
+ * the first pass: lines, sections
+ * ---------------------------------------------------------------------
+ */
+void
+pm_split_lines(PmParser *ps, const char *text, int len)
+{
+	const char *p = text,
+			   *e = text + len;
+	int			max = 64;
+	bool		fence = false;
+	int			lineno = 0;
+
+	ps->lines = palloc(sizeof(PmLine) * max);
+	ps->nlines = 0;
+	/* a byte order mark is not text */
+	if (e - p >= 3 && (unsigned char) p[0] == 0xef && (unsigned char) p[1] == 0xbb &&
+		(unsigned char) p[2] == 0xbf)
+		p += 3;
+	while (p < e)
+	{
+		const char *nl = memchr(p, '\n', e - p);
+		const char *le = nl ? nl : e;
+		const char *c = p;
+		int			indent = 0;
+		PmLine	   *ln;
+
+		lineno++;
+		while (c < le && (*c == ' ' || *c == '\t'))
+		{
+			indent += (*c == '\t') ? 4 - indent % 4 : 1;
+			c++;
+		}
+		/* "> quoted", ">> Timeline": the quote's text is the document's */
+		if (indent <= 3 && c < le && *c == '>')
+		{
+			while (c < le && (*c == '>' || *c == ' '))
+				c++;
+			indent = 0;
+		}
+		while (le > c && isspace((unsigned char) le[-1]))
+			le--;
+		if (ps->nlines == max)
+		{
+			max *= 2;
+			ps->lines = repalloc(ps->lines, sizeof(PmLine) * max);
+		}
+		ln = &ps->lines[ps->nlines++];
+		ln->s = c;
+		ln->len = le - c;
+		ln->indent = indent;
+		ln->lineno = lineno;
+		ln->section = SEC_NONE;
+		ln->code = false;
+		ln->front_matter = false;
+		ln->comment = false;
+		ln->group = false;
+		/* what only a Markdown parser settles: HTML, fences, nested lists */
+		if (ln->len > 0 && (*c == '<' || *c == '`' || *c == '~' ||
+							(indent > 0 && (*c == '-' || *c == '*' || *c == '+' || isdigit((unsigned char) *c)))))
+			ps->needs_blocks = true;
+		if (ln->len >= 3 && (strncmp(c, "```", 3) == 0 || strncmp(c, "~~~", 3) == 0))
+		{
+			fence = !fence;
+			ln->code = true;
+		}
+		else if (fence)
+			ln->code = true;
+		else if (ln->len >= 4 && strncmp(c, "<!--", 4) == 0)
+			ln->code = true;
+		else if (ln->len >= 2 && c[0] == '!' && c[1] == '[')
+			ln->code = true;	/* an image */
+		p = nl ? nl + 1 : e;
+	}
+}
+
+/* ---------------------------------------------------------------------
+ * the parser
+ * ---------------------------------------------------------------------
+ */
+bool
+pm_generic_title(const char *t)
+{
+	static const char *const generic[] = {"postmortem", "post-mortem", "post mortem",
+		"postmortem report", "post-mortem report", "incident report", "incident postmortem",
+	"postmortem document", "incident post-mortem", "pir", "post-incident review"};
+
+	for (int i = 0; i < lengthof(generic); i++)
+		if (pg_strcasecmp(t, generic[i]) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * A section beside the template ("## Lessons learned", "## What went
+ * well"): kept with its heading, its Markdown source as the body.  The
+ * report's own "Schema changes cited" is not kept: report() writes it from
+ * the citations.
+ */
+static void
+pm_begin_other(PmParser *ps, const char *name)
+{
+	PmSectionText *st;
+
+	ps->other = NULL;
+	if (pg_strncasecmp(name, "schema changes cited", 20) == 0 || name[0] == '\0')
+		return;
+	if (ps->nsections == ps->maxsections)
+	{
+		ps->maxsections = ps->maxsections ? ps->maxsections * 2 : 8;
+		ps->sections = ps->sections ?
+			repalloc(ps->sections, sizeof(PmSectionText) * ps->maxsections) :
+			palloc(sizeof(PmSectionText) * ps->maxsections);
+	}
+	st = &ps->sections[ps->nsections++];
+	st->heading = pstrdup(name);
+	st->body = NULL;
+	ps->other = palloc(sizeof(StringInfoData));
+	initStringInfo(ps->other);
+}
+
+/* a line of a kept section, its indentation restored */
+static void
+pm_other_line(PmParser *ps, const PmLine *ln, bool newpara)
+{
+	StringInfo	buf = ps->other;
+
+	if (buf == NULL)
+		return;
+	if (buf->len > 0)
+		appendStringInfoString(buf, newpara ? "\n\n" : "\n");
+	for (int i = 0; i < ln->indent; i++)
+		appendStringInfoChar(buf, ' ');
+	appendBinaryStringInfo(buf, ln->s, ln->len);
+	ps->sections[ps->nsections - 1].body = buf->data;
+}
+
+/* the kept sections, on the document (a heading without a body is none) */
+static void
+pm_finish_others(PmParser *ps)
+{
+	PmDocument *doc = ps->doc;
+
+	doc->sections = ps->sections;
+	doc->nsections = 0;
+	for (int i = 0; i < ps->nsections; i++)
+		if (ps->sections[i].body != NULL)
+			doc->sections[doc->nsections++] = ps->sections[i];
+}
+
+/*
+ * A heading in pass 1: a date or an entry inside the timeline, the title, a
+ * list of the measures, a summary field's label, or the start of another
+ * section.  Returns false when the heading is text of the section it is in
+ * (a bold line in the root cause), true when it was read.
+ */
+static bool
+pm_section_heading(PmParser *ps, const PmLine *ln, char *name, bool atx, int level,
+				   PmSection *sec, bool *generic_title, int h1_count)
+{
+	PmDocument *doc = ps->doc;
+	PmHeadKind hk = pm_head_kind(name);
+	PmStamp		st;
+	int			nlen = strlen(name);
+
+	/* a date heading inside the timeline ("### May 16, 2023") */
+	if (*sec == SEC_TIMELINE && hk == HEAD_OTHER &&
+		pm_read_stamp(name, name + nlen, &st) == nlen && st.has_date && !st.has_time)
+	{
+		pm_new_entry(ps, &st, ln->lineno, -1);
+		ps->date_markers++;
+		return true;
+	}
+	/* an entry as a heading ("### 14:05 UTC", "**14:05 UTC**"), text below */
+	if (*sec == SEC_TIMELINE && hk == HEAD_OTHER)
+	{
+		const char *body = pm_entry_head(name, name + nlen, &st);
+
+		if (body != NULL && st.has_time)
+		{
+			PmRawEntry *r = pm_new_entry(ps, &st, ln->lineno, ln->indent);
+
+			if (body < name + nlen)
+				appendBinaryStringInfo(&r->body, body, name + nlen - body);
+			r->open_body = true;
+			return true;
+		}
+	}
+	if (*sec == SEC_NONE && hk == HEAD_OTHER && doc->title != NULL &&
+		doc->title == ps->front_title)
+	{
+		/* the heading under the front matter is the title people see */
+		doc->title = name;
+		return true;
+	}
+	if (doc->title == NULL && *sec == SEC_NONE &&
+		(hk == HEAD_OTHER ||
+		 (atx && level == 1 && h1_count == 1 && pm_count_words(name) >= 3)))
+	{
+		/*
+		 * The title, also when it holds a section's word ("# DNS
+		 * resolution failures", "# Incident summary — login
+		 * latency"): a lone "#" heading of three words or more
+		 * names the document, the "##" headings its parts.
+		 */
+		doc->title = name;
+		*generic_title = pm_generic_title(name);
+		return true;
+	}
+	if (*generic_title && hk == HEAD_OTHER && *sec == SEC_NONE && atx)
+	{
+		doc->title = name;
+		*generic_title = false;
+		return true;
+	}
+	/*
+	 * "### Prevention", "### Detection" under "## Action Items": groups
+	 * of the action items, not sections of their own; under a Tasks
+	 * heading every group's items are tasks.
+	 */
+	if (*sec == SEC_MEASURES && atx && level > ps->measures_level &&
+		(hk == HEAD_OTHER || hk == HEAD_MEASURES || hk == HEAD_RESOLUTION ||
+		 hk == HEAD_IMPROVEMENTS || hk == HEAD_TASKS))
+	{
+		if (ps->measures_group != GROUP_TASKS)
+			ps->group = (hk == HEAD_TASKS) ? GROUP_TASKS :
+				(hk == HEAD_IMPROVEMENTS) ? GROUP_IMPROVEMENTS : ps->measures_group;
+		ps->saw_task_heading |= (hk == HEAD_TASKS);
+		ps->in_task_table = false;
+		ps->items_at_heading = ps->nitems;
+		return true;
+	}
+	if (*sec == SEC_MEASURES && (hk == HEAD_TASKS || hk == HEAD_IMPROVEMENTS ||
+								(hk == HEAD_OTHER && !atx)))
+	{
+		ps->group = (hk == HEAD_TASKS) ? GROUP_TASKS : GROUP_IMPROVEMENTS;
+		ps->saw_task_heading |= (hk == HEAD_TASKS);
+		ps->in_task_table = false;
+		ps->items_at_heading = ps->nitems;
+		return true;
+	}
+	if (!atx && hk == HEAD_OTHER && (*sec == SEC_SUMMARY || *sec == SEC_NONE || *sec == SEC_ROOT))
+	{
+		/* "**Duration:**" alone: a field label for the lines below */
+		PmField		f = pm_field_kind(name);
+
+		if (*sec == SEC_ROOT)
+		{
+			/* keep as text */
+		}
+		else if (f != F_NONE)
+		{
+			ps->cur_field = pm_field_buf(ps, f);
+			return true;
+		}
+		else if (*sec == SEC_NONE && doc->title == NULL)
+		{
+			doc->title = name;
+			return true;
+		}
+	}
+	else if (!atx && hk == HEAD_OTHER && (*sec == SEC_TIMELINE || *sec == SEC_MEASURES))
+		return true;
+	else if (atx && hk == HEAD_OTHER && (*sec == SEC_SUMMARY || *sec == SEC_NONE) &&
+			 pm_field_kind(name) != F_NONE)
+	{
+		/* "### Duration" in the summary: a field, its value below */
+		*sec = SEC_SUMMARY;
+		ps->cur_field = pm_field_buf(ps, pm_field_kind(name));
+		return true;
+	}
+	else
+	{
+		if (hk != HEAD_OTHER && hk != HEAD_RETRO)
+			ps->parts_seen++;
+		switch (hk)
+		{
+			case HEAD_SUMMARY:
+				*sec = SEC_SUMMARY;
+				ps->cur_field = NULL;
+				break;
+			case HEAD_IMPACT:
+				if (*sec != SEC_SUMMARY)
+					*sec = SEC_SUMMARY;
+				ps->cur_field = &ps->impact;
+				break;
+			case HEAD_TIMELINE:
+				*sec = SEC_TIMELINE;
+				ps->saw_timeline = true;
+				pm_scan_zone(ps, name, name + nlen);
+				break;
+			case HEAD_ROOT:
+			case HEAD_RESOLUTION:
+				if (*sec != SEC_ROOT)
+				{
+					ps->root_combined = (hk == HEAD_ROOT &&
+										pm_contains_ci(name, nlen, "resolution"));
+					ps->root_labelled = false;
+				}
+				else
+					ps->root_labelled = true;
+				*sec = SEC_ROOT;
+				ps->root_field = (hk == HEAD_ROOT) ? &ps->root : &ps->resolution;
+				break;
+			case HEAD_MEASURES:
+			case HEAD_TASKS:
+			case HEAD_IMPROVEMENTS:
+				/* the measures section, or one of its own lists */
+				*sec = SEC_MEASURES;
+				ps->group = (hk == HEAD_TASKS) ? GROUP_TASKS :
+					(hk == HEAD_IMPROVEMENTS) ? GROUP_IMPROVEMENTS : GROUP_DEFAULT;
+				ps->measures_level = atx ? level : 0;
+				ps->measures_group = ps->group;
+				if (hk == HEAD_TASKS)
+					ps->saw_task_heading = true;
+				ps->in_task_table = false;
+				ps->items_at_heading = ps->nitems;
+				break;
+			case HEAD_OTHER:
+			case HEAD_RETRO:
+				*sec = SEC_OTHER;
+				pm_begin_other(ps, name);
+				break;
+		}
+		return true;
+	}
+	return false;
+}
+
+/* pass 1: sort the lines into the sections of the template */
+void
+pm_read_sections(PmParser *ps)
+{
+	PmDocument *doc = ps->doc;
+	PmSection	sec = SEC_NONE;
+	bool		blank_before = false;
+	bool		generic_title = false;
+	int			h1_count = 0;
+
+	/* level 1 headings: one is the title, several are the parts */
+	for (int i = 0; i < ps->nlines && h1_count < 2; i++)
+	{
+		const PmLine *ln = &ps->lines[i];
+
+		if (!ln->code && ln->len >= 2 && ln->s[0] == '#' && ln->s[1] == ' ')
+			h1_count++;
+	}
+
+	/* pass 1: sections */
+	for (int i = 0; i < ps->nlines; i++)
+	{
+		PmLine	   *ln = &ps->lines[i];
+		PmLine	   *next = (i + 1 < ps->nlines) ? &ps->lines[i + 1] : NULL;
+		bool		atx;
+		int			level;
+		char	   *name;
+		bool		newpara = blank_before;
+
+		if (ln->code)
+		{
+			if (sec == SEC_TIMELINE)
+				ln->section = SEC_TIMELINE;
+			if (sec == SEC_OTHER && !ln->front_matter && !ln->comment)
+				pm_other_line(ps, ln, newpara);
+			blank_before = false;
+			continue;
+		}
+		if (ln->len == 0)
+		{
+			blank_before = true;
+			continue;
+		}
+		blank_before = false;
+		/* horizontal rules and setext underlines */
+		if (ln->len >= 3 && (ln->s[0] == '-' || ln->s[0] == '=' || ln->s[0] == '*' || ln->s[0] == '_'))
+		{
+			bool		rule = true;
+
+			for (int k = 0; k < ln->len; k++)
+				if (ln->s[k] != ln->s[0] && ln->s[k] != ' ')
+					rule = false;
+			if (rule)
+				continue;
+		}
+
+		name = pm_heading(ln, next, &atx, &level);
+		if (name != NULL &&
+			pm_section_heading(ps, ln, name, atx, level, &sec, &generic_title, h1_count))
+			continue;
+
+		switch (sec)
+		{
+			case SEC_NONE:
+				if (doc->title == NULL)
+				{
+					doc->title = pm_clean(ln->s, ln->s + ln->len);
+					generic_title = pm_generic_title(doc->title);
+					break;
+				}
+				/* metadata above the first heading counts as summary */
+				pm_summary_line(ps, ln, newpara);
+				break;
+			case SEC_SUMMARY:
+				pm_summary_line(ps, ln, newpara);
+				break;
+			case SEC_TIMELINE:
+				{
+					int			j = pm_paragraph_end(ps, i);
+
+					if (j > i + 1)
+					{
+						/* a hard-wrapped paragraph of prose: read it as one line */
+						StringInfoData buf;
+						PmLine		joined = *ln;
+
+						initStringInfo(&buf);
+						for (int k = i; k < j; k++)
+						{
+							if (k > i)
+								appendStringInfoChar(&buf, ' ');
+							appendBinaryStringInfo(&buf, ps->lines[k].s, ps->lines[k].len);
+						}
+						joined.s = buf.data;
+						joined.len = buf.len;
+						pm_timeline_line(ps, &joined);
+						i = j - 1;
+					}
+					else
+						pm_timeline_line(ps, ln);
+				}
+				break;
+			case SEC_ROOT:
+				pm_root_line(ps, ln, newpara);
+				break;
+			case SEC_MEASURES:
+				pm_measures_line(ps, ln);
+				break;
+			case SEC_OTHER:
+				pm_other_line(ps, ln, newpara);
+				break;
+		}
+	}
+	pm_finish_others(ps);
+
+	/*
+	 * A timeline pasted as a code block (from chat, or to keep its columns):
+	 * read the block's lines, but only when the timeline has no entries of
+	 * its own, so that a log excerpt quoted among entries stays a quote.
+	 */
+	if (ps->nraw == 0)
+		for (int i = 0; i < ps->nlines; i++)
+		{
+			PmLine	   *ln = &ps->lines[i];
+
+			if (ln->code && ln->section == SEC_TIMELINE && ln->len > 0 &&
+				strncmp(ln->s, "```", 3) != 0 && strncmp(ln->s, "~~~", 3) != 0 &&
+				strncmp(ln->s, "<!--", 4) != 0 && strncmp(ln->s, "![", 2) != 0)
+				pm_timeline_line(ps, ln);
+		}
+}
+
+/*
+ * A paragraph of prose in the timeline, wrapped over several lines ("At 2:05
+ * PM ET, a migration added a column to the\nnotes table.  At 2:11 PM ..."):
+ * the line at i and the lines after it that carry on its text (no list
+ * marker, table, heading or time of their own).  Returns the line after
+ * the paragraph; i + 1 when the line stands alone.
+ */
+int
+pm_paragraph_end(PmParser *ps, int i)
+{
+	const PmLine *ln = &ps->lines[i];
+	bool		marker;
+	int			j;
+
+	if (ln->s[0] == '|')
+		return i + 1;
+	pm_strip_marker(ln->s, ln->s + ln->len, &marker);
+	if (marker)
+		return i + 1;
+	for (j = i + 1; j < ps->nlines; j++)
+	{
+		const PmLine *l = &ps->lines[j];
+		PmStamp		st;
+		bool		atx;
+		int			level;
+		const char *body;
+
+		/* a line that starts with a digit starts an entry ("14:05 ...") */
+		if (l->code || l->len == 0 || l->s[0] == '|' || l->s[0] == '#' ||
+			isdigit((unsigned char) l->s[0]) || l->indent > ln->indent)
+			break;
+		pm_strip_marker(l->s, l->s + l->len, &marker);
+		if (marker)
+			break;
+		body = pm_entry_head(l->s, l->s + l->len, &st);
+		if (body != NULL && (st.has_time || st.has_date))
+			break;
+		if (pm_heading(l, (j + 1 < ps->nlines) ? &ps->lines[j + 1] : NULL, &atx, &level) != NULL)
+			break;
+	}
+	return j;
+}
+
+PmDocument *
+pm_parse_document(const char *text, int len, const PmOptions *opt)
+{
+	PmParser	ps;
+	PmDocument *doc = palloc0(sizeof(PmDocument));
+
+	memset(&ps, 0, sizeof(ps));
+	ps.opt = opt;
+	ps.doc = doc;
+	initStringInfo(&ps.summary);
+	initStringInfo(&ps.impact);
+	initStringInfo(&ps.sum_root);
+	initStringInfo(&ps.duration);
+	initStringInfo(&ps.start_field);
+	initStringInfo(&ps.end_field);
+	initStringInfo(&ps.users_field);
+	initStringInfo(&ps.root);
+	initStringInfo(&ps.resolution);
+	ps.root_field = &ps.root;
+
+	/* the zone to use where the document names none */
+	if (opt->default_zone)
+	{
+		if (!pm_zone_parse(opt->default_zone, &ps.default_zone))
+		{
+			doc->error = PM_ERROR_BAD_ZONE;
+			doc->error_message = psprintf("time zone \"%s\" not recognized", opt->default_zone);
+			return doc;
+		}
+	}
+	else
+	{
+		ps.default_zone.valid = true;
+		ps.default_zone.tz = session_timezone;
+		strlcpy(ps.default_zone.label, pg_get_timezone_name(session_timezone),
+				sizeof(ps.default_zone.label));
+	}
+
+	pm_split_lines(&ps, text, len);
+	pm_read_blocks(&ps, text, len);
+	doc->title = ps.front_title;
+	pm_read_sections(&ps);
+
+	/* nothing at all? */
+	{
+		bool		any = false;
+
+		for (int i = 0; i < len && !any; i++)
+			if (!isspace((unsigned char) text[i]))
+				any = true;
+		if (!any)
+		{
+			doc->error = PM_ERROR_EMPTY;
+			doc->error_message = pstrdup("postmortem document is empty");
+			return doc;
+		}
+	}
+
+	/* none of the template's parts: not a postmortem */
+	if (ps.parts_seen == 0)
+	{
+		doc->error = PM_ERROR_NO_TIMES;
+		doc->error_message = pstrdup("postmortem document has no timeline");
+		doc->error_detail = pstrdup("It has none of the parts of a postmortem: no Summary, Timeline, Root Cause or Corrective and Preventative Measures heading, and no Duration or Impact line.");
+		doc->error_hint = pstrdup("Write the timeline as lines that start with a time, e.g. \"- 14:05 UTC: alert fired\", under a heading \"Timeline\".");
+		return doc;
+	}
+
+	pm_read_summary(&ps);
+	pm_settle_zones(&ps);
+	if (!pm_settle_dates(&ps))
+		return doc;
+	pm_build_entries(&ps);
+	pm_settle_span(&ps);
+	pm_build_tasks(&ps);
+	return doc;
+}

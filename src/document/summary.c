@@ -1,0 +1,958 @@
+/*-------------------------------------------------------------------------
+ *
+ * summary.c
+ *	  The summary and root cause: "Label: value" fields, the texts, the users
+ *	  affected, and the duration as the summary states it.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include <ctype.h>
+
+#include "lib/stringinfo.h"
+#include "pgtime.h"
+#include "utils/datetime.h"
+#include "utils/timestamp.h"
+
+#include "document/parse.h"
+#include "document/parse_int.h"
+
+PmField
+pm_field_kind(const char *label)
+{
+	static const struct
+	{
+		const char *word;
+		PmField		field;
+	}			fields[] =
+	{
+		{"duration", F_DURATION}, {"date", F_DURATION}, {"when", F_DURATION}, {"period", F_DURATION},
+		{"time", F_DURATION}, {"outage window", F_DURATION}, {"window", F_DURATION},
+		{"start", F_START}, {"started", F_START}, {"start time", F_START},
+		{"began", F_START}, {"started at", F_START},
+		{"end", F_END}, {"ended", F_END}, {"end time", F_END}, {"resolved", F_END},
+		{"resolved at", F_END}, {"ended at", F_END},
+		{"impact", F_IMPACT}, {"customer impact", F_IMPACT}, {"user impact", F_IMPACT},
+		{"root cause", F_ROOT}, {"cause", F_ROOT}, {"root causes", F_ROOT},
+		{"resolution", F_RESOLUTION}, {"fix", F_RESOLUTION},
+		{"severity", F_SEVERITY}, {"priority", F_SEVERITY}, {"sev", F_SEVERITY},
+		{"status", F_STATUS},
+		{"users affected", F_USERS}, {"affected users", F_USERS},
+		{"users impacted", F_USERS}, {"impacted users", F_USERS},
+		{"impact started", F_START}, {"impact start", F_START}, {"impact began", F_START},
+		{"impact ended", F_END}, {"impact end", F_END},
+		{"time zone", F_ZONE}, {"timezone", F_ZONE},
+		{"summary", F_SUMMARY}, {"issue summary", F_SUMMARY}
+	};
+
+	char		buf[64];
+	char	   *l,
+			   *le;
+
+	for (int i = 0; i < lengthof(fields); i++)
+		if (pg_strcasecmp(label, fields[i].word) == 0)
+			return fields[i].field;
+
+	/*
+	 * The same labels qualified the way templates do: "Incident Start
+	 * Time", "Start time (UTC)", "Date of incident", "Customers affected".
+	 */
+	if (strlen(label) >= sizeof(buf))
+		return F_NONE;
+	for (int i = 0; i <= (int) strlen(label); i++)
+		buf[i] = pm_lower(label[i]);
+	l = buf;
+	le = strchr(l, '(');
+	if (le == NULL)
+		le = l + strlen(l);
+	while (le > l && le[-1] == ' ')
+		le--;
+	*le = '\0';
+	if (strncmp(l, "incident ", 9) == 0 || strncmp(l, "outage ", 7) == 0)
+		l = strchr(l, ' ') + 1;
+	if (le - l > 12 && strcmp(le - 12, " of incident") == 0)
+		le[-12] = '\0';
+	else if (le - l > 16 && strcmp(le - 16, " of the incident") == 0)
+		le[-16] = '\0';
+	if (strcmp(l, "customers affected") == 0 || strcmp(l, "affected customers") == 0 ||
+		strcmp(l, "accounts affected") == 0 || strcmp(l, "clients affected") == 0 ||
+		strcmp(l, "customers impacted") == 0 || strcmp(l, "impacted customers") == 0)
+		return F_USERS;
+	if (l == buf && strlen(l) == strlen(label))
+		return F_NONE;
+	for (int i = 0; i < lengthof(fields); i++)
+		if (strcmp(l, fields[i].word) == 0)
+			return fields[i].field;
+	return F_NONE;
+}
+
+/* split "**Label:** value" / "Label: value"; returns the field, sets *value */
+PmField
+pm_read_field(const char *s, const char *e, const char **value)
+{
+	const char *colon = NULL;
+	char	   *label;
+
+	for (const char *t = s; t < e && t - s < 40; t++)
+		if (*t == ':')
+		{
+			colon = t;
+			break;
+		}
+	if (colon == NULL)
+		return F_NONE;
+	label = pm_clean(s, colon);
+	*value = pm_skip_decor(colon + 1, e);
+	return pm_field_kind(label);
+}
+
+StringInfo
+pm_field_buf(PmParser *ps, PmField f)
+{
+	switch (f)
+	{
+		case F_DURATION:
+			return &ps->duration;
+		case F_START:
+			return &ps->start_field;
+		case F_END:
+			return &ps->end_field;
+		case F_IMPACT:
+			return &ps->impact;
+		case F_ROOT:
+			return &ps->sum_root;
+		case F_RESOLUTION:
+			return &ps->resolution;
+		case F_USERS:
+			return &ps->users_field;
+		default:
+			return &ps->summary;
+	}
+}
+
+void
+pm_summary_line(PmParser *ps, const PmLine *ln, bool newpara)
+{
+	const char *s = ln->s,
+			   *e = ln->s + ln->len,
+			   *value;
+	bool		marker;
+	PmField		f;
+
+	if (*s == '|')
+	{
+		/* a key/value table: "| Severity | SEV-2 |" is "Severity: SEV-2" */
+		const char *cs[16],
+				   *ce[16];
+		int			nc;
+		PmLine		kv;
+		char	   *label,
+				   *val;
+
+		if (pm_table_separator(s, e))
+			return;
+		nc = pm_table_cells(s, e, cs, ce, 16);
+		if (nc < 2)
+		{
+			ps->kv_nhead = 0;
+			return;
+		}
+		label = pm_clean(cs[0], ce[0]);
+		if (ps->kv_nhead > 0 && pm_field_kind(label) == F_NONE)
+		{
+			/* a row of values under a row of labels */
+			for (int i = 0; i < nc && i < ps->kv_nhead; i++)
+			{
+				if (ps->kv_head[i] == NULL)
+					continue;
+				kv = *ln;
+				kv.s = psprintf("%s: %s", ps->kv_head[i], pm_clean(cs[i], ce[i]));
+				kv.len = strlen(kv.s);
+				kv.indent = 0;
+				pm_summary_line(ps, &kv, false);
+				ps->cur_field = NULL;
+			}
+			ps->kv_nhead = 0;	/* one row of values: a later table is another */
+			return;
+		}
+		ps->kv_nhead = 0;
+		if (pm_field_kind(label) == F_NONE || strchr(label, ':'))
+			return;
+		val = pm_clean(cs[1], ce[1]);
+		if (pm_field_kind(val) != F_NONE)
+		{
+			/* labels across: "| Start (UTC) | End (UTC) | Severity |" */
+			for (int i = 0; i < nc && i < lengthof(ps->kv_head); i++)
+			{
+				char	   *l = pm_clean(cs[i], ce[i]);
+
+				ps->kv_head[i] = (pm_field_kind(l) != F_NONE) ? l : NULL;
+			}
+			ps->kv_nhead = Min(nc, lengthof(ps->kv_head));
+			return;
+		}
+		kv = *ln;
+		kv.s = psprintf("%s: %s", label, val);
+		kv.len = strlen(kv.s);
+		kv.indent = 0;
+		pm_summary_line(ps, &kv, false);
+		ps->cur_field = NULL;
+		return;
+	}
+	s = pm_strip_marker(s, e, &marker);
+	f = pm_read_field(s, e, &value);
+	if (f != F_NONE)
+	{
+		/*
+		 * "Date: May 15, 2024 · Time zone: UTC · Severity: SEV2", "Status:
+		 * Resolved | Severity: SEV2": one field each
+		 */
+		for (const char *t = value; t + 1 < e; t++)
+		{
+			int			sep = 0;
+
+			if ((unsigned char) t[0] == 0xc2 && (unsigned char) t[1] == 0xb7)
+				sep = 2;		/* middle dot */
+			else if (t[0] == '|' && t > value && t[-1] == ' ')
+				sep = 1;		/* "**Status:** Resolved | **Severity:** SEV2" */
+			else if (t + 2 < e && (unsigned char) t[0] == 0xe2 && (unsigned char) t[1] == 0x80 &&
+					 (unsigned char) t[2] == 0xa2)
+				sep = 3;		/* bullet */
+			if (sep)
+			{
+				const char *rest = pm_skip_space(t + sep, e);
+				const char *v2;
+
+				if (pm_read_field(rest, e, &v2) != F_NONE)
+				{
+					PmLine		part = *ln;
+
+					part.s = s;
+					part.len = t - s;
+					while (part.len > 0 && part.s[part.len - 1] == ' ')
+						part.len--;
+					pm_summary_line(ps, &part, newpara);
+					part.s = rest;
+					part.len = e - rest;
+					part.indent = 0;
+					pm_summary_line(ps, &part, false);
+					return;
+				}
+			}
+		}
+	}
+	if ((f == F_START || f == F_END || f == F_DURATION) && value < e && value > s)
+	{
+		/* "Start time (UTC): 14:05": the zone in the label is the value's */
+		const char *o = memchr(s, '(', value - s),
+				   *c = o ? memchr(o, ')', value - o) : NULL;
+		PmZone		z;
+		bool		unknown;
+
+		if (c && pm_read_zone(o, c + 1, &z, &unknown, NULL) == c + 1 - o && !unknown)
+		{
+			PmLine		kv = *ln;
+
+			kv.s = psprintf("%.*s: %.*s %.*s", (int) (o - s), s, (int) (e - value), value,
+							(int) (c - o - 1), o + 1);
+			kv.len = strlen(kv.s);
+			kv.indent = 0;
+			pm_summary_line(ps, &kv, newpara);
+			return;
+		}
+	}
+	if (f != F_NONE)
+		ps->parts_seen++;
+	if (f == F_SEVERITY)
+	{
+		ps->doc->severity = pm_clean(value, e);
+		return;
+	}
+	if (f == F_STATUS)
+	{
+		ps->status_field = pm_clean(value, e);
+		return;
+	}
+	if (f == F_ZONE)
+	{
+		ps->zone_field = pm_clean(value, e);
+		return;
+	}
+	if (f != F_NONE)
+	{
+		ps->cur_field = pm_field_buf(ps, f);
+		if (value < e)
+			pm_append_text(ps->cur_field, value, e - value, false);
+		return;
+	}
+	/* "All times Pacific (PDT).": the timeline's zone, said up front */
+	if (ps->timeline_zone == NULL && e - s > 9 &&
+		(pm_contains_ci(s, e - s, "all times") || pm_contains_ci(s, e - s, "times are in")))
+		pm_scan_zone(ps, s, e);
+	/* continuation of a field, or summary text */
+	if (ps->cur_field && ps->cur_field != &ps->summary && !newpara && (ln->indent > 0 || !marker))
+	{
+		pm_append_text(ps->cur_field, s, e - s, false);
+		return;
+	}
+	ps->cur_field = NULL;
+	{
+		char	   *clean = pm_clean(s, e);
+
+		pm_append_text(&ps->summary, clean, strlen(clean), newpara);
+	}
+}
+
+void
+pm_root_line(PmParser *ps, const PmLine *ln, bool newpara)
+{
+	const char *s = ln->s,
+			   *e = ln->s + ln->len,
+			   *value;
+	bool		marker;
+	PmField		f;
+	char	   *clean;
+
+	s = pm_strip_marker(s, e, &marker);
+	f = pm_read_field(s, e, &value);
+	if (f == F_ROOT || f == F_RESOLUTION)
+	{
+		ps->root_field = (f == F_ROOT) ? &ps->root : &ps->resolution;
+		ps->root_labelled = true;
+		if (value < e)
+		{
+			clean = pm_clean(value, e);
+			pm_append_text(ps->root_field, clean, strlen(clean), false);
+		}
+		return;
+	}
+	if (newpara && ps->root_combined && !ps->root_labelled &&
+		ps->root_field == &ps->root && ps->root.len > 0)
+		ps->root_field = &ps->resolution;
+	clean = pm_clean(s, e);
+	pm_append_text(ps->root_field, clean, strlen(clean),
+				   newpara && ps->root_field->len > 0);
+}
+
+/* ---------------------------------------------------------------------
+ * users affected
+ * ---------------------------------------------------------------------
+ */
+bool
+pm_users_word(const char *p, const char *e)
+{
+	static const char *const words[] = {"user", "customer", "client", "visitor", "account",
+	"member", "player", "subscriber", "people", "tenant", "shopper", "merchant",
+	"daily active", "active user", "of our", "of all", "of the"};
+
+	for (int i = 0; i < lengthof(words); i++)
+		if (pm_prefix_ci(p, e, words[i]))
+			return true;
+	return false;
+}
+
+/* white space, also a line break inside a paragraph ("40% of\ncustomers") */
+const char *
+pm_skip_ws(const char *p, const char *e)
+{
+	while (p < e && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
+		p++;
+	return p;
+}
+
+/* a thousands separator: ",200" */
+bool
+pm_thousands(const char *q, const char *e)
+{
+	return *q == ',' && q + 3 < e && isdigit((unsigned char) q[1]) &&
+		isdigit((unsigned char) q[2]) && isdigit((unsigned char) q[3]) &&
+		(q + 4 >= e || !isdigit((unsigned char) q[4]));
+}
+
+/*
+ * "35 %", "60% of our users", "1,200 users", "127 of our users", "1.2
+ * million users".  bare: the text is a Users affected field, where a number
+ * needs no "users" after it.
+ */
+void
+pm_users(PmParser *ps, const char *s, int len, bool bare)
+{
+	const char *e = s + len;
+	PmDocument *doc = ps->doc;
+
+	for (const char *p = s; p < e; p++)
+	{
+		const char *q = p;
+		double		v = 0;
+		int64		count = 0;
+		int			nd = 0;
+		bool		frac = false;
+		double		scale = 0.1;
+
+		if (!isdigit((unsigned char) *p) ||
+			(p > s && (isalnum((unsigned char) p[-1]) || p[-1] == '.' || p[-1] == ',')))
+			continue;
+		while (q < e && (isdigit((unsigned char) *q) ||
+						 (!frac && pm_thousands(q, e)) ||
+						 (*q == '.' && !frac && q + 1 < e && isdigit((unsigned char) q[1]))))
+		{
+			if (*q == '.')
+				frac = true;
+			else if (isdigit((unsigned char) *q))
+			{
+				if (frac)
+				{
+					v += (*q - '0') * scale;
+					scale /= 10;
+				}
+				else
+				{
+					v = v * 10 + (*q - '0');
+					if (count < INT64CONST(100000000000))
+						count = count * 10 + (*q - '0');
+				}
+				nd++;
+			}
+			q++;
+		}
+		if (nd == 0)
+			continue;
+		{
+			const char *r = pm_skip_ws(q, e);
+
+			if (r < e && (*r == '%' || pm_word_ci(r, e, "percent")))
+			{
+				const char *t = r + (*r == '%' ? 1 : 7);
+				int			words = 0;
+
+				if (bare && !doc->has_users_pct && v <= 100)
+				{
+					doc->has_users_pct = true;
+					doc->users_pct = v;
+				}
+				/* "one in five users (20%)": the share in brackets after the users */
+				if (!doc->has_users_pct && v <= 100)
+				{
+					const char *b = p;
+
+					while (b > s && (b[-1] == ' ' || b[-1] == '~'))
+						b--;
+					if (b > s && b[-1] == '(')
+					{
+						b--;
+						while (b > s && b[-1] == ' ')
+							b--;
+						while (b > s && isalpha((unsigned char) b[-1]))
+							b--;
+						if (pm_users_word(b, p))
+						{
+							doc->has_users_pct = true;
+							doc->users_pct = v;
+						}
+					}
+				}
+				/* users within the next few words */
+				for (t = pm_skip_ws(t, e); t < e && words < 6; words++)
+				{
+					if (isdigit((unsigned char) *t))
+						break;	/* "90% of requests from 55% of users" */
+					if (pm_users_word(t, e))
+					{
+						if (!doc->has_users_pct && v <= 100)
+						{
+							doc->has_users_pct = true;
+							doc->users_pct = v;
+						}
+						break;
+					}
+					while (t < e && !isspace((unsigned char) *t) && *t != '.' && *t != ';')
+						t++;
+					if (t < e && (*t == '.' || *t == ';'))
+						break;
+					t = pm_skip_ws(t, e);
+				}
+				/* "affected 35 % of" handled above; also "users: 35%" */
+				p = r;
+				continue;
+			}
+			if (!doc->has_users_count)
+			{
+				const char *t = r;
+				int			words = 0;
+				double		mult = 1;
+
+				/* "3k", "1.2 million", "40 thousand" */
+				if (q < e && (*q == 'k' || *q == 'K') && (q + 1 >= e || !isalpha((unsigned char) q[1])))
+				{
+					mult = 1e3;
+					t = pm_skip_ws(q + 1, e);
+				}
+				else if (pm_word_ci(r, e, "thousand"))
+				{
+					mult = 1e3;
+					t = pm_skip_ws(r + 8, e);
+				}
+				else if (pm_word_ci(r, e, "million"))
+				{
+					mult = 1e6;
+					t = pm_skip_ws(r + 7, e);
+				}
+				if (frac && mult == 1)
+					t = NULL;	/* "2.5 users" is not a count */
+				else if (v * mult > PM_MAX_USERS)
+				{
+					/* more than anyone has users: a typo or an id, not a count */
+					pm_note(doc, "the number of users affected (%.*s) is too large to be a count; left it out",
+							(int) Min(q - p, 40), p);
+					t = NULL;
+				}
+				else if (mult > 1)
+					count = (int64) (v * mult + 0.5);
+				if (t == NULL)
+					t = e;
+				else if (bare)
+				{
+					/* "Users affected: 1,450": the field says what is counted */
+					doc->has_users_count = true;
+					doc->users_count = count;
+					t = e;
+				}
+
+				/* "1,200 users", "127 of our users" */
+				for (; t < e && words < 3; words++)
+				{
+					if (pm_prefix_ci(t, e, "user") || pm_prefix_ci(t, e, "customer") ||
+						pm_prefix_ci(t, e, "client") || pm_prefix_ci(t, e, "account") ||
+						pm_prefix_ci(t, e, "subscriber") || pm_prefix_ci(t, e, "visitor"))
+					{
+						doc->has_users_count = true;
+						doc->users_count = count;
+						break;
+					}
+					if (!(pm_word_ci(t, e, "of") || pm_word_ci(t, e, "our") ||
+						  pm_word_ci(t, e, "the") || pm_word_ci(t, e, "active") ||
+						  pm_word_ci(t, e, "affected") || pm_word_ci(t, e, "paying") ||
+						  pm_word_ci(t, e, "daily") || pm_word_ci(t, e, "unique")))
+						break;
+					while (t < e && isalpha((unsigned char) *t))
+						t++;
+					t = pm_skip_ws(t, e);
+				}
+			}
+			p = q - 1;
+		}
+	}
+}
+
+/*
+ * "all users", "all of our customers", "every user": the whole user base
+ * ("all users in the EU" is not).
+ */
+bool
+pm_users_all(const char *s, int len)
+{
+	const char *e = s + len;
+
+	for (const char *p = s; p < e; p++)
+	{
+		const char *t;
+
+		if (!(*p == 'a' || *p == 'A' || *p == 'e' || *p == 'E') || (p > s && pm_isalnum(p[-1])))
+			continue;
+		if (p - s >= 4 && pm_prefix_ci(p - 4, e, "not "))
+			continue;			/* "not all users" */
+		if (pm_word_ci(p, e, "all"))
+			t = p + 3;
+		else if (pm_word_ci(p, e, "every"))
+			t = p + 5;
+		else
+			continue;
+		for (int words = 0; words < 3; words++)
+		{
+			t = pm_skip_ws(t, e);
+			if (pm_prefix_ci(t, e, "user") || pm_prefix_ci(t, e, "customer") ||
+				pm_prefix_ci(t, e, "client") || pm_prefix_ci(t, e, "subscriber") ||
+				pm_prefix_ci(t, e, "visitor") || pm_prefix_ci(t, e, "account"))
+			{
+				/* "all users in the EU", "all customers on the EU cluster": a part */
+				static const char *const qualifiers[] = {"in", "on", "of", "from", "using",
+				"with", "who", "whose", "that", "behind", "at"};
+
+				while (t < e && isalpha((unsigned char) *t))
+					t++;
+				t = pm_skip_ws(t, e);
+				for (int k = 0; k < lengthof(qualifiers); k++)
+					if (pm_word_ci(t, e, qualifiers[k]))
+						return false;
+				return true;
+			}
+			if (!(pm_word_ci(t, e, "of") || pm_word_ci(t, e, "our") ||
+				  pm_word_ci(t, e, "the") || pm_word_ci(t, e, "active")))
+				break;
+			while (t < e && isalpha((unsigned char) *t))
+				t++;
+		}
+	}
+	return false;
+}
+
+/*
+ * How long the summary says the incident lasted ("lasting 37 minutes", "for
+ * 2 hours", "1 hour and 25 minutes", "1h 13m"): seconds, or 0.  In a
+ * Duration field any length counts; in prose only one that says it is the
+ * incident's ("lasting", "lasted", "for"), not a time to detect.
+ */
+static int
+pm_stated_length(const char *s, int len, bool field)
+{
+	const char *e = s + len;
+
+	for (const char *p = s; p < e; p++)
+	{
+		const char *q = p;
+		int			secs = 0;
+		int			parts = 0;
+
+		if (!isdigit((unsigned char) *p) || (p > s && (isalnum((unsigned char) p[-1]) || p[-1] == ':' || p[-1] == '.')))
+			continue;
+		if (!field)
+		{
+			const char *b = p;
+			int			words = 0;
+			bool		says = false;
+
+			while (b > s && words < 3)
+			{
+				const char *w;
+
+				while (b > s && (b[-1] == ' ' || b[-1] == '*'))
+					b--;
+				w = b;
+				while (w > s && isalpha((unsigned char) w[-1]))
+					w--;
+				if (w == b)
+					break;
+				if (pm_word_ci(w, e, "lasting") || pm_word_ci(w, e, "lasted") ||
+					pm_word_ci(w, e, "for") || pm_word_ci(w, e, "duration"))
+					says = true;
+				b = w;
+				words++;
+			}
+			if (!says)
+				continue;
+		}
+		while (q < e && parts < 2)
+		{
+			int			n = 0,
+						nd = 0;
+			const char *u;
+
+			while (q < e && isdigit((unsigned char) *q) && nd < 4)
+			{
+				n = n * 10 + (*q++ - '0');
+				nd++;
+			}
+			if (nd == 0 || (q < e && isdigit((unsigned char) *q)))
+				break;
+			u = pm_skip_space(q, e);
+			while (u < e && *u == '*')
+				u++;
+			if (pm_prefix_ci(u, e, "hour") || pm_word_ci(u, e, "hrs") || pm_word_ci(u, e, "hr") ||
+				pm_word_ci(u, e, "h"))
+				secs += n * 3600;
+			else if (pm_prefix_ci(u, e, "minute") || pm_word_ci(u, e, "mins") ||
+					 pm_word_ci(u, e, "min") || pm_word_ci(u, e, "m"))
+				secs += n * 60;
+			else
+				break;
+			parts++;
+			while (u < e && isalpha((unsigned char) *u))
+				u++;
+			q = pm_skip_space(u, e);
+			while (q < e && *q == '*')
+				q++;
+			if (pm_word_ci(q, e, "and"))
+				q = pm_skip_space(q + 3, e);
+		}
+		if (secs > 0)
+			return secs;
+	}
+	return 0;
+}
+
+/*
+ * The summary's times name no zone: they are in the timeline's ("Timeline
+ * (EAT)", or the zone its entries name), as the writer read them off it.
+ */
+static bool
+pm_timeline_zone_guess(PmParser *ps, PmZone *z)
+{
+	if (ps->timeline_zone && pm_zone_parse(ps->timeline_zone, z))
+		return true;
+	for (int i = 0; i < ps->nraw; i++)
+		if (ps->raw[i].st.has_zone && ps->raw[i].st.zone.valid)
+		{
+			*z = ps->raw[i].st.zone;
+			return true;
+		}
+	return false;
+}
+
+/*
+ * A Duration field with times but no date ("08:41–09:54 UTC"): the date is
+ * the one the summary's prose or the title names ("Outage on 2025-05-20"),
+ * added to the duration's stamps as a date alone.
+ */
+static void
+pm_summary_date(PmParser *ps)
+{
+	PmStamps	more;
+	const char *texts[3] = {ps->summary.data, ps->impact.data, ps->doc->title};
+
+	for (int i = 0; i < ps->dur.n; i++)
+		if (ps->dur.st[i].has_date)
+			return;
+	for (int k = 0; k < lengthof(texts); k++)
+	{
+		more.n = 0;
+		if (texts[k] == NULL)
+			continue;
+		pm_scan_stamps(texts[k], strlen(texts[k]), &more);
+		for (int i = 0; i < more.n; i++)
+			if (more.st[i].has_date && ps->dur.n < lengthof(ps->dur.st))
+			{
+				PmStamp    *st = &ps->dur.st[ps->dur.n++];
+
+				*st = more.st[i];
+				st->has_time = false;
+				st->has_zone = false;
+				return;
+			}
+	}
+}
+
+/* the summary: texts, users affected, the duration as it states it */
+void
+pm_read_summary(PmParser *ps)
+{
+	PmDocument *doc = ps->doc;
+	const PmOptions *opt = ps->opt;
+
+	/* texts */
+	if (doc->title && pg_strncasecmp(doc->title, "title:", 6) == 0)
+		doc->title = (char *) pm_skip_space(doc->title + 6, doc->title + strlen(doc->title));
+	if (doc->title == NULL || doc->title[0] == '\0')
+	{
+		doc->title = pstrdup("Untitled postmortem");
+		pm_note(doc, "the document has no title; called it \"Untitled postmortem\"");
+	}
+	doc->summary = ps->summary.len ? ps->summary.data : NULL;
+	doc->impact = ps->impact.len ? ps->impact.data : NULL;
+	doc->root_cause = ps->root.len ? ps->root.data : (ps->sum_root.len ? ps->sum_root.data : NULL);
+	doc->resolution = ps->resolution.len ? ps->resolution.data : NULL;
+
+	/* users affected: the explicit field first, then impact, then summary */
+	if (ps->users_field.len)
+		pm_users(ps, ps->users_field.data, ps->users_field.len, true);
+	if (ps->impact.len)
+		pm_users(ps, ps->impact.data, ps->impact.len, false);
+	if (ps->summary.len)
+		pm_users(ps, ps->summary.data, ps->summary.len, false);
+	if (ps->duration.len)
+		pm_users(ps, ps->duration.data, ps->duration.len, false);
+	/* no number anywhere: "all users", "every customer" */
+	if (!doc->has_users_pct && !doc->has_users_count)
+	{
+		if ((ps->users_field.len && pm_users_all(ps->users_field.data, ps->users_field.len)) ||
+			(ps->impact.len && pm_users_all(ps->impact.data, ps->impact.len)) ||
+			(ps->summary.len && pm_users_all(ps->summary.data, ps->summary.len)))
+		{
+			doc->has_users_pct = true;
+			doc->users_pct = 100;
+		}
+	}
+
+	/* the document's zone: a Time zone field, else the summary's times */
+	if (ps->zone_field && pm_zone_parse(ps->zone_field, &ps->doc_zone))
+		ps->has_doc_zone = true;
+
+	/* the duration, as the summary states it */
+	memset(&ps->dur, 0, sizeof(ps->dur));
+	if (ps->start_field.len || ps->end_field.len)
+	{
+		pm_scan_stamps(ps->start_field.data, ps->start_field.len, &ps->dur);
+		if (ps->dur.n > 1)
+			ps->dur.n = 1;
+		pm_scan_stamps(ps->end_field.data, ps->end_field.len, &ps->dur);
+	}
+	if (ps->duration.len)
+		pm_scan_stamps(ps->duration.data, ps->duration.len, &ps->dur);
+	if (ps->dur.n == 0 || !(ps->dur.st[0].has_time || (ps->dur.n > 1 && ps->dur.st[1].has_time)))
+	{
+		/* no Duration field with times: the summary's prose, then the title */
+		if (ps->summary.len)
+			pm_scan_stamps(ps->summary.data, ps->summary.len, &ps->dur);
+		if (ps->impact.len)
+			pm_scan_stamps(ps->impact.data, ps->impact.len, &ps->dur);
+		pm_scan_stamps(doc->title, strlen(doc->title), &ps->dur);
+	}
+	else
+		pm_summary_date(ps);
+	{
+		PmStamp    *t0 = NULL,
+				   *t1 = NULL,
+				   *d0 = NULL,
+				   *d1 = NULL;
+		int			i0 = -1;
+
+		for (int i = 0; i < ps->dur.n; i++)
+		{
+			PmStamp    *st = &ps->dur.st[i];
+
+			if (st->has_date && st->y == 0)
+			{
+				if (opt->has_on_date)
+					st->y = opt->on_year;
+				else
+				{
+					st->has_date = false;
+					ps->yearless_m = st->m;	/* "April 17th": no year */
+					ps->yearless_d = st->d;
+				}
+			}
+			if (st->has_time)
+			{
+				if (t0 == NULL)
+				{
+					t0 = st;
+					i0 = i;
+				}
+				else if (t1 == NULL)
+					t1 = st;
+			}
+			if (st->has_date)
+			{
+				if (d0 == NULL)
+					d0 = st;
+				else if (t0 != NULL && i > i0 && d1 == NULL && t1 == NULL)
+					d1 = st;
+			}
+			if (st->has_zone && !ps->has_doc_zone)
+			{
+				ps->doc_zone = st->zone;
+				ps->has_doc_zone = true;
+			}
+		}
+		if (d0)
+		{
+			ps->has_base = true;
+			ps->base_y = d0->y;
+			ps->base_m = d0->m;
+			ps->base_d = d0->d;
+			ps->base_from = "the summary";
+		}
+		if (t0)
+		{
+			int			y0,
+						m0,
+						dd0;
+			PmZone		z0,
+						z1,
+						ztl;
+
+			ps->ntimes++;
+			if (t0->has_date)
+			{
+				y0 = t0->y;
+				m0 = t0->m;
+				dd0 = t0->d;
+			}
+			else if (d0)
+			{
+				y0 = d0->y;
+				m0 = d0->m;
+				dd0 = d0->d;
+			}
+			else if (opt->has_on_date)
+			{
+				y0 = opt->on_year;
+				m0 = opt->on_month;
+				dd0 = opt->on_day;
+			}
+			else
+				y0 = m0 = dd0 = 0;
+			if (t0->has_date)
+			{
+				ps->has_base = true;
+				ps->base_y = y0;
+				ps->base_m = m0;
+				ps->base_d = dd0;
+				ps->base_from = "the summary";
+			}
+			z0 = t0->has_zone ? t0->zone : (t1 && t1->has_zone) ? t1->zone :
+				ps->has_doc_zone ? ps->doc_zone :
+				pm_timeline_zone_guess(ps, &ztl) ? ztl : ps->default_zone;
+			if (y0 && pm_zone_to_ts(&z0, y0, m0, dd0, t0->h, t0->mi, t0->s, t0->us, &ps->sum_start))
+				ps->sum_has_start = true;
+			ps->sum_range = psprintf("%s %s to %s %s", pm_fmt_hm(t0->h, t0->mi), z0.label,
+								 t1 ? pm_fmt_hm(t1->h, t1->mi) : "?",
+								 t1 ? (t1->has_zone ? t1->zone.label : z0.label) : "");
+			if (t1)
+			{
+				int			y1 = y0,
+							m1 = m0,
+							dd1 = dd0;
+
+				z1 = t1->has_zone ? t1->zone : z0;
+				if (t1->has_date)
+				{
+					y1 = t1->y;
+					m1 = t1->m;
+					dd1 = t1->d;
+				}
+				else if (d1)
+				{
+					y1 = d1->y;
+					m1 = d1->m;
+					dd1 = d1->d;
+				}
+				if (y1 && pm_zone_to_ts(&z1, y1, m1, dd1, t1->h, t1->mi, t1->s, t1->us, &ps->sum_end))
+				{
+					ps->sum_has_end = true;
+					if (ps->sum_has_start && ps->sum_end < ps->sum_start)
+					{
+						if (!t1->has_date && !d1)
+						{
+							pm_add_days(&y1, &m1, &dd1, 1);
+							if (pm_zone_to_ts(&z1, y1, m1, dd1, t1->h, t1->mi, t1->s, t1->us, &ps->sum_end))
+								pm_note(doc, "the summary's end (%s) is earlier than its start (%s); took it to be the next day",
+										pm_fmt_hm(t1->h, t1->mi), pm_fmt_hm(t0->h, t0->mi));
+						}
+						else
+						{
+							pm_note(doc, "the summary's end is earlier than its start; ignored its end");
+							ps->sum_has_end = false;
+						}
+					}
+				}
+			}
+		}
+	}
+	/* a start and a length: "started at 10:00, lasting 37 minutes" */
+	if (ps->sum_has_start && !ps->sum_has_end)
+	{
+		int			secs = pm_stated_length(ps->duration.data, ps->duration.len, true);
+
+		if (secs == 0)
+			secs = pm_stated_length(ps->summary.data, ps->summary.len, false);
+		if (secs > 0)
+		{
+			ps->sum_end = ps->sum_start + (TimestampTz) secs * USECS_PER_SEC;
+			ps->sum_has_end = true;
+			pm_note(doc, "the summary gives a start and a length (%d minutes); the incident ends then",
+					secs / 60);
+		}
+	}
+
+}

@@ -1,0 +1,726 @@
+/*-------------------------------------------------------------------------
+ *
+ * tasks.c
+ *	  The corrective and preventative measures: list items, task tables,
+ *	  statuses, owners and due dates, tasks and improvements.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include <ctype.h>
+
+#include "lib/stringinfo.h"
+#include "pgtime.h"
+#include "utils/datetime.h"
+#include "utils/timestamp.h"
+
+#include "document/parse.h"
+#include "document/parse_int.h"
+
+/* ----- measures ----- */
+
+PmItem *
+pm_new_item(PmParser *ps, int indent)
+{
+	PmItem	   *it;
+
+	if (ps->nitems == ps->maxitems)
+	{
+		ps->maxitems = ps->maxitems ? ps->maxitems * 2 : 16;
+		ps->items = ps->items ? repalloc(ps->items, sizeof(PmItem) * ps->maxitems) :
+			palloc(sizeof(PmItem) * ps->maxitems);
+	}
+	it = &ps->items[ps->nitems++];
+	memset(it, 0, sizeof(PmItem));
+	initStringInfo(&it->text);
+	it->group = ps->group;
+	it->indent = indent;
+	it->span = ps->items_at_heading;
+	return it;
+}
+
+/* "Status: X" / "Owner: X" / "Due: X" labels; returns which, sets value */
+int
+pm_task_label(const char *s, const char *e, const char **value)
+{
+	static const char *const labels[] = {"status", "owner", "assignee", "assigned to", "due", "due date", "state"};
+	static const int which[] = {1, 2, 2, 2, 3, 3, 1};
+	const char *p = pm_skip_decor(s, e);
+	char		c = (p < e) ? pm_lower(*p) : '\0';
+
+	if (c != 's' && c != 'o' && c != 'a' && c != 'd')
+		return 0;
+	for (int i = 0; i < lengthof(labels); i++)
+	{
+		int			n = strlen(labels[i]);
+
+		if (pm_word_ci(p, e, labels[i]))
+		{
+			const char *q = pm_skip_decor(p + n, e);
+
+			if (q < e && *q == ':')
+			{
+				*value = pm_skip_decor(q + 1, e);
+				return which[i];
+			}
+			/* "due 2024-06-01", "due June 1": the date says it is a label */
+			if (which[i] == 3 && q > p + n)
+			{
+				int			y,
+							m,
+							d;
+
+				if (pm_read_date(q, e, &y, &m, &d) > 0)
+				{
+					*value = q;
+					return 3;
+				}
+			}
+		}
+	}
+	return 0;
+}
+
+/*
+ * The cell of a task row holding the task: its Task column, unless that is
+ * a number ("| # | Owner | Priority | Due |" with the text under Priority),
+ * then the longest cell of no other column.
+ */
+static int
+pm_title_cell(PmParser *ps, const char **cs, const char **ce, int nc)
+{
+	int			tc = ps->task_cols[0];
+	int			best = -1;
+	bool		number = true;
+
+	for (const char *p = cs[tc]; p < ce[tc]; p++)
+		if (!isdigit((unsigned char) *p) && *p != '#' && *p != '.' && *p != ' ')
+			number = false;
+	if (!number)
+		return tc;
+	for (int i = 0; i < nc; i++)
+		if (i != tc && i != ps->task_cols[1] && i != ps->task_cols[2] && i != ps->task_cols[3] &&
+			(best < 0 || ce[i] - cs[i] > ce[best] - cs[best]))
+			best = i;
+	return (best >= 0 && ce[best] > cs[best]) ? best : tc;
+}
+
+/*
+ * A line without a list marker in the measures: a task when the measures
+ * are written as plain lines ("Tasks:" then one task a line, "Action 1:
+ * ..."), prose otherwise.  pm_build_tasks keeps such lines only where the
+ * same list has no marked items; here they are read, a line that starts in
+ * lower case carrying on the one above makes both a wrapped paragraph,
+ * which is prose; a line that ends with a colon introduces the list.
+ */
+static void
+pm_plain_item(PmParser *ps, const PmLine *ln, const char *s, const char *e)
+{
+	PmItem	   *last = ps->nitems > ps->items_at_heading ? &ps->items[ps->nitems - 1] : NULL;
+	PmItem	   *it;
+	const char *p;
+	int			sentences = 0;
+
+	if (e[-1] == ':' || e - s > 300)
+		return;
+	if (last && last->plain && last->lineno == ln->lineno - 1 &&
+		islower((unsigned char) *s))
+	{
+		/* a hard-wrapped paragraph: prose, however it reads */
+		resetStringInfo(&last->text);
+		last->lineno = ln->lineno;
+		return;
+	}
+	if (pm_prefix_ci(s, e, "no tasks") || pm_prefix_ci(s, e, "none") ||
+		pm_prefix_ci(s, e, "n/a") || pm_prefix_ci(s, e, "tbd"))
+		return;
+	for (p = s; p + 1 < e; p++)
+		if ((*p == '.' || *p == '!') && p[1] == ' ')
+			sentences++;
+	if (sentences >= 2 || pm_contains_ci(s, e - s, "postmortem") ||
+		pm_contains_ci(s, e - s, "post-mortem") || pm_prefix_ci(s, e, "this incident") ||
+		pm_prefix_ci(s, e, "in summary") ||
+		pm_prefix_ci(s, e, "in conclusion") || pm_prefix_ci(s, e, "thank") ||
+		pm_prefix_ci(s, e, "overall"))
+		return;					/* a paragraph of prose */
+	/* "Action 1: ...", "Action item 2 - ...": the label is no part of it */
+	if (pm_prefix_ci(s, e, "action"))
+	{
+		p = pm_skip_space(s + 6, e);
+		if (pm_prefix_ci(p, e, "item"))
+			p = pm_skip_space(p + 4, e);
+		if (p < e && isdigit((unsigned char) *p))
+		{
+			while (p < e && isdigit((unsigned char) *p))
+				p++;
+			p = pm_skip_space(p, e);
+			if (p < e && (*p == ':' || *p == '.' || *p == '-' || *p == ')'))
+				s = pm_skip_space(p + 1, e);
+		}
+	}
+	if (s >= e)
+		return;
+	it = pm_new_item(ps, ln->indent);
+	it->plain = true;
+	it->lineno = ln->lineno;
+	s = pm_strip_checkbox(s, e, &it->has_checkbox, &it->checked);
+	appendBinaryStringInfo(&it->text, s, e - s);
+}
+
+void
+pm_measures_line(PmParser *ps, const PmLine *ln)
+{
+	const char *s = ln->s,
+			   *e = ln->s + ln->len,
+			   *value;
+	bool		marker;
+	PmItem	   *last = ps->nitems > ps->items_at_heading ? &ps->items[ps->nitems - 1] : NULL;
+	int			label;
+
+	if (*s == '|')
+	{
+		const char *cs[16],
+				   *ce[16];
+		int			nc;
+		PmItem	   *it;
+
+		if (pm_table_separator(s, e))
+			return;
+		nc = pm_table_cells(s, e, cs, ce, 16);
+		if (!ps->in_task_table)
+		{
+			/* a header row names the columns */
+			ps->in_task_table = true;
+			ps->task_cols[0] = 0;
+			ps->task_cols[1] = ps->task_cols[2] = ps->task_cols[3] = -1;
+			for (int i = 0; i < nc; i++)
+			{
+				char	   *h = pm_clean(cs[i], ce[i]);
+				int			hl = strlen(h);
+
+				if (pm_contains_ci(h, hl, "owner") || pm_contains_ci(h, hl, "assignee") ||
+					pm_word_ci(h, h + hl, "who"))
+					ps->task_cols[1] = i;
+				else if (pm_contains_ci(h, hl, "status") || pm_contains_ci(h, hl, "state"))
+					ps->task_cols[2] = i;
+				else if (pm_contains_ci(h, hl, "due"))
+					ps->task_cols[3] = i;
+				else if (pm_contains_ci(h, hl, "task") || pm_contains_ci(h, hl, "action") ||
+						 pm_contains_ci(h, hl, "item") || pm_contains_ci(h, hl, "description") ||
+						 pm_contains_ci(h, hl, "title") || pm_contains_ci(h, hl, "what"))
+					ps->task_cols[0] = i;
+			}
+			return;
+		}
+		if (ps->task_cols[0] >= nc)
+			return;
+		it = pm_new_item(ps, ln->indent);
+		{
+			int			tc = pm_title_cell(ps, cs, ce, nc);
+			const char *ts = pm_strip_checkbox(cs[tc], ce[tc], &it->has_checkbox, &it->checked);
+
+			appendBinaryStringInfo(&it->text, ts, ce[tc] - ts);
+		}
+		if (ps->task_cols[1] >= 0 && ps->task_cols[1] < nc && ce[ps->task_cols[1]] > cs[ps->task_cols[1]])
+			it->owner = pm_clean(cs[ps->task_cols[1]], ce[ps->task_cols[1]]);
+		if (ps->task_cols[2] >= 0 && ps->task_cols[2] < nc && ce[ps->task_cols[2]] > cs[ps->task_cols[2]])
+			it->status_text = pm_clean(cs[ps->task_cols[2]], ce[ps->task_cols[2]]);
+		if (ps->task_cols[3] >= 0 && ps->task_cols[3] < nc && ce[ps->task_cols[3]] > cs[ps->task_cols[3]])
+			it->due = pm_clean(cs[ps->task_cols[3]], ce[ps->task_cols[3]]);
+		/* no Status column: a status word ending another cell ("n/a DONE") */
+		for (int i = 0; i < nc && it->status_text == NULL && ps->task_cols[2] < 0; i++)
+		{
+			const char *w = ce[i];
+
+			if (i == ps->task_cols[0] || i == ps->task_cols[1])
+				continue;
+			while (w > cs[i] && !isspace((unsigned char) w[-1]))
+				w--;
+			if (pm_task_status_word(w, ce[i] - w))
+				it->status_text = pnstrdup(w, ce[i] - w);
+		}
+		return;
+	}
+	ps->in_task_table = false;
+
+	s = pm_strip_marker(s, e, &marker);
+	/* an attribute line under an item: "  - *Status:* In progress" */
+	label = pm_task_label(s, e, &value);
+	if (label && last && ln->indent >= last->indent)
+	{
+		char	   *v = pm_clean(value, e);
+
+		if (label == 1)
+			last->status_text = v;
+		else if (label == 2)
+			last->owner = v;
+		else
+			last->due = v;
+		return;
+	}
+	if (ln->group)
+	{
+		/*
+		 * "Monitoring:" above its own items: a label, not a task; "Tasks:"
+		 * or "Improvements:" says which list its items are, as a heading
+		 * would.
+		 */
+		char	   *name = pm_clean(s, e);
+		int			l = strlen(name);
+		PmHeadKind	hk;
+
+		while (l > 0 && (name[l - 1] == ':' || name[l - 1] == ' '))
+			name[--l] = '\0';
+		hk = pm_head_kind(name);
+		if (hk == HEAD_TASKS || hk == HEAD_IMPROVEMENTS)
+		{
+			ps->group = (hk == HEAD_TASKS) ? GROUP_TASKS : GROUP_IMPROVEMENTS;
+			ps->saw_task_heading |= (hk == HEAD_TASKS);
+		}
+		ps->items_at_heading = ps->nitems;
+		return;
+	}
+	if (last && ln->indent > last->indent && (marker || ln->indent >= last->indent + 2))
+		return;					/* other detail under an item */
+	if (!marker && ln->indent == 0)
+	{
+		pm_plain_item(ps, ln, s, e);	/* a task, or prose around the list */
+		return;
+	}
+	{
+		PmItem	   *it = pm_new_item(ps, ln->indent);
+
+		s = pm_strip_checkbox(s, e, &it->has_checkbox, &it->checked);
+		appendBinaryStringInfo(&it->text, s, e - s);
+	}
+}
+
+/* ---------------------------------------------------------------------
+ * statuses and kinds
+ * ---------------------------------------------------------------------
+ */
+const char *
+pm_task_status_word(const char *s, int len)
+{
+	static const struct
+	{
+		const char *word;
+		const char *status;
+	}			words[] =
+	{
+		{"completed", "done"}, {"complete", "done"}, {"done", "done"}, {"finished", "done"},
+		{"fixed", "done"}, {"closed", "done"}, {"resolved", "done"}, {"shipped", "done"},
+		{"in progress", "in_progress"}, {"in-progress", "in_progress"}, {"in_progress", "in_progress"},
+		{"ongoing", "in_progress"}, {"underway", "in_progress"}, {"wip", "in_progress"},
+		{"started", "in_progress"}, {"doing", "in_progress"},
+		{"to be started", "todo"}, {"not started", "todo"}, {"todo", "todo"}, {"to do", "todo"},
+		{"to-do", "todo"}, {"open", "todo"}, {"pending", "todo"}, {"planned", "todo"},
+		{"not yet started", "todo"}, {"new", "todo"},
+		{"scheduled", "scheduled"}, {"blocked", "blocked"}, {"on hold", "blocked"},
+		{"won't do", "wont_do"}, {"won’t do", "wont_do"}, {"wont do", "wont_do"},
+		{"wont_do", "wont_do"}, {"cancelled", "wont_do"}, {"canceled", "wont_do"},
+		{"dropped", "wont_do"}
+	};
+	const char *a = s,
+			   *b = s + len;
+
+	/* white space, emphasis, brackets and emoji (any non-ASCII) around it */
+	while (a < b && (isspace((unsigned char) *a) || *a == '*' || *a == '_' || *a == '`' ||
+					 *a == '(' || (*a & 0x80)))
+		a++;
+	while (b > a && (isspace((unsigned char) b[-1]) || b[-1] == '*' || b[-1] == '.' ||
+					 b[-1] == '_' || b[-1] == '`' || b[-1] == ')' || (b[-1] & 0x80)))
+		b--;
+	for (int i = 0; i < lengthof(words); i++)
+	{
+		int			n = strlen(words[i].word);
+
+		if (b - a == n && pm_prefix_ci(a, b, words[i].word))
+			return words[i].status;
+	}
+	/* a status column holding a mark alone: ✅ ✔ ☑ done, 🚧 ⏳ in progress, ❌ won't do */
+	if (a == b)
+	{
+		static const struct
+		{
+			const char *mark;
+			const char *status;
+		}			marks[] =
+		{
+			{"\xe2\x9c\x85", "done"}, {"\xe2\x9c\x94", "done"}, {"\xe2\x98\x91", "done"},
+			{"\xf0\x9f\x9a\xa7", "in_progress"}, {"\xe2\x8f\xb3", "in_progress"},
+			{"\xe2\x9d\x8c", "wont_do"}
+		};
+
+		a = s;
+		while (a < s + len && isspace((unsigned char) *a))
+			a++;
+		for (int i = 0; i < lengthof(marks); i++)
+			if (pm_prefix_ci(a, s + len, marks[i].mark))
+				return marks[i].status;
+	}
+	return NULL;
+}
+
+#undef HAS
+#undef PAIR_IN
+#undef PAIR
+#define HAS(w) (strstr(low, (w)) != NULL)
+
+
+const char *
+pm_task_kind(const char *s, int len)
+{
+	char		buf[512];
+	char	   *low = pm_lower_copy(s, len, buf, sizeof(buf));
+
+	if (HAS("investigat") || HAS("feasibility"))
+		return "investigation";
+	if (HAS("training") || HAS("meeting") || HAS("procedure") || HAS("process") ||
+		HAS("communication"))
+		return "process";
+	if (HAS("prevent") || HAS("monitor") || HAS("alert") || HAS("regular") || HAS("test"))
+		return "preventative";
+	return "corrective";
+}
+
+#undef HAS
+
+
+/* ---------------------------------------------------------------------
+ * tasks from items
+ * ---------------------------------------------------------------------
+ */
+/*
+ * A measure written as done ("Alerts have been added", "The runbook was
+ * updated", "Already rolled out"): the team did it, it is no task to do.
+ */
+static bool
+pm_says_done(const char *title)
+{
+	static const char *const words[] = {" has been ", " have been ", " was added", " were added",
+	" was updated", " were updated", " was implemented", " were implemented", " was deployed",
+	" was fixed", " was enabled", " was installed", " already "};
+	char		buf[256];
+	char	   *low;
+
+	if (pm_prefix_ci(title, title + strlen(title), "already "))
+		return true;
+	low = pm_lower_copy(title, strlen(title), buf, sizeof(buf));
+	if (strstr(low, " will ") || strstr(low, " should ") || strstr(low, " must "))
+		return false;
+	for (int i = 0; i < lengthof(words); i++)
+		if (strstr(low, words[i]) != NULL)
+			return true;
+	return false;
+}
+
+/*
+ * Cut what taking labels and statuses out of a task's title leaves at its
+ * end: separators, dashes and empty brackets ("()", "(,)").  Returns the
+ * new end.
+ */
+char *
+pm_trim_leftovers(char *t, char *e)
+{
+	for (;;)
+	{
+		char	   *b = e;
+
+		while (b > t && (isspace((unsigned char) b[-1]) || b[-1] == '-' || b[-1] == '|' ||
+						 b[-1] == ';' || b[-1] == ','))
+			b--;
+		if (b - 3 >= t && (unsigned char) b[-3] == 0xe2 && (unsigned char) b[-2] == 0x80 &&
+			((unsigned char) b[-1] == 0x93 || (unsigned char) b[-1] == 0x94))
+			b -= 3;
+		if (b - 2 >= t && (b[-1] == ')' || b[-1] == ']'))
+		{
+			/* brackets the labels were cut from: "()", "(,)" */
+			char	   *o = b - 2;
+
+			while (o > t && (*o == ' ' || *o == ',' || *o == ';'))
+				o--;
+			if (*o == (b[-1] == ')' ? '(' : '['))
+				b = o;
+		}
+		if (b == e)
+			break;
+		e = b;
+		*e = '\0';
+	}
+	return e;
+}
+
+void
+pm_finish_task(PmParser *ps, PmItem *it, PmTask *task)
+{
+	char	   *t = pm_clean(it->text.data, it->text.data + it->text.len);
+	char	   *e = t + strlen(t);
+	char	   *p;
+	const char *status = NULL;
+
+	/* "Task 1:", "Action 2:", "TODO:" */
+	{
+		char	   *q = t;
+
+		if (pm_word_ci(q, e, "task") || pm_word_ci(q, e, "action") || pm_word_ci(q, e, "item") ||
+			pm_word_ci(q, e, "todo"))
+		{
+			while (q < e && isalpha((unsigned char) *q))
+				q++;
+			q = (char *) pm_skip_space(q, e);
+			while (q < e && (isdigit((unsigned char) *q) || *q == '#'))
+				q++;
+			if (q < e && (*q == ':' || *q == '.' || *q == ')'))
+				t = (char *) pm_skip_space(q + 1, e);
+		}
+	}
+
+	/* a leading check mark, and "Done: ..." / "[In progress] ..." */
+	{
+		char	   *q = t;
+
+		if (e - q >= 3 && (unsigned char) q[0] == 0xe2 && (unsigned char) q[1] == 0x9c &&
+			((unsigned char) q[2] == 0x85 || (unsigned char) q[2] == 0x94 ||
+			 (unsigned char) q[2] == 0x93))
+		{
+			if (it->status_text == NULL && !it->has_checkbox)
+				it->status_text = pstrdup("done");
+			t = q = (char *) pm_skip_space(q + 3, e);
+			if (e - q >= 3 && (unsigned char) q[0] == 0xef && (unsigned char) q[1] == 0xb8)
+				t = q = (char *) pm_skip_space(q + 3, e);	/* variation selector */
+		}
+		for (char *c = q; c < e && c - q < 20; c++)
+		{
+			if (*c == ':' || (*c == ']' && *q == '['))
+			{
+				const char *w = (*q == '[') ? q + 1 : q;
+
+				if (pm_task_status_word(w, c - w))
+				{
+					it->status_text = pnstrdup(w, c - w);
+					t = (char *) pm_skip_space(c + 1, e);
+				}
+				break;
+			}
+		}
+	}
+
+	/* inline labels: "— Status: In progress — Owner: alice" */
+	for (p = t; p < e; p++)
+	{
+		const char *value;
+		int			label;
+
+		if (p > t && pm_isalnum(p[-1]))
+			continue;
+		label = pm_task_label(p, e, &value);
+		if (label)
+		{
+			const char *ve = value;
+			char	   *cut = p;
+
+			while (ve < e && *ve != '|' && *ve != ';' && *ve != ')' && *ve != ']' &&
+				   *ve != ',' && !((unsigned char) *ve == 0xe2) &&
+				   !(ve[0] == ' ' && ve + 1 < e && ve[1] == '-' && ve + 2 < e && ve[2] == ' '))
+				ve++;
+			{
+				char	   *v = pnstrdup(value, ve - value);
+				const char *a = v,
+						   *b = v + strlen(v);
+
+				pm_trim(&a, &b);
+				v = pnstrdup(a, b - a);
+				if (label == 1)
+					it->status_text = v;
+				else if (label == 2)
+					it->owner = v;
+				else
+					it->due = v;
+			}
+			/* cut the label and its value out of the title */
+			memmove(cut, ve, e - ve + 1);
+			e -= (ve - cut);
+			p = cut - 1;
+		}
+	}
+	/* trailing separators and empty brackets left over */
+	e = pm_trim_leftovers(t, e);
+
+	/* an owner named by handle at the end: "(@alice)" */
+	if (it->owner == NULL && e - t > 3 && e[-1] == ')')
+	{
+		char	   *o = e - 2;
+
+		while (o > t && (pm_isalnum(*o) || *o == '-' || *o == '_' || *o == '.'))
+			o--;
+		if (o > t && *o == '@' && o[-1] == '(' && o + 1 < e - 1)
+		{
+			it->owner = pnstrdup(o, e - 1 - o);
+			e = o - 1;
+			while (e > t && isspace((unsigned char) e[-1]))
+				e--;
+			*e = '\0';
+		}
+	}
+	/* a status word at the end: "(Completed)", "[done]", " - In progress" */
+	if (it->status_text == NULL)
+	{
+		char	   *b = e;
+
+		if (b > t && (b[-1] == ')' || b[-1] == ']'))
+		{
+			char		open = b[-1] == ')' ? '(' : '[';
+			char	   *o = b - 1;
+
+			char	   *w;
+
+			while (o > t && *o != open)
+				o--;
+			/* "(owner: Jo, completed)" leaves "(, completed)" */
+			for (w = o + 1; w < b && (*w == ',' || *w == ';' || *w == ' '); w++)
+				;
+			if (*o == open && pm_task_status_word(w, b - 1 - w))
+			{
+				it->status_text = pnstrdup(w, b - 1 - w);
+				e = o;
+			}
+		}
+		else
+		{
+			for (char *o = b - 1; o > t; o--)
+			{
+				if ((*o == '-' && o[-1] == ' ') || *o == ':' ||
+					((unsigned char) *o == 0xe2 && o + 2 < b))
+				{
+					char	   *w = o + ((unsigned char) *o == 0xe2 ? 3 : 1);
+
+					if (pm_task_status_word(w, b - w))
+					{
+						it->status_text = pnstrdup(w, b - w);
+						e = o;
+					}
+					break;
+				}
+			}
+		}
+		while (e > t && (isspace((unsigned char) e[-1]) || e[-1] == '-'))
+			e--;
+		if (e - 3 >= t && (unsigned char) e[-3] == 0xe2)
+			e -= 3;
+		while (e > t && isspace((unsigned char) e[-1]))
+			e--;
+		*e = '\0';
+		/* "Pool alerts (Owner: Ravi) - Done" leaves "Pool alerts ()" */
+		e = pm_trim_leftovers(t, e);
+	}
+
+	if (it->status_text)
+	{
+		status = pm_task_status_word(it->status_text, strlen(it->status_text));
+		if (status == NULL)
+			pm_note(ps->doc, "task \"%s\": status \"%s\" not understood; read as todo",
+					t, it->status_text);
+	}
+	if (status == NULL && !it->has_checkbox && pm_says_done(t))
+		status = "done";
+	if (status == NULL)
+		status = (it->has_checkbox && it->checked) ? "done" : "todo";
+	if (it->has_checkbox && it->checked && strcmp(status, "done") != 0 && strcmp(status, "wont_do") != 0)
+		pm_note(ps->doc, "task \"%s\" is checked but its status says \"%s\"; kept the status",
+				t, it->status_text);
+	task->title = pstrdup(t);
+	task->status = status;
+	task->kind = pm_task_kind(t, strlen(t));
+	task->owner = it->owner;
+	task->has_due = false;
+	if (it->due)
+	{
+		int			y,
+					m,
+					d;
+		const char *de = it->due + strlen(it->due);
+
+		if (pm_read_date(it->due, de, &y, &m, &d) > 0 && y > 0)
+			task->has_due = pm_zone_to_ts(ps->zone, y, m, d, 0, 0, 0, 0, &task->due_at);
+	}
+}
+
+/*
+ * "AI-001 — Tracking Ticket: https://…", "Jira: https://…": a link to where
+ * a task is tracked, not a task: the text ends in a URL after a label.
+ */
+static bool
+pm_is_reference(const char *text)
+{
+	const char *url = strstr(text, "://");
+	const char *p;
+
+	if (url == NULL)
+		return false;
+	for (p = url; *p && !isspace((unsigned char) *p); p++)
+		;
+	while (*p && isspace((unsigned char) *p))
+		p++;
+	if (*p != '\0')
+		return false;			/* words after the URL */
+	while (url > text && !isspace((unsigned char) url[-1]))
+		url--;
+	while (url > text && isspace((unsigned char) url[-1]))
+		url--;
+	return url > text && url[-1] == ':';
+}
+
+/* does the list begun at items_at_heading == span have marked items? */
+static bool
+pm_list_has_marked(PmParser *ps, int span)
+{
+	for (int i = 0; i < ps->nitems; i++)
+		if (ps->items[i].span == span && !ps->items[i].plain)
+			return true;
+	return false;
+}
+
+/* tasks and improvements */
+void
+pm_build_tasks(PmParser *ps)
+{
+	PmDocument *doc = ps->doc;
+
+	/* tasks and improvements; due dates are midnight in the document's zone */
+	ps->zone = &ps->doc_zone;
+	{
+		bool		has_task_group = ps->saw_task_heading;
+
+		for (int i = 0; i < ps->nitems; i++)
+			if (ps->items[i].group == GROUP_TASKS)
+				has_task_group = true;
+		doc->tasks = palloc(sizeof(PmTask) * Max(ps->nitems, 1));
+		doc->improvements = palloc(sizeof(char *) * Max(ps->nitems, 1));
+		for (int i = 0; i < ps->nitems; i++)
+		{
+			PmItem	   *it = &ps->items[i];
+
+			if (it->text.len == 0 || (it->plain && pm_list_has_marked(ps, it->span)) ||
+				pm_is_reference(it->text.data))
+				continue;
+			if (!has_task_group || it->group == GROUP_TASKS)
+			{
+				PmTask	   *t = &doc->tasks[doc->ntasks];
+
+				pm_finish_task(ps, it, t);
+				if (t->title[0] != '\0')
+					doc->ntasks++;
+			}
+			else
+			{
+				char	   *c = pm_clean(it->text.data, it->text.data + it->text.len);
+
+				if (c[0] != '\0')
+					doc->improvements[doc->nimprovements++] = c;
+			}
+		}
+	}
+
+}

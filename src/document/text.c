@@ -1,0 +1,358 @@
+/*-------------------------------------------------------------------------
+ *
+ * text.c
+ *	  Small text helpers of the document parser: ASCII case folding (UTF-8
+ *	  passes through), trimming, list markers and checkboxes, table cells, the
+ *	  notes the parser writes down.  Calls nothing of the parser's.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include <ctype.h>
+
+#include "lib/stringinfo.h"
+#include "pgtime.h"
+#include "utils/datetime.h"
+#include "utils/timestamp.h"
+
+#include "document/parse.h"
+#include "document/parse_int.h"
+
+void
+pm_note(PmDocument *doc, const char *fmt,...)
+{
+	StringInfoData buf;
+
+	initStringInfo(&buf);
+	for (;;)
+	{
+		va_list		args;
+		int			needed;
+
+		va_start(args, fmt);
+		needed = appendStringInfoVA(&buf, fmt, args);
+		va_end(args);
+		if (needed == 0)
+			break;
+		enlargeStringInfo(&buf, needed);
+	}
+	if (doc->nnotes % 8 == 0)
+		doc->notes = doc->notes ?
+			repalloc(doc->notes, sizeof(char *) * (doc->nnotes + 8)) :
+			palloc(sizeof(char *) * 8);
+	doc->notes[doc->nnotes++] = buf.data;
+}
+
+/* ---------------------------------------------------------------------
+ * small text helpers (ASCII case folding; UTF-8 passes through)
+ * ---------------------------------------------------------------------
+ */
+
+bool
+pm_prefix_ci(const char *p, const char *e, const char *word)
+{
+	for (; *word; word++, p++)
+		if (p >= e || pm_lower(*p) != *word)
+			return false;
+	return true;
+}
+
+/* a lowercase, NUL-terminated copy for strstr() */
+char *
+pm_lower_copy(const char *s, int len, char *stackbuf, int bufsize)
+{
+	char	   *out = (len < bufsize) ? stackbuf : palloc(len + 1);
+
+	for (int i = 0; i < len; i++)
+		out[i] = pm_lower(s[i]);
+	out[len] = '\0';
+	return out;
+}
+
+/* the first n letters of word at p, case-insensitively */
+bool
+pm_prefix_ci_n(const char *p, const char *e, const char *word, int n)
+{
+	if (e - p < n)
+		return false;
+	for (int i = 0; i < n; i++)
+		if (word[i] == '\0' || pm_lower(p[i]) != word[i])
+			return false;
+	return true;
+}
+
+/* word (lowercase) at p, not followed by a letter */
+bool
+pm_word_ci(const char *p, const char *e, const char *word)
+{
+	int			n = strlen(word);
+
+	return pm_prefix_ci(p, e, word) && (p + n >= e || !isalpha((unsigned char) p[n]));
+}
+
+/* does [s, s+len) contain needle (lowercase), case-insensitively? */
+bool
+pm_contains_ci(const char *s, int len, const char *needle)
+{
+	int			n = strlen(needle);
+	char		first = needle[0];
+
+	char		upper = (first >= 'a' && first <= 'z') ? first - ('a' - 'A') : first;
+
+	for (int i = 0; i + n <= len; i++)
+	{
+		if (s[i] != first && s[i] != upper)
+			continue;
+		if (pm_prefix_ci(s + i, s + len, needle))
+			return true;
+	}
+	return false;
+}
+
+const char *
+pm_skip_space(const char *p, const char *e)
+{
+	while (p < e && (*p == ' ' || *p == '\t'))
+		p++;
+	return p;
+}
+
+/* skip white space and emphasis marks (*, _, `) */
+const char *
+pm_skip_decor(const char *p, const char *e)
+{
+	while (p < e && (*p == ' ' || *p == '\t' || *p == '*' || *p == '`' ||
+					 (*p == '_' && (p + 1 >= e || !pm_isalnum(p[1])))))
+		p++;
+	return p;
+}
+
+void
+pm_trim(const char **s, const char **e)
+{
+	while (*s < *e && isspace((unsigned char) **s))
+		(*s)++;
+	while (*e > *s && isspace((unsigned char) (*e)[-1]))
+		(*e)--;
+}
+
+/* copy of [s, e) without '*' emphasis marks, trimmed */
+char *
+pm_clean(const char *s, const char *e)
+{
+	char	   *out = palloc(e - s + 1);
+	char	   *o = out;
+	const char *a,
+			   *b;
+
+	for (; s < e; s++)
+	{
+		/* a CommonMark backslash escape ("\*", "\#", "\<") is the character */
+		if (*s == '\\' && s + 1 < e && ispunct((unsigned char) s[1]))
+			*o++ = *++s;
+		else if (*s != '*')
+			*o++ = *s;
+	}
+	*o = '\0';
+	a = out;
+	b = o;
+	pm_trim(&a, &b);
+	/* underline emphasis around the whole text */
+	if (b - a >= 2 && *a == '_' && b[-1] == '_')
+	{
+		a++;
+		b--;
+	}
+	return pnstrdup(a, b - a);
+}
+
+/* strip a list marker: "- ", "* ", "+ ", "1. ", "1) " */
+const char *
+pm_strip_marker(const char *p, const char *e, bool *marker)
+{
+	*marker = false;
+	if (p + 1 < e && (*p == '-' || *p == '*' || *p == '+') && (p[1] == ' ' || p[1] == '\t'))
+	{
+		*marker = true;
+		return pm_skip_space(p + 2, e);
+	}
+	if (p < e && (*p == '-' || *p == '*' || *p == '+') && p + 1 == e)
+	{
+		*marker = true;
+		return e;
+	}
+	if (p < e && isdigit((unsigned char) *p))
+	{
+		const char *q = p;
+
+		while (q < e && isdigit((unsigned char) *q) && q - p < 3)
+			q++;
+		if (q + 1 < e && (*q == '.' || *q == ')') && (q[1] == ' ' || q[1] == '\t'))
+		{
+			/* "10. " is a list item, "10.30" is not */
+			*marker = true;
+			return pm_skip_space(q + 2, e);
+		}
+	}
+	return p;
+}
+
+/* checkbox "[ ] ", "[x] " */
+const char *
+pm_strip_checkbox(const char *p, const char *e, bool *has, bool *checked)
+{
+	*has = false;
+	*checked = false;
+	if (p + 2 < e && p[0] == '[' && p[2] == ']' &&
+		(p[1] == ' ' || p[1] == 'x' || p[1] == 'X'))
+	{
+		*has = true;
+		*checked = (p[1] != ' ');
+		return pm_skip_space(p + 3, e);
+	}
+	return p;
+}
+
+/* words in a heading's name */
+int
+pm_count_words(const char *s)
+{
+	int			n = 0;
+	bool		in = false;
+
+	for (; *s; s++)
+	{
+		bool		w = isalnum((unsigned char) *s);
+
+		if (w && !in)
+			n++;
+		in = w;
+	}
+	return n;
+}
+
+void
+pm_append_text(StringInfo buf, const char *s, int len, bool newpara)
+{
+	if (buf->len > 0)
+		appendStringInfoString(buf, newpara ? "\n\n" : "\n");
+	appendBinaryStringInfo(buf, s, len);
+}
+
+/* split a table row into cells; returns count */
+int
+pm_table_cells(const char *s, const char *e, const char **cs, const char **ce, int max)
+{
+	int			n = 0;
+	const char *p = s;
+
+	if (p < e && *p == '|')
+		p++;
+	while (p < e && n < max)
+	{
+		const char *q = p;
+		const char *a,
+				   *b;
+
+		while (q < e && *q != '|')
+			q++;
+		a = p;
+		b = q;
+		pm_trim(&a, &b);
+		cs[n] = a;
+		ce[n] = b;
+		n++;
+		p = q < e ? q + 1 : e;
+		if (q >= e)
+			break;
+	}
+	/* a trailing '|' leaves an empty last cell */
+	if (n > 0 && cs[n - 1] == ce[n - 1] && e > s && e[-1] == '|')
+		n--;
+	return n;
+}
+
+bool
+pm_table_separator(const char *s, const char *e)
+{
+	for (; s < e; s++)
+		if (*s != '|' && *s != '-' && *s != ':' && *s != ' ' && *s != '\t')
+			return false;
+	return true;
+}
+
+/* ---------------------------------------------------------------------
+ * the summary's duration
+ * ---------------------------------------------------------------------
+ */
+
+/* does a word start at p?  UTF-8 dashes, arrows and spaces end words too */
+bool
+pm_word_start(const char *s, const char *p)
+{
+	if (p == s || !pm_isalnum(p[-1]))
+		return true;
+	if (p - s >= 3 && (unsigned char) p[-3] == 0xe2 &&
+		(((unsigned char) p[-2] == 0x80 && (unsigned char) p[-1] >= 0x90 && (unsigned char) p[-1] <= 0x95) ||
+		 (unsigned char) p[-2] == 0x86))
+		return true;			/* U+2010-2015 dashes, U+2190-21BF arrows */
+	if (p - s >= 2 && (unsigned char) p[-2] == 0xc2 && (unsigned char) p[-1] == 0xa0)
+		return true;			/* no-break space */
+	return false;
+}
+
+/* ----- what a heading's name says (a heading, a group label) ----- */
+bool
+pm_has_word(const char *low, const char *word)
+{
+	int			n = strlen(word);
+
+	for (const char *p = strstr(low, word); p; p = strstr(p + 1, word))
+		if ((p == low || !isalpha((unsigned char) p[-1])) && !isalpha((unsigned char) p[n]))
+			return true;
+	return false;
+}
+
+#define HAS(w) (strstr(low, (w)) != NULL)
+#define WORD(w) pm_has_word(low, (w))
+
+PmHeadKind
+pm_head_kind(const char *name)
+{
+	char		buf[128];
+	char	   *low = pm_lower_copy(name, strlen(name), buf, sizeof(buf));
+
+	if (HAS("timeline") || HAS("chronology") || HAS("sequence of events"))
+		return HEAD_TIMELINE;
+	if (HAS("action item") || (WORD("actions") && !HAS("taken")) || WORD("todo") || WORD("to do") || WORD("to-do") ||
+		WORD("tasks") || WORD("task list") || HAS("follow-up") || HAS("follow up") ||
+		HAS("next steps"))
+		return HEAD_TASKS;
+	if (HAS("corrective") || HAS("prevent") || HAS("measures") ||
+		HAS("remediation") || HAS("doing about"))
+		return HEAD_MEASURES;
+	if (!HAS("root cause") &&
+		(HAS("lessons") || HAS("went well") || HAS("went wrong") || HAS("went right") ||
+		 HAS("contributing factor") || HAS("five whys") || HAS("5 whys") ||
+		 HAS("got lucky") || HAS("we learned") || HAS("learnings")))
+		return HEAD_RETRO;		/* prose of the retrospective, not tasks */
+	if (HAS("improvement") || HAS("can improve"))
+		return HEAD_IMPROVEMENTS;
+	if (HAS("root cause") || WORD("cause") || WORD("causes"))
+		return HEAD_ROOT;
+	if (WORD("resolution") || WORD("fix") || WORD("recovery"))
+		return HEAD_RESOLUTION;
+	if (WORD("impact"))
+		return HEAD_IMPACT;
+	if (strcmp(low, "outage") == 0 || strcmp(low, "the outage") == 0)
+		return HEAD_SUMMARY;	/* "## Outage" with its Period and Impact */
+	if (HAS("summary") || WORD("overview") || WORD("description") || HAS("what happened") ||
+		WORD("details") || WORD("metadata") || HAS("at a glance") || WORD("key facts") ||
+		HAS("tl;dr") || WORD("tldr"))
+		return HEAD_SUMMARY;
+	return HEAD_OTHER;
+}
+
+#undef HAS
+#undef WORD

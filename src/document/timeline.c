@@ -1,0 +1,598 @@
+/*-------------------------------------------------------------------------
+ *
+ * timeline.c
+ *	  The timeline: entries as lines, table rows, headings or prose, their
+ *	  kinds, and (once dates and zones are settled) the entries themselves.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include <ctype.h>
+
+#include "lib/stringinfo.h"
+#include "pgtime.h"
+#include "utils/datetime.h"
+#include "utils/timestamp.h"
+
+#include "document/parse.h"
+#include "document/parse_int.h"
+
+/* ----- timeline ----- */
+
+/* a zone named in "Timeline (all times UTC)", "| Time (EAT) |", "Times in CET" */
+void
+pm_scan_zone(PmParser *ps, const char *s, const char *e)
+{
+	bool		found = false;
+
+	for (const char *p = s; p < e; p++)
+	{
+		PmZone		z;
+		bool		unknown;
+		int			n;
+
+		if (p > s && pm_isalnum(p[-1]))
+			continue;
+		if (!isupper((unsigned char) *p))
+			continue;
+		n = pm_read_zone(p, e, &z, &unknown, NULL);
+		if (n > 0 && !unknown && z.valid && (p + n >= e || !pm_isalnum(p[n])))
+		{
+			/*
+			 * The first zone named, unless an offset follows it: "(IST,
+			 * UTC+05:30)" says which IST is meant.
+			 */
+			if (!found || pm_zone_is_offset(z.label))
+				ps->timeline_zone = pstrdup(z.label);
+			if (pm_zone_is_offset(z.label))
+				return;
+			found = true;
+			p += n - 1;
+		}
+	}
+}
+
+PmRawEntry *
+pm_new_entry(PmParser *ps, const PmStamp *st, int lineno, int indent)
+{
+	PmRawEntry *r;
+
+	if (ps->nraw == ps->maxraw)
+	{
+		ps->maxraw = ps->maxraw ? ps->maxraw * 2 : 16;
+		ps->raw = ps->raw ? repalloc(ps->raw, sizeof(PmRawEntry) * ps->maxraw) :
+			palloc(sizeof(PmRawEntry) * ps->maxraw);
+	}
+	r = &ps->raw[ps->nraw++];
+	r->st = *st;
+	initStringInfo(&r->body);
+	r->lineno = lineno;
+	r->indent = indent;
+	r->text_from_zone = NULL;
+	r->open_body = false;
+	return r;
+}
+
+/* after a stamp: skip "**", ":", " - ", " – ", "|", "," to the body */
+const char *
+pm_skip_separator(const char *p, const char *e)
+{
+	p = pm_skip_decor(p, e);
+	if (p < e && (*p == ':' || *p == '-' || *p == '|' || *p == ',' || *p == '.' ||
+				  *p == ']' || *p == ')' || *p == '>'))
+		p++;
+	else if (p + 2 < e && (unsigned char) p[0] == 0xe2 && (unsigned char) p[1] == 0x80 &&
+			 ((unsigned char) p[2] == 0x93 || (unsigned char) p[2] == 0x94))
+		p += 3;					/* en or em dash */
+	p = pm_skip_space(p, e);
+	if (p + 1 < e && p[0] == '*' && p[1] == '*')
+		p = pm_skip_space(p + 2, e);
+	if (p < e && *p == ':')
+		p = pm_skip_space(p + 1, e);
+	return p;
+}
+
+/*
+ * Emoji that lead an entry ("⏰ 14:05", "✅ 14:50 — resolved"): pictographs
+ * (U+1F000 and up) and the symbols and dingbats of U+2300-27FF, each with
+ * an optional variation selector, then white space.
+ */
+const char *
+pm_skip_emoji(const char *p, const char *e)
+{
+	for (;;)
+	{
+		const unsigned char *u = (const unsigned char *) p;
+
+		if (e - p >= 4 && u[0] == 0xf0 && u[1] == 0x9f)
+			p += 4;
+		else if (e - p >= 3 && u[0] == 0xe2 && u[1] >= 0x8c && u[1] <= 0x9f)
+			p += 3;
+		else
+			return p;
+		if (e - p >= 3 && (unsigned char) p[0] == 0xef && (unsigned char) p[1] == 0xb8 &&
+			(unsigned char) p[2] == 0x8f)
+			p += 3;
+		p = pm_skip_space(p, e);
+	}
+}
+
+/*
+ * Try to read the head of a timeline entry at p ("**10:00 AM:** ", "At 14:05
+ * EAT, ", "2024-05-15T10:00:00-04:00 | ", "[14:05] ").  On success returns
+ * the start of the body.
+ */
+const char *
+pm_entry_head(const char *p, const char *e, PmStamp *st)
+{
+	const char *q = pm_skip_emoji(pm_skip_decor(p, e), e);
+	int			n;
+
+	if (q < e && (*q == '[' || *q == '('))
+		q = pm_skip_decor(q + 1, e);
+	if (pm_word_ci(q, e, "at"))
+		q = pm_skip_space(q + 2, e);
+	else if (pm_word_ci(q, e, "on"))
+		q = pm_skip_space(q + 2, e);
+	else if (pm_word_ci(q, e, "around"))
+		q = pm_skip_space(q + 6, e);
+	else if (pm_word_ci(q, e, "by"))
+		q = pm_skip_space(q + 2, e);
+	else if (q < e && *q == '~')
+		q = pm_skip_space(q + 1, e);
+	n = pm_read_stamp(q, e, st);
+	if (n == 0)
+		return NULL;
+	q += n;
+	if (st->has_date && !st->has_time)
+	{
+		/* "May 16, 2023 - 10:00 AM" */
+		const char *r = pm_skip_separator(q, e);
+		PmStamp		t;
+		int			n2 = pm_read_stamp(r, e, &t);
+
+		if (n2 > 0 && t.has_time && !t.has_date)
+		{
+			t.has_date = true;
+			t.y = st->y;
+			t.m = st->m;
+			t.d = st->d;
+			*st = t;
+			q = r + n2;
+		}
+	}
+	return pm_skip_separator(q, e);
+}
+
+/* prose: split a line at "At <time>" sentences; false if none */
+bool
+pm_timeline_prose(PmParser *ps, const PmLine *ln, const char *s, const char *e)
+{
+	const char *starts[64];
+	PmStamp		stamps[64];
+	const char *bodies[64];
+	int			n = 0;
+
+	for (const char *p = s; p < e && n < 64; p++)
+	{
+		PmStamp		st;
+		const char *body;
+
+		/* only at the start of the line or of a sentence */
+		if (p != s)
+		{
+			while (p < e && *p != '.' && *p != ';' && *p != '!')
+				p++;
+			if (p + 2 >= e || p[1] != ' ')
+				continue;
+			p += 2;
+		}
+		if (*p != 'A' && *p != 'a' && *p != 'B' && *p != 'b')
+			continue;
+		if (!(pm_word_ci(p, e, "at") || pm_word_ci(p, e, "by") || pm_word_ci(p, e, "around")))
+			continue;
+		body = pm_entry_head(p, e, &st);
+		if (body == NULL || !st.has_time)
+			continue;
+		starts[n] = p;
+		stamps[n] = st;
+		bodies[n] = body;
+		n++;
+	}
+	if (n == 0)
+		return false;
+	for (int i = 0; i < n; i++)
+	{
+		const char *be = (i + 1 < n) ? starts[i + 1] : e;
+		const char *bs = bodies[i];
+		PmRawEntry *r;
+
+		pm_trim(&bs, &be);
+		r = pm_new_entry(ps, &stamps[i], ln->lineno, ln->indent);
+		/* text before the first time belongs to the first entry */
+		if (i == 0 && starts[0] > s)
+		{
+			const char *ls = s,
+					   *le = starts[0];
+
+			pm_trim(&ls, &le);
+			appendBinaryStringInfo(&r->body, ls, le - ls);
+			appendStringInfoChar(&r->body, ' ');
+		}
+		appendBinaryStringInfo(&r->body, bs, be - bs);
+	}
+	return true;
+}
+
+/* does the text say something (a word), not only decoration? */
+static bool
+pm_has_letters(const char *s, const char *e)
+{
+	for (; s < e; s++)
+		if (isalpha((unsigned char) *s))
+			return true;
+	return false;
+}
+
+/*
+ * Sentences with a time in them: "The issue was detected at 10:05 AM by an
+ * alert."  Each such sentence is an entry at that time; false if none.
+ */
+bool
+pm_timeline_sentences(PmParser *ps, const PmLine *ln, const char *s, const char *e)
+{
+	bool		any = false;
+	const char *p = s;
+
+	while (p < e)
+	{
+		const char *q = p;
+		const char *se;
+
+		while (q < e && !((*q == '.' || *q == ';' || *q == '!' || *q == '?') &&
+						  (q + 1 >= e || q[1] == ' ')))
+			q++;
+		se = (q < e) ? q + 1 : e;
+		for (const char *t = p; t < se; t++)
+		{
+			PmStamp		st;
+
+			if (!isalnum((unsigned char) *t) || !pm_word_start(p, t))
+				continue;
+			if (pm_read_stamp(t, se, &st) > 0 && st.has_time && !st.zone_unknown)
+			{
+				const char *bs = p,
+						   *be = se;
+				PmRawEntry *r;
+
+				pm_trim(&bs, &be);
+				r = pm_new_entry(ps, &st, ln->lineno, ln->indent);
+				appendBinaryStringInfo(&r->body, bs, be - bs);
+				any = true;
+				break;
+			}
+		}
+		p = pm_skip_space(se, e);
+	}
+	return any;
+}
+
+void
+pm_timeline_line(PmParser *ps, const PmLine *ln)
+{
+	const char *s = ln->s,
+			   *e = ln->s + ln->len,
+			   *body;
+	bool		marker,
+				has_cb,
+				checked;
+	PmStamp		st;
+
+	if (*s == '|')
+	{
+		const char *cs[16],
+				   *ce[16];
+		int			nc;
+		int			first = -1;
+
+		if (pm_table_separator(s, e))
+			return;
+		nc = pm_table_cells(s, e, cs, ce, 16);
+		if (ps->nraw == 0 && nc > 0 && (pm_contains_ci(cs[0], ce[0] - cs[0], "time") ||
+										pm_contains_ci(cs[0], ce[0] - cs[0], "date")))
+		{
+			/* a header: "| Time (UTC) | Event |", "| Date | Time (UTC) | Event |" */
+			for (int i = 0; i < nc; i++)
+				if (pm_contains_ci(cs[i], ce[i] - cs[i], "time"))
+				{
+					pm_scan_zone(ps, cs[i], ce[i]);
+					break;
+				}
+			return;
+		}
+		/* the first cell (or date cell + time cell) holding a time */
+		for (int i = 0; i < nc && first < 0; i++)
+		{
+			const char *b = pm_entry_head(cs[i], ce[i], &st);
+
+			if (b == NULL)
+				continue;
+			if (st.has_date && !st.has_time && i + 1 < nc)
+			{
+				PmStamp		t;
+
+				if (pm_entry_head(cs[i + 1], ce[i + 1], &t) && t.has_time && !t.has_date)
+				{
+					t.has_date = true;
+					t.y = st.y;
+					t.m = st.m;
+					t.d = st.d;
+					st = t;
+					i++;
+				}
+			}
+			if (st.has_time)
+			{
+				PmRawEntry *r = pm_new_entry(ps, &st, ln->lineno, ln->indent);
+
+				/* a zone in a cell of its own */
+				if (!st.has_zone && i + 1 < nc)
+				{
+					PmZone		z;
+					bool		unknown;
+
+					if (pm_read_zone(cs[i + 1], ce[i + 1], &z, &unknown, r->st.zone_word) ==
+						ce[i + 1] - cs[i + 1] && !unknown && ce[i + 1] > cs[i + 1])
+					{
+						r->st.zone = z;
+						r->st.has_zone = true;
+						i++;
+					}
+				}
+				if (b < ce[i] && b > cs[i])
+					appendBinaryStringInfo(&r->body, b, ce[i] - b);
+				for (int j = i + 1; j < nc; j++)
+				{
+					char	   *c = pnstrdup(cs[j], ce[j] - cs[j]);
+
+					if (*c == '\0')
+						continue;
+					if (r->body.len > 0)
+						appendStringInfoString(&r->body, " — ");
+					appendStringInfoString(&r->body, c);
+				}
+				first = i;
+			}
+		}
+		return;
+	}
+
+	s = pm_strip_marker(s, e, &marker);
+	s = pm_strip_checkbox(s, e, &has_cb, &checked);
+	/* prose first: "At 14:05 EAT, ... At 14:20 EAT, ..." is several entries */
+	if (pm_timeline_prose(ps, ln, s, e))
+		return;
+	body = pm_entry_head(s, e, &st);
+	if (body != NULL && st.has_time)
+	{
+		PmRawEntry *r = pm_new_entry(ps, &st, ln->lineno, ln->indent);
+
+		if (body < e)
+			appendBinaryStringInfo(&r->body, body, e - body);
+		if (st.zone_unknown && st.zone_pos)
+			r->text_from_zone = pnstrdup(st.zone_pos, e - st.zone_pos);
+		return;
+	}
+	if (body != NULL && st.has_date && !st.has_time)
+	{
+		/* a date line heading the entries below it: "2015-10-21 (all times UTC)" */
+		pm_new_entry(ps, &st, ln->lineno, -1);
+		ps->date_markers++;
+		if (body < e && pm_contains_ci(body, e - body, "time"))
+			pm_scan_zone(ps, body, e);
+		else if (pm_has_letters(body, e))
+			pm_note(ps->doc, "line %d: \"%s\" has a date but no time; left it out of the timeline (its date carries to the entries below)",
+					ln->lineno, pm_clean(s, e));
+		return;
+	}
+	/* a time inside a sentence: "The issue was detected at 10:05 AM." */
+	if (pm_timeline_sentences(ps, ln, s, e))
+		return;
+	/* continuation of the entry above, when indented under it or under its heading */
+	if (ps->nraw > 0 && ps->raw[ps->nraw - 1].indent >= 0 &&
+		(ln->indent > ps->raw[ps->nraw - 1].indent || ps->raw[ps->nraw - 1].body.len == 0 ||
+		 ps->raw[ps->nraw - 1].open_body))
+	{
+		PmRawEntry *r = &ps->raw[ps->nraw - 1];
+
+		if (r->body.len > 0)
+			appendStringInfoChar(&r->body, ' ');
+		appendBinaryStringInfo(&r->body, s, e - s);
+		return;
+	}
+	/* "All times are UTC" */
+	if (ps->nraw == 0 && pm_contains_ci(ln->s, ln->len, "time"))
+		pm_scan_zone(ps, ln->s, e);
+	else if (marker && pm_has_letters(s, e) && !(e > s && (e[-1] == ':' || (e[-1] == '*' && e - s > 3 && e[-3] == ':'))))
+		pm_note(ps->doc, "line %d: timeline item \"%s\" has no time; left it out",
+				ln->lineno, pm_clean(s, e));
+}
+
+
+/*
+ * The kind of a timeline entry, from its words.  Most keywords are absent
+ * from most entries: a table of the letter pairs the text holds rules them
+ * out before strstr() looks.
+ */
+#define PAIR(a, b) ((((unsigned char) (a)) & 31) * 32 + (((unsigned char) (b)) & 31))
+#define PAIR_IN(a, b) (pairs[PAIR(a, b) / 32] & (1u << (PAIR(a, b) % 32)))
+#define HAS(w) (PAIR_IN((w)[0], (w)[1]) && PAIR_IN((w)[1], (w)[2]) && \
+				PAIR_IN((w)[2], (w)[3]) && strstr(low, (w)) != NULL)
+
+const char *
+pm_timeline_kind(const char *s, int len, bool *begins)
+{
+	char		buf[512];
+	char	   *low = pm_lower_copy(s, len, buf, sizeof(buf));
+	uint32		pairs[32] = {0};
+
+	for (int i = 0; i + 1 < len; i++)
+	{
+		int			pr = PAIR(low[i], low[i + 1]);
+
+		pairs[pr / 32] |= 1u << (pr % 32);
+	}
+
+	/* "OUTAGE BEGINS", "customer impact began": where the incident starts */
+	*begins = (HAS("outage begin") || HAS("outage began") || HAS("outage start") ||
+			   HAS("impact begin") || HAS("impact began") || HAS("impact start") ||
+			   HAS("incident begin") || HAS("incident began"));
+
+	if (HAS("misleading") || HAS("red herring") || HAS("false lead") ||
+		HAS("wrong path") || HAS("dead end"))
+		return "misleading_path";
+	if (HAS("resolved") || HAS("restored") || HAS("restoration") || HAS("recovered") ||
+		HAS("back to normal") || HAS("returned to normal") || HAS("all clear") ||
+		HAS("incident closed") || HAS("incident end") || HAS("outage end"))
+		return "resolution";
+	if (HAS("rolled back") || HAS("roll back") || HAS("rollback") || HAS("rolling back") ||
+		HAS("revert") || HAS("mitigat") || HAS("failover") || HAS("failed over") ||
+		HAS("workaround") || HAS("hotfix"))
+		return "mitigation";
+	if (HAS("escalat"))
+		return "escalation";
+	if (HAS("detected") || HAS("detection") || HAS("detects") || HAS("alert") || HAS("noticed") ||
+		HAS("paged") || HAS("pager"))
+		return "detection";
+	if (HAS("summoned"))
+		return "escalation";
+	if (HAS("status page") || HAS("statuspage") || HAS("notified customers") ||
+		HAS("announce") || HAS("communicat"))
+		return "communication";
+	return "action";
+}
+
+/* the entries: dates carried, midnight crossed, order checked */
+void
+pm_build_entries(PmParser *ps)
+{
+	PmDocument *doc = ps->doc;
+
+	{
+		int			cy = ps->base_y,
+					cm = ps->base_m,
+					cd = ps->base_d;
+		int			max_tod = -1;
+		int			rolled = 0;
+		int			disordered = 0;
+		bool		has_named_zone = false;
+		int			max_h = 0,
+					max_mi = 0;
+
+		doc->entries = palloc(sizeof(PmEntry) * Max(ps->nraw, 1));
+		for (int i = 0; i < ps->nraw; i++)
+			if (ps->raw[i].st.has_zone)
+				has_named_zone = true;
+		for (int i = 0; i < ps->nraw; i++)
+		{
+			PmRawEntry *r = &ps->raw[i];
+			PmStamp    *st = &r->st;
+			int			tod;
+			PmZone		z;
+			PmEntry    *en;
+			const char *bs,
+					   *be;
+
+			if (st->has_date)
+			{
+				cy = st->y ? st->y : cy;
+				cm = st->m;
+				cd = st->d;
+				max_tod = -1;
+			}
+			if (!st->has_time)
+				continue;		/* a date line */
+			tod = st->h * 3600 + st->mi * 60 + st->s;
+			if (!st->has_date && max_tod >= 0 && tod < max_tod)
+			{
+				int			back = max_tod - tod;
+				bool		next_day;
+
+				next_day = pm_contains_ci(r->body.data, r->body.len, "next day") ||
+					pm_contains_ci(r->body.data, r->body.len, "following day") ||
+					pm_contains_ci(r->body.data, r->body.len, "next morning") ||
+					pm_contains_ci(r->body.data, r->body.len, "overnight") ||
+					(86400 - back) < back;
+				if (next_day)
+				{
+					pm_add_days(&cy, &cm, &cd, 1);
+					if (++rolled <= PM_MAX_NOTES_OF_A_KIND)
+						pm_note(doc, "line %d: %s is earlier than %s before it; took it to be the next day, %04d-%02d-%02d",
+								r->lineno, pm_fmt_hm(st->h, st->mi), pm_fmt_hm(max_h, max_mi), cy, cm, cd);
+					max_tod = tod;
+					max_h = st->h;
+					max_mi = st->mi;
+				}
+				else if (++disordered <= PM_MAX_NOTES_OF_A_KIND)
+					pm_note(doc, "line %d: %s comes after %s but is earlier; kept it at its stated time, out of order",
+							r->lineno, pm_fmt_hm(st->h, st->mi), pm_fmt_hm(max_h, max_mi));
+			}
+			else if (tod >= max_tod)
+			{
+				max_tod = tod;
+				max_h = st->h;
+				max_mi = st->mi;
+			}
+
+			if (st->zone_unknown && !has_named_zone)
+			{
+				/* no entry names a zone: the word was text ("14:55 ALERT: ...") */
+				StringInfoData b;
+
+				initStringInfo(&b);
+				if (r->text_from_zone)
+					appendStringInfoString(&b, r->text_from_zone);
+				else
+					appendStringInfo(&b, "%s %s", st->zone_word, r->body.data);
+				r->body = b;
+				st->zone_unknown = false;
+			}
+			if (st->zone_unknown)
+			{
+				z = ps->tl_zone;
+				pm_note(doc, "line %d names the zone \"%s\", which PostgreSQL does not know; read it as %s",
+						r->lineno, st->zone_word, ps->tl_zone.label);
+			}
+			else
+				z = st->has_zone ? st->zone : ps->tl_zone;
+
+			bs = r->body.data;
+			be = r->body.data + r->body.len;
+			pm_trim(&bs, &be);
+			if (bs == be)
+			{
+				pm_note(doc, "line %d: the entry at %s says nothing; left it out",
+						r->lineno, pm_fmt_hm(st->h, st->mi));
+				continue;
+			}
+			en = &doc->entries[doc->nentries];
+			if (!pm_zone_to_ts(&z, cy, cm, cd, st->h, st->mi, st->s, st->us, &en->at))
+			{
+				pm_note(doc, "line %d: %04d-%02d-%02d is not a date; left the entry out",
+						r->lineno, cy, cm, cd);
+				continue;
+			}
+			en->body = pnstrdup(bs, be - bs);
+			en->kind = pm_timeline_kind(en->body, strlen(en->body), &en->begins);
+			en->lineno = r->lineno;
+			doc->nentries++;
+		}
+		if (rolled > PM_MAX_NOTES_OF_A_KIND)
+			pm_note(doc, "%d more entries were taken to be on the next day", rolled - PM_MAX_NOTES_OF_A_KIND);
+		if (disordered > PM_MAX_NOTES_OF_A_KIND)
+			pm_note(doc, "%d more entries out of order were kept at their stated times",
+					disordered - PM_MAX_NOTES_OF_A_KIND);
+	}
+
+}
