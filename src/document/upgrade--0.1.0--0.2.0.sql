@@ -1,0 +1,7 @@
+
+-- src/document: retrospective sections (src/document/sections.sql)
+ALTER TABLE postmortem.incident
+	ADD COLUMN sections jsonb NOT NULL DEFAULT '[]'
+	CONSTRAINT incident_sections_array CHECK (pg_catalog.jsonb_typeof(sections) OPERATOR(pg_catalog.=) 'array');
+COMMENT ON COLUMN postmortem.incident.sections IS
+	'Retrospective sections of the postmortem beyond the template (Lessons learned, What went well, Contributing factors, Five whys, ...), in document order: a JSON array of {"heading": text, "body": Markdown text}';
