@@ -25,18 +25,34 @@
 
 #include "document/readback.h"
 
-/* '\' before ASCII punctuation goes; everything else stays */
+/*
+ * '\' before ASCII punctuation goes, and a decimal character reference of
+ * a printable ASCII character or a tab ("&#42;") becomes it; everything
+ * else stays.
+ */
 void
 pm_md_unescape(char *s)
 {
 	char	   *w = s;
 
-	if (s == NULL || strchr(s, '\\') == NULL)
+	if (s == NULL || (strchr(s, '\\') == NULL && strstr(s, "&#") == NULL))
 		return;
 	for (char *r = s; *r; r++)
 	{
 		if (r[0] == '\\' && r[1] != '\0' && ispunct((unsigned char) r[1]))
 			r++;
+		else if (r[0] == '&' && r[1] == '#' && isdigit((unsigned char) r[2]))
+		{
+			char	   *end;
+			long		code = strtol(r + 2, &end, 10);
+
+			if (*end == ';' && end - r <= 6 && (code == 9 || (code >= 32 && code < 127)))
+			{
+				*w++ = (char) code;
+				r = end;
+				continue;
+			}
+		}
 		*w++ = *r;
 	}
 	*w = '\0';

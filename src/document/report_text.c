@@ -5,9 +5,11 @@
  *	  Mermaid gantt can hold, and times and durations written for people
  *	  ("10:05 AM", "2 h 30 min"), never microseconds.
  *
- * Escapes are CommonMark backslash escapes, which every CommonMark reader
- * (and import_markdown) undoes: the text reads the same, and nothing in it
- * becomes emphasis, a link, a heading or an HTML tag.
+ * Escapes are CommonMark backslash escapes, and character references
+ * (&#42; for '*', &#32; for a space that would indent a code block), which
+ * every CommonMark reader (and import_markdown, readback.c) undoes: the
+ * text reads the same, and nothing in it becomes emphasis, a link, a
+ * heading or an HTML tag.
  *
  *-------------------------------------------------------------------------
  */
@@ -40,6 +42,7 @@ void
 rpt_md_text(StringInfo buf, const char *s, bool multiline)
 {
 	bool		line_start = true;
+	bool		after_blank = true; /* where an indented line is a code block */
 
 	for (const char *p = s; *p; p++)
 	{
@@ -50,19 +53,40 @@ rpt_md_text(StringInfo buf, const char *s, bool multiline)
 		if (c == '\n')
 		{
 			appendStringInfoChar(buf, multiline ? '\n' : ' ');
+			if (multiline)
+				after_blank = line_start;
 			line_start = multiline;
 			continue;
 		}
 		if (line_start && multiline)
 		{
-			if (c == ' ' || c == '\t')
-				continue;		/* no indented code blocks */
+			const char *q = p;
+
+			if ((c == ' ' || c == '\t') && after_blank)
+			{
+				/* a space as a character reference: no indented code block */
+				appendStringInfoString(buf, c == ' ' ? "&#32;" : "&#9;");
+				line_start = false;
+				continue;
+			}
+			while (*q == ' ' || *q == '\t')
+				q++;
+			if (q != p)
+			{
+				appendBinaryStringInfo(buf, p, q - p);
+				p = q;
+				c = *p;
+				if (c == '\0' || c == '\n')
+				{
+					p--;
+					continue;
+				}
+			}
 			if (c == '-' || c == '+' || c == '=')
 				appendStringInfoChar(buf, '\\');
 			else if (isdigit((unsigned char) c))
 			{
-				const char *q = p;
-
+				q = p;
 				while (isdigit((unsigned char) *q))
 					q++;
 				if (*q == '.' || *q == ')')
@@ -76,6 +100,12 @@ rpt_md_text(StringInfo buf, const char *s, bool multiline)
 			}
 		}
 		line_start = false;
+		if (c == '*')
+		{
+			/* a character reference: some readers drop '*' before escapes */
+			appendStringInfoString(buf, "&#42;");
+			continue;
+		}
 		if (md_special(c) ||
 			(c == '&' && (isalpha((unsigned char) p[1]) || p[1] == '#')))
 			appendStringInfoChar(buf, '\\');

@@ -9,7 +9,14 @@
 // With --parse-only (no Chromium), mermaid.parse() under jsdom is used
 // instead: it catches syntax errors but draws nothing.
 //
-// Usage: node report-mermaid.mjs [--parse-only] FILE.md...
+// With --tap N, it prints TAP lines numbered from N instead, one per
+// diagram: it renders, and draws one bar per bar line and one milestone per
+// milestone line of its source (Mermaid drops a task whose name it misreads, silently); then one
+// per line of FILE.expect, if there is one: "diagrams: N" (how many blocks
+// the file holds), or "label: TEXT" (a task the diagram must show exactly
+// so).  The last line is "# next M", the number after its last test.
+//
+// Usage: node report-mermaid.mjs [--parse-only] [--tap N] FILE.md...
 // The modules come from $PM_NODE_MODULES (test/support/deps.sh installs
 // them there).
 import { createRequire } from 'node:module';
@@ -23,8 +30,23 @@ if (!modules) {
 }
 const require = createRequire(join(modules, 'package.json'));
 const args = process.argv.slice(2);
-const parseOnly = args[0] === '--parse-only';
-const files = parseOnly ? args.slice(1) : args;
+let parseOnly = false;
+let tap = null;
+while (args.length && args[0].startsWith('--')) {
+	const a = args.shift();
+	if (a === '--parse-only')
+		parseOnly = true;
+	else if (a === '--tap')
+		tap = parseInt(args.shift(), 10);
+}
+const files = args;
+const results = [];
+function report(r) {
+	if (tap === null)
+		console.log(JSON.stringify(r));
+	else
+		results.push(r);
+}
 
 function diagrams(file) {
 	const text = readFileSync(file, 'utf8');
@@ -82,7 +104,7 @@ async function withBrowser() {
 					return { ok: false, error: String(e && e.message || e) };
 				}
 			}, job.text, jobs.indexOf(job));
-			console.log(JSON.stringify({ file: job.file, index: job.index, ...r }));
+			report({ file: job.file, index: job.index, text: job.text, ...r });
 		}
 	} finally {
 		await browser.close();
@@ -104,8 +126,59 @@ async function parseOnlyJsdom() {
 		} catch (e) {
 			r = { ok: false, error: String(e && e.message || e) };
 		}
-		console.log(JSON.stringify({ file: job.file, index: job.index, ...r }));
+		report({ file: job.file, index: job.index, text: job.text, ...r });
 	}
 }
 
+function taskLines(text, milestones) {
+	return text.split('\n').filter(l => /^\s+\S.* :.*\d{4}-\d\d-\d\d/.test(l) &&
+		/ :milestone, /.test(l) === milestones).length;
+}
+
+function printTap() {
+	let n = tap;
+	const how = parseOnly ? 'parses in Mermaid (jsdom)' : 'renders in Mermaid (Chromium)';
+	for (const r of results) {
+		const name = `${r.file} diagram ${r.index + 1}`;
+		if (!r.ok) {
+			console.log(`not ok ${n++} - ${name} ${how}`);
+			console.log('# ' + String(r.error).split('\n').join('\n# '));
+			console.log('# ' + r.text.split('\n').join('\n# '));
+			continue;
+		}
+		if (parseOnly || (r.bars === taskLines(r.text, false) && r.milestones === taskLines(r.text, true)))
+			console.log(`ok ${n++} - ${name} ${how}` +
+				(parseOnly ? '' : `: ${r.bars} bars, ${r.milestones} milestones, ${r.ticks} ticks`));
+		else {
+			console.log(`not ok ${n++} - ${name} ${how} with every task: drew ${r.bars} bars and ${r.milestones} milestones for ${taskLines(r.text, false)} and ${taskLines(r.text, true)}`);
+			console.log('# ' + r.text.split('\n').join('\n# '));
+		}
+	}
+	for (const f of files) {
+		let expect;
+		try {
+			expect = readFileSync(f.replace(/\.md$/, '') + '.expect', 'utf8').split('\n').filter(l => l);
+		} catch (e) {
+			continue;
+		}
+		const mine = results.filter(r => r.file === f);
+		for (const e of expect) {
+			const m = /^(diagrams|label): (.*)$/.exec(e);
+			if (m && m[1] === 'diagrams') {
+				const ok = mine.length === parseInt(m[2], 10);
+				console.log(`${ok ? 'ok' : 'not ok'} ${n++} - ${f} holds ${m[2]} diagram(s)` + (ok ? '' : ` (it holds ${mine.length})`));
+			} else if (m && !parseOnly) {
+				const labels = mine.flatMap(r => (r.labels || []).map(l => l.trim()).concat(r.title ? [r.title] : []));
+				const ok = labels.includes(m[2]);
+				console.log(`${ok ? 'ok' : 'not ok'} ${n++} - ${f} shows the label ${JSON.stringify(m[2])}`);
+				if (!ok)
+					console.log('# labels drawn: ' + JSON.stringify(labels));
+			}
+		}
+	}
+	console.log(`# next ${n}`);
+}
+
 await (parseOnly ? parseOnlyJsdom() : withBrowser());
+if (tap !== null)
+	printTap();
