@@ -27,7 +27,7 @@ fi
 
 # The report's tests (test/document/report_mermaid.sh) draw every diagram
 # report() writes with the real Mermaid in Debian's Chromium, and render the
-# Markdown with cmark-gfm.  Node.js comes from Debian unless a node is
+# Markdown with cmark-gfm, and runs the demo on its clock (libfaketime).  Node.js comes from Debian unless a node is
 # there already (one with its own npm, say); without node those tests say
 # they skip.  The npm packages go outside the checkout, pinned by
 # test/support/node/package-lock.json.
@@ -36,6 +36,8 @@ command -v node >/dev/null || report_pkgs+=(nodejs)
 command -v npm >/dev/null || report_pkgs+=(npm)
 command -v chromium >/dev/null || report_pkgs+=(chromium)
 command -v cmark-gfm >/dev/null || report_pkgs+=(cmark-gfm)
+# the demo's clock (demo/clock.sh), which the report test runs the demo on
+ls /usr/lib/*/faketime/libfaketime.so.1 >/dev/null 2>&1 || report_pkgs+=(libfaketime)
 fonts=$(dpkg-query -W -f='${Status}' fonts-dejavu-core 2>/dev/null || true)
 case "$fonts" in *"install ok installed"*) ;; *) report_pkgs+=(fonts-dejavu-core) ;; esac
 if [ ${#report_pkgs[@]} -gt 0 ] && [ "$(id -u)" -eq 0 ]; then
