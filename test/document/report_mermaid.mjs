@@ -6,8 +6,9 @@
 // Mermaid's entity codes are decoded), so a test can compare them with the
 // text the report wrote elsewhere.
 //
-// With --parse-only (no Chromium), mermaid.parse() under jsdom is used
-// instead: it catches syntax errors but draws nothing.
+// With --parse-only (no Chromium), Mermaid runs under jsdom instead: it
+// parses each diagram and fills the gantt's own task list (names, dates),
+// which the same checks read, but draws nothing.
 //
 // With --tap N, it prints TAP lines numbered from N instead, one per
 // diagram: it renders, and draws one bar per bar line and one milestone per
@@ -16,7 +17,10 @@
 // the file holds), or "label: TEXT" (a task the diagram must show exactly
 // so).  The last line is "# next M", the number after its last test.
 //
-// Usage: node report-mermaid.mjs [--parse-only] [--tap N] FILE.md...
+// --mermaid NAME: the npm package to use (mermaid, the default, is 11;
+// mermaid10 is 10.9).
+//
+// Usage: node report_mermaid.mjs [--parse-only] [--mermaid NAME] [--tap N] FILE.md...
 // The modules come from $PM_NODE_MODULES (test/support/deps.sh installs
 // them there).
 import { createRequire } from 'node:module';
@@ -32,12 +36,15 @@ const require = createRequire(join(modules, 'package.json'));
 const args = process.argv.slice(2);
 let parseOnly = false;
 let tap = null;
+let lib = 'mermaid';			// the npm package: mermaid (11), or mermaid10 (10.9)
 while (args.length && args[0].startsWith('--')) {
 	const a = args.shift();
 	if (a === '--parse-only')
 		parseOnly = true;
 	else if (a === '--tap')
 		tap = parseInt(args.shift(), 10);
+	else if (a === '--mermaid')
+		lib = args.shift();
 }
 const files = args;
 const results = [];
@@ -76,7 +83,7 @@ async function withBrowser() {
 	try {
 		const page = await browser.newPage();
 		await page.setContent('<!doctype html><html><body><div id="out"></div></body></html>');
-		await page.addScriptTag({ path: require.resolve('mermaid/dist/mermaid.min.js') });
+		await page.addScriptTag({ path: require.resolve(lib + '/dist/mermaid.min.js') });
 		await page.evaluate(() => window.mermaid.initialize({ startOnLoad: false, securityLevel: 'strict' }));
 		for (const job of jobs) {
 			const r = await page.evaluate(async (text, n) => {
@@ -116,13 +123,33 @@ async function parseOnlyJsdom() {
 	const dom = new JSDOM('<!doctype html><html><body></body></html>', { pretendToBeVisual: true });
 	globalThis.window = dom.window;
 	globalThis.document = dom.window.document;
-	const mermaid = (await import(require.resolve('mermaid/dist/mermaid.esm.min.mjs'))).default;
+	const mermaid = (await import(require.resolve(lib + '/dist/mermaid.esm.min.mjs'))).default;
 	mermaid.initialize({ startOnLoad: false });
+	// Mermaid's entity codes (#58;) as its renderer decodes them
+	const decode = (t) => {
+		const ta = dom.window.document.createElement('textarea');
+		ta.innerHTML = String(t || '').replace(/ﬂ°°/g, '&#').replace(/ﬂ°/g, '&').replace(/¶ß/g, ';');
+		return ta.value;
+	};
 	for (const job of jobs) {
 		let r;
 		try {
-			const type = (await mermaid.parse(job.text)).diagramType;
-			r = { ok: true, type };
+			// parses it (a syntax error throws), and keeps the diagram's database
+			const d = await mermaid.mermaidAPI.getDiagramFromText(job.text);
+			const type = d.type;
+			r = { ok: true, type, bars: 0, milestones: 0, labels: [], title: null, ticks: 0 };
+			if (type === 'gantt') {
+				// the tasks as the gantt's own database holds them, dates worked out
+				const tasks = d.db.getTasks();
+				const bad = tasks.filter(t => !(t.startTime instanceof Date) || isNaN(t.startTime) ||
+					!(t.endTime instanceof Date) || isNaN(t.endTime)).length;
+				r.milestones = tasks.filter(t => t.milestone).length;
+				r.bars = tasks.length - r.milestones;
+				r.labels = tasks.map(t => decode(t.task));
+				r.title = decode(d.db.getDiagramTitle());
+				if (bad > 0)
+					r = { ok: false, error: bad + ' task(s) without a valid start and end' };
+			}
 		} catch (e) {
 			r = { ok: false, error: String(e && e.message || e) };
 		}
@@ -137,7 +164,8 @@ function taskLines(text, milestones) {
 
 function printTap() {
 	let n = tap;
-	const how = parseOnly ? 'parses in Mermaid (jsdom)' : 'renders in Mermaid (Chromium)';
+	const version = require(lib + '/package.json').version;
+	const how = parseOnly ? `parses in Mermaid ${version} (jsdom)` : `renders in Mermaid ${version} (Chromium)`;
 	for (const r of results) {
 		const name = `${r.file} diagram ${r.index + 1}`;
 		if (!r.ok) {
@@ -146,9 +174,9 @@ function printTap() {
 			console.log('# ' + r.text.split('\n').join('\n# '));
 			continue;
 		}
-		if (parseOnly || (r.bars === taskLines(r.text, false) && r.milestones === taskLines(r.text, true)))
-			console.log(`ok ${n++} - ${name} ${how}` +
-				(parseOnly ? '' : `: ${r.bars} bars, ${r.milestones} milestones, ${r.ticks} ticks`));
+		if (r.bars === taskLines(r.text, false) && r.milestones === taskLines(r.text, true))
+			console.log(`ok ${n++} - ${name} ${how}: ${r.bars} bars, ${r.milestones} milestones` +
+				(parseOnly ? '' : `, ${r.ticks} ticks`));
 		else {
 			console.log(`not ok ${n++} - ${name} ${how} with every task: drew ${r.bars} bars and ${r.milestones} milestones for ${taskLines(r.text, false)} and ${taskLines(r.text, true)}`);
 			console.log('# ' + r.text.split('\n').join('\n# '));
@@ -162,15 +190,16 @@ function printTap() {
 			continue;
 		}
 		const mine = results.filter(r => r.file === f);
+		const tag = lib === 'mermaid' ? '' : ` (${lib})`;
 		for (const e of expect) {
 			const m = /^(diagrams|label): (.*)$/.exec(e);
 			if (m && m[1] === 'diagrams') {
 				const ok = mine.length === parseInt(m[2], 10);
-				console.log(`${ok ? 'ok' : 'not ok'} ${n++} - ${f} holds ${m[2]} diagram(s)` + (ok ? '' : ` (it holds ${mine.length})`));
-			} else if (m && !parseOnly) {
+				console.log(`${ok ? 'ok' : 'not ok'} ${n++} - ${f} holds ${m[2]} diagram(s)${tag}` + (ok ? '' : ` (it holds ${mine.length})`));
+			} else if (m) {
 				const labels = mine.flatMap(r => (r.labels || []).map(l => l.trim()).concat(r.title ? [r.title] : []));
 				const ok = labels.includes(m[2]);
-				console.log(`${ok ? 'ok' : 'not ok'} ${n++} - ${f} shows the label ${JSON.stringify(m[2])}`);
+				console.log(`${ok ? 'ok' : 'not ok'} ${n++} - ${f} shows the label ${JSON.stringify(m[2])}${tag}`);
 				if (!ok)
 					console.log('# labels drawn: ' + JSON.stringify(labels));
 			}
