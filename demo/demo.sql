@@ -119,8 +119,11 @@ INSERT INTO postmortem.task (incident_id, title, kind, owner, due_at)
 VALUES (:incident, 'Require review of DROP INDEX in migrations', 'preventative', 'dba-team', now() + interval '14 days'),
        (:incident, 'Drop the INVALID coupons_pct_key index', 'corrective', 'alice', now() - interval '1 day');
 
-SELECT i.time_to_detect, i.time_to_acknowledge, i.time_to_mitigate, i.time_to_resolve,
-       round(i.impact_minutes::numeric, 3) AS impact_minutes
+SELECT date_trunc('second', i.time_to_detect) AS time_to_detect,
+       date_trunc('second', i.time_to_acknowledge) AS time_to_acknowledge,
+       date_trunc('second', i.time_to_mitigate) AS time_to_mitigate,
+       date_trunc('second', i.time_to_resolve) AS time_to_resolve,
+       round(i.impact_minutes::numeric, 1) AS impact_minutes
   FROM postmortem.incident i WHERE id = :incident;
 \echo '-- one timeline: human entries, cited and related schema changes, status changes, tasks:'
 SELECT at::time(0) AS at, kind, source, left(body, 100) AS body FROM postmortem.incident_timeline(:incident);
