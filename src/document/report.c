@@ -159,7 +159,7 @@ event_cmp(const void *a, const void *b)
 	/* a cited change before the entries of its minute; else as read */
 	if ((strcmp(x->kind, "cited") == 0) != (strcmp(y->kind, "cited") == 0))
 		return strcmp(x->kind, "cited") == 0 ? -1 : 1;
-	return x < y ? -1 : (x > y ? 1 : 0);
+	return x->ord < y->ord ? -1 : (x->ord > y->ord ? 1 : 0);
 }
 
 /*
@@ -180,8 +180,9 @@ load_events(RptIncident *inc, int64 id, SPITupleTable *cited, uint64 ncited)
 	inc->nevents = 0;
 	for (uint64 i = 0; i < n; i++)
 	{
-		RptEvent   *e = &inc->events[inc->nevents++];
+		RptEvent   *e = &inc->events[inc->nevents];
 
+		e->ord = inc->nevents++;
 		col_ts(rows->vals[i], rows->tupdesc, 1, &e->at);
 		e->kind = col_text(rows->vals[i], rows->tupdesc, 2);
 		e->body = col_text(rows->vals[i], rows->tupdesc, 3);
@@ -192,6 +193,7 @@ load_events(RptIncident *inc, int64 id, SPITupleTable *cited, uint64 ncited)
 
 		if (!col_ts(cited->vals[i], cited->tupdesc, 4, &e->at))
 			continue;
+		e->ord = inc->nevents;
 		e->kind = "cited";
 		e->role = role_words(col_text(cited->vals[i], cited->tupdesc, 1));
 		e->scid = col_text(cited->vals[i], cited->tupdesc, 3);

@@ -24,6 +24,7 @@ typedef struct RptEvent
 	const char *role;			/* citation: root_cause, trigger, ... */
 	const char *scid;			/* citation: the schema change's id */
 	bool		seconds;		/* show the seconds of its time */
+	int			ord;			/* as read: keeps the sort stable */
 } RptEvent;
 
 /* the milestones, in lifecycle order */

@@ -57,7 +57,7 @@ INSERT INTO cases VALUES
 	('seed002', import_markdown(:'s002', on_date => '2024-03-04')),
 	('seed003', import_markdown(:'s003')), ('seed004', import_markdown(:'s004'));
 
--- hostile text, six entries: each is a milestone of the diagram
+-- hostile text: every entry is of a kind the diagram shows as a milestone
 CREATE TABLE public.hostile (id int, v text);
 CREATE INDEX hostile_idx ON public.hostile (v);
 -- the incident begins a minute after the index was made, at a whole minute
@@ -77,6 +77,7 @@ SELECT postmortem.log(:h, v.body, v.kind::postmortem.timeline_kind, t.at)
 	(15, 'misleading_path', '%% not a comment'),
 	(20, 'escalation', '{braces} <b>bold</b> <script>x</script>'),
 	(30, 'mitigation', 'emoji 🔥🔥 and CJK 漢字テスト'),
+	(35, 'escalation', 'UNC path \\fs1\share and a literal \*'),
 	(40, 'resolution', 'backticks `DROP INDEX` here; x%% neither')) AS v(minutes, kind, body),
 	LATERAL (SELECT :'t0'::timestamptz + v.minutes * interval '1 minute' AS at) t;
 SELECT postmortem.cite(:h, (SELECT max(id) FROM postmortem.schema_change WHERE command_tag = 'CREATE INDEX'),
@@ -188,6 +189,7 @@ label: %% not a comment
 label: {braces} <b>bold</b> <script>x</script>
 label: emoji 🔥🔥 and CJK 漢字テスト
 label: backticks `DROP INDEX` here; x%% neither
+label: UNC path \\fs1\share and a literal \*
 label: Root cause · CREATE INDEX public.hostile_idx
 label: Impact · 40 min
 label: Detect · 4 min
