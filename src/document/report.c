@@ -47,9 +47,12 @@ static SPIPlanPtr section_plan = NULL;
 	" FROM postmortem.task WHERE incident_id OPERATOR(pg_catalog.=) $1 ORDER BY id"
 #define CITATION_SQL \
 	"SELECT c.role::text, c.note, s.id, s.at, s.statement, s.revert_statement," \
-	" pg_catalog.concat_ws(' ', s.command_tag, s.object_identity)" \
+	" pg_catalog.concat_ws(' ', s.command_tag, s.object_identity)," \
+	" CASE WHEN s.origin OPERATOR(pg_catalog.<>) postmortem.local_origin()" \
+	"  THEN s.database_name END" \
 	" FROM postmortem.citation c" \
 	" JOIN postmortem.schema_change s ON s.id OPERATOR(pg_catalog.=) c.schema_change_id" \
+	"  AND s.origin OPERATOR(pg_catalog.=) c.schema_change_origin" \
 	" WHERE c.incident_id OPERATOR(pg_catalog.=) $1 ORDER BY s.at, s.id"
 #define SECTION_SQL \
 	"SELECT s.value OPERATOR(pg_catalog.->>) 'heading', s.value OPERATOR(pg_catalog.->>) 'body'" \
@@ -395,11 +398,18 @@ append_citations(StringInfo buf, const PmZone *zone, SPITupleTable *rows, uint64
 		char	   *note = col_text(tup, desc, 2);
 		char	   *stmt = col_text(tup, desc, 5);
 		char	   *revert = col_text(tup, desc, 6);
+		char	   *database = col_text(tup, desc, 8);
 		TimestampTz at = 0;
 
 		appendStringInfo(buf, "- **%s:** schema change %s",
 						 col_text(tup, desc, 1) ? col_text(tup, desc, 1) : "cited",
 						 col_text(tup, desc, 3));
+		/* recorded in another database of the fleet (docs/fleet.md) */
+		if (database)
+		{
+			appendStringInfoString(buf, " in database ");
+			rpt_md_text(buf, database, false);
+		}
 		if (col_ts(tup, desc, 4, &at))
 		{
 			appendStringInfoString(buf, " at ");
