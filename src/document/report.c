@@ -39,9 +39,11 @@ static SPIPlanPtr section_plan = NULL;
 	" users_affected, impact, root_cause, resolution," \
 	" pg_catalog.array_to_string(improvements, E'\\n')" \
 	" FROM postmortem.incident WHERE id OPERATOR(pg_catalog.=) $1"
+/* field_change entries are the record of edits to the incident, not events */
 #define TIMELINE_SQL \
 	"SELECT at, kind::text, body FROM postmortem.timeline" \
-	" WHERE incident_id OPERATOR(pg_catalog.=) $1 ORDER BY at, id"
+	" WHERE incident_id OPERATOR(pg_catalog.=) $1" \
+	"  AND kind::text OPERATOR(pg_catalog.<>) 'field_change' ORDER BY at, id"
 #define TASK_SQL \
 	"SELECT title, status::text, owner, due_at" \
 	" FROM postmortem.task WHERE incident_id OPERATOR(pg_catalog.=) $1 ORDER BY id"

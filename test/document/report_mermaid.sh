@@ -277,7 +277,8 @@ fi
 psql -X -q -At -d "$db" >"$work/roundtrip.out" 2>&1 <<'SQL'
 CREATE FUNCTION pg_temp.texts(bigint) RETURNS text LANGUAGE sql AS $$
 	SELECT concat_ws(' | ', i.title, i.impact, i.root_cause, i.resolution,
-					 (SELECT string_agg(t.body, ' / ' ORDER BY t.at, t.id) FROM postmortem.timeline t WHERE t.incident_id = i.id),
+					 (SELECT string_agg(t.body, ' / ' ORDER BY t.at, t.id) FROM postmortem.timeline t
+					   WHERE t.incident_id = i.id AND t.kind::text <> 'field_change'),
 					 (SELECT string_agg(concat_ws(' ', k.title, k.owner), ' / ' ORDER BY k.id) FROM postmortem.task k WHERE k.incident_id = i.id))
 	  FROM postmortem.incident i WHERE i.id = $1
 $$;
