@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 
 bash test/support/deps.sh
 . test/support/server.sh
+. demo/clock.sh
 
 dir=/tmp/postmortem-demo
 pm_server_stop "$dir"
@@ -19,14 +20,16 @@ make -s
 make -s install >/dev/null
 flock -u 9
 
-pm_server_start "$dir" "shared_preload_libraries = 'postmortem'"
+# on the demo's clock: 40 minutes of incident in a few seconds (demo/clock.sh)
+pm_demo_clock_start "$dir" "shared_preload_libraries = 'postmortem'"
 psql -q -X -d postgres -c 'CREATE DATABASE postmortem_demo'
 export PGDATABASE=postmortem_demo
 psql -X -v ON_ERROR_STOP=1 -v seeds="$PWD/test/seeds" -f demo/demo.sql
 
 cat <<MSG
 
-The demo server is still running:
+The demo server is still running (its clock, moved by the demo, is back
+at the real time):
     psql -h $PGHOST -p $PGPORT -U postgres postmortem_demo
 Stop it with:
     make demo-stop

@@ -41,6 +41,8 @@ SELECT postmortem.downtime(tstzrange(started_at, resolved_at)) AS total_downtime
 
 \echo
 \echo '== 3. A bad migration is replayed: 100k orders lose their index among unrelated changes =='
+\echo '-- (the demo server runs on a clock that demo/clock.sh moves: 40 minutes of incident in'
+\echo '--  a few seconds, every time recorded by the database itself; it is now 45 minutes ago)'
 \set ECHO queries
 CREATE TABLE public.orders (id bigint PRIMARY KEY, customer_id bigint NOT NULL, total numeric, created_at timestamptz);
 INSERT INTO public.orders SELECT g, g % 5000, g % 100, now() - g * interval '1 second' FROM generate_series(1, 100000) g;
@@ -68,8 +70,10 @@ SELECT id, at::time(0) AS at, command_tag, object_identity, lock_mode, migration
   FROM postmortem.schema_change ORDER BY id;
 
 \echo
-\echo '== 4. Moments later the orders page slows down, and on call declares an incident =='
+\echo '== 4. A minute later the orders page slows down; six minutes on, on call declares an incident =='
 \echo '-- (the application keeps looking orders up by customer: each lookup is now a sequential scan)'
+\! bash demo/clock.sh -44m
+SELECT date_trunc('minute', now()) AS impact_start \gset
 DO $$
 BEGIN
 	FOR c IN 1..40 LOOP
@@ -79,7 +83,8 @@ END
 $$;
 SELECT pg_stat_force_next_flush() \gset
 SELECT pg_sleep(2) \gset
-SELECT postmortem.open_incident('Orders page times out for customers', 'SEV2',
+\! bash demo/clock.sh -38m
+SELECT postmortem.open_incident('Orders page times out for customers', 'SEV2', started_at => :'impact_start',
        summary => 'Customer order history takes 20 s; orders queries seq-scan') AS incident \gset
 \echo '-- evidence the database recorded about itself when the incident was declared:'
 SELECT at::time(0) AS at, kind, left(body, 110) AS body FROM postmortem.timeline
@@ -97,18 +102,28 @@ SELECT postmortem.revert_sql(:culprit);
 
 \echo
 \echo '== 5. The lifecycle: mitigate, resolve (the C trigger stamps milestones and logs status changes) =='
+\! bash demo/clock.sh -35m
 SELECT postmortem.log(:incident, 'On call acknowledges; orders dashboards red', 'action');
 UPDATE postmortem.incident SET acknowledged_at = now() WHERE id = :incident;
+\! bash demo/clock.sh -31m
+SELECT postmortem.log(:incident, 'suspects() names the DROP INDEX of migration 0042; rebuilding it', 'escalation');
 SELECT postmortem.revert_sql(:culprit) AS revert \gset
 :revert;
+\! bash demo/clock.sh -26m
+SELECT postmortem.log(:incident, 'Index rebuilt; order history loads in 180 ms again', 'mitigation');
 UPDATE postmortem.incident SET status = 'mitigated' WHERE id = :incident;
+\! bash demo/clock.sh -8m
 UPDATE postmortem.incident SET status = 'resolved', users_affected_pct = 40 WHERE id = :incident;
+\! bash demo/clock.sh +0
 INSERT INTO postmortem.task (incident_id, title, kind, owner, due_at)
 VALUES (:incident, 'Require review of DROP INDEX in migrations', 'preventative', 'dba-team', now() + interval '14 days'),
        (:incident, 'Drop the INVALID coupons_pct_key index', 'corrective', 'alice', now() - interval '1 day');
 
-SELECT i.time_to_detect, i.time_to_acknowledge, i.time_to_mitigate, i.time_to_resolve,
-       round(i.impact_minutes::numeric, 3) AS impact_minutes
+SELECT date_trunc('second', i.time_to_detect) AS time_to_detect,
+       date_trunc('second', i.time_to_acknowledge) AS time_to_acknowledge,
+       date_trunc('second', i.time_to_mitigate) AS time_to_mitigate,
+       date_trunc('second', i.time_to_resolve) AS time_to_resolve,
+       round(i.impact_minutes::numeric, 1) AS impact_minutes
   FROM postmortem.incident i WHERE id = :incident;
 \echo '-- one timeline: human entries, cited and related schema changes, status changes, tasks:'
 SELECT at::time(0) AS at, kind, source, left(body, 100) AS body FROM postmortem.incident_timeline(:incident);

@@ -42,6 +42,22 @@ $$;
 SELECT seed, pg_temp.fingerprint(id) = pg_temp.fingerprint(import_markdown(report(id))) AS same
   FROM imported ORDER BY seed;
 
+-- user text is text (escaped for Markdown and HTML), times are to the
+-- minute unless written with seconds, the summary gives the response
+-- times, and the sections the team wrote follow the analysis
+INSERT INTO postmortem.incident (title, status, started_at, detected_at, acknowledged_at, resolved_at,
+								 root_cause, sections)
+VALUES ('Cart <b>errors</b>', 'resolved', '2024-06-01 10:00:00.123456Z', '2024-06-01 10:04:30Z',
+		'2024-06-01 10:20Z', '2024-06-02 01:30Z', 'A *missing* index',
+		'[{"heading": "Lessons learned", "body": "- Review `DROP INDEX` in <i>every</i> migration"}]')
+RETURNING id AS cart \gset
+SELECT postmortem.log(:cart, 'Deploy #42: 50% of <b>carts</b> fail', 'detection', '2024-06-01 10:04:30Z') IS NOT NULL AS logged;
+\pset format unaligned
+\pset tuples_only on
+SELECT report(:cart);
+\pset format aligned
+\pset tuples_only off
+
 -- invalid input
 SELECT report(-1);
 SELECT report(NULL) IS NULL AS null_in_null_out;

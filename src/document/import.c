@@ -29,6 +29,7 @@
 #include "utils/timestamp.h"
 
 #include "document/parse.h"
+#include "document/readback.h"
 #include "postmortem.h"
 
 static void pm_sections_json(StringInfo buf, const PmDocument *doc);
@@ -108,6 +109,8 @@ pm_parse_args(FunctionCallInfo fcinfo, int16 *level)
 	}
 
 	doc = pm_parse_document(VARDATA_ANY(document), VARSIZE_ANY_EXHDR(document), &opt);
+	if (doc->error == PM_OK)
+		pm_document_readback(doc);	/* report()'s own marks (readback.c) */
 	switch (doc->error)
 	{
 		case PM_OK:

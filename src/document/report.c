@@ -1,13 +1,17 @@
 /*-------------------------------------------------------------------------
  *
- * markdown_report.c
+ * report.c
  *	  postmortem.report(): an incident rendered as the Markdown postmortem
- *	  teams write (Issue Summary, Timeline with a Mermaid diagram, Root Cause
- *	  and Resolution, the cited schema changes, Corrective and Preventative
- *	  Measures), in a form import_markdown reads back to the same incident.
+ *	  teams write (Issue Summary with the response times, Timeline with the
+ *	  cited schema changes and a Mermaid gantt, Root Cause and Resolution,
+ *	  the retrospective sections, the cited schema changes, Corrective and
+ *	  Preventative Measures), in a form import_markdown reads back to the
+ *	  same incident.
  *
- * Times are shown in the incident's time zone (UTC when it has none).  The
- * four statements are prepared once per session and kept.
+ * Times are shown in the incident's time zone (UTC when it has none), to
+ * the minute unless the seconds matter.  User text is escaped
+ * (report_text.c); the diagram is report_gantt.c.  The statements are
+ * prepared once per session and kept.
  *
  *-------------------------------------------------------------------------
  */
@@ -17,23 +21,46 @@
 #include "executor/spi.h"
 #include "fmgr.h"
 #include "lib/stringinfo.h"
-#include "mb/pg_wchar.h"
-#include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/datetime.h"
 #include "utils/timestamp.h"
 
-#include "document/parse.h"
+#include "document/report.h"
 
 static SPIPlanPtr incident_plan = NULL;
 static SPIPlanPtr timeline_plan = NULL;
 static SPIPlanPtr task_plan = NULL;
 static SPIPlanPtr citation_plan = NULL;
+static SPIPlanPtr section_plan = NULL;
 
-static const char *const month_names[] = {
-	"January", "February", "March", "April", "May", "June", "July",
-	"August", "September", "October", "November", "December"
-};
+#define INCIDENT_SQL \
+	"SELECT title, summary, severity::text, status::text, started_at, detected_at," \
+	" acknowledged_at, mitigated_at, resolved_at, time_zone, users_affected_pct," \
+	" users_affected, impact, root_cause, resolution," \
+	" pg_catalog.array_to_string(improvements, E'\\n')" \
+	" FROM postmortem.incident WHERE id OPERATOR(pg_catalog.=) $1"
+/* field_change entries are the record of edits to the incident, not events */
+#define TIMELINE_SQL \
+	"SELECT at, kind::text, body FROM postmortem.timeline" \
+	" WHERE incident_id OPERATOR(pg_catalog.=) $1" \
+	"  AND kind::text OPERATOR(pg_catalog.<>) 'field_change' ORDER BY at, id"
+#define TASK_SQL \
+	"SELECT title, status::text, owner, due_at" \
+	" FROM postmortem.task WHERE incident_id OPERATOR(pg_catalog.=) $1 ORDER BY id"
+#define CITATION_SQL \
+	"SELECT c.role::text, c.note, s.id, s.at, s.statement, s.revert_statement," \
+	" pg_catalog.concat_ws(' ', s.command_tag, s.object_identity)," \
+	" CASE WHEN s.origin OPERATOR(pg_catalog.<>) postmortem.local_origin()" \
+	"  THEN s.database_name END" \
+	" FROM postmortem.citation c" \
+	" JOIN postmortem.schema_change s ON s.id OPERATOR(pg_catalog.=) c.schema_change_id" \
+	"  AND s.origin OPERATOR(pg_catalog.=) c.schema_change_origin" \
+	" WHERE c.incident_id OPERATOR(pg_catalog.=) $1 ORDER BY s.at, s.id"
+#define SECTION_SQL \
+	"SELECT s.value OPERATOR(pg_catalog.->>) 'heading', s.value OPERATOR(pg_catalog.->>) 'body'" \
+	" FROM postmortem.incident i, pg_catalog.jsonb_array_elements(i.sections)" \
+	" WITH ORDINALITY AS s (value, n)" \
+	" WHERE i.id OPERATOR(pg_catalog.=) $1 ORDER BY s.n"
 
 static SPIPlanPtr
 report_plan(const char *sql)
@@ -46,6 +73,20 @@ report_plan(const char *sql)
 	if (SPI_keepplan(plan) != 0)
 		elog(ERROR, "SPI_keepplan failed");
 	return plan;
+}
+
+/* run a kept plan for this incident; the rows stay in SPI_tuptable */
+static void
+report_query(SPIPlanPtr *plan, const char *sql, int64 id, const char *what)
+{
+	Datum		args[1] = {Int64GetDatum(id)};
+	int			ret;
+
+	if (*plan == NULL)
+		*plan = report_plan(sql);
+	ret = SPI_execute_plan(*plan, args, NULL, false, 0);
+	if (ret != SPI_OK_SELECT)
+		elog(ERROR, "reading the %s failed: %s", what, SPI_result_code_string(ret));
 }
 
 static char *
@@ -66,74 +107,16 @@ col_ts(HeapTuple tup, TupleDesc desc, int col, TimestampTz *ts)
 	return true;
 }
 
-/* Are two local times on the same calendar day? */
-static bool
-same_day(const struct pg_tm *a, const struct pg_tm *b)
+/* "root_cause" → "root cause" */
+static char *
+role_words(const char *role)
 {
-	return a->tm_year == b->tm_year && a->tm_mon == b->tm_mon && a->tm_mday == b->tm_mday;
-}
+	char	   *s = pstrdup(role ? role : "cited");
 
-/* "May 15, 2024" */
-static void
-append_date(StringInfo buf, const struct pg_tm *tm)
-{
-	appendStringInfo(buf, "%s %d, %d", month_names[tm->tm_mon - 1], tm->tm_mday, tm->tm_year);
-}
-
-/* "10:00 AM", "10:00:30 AM" */
-static void
-append_time(StringInfo buf, const struct pg_tm *tm, fsec_t fsec)
-{
-	int			h = tm->tm_hour % 12 == 0 ? 12 : tm->tm_hour % 12;
-
-	if (fsec != 0)
-	{
-		/* 2:05:32.123 PM: as many digits as it takes */
-		char		frac[8];
-		int			n;
-
-		snprintf(frac, sizeof(frac), "%06d", (int) fsec);
-		for (n = 6; n > 1 && frac[n - 1] == '0'; n--)
-			;
-		frac[n] = '\0';
-		appendStringInfo(buf, "%d:%02d:%02d.%s %s", h, tm->tm_min, tm->tm_sec, frac,
-						 tm->tm_hour < 12 ? "AM" : "PM");
-	}
-	else if (tm->tm_sec != 0)
-		appendStringInfo(buf, "%d:%02d:%02d %s", h, tm->tm_min, tm->tm_sec,
-						 tm->tm_hour < 12 ? "AM" : "PM");
-	else
-		appendStringInfo(buf, "%d:%02d %s", h, tm->tm_min, tm->tm_hour < 12 ? "AM" : "PM");
-}
-
-/* text on one line: newlines become spaces */
-static void
-append_line(StringInfo buf, const char *s)
-{
-	for (; *s; s++)
-		appendStringInfoChar(buf, (*s == '\n' || *s == '\r') ? ' ' : *s);
-}
-
-/* a Mermaid-safe label: no ':' ';' '#', at most 60 characters */
-static void
-append_mermaid(StringInfo buf, const char *s)
-{
-	int			len = strlen(s);
-	int			clip = pg_mbcliplen(s, len, 60);
-
-	for (int i = 0; i < clip; i++)
-	{
-		char		c = s[i];
-
-		if (c == ':' || c == ';')
-			appendStringInfoChar(buf, ',');
-		else if (c == '#' || c == '\n' || c == '\r' || c == '`')
-			appendStringInfoChar(buf, ' ');
-		else
-			appendStringInfoChar(buf, c);
-	}
-	if (clip < len)
-		appendStringInfoString(buf, "…");
+	for (char *p = s; *p; p++)
+		if (*p == '_')
+			*p = ' ';
+	return s;
 }
 
 static const char *
@@ -154,61 +137,291 @@ task_status_words(const char *status)
 	return status;
 }
 
-/* the cited schema changes (postmortem.citation, src/analysis/suspects.sql) */
+/* a date and time in the incident's zone: "May 15, 2024, 10:05 AM" */
 static void
-append_citations(StringInfo buf, int64 id, const PmZone *zone)
+append_when(StringInfo buf, const PmZone *zone, TimestampTz at, bool date, bool seconds)
 {
-	Datum		args[1];
-	int			ret;
+	struct pg_tm tm;
+	fsec_t		fsec;
 
-	if (citation_plan == NULL)
-		citation_plan = report_plan(
-									"SELECT c.role::text, c.note, s.id, s.at, s.statement, s.revert_statement,"
-									" CASE WHEN s.origin OPERATOR(pg_catalog.<>) postmortem.local_origin()"
-									"  THEN s.database_name END"
-									" FROM postmortem.citation c"
-									" JOIN postmortem.schema_change s ON s.id OPERATOR(pg_catalog.=) c.schema_change_id"
-									"  AND s.origin OPERATOR(pg_catalog.=) c.schema_change_origin"
-									" WHERE c.incident_id OPERATOR(pg_catalog.=) $1 ORDER BY s.at, s.id");
-	args[0] = Int64GetDatum(id);
-	ret = SPI_execute_plan(citation_plan, args, NULL, true, 0);
-	if (ret != SPI_OK_SELECT)
-		elog(ERROR, "reading the citations failed: %s", SPI_result_code_string(ret));
-	if (SPI_processed == 0)
+	pm_zone_localize(zone, at, &tm, &fsec);
+	if (date)
+	{
+		rpt_date(buf, &tm);
+		appendStringInfoString(buf, ", ");
+	}
+	rpt_clock(buf, &tm, fsec, seconds);
+}
+
+static int
+event_cmp(const void *a, const void *b)
+{
+	const RptEvent *x = a;
+	const RptEvent *y = b;
+
+	if (x->at != y->at)
+		return x->at < y->at ? -1 : 1;
+	/* a cited change before the entries of its minute; else as read */
+	if ((strcmp(x->kind, "cited") == 0) != (strcmp(y->kind, "cited") == 0))
+		return strcmp(x->kind, "cited") == 0 ? -1 : 1;
+	return x->ord < y->ord ? -1 : (x->ord > y->ord ? 1 : 0);
+}
+
+/*
+ * The timeline's entries and the cited schema changes, in time order, each
+ * knowing whether its seconds matter: written with them, or needed to order
+ * it within its minute.
+ */
+static void
+load_events(RptIncident *inc, int64 id, SPITupleTable *cited, uint64 ncited)
+{
+	uint64		n;
+	SPITupleTable *rows;
+
+	report_query(&timeline_plan, TIMELINE_SQL, id, "timeline");
+	rows = SPI_tuptable;
+	n = SPI_processed;
+	inc->events = palloc0(sizeof(RptEvent) * (n + ncited + 1));
+	inc->nevents = 0;
+	for (uint64 i = 0; i < n; i++)
+	{
+		RptEvent   *e = &inc->events[inc->nevents];
+
+		e->ord = inc->nevents++;
+		col_ts(rows->vals[i], rows->tupdesc, 1, &e->at);
+		e->kind = col_text(rows->vals[i], rows->tupdesc, 2);
+		e->body = col_text(rows->vals[i], rows->tupdesc, 3);
+	}
+	for (uint64 i = 0; i < ncited; i++)
+	{
+		RptEvent   *e = &inc->events[inc->nevents];
+
+		if (!col_ts(cited->vals[i], cited->tupdesc, 4, &e->at))
+			continue;
+		e->ord = inc->nevents;
+		e->kind = "cited";
+		e->role = role_words(col_text(cited->vals[i], cited->tupdesc, 1));
+		e->scid = col_text(cited->vals[i], cited->tupdesc, 3);
+		e->body = col_text(cited->vals[i], cited->tupdesc, 7);
+		if (e->body == NULL || e->body[0] == '\0')
+			e->body = col_text(cited->vals[i], cited->tupdesc, 5);
+		if (e->body == NULL)
+			e->body = "";
+		inc->nevents++;
+	}
+	qsort(inc->events, inc->nevents, sizeof(RptEvent), event_cmp);
+	for (int i = 0; i < inc->nevents; i++)
+	{
+		RptEvent   *e = &inc->events[i];
+		int64		minute = e->at / USECS_PER_MINUTE;
+		bool		shared = false;
+
+		if (i > 0 && inc->events[i - 1].at / USECS_PER_MINUTE == minute &&
+			inc->events[i - 1].at / USECS_PER_SEC != e->at / USECS_PER_SEC)
+			shared = true;
+		if (i + 1 < inc->nevents && inc->events[i + 1].at / USECS_PER_MINUTE == minute &&
+			inc->events[i + 1].at / USECS_PER_SEC != e->at / USECS_PER_SEC)
+			shared = true;
+		e->seconds = shared || rpt_written_with_seconds(&inc->zone, e->at);
+	}
+}
+
+/* "- **Time to detect:** 5 min" for each milestone that is known */
+static void
+append_response_times(StringInfo buf, const RptIncident *inc)
+{
+	static const char *const names[RPT_NMILESTONES] = {
+		NULL, "detect", "acknowledge", "mitigate", "resolve"
+	};
+
+	if (!inc->has[RPT_STARTED])
 		return;
-	appendStringInfoString(buf, "## Schema changes cited\n\n");
+	for (int m = RPT_DETECTED; m < RPT_NMILESTONES; m++)
+	{
+		if (!inc->has[m])
+			continue;
+		appendStringInfo(buf, "- **Time to %s:** ", names[m]);
+		rpt_span(buf, inc->ms[RPT_STARTED], inc->ms[m]);
+		appendStringInfoChar(buf, '\n');
+	}
+}
+
+/* # title and ## Issue Summary */
+static void
+append_summary(StringInfo buf, const RptIncident *inc, HeapTuple tup, TupleDesc desc)
+{
+	char	   *impact = col_text(tup, desc, 13);
+	char	   *pct = col_text(tup, desc, 11);
+	char	   *count = col_text(tup, desc, 12);
+	char	   *summary = col_text(tup, desc, 2);
+
+	appendStringInfoString(buf, "# ");
+	rpt_md_text(buf, inc->title, false);
+	appendStringInfoString(buf, "\n\n## Issue Summary\n\n");
+	if (inc->has[RPT_STARTED])
+	{
+		TimestampTz s = inc->ms[RPT_STARTED];
+
+		appendStringInfoString(buf, "- **Duration:** ");
+		append_when(buf, &inc->zone, s, true, rpt_written_with_seconds(&inc->zone, s));
+		if (inc->has[RPT_RESOLVED])
+		{
+			TimestampTz r = inc->ms[RPT_RESOLVED];
+
+			appendStringInfoString(buf, " - ");
+			append_when(buf, &inc->zone, r, true, rpt_written_with_seconds(&inc->zone, r));
+		}
+		appendStringInfo(buf, " (%s)\n", inc->zone.label);
+	}
+	appendStringInfo(buf, "- **Severity:** %s\n", col_text(tup, desc, 3));
+	appendStringInfo(buf, "- **Status:** %s\n", col_text(tup, desc, 4));
+	append_response_times(buf, inc);
+	if (impact)
+	{
+		appendStringInfoString(buf, "- **Impact:** ");
+		rpt_md_text(buf, impact, false);
+		appendStringInfoChar(buf, '\n');
+	}
+	if (pct || count)
+	{
+		appendStringInfoString(buf, "- **Users affected:** ");
+		if (pct)
+			appendStringInfo(buf, "%s%% of users", pct);
+		if (pct && count)
+			appendStringInfoString(buf, " (");
+		if (count)
+			appendStringInfo(buf, "%s users", count);
+		if (pct && count)
+			appendStringInfoChar(buf, ')');
+		appendStringInfoChar(buf, '\n');
+	}
+	if (summary)
+	{
+		appendStringInfoChar(buf, '\n');
+		rpt_md_text(buf, summary, true);
+		appendStringInfoChar(buf, '\n');
+	}
+}
+
+/* ## Timeline: the entries and the cited changes, then the gantt */
+static void
+append_timeline(StringInfo buf, const RptIncident *inc)
+{
+	bool		one_day = true;
+	struct pg_tm first,
+				tm;
+	fsec_t		fsec;
+
+	appendStringInfo(buf, "\n## Timeline (%s)\n\n", inc->zone.label);
+	if (inc->has[RPT_STARTED])
+		pm_zone_localize(&inc->zone, inc->ms[RPT_STARTED], &first, &fsec);
+	else
+		one_day = false;		/* no Duration line to carry the date */
+	for (int i = 0; i < inc->nevents && one_day; i++)
+	{
+		pm_zone_localize(&inc->zone, inc->events[i].at, &tm, &fsec);
+		if (tm.tm_year != first.tm_year || tm.tm_mon != first.tm_mon ||
+			tm.tm_mday != first.tm_mday)
+			one_day = false;
+	}
+	for (int i = 0; i < inc->nevents; i++)
+	{
+		const RptEvent *e = &inc->events[i];
+
+		appendStringInfoString(buf, "- **");
+		append_when(buf, &inc->zone, e->at, !one_day, e->seconds);
+		appendStringInfo(buf, " %s:** ", inc->zone.label);
+		if (strcmp(e->kind, "cited") == 0)
+			appendStringInfo(buf, "Schema change %s (%s): ", e->scid, e->role);
+		rpt_md_text(buf, e->body, false);
+		appendStringInfoChar(buf, '\n');
+	}
+	if (inc->nevents == 0)
+		appendStringInfoString(buf, "No timeline entries.\n");
+	rpt_gantt(buf, inc);
+}
+
+/* ## Root Cause and Resolution, then the sections people wrote */
+static void
+append_analysis(StringInfo buf, int64 id, HeapTuple tup, TupleDesc desc)
+{
+	char	   *root_cause = col_text(tup, desc, 14);
+	char	   *resolution = col_text(tup, desc, 15);
+
+	if (root_cause || resolution)
+	{
+		appendStringInfoString(buf, "\n## Root Cause and Resolution\n\n");
+		if (root_cause)
+		{
+			appendStringInfoString(buf, "**Root Cause:** ");
+			rpt_md_text(buf, root_cause, true);
+			appendStringInfoString(buf, "\n\n");
+		}
+		if (resolution)
+		{
+			appendStringInfoString(buf, "**Resolution:** ");
+			rpt_md_text(buf, resolution, true);
+			appendStringInfoString(buf, "\n\n");
+		}
+	}
+	else
+		appendStringInfoChar(buf, '\n');
+
+	report_query(&section_plan, SECTION_SQL, id, "sections");
 	for (uint64 i = 0; i < SPI_processed; i++)
 	{
-		HeapTuple	tup = SPI_tuptable->vals[i];
-		TupleDesc	desc = SPI_tuptable->tupdesc;
-		char	   *role = col_text(tup, desc, 1);
+		char	   *heading = col_text(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1);
+		char	   *body = col_text(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 2);
+
+		if (heading == NULL || heading[0] == '\0')
+			continue;
+		appendStringInfoString(buf, "## ");
+		rpt_md_text(buf, heading, false);
+		appendStringInfoString(buf, "\n\n");
+		if (body && body[0])
+		{
+			rpt_md_section_body(buf, body);
+			appendStringInfoString(buf, "\n\n");
+		}
+	}
+}
+
+/* ## Schema changes cited: role, when, note, statement and revert */
+static void
+append_citations(StringInfo buf, const PmZone *zone, SPITupleTable *rows, uint64 n)
+{
+	if (n == 0)
+		return;
+	appendStringInfoString(buf, "## Schema changes cited\n\n");
+	for (uint64 i = 0; i < n; i++)
+	{
+		HeapTuple	tup = rows->vals[i];
+		TupleDesc	desc = rows->tupdesc;
 		char	   *note = col_text(tup, desc, 2);
-		char	   *scid = col_text(tup, desc, 3);
 		char	   *stmt = col_text(tup, desc, 5);
 		char	   *revert = col_text(tup, desc, 6);
-		char	   *database = col_text(tup, desc, 7);
+		char	   *database = col_text(tup, desc, 8);
 		TimestampTz at = 0;
 
-		appendStringInfo(buf, "- **%s:** schema change %s", role ? role : "cited", scid);
+		appendStringInfo(buf, "- **%s:** schema change %s",
+						 col_text(tup, desc, 1) ? col_text(tup, desc, 1) : "cited",
+						 col_text(tup, desc, 3));
 		/* recorded in another database of the fleet (docs/fleet.md) */
 		if (database)
-			appendStringInfo(buf, " in database %s", database);
+		{
+			appendStringInfoString(buf, " in database ");
+			rpt_md_text(buf, database, false);
+		}
 		if (col_ts(tup, desc, 4, &at))
 		{
-			struct pg_tm tm;
-			fsec_t		fsec;
-
-			pm_zone_localize(zone, at, &tm, &fsec);
 			appendStringInfoString(buf, " at ");
-			append_date(buf, &tm);
-			appendStringInfoString(buf, ", ");
-			append_time(buf, &tm, fsec);
+			append_when(buf, zone, at, true, rpt_written_with_seconds(zone, at));
 			appendStringInfo(buf, " %s", zone->label);
 		}
 		if (note)
 		{
 			appendStringInfoString(buf, " — ");
-			append_line(buf, note);
+			rpt_md_text(buf, note, false);
 		}
 		appendStringInfoString(buf, "\n\n");
 		appendStringInfo(buf, "  ```sql\n  %s\n  ```\n\n", stmt ? stmt : "-- statement not recorded");
@@ -219,244 +432,31 @@ append_citations(StringInfo buf, int64 id, const PmZone *zone)
 	}
 }
 
-/* report: the incident as a Markdown postmortem */
-PG_FUNCTION_INFO_V1(report);
-Datum
-report(PG_FUNCTION_ARGS)
+/* ## Corrective and Preventative Measures: improvements and tasks */
+static void
+append_measures(StringInfo buf, int64 id, const PmZone *zone, char *improvements)
 {
-	int64		id = PG_GETARG_INT64(0);
-	MemoryContext outer = CurrentMemoryContext;
-	StringInfoData buf;
-	Datum		args[1];
-	int			ret;
-	HeapTuple	inc;
-	TupleDesc	idesc;
-	PmZone		zone;
-	char	   *zone_label;
-	TimestampTz started,
-				resolved;
-	bool		has_start,
-				has_end;
-	char	   *root_cause,
-			   *resolution,
-			   *impact,
-			   *summary;
-	text	   *result;
-	uint64		nentries;
-	SPITupleTable *entries;
-	bool		one_day = true;
-	struct pg_tm first_tm;
-	struct pg_tm *tms;
-	fsec_t	   *fsecs;
-
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
-	if (incident_plan == NULL)
-		incident_plan = report_plan(
-									"SELECT title, summary, severity::text, status::text, started_at, resolved_at,"
-									" time_zone, users_affected_pct, users_affected, impact, root_cause,"
-									" resolution, pg_catalog.array_to_string(improvements, E'\\n')"
-									" FROM postmortem.incident WHERE id = $1");
-	if (timeline_plan == NULL)
-		timeline_plan = report_plan(
-									"SELECT at, kind::text, body FROM postmortem.timeline"
-									" WHERE incident_id = $1 ORDER BY at, id");
-	if (task_plan == NULL)
-		task_plan = report_plan(
-								"SELECT title, status::text, owner, due_at"
-								" FROM postmortem.task WHERE incident_id = $1 ORDER BY id");
-
-	args[0] = Int64GetDatum(id);
-	ret = SPI_execute_plan(incident_plan, args, NULL, false, 1);
-	if (ret != SPI_OK_SELECT)
-		elog(ERROR, "reading the incident failed: %s", SPI_result_code_string(ret));
-	if (SPI_processed == 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_NO_DATA_FOUND),
-				 errmsg("incident " INT64_FORMAT " does not exist", id)));
-	inc = SPI_copytuple(SPI_tuptable->vals[0]);
-	idesc = CreateTupleDescCopy(SPI_tuptable->tupdesc);
-
-	zone_label = col_text(inc, idesc, 7);
-	if (zone_label == NULL || !pm_zone_parse(zone_label, &zone))
-		pm_zone_parse("UTC", &zone);
-	has_start = col_ts(inc, idesc, 5, &started);
-	has_end = col_ts(inc, idesc, 6, &resolved);
-	summary = col_text(inc, idesc, 2);
-	impact = col_text(inc, idesc, 10);
-	root_cause = col_text(inc, idesc, 11);
-	resolution = col_text(inc, idesc, 12);
-
-	initStringInfo(&buf);
-	appendStringInfo(&buf, "# %s\n\n## Issue Summary\n\n", col_text(inc, idesc, 1));
-
-	if (has_start)
+	appendStringInfoString(buf, "## Corrective and Preventative Measures\n\n");
+	if (improvements && improvements[0])
 	{
-		struct pg_tm tm;
-		fsec_t		fsec;
+		char	   *p = improvements;
 
-		pm_zone_localize(&zone, started, &tm, &fsec);
-		appendStringInfoString(&buf, "- **Duration:** ");
-		append_date(&buf, &tm);
-		appendStringInfoString(&buf, ", ");
-		append_time(&buf, &tm, fsec);
-		if (has_end)
+		appendStringInfoString(buf, "**Improvements:**\n\n");
+		while (p && *p)
 		{
-			pm_zone_localize(&zone, resolved, &tm, &fsec);
-			appendStringInfoString(&buf, " - ");
-			append_date(&buf, &tm);
-			appendStringInfoString(&buf, ", ");
-			append_time(&buf, &tm, fsec);
+			char	   *nl = strchr(p, '\n');
+
+			if (nl)
+				*nl = '\0';
+			appendStringInfoString(buf, "- ");
+			rpt_md_text(buf, p, false);
+			appendStringInfoChar(buf, '\n');
+			p = nl ? nl + 1 : NULL;
 		}
-		appendStringInfo(&buf, " (%s)\n", zone.label);
+		appendStringInfoChar(buf, '\n');
 	}
-	appendStringInfo(&buf, "- **Severity:** %s\n", col_text(inc, idesc, 3));
-	appendStringInfo(&buf, "- **Status:** %s\n", col_text(inc, idesc, 4));
-	if (impact)
-	{
-		appendStringInfoString(&buf, "- **Impact:** ");
-		append_line(&buf, impact);
-		appendStringInfoChar(&buf, '\n');
-	}
-	{
-		char	   *pct = col_text(inc, idesc, 8);
-		char	   *count = col_text(inc, idesc, 9);
-
-		if (pct || count)
-		{
-			appendStringInfoString(&buf, "- **Users affected:** ");
-			if (pct)
-				appendStringInfo(&buf, "%s%% of users", pct);
-			if (pct && count)
-				appendStringInfoString(&buf, " (");
-			if (count)
-				appendStringInfo(&buf, "%s users", count);
-			if (pct && count)
-				appendStringInfoChar(&buf, ')');
-			appendStringInfoChar(&buf, '\n');
-		}
-	}
-	if (root_cause)
-	{
-		const char *nl = strchr(root_cause, '\n');
-
-		appendStringInfoString(&buf, "- **Root Cause:** ");
-		appendBinaryStringInfo(&buf, root_cause, nl ? nl - root_cause : strlen(root_cause));
-		appendStringInfoChar(&buf, '\n');
-	}
-	if (summary)
-		appendStringInfo(&buf, "\n%s\n", summary);
-
-	/* timeline */
-	ret = SPI_execute_plan(timeline_plan, args, NULL, false, 0);
-	if (ret != SPI_OK_SELECT)
-		elog(ERROR, "reading the timeline failed: %s", SPI_result_code_string(ret));
-	entries = SPI_tuptable;
-	nentries = SPI_processed;
-	SPI_tuptable = NULL;		/* keep it: the next queries must not free it */
-	appendStringInfo(&buf, "\n## Timeline (%s)\n\n", zone.label);
-	if (has_start)
-	{
-		fsec_t		fsec;
-
-		pm_zone_localize(&zone, started, &first_tm, &fsec);
-	}
-	/* each entry's local time, worked out once for the list and the diagram */
-	tms = palloc(sizeof(struct pg_tm) * (nentries + 1));
-	fsecs = palloc(sizeof(fsec_t) * (nentries + 1));
-	for (uint64 i = 0; i < nentries; i++)
-	{
-		TimestampTz at = 0;
-
-		col_ts(entries->vals[i], entries->tupdesc, 1, &at);
-		pm_zone_localize(&zone, at, &tms[i], &fsecs[i]);
-		if (!has_start && i == 0)
-			first_tm = tms[i];
-		if (!same_day(&tms[i], &first_tm))
-			one_day = false;
-	}
-	if (!has_start && nentries > 0)
-		one_day = false;		/* no Duration line to carry the date */
-	for (uint64 i = 0; i < nentries; i++)
-	{
-		appendStringInfoString(&buf, "- **");
-		if (!one_day)
-		{
-			append_date(&buf, &tms[i]);
-			appendStringInfoString(&buf, ", ");
-		}
-		append_time(&buf, &tms[i], fsecs[i]);
-		appendStringInfo(&buf, " %s:** ", zone.label);
-		append_line(&buf, col_text(entries->vals[i], entries->tupdesc, 3));
-		appendStringInfoChar(&buf, '\n');
-	}
-	if (nentries == 0)
-		appendStringInfoString(&buf, "No timeline entries.\n");
-
-	/* the same timeline as a Mermaid diagram */
-	if (nentries > 0)
-	{
-		appendStringInfoString(&buf, "\n```mermaid\ntimeline\n    title ");
-		append_mermaid(&buf, col_text(inc, idesc, 1));
-		appendStringInfoChar(&buf, '\n');
-		for (uint64 i = 0; i < nentries; i++)
-		{
-			if (i == 0 || !same_day(&tms[i], &tms[i - 1]))
-			{
-				appendStringInfoString(&buf, "    section ");
-				append_date(&buf, &tms[i]);
-				appendStringInfoChar(&buf, '\n');
-			}
-			appendStringInfoString(&buf, "        ");
-			append_time(&buf, &tms[i], fsecs[i]);
-			appendStringInfoString(&buf, " : ");
-			append_mermaid(&buf, col_text(entries->vals[i], entries->tupdesc, 3));
-			appendStringInfoChar(&buf, '\n');
-		}
-		appendStringInfoString(&buf, "```\n");
-	}
-	SPI_freetuptable(entries);
-
-	/* root cause and resolution */
-	if (root_cause || resolution)
-	{
-		appendStringInfoString(&buf, "\n## Root Cause and Resolution\n\n");
-		if (root_cause)
-			appendStringInfo(&buf, "**Root Cause:** %s\n\n", root_cause);
-		if (resolution)
-			appendStringInfo(&buf, "**Resolution:** %s\n\n", resolution);
-	}
-	else
-		appendStringInfoChar(&buf, '\n');
-
-	append_citations(&buf, id, &zone);
-
-	/* measures */
-	appendStringInfoString(&buf, "## Corrective and Preventative Measures\n\n");
-	{
-		char	   *improvements = col_text(inc, idesc, 13);
-
-		if (improvements && improvements[0])
-		{
-			char	   *p = improvements;
-
-			appendStringInfoString(&buf, "**Improvements:**\n\n");
-			while (p && *p)
-			{
-				char	   *nl = strchr(p, '\n');
-
-				appendStringInfoString(&buf, "- ");
-				appendBinaryStringInfo(&buf, p, nl ? nl - p : strlen(p));
-				appendStringInfoChar(&buf, '\n');
-				p = nl ? nl + 1 : NULL;
-			}
-			appendStringInfoChar(&buf, '\n');
-		}
-	}
-	ret = SPI_execute_plan(task_plan, args, NULL, false, 0);
-	if (ret != SPI_OK_SELECT)
-		elog(ERROR, "reading the tasks failed: %s", SPI_result_code_string(ret));
-	appendStringInfoString(&buf, "**Tasks:**\n\n");
+	report_query(&task_plan, TASK_SQL, id, "tasks");
+	appendStringInfoString(buf, "**Tasks:**\n\n");
 	for (uint64 i = 0; i < SPI_processed; i++)
 	{
 		HeapTuple	tup = SPI_tuptable->vals[i];
@@ -465,13 +465,13 @@ report(PG_FUNCTION_ARGS)
 		char	   *owner = col_text(tup, desc, 3);
 		TimestampTz due;
 
-		appendStringInfo(&buf, "- [%c] ", strcmp(status, "done") == 0 ? 'x' : ' ');
-		append_line(&buf, col_text(tup, desc, 1));
-		appendStringInfo(&buf, " — Status: %s", task_status_words(status));
+		appendStringInfo(buf, "- [%c] ", strcmp(status, "done") == 0 ? 'x' : ' ');
+		rpt_md_text(buf, col_text(tup, desc, 1), false);
+		appendStringInfo(buf, " — Status: %s", task_status_words(status));
 		if (owner)
 		{
-			appendStringInfoString(&buf, " — Owner: ");
-			append_line(&buf, owner);
+			appendStringInfoString(buf, " — Owner: ");
+			rpt_md_text(buf, owner, false);
 		}
 		if (col_ts(tup, desc, 4, &due))
 		{
@@ -479,13 +479,62 @@ report(PG_FUNCTION_ARGS)
 			fsec_t		fsec;
 
 			/* the date in the incident's zone, as the document wrote it */
-			pm_zone_localize(&zone, due, &tm, &fsec);
-			appendStringInfo(&buf, " — Due: %04d-%02d-%02d", tm.tm_year, tm.tm_mon, tm.tm_mday);
+			pm_zone_localize(zone, due, &tm, &fsec);
+			appendStringInfo(buf, " — Due: %04d-%02d-%02d", tm.tm_year, tm.tm_mon, tm.tm_mday);
 		}
-		appendStringInfoChar(&buf, '\n');
+		appendStringInfoChar(buf, '\n');
 	}
 	if (SPI_processed == 0)
-		appendStringInfoString(&buf, "No tasks.\n");
+		appendStringInfoString(buf, "No tasks.\n");
+}
+
+/* report: the incident as a Markdown postmortem */
+PG_FUNCTION_INFO_V1(report);
+Datum
+report(PG_FUNCTION_ARGS)
+{
+	int64		id = PG_GETARG_INT64(0);
+	MemoryContext outer = CurrentMemoryContext;
+	StringInfoData buf;
+	RptIncident inc;
+	HeapTuple	tup;
+	TupleDesc	desc;
+	char	   *zone_label;
+	SPITupleTable *cited;
+	uint64		ncited;
+	text	   *result;
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	report_query(&incident_plan, INCIDENT_SQL, id, "incident");
+	if (SPI_processed == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_NO_DATA_FOUND),
+				 errmsg("incident " INT64_FORMAT " does not exist", id)));
+	tup = SPI_tuptable->vals[0];
+	desc = SPI_tuptable->tupdesc;
+	SPI_tuptable = NULL;		/* keep it: the next queries must not free it */
+
+	memset(&inc, 0, sizeof(inc));
+	inc.title = col_text(tup, desc, 1);
+	zone_label = col_text(tup, desc, 10);
+	if (zone_label == NULL || !pm_zone_parse(zone_label, &inc.zone))
+		pm_zone_parse("UTC", &inc.zone);
+	for (int m = 0; m < RPT_NMILESTONES; m++)
+		inc.has[m] = col_ts(tup, desc, 5 + m, &inc.ms[m]);
+
+	report_query(&citation_plan, CITATION_SQL, id, "citations");
+	cited = SPI_tuptable;
+	ncited = SPI_processed;
+	SPI_tuptable = NULL;
+	load_events(&inc, id, cited, ncited);
+
+	initStringInfo(&buf);
+	append_summary(&buf, &inc, tup, desc);
+	append_timeline(&buf, &inc);
+	append_analysis(&buf, id, tup, desc);
+	append_citations(&buf, &inc.zone, cited, ncited);
+	append_measures(&buf, id, &inc.zone, col_text(tup, desc, 16));
 
 	MemoryContextSwitchTo(outer);
 	result = cstring_to_text_with_len(buf.data, buf.len);

@@ -7,4 +7,4 @@ RETURNS text
 AS 'MODULE_PATHNAME', 'report'
 LANGUAGE C VOLATILE STRICT PARALLEL RESTRICTED;
 COMMENT ON FUNCTION postmortem.report(bigint) IS
-	'The incident as a Markdown postmortem: summary, timeline with a Mermaid diagram, root cause and resolution, cited schema changes with their revert statements, and tasks with statuses and owners. import_markdown reads it back.';
+	'The incident as a Markdown postmortem: summary with the time to detect, acknowledge, mitigate and resolve; timeline with the cited schema changes and a Mermaid gantt (impact, response phases, cited changes, key entries); root cause and resolution; the retrospective sections; cited schema changes with their revert statements; tasks with statuses and owners. User text is escaped; import_markdown reads it back.';

@@ -355,7 +355,7 @@ SELECT is(pg_temp.fingerprint(postmortem.import_markdown(U&'\FEFF' || :'seed003'
 		  pg_temp.fingerprint((SELECT id FROM imported WHERE name = 'seed 003')), 'a byte order mark is not part of the title');
 
 -- the report
-SELECT matches(postmortem.report(id), '```mermaid\ntimeline\n', name || ': report has a Mermaid timeline')
+SELECT matches(postmortem.report(id), '```mermaid\ngantt\n', name || ': report has a Mermaid gantt')
   FROM imported WHERE name LIKE 'seed%' ORDER BY name;
 SELECT matches(postmortem.report((SELECT id FROM imported WHERE name = 'seed 001')),
 			   '- \[x\] Add detailed logging for database query times and patterns\. — Status: Completed',

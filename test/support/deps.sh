@@ -12,13 +12,55 @@ missing=()
 for p in "${pkgs[@]}"; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
 done
-[ ${#missing[@]} -eq 0 ] && exit 0
-
-if [ "$(id -u)" -ne 0 ]; then
-	echo "postmortem: missing packages: ${missing[*]} (run as root to install them)" >&2
-	exit 1
-fi
-echo "postmortem: installing ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
-apt-get update -qq
-apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+apt_updated=
+apt_install() {
+	[ -n "$apt_updated" ] || { apt-get -o DPkg::Lock::Timeout=600 update -qq && apt_updated=1; }
+	apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends "$@" >/dev/null
+}
+
+if [ ${#missing[@]} -gt 0 ]; then
+	if [ "$(id -u)" -ne 0 ]; then
+		echo "postmortem: missing packages: ${missing[*]} (run as root to install them)" >&2
+		exit 1
+	fi
+	echo "postmortem: installing ${missing[*]}"
+	apt_install "${missing[@]}"
+fi
+
+# The report's tests (test/document/report_mermaid.sh) draw every diagram
+# report() writes with the real Mermaid in Debian's Chromium, and render the
+# Markdown with cmark-gfm, and runs the demo on its clock (libfaketime).  Node.js comes from Debian unless a node is
+# there already (one with its own npm, say); without node those tests say
+# they skip.  The npm packages go outside the checkout, pinned by
+# test/support/node/package-lock.json.
+report_pkgs=()
+command -v node >/dev/null || report_pkgs+=(nodejs)
+command -v npm >/dev/null || report_pkgs+=(npm)
+command -v chromium >/dev/null || report_pkgs+=(chromium)
+command -v cmark-gfm >/dev/null || report_pkgs+=(cmark-gfm)
+# the demo's clock (demo/clock.sh), which the report test runs the demo on
+ls /usr/lib/*/faketime/libfaketime.so.1 >/dev/null 2>&1 || report_pkgs+=(libfaketime)
+fonts=$(dpkg-query -W -f='${Status}' fonts-dejavu-core 2>/dev/null || true)
+case "$fonts" in *"install ok installed"*) ;; *) report_pkgs+=(fonts-dejavu-core) ;; esac
+if [ ${#report_pkgs[@]} -gt 0 ] && [ "$(id -u)" -eq 0 ]; then
+	echo "postmortem: installing ${report_pkgs[*]} (for the report's tests)"
+	# one by one: a package a distribution lacks must not stop the others
+	for p in "${report_pkgs[@]}"; do
+		apt_install "$p" || echo "postmortem: could not install $p; the report tests that need it will say so" >&2
+	done
+fi
+
+node_dir=${PM_NODE_DIR:-/var/cache/postmortem/node}
+lock=$(dirname "$0")/node/package-lock.json
+if command -v npm >/dev/null && ! cmp -s "$lock" "$node_dir/package-lock.json"; then
+	echo "postmortem: installing the report tests' npm packages into $node_dir"
+	mkdir -p "$node_dir"
+	cp "$(dirname "$0")/node/package.json" "$lock" "$node_dir/"
+	if ! (cd "$node_dir" && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error >/dev/null); then
+		rm -f "$node_dir/package-lock.json"	# try again next time
+		echo "postmortem: npm ci failed in $node_dir" >&2
+		exit 1
+	fi
+fi
+exit 0

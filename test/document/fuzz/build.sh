@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Build the libFuzzer harness of the document parser with ASan and UBSan:
 #   test/document/fuzz/build.sh OUT   (default: /tmp/pm-fuzz-parser)
-# The parser's files (src/document/*.c but the loader and the report) are
+# The parser's files (src/document/*.c but the loader, readback and the report) are
 # compiled with the harness and shim.c, which stands in for the few
 # PostgreSQL functions they call.  Needs clang and libclang-rt-14-dev.
 set -euo pipefail
@@ -9,7 +9,7 @@ cd "$(dirname "$0")/../../.."
 out=${1:-/tmp/pm-fuzz-parser}
 pgc=${PG_CONFIG:-pg_config}
 inc=$("$pgc" --includedir-server)
-srcs=$(ls src/document/*.c | grep -v -e /import.c -e /report.c)
+srcs=$(ls src/document/*.c | grep -v -e /import.c -e /report -e /readback.c)
 cc=${FUZZ_CC:-clang}
 $cc -g -O1 -fno-omit-frame-pointer \
 	-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
