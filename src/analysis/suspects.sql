@@ -2,6 +2,10 @@
 /*
  * Citing the culprit — src/analysis/suspects.c
  *
+ * Every function here runs with search_path = pg_catalog, pg_temp, whatever
+ * the caller's (issue 9: a planted public.format() ran as the superuser who
+ * called incident_timeline()); test/analysis/hostile_search_path.sh.
+ *
  * suspects() ranks the schema changes recorded before an incident began;
  * cite() stores the verdict in postmortem.citation; incident_timeline()
  * merges human entries, cited changes, the changes made during the incident
@@ -47,7 +51,8 @@ COMMENT ON FUNCTION postmortem.mentions(text, text) IS
 	'true when the document names the identifier as a whole word, ignoring case and a plural s (orders matches "Order page", not "big_orders"); used to find the tables an incident is about';
 
 CREATE FUNCTION postmortem.incident_document(incident postmortem.incident) RETURNS text
-	LANGUAGE sql STABLE PARALLEL SAFE AS
+	LANGUAGE sql STABLE PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp AS
 $$
 	SELECT pg_catalog.concat_ws(' ', $1.title, $1.summary, $1.impact, $1.root_cause,
 			(SELECT pg_catalog.string_agg(t.body, ' ')
@@ -64,14 +69,16 @@ CREATE FUNCTION postmortem.suspects(incident_id bigint, lookback interval DEFAUL
 				   at timestamptz, command_tag text, object_identity text,
 				   table_name text, statement text, revert_statement text,
 				   migration text, role_name text, lock_mode text)
-	AS 'MODULE_PATHNAME', 'postmortem_suspects' LANGUAGE C STABLE STRICT;
+	AS 'MODULE_PATHNAME', 'postmortem_suspects' LANGUAGE C STABLE STRICT
+	SET search_path = pg_catalog, pg_temp;
 COMMENT ON FUNCTION postmortem.suspects(bigint, interval) IS
 	'schema changes recorded in the lookback window before the incident started, best suspect first, with a score and a one-sentence reason';
 
 CREATE FUNCTION postmortem.cite(incident_id bigint, schema_change_id bigint,
 								role postmortem.citation_role DEFAULT 'root_cause',
 								note text DEFAULT NULL)
-	RETURNS bigint LANGUAGE plpgsql VOLATILE AS
+	RETURNS bigint LANGUAGE plpgsql VOLATILE
+	SET search_path = pg_catalog, pg_temp AS
 $$
 DECLARE
 	citation_id bigint;
@@ -111,7 +118,8 @@ COMMENT ON FUNCTION postmortem.cite(bigint, bigint, postmortem.citation_role, te
 
 CREATE FUNCTION postmortem.incident_timeline(incident_id bigint)
 	RETURNS TABLE (at timestamptz, kind text, body text, source text, ref bigint)
-	LANGUAGE plpgsql STABLE AS
+	LANGUAGE plpgsql STABLE
+	SET search_path = pg_catalog, pg_temp AS
 $$
 DECLARE
 	inc			postmortem.incident;

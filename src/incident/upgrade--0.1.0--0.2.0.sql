@@ -1,0 +1,72 @@
+
+/*
+ * incident: 0.1.0 → 0.2.0
+ */
+
+-- Nothing of the extension in pg_catalog (issue 9 item 14).  The operators
+-- move, keeping their oids, so opclasses and users' indexes on severity
+-- stay as they are; the duration copies go (a user's view that used
+-- i.time_to_resolve through the pg_catalog copy makes this DROP fail and
+-- names it: recreate that view with postmortem.time_to_resolve(i)).
+ALTER OPERATOR pg_catalog.< (postmortem.severity, postmortem.severity) SET SCHEMA postmortem;
+ALTER OPERATOR pg_catalog.<= (postmortem.severity, postmortem.severity) SET SCHEMA postmortem;
+ALTER OPERATOR pg_catalog.= (postmortem.severity, postmortem.severity) SET SCHEMA postmortem;
+ALTER OPERATOR pg_catalog.<> (postmortem.severity, postmortem.severity) SET SCHEMA postmortem;
+ALTER OPERATOR pg_catalog.>= (postmortem.severity, postmortem.severity) SET SCHEMA postmortem;
+ALTER OPERATOR pg_catalog.> (postmortem.severity, postmortem.severity) SET SCHEMA postmortem;
+ALTER OPERATOR FAMILY postmortem.severity_ops USING btree
+	ADD FUNCTION 4 (postmortem.severity, postmortem.severity) pg_catalog.btequalimage(oid);
+DROP FUNCTION pg_catalog.time_to_detect(postmortem.incident);
+DROP FUNCTION pg_catalog.time_to_acknowledge(postmortem.incident);
+DROP FUNCTION pg_catalog.time_to_mitigate(postmortem.incident);
+DROP FUNCTION pg_catalog.time_to_resolve(postmortem.incident);
+DROP FUNCTION pg_catalog.time_to_repair(postmortem.incident);
+DROP FUNCTION pg_catalog.duration(postmortem.incident);
+DROP FUNCTION pg_catalog.impact_minutes(postmortem.incident);
+
+-- The lifecycle triggers run whatever the caller's search_path (issue 9 item 1).
+ALTER FUNCTION postmortem.incident_lifecycle_stamp() SET search_path = pg_catalog, pg_temp;
+ALTER FUNCTION postmortem.incident_lifecycle_log() SET search_path = pg_catalog, pg_temp;
+ALTER FUNCTION postmortem.task_lifecycle_stamp() SET search_path = pg_catalog, pg_temp;
+
+-- Times are finite (issue 9 item 13): say which rows stand in the way.
+DO $finite$
+DECLARE
+	bad text;
+BEGIN
+	SELECT pg_catalog.string_agg(w, '; ') INTO bad FROM (
+		SELECT 'incident ' OPERATOR(pg_catalog.||) pg_catalog.string_agg(i.id::pg_catalog.text, ', ') AS w
+		  FROM postmortem.incident i
+		 WHERE NOT (pg_catalog.isfinite(i.started_at) AND pg_catalog.isfinite(i.detected_at)
+					AND pg_catalog.isfinite(i.acknowledged_at) AND pg_catalog.isfinite(i.mitigated_at)
+					AND pg_catalog.isfinite(i.resolved_at) AND pg_catalog.isfinite(i.closed_at))
+		HAVING pg_catalog.count(*) OPERATOR(pg_catalog.>) 0
+		UNION ALL
+		SELECT 'timeline entry ' OPERATOR(pg_catalog.||) pg_catalog.string_agg(t.id::pg_catalog.text, ', ')
+		  FROM postmortem.timeline t WHERE NOT pg_catalog.isfinite(t.at)
+		HAVING pg_catalog.count(*) OPERATOR(pg_catalog.>) 0
+		UNION ALL
+		SELECT 'task ' OPERATOR(pg_catalog.||) pg_catalog.string_agg(k.id::pg_catalog.text, ', ')
+		  FROM postmortem.task k
+		 WHERE NOT (pg_catalog.isfinite(k.due_at) AND pg_catalog.isfinite(k.completed_at))
+		HAVING pg_catalog.count(*) OPERATOR(pg_catalog.>) 0) x;
+	IF bad IS NOT NULL THEN
+		RAISE EXCEPTION 'rows with infinite times: %', bad
+			USING ERRCODE = 'check_violation',
+				  DETAIL = '0.2.0 accepts only finite milestones, entry times and due dates.',
+				  HINT = 'Set those times to NULL (unknown) or to the real time, then update again.';
+	END IF;
+END
+$finite$;
+ALTER TABLE postmortem.incident ADD CONSTRAINT incident_times_finite
+	CHECK (isfinite(started_at) AND isfinite(detected_at) AND isfinite(acknowledged_at)
+		   AND isfinite(mitigated_at) AND isfinite(resolved_at) AND isfinite(closed_at));
+COMMENT ON CONSTRAINT incident_times_finite ON postmortem.incident IS
+	'milestones are real times, not infinity or -infinity (unknown is NULL)';
+ALTER TABLE postmortem.timeline ADD CONSTRAINT timeline_at_finite CHECK (isfinite(at));
+COMMENT ON CONSTRAINT timeline_at_finite ON postmortem.timeline IS
+	'an entry happened at a real time, not infinity or -infinity';
+ALTER TABLE postmortem.task ADD CONSTRAINT task_times_finite
+	CHECK (isfinite(due_at) AND isfinite(completed_at));
+COMMENT ON CONSTRAINT task_times_finite ON postmortem.task IS
+	'due and completion times are real times, not infinity or -infinity (no due date is NULL)';
