@@ -34,4 +34,7 @@ extern int	pm_evidence_window;
 extern int	pm_evidence_long_query;
 extern int	pm_evidence_seq_scan_growth;
 
+/* drop_guard.c */
+extern bool pm_allow_drop;
+
 #endif							/* POSTMORTEM_H */
