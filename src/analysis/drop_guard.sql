@@ -14,5 +14,7 @@ COMMENT ON FUNCTION postmortem.drop_guard() IS
 CREATE EVENT TRIGGER postmortem_drop_guard ON ddl_command_start
 	WHEN TAG IN ('DROP EXTENSION', 'DROP SCHEMA', 'DROP OWNED')
 	EXECUTE FUNCTION postmortem.drop_guard();
+-- like the recorder's, it fires with session_replication_role = replica too
+ALTER EVENT TRIGGER postmortem_drop_guard ENABLE ALWAYS;
 COMMENT ON EVENT TRIGGER postmortem_drop_guard IS
 	'keeps DROP EXTENSION postmortem from deleting incidents and the audit by accident: see postmortem.drop_guard()';

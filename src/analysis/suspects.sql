@@ -41,6 +41,13 @@ COMMENT ON CONSTRAINT citation_incident_change_key ON postmortem.citation IS
 CREATE INDEX citation_schema_change_idx ON postmortem.citation (schema_change_id);
 COMMENT ON INDEX postmortem.citation_schema_change_idx IS
 	'the incidents a change is cited in (change failure rate, foreign key checks)';
+-- a private incident's citations are seen only by those who see it
+-- (src/incident/60-access.sql)
+ALTER TABLE postmortem.citation ENABLE ROW LEVEL SECURITY;
+CREATE POLICY citation_visible ON postmortem.citation
+	USING (EXISTS (SELECT FROM postmortem.incident i WHERE i.id = incident_id));
+COMMENT ON POLICY citation_visible ON postmortem.citation IS
+	'a citation is seen and written by those who see its incident';
 SELECT pg_catalog.pg_extension_config_dump('postmortem.citation', '');
 SELECT pg_catalog.pg_extension_config_dump('postmortem.citation_id_seq', '');
 COMMENT ON SEQUENCE postmortem.citation_id_seq IS 'citation numbers';
@@ -199,7 +206,7 @@ COMMENT ON FUNCTION postmortem.incident_timeline(bigint) IS
  * per month, no per-row time-zone arithmetic over the whole table); the few
  * cited changes are grouped by month once.
  */
-CREATE VIEW postmortem.change_failure_rate AS
+CREATE VIEW postmortem.change_failure_rate WITH (security_invoker = true) AS
 WITH failed AS (
 	SELECT pg_catalog.date_trunc('month', s.at) AS month,
 		   count(DISTINCT s.id) AS failed_changes

@@ -24,5 +24,15 @@ COMMENT ON FUNCTION postmortem.drop_guard() IS
 CREATE EVENT TRIGGER postmortem_drop_guard ON ddl_command_start
 	WHEN TAG IN ('DROP EXTENSION', 'DROP SCHEMA', 'DROP OWNED')
 	EXECUTE FUNCTION postmortem.drop_guard();
+-- like the recorder's, it fires with session_replication_role = replica too
+ALTER EVENT TRIGGER postmortem_drop_guard ENABLE ALWAYS;
 COMMENT ON EVENT TRIGGER postmortem_drop_guard IS
 	'keeps DROP EXTENSION postmortem from deleting incidents and the audit by accident: see postmortem.drop_guard()';
+
+-- Access (issue 14): citations of a private incident, and the view as the caller.
+ALTER TABLE postmortem.citation ENABLE ROW LEVEL SECURITY;
+CREATE POLICY citation_visible ON postmortem.citation
+	USING (EXISTS (SELECT FROM postmortem.incident i WHERE i.id = incident_id));
+COMMENT ON POLICY citation_visible ON postmortem.citation IS
+	'a citation is seen and written by those who see its incident';
+ALTER VIEW postmortem.change_failure_rate SET (security_invoker = true);

@@ -48,6 +48,8 @@ CREATE TABLE postmortem.incident (
 	import_notes		text[] NOT NULL DEFAULT '{}',
 	created_at			timestamptz NOT NULL DEFAULT now(),
 	updated_at			timestamptz NOT NULL DEFAULT now(),
+	private				boolean NOT NULL DEFAULT false,
+	opened_by			text DEFAULT current_user,
 	/*
 	 * The known milestones must be in order.  greatest() skips NULLs, and a
 	 * comparison with an unknown milestone is NULL, which a CHECK accepts.
@@ -86,6 +88,8 @@ COMMENT ON COLUMN postmortem.incident.improvements IS 'Improvements named in the
 COMMENT ON COLUMN postmortem.incident.import_notes IS 'What import_markdown had to guess while reading the document';
 COMMENT ON COLUMN postmortem.incident.created_at IS 'When the row was written';
 COMMENT ON COLUMN postmortem.incident.updated_at IS 'When the row was last changed';
+COMMENT ON COLUMN postmortem.incident.private IS 'Private (a security incident, customer data): only its members, the role that opened it and administrators see it, its timeline, tasks and citations';
+COMMENT ON COLUMN postmortem.incident.opened_by IS 'The role that opened the incident; it sees the incident when private';
 COMMENT ON CONSTRAINT incident_detected_after_start ON postmortem.incident IS 'detected_at cannot precede started_at';
 COMMENT ON CONSTRAINT incident_acknowledged_after_detection ON postmortem.incident IS 'acknowledged_at cannot precede an earlier milestone';
 COMMENT ON CONSTRAINT incident_mitigated_after_acknowledgement ON postmortem.incident IS 'mitigated_at cannot precede an earlier milestone';

@@ -37,7 +37,7 @@ cleanup() {
 }
 trap cleanup EXIT; [ -n "${KEEP:-}" ] && trap - EXIT
 cleanup
-echo "1..13"
+echo "1..16"
 psql -X -q -d postgres -c "CREATE DATABASE $db" >/dev/null || { echo "Bail out! cannot create $db"; exit 1; }
 psql -X -q -d $db -c "CREATE EXTENSION postmortem" >/dev/null || { echo "Bail out! CREATE EXTENSION failed"; exit 1; }
 psql -X -q -d $db -f $here/hostile_setup.sql >/dev/null 2>&1 || { echo "Bail out! planting failed"; exit 1; }
@@ -50,8 +50,11 @@ run() {
 	local out
 	q "SELECT setval('public.pm_hits', 1, false)" >/dev/null
 	out=$(psql -X -q -A -t -d $db -v path="$path" $extra -f $here/hostile_workload.sql 2>&1)
-	echo "$out" | grep -E 'HOSTILE|^workload' | sort | uniq -c | head -20 | sed 's/^/# /'
+	echo "$out" | grep -E 'WARNING:  HOSTILE|^workload' | sort | uniq -c | head -20 | sed 's/^/# /'
 	is "$(hits)" 0 "search_path = $path: no planted object runs$label"
+	# the three errors the workload asks for: citing twice, two refused drops
+	is "$(echo "$out" | grep -c 'ERROR:')" 3 "search_path = $path: no statement fails but the three expected to"
+	echo "$out" | grep 'ERROR:' | grep -v 'already cited\|would delete' | sed 's/^/# /'
 	is "$(echo "$out" | grep -c '^workload: [1-9][0-9]* incidents, [1-9][0-9]* citations, [1-9][0-9]* status changes, [1-9][0-9]* recorded changes')" 1 \
 		"search_path = $path: the workload ran (incidents, citations, status changes, DDL recorded)"
 }
@@ -101,7 +104,7 @@ no_sql="severity_in severity_out severity_recv severity_send severity_level seve
 	incident_row_support time_to_detect time_to_acknowledge time_to_mitigate time_to_resolve time_to_repair
 	duration impact_minutes error_budget_burn downtime_transfn downtime_combinefn downtime_serialfn
 	downtime_deserialfn downtime_finalfn mentions parse_markdown schema_change_hash"
-exercised="capture_evidence incident_evidence recorder_ddl_start recorder_sql_drop recorder_table_rewrite recorder_ddl_end recorder_status
+exercised="capture_evidence incident_evidence drop_guard recorder_ddl_start recorder_sql_drop recorder_table_rewrite recorder_ddl_end recorder_status
 	record_failed_builds"
 list=$(for f in $no_sql $exercised; do printf "'%s'," "$f"; done)
 is "$(q "SELECT coalesce(string_agg(p.oid::regprocedure::text, ', ' ORDER BY 1), '') FROM pg_proc p

@@ -7,8 +7,6 @@
 SET client_min_messages = warning;
 SET search_path = pg_catalog;
 SET postmortem.capture_evidence = on;
-SELECT now() - interval '5 minutes' AS t_start, now() - interval '1 minute' AS t_mid,
-	   now() + interval '7 days' AS t_due, to_char(now(), 'YYYY-MM-DD') AS today \gset
 \if :{?pg_temp}
 -- objects in this session's own temporary schema, searched first for
 -- relations and types when pg_temp leads the path: a view for every relation
@@ -17,6 +15,7 @@ SELECT format('CREATE TEMP VIEW %I AS SELECT * FROM %I.%I WHERE public.pm_hit(%L
 			  c.relname, n.nspname, c.relname, 'pg_temp.' || c.relname)
   FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
  WHERE n.nspname IN ('pg_catalog', 'postmortem') AND c.relkind IN ('r', 'v', 'm', 'p')
+   AND NOT EXISTS (SELECT FROM pg_attribute a WHERE a.attrelid = c.oid AND a.atttypid = 'anyarray'::regtype)
    AND NOT EXISTS (SELECT FROM pg_class c2 JOIN pg_namespace n2 ON n2.oid = c2.relnamespace
 					WHERE n2.oid = pg_my_temp_schema() AND c2.relname = c.relname)
    AND c.relname NOT IN (SELECT relname FROM pg_class c3 WHERE c3.relnamespace = 'pg_catalog'::regnamespace
@@ -51,6 +50,11 @@ COMMIT;
 DROP INDEX public.hostile_orders_customer_idx;
 COMMENT ON TABLE public.hostile_t IS 'hostile';
 DROP TABLE public.hostile_t;
+
+-- (the incidents start after the changes above, which become suspects)
+SET search_path = pg_catalog;
+SELECT clock_timestamp() AS t_start, clock_timestamp() AS t_mid, now() + interval '7 days' AS t_due \gset
+SET search_path = :path;
 
 -- incidents: declared (evidence and lifecycle triggers), logged, moved on
 INSERT INTO postmortem.incident (title, severity, started_at, summary, private)
