@@ -16,6 +16,7 @@ SELECT format('CREATE TEMP VIEW %I AS SELECT * FROM %I.%I WHERE public.pm_hit(%L
   FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
  WHERE n.nspname IN ('pg_catalog', 'postmortem') AND c.relkind IN ('r', 'v', 'm', 'p')
    AND NOT EXISTS (SELECT FROM pg_attribute a WHERE a.attrelid = c.oid AND a.atttypid = 'anyarray'::regtype)
+   AND c.relname NOT LIKE 'pg\_statistic%'
    AND NOT EXISTS (SELECT FROM pg_class c2 JOIN pg_namespace n2 ON n2.oid = c2.relnamespace
 					WHERE n2.oid = pg_my_temp_schema() AND c2.relname = c.relname)
    AND c.relname NOT IN (SELECT relname FROM pg_class c3 WHERE c3.relnamespace = 'pg_catalog'::regnamespace
