@@ -74,7 +74,7 @@ UPDATE postmortem.task SET status = 'todo' WHERE id OPERATOR(pg_catalog.=) :task
 UPDATE postmortem.incident SET status = 'resolved' WHERE id OPERATOR(pg_catalog.=) :inc;
 
 -- citing the culprit
-SELECT schema_change_id AS culprit FROM postmortem.suspects(:inc) LIMIT 1 \gset
+SELECT schema_change_id AS culprit FROM postmortem.suspects(:inc) WHERE command_tag OPERATOR(pg_catalog.=) 'DROP INDEX' LIMIT 1 \gset
 SELECT * FROM postmortem.suspects(:inc, '2 days');
 SELECT postmortem.cite(:inc, :culprit, 'root_cause', 'the dropped index');
 SELECT postmortem.cite(:inc, :culprit);
