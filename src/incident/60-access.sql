@@ -113,7 +113,7 @@ COMMENT ON POLICY incident_member_remove ON postmortem.incident_member IS
 	'those who see an incident may remove the memberships they see';
 
 CREATE FUNCTION postmortem.create_roles(prefix text DEFAULT 'postmortem_')
-	RETURNS TABLE (role_name name, kind text)
+	RETURNS TABLE (role_name text, kind text)
 	LANGUAGE plpgsql VOLATILE
 	SET search_path = pg_catalog, pg_temp AS
 $$
@@ -136,12 +136,18 @@ BEGIN
 	EXECUTE format('GRANT USAGE ON SCHEMA postmortem TO %I', dash);
 	EXECUTE format('GRANT SELECT ON ALL TABLES IN SCHEMA postmortem TO %I', dash);
 	-- responders: what a dashboard reads, and write the incident's rows
-	EXECUTE format('GRANT %I TO %I', dash, resp);
+	IF NOT EXISTS (SELECT FROM pg_catalog.pg_auth_members m
+					WHERE m.roleid = dash::pg_catalog.regrole AND m.member = resp::pg_catalog.regrole) THEN
+		EXECUTE format('GRANT %I TO %I', dash, resp);
+	END IF;
 	EXECUTE format('GRANT INSERT, UPDATE ON postmortem.incident TO %I', resp);
 	EXECUTE format('GRANT INSERT, UPDATE, DELETE ON postmortem.timeline, postmortem.task, postmortem.citation TO %I', resp);
 	EXECUTE format('GRANT INSERT, DELETE ON postmortem.incident_member TO %I', resp);
 	-- administrators: a responder who deletes incidents and sees them all
-	EXECUTE format('GRANT %I TO %I', resp, adm);
+	IF NOT EXISTS (SELECT FROM pg_catalog.pg_auth_members m
+					WHERE m.roleid = resp::pg_catalog.regrole AND m.member = adm::pg_catalog.regrole) THEN
+		EXECUTE format('GRANT %I TO %I', resp, adm);
+	END IF;
 	EXECUTE format('GRANT DELETE ON postmortem.incident TO %I', adm);
 	IF pg_catalog.to_regclass('postmortem.migration_source') IS NOT NULL THEN
 		EXECUTE format('GRANT INSERT, UPDATE, DELETE ON postmortem.migration_source TO %I', adm);
@@ -150,7 +156,7 @@ BEGIN
 	INSERT INTO postmortem.access_role AS a (role_name, kind)
 	VALUES (dash, 'dashboard'), (resp, 'responder'), (adm, 'administrator')
 	ON CONFLICT ON CONSTRAINT access_role_pkey DO UPDATE SET kind = EXCLUDED.kind;
-	RETURN QUERY SELECT a.role_name, a.kind FROM postmortem.access_role a
+	RETURN QUERY SELECT a.role_name::text, a.kind FROM postmortem.access_role a
 				  WHERE a.role_name IN (dash, resp, adm) ORDER BY a.role_name;
 END
 $$;

@@ -5,10 +5,10 @@
 # arguments), exact overloads where pg_catalog has only polymorphic or
 # coerced ones (|| (double precision, text), = on the extension's enums,
 # format() with every argument list the extension could pass), aggregates,
-# and domains named like the built-in types (hostile_setup.sql).  Each, when
+# and domains named like the built-in types (hostile/setup.sql).  Each, when
 # called, counts itself in a sequence and, if called by a superuser, makes
 # the attacker superuser.  A superuser then takes every path into the
-# extension (hostile_workload.sql: DDL through the recorder, declaring
+# extension (hostile/workload.sql: DDL through the recorder, declaring
 # incidents with evidence, the lifecycle triggers, suspects, cite,
 # incident_timeline, report, import_markdown, the views, verify_audit, the
 # drop guard, ...) with search_path = public; = public, pg_catalog (planted
@@ -21,7 +21,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 db=postmortem_hostile_tap
-here=test/analysis
+here=test/analysis/hostile
 q() { psql -X -q -A -t -d $db -c "SET search_path = pg_catalog" -c "$1" 2>&1; }
 n=0
 is() {
@@ -40,7 +40,7 @@ cleanup
 echo "1..16"
 psql -X -q -d postgres -c "CREATE DATABASE $db" >/dev/null || { echo "Bail out! cannot create $db"; exit 1; }
 psql -X -q -d $db -c "CREATE EXTENSION postmortem" >/dev/null || { echo "Bail out! CREATE EXTENSION failed"; exit 1; }
-psql -X -q -d $db -f $here/hostile_setup.sql >/dev/null 2>&1 || { echo "Bail out! planting failed"; exit 1; }
+psql -X -q -d $db -f $here/setup.sql >/dev/null 2>&1 || { echo "Bail out! planting failed"; exit 1; }
 is "$(q "SELECT count(*) > 2000 FROM pg_proc WHERE pronamespace = 'public'::regnamespace")" t "the attacker planted thousands of functions"
 is "$(q "SELECT count(*) > 1000 FROM pg_operator WHERE oprnamespace = 'public'::regnamespace")" t "and over a thousand operators"
 
@@ -49,7 +49,7 @@ run() {
 	local label=$1 path=$2 extra=${3:-}
 	local out
 	q "SELECT setval('public.pm_hits', 1, false)" >/dev/null
-	out=$(psql -X -q -A -t -d $db -v path="$path" $extra -f $here/hostile_workload.sql 2>&1)
+	out=$(psql -X -q -A -t -d $db -v path="$path" $extra -f $here/workload.sql 2>&1)
 	echo "$out" | grep -E 'WARNING:  HOSTILE|^workload' | sort | uniq -c | head -20 | sed 's/^/# /'
 	is "$(hits)" 0 "search_path = $path: no planted object runs$label"
 	# the three errors the workload asks for: citing twice, two refused drops

@@ -1,4 +1,5 @@
--- The attacker of test/analysis/hostile_search_path.sh: an ordinary role with
+-- The attacker of test/analysis/hostile_search_path.sh (kept out of
+-- test/analysis/*.sql, which pg_prove runs as suites): an ordinary role with
 -- CREATE on public plants, in public, a function or operator for every
 -- function and operator of pg_catalog (same name, same argument types), plus
 -- format()/concat()/concat_ws() overloads for the argument types a caller may
