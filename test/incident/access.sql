@@ -7,6 +7,8 @@ SELECT plan(76);
 GRANT ALL ON TABLE __tcache__ TO PUBLIC;
 GRANT ALL ON SEQUENCE __tcache___id_seq, __tresults___numb_seq TO PUBLIC;
 SET LOCAL postmortem.capture_evidence = off;
+-- start from no incident (the upgrade test runs this on a database in use)
+DELETE FROM postmortem.incident;
 
 SELECT results_eq($$SELECT role_name::text, kind FROM postmortem.create_roles('pmt_')$$,
 	$$VALUES ('pmt_administrator', 'administrator'), ('pmt_dashboard', 'dashboard'), ('pmt_responder', 'responder')$$,
