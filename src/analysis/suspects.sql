@@ -48,6 +48,17 @@ CREATE POLICY citation_visible ON postmortem.citation
 	USING (EXISTS (SELECT FROM postmortem.incident i WHERE i.id = incident_id));
 COMMENT ON POLICY citation_visible ON postmortem.citation IS
 	'a citation is seen and written by those who see its incident';
+-- pg_restore -j may load citation before incident or schema_change
+-- (src/incident/restore.c)
+CREATE TRIGGER citation_restore_load_start BEFORE INSERT ON postmortem.citation
+	FOR EACH STATEMENT EXECUTE FUNCTION postmortem.restore_load();
+COMMENT ON TRIGGER citation_restore_load_start ON postmortem.citation IS
+	'restoring a dump: load without foreign key checks (see postmortem.restore_load())';
+CREATE TRIGGER citation_restore_load_end AFTER INSERT ON postmortem.citation
+	FOR EACH STATEMENT EXECUTE FUNCTION postmortem.restore_load();
+ALTER TABLE postmortem.citation ENABLE ALWAYS TRIGGER citation_restore_load_end;
+COMMENT ON TRIGGER citation_restore_load_end ON postmortem.citation IS
+	'restoring a dump: foreign key checks again after the statement';
 SELECT pg_catalog.pg_extension_config_dump('postmortem.citation', '');
 SELECT pg_catalog.pg_extension_config_dump('postmortem.citation_id_seq', '');
 COMMENT ON SEQUENCE postmortem.citation_id_seq IS 'citation numbers';
