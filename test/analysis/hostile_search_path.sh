@@ -103,7 +103,7 @@ no_sql="severity_in severity_out severity_recv severity_send severity_level seve
 	severity_eq severity_ne severity_ge severity_gt severity_cmp severity_hash severity_hash_extended
 	incident_row_support time_to_detect time_to_acknowledge time_to_mitigate time_to_resolve time_to_repair
 	duration impact_minutes error_budget_burn downtime_transfn downtime_combinefn downtime_serialfn
-	downtime_deserialfn downtime_finalfn mentions parse_markdown schema_change_hash"
+	downtime_deserialfn downtime_finalfn mentions parse_markdown schema_change_hash restore_load"
 exercised="capture_evidence incident_evidence drop_guard recorder_ddl_start recorder_sql_drop recorder_table_rewrite recorder_ddl_end recorder_status
 	record_failed_builds"
 list=$(for f in $no_sql $exercised; do printf "'%s'," "$f"; done)
