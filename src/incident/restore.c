@@ -23,7 +23,11 @@
  * the lifecycle triggers: restored rows come back as they were dumped), and
  * the AFTER STATEMENT trigger, enabled ALWAYS, sets it back.  The dump was
  * taken from tables with those foreign keys, so its rows satisfy them once
- * every table is loaded.  Anyone else, and every other session, gets the
+ * every table is loaded.  postmortem.incident has the two triggers too, so
+ * that its rows come back as dumped: without them a live incident's
+ * evidence trigger would write timeline entries during the restore, with ids
+ * of the not yet restored sequence that collide with the dumped ones.
+ * Anyone else, and every other session, gets the
  * foreign key checks as always.  A table added later with a foreign key to
  * another of the extension's tables needs the same two triggers.
  *

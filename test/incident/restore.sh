@@ -44,6 +44,9 @@ INSERT INTO postmortem.incident_member (incident_id, role_name) SELECT id, 'secu
 UPDATE postmortem.incident SET status = 'resolved' WHERE id % 3 = 0;
 SELECT postmortem.cite(i, (SELECT id FROM postmortem.schema_change WHERE command_tag = 'DROP INDEX'))
   FROM generate_series(1, 3000, 7) i;
+-- a live incident: restoring it must not take new evidence (whose timeline
+-- ids would collide with the dumped entries') nor stamp it again
+INSERT INTO postmortem.incident (title, started_at) VALUES ('live', now() - interval '10 minutes');
 SQL
 summary="SELECT (SELECT count(*) || '/' || md5(string_agg(id || title || status || private, ',' ORDER BY id)) FROM postmortem.incident)
 	|| ' ' || (SELECT count(*) || '/' || md5(string_agg(id || ':' || incident_id || body || source, ',' ORDER BY id)) FROM postmortem.timeline)
@@ -76,6 +79,6 @@ is "$(psql -X -q -A -t -d $d -v VERBOSITY=sqlstate -c "SET check_function_bodies
 is "$(psql -X -q -A -t -d $d -c "SET check_function_bodies = off" -c "SET row_security = off" -c "SELECT pg_catalog.set_config('search_path', '', false)" \
 	-c "INSERT INTO postmortem.timeline (incident_id, at, body) VALUES (1, pg_catalog.now(), 'late entry')" -c "SHOW session_replication_role" 2>&1 | tail -1)" \
 	"origin" "session_replication_role is origin again after the statement"
-is "$(q $d "SELECT count(*) FROM postmortem.incident_metrics")" 3000 "the dashboard views read the restored incidents"
+is "$(q $d "SELECT count(*) FROM postmortem.incident_metrics")" 3001 "the dashboard views read the restored incidents"
 is "$(q $d "UPDATE postmortem.incident SET status = 'closed' WHERE id = 2; SELECT count(*) FROM postmortem.timeline WHERE incident_id = 2 AND source = 'lifecycle' AND body LIKE '%to closed%'")" 1 \
 	"the lifecycle triggers work on the restored tables"
