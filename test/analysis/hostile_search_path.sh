@@ -37,7 +37,7 @@ cleanup() {
 }
 trap cleanup EXIT; [ -n "${KEEP:-}" ] && trap - EXIT
 cleanup
-echo "1..16"
+echo "1..17"
 psql -X -q -d postgres -c "CREATE DATABASE $db" >/dev/null || { echo "Bail out! cannot create $db"; exit 1; }
 psql -X -q -d $db -c "CREATE EXTENSION postmortem" >/dev/null || { echo "Bail out! CREATE EXTENSION failed"; exit 1; }
 psql -X -q -d $db -f $here/setup.sql >/dev/null 2>&1 || { echo "Bail out! planting failed"; exit 1; }
@@ -86,15 +86,30 @@ SELECT * FROM postmortem.verify_audit();
 SQL
 is "$(hits)" 0 "an ordinary role calling the SECURITY DEFINER functions runs none of its objects as the owner"
 
-# The catalog: every SQL or PL/pgSQL function pins search_path (inlinable
-# SQL functions would be listed here with a check of their bodies; there
-# are none); every C function pins it, runs no SQL, or is exercised above.
+# The catalog: every SQL or PL/pgSQL function pins search_path, but for the
+# row-level security helpers, called once per private row, whose bodies are
+# checked instead: with string literals and OPERATOR(pg_catalog.x) taken
+# out, no operator character is left, every function called and every
+# relation read is schema-qualified.  Every C function pins search_path,
+# runs no SQL, or is exercised above.
 is "$(q "SELECT coalesce(string_agg(p.oid::regprocedure::text, ', ' ORDER BY 1), '') FROM pg_proc p
 	JOIN pg_depend d ON d.objid = p.oid AND d.deptype = 'e' JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'postmortem'
 	JOIN pg_language l ON l.oid = p.prolang
 	WHERE l.lanname IN ('sql', 'plpgsql')
-	  AND NOT EXISTS (SELECT FROM unnest(p.proconfig) c WHERE c = 'search_path=pg_catalog, pg_temp')")" "" \
+	  AND NOT EXISTS (SELECT FROM unnest(p.proconfig) c WHERE c = 'search_path=pg_catalog, pg_temp')
+	  AND p.proname NOT IN ('is_administrator', 'is_role_member')")" "" \
 	"every SQL and PL/pgSQL function of the extension pins search_path = pg_catalog, pg_temp"
+is "$(q "WITH b AS (
+	SELECT p.proname, regexp_replace(regexp_replace(p.prosrc, '''[^'']*''', '', 'g'),
+	                                 'OPERATOR\(pg_catalog\.[^)]*\)', ' ', 'g') AS body
+	  FROM pg_proc p WHERE p.pronamespace = 'postmortem'::regnamespace
+	   AND p.proname IN ('is_administrator', 'is_role_member'))
+	SELECT string_agg(proname, ', ' ORDER BY proname) FROM b
+	 WHERE body ~ '[-=<>!~+*/%^|&@#?]'
+	    OR body ~* '(^|[^.[:alnum:]_])(?!(exists|select|in|any|on|and|or|not)[[:space:]]*\()[[:alpha:]_][[:alnum:]_]*[[:space:]]*\('
+	    OR body ~* '(from|join)[[:space:]]+(?![[:alnum:]_]+\.)[[:alpha:]_]'
+	   OR (SELECT count(*) FROM b) <> 2")" "" \
+	"the row-level security helpers, which do not pin search_path, qualify every name and operator"
 # C functions that run no SQL of their own (types, operators, durations,
 # support functions, the parser) and C functions that run SQL and are taken
 # by the workload above without pinning search_path (the recorder's event
