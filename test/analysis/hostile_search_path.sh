@@ -69,7 +69,7 @@ is "$(q "SELECT rolsuper FROM pg_roles WHERE rolname = 'pm_attacker'")" f "the a
 definers=$(q "SELECT string_agg(p.oid::regprocedure::text, ' ' ORDER BY 1) FROM pg_proc p
 	JOIN pg_depend d ON d.objid = p.oid AND d.deptype = 'e' JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'postmortem'
 	WHERE p.prosecdef")
-is "$definers" "postmortem.verify_audit()" "the SECURITY DEFINER functions are the ones this test calls"
+is "$definers" "postmortem.verify_audit(text) postmortem.verify_audit()" "the SECURITY DEFINER functions are the ones this test calls"
 q "SELECT setval('public.pm_hits', 1, false)" >/dev/null
 psql -X -q -d $db >/dev/null 2>&1 <<'SQL'
 GRANT pm_attacker TO CURRENT_USER;
@@ -83,6 +83,7 @@ SELECT format('CREATE TEMP VIEW %I AS SELECT * FROM %I.%I WHERE public.pm_hit(%L
 CREATE TEMP TABLE schema_change (id bigint);
 SET search_path = pg_temp, public, pg_catalog;
 SELECT * FROM postmortem.verify_audit();
+SELECT * FROM postmortem.verify_audit(postmortem.local_origin());
 SQL
 is "$(hits)" 0 "an ordinary role calling the SECURITY DEFINER functions runs none of its objects as the owner"
 
@@ -118,7 +119,8 @@ no_sql="severity_in severity_out severity_recv severity_send severity_level seve
 	severity_eq severity_ne severity_ge severity_gt severity_cmp severity_hash severity_hash_extended
 	incident_row_support time_to_detect time_to_acknowledge time_to_mitigate time_to_resolve time_to_repair
 	duration impact_minutes error_budget_burn downtime_transfn downtime_combinefn downtime_serialfn
-	downtime_deserialfn downtime_finalfn mentions parse_markdown schema_change_hash restore_load"
+	downtime_deserialfn downtime_finalfn mentions parse_markdown schema_change_hash restore_load
+	local_origin schema_change_next_id"
 exercised="capture_evidence incident_evidence drop_guard recorder_ddl_start recorder_sql_drop recorder_table_rewrite recorder_ddl_end recorder_status
 	record_failed_builds"
 list=$(for f in $no_sql $exercised; do printf "'%s'," "$f"; done)

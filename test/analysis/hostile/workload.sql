@@ -106,6 +106,8 @@ SELECT * FROM postmortem.open_tasks;
 SELECT * FROM postmortem.overdue_tasks;
 SELECT * FROM postmortem.change_failure_rate;
 SELECT * FROM postmortem.verify_audit();
+SELECT * FROM postmortem.verify_audit(postmortem.local_origin());
+SELECT * FROM postmortem.fleet_status();
 SELECT * FROM postmortem.recorder_status();
 SELECT postmortem.record_failed_builds();
 
