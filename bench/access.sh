@@ -7,6 +7,7 @@
 # TIMING OFF) over the repetitions, the two sides interleaved.
 #
 #   bash bench/access.sh [repetitions]       (default 7; needs make install first)
+#   PRIVATE_EVERY=1000 JIT=off bash bench/access.sh   (0.1 % private; both sides without JIT)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 reps=${1:-7}
@@ -31,7 +32,7 @@ INSERT INTO postmortem.task (incident_id, title, due_at) SELECT id, 'task', star
 VACUUM ANALYZE;
 SQL
 run() {	# role query -> execution ms
-	psql -X -q -A -t -d postgres -c "SET ROLE $1" -c "EXPLAIN (ANALYZE, TIMING OFF, FORMAT JSON) $2" |
+	psql -X -q -A -t -d postgres -c "SET ROLE $1" -c "SET jit = ${JIT:-on}" -c "EXPLAIN (ANALYZE, TIMING OFF, FORMAT JSON) $2" |
 		python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["Execution Time"])'
 }
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
