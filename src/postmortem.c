@@ -103,5 +103,7 @@ _PG_init(void)
 							 PGC_USERSET, 0,
 							 NULL, NULL, NULL);
 
+	pm_regression_init();
+
 	MarkGUCPrefixReserved("postmortem");
 }

@@ -49,3 +49,30 @@ CREATE TRIGGER incident_member_restore_load_end AFTER INSERT ON postmortem.incid
 ALTER TABLE postmortem.incident_member ENABLE ALWAYS TRIGGER incident_member_restore_load_end;
 COMMENT ON TRIGGER incident_member_restore_load_end ON postmortem.incident_member IS
 	'restoring a dump: foreign key checks again after the statement';
+-- the affected objects of an incident (70-affects.sql) and the overdue
+-- notices of its tasks (60-history.sql) point at incident and task too
+CREATE TRIGGER incident_object_restore_load_start BEFORE INSERT ON postmortem.incident_object
+	FOR EACH STATEMENT EXECUTE FUNCTION postmortem.restore_load();
+COMMENT ON TRIGGER incident_object_restore_load_start ON postmortem.incident_object IS
+	'restoring a dump: load without foreign key checks (see postmortem.restore_load())';
+CREATE TRIGGER incident_object_restore_load_end AFTER INSERT ON postmortem.incident_object
+	FOR EACH STATEMENT EXECUTE FUNCTION postmortem.restore_load();
+ALTER TABLE postmortem.incident_object ENABLE ALWAYS TRIGGER incident_object_restore_load_end;
+COMMENT ON TRIGGER incident_object_restore_load_end ON postmortem.incident_object IS
+	'restoring a dump: foreign key checks again after the statement';
+CREATE TRIGGER task_overdue_notice_restore_load_start BEFORE INSERT ON postmortem.task_overdue_notice
+	FOR EACH STATEMENT EXECUTE FUNCTION postmortem.restore_load();
+COMMENT ON TRIGGER task_overdue_notice_restore_load_start ON postmortem.task_overdue_notice IS
+	'restoring a dump: load without foreign key checks (see postmortem.restore_load())';
+CREATE TRIGGER task_overdue_notice_restore_load_end AFTER INSERT ON postmortem.task_overdue_notice
+	FOR EACH STATEMENT EXECUTE FUNCTION postmortem.restore_load();
+ALTER TABLE postmortem.task_overdue_notice ENABLE ALWAYS TRIGGER task_overdue_notice_restore_load_end;
+COMMENT ON TRIGGER task_overdue_notice_restore_load_end ON postmortem.task_overdue_notice IS
+	'restoring a dump: foreign key checks again after the statement';
+
+-- a private incident's affected objects are seen by those who see it
+ALTER TABLE postmortem.incident_object ENABLE ROW LEVEL SECURITY;
+CREATE POLICY incident_object_visible ON postmortem.incident_object
+	USING (EXISTS (SELECT FROM postmortem.incident i WHERE i.id = incident_id));
+COMMENT ON POLICY incident_object_visible ON postmortem.incident_object IS
+	'an affected object is seen and written by those who see its incident';

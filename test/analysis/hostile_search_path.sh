@@ -69,7 +69,7 @@ is "$(q "SELECT rolsuper FROM pg_roles WHERE rolname = 'pm_attacker'")" f "the a
 definers=$(q "SELECT string_agg(p.oid::regprocedure::text, ' ' ORDER BY 1) FROM pg_proc p
 	JOIN pg_depend d ON d.objid = p.oid AND d.deptype = 'e' JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'postmortem'
 	WHERE p.prosecdef")
-is "$definers" "postmortem.verify_audit(text) postmortem.verify_audit()" "the SECURITY DEFINER functions are the ones this test calls"
+is "$definers" "postmortem.record_setting_changes() postmortem.verify_audit(text) postmortem.verify_audit()" "the SECURITY DEFINER functions are the ones this test calls"
 q "SELECT setval('public.pm_hits', 1, false)" >/dev/null
 psql -X -q -d $db >/dev/null 2>&1 <<'SQL'
 GRANT pm_attacker TO CURRENT_USER;
@@ -84,6 +84,7 @@ CREATE TEMP TABLE schema_change (id bigint);
 SET search_path = pg_temp, public, pg_catalog;
 SELECT * FROM postmortem.verify_audit();
 SELECT * FROM postmortem.verify_audit(postmortem.local_origin());
+SELECT postmortem.record_setting_changes();
 SQL
 is "$(hits)" 0 "an ordinary role calling the SECURITY DEFINER functions runs none of its objects as the owner"
 
