@@ -66,10 +66,10 @@ is "$(q "SELECT rolsuper FROM pg_roles WHERE rolname = 'pm_attacker'")" f "the a
 # The attacker calls every SECURITY DEFINER function, from its own session,
 # with its own objects in pg_temp (where a definer that leaves pg_temp
 # first on its path would find them) and public first on its path.
-definers=$(q "SELECT string_agg(p.oid::regprocedure::text, ' ' ORDER BY 1) FROM pg_proc p
+definers=$(q "SELECT string_agg(p.oid::regprocedure::text, ' ' ORDER BY p.proname, p.pronargs) FROM pg_proc p
 	JOIN pg_depend d ON d.objid = p.oid AND d.deptype = 'e' JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'postmortem'
 	WHERE p.prosecdef")
-is "$definers" "postmortem.record_setting_changes() postmortem.verify_audit(text) postmortem.verify_audit()" "the SECURITY DEFINER functions are the ones this test calls"
+is "$definers" "postmortem.record_setting_changes() postmortem.verify_audit() postmortem.verify_audit(text)" "the SECURITY DEFINER functions are the ones this test calls"
 q "SELECT setval('public.pm_hits', 1, false)" >/dev/null
 psql -X -q -d $db >/dev/null 2>&1 <<'SQL'
 GRANT pm_attacker TO CURRENT_USER;
@@ -122,7 +122,8 @@ no_sql="severity_in severity_out severity_recv severity_send severity_level seve
 	duration impact_minutes error_budget_burn downtime_transfn downtime_combinefn downtime_serialfn
 	downtime_deserialfn downtime_finalfn mentions parse_markdown schema_change_hash restore_load
 	local_origin schema_change_next_id"
-exercised="capture_evidence incident_evidence drop_guard recorder_ddl_start recorder_sql_drop recorder_table_rewrite recorder_ddl_end recorder_status
+exercised="capture_evidence incident_evidence drop_guard incident_history task_history notify_overdue_tasks
+	snapshot_statements statement_snapshot_trigger recorder_ddl_start recorder_sql_drop recorder_table_rewrite recorder_ddl_end recorder_status
 	record_failed_builds"
 list=$(for f in $no_sql $exercised; do printf "'%s'," "$f"; done)
 is "$(q "SELECT coalesce(string_agg(p.oid::regprocedure::text, ', ' ORDER BY 1), '') FROM pg_proc p

@@ -108,6 +108,9 @@ SELECT * FROM postmortem.change_failure_rate;
 SELECT * FROM postmortem.verify_audit();
 SELECT * FROM postmortem.verify_audit(postmortem.local_origin());
 SELECT * FROM postmortem.fleet_status();
+SELECT postmortem.snapshot_statements(true);
+SELECT postmortem.notify_overdue_tasks();
+SELECT postmortem.record_setting_changes();
 SELECT * FROM postmortem.recorder_status();
 SELECT postmortem.record_failed_builds();
 
