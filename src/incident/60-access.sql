@@ -153,6 +153,15 @@ BEGIN
 	EXECUTE format('GRANT INSERT, UPDATE ON postmortem.incident TO %I', resp);
 	EXECUTE format('GRANT INSERT, UPDATE, DELETE ON postmortem.timeline, postmortem.task, postmortem.citation TO %I', resp);
 	EXECUTE format('GRANT INSERT, DELETE ON postmortem.incident_member TO %I', resp);
+	-- what the triggers of those writes write in turn (the objects a citation
+	-- names), and the change events responders record
+	IF pg_catalog.to_regclass('postmortem.incident_object') IS NOT NULL THEN
+		EXECUTE format('GRANT INSERT, UPDATE, DELETE ON postmortem.incident_object TO %I', resp);
+	END IF;
+	IF pg_catalog.to_regclass('postmortem.change_event') IS NOT NULL THEN
+		EXECUTE format('GRANT INSERT ON postmortem.change_event TO %I', resp);
+	END IF;
+	EXECUTE format('GRANT USAGE ON ALL SEQUENCES IN SCHEMA postmortem TO %I', resp);
 	-- administrators: a responder who deletes incidents and sees them all
 	IF NOT EXISTS (SELECT FROM pg_catalog.pg_auth_members m
 					WHERE m.roleid = resp::pg_catalog.regrole AND m.member = adm::pg_catalog.regrole) THEN
