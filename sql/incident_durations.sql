@@ -152,9 +152,13 @@ RESET min_parallel_table_scan_size;
 RESET max_parallel_workers_per_gather;
 DROP TABLE downtime_ranges;
 
--- attribute notation works whatever the search_path (a dashboard role's
--- session need not have postmortem on it)
+-- attribute notation finds the function through search_path, so it needs
+-- postmortem there (nothing of the extension is in pg_catalog); the
+-- functional notation works whatever the search_path
 SET search_path = public;
+SELECT i.time_to_resolve FROM postmortem.incident i WHERE i.id = :seed;
+SELECT postmortem.time_to_resolve(i) FROM postmortem.incident i WHERE i.id = :seed;
+SET search_path = public, postmortem;
 SELECT bool_and(i.time_to_resolve IS NOT DISTINCT FROM postmortem.time_to_resolve(i)
                 AND i.impact_minutes IS NOT DISTINCT FROM postmortem.impact_minutes(i)) AS same
   FROM postmortem.incident i WHERE i.id IN (:seed, :open, :nostart);

@@ -16,10 +16,19 @@ SELECT 'catastrophic'::postmortem.severity;
 SELECT 'sev 2 3'::postmortem.severity;
 SELECT postmortem.severity(9);
 
--- operators: SEV1 sorts first.  They live in pg_catalog, so they work
--- whatever the search_path (a dashboard's role need not know the schema)
+-- operators: SEV1 sorts first.  They live in postmortem (nothing of the
+-- extension is in pg_catalog): without postmortem on the search_path, name
+-- the operator's schema or compare levels; ORDER BY needs neither
 SET search_path = public;
 SELECT 'SEV1'::postmortem.severity < 'SEV3' AS sev1_first;
+SELECT 'SEV1'::postmortem.severity OPERATOR(postmortem.<) 'SEV3' AS sev1_first,
+       'SEV1'::postmortem.severity::integer < 3 AS by_level;
+SELECT s FROM unnest('{SEV3,SEV1,SEV2}'::postmortem.severity[]) s ORDER BY s;
+-- the operators and the btree support, equalimage included (deduplication)
+SELECT o.oprname, o.oprnamespace::regnamespace FROM pg_operator o
+ WHERE o.oprleft = 'postmortem.severity'::regtype ORDER BY o.oprname COLLATE "C";
+SELECT amprocnum, amproc::regproc FROM pg_amproc
+ WHERE amprocfamily = (SELECT oid FROM pg_opfamily WHERE opfname = 'severity_ops') ORDER BY 1;
 SET search_path = public, postmortem;
 SELECT 'SEV1'::postmortem.severity < 'SEV3' AS lt, 'SEV3'::postmortem.severity > 'p1' AS gt,
        'major'::postmortem.severity = 'SEV2' AS eq, 'SEV2'::postmortem.severity <> 'SEV2' AS ne,

@@ -95,6 +95,14 @@ _PG_init(void)
 							PGC_USERSET, 0,
 							NULL, NULL, NULL);
 
+	DefineCustomBoolVariable("postmortem.allow_drop",
+							 "Let DROP EXTENSION postmortem delete the incidents and the schema-change audit.",
+							 "Off: dropping the extension (or its schema, or DROP OWNED BY its owner) while it holds incidents or recorded schema changes is an error.",
+							 &pm_allow_drop,
+							 false,
+							 PGC_USERSET, 0,
+							 NULL, NULL, NULL);
+
 	pm_regression_init();
 
 	MarkGUCPrefixReserved("postmortem");

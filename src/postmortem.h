@@ -37,6 +37,9 @@ extern int	pm_evidence_window;
 extern int	pm_evidence_long_query;
 extern int	pm_evidence_seq_scan_growth;
 
+/* drop_guard.c */
+extern bool pm_allow_drop;
+
 /* analysis/regression.c */
 extern void pm_regression_init(void);
 

@@ -60,9 +60,20 @@ int			pm_evidence_seq_scan_growth = 20;
 	"INSERT INTO postmortem.timeline (incident_id, at, kind, body, author, source) " \
 	"SELECT $1, pg_catalog.now(), 'evidence', e.body, 'postmortem', 'evidence' FROM ("
 
+/*
+ * Every name and operator below is schema-qualified: the trigger runs these
+ * as whoever declares the incident, under their search_path (the planted
+ * `public.|| (double precision, text)` of issue 9).  NULLIF and CASE x WHEN
+ * look `=` up by name, so they are spelled out with OPERATOR().
+ */
+
+/* a text column, NULL when empty */
+#define NONEMPTY(col) \
+	"CASE WHEN " col " OPERATOR(pg_catalog.<>) '' THEN " col " END"
+
 /* how long ago, in whole seconds: "42 s" */
 #define SECS_SINCE(col) \
-	"pg_catalog.round(pg_catalog.date_part('epoch', pg_catalog.clock_timestamp() - " col ")) || ' s'"
+	"pg_catalog.round(pg_catalog.date_part('epoch', pg_catalog.clock_timestamp() OPERATOR(pg_catalog.-) " col ")) OPERATOR(pg_catalog.||) ' s'"
 
 /* The kinds of evidence, in the order they are taken. */
 typedef enum EvidenceKind
@@ -78,9 +89,9 @@ static const char *const evidence_queries[] = {
 	/* sessions waiting on locks, and who blocks them */
 	EVIDENCE_INSERT
 	"SELECT pg_catalog.format('pid %s (%s%s) has waited %s for %s on %s, blocked by %s: %s',"
-	"         w.pid, w.usename, ', ' || NULLIF(w.application_name, ''),"
+	"         w.pid, w.usename, ', ' OPERATOR(pg_catalog.||) " NONEMPTY("w.application_name") ","
 	"         " SECS_SINCE("w.query_start") ", COALESCE(l.mode, 'a lock'),"
-	"         COALESCE(l.relation::pg_catalog.regclass::text, l.locktype, w.wait_event),"
+	"         COALESCE(l.relation::pg_catalog.regclass::pg_catalog.text, l.locktype, w.wait_event),"
 	"         (SELECT pg_catalog.string_agg(pg_catalog.format('pid %s (%s, %s for %s: %s)',"
 	"                     b.pid, b.usename, b.state,"
 	"                     " SECS_SINCE("COALESCE(b.xact_start, b.query_start)") ","
@@ -100,9 +111,9 @@ static const char *const evidence_queries[] = {
 	/* statements running, and transactions idle, longer than the threshold */
 	EVIDENCE_INSERT
 	"SELECT pg_catalog.format('pid %s (%s%s) has been %s for %s: %s',"
-	"         a.pid, a.usename, ', ' || NULLIF(a.application_name, ''),"
-	"         CASE a.state WHEN 'active' THEN 'running a statement' ELSE a.state END,"
-	"         CASE a.state WHEN 'active' THEN " SECS_SINCE("a.query_start")
+	"         a.pid, a.usename, ', ' OPERATOR(pg_catalog.||) " NONEMPTY("a.application_name") ","
+	"         CASE WHEN a.state OPERATOR(pg_catalog.=) 'active' THEN 'running a statement' ELSE a.state END,"
+	"         CASE WHEN a.state OPERATOR(pg_catalog.=) 'active' THEN " SECS_SINCE("a.query_start")
 	"              ELSE " SECS_SINCE("a.xact_start") " END,"
 	"         pg_catalog.left(a.query, 300)) AS body"
 	"  FROM pg_catalog.pg_stat_activity a"
@@ -110,10 +121,10 @@ static const char *const evidence_queries[] = {
 	"   AND a.backend_type OPERATOR(pg_catalog.=) 'client backend'"
 	"   AND a.pid OPERATOR(pg_catalog.<>) pg_catalog.pg_backend_pid()"
 	"   AND pg_catalog.cardinality(pg_catalog.pg_blocking_pids(a.pid)) OPERATOR(pg_catalog.=) 0"
-	"   AND CASE a.state"
-	"       WHEN 'active' THEN pg_catalog.date_part('epoch', pg_catalog.clock_timestamp() - a.query_start)"
-	"       WHEN 'idle in transaction' THEN pg_catalog.date_part('epoch', pg_catalog.clock_timestamp() - a.xact_start)"
-	"       WHEN 'idle in transaction (aborted)' THEN pg_catalog.date_part('epoch', pg_catalog.clock_timestamp() - a.xact_start)"
+	"   AND CASE"
+	"       WHEN a.state OPERATOR(pg_catalog.=) 'active' THEN pg_catalog.date_part('epoch', pg_catalog.clock_timestamp() OPERATOR(pg_catalog.-) a.query_start)"
+	"       WHEN a.state OPERATOR(pg_catalog.=) 'idle in transaction' THEN pg_catalog.date_part('epoch', pg_catalog.clock_timestamp() OPERATOR(pg_catalog.-) a.xact_start)"
+	"       WHEN a.state OPERATOR(pg_catalog.=) 'idle in transaction (aborted)' THEN pg_catalog.date_part('epoch', pg_catalog.clock_timestamp() OPERATOR(pg_catalog.-) a.xact_start)"
 	"       END OPERATOR(pg_catalog.>=) $2"
 	" ORDER BY a.query_start) e",
 
@@ -140,7 +151,7 @@ static const char *const evidence_queries[] = {
 	"         pg_catalog.format('%I.%I', t.schemaname, t.relname), s.table_seq_scan, t.seq_scan,"
 	"         s.command_tag, COALESCE(s.object_identity, '?'),"
 	"         pg_catalog.to_char(s.at, 'YYYY-MM-DD HH24:MI:SS TZ'), s.id,"
-	"         COALESCE(GREATEST(t.idx_scan - s.table_idx_scan, 0)::text, 'unknown'),"
+	"         COALESCE(GREATEST(t.idx_scan OPERATOR(pg_catalog.-) s.table_idx_scan, 0)::pg_catalog.text, 'unknown'),"
 	"         CASE WHEN c.reltuples OPERATOR(pg_catalog.>=) 0 THEN c.reltuples::bigint ELSE t.n_live_tup END) AS body"
 	"  FROM pg_catalog.pg_stat_user_tables t"
 	"  JOIN pg_catalog.pg_class c ON c.oid OPERATOR(pg_catalog.=) t.relid"
@@ -153,8 +164,8 @@ static const char *const evidence_queries[] = {
 	" WHERE t.schemaname OPERATOR(pg_catalog.<>) 'postmortem'"
 	"   AND CASE WHEN c.reltuples OPERATOR(pg_catalog.>=) 0 THEN c.reltuples::bigint ELSE t.n_live_tup END"
 	"       OPERATOR(pg_catalog.>=) 1000"
-	"   AND t.seq_scan - s.table_seq_scan OPERATOR(pg_catalog.>=) GREATEST($2::bigint, s.table_seq_scan)"
-	" ORDER BY t.seq_scan - s.table_seq_scan DESC) e",
+	"   AND t.seq_scan OPERATOR(pg_catalog.-) s.table_seq_scan OPERATOR(pg_catalog.>=) GREATEST($2::bigint, s.table_seq_scan)"
+	" ORDER BY t.seq_scan OPERATOR(pg_catalog.-) s.table_seq_scan DESC) e",
 };
 
 #define N_EVIDENCE ((int) lengthof(evidence_names))

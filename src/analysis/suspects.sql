@@ -2,6 +2,10 @@
 /*
  * Citing the culprit — src/analysis/suspects.c
  *
+ * Every function here runs with search_path = pg_catalog, pg_temp, whatever
+ * the caller's (issue 9: a planted public.format() ran as the superuser who
+ * called incident_timeline()); test/analysis/hostile_search_path.sh.
+ *
  * suspects() ranks the schema changes recorded before an incident began;
  * cite() stores the verdict in postmortem.citation; incident_timeline()
  * merges human entries, cited changes, the changes made during the incident
@@ -55,6 +59,24 @@ COMMENT ON INDEX postmortem.citation_change_event_idx IS
 CREATE INDEX citation_schema_change_idx ON postmortem.citation (schema_change_origin, schema_change_id);
 COMMENT ON INDEX postmortem.citation_schema_change_idx IS
 	'the incidents a change is cited in (change failure rate, foreign key checks)';
+-- a private incident's citations are seen only by those who see it
+-- (src/incident/60-access.sql)
+ALTER TABLE postmortem.citation ENABLE ROW LEVEL SECURITY;
+CREATE POLICY citation_visible ON postmortem.citation
+	USING (EXISTS (SELECT FROM postmortem.incident i WHERE i.id = incident_id));
+COMMENT ON POLICY citation_visible ON postmortem.citation IS
+	'a citation is seen and written by those who see its incident';
+-- pg_restore -j may load citation before incident or schema_change
+-- (src/incident/restore.c)
+CREATE TRIGGER citation_restore_load_start BEFORE INSERT ON postmortem.citation
+	FOR EACH STATEMENT EXECUTE FUNCTION postmortem.restore_load();
+COMMENT ON TRIGGER citation_restore_load_start ON postmortem.citation IS
+	'restoring a dump: load without foreign key checks (see postmortem.restore_load())';
+CREATE TRIGGER citation_restore_load_end AFTER INSERT ON postmortem.citation
+	FOR EACH STATEMENT EXECUTE FUNCTION postmortem.restore_load();
+ALTER TABLE postmortem.citation ENABLE ALWAYS TRIGGER citation_restore_load_end;
+COMMENT ON TRIGGER citation_restore_load_end ON postmortem.citation IS
+	'restoring a dump: foreign key checks again after the statement';
 SELECT pg_catalog.pg_extension_config_dump('postmortem.citation', '');
 SELECT pg_catalog.pg_extension_config_dump('postmortem.citation_id_seq', '');
 COMMENT ON SEQUENCE postmortem.citation_id_seq IS 'citation numbers';
@@ -65,7 +87,8 @@ COMMENT ON FUNCTION postmortem.mentions(text, text) IS
 	'true when the document names the identifier as a whole word, ignoring case and a plural s (orders matches "Order page", not "big_orders"); used to find the tables an incident is about';
 
 CREATE FUNCTION postmortem.incident_document(incident postmortem.incident) RETURNS text
-	LANGUAGE sql STABLE PARALLEL SAFE AS
+	LANGUAGE sql STABLE PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp AS
 $$
 	SELECT pg_catalog.concat_ws(' ', $1.title, $1.summary, $1.impact, $1.root_cause,
 			(SELECT pg_catalog.string_agg(t.body, ' ')
@@ -87,14 +110,16 @@ CREATE FUNCTION postmortem.suspects(incident_id bigint, lookback interval DEFAUL
 				   table_name text, statement text, revert_statement text,
 				   migration text, role_name text, lock_mode text, origin text,
 				   kind text, change_event_id bigint)
-	AS 'MODULE_PATHNAME', 'postmortem_suspects' LANGUAGE C STABLE STRICT;
+	AS 'MODULE_PATHNAME', 'postmortem_suspects' LANGUAGE C STABLE STRICT
+	SET search_path = pg_catalog, pg_temp;
 COMMENT ON FUNCTION postmortem.suspects(bigint, interval) IS
 	'schema changes recorded in the lookback window before the incident started, in the databases it affects (incident.origins; none named: this one), and change events (deploys, flags, configuration: kind, change_event_id), best suspect first, with a score and a one-sentence reason; with pg_stat_statements, the statements that got slower after a change raise it and are named';
 
 CREATE FUNCTION postmortem.cite(incident_id bigint, schema_change_id bigint,
 								role postmortem.citation_role DEFAULT 'root_cause',
 								note text DEFAULT NULL, origin text DEFAULT NULL)
-	RETURNS bigint LANGUAGE plpgsql VOLATILE AS
+	RETURNS bigint LANGUAGE plpgsql VOLATILE
+	SET search_path = pg_catalog, pg_temp AS
 $$
 DECLARE
 	citation_id bigint;
@@ -153,7 +178,8 @@ COMMENT ON FUNCTION postmortem.cite(bigint, bigint, postmortem.citation_role, te
 
 CREATE FUNCTION postmortem.incident_timeline(incident_id bigint)
 	RETURNS TABLE (at timestamptz, kind text, body text, source text, ref bigint)
-	LANGUAGE plpgsql STABLE AS
+	LANGUAGE plpgsql STABLE
+	SET search_path = pg_catalog, pg_temp AS
 $$
 DECLARE
 	inc			postmortem.incident;
@@ -255,7 +281,7 @@ COMMENT ON FUNCTION postmortem.incident_timeline(bigint) IS
  * per month, no per-row time-zone arithmetic over the whole table); the few
  * cited changes are grouped by month once.
  */
-CREATE VIEW postmortem.change_failure_rate AS
+CREATE VIEW postmortem.change_failure_rate WITH (security_invoker = true) AS
 WITH failed AS (
 	SELECT pg_catalog.date_trunc('month', s.at) AS month,
 		   count(DISTINCT (s.origin, s.id)) AS failed_changes
@@ -327,7 +353,7 @@ COMMENT ON FUNCTION postmortem.cite_change(bigint, bigint, postmortem.citation_r
  * Change failure rate by kind of change: schema changes (kind schema_change)
  * and each kind of change event, month by month.
  */
-CREATE VIEW postmortem.change_failure_rate_by_kind AS
+CREATE VIEW postmortem.change_failure_rate_by_kind WITH (security_invoker = true) AS
 WITH changes AS (
 	SELECT pg_catalog.date_trunc('month', s.at) AS month, 'schema_change'::text AS kind,
 		   count(*) AS changes

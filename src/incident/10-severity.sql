@@ -70,56 +70,61 @@ COMMENT ON FUNCTION postmortem.severity_hash(postmortem.severity) IS 'hash suppo
 COMMENT ON FUNCTION postmortem.severity_hash_extended(postmortem.severity, bigint) IS 'extended hash support for severity';
 
 /*
- * The comparison operators live in pg_catalog, which every search_path
- * includes, so that `severity < 'SEV3'` works for dashboards and psql sessions
- * whatever their search_path (as plpgsql and adminpack install into
- * pg_catalog).  They take only postmortem.severity, so they cannot clash with
- * another type's operators; the functions behind them stay in postmortem.
+ * The comparison operators live in postmortem, like everything of the
+ * extension (0.1.0 put them in pg_catalog; an extension must not).  With
+ * postmortem on search_path `severity < 'SEV3'` works; without it, write
+ * OPERATOR(postmortem.<) or compare the levels (severity::integer < 3).
+ * ORDER BY, indexes and DISTINCT find them through the opclasses below,
+ * whatever the search_path.
  */
-CREATE OPERATOR pg_catalog.< (
+CREATE OPERATOR postmortem.< (
 	LEFTARG = postmortem.severity, RIGHTARG = postmortem.severity, PROCEDURE = postmortem.severity_lt,
-	COMMUTATOR = OPERATOR(pg_catalog.>), NEGATOR = OPERATOR(pg_catalog.>=),
+	COMMUTATOR = OPERATOR(postmortem.>), NEGATOR = OPERATOR(postmortem.>=),
 	RESTRICT = scalarltsel, JOIN = scalarltjoinsel);
-CREATE OPERATOR pg_catalog.<= (
+CREATE OPERATOR postmortem.<= (
 	LEFTARG = postmortem.severity, RIGHTARG = postmortem.severity, PROCEDURE = postmortem.severity_le,
-	COMMUTATOR = OPERATOR(pg_catalog.>=), NEGATOR = OPERATOR(pg_catalog.>),
+	COMMUTATOR = OPERATOR(postmortem.>=), NEGATOR = OPERATOR(postmortem.>),
 	RESTRICT = scalarlesel, JOIN = scalarlejoinsel);
-CREATE OPERATOR pg_catalog.= (
+CREATE OPERATOR postmortem.= (
 	LEFTARG = postmortem.severity, RIGHTARG = postmortem.severity, PROCEDURE = postmortem.severity_eq,
-	COMMUTATOR = OPERATOR(pg_catalog.=), NEGATOR = OPERATOR(pg_catalog.<>),
+	COMMUTATOR = OPERATOR(postmortem.=), NEGATOR = OPERATOR(postmortem.<>),
 	RESTRICT = eqsel, JOIN = eqjoinsel, HASHES, MERGES);
-CREATE OPERATOR pg_catalog.<> (
+CREATE OPERATOR postmortem.<> (
 	LEFTARG = postmortem.severity, RIGHTARG = postmortem.severity, PROCEDURE = postmortem.severity_ne,
-	COMMUTATOR = OPERATOR(pg_catalog.<>), NEGATOR = OPERATOR(pg_catalog.=),
+	COMMUTATOR = OPERATOR(postmortem.<>), NEGATOR = OPERATOR(postmortem.=),
 	RESTRICT = neqsel, JOIN = neqjoinsel);
-CREATE OPERATOR pg_catalog.>= (
+CREATE OPERATOR postmortem.>= (
 	LEFTARG = postmortem.severity, RIGHTARG = postmortem.severity, PROCEDURE = postmortem.severity_ge,
-	COMMUTATOR = OPERATOR(pg_catalog.<=), NEGATOR = OPERATOR(pg_catalog.<),
+	COMMUTATOR = OPERATOR(postmortem.<=), NEGATOR = OPERATOR(postmortem.<),
 	RESTRICT = scalargesel, JOIN = scalargejoinsel);
-CREATE OPERATOR pg_catalog.> (
+CREATE OPERATOR postmortem.> (
 	LEFTARG = postmortem.severity, RIGHTARG = postmortem.severity, PROCEDURE = postmortem.severity_gt,
-	COMMUTATOR = OPERATOR(pg_catalog.<), NEGATOR = OPERATOR(pg_catalog.<=),
+	COMMUTATOR = OPERATOR(postmortem.<), NEGATOR = OPERATOR(postmortem.<=),
 	RESTRICT = scalargtsel, JOIN = scalargtjoinsel);
 
 CREATE OPERATOR CLASS postmortem.severity_ops
 	DEFAULT FOR TYPE postmortem.severity USING btree AS
-		OPERATOR 1 pg_catalog.< (postmortem.severity, postmortem.severity),
-		OPERATOR 2 pg_catalog.<= (postmortem.severity, postmortem.severity),
-		OPERATOR 3 pg_catalog.= (postmortem.severity, postmortem.severity),
-		OPERATOR 4 pg_catalog.>= (postmortem.severity, postmortem.severity),
-		OPERATOR 5 pg_catalog.> (postmortem.severity, postmortem.severity),
+		OPERATOR 1 postmortem.< (postmortem.severity, postmortem.severity),
+		OPERATOR 2 postmortem.<= (postmortem.severity, postmortem.severity),
+		OPERATOR 3 postmortem.= (postmortem.severity, postmortem.severity),
+		OPERATOR 4 postmortem.>= (postmortem.severity, postmortem.severity),
+		OPERATOR 5 postmortem.> (postmortem.severity, postmortem.severity),
 		FUNCTION 1 postmortem.severity_cmp(postmortem.severity, postmortem.severity);
+-- severity is a plain int2 inside: equal values are equal images, so btree
+-- indexes on it may deduplicate (as for int2)
+ALTER OPERATOR FAMILY postmortem.severity_ops USING btree
+	ADD FUNCTION 4 (postmortem.severity, postmortem.severity) pg_catalog.btequalimage(oid);
 COMMENT ON OPERATOR CLASS postmortem.severity_ops USING btree IS 'btree ordering of severity, SEV1 first';
 
 CREATE OPERATOR CLASS postmortem.severity_hash_ops
 	DEFAULT FOR TYPE postmortem.severity USING hash AS
-		OPERATOR 1 pg_catalog.= (postmortem.severity, postmortem.severity),
+		OPERATOR 1 postmortem.= (postmortem.severity, postmortem.severity),
 		FUNCTION 1 postmortem.severity_hash(postmortem.severity),
 		FUNCTION 2 postmortem.severity_hash_extended(postmortem.severity, bigint);
 COMMENT ON OPERATOR CLASS postmortem.severity_hash_ops USING hash IS 'hash equality of severity';
-COMMENT ON OPERATOR pg_catalog.< (postmortem.severity, postmortem.severity) IS 'is worse than (SEV1 < SEV2)';
-COMMENT ON OPERATOR pg_catalog.<= (postmortem.severity, postmortem.severity) IS 'is as bad as or worse than';
-COMMENT ON OPERATOR pg_catalog.= (postmortem.severity, postmortem.severity) IS 'same severity';
-COMMENT ON OPERATOR pg_catalog.<> (postmortem.severity, postmortem.severity) IS 'different severity';
-COMMENT ON OPERATOR pg_catalog.>= (postmortem.severity, postmortem.severity) IS 'is as mild as or milder than';
-COMMENT ON OPERATOR pg_catalog.> (postmortem.severity, postmortem.severity) IS 'is milder than (SEV3 > SEV1)';
+COMMENT ON OPERATOR postmortem.< (postmortem.severity, postmortem.severity) IS 'is worse than (SEV1 < SEV2)';
+COMMENT ON OPERATOR postmortem.<= (postmortem.severity, postmortem.severity) IS 'is as bad as or worse than';
+COMMENT ON OPERATOR postmortem.= (postmortem.severity, postmortem.severity) IS 'same severity';
+COMMENT ON OPERATOR postmortem.<> (postmortem.severity, postmortem.severity) IS 'different severity';
+COMMENT ON OPERATOR postmortem.>= (postmortem.severity, postmortem.severity) IS 'is as mild as or milder than';
+COMMENT ON OPERATOR postmortem.> (postmortem.severity, postmortem.severity) IS 'is milder than (SEV3 > SEV1)';

@@ -49,6 +49,8 @@ CREATE TABLE postmortem.incident (
 	origins				text[] NOT NULL DEFAULT '{}',
 	created_at			timestamptz NOT NULL DEFAULT now(),
 	updated_at			timestamptz NOT NULL DEFAULT now(),
+	private				boolean NOT NULL DEFAULT false,
+	opened_by			text DEFAULT current_user,
 	/*
 	 * The known milestones must be in order.  greatest() skips NULLs, and a
 	 * comparison with an unknown milestone is NULL, which a CHECK accepts.
@@ -88,6 +90,8 @@ COMMENT ON COLUMN postmortem.incident.import_notes IS 'What import_markdown had 
 COMMENT ON COLUMN postmortem.incident.origins IS 'The databases the incident affects, as schema_change.origin names them (<system identifier>/<database>); empty: the database it is declared in';
 COMMENT ON COLUMN postmortem.incident.created_at IS 'When the row was written';
 COMMENT ON COLUMN postmortem.incident.updated_at IS 'When the row was last changed';
+COMMENT ON COLUMN postmortem.incident.private IS 'Private (a security incident, customer data): only its members, the role that opened it and administrators see it, its timeline, tasks and citations';
+COMMENT ON COLUMN postmortem.incident.opened_by IS 'The role that opened the incident; it sees the incident when private';
 COMMENT ON CONSTRAINT incident_detected_after_start ON postmortem.incident IS 'detected_at cannot precede started_at';
 COMMENT ON CONSTRAINT incident_acknowledged_after_detection ON postmortem.incident IS 'acknowledged_at cannot precede an earlier milestone';
 COMMENT ON CONSTRAINT incident_mitigated_after_acknowledgement ON postmortem.incident IS 'mitigated_at cannot precede an earlier milestone';
@@ -153,6 +157,24 @@ CREATE INDEX task_incident_idx ON postmortem.task (incident_id);
 COMMENT ON INDEX postmortem.task_incident_idx IS 'an incident''s tasks';
 CREATE INDEX task_open_due_idx ON postmortem.task (due_at) WHERE status < 'done';
 COMMENT ON INDEX postmortem.task_open_due_idx IS 'open tasks by due date (open_tasks, overdue_tasks)';
+
+/*
+ * Times are finite: one -infinity milestone or due date made every dashboard
+ * view fail for everyone (22008, timestamp out of range); now the row is
+ * refused instead (23514, naming the constraint).
+ */
+ALTER TABLE postmortem.incident ADD CONSTRAINT incident_times_finite
+	CHECK (isfinite(started_at) AND isfinite(detected_at) AND isfinite(acknowledged_at)
+		   AND isfinite(mitigated_at) AND isfinite(resolved_at) AND isfinite(closed_at));
+COMMENT ON CONSTRAINT incident_times_finite ON postmortem.incident IS
+	'milestones are real times, not infinity or -infinity (unknown is NULL)';
+ALTER TABLE postmortem.timeline ADD CONSTRAINT timeline_at_finite CHECK (isfinite(at));
+COMMENT ON CONSTRAINT timeline_at_finite ON postmortem.timeline IS
+	'an entry happened at a real time, not infinity or -infinity';
+ALTER TABLE postmortem.task ADD CONSTRAINT task_times_finite
+	CHECK (isfinite(due_at) AND isfinite(completed_at));
+COMMENT ON CONSTRAINT task_times_finite ON postmortem.task IS
+	'due and completion times are real times, not infinity or -infinity (no due date is NULL)';
 
 SELECT pg_catalog.pg_extension_config_dump('postmortem.incident', '');
 SELECT pg_catalog.pg_extension_config_dump('postmortem.incident_id_seq', '');

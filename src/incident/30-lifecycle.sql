@@ -6,17 +6,20 @@
  * an on-call engineer types during an incident: open_incident() and log().
  */
 CREATE FUNCTION postmortem.incident_lifecycle_stamp() RETURNS trigger
-	AS 'MODULE_PATHNAME' LANGUAGE C;
+	AS 'MODULE_PATHNAME' LANGUAGE C
+	SET search_path = pg_catalog, pg_temp;
 COMMENT ON FUNCTION postmortem.incident_lifecycle_stamp() IS
 	'trigger: on a status change stamp the milestone if unset (identified → acknowledged_at, mitigated → mitigated_at, resolved → resolved_at, closed → closed_at), and updated_at on update';
 
 CREATE FUNCTION postmortem.incident_lifecycle_log() RETURNS trigger
-	AS 'MODULE_PATHNAME' LANGUAGE C;
+	AS 'MODULE_PATHNAME' LANGUAGE C
+	SET search_path = pg_catalog, pg_temp;
 COMMENT ON FUNCTION postmortem.incident_lifecycle_log() IS
 	'trigger: append one status_change timeline entry per status change ("status changed from A to B by role")';
 
 CREATE FUNCTION postmortem.task_lifecycle_stamp() RETURNS trigger
-	AS 'MODULE_PATHNAME' LANGUAGE C;
+	AS 'MODULE_PATHNAME' LANGUAGE C
+	SET search_path = pg_catalog, pg_temp;
 COMMENT ON FUNCTION postmortem.task_lifecycle_stamp() IS
 	'trigger: stamp completed_at when a task becomes done or wont_do, clear it when reopened, and updated_at on update';
 

@@ -65,55 +65,11 @@ COMMENT ON FUNCTION postmortem.impact_minutes(postmortem.incident) IS
 
 /*
  * Attribute notation: `i.time_to_resolve` looks the function up through
- * search_path, so a session without postmortem on it would get "column
- * i.time_to_resolve does not exist".  The same C functions are therefore
- * also declared in pg_catalog, which every search_path includes (as plpgsql
- * and adminpack install there); they take only postmortem.incident, so they
- * cannot clash with anything.  postmortem.time_to_resolve(i) stays the
- * documented name.
+ * search_path, like any function call, so it needs postmortem on the path
+ * (ALTER DATABASE ... SET search_path = "$user", public, postmortem);
+ * postmortem.time_to_resolve(i) works whatever the path.  (0.1.0 also
+ * declared them in pg_catalog; an extension must not put objects there.)
  */
-CREATE FUNCTION pg_catalog.time_to_detect(postmortem.incident) RETURNS interval
-	AS 'MODULE_PATHNAME', 'incident_interval'
-	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
-	SUPPORT postmortem.incident_row_support;
-COMMENT ON FUNCTION pg_catalog.time_to_detect(postmortem.incident) IS
-	'postmortem.time_to_detect(incident), visible whatever the search_path so that i.time_to_detect works';
-CREATE FUNCTION pg_catalog.time_to_acknowledge(postmortem.incident) RETURNS interval
-	AS 'MODULE_PATHNAME', 'incident_interval'
-	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
-	SUPPORT postmortem.incident_row_support;
-COMMENT ON FUNCTION pg_catalog.time_to_acknowledge(postmortem.incident) IS
-	'postmortem.time_to_acknowledge(incident), visible whatever the search_path so that i.time_to_acknowledge works';
-CREATE FUNCTION pg_catalog.time_to_mitigate(postmortem.incident) RETURNS interval
-	AS 'MODULE_PATHNAME', 'incident_interval'
-	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
-	SUPPORT postmortem.incident_row_support;
-COMMENT ON FUNCTION pg_catalog.time_to_mitigate(postmortem.incident) IS
-	'postmortem.time_to_mitigate(incident), visible whatever the search_path so that i.time_to_mitigate works';
-CREATE FUNCTION pg_catalog.time_to_resolve(postmortem.incident) RETURNS interval
-	AS 'MODULE_PATHNAME', 'incident_interval'
-	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
-	SUPPORT postmortem.incident_row_support;
-COMMENT ON FUNCTION pg_catalog.time_to_resolve(postmortem.incident) IS
-	'postmortem.time_to_resolve(incident), visible whatever the search_path so that i.time_to_resolve works';
-CREATE FUNCTION pg_catalog.time_to_repair(postmortem.incident) RETURNS interval
-	AS 'MODULE_PATHNAME', 'incident_interval'
-	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
-	SUPPORT postmortem.incident_row_support;
-COMMENT ON FUNCTION pg_catalog.time_to_repair(postmortem.incident) IS
-	'postmortem.time_to_repair(incident), visible whatever the search_path so that i.time_to_repair works';
-CREATE FUNCTION pg_catalog.duration(postmortem.incident) RETURNS interval
-	AS 'MODULE_PATHNAME', 'incident_interval'
-	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
-	SUPPORT postmortem.incident_row_support;
-COMMENT ON FUNCTION pg_catalog.duration(postmortem.incident) IS
-	'postmortem.duration(incident), visible whatever the search_path so that i.duration works';
-CREATE FUNCTION pg_catalog.impact_minutes(postmortem.incident) RETURNS double precision
-	AS 'MODULE_PATHNAME', 'incident_impact_minutes'
-	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
-	SUPPORT postmortem.incident_row_support;
-COMMENT ON FUNCTION pg_catalog.impact_minutes(postmortem.incident) IS
-	'postmortem.impact_minutes(incident), visible whatever the search_path so that i.impact_minutes works';
 
 CREATE FUNCTION postmortem.error_budget_burn(postmortem.incident, slo double precision,
 											 period interval)

@@ -5,8 +5,12 @@
  * Columns are named for dashboards: a timestamp column per row, numbers as
  * numbers, every duration both as an interval and as *_seconds.  Medians and
  * p90s rather than means: incident durations are heavily skewed.
+ *
+ * security_invoker: a view reads the tables as the role querying it, so
+ * row-level security keeps private incidents out of a dashboard's rows and
+ * counts (src/incident/60-access.sql).
  */
-CREATE VIEW postmortem.incident_metrics AS
+CREATE VIEW postmortem.incident_metrics WITH (security_invoker = true) AS
 SELECT i.id,
 	   i.title,
 	   i.severity,
@@ -63,7 +67,7 @@ COMMENT ON COLUMN postmortem.incident_metrics.users_affected IS 'Number of users
 COMMENT ON COLUMN postmortem.incident_metrics.impact_minutes IS 'duration in minutes × users_affected_pct / 100 (NULL when either is unknown)';
 COMMENT ON COLUMN postmortem.incident_metrics.is_open IS 'true while the incident is investigating, identified or mitigated';
 
-CREATE VIEW postmortem.monthly_metrics AS
+CREATE VIEW postmortem.monthly_metrics WITH (security_invoker = true) AS
 SELECT pg_catalog.date_trunc('month', i.started_at) AS month,
 	   i.severity,
 	   pg_catalog.count(*) AS incidents,
@@ -97,7 +101,7 @@ COMMENT ON COLUMN postmortem.monthly_metrics.p90_time_to_resolve_seconds IS '90t
 COMMENT ON COLUMN postmortem.monthly_metrics.impact_minutes IS 'Sum of impact_minutes (over incidents where it is known)';
 COMMENT ON COLUMN postmortem.monthly_metrics.median_impact_minutes IS 'Median impact_minutes';
 
-CREATE VIEW postmortem.open_tasks AS
+CREATE VIEW postmortem.open_tasks WITH (security_invoker = true) AS
 SELECT t.id,
 	   t.incident_id,
 	   i.title AS incident_title,
@@ -130,7 +134,7 @@ COMMENT ON COLUMN postmortem.open_tasks.age IS 'How long it has been open';
 COMMENT ON COLUMN postmortem.open_tasks.age_seconds IS 'age in seconds';
 COMMENT ON COLUMN postmortem.open_tasks.overdue IS 'true when due_at has passed';
 
-CREATE VIEW postmortem.overdue_tasks AS
+CREATE VIEW postmortem.overdue_tasks WITH (security_invoker = true) AS
 SELECT o.id,
 	   o.incident_id,
 	   o.incident_title,
