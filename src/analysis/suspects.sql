@@ -94,7 +94,8 @@ COMMENT ON FUNCTION postmortem.suspects(bigint, interval) IS
 CREATE FUNCTION postmortem.cite(incident_id bigint, schema_change_id bigint,
 								role postmortem.citation_role DEFAULT 'root_cause',
 								note text DEFAULT NULL, origin text DEFAULT NULL)
-	RETURNS bigint LANGUAGE plpgsql VOLATILE AS
+	RETURNS bigint LANGUAGE plpgsql VOLATILE
+	SET search_path = pg_catalog, pg_temp AS
 $$
 DECLARE
 	citation_id bigint;
@@ -153,7 +154,8 @@ COMMENT ON FUNCTION postmortem.cite(bigint, bigint, postmortem.citation_role, te
 
 CREATE FUNCTION postmortem.incident_timeline(incident_id bigint)
 	RETURNS TABLE (at timestamptz, kind text, body text, source text, ref bigint)
-	LANGUAGE plpgsql STABLE AS
+	LANGUAGE plpgsql STABLE
+	SET search_path = pg_catalog, pg_temp AS
 $$
 DECLARE
 	inc			postmortem.incident;

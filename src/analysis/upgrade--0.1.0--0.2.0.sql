@@ -281,7 +281,8 @@ DROP FUNCTION postmortem.cite(bigint, bigint, postmortem.citation_role, text);
 CREATE FUNCTION postmortem.cite(incident_id bigint, schema_change_id bigint,
 								role postmortem.citation_role DEFAULT 'root_cause',
 								note text DEFAULT NULL, origin text DEFAULT NULL)
-	RETURNS bigint LANGUAGE plpgsql VOLATILE AS
+	RETURNS bigint LANGUAGE plpgsql VOLATILE
+	SET search_path = pg_catalog, pg_temp AS
 $$
 DECLARE
 	citation_id bigint;
@@ -341,7 +342,8 @@ COMMENT ON FUNCTION postmortem.cite(bigint, bigint, postmortem.citation_role, te
 -- incident_timeline(): citations on (origin, id), change events
 CREATE OR REPLACE FUNCTION postmortem.incident_timeline(incident_id bigint)
 	RETURNS TABLE (at timestamptz, kind text, body text, source text, ref bigint)
-	LANGUAGE plpgsql STABLE AS
+	LANGUAGE plpgsql STABLE
+	SET search_path = pg_catalog, pg_temp AS
 $$
 DECLARE
 	inc			postmortem.incident;
