@@ -704,6 +704,7 @@ postmortem_statement_snapshot(PG_FUNCTION_ARGS)
 {
 	MemoryContext oldcontext = CurrentMemoryContext;
 	ResourceOwner oldowner = CurrentResourceOwner;
+	Node	   *parsetree;
 
 	if (!CALLED_AS_EVENT_TRIGGER(fcinfo))
 		ereport(ERROR,
@@ -711,6 +712,14 @@ postmortem_statement_snapshot(PG_FUNCTION_ARGS)
 				 errmsg("function \"statement_snapshot\" was not called by event trigger manager")));
 	if (GetCurrentTimestamp() < next_snapshot || pm_snapshot_interval <= 0 ||
 		creating_extension)
+		PG_RETURN_VOID();
+
+	/*
+	 * DROP INDEX CONCURRENTLY must be the first action of its transaction:
+	 * the snapshot's rows would give it a transaction id and make it fail.
+	 */
+	parsetree = ((EventTriggerData *) fcinfo->context)->parsetree;
+	if (IsA(parsetree, DropStmt) && ((DropStmt *) parsetree)->concurrent)
 		PG_RETURN_VOID();
 	if (statements_schema(NULL) == NULL)
 	{
