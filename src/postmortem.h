@@ -19,6 +19,9 @@ extern TriggerData *pm_trigger_data(FunctionCallInfo fcinfo,
 									const char *funcname, bool before,
 									int events);
 extern int	pm_column_attnum(Relation rel, const char *colname);
+extern bool pm_in_subtransaction(void (*fn) (void *), void *arg,
+								 ErrorData **error);
+extern bool pm_error_belongs_to_statement(ErrorData *edata);
 extern SPIPlanPtr pm_prepare_kept(const char *what, const char *sql,
 								  int nargs, Oid *argtypes);
 

@@ -235,6 +235,24 @@ postmortem_capture_evidence(PG_FUNCTION_ARGS)
 	PG_RETURN_INT32((int32) written);
 }
 
+/* One kind of evidence of an incident, for pm_in_subtransaction(). */
+typedef struct EvidenceStep
+{
+	int64		incident_id;
+	EvidenceKind kind;
+} EvidenceStep;
+
+static void
+capture_step(void *arg)
+{
+	EvidenceStep *step = (EvidenceStep *) arg;
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	(void) capture_kind(step->incident_id, step->kind);
+	SPI_finish();
+}
+
 /* the value of a column of the new row, by name */
 static Datum
 new_value(TriggerData *trigdata, const char *name, bool *isnull)
@@ -254,8 +272,6 @@ postmortem_incident_evidence(PG_FUNCTION_ARGS)
 {
 	TriggerData *trigdata = pm_trigger_data(fcinfo, "incident_evidence",
 											false, PM_ON_INSERT);
-	MemoryContext oldcontext = CurrentMemoryContext;
-	ResourceOwner oldowner = CurrentResourceOwner;
 	int64		incident_id;
 	bool		isnull;
 	Datum		d;
@@ -285,28 +301,14 @@ postmortem_incident_evidence(PG_FUNCTION_ARGS)
 	 */
 	for (int kind = 0; kind < N_EVIDENCE; kind++)
 	{
-		BeginInternalSubTransaction(NULL);
-		MemoryContextSwitchTo(oldcontext);
-		PG_TRY();
-		{
-			if (SPI_connect() != SPI_OK_CONNECT)
-				elog(ERROR, "SPI_connect failed");
-			(void) capture_kind(incident_id, kind);
-			SPI_finish();
-			ReleaseCurrentSubTransaction();
-			MemoryContextSwitchTo(oldcontext);
-			CurrentResourceOwner = oldowner;
-		}
-		PG_CATCH();
-		{
-			ErrorData  *edata;
+		EvidenceStep step = {incident_id, kind};
+		ErrorData  *edata;
 
-			MemoryContextSwitchTo(oldcontext);
-			edata = CopyErrorData();
-			FlushErrorState();
-			RollbackAndReleaseCurrentSubTransaction();
-			MemoryContextSwitchTo(oldcontext);
-			CurrentResourceOwner = oldowner;
+		if (!pm_in_subtransaction(capture_step, &step, &edata))
+		{
+			/* a cancel or a deadlock is the INSERT's, not the evidence's */
+			if (pm_error_belongs_to_statement(edata))
+				ReThrowError(edata);
 			ereport(WARNING,
 					(errcode(edata->sqlerrcode),
 					 errmsg("could not capture evidence of %s: %s",
@@ -317,7 +319,6 @@ postmortem_incident_evidence(PG_FUNCTION_ARGS)
 							 incident_id)));
 			FreeErrorData(edata);
 		}
-		PG_END_TRY();
 	}
 
 	return PointerGetDatum(NULL);

@@ -685,7 +685,7 @@ postmortem_snapshot_statements(PG_FUNCTION_ARGS)
 }
 
 static void
-snapshot_if_due(void)
+snapshot_if_due(void *arg)
 {
 	TimestampTz last = take_snapshot(false);
 
@@ -702,8 +702,7 @@ PG_FUNCTION_INFO_V1(postmortem_statement_snapshot);
 Datum
 postmortem_statement_snapshot(PG_FUNCTION_ARGS)
 {
-	MemoryContext oldcontext = CurrentMemoryContext;
-	ResourceOwner oldowner = CurrentResourceOwner;
+	ErrorData  *edata;
 	Node	   *parsetree;
 
 	if (!CALLED_AS_EVENT_TRIGGER(fcinfo))
@@ -728,30 +727,10 @@ postmortem_statement_snapshot(PG_FUNCTION_ARGS)
 		PG_RETURN_VOID();
 	}
 
-	BeginInternalSubTransaction(NULL);
-	MemoryContextSwitchTo(oldcontext);
-	PG_TRY();
+	if (!pm_in_subtransaction(snapshot_if_due, NULL, &edata))
 	{
-		snapshot_if_due();
-		ReleaseCurrentSubTransaction();
-		MemoryContextSwitchTo(oldcontext);
-		CurrentResourceOwner = oldowner;
-	}
-	PG_CATCH();
-	{
-		ErrorData  *edata;
-
-		MemoryContextSwitchTo(oldcontext);
-		edata = CopyErrorData();
-		FlushErrorState();
-		RollbackAndReleaseCurrentSubTransaction();
-		MemoryContextSwitchTo(oldcontext);
-		CurrentResourceOwner = oldowner;
 		/* cancels and deadlocks are the statement's, not ours */
-		if (edata->sqlerrcode == ERRCODE_QUERY_CANCELED ||
-			edata->sqlerrcode == ERRCODE_T_R_DEADLOCK_DETECTED ||
-			edata->sqlerrcode == ERRCODE_LOCK_NOT_AVAILABLE ||
-			edata->sqlerrcode == ERRCODE_OUT_OF_MEMORY)
+		if (pm_error_belongs_to_statement(edata))
 			ReThrowError(edata);
 		next_snapshot = GetCurrentTimestamp() + (TimestampTz) pm_snapshot_interval * USECS_PER_SEC;
 		ereport(WARNING,
@@ -760,7 +739,6 @@ postmortem_statement_snapshot(PG_FUNCTION_ARGS)
 						edata->message)));
 		FreeErrorData(edata);
 	}
-	PG_END_TRY();
 	PG_RETURN_VOID();
 }
 
