@@ -11,6 +11,7 @@
 #include "commands/trigger.h"
 #include "executor/spi.h"
 #include "fmgr.h"
+#include "nodes/nodes.h"
 
 /* util.c */
 #define PM_ON_INSERT	0x01
@@ -57,6 +58,6 @@ extern pm_status_fn pm_query_regression_status;
  * instead of a second event trigger, which would cost a function lookup per
  * statement.
  */
-extern void (*pm_before_ddl_hook) (void);
+extern void (*pm_before_ddl_hook) (Node *parsetree);
 
 #endif							/* POSTMORTEM_H */

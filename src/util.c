@@ -20,7 +20,7 @@
 #include "postmortem.h"
 
 pm_status_fn pm_query_regression_status = NULL;
-void		(*pm_before_ddl_hook) (void) = NULL;
+void		(*pm_before_ddl_hook) (Node *parsetree) = NULL;
 
 /*
  * Check that funcname was called by the trigger manager as a row-level

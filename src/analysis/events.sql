@@ -105,8 +105,9 @@ DECLARE
 	first_run boolean;
 	reloaded timestamptz := pg_conf_load_time();
 BEGIN
-	-- one caller at a time: two would record the same change twice
-	PERFORM pg_advisory_xact_lock('postmortem.setting_snapshot'::regclass::oid::bigint);
+	-- one caller at a time: two would record the same change twice (a lock
+	-- only the owner takes: an advisory lock, any role could hold forever)
+	LOCK TABLE postmortem.setting_snapshot IN SHARE ROW EXCLUSIVE MODE;
 	first_run := NOT EXISTS (SELECT FROM postmortem.setting_snapshot);
 	WITH now_set AS (
 		SELECT 'server'::text AS scope, s.name, s.setting

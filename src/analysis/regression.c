@@ -57,6 +57,8 @@
 #include "executor/spi.h"
 #include "mb/pg_wchar.h"
 #include "miscadmin.h"
+#include "nodes/parsenodes.h"
+#include "storage/lmgr.h"
 #include "utils/builtins.h"
 #include "utils/fmgroids.h"
 #include "utils/formatting.h"
@@ -549,7 +551,8 @@ pm_regression_evidence(int64 incident_id)
  * without their text (live pg_stat_statements has it when it is needed;
  * reading the text file is most of what a snapshot would cost).  $1: how
  * many.  %s: the schema of pg_stat_statements.  Taken only if this session
- * gets the lock at once: another session taking one now is as good.
+ * gets the table's lock at once (take_snapshot): another session taking one
+ * now is as good.
  */
 #define SNAPSHOT_SQL \
 	"INSERT INTO postmortem.statement_snapshot" \
@@ -561,7 +564,6 @@ pm_regression_evidence(int64 incident_id)
 	" WHERE p.dbid OPERATOR(pg_catalog.=) (SELECT d.oid FROM pg_catalog.pg_database d" \
 	"                 WHERE d.datname OPERATOR(pg_catalog.=) pg_catalog.current_database())" \
 	"   AND p.queryid IS NOT NULL" \
-	"   AND pg_catalog.pg_try_advisory_xact_lock('postmortem.statement_snapshot'::pg_catalog.regclass::pg_catalog.oid::pg_catalog.int8)" \
 	"   AND NOT EXISTS (SELECT FROM postmortem.statement_snapshot s" \
 	"                    WHERE s.taken_at OPERATOR(pg_catalog.=) pg_catalog.now())" \
 	" GROUP BY p.queryid, p.userid" \
@@ -611,6 +613,7 @@ take_snapshot(bool force)
 	const char *schema = statements_schema(NULL);
 	Oid			savedUser;
 	int			savedSec;
+	Oid			relid;
 	Oid			owner;
 	TimestampTz last = 0;
 	bool		isnull;
@@ -619,8 +622,8 @@ take_snapshot(bool force)
 
 	if (schema == NULL)
 		return 0;
-	owner = relation_owner(get_relname_relid("statement_snapshot",
-											 get_namespace_oid("postmortem", false)));
+	relid = get_relname_relid("statement_snapshot", get_namespace_oid("postmortem", false));
+	owner = relation_owner(relid);
 	GetUserIdAndSecContext(&savedUser, &savedSec);
 	SetUserIdAndSecContext(owner, savedSec | SECURITY_LOCAL_USERID_CHANGE |
 						   SECURITY_RESTRICTED_OPERATION);
@@ -645,8 +648,13 @@ take_snapshot(bool force)
 		d = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
 		if (!isnull)
 			last = DatumGetTimestampTz(d);
-		if (force || isnull ||
-			last + (TimestampTz) pm_snapshot_interval * USECS_PER_SEC <= GetCurrentTransactionStartTimestamp())
+		/*
+		 * One session at a time, by a lock only the table's owner can hold
+		 * against us (an advisory lock, any role could hold forever).
+		 */
+		if ((force || isnull ||
+			 last + (TimestampTz) pm_snapshot_interval * USECS_PER_SEC <= GetCurrentTransactionStartTimestamp()) &&
+			ConditionalLockRelationOid(relid, ShareRowExclusiveLock))
 		{
 			d = Int64GetDatum((int64) pm_snapshot_size);
 			ret = SPI_execute_plan(snapPlan, &d, NULL, false, 0);
@@ -700,12 +708,19 @@ snapshot_if_due(void *arg)
  * command: a failure is a WARNING (a cancel or a deadlock is re-thrown).
  */
 static void
-snapshot_before_ddl(void)
+snapshot_before_ddl(Node *parsetree)
 {
 	ErrorData  *edata;
 
 	if (pm_snapshot_interval <= 0 || creating_extension ||
 		GetCurrentTimestamp() < next_snapshot)
+		return;
+
+	/*
+	 * DROP INDEX CONCURRENTLY must be the first action of its transaction:
+	 * the snapshot's rows would give it a transaction id and make it fail.
+	 */
+	if (IsA(parsetree, DropStmt) && ((DropStmt *) parsetree)->concurrent)
 		return;
 	if (statements_schema(NULL) == NULL)
 	{

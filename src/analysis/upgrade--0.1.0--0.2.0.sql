@@ -122,8 +122,9 @@ DECLARE
 	first_run boolean;
 	reloaded timestamptz := pg_conf_load_time();
 BEGIN
-	-- one caller at a time: two would record the same change twice
-	PERFORM pg_advisory_xact_lock('postmortem.setting_snapshot'::regclass::oid::bigint);
+	-- one caller at a time: two would record the same change twice (a lock
+	-- only the owner takes: an advisory lock, any role could hold forever)
+	LOCK TABLE postmortem.setting_snapshot IN SHARE ROW EXCLUSIVE MODE;
 	first_run := NOT EXISTS (SELECT FROM postmortem.setting_snapshot);
 	WITH now_set AS (
 		SELECT 'server'::text AS scope, s.name, s.setting
@@ -273,7 +274,8 @@ DROP FUNCTION postmortem.cite(bigint, bigint, postmortem.citation_role, text);
 CREATE FUNCTION postmortem.cite(incident_id bigint, schema_change_id bigint,
 								role postmortem.citation_role DEFAULT 'root_cause',
 								note text DEFAULT NULL, origin text DEFAULT NULL)
-	RETURNS bigint LANGUAGE plpgsql VOLATILE AS
+	RETURNS bigint LANGUAGE plpgsql VOLATILE
+	SET search_path = pg_catalog, pg_temp AS
 $$
 DECLARE
 	citation_id bigint;
@@ -333,7 +335,8 @@ COMMENT ON FUNCTION postmortem.cite(bigint, bigint, postmortem.citation_role, te
 -- incident_timeline(): citations on (origin, id), change events
 CREATE OR REPLACE FUNCTION postmortem.incident_timeline(incident_id bigint)
 	RETURNS TABLE (at timestamptz, kind text, body text, source text, ref bigint)
-	LANGUAGE plpgsql STABLE AS
+	LANGUAGE plpgsql STABLE
+	SET search_path = pg_catalog, pg_temp AS
 $$
 DECLARE
 	inc			postmortem.incident;

@@ -197,9 +197,40 @@ log_changes(int64 incident_id, const char *what, HeapTuple oldtuple,
 }
 
 /*
+ * ", key: value" with the value cut at a character boundary to at most
+ * "chars" bytes, and shorter still if its JSON escapes (up to six bytes a
+ * byte: control characters) would take more than "room" bytes.
+ */
+static void
+append_cut(StringInfo buf, const char *key, const char *value, int chars, int room)
+{
+	int			len = strlen(value);
+	StringInfoData esc;
+
+	initStringInfo(&esc);
+	for (;;)
+	{
+		char	   *cut;
+
+		if (len > chars)
+			len = pg_mbcliplen(value, len, chars);
+		cut = pnstrdup(value, len);
+		resetStringInfo(&esc);
+		escape_json(&esc, cut);
+		pfree(cut);
+		if (esc.len <= room || len == 0)
+			break;
+		chars = len / 2;
+	}
+	appendStringInfo(buf, ", \"%s\": %s", key, esc.data);
+	pfree(esc.data);
+}
+
+/*
  * NOTIFY postmortem with a JSON payload: {"event": ..., "incident_id": ...,
- * "title", "severity", "status", and "from"/"to" for a change}.  The title
- * is cut so that the payload stays under NOTIFY's 8000 bytes.
+ * "title", "severity", "status", and "from"/"to" for a change}.  The texts
+ * people write (titles, owner) are cut so that the payload stays under
+ * NOTIFY's 8000 bytes whatever they hold.
  */
 static void
 notify(const char *event, int64 incident_id, const char *title,
@@ -208,18 +239,13 @@ notify(const char *event, int64 incident_id, const char *title,
 	   const char *owner, const char *due_at)
 {
 	StringInfoData buf;
-	char	   *cut;
 
 	initStringInfo(&buf);
 	appendStringInfoString(&buf, "{\"event\": ");
 	escape_json(&buf, event);
 	appendStringInfo(&buf, ", \"incident_id\": " INT64_FORMAT, incident_id);
 	if (title)
-	{
-		cut = pnstrdup(title, pg_mbcliplen(title, strlen(title), 1000));
-		appendStringInfoString(&buf, ", \"title\": ");
-		escape_json(&buf, cut);
-	}
+		append_cut(&buf, "title", title, 1000, 3000);
 	if (severity)
 	{
 		appendStringInfoString(&buf, ", \"severity\": ");
@@ -243,15 +269,10 @@ notify(const char *event, int64 incident_id, const char *title,
 	if (task_id > 0)
 	{
 		appendStringInfo(&buf, ", \"task_id\": " INT64_FORMAT, task_id);
-		cut = pnstrdup(task_title, pg_mbcliplen(task_title, strlen(task_title), 1000));
-		appendStringInfoString(&buf, ", \"task\": ");
-		escape_json(&buf, cut);
+		append_cut(&buf, "task", task_title, 1000, 3000);
 	}
 	if (owner)
-	{
-		appendStringInfoString(&buf, ", \"owner\": ");
-		escape_json(&buf, owner);
-	}
+		append_cut(&buf, "owner", owner, 200, 1000);
 	if (due_at)
 	{
 		appendStringInfoString(&buf, ", \"due_at\": ");

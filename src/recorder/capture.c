@@ -253,7 +253,7 @@ pm_recorder_ddl_start(PG_FUNCTION_ARGS)
 
 	/* src/analysis/regression.c: a pg_stat_statements baseline, when due */
 	if (pm_before_ddl_hook)
-		pm_before_ddl_hook();
+		pm_before_ddl_hook(trigdata->parsetree);
 
 	if (cmd_stack == NIL)
 	{

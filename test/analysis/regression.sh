@@ -47,7 +47,7 @@ CREATE INDEX audit_log_at_idx ON audit_log (at);
 ANALYZE;
 SQL
 }
-echo "1..12"
+echo "1..14"
 
 # A. the index drop is the cause
 setup shop_a
@@ -89,6 +89,31 @@ is "$(q shop_b "SELECT count(*) FROM postmortem.suspects(1) WHERE command_tag = 
 # snapshots are bounded and say where they come from
 is "$(q shop_b "SELECT count(DISTINCT taken_at) >= 2 AND count(*) <= 1000 FROM postmortem.statement_snapshot")" "t" \
 	"snapshots were taken before the DDL and the deploy, each bounded in size"
+
+# an ordinary role holding an advisory lock on the table's oid does not stop
+# the snapshots (it did: they were serialised by that advisory lock)
+q shop_b "CREATE ROLE pm_nobody LOGIN" >/dev/null
+psql -X -q -d shop_b -U pm_nobody -c "SELECT pg_advisory_lock(c.oid::bigint) FROM pg_class c
+	WHERE c.relname = 'statement_snapshot' AND c.relnamespace = 'postmortem'::regnamespace" \
+	-c "SELECT pg_sleep(300)" >/dev/null 2>&1 &
+holder=$!
+for i in $(seq 1 300); do
+	[ "$(q shop_b "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted")" = 1 ] && break
+	sleep 0.1
+done
+before=$(q shop_b "SELECT count(DISTINCT taken_at) FROM postmortem.statement_snapshot")
+q shop_b "SELECT postmortem.snapshot_statements(true)" >/dev/null
+is "$(q shop_b "SELECT count(DISTINCT taken_at) - $before FROM postmortem.statement_snapshot")" "1" \
+	"a snapshot is taken while an ordinary role holds an advisory lock on the table's oid"
+q shop_b "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = 'pm_nobody'" >/dev/null
+wait $holder
+q shop_b "DROP ROLE pm_nobody" >/dev/null
+
+# a snapshot that is due does not break DROP INDEX CONCURRENTLY (it must be
+# the first action of its transaction: a snapshot's rows before it made it fail)
+q shop_b "DELETE FROM postmortem.statement_snapshot" >/dev/null
+is "$(q shop_b "DROP INDEX CONCURRENTLY orders_customer_idx")" "" \
+	"DROP INDEX CONCURRENTLY succeeds when a snapshot is due"
 
 # without pg_stat_statements: said, and nothing breaks
 psql -X -q -d postgres -c "CREATE DATABASE plain" >/dev/null

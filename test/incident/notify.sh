@@ -40,7 +40,7 @@ is() {
 		echo "not ok $n - $3"; echo "#   got:      '$1'"; echo "#   expected: '$2'"; fi
 }
 line() { printf '%s\n' "$payloads" | sed -n "${1}p"; }
-echo "1..6"
+echo "1..8"
 is "$(line 1)" '{"event": "declared", "incident_id": 1, "title": "Checkout is slow", "severity": "SEV3", "status": "investigating"}' \
 	"declaring an incident notifies the listener in another session"
 is "$(line 2)" '{"event": "severity_changed", "incident_id": 1, "title": "Checkout is slow", "severity": "SEV2", "status": "investigating", "from": "SEV3", "to": "SEV2"}' \
@@ -53,3 +53,13 @@ is "$(printf '%s\n' "$payloads" | grep -c task_overdue)" "1" \
 	"each overdue task is notified once; a task not yet due is not"
 is "$(printf '%s\n' "$payloads" | grep -c .)" "4" \
 	"a rolled-back change and an imported past incident notify nothing"
+
+# Whatever people type, the payload stays under NOTIFY's 8000 bytes: a long
+# owner, titles of control characters (six bytes each once escaped) -- or
+# one such task made every later notify_overdue_tasks() fail.
+psql -X -q -d $db -c "INSERT INTO postmortem.incident (title) VALUES (repeat(E'\\x01', 1500))" \
+	-c "INSERT INTO postmortem.task (incident_id, title, owner, due_at) VALUES (currval('postmortem.incident_id_seq'), repeat(E'\\x02', 1500), repeat('o', 9000), now() - interval '1 hour')" >/dev/null
+is "$(psql -X -q -A -t -d $db -c "UPDATE postmortem.incident SET status = 'identified' WHERE title = repeat(E'\\x01', 1500)" 2>&1)" "" \
+	"a status change of an incident with a title of control characters notifies"
+is "$(psql -X -q -A -t -d $db -c "SELECT postmortem.notify_overdue_tasks()" 2>&1)" "1" \
+	"an overdue task with a 9000-byte owner and such titles is notified"
