@@ -26,6 +26,11 @@ EXTRA_CLEAN = $(DATA_built)
 REGRESS      = $(foreach p,$(PARTS),$(patsubst sql/%.sql,%,$(sort $(wildcard sql/$(p)_*.sql))))
 REGRESS_OPTS = --inputdir=. --load-extension=$(EXTENSION)
 
+# Isolation specs (concurrency: several sessions, locks): specs/<name>.spec +
+# expected/<name>.out, run by pg_isolation_regress in `make installcheck`.
+ISOLATION      = $(patsubst specs/%.spec,%,$(sort $(wildcard specs/*.spec)))
+ISOLATION_OPTS = --inputdir=. --load-extension=$(EXTENSION)
+
 PG_CONFIG  ?= pg_config
 PG_CPPFLAGS = -I$(srcdir)/src
 SHLIB_LINK += 

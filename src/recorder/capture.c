@@ -1182,7 +1182,7 @@ flush(void)
 
 	if (failed_builds != NIL && !RecoveryInProgress() && !XactReadOnly)
 		queue_failed_builds();
-	if (pending_rows == NIL || flushing)
+	if ((pending_rows == NIL && !pm_migration_pending()) || flushing)
 		return;
 
 	/* name the statements in a warning, should the write fail */

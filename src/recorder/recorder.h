@@ -171,6 +171,8 @@ extern void pm_write_rows(void *arg);
 
 /* migration.c */
 extern void pm_assign_migrations(List *rows);
+extern void pm_record_migrations(List *rows);
+extern bool pm_migration_pending(void);
 
 /* hook.c */
 extern void pm_recorder_hook_init(void);

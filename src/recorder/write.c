@@ -72,6 +72,13 @@ pm_write_rows(void *arg)
 				 errmsg("table postmortem.schema_change does not exist")));
 
 	pm_assign_migrations(rows);
+	if (rows == NIL)
+	{
+		/* only changes of earlier transactions, waiting for their migration */
+		pm_record_migrations(NIL);
+		MemoryContextSwitchTo(old);
+		return;
+	}
 
 	/*
 	 * Serialize the chain: one appender at a time, until commit.  The lock
@@ -175,6 +182,7 @@ pm_write_rows(void *arg)
 	}
 
 	pg_cryptohash_free(hashctx);
+	pm_record_migrations(rows);
 	ExecCloseIndices(rri);
 	ExecResetTupleTable(estate->es_tupleTable, false);
 	FreeExecutorState(estate);
