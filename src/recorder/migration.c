@@ -56,6 +56,7 @@
 #include "access/tableam.h"
 #include "access/xact.h"
 #include "catalog/catalog.h"
+#include "catalog/dependency.h"
 #include "catalog/indexing.h"
 #include "catalog/namespace.h"
 #include "catalog/pg_am.h"
@@ -543,6 +544,7 @@ recorded_step(const char *tool, const char *to, const char *from)
 	HeapTuple	tup;
 	bool		found = false;
 	bool		last = false;
+	int64		newest = 0;
 	Snapshot	snap;
 
 	if (!OidIsValid(relid) || !OidIsValid(idxid) ||
@@ -561,11 +563,15 @@ recorded_step(const char *tool, const char *to, const char *from)
 		char	   *t = datum_cstring(tup, desc, "tool");
 		char	   *f = datum_cstring(tup, desc, "from_version");
 		char	   *d = datum_cstring(tup, desc, "direction");
+		bool		isnull;
+		int64		id = DatumGetInt64(heap_getattr(tup, column_number(desc, "schema_change_id"),
+													desc, &isnull));
 
-		if (t == NULL || strcmp(t, tool) != 0)
+		if (t == NULL || strcmp(t, tool) != 0 || isnull || (found && id < newest))
 			continue;
+		/* the newest step of "to" decides */
 		found = true;
-		/* the newest step of "to" decides (ids increase) */
+		newest = id;
 		last = d && strcmp(d, "up") == 0 && f && strcmp(f, from) == 0;
 	}
 	systable_endscan(scan);
@@ -756,14 +762,23 @@ pm_migration_pending(void)
 	return false;
 }
 
-/* Whether a table is a history table this transaction wrote. */
+/*
+ * Whether a table (or a sequence it owns: a serial column's) is a history
+ * table this transaction wrote.
+ */
 static bool
 history_table_of(Oid relid)
 {
 	ListCell   *lc;
+	Oid			owner;
+	int32		col;
 
 	if (!OidIsValid(relid))
 		return false;
+	if (get_rel_relkind(relid) == RELKIND_SEQUENCE &&
+		(sequenceIsOwned(relid, DEPENDENCY_AUTO, &owner, &col) ||
+		 sequenceIsOwned(relid, DEPENDENCY_INTERNAL, &owner, &col)))
+		relid = owner;
 	foreach(lc, xact_events)
 		if (((HistoryEvent *) lfirst(lc))->relid == relid)
 			return true;
