@@ -68,7 +68,7 @@ CREATE TABLE postmortem.schema_change_migration (
 	tool				text,
 	direction			text CHECK (direction OPERATOR(pg_catalog.=) ANY (ARRAY['up', 'down'])),
 	how					text NOT NULL
-						CHECK (how OPERATOR(pg_catalog.=) ANY (ARRAY['setting', 'same transaction', 'following transaction'])),
+						CHECK (how OPERATOR(pg_catalog.=) ANY (ARRAY['setting', 'same transaction', 'following transaction', 'before 0.2.0'])),
 	history_table		text,
 	from_version		text,
 	run					bigint NOT NULL,
@@ -85,7 +85,7 @@ COMMENT ON COLUMN postmortem.schema_change_migration.schema_change_id IS 'The sc
 COMMENT ON COLUMN postmortem.schema_change_migration.migration IS 'The migration, as its tool names it';
 COMMENT ON COLUMN postmortem.schema_change_migration.tool IS 'The tool (postmortem.migration_source.tool); NULL when named by postmortem.migration';
 COMMENT ON COLUMN postmortem.schema_change_migration.direction IS 'up (applied) or down (undone); NULL when named by postmortem.migration';
-COMMENT ON COLUMN postmortem.schema_change_migration.how IS 'setting (postmortem.migration), same transaction (history written with the change) or following transaction (history written by the session''s next transaction)';
+COMMENT ON COLUMN postmortem.schema_change_migration.how IS 'setting (postmortem.migration), same transaction (history written with the change), following transaction (history written by the session''s next transaction), or before 0.2.0 (the migration column of a row recorded by 0.1.0)';
 COMMENT ON COLUMN postmortem.schema_change_migration.history_table IS 'The history table read';
 COMMENT ON COLUMN postmortem.schema_change_migration.from_version IS 'For a table updated in place, going up: the version it left';
 COMMENT ON COLUMN postmortem.schema_change_migration.run IS 'The run: the first schema_change id of the changes one history write named';
@@ -135,3 +135,22 @@ SELECT c.run,
  GROUP BY c.run, c.tool, c.migration, c.direction, st.lock_mode, st.table_name, st.at, st.xid;
 COMMENT ON VIEW postmortem.migration_run IS
 	'One row per migration run: tool, migration id, direction, start and end, statements and objects, the strongest lock taken and for how long at least, rewrites, failures';
+COMMENT ON COLUMN postmortem.migration_run.run IS 'The run: its first schema_change id';
+COMMENT ON COLUMN postmortem.migration_run.tool IS 'The tool (postmortem.migration_source.tool); NULL when named by postmortem.migration';
+COMMENT ON COLUMN postmortem.migration_run.id IS 'The migration, as its tool names it';
+COMMENT ON COLUMN postmortem.migration_run.direction IS 'up (applied) or down (undone); NULL when unknown';
+COMMENT ON COLUMN postmortem.migration_run.attributed_by IS 'How the recorder knew the migration (see schema_change_migration.how)';
+COMMENT ON COLUMN postmortem.migration_run.started_at IS 'When its first statement started';
+COMMENT ON COLUMN postmortem.migration_run.finished_at IS 'When its last statement finished';
+COMMENT ON COLUMN postmortem.migration_run.duration IS 'finished_at - started_at';
+COMMENT ON COLUMN postmortem.migration_run.statements IS 'Statements it ran';
+COMMENT ON COLUMN postmortem.migration_run.objects IS 'Objects they touched (schema_change rows)';
+COMMENT ON COLUMN postmortem.migration_run.strongest_lock IS 'The strongest lock a statement of it took';
+COMMENT ON COLUMN postmortem.migration_run.strongest_lock_table IS 'The table that lock was on';
+COMMENT ON COLUMN postmortem.migration_run.strongest_lock_held IS 'At least how long it was held: from that statement to the last one of its transaction';
+COMMENT ON COLUMN postmortem.migration_run.rewrites IS 'Objects whose table it rewrote';
+COMMENT ON COLUMN postmortem.migration_run.failed IS 'Whether a statement of it failed after part of it committed (a concurrent index build)';
+COMMENT ON COLUMN postmortem.migration_run.tables IS 'Tables it changed';
+COMMENT ON COLUMN postmortem.migration_run.role_name IS 'Role that ran it';
+COMMENT ON COLUMN postmortem.migration_run.application_name IS 'application_name of its session';
+COMMENT ON COLUMN postmortem.migration_run.schema_change_ids IS 'Its schema_change rows';

@@ -1,0 +1,161 @@
+/*
+ * ---- Migrations (issue 12; src/recorder/migration.c) ----------------------
+ * The objects of src/recorder/recorder_migration.sql, then the rows 0.1.0
+ * recorded with a migration, so that migration_run shows them too.
+ */
+CREATE TABLE postmortem.migration_source (
+	tool				text NOT NULL,
+	schema_name			text,
+	table_name			text NOT NULL,
+	id_columns			text[] NOT NULL CHECK (pg_catalog.cardinality(id_columns) OPERATOR(pg_catalog.>) 0),
+	id_separator		text NOT NULL DEFAULT '.',
+	writes				text NOT NULL DEFAULT 'row_per_migration'
+						CHECK (writes OPERATOR(pg_catalog.=) ANY (ARRAY['row_per_migration', 'in_place'])),
+	direction_column	text,
+	match_columns		text[] NOT NULL DEFAULT '{}',
+	shipped				boolean NOT NULL DEFAULT false,
+	note				text,
+	UNIQUE (tool, schema_name, table_name)
+);
+COMMENT ON TABLE postmortem.migration_source IS
+	'Migration tools whose history tables the recorder reads at commit, one row per tool and table; INSERT a row for another tool or a renamed history table';
+COMMENT ON COLUMN postmortem.migration_source.tool IS 'Name of the tool, as postmortem.migration_run shows it';
+COMMENT ON COLUMN postmortem.migration_source.schema_name IS 'Schema of the history table; NULL: any schema';
+COMMENT ON COLUMN postmortem.migration_source.table_name IS 'Name of the history table, a LIKE pattern (escape _ and % with a backslash to match them alone)';
+COMMENT ON COLUMN postmortem.migration_source.id_columns IS 'Columns that name the migration, joined by id_separator';
+COMMENT ON COLUMN postmortem.migration_source.id_separator IS 'What joins the id columns';
+COMMENT ON COLUMN postmortem.migration_source.writes IS 'row_per_migration: a row inserted per migration applied, deleted when it is undone; in_place: one row updated to each new version (Alembic)';
+COMMENT ON COLUMN postmortem.migration_source.direction_column IS 'A column whose value says the way (revert, down, undo, rollback: down; anything else: up), for tools that log events';
+COMMENT ON COLUMN postmortem.migration_source.match_columns IS 'Columns the table must also have; a table named by several sources goes to the one it matches with the most columns';
+COMMENT ON COLUMN postmortem.migration_source.shipped IS 'Row shipped with the extension (not dumped by pg_dump; user rows are)';
+COMMENT ON COLUMN postmortem.migration_source.note IS 'How the tool writes its history';
+SELECT pg_catalog.pg_extension_config_dump('postmortem.migration_source', 'WHERE NOT shipped');
+
+INSERT INTO postmortem.migration_source
+	(tool, schema_name, table_name, id_columns, id_separator, writes, direction_column, match_columns, shipped, note)
+VALUES
+	('Flyway', NULL, 'flyway_schema_history', '{version,description}', ' ', 'row_per_migration', NULL, '{installed_rank}', true,
+	 'A row per migration, in its transaction (repeatable migrations have no version: the description names them); undo (Teams) inserts a row of type UNDO_SQL'),
+	('Liquibase', NULL, 'databasechangelog', '{id,author,filename}', ':', 'row_per_migration', NULL, '{}', true,
+	 'A row per changeset, in the changeset''s transaction; rollback deletes it'),
+	('Django', NULL, 'django_migrations', '{app,name}', '.', 'row_per_migration', NULL, '{}', true,
+	 'A row per migration: in its transaction, or just after it when it has deferred SQL or atomic = False; unapply deletes it after the migration''s transaction'),
+	('Rails', NULL, 'schema_migrations', '{version}', '.', 'row_per_migration', NULL, '{}', true,
+	 'A row per migration in its transaction (after it with disable_ddl_transaction!); down deletes it'),
+	('golang-migrate', NULL, 'schema_migrations', '{version}', '.', 'in_place', NULL, '{dirty}', true,
+	 'One row (version, dirty), replaced before (dirty) and after each migration, in transactions of its own'),
+	('Alembic', NULL, 'alembic_version', '{version_num}', '.', 'in_place', NULL, '{}', true,
+	 'One row per head, inserted by the first revision and updated in place to each next one; downgrade updates it back and deletes it at base'),
+	('Sqitch', 'sqitch', 'changes', '{project,change}', ':', 'row_per_migration', NULL, '{change_id}', true,
+	 'Written by sqitch''s own connection, not the psql session that runs the script: never in the same session; use the deploy template that sets postmortem.migration'),
+	('knex', NULL, 'knex\_migrations', '{name}', '.', 'row_per_migration', NULL, '{batch}', true,
+	 'A row per migration in its transaction; rollback deletes it'),
+	('node-pg-migrate', NULL, 'pgmigrations', '{name}', '.', 'row_per_migration', NULL, '{run_on}', true,
+	 'A row per migration in its transaction (--migrations-table renames the table: add a row); down deletes it'),
+	('sql-migrate', NULL, 'gorp\_migrations', '{id}', '.', 'row_per_migration', NULL, '{applied_at}', true,
+	 'A row per migration in its transaction; down deletes it'),
+	('Prisma', NULL, '\_prisma\_migrations', '{migration_name}', '.', 'row_per_migration', NULL, '{checksum}', true,
+	 'A row inserted before the migration runs and updated (finished_at) after it, outside its transaction');
+
+CREATE TABLE postmortem.schema_change_migration (
+	schema_change_id	bigint NOT NULL PRIMARY KEY,
+	migration			text NOT NULL,
+	tool				text,
+	direction			text CHECK (direction OPERATOR(pg_catalog.=) ANY (ARRAY['up', 'down'])),
+	how					text NOT NULL
+						CHECK (how OPERATOR(pg_catalog.=) ANY (ARRAY['setting', 'same transaction', 'following transaction', 'before 0.2.0'])),
+	history_table		text,
+	from_version		text,
+	run					bigint NOT NULL,
+	attributed_at		timestamptz NOT NULL
+);
+CREATE INDEX schema_change_migration_migration_idx
+	ON postmortem.schema_change_migration (migration COLLATE "C");
+CREATE INDEX schema_change_migration_run_idx ON postmortem.schema_change_migration (run);
+SELECT pg_catalog.pg_extension_config_dump('postmortem.schema_change_migration', '');
+REVOKE ALL ON postmortem.schema_change_migration FROM PUBLIC;
+COMMENT ON TABLE postmortem.schema_change_migration IS
+	'The migration each attributed schema change belongs to, written by the recorder (also when the tool names it in a later transaction, after the schema_change row was written)';
+COMMENT ON COLUMN postmortem.schema_change_migration.schema_change_id IS 'The schema_change row';
+COMMENT ON COLUMN postmortem.schema_change_migration.migration IS 'The migration, as its tool names it';
+COMMENT ON COLUMN postmortem.schema_change_migration.tool IS 'The tool (postmortem.migration_source.tool); NULL when named by postmortem.migration';
+COMMENT ON COLUMN postmortem.schema_change_migration.direction IS 'up (applied) or down (undone); NULL when named by postmortem.migration';
+COMMENT ON COLUMN postmortem.schema_change_migration.how IS 'setting (postmortem.migration), same transaction (history written with the change), following transaction (history written by the session''s next transaction), or before 0.2.0 (the migration column of a row recorded by 0.1.0)';
+COMMENT ON COLUMN postmortem.schema_change_migration.history_table IS 'The history table read';
+COMMENT ON COLUMN postmortem.schema_change_migration.from_version IS 'For a table updated in place, going up: the version it left';
+COMMENT ON COLUMN postmortem.schema_change_migration.run IS 'The run: the first schema_change id of the changes one history write named';
+COMMENT ON COLUMN postmortem.schema_change_migration.attributed_at IS 'When the recorder attributed it';
+
+CREATE VIEW postmortem.migration_run WITH (security_invoker = true) AS
+WITH c AS (
+	SELECT m.run, m.tool, m.migration, m.direction, m.how, s.id, s.at, s.finished_at,
+		   s.statement, s.xid, s.table_name, s.lock_mode, s.rewrote_table, s.failed,
+		   s.role_name, s.application_name, s.backend_pid,
+		   CASE s.lock_mode
+				WHEN 'ACCESS SHARE' THEN 1 WHEN 'ROW SHARE' THEN 2 WHEN 'ROW EXCLUSIVE' THEN 3
+				WHEN 'SHARE UPDATE EXCLUSIVE' THEN 4 WHEN 'SHARE' THEN 5
+				WHEN 'SHARE ROW EXCLUSIVE' THEN 6 WHEN 'EXCLUSIVE' THEN 7
+				WHEN 'ACCESS EXCLUSIVE' THEN 8 ELSE 0 END AS lock_rank
+	  FROM postmortem.schema_change_migration m
+	  JOIN postmortem.schema_change s ON s.id OPERATOR(pg_catalog.=) m.schema_change_id
+), strongest AS (
+	SELECT DISTINCT ON (c.run) c.run, c.lock_mode, c.table_name, c.at, c.xid
+	  FROM c
+	 WHERE c.lock_rank OPERATOR(pg_catalog.>) 0
+	 ORDER BY c.run, c.lock_rank DESC, c.id
+)
+SELECT c.run,
+	   c.tool,
+	   c.migration AS id,
+	   c.direction,
+	   pg_catalog.min(c.how) AS attributed_by,
+	   pg_catalog.min(c.at) AS started_at,
+	   pg_catalog.max(COALESCE(c.finished_at, c.at)) AS finished_at,
+	   pg_catalog.max(COALESCE(c.finished_at, c.at)) OPERATOR(pg_catalog.-) pg_catalog.min(c.at) AS duration,
+	   pg_catalog.count(DISTINCT (c.xid, c.at, c.statement))::integer AS statements,
+	   pg_catalog.count(*)::integer AS objects,
+	   st.lock_mode AS strongest_lock,
+	   st.table_name AS strongest_lock_table,
+	   (SELECT pg_catalog.max(COALESCE(c2.finished_at, c2.at)) FROM c c2
+		 WHERE c2.run OPERATOR(pg_catalog.=) c.run AND c2.xid OPERATOR(pg_catalog.=) st.xid)
+		 OPERATOR(pg_catalog.-) st.at AS strongest_lock_held,
+	   pg_catalog.count(*) FILTER (WHERE c.rewrote_table)::integer AS rewrites,
+	   pg_catalog.bool_or(c.failed) AS failed,
+	   pg_catalog.array_agg(DISTINCT c.table_name) FILTER (WHERE c.table_name IS NOT NULL) AS tables,
+	   pg_catalog.min(c.role_name) AS role_name,
+	   pg_catalog.min(c.application_name) AS application_name,
+	   pg_catalog.array_agg(c.id ORDER BY c.id) AS schema_change_ids
+  FROM c
+  LEFT JOIN strongest st ON st.run OPERATOR(pg_catalog.=) c.run
+ GROUP BY c.run, c.tool, c.migration, c.direction, st.lock_mode, st.table_name, st.at, st.xid;
+COMMENT ON VIEW postmortem.migration_run IS
+	'One row per migration run: tool, migration id, direction, start and end, statements and objects, the strongest lock taken and for how long at least, rewrites, failures';
+
+COMMENT ON COLUMN postmortem.migration_run.run IS 'The run: its first schema_change id';
+COMMENT ON COLUMN postmortem.migration_run.tool IS 'The tool (postmortem.migration_source.tool); NULL when named by postmortem.migration';
+COMMENT ON COLUMN postmortem.migration_run.id IS 'The migration, as its tool names it';
+COMMENT ON COLUMN postmortem.migration_run.direction IS 'up (applied) or down (undone); NULL when unknown';
+COMMENT ON COLUMN postmortem.migration_run.attributed_by IS 'How the recorder knew the migration (see schema_change_migration.how)';
+COMMENT ON COLUMN postmortem.migration_run.started_at IS 'When its first statement started';
+COMMENT ON COLUMN postmortem.migration_run.finished_at IS 'When its last statement finished';
+COMMENT ON COLUMN postmortem.migration_run.duration IS 'finished_at - started_at';
+COMMENT ON COLUMN postmortem.migration_run.statements IS 'Statements it ran';
+COMMENT ON COLUMN postmortem.migration_run.objects IS 'Objects they touched (schema_change rows)';
+COMMENT ON COLUMN postmortem.migration_run.strongest_lock IS 'The strongest lock a statement of it took';
+COMMENT ON COLUMN postmortem.migration_run.strongest_lock_table IS 'The table that lock was on';
+COMMENT ON COLUMN postmortem.migration_run.strongest_lock_held IS 'At least how long it was held: from that statement to the last one of its transaction';
+COMMENT ON COLUMN postmortem.migration_run.rewrites IS 'Objects whose table it rewrote';
+COMMENT ON COLUMN postmortem.migration_run.failed IS 'Whether a statement of it failed after part of it committed (a concurrent index build)';
+COMMENT ON COLUMN postmortem.migration_run.tables IS 'Tables it changed';
+COMMENT ON COLUMN postmortem.migration_run.role_name IS 'Role that ran it';
+COMMENT ON COLUMN postmortem.migration_run.application_name IS 'application_name of its session';
+COMMENT ON COLUMN postmortem.migration_run.schema_change_ids IS 'Its schema_change rows';
+
+/* 0.1.0's rows that name a migration: one run per transaction and migration */
+INSERT INTO postmortem.schema_change_migration
+	(schema_change_id, migration, tool, direction, how, history_table, from_version, run, attributed_at)
+SELECT s.id, s.migration, NULL, NULL, 'before 0.2.0', NULL, NULL,
+	   pg_catalog.min(s.id) OVER (PARTITION BY s.xid, s.migration, s.backend_pid), pg_catalog.now()
+  FROM postmortem.schema_change s
+ WHERE s.migration IS NOT NULL;
+/* ---- end of migrations ---------------------------------------------------- */
