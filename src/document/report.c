@@ -163,9 +163,11 @@ append_citations(StringInfo buf, int64 id, const PmZone *zone)
 
 	if (citation_plan == NULL)
 		citation_plan = report_plan(
-									"SELECT c.role::text, c.note, s.id, s.at, s.statement, s.revert_statement"
+									"SELECT c.role::text, c.note, s.id, s.at, s.statement, s.revert_statement,"
+									" mo.summary"
 									" FROM postmortem.citation c"
 									" JOIN postmortem.schema_change s ON s.id = c.schema_change_id"
+									" LEFT JOIN LATERAL postmortem.migration_of(s.id) mo ON true"
 									" WHERE c.incident_id = $1 ORDER BY s.at, s.id");
 	args[0] = Int64GetDatum(id);
 	ret = SPI_execute_plan(citation_plan, args, NULL, true, 0);
@@ -183,6 +185,7 @@ append_citations(StringInfo buf, int64 id, const PmZone *zone)
 		char	   *scid = col_text(tup, desc, 3);
 		char	   *stmt = col_text(tup, desc, 5);
 		char	   *revert = col_text(tup, desc, 6);
+		char	   *run = col_text(tup, desc, 7);
 		TimestampTz at = 0;
 
 		appendStringInfo(buf, "- **%s:** schema change %s", role ? role : "cited", scid);
@@ -198,6 +201,8 @@ append_citations(StringInfo buf, int64 id, const PmZone *zone)
 			append_time(buf, &tm, fsec);
 			appendStringInfo(buf, " %s", zone->label);
 		}
+		if (run)
+			appendStringInfo(buf, ", in %s", run);
 		if (note)
 		{
 			appendStringInfoString(buf, " — ");

@@ -41,7 +41,7 @@
  *
  * The migration column of schema_change is written with the row when known
  * in its own transaction; every attribution (also later ones, since
- * schema_change rows never change) goes to postmortem.schema_change_migration,
+ * schema_change rows never change) goes to postmortem.migration_attribution,
  * with tool, direction and run, read by the view postmortem.migration_run.
  *
  *-------------------------------------------------------------------------
@@ -411,7 +411,10 @@ written_tables(const MigrationSource *src, List *result)
 	return result;
 }
 
-/* The migration a history row names: its id columns, joined. */
+/*
+ * The migration a history row names: its id columns, joined by the
+ * source's separator, or the first that is not NULL when it has none.
+ */
 static char *
 row_id(HeapTuple tup, TupleDesc desc, const MigrationSource *src)
 {
@@ -424,8 +427,15 @@ row_id(HeapTuple tup, TupleDesc desc, const MigrationSource *src)
 	{
 		char	   *v = value_text(tup, desc, column_number(desc, lfirst(lc)));
 
+		/* no separator: the first of the columns that is not NULL */
+		if (src->separator == NULL)
+		{
+			if (v)
+				return v;
+			continue;
+		}
 		if (foreach_current_index(lc) > 0)
-			appendStringInfoString(&buf, src->separator ? src->separator : ".");
+			appendStringInfoString(&buf, src->separator);
 		if (v)
 		{
 			appendStringInfoString(&buf, v);
@@ -536,8 +546,8 @@ means_down(const char *v)
 static bool
 recorded_step(const char *tool, const char *to, const char *from)
 {
-	Oid			relid = postmortem_relid("schema_change_migration");
-	Oid			idxid = postmortem_relid("schema_change_migration_migration_idx");
+	Oid			relid = postmortem_relid("migration_attribution");
+	Oid			idxid = postmortem_relid("migration_attribution_migration_idx");
 	Relation	rel;
 	ScanKeyData key;
 	SysScanDesc scan;
@@ -834,11 +844,11 @@ pm_assign_migrations(List *rows)
 	}
 }
 
-/* Insert the attributions into postmortem.schema_change_migration. */
+/* Insert the attributions into postmortem.migration_attribution. */
 static void
 write_attributions(List *atts)
 {
-	Oid			relid = postmortem_relid("schema_change_migration");
+	Oid			relid = postmortem_relid("migration_attribution");
 	Relation	rel;
 	TupleDesc	desc;
 	EState	   *estate;
@@ -858,7 +868,7 @@ write_attributions(List *atts)
 	{
 		ereport(WARNING,
 				(errcode(ERRCODE_LOCK_NOT_AVAILABLE),
-				 errmsg("postmortem did not record which migration ran: postmortem.schema_change_migration is locked by another session")));
+				 errmsg("postmortem did not record which migration ran: postmortem.migration_attribution is locked by another session")));
 		return;
 	}
 	rel = table_open(relid, NoLock);

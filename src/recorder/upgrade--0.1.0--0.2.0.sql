@@ -8,7 +8,7 @@ CREATE TABLE postmortem.migration_source (
 	schema_name			text,
 	table_name			text NOT NULL,
 	id_columns			text[] NOT NULL CHECK (pg_catalog.cardinality(id_columns) OPERATOR(pg_catalog.>) 0),
-	id_separator		text NOT NULL DEFAULT '.',
+	id_separator		text DEFAULT '.',
 	writes				text NOT NULL DEFAULT 'row_per_migration'
 						CHECK (writes OPERATOR(pg_catalog.=) ANY (ARRAY['row_per_migration', 'in_place'])),
 	direction_column	text,
@@ -23,7 +23,7 @@ COMMENT ON COLUMN postmortem.migration_source.tool IS 'Name of the tool, as post
 COMMENT ON COLUMN postmortem.migration_source.schema_name IS 'Schema of the history table; NULL: any schema';
 COMMENT ON COLUMN postmortem.migration_source.table_name IS 'Name of the history table, a LIKE pattern (escape _ and % with a backslash to match them alone)';
 COMMENT ON COLUMN postmortem.migration_source.id_columns IS 'Columns that name the migration, joined by id_separator';
-COMMENT ON COLUMN postmortem.migration_source.id_separator IS 'What joins the id columns';
+COMMENT ON COLUMN postmortem.migration_source.id_separator IS 'What joins the id columns; NULL: the first of them that is not NULL names the migration';
 COMMENT ON COLUMN postmortem.migration_source.writes IS 'row_per_migration: a row inserted per migration applied, deleted when it is undone; in_place: one row updated to each new version (Alembic)';
 COMMENT ON COLUMN postmortem.migration_source.direction_column IS 'A column whose value says the way (revert, down, undo, rollback: down; anything else: up), for tools that log events';
 COMMENT ON COLUMN postmortem.migration_source.match_columns IS 'Columns the table must also have; a table named by several sources goes to the one it matches with the most columns';
@@ -34,8 +34,8 @@ SELECT pg_catalog.pg_extension_config_dump('postmortem.migration_source', 'WHERE
 INSERT INTO postmortem.migration_source
 	(tool, schema_name, table_name, id_columns, id_separator, writes, direction_column, match_columns, shipped, note)
 VALUES
-	('Flyway', NULL, 'flyway_schema_history', '{version,description}', ' ', 'row_per_migration', NULL, '{installed_rank}', true,
-	 'A row per migration, in its transaction (repeatable migrations have no version: the description names them); undo (Teams) inserts a row of type UNDO_SQL'),
+	('Flyway', NULL, 'flyway_schema_history', '{version,description}', NULL, 'row_per_migration', NULL, '{installed_rank}', true,
+	 'A row per migration, in its transaction (the version names it; a repeatable migration has none: its description); undo (Teams) inserts a row of type UNDO_SQL'),
 	('Liquibase', NULL, 'databasechangelog', '{id,author,filename}', ':', 'row_per_migration', NULL, '{}', true,
 	 'A row per changeset, in the changeset''s transaction; rollback deletes it'),
 	('Django', NULL, 'django_migrations', '{app,name}', '.', 'row_per_migration', NULL, '{}', true,
@@ -57,7 +57,7 @@ VALUES
 	('Prisma', NULL, '\_prisma\_migrations', '{migration_name}', '.', 'row_per_migration', NULL, '{checksum}', true,
 	 'A row inserted before the migration runs and updated (finished_at) after it, outside its transaction');
 
-CREATE TABLE postmortem.schema_change_migration (
+CREATE TABLE postmortem.migration_attribution (
 	schema_change_id	bigint NOT NULL PRIMARY KEY,
 	migration			text NOT NULL,
 	tool				text,
@@ -69,73 +69,97 @@ CREATE TABLE postmortem.schema_change_migration (
 	run					bigint NOT NULL,
 	attributed_at		timestamptz NOT NULL
 );
-CREATE INDEX schema_change_migration_migration_idx
-	ON postmortem.schema_change_migration (migration COLLATE "C");
-CREATE INDEX schema_change_migration_run_idx ON postmortem.schema_change_migration (run);
-SELECT pg_catalog.pg_extension_config_dump('postmortem.schema_change_migration', '');
-REVOKE ALL ON postmortem.schema_change_migration FROM PUBLIC;
-COMMENT ON TABLE postmortem.schema_change_migration IS
+CREATE INDEX migration_attribution_migration_idx
+	ON postmortem.migration_attribution (migration COLLATE "C");
+CREATE INDEX migration_attribution_run_idx ON postmortem.migration_attribution (run);
+SELECT pg_catalog.pg_extension_config_dump('postmortem.migration_attribution', '');
+REVOKE ALL ON postmortem.migration_attribution FROM PUBLIC;
+COMMENT ON TABLE postmortem.migration_attribution IS
 	'The migration each attributed schema change belongs to, written by the recorder (also when the tool names it in a later transaction, after the schema_change row was written)';
-COMMENT ON COLUMN postmortem.schema_change_migration.schema_change_id IS 'The schema_change row';
-COMMENT ON COLUMN postmortem.schema_change_migration.migration IS 'The migration, as its tool names it';
-COMMENT ON COLUMN postmortem.schema_change_migration.tool IS 'The tool (postmortem.migration_source.tool); NULL when named by postmortem.migration';
-COMMENT ON COLUMN postmortem.schema_change_migration.direction IS 'up (applied) or down (undone); NULL when named by postmortem.migration';
-COMMENT ON COLUMN postmortem.schema_change_migration.how IS 'setting (postmortem.migration), same transaction (history written with the change), following transaction (history written by the session''s next transaction), or before 0.2.0 (the migration column of a row recorded by 0.1.0)';
-COMMENT ON COLUMN postmortem.schema_change_migration.history_table IS 'The history table read';
-COMMENT ON COLUMN postmortem.schema_change_migration.from_version IS 'For a table updated in place, going up: the version it left';
-COMMENT ON COLUMN postmortem.schema_change_migration.run IS 'The run: the first schema_change id of the changes one history write named';
-COMMENT ON COLUMN postmortem.schema_change_migration.attributed_at IS 'When the recorder attributed it';
+COMMENT ON COLUMN postmortem.migration_attribution.schema_change_id IS 'The schema_change row';
+COMMENT ON COLUMN postmortem.migration_attribution.migration IS 'The migration, as its tool names it';
+COMMENT ON COLUMN postmortem.migration_attribution.tool IS 'The tool (postmortem.migration_source.tool); NULL when named by postmortem.migration';
+COMMENT ON COLUMN postmortem.migration_attribution.direction IS 'up (applied) or down (undone); NULL when named by postmortem.migration';
+COMMENT ON COLUMN postmortem.migration_attribution.how IS 'setting (postmortem.migration), same transaction (history written with the change), following transaction (history written by the session''s next transaction), or before 0.2.0 (the migration column of a row recorded by 0.1.0)';
+COMMENT ON COLUMN postmortem.migration_attribution.history_table IS 'The history table read';
+COMMENT ON COLUMN postmortem.migration_attribution.from_version IS 'For a table updated in place, going up: the version it left';
+COMMENT ON COLUMN postmortem.migration_attribution.run IS 'The run: the first schema_change id of the changes one history write named';
+COMMENT ON COLUMN postmortem.migration_attribution.attributed_at IS 'When the recorder attributed it';
 
 CREATE VIEW postmortem.migration_run WITH (security_invoker = true) AS
-WITH c AS (
-	SELECT m.run, m.tool, m.migration, m.direction, m.how, s.id, s.at, s.finished_at,
-		   s.statement, s.xid, s.table_name, s.lock_mode, s.rewrote_table, s.failed,
-		   s.role_name, s.application_name, s.backend_pid,
-		   CASE s.lock_mode
-				WHEN 'ACCESS SHARE' THEN 1 WHEN 'ROW SHARE' THEN 2 WHEN 'ROW EXCLUSIVE' THEN 3
-				WHEN 'SHARE UPDATE EXCLUSIVE' THEN 4 WHEN 'SHARE' THEN 5
-				WHEN 'SHARE ROW EXCLUSIVE' THEN 6 WHEN 'EXCLUSIVE' THEN 7
-				WHEN 'ACCESS EXCLUSIVE' THEN 8 ELSE 0 END AS lock_rank
-	  FROM postmortem.schema_change_migration m
-	  JOIN postmortem.schema_change s ON s.id OPERATOR(pg_catalog.=) m.schema_change_id
-), strongest AS (
-	SELECT DISTINCT ON (c.run) c.run, c.lock_mode, c.table_name, c.at, c.xid
-	  FROM c
-	 WHERE c.lock_rank OPERATOR(pg_catalog.>) 0
-	 ORDER BY c.run, c.lock_rank DESC, c.id
-)
-SELECT c.run,
-	   c.tool,
-	   c.migration AS id,
-	   c.direction,
-	   pg_catalog.min(c.how) AS attributed_by,
-	   pg_catalog.min(c.at) AS started_at,
-	   pg_catalog.max(COALESCE(c.finished_at, c.at)) AS finished_at,
-	   pg_catalog.max(COALESCE(c.finished_at, c.at)) OPERATOR(pg_catalog.-) pg_catalog.min(c.at) AS duration,
-	   pg_catalog.count(DISTINCT (c.xid, c.at, c.statement))::integer AS statements,
-	   pg_catalog.count(*)::integer AS objects,
+SELECT g.run, g.tool, g.id, g.direction, g.attributed_by, g.started_at, g.finished_at,
+	   g.finished_at OPERATOR(pg_catalog.-) g.started_at AS duration,
+	   g.statements, g.objects,
 	   st.lock_mode AS strongest_lock,
 	   st.table_name AS strongest_lock_table,
-	   (SELECT pg_catalog.max(COALESCE(c2.finished_at, c2.at)) FROM c c2
-		 WHERE c2.run OPERATOR(pg_catalog.=) c.run AND c2.xid OPERATOR(pg_catalog.=) st.xid)
+	   (SELECT pg_catalog.max(COALESCE(s3.finished_at, s3.at))
+		  FROM postmortem.migration_attribution m3
+		  JOIN postmortem.schema_change s3 ON s3.id OPERATOR(pg_catalog.=) m3.schema_change_id
+		 WHERE m3.run OPERATOR(pg_catalog.=) g.run AND s3.xid OPERATOR(pg_catalog.=) st.xid)
 		 OPERATOR(pg_catalog.-) st.at AS strongest_lock_held,
-	   pg_catalog.count(*) FILTER (WHERE c.rewrote_table)::integer AS rewrites,
-	   pg_catalog.bool_or(c.failed) AS failed,
-	   pg_catalog.array_agg(DISTINCT c.table_name) FILTER (WHERE c.table_name IS NOT NULL) AS tables,
-	   pg_catalog.min(c.role_name) AS role_name,
-	   pg_catalog.min(c.application_name) AS application_name,
-	   pg_catalog.array_agg(c.id ORDER BY c.id) AS schema_change_ids
-  FROM c
-  LEFT JOIN strongest st ON st.run OPERATOR(pg_catalog.=) c.run
- GROUP BY c.run, c.tool, c.migration, c.direction, st.lock_mode, st.table_name, st.at, st.xid;
+	   g.rewrites, g.failed, g.tables, g.role_name, g.application_name, g.schema_change_ids
+  FROM (SELECT m.run, m.tool, m.migration AS id, m.direction,
+			   pg_catalog.min(m.how) AS attributed_by,
+			   pg_catalog.min(s.at) AS started_at,
+			   pg_catalog.max(COALESCE(s.finished_at, s.at)) AS finished_at,
+			   pg_catalog.count(DISTINCT (s.xid, s.at, s.statement))::integer AS statements,
+			   pg_catalog.count(*)::integer AS objects,
+			   pg_catalog.count(*) FILTER (WHERE s.rewrote_table)::integer AS rewrites,
+			   pg_catalog.bool_or(s.failed) AS failed,
+			   pg_catalog.array_agg(DISTINCT s.table_name) FILTER (WHERE s.table_name IS NOT NULL) AS tables,
+			   pg_catalog.min(s.role_name) AS role_name,
+			   pg_catalog.min(s.application_name) AS application_name,
+			   pg_catalog.array_agg(s.id ORDER BY s.id) AS schema_change_ids
+		  FROM postmortem.migration_attribution m
+		  JOIN postmortem.schema_change s ON s.id OPERATOR(pg_catalog.=) m.schema_change_id
+		 GROUP BY m.run, m.tool, m.migration, m.direction) g
+  LEFT JOIN LATERAL (
+		SELECT s2.lock_mode, s2.table_name, s2.at, s2.xid
+		  FROM postmortem.migration_attribution m2
+		  JOIN postmortem.schema_change s2 ON s2.id OPERATOR(pg_catalog.=) m2.schema_change_id
+		 WHERE m2.run OPERATOR(pg_catalog.=) g.run AND s2.lock_mode IS NOT NULL
+		 ORDER BY CASE s2.lock_mode
+					WHEN 'ACCESS SHARE' THEN 1 WHEN 'ROW SHARE' THEN 2 WHEN 'ROW EXCLUSIVE' THEN 3
+					WHEN 'SHARE UPDATE EXCLUSIVE' THEN 4 WHEN 'SHARE' THEN 5
+					WHEN 'SHARE ROW EXCLUSIVE' THEN 6 WHEN 'EXCLUSIVE' THEN 7
+					WHEN 'ACCESS EXCLUSIVE' THEN 8 ELSE 0 END DESC, s2.id
+		 LIMIT 1) st ON true;
 COMMENT ON VIEW postmortem.migration_run IS
 	'One row per migration run: tool, migration id, direction, start and end, statements and objects, the strongest lock taken and for how long at least, rewrites, failures';
+
+CREATE FUNCTION postmortem.migration_of(schema_change_id bigint,
+		OUT migration text, OUT summary text)
+	LANGUAGE plpgsql STABLE STRICT
+	SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	/* for a role that may not read the attributions: nothing, not an error */
+	IF NOT pg_catalog.has_table_privilege('postmortem.migration_attribution', 'SELECT') THEN
+		RETURN;
+	END IF;
+	SELECT r.id,
+		   'migration ' || r.id
+		   || COALESCE(' (' || pg_catalog.concat_ws(', ', r.tool, r.direction) || ')', '')
+		   || COALESCE(' took ' || r.strongest_lock || ' on ' || r.strongest_lock_table
+					   || COALESCE(' for ' || CASE
+							WHEN pg_catalog.date_part('epoch', r.strongest_lock_held) OPERATOR(pg_catalog.<) 1
+							THEN pg_catalog.round(pg_catalog.date_part('epoch', r.strongest_lock_held)::numeric OPERATOR(pg_catalog.*) 1000) || ' ms'
+							ELSE pg_catalog.round(pg_catalog.date_part('epoch', r.strongest_lock_held)::numeric) || ' s' END, ''), '')
+	  INTO migration, summary
+	  FROM postmortem.migration_attribution m
+	  JOIN postmortem.migration_run r ON r.run OPERATOR(pg_catalog.=) m.run
+	 WHERE m.schema_change_id OPERATOR(pg_catalog.=) migration_of.schema_change_id
+	 LIMIT 1;
+END
+$$;
+COMMENT ON FUNCTION postmortem.migration_of(bigint) IS
+	'The migration a schema change belongs to, and a sentence about its run: migration 0042 (Django, up) took ACCESS EXCLUSIVE on public.orders for 41 s; NULLs when not attributed or not readable';
 
 COMMENT ON COLUMN postmortem.migration_run.run IS 'The run: its first schema_change id';
 COMMENT ON COLUMN postmortem.migration_run.tool IS 'The tool (postmortem.migration_source.tool); NULL when named by postmortem.migration';
 COMMENT ON COLUMN postmortem.migration_run.id IS 'The migration, as its tool names it';
 COMMENT ON COLUMN postmortem.migration_run.direction IS 'up (applied) or down (undone); NULL when unknown';
-COMMENT ON COLUMN postmortem.migration_run.attributed_by IS 'How the recorder knew the migration (see schema_change_migration.how)';
+COMMENT ON COLUMN postmortem.migration_run.attributed_by IS 'How the recorder knew the migration (see migration_attribution.how)';
 COMMENT ON COLUMN postmortem.migration_run.started_at IS 'When its first statement started';
 COMMENT ON COLUMN postmortem.migration_run.finished_at IS 'When its last statement finished';
 COMMENT ON COLUMN postmortem.migration_run.duration IS 'finished_at - started_at';
@@ -152,7 +176,7 @@ COMMENT ON COLUMN postmortem.migration_run.application_name IS 'application_name
 COMMENT ON COLUMN postmortem.migration_run.schema_change_ids IS 'Its schema_change rows';
 
 /* 0.1.0's rows that name a migration: one run per transaction and migration */
-INSERT INTO postmortem.schema_change_migration
+INSERT INTO postmortem.migration_attribution
 	(schema_change_id, migration, tool, direction, how, history_table, from_version, run, attributed_at)
 SELECT s.id, s.migration, NULL, NULL, 'before 0.2.0', NULL, NULL,
 	   pg_catalog.min(s.id) OVER (PARTITION BY s.xid, s.migration, s.backend_pid), pg_catalog.now()

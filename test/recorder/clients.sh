@@ -41,7 +41,7 @@ tool_dbs() {
 		psql -X -q -d postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS $d WITH (FORCE)" -c "CREATE DATABASE $d OWNER $app" >/dev/null || return 1
 		dbs+=("$d")
 	done
-	q $with "CREATE EXTENSION postmortem; GRANT SELECT ON postmortem.schema_change, postmortem.schema_change_migration TO $app" >/dev/null
+	q $with "CREATE EXTENSION postmortem; GRANT SELECT ON postmortem.schema_change, postmortem.migration_attribution TO $app" >/dev/null
 }
 
 # The rows written since id $2, one line each: what, on which object, which
@@ -50,7 +50,7 @@ rows_since() {
 	q "$1" "SELECT s.command_tag || ' ' || coalesce(s.object_identity, '-') || ' | ' ||
 	               coalesce(m.tool, '-') || ' ' || coalesce(m.migration, s.migration, '-') || ' ' || coalesce(m.direction, '-')
 	          FROM postmortem.schema_change s
-	          LEFT JOIN postmortem.schema_change_migration m ON m.schema_change_id = s.id
+	          LEFT JOIN postmortem.migration_attribution m ON m.schema_change_id = s.id
 	         WHERE s.id > $2 ORDER BY s.id"
 }
 

@@ -20,7 +20,7 @@ is() {
 # the migration, tool and direction of the newest row about an object
 of() {
 	q -c "SELECT coalesce(m.migration, s.migration, '-') || ' ' || coalesce(m.tool, '-') || ' ' || coalesce(m.direction, '-')
-	        FROM postmortem.schema_change s LEFT JOIN postmortem.schema_change_migration m ON m.schema_change_id = s.id
+	        FROM postmortem.schema_change s LEFT JOIN postmortem.migration_attribution m ON m.schema_change_id = s.id
 	       WHERE s.object_identity = '$1' ORDER BY s.id DESC LIMIT 1"
 }
 q -c "CREATE EXTENSION postmortem" >/dev/null
@@ -54,13 +54,13 @@ is "$(of public.m_rb)" "20260101000007 Rails up" "one without is Rails'"
 q >/dev/null <<'SQL'
 CREATE TABLE public.flyway_schema_history (installed_rank int, version text, description text);
 BEGIN; CREATE TABLE public.m_long (id int);
-INSERT INTO public.flyway_schema_history VALUES (1, '9', repeat('x', 3000000)); COMMIT;
+INSERT INTO public.flyway_schema_history VALUES (1, repeat('x', 3000000), 'long'); COMMIT;
 CREATE TABLE public.alembic_version (version_num bytea);
 SET bytea_output = 'escape';
 BEGIN; CREATE TABLE public.m_bytea (id int);
 INSERT INTO public.alembic_version VALUES (convert_to(repeat('y', 3000000), 'UTF8')); COMMIT;
 SQL
-is "$(of public.m_long | awk '{print length($2), $3, $4}')" "1024 Flyway up" "a long history value is cut at 1024 bytes"
+is "$(of public.m_long | awk '{print length($1), $2, $3}')" "1024 Flyway up" "a long history value is cut at 1024 bytes"
 is "$(q -c "SELECT count(*) FROM postmortem.schema_change WHERE object_identity = 'public.m_bytea'")" "1" \
    "a long value of another type is left out, and the change is still recorded"
 
