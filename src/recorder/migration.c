@@ -445,6 +445,18 @@ row_id(HeapTuple tup, TupleDesc desc, const MigrationSource *src)
 	return any ? buf.data : NULL;
 }
 
+static HistoryItem *
+new_item(CommandId cid, bool inserted, char *id, char *direction)
+{
+	HistoryItem *it = palloc(sizeof(HistoryItem));
+
+	it->cid = cid;
+	it->inserted = inserted;
+	it->id = id;
+	it->direction = direction;
+	return it;
+}
+
 /*
  * The row versions of one history table this transaction inserted, or
  * deleted or superseded, with the command id of each.  Our lock on the
@@ -479,25 +491,9 @@ history_items(Relation rel, const MigrationSource *src)
 		dir = src->directionColumn
 			? value_text(tup, desc, column_number(desc, src->directionColumn)) : NULL;
 		if (ins)
-		{
-			HistoryItem *it = palloc(sizeof(HistoryItem));
-
-			it->cid = HeapTupleHeaderGetCmin(htup);
-			it->inserted = true;
-			it->id = id;
-			it->direction = dir;
-			items = lappend(items, it);
-		}
+			items = lappend(items, new_item(HeapTupleHeaderGetCmin(htup), true, id, dir));
 		if (del)
-		{
-			HistoryItem *it = palloc(sizeof(HistoryItem));
-
-			it->cid = HeapTupleHeaderGetCmax(htup);
-			it->inserted = false;
-			it->id = id;
-			it->direction = dir;
-			items = lappend(items, it);
-		}
+			items = lappend(items, new_item(HeapTupleHeaderGetCmax(htup), false, id, dir));
 	}
 	table_endscan(scan);
 	return items;

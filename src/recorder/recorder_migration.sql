@@ -51,7 +51,7 @@ VALUES
 	 'One row (version, dirty), replaced before (dirty) and after each migration, in transactions of its own'),
 	('Alembic', NULL, 'alembic_version', '{version_num}', '.', 'in_place', NULL, '{}', true,
 	 'One row per head, inserted by the first revision and updated in place to each next one; downgrade updates it back and deletes it at base'),
-	('Sqitch', 'sqitch', 'changes', '{project,change}', ':', 'row_per_migration', NULL, '{change_id}', true,
+	('Sqitch', 'sqitch', 'changes', '{change}', '.', 'row_per_migration', NULL, '{change_id}', true,
 	 'Written by sqitch''s own connection, not the psql session that runs the script: never in the same session; use the deploy template that sets postmortem.migration'),
 	('knex', NULL, 'knex\_migrations', '{name}', '.', 'row_per_migration', NULL, '{batch}', true,
 	 'A row per migration in its transaction; rollback deletes it'),
@@ -137,23 +137,30 @@ CREATE FUNCTION postmortem.migration_of(schema_change_id bigint,
 	LANGUAGE plpgsql STABLE STRICT
 	SET search_path = pg_catalog, pg_temp
 AS $$
+DECLARE
+	the_run bigint;
 BEGIN
 	/* for a role that may not read the attributions: nothing, not an error */
 	IF NOT pg_catalog.has_table_privilege('postmortem.migration_attribution', 'SELECT') THEN
 		RETURN;
 	END IF;
-	SELECT r.id,
-		   'migration ' || r.id
-		   || COALESCE(' (' || pg_catalog.concat_ws(', ', r.tool, r.direction) || ')', '')
+	SELECT m.run, m.migration INTO the_run, migration
+	  FROM postmortem.migration_attribution m
+	 WHERE m.schema_change_id OPERATOR(pg_catalog.=) migration_of.schema_change_id;
+	IF NOT FOUND THEN
+		RETURN;
+	END IF;
+	/* one run: its grouping is computed for that run only */
+	SELECT 'migration ' || r.id
+		   || COALESCE(' (' || NULLIF(pg_catalog.concat_ws(', ', r.tool, r.direction), '') || ')', '')
 		   || COALESCE(' took ' || r.strongest_lock || ' on ' || r.strongest_lock_table
 					   || COALESCE(' for ' || CASE
 							WHEN pg_catalog.date_part('epoch', r.strongest_lock_held) OPERATOR(pg_catalog.<) 1
 							THEN pg_catalog.round(pg_catalog.date_part('epoch', r.strongest_lock_held)::numeric OPERATOR(pg_catalog.*) 1000) || ' ms'
 							ELSE pg_catalog.round(pg_catalog.date_part('epoch', r.strongest_lock_held)::numeric) || ' s' END, ''), '')
-	  INTO migration, summary
-	  FROM postmortem.migration_attribution m
-	  JOIN postmortem.migration_run r ON r.run OPERATOR(pg_catalog.=) m.run
-	 WHERE m.schema_change_id OPERATOR(pg_catalog.=) migration_of.schema_change_id
+	  INTO summary
+	  FROM postmortem.migration_run r
+	 WHERE r.run OPERATOR(pg_catalog.=) the_run AND r.id OPERATOR(pg_catalog.=) migration
 	 LIMIT 1;
 END
 $$;
