@@ -17,6 +17,7 @@ n=${1:-2000}
 [ -n "${PM_PG_ROOT:-}" ] && pm_private_pg "$PM_PG_ROOT"
 . test/support/server.sh
 dir=$(mktemp -d /tmp/pm-bench-history.XXXXXX)
+chmod 755 "$dir"
 trap 'pm_server_stop $dir/srv; rm -rf $dir' EXIT
 pm_server_start "$dir/srv" >/dev/null
 pgbench=$PM_PGBIN/pgbench
