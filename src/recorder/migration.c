@@ -124,6 +124,7 @@ typedef struct HistoryEvent
 typedef struct PendingChange
 {
 	int64		id;
+	char	   *origin;
 	Oid			table;			/* the table it changed */
 	TimestampTz committed;
 	Oid			role;
@@ -134,6 +135,7 @@ typedef struct Attribution
 {
 	RecordedRow *row;			/* NULL: a pending change of earlier */
 	int64		id;
+	const char *origin;
 	HistoryEvent *event;		/* NULL: from postmortem.migration */
 } Attribution;
 
@@ -939,6 +941,8 @@ write_attributions(List *atts)
 			{ values[a_ - 1] = (datum); nulls[a_ - 1] = false; } \
 		} while (0)
 		SET_COL("schema_change_id", Int64GetDatum(att->id));
+		if (att->origin)
+			SET_COL("origin", CStringGetTextDatum(att->origin));
 		SET_COL("migration", CStringGetTextDatum(migration));
 		SET_COL("how", CStringGetTextDatum(ev == NULL ? "setting" :
 										   att->row ? "same transaction" : "following transaction"));
@@ -984,6 +988,7 @@ pm_record_migrations(List *rows)
 		Attribution *att = lfirst(lc);
 
 		att->id = DatumGetInt64(att->row->values[SC_ID]);
+		att->origin = att->row->nulls[SC_ORIGIN] ? NULL : TextDatumGetCString(att->row->values[SC_ORIGIN]);
 		atts = lappend(atts, att);
 	}
 	foreach(lc, rows)
@@ -996,6 +1001,7 @@ pm_record_migrations(List *rows)
 			PendingChange *pc = palloc(sizeof(PendingChange));
 
 			pc->id = DatumGetInt64(row->values[SC_ID]);
+			pc->origin = row->nulls[SC_ORIGIN] ? NULL : TextDatumGetCString(row->values[SC_ORIGIN]);
 			pc->table = row->nulls[SC_TABLE_OID] ? InvalidOid : DatumGetObjectId(row->values[SC_TABLE_OID]);
 			pc->committed = GetCurrentTimestamp();
 			pc->role = GetUserId();
@@ -1020,6 +1026,7 @@ pm_record_migrations(List *rows)
 				continue;
 			att = palloc0(sizeof(Attribution));
 			att->id = pc->id;
+			att->origin = pc->origin;
 			att->event = linitial(xact_events);
 			atts = lappend(atts, att);
 		}
@@ -1027,6 +1034,14 @@ pm_record_migrations(List *rows)
 	write_attributions(atts);
 	xact_events = NIL;
 	xact_attributions = NIL;
+}
+
+static void
+pending_free(PendingChange *pc)
+{
+	if (pc->origin)
+		pfree(pc->origin);
+	pfree(pc);
 }
 
 static void
@@ -1046,7 +1061,9 @@ migration_xact_callback(XactEvent event, void *arg)
 
 				if (staged_clear)
 				{
-					list_free_deep(pending);
+					foreach(lc, pending)
+						pending_free(lfirst(lc));
+					list_free(pending);
 					pending = NIL;
 				}
 				/* what is out of the window can never be claimed */
@@ -1057,7 +1074,7 @@ migration_xact_callback(XactEvent event, void *arg)
 					if (TimestampDifferenceExceeds(pc->committed, now, PM_PENDING_WINDOW_MS))
 					{
 						pending = foreach_delete_current(pending, lc);
-						pfree(pc);
+						pending_free(pc);
 					}
 				}
 				pending = list_concat(pending, staged_add);
@@ -1067,8 +1084,14 @@ migration_xact_callback(XactEvent event, void *arg)
 			break;
 		case XACT_EVENT_ABORT:
 		case XACT_EVENT_PARALLEL_ABORT:
-			list_free_deep(staged_add);
-			break;
+			{
+				ListCell   *lc;
+
+				foreach(lc, staged_add)
+					pending_free(lfirst(lc));
+				list_free(staged_add);
+				break;
+			}
 		default:
 			return;
 	}

@@ -63,7 +63,8 @@ VALUES
 	 'A row inserted before the migration runs and updated (finished_at) after it, outside its transaction');
 
 CREATE TABLE postmortem.migration_attribution (
-	schema_change_id	bigint NOT NULL PRIMARY KEY,
+	schema_change_id	bigint NOT NULL,
+	origin				text COLLATE "C" NOT NULL,
 	migration			text NOT NULL,
 	tool				text,
 	direction			text CHECK (direction OPERATOR(pg_catalog.=) ANY (ARRAY['up', 'down'])),
@@ -72,7 +73,8 @@ CREATE TABLE postmortem.migration_attribution (
 	history_table		text,
 	from_version		text,
 	run					bigint NOT NULL,
-	attributed_at		timestamptz NOT NULL
+	attributed_at		timestamptz NOT NULL,
+	PRIMARY KEY (schema_change_id, origin)
 );
 CREATE INDEX migration_attribution_migration_idx
 	ON postmortem.migration_attribution (migration COLLATE "C");
@@ -81,7 +83,8 @@ SELECT pg_catalog.pg_extension_config_dump('postmortem.migration_attribution', '
 REVOKE ALL ON postmortem.migration_attribution FROM PUBLIC;
 COMMENT ON TABLE postmortem.migration_attribution IS
 	'The migration each attributed schema change belongs to, written by the recorder (also when the tool names it in a later transaction, after the schema_change row was written)';
-COMMENT ON COLUMN postmortem.migration_attribution.schema_change_id IS 'The schema_change row';
+COMMENT ON COLUMN postmortem.migration_attribution.schema_change_id IS 'The schema_change row: its id';
+COMMENT ON COLUMN postmortem.migration_attribution.origin IS 'The schema_change row: its origin (always this database''s: attributions are made where the change ran)';
 COMMENT ON COLUMN postmortem.migration_attribution.migration IS 'The migration, as its tool names it';
 COMMENT ON COLUMN postmortem.migration_attribution.tool IS 'The tool (postmortem.migration_source.tool); NULL when named by postmortem.migration';
 COMMENT ON COLUMN postmortem.migration_attribution.direction IS 'up (applied) or down (undone); NULL when named by postmortem.migration';
@@ -99,7 +102,7 @@ SELECT g.run, g.tool, g.id, g.direction, g.attributed_by, g.started_at, g.finish
 	   st.table_name AS strongest_lock_table,
 	   (SELECT pg_catalog.max(COALESCE(s3.finished_at, s3.at))
 		  FROM postmortem.migration_attribution m3
-		  JOIN postmortem.schema_change s3 ON s3.id OPERATOR(pg_catalog.=) m3.schema_change_id
+		  JOIN postmortem.schema_change s3 ON s3.id OPERATOR(pg_catalog.=) m3.schema_change_id AND s3.origin OPERATOR(pg_catalog.=) m3.origin
 		 WHERE m3.run OPERATOR(pg_catalog.=) g.run AND s3.xid OPERATOR(pg_catalog.=) st.xid)
 		 OPERATOR(pg_catalog.-) st.at AS strongest_lock_held,
 	   g.rewrites, g.failed, g.tables, g.role_name, g.application_name, g.schema_change_ids
@@ -116,12 +119,12 @@ SELECT g.run, g.tool, g.id, g.direction, g.attributed_by, g.started_at, g.finish
 			   pg_catalog.min(s.application_name) AS application_name,
 			   pg_catalog.array_agg(s.id ORDER BY s.id) AS schema_change_ids
 		  FROM postmortem.migration_attribution m
-		  JOIN postmortem.schema_change s ON s.id OPERATOR(pg_catalog.=) m.schema_change_id
+		  JOIN postmortem.schema_change s ON s.id OPERATOR(pg_catalog.=) m.schema_change_id AND s.origin OPERATOR(pg_catalog.=) m.origin
 		 GROUP BY m.run, m.tool, m.migration, m.direction) g
   LEFT JOIN LATERAL (
 		SELECT s2.lock_mode, s2.table_name, s2.at, s2.xid
 		  FROM postmortem.migration_attribution m2
-		  JOIN postmortem.schema_change s2 ON s2.id OPERATOR(pg_catalog.=) m2.schema_change_id
+		  JOIN postmortem.schema_change s2 ON s2.id OPERATOR(pg_catalog.=) m2.schema_change_id AND s2.origin OPERATOR(pg_catalog.=) m2.origin
 		 WHERE m2.run OPERATOR(pg_catalog.=) g.run AND s2.lock_mode IS NOT NULL
 		 ORDER BY CASE s2.lock_mode
 					WHEN 'ACCESS SHARE' THEN 1 WHEN 'ROW SHARE' THEN 2 WHEN 'ROW EXCLUSIVE' THEN 3
@@ -132,9 +135,9 @@ SELECT g.run, g.tool, g.id, g.direction, g.attributed_by, g.started_at, g.finish
 COMMENT ON VIEW postmortem.migration_run IS
 	'One row per migration run: tool, migration id, direction, start and end, statements and objects, the strongest lock taken and for how long at least, rewrites, failures';
 
-CREATE FUNCTION postmortem.migration_of(schema_change_id bigint,
+CREATE FUNCTION postmortem.migration_of(schema_change_id bigint, origin text DEFAULT NULL,
 		OUT migration text, OUT summary text)
-	LANGUAGE plpgsql STABLE STRICT
+	LANGUAGE plpgsql STABLE
 	SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
@@ -146,7 +149,8 @@ BEGIN
 	END IF;
 	SELECT m.run, m.migration INTO the_run, migration
 	  FROM postmortem.migration_attribution m
-	 WHERE m.schema_change_id OPERATOR(pg_catalog.=) migration_of.schema_change_id;
+	 WHERE m.schema_change_id OPERATOR(pg_catalog.=) migration_of.schema_change_id
+	   AND m.origin OPERATOR(pg_catalog.=) COALESCE(migration_of.origin, postmortem.local_origin());
 	IF NOT FOUND THEN
 		RETURN;
 	END IF;
@@ -164,8 +168,8 @@ BEGIN
 	 LIMIT 1;
 END
 $$;
-COMMENT ON FUNCTION postmortem.migration_of(bigint) IS
-	'The migration a schema change belongs to, and a sentence about its run: migration 0042 (Django, up) took ACCESS EXCLUSIVE on public.orders for 41 s; NULLs when not attributed or not readable';
+COMMENT ON FUNCTION postmortem.migration_of(bigint, text) IS
+	'The migration a schema change (id, origin; NULL: this database) belongs to, and a sentence about its run: migration 0042 (Django, up) took ACCESS EXCLUSIVE on public.orders for 41 s; NULLs when not attributed or not readable';
 COMMENT ON COLUMN postmortem.migration_run.run IS 'The run: its first schema_change id';
 COMMENT ON COLUMN postmortem.migration_run.tool IS 'The tool (postmortem.migration_source.tool); NULL when named by postmortem.migration';
 COMMENT ON COLUMN postmortem.migration_run.id IS 'The migration, as its tool names it';
