@@ -1381,5 +1381,16 @@ pm_recorder_status(PG_FUNCTION_ARGS)
 									? "from the statement's location in the query string (ProcessUtility hook)"
 									: "from the query string, parsed again when it holds several statements");
 	tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+
+	/* src/analysis/regression.c: what pg_stat_statements lets suspects() see */
+	if (pm_query_regression_status)
+	{
+		const char *detail;
+
+		values[0] = CStringGetTextDatum("query regressions");
+		values[1] = BoolGetDatum(pm_query_regression_status(&detail));
+		values[2] = CStringGetTextDatum(detail);
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
 	return (Datum) 0;
 }
