@@ -557,6 +557,13 @@ pm_recorder_ddl_start(PG_FUNCTION_ARGS)
 	cmd->startedAt = GetCurrentTimestamp();
 	cmd->stmtTag = nodeTag(trigdata->parsetree);
 	cmd->tag = GetCommandTagName(trigdata->tag);
+	if (pm_statement_is_temporary(trigdata->parsetree))
+	{
+		/* a temporary object: nothing to record, broken stays set */
+		cmd_stack = lcons(cmd, cmd_stack);
+		MemoryContextSwitchTo(old);
+		PG_RETURN_VOID();
+	}
 	cmd->statement = pm_statement_text(trigdata->parsetree);
 	cmd_stack = lcons(cmd, cmd_stack);
 	MemoryContextSwitchTo(old);
