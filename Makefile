@@ -30,6 +30,11 @@ REGRESS_OPTS = --inputdir=. --load-extension=$(EXTENSION)
 ISOLATION      = $(patsubst specs/%.spec,%,$(sort $(wildcard specs/*.spec)))
 ISOLATION_OPTS = --load-extension=$(EXTENSION)
 
+# Isolation specs (concurrency: several sessions, locks): specs/<name>.spec +
+# expected/<name>.out, run by pg_isolation_regress in `make installcheck`.
+ISOLATION      = $(patsubst specs/%.spec,%,$(sort $(wildcard specs/*.spec)))
+ISOLATION_OPTS = --inputdir=. --load-extension=$(EXTENSION)
+
 PG_CONFIG  ?= pg_config
 PG_CPPFLAGS = -I$(srcdir)/src
 SHLIB_LINK += -lcmark-gfm -lcmark-gfm-extensions

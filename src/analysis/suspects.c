@@ -115,6 +115,7 @@ enum
 	C_TABLE_OID,
 	C_SCANS,
 	C_ORIGIN,
+	C_MIGRATION_RUN,			/* postmortem.migration_of: the run, in a sentence */
 	C_NCOLS
 };
 
@@ -142,7 +143,8 @@ enum
  */
 #define CANDIDATES_SQL \
 	"SELECT s.id, s.at, s.command_tag, s.object_type, s.object_identity," \
-	"       s.table_name, s.statement, s.revert_statement, s.migration," \
+	"       s.table_name, s.statement, s.revert_statement," \
+	"       COALESCE(s.migration, mo.migration)," \
 	"       s.role_name, s.lock_mode, s.blocks_writes, s.blocks_reads," \
 	"       s.rewrote_table, s.rewrite_reason, s.definition_before," \
 	"       s.definition_after," \
@@ -150,8 +152,10 @@ enum
 	"       pg_catalog.date_part('epoch', COALESCE(s.duration, s.finished_at OPERATOR(pg_catalog.-) s.at))" \
 	"           OPERATOR(pg_catalog.*) 1000.0::pg_catalog.float8," \
 	"       s.table_rows, s.table_oid," \
-	"       s.table_seq_scan OPERATOR(pg_catalog.+) s.table_idx_scan, s.origin" \
+	"       s.table_seq_scan OPERATOR(pg_catalog.+) s.table_idx_scan, s.origin," \
+	"       mo.summary" \
 	"  FROM postmortem.schema_change s" \
+	"  LEFT JOIN LATERAL postmortem.migration_of(s.id, s.origin) mo ON true" \
 	" WHERE s.at OPERATOR(pg_catalog.>) ($1 OPERATOR(pg_catalog.-) $2)" \
 	"   AND s.at OPERATOR(pg_catalog.<=) $3" \
 	"   AND s.origin OPERATOR(pg_catalog.=) ANY ($4)"
@@ -516,7 +520,9 @@ score_suspect(Suspect *s, HeapTuple tup, TupleDesc desc, TimestampTz start,
 		append_age(&buf, age);
 		appendStringInfoString(&buf, " before impact");
 	}
-	if (migration)
+	if (get_text(tup, desc, C_MIGRATION_RUN))
+		appendStringInfo(&buf, " (%s)", get_text(tup, desc, C_MIGRATION_RUN));
+	else if (migration)
 		appendStringInfo(&buf, " (migration %s)", migration);
 	if (table && rows_known && rows > 0)
 		appendStringInfo(&buf, "; %s has " INT64_FORMAT " rows", relname, rows);

@@ -51,10 +51,12 @@ static SPIPlanPtr section_plan = NULL;
 	"SELECT c.role::text, c.note, s.id, s.at, s.statement, s.revert_statement," \
 	" pg_catalog.concat_ws(' ', s.command_tag, s.object_identity)," \
 	" CASE WHEN s.origin OPERATOR(pg_catalog.<>) postmortem.local_origin()" \
-	"  THEN s.database_name END" \
+	"  THEN s.database_name END," \
+	" mo.summary" \
 	" FROM postmortem.citation c" \
 	" JOIN postmortem.schema_change s ON s.id OPERATOR(pg_catalog.=) c.schema_change_id" \
 	"  AND s.origin OPERATOR(pg_catalog.=) c.schema_change_origin" \
+	" LEFT JOIN LATERAL postmortem.migration_of(s.id, s.origin) mo ON true" \
 	" WHERE c.incident_id OPERATOR(pg_catalog.=) $1 ORDER BY s.at, s.id"
 #define SECTION_SQL \
 	"SELECT s.value OPERATOR(pg_catalog.->>) 'heading', s.value OPERATOR(pg_catalog.->>) 'body'" \
@@ -401,6 +403,7 @@ append_citations(StringInfo buf, const PmZone *zone, SPITupleTable *rows, uint64
 		char	   *stmt = col_text(tup, desc, 5);
 		char	   *revert = col_text(tup, desc, 6);
 		char	   *database = col_text(tup, desc, 8);
+		char	   *run = col_text(tup, desc, 9);
 		TimestampTz at = 0;
 
 		appendStringInfo(buf, "- **%s:** schema change %s",
@@ -417,6 +420,11 @@ append_citations(StringInfo buf, const PmZone *zone, SPITupleTable *rows, uint64
 			appendStringInfoString(buf, " at ");
 			append_when(buf, zone, at, true, rpt_written_with_seconds(zone, at));
 			appendStringInfo(buf, " %s", zone->label);
+		}
+		if (run)
+		{
+			appendStringInfoString(buf, ", in ");
+			rpt_md_text(buf, run, false);
 		}
 		if (note)
 		{

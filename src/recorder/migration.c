@@ -1,199 +1,1103 @@
 /*-------------------------------------------------------------------------
  *
- * recorder_migration.c
- *	  The migration a schema change belongs to, from the history tables of
- *	  migration tools written in the same transaction.
+ * migration.c
+ *	  The migration a schema change belongs to: postmortem.migration, or the
+ *	  history rows of migration tools, read as each tool really writes them.
  *
- * Flyway (flyway_schema_history), Django (django_migrations), Rails
- * (schema_migrations), Alembic (alembic_version, updated in place) and
- * Sqitch (sqitch.changes) write a history row in the migration's
- * transaction.  At commit the recorder looks the tables up by name (any
- * schema; sqitch.changes by its schema), so it does not matter whether they
- * existed before the extension or were created after it, and reads the rows
- * this transaction inserted or updated.  Each change gets the history row
- * written next after it (tools write it after running the migration), or
- * else the last one written before it.  postmortem.migration, when set,
- * wins.
+ * The tools are rows of postmortem.migration_source (tool, history table,
+ * the columns that name a migration, whether the table holds one row per
+ * migration or one row updated in place).  At commit the recorder reads, in
+ * the history tables this transaction wrote, only the row versions this
+ * transaction itself inserted, deleted or superseded:
+ *
+ * - a table counts only if this transaction holds ROW EXCLUSIVE (or
+ *   stronger) on it, which writing it took: its rows are read without
+ *   taking or waiting for any lock, and another session's tables (its
+ *   temporary tables included) are never opened;
+ * - the heap is read with SnapshotAny and a version counts only if its
+ *   xmin or its updating xmax is this transaction: each is an event at the
+ *   command id that wrote it (an UPDATE is a delete and an insert at the
+ *   same command id);
+ * - only the first bytes of a value are read (PM_MAX_ID_BYTES).
+ *
+ * An event names a migration and a direction: an inserted row is a
+ * migration applied, a deleted row one undone (Rails, Django, knex and
+ * node-pg-migrate delete their row on the way down); a table updated in
+ * place (Alembic) names the new version going up and the version being
+ * left going down.  A change gets the event written next after it (tools
+ * write their history after running the migration), or else the last one
+ * before it.
+ *
+ * Some tools write their history in the next transaction of the session
+ * (Django after deferred SQL, for every unapply and for atomic = False;
+ * Rails with disable_ddl_transaction!; Prisma).  The schema changes of a
+ * transaction that wrote no history are then kept as pending, in session
+ * memory, until the session's next transaction that writes a history row:
+ * if that transaction has no schema change of its own, runs as the same
+ * role and comes within PM_PENDING_WINDOW of the pending changes, its first
+ * event claims them.  Any transaction that writes a history row ends the
+ * pending changes, claimed or not, so a later, unrelated write cannot claim
+ * old changes.
+ *
+ * The migration column of schema_change is written with the row when known
+ * in its own transaction; every attribution (also later ones, since
+ * schema_change rows never change) goes to postmortem.migration_attribution,
+ * with tool, direction and run, read by the view postmortem.migration_run.
  *
  *-------------------------------------------------------------------------
  */
 #include "postgres.h"
 
+#include "access/detoast.h"
 #include "access/genam.h"
 #include "access/heapam.h"
 #include "access/htup_details.h"
 #include "access/table.h"
 #include "access/tableam.h"
 #include "access/xact.h"
+#include "catalog/catalog.h"
+#include "catalog/dependency.h"
 #include "catalog/indexing.h"
 #include "catalog/namespace.h"
+#include "catalog/pg_am.h"
 #include "catalog/pg_class.h"
+#include "catalog/pg_collation.h"
+#include "catalog/pg_type.h"
+#include "executor/executor.h"
+#include "mb/pg_wchar.h"
+#include "miscadmin.h"
+#include "parser/parse_coerce.h"
+#include "pgstat.h"
+#include "storage/lmgr.h"
+#include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/fmgroids.h"
 #include "utils/lsyscache.h"
+#include "utils/memutils.h"
 #include "utils/rel.h"
 #include "utils/snapmgr.h"
+#include "utils/timestamp.h"
 
 #include "recorder/recorder.h"
 
-typedef struct HistoryTable
+/* at most this many bytes of a history value are read */
+#define PM_MAX_ID_BYTES 1024
+
+/* pending changes older than this are no longer claimed */
+#define PM_PENDING_WINDOW_MS (10 * 60 * 1000)
+
+/* One row of postmortem.migration_source. */
+typedef struct MigrationSource
 {
-	const char *relname;
-	const char *nspname;		/* NULL: any schema */
-	const char *col1;
-	const char *col2;
-	const char *fmt;			/* how to join col1 and col2 */
-} HistoryTable;
+	char	   *tool;
+	char	   *schema;			/* NULL: any schema */
+	char	   *table;			/* a LIKE pattern */
+	List	   *idColumns;		/* char *: the columns naming a migration */
+	char	   *separator;		/* how they are joined */
+	bool		inPlace;		/* one row, updated per step */
+	char	   *directionColumn;	/* a column saying deploy/revert, or NULL */
+	List	   *matchColumns;	/* char *: columns the table must also have */
+} MigrationSource;
 
-static const HistoryTable history_tables[] = {
-	{"flyway_schema_history", NULL, "version", "description", "flyway"},
-	{"django_migrations", NULL, "app", "name", "django"},
-	{"schema_migrations", NULL, "version", NULL, NULL},
-	{"alembic_version", NULL, "version_num", NULL, NULL},
-	{"changes", "sqitch", "change", NULL, NULL},
-};
-
-typedef struct HistoryRow
+/* A history row version this transaction wrote or removed. */
+typedef struct HistoryItem
 {
 	CommandId	cid;
-	char	   *migration;
-} HistoryRow;
+	bool		inserted;		/* else deleted or superseded */
+	char	   *id;
+	char	   *direction;		/* the direction column's value */
+} HistoryItem;
 
-static char *
-column_text(HeapTuple tup, TupleDesc desc, const char *col)
+/* What one command did to a history table: names a migration. */
+typedef struct HistoryEvent
+{
+	CommandId	cid;
+	const MigrationSource *source;
+	Oid			relid;			/* the history table */
+	char	   *table;			/* qualified name */
+	char	   *migration;
+	char	   *from;			/* in place, going up: the version left */
+	bool		down;
+} HistoryEvent;
+
+/* A pending change: committed without a migration, waiting for one. */
+typedef struct PendingChange
+{
+	int64		id;
+	char	   *origin;
+	Oid			table;			/* the table it changed */
+	TimestampTz committed;
+	Oid			role;
+} PendingChange;
+
+/* An attribution to write for a row, in this transaction. */
+typedef struct Attribution
+{
+	RecordedRow *row;			/* NULL: a pending change of earlier */
+	int64		id;
+	const char *origin;
+	HistoryEvent *event;		/* NULL: from postmortem.migration */
+} Attribution;
+
+/* session state */
+static MemoryContext pending_cxt = NULL;
+static List *pending = NIL;		/* PendingChange */
+static bool callback_registered = false;
+
+/* this transaction's, kept from pm_assign_migrations to pm_record_migrations */
+static List *xact_events = NIL;	/* HistoryEvent, by cid */
+static List *xact_attributions = NIL;	/* Attribution */
+
+/* to apply to pending at commit */
+static bool staged = false;
+static bool staged_clear = false;
+static List *staged_add = NIL;	/* PendingChange, in pending_cxt */
+
+static void migration_xact_callback(XactEvent event, void *arg);
+
+static Oid
+postmortem_relid(const char *relname)
+{
+	Oid			nsp = get_namespace_oid("postmortem", true);
+
+	return OidIsValid(nsp) ? get_relname_relid(relname, nsp) : InvalidOid;
+}
+
+static AttrNumber
+column_number(TupleDesc desc, const char *col)
 {
 	AttrNumber	attno;
-	bool		isnull;
-	Datum		d;
-	Oid			typoutput;
-	bool		varlena;
 
 	for (attno = 1; attno <= desc->natts; attno++)
 	{
 		Form_pg_attribute att = TupleDescAttr(desc, attno - 1);
 
-		if (att->attisdropped || strcmp(NameStr(att->attname), col) != 0)
-			continue;
-		d = heap_getattr(tup, attno, desc, &isnull);
-		if (isnull)
-			return NULL;
-		getTypeOutputInfo(att->atttypid, &typoutput, &varlena);
-		return OidOutputFunctionCall(typoutput, d);
+		if (!att->attisdropped && strcmp(NameStr(att->attname), col) == 0)
+			return attno;
 	}
-	return NULL;
+	return InvalidAttrNumber;
 }
 
-/* History rows this transaction wrote into one table. */
-static List *
-history_rows(Oid relid, const HistoryTable *ht, List *result)
+/*
+ * The text of a value, at most PM_MAX_ID_BYTES of it read: a string is cut
+ * (at a character boundary), any other long value is left out (NULL).
+ */
+static char *
+value_text(HeapTuple tup, TupleDesc desc, AttrNumber attno)
 {
-	Relation	rel = table_open(relid, AccessShareLock);
-	Snapshot	snap = RegisterSnapshot(GetLatestSnapshot());
-	TableScanDesc scan = table_beginscan(rel, snap, 0, NULL);
-	HeapTuple	tup;
+	Form_pg_attribute att = TupleDescAttr(desc, attno - 1);
+	bool		isnull;
+	Datum		d = heap_getattr(tup, attno, desc, &isnull);
+	Oid			typoutput;
+	bool		varlena;
 
-	while ((tup = heap_getnext(scan, ForwardScanDirection)) != NULL)
+	if (isnull)
+		return NULL;
+	if (att->attlen == -1 && toast_raw_datum_size(d) > PM_MAX_ID_BYTES + VARHDRSZ)
 	{
-		HistoryRow *hr;
-		char	   *a,
-				   *b;
+		struct varlena *slice;
+		int			len;
 
-		if (!TransactionIdIsCurrentTransactionId(HeapTupleHeaderGetXmin(tup->t_data)))
-			continue;
-		a = column_text(tup, RelationGetDescr(rel), ht->col1);
-		b = ht->col2 ? column_text(tup, RelationGetDescr(rel), ht->col2) : NULL;
-		hr = palloc(sizeof(HistoryRow));
-		hr->cid = HeapTupleHeaderGetCmin(tup->t_data);
-		if (ht->fmt && strcmp(ht->fmt, "django") == 0)
-			hr->migration = psprintf("%s.%s", a ? a : "", b ? b : "");
-		else
-			hr->migration = a ? a : b;
-		if (hr->migration)
-			result = lappend(result, hr);
+		if (TypeCategory(getBaseType(att->atttypid)) != TYPCATEGORY_STRING)
+			return NULL;
+		slice = detoast_attr_slice((struct varlena *) DatumGetPointer(d), 0, PM_MAX_ID_BYTES);
+		len = pg_mbcliplen(VARDATA_ANY(slice), VARSIZE_ANY_EXHDR(slice), PM_MAX_ID_BYTES);
+		return pnstrdup(VARDATA_ANY(slice), len);
 	}
-	table_endscan(scan);
-	UnregisterSnapshot(snap);
-	table_close(rel, AccessShareLock);
+	getTypeOutputInfo(att->atttypid, &typoutput, &varlena);
+	return OidOutputFunctionCall(typoutput, d);
+}
+
+static char *
+datum_cstring(HeapTuple tup, TupleDesc desc, const char *col)
+{
+	AttrNumber	attno = column_number(desc, col);
+	bool		isnull;
+	Datum		d;
+
+	if (attno == InvalidAttrNumber)
+		return NULL;
+	d = heap_getattr(tup, attno, desc, &isnull);
+	return isnull ? NULL : TextDatumGetCString(d);
+}
+
+static List *
+datum_strings(HeapTuple tup, TupleDesc desc, const char *col)
+{
+	AttrNumber	attno = column_number(desc, col);
+	bool		isnull;
+	Datum		d;
+	Datum	   *elems;
+	bool	   *nulls;
+	int			n,
+				i;
+	List	   *result = NIL;
+
+	if (attno == InvalidAttrNumber)
+		return NIL;
+	d = heap_getattr(tup, attno, desc, &isnull);
+	if (isnull)
+		return NIL;
+	deconstruct_array(DatumGetArrayTypeP(d), TEXTOID, -1, false, TYPALIGN_INT,
+					  &elems, &nulls, &n);
+	for (i = 0; i < n; i++)
+		if (!nulls[i])
+			result = lappend(result, TextDatumGetCString(elems[i]));
 	return result;
 }
 
 /*
- * Give rows without postmortem.migration the migration whose history row
- * this transaction wrote next after them (tools write it after running the
- * migration), or else the last one written before them.
+ * The rows of postmortem.migration_source.  Read only if no other session
+ * holds a lock that would make us wait; then the sources are unknown for
+ * this commit (a WARNING says so).
+ */
+static List *
+load_sources(void)
+{
+	Oid			relid = postmortem_relid("migration_source");
+	Relation	rel;
+	Snapshot	snap;
+	TableScanDesc scan;
+	HeapTuple	tup;
+	List	   *result = NIL;
+
+	if (!OidIsValid(relid))
+		return NIL;
+	if (!ConditionalLockRelationOid(relid, AccessShareLock))
+	{
+		ereport(WARNING,
+				(errcode(ERRCODE_LOCK_NOT_AVAILABLE),
+				 errmsg("postmortem did not read the migration history: postmortem.migration_source is locked by another session"),
+				 errhint("The schema changes are recorded without the migration their tool named.")));
+		return NIL;
+	}
+	rel = table_open(relid, NoLock);
+	snap = RegisterSnapshot(GetLatestSnapshot());
+	scan = table_beginscan(rel, snap, 0, NULL);
+	while ((tup = heap_getnext(scan, ForwardScanDirection)) != NULL)
+	{
+		TupleDesc	desc = RelationGetDescr(rel);
+		MigrationSource *src = palloc0(sizeof(MigrationSource));
+		char	   *writes;
+
+		src->tool = datum_cstring(tup, desc, "tool");
+		src->schema = datum_cstring(tup, desc, "schema_name");
+		src->table = datum_cstring(tup, desc, "table_name");
+		src->idColumns = datum_strings(tup, desc, "id_columns");
+		src->separator = datum_cstring(tup, desc, "id_separator");
+		writes = datum_cstring(tup, desc, "writes");
+		src->inPlace = writes && strcmp(writes, "in_place") == 0;
+		src->directionColumn = datum_cstring(tup, desc, "direction_column");
+		src->matchColumns = datum_strings(tup, desc, "match_columns");
+		if (src->tool && src->table && src->idColumns != NIL)
+			result = lappend(result, src);
+	}
+	table_endscan(scan);
+	UnregisterSnapshot(snap);
+	table_close(rel, NoLock);
+	return result;
+}
+
+/* The fixed prefix of a LIKE pattern (backslash escapes), for an index scan. */
+static char *
+like_prefix(const char *pattern, bool *exact)
+{
+	StringInfoData buf;
+	const char *p;
+
+	initStringInfo(&buf);
+	*exact = true;
+	for (p = pattern; *p; p++)
+	{
+		if (*p == '%' || *p == '_')
+		{
+			*exact = false;
+			break;
+		}
+		if (*p == '\\' && p[1])
+			p++;
+		appendStringInfoChar(&buf, *p);
+	}
+	return buf.data;
+}
+
+/*
+ * How well a source fits a table: the number of its columns the table has,
+ * or -1 when it lacks one.
+ */
+static int
+source_fit(const MigrationSource *src, TupleDesc desc)
+{
+	ListCell   *lc;
+	int			fit = 0;
+
+	foreach(lc, src->idColumns)
+	{
+		if (column_number(desc, lfirst(lc)) == InvalidAttrNumber)
+			return -1;
+		fit++;
+	}
+	foreach(lc, src->matchColumns)
+	{
+		if (column_number(desc, lfirst(lc)) == InvalidAttrNumber)
+			return -1;
+		fit++;
+	}
+	if (src->directionColumn)
+	{
+		if (column_number(desc, src->directionColumn) == InvalidAttrNumber)
+			return -1;
+		fit++;
+	}
+	return fit;
+}
+
+/*
+ * Tables that a source names and that this transaction wrote: it holds ROW
+ * EXCLUSIVE or stronger on them.  Checking the lock is a look-up in this
+ * backend's own lock table; nothing is locked or waited for.
+ */
+static List *
+written_tables(const MigrationSource *src, List *result)
+{
+	bool		exact;
+	char	   *prefix = like_prefix(src->table, &exact);
+	Relation	pgclass;
+	ScanKeyData key;
+	SysScanDesc scan;
+	HeapTuple	tup;
+	Oid			nsp = InvalidOid;
+	text	   *pattern = cstring_to_text(src->table);
+
+	if (src->schema)
+	{
+		nsp = get_namespace_oid(src->schema, true);
+		if (!OidIsValid(nsp))
+			return result;
+		if (exact)
+		{
+			Oid			relid = get_relname_relid(prefix, nsp);
+
+			if (OidIsValid(relid) && get_rel_relkind(relid) == RELKIND_RELATION &&
+				CheckRelationOidLockedByMe(relid, RowExclusiveLock, true))
+				result = list_append_unique_oid(result, relid);
+			return result;
+		}
+	}
+
+	pgclass = table_open(RelationRelationId, AccessShareLock);
+	ScanKeyInit(&key, Anum_pg_class_relname,
+				exact ? BTEqualStrategyNumber : BTGreaterEqualStrategyNumber,
+				exact ? F_NAMEEQ : F_NAMEGE, CStringGetDatum(prefix));
+	scan = systable_beginscan(pgclass, ClassNameNspIndexId, true, NULL, 1, &key);
+	while (HeapTupleIsValid(tup = systable_getnext(scan)))
+	{
+		Form_pg_class cls = (Form_pg_class) GETSTRUCT(tup);
+
+		if (strncmp(NameStr(cls->relname), prefix, strlen(prefix)) != 0)
+			break;
+		if (cls->relkind != RELKIND_RELATION ||
+			(OidIsValid(nsp) && cls->relnamespace != nsp) ||
+			isOtherTempNamespace(cls->relnamespace) ||
+			IsCatalogNamespace(cls->relnamespace))
+			continue;
+		if (!exact &&
+			!DatumGetBool(DirectFunctionCall2Coll(namelike, C_COLLATION_OID,
+												  NameGetDatum(&cls->relname),
+												  PointerGetDatum(pattern))))
+			continue;
+		if (CheckRelationOidLockedByMe(cls->oid, RowExclusiveLock, true))
+			result = list_append_unique_oid(result, cls->oid);
+	}
+	systable_endscan(scan);
+	table_close(pgclass, AccessShareLock);
+	return result;
+}
+
+/*
+ * The migration a history row names: its id columns, joined by the
+ * source's separator, or the first that is not NULL when it has none.
+ */
+static char *
+row_id(HeapTuple tup, TupleDesc desc, const MigrationSource *src)
+{
+	StringInfoData buf;
+	ListCell   *lc;
+	bool		any = false;
+
+	initStringInfo(&buf);
+	foreach(lc, src->idColumns)
+	{
+		char	   *v = value_text(tup, desc, column_number(desc, lfirst(lc)));
+
+		/* no separator: the first of the columns that is not NULL */
+		if (src->separator == NULL)
+		{
+			if (v)
+				return v;
+			continue;
+		}
+		if (foreach_current_index(lc) > 0)
+			appendStringInfoString(&buf, src->separator);
+		if (v)
+		{
+			appendStringInfoString(&buf, v);
+			any = true;
+		}
+	}
+	return any ? buf.data : NULL;
+}
+
+static HistoryItem *
+new_item(CommandId cid, bool inserted, char *id, char *direction)
+{
+	HistoryItem *it = palloc(sizeof(HistoryItem));
+
+	it->cid = cid;
+	it->inserted = inserted;
+	it->id = id;
+	it->direction = direction;
+	return it;
+}
+
+/*
+ * How many row versions of a table this transaction inserted and deleted
+ * (an update is one of each), from its pending statistics counts, summed
+ * over the open subtransactions (an aborted one's are gone, as are its
+ * versions); -1 when unknown (track_counts off).
+ */
+static void
+expected_versions(Relation rel, int64 *inserted, int64 *deleted)
+{
+	PgStat_TableXactStatus *trans;
+
+	*inserted = *deleted = -1;
+	if (rel->pgstat_info == NULL)
+		return;
+	*inserted = *deleted = 0;
+	for (trans = rel->pgstat_info->trans; trans != NULL; trans = trans->upper)
+	{
+		*inserted += trans->tuples_inserted + trans->tuples_updated;
+		*deleted += trans->tuples_deleted + trans->tuples_updated;
+	}
+}
+
+/*
+ * The row versions of one history table this transaction inserted, or
+ * deleted or superseded, with the command id of each.  Our lock on the
+ * table (ROW EXCLUSIVE or stronger) is all the reading needs.  The heap is
+ * read from its end, where a tool's newest rows are, and only until every
+ * version the statistics counts say we wrote is found: a history table
+ * that has grown for years costs the pages of this run, not all of them.
+ */
+static List *
+history_items(Relation rel, const MigrationSource *src)
+{
+	TupleDesc	desc = RelationGetDescr(rel);
+	TableScanDesc scan;
+	HeapTuple	tup;
+	List	   *items = NIL;
+	int64		wantIns,
+				wantDel,
+				gotIns = 0,
+				gotDel = 0;
+
+	expected_versions(rel, &wantIns, &wantDel);
+	scan = table_beginscan_strat(rel, SnapshotAny, 0, NULL, true, false);
+	while ((wantIns < 0 || gotIns < wantIns || gotDel < wantDel) &&
+		   (tup = heap_getnext(scan, BackwardScanDirection)) != NULL)
+	{
+		HeapTupleHeader htup = tup->t_data;
+		bool		ins = TransactionIdIsCurrentTransactionId(HeapTupleHeaderGetXmin(htup));
+		bool		del = false;
+		char	   *id;
+		char	   *dir;
+
+		if (!(htup->t_infomask & HEAP_XMAX_INVALID) &&
+			!HEAP_XMAX_IS_LOCKED_ONLY(htup->t_infomask))
+			del = TransactionIdIsCurrentTransactionId(HeapTupleHeaderGetUpdateXid(htup));
+		if (!ins && !del)
+			continue;
+		gotIns += ins;
+		gotDel += del;
+		CHECK_FOR_INTERRUPTS();
+		id = row_id(tup, desc, src);
+		if (id == NULL)
+			continue;
+		dir = src->directionColumn
+			? value_text(tup, desc, column_number(desc, src->directionColumn)) : NULL;
+		if (ins)
+			items = lappend(items, new_item(HeapTupleHeaderGetCmin(htup), true, id, dir));
+		if (del)
+			items = lappend(items, new_item(HeapTupleHeaderGetCmax(htup), false, id, dir));
+	}
+	table_endscan(scan);
+	return items;
+}
+
+static int
+item_cmp(const ListCell *a, const ListCell *b)
+{
+	const HistoryItem *x = lfirst(a);
+	const HistoryItem *y = lfirst(b);
+
+	if (x->cid != y->cid)
+		return x->cid < y->cid ? -1 : 1;
+	return (int) y->inserted - (int) x->inserted;
+}
+
+static int
+event_cmp(const ListCell *a, const ListCell *b)
+{
+	const HistoryEvent *x = lfirst(a);
+	const HistoryEvent *y = lfirst(b);
+
+	return x->cid < y->cid ? -1 : (x->cid > y->cid ? 1 : 0);
+}
+
+/* A direction column's value that means the way down. */
+static bool
+means_down(const char *v)
+{
+	static const char *const words[] = {"revert", "down", "undo", "rollback", "fail"};
+	int			i;
+
+	if (v == NULL)
+		return false;
+	for (i = 0; i < lengthof(words); i++)
+		if (pg_strncasecmp(v, words[i], strlen(words[i])) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * Whether an earlier run recorded migration "to" applied, in place, from
+ * version "from": then going from "to" back to "from" undoes it.  Read by
+ * index from the recorder's own table, only if nobody makes us wait.
+ */
+static bool
+recorded_step(const char *tool, const char *to, const char *from)
+{
+	Oid			relid = postmortem_relid("migration_attribution");
+	Oid			idxid = postmortem_relid("migration_attribution_migration_idx");
+	Relation	rel;
+	ScanKeyData key;
+	SysScanDesc scan;
+	HeapTuple	tup;
+	bool		found = false;
+	bool		last = false;
+	int64		newest = 0;
+	Snapshot	snap;
+
+	if (!OidIsValid(relid) || !OidIsValid(idxid) ||
+		!ConditionalLockRelationOid(relid, AccessShareLock))
+		return false;
+	rel = table_open(relid, NoLock);
+	/* heap attribute number: systable_beginscan maps it to the index's */
+	ScanKeyEntryInitialize(&key, 0, column_number(RelationGetDescr(rel), "migration"),
+						   BTEqualStrategyNumber, InvalidOid,
+						   C_COLLATION_OID, F_TEXTEQ, CStringGetTextDatum(to));
+	snap = RegisterSnapshot(GetLatestSnapshot());
+	scan = systable_beginscan(rel, idxid, true, snap, 1, &key);
+	while (HeapTupleIsValid(tup = systable_getnext(scan)))
+	{
+		TupleDesc	desc = RelationGetDescr(rel);
+		char	   *t = datum_cstring(tup, desc, "tool");
+		char	   *f = datum_cstring(tup, desc, "from_version");
+		char	   *d = datum_cstring(tup, desc, "direction");
+		bool		isnull;
+		int64		id = DatumGetInt64(heap_getattr(tup, column_number(desc, "schema_change_id"),
+													desc, &isnull));
+
+		if (t == NULL || strcmp(t, tool) != 0 || isnull || (found && id < newest))
+			continue;
+		/* the newest step of "to" decides */
+		found = true;
+		newest = id;
+		last = d && strcmp(d, "up") == 0 && f && strcmp(f, from) == 0;
+	}
+	systable_endscan(scan);
+	UnregisterSnapshot(snap);
+	table_close(rel, NoLock);
+	return found && last;
+}
+
+/*
+ * The events of one history table: its items grouped by command id.  A
+ * deleted and an inserted version at the same command id are an update.
+ */
+static List *
+table_events(Relation rel, const MigrationSource *src, List *events)
+{
+	List	   *items = history_items(rel, src);
+	char	   *table = quote_qualified_identifier(get_namespace_name(RelationGetNamespace(rel)),
+												   RelationGetRelationName(rel));
+	bool		chainUp = false,
+				chainDown = false;
+	List	   *mine = NIL;
+	ListCell   *lc;
+	int			i;
+
+	list_sort(items, item_cmp);
+	for (i = 0; i < list_length(items); i++)
+	{
+		HistoryItem *it = list_nth(items, i);
+		HistoryItem *old = NULL;
+		HistoryEvent *ev = palloc0(sizeof(HistoryEvent));
+
+		ev->cid = it->cid;
+		ev->relid = RelationGetRelid(rel);
+		ev->source = src;
+		ev->table = table;
+		if (it->inserted && i + 1 < list_length(items) &&
+			((HistoryItem *) list_nth(items, i + 1))->cid == it->cid &&
+			!((HistoryItem *) list_nth(items, i + 1))->inserted)
+			old = list_nth(items, ++i);
+		if (src->directionColumn)
+		{
+			ev->down = means_down(it->direction);
+			ev->migration = it->id;
+		}
+		else if (!it->inserted)
+		{
+			ev->down = true;	/* a delete: the migration undone */
+			ev->migration = it->id;
+			chainDown = true;
+		}
+		else
+		{
+			ev->migration = it->id;
+			if (old == NULL)
+				chainUp = true;
+			else if (src->inPlace)
+				ev->from = old->id;
+		}
+		mine = lappend(mine, ev);
+	}
+
+	/*
+	 * In place, an update from A to B goes up to B or down from A: a run
+	 * that also inserted the row went up, one that deleted it went down;
+	 * else an earlier recorded step from B to A says it is going back.
+	 */
+	foreach(lc, mine)
+	{
+		HistoryEvent *ev = lfirst(lc);
+
+		if (ev->from == NULL)
+			continue;
+		if (chainDown ||
+			(!chainUp && recorded_step(src->tool, ev->from, ev->migration)))
+		{
+			ev->down = true;
+			ev->migration = ev->from;
+			ev->from = NULL;
+		}
+	}
+	return list_concat(events, mine);
+}
+
+/* A history table this transaction wrote, and a source that names it. */
+typedef struct WrittenTable
+{
+	Oid			relid;
+	MigrationSource *source;
+} WrittenTable;
+
+/* Every history event of this transaction, by command id. */
+static List *
+transaction_events(void)
+{
+	List	   *sources = load_sources();
+	List	   *written = NIL;
+	List	   *done = NIL;
+	List	   *events = NIL;
+	ListCell   *lc;
+
+	foreach(lc, sources)
+	{
+		List	   *rels = written_tables(lfirst(lc), NIL);
+		ListCell   *rlc;
+
+		foreach(rlc, rels)
+		{
+			WrittenTable *wt = palloc(sizeof(WrittenTable));
+
+			wt->relid = lfirst_oid(rlc);
+			wt->source = lfirst(lc);
+			written = lappend(written, wt);
+		}
+	}
+
+	foreach(lc, written)
+	{
+		Oid			relid = ((WrittenTable *) lfirst(lc))->relid;
+		Relation	rel;
+		const MigrationSource *best = NULL;
+		int			bestFit = -1;
+		ListCell   *wlc;
+
+		if (list_member_oid(done, relid))
+			continue;
+		done = lappend_oid(done, relid);
+		/* we hold ROW EXCLUSIVE on it: no lock to take */
+		rel = table_open(relid, NoLock);
+		if (rel->rd_rel->relam != HEAP_TABLE_AM_OID)
+		{
+			table_close(rel, NoLock);
+			continue;
+		}
+		/* the source that fits the table best (Rails or golang-migrate?) */
+		foreach(wlc, written)
+		{
+			WrittenTable *wt = lfirst(wlc);
+			int			fit;
+
+			if (wt->relid != relid)
+				continue;
+			fit = source_fit(wt->source, RelationGetDescr(rel));
+			if (fit > bestFit)
+			{
+				best = wt->source;
+				bestFit = fit;
+			}
+		}
+		if (best)
+			events = table_events(rel, best, events);
+		table_close(rel, NoLock);
+	}
+	list_sort(events, event_cmp);
+	return events;
+}
+
+static void
+ensure_callback(void)
+{
+	if (callback_registered)
+		return;
+	pending_cxt = AllocSetContextCreate(TopMemoryContext, "postmortem pending migrations",
+										ALLOCSET_SMALL_SIZES);
+	RegisterXactCallback(migration_xact_callback, NULL);
+	callback_registered = true;
+}
+
+/*
+ * Whether this transaction may claim pending changes: it must write (have
+ * a transaction id), and some pending change must still be in the window.
+ */
+bool
+pm_migration_pending(void)
+{
+	TimestampTz now;
+	ListCell   *lc;
+
+	if (pending == NIL || !TransactionIdIsValid(GetTopTransactionIdIfAny()))
+		return false;
+	now = GetCurrentTimestamp();
+	foreach(lc, pending)
+	{
+		PendingChange *pc = lfirst(lc);
+
+		if (!TimestampDifferenceExceeds(pc->committed, now, PM_PENDING_WINDOW_MS))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Whether a table (or a sequence it owns: a serial column's) is a history
+ * table this transaction wrote.
+ */
+static bool
+history_table_of(Oid relid)
+{
+	ListCell   *lc;
+	Oid			owner;
+	int32		col;
+
+	if (!OidIsValid(relid))
+		return false;
+	if (get_rel_relkind(relid) == RELKIND_SEQUENCE &&
+		(sequenceIsOwned(relid, DEPENDENCY_AUTO, &owner, &col) ||
+		 sequenceIsOwned(relid, DEPENDENCY_INTERNAL, &owner, &col)))
+		relid = owner;
+	foreach(lc, xact_events)
+		if (((HistoryEvent *) lfirst(lc))->relid == relid)
+			return true;
+	return false;
+}
+
+/*
+ * Give rows without postmortem.migration the migration whose history event
+ * this transaction wrote next after them, or else the last one before them.
+ * Called before the rows are chained; with no rows, when changes of earlier
+ * transactions are pending.
  */
 void
 pm_assign_migrations(List *rows)
 {
-	List	   *hist = NIL;
 	ListCell   *lc;
-	int			i;
-	bool		needed = false;
+	bool		needed = (rows == NIL);
 
+	xact_events = NIL;
+	xact_attributions = NIL;
+	ensure_callback();
 	foreach(lc, rows)
 		if (((RecordedRow *) lfirst(lc))->nulls[SC_MIGRATION])
 			needed = true;
-	if (!needed)
-		return;
-
-	for (i = 0; i < lengthof(history_tables); i++)
-	{
-		const HistoryTable *ht = &history_tables[i];
-
-		if (ht->nspname)
-		{
-			Oid			nsp = get_namespace_oid(ht->nspname, true);
-			Oid			relid = OidIsValid(nsp) ? get_relname_relid(ht->relname, nsp) : InvalidOid;
-
-			if (OidIsValid(relid) && get_rel_relkind(relid) == RELKIND_RELATION)
-				hist = history_rows(relid, ht, hist);
-		}
-		else
-		{
-			Relation	pgclass = table_open(RelationRelationId, AccessShareLock);
-			ScanKeyData key;
-			SysScanDesc scan;
-			HeapTuple	tup;
-			List	   *rels = NIL;
-			ListCell   *rlc;
-
-			ScanKeyInit(&key, Anum_pg_class_relname, BTEqualStrategyNumber, F_NAMEEQ,
-						CStringGetDatum(ht->relname));
-			scan = systable_beginscan(pgclass, ClassNameNspIndexId, true, NULL, 1, &key);
-			while (HeapTupleIsValid(tup = systable_getnext(scan)))
-			{
-				Form_pg_class cls = (Form_pg_class) GETSTRUCT(tup);
-
-				if (cls->relkind == RELKIND_RELATION)
-					rels = lappend_oid(rels, cls->oid);
-			}
-			systable_endscan(scan);
-			table_close(pgclass, AccessShareLock);
-			foreach(rlc, rels)
-				hist = history_rows(lfirst_oid(rlc), ht, hist);
-		}
-	}
-	if (hist == NIL)
-		return;
+	if (needed)
+		xact_events = transaction_events();
 
 	foreach(lc, rows)
 	{
 		RecordedRow *row = lfirst(lc);
-		HistoryRow *next = NULL,
-				   *last = NULL;
-		ListCell   *hlc;
+		HistoryEvent *next = NULL;
+		Attribution *att = palloc0(sizeof(Attribution));
+		ListCell   *elc;
 
-		if (!row->nulls[SC_MIGRATION])
-			continue;
-		foreach(hlc, hist)
+		att->row = row;
+		if (row->nulls[SC_MIGRATION])
 		{
-			HistoryRow *hr = lfirst(hlc);
-
-			if (hr->cid >= row->cid && (next == NULL || hr->cid < next->cid))
-				next = hr;
-			if (last == NULL || hr->cid > last->cid)
-				last = hr;
+			/* the history table's own creation is no migration's change */
+			if (xact_events == NIL ||
+				(!row->nulls[SC_TABLE_OID] &&
+				 history_table_of(DatumGetObjectId(row->values[SC_TABLE_OID]))))
+				continue;
+			foreach(elc, xact_events)
+			{
+				next = lfirst(elc);
+				if (next->cid >= row->cid)
+					break;
+			}
+			att->event = next;
+			set_text(row, SC_MIGRATION, next->migration);
 		}
-		set_text(row, SC_MIGRATION, next ? next->migration : last->migration);
+		xact_attributions = lappend(xact_attributions, att);
 	}
+}
+
+/* Insert the attributions into postmortem.migration_attribution. */
+static void
+write_attributions(List *atts)
+{
+	Oid			relid = postmortem_relid("migration_attribution");
+	Relation	rel;
+	TupleDesc	desc;
+	EState	   *estate;
+	ResultRelInfo *rri;
+	TupleTableSlot *slot;
+	Datum	   *values;
+	bool	   *nulls;
+	ListCell   *lc;
+	int64		run = 0;
+	HistoryEvent *runEvent = NULL;
+	char	   *runSetting = NULL;
+	TimestampTz now = GetCurrentTimestamp();
+
+	if (atts == NIL || !OidIsValid(relid))
+		return;
+	if (!ConditionalLockRelationOid(relid, RowExclusiveLock))
+	{
+		ereport(WARNING,
+				(errcode(ERRCODE_LOCK_NOT_AVAILABLE),
+				 errmsg("postmortem did not record which migration ran: postmortem.migration_attribution is locked by another session")));
+		return;
+	}
+	rel = table_open(relid, NoLock);
+	desc = RelationGetDescr(rel);
+	estate = CreateExecutorState();
+	rri = makeNode(ResultRelInfo);
+	InitResultRelInfo(rri, rel, 0, NULL, 0);
+	ExecOpenIndices(rri, false);
+	slot = ExecInitExtraTupleSlot(estate, desc, &TTSOpsHeapTuple);
+	values = palloc(sizeof(Datum) * desc->natts);
+	nulls = palloc(sizeof(bool) * desc->natts);
+
+	foreach(lc, atts)
+	{
+		Attribution *att = lfirst(lc);
+		HistoryEvent *ev = att->event;
+		char	   *migration;
+		int			i;
+
+		if (ev == NULL)
+			migration = TextDatumGetCString(att->row->values[SC_MIGRATION]);
+		else
+			migration = ev->migration;
+		/* a run: the changes one event (or one setting) names, in a row */
+		if (run == 0 || ev != runEvent ||
+			(ev == NULL && strcmp(runSetting, migration) != 0))
+		{
+			run = att->id;
+			runEvent = ev;
+			runSetting = migration;
+		}
+		for (i = 0; i < desc->natts; i++)
+			nulls[i] = true;
+#define SET_COL(name, datum) \
+		do { \
+			AttrNumber a_ = column_number(desc, name); \
+			if (a_ != InvalidAttrNumber) \
+			{ values[a_ - 1] = (datum); nulls[a_ - 1] = false; } \
+		} while (0)
+		SET_COL("schema_change_id", Int64GetDatum(att->id));
+		if (att->origin)
+			SET_COL("origin", CStringGetTextDatum(att->origin));
+		SET_COL("migration", CStringGetTextDatum(migration));
+		SET_COL("how", CStringGetTextDatum(ev == NULL ? "setting" :
+										   att->row ? "same transaction" : "following transaction"));
+		SET_COL("run", Int64GetDatum(run));
+		SET_COL("attributed_at", TimestampTzGetDatum(now));
+		if (ev)
+		{
+			SET_COL("tool", CStringGetTextDatum(ev->source->tool));
+			SET_COL("direction", CStringGetTextDatum(ev->down ? "down" : "up"));
+			SET_COL("history_table", CStringGetTextDatum(ev->table));
+			if (ev->from)
+				SET_COL("from_version", CStringGetTextDatum(ev->from));
+		}
+#undef SET_COL
+		ExecStoreHeapTuple(heap_form_tuple(desc, values, nulls), slot, true);
+		simple_table_tuple_insert(rel, slot);
+		ExecInsertIndexTuples(rri, slot, estate, false, false, NULL, NIL);
+		ExecClearTuple(slot);
+	}
+	ExecCloseIndices(rri);
+	ExecResetTupleTable(estate->es_tupleTable, false);
+	FreeExecutorState(estate);
+	table_close(rel, NoLock);
+}
+
+/*
+ * After the rows got their ids: write each row's attribution, claim the
+ * pending changes of earlier transactions, and note this transaction's
+ * unattributed changes as pending (applied at commit).
+ */
+void
+pm_record_migrations(List *rows)
+{
+	ListCell   *lc;
+	List	   *atts = NIL;
+
+	staged = true;
+	staged_clear = (xact_events != NIL);
+	staged_add = NIL;
+
+	foreach(lc, xact_attributions)
+	{
+		Attribution *att = lfirst(lc);
+
+		att->id = DatumGetInt64(att->row->values[SC_ID]);
+		att->origin = att->row->nulls[SC_ORIGIN] ? NULL : TextDatumGetCString(att->row->values[SC_ORIGIN]);
+		atts = lappend(atts, att);
+	}
+	foreach(lc, rows)
+	{
+		RecordedRow *row = lfirst(lc);
+
+		if (row->nulls[SC_MIGRATION] && xact_events == NIL)
+		{
+			MemoryContext old = MemoryContextSwitchTo(pending_cxt);
+			PendingChange *pc = palloc(sizeof(PendingChange));
+
+			pc->id = DatumGetInt64(row->values[SC_ID]);
+			pc->origin = row->nulls[SC_ORIGIN] ? NULL : TextDatumGetCString(row->values[SC_ORIGIN]);
+			pc->table = row->nulls[SC_TABLE_OID] ? InvalidOid : DatumGetObjectId(row->values[SC_TABLE_OID]);
+			pc->committed = GetCurrentTimestamp();
+			pc->role = GetUserId();
+			staged_add = lappend(staged_add, pc);
+			MemoryContextSwitchTo(old);
+		}
+	}
+
+	/* a transaction with no change of its own claims the pending ones */
+	if (rows == NIL && xact_events != NIL)
+	{
+		TimestampTz now = GetCurrentTimestamp();
+
+		foreach(lc, pending)
+		{
+			PendingChange *pc = lfirst(lc);
+			Attribution *att;
+
+			if (pc->role != GetUserId() ||
+				TimestampDifferenceExceeds(pc->committed, now, PM_PENDING_WINDOW_MS) ||
+				history_table_of(pc->table))
+				continue;
+			att = palloc0(sizeof(Attribution));
+			att->id = pc->id;
+			att->origin = pc->origin;
+			att->event = linitial(xact_events);
+			atts = lappend(atts, att);
+		}
+	}
+	write_attributions(atts);
+	xact_events = NIL;
+	xact_attributions = NIL;
+}
+
+static void
+pending_free(PendingChange *pc)
+{
+	if (pc->origin)
+		pfree(pc->origin);
+	pfree(pc);
+}
+
+static void
+migration_xact_callback(XactEvent event, void *arg)
+{
+	switch (event)
+	{
+		case XACT_EVENT_COMMIT:
+		case XACT_EVENT_PARALLEL_COMMIT:
+		case XACT_EVENT_PREPARE:
+			if (staged)
+			{
+				MemoryContext old = MemoryContextSwitchTo(pending_cxt);
+
+				TimestampTz now = GetCurrentTimestamp();
+				ListCell   *lc;
+
+				if (staged_clear)
+				{
+					foreach(lc, pending)
+						pending_free(lfirst(lc));
+					list_free(pending);
+					pending = NIL;
+				}
+				/* what is out of the window can never be claimed */
+				foreach(lc, pending)
+				{
+					PendingChange *pc = lfirst(lc);
+
+					if (TimestampDifferenceExceeds(pc->committed, now, PM_PENDING_WINDOW_MS))
+					{
+						pending = foreach_delete_current(pending, lc);
+						pending_free(pc);
+					}
+				}
+				pending = list_concat(pending, staged_add);
+				list_free(staged_add);
+				MemoryContextSwitchTo(old);
+			}
+			break;
+		case XACT_EVENT_ABORT:
+		case XACT_EVENT_PARALLEL_ABORT:
+			{
+				ListCell   *lc;
+
+				foreach(lc, staged_add)
+					pending_free(lfirst(lc));
+				list_free(staged_add);
+				break;
+			}
+		default:
+			return;
+	}
+	staged = false;
+	staged_clear = false;
+	staged_add = NIL;
+	xact_events = NIL;
+	xact_attributions = NIL;
 }

@@ -626,7 +626,7 @@ flush(bool prepare)
 	if (flushing)
 		return;
 	pending_rows = pm_drop_temporary_rows(pending_rows);
-	if (pending_rows == NIL)
+	if (pending_rows == NIL && !pm_migration_pending())
 		return;
 
 	/* name the statements in a warning, should the write fail */

@@ -210,6 +210,8 @@ extern bool pm_statement_is_temporary(Node *parsetree);
 
 /* migration.c */
 extern void pm_assign_migrations(List *rows);
+extern void pm_record_migrations(List *rows);
+extern bool pm_migration_pending(void);
 
 /* hook.c */
 extern void pm_recorder_hook_init(void);

@@ -581,6 +581,13 @@ pm_write_rows(void *arg)
 
 	pm_assign_migrations(rows);
 	drop_missing_columns(relid, rows);
+	if (rows == NIL)
+	{
+		/* only changes of earlier transactions, waiting for their migration */
+		pm_record_migrations(NIL);
+		MemoryContextSwitchTo(old);
+		return;
+	}
 
 	if (!OidIsValid(headid) || !OidIsValid(pendingid))
 	{
@@ -605,6 +612,7 @@ pm_write_rows(void *arg)
 		Relation	head;
 		Relation	pending;
 		Snapshot	snap;
+		List	   *mine = rows;
 
 		/*
 		 * The chain lock: one appender at a time, until commit.  An object
@@ -619,6 +627,8 @@ pm_write_rows(void *arg)
 		snap = RegisterSnapshot(GetLatestSnapshot());
 		rows = list_concat(take_pending(pending, snap), rows);
 		chain_by_origin(rel, head, rows, snap);
+		/* this transaction's rows have their ids: their migrations */
+		pm_record_migrations(mine);
 		UnregisterSnapshot(snap);
 		table_close(pending, RowExclusiveLock);
 		table_close(head, RowExclusiveLock);

@@ -27,7 +27,7 @@ SQL
 n=0
 check() { # description, plans, must-contain regex, must-not-contain regex
 	n=$((n + 1))
-	if printf '%s' "$2" | grep -Eq "$3" && ! printf '%s' "$2" | grep -Eq "$4"; then
+	if printf '%s' "$2" | grep -E "$3" >/dev/null && ! printf '%s' "$2" | grep -E "$4" >/dev/null; then
 		echo "ok $n - $1"
 	else
 		echo "not ok $n - $1"

@@ -7,6 +7,9 @@ pkgs=(make gcc postgresql-15 postgresql-server-dev-15 postgresql-15-pgtap
       libtap-parser-sourcehandler-pgtap-perl
       libcmark-gfm-dev libcmark-gfm-extensions-dev   # the document parser's Markdown
       clang libclang-rt-14-dev                       # its libFuzzer harness (test/document)
+      # the migration tools test/recorder/clients.sh runs for real
+      python3-django python3-alembic python3-psycopg2 ruby-activerecord ruby-pg
+      sqitch libdbd-pg-perl
       ${POSTMORTEM_EXTRA_PKGS:-})
 missing=()
 for p in "${pkgs[@]}"; do
@@ -63,4 +66,26 @@ if command -v npm >/dev/null && ! cmp -s "$lock" "$node_dir/package-lock.json"; 
 		exit 1
 	fi
 fi
+# npm packages of the migration tools test (test/recorder/clients.sh), outside the checkout
+# (PM_NODE_MODULES/.., as test/recorder/clients.sh reads it).
+node_pkgs=(knex@3.3 pg@8 node-pg-migrate@9.0)
+node_dir=$(dirname "${PM_NODE_MODULES:-/var/cache/postmortem-test/node/node_modules}")
+node_missing() {
+	local p
+	for p in "${node_pkgs[@]}"; do
+		[ -f "$node_dir/node_modules/${p%@*}/package.json" ] || return 0
+	done
+	return 1
+}
+install_node() {
+	node_missing || return 0
+	command -v npm >/dev/null || { echo "postmortem: npm is missing: knex and node-pg-migrate are not installed" >&2; return 0; }
+	echo "postmortem: installing ${node_pkgs[*]} into $node_dir"
+	mkdir -p "$node_dir"
+	(cd "$node_dir" && { [ -f package.json ] || echo '{"name":"postmortem-test-clients","private":true}' >package.json; } &&
+	 npm install --no-audit --no-fund --loglevel=error "${node_pkgs[@]}" >/dev/null) ||
+		echo "postmortem: npm install failed: the knex and node-pg-migrate tests will be skipped" >&2
+}
+
+install_node
 exit 0

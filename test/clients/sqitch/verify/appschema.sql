@@ -1,0 +1,1 @@
+-- Verify flipr:appschema on pg

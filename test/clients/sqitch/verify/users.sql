@@ -1,0 +1,1 @@
+-- Verify flipr:users on pg

@@ -1,0 +1,1 @@
+-- Verify flipr:users_email_idx on pg
