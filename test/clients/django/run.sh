@@ -21,7 +21,7 @@ if /usr/bin/python3 -c 'import django, psycopg2' 2>/dev/null; then
 	            FROM postmortem.suspects($inc) WHERE schema_change_id = $sc" \
 	   "t" "django: suspects() names the migration run and its lock"
 	q $with "SELECT postmortem.cite($inc, $sc)" >/dev/null
-	is $with "SELECT postmortem.report($inc) ~ 'schema change $sc at [^\n]*, in migration shop\.0002_order_total \(Django, up\) took ACCESS EXCLUSIVE'" \
+	is $with "SELECT postmortem.report($inc) ~ 'schema change $sc at [^\n]*, in migration shop\.0002\\\\?_order\\\\?_total \(Django, up\) took ACCESS EXCLUSIVE'" \
 	   "t" "django: report() names the migration run of a cited change"
 	# the deferred index of 0003, named only by the next transaction
 	sc=$(q $with "SELECT id FROM postmortem.schema_change WHERE object_identity = 'public.shop_customer_email_d3fdf104' ORDER BY id DESC LIMIT 1")
