@@ -23,6 +23,7 @@
 #include "utils/datetime.h"
 #include "utils/timestamp.h"
 
+#include "compat.h"
 #include "document/parse.h"
 
 /* after this many notes of one kind, the rest are counted in one note */
@@ -562,7 +563,7 @@ pm_read_zone(const char *p, const char *e, PmZone *zone, bool *unknown,
 	{
 		int			offset;
 		pg_tz	   *tz = NULL;
-		int			type = DecodeTimezoneAbbrev(0, low, &offset, &tz);
+		int			type = pm_decode_tz_abbrev(low, &offset, &tz);
 
 		if (type == TZ || type == DTZ)
 		{
@@ -657,7 +658,7 @@ pm_zone_parse(const char *label, PmZone *zone)
 
 			for (int i = 0; i <= len; i++)
 				low[i] = pm_lower(label[i]);
-			type = DecodeTimezoneAbbrev(0, low, &offset, &tz);
+			type = pm_decode_tz_abbrev(low, &offset, &tz);
 			if (type == TZ || type == DTZ)
 			{
 				pm_zone_fixed(zone, offset, label, len);

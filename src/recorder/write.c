@@ -109,7 +109,12 @@ pm_write_rows(void *arg)
 	}
 
 	/* the newest row, committed by anyone: the chain continues from it */
+#if PG_VERSION_NUM >= 180000
+	/* 18 added deferrable_ok; the key is not deferrable, as 15 required */
+	pkey = index_open(RelationGetPrimaryKeyIndex(rel, false), AccessShareLock);
+#else
 	pkey = index_open(RelationGetPrimaryKeyIndex(rel), AccessShareLock);
+#endif
 	snap = RegisterSnapshot(GetLatestSnapshot());
 	scan = systable_beginscan_ordered(rel, pkey, snap, 0, NULL);
 	last = systable_getnext_ordered(scan, BackwardScanDirection);
@@ -167,7 +172,12 @@ pm_write_rows(void *arg)
 			table_multi_insert(rel, slots, n, GetCurrentCommandId(true), 0, NULL);
 			for (i = 0; i < n; i++)
 			{
+#if PG_VERSION_NUM >= 160000
+				/* 16 added onlySummarizing (for HOT updates): all indexes */
+				ExecInsertIndexTuples(rri, slots[i], estate, false, false, NULL, NIL, false);
+#else
 				ExecInsertIndexTuples(rri, slots[i], estate, false, false, NULL, NIL);
+#endif
 				ExecClearTuple(slots[i]);
 			}
 			n = 0;

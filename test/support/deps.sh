@@ -1,9 +1,14 @@
 #!/usr/bin/env bash
 # Install what building and testing postmortem needs, if it is missing.
-# Runs on a fresh Debian 12 machine as root; does nothing when all is there.
+# Runs on a fresh Debian machine as root; does nothing when all is there.
+# PGVERSION (default: the version of this Debian suite, 15 on Debian 12)
+# picks the PostgreSQL packages; test/support/chroot.sh runs this same
+# script inside its Debian 13 / sid chroots for 17 and 18, so a package
+# added here is installed there too.
 set -euo pipefail
 
-pkgs=(make gcc postgresql-15 postgresql-server-dev-15 postgresql-15-pgtap
+v=${PGVERSION:-$(bash "$(dirname "$0")/chroot.sh" --native)}
+pkgs=(make gcc libc6-dev postgresql-$v postgresql-server-dev-$v postgresql-$v-pgtap
       libtap-parser-sourcehandler-pgtap-perl ${POSTMORTEM_EXTRA_PKGS:-})
 missing=()
 for p in "${pkgs[@]}"; do
