@@ -143,7 +143,7 @@ pm_chroot_main() {
 	mkdir -p "$root$src"
 	trap "rm -rf '$root$src'" EXIT
 	tar -C "$top" --exclude=./.git --exclude='*.o' --exclude='*.so' --exclude='*.bc' \
-		--exclude=./results --exclude='./regression.*' -cf - . | tar -C "$root$src" -xf -
+		--exclude=./results --exclude='./results-pg*' --exclude='./regression.*' -cf - . | tar -C "$root$src" -xf -
 	chmod 755 "$root$src"
 	if ! pm_chroot_run "$root" "cd $src && bash test/support/deps.sh && make -s clean >/dev/null" \
 		PGVERSION="$v" PM_IN_CHROOT=1 POSTMORTEM_EXTRA_PKGS="${POSTMORTEM_EXTRA_PKGS:-}"; then
@@ -166,6 +166,12 @@ pm_chroot_main() {
 	rc=0
 	pm_chroot_run "$root" "cd $src && $cmd" PGVERSION="$v" PM_IN_CHROOT=1 \
 		PM_CHROOT_ROOT="$root" CI="${CI:-}" || rc=$?
+	# pg_regress's output, for a look or a new expected/*_1.out
+	rm -rf "$top/results-pg$v"
+	if [ -d "$root$src/results" ]; then
+		mkdir -p "$top/results-pg$v"
+		cp -a "$root$src/results/." "$root$src"/regression.* "$top/results-pg$v/" 2>/dev/null || true
+	fi
 	return $rc
 }
 
