@@ -63,7 +63,7 @@ pm_chroot_make() {
 	suite=$(pm_chroot_suite "$v")
 	pm_chroot_healthy "$root" && return 0
 	# Never delete a tree something is still mounted in.
-	if grep -q " $root/" /proc/self/mountinfo; then
+	if grep -q -E " $root(\.new)?/" /proc/self/mountinfo; then
 		echo "postmortem: $root has mounts; not rebuilding it" >&2
 		return 1
 	fi
@@ -71,7 +71,10 @@ pm_chroot_make() {
 	echo "postmortem: making a Debian $suite chroot for PostgreSQL $v in $root (from $mirror)"
 	rm -rf "$root" "$root.new"
 	mkdir -p "$root.new"
-	debootstrap --variant=minbase "$suite" "$root.new" "$mirror" >"$root.new.log" 2>&1 ||
+	# in a mount namespace of its own: the /proc and /sys it mounts in the
+	# tree go with it, even if it is killed
+	unshare --mount --propagation private -- \
+		debootstrap --variant=minbase "$suite" "$root.new" "$mirror" >"$root.new.log" 2>&1 ||
 		{ tail -n 30 "$root.new.log" >&2; return 1; }
 	echo "deb $mirror $suite main" >"$root.new/etc/apt/sources.list"
 	# Packages must not start services in the chroot, nor make a cluster.
