@@ -50,11 +50,12 @@ pm_debian_mirror() {
 	echo "${m:-http://deb.debian.org/debian}"
 }
 
+# Made to the end, runs, and dpkg finds nothing half-installed or broken.
 pm_chroot_healthy() {
-	local root=$1
+	local root=$1 audit
 	[ -f "$root/.postmortem-complete" ] &&
 		chroot "$root" /bin/true 2>/dev/null &&
-		[ -z "$(chroot "$root" dpkg --audit 2>/dev/null)" ]
+		audit=$(chroot "$root" dpkg --audit 2>&1) && [ -z "$audit" ]
 }
 
 # Make the chroot for VERSION unless a healthy one is there.
