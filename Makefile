@@ -7,7 +7,7 @@ EXTVERSION  = 0.2.0
 MODULE_big  = postmortem
 # One folder per part (README.md, "Layout").  Parts are listed in the order
 # their SQL must run: each part may use the objects of the parts before it.
-PARTS       = incident recorder analysis document
+PARTS       = incident recorder analysis fleet document
 
 OBJS        = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c $(addsuffix /*.c,$(addprefix src/,$(PARTS))))))
 
@@ -25,6 +25,10 @@ EXTRA_CLEAN = $(DATA_built)
 # pg_regress tests are sql/<part>_<name>.sql, run part by part in PARTS order.
 REGRESS      = $(foreach p,$(PARTS),$(patsubst sql/%.sql,%,$(sort $(wildcard sql/$(p)_*.sql))))
 REGRESS_OPTS = --inputdir=. --load-extension=$(EXTENSION)
+# Isolation specs (pg_isolation_regress): specs/<name>.spec + expected/<name>.out.
+# The server needs max_prepared_transactions > 0 (test/support/run-tests.sh).
+ISOLATION      = $(patsubst specs/%.spec,%,$(sort $(wildcard specs/*.spec)))
+ISOLATION_OPTS = --load-extension=$(EXTENSION)
 
 PG_CONFIG  ?= pg_config
 PG_CPPFLAGS = -I$(srcdir)/src

@@ -86,6 +86,86 @@ ALTER TABLE postmortem.schema_change RENAME COLUMN origin_renamed TO origin;
 SELECT statement FROM postmortem.schema_change ORDER BY id DESC LIMIT 1;
 SELECT * FROM postmortem.verify_audit();
 
+-- deleting the newest rows is seen, also after more changes are recorded:
+-- the chain head (postmortem.schema_change_head) is not where a DELETE of
+-- schema_change reaches
+CREATE TEMP TABLE aud_saved AS
+SELECT * FROM postmortem.schema_change WHERE id = (SELECT max(id) FROM postmortem.schema_change);
+DELETE FROM postmortem.schema_change WHERE id = (SELECT id FROM aud_saved);
+SELECT schema_change_id = (SELECT id FROM aud_saved) AS deleted_row, problem FROM postmortem.verify_audit();
+CREATE TABLE aud_after_delete ();
+SELECT schema_change_id = (SELECT id + 1 FROM aud_saved) AS row_after_the_gap, problem FROM postmortem.verify_audit();
+-- putting the row back mends the chain
+INSERT INTO postmortem.schema_change (id, at, finished_at, xid, command_tag, object_type,
+	   object_identity, schema_name, table_name, table_oid, statement, role_name,
+	   application_name, client_addr, backend_pid, database_name, migration, lock_mode,
+	   blocks_writes, blocks_reads, rewrote_table, rewrite_reason, definition_before,
+	   definition_after, revert_statement, index_invalid, failed, table_rows,
+	   table_seq_scan, table_idx_scan, origin, prev_hash, row_hash)
+SELECT id, at, finished_at, xid, command_tag, object_type,
+	   object_identity, schema_name, table_name, table_oid, statement, role_name,
+	   application_name, client_addr, backend_pid, database_name, migration, lock_mode,
+	   blocks_writes, blocks_reads, rewrote_table, rewrite_reason, definition_before,
+	   definition_after, revert_statement, index_invalid, failed, table_rows,
+	   table_seq_scan, table_idx_scan, origin, prev_hash, row_hash
+  FROM aud_saved;
+SELECT * FROM postmortem.verify_audit();
+DROP TABLE aud_saved;
+
+-- a rolled-back transaction leaves no gap to report (ids come from the chain
+-- head, which rolls back with the rows)
+BEGIN;
+CREATE TABLE aud_rolled_back ();
+ROLLBACK;
+SELECT * FROM postmortem.verify_audit();
+
+-- each origin is verified on its own; verify_audit(origin) checks one
+SELECT count(DISTINCT origin) = 1 AS one_origin,
+	   bool_and(origin = postmortem.local_origin()) AS local
+  FROM postmortem.schema_change;
+SELECT * FROM postmortem.verify_audit(postmortem.local_origin());
+SELECT * FROM postmortem.verify_audit('no such origin');
+
+-- ids come from the chain head, not a sequence: lastval() and currval()
+-- stay the session's own, also for a role with no privilege on the audit
+CREATE SEQUENCE aud_s1;
+SELECT nextval('aud_s1');
+CREATE TABLE aud_lastval (a int);
+SELECT lastval(), currval('aud_s1');
+CREATE ROLE aud_dev;
+GRANT CREATE ON SCHEMA public TO aud_dev;
+GRANT USAGE ON SEQUENCE aud_s1 TO aud_dev;
+SET ROLE aud_dev;
+SELECT nextval('aud_s1');
+CREATE TABLE aud_dev_t (a int);
+SELECT lastval();
+DROP TABLE aud_dev_t;
+RESET ROLE;
+REVOKE ALL ON SEQUENCE aud_s1 FROM aud_dev;
+REVOKE CREATE ON SCHEMA public FROM aud_dev;
+DROP ROLE aud_dev;
+SELECT count(*) AS ids_without_gaps FROM (
+	SELECT id - lag(id) OVER (ORDER BY id) AS step FROM postmortem.schema_change) s
+ WHERE step <> 1;
+
+-- temporary objects cannot affect another session: not recorded, unless
+-- postmortem.record_temp_objects is on
+SELECT max(id) AS before_temp FROM postmortem.schema_change \gset
+BEGIN;
+CREATE TEMP TABLE aud_tmp (a int) ON COMMIT DROP;
+CREATE INDEX ON aud_tmp (a);
+ALTER TABLE aud_tmp ADD COLUMN b int;
+CREATE TABLE aud_beside_tmp (a int);
+COMMIT;
+SELECT command_tag, object_identity FROM postmortem.schema_change WHERE id > :before_temp ORDER BY id;
+SET postmortem.record_temp_objects = on;
+CREATE TEMP TABLE aud_tmp2 (a int);
+DROP TABLE aud_tmp2;
+RESET postmortem.record_temp_objects;
+SELECT command_tag, object_type, schema_name FROM postmortem.schema_change
+ WHERE id > :before_temp AND schema_name = 'pg_temp' ORDER BY id;
+SELECT * FROM postmortem.verify_audit();
+
 -- the recorder's tables are kept by pg_dump
 SELECT c.relname
   FROM pg_extension e, unnest(e.extconfig) AS cfg(oid) JOIN pg_class c ON c.oid = cfg.oid

@@ -145,7 +145,6 @@ GRANT USAGE ON SCHEMA postmortem TO rec_app;
 SET ROLE rec_app;
 SET postmortem.audit_errors = 'warning';
 SELECT postmortem.revert_sql(1);
-SELECT nextval('postmortem.schema_change_id_seq');
 INSERT INTO postmortem.schema_change (at, command_tag, role_name, database_name)
 	VALUES (now(), 'CREATE TABLE', 'x', 'x');
 UPDATE postmortem.schema_change SET statement = NULL;

@@ -12,6 +12,8 @@
 
 #include "pgtime.h"
 #include "utils/datetime.h"
+#include "utils/rel.h"
+#include "utils/relcache.h"
 
 /*
  * pm_decode_tz_abbrev: look up a lowercased zone abbreviation in the
@@ -37,6 +39,23 @@ pm_decode_tz_abbrev(const char *lowtoken, int *offset, pg_tz **tz)
 	return type;
 #else
 	return DecodeTimezoneAbbrev(0, unconstify(char *, lowtoken), offset, tz);
+#endif
+}
+
+/*
+ * pm_primary_key_index: the OID of rel's primary key index, InvalidOid if it
+ * has none or its key is deferrable.
+ *
+ * PostgreSQL 18 added RelationGetPrimaryKeyIndex's deferrable_ok argument;
+ * false keeps what 15 to 17 return.
+ */
+static inline Oid
+pm_primary_key_index(Relation rel)
+{
+#if PG_VERSION_NUM >= 180000
+	return RelationGetPrimaryKeyIndex(rel, false);
+#else
+	return RelationGetPrimaryKeyIndex(rel);
 #endif
 }
 

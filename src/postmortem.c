@@ -23,6 +23,7 @@ void		_PG_init(void);
 /* recorder GUCs */
 int			pm_audit_errors = PM_AUDIT_ERRORS_WARNING;
 char	   *pm_migration = NULL;
+bool		pm_record_temp_objects = false;
 
 static const struct config_enum_entry audit_errors_options[] = {
 	{"warning", PM_AUDIT_ERRORS_WARNING, false},
@@ -54,6 +55,15 @@ _PG_init(void)
 	pm_recorder_init();
 	if (process_shared_preload_libraries_in_progress)
 		pm_recorder_hook_init();
+
+	/* write.c: temporary objects are not recorded unless asked */
+	DefineCustomBoolVariable("postmortem.record_temp_objects",
+							 "Record schema changes of temporary objects too.",
+							 "Temporary tables, their indexes and other objects in pg_temp cannot affect another session: by default the recorder leaves them out, and a transaction that touches only them writes nothing.",
+							 &pm_record_temp_objects,
+							 false,
+							 PGC_SUSET, 0,
+							 NULL, NULL, NULL);
 
 	/* evidence.c: evidence at declaration */
 	DefineCustomBoolVariable("postmortem.capture_evidence",

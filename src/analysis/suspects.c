@@ -21,6 +21,12 @@
  *	- the table being named in the incident's title, summary, impact, root
  *	  cause or human timeline entries.
  *
+ * Only the changes of the databases the incident affects are candidates
+ * (incident.origins; none named: this database).  At a fleet's centre the
+ * other databases' rows sit beside this one's (docs/fleet.md); their reason
+ * names their database, and the centre's catalogs are not asked about their
+ * tables.
+ *
  * Changes after the start are not suspects, except when the incident was
  * entered within a minute of its start: then the changes made between the
  * start and the entry are, since such a start is an estimate made on the
@@ -36,17 +42,20 @@
 #include <math.h>
 
 #include "access/htup_details.h"
+#include "access/xlog.h"
 #include "catalog/namespace.h"
 #include "catalog/pg_class.h"
 #include "catalog/pg_collation.h"
 #include "catalog/pg_index.h"
 #include "catalog/pg_type.h"
+#include "commands/dbcommands.h"
 #include "executor/spi.h"
 #include "fmgr.h"
 #include "funcapi.h"
 #include "lib/stringinfo.h"
 #include "miscadmin.h"
 #include "nodes/makefuncs.h"
+#include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/datetime.h"
 #include "utils/formatting.h"
@@ -104,10 +113,11 @@ enum
 	C_ROWS,
 	C_TABLE_OID,
 	C_SCANS,
+	C_ORIGIN,
 	C_NCOLS
 };
 
-#define SUSPECTS_NATTS 12
+#define SUSPECTS_NATTS 13
 
 typedef struct Suspect
 {
@@ -120,8 +130,9 @@ typedef struct Suspect
 } Suspect;
 
 /*
- * The incident: where the window ends and begins ($1 is its id), and what
- * the people wrote about it, lower case, to find the tables it names.
+ * The incident: where the window ends and begins ($1 is its id), what
+ * the people wrote about it, lower case, to find the tables it names, and
+ * the databases (origins) it affects.
  */
 #define INCIDENT_SQL \
 	"SELECT COALESCE(i.started_at, i.detected_at, i.created_at)," \
@@ -129,12 +140,14 @@ typedef struct Suspect
 	"             AND i.created_at OPERATOR(pg_catalog.<=) (i.started_at OPERATOR(pg_catalog.+) interval '" START_GRACE "')" \
 	"            THEN i.created_at" \
 	"            ELSE COALESCE(i.started_at, i.detected_at, i.created_at) END," \
-	"       pg_catalog.lower(postmortem.incident_document(i))" \
+	"       pg_catalog.lower(postmortem.incident_document(i)), i.origins" \
 	"  FROM postmortem.incident i WHERE i.id OPERATOR(pg_catalog.=) $1"
 
 /*
  * The candidates, columns in the order of the enum above: changes after
- * $1 - $2 (start - lookback) up to $3 (the end of the window).
+ * $1 - $2 (start - lookback) up to $3 (the end of the window), recorded in
+ * one of the databases $4 (at a fleet's centre, other databases' rows sit
+ * beside this one's).
  */
 #define CANDIDATES_SQL \
 	"SELECT s.id, s.at, s.command_tag, s.object_type, s.object_identity," \
@@ -146,10 +159,11 @@ typedef struct Suspect
 	"       pg_catalog.date_part('epoch', COALESCE(s.duration, s.finished_at OPERATOR(pg_catalog.-) s.at))" \
 	"           OPERATOR(pg_catalog.*) 1000.0::pg_catalog.float8," \
 	"       s.table_rows, s.table_oid," \
-	"       s.table_seq_scan OPERATOR(pg_catalog.+) s.table_idx_scan" \
+	"       s.table_seq_scan OPERATOR(pg_catalog.+) s.table_idx_scan, s.origin" \
 	"  FROM postmortem.schema_change s" \
 	" WHERE s.at OPERATOR(pg_catalog.>) ($1 OPERATOR(pg_catalog.-) $2)" \
-	"   AND s.at OPERATOR(pg_catalog.<=) $3"
+	"   AND s.at OPERATOR(pg_catalog.<=) $3" \
+	"   AND s.origin OPERATOR(pg_catalog.=) ANY ($4)"
 
 static SPIPlanPtr incident_plan = NULL;
 static SPIPlanPtr candidates_plan = NULL;
@@ -401,11 +415,12 @@ suspect_cmp(const void *a, const void *b)
 
 /*
  * Score one candidate row and write its reason; the row's output values are
- * filled in too.
+ * filled in too.  A row another database recorded (at a fleet's centre) is
+ * named by its database, and this database's catalogs say nothing about it.
  */
 static void
 score_suspect(Suspect *s, HeapTuple tup, TupleDesc desc, TimestampTz start,
-			  const char *document)
+			  const char *document, const char *local_origin)
 {
 	bool		isnull;
 	const char *tag = get_text(tup, desc, C_COMMAND_TAG);
@@ -417,6 +432,8 @@ score_suspect(Suspect *s, HeapTuple tup, TupleDesc desc, TimestampTz start,
 	const char *rewrite_reason = get_text(tup, desc, C_REWRITE_REASON);
 	const char *def_before = get_text(tup, desc, C_DEF_BEFORE);
 	const char *def_after = get_text(tup, desc, C_DEF_AFTER);
+	const char *origin = get_text(tup, desc, C_ORIGIN);
+	bool		local = origin == NULL || strcmp(origin, local_origin) == 0;
 	bool		blocks_writes = get_bool(tup, desc, C_BLOCKS_WRITES);
 	bool		blocks_reads = get_bool(tup, desc, C_BLOCKS_READS);
 	bool		rewrote = get_bool(tup, desc, C_REWROTE);
@@ -445,7 +462,7 @@ score_suspect(Suspect *s, HeapTuple tup, TupleDesc desc, TimestampTz start,
 	rows_known = !isnull;
 	if (rows_known)
 		rows = DatumGetInt64(d);
-	else
+	else if (local)
 	{
 		/* not recorded: the planner's estimate of the table as it is now */
 		d = SPI_getbinval(tup, desc, C_TABLE_OID + 1, &isnull);
@@ -458,7 +475,7 @@ score_suspect(Suspect *s, HeapTuple tup, TupleDesc desc, TimestampTz start,
 		}
 	}
 	/* an index built since: is it still INVALID now? */
-	if (!invalid && is_index && !is_drop && identity)
+	if (!invalid && local && is_index && !is_drop && identity)
 		invalid = index_is_invalid(identity);
 	d = SPI_getbinval(tup, desc, C_DURATION_MS + 1, &isnull);
 	if (!isnull)
@@ -493,6 +510,9 @@ score_suspect(Suspect *s, HeapTuple tup, TupleDesc desc, TimestampTz start,
 
 	initStringInfo(&buf);
 	appendStringInfo(&buf, "%s %s ", tag ? tag : "?", identity ? identity : "?");
+	if (!local)
+		appendStringInfo(&buf, "in database %s ",
+						 strchr(origin, '/') ? strchr(origin, '/') + 1 : origin);
 	if (after)
 	{
 		append_age(&buf, after_secs);
@@ -592,6 +612,27 @@ score_suspect(Suspect *s, HeapTuple tup, TupleDesc desc, TimestampTz start,
 }
 
 /*
+ * The databases an incident affects (incident.origins, a text[]); none
+ * named: this one, under the origin the recorder writes
+ * (postmortem.local_origin()).
+ */
+static Datum
+incident_origins(Datum origins, bool isnull, const char *local_origin)
+{
+	Datum		elem;
+
+	if (!isnull)
+	{
+		ArrayType  *arr = DatumGetArrayTypeP(origins);
+
+		if (ArrayGetNItems(ARR_NDIM(arr), ARR_DIMS(arr)) > 0)
+			return PointerGetDatum(arr);
+	}
+	elem = CStringGetTextDatum(local_origin);
+	return PointerGetDatum(construct_array(&elem, 1, TEXTOID, -1, false, TYPALIGN_INT));
+}
+
+/*
  * postmortem.suspects(incident_id, lookback): the recorded schema changes
  * in the lookback window before the incident started, best first.
  */
@@ -603,7 +644,9 @@ postmortem_suspects(PG_FUNCTION_ARGS)
 	Interval   *lookback = PG_GETARG_INTERVAL_P(1);
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	MemoryContext outer = CurrentMemoryContext;
-	Datum		args[3];
+	Datum		args[4];
+	Datum		origins;
+	char	   *local_origin;
 	TimestampTz start;
 	TimestampTz until;
 	char	   *document = NULL;
@@ -634,10 +677,11 @@ postmortem_suspects(PG_FUNCTION_ARGS)
 	}
 	if (candidates_plan == NULL)
 	{
-		Oid			argtypes[3] = {TIMESTAMPTZOID, INTERVALOID, TIMESTAMPTZOID};
+		Oid			argtypes[4] = {TIMESTAMPTZOID, INTERVALOID, TIMESTAMPTZOID,
+		TEXTARRAYOID};
 
 		candidates_plan = pm_prepare_kept("suspects query", CANDIDATES_SQL,
-										  3, argtypes);
+										  4, argtypes);
 	}
 
 	args[0] = Int64GetDatum(incident_id);
@@ -654,9 +698,15 @@ postmortem_suspects(PG_FUNCTION_ARGS)
 											  SPI_tuptable->tupdesc, 2, &isnull));
 	document = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 3);
 
+	local_origin = psprintf(UINT64_FORMAT "/%s", GetSystemIdentifier(),
+							get_database_name(MyDatabaseId));
+	origins = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 4, &isnull);
+	origins = incident_origins(origins, isnull, local_origin);
+
 	args[0] = TimestampTzGetDatum(start);
 	args[1] = IntervalPGetDatum(lookback);
 	args[2] = TimestampTzGetDatum(until);
+	args[3] = origins;
 	ret = SPI_execute_plan(candidates_plan, args, NULL, true, 0);
 	if (ret != SPI_OK_SELECT)
 		elog(ERROR, "suspects query failed: %s", SPI_result_code_string(ret));
@@ -672,11 +722,11 @@ postmortem_suspects(PG_FUNCTION_ARGS)
 		Suspect    *s = &suspects[i];
 		static const int out_cols[SUSPECTS_NATTS] = {
 			-1, -1, -1, C_AT, C_COMMAND_TAG, C_OBJECT_IDENTITY, C_TABLE_NAME,
-			C_STATEMENT, C_REVERT, C_MIGRATION, C_ROLE, C_LOCK_MODE
+			C_STATEMENT, C_REVERT, C_MIGRATION, C_ROLE, C_LOCK_MODE, C_ORIGIN
 		};
 
 		CHECK_FOR_INTERRUPTS();
-		score_suspect(s, tup, desc, start, document);
+		score_suspect(s, tup, desc, start, document, local_origin);
 		s->values[0] = Int64GetDatum(s->id);
 		s->values[1] = Float8GetDatum(s->score);
 		s->values[2] = CStringGetTextDatum(s->reason);

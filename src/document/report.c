@@ -163,10 +163,13 @@ append_citations(StringInfo buf, int64 id, const PmZone *zone)
 
 	if (citation_plan == NULL)
 		citation_plan = report_plan(
-									"SELECT c.role::text, c.note, s.id, s.at, s.statement, s.revert_statement"
+									"SELECT c.role::text, c.note, s.id, s.at, s.statement, s.revert_statement,"
+									" CASE WHEN s.origin OPERATOR(pg_catalog.<>) postmortem.local_origin()"
+									"  THEN s.database_name END"
 									" FROM postmortem.citation c"
-									" JOIN postmortem.schema_change s ON s.id = c.schema_change_id"
-									" WHERE c.incident_id = $1 ORDER BY s.at, s.id");
+									" JOIN postmortem.schema_change s ON s.id OPERATOR(pg_catalog.=) c.schema_change_id"
+									"  AND s.origin OPERATOR(pg_catalog.=) c.schema_change_origin"
+									" WHERE c.incident_id OPERATOR(pg_catalog.=) $1 ORDER BY s.at, s.id");
 	args[0] = Int64GetDatum(id);
 	ret = SPI_execute_plan(citation_plan, args, NULL, true, 0);
 	if (ret != SPI_OK_SELECT)
@@ -183,9 +186,13 @@ append_citations(StringInfo buf, int64 id, const PmZone *zone)
 		char	   *scid = col_text(tup, desc, 3);
 		char	   *stmt = col_text(tup, desc, 5);
 		char	   *revert = col_text(tup, desc, 6);
+		char	   *database = col_text(tup, desc, 7);
 		TimestampTz at = 0;
 
 		appendStringInfo(buf, "- **%s:** schema change %s", role ? role : "cited", scid);
+		/* recorded in another database of the fleet (docs/fleet.md) */
+		if (database)
+			appendStringInfo(buf, " in database %s", database);
 		if (col_ts(tup, desc, 4, &at))
 		{
 			struct pg_tm tm;

@@ -46,6 +46,7 @@ CREATE TABLE postmortem.incident (
 	resolution			text,
 	improvements		text[] NOT NULL DEFAULT '{}',
 	import_notes		text[] NOT NULL DEFAULT '{}',
+	origins				text[] NOT NULL DEFAULT '{}',
 	created_at			timestamptz NOT NULL DEFAULT now(),
 	updated_at			timestamptz NOT NULL DEFAULT now(),
 	/*
@@ -84,6 +85,7 @@ COMMENT ON COLUMN postmortem.incident.root_cause IS 'Root cause, in words';
 COMMENT ON COLUMN postmortem.incident.resolution IS 'How it was resolved, in words';
 COMMENT ON COLUMN postmortem.incident.improvements IS 'Improvements named in the postmortem that are not tracked as tasks';
 COMMENT ON COLUMN postmortem.incident.import_notes IS 'What import_markdown had to guess while reading the document';
+COMMENT ON COLUMN postmortem.incident.origins IS 'The databases the incident affects, as schema_change.origin names them (<system identifier>/<database>); empty: the database it is declared in';
 COMMENT ON COLUMN postmortem.incident.created_at IS 'When the row was written';
 COMMENT ON COLUMN postmortem.incident.updated_at IS 'When the row was last changed';
 COMMENT ON CONSTRAINT incident_detected_after_start ON postmortem.incident IS 'detected_at cannot precede started_at';

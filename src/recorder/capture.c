@@ -1192,14 +1192,17 @@ reset_rows(void)
 }
 
 static void
-flush(void)
+flush(bool prepare)
 {
 	char	   *statements;
 	bool		pushed = false;
 
 	if (failed_builds != NIL && !RecoveryInProgress() && !XactReadOnly)
 		queue_failed_builds();
-	if (pending_rows == NIL || flushing)
+	if (flushing)
+		return;
+	pending_rows = pm_drop_temporary_rows(pending_rows);
+	if (pending_rows == NIL)
 		return;
 
 	/* name the statements in a warning, should the write fail */
@@ -1231,7 +1234,7 @@ flush(void)
 			pushed = true;
 		}
 		{
-			PendingWrite pw = {pending_rows, row_cxt};
+			PendingWrite pw = {pending_rows, row_cxt, prepare};
 
 			guarded(pm_write_rows, &pw, statements);
 		}
@@ -1259,7 +1262,7 @@ pm_xact_callback(XactEvent event, void *arg)
 	{
 		case XACT_EVENT_PRE_COMMIT:
 		case XACT_EVENT_PRE_PREPARE:
-			flush();
+			flush(event == XACT_EVENT_PRE_PREPARE);
 			break;
 		case XACT_EVENT_ABORT:
 		case XACT_EVENT_PARALLEL_ABORT:

@@ -1,13 +1,17 @@
 /*-------------------------------------------------------------------------
  *
- * audit_chain.c
- *	  The hash chain over postmortem.schema_change.
+ * chain.c
+ *	  The hash chain over postmortem.schema_change: the row hash, and the
+ *	  origin a database records under.
  *
  * Each row's row_hash is SHA-256 (PostgreSQL's own, common/cryptohash.h)
  * over every other column of the row, prev_hash included, in a canonical
  * binary form: for each column in a fixed order, a null flag, and for a
  * non-null value its length and bytes (integers and timestamps big-endian,
- * text, bytea and inet as stored).  Nothing depends on DateStyle, TimeZone or
+ * text, bytea and inet as stored).  Columns added after 0.1.0 (after
+ * row_hash in ScColumn) enter only when not NULL, each after a byte naming
+ * it: a row that leaves them NULL hashes as 0.1.0 did, so old rows keep
+ * verifying when a column is added.  Nothing depends on DateStyle, TimeZone or
  * the column order of the table, so the hash survives pg_dump and restore.
  *
  *-------------------------------------------------------------------------
@@ -15,10 +19,13 @@
 #include "postgres.h"
 
 #include "access/htup_details.h"
+#include "access/xlog.h"
 #include "catalog/pg_type.h"
 #include "common/cryptohash.h"
 #include "common/sha2.h"
+#include "commands/dbcommands.h"
 #include "fmgr.h"
+#include "miscadmin.h"
 #include "funcapi.h"
 #include "lib/stringinfo.h"
 #include "port/pg_bswap.h"
@@ -73,7 +80,7 @@ pm_row_hash(pg_cryptohash_ctx *ctx, Datum *values, bool *nulls, uint8 *out)
 	char		stackbuf[2048];
 	char	   *buf;
 	char	   *p;
-	Size		len = sizeof(chain_version) + SC_NCOLUMNS - 1;	/* null flags */
+	Size		len = sizeof(chain_version) + SC_NCOLUMNS_0_1_0 - 1;	/* null flags */
 	bool		own = (ctx == NULL);
 	int			i;
 
@@ -82,6 +89,8 @@ pm_row_hash(pg_cryptohash_ctx *ctx, Datum *values, bool *nulls, uint8 *out)
 	{
 		if (i == SC_ROW_HASH || nulls[i])
 			continue;
+		if (i > SC_ROW_HASH)
+			len++;				/* the column's tag */
 		switch (sc_column_types[i])
 		{
 			case INTERVALOID:
@@ -109,9 +118,19 @@ pm_row_hash(pg_cryptohash_ctx *ctx, Datum *values, bool *nulls, uint8 *out)
 
 		if (i == SC_ROW_HASH)
 			continue;
-		*p++ = nulls[i] ? 1 : 0;
-		if (nulls[i])
-			continue;
+		if (i > SC_ROW_HASH)
+		{
+			/* a column added after 0.1.0: only when set, after its tag */
+			if (nulls[i])
+				continue;
+			*p++ = (char) i;
+		}
+		else
+		{
+			*p++ = nulls[i] ? 1 : 0;
+			if (nulls[i])
+				continue;
+		}
 
 		switch (sc_column_types[i])
 		{
@@ -219,4 +238,18 @@ pm_schema_change_hash(PG_FUNCTION_ARGS)
 	SET_VARSIZE(result, VARHDRSZ + PG_SHA256_DIGEST_LENGTH);
 	memcpy(VARDATA(result), digest, PG_SHA256_DIGEST_LENGTH);
 	PG_RETURN_BYTEA_P(result);
+}
+
+/*
+ * local_origin(): the origin this database records under,
+ * <system identifier>/<database name> (as capture.c writes it on each row).
+ */
+PG_FUNCTION_INFO_V1(pm_local_origin);
+Datum
+pm_local_origin(PG_FUNCTION_ARGS)
+{
+	char	   *dbname = get_database_name(MyDatabaseId);
+
+	PG_RETURN_TEXT_P(cstring_to_text(psprintf(UINT64_FORMAT "/%s",
+											  GetSystemIdentifier(), dbname)));
 }

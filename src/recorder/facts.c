@@ -81,13 +81,33 @@ single_statement(const char *q)
 	return true;
 }
 
+/*
+ * A subscription's connection string may hold a password (docs/fleet.md):
+ * such a statement is kept without it, as hook.c keeps a role's.
+ */
+static char *
+subscription_statement(Node *parsetree)
+{
+	if (IsA(parsetree, CreateSubscriptionStmt))
+		return psprintf("CREATE SUBSCRIPTION %s (statement not recorded: its connection string may hold a password)",
+						quote_identifier(((CreateSubscriptionStmt *) parsetree)->subname));
+	if (IsA(parsetree, AlterSubscriptionStmt) &&
+		((AlterSubscriptionStmt *) parsetree)->kind == ALTER_SUBSCRIPTION_CONNECTION)
+		return psprintf("ALTER SUBSCRIPTION %s CONNECTION (statement not recorded: its connection string may hold a password)",
+						quote_identifier(((AlterSubscriptionStmt *) parsetree)->subname));
+	return NULL;
+}
+
 char *
 pm_statement_text(Node *parsetree)
 {
 	const char *q = pm_hook_statement();
 	ListCell   *lc;
 	int			i;
+	char	   *redacted = parsetree ? subscription_statement(parsetree) : NULL;
 
+	if (redacted != NULL)
+		return redacted;
 	if (q != NULL)
 		return pstrdup(q);
 	q = debug_query_string;

@@ -55,8 +55,17 @@ typedef enum ScColumn
 	SC_ORIGIN,
 	SC_PREV_HASH,
 	SC_ROW_HASH,
+	/*
+	 * Columns added after 0.1.0 go here, at the end (and in sc_column_names,
+	 * sc_column_types, schema_change and schema_change_pending): the hash
+	 * takes them only when they are not NULL (chain.c), so that rows recorded
+	 * before keep their hashes.
+	 */
 	SC_NCOLUMNS
 } ScColumn;
+
+/* the columns of 0.1.0, which every row's hash covers */
+#define SC_NCOLUMNS_0_1_0 (SC_ROW_HASH + 1)
 
 extern const char *const sc_column_names[SC_NCOLUMNS];
 extern const Oid sc_column_types[SC_NCOLUMNS];
@@ -166,8 +175,12 @@ typedef struct PendingWrite
 {
 	List	   *rows;			/* RecordedRow */
 	MemoryContext cxt;			/* where to work; reset after the write */
+	bool		prepare;		/* PREPARE TRANSACTION, not a commit */
 } PendingWrite;
 extern void pm_write_rows(void *arg);
+extern bool pm_record_temp_objects;
+extern bool pm_row_is_temporary(RecordedRow *row);
+extern List *pm_drop_temporary_rows(List *rows);
 
 /* migration.c */
 extern void pm_assign_migrations(List *rows);

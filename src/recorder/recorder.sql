@@ -9,12 +9,22 @@
  * roles have no privilege on these tables at all, and each row is chained to
  * the previous one by a SHA-256 hash.
  */
-CREATE SEQUENCE postmortem.schema_change_id_seq AS bigint;
-COMMENT ON SEQUENCE postmortem.schema_change_id_seq IS
-	'Identifiers of recorded schema changes, in the order they were chained';
+CREATE FUNCTION postmortem.local_origin()
+	RETURNS text
+	AS 'MODULE_PATHNAME', 'pm_local_origin'
+	LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION postmortem.local_origin() IS
+	'The origin this database records its schema changes under: <system identifier>/<database name>';
+
+CREATE FUNCTION postmortem.schema_change_next_id()
+	RETURNS bigint
+	AS 'MODULE_PATHNAME', 'pm_schema_change_next_id'
+	LANGUAGE C VOLATILE STRICT;
+COMMENT ON FUNCTION postmortem.schema_change_next_id() IS
+	'Default id of a schema_change row inserted by hand: after every row of the table (the recorder takes its ids from the chain head, and never changes lastval())';
 
 CREATE TABLE postmortem.schema_change (
-	id					bigint NOT NULL DEFAULT nextval('postmortem.schema_change_id_seq') PRIMARY KEY,
+	id					bigint NOT NULL DEFAULT postmortem.schema_change_next_id(),
 	at					timestamptz NOT NULL,
 	finished_at			timestamptz,
 	duration			interval GENERATED ALWAYS AS (finished_at - at) STORED,
@@ -45,21 +55,19 @@ CREATE TABLE postmortem.schema_change (
 	table_rows			bigint,
 	table_seq_scan		bigint,
 	table_idx_scan		bigint,
-	origin				text,
+	origin				text COLLATE "C" NOT NULL DEFAULT postmortem.local_origin(),
 	prev_hash			bytea,
-	row_hash			bytea
+	row_hash			bytea,
+	CONSTRAINT schema_change_pkey PRIMARY KEY (id, origin)
 );
-ALTER SEQUENCE postmortem.schema_change_id_seq OWNED BY postmortem.schema_change.id;
 CREATE INDEX schema_change_at_idx ON postmortem.schema_change (at);
 CREATE INDEX schema_change_table_at_idx ON postmortem.schema_change (table_oid, at);
 SELECT pg_catalog.pg_extension_config_dump('postmortem.schema_change', '');
-SELECT pg_catalog.pg_extension_config_dump('postmortem.schema_change_id_seq', '');
 REVOKE ALL ON postmortem.schema_change FROM PUBLIC;
-REVOKE ALL ON SEQUENCE postmortem.schema_change_id_seq FROM PUBLIC;
 
 COMMENT ON TABLE postmortem.schema_change IS
 	'Every schema change, one row per object a DDL command touched; written by the recorder at commit, append-only, hash-chained';
-COMMENT ON COLUMN postmortem.schema_change.id IS 'Increasing identifier; also the order of the hash chain';
+COMMENT ON COLUMN postmortem.schema_change.id IS 'Increasing identifier within the origin; also the order of the origin''s hash chain. A row is identified by (origin, id)';
 COMMENT ON COLUMN postmortem.schema_change.at IS 'When the command started (ddl_command_start)';
 COMMENT ON COLUMN postmortem.schema_change.finished_at IS 'When the command finished (ddl_command_end)';
 COMMENT ON COLUMN postmortem.schema_change.duration IS 'finished_at - at: how long the command ran, lock waits included';
@@ -90,9 +98,47 @@ COMMENT ON COLUMN postmortem.schema_change.failed IS 'The command failed after p
 COMMENT ON COLUMN postmortem.schema_change.table_rows IS 'reltuples of the table when the change ran';
 COMMENT ON COLUMN postmortem.schema_change.table_seq_scan IS 'Sequential scans of the table so far (pg_stat_user_tables.seq_scan) when the change ran';
 COMMENT ON COLUMN postmortem.schema_change.table_idx_scan IS 'Index scans of the table so far (pg_stat_user_tables.idx_scan) when the change ran';
-COMMENT ON COLUMN postmortem.schema_change.origin IS 'Where the row was recorded: system identifier and database, unique across a fleet';
-COMMENT ON COLUMN postmortem.schema_change.prev_hash IS 'row_hash of the previous row (NULL for the first)';
+COMMENT ON COLUMN postmortem.schema_change.origin IS 'Where the row was recorded: <system identifier>/<database name>, unique across a fleet; each origin has its own ids and hash chain';
+COMMENT ON COLUMN postmortem.schema_change.prev_hash IS 'row_hash of the previous row of the same origin (NULL for its first)';
 COMMENT ON COLUMN postmortem.schema_change.row_hash IS 'SHA-256 over prev_hash and every other column of the row';
+
+/*
+ * The chain head of each origin, where a DELETE of the newest rows of
+ * schema_change cannot reach it: written only by the recorder (write.c), in
+ * the same transaction as the rows it chains, so a crash or a rollback never
+ * leaves it ahead of the rows.
+ */
+CREATE TABLE postmortem.schema_change_head (
+	origin				text COLLATE "C" PRIMARY KEY,
+	last_id				bigint NOT NULL,
+	last_hash			bytea NOT NULL,
+	first_prev_hash		bytea
+);
+SELECT pg_catalog.pg_extension_config_dump('postmortem.schema_change_head', '');
+REVOKE ALL ON postmortem.schema_change_head FROM PUBLIC;
+COMMENT ON TABLE postmortem.schema_change_head IS
+	'Head of each origin''s hash chain (its newest id and row_hash), written by the recorder with the rows: verify_audit() compares it with the newest row, so rows deleted at the end are seen';
+COMMENT ON COLUMN postmortem.schema_change_head.origin IS 'The origin whose chain this is';
+COMMENT ON COLUMN postmortem.schema_change_head.last_id IS 'id of the newest row of the chain';
+COMMENT ON COLUMN postmortem.schema_change_head.last_hash IS 'row_hash of the newest row of the chain';
+COMMENT ON COLUMN postmortem.schema_change_head.first_prev_hash IS 'prev_hash of the chain''s first row: NULL, except for a chain migrated from 0.1.0 that goes on from another origin''s last row';
+
+/*
+ * Rows of prepared transactions: PREPARE TRANSACTION writes them here
+ * without taking the chain lock (a lock held across PREPARE would stop every
+ * other DDL commit until COMMIT PREPARED); the next recorded commit chains
+ * the committed ones into schema_change.  Same columns as schema_change: a
+ * column added to schema_change is added here too.
+ */
+CREATE TABLE postmortem.schema_change_pending (LIKE postmortem.schema_change INCLUDING COMMENTS);
+ALTER TABLE postmortem.schema_change_pending ALTER COLUMN id DROP NOT NULL;
+SELECT pg_catalog.pg_extension_config_dump('postmortem.schema_change_pending', '');
+REVOKE ALL ON postmortem.schema_change_pending FROM PUBLIC;
+COMMENT ON TABLE postmortem.schema_change_pending IS
+	'Schema changes of prepared transactions, waiting to be chained: the next recorded commit moves the committed ones into schema_change';
+COMMENT ON COLUMN postmortem.schema_change_pending.id IS 'NULL: given when the row is chained';
+COMMENT ON COLUMN postmortem.schema_change_pending.prev_hash IS 'NULL: set when the row is chained';
+COMMENT ON COLUMN postmortem.schema_change_pending.row_hash IS 'NULL: set when the row is chained';
 
 CREATE FUNCTION postmortem.schema_change_hash(postmortem.schema_change)
 	RETURNS bytea
@@ -101,37 +147,78 @@ CREATE FUNCTION postmortem.schema_change_hash(postmortem.schema_change)
 COMMENT ON FUNCTION postmortem.schema_change_hash(postmortem.schema_change) IS
 	'SHA-256 of a schema_change row as the recorder chained it: prev_hash followed by every other column in a canonical binary form';
 
-CREATE FUNCTION postmortem.verify_audit()
-	RETURNS TABLE (schema_change_id bigint, problem text, expected bytea, found bytea)
+CREATE FUNCTION postmortem.verify_audit(chain_origin text)
+	RETURNS TABLE (schema_change_id bigint, problem text, expected bytea, found bytea, origin text)
 	LANGUAGE sql STABLE SECURITY DEFINER
 	SET search_path = pg_catalog, pg_temp
 AS $$
 	WITH c AS (
-		SELECT s.id, s.prev_hash, s.row_hash,
-			   lag(s.row_hash) OVER (ORDER BY s.id) AS expected_prev,
+		SELECT s.origin, s.id, s.prev_hash, s.row_hash,
+			   lag(s.id) OVER w IS NULL AS first,
+			   lag(s.row_hash) OVER w AS expected_prev,
 			   postmortem.schema_change_hash(s) AS computed
 		  FROM postmortem.schema_change s
+		 WHERE $1 IS NULL OR s.origin OPERATOR(pg_catalog.=) $1
+		WINDOW w AS (PARTITION BY s.origin ORDER BY s.id)
+	), h AS (
+		SELECT h.origin, h.last_id, h.last_hash, h.first_prev_hash
+		  FROM postmortem.schema_change_head h
+		 WHERE $1 IS NULL OR h.origin OPERATOR(pg_catalog.=) $1
+	), newest AS (
+		SELECT DISTINCT ON (c.origin) c.origin, c.id, c.row_hash
+		  FROM c ORDER BY c.origin, c.id DESC
 	), problems AS (
-		SELECT c.id, 1 AS ord, 'row changed after it was recorded: its hash does not match its contents' AS problem,
+		SELECT c.origin, c.id, 1 AS ord,
+			   'row changed after it was recorded: its hash does not match its contents' AS problem,
 			   c.computed AS expected, c.row_hash AS found
 		  FROM c WHERE c.row_hash IS DISTINCT FROM c.computed
 		UNION ALL
-		SELECT c.id, 2, CASE WHEN c.expected_prev IS NULL
-							 THEN 'rows missing before the first row'
-							 ELSE 'chain broken before this row: a row was deleted or inserted' END,
-			   c.expected_prev, c.prev_hash
-		  FROM c WHERE c.prev_hash IS DISTINCT FROM c.expected_prev
+		SELECT c.origin, c.id, 2,
+			   CASE WHEN c.first THEN 'rows missing before the first row of the chain'
+					ELSE 'chain broken before this row: a row was deleted or inserted' END,
+			   CASE WHEN c.first THEN h.first_prev_hash ELSE c.expected_prev END, c.prev_hash
+		  FROM c LEFT JOIN h ON h.origin OPERATOR(pg_catalog.=) c.origin
+		 WHERE c.prev_hash IS DISTINCT FROM CASE WHEN c.first THEN h.first_prev_hash ELSE c.expected_prev END
 		UNION ALL
-		SELECT q.last_value, 3, 'rows missing at the end of the chain: the newest recorded rows are gone',
-			   NULL, NULL
-		  FROM postmortem.schema_change_id_seq q
-		 WHERE q.is_called
-		   AND q.last_value > coalesce((SELECT max(s.id) FROM postmortem.schema_change s), 0)
+		SELECT c.origin, c.id, 3,
+			   'row after the head of the chain: inserted behind the recorder''s back', NULL, c.row_hash
+		  FROM c JOIN h ON h.origin OPERATOR(pg_catalog.=) c.origin
+		 WHERE c.id OPERATOR(pg_catalog.>) h.last_id
+		UNION ALL
+		SELECT h.origin, h.last_id, 4,
+			   'rows missing at the end of the chain: the newest recorded rows are gone',
+			   h.last_hash, n.row_hash
+		  FROM h LEFT JOIN newest n ON n.origin OPERATOR(pg_catalog.=) h.origin
+		 WHERE n.id IS NULL OR n.id OPERATOR(pg_catalog.<) h.last_id
+		UNION ALL
+		SELECT h.origin, h.last_id, 4,
+			   'newest row is not the one the head of the chain records: it was replaced',
+			   h.last_hash, n.row_hash
+		  FROM h JOIN newest n ON n.origin OPERATOR(pg_catalog.=) h.origin
+		 WHERE n.id OPERATOR(pg_catalog.=) h.last_id AND n.row_hash IS DISTINCT FROM h.last_hash
+		UNION ALL
+		SELECT n.origin, n.id, 5,
+			   'head of the chain missing: rows deleted at the end cannot be seen', NULL, n.row_hash
+		  FROM newest n
+		 WHERE NOT EXISTS (SELECT FROM h WHERE h.origin OPERATOR(pg_catalog.=) n.origin)
 	)
-	SELECT p.id, p.problem, p.expected, p.found FROM problems p ORDER BY p.id NULLS LAST, p.ord
+	SELECT p.id, p.problem, p.expected, p.found, p.origin
+	  FROM problems p
+	 ORDER BY p.origin, p.id, p.ord
+$$;
+COMMENT ON FUNCTION postmortem.verify_audit(text) IS
+	'Checks the hash chain of one origin (NULL: of every origin): one row per broken link (a row edited, deleted or inserted behind the recorder''s back, rows deleted at the end), none when intact';
+
+CREATE FUNCTION postmortem.verify_audit()
+	RETURNS TABLE (schema_change_id bigint, problem text, expected bytea, found bytea, origin text)
+	LANGUAGE sql STABLE SECURITY DEFINER
+	SET search_path = pg_catalog, pg_temp
+AS $$
+	SELECT v.schema_change_id, v.problem, v.expected, v.found, v.origin
+	  FROM postmortem.verify_audit(NULL::text) v
 $$;
 COMMENT ON FUNCTION postmortem.verify_audit() IS
-	'Checks the schema_change hash chain: one row per broken link (a row edited, deleted or inserted behind the recorder''s back), none when intact';
+	'Checks the hash chain of every origin in schema_change: one row per broken link (a row edited, deleted or inserted behind the recorder''s back, rows deleted at the end), none when intact';
 
 /* Event triggers: C functions in src/recorder/capture.c. */
 CREATE FUNCTION postmortem.recorder_ddl_start() RETURNS event_trigger

@@ -8,6 +8,23 @@
  * Called by capture.c at XACT_EVENT_PRE_COMMIT / PRE_PREPARE with the rows;
  * calls nothing in capture.c or hook.c.
  *
+ * Each origin has its own chain, and its head (newest id and row_hash) in
+ * postmortem.schema_change_head.  A commit takes the chain lock (an object
+ * lock on the head table, which nothing else takes, held until commit),
+ * reads its origin's head with the latest snapshot, gives its rows the next
+ * ids and chains them, and updates the head: ids come from the head, not a
+ * sequence, so lastval() is left alone, and the head rolls back with the
+ * rows, so a crash or a rollback leaves no gap to report.
+ *
+ * PREPARE TRANSACTION must not hold the chain lock until COMMIT PREPARED:
+ * its rows go to postmortem.schema_change_pending instead, unchained, and
+ * the next commit that takes the chain lock chains those whose transaction
+ * committed (a ROLLBACK PREPARED leaves nothing there).
+ *
+ * A database still at 0.1.0 (the library updated, ALTER EXTENSION UPDATE
+ * not yet run) has no head table: its rows are chained as 0.1.0 did, ids
+ * from schema_change_id_seq under a lock on it.
+ *
  *-------------------------------------------------------------------------
  */
 #include "postgres.h"
@@ -19,68 +36,100 @@
 #include "access/table.h"
 #include "access/tableam.h"
 #include "access/xact.h"
+#include "catalog/indexing.h"
 #include "catalog/namespace.h"
+#include "catalog/pg_class.h"
 #include "commands/sequence.h"
 #include "common/sha2.h"
 #include "executor/executor.h"
+#include "storage/bufmgr.h"
 #include "storage/lmgr.h"
 #include "utils/builtins.h"
 #include "utils/datum.h"
+#include "utils/fmgroids.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 #include "utils/rel.h"
 #include "utils/relcache.h"
 #include "utils/snapmgr.h"
 
+#include "compat.h"
 #include "recorder/recorder.h"
 
 /* rows written by one multi-insert at commit */
 #define PM_INSERT_BATCH 64
 
-void
-pm_write_rows(void *arg)
+/* columns of postmortem.schema_change_head */
+#define HEAD_ORIGIN 1
+#define HEAD_LAST_ID 2
+#define HEAD_LAST_HASH 3
+#define HEAD_FIRST_PREV_HASH 4
+#define HEAD_NATTS 4
+
+/* The end of one origin's chain, as the head table has it. */
+typedef struct ChainHead
 {
-	PendingWrite *pw = (PendingWrite *) arg;
-	List	   *rows = pw->rows;
-	Oid			nsp = get_namespace_oid("postmortem", false);
-	Oid			relid = get_relname_relid("schema_change", nsp);
-	Oid			seqid = get_relname_relid("schema_change_id_seq", nsp);
-	Relation	rel;
-	Relation	pkey;
-	TupleDesc	desc;
-	int			map[SC_NCOLUMNS];
-	int			i;
-	Datum	   *values;
-	bool	   *nulls;
-	Datum		prev = (Datum) 0;
-	bool		prevNull = true;
-	Snapshot	snap;
-	SysScanDesc scan;
-	HeapTuple	last;
-	EState	   *estate;
-	ResultRelInfo *rri;
-	TupleTableSlot **slots;
-	int			nslots;
-	int			n;
+	bool		found;			/* the origin has a head row */
+	ItemPointerData tid;		/* where it is */
+	int64		lastId;
+	Datum		lastHash;		/* (Datum) 0 for an empty chain */
+	bool		firstPrevNull;
+	Datum		firstPrev;
+} ChainHead;
+
+/*
+ * A schema name or qualified table name in a temporary schema: pg_temp (as
+ * event triggers name the session's own), pg_temp_N, pg_toast_temp_N.  No
+ * other schema name starts with pg_ (they are reserved).
+ */
+static bool
+temporary_name(RecordedRow *row, ScColumn col)
+{
+	const char *s;
+
+	if (row->nulls[col])
+		return false;
+	s = TextDatumGetCString(row->values[col]);
+	return strncmp(s, "pg_temp", 7) == 0 || strncmp(s, "pg_toast_temp_", 14) == 0;
+}
+
+/*
+ * pm_row_is_temporary: the row is about a temporary object (one in a
+ * temporary schema, or belonging to a temporary table), which no other
+ * session can see or be affected by.
+ */
+bool
+pm_row_is_temporary(RecordedRow *row)
+{
+	return temporary_name(row, SC_SCHEMA_NAME) || temporary_name(row, SC_TABLE_NAME);
+}
+
+/*
+ * pm_drop_temporary_rows: the rows that are recorded, given
+ * postmortem.record_temp_objects.  Called by capture.c before the write, so
+ * that a transaction that touched only temporary objects writes nothing and
+ * takes no lock.
+ */
+List *
+pm_drop_temporary_rows(List *rows)
+{
 	ListCell   *lc;
-	pg_cryptohash_ctx *hashctx;
-	MemoryContext old = MemoryContextSwitchTo(pw->cxt);
 
-	if (!OidIsValid(relid) || !OidIsValid(seqid))
-		ereport(ERROR,
-				(errcode(ERRCODE_UNDEFINED_TABLE),
-				 errmsg("table postmortem.schema_change does not exist")));
+	if (pm_record_temp_objects)
+		return rows;
+	foreach(lc, rows)
+		if (pm_row_is_temporary(lfirst(lc)))
+			rows = foreach_delete_current(rows, lc);
+	return rows;
+}
 
-	pm_assign_migrations(rows);
+/* map[col] = attribute number - 1 of each recorder column in rel */
+static void
+map_columns(Relation rel, int *map)
+{
+	TupleDesc	desc = RelationGetDescr(rel);
+	int			i;
 
-	/*
-	 * Serialize the chain: one appender at a time, until commit.  The lock
-	 * is on the id sequence, which only the recorder draws from.
-	 */
-	LockRelationOid(seqid, ExclusiveLock);
-
-	rel = table_open(relid, RowExclusiveLock);
-	desc = RelationGetDescr(rel);
 	for (i = 0; i < SC_NCOLUMNS; i++)
 	{
 		int			attno;
@@ -95,8 +144,8 @@ pm_write_rows(void *arg)
 				if (att->atttypid != sc_column_types[i])
 					ereport(ERROR,
 							(errcode(ERRCODE_DATATYPE_MISMATCH),
-							 errmsg("column \"%s\" of postmortem.schema_change has an unexpected type",
-									sc_column_names[i]),
+							 errmsg("column \"%s\" of postmortem.%s has an unexpected type",
+									sc_column_names[i], RelationGetRelationName(rel)),
 							 errhint("The recorder writes the columns the extension created; restore them with their type.")));
 				map[i] = attno;
 			}
@@ -104,58 +153,38 @@ pm_write_rows(void *arg)
 		if (map[i] < 0)
 			ereport(ERROR,
 					(errcode(ERRCODE_UNDEFINED_COLUMN),
-					 errmsg("column \"%s\" of postmortem.schema_change is missing", sc_column_names[i]),
+					 errmsg("column \"%s\" of postmortem.%s is missing",
+							sc_column_names[i], RelationGetRelationName(rel)),
 					 errhint("The recorder writes the columns the extension created; restore the column.")));
 	}
+}
 
-	/* the newest row, committed by anyone: the chain continues from it */
-#if PG_VERSION_NUM >= 180000
-	/* 18 added deferrable_ok; the key is not deferrable, as 15 required */
-	pkey = index_open(RelationGetPrimaryKeyIndex(rel, false), AccessShareLock);
-#else
-	pkey = index_open(RelationGetPrimaryKeyIndex(rel), AccessShareLock);
-#endif
-	snap = RegisterSnapshot(GetLatestSnapshot());
-	scan = systable_beginscan_ordered(rel, pkey, snap, 0, NULL);
-	last = systable_getnext_ordered(scan, BackwardScanDirection);
-	if (HeapTupleIsValid(last))
-	{
-		prev = heap_getattr(last, map[SC_ROW_HASH] + 1, desc, &prevNull);
-		if (!prevNull)
-			prev = datumCopy(prev, false, -1);
-	}
-	systable_endscan_ordered(scan);
-	UnregisterSnapshot(snap);
-	index_close(pkey, AccessShareLock);
+/* Insert the rows into rel (schema_change or schema_change_pending). */
+static void
+insert_rows(Relation rel, List *rows)
+{
+	TupleDesc	desc = RelationGetDescr(rel);
+	int			map[SC_NCOLUMNS];
+	EState	   *estate = CreateExecutorState();
+	ResultRelInfo *rri = makeNode(ResultRelInfo);
+	TupleTableSlot **slots;
+	Datum	   *values = palloc(sizeof(Datum) * desc->natts);
+	bool	   *nulls = palloc(sizeof(bool) * desc->natts);
+	int			nslots = Min(list_length(rows), PM_INSERT_BATCH);
+	int			n = 0;
+	int			i;
+	ListCell   *lc;
 
-	estate = CreateExecutorState();
-	rri = makeNode(ResultRelInfo);
+	map_columns(rel, map);
 	InitResultRelInfo(rri, rel, 0, NULL, 0);
 	ExecOpenIndices(rri, false);
-	nslots = Min(list_length(rows), PM_INSERT_BATCH);
 	slots = palloc(sizeof(TupleTableSlot *) * nslots);
-	for (n = 0; n < nslots; n++)
-		slots[n] = ExecInitExtraTupleSlot(estate, desc, &TTSOpsHeapTuple);
-	values = palloc(sizeof(Datum) * desc->natts);
-	nulls = palloc(sizeof(bool) * desc->natts);
-	hashctx = pg_cryptohash_create(PG_SHA256);
+	for (i = 0; i < nslots; i++)
+		slots[i] = ExecInitExtraTupleSlot(estate, desc, &TTSOpsHeapTuple);
 
-	/* chain the rows; write them in batches with a multi-insert */
-	n = 0;
 	foreach(lc, rows)
 	{
 		RecordedRow *row = lfirst(lc);
-		uint8		digest[PG_SHA256_DIGEST_LENGTH];
-		bytea	   *hash;
-
-		set_datum(row, SC_ID, Int64GetDatum(nextval_internal(seqid, false)));
-		row->values[SC_PREV_HASH] = prev;
-		row->nulls[SC_PREV_HASH] = prevNull;
-		pm_row_hash(hashctx, row->values, row->nulls, digest);
-		hash = palloc(VARHDRSZ + PG_SHA256_DIGEST_LENGTH);
-		SET_VARSIZE(hash, VARHDRSZ + PG_SHA256_DIGEST_LENGTH);
-		memcpy(VARDATA(hash), digest, PG_SHA256_DIGEST_LENGTH);
-		set_datum(row, SC_ROW_HASH, PointerGetDatum(hash));
 
 		for (i = 0; i < desc->natts; i++)
 			nulls[i] = true;
@@ -165,15 +194,13 @@ pm_write_rows(void *arg)
 			nulls[map[i]] = row->nulls[i];
 		}
 		ExecStoreHeapTuple(heap_form_tuple(desc, values, nulls), slots[n], true);
-		prev = PointerGetDatum(hash);
-		prevNull = false;
 		if (++n == nslots || lnext(rows, lc) == NULL)
 		{
 			table_multi_insert(rel, slots, n, GetCurrentCommandId(true), 0, NULL);
 			for (i = 0; i < n; i++)
 			{
 #if PG_VERSION_NUM >= 160000
-				/* 16 added onlySummarizing (for HOT updates): all indexes */
+				/* PostgreSQL 16 added onlySummarizing */
 				ExecInsertIndexTuples(rri, slots[i], estate, false, false, NULL, NIL, false);
 #else
 				ExecInsertIndexTuples(rri, slots[i], estate, false, false, NULL, NIL);
@@ -184,10 +211,334 @@ pm_write_rows(void *arg)
 		}
 	}
 
-	pg_cryptohash_free(hashctx);
 	ExecCloseIndices(rri);
 	ExecResetTupleTable(estate->es_tupleTable, false);
 	FreeExecutorState(estate);
+}
+
+/*
+ * Give the rows ids after lastId and chain them after prev; returns the
+ * newest row's hash (prev when there are no rows).
+ */
+static Datum
+chain_rows(List *rows, int64 lastId, Datum prev, bool prevNull)
+{
+	pg_cryptohash_ctx *hashctx = pg_cryptohash_create(PG_SHA256);
+	ListCell   *lc;
+
+	foreach(lc, rows)
+	{
+		RecordedRow *row = lfirst(lc);
+		uint8		digest[PG_SHA256_DIGEST_LENGTH];
+		bytea	   *hash;
+
+		set_datum(row, SC_ID, Int64GetDatum(++lastId));
+		row->values[SC_PREV_HASH] = prev;
+		row->nulls[SC_PREV_HASH] = prevNull;
+		pm_row_hash(hashctx, row->values, row->nulls, digest);
+		hash = palloc(VARHDRSZ + PG_SHA256_DIGEST_LENGTH);
+		SET_VARSIZE(hash, VARHDRSZ + PG_SHA256_DIGEST_LENGTH);
+		memcpy(VARDATA(hash), digest, PG_SHA256_DIGEST_LENGTH);
+		set_datum(row, SC_ROW_HASH, PointerGetDatum(hash));
+		prev = PointerGetDatum(hash);
+		prevNull = false;
+	}
+	pg_cryptohash_free(hashctx);
+	return prev;
+}
+
+/*
+ * The largest id in schema_change, of any origin: the end of its primary
+ * key.  A dirty snapshot also sees the rows this transaction inserted (by
+ * hand, in any command) and those of transactions still in progress.
+ */
+static int64
+max_id(Relation rel)
+{
+	SnapshotData dirty;
+	Relation	pkey = index_open(pm_primary_key_index(rel), AccessShareLock);
+	SysScanDesc scan;
+	HeapTuple	last;
+	int64		id = 0;
+
+	InitDirtySnapshot(dirty);
+	scan = systable_beginscan_ordered(rel, pkey, &dirty, 0, NULL);
+	last = systable_getnext_ordered(scan, BackwardScanDirection);
+
+	if (HeapTupleIsValid(last))
+	{
+		int			map[SC_NCOLUMNS];
+		bool		isnull;
+		Datum		d;
+
+		map_columns(rel, map);
+		d = heap_getattr(last, map[SC_ID] + 1, RelationGetDescr(rel), &isnull);
+		if (!isnull)
+			id = DatumGetInt64(d);
+	}
+	systable_endscan_ordered(scan);
+	index_close(pkey, AccessShareLock);
+	return id;
+}
+
+/* Read the head of origin's chain. */
+static void
+read_head(Relation head, const char *origin, Snapshot snap, ChainHead *out)
+{
+	ScanKeyData key;
+	SysScanDesc scan;
+	HeapTuple	tup;
+
+	memset(out, 0, sizeof(ChainHead));
+	out->firstPrevNull = true;
+	ScanKeyInit(&key, HEAD_ORIGIN, BTEqualStrategyNumber, F_TEXTEQ,
+				CStringGetTextDatum(origin));
+	scan = systable_beginscan(head, pm_primary_key_index(head), true,
+							  snap, 1, &key);
+	tup = systable_getnext(scan);
+	if (HeapTupleIsValid(tup))
+	{
+		TupleDesc	desc = RelationGetDescr(head);
+		bool		isnull;
+
+		out->found = true;
+		out->tid = tup->t_self;
+		out->lastId = DatumGetInt64(heap_getattr(tup, HEAD_LAST_ID, desc, &isnull));
+		out->lastHash = datumCopy(heap_getattr(tup, HEAD_LAST_HASH, desc, &isnull), false, -1);
+		out->firstPrev = heap_getattr(tup, HEAD_FIRST_PREV_HASH, desc, &out->firstPrevNull);
+		if (!out->firstPrevNull)
+			out->firstPrev = datumCopy(out->firstPrev, false, -1);
+	}
+	systable_endscan(scan);
+}
+
+/* Write the new head of origin's chain. */
+static void
+write_head(Relation head, const char *origin, ChainHead *h, int64 lastId, Datum lastHash)
+{
+	Datum		values[HEAD_NATTS];
+	bool		nulls[HEAD_NATTS] = {false, false, false, true};
+	HeapTuple	tup;
+
+	values[HEAD_ORIGIN - 1] = CStringGetTextDatum(origin);
+	values[HEAD_LAST_ID - 1] = Int64GetDatum(lastId);
+	values[HEAD_LAST_HASH - 1] = lastHash;
+	values[HEAD_FIRST_PREV_HASH - 1] = h->firstPrev;
+	nulls[HEAD_FIRST_PREV_HASH - 1] = h->firstPrevNull;
+	tup = heap_form_tuple(RelationGetDescr(head), values, nulls);
+	if (h->found)
+		CatalogTupleUpdate(head, &h->tid, tup);
+	else
+		CatalogTupleInsert(head, tup);
+	heap_freetuple(tup);
+}
+
+/*
+ * The rows of prepared transactions that have committed since (visible to
+ * the latest snapshot), removed from schema_change_pending; oldest first.
+ * Called with the chain lock held, so no other session takes them too.
+ */
+static List *
+take_pending(Relation pending, Snapshot snap)
+{
+	TupleDesc	desc = RelationGetDescr(pending);
+	int			map[SC_NCOLUMNS];
+	TableScanDesc scan;
+	HeapTuple	tup;
+	List	   *rows = NIL;
+
+	if (RelationGetNumberOfBlocks(pending) == 0)
+		return NIL;
+	map_columns(pending, map);
+	scan = table_beginscan(pending, snap, 0, NULL);
+	while ((tup = heap_getnext(scan, ForwardScanDirection)) != NULL)
+	{
+		HeapTuple	copy = heap_copytuple(tup);
+		RecordedRow *row = palloc0(sizeof(RecordedRow));
+		int			i;
+
+		for (i = 0; i < SC_NCOLUMNS; i++)
+			row->values[i] = heap_getattr(copy, map[i] + 1, desc, &row->nulls[i]);
+		row->nulls[SC_ID] = row->nulls[SC_PREV_HASH] = row->nulls[SC_ROW_HASH] = true;
+		simple_heap_delete(pending, &tup->t_self);
+		rows = lappend(rows, row);
+	}
+	table_endscan(scan);
+	return rows;
+}
+
+/*
+ * Chain the rows of one origin and insert them: ids and prev_hash from the
+ * origin's head, which is then moved to the newest row.
+ */
+static void
+chain_origin(Relation rel, Relation head, const char *origin, List *rows, Snapshot snap)
+{
+	ChainHead	h;
+	Datum		last;
+
+	int64		lastId;
+
+	read_head(head, origin, snap, &h);
+
+	/*
+	 * Ids after every row the table holds: a new chain (after a restore or a
+	 * rename) does not reuse the ids of the database's earlier origins, and
+	 * a row inserted by hand does not take the recorder's next id.
+	 */
+	lastId = Max(h.lastId, max_id(rel));
+	last = chain_rows(rows, lastId, h.lastHash, !h.found);
+	insert_rows(rel, rows);
+	write_head(head, origin, &h, lastId + list_length(rows), last);
+}
+
+/* The rows, by origin: each gets its own chain (almost always one origin). */
+static void
+chain_by_origin(Relation rel, Relation head, List *rows, Snapshot snap)
+{
+	while (rows != NIL)
+	{
+		RecordedRow *first = linitial(rows);
+		const char *origin = TextDatumGetCString(first->values[SC_ORIGIN]);
+		List	   *mine = NIL;
+		List	   *others = NIL;
+		ListCell   *lc;
+
+		foreach(lc, rows)
+		{
+			RecordedRow *row = lfirst(lc);
+
+			if (strcmp(TextDatumGetCString(row->values[SC_ORIGIN]), origin) == 0)
+				mine = lappend(mine, row);
+			else
+				others = lappend(others, row);
+		}
+		chain_origin(rel, head, origin, mine, snap);
+		rows = others;
+	}
+}
+
+/* 0.1.0's schema: one chain, ids from schema_change_id_seq, locked until commit. */
+static void
+write_rows_0_1_0(Relation rel, Oid seqid, List *rows)
+{
+	int			map[SC_NCOLUMNS];
+	Datum		prev = (Datum) 0;
+	bool		prevNull = true;
+	Snapshot	snap;
+	Relation	pkey;
+	SysScanDesc scan;
+	HeapTuple	last;
+	ListCell   *lc;
+
+	LockRelationOid(seqid, ExclusiveLock);
+	map_columns(rel, map);
+	pkey = index_open(pm_primary_key_index(rel), AccessShareLock);
+	snap = RegisterSnapshot(GetLatestSnapshot());
+	scan = systable_beginscan_ordered(rel, pkey, snap, 0, NULL);
+	last = systable_getnext_ordered(scan, BackwardScanDirection);
+	if (HeapTupleIsValid(last))
+	{
+		prev = heap_getattr(last, map[SC_ROW_HASH] + 1, RelationGetDescr(rel), &prevNull);
+		if (!prevNull)
+			prev = datumCopy(prev, false, -1);
+	}
+	systable_endscan_ordered(scan);
+	UnregisterSnapshot(snap);
+	index_close(pkey, AccessShareLock);
+
+	/* ids from the sequence, so that 0.1.0's verify_audit() agrees */
+	foreach(lc, rows)
+	{
+		RecordedRow *row = lfirst(lc);
+		int64		id = nextval_internal(seqid, false);
+
+		/* chain_rows gives id lastId + 1: the sequence's value */
+		chain_rows(list_make1(row), id - 1, prev, prevNull);
+		prev = row->values[SC_ROW_HASH];
+		prevNull = false;
+	}
+	insert_rows(rel, rows);
+}
+
+/*
+ * schema_change_next_id(): the default id of a row inserted by hand (tests,
+ * imports): after every row the table holds, those inserted by the calling
+ * statement and by transactions in progress included.  The recorder does not use it.
+ */
+PG_FUNCTION_INFO_V1(pm_schema_change_next_id);
+Datum
+pm_schema_change_next_id(PG_FUNCTION_ARGS)
+{
+	Oid			nsp = get_namespace_oid("postmortem", false);
+	Relation	rel = table_open(get_relname_relid("schema_change", nsp), AccessShareLock);
+	int64		id = max_id(rel);
+
+	table_close(rel, AccessShareLock);
+	PG_RETURN_INT64(id + 1);
+}
+
+void
+pm_write_rows(void *arg)
+{
+	PendingWrite *pw = (PendingWrite *) arg;
+	List	   *rows = pw->rows;
+	Oid			nsp = get_namespace_oid("postmortem", false);
+	Oid			relid = get_relname_relid("schema_change", nsp);
+	Oid			headid = get_relname_relid("schema_change_head", nsp);
+	Oid			pendingid = get_relname_relid("schema_change_pending", nsp);
+	Relation	rel;
+	MemoryContext old = MemoryContextSwitchTo(pw->cxt);
+
+	if (!OidIsValid(relid))
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_TABLE),
+				 errmsg("table postmortem.schema_change does not exist")));
+
+	pm_assign_migrations(rows);
+
+	if (!OidIsValid(headid) || !OidIsValid(pendingid))
+	{
+		Oid			seqid = get_relname_relid("schema_change_id_seq", nsp);
+
+		if (!OidIsValid(seqid))
+			ereport(ERROR,
+					(errcode(ERRCODE_UNDEFINED_TABLE),
+					 errmsg("table postmortem.schema_change_head does not exist"),
+					 errhint("Run ALTER EXTENSION postmortem UPDATE.")));
+		rel = table_open(relid, RowExclusiveLock);
+		write_rows_0_1_0(rel, seqid, rows);
+	}
+	else if (pw->prepare)
+	{
+		/* no chain lock across PREPARE: the next commit chains these */
+		rel = table_open(pendingid, RowExclusiveLock);
+		insert_rows(rel, rows);
+	}
+	else
+	{
+		Relation	head;
+		Relation	pending;
+		Snapshot	snap;
+
+		/*
+		 * The chain lock: one appender at a time, until commit.  An object
+		 * lock on the head table, not a lock on the table itself, so that
+		 * nothing else (autovacuum, LOCK TABLE, pg_dump) takes it.
+		 */
+		LockDatabaseObject(RelationRelationId, headid, 0, ExclusiveLock);
+
+		rel = table_open(relid, RowExclusiveLock);
+		head = table_open(headid, RowExclusiveLock);
+		pending = table_open(pendingid, RowExclusiveLock);
+		snap = RegisterSnapshot(GetLatestSnapshot());
+		rows = list_concat(take_pending(pending, snap), rows);
+		chain_by_origin(rel, head, rows, snap);
+		UnregisterSnapshot(snap);
+		table_close(pending, RowExclusiveLock);
+		table_close(head, RowExclusiveLock);
+	}
+
 	table_close(rel, RowExclusiveLock);
 	CommandCounterIncrement();
 	MemoryContextSwitchTo(old);

@@ -5,7 +5,7 @@ SET LOCAL postmortem.capture_evidence = off;
 
 SELECT has_table('postmortem', 'citation', 'citations are a table');
 SELECT has_function('postmortem', 'suspects', ARRAY['bigint', 'interval'], 'suspects(incident, lookback)');
-SELECT has_function('postmortem', 'cite', ARRAY['bigint', 'bigint', 'postmortem.citation_role', 'text'], 'cite(incident, change, role, note)');
+SELECT has_function('postmortem', 'cite', ARRAY['bigint', 'bigint', 'postmortem.citation_role', 'text', 'text'], 'cite(incident, change, role, note, origin)');
 SELECT has_function('postmortem', 'incident_timeline', ARRAY['bigint'], 'incident_timeline(incident)');
 SELECT has_function('postmortem', 'capture_evidence', ARRAY['bigint'], 'capture_evidence(incident)');
 SELECT has_view('postmortem', 'change_failure_rate', 'change_failure_rate view');

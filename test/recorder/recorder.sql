@@ -10,7 +10,7 @@ SELECT columns_are('postmortem', 'schema_change', ARRAY[
 	'rewrite_reason', 'definition_before', 'definition_after', 'revert_statement',
 	'index_invalid', 'failed', 'table_rows', 'table_seq_scan', 'table_idx_scan',
 	'origin', 'prev_hash', 'row_hash'], 'schema_change has the columns the API relies on');
-SELECT col_is_pk('postmortem', 'schema_change', 'id', 'id is the primary key');
+SELECT col_is_pk('postmortem', 'schema_change', ARRAY['id', 'origin'], 'a row is identified by (origin, id): the primary key');
 
 SELECT is((SELECT string_agg(evtname || ' ' || evtevent || ' ' || evtenabled::text, ', ' ORDER BY evtname)
 			 FROM pg_event_trigger WHERE evtname LIKE 'postmortem%'),
@@ -22,8 +22,8 @@ SELECT is((SELECT string_agg(evtname || ' ' || evtevent || ' ' || evtenabled::te
 CREATE ROLE tap_recorder_user;
 SELECT table_privs_are('postmortem', 'schema_change', 'tap_recorder_user', ARRAY[]::text[],
 	'an ordinary role has no privilege on schema_change');
-SELECT ok(NOT has_sequence_privilege('tap_recorder_user', 'postmortem.schema_change_id_seq', 'USAGE'),
-	'nor on its id sequence');
+SELECT table_privs_are('postmortem', 'schema_change_head', 'tap_recorder_user', ARRAY[]::text[],
+	'nor on the chain head');
 SELECT is_definer('postmortem', 'verify_audit', ARRAY[]::name[], 'verify_audit runs as the owner');
 SELECT ok((SELECT proconfig @> ARRAY['search_path=pg_catalog, pg_temp'] FROM pg_proc
 			WHERE oid = 'postmortem.verify_audit()'::regprocedure), 'and pins search_path');

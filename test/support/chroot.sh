@@ -147,7 +147,8 @@ pm_chroot_main() {
 	mkdir -p "$root$src"
 	trap "rm -rf '$root$src'" EXIT
 	tar -C "$top" --exclude=./.git --exclude='*.o' --exclude='*.so' --exclude='*.bc' \
-		--exclude=./results --exclude='./results-pg*' --exclude='./regression.*' -cf - . | tar -C "$root$src" -xf -
+		--exclude=./results --exclude='./results-pg*' --exclude='./regression.*' \
+		--exclude=./output_iso -cf - . | tar -C "$root$src" -xf -
 	chmod 755 "$root$src"
 	if ! pm_chroot_run "$root" "cd $src && bash test/support/deps.sh && make -s clean >/dev/null" \
 		PGVERSION="$v" PM_IN_CHROOT=1 POSTMORTEM_EXTRA_PKGS="${POSTMORTEM_EXTRA_PKGS:-}"; then
@@ -175,6 +176,11 @@ pm_chroot_main() {
 	if [ -d "$root$src/results" ]; then
 		mkdir -p "$top/results-pg$v"
 		cp -a "$root$src/results/." "$root$src"/regression.* "$top/results-pg$v/" 2>/dev/null || true
+	fi
+	if [ -d "$root$src/output_iso/results" ]; then
+		mkdir -p "$top/results-pg$v/isolation"
+		cp -a "$root$src/output_iso/results/." "$root$src"/output_iso/regression.* \
+			"$top/results-pg$v/isolation/" 2>/dev/null || true
 	fi
 	return $rc
 }

@@ -52,8 +52,9 @@ trap cleanup EXIT
 
 status=0
 
-# 1. pg_regress: the documentation-style tests in sql/ + expected/.
-pm_server_start "$work/plain" || exit 1
+# 1. pg_regress: the documentation-style tests in sql/ + expected/, then the
+#    isolation specs in specs/ (pg_isolation_regress; prepared transactions).
+pm_server_start "$work/plain" "max_prepared_transactions = 10" || exit 1
 if ! make -s installcheck; then
 	status=1
 	[ -f regression.diffs ] && head -n 200 regression.diffs

@@ -8,7 +8,7 @@ cd "$(dirname "$0")/../.."
 old=postmortem_upgrade
 new=postmortem_upgrade_fresh
 cleanup() {
-	for d in $old $new; do psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $d WITH (FORCE)" >/dev/null 2>&1; done
+	for d in $old ${old}_was $new; do psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $d WITH (FORCE)" >/dev/null 2>&1; done
 }
 trap cleanup EXIT
 cleanup
@@ -19,16 +19,21 @@ is() {
 	if [ "$1" = "$2" ]; then echo "ok $n - $3"; else
 		echo "not ok $n - $3"; echo "#   got:      '$1'"; echo "#   expected: '$2'"; fi
 }
-echo "1..10"
-for d in $old $new; do
+echo "1..15"
+for d in ${old}_was $new; do
 	psql -X -q -d postgres -c "CREATE DATABASE $d" >/dev/null || { echo "Bail out! cannot create $d"; exit 1; }
 done
 
 # A 0.1.0 database in use: incidents through their lifecycle, tasks, a
 # migration's schema changes in the audit, a citation.
-psql -X -q -v ON_ERROR_STOP=1 -d $old >/dev/null <<'SQL' || { echo "Bail out! 0.1.0 setup failed"; exit 1; }
+# The database was renamed once under 0.1.0 (so its first rows carry the
+# origin of its old name, and 0.1.0's single chain goes on across the two).
+psql -X -q -v ON_ERROR_STOP=1 -d ${old}_was >/dev/null <<'SQL' || { echo "Bail out! 0.1.0 setup failed"; exit 1; }
 CREATE EXTENSION postmortem VERSION '0.1.0';
 CREATE TABLE orders (id bigint PRIMARY KEY, customer_id bigint, total numeric);
+SQL
+psql -X -q -d postgres -c "ALTER DATABASE ${old}_was RENAME TO $old" >/dev/null || { echo "Bail out! cannot rename"; exit 1; }
+psql -X -q -v ON_ERROR_STOP=1 -d $old >/dev/null <<'SQL' || { echo "Bail out! 0.1.0 setup failed"; exit 1; }
 CREATE INDEX orders_customer_idx ON orders (customer_id);
 BEGIN;
 SET LOCAL postmortem.migration = '0042_drop_customer_idx';
@@ -51,6 +56,7 @@ last=$(q $old "SELECT max(id) FROM postmortem.schema_change")
 rows=${rows/LAST/$last}
 before=$(q $old "$rows")
 is "$(q $old "SELECT count(*) FROM postmortem.verify_audit()")" "0" "the 0.1.0 chain verifies before the upgrade"
+is "$(q $old "SELECT count(DISTINCT origin) FROM postmortem.schema_change")" "2" "its rows carry two origins (the database was renamed)"
 
 q $old "ALTER EXTENSION postmortem UPDATE TO '0.2.0'" >/tmp/postmortem-upgrade.$$ 2>&1
 is "$(grep -c ERROR /tmp/postmortem-upgrade.$$)" "0" "ALTER EXTENSION postmortem UPDATE TO '0.2.0' succeeds"
@@ -65,6 +71,19 @@ q $old "CREATE INDEX orders_customer_idx ON orders (customer_id)" >/dev/null
 is "$(q $old "SELECT count(*) FROM postmortem.schema_change WHERE command_tag = 'CREATE INDEX' AND statement LIKE '%orders_customer_idx%'")" \
 	"2" "the recorder goes on recording after the upgrade"
 is "$(q $old "SELECT count(*) FROM postmortem.verify_audit()")" "0" "and the chain goes on with it"
+is "$(q $old "SELECT count(*) FROM postmortem.verify_audit(postmortem.local_origin())")" "0" "the database's own origin verifies on its own"
+is "$(q $old "SELECT n.prev_hash = o.row_hash AND n.origin = o.origin FROM postmortem.schema_change o, postmortem.schema_change n
+             WHERE o.id = $last AND n.id = (SELECT min(id) FROM postmortem.schema_change WHERE id > $last)")" \
+	"t" "the first row after the upgrade is chained to the last 0.1.0 row"
+is "$(q $old "SELECT string_agg(h.last_id::text, ',' ORDER BY h.last_id) FROM postmortem.schema_change_head h
+             WHERE h.origin <> postmortem.local_origin()")" \
+	"$(q $old "SELECT max(id) FROM postmortem.schema_change WHERE origin <> postmortem.local_origin()")" \
+	"the old name's origin is a closed chain whose head is its last row"
+# (the row is cited: a superuser deleting it gets past the citation's
+# foreign key with session_replication_role)
+q $old "BEGIN; SET LOCAL session_replication_role = replica; DELETE FROM postmortem.schema_change WHERE id = $last; CREATE TABLE after_delete (); COMMIT" >/dev/null
+is "$(q $old "SELECT count(*) FROM postmortem.verify_audit() WHERE schema_change_id > $last")" "1" \
+	"deleting the last 0.1.0 row is seen after the upgrade"
 
 q $new "CREATE EXTENSION postmortem" >/dev/null
 fp_old=$(psql -X -q -A -t -d $old -f test/upgrade/fingerprint.sql 2>&1)

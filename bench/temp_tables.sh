@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# The temp-table ETL workload (issue 11): pgbench transactions that create a
+# temporary table ON COMMIT DROP, fill it and read it, with 1 and 4 clients.
+# Baseline, same run, same server: the same workload in a database without
+# the extension.  Also measured: the extension with
+# postmortem.record_temp_objects = on, where every transaction writes audit
+# rows and takes the chain lock (what 0.1.0 always did).
+#
+#   bench/temp_tables.sh            (run `make install` first, as for the tests)
+#   SECONDS_PER_RUN=20 RUNS=5 bench/temp_tables.sh
+#
+# Runs alternate (baseline, postmortem, postmortem+temp, baseline, ...) and
+# each figure is the median TPS over RUNS runs; the ratio is to the baseline.
+# TPS on a shared machine is noisy, so the script also counts, with callgrind,
+# the instructions of one backend running 200 of those transactions in each
+# database (same server, each database warmed by a first session).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${RUNS:-5}
+secs=${SECONDS_PER_RUN:-10}
+
+. test/support/server.sh
+out=$(mktemp -d /tmp/postmortem-bench-temp.XXXXXX)
+chmod 777 "$out"
+trap 'pm_server_stop "$out/s"; rm -rf "$out"' EXIT
+pm_server_start "$out/s" "max_connections = 50" >/dev/null || { echo "server did not start" >&2; exit 1; }
+
+cat >"$out/etl.sql" <<'SQL'
+BEGIN;
+CREATE TEMP TABLE etl_batch (id int PRIMARY KEY, payload text) ON COMMIT DROP;
+INSERT INTO etl_batch SELECT g, md5(g::text) FROM generate_series(1, 50) g;
+SELECT count(*), max(payload) FROM etl_batch WHERE id > 10;
+COMMIT;
+SQL
+chmod 644 "$out/etl.sql"
+
+for db in bench_base bench_pm bench_pm_temp; do
+	psql -X -q -d postgres -c "CREATE DATABASE $db" >/dev/null
+done
+psql -X -q -d bench_pm -c "CREATE EXTENSION postmortem" >/dev/null
+psql -X -q -d bench_pm_temp -c "CREATE EXTENSION postmortem" \
+	-c "ALTER DATABASE bench_pm_temp SET postmortem.record_temp_objects = on" >/dev/null
+
+tps() { # db clients -> TPS of one run
+	"$PM_PGBIN/pgbench" -n -f "$out/etl.sql" -c "$2" -j "$2" -T "$secs" "$1" 2>/dev/null |
+		awk '/^tps/ { print $3; exit }'
+}
+median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a / b }'; }
+
+for c in 1 4; do
+	tps bench_base "$c" >/dev/null	# warm every database the same way
+	tps bench_pm "$c" >/dev/null
+	tps bench_pm_temp "$c" >/dev/null
+	for _ in $(seq 1 "$runs"); do
+		tps bench_base "$c" >>"$out/base.$c"
+		tps bench_pm "$c" >>"$out/pm.$c"
+		tps bench_pm_temp "$c" >>"$out/pmt.$c"
+	done
+done
+rows=$(psql -X -q -A -t -d bench_pm -c "SELECT count(*) FROM postmortem.schema_change")
+trows=$(psql -X -q -A -t -d bench_pm_temp -c "SELECT count(*) FROM postmortem.schema_change")
+
+echo "temp-table ETL transaction, pgbench, ${secs}s per run, median of $runs runs (TPS)"
+for c in 1 4; do
+	b=$(median <"$out/base.$c"); p=$(median <"$out/pm.$c"); t=$(median <"$out/pmt.$c")
+	echo "  $c client(s): no extension $b | postmortem $p ratio $(ratio "$p" "$b") | record_temp_objects = on $t ratio $(ratio "$t" "$b")"
+done
+echo "  audit rows written: $rows by default, $trows with record_temp_objects = on"
+
+# instructions of one backend running 200 transactions, under callgrind
+command -v valgrind >/dev/null || exit 0
+pm_server_stop "$out/s"
+cat >"$out/postgres-callgrind" <<WRAP
+#!/bin/sh
+exec valgrind --tool=callgrind --trace-children=yes --callgrind-out-file=$out/cg.%p \
+	--dump-instr=no --collect-jumps=no "$PM_PGBIN/postgres" "\$@"
+WRAP
+chmod 755 "$out/postgres-callgrind"
+pm_as_postgres "$PM_PGBIN/pg_ctl" -D "$out/s/data" -l "$out/s/server.log" -w -t 600 \
+	-p "$out/postgres-callgrind" start >/dev/null
+for _ in $(seq 1 200); do cat "$out/etl.sql"; done >"$out/etl200.sql"
+instructions() { # db -> instructions of the backend that ran 200 transactions
+	local pid
+	psql -X -q -d "$1" -f "$out/etl.sql" >/dev/null	# warm the database
+	pid=$(psql -X -q -A -t -d "$1" -c 'SELECT pg_backend_pid()' -f "$out/etl200.sql" | head -1)
+	for _ in $(seq 1 120); do
+		[ -s "$out/cg.$pid" ] && grep -q '^totals:\|^summary:' "$out/cg.$pid" && break
+		sleep 0.5
+	done
+	awk '/^(summary|totals):/ { print $2; exit }' "$out/cg.$pid"
+}
+b=$(instructions bench_base); p=$(instructions bench_pm); t=$(instructions bench_pm_temp)
+echo "backend instructions, 200 transactions (callgrind): no extension $b | postmortem $p ratio $(ratio "$p" "$b") | record_temp_objects = on $t ratio $(ratio "$t" "$b")"
