@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark: suspects(), incident_timeline() and the dashboard views at
-# 100k incidents, 1M timeline entries, 1M schema changes (sizes can be
-# overridden: INCIDENTS=10000 TIMELINE=100000 CHANGES=100000 bench/culprit.sh).
+# 100k incidents, 1M timeline entries, 1M schema changes and 1M change
+# events (sizes can be overridden: INCIDENTS=10000 TIMELINE=100000
+# CHANGES=100000 EVENTS=100000 bench/culprit.sh).
 #
 # Each function is timed warm, as the median of REPS calls on random
 # incidents, next to a baseline measured in the same run: the plain SQL read
@@ -14,6 +15,7 @@ cd "$(dirname "$0")/.."
 INCIDENTS=${INCIDENTS:-100000}
 TIMELINE=${TIMELINE:-1000000}
 CHANGES=${CHANGES:-1000000}
+EVENTS=${EVENTS:-1000000}
 REPS=${REPS:-200}
 dir=$(mktemp -d /tmp/postmortem-bench.XXXXXX)
 chmod 755 "$dir"
@@ -22,8 +24,14 @@ trap 'pm_server_stop "$dir/srv"; rm -rf "$dir"' EXIT
 # Other checkouts install into the same extension directory: hold the shared
 # lock for the whole run (a few minutes), so that the library every backend
 # loads is the one built here.
-exec 9>/tmp/postmortem-test.lock
-flock 9
+# (With PM_PG_ROOT, a private copy of PostgreSQL instead: test/support/private-pg.sh.)
+if [ -n "${PM_PG_ROOT:-}" ]; then
+	. test/support/private-pg.sh
+	pm_private_pg "$PM_PG_ROOT"
+else
+	exec 9>/tmp/postmortem-test.lock
+	flock 9
+fi
 make -s && make -s install >/dev/null
 pm_server_start "$dir/srv" "shared_buffers = 512MB" "max_parallel_workers_per_gather = 2" >/dev/null
 psql -X -q -d postgres -c 'CREATE DATABASE bench'
@@ -33,7 +41,12 @@ psql -X -q -c 'CREATE EXTENSION postmortem'
 start=$(date +%s)
 psql -X -q -v incidents="$INCIDENTS" -v timeline="$TIMELINE" -v changes="$CHANGES" \
 	-f bench/culprit_data.sql >/dev/null
-echo "# loaded $INCIDENTS incidents, $TIMELINE timeline entries, $CHANGES schema changes in $(( $(date +%s) - start )) s" >&2
+# deploys, flags and config changes over the same five years
+psql -X -q -c "INSERT INTO postmortem.change_event (kind, name, at, details)
+               SELECT (ARRAY['deploy', 'flag', 'config'])[1 + g % 3], 'service-' || (g % 40) || ' v' || g,
+                      now() - random() * interval '1826 days', jsonb_build_object('service', 'service-' || (g % 40))
+                 FROM generate_series(1, $EVENTS) g" -c "ANALYZE postmortem.change_event"
+echo "# loaded $INCIDENTS incidents, $TIMELINE timeline entries, $CHANGES schema changes, $EVENTS change events in $(( $(date +%s) - start )) s" >&2
 
 # row LABEL QUERY BASELINE-LABEL BASELINE-QUERY REPS: one Markdown row.  The
 # timing function is a pg_temp one, so both run in one psql session.
@@ -61,12 +74,12 @@ SELECT format('| %s | %s ms | %s | %s ms | %s |', \$l\$$1\$l\$, a, \$b\$$3\$b\$,
 SQL
 }
 
-echo "| measured ($INCIDENTS incidents, $TIMELINE timeline rows, $CHANGES schema changes) | median | baseline (plain SQL, same run) | median | ratio |"
+echo "| measured ($INCIDENTS incidents, $TIMELINE timeline rows, $CHANGES schema changes, $EVENTS change events) | median | baseline (plain SQL, same run) | median | ratio |"
 echo "|---|---|---|---|---|"
-row "suspects(id) (24 h window, ~$(( CHANGES / 1826 )) changes scored)" \
+row "suspects(id) (24 h window, ~$(( CHANGES / 1826 )) changes and ~$(( EVENTS / 1826 )) change events scored)" \
 	"SELECT * FROM postmortem.suspects(%s)" \
-	"the window's schema_change rows" \
-	"SELECT s.* FROM postmortem.schema_change s, postmortem.incident i WHERE i.id = %s AND s.at > i.started_at - interval '24 hours' AND s.at <= i.started_at" \
+	"the window's schema_change and change_event rows" \
+	"SELECT (SELECT count(*) FROM (SELECT s.* FROM postmortem.schema_change s WHERE s.at > i.started_at - interval '24 hours' AND s.at <= i.started_at) s), (SELECT count(*) FROM (SELECT e.* FROM postmortem.change_event e WHERE e.at > i.started_at - interval '24 hours' AND e.at <= i.started_at) e) FROM postmortem.incident i WHERE i.id = %s" \
 	"$REPS"
 row "incident_timeline(id)" \
 	"SELECT * FROM postmortem.incident_timeline(%s)" \
@@ -105,7 +118,7 @@ perl -MJSON::PP -MMIME::Base64 -e '
 			print join("\t", $p->{title}, encode_base64($sql, "")), "\n";
 		}
 	}' | while IFS=$'\t' read -r title sql64; do
-	sql=$(printf '%s' "$sql64" | base64 -d | perl -pe "s/\\\$__timeFilter\(([^)]*)\)/(\$1 BETWEEN now() - interval '1 year' AND now())/g; s/%/%%/g")
+	sql=$(printf '%s' "$sql64" | base64 -d | perl -pe "s/\\\$__timeFilter\(([^)]*)\)/(\$1 BETWEEN now() - interval '1 year' AND now())/g; s/\\\$__timeFrom\(\)/(now() - interval '1 year')/g; s/\\\$__timeTo\(\)/now()/g; s/%/%%/g; s/\\\$incident\b/%1\\\$s/g")
 	objs=$(printf '%s' "$sql" | grep -oE 'postmortem\.[a-z_]+' | sort -u)
 	missing=
 	for o in $objs; do
@@ -115,6 +128,6 @@ perl -MJSON::PP -MMIME::Base64 -e '
 		echo "| panel: $title | (needs$missing) | | | |"
 		continue
 	fi
-	row "panel: $title (last year)" "SELECT * FROM ($sql) p WHERE %s IS NOT NULL" \
+	row "panel: $title (last year)" "SELECT * FROM ($sql) p WHERE %1\$s IS NOT NULL" \
 		"SELECT count(*) FROM postmortem.incident" "SELECT count(*) FROM postmortem.incident WHERE %s IS NOT NULL" 10
 done

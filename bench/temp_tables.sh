@@ -13,7 +13,7 @@
 # each figure is the median TPS over RUNS runs; the ratio is to the baseline.
 # TPS on a shared machine is noisy, so the script also counts, with callgrind,
 # the instructions of one backend running 200 of those transactions in each
-# database (same server, each database warmed by a first session).
+# database (same server, fresh databases, each warmed by a first session).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${RUNS:-5}
@@ -34,12 +34,16 @@ COMMIT;
 SQL
 chmod 644 "$out/etl.sql"
 
-for db in bench_base bench_pm bench_pm_temp; do
-	psql -X -q -d postgres -c "CREATE DATABASE $db" >/dev/null
-done
-psql -X -q -d bench_pm -c "CREATE EXTENSION postmortem" >/dev/null
-psql -X -q -d bench_pm_temp -c "CREATE EXTENSION postmortem" \
-	-c "ALTER DATABASE bench_pm_temp SET postmortem.record_temp_objects = on" >/dev/null
+databases() { # prefix -> PREFIX_base, PREFIX_pm, PREFIX_pm_temp
+	local db
+	for db in $1_base $1_pm $1_pm_temp; do
+		psql -X -q -d postgres -c "CREATE DATABASE $db" >/dev/null
+	done
+	psql -X -q -d "$1_pm" -c "CREATE EXTENSION postmortem" >/dev/null
+	psql -X -q -d "$1_pm_temp" -c "CREATE EXTENSION postmortem" \
+		-c "ALTER DATABASE $1_pm_temp SET postmortem.record_temp_objects = on" >/dev/null
+}
+databases bench
 
 tps() { # db clients -> TPS of one run
 	"$PM_PGBIN/pgbench" -n -f "$out/etl.sql" -c "$2" -j "$2" -T "$secs" "$1" 2>/dev/null |
@@ -90,5 +94,7 @@ instructions() { # db -> instructions of the backend that ran 200 transactions
 	done
 	awk '/^(summary|totals):/ { print $2; exit }' "$out/cg.$pid"
 }
-b=$(instructions bench_base); p=$(instructions bench_pm); t=$(instructions bench_pm_temp)
+# fresh databases: the TPS runs above left their catalogs bloated unequally
+databases cg
+b=$(instructions cg_base); p=$(instructions cg_pm); t=$(instructions cg_pm_temp)
 echo "backend instructions, 200 transactions (callgrind): no extension $b | postmortem $p ratio $(ratio "$p" "$b") | record_temp_objects = on $t ratio $(ratio "$t" "$b")"

@@ -121,7 +121,7 @@ SET session_replication_role = replica;
 CREATE TABLE rec_replica (a int);
 RESET session_replication_role;
 SELECT statement FROM recorded WHERE statement LIKE '%rec_replica%';
-SELECT evtname, evtenabled FROM pg_event_trigger WHERE evtname LIKE 'postmortem%' ORDER BY 1;
+SELECT evtname, evtenabled FROM pg_event_trigger WHERE evtname LIKE 'postmortem\_recorder%' ORDER BY 1;
 
 -- the other facts of every row
 SELECT count(*) > 20 AS many_rows,

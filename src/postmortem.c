@@ -95,5 +95,7 @@ _PG_init(void)
 							PGC_USERSET, 0,
 							NULL, NULL, NULL);
 
+	pm_regression_init();
+
 	MarkGUCPrefixReserved("postmortem");
 }

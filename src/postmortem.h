@@ -19,6 +19,9 @@ extern TriggerData *pm_trigger_data(FunctionCallInfo fcinfo,
 									const char *funcname, bool before,
 									int events);
 extern int	pm_column_attnum(Relation rel, const char *colname);
+extern bool pm_in_subtransaction(void (*fn) (void *), void *arg,
+								 ErrorData **error);
+extern bool pm_error_belongs_to_statement(ErrorData *edata);
 extern SPIPlanPtr pm_prepare_kept(const char *what, const char *sql,
 								  int nargs, Oid *argtypes);
 
@@ -33,5 +36,15 @@ extern bool pm_capture_evidence;
 extern int	pm_evidence_window;
 extern int	pm_evidence_long_query;
 extern int	pm_evidence_seq_scan_growth;
+
+/* analysis/regression.c */
+extern void pm_regression_init(void);
+
+/*
+ * An extra line of recorder_status(), set by analysis/regression.c so that
+ * the recorder need not call into analysis: can query regressions be seen?
+ */
+typedef bool (*pm_status_fn) (const char **detail);
+extern pm_status_fn pm_query_regression_status;
 
 #endif							/* POSTMORTEM_H */

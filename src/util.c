@@ -9,12 +9,17 @@
  */
 #include "postgres.h"
 
+#include "access/xact.h"
+#include "utils/resowner.h"
+
 #include "commands/trigger.h"
 #include "executor/spi.h"
 #include "fmgr.h"
 #include "utils/rel.h"
 
 #include "postmortem.h"
+
+pm_status_fn pm_query_regression_status = NULL;
 
 /*
  * Check that funcname was called by the trigger manager as a row-level
@@ -89,4 +94,57 @@ pm_prepare_kept(const char *what, const char *sql, int nargs, Oid *argtypes)
 		elog(ERROR, "SPI_keepplan failed for the %s: %s",
 			 what, SPI_result_code_string(ret));
 	return plan;
+}
+
+/*
+ * Run fn(arg) in a subtransaction of its own.  true when it succeeded;
+ * otherwise the subtransaction is rolled back, the caller's memory context
+ * and resource owner are back, and *error is the error (the caller reports
+ * it or re-throws it).  For work that must not break the statement it runs
+ * in: evidence at declaration, a snapshot before a schema change.
+ */
+bool
+pm_in_subtransaction(void (*fn) (void *), void *arg, ErrorData **error)
+{
+	MemoryContext oldcontext = CurrentMemoryContext;
+	ResourceOwner oldowner = CurrentResourceOwner;
+	bool		ok = true;
+
+	BeginInternalSubTransaction(NULL);
+	MemoryContextSwitchTo(oldcontext);
+	PG_TRY();
+	{
+		fn(arg);
+		ReleaseCurrentSubTransaction();
+		MemoryContextSwitchTo(oldcontext);
+		CurrentResourceOwner = oldowner;
+	}
+	PG_CATCH();
+	{
+		MemoryContextSwitchTo(oldcontext);
+		*error = CopyErrorData();
+		FlushErrorState();
+		RollbackAndReleaseCurrentSubTransaction();
+		MemoryContextSwitchTo(oldcontext);
+		CurrentResourceOwner = oldowner;
+		ok = false;
+	}
+	PG_END_TRY();
+	return ok;
+}
+
+/*
+ * Is this error about the statement's own situation -- a cancel, a
+ * deadlock, a lock timeout, no memory -- rather than the extension's?  Such
+ * errors are re-thrown as PostgreSQL would raise them, never turned into a
+ * WARNING.
+ */
+bool
+pm_error_belongs_to_statement(ErrorData *edata)
+{
+	return edata->sqlerrcode == ERRCODE_QUERY_CANCELED ||
+		edata->sqlerrcode == ERRCODE_T_R_DEADLOCK_DETECTED ||
+		edata->sqlerrcode == ERRCODE_LOCK_NOT_AVAILABLE ||
+		edata->sqlerrcode == ERRCODE_OUT_OF_MEMORY ||
+		edata->sqlerrcode == ERRCODE_ADMIN_SHUTDOWN;
 }

@@ -48,6 +48,7 @@
 #include "utils/timestamp.h"
 
 #include "postmortem.h"
+#include "analysis/analysis.h"
 
 /* GUCs, defined in _PG_init() */
 bool		pm_capture_evidence = true;
@@ -69,7 +70,8 @@ typedef enum EvidenceKind
 	EV_LOCK_WAITS,
 	EV_LONG_QUERIES,
 	EV_INVALID_INDEXES,
-	EV_SEQ_SCAN_JUMPS
+	EV_SEQ_SCAN_JUMPS,
+	EV_QUERY_REGRESSIONS		/* regression.c, not a query of this file */
 } EvidenceKind;
 
 static const char *const evidence_queries[] = {
@@ -155,15 +157,16 @@ static const char *const evidence_queries[] = {
 	" ORDER BY t.seq_scan - s.table_seq_scan DESC) e",
 };
 
-#define N_EVIDENCE ((int) lengthof(evidence_queries))
+#define N_EVIDENCE ((int) lengthof(evidence_names))
 
-static SPIPlanPtr evidence_plans[N_EVIDENCE];
+static SPIPlanPtr evidence_plans[lengthof(evidence_queries)];
 
 static const char *const evidence_names[] = {
-	"lock waits", "long-running statements", "INVALID indexes", "sequential scan jumps"
+	"lock waits", "long-running statements", "INVALID indexes", "sequential scan jumps",
+	"query regressions"
 };
 
-StaticAssertDecl(lengthof(evidence_names) == lengthof(evidence_queries) &&
+StaticAssertDecl(lengthof(evidence_names) == lengthof(evidence_queries) + 1 &&
 				 lengthof(evidence_queries) == EV_SEQ_SCAN_JUMPS + 1,
 				 "one name per evidence query, one query per kind");
 
@@ -177,6 +180,8 @@ capture_kind(int64 incident_id, EvidenceKind kind)
 	Datum		args[2];
 	int			ret;
 
+	if (kind == EV_QUERY_REGRESSIONS)
+		return pm_regression_evidence(incident_id);
 	if (evidence_plans[kind] == NULL)
 	{
 		/* $2: the long-query threshold in seconds, or the seq scan growth */
@@ -230,6 +235,24 @@ postmortem_capture_evidence(PG_FUNCTION_ARGS)
 	PG_RETURN_INT32((int32) written);
 }
 
+/* One kind of evidence of an incident, for pm_in_subtransaction(). */
+typedef struct EvidenceStep
+{
+	int64		incident_id;
+	EvidenceKind kind;
+} EvidenceStep;
+
+static void
+capture_step(void *arg)
+{
+	EvidenceStep *step = (EvidenceStep *) arg;
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	(void) capture_kind(step->incident_id, step->kind);
+	SPI_finish();
+}
+
 /* the value of a column of the new row, by name */
 static Datum
 new_value(TriggerData *trigdata, const char *name, bool *isnull)
@@ -249,8 +272,6 @@ postmortem_incident_evidence(PG_FUNCTION_ARGS)
 {
 	TriggerData *trigdata = pm_trigger_data(fcinfo, "incident_evidence",
 											false, PM_ON_INSERT);
-	MemoryContext oldcontext = CurrentMemoryContext;
-	ResourceOwner oldowner = CurrentResourceOwner;
 	int64		incident_id;
 	bool		isnull;
 	Datum		d;
@@ -280,28 +301,14 @@ postmortem_incident_evidence(PG_FUNCTION_ARGS)
 	 */
 	for (int kind = 0; kind < N_EVIDENCE; kind++)
 	{
-		BeginInternalSubTransaction(NULL);
-		MemoryContextSwitchTo(oldcontext);
-		PG_TRY();
-		{
-			if (SPI_connect() != SPI_OK_CONNECT)
-				elog(ERROR, "SPI_connect failed");
-			(void) capture_kind(incident_id, kind);
-			SPI_finish();
-			ReleaseCurrentSubTransaction();
-			MemoryContextSwitchTo(oldcontext);
-			CurrentResourceOwner = oldowner;
-		}
-		PG_CATCH();
-		{
-			ErrorData  *edata;
+		EvidenceStep step = {incident_id, kind};
+		ErrorData  *edata;
 
-			MemoryContextSwitchTo(oldcontext);
-			edata = CopyErrorData();
-			FlushErrorState();
-			RollbackAndReleaseCurrentSubTransaction();
-			MemoryContextSwitchTo(oldcontext);
-			CurrentResourceOwner = oldowner;
+		if (!pm_in_subtransaction(capture_step, &step, &edata))
+		{
+			/* a cancel or a deadlock is the INSERT's, not the evidence's */
+			if (pm_error_belongs_to_statement(edata))
+				ReThrowError(edata);
 			ereport(WARNING,
 					(errcode(edata->sqlerrcode),
 					 errmsg("could not capture evidence of %s: %s",
@@ -312,7 +319,6 @@ postmortem_incident_evidence(PG_FUNCTION_ARGS)
 							 incident_id)));
 			FreeErrorData(edata);
 		}
-		PG_END_TRY();
 	}
 
 	return PointerGetDatum(NULL);

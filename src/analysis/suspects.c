@@ -65,6 +65,7 @@
 #include "utils/varlena.h"
 
 #include "postmortem.h"
+#include "analysis/analysis.h"
 
 /* Weights of the score; see the file header. */
 #define W_CLOSENESS			1.0
@@ -117,17 +118,7 @@ enum
 	C_NCOLS
 };
 
-#define SUSPECTS_NATTS 13
 
-typedef struct Suspect
-{
-	int64		id;
-	double		score;
-	TimestampTz at;
-	char	   *reason;
-	Datum		values[SUSPECTS_NATTS];
-	bool		nulls[SUSPECTS_NATTS];
-} Suspect;
 
 /*
  * The incident: where the window ends and begins ($1 is its id), what
@@ -306,7 +297,7 @@ index_columns(const char *indexdef)
 }
 
 /* "45 s", "12 min", "3 h 20 min", "2 days" */
-static void
+void
 append_age(StringInfo buf, double secs)
 {
 	long		s = (long) (secs + 0.5);
@@ -607,7 +598,6 @@ score_suspect(Suspect *s, HeapTuple tup, TupleDesc desc, TimestampTz start,
 		appendStringInfo(&buf, "; %s is named in the incident", relname);
 	}
 
-	s->score = rint(s->score * 100.0) / 100.0;
 	s->reason = buf.data;
 }
 
@@ -720,18 +710,45 @@ postmortem_suspects(PG_FUNCTION_ARGS)
 		HeapTuple	tup = SPI_tuptable->vals[i];
 		TupleDesc	desc = SPI_tuptable->tupdesc;
 		Suspect    *s = &suspects[i];
-		static const int out_cols[SUSPECTS_NATTS] = {
+		static const int out_cols[SUSPECT_COL_KIND] = {
 			-1, -1, -1, C_AT, C_COMMAND_TAG, C_OBJECT_IDENTITY, C_TABLE_NAME,
 			C_STATEMENT, C_REVERT, C_MIGRATION, C_ROLE, C_LOCK_MODE, C_ORIGIN
 		};
 
 		CHECK_FOR_INTERRUPTS();
 		score_suspect(s, tup, desc, start, document, local_origin);
+		s->table = get_text(tup, desc, C_TABLE_NAME);
 		s->values[0] = Int64GetDatum(s->id);
-		s->values[1] = Float8GetDatum(s->score);
-		s->values[2] = CStringGetTextDatum(s->reason);
-		for (int c = 3; c < SUSPECTS_NATTS; c++)
+		for (int c = 3; c < SUSPECT_COL_KIND; c++)
 			s->values[c] = SPI_getbinval(tup, desc, out_cols[c] + 1, &s->nulls[c]);
+		s->values[SUSPECT_COL_KIND] = CStringGetTextDatum("schema_change");
+		s->nulls[SUSPECT_COL_EVENT_ID] = true;
+	}
+
+	/* deploys, flags, configuration: change events in the same window */
+	{
+		uint64		nevents;
+		Suspect    *events = pm_event_suspects(start, lookback, until, document,
+											   &nevents);
+
+		/* change events are this database's own */
+		for (uint64 i = 0; i < nevents; i++)
+			events[i].values[SUSPECT_COL_ORIGIN] = CStringGetTextDatum(local_origin);
+		if (nevents > 0)
+		{
+			suspects = repalloc_huge(suspects, sizeof(Suspect) * (n + nevents));
+			memcpy(suspects + n, events, sizeof(Suspect) * nevents);
+			n += nevents;
+		}
+	}
+	/* what pg_stat_statements saw get slower, and after which change */
+	pm_regression_suspects(suspects, n, start);
+
+	for (uint64 i = 0; i < n; i++)
+	{
+		suspects[i].score = rint(suspects[i].score * 100.0) / 100.0;
+		suspects[i].values[SUSPECT_COL_SCORE] = Float8GetDatum(suspects[i].score);
+		suspects[i].values[SUSPECT_COL_REASON] = CStringGetTextDatum(suspects[i].reason);
 	}
 	qsort(suspects, n, sizeof(Suspect), suspect_cmp);
 

@@ -21,7 +21,7 @@ COMMENT ON TYPE postmortem.task_kind IS
 CREATE TYPE postmortem.timeline_kind AS ENUM
 	('detection', 'escalation', 'misleading_path', 'action', 'mitigation',
 	 'resolution', 'communication', 'status_change', 'schema_change',
-	 'evidence', 'note');
+	 'evidence', 'note', 'field_change');
 COMMENT ON TYPE postmortem.timeline_kind IS 'What a timeline entry records';
 
 CREATE TABLE postmortem.incident (

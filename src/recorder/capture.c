@@ -574,6 +574,13 @@ pm_recorder_ddl_start(PG_FUNCTION_ARGS)
 	cmd->startedAt = GetCurrentTimestamp();
 	cmd->stmtTag = nodeTag(trigdata->parsetree);
 	cmd->tag = GetCommandTagName(trigdata->tag);
+	if (pm_statement_is_temporary(trigdata->parsetree))
+	{
+		/* a temporary object: nothing to record, broken stays set */
+		cmd_stack = lcons(cmd, cmd_stack);
+		MemoryContextSwitchTo(old);
+		PG_RETURN_VOID();
+	}
 	cmd->statement = pm_statement_text(trigdata->parsetree);
 	cmd_stack = lcons(cmd, cmd_stack);
 	MemoryContextSwitchTo(old);
@@ -1398,5 +1405,16 @@ pm_recorder_status(PG_FUNCTION_ARGS)
 									? "from the statement's location in the query string (ProcessUtility hook)"
 									: "from the query string, parsed again when it holds several statements");
 	tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+
+	/* src/analysis/regression.c: what pg_stat_statements lets suspects() see */
+	if (pm_query_regression_status)
+	{
+		const char *detail;
+
+		values[0] = CStringGetTextDatum("query regressions");
+		values[1] = BoolGetDatum(pm_query_regression_status(&detail));
+		values[2] = CStringGetTextDatum(detail);
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
 	return (Datum) 0;
 }

@@ -181,6 +181,7 @@ extern void pm_write_rows(void *arg);
 extern bool pm_record_temp_objects;
 extern bool pm_row_is_temporary(RecordedRow *row);
 extern List *pm_drop_temporary_rows(List *rows);
+extern bool pm_statement_is_temporary(Node *parsetree);
 
 /* migration.c */
 extern void pm_assign_migrations(List *rows);

@@ -123,6 +123,54 @@ pm_drop_temporary_rows(List *rows)
 	return rows;
 }
 
+/* The relation a statement names is temporary (or will be, when created). */
+static bool
+temporary_relation(RangeVar *rv, bool created)
+{
+	Oid			relid;
+
+	if (rv == NULL)
+		return false;
+	if (rv->relpersistence == RELPERSISTENCE_TEMP ||
+		(rv->schemaname && strcmp(rv->schemaname, "pg_temp") == 0))
+		return true;
+	if (created)
+		return false;
+	relid = RangeVarGetRelid(rv, NoLock, true);
+	return OidIsValid(relid) && get_rel_persistence(relid) == RELPERSISTENCE_TEMP;
+}
+
+/*
+ * pm_statement_is_temporary: at ddl_command_start, the statement creates
+ * or changes only a temporary relation, and postmortem.record_temp_objects
+ * is off: capture.c then records nothing of it (and computes nothing).
+ * Statements not recognized here are decided row by row at commit
+ * (pm_drop_temporary_rows).
+ */
+bool
+pm_statement_is_temporary(Node *parsetree)
+{
+	if (pm_record_temp_objects || parsetree == NULL)
+		return false;
+	switch (nodeTag(parsetree))
+	{
+		case T_CreateStmt:
+			return temporary_relation(((CreateStmt *) parsetree)->relation, true);
+		case T_CreateTableAsStmt:
+			return temporary_relation(((CreateTableAsStmt *) parsetree)->into->rel, true);
+		case T_ViewStmt:
+			return temporary_relation(((ViewStmt *) parsetree)->view, true);
+		case T_CreateSeqStmt:
+			return temporary_relation(((CreateSeqStmt *) parsetree)->sequence, true);
+		case T_IndexStmt:
+			return temporary_relation(((IndexStmt *) parsetree)->relation, false);
+		case T_AlterTableStmt:
+			return temporary_relation(((AlterTableStmt *) parsetree)->relation, false);
+		default:
+			return false;
+	}
+}
+
 /* map[col] = attribute number - 1 of each recorder column in rel */
 static void
 map_columns(Relation rel, int *map)

@@ -13,7 +13,7 @@ SELECT columns_are('postmortem', 'schema_change', ARRAY[
 SELECT col_is_pk('postmortem', 'schema_change', ARRAY['id', 'origin'], 'a row is identified by (origin, id): the primary key');
 
 SELECT is((SELECT string_agg(evtname || ' ' || evtevent || ' ' || evtenabled::text, ', ' ORDER BY evtname)
-			 FROM pg_event_trigger WHERE evtname LIKE 'postmortem%'),
+			 FROM pg_event_trigger WHERE evtname LIKE 'postmortem\_recorder%'),
 	'postmortem_recorder_drop sql_drop A, postmortem_recorder_end ddl_command_end A, '
 	'postmortem_recorder_rewrite table_rewrite A, postmortem_recorder_start ddl_command_start A',
 	'four event triggers, ENABLE ALWAYS');
