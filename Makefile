@@ -53,6 +53,12 @@ $(EXTENSION)--$(EXTVERSION).sql: $(INSTALL_SQL) Makefile
 $(EXTENSION)--0.1.0--$(EXTVERSION).sql: $(UPGRADE_SQL) Makefile
 	cat $(UPGRADE_SQL) > $@
 
+# PGVERSION=17 or 18 runs `make test` / `make demo` against that version in a
+# Debian chroot (test/support/chroot.sh); unset, this Debian's own (15).  To
+# build against a server of your own: make PG_CONFIG=/path/to/pg_config.
+PGVERSION ?=
+export PGVERSION
+
 .PHONY: test demo demo-stop deps print-parts
 print-parts:
 	@echo $(PARTS)
@@ -67,4 +73,4 @@ demo:
 	bash demo/demo.sh
 
 demo-stop:
-	bash -c '. test/support/server.sh && pm_server_stop /tmp/postmortem-demo'
+	bash demo/demo.sh stop

@@ -143,9 +143,15 @@ SELECT postmortem.downtime(r),
 	   postmortem.downtime(r) = (SELECT sum(upper(m) - lower(m))
 								   FROM unnest((SELECT range_agg(r) FROM downtime_ranges)) m) AS same_as_range_agg
   FROM downtime_ranges;
-SET force_parallel_mode = on;
+-- a parallel worker runs the aggregate even on a small table
+-- (force_parallel_mode, called debug_parallel_query from PostgreSQL 16)
+SELECT set_config(CASE WHEN current_setting('server_version_num')::int >= 160000
+					   THEN 'debug_parallel_query' ELSE 'force_parallel_mode' END,
+				  'on', false) AS parallel_query_forced;
 SELECT postmortem.downtime(r) FROM downtime_ranges;
-RESET force_parallel_mode;
+SELECT set_config(CASE WHEN current_setting('server_version_num')::int >= 160000
+					   THEN 'debug_parallel_query' ELSE 'force_parallel_mode' END,
+				  'off', false) AS parallel_query_forced;
 RESET parallel_setup_cost;
 RESET parallel_tuple_cost;
 RESET min_parallel_table_scan_size;

@@ -74,9 +74,9 @@
 #include "analysis/analysis.h"
 
 /* GUCs */
-int			pm_snapshot_interval = 300;	/* seconds */
-int			pm_snapshot_size = 500;
-int			pm_regression_min_ms = 1;
+static int	pm_snapshot_interval = 300;	/* seconds */
+static int	pm_snapshot_size = 500;
+static int	pm_regression_min_ms = 1;
 
 #define W_REGRESSED			3.0		/* a statement on its table got slower */
 #define W_NEW_STATEMENTS	3.0		/* slow statements new since a deploy */

@@ -17,6 +17,7 @@
 #include "utils/datetime.h"
 #include "utils/timestamp.h"
 
+#include "compat.h"
 #include "document/parse.h"
 #include "document/parse_int.h"
 
@@ -35,7 +36,7 @@ pm_decode_abbrev(const char *low, int *offset, pg_tz **tz)
 	*tz = NULL;
 	if (strlcpy(buf, low, sizeof(buf)) >= sizeof(buf))
 		return UNKNOWN_FIELD;
-	return DecodeTimezoneAbbrev(0, buf, offset, tz);
+	return pm_decode_tz_abbrev(buf, offset, tz);
 }
 
 /* ---------------------------------------------------------------------

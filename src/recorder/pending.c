@@ -233,6 +233,25 @@ recorder_error_context(void *arg)
 }
 
 /*
+ * Release light_owner and delete it: what it holds besides locks is
+ * released (with leak warnings when isCommit), its locks go to its parent,
+ * as at a subtransaction's commit, to be held to the end of the
+ * (sub)transaction.  The next step gets a new owner: from PostgreSQL 17 a
+ * released owner takes no new resource ("ResourceOwnerEnlarge called after
+ * release started") and its release must start with the BEFORE_LOCKS phase.
+ */
+static void
+light_owner_forget(bool isCommit)
+{
+	ResourceOwnerRelease(light_owner, RESOURCE_RELEASE_BEFORE_LOCKS, isCommit, false);
+	ResourceOwnerRelease(light_owner, RESOURCE_RELEASE_LOCKS, true, false);
+	ResourceOwnerRelease(light_owner, RESOURCE_RELEASE_AFTER_LOCKS, isCommit, false);
+	ResourceOwnerDelete(light_owner);
+	light_owner = NULL;
+	light_owner_parent = NULL;
+}
+
+/*
  * Run fn(arg), which only reads catalogs and fills the recorder's own
  * memory, without the cost of a subtransaction (this runs for every DDL
  * command, several times; a subtransaction costs more than all the
@@ -289,11 +308,7 @@ pm_guarded_light(void (*fn) (void *), void *arg, const char *statement,
 	{
 		/* the previous one belongs to a (sub)transaction still open */
 		if (light_owner != NULL)
-		{
-			/* its locks go to its parent, as at a subtransaction's commit */
-			ResourceOwnerRelease(light_owner, RESOURCE_RELEASE_LOCKS, true, false);
-			ResourceOwnerDelete(light_owner);
-		}
+			light_owner_forget(true);
 		light_owner = ResourceOwnerCreate(CurTransactionResourceOwner, "postmortem recorder");
 		light_owner_parent = CurTransactionResourceOwner;
 	}
@@ -313,7 +328,10 @@ pm_guarded_light(void (*fn) (void *), void *arg, const char *statement,
 		LWLockReleaseAll();
 		pgstat_report_wait_end();
 		ConditionVariableCancelSleep();
+#if PG_VERSION_NUM < 160000
+		/* 16 and later abort it when the owner is released, below */
 		AbortBufferIO();
+#endif
 		UnlockBuffers();
 		InterruptHoldoffCount = holdoff;
 		MemoryContextSwitchTo(oldcxt);
@@ -333,9 +351,8 @@ pm_guarded_light(void (*fn) (void *), void *arg, const char *statement,
 		edata = CopyErrorData();
 		FlushErrorState();
 		/* what the failed step left, quietly, as at abort; locks stay */
-		ResourceOwnerRelease(owner, RESOURCE_RELEASE_BEFORE_LOCKS, false, false);
-		ResourceOwnerRelease(owner, RESOURCE_RELEASE_AFTER_LOCKS, false, false);
 		CurrentResourceOwner = oldowner;
+		light_owner_forget(false);
 		report_not_recorded(edata, statement);
 		if (error)
 			*error = error_text(edata);

@@ -53,6 +53,7 @@
 #include "utils/relcache.h"
 #include "utils/snapmgr.h"
 
+#include "compat.h"
 #include "recorder/recorder.h"
 
 /* rows written by one multi-insert at commit */
@@ -316,7 +317,7 @@ static int64
 max_id(Relation rel)
 {
 	SnapshotData dirty;
-	Relation	pkey = index_open(RelationGetPrimaryKeyIndex(rel), AccessShareLock);
+	Relation	pkey = index_open(pm_primary_key_index(rel), AccessShareLock);
 	SysScanDesc scan;
 	HeapTuple	last;
 	int64		id = 0;
@@ -353,7 +354,7 @@ read_head(Relation head, const char *origin, Snapshot snap, ChainHead *out)
 	out->firstPrevNull = true;
 	ScanKeyInit(&key, HEAD_ORIGIN, BTEqualStrategyNumber, F_TEXTEQ,
 				CStringGetTextDatum(origin));
-	scan = systable_beginscan(head, RelationGetPrimaryKeyIndex(head), true,
+	scan = systable_beginscan(head, pm_primary_key_index(head), true,
 							  snap, 1, &key);
 	tup = systable_getnext(scan);
 	if (HeapTupleIsValid(tup))
@@ -497,7 +498,7 @@ write_rows_0_1_0(Relation rel, Oid seqid, List *rows)
 
 	LockRelationOid(seqid, ExclusiveLock);
 	map_columns(rel, map);
-	pkey = index_open(RelationGetPrimaryKeyIndex(rel), AccessShareLock);
+	pkey = index_open(pm_primary_key_index(rel), AccessShareLock);
 	snap = RegisterSnapshot(GetLatestSnapshot());
 	scan = systable_beginscan_ordered(rel, pkey, snap, 0, NULL);
 	last = systable_getnext_ordered(scan, BackwardScanDirection);

@@ -73,7 +73,9 @@ SELECT is((SELECT count(*) FROM (SELECT f.n, postmortem.downtime(f.r) OVER (ORDE
 				  (SELECT sum(upper(m) - lower(m))
 					 FROM unnest((SELECT range_agg(p.r) FROM few p WHERE p.n <= w.n)) m)),
 		  0::bigint, 'downtime as a running window aggregate');
-SET LOCAL force_parallel_mode = on;
+-- force_parallel_mode is called debug_parallel_query from PostgreSQL 16
+SELECT set_config(CASE WHEN current_setting('server_version_num')::int >= 160000
+					   THEN 'debug_parallel_query' ELSE 'force_parallel_mode' END, 'on', true);
 SET LOCAL parallel_setup_cost = 0;
 SET LOCAL parallel_tuple_cost = 0;
 SET LOCAL min_parallel_table_scan_size = 0;

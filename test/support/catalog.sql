@@ -13,6 +13,11 @@ SELECT is_empty($$
 	   AND d.classid <> 'pg_catalog.pg_opfamily'::regclass
 	   AND NOT (d.classid = 'pg_catalog.pg_type'::regclass
 	            AND EXISTS (SELECT 1 FROM pg_type t WHERE t.oid = d.objid AND t.typelem <> 0 AND t.typname LIKE '\_%'))
+	   -- a table's or view's row type (an extension member of its own from
+	   -- PostgreSQL 17) is documented by the relation's COMMENT
+	   AND NOT (d.classid = 'pg_catalog.pg_type'::regclass
+	            AND EXISTS (SELECT 1 FROM pg_type t JOIN pg_class c ON c.oid = t.typrelid
+	                         WHERE t.oid = d.objid AND c.relkind <> 'c'))
 	   AND obj_description(d.objid, d.classid::regclass::name) IS NULL
 	 ORDER BY 1
 $$, 'every object of the extension has a COMMENT');

@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
 # Install what building and testing postmortem needs, if it is missing.
-# Runs on a fresh Debian 12 machine as root; does nothing when all is there.
+# Runs on a fresh Debian machine as root; does nothing when all is there.
+# PGVERSION (default: the version of this Debian suite, 15 on Debian 12)
+# picks the PostgreSQL packages; test/support/chroot.sh runs this same
+# script inside its Debian 13 / sid chroots for 17 and 18, so a package
+# added here is installed there too.
 set -euo pipefail
 
-pkgs=(make gcc postgresql-15 postgresql-server-dev-15 postgresql-15-pgtap
+v=${PGVERSION:-$(bash "$(dirname "$0")/chroot.sh" --native)}
+pkgs=(make gcc libc6-dev postgresql-$v postgresql-server-dev-$v postgresql-$v-pgtap
       libtap-parser-sourcehandler-pgtap-perl
       libcmark-gfm-dev libcmark-gfm-extensions-dev   # the document parser's Markdown
-      clang libclang-rt-14-dev                       # its libFuzzer harness (test/document)
+      clang libclang-rt-dev                          # its libFuzzer harness (test/document)
       # the migration tools test/recorder/clients.sh runs for real
       python3-django python3-alembic python3-psycopg2 ruby-activerecord ruby-pg
       sqitch libdbd-pg-perl

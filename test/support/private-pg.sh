@@ -6,10 +6,10 @@
 #   PM_PG_ROOT=/tmp/pm-mybranch make test
 #
 # The copy is made once (bin, lib, share and server headers of PostgreSQL
-# 15, about 60 MB) and reused.  PostgreSQL finds its share and lib folders
+# $PGVERSION, default 15: about 60 MB) and reused.  PostgreSQL finds its share and lib folders
 # relative to its binaries, so the copy is a complete installation.
 pm_private_pg() {
-	local root=$1 v=${2:-15}
+	local root=$1 v=${2:-${PGVERSION:-15}}
 	if [ ! -x "$root/usr/lib/postgresql/$v/bin/pg_config" ] ||
 	   [ ! -d "$root/usr/include/postgresql/$v/server" ] ||
 	   [ ! -f "$root/.complete" ]; then

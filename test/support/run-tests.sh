@@ -2,12 +2,22 @@
 # `make test`: install what is missing, build, install, start a throwaway
 # PostgreSQL, run every pg_regress test and every pgTAP suite, stop the
 # server, and exit non-zero on any failure.
+#
+# PGVERSION (`make test PGVERSION=17`) picks the PostgreSQL version; the
+# default is this Debian's own (15 on Debian 12).  A version this Debian does
+# not ship is tested inside a Debian chroot of a suite that does
+# (test/support/chroot.sh), which runs this same script there.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 top=$PWD
 
+native=$(bash test/support/chroot.sh --native)
+export PGVERSION=${PGVERSION:-$native}
+if [ -z "${PM_IN_CHROOT:-}" ] && [ "$PGVERSION" != "$native" ]; then
+	exec bash test/support/chroot.sh "$PGVERSION" test
+fi
+
 bash test/support/deps.sh || exit 1
-. test/support/server.sh
 
 # Several checkouts on one machine install into the same extension
 # directory; take turns.  With PM_PG_ROOT set, this checkout builds, installs
@@ -19,9 +29,16 @@ if [ -n "${PM_PG_ROOT:-}" ]; then
 else
 	exec 9>/tmp/postmortem-test.lock
 	flock 9
+	export PG_CONFIG=${PG_CONFIG:-/usr/lib/postgresql/$PGVERSION/bin/pg_config}
+	export PM_PGBIN=${PM_PGBIN:-/usr/lib/postgresql/$PGVERSION/bin}
 fi
+# the version's own psql, pg_dump, pg_ctl first for the suites and scripts
+export PATH="$PM_PGBIN:$PATH"
+. test/support/server.sh
+echo "postmortem: testing against $("$PG_CONFIG" --version)"
 
-make -s || exit 1
+# Warning-free on every version (README, "PostgreSQL versions").
+make -s COPT=-Werror || exit 1
 make -s install >/dev/null || exit 1
 
 work=$(mktemp -d /tmp/postmortem-test.XXXXXX)

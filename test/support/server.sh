@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# A throwaway PostgreSQL 15 server for tests and the demo.
+# A throwaway PostgreSQL server for tests and the demo (PGVERSION, default
+# 15, or the binaries in PM_PGBIN).
 #
 #   source test/support/server.sh
 #   pm_server_start DIR [extra postgresql.conf lines...]   # sets PGHOST PGPORT PGUSER
@@ -7,7 +8,7 @@
 #
 # The server runs as the postgres user (initdb refuses root), listens only on
 # a private socket directory inside DIR and on a free loopback port.
-PM_PGBIN=${PM_PGBIN:-/usr/lib/postgresql/15/bin}
+PM_PGBIN=${PM_PGBIN:-/usr/lib/postgresql/${PGVERSION:-15}/bin}
 
 pm_as_postgres() {
 	if [ "$(id -u)" -eq 0 ]; then
