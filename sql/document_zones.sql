@@ -1,8 +1,9 @@
 -- Zone abbreviations in a document are read as PostgreSQL reads them, from
 -- the timezone_abbreviations setting: fixed offsets (EST, EDT, BST, CEST,
--- JST, IST = Israel in the Default set), abbreviations whose offset changed
--- over the years (MSK: Moscow's offset on that day, +04 in 2012, +03 since
--- 2014), and a changed setting is followed (India's IST).  This is also the
+-- JST), abbreviations whose offset changed over the years (MSK: Moscow's
+-- offset on that day, +04 in 2012, +03 since 2014), and a changed setting is
+-- followed.  IST is India's in every case: the Default set says Israel, but
+-- the postmortems that write IST are India's (docs/document.md).  This is also the
 -- test of the PostgreSQL 16 change of DecodeTimezoneAbbrev (src/compat.h): a
 -- port that took its new return value for the kind of abbreviation read every
 -- one of them as unknown, and the times as UTC.

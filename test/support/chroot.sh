@@ -98,12 +98,17 @@ pm_chroot_make() {
 pm_chroot_run() {
 	local root=$1 cmd=$2; shift 2
 	cp -L /etc/resolv.conf "$root/etc/resolv.conf" 2>/dev/null || true
+	# the host's trusted certificates (a proxy's own CA, say), for npm and apt
+	mkdir -p "$root/etc/ssl/certs"
+	cp -L /etc/ssl/certs/ca-certificates.crt "$root/etc/ssl/postmortem-host-ca.crt" 2>/dev/null || true
 	unshare --mount --propagation private -- /bin/bash -c '
 		set -e
 		root=$1; shift
 		mount -t proc proc "$root/proc"
 		mount --rbind /dev "$root/dev"
-		exec chroot "$root" /usr/bin/env -i HOME=/root LANG=C.UTF-8 \
+		ca=
+		[ -s "$root/etc/ssl/postmortem-host-ca.crt" ] && ca=NODE_EXTRA_CA_CERTS=/etc/ssl/postmortem-host-ca.crt
+		exec chroot "$root" /usr/bin/env -i HOME=/root LANG=C.UTF-8 $ca \
 			PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin "$@"
 	' pm-chroot "$root" "$@" /bin/bash -c "$cmd"
 }
