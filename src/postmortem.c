@@ -103,6 +103,11 @@ _PG_init(void)
 							 PGC_USERSET, 0,
 							 NULL, NULL, NULL);
 
+	DefineCustomBoolVariable("postmortem.notify_details",
+							 "Puts incident and task titles and owners in NOTIFY postmortem payloads.",
+							 "LISTEN needs no privilege: with this on, any role that can connect reads them. Private incidents never have them.",
+							 &pm_notify_details, false, PGC_SUSET, 0, NULL, NULL, NULL);
+
 	pm_regression_init();
 
 	MarkGUCPrefixReserved("postmortem");

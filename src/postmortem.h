@@ -41,6 +41,9 @@ extern int	pm_evidence_seq_scan_growth;
 /* drop_guard.c */
 extern bool pm_allow_drop;
 
+/* incident/history.c */
+extern bool pm_notify_details;
+
 /* analysis/regression.c */
 extern void pm_regression_init(void);
 

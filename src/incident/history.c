@@ -41,6 +41,14 @@
 /* The channel every notification goes to. */
 #define PM_CHANNEL "postmortem"
 
+/*
+ * postmortem.notify_details: put titles and owners in the payloads.  Off by
+ * default: LISTEN needs no privilege, so any role that can connect reads
+ * every payload; a bot that is allowed to read incidents fetches the rest
+ * by id.  A private incident's payload never has them.
+ */
+bool		pm_notify_details = false;
+
 /* A value longer than this is cut in a timeline entry. */
 #define PM_VALUE_MAX 200
 
@@ -269,7 +277,8 @@ notify(const char *event, int64 incident_id, const char *title,
 	if (task_id > 0)
 	{
 		appendStringInfo(&buf, ", \"task_id\": " INT64_FORMAT, task_id);
-		append_cut(&buf, "task", task_title, 1000, 3000);
+		if (task_title)
+			append_cut(&buf, "task", task_title, 1000, 3000);
 	}
 	if (owner)
 		append_cut(&buf, "owner", owner, 200, 1000);
@@ -315,6 +324,11 @@ postmortem_incident_history(PG_FUNCTION_ARGS)
 	char	   *title = column_text(newtuple, desc, pm_column_attnum(rel, "title"));
 	char	   *severity = column_text(newtuple, desc, sevAtt);
 	char	   *status = column_text(newtuple, desc, statusAtt);
+	char	   *private = column_text(newtuple, desc, pm_column_attnum(rel, "private"));
+
+	/* what every role that can connect may read of it: see pm_notify_details */
+	if (!pm_notify_details || (private && strcmp(private, "t") == 0))
+		title = NULL;
 
 	if (TRIGGER_FIRED_BY_INSERT(trigdata->tg_event))
 	{
@@ -392,7 +406,7 @@ postmortem_task_history(PG_FUNCTION_ARGS)
 	"  RETURNING task_id)" \
 	"SELECT t.id, t.incident_id, t.title, t.owner," \
 	"       pg_catalog.to_char(pg_catalog.timezone('UTC', t.due_at), 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')," \
-	"       i.title, i.severity::pg_catalog.text, i.status::pg_catalog.text" \
+	"       i.title, i.severity::pg_catalog.text, i.status::pg_catalog.text, i.private" \
 	"  FROM due d JOIN postmortem.task t ON t.id OPERATOR(pg_catalog.=) d.task_id" \
 	"  JOIN postmortem.incident i ON i.id OPERATOR(pg_catalog.=) t.incident_id" \
 	" ORDER BY t.id"
@@ -420,12 +434,16 @@ postmortem_notify_overdue_tasks(PG_FUNCTION_ARGS)
 		HeapTuple	tup = SPI_tuptable->vals[i];
 		TupleDesc	desc = SPI_tuptable->tupdesc;
 		bool		isnull;
+		bool		details = pm_notify_details &&
+			!DatumGetBool(SPI_getbinval(tup, desc, 9, &isnull));
+
 		notify("task_overdue",
 			   DatumGetInt64(SPI_getbinval(tup, desc, 2, &isnull)),
-			   SPI_getvalue(tup, desc, 6), SPI_getvalue(tup, desc, 7),
+			   details ? SPI_getvalue(tup, desc, 6) : NULL, SPI_getvalue(tup, desc, 7),
 			   SPI_getvalue(tup, desc, 8), NULL, NULL,
 			   DatumGetInt64(SPI_getbinval(tup, desc, 1, &isnull)),
-			   SPI_getvalue(tup, desc, 3), SPI_getvalue(tup, desc, 4),
+			   details ? SPI_getvalue(tup, desc, 3) : NULL,
+			   details ? SPI_getvalue(tup, desc, 4) : NULL,
 			   SPI_getvalue(tup, desc, 5));
 	}
 	SPI_finish();

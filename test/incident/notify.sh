@@ -9,6 +9,8 @@ psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
 	|| { echo "Bail out! cannot create $db"; exit 1; }
 trap 'psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1' EXIT
 psql -X -q -d $db -c 'CREATE EXTENSION postmortem' >/dev/null || { echo "Bail out! CREATE EXTENSION failed"; exit 1; }
+# titles and owners in the payloads: off by default (LISTEN needs no privilege)
+psql -X -q -d $db -c "ALTER DATABASE $db SET postmortem.notify_details = on" >/dev/null
 
 # The listener LISTENs, then each \! runs a second session (psql) to the
 # end; the listener's next query delivers what that session notified.
@@ -40,7 +42,7 @@ is() {
 		echo "not ok $n - $3"; echo "#   got:      '$1'"; echo "#   expected: '$2'"; fi
 }
 line() { printf '%s\n' "$payloads" | sed -n "${1}p"; }
-echo "1..8"
+echo "1..11"
 is "$(line 1)" '{"event": "declared", "incident_id": 1, "title": "Checkout is slow", "severity": "SEV3", "status": "investigating"}' \
 	"declaring an incident notifies the listener in another session"
 is "$(line 2)" '{"event": "severity_changed", "incident_id": 1, "title": "Checkout is slow", "severity": "SEV2", "status": "investigating", "from": "SEV3", "to": "SEV2"}' \
@@ -63,3 +65,21 @@ is "$(psql -X -q -A -t -d $db -c "UPDATE postmortem.incident SET status = 'ident
 	"a status change of an incident with a title of control characters notifies"
 is "$(psql -X -q -A -t -d $db -c "SELECT postmortem.notify_overdue_tasks()" 2>&1)" "1" \
 	"an overdue task with a 9000-byte owner and such titles is notified"
+
+# Without notify_details (the default), and for a private incident always,
+# a payload says no title, task or owner: any role that can connect LISTENs.
+psql -X -q -d $db -c "ALTER DATABASE $db RESET postmortem.notify_details" >/dev/null
+quiet=$(psql -X -q -d $db 2>&1 <<SQL
+LISTEN postmortem;
+\! $other -c "SELECT postmortem.open_incident('Breach: customer PII exported', 'SEV1')" >/dev/null
+SELECT 1;
+\! $other -c "SET postmortem.notify_details = on" -c "INSERT INTO postmortem.incident (title, private) VALUES ('Private: payroll leak', true)"
+SELECT 1;
+\! $other -c "INSERT INTO postmortem.task (incident_id, title, owner, due_at) SELECT id, 'Rotate the keys', 'carol', now() - interval '1 day' FROM postmortem.incident WHERE private" -c "SET postmortem.notify_details = on" -c "SELECT postmortem.notify_overdue_tasks()" >/dev/null
+SELECT 1;
+SQL
+)
+quiet=$(printf '%s\n' "$quiet" | sed -n 's/^Asynchronous notification "postmortem" with payload "\(.*\)" received from server process with PID [0-9]*\.$/\1/p')
+is "$(printf '%s\n' "$quiet" | grep -c 'Breach')" "0" "by default a payload has no title"
+is "$(printf '%s\n' "$quiet" | grep -c 'payroll\|Rotate\|carol')" "0" "a private incident's payloads never have its title, its tasks or their owners"
+is "$(printf '%s\n' "$quiet" | grep -c '"event"')" "3" "they still say what happened, with the ids"
