@@ -126,7 +126,7 @@ BEGIN
 	-- only the owner takes: an advisory lock, any role could hold forever)
 	LOCK TABLE postmortem.setting_snapshot IN SHARE ROW EXCLUSIVE MODE;
 	first_run := NOT EXISTS (SELECT FROM postmortem.setting_snapshot);
-	WITH now_set AS (
+	WITH raw_set AS (
 		SELECT 'server'::text AS scope, s.name, s.setting
 		  FROM pg_settings s
 		 WHERE s.source NOT IN ('session', 'client', 'database', 'user', 'database user', 'override')
@@ -138,6 +138,15 @@ BEGIN
 		  LEFT JOIN pg_database d ON d.oid = x.setdatabase
 		  LEFT JOIN pg_roles r ON r.oid = x.setrole
 		 CROSS JOIN LATERAL unnest(x.setconfig) AS c(cfg)
+	), now_set AS (
+		-- nothing stores a secret: a setting that may hold one (a connection
+		-- string, a command, a password or key) is kept and told as set or
+		-- not, never its value
+		SELECT r.scope, r.name,
+			   CASE WHEN r.name ~* '(conninfo|command|password|passfile|secret|key|token|ssl_)'
+						 AND r.setting IS NOT NULL AND r.setting <> ''
+					THEN '<redacted>' ELSE r.setting END AS setting
+		  FROM raw_set r
 	), diff AS (
 		SELECT coalesce(n.scope, o.scope) AS scope, coalesce(n.name, o.name) AS name,
 			   o.setting AS before, n.setting AS after

@@ -139,3 +139,18 @@ is "$(q plain "SELECT name || ' ' || (details->>'scope') || ' ' || (details->>'t
 	"statement_timeout database plain 5s" "the per-database setting says its scope"
 q plain "ALTER SYSTEM RESET work_mem" >/dev/null
 q plain "SELECT pg_reload_conf()" >/dev/null
+
+# nothing stores a secret: a connection string's password never reaches a change event
+q plain "SELECT postmortem.record_setting_changes()" >/dev/null
+q plain "ALTER SYSTEM SET primary_conninfo = 'host=x user=repl password=hunter2'" >/dev/null
+loaded=$(q plain "SELECT pg_conf_load_time()")
+q plain "SELECT pg_reload_conf()" >/dev/null
+for i in $(seq 1 100); do
+	[ "$(q plain "SELECT pg_conf_load_time()")" != "$loaded" ] && break
+	sleep 0.1
+done
+q plain "SELECT postmortem.record_setting_changes()" >/dev/null
+is "$(q plain "SELECT count(*) FILTER (WHERE details::text LIKE '%hunter2%') || ' ' || count(*) FILTER (WHERE name = 'primary_conninfo' AND details->>'to' = '<redacted>') FROM postmortem.change_event")$(q plain "SELECT count(*) FROM postmortem.setting_snapshot WHERE setting LIKE '%hunter2%'")" \
+	"0 10" "a setting that may hold a password is recorded as changed, never with its value"
+q plain "ALTER SYSTEM RESET primary_conninfo" >/dev/null
+q plain "SELECT pg_reload_conf()" >/dev/null
