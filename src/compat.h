@@ -10,6 +10,7 @@
 #ifndef PM_COMPAT_H
 #define PM_COMPAT_H
 
+#include "executor/executor.h"
 #include "pgtime.h"
 #include "utils/datetime.h"
 #include "utils/rel.h"
@@ -56,6 +57,23 @@ pm_primary_key_index(Relation rel)
 	return RelationGetPrimaryKeyIndex(rel, false);
 #else
 	return RelationGetPrimaryKeyIndex(rel);
+#endif
+}
+
+/*
+ * pm_insert_index_tuples: the index entries of a tuple just inserted into
+ * rri's relation (no conflict check, no speculative insertion).
+ *
+ * PostgreSQL 16 added ExecInsertIndexTuples' onlySummarizing argument;
+ * false inserts into every index, as 15 does.
+ */
+static inline void
+pm_insert_index_tuples(ResultRelInfo *rri, TupleTableSlot *slot, EState *estate)
+{
+#if PG_VERSION_NUM >= 160000
+	(void) ExecInsertIndexTuples(rri, slot, estate, false, false, NULL, NIL, false);
+#else
+	(void) ExecInsertIndexTuples(rri, slot, estate, false, false, NULL, NIL);
 #endif
 }
 

@@ -78,6 +78,7 @@
 #include "utils/snapmgr.h"
 #include "utils/timestamp.h"
 
+#include "compat.h"
 #include "recorder/recorder.h"
 
 /* at most this many bytes of a history value are read */
@@ -959,7 +960,7 @@ write_attributions(List *atts)
 #undef SET_COL
 		ExecStoreHeapTuple(heap_form_tuple(desc, values, nulls), slot, true);
 		simple_table_tuple_insert(rel, slot);
-		ExecInsertIndexTuples(rri, slot, estate, false, false, NULL, NIL);
+		pm_insert_index_tuples(rri, slot, estate);
 		ExecClearTuple(slot);
 	}
 	ExecCloseIndices(rri);

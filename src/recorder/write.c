@@ -260,12 +260,7 @@ insert_rows(Relation rel, List *rows)
 			table_multi_insert(rel, slots, n, GetCurrentCommandId(true), 0, NULL);
 			for (i = 0; i < n; i++)
 			{
-#if PG_VERSION_NUM >= 160000
-				/* PostgreSQL 16 added onlySummarizing */
-				ExecInsertIndexTuples(rri, slots[i], estate, false, false, NULL, NIL, false);
-#else
-				ExecInsertIndexTuples(rri, slots[i], estate, false, false, NULL, NIL);
-#endif
+				pm_insert_index_tuples(rri, slots[i], estate);
 				ExecClearTuple(slots[i]);
 			}
 			n = 0;
