@@ -47,7 +47,7 @@ CREATE INDEX audit_log_at_idx ON audit_log (at);
 ANALYZE;
 SQL
 }
-echo "1..14"
+echo "1..15"
 
 # A. the index drop is the cause
 setup shop_a
