@@ -25,13 +25,9 @@ EXTRA_CLEAN = $(DATA_built)
 # pg_regress tests are sql/<part>_<name>.sql, run part by part in PARTS order.
 REGRESS      = $(foreach p,$(PARTS),$(patsubst sql/%.sql,%,$(sort $(wildcard sql/$(p)_*.sql))))
 REGRESS_OPTS = --inputdir=. --load-extension=$(EXTENSION)
-# Isolation specs (pg_isolation_regress): specs/<name>.spec + expected/<name>.out.
-# The server needs max_prepared_transactions > 0 (test/support/run-tests.sh).
-ISOLATION      = $(patsubst specs/%.spec,%,$(sort $(wildcard specs/*.spec)))
-ISOLATION_OPTS = --load-extension=$(EXTENSION)
-
 # Isolation specs (concurrency: several sessions, locks): specs/<name>.spec +
 # expected/<name>.out, run by pg_isolation_regress in `make installcheck`.
+# The server needs max_prepared_transactions > 0 (test/support/run-tests.sh).
 ISOLATION      = $(patsubst specs/%.spec,%,$(sort $(wildcard specs/*.spec)))
 ISOLATION_OPTS = --inputdir=. --load-extension=$(EXTENSION)
 
@@ -44,8 +40,10 @@ ifneq ($(PGXS),)
 include $(PGXS)
 endif
 
-# PGXS tracks no header dependencies: the parser's files share their state
-$(filter src/document/%,$(OBJS)): $(wildcard src/document/*.h)
+# PGXS tracks no header dependencies (without --enable-depend): every object
+# depends on every header of the extension, so that a changed struct never
+# leaves an object built against the old one (a crash, not a build error).
+$(OBJS): $(wildcard src/*.h $(addsuffix /*.h,$(addprefix src/,$(PARTS))))
 
 $(EXTENSION)--$(EXTVERSION).sql: $(INSTALL_SQL) Makefile
 	cat $(INSTALL_SQL) > $@
