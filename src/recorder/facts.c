@@ -446,7 +446,7 @@ pm_index_table(Oid indexid)
 	return result;
 }
 
-/* pg_get_indexdef() of an index, and whether it is valid. */
+/* pg_get_indexdef() of an index (indexdef.c), and whether it is valid. */
 char *
 pm_index_definition(Oid indexid, bool *valid)
 {
@@ -458,8 +458,7 @@ pm_index_definition(Oid indexid, bool *valid)
 	if (valid)
 		*valid = ((Form_pg_index) GETSTRUCT(tup))->indisvalid;
 	ReleaseSysCache(tup);
-	return text_to_cstring(DatumGetTextPP(DirectFunctionCall1(pg_get_indexdef,
-															  ObjectIdGetDatum(indexid))));
+	return pm_indexdef(indexid);
 }
 
 /* The indexes of a table, read from pg_index without locking the table. */

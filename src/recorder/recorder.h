@@ -237,6 +237,9 @@ extern List *pm_table_indexes(Oid relid);
 extern void pm_capture_before(Node *parsetree, RecorderCommand *cmd);
 extern char *pm_rewrite_reason(int reason);
 
+/* indexdef.c */
+extern char *pm_indexdef(Oid indexid);
+
 /* revert.c */
 extern void pm_revert_at_start(Node *parsetree, RecorderCommand *cmd);
 extern char *pm_revert_created(const char *objectType, const char *identity);
