@@ -74,8 +74,10 @@
 #include "utils/fmgroids.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
+#include "utils/pgstat_internal.h"
 #include "utils/rel.h"
 #include "utils/snapmgr.h"
+#include "utils/syscache.h"
 #include "utils/timestamp.h"
 
 #include "compat.h"
@@ -354,12 +356,74 @@ source_fit(const MigrationSource *src, TupleDesc desc)
 }
 
 /*
- * Tables that a source names and that this transaction wrote: it holds ROW
- * EXCLUSIVE or stronger on them.  Checking the lock is a look-up in this
- * backend's own lock table; nothing is locked or waited for.
+ * The tables this transaction inserted, updated or deleted rows of, from
+ * its pending statistics counts (the same counts expected_versions() reads;
+ * catalogs left out): what a commit reads of the history does not grow
+ * with the tables a database holds (1,000 tenant schemas, each with its
+ * schema_migrations, cost a scan of 1,000 pg_class entries per source per
+ * commit).  *known is false when track_counts is off: the counts are not
+ * kept, and the tables are found in pg_class instead.
  */
 static List *
-written_tables(const MigrationSource *src, List *result)
+written_relids(bool *known)
+{
+	PgStat_SubXactStatus *level;
+	List	   *result = NIL;
+
+	*known = pgstat_track_counts;
+	if (!*known)
+		return NIL;
+	for (level = pgstat_get_xact_stack_level(GetCurrentTransactionNestLevel());
+		 level != NULL; level = level->prev)
+	{
+		PgStat_TableXactStatus *trans;
+
+		for (trans = level->first; trans != NULL; trans = trans->next)
+		{
+			/* PostgreSQL 16 renamed PgStat_TableStatus' t_id and t_shared */
+#if PG_VERSION_NUM >= 160000
+			Oid			relid = trans->parent->id;
+			bool		shared = trans->parent->shared;
+#else
+			Oid			relid = trans->parent->t_id;
+			bool		shared = trans->parent->t_shared;
+#endif
+
+			if (!shared && !IsCatalogRelationOid(relid))
+				result = list_append_unique_oid(result, relid);
+		}
+	}
+	return result;
+}
+
+/* Whether a relation is a table a source with this name pattern may name. */
+static bool
+history_candidate(Form_pg_class cls, Oid nsp, const char *prefix, bool exact,
+				  text *pattern)
+{
+	if (strncmp(NameStr(cls->relname), prefix, strlen(prefix)) != 0 ||
+		(exact && strcmp(NameStr(cls->relname), prefix) != 0))
+		return false;
+	if (cls->relkind != RELKIND_RELATION ||
+		(OidIsValid(nsp) && cls->relnamespace != nsp) ||
+		isOtherTempNamespace(cls->relnamespace) ||
+		IsCatalogNamespace(cls->relnamespace))
+		return false;
+	return exact ||
+		DatumGetBool(DirectFunctionCall2Coll(namelike, C_COLLATION_OID,
+											 NameGetDatum(&cls->relname),
+											 PointerGetDatum(pattern)));
+}
+
+/*
+ * Tables that a source names and that this transaction wrote: among the
+ * tables written (written_relids(), or all of pg_class when !known), those
+ * on which it holds ROW EXCLUSIVE or stronger.  Checking the lock is a
+ * look-up in this backend's own lock table; nothing is locked or waited for.
+ */
+static List *
+written_tables(const MigrationSource *src, List *candidates, bool known,
+			   List *result)
 {
 	bool		exact;
 	char	   *prefix = like_prefix(src->table, &exact);
@@ -369,13 +433,14 @@ written_tables(const MigrationSource *src, List *result)
 	HeapTuple	tup;
 	Oid			nsp = InvalidOid;
 	text	   *pattern = cstring_to_text(src->table);
+	ListCell   *lc;
 
 	if (src->schema)
 	{
 		nsp = get_namespace_oid(src->schema, true);
 		if (!OidIsValid(nsp))
 			return result;
-		if (exact)
+		if (exact && !known)
 		{
 			Oid			relid = get_relname_relid(prefix, nsp);
 
@@ -384,6 +449,24 @@ written_tables(const MigrationSource *src, List *result)
 				result = list_append_unique_oid(result, relid);
 			return result;
 		}
+	}
+	if (known)
+	{
+		foreach(lc, candidates)
+		{
+			Oid			relid = lfirst_oid(lc);
+			bool		fits;
+
+			tup = SearchSysCache1(RELOID, ObjectIdGetDatum(relid));
+			if (!HeapTupleIsValid(tup))
+				continue;
+			fits = history_candidate((Form_pg_class) GETSTRUCT(tup), nsp, prefix,
+									 exact, pattern);
+			ReleaseSysCache(tup);
+			if (fits && CheckRelationOidLockedByMe(relid, RowExclusiveLock, true))
+				result = list_append_unique_oid(result, relid);
+		}
+		return result;
 	}
 
 	pgclass = table_open(RelationRelationId, AccessShareLock);
@@ -397,17 +480,8 @@ written_tables(const MigrationSource *src, List *result)
 
 		if (strncmp(NameStr(cls->relname), prefix, strlen(prefix)) != 0)
 			break;
-		if (cls->relkind != RELKIND_RELATION ||
-			(OidIsValid(nsp) && cls->relnamespace != nsp) ||
-			isOtherTempNamespace(cls->relnamespace) ||
-			IsCatalogNamespace(cls->relnamespace))
-			continue;
-		if (!exact &&
-			!DatumGetBool(DirectFunctionCall2Coll(namelike, C_COLLATION_OID,
-												  NameGetDatum(&cls->relname),
-												  PointerGetDatum(pattern))))
-			continue;
-		if (CheckRelationOidLockedByMe(cls->oid, RowExclusiveLock, true))
+		if (history_candidate(cls, nsp, prefix, exact, pattern) &&
+			CheckRelationOidLockedByMe(cls->oid, RowExclusiveLock, true))
 			result = list_append_unique_oid(result, cls->oid);
 	}
 	systable_endscan(scan);
@@ -709,15 +783,21 @@ typedef struct WrittenTable
 static List *
 transaction_events(void)
 {
-	List	   *sources = load_sources();
+	bool		known;
+	List	   *candidates = written_relids(&known);
+	List	   *sources;
 	List	   *written = NIL;
 	List	   *done = NIL;
 	List	   *events = NIL;
 	ListCell   *lc;
 
+	/* the common DDL commit wrote no table's rows: no history to read */
+	if (known && candidates == NIL)
+		return NIL;
+	sources = load_sources();
 	foreach(lc, sources)
 	{
-		List	   *rels = written_tables(lfirst(lc), NIL);
+		List	   *rels = written_tables(lfirst(lc), candidates, known, NIL);
 		ListCell   *rlc;
 
 		foreach(rlc, rels)

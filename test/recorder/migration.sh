@@ -50,6 +50,29 @@ SQL
 is "$(of public.m_go)" "7 golang-migrate up" "a schema_migrations with a dirty column is golang-migrate's"
 is "$(of public.m_rb)" "20260101000007 Rails up" "one without is Rails'"
 
+# The history tables a commit reads are found among the tables the
+# transaction wrote rows of (its statistics counts), not among every table
+# of the database: one tenant's schema_migrations among several, one
+# written in a released savepoint, none in a rolled-back one; with
+# track_counts off (no counts kept) they are found in pg_class.
+q >/dev/null <<'SQL'
+CREATE SCHEMA tenant_1; CREATE SCHEMA tenant_2; CREATE SCHEMA tenant_3;
+CREATE TABLE tenant_1.schema_migrations (version varchar PRIMARY KEY);
+CREATE TABLE tenant_2.schema_migrations (version varchar PRIMARY KEY);
+CREATE TABLE tenant_3.schema_migrations (version varchar PRIMARY KEY);
+BEGIN; CREATE TABLE public.m_tenant (id int); INSERT INTO tenant_2.schema_migrations VALUES ('20260101000002'); COMMIT;
+BEGIN; CREATE TABLE public.m_savepoint (id int); SAVEPOINT a;
+INSERT INTO tenant_3.schema_migrations VALUES ('20260101000003'); RELEASE a; COMMIT;
+BEGIN; CREATE TABLE public.m_rolled_back (id int); SAVEPOINT a;
+INSERT INTO tenant_1.schema_migrations VALUES ('20260101000001'); ROLLBACK TO a; COMMIT;
+SET track_counts = off;
+BEGIN; CREATE TABLE public.m_no_counts (id int); INSERT INTO tenant_1.schema_migrations VALUES ('20260101000004'); COMMIT;
+SQL
+is "$(of public.m_tenant)" "20260101000002 Rails up" "the one tenant's history table the transaction wrote"
+is "$(of public.m_savepoint)" "20260101000003 Rails up" "a history row written in a released savepoint"
+is "$(of public.m_rolled_back)" "- - -" "not one rolled back with its savepoint"
+is "$(of public.m_no_counts)" "20260101000004 Rails up" "with track_counts off, the history table is found in pg_class"
+
 # A long value: only its first 1024 bytes are read.
 q >/dev/null <<'SQL'
 CREATE TABLE public.flyway_schema_history (installed_rank int, version text, description text);
