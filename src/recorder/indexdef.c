@@ -10,8 +10,8 @@
  * deparse context for the table (opening it, naming every column) that only
  * expressions need.  On a migration of empty tables that was 6 % of the
  * instructions of the whole migration.  Here the default operator class of
- * each (type, access method) is asked once and kept until the end of the
- * transaction or until pg_opclass or pg_cast change, and the definition is
+ * each (type, access method) is asked once and kept until what it depends
+ * on changes (indexdef_init), and the definition is
  * assembled from the same pieces pg_get_indexdef_worker() uses (PostgreSQL
  * 15 to 18 print them alike).  Indexes with expressions, a predicate,
  * storage parameters or operator-class parameters are left to
@@ -25,7 +25,6 @@
 
 #include "access/amapi.h"
 #include "access/htup_details.h"
-#include "access/xact.h"
 #include "catalog/pg_class.h"
 #include "catalog/pg_index.h"
 #include "commands/defrem.h"
@@ -43,6 +42,7 @@
 typedef struct OpclassDefault
 {
 	Oid			type;
+	uint32		typeHash;		/* of type in the pg_type syscache */
 	Oid			am;
 	Oid			opclass;		/* GetDefaultOpClass(type, am) */
 } OpclassDefault;
@@ -53,13 +53,16 @@ typedef struct AmOrder
 	bool		canorder;		/* amcanorder: DESC and NULLS are printed */
 } AmOrder;
 
+/* more (type, access method) pairs than a database plausibly indexes */
+#define PM_MAX_OPCLASS_DEFAULTS 512
+
 static MemoryContext indexdef_cxt = NULL;
 static List *opclass_defaults = NIL;
 static List *am_orders = NIL;
 
-/* Forget what was cached: at the end of a transaction, when pg_opclass or pg_cast change. */
+/* Forget what was cached: pg_opclass, pg_cast or pg_am changed. */
 static void
-indexdef_forget(void)
+indexdef_forget(Datum arg, int cacheid, uint32 hashvalue)
 {
 	if (indexdef_cxt != NULL)
 		MemoryContextReset(indexdef_cxt);
@@ -67,21 +70,29 @@ indexdef_forget(void)
 	am_orders = NIL;
 }
 
+/* A type changed or went (its OID may come back as another type's): forget its defaults. */
 static void
-indexdef_xact_callback(XactEvent event, void *arg)
+indexdef_forget_type(Datum arg, int cacheid, uint32 hashvalue)
 {
-	if (event == XACT_EVENT_COMMIT || event == XACT_EVENT_ABORT ||
-		event == XACT_EVENT_PREPARE || event == XACT_EVENT_PARALLEL_COMMIT ||
-		event == XACT_EVENT_PARALLEL_ABORT)
-		indexdef_forget();
+	ListCell   *lc;
+
+	if (hashvalue == 0)
+	{
+		indexdef_forget(arg, cacheid, hashvalue);
+		return;
+	}
+	foreach(lc, opclass_defaults)
+		if (((OpclassDefault *) lfirst(lc))->typeHash == hashvalue)
+			opclass_defaults = foreach_delete_current(opclass_defaults, lc);
 }
 
-static void
-indexdef_syscache_callback(Datum arg, int cacheid, uint32 hashvalue)
-{
-	indexdef_forget();
-}
-
+/*
+ * The cache lives as long as the session: a migration of one statement per
+ * transaction (or a partition created per transaction) asks the same
+ * defaults again and again.  What GetDefaultOpClass() reads is pg_opclass,
+ * pg_cast (binary coercion) and the type (a domain's base type); a change to
+ * any of them, or to pg_am, forgets what depends on it.
+ */
 static void
 indexdef_init(void)
 {
@@ -90,12 +101,13 @@ indexdef_init(void)
 	indexdef_cxt = AllocSetContextCreate(TopMemoryContext,
 										 "postmortem default operator classes",
 										 ALLOCSET_SMALL_SIZES);
-	RegisterXactCallback(indexdef_xact_callback, NULL);
-	CacheRegisterSyscacheCallback(CLAOID, indexdef_syscache_callback, (Datum) 0);
-	CacheRegisterSyscacheCallback(CASTSOURCETARGET, indexdef_syscache_callback, (Datum) 0);
+	CacheRegisterSyscacheCallback(CLAOID, indexdef_forget, (Datum) 0);
+	CacheRegisterSyscacheCallback(CASTSOURCETARGET, indexdef_forget, (Datum) 0);
+	CacheRegisterSyscacheCallback(AMOID, indexdef_forget, (Datum) 0);
+	CacheRegisterSyscacheCallback(TYPEOID, indexdef_forget_type, (Datum) 0);
 }
 
-/* GetDefaultOpClass(type, am), asked once per transaction. */
+/* GetDefaultOpClass(type, am), asked once. */
 static Oid
 default_opclass(Oid type, Oid am)
 {
@@ -111,9 +123,12 @@ default_opclass(Oid type, Oid am)
 			return entry->opclass;
 	}
 	opclass = GetDefaultOpClass(type, am);
+	if (list_length(opclass_defaults) >= PM_MAX_OPCLASS_DEFAULTS)
+		indexdef_forget((Datum) 0, CLAOID, 0);
 	old = MemoryContextSwitchTo(indexdef_cxt);
 	entry = palloc(sizeof(OpclassDefault));
 	entry->type = type;
+	entry->typeHash = GetSysCacheHashValue1(TYPEOID, ObjectIdGetDatum(type));
 	entry->am = am;
 	entry->opclass = opclass;
 	opclass_defaults = lappend(opclass_defaults, entry);
@@ -121,7 +136,7 @@ default_opclass(Oid type, Oid am)
 	return opclass;
 }
 
-/* Whether an access method orders its entries (amcanorder), asked once per transaction. */
+/* Whether an access method orders its entries (amcanorder), asked once. */
 static bool
 am_can_order(Oid am)
 {
