@@ -34,6 +34,9 @@ if [ ${#need[@]} -gt 0 ]; then
 	apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
 
+# the build under test: with PM_PG_ROOT, the private copy it was installed
+# into (test/support/private-pg.sh), not the host's shared installation
+if [ -n "${PM_PG_ROOT:-}" ]; then . test/support/private-pg.sh; pm_private_pg "$PM_PG_ROOT"; fi
 . test/support/server.sh
 out=$(mktemp -d /tmp/postmortem-bench.XXXXXX)
 chmod 777 "$out"

@@ -19,6 +19,9 @@ cd "$(dirname "$0")/.."
 runs=${RUNS:-5}
 secs=${SECONDS_PER_RUN:-10}
 
+# the build under test: with PM_PG_ROOT, the private copy it was installed
+# into (test/support/private-pg.sh), not the host's shared installation
+if [ -n "${PM_PG_ROOT:-}" ]; then . test/support/private-pg.sh; pm_private_pg "$PM_PG_ROOT"; fi
 . test/support/server.sh
 out=$(mktemp -d /tmp/postmortem-bench-temp.XXXXXX)
 chmod 777 "$out"

@@ -5,7 +5,7 @@
  *	  and the catalogs: the exact statement text, the lock it takes on its
  *	  table, and definitions (indexes, table columns, views) before and after.
  *
- * May call: src/ top level only.  Called by capture.c, hook.c, revert.c;
+ * May call: src/ top level, indexdef.c.  Called by capture.c, hook.c, revert.c;
  * what it needs from them (the statement text the hook knows) is passed in.
  *
  *-------------------------------------------------------------------------
