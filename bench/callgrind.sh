@@ -1,10 +1,23 @@
 #!/usr/bin/env bash
 # Shared by the instruction-count benchmarks: a PostgreSQL server run under
 # `valgrind --tool=callgrind`, and the instructions of the one backend that
-# ran a SQL file.  Source it after test/support/server.sh; set $out first.
+# ran a SQL file.  Source it, then call cg_begin (or source
+# test/support/server.sh and set $out yourself).
 #
+#   cg_begin NAME                      valgrind, the build under test ($PM_PG_ROOT),
+#                                      test/support/server.sh, $out (removed at exit
+#                                      with the server in $out/s, unless KEEP=1)
 #   cg_server DIR [conf lines...]      start a server under callgrind
 #   cg_instructions DB FILE            instructions of the backend that ran FILE
+cg_begin() {
+	command -v valgrind >/dev/null || apt-get install -y -qq --no-install-recommends valgrind >/dev/null
+	if [ -n "${PM_PG_ROOT:-}" ]; then . test/support/private-pg.sh; pm_private_pg "$PM_PG_ROOT"; fi
+	. test/support/server.sh
+	out=$(mktemp -d "/tmp/postmortem-bench-$1.XXXXXX")
+	chmod 777 "$out"
+	trap 'pm_server_stop "$out/s"; sleep 1; [ -n "${KEEP:-}" ] && echo "callgrind files kept in $out" >&2 || rm -rf "$out"' EXIT
+}
+
 cg_wrapper() {
 	cat >"$out/postgres-callgrind" <<WRAP
 #!/bin/sh

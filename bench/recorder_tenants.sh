@@ -13,13 +13,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-1000}
-command -v valgrind >/dev/null || apt-get install -y -qq --no-install-recommends valgrind >/dev/null
-if [ -n "${PM_PG_ROOT:-}" ]; then . test/support/private-pg.sh; pm_private_pg "$PM_PG_ROOT"; fi
-. test/support/server.sh
 . bench/callgrind.sh
-out=$(mktemp -d /tmp/postmortem-bench-tenants.XXXXXX)
-chmod 777 "$out"
-trap 'pm_server_stop "$out/s"; sleep 1; [ -n "${KEEP:-}" ] && echo "callgrind files kept in $out" >&2 || rm -rf "$out"' EXIT
+cg_begin tenants
 
 for i in $(seq 1 200); do
 	printf 'BEGIN;\nCREATE TABLE public.tenant_ddl (a int);\nDROP TABLE public.tenant_ddl;\nCOMMIT;\n'
