@@ -38,7 +38,10 @@ cg_server() {
 
 cg_instructions() {
 	local db=$1 file=$2 pid
-	pid=$(psql -X -q -A -t -d "$db" -c 'SELECT pg_backend_pid()' -f "$file" 2>"$out/$db.err" | head -1)
+	# the output goes to a file: a pipe to head would end psql (SIGPIPE) at
+	# its first write after the pid, before the file has run
+	psql -X -q -A -t -d "$db" -c 'SELECT pg_backend_pid()' -f "$file" >"$out/$db.out" 2>"$out/$db.err"
+	pid=$(head -1 "$out/$db.out")
 	[ -s "$out/$db.err" ] && cat "$out/$db.err" >&2
 	for _ in $(seq 1 240); do
 		[ -s "$out/cg.$pid" ] && grep -q '^totals:\|^summary:' "$out/cg.$pid" && break

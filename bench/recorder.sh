@@ -62,7 +62,9 @@ server() { # dir, extra conf lines... -> starts postgres under callgrind
 
 instructions() { # db -> instructions of the backend that ran the migration
 	local db=$1 pid
-	pid=$(psql -X -q -A -t -d "$db" -c 'SELECT pg_backend_pid()' -f "$out/migration.sql" 2>"$out/$db.err" | head -1)
+	# to a file: a pipe to head would end psql (SIGPIPE) at its next write
+	psql -X -q -A -t -d "$db" -c 'SELECT pg_backend_pid()' -f "$out/migration.sql" >"$out/$db.out" 2>"$out/$db.err"
+	pid=$(head -1 "$out/$db.out")
 	[ -s "$out/$db.err" ] && { cat "$out/$db.err" >&2; }
 	for _ in $(seq 1 120); do
 		[ -s "$out/cg.$pid" ] && grep -q '^totals:\|^summary:' "$out/cg.$pid" && break

@@ -8,6 +8,7 @@
 #
 #   bench/temp_tables.sh            (run `make install` first, as for the tests)
 #   SECONDS_PER_RUN=20 RUNS=5 bench/temp_tables.sh
+#   CALLGRIND_ONLY=1 bench/temp_tables.sh   (the instruction counts alone)
 #
 # Runs alternate (baseline, postmortem, postmortem+temp, baseline, ...) and
 # each figure is the median TPS over RUNS runs; the ratio is to the baseline.
@@ -55,7 +56,9 @@ tps() { # db clients -> TPS of one run
 median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a / b }'; }
 
+[ -n "${CALLGRIND_ONLY:-}" ] && runs=0	# only the instruction counts below
 for c in 1 4; do
+	[ "$runs" -gt 0 ] || break
 	tps bench_base "$c" >/dev/null	# warm every database the same way
 	tps bench_pm "$c" >/dev/null
 	tps bench_pm_temp "$c" >/dev/null
@@ -70,6 +73,7 @@ trows=$(psql -X -q -A -t -d bench_pm_temp -c "SELECT count(*) FROM postmortem.sc
 
 echo "temp-table ETL transaction, pgbench, ${secs}s per run, median of $runs runs (TPS)"
 for c in 1 4; do
+	[ "$runs" -gt 0 ] || break
 	b=$(median <"$out/base.$c"); p=$(median <"$out/pm.$c"); t=$(median <"$out/pmt.$c")
 	echo "  $c client(s): no extension $b | postmortem $p ratio $(ratio "$p" "$b") | record_temp_objects = on $t ratio $(ratio "$t" "$b")"
 done
@@ -87,17 +91,29 @@ chmod 755 "$out/postgres-callgrind"
 pm_as_postgres "$PM_PGBIN/pg_ctl" -D "$out/s/data" -l "$out/s/server.log" -w -t 600 \
 	-p "$out/postgres-callgrind" start >/dev/null
 for _ in $(seq 1 200); do cat "$out/etl.sql"; done >"$out/etl200.sql"
-instructions() { # db -> instructions of the backend that ran 200 transactions
+cat "$out/etl200.sql" "$out/etl200.sql" >"$out/etl400.sql"
+instructions() { # db file -> instructions of the backend that ran the file's transactions
 	local pid
-	psql -X -q -d "$1" -f "$out/etl.sql" >/dev/null	# warm the database
-	pid=$(psql -X -q -A -t -d "$1" -c 'SELECT pg_backend_pid()' -f "$out/etl200.sql" | head -1)
-	for _ in $(seq 1 120); do
+	# to a file: a pipe to head would end psql (SIGPIPE) at its first
+	# SELECT's output, a few transactions in (0.2.0's first figures were of that)
+	psql -X -q -A -t -d "$1" -c 'SELECT pg_backend_pid()' -f "$2" >"$out/$1.out"
+	pid=$(head -1 "$out/$1.out")
+	for _ in $(seq 1 240); do
 		[ -s "$out/cg.$pid" ] && grep -q '^totals:\|^summary:' "$out/cg.$pid" && break
 		sleep 0.5
 	done
 	awk '/^(summary|totals):/ { print $2; exit }' "$out/cg.$pid"
 }
-# fresh databases: the TPS runs above left their catalogs bloated unequally
+# fresh databases: the TPS runs above left their catalogs bloated unequally.
+# A session of 200 transactions pays the session's start (loading the
+# library: PostgreSQL 15 re-sorts its GUCs for each of ours) once; the
+# difference between sessions of 400 and of 200 is what each further
+# transaction costs, what a pooled connection pays.
 databases cg
-b=$(instructions cg_base); p=$(instructions cg_pm); t=$(instructions cg_pm_temp)
-echo "backend instructions, 200 transactions (callgrind): no extension $b | postmortem $p ratio $(ratio "$p" "$b") | record_temp_objects = on $t ratio $(ratio "$t" "$b")"
+for db in cg_base cg_pm cg_pm_temp; do
+	psql -X -q -d "$db" -f "$out/etl.sql" >/dev/null	# warm the database
+	echo "$(instructions "$db" "$out/etl200.sql") $(instructions "$db" "$out/etl400.sql")" >"$out/$db.cg"
+done
+read -r b2 b4 <"$out/cg_base.cg"; read -r p2 p4 <"$out/cg_pm.cg"; read -r t2 t4 <"$out/cg_pm_temp.cg"
+echo "backend instructions (callgrind), a session of 200 transactions, its start included: no extension $b2 | postmortem $p2 ratio $(ratio "$p2" "$b2") | record_temp_objects = on $t2 ratio $(ratio "$t2" "$b2")"
+echo "per further transaction (400 - 200 in one session, / 200): no extension $(((b4 - b2) / 200)) | postmortem $(((p4 - p2) / 200)) ratio $(ratio $((p4 - p2)) $((b4 - b2))) | record_temp_objects = on $(((t4 - t2) / 200)) ratio $(ratio $((t4 - t2)) $((b4 - b2)))"
