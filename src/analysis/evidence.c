@@ -318,7 +318,7 @@ postmortem_incident_evidence(PG_FUNCTION_ARGS)
 		if (!pm_in_subtransaction(capture_step, &step, &edata))
 		{
 			/* a cancel or a deadlock is the INSERT's, not the evidence's */
-			if (pm_error_belongs_to_statement(edata))
+			if (pm_error_belongs_to_statement(edata->sqlerrcode))
 				ReThrowError(edata);
 			ereport(WARNING,
 					(errcode(edata->sqlerrcode),

@@ -573,7 +573,9 @@ pm_srr_assign(int newval, void *extra)
 
 	if (prev_srr_assign)
 		prev_srr_assign(newval, extra);
-	if (newval == oldval || in_set_statement > 0 || !IsTransactionState() ||
+	/* the restore's own switch for one COPY (incident/restore.c) */
+	if (newval == oldval || in_set_statement > 0 || pm_restore_switching ||
+		!IsTransactionState() ||
 		debug_query_string == NULL || srr_nnotes >= PM_SRR_NOTES)
 		return;
 	for (i = 0; i < srr_nnotes; i++)
