@@ -19,7 +19,7 @@ is() {
 	if [ "$1" = "$2" ]; then echo "ok $n - $3"; else
 		echo "not ok $n - $3"; echo "#   got:      '$1'"; echo "#   expected: '$2'"; fi
 }
-echo "1..15"
+echo "1..16"
 for d in ${old}_was $new; do
 	psql -X -q -d postgres -c "CREATE DATABASE $d" >/dev/null || { echo "Bail out! cannot create $d"; exit 1; }
 done
@@ -88,6 +88,8 @@ is "$(q $old "SELECT count(*) FROM postmortem.verify_audit() WHERE schema_change
 q $new "CREATE EXTENSION postmortem" >/dev/null
 fp_old=$(psql -X -q -A -t -v ON_ERROR_STOP=1 -d $old -f test/upgrade/fingerprint.sql 2>&1)
 fp_new=$(psql -X -q -A -t -v ON_ERROR_STOP=1 -d $new -f test/upgrade/fingerprint.sql 2>&1)
+# (two identical errors would compare equal: the fingerprint must run)
+is "$(printf '%s\n%s\n' "$fp_old" "$fp_new" | grep -c 'ERROR')" 0 "the fingerprint reads both catalogs"
 if [ "$fp_old" = "$fp_new" ]; then
 	is same same "the upgraded catalog is exactly a fresh 0.2.0 install's"
 else
