@@ -1112,3 +1112,59 @@ pm_missing_ok(Node *parsetree)
 			return false;
 	}
 }
+
+/* The constraints of a table element: a column's, or a table constraint. */
+static List *
+element_constraints(Node *elt)
+{
+	if (elt == NULL)
+		return NIL;
+	if (IsA(elt, ColumnDef))
+		return list_copy(((ColumnDef *) elt)->constraints);
+	if (IsA(elt, Constraint))
+		return list_make1(elt);
+	return NIL;
+}
+
+/*
+ * pm_referenced_tables: the existing tables the foreign keys a command adds
+ * reference (CREATE TABLE ... REFERENCES, ALTER TABLE ... ADD [COLUMN ...
+ * REFERENCES | CONSTRAINT ... FOREIGN KEY]), each once.  Adding a foreign
+ * key takes SHARE ROW EXCLUSIVE on the referenced table too (it gets the
+ * key's triggers).
+ */
+List *
+pm_referenced_tables(Node *parsetree)
+{
+	List	   *constraints = NIL;
+	List	   *oids = NIL;
+	ListCell   *lc;
+
+	if (IsA(parsetree, CreateStmt))
+	{
+		foreach(lc, ((CreateStmt *) parsetree)->tableElts)
+			constraints = list_concat(constraints, element_constraints(lfirst(lc)));
+	}
+	else if (IsA(parsetree, AlterTableStmt))
+	{
+		foreach(lc, ((AlterTableStmt *) parsetree)->cmds)
+		{
+			AlterTableCmd *c = (AlterTableCmd *) lfirst(lc);
+
+			if (c->subtype == AT_AddConstraint || c->subtype == AT_AddColumn)
+				constraints = list_concat(constraints, element_constraints(c->def));
+		}
+	}
+	foreach(lc, constraints)
+	{
+		Constraint *con = (Constraint *) lfirst(lc);
+		Oid			relid;
+
+		if (!IsA(con, Constraint) || con->contype != CONSTR_FOREIGN)
+			continue;
+		relid = rangevar_oid(con->pktable);
+		if (OidIsValid(relid))
+			oids = list_append_unique_oid(oids, relid);
+	}
+	return oids;
+}
