@@ -161,7 +161,7 @@ static const char *const evidence_queries[] = {
 	"                       WHERE s.table_oid OPERATOR(pg_catalog.=) t.relid"
 	/* a row from before a restore, or another origin's, has another table's OID */
 	"                         AND s.table_name OPERATOR(pg_catalog.=) pg_catalog.format('%I.%I', t.schemaname, t.relname)"
-	"                         AND s.origin OPERATOR(pg_catalog.=) postmortem.local_origin()"
+	"                         AND s.database_name OPERATOR(pg_catalog.=) pg_catalog.current_database()"
 	"                         AND s.table_seq_scan IS NOT NULL"
 	"                       ORDER BY s.at DESC LIMIT 1) s"
 	" WHERE t.schemaname OPERATOR(pg_catalog.<>) 'postmortem'"
