@@ -217,7 +217,7 @@ start_work(void *arg)
 
 	cmd->lockmode = pm_command_lockmode(parsetree, &cmd->relid);
 	cmd->missingOk = pm_missing_ok(parsetree);
-	cmd->referenced = list_delete_oid(pm_referenced_tables(parsetree), cmd->relid);
+	cmd->otherLocks = pm_other_locked_tables(parsetree);
 	pm_capture_before(parsetree, cmd);
 	pm_revert_at_start(parsetree, cmd);
 	if (IsA(parsetree, IndexStmt) && ((IndexStmt *) parsetree)->concurrent)
@@ -673,36 +673,39 @@ grant_rows(RecorderCommand *cmd, TimestampTz finished, CollectedCommand *cc)
 }
 
 /*
- * A row for each table a foreign key added by the command references
- * (cmd->referenced, facts.c pm_referenced_tables): adding one takes SHARE
- * ROW EXCLUSIVE on the referenced table as well, which blocks its writes
- * until the command's transaction ends.
+ * A row for each table the command locks besides the one it names
+ * (cmd->otherLocks, facts.c pm_other_locked_tables): the table a new
+ * foreign key references, a partition attached or detached, a default
+ * partition scanned; each with the lock taken there, held until the
+ * command's transaction ends.
  */
 static List *
-referenced_rows(RecorderCommand *cmd, TimestampTz finished)
+other_locked_rows(RecorderCommand *cmd, TimestampTz finished)
 {
 	List	   *rows = NIL;
 	ListCell   *lc;
 
-	foreach(lc, cmd->referenced)
+	foreach(lc, cmd->otherLocks)
 	{
-		Oid			relid = lfirst_oid(lc);
+		LockedTable *t = (LockedTable *) lfirst(lc);
 		ObjectAddress addr;
 		RecordedRow *row;
 		char	   *identity;
 
-		ObjectAddressSet(addr, RelationRelationId, relid);
+		if (t->relid == cmd->relid)
+			continue;
+		ObjectAddressSet(addr, RelationRelationId, t->relid);
 		identity = getObjectIdentity(&addr, true);
 		if (identity == NULL)
 			continue;
 		row = pm_new_row(cmd, finished, cmd->tag);
 		set_text(row, SC_OBJECT_TYPE, getObjectTypeDescription(&addr, false));
 		set_text(row, SC_OBJECT_IDENTITY, identity);
-		set_text(row, SC_SCHEMA_NAME, get_namespace_name_or_temp(get_rel_namespace(relid)));
-		set_table(cmd, row, relid, NULL);
-		set_text(row, SC_LOCK_MODE, pm_lockmode_name(ShareRowExclusiveLock));
-		set_datum(row, SC_BLOCKS_WRITES, BoolGetDatum(true));
-		set_datum(row, SC_BLOCKS_READS, BoolGetDatum(false));
+		set_text(row, SC_SCHEMA_NAME, get_namespace_name_or_temp(get_rel_namespace(t->relid)));
+		set_table(cmd, row, t->relid, NULL);
+		set_text(row, SC_LOCK_MODE, pm_lockmode_name(t->lockmode));
+		set_datum(row, SC_BLOCKS_WRITES, BoolGetDatum(t->lockmode >= ShareLock));
+		set_datum(row, SC_BLOCKS_READS, BoolGetDatum(t->lockmode >= AccessExclusiveLock));
 		rows = lappend(rows, row);
 	}
 	return rows;
@@ -818,7 +821,7 @@ end_work(void *arg)
 		if (OidIsValid(cmd->relid))
 			set_table(cmd, linitial(rows), cmd->relid, NULL);
 	}
-	rows = list_concat(rows, referenced_rows(cmd, finished));
+	rows = list_concat(rows, other_locked_rows(cmd, finished));
 	MemoryContextSwitchTo(old);
 	pm_add_rows(rows, false);
 }

@@ -40,7 +40,7 @@ rows_since() { q "SELECT string_agg(command_tag || ' ' || coalesce(object_type, 
 	|| ' ' || coalesce(table_name, '-') || ' ' || coalesce(lock_mode, '-'), ', ' ORDER BY id)
 	FROM postmortem.schema_change WHERE id > $mark"; }
 step() { mark=$(q "SELECT max(id) FROM postmortem.schema_change"); q "$1" >/dev/null; }
-echo "1..13"
+echo "1..16"
 
 step 'GRANT SELECT, UPDATE ON billing.invoice, billing."Line Item" TO pmo_clerk'
 is "$(rows_since)" 'GRANT table billing.invoice billing.invoice -, GRANT table billing."Line Item" billing."Line Item" -' \
@@ -67,6 +67,20 @@ is "$(q "SELECT string_agg(command_tag || ' ' || object_identity || ' ' || coale
 	"CREATE TABLE billing.invoice SHARE ROW EXCLUSIVE" \
 	"CREATE TABLE ... REFERENCES: the referenced table too, once; a self-reference adds nothing"
 
+# Partitions: ATTACH takes ACCESS EXCLUSIVE on the table it attaches and on
+# the default partition it scans; DETACH on the table it detaches;
+# PARTITION OF on the default partition.
+q "CREATE TABLE billing.events (at date, k int) PARTITION BY RANGE (at); CREATE TABLE billing.events_other PARTITION OF billing.events DEFAULT; CREATE TABLE billing.events_2026 (at date, k int)" >/dev/null
+step "ALTER TABLE billing.events ATTACH PARTITION billing.events_2026 FOR VALUES FROM ('2026-01-01') TO ('2027-01-01')"
+is "$(q "SELECT string_agg(object_identity || ' ' || coalesce(lock_mode, '-') || ' ' || blocks_reads, ', ' ORDER BY object_identity) FROM postmortem.schema_change WHERE id > $mark")" \
+	"billing.events SHARE UPDATE EXCLUSIVE false, billing.events_2026 ACCESS EXCLUSIVE true, billing.events_other ACCESS EXCLUSIVE true" \
+	"ATTACH PARTITION: the attached table and the default partition are locked ACCESS EXCLUSIVE"
+step "CREATE TABLE billing.events_2027 PARTITION OF billing.events FOR VALUES FROM ('2027-01-01') TO ('2028-01-01')"
+is "$(q "SELECT count(*) FROM postmortem.schema_change WHERE id > $mark AND object_identity = 'billing.events_other' AND lock_mode = 'ACCESS EXCLUSIVE'")" "1" \
+	"CREATE TABLE ... PARTITION OF: so is the default partition"
+step "ALTER TABLE billing.events DETACH PARTITION billing.events_2026"
+is "$(q "SELECT count(*) FROM postmortem.schema_change WHERE id > $mark AND object_identity = 'billing.events_2026' AND lock_mode = 'ACCESS EXCLUSIVE'")" "1" \
+	"DETACH PARTITION: the detached table"
 step 'DROP TABLE IF EXISTS billing.no_such_table; DROP INDEX IF EXISTS billing.no_such_index; ALTER TABLE IF EXISTS billing.no_such_table ADD COLUMN x int; DROP FUNCTION IF EXISTS billing.no_such_function()'
 is "$(rows_since)" "" "IF EXISTS statements that found nothing write nothing"
 step 'REFRESH MATERIALIZED VIEW CONCURRENTLY billing.customers'
