@@ -698,7 +698,8 @@ other_locked_rows(RecorderCommand *cmd, TimestampTz finished)
 		identity = getObjectIdentity(&addr, true);
 		if (identity == NULL)
 			continue;
-		row = pm_new_row(cmd, finished, cmd->tag);
+		/* what happens to that table: its triggers or partitions change */
+		row = pm_new_row(cmd, finished, "ALTER TABLE");
 		set_text(row, SC_OBJECT_TYPE, getObjectTypeDescription(&addr, false));
 		set_text(row, SC_OBJECT_IDENTITY, identity);
 		set_text(row, SC_SCHEMA_NAME, get_namespace_name_or_temp(get_rel_namespace(t->relid)));

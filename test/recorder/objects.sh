@@ -64,7 +64,7 @@ is "$(q "SELECT blocks_writes::text || blocks_reads::text FROM postmortem.schema
 	"and that it blocks the referenced table's writes, not its reads"
 step 'CREATE TABLE billing.payment (id bigint PRIMARY KEY, invoice_id bigint REFERENCES billing.invoice, previous bigint REFERENCES billing.payment)'
 is "$(q "SELECT string_agg(command_tag || ' ' || object_identity || ' ' || coalesce(lock_mode, '-'), ', ' ORDER BY id) FROM postmortem.schema_change WHERE id > $mark AND object_identity <> 'billing.payment' AND object_type = 'table'")" \
-	"CREATE TABLE billing.invoice SHARE ROW EXCLUSIVE" \
+	"ALTER TABLE billing.invoice SHARE ROW EXCLUSIVE" \
 	"CREATE TABLE ... REFERENCES: the referenced table too, once; a self-reference adds nothing"
 
 # Partitions: ATTACH takes ACCESS EXCLUSIVE on the table it attaches and on
