@@ -88,7 +88,8 @@ COMMENT ON TRIGGER fleet_received ON postmortem.schema_change_head IS
  * subscription it arrived through: a subscription brings the rows of the
  * origin fleet_subscribe() registered it for (fleet_origin), nothing else.
  * A row that claims another origin is not applied: it is kept in
- * fleet_quarantine, with a WARNING in the centre's log.
+ * fleet_quarantine, with a WARNING in the centre's log.  A write of any
+ * other table of the extension, or a TRUNCATE, is refused.
  */
 CREATE TABLE postmortem.fleet_quarantine (
 	id				bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
@@ -141,7 +142,11 @@ BEGIN
 		-- a superuser's own session in replica mode: not a subscription's row
 		RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
 	END IF;
-	IF TG_LEVEL = 'STATEMENT' OR TG_TABLE_NAME = 'fleet_origin' THEN
+	IF TG_TABLE_NAME NOT IN ('schema_change', 'schema_change_head') AND pg_trigger_depth() > 1 THEN
+		-- written by the extension's own trigger in the worker (fleet_progress)
+		RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+	END IF;
+	IF TG_LEVEL = 'STATEMENT' OR TG_TABLE_NAME NOT IN ('schema_change', 'schema_change_head') THEN
 		RAISE EXCEPTION 'subscription % may not % postmortem.%', sub, lower(TG_OP), TG_TABLE_NAME
 			USING ERRCODE = 'insufficient_privilege',
 				  DETAIL = 'A fleet subscription brings schema_change inserts and chain heads of its own origin only.',
@@ -168,7 +173,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION postmortem.fleet_guard() IS
-	'Trigger at a centre: a subscription''s worker may write only the rows of the origin its subscription was registered for (fleet_origin); others go to fleet_quarantine, a TRUNCATE or a write of fleet_origin is refused';
+	'Trigger at a centre: a subscription''s worker may write only the rows of the origin its subscription was registered for (fleet_origin); others go to fleet_quarantine, a TRUNCATE or a write of any other table of the extension is refused';
 CREATE TRIGGER fleet_guard BEFORE INSERT OR UPDATE OR DELETE ON postmortem.schema_change
 	FOR EACH ROW EXECUTE FUNCTION postmortem.fleet_guard();
 ALTER TABLE postmortem.schema_change ENABLE ALWAYS TRIGGER fleet_guard;
@@ -199,6 +204,39 @@ CREATE TRIGGER fleet_guard_truncate BEFORE TRUNCATE ON postmortem.fleet_origin
 ALTER TABLE postmortem.fleet_origin ENABLE ALWAYS TRIGGER fleet_guard_truncate;
 COMMENT ON TRIGGER fleet_guard_truncate ON postmortem.fleet_origin IS
 	'At a centre: no subscription truncates the registry of origins (fleet_guard)';
+
+/*
+ * Every other table of the extension: a publication that includes one
+ * (incidents, access_role's administrators, ...) would have the centre's
+ * worker write it.  ENABLE REPLICA: these fire only with
+ * session_replication_role = replica, as the workers run, and cost the
+ * ordinary writes nothing.
+ */
+DO $$
+DECLARE
+	t name;
+BEGIN
+	FOR t IN
+		SELECT c.relname FROM pg_catalog.pg_class c
+		  JOIN pg_catalog.pg_depend d ON d.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
+		   AND d.objid OPERATOR(pg_catalog.=) c.oid AND d.deptype OPERATOR(pg_catalog.=) 'e'
+		  JOIN pg_catalog.pg_extension e ON e.oid OPERATOR(pg_catalog.=) d.refobjid
+		   AND e.extname OPERATOR(pg_catalog.=) 'postmortem'
+		 WHERE c.relkind OPERATOR(pg_catalog.=) 'r'
+		   AND c.relname NOT IN ('schema_change', 'schema_change_head', 'fleet_origin')
+		 ORDER BY c.relname
+	LOOP
+		EXECUTE pg_catalog.format('CREATE TRIGGER fleet_guard BEFORE INSERT OR UPDATE OR DELETE ON postmortem.%I FOR EACH ROW EXECUTE FUNCTION postmortem.fleet_guard()', t);
+		EXECUTE pg_catalog.format('ALTER TABLE postmortem.%I ENABLE REPLICA TRIGGER fleet_guard', t);
+		EXECUTE pg_catalog.format('COMMENT ON TRIGGER fleet_guard ON postmortem.%I IS %L', t,
+								  'At a centre: no subscription writes this table (fleet_guard)');
+		EXECUTE pg_catalog.format('CREATE TRIGGER fleet_guard_truncate BEFORE TRUNCATE ON postmortem.%I FOR EACH STATEMENT EXECUTE FUNCTION postmortem.fleet_guard()', t);
+		EXECUTE pg_catalog.format('ALTER TABLE postmortem.%I ENABLE REPLICA TRIGGER fleet_guard_truncate', t);
+		EXECUTE pg_catalog.format('COMMENT ON TRIGGER fleet_guard_truncate ON postmortem.%I IS %L', t,
+								  'At a centre: no subscription truncates this table (fleet_guard)');
+	END LOOP;
+END
+$$;
 
 /* suspects() and fleet_status() read one origin's rows by time */
 CREATE INDEX schema_change_origin_at_idx ON postmortem.schema_change (origin, at);

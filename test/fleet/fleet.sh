@@ -233,11 +233,15 @@ is "$(C "SELECT string_agg(relation || ' ' || operation, ',' ORDER BY id) FROM p
 refused() { grep -c "may not $1" "$fleet_work/centre/server.log"; }
 # (a subscription's tables are fixed when it is created or refreshed)
 fq a billing "INSERT INTO postmortem.fleet_origin (origin, subscription) VALUES ('1/forged', 'pm_fleet_forged')" \
-	"GRANT SELECT ON postmortem.fleet_origin TO postmortem_fleet" >/dev/null
+	"GRANT SELECT ON postmortem.fleet_origin TO postmortem_fleet" \
+	"ALTER PUBLICATION postmortem_fleet ADD TABLE postmortem.access_role" \
+	"INSERT INTO postmortem.access_role (role_name, kind) VALUES ('mallory', 'administrator')" \
+	"GRANT SELECT ON postmortem.access_role TO postmortem_fleet" >/dev/null
 C "ALTER SUBSCRIPTION $(C "SELECT subscription FROM postmortem.fleet_origin WHERE origin = '$billing'") REFRESH PUBLICATION" >/dev/null
 for i in $(seq 1 100); do [ "$(refused 'insert postmortem.fleet_origin')" -gt 0 ] && break; sleep 0.2; done
-is "$(C "SELECT count(*) FROM postmortem.fleet_origin WHERE origin = '1/forged'") $(refused 'insert postmortem.fleet_origin' | sed 's/^[1-9][0-9]*$/refused/')" \
-	"0 refused" "a published row for the centre's registry of origins is refused"
+for i in $(seq 1 100); do [ "$(refused 'insert postmortem.access_role')" -gt 0 ] && break; sleep 0.2; done
+is "$(C "SELECT count(*) FROM postmortem.fleet_origin WHERE origin = '1/forged'") $(refused 'insert postmortem.fleet_origin' | sed 's/^[1-9][0-9]*$/refused/') $(C "SELECT count(*) FROM postmortem.access_role WHERE role_name = 'mallory'") $(refused 'insert postmortem.access_role' | sed 's/^[1-9][0-9]*$/refused/')" \
+	"0 refused 0 refused" "a published row for the centre's registry of origins, or for any other table of the extension (an administrator role), is refused"
 fq a billing "ALTER PUBLICATION postmortem_fleet_head SET (publish = 'insert, update, delete, truncate')" \
 	"TRUNCATE postmortem.schema_change_head" >/dev/null
 for i in $(seq 1 100); do [ "$(refused 'truncate postmortem.schema_change_head')" -gt 0 ] && break; sleep 0.2; done
