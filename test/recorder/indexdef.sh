@@ -1,8 +1,25 @@
---
--- recorder: the definition of an index, as pg_get_indexdef() prints it.
--- The recorder assembles it itself (without a scan of pg_opclass per
--- column); every shape below must come out byte for byte the same.
---
+#!/usr/bin/env bash
+# The definition of an index, as pg_get_indexdef() prints it: the recorder
+# assembles it itself (src/recorder/indexdef.c, without a scan of
+# pg_opclass per column), and every shape here must come out byte for byte
+# the same, in definition_after and in definition_before (read before a
+# drop).  Its own database: the rows it records would change the plans
+# other suites' EXPLAINs show in theirs.  Uses the server of `make test`.
+set -uo pipefail
+cd "$(dirname "$0")/../.."
+db=postmortem_indexdef
+cleanup() { psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1; }
+trap cleanup EXIT
+cleanup
+psql -X -q -d postgres -c "CREATE DATABASE $db" >/dev/null || { echo "Bail out! cannot create $db"; exit 1; }
+psql -X -q -d $db -c "CREATE EXTENSION postmortem" >/dev/null || { echo "Bail out! no extension"; exit 1; }
+n=0
+is() {
+	n=$((n + 1))
+	if [ "$1" = "$2" ]; then echo "ok $n - $3"; else
+		echo "not ok $n - $3"; echo "#   got:      '$1'"; echo "#   expected: '$2'"; fi
+}
+out=$(psql -X -q -A -t -F ' | ' -v ON_ERROR_STOP=1 -d $db 2>&1 <<'SQL'
 SET search_path = public;
 SELECT coalesce(max(id), 0) AS start FROM postmortem.schema_change \gset
 SET rec.start = :start;
@@ -109,3 +126,18 @@ DROP TABLE idxdef_t;
 DROP SCHEMA idxdef_other CASCADE;
 DROP TYPE idxdef_mood;
 DROP DOMAIN idxdef_posint;
+SQL
+)
+rc=$?
+is "$rc" "0" "the statements run"
+# every line printed is "identity | same | definition"
+differ=$(printf '%s\n' "$out" | awk -F ' [|] ' 'NF >= 2 && $2 != "t" { print $1 }' | sort | tr '\n' ' ')
+is "$differ" "public.idxdef_mood_before " \
+	"every definition is pg_get_indexdef()'s (the index made before its type's new default operator class shows the old one, as it must)"
+is "$(printf '%s\n' "$out" | awk -F ' [|] ' 'NF >= 2' | wc -l | tr -d ' ')" "34" "34 definitions compared (22 after CREATE, 2 around a new default operator class, 10 before a drop)"
+for shape in "INCLUDE (\"select\", name)" "NULLS NOT DISTINCT" "DESC NULLS LAST" "NULLS FIRST" "COLLATE \"POSIX\"" \
+	"idxdef_other.int4_plain_ops DESC" "varchar_pattern_ops" "ON ONLY public.idxdef_p " "USING brin (made, id int8_bloom_ops)" \
+	"ON pg_temp.idxdef_tmp" "WITH (fillfactor='70')" "WHERE ((" "tsvector_ops (siglen='100')"; do
+	is "$(printf '%s\n' "$out" | grep -cF -- "$shape" | awk '{ print ($1 > 0) ? "found" : "missing" }')" "found" "a definition with $shape"
+done
+echo "1..$n"
