@@ -171,10 +171,12 @@ pm_read_zone_name(const char *p, const char *e, PmZone *zone)
 		return 0;
 	for (int i = 0; i < lengthof(pm_zone_names); i++)
 	{
-		int			n = strlen(pm_zone_names[i].name);
+		int			n;
 
-		if (pm_lower(pm_zone_names[i].name[0]) == c && pm_prefix_ci(p, e, pm_zone_names[i].name) &&
-			(p + n >= e || !pm_isalnum(p[n])))
+		if (pm_lower(pm_zone_names[i].name[0]) != c || !pm_prefix_ci(p, e, pm_zone_names[i].name))
+			continue;
+		n = strlen(pm_zone_names[i].name);
+		if (p + n >= e || !pm_isalnum(p[n]))
 		{
 			if (pm_zone_names[i].zone)
 			{
