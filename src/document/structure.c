@@ -137,8 +137,11 @@ pm_heading(const PmLine *ln, const PmLine *next, bool *atx, int *level)
 		}
 		return NULL;
 	}
-	/* a plain short line naming a known part */
-	if (ln->indent == 0 && ln->len <= 60 && isalpha((unsigned char) *s))
+	/* a plain short line naming a known part ("🕒 Timeline (UTC)" too) */
+	if (ln->indent == 0 && ln->len <= 60 && !isalpha((unsigned char) *s))
+		s = pm_skip_emoji(s, e);
+	if (ln->indent == 0 && ln->len <= 60 && s < e && isalpha((unsigned char) *s) &&
+		memchr(s, '\t', e - s) == NULL)
 	{
 		const char *end = e;
 		int			words = 1;
@@ -193,6 +196,7 @@ pm_split_lines(PmParser *ps, const char *text, int len)
 		const char *le = nl ? nl : e;
 		const char *c = p;
 		int			indent = 0;
+		bool		quoted;
 		PmLine	   *ln;
 
 		lineno++;
@@ -202,7 +206,8 @@ pm_split_lines(PmParser *ps, const char *text, int len)
 			c++;
 		}
 		/* "> quoted", ">> Timeline": the quote's text is the document's */
-		if (indent <= 3 && c < le && *c == '>')
+		quoted = (indent <= 3 && c < le && *c == '>');
+		if (quoted)
 		{
 			while (c < le && (*c == '>' || *c == ' '))
 				c++;
@@ -225,6 +230,7 @@ pm_split_lines(PmParser *ps, const char *text, int len)
 		ln->front_matter = false;
 		ln->comment = false;
 		ln->group = false;
+		ln->quote = quoted;
 		/* what only a Markdown parser settles: HTML, fences, nested lists */
 		if (ln->len > 0 && (*c == '<' || *c == '`' || *c == '~' ||
 							(indent > 0 && (*c == '-' || *c == '*' || *c == '+' || isdigit((unsigned char) *c)))))
@@ -341,8 +347,11 @@ pm_section_heading(PmParser *ps, const PmLine *ln, char *name, bool atx, int lev
 		ps->date_markers++;
 		return true;
 	}
-	/* an entry as a heading ("### 14:05 UTC", "**14:05 UTC**"), text below */
-	if (*sec == SEC_TIMELINE && hk == HEAD_OTHER)
+	/*
+	 * An entry as a heading ("### 14:05 UTC", "**14:05 UTC**"), text below;
+	 * also when its words name a part ("**18:30 UTC: Issue Resolution**").
+	 */
+	if (*sec == SEC_TIMELINE && (hk == HEAD_OTHER || isdigit((unsigned char) name[0])))
 	{
 		const char *body = pm_entry_head(name, name + nlen, &st);
 
@@ -356,6 +365,13 @@ pm_section_heading(PmParser *ps, const PmLine *ln, char *name, bool atx, int lev
 			return true;
 		}
 	}
+	/*
+	 * "### Detection", "### Escalation", "### Resolution" under "##
+	 * Timeline": its phases, the entries below them still the timeline's.
+	 */
+	if (*sec == SEC_TIMELINE && atx && ps->timeline_level > 0 && level > ps->timeline_level &&
+		(hk == HEAD_OTHER || hk == HEAD_RESOLUTION || hk == HEAD_IMPACT))
+		return true;
 	if (*sec == SEC_NONE && hk == HEAD_OTHER && doc->title != NULL &&
 		doc->title == ps->front_title)
 	{
@@ -456,6 +472,7 @@ pm_section_heading(PmParser *ps, const PmLine *ln, char *name, bool atx, int lev
 				break;
 			case HEAD_TIMELINE:
 				*sec = SEC_TIMELINE;
+				ps->timeline_level = atx ? level : 0;
 				ps->saw_timeline = true;
 				pm_scan_zone(ps, name, name + nlen);
 				break;
@@ -556,7 +573,10 @@ pm_read_sections(PmParser *ps)
 		name = pm_heading(ln, next, &atx, &level);
 		if (name != NULL &&
 			pm_section_heading(ps, ln, name, atx, level, &sec, &generic_title, h1_count))
+		{
+			ps->plain_closed = false;
 			continue;
+		}
 
 		switch (sec)
 		{
@@ -658,7 +678,8 @@ pm_paragraph_end(PmParser *ps, int i)
 
 		/* a line that starts with a digit starts an entry ("14:05 ...") */
 		if (l->code || l->len == 0 || l->s[0] == '|' || l->s[0] == '#' ||
-			isdigit((unsigned char) l->s[0]) || l->indent > ln->indent)
+			isdigit((unsigned char) l->s[0]) || l->indent > ln->indent ||
+			l->quote != ln->quote)
 			break;
 		pm_strip_marker(l->s, l->s + l->len, &marker);
 		if (marker)

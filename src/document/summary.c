@@ -87,6 +87,28 @@ pm_field_kind(const char *label)
 	return F_NONE;
 }
 
+/*
+ * "Last updated: 2022-05-25", "Published: ...": the page's own dates, not
+ * the incident's.
+ */
+static bool
+pm_page_metadata(const char *s, const char *e)
+{
+	static const char *const labels[] = {"last updated", "updated", "last modified", "modified",
+		"last edited", "published", "posted", "written", "created", "reviewed", "report date",
+	"date written", "date of report", "authored", "revised"};
+	const char *colon = memchr(s, ':', Min(e - s, 40));
+	char	   *label;
+
+	if (colon == NULL)
+		return false;
+	label = pm_clean(s, colon);
+	for (int i = 0; i < lengthof(labels); i++)
+		if (pg_strcasecmp(label, labels[i]) == 0)
+			return true;
+	return false;
+}
+
 /* split "**Label:** value" / "Label: value"; returns the field, sets *value */
 PmField
 pm_read_field(const char *s, const char *e, const char **value)
@@ -262,6 +284,8 @@ pm_summary_line(PmParser *ps, const PmLine *ln, bool newpara)
 			return;
 		}
 	}
+	if (f == F_NONE && pm_page_metadata(s, e))
+		return;
 	if (f != F_NONE)
 		ps->parts_seen++;
 	if (f == F_SEVERITY)

@@ -107,6 +107,58 @@ pm_title_cell(PmParser *ps, const char **cs, const char **ce, int nc)
 }
 
 /*
+ * "By implementing these measures, we aim to ...", "By addressing these
+ * areas, we can ...": a closing sentence about the measures, no task.
+ */
+static bool
+pm_by_doing(const char *s, const char *e)
+{
+	const char *w;
+
+	if (!pm_prefix_ci(s, e, "by "))
+		return false;
+	for (w = s + 3; w < e && isalpha((unsigned char) *w); w++)
+		;
+	return w - s > 6 && pm_lower(w[-3]) == 'i' && pm_lower(w[-2]) == 'n' && pm_lower(w[-1]) == 'g';
+}
+
+/*
+ * A plain line that heads what follows rather than being a task: after a
+ * blank line, two to six words, each significant one capitalised ("A Dash
+ * of Humor", "Final Words"), no digits and no closing punctuation.
+ */
+static bool
+pm_pseudo_heading(PmParser *ps, const PmLine *ln, const char *s, const char *e)
+{
+	static const char *const small[] = {"a", "an", "and", "the", "of", "for", "to", "in", "on", "with", "&"};
+	int			words = 0;
+
+	if (ln == ps->lines || ln[-1].len != 0)
+		return false;
+	while (e > s && e[-1] == ' ')
+		e--;
+	if (e - s > 40 || (e > s && (e[-1] == '.' || e[-1] == '!' || e[-1] == '?' || e[-1] == ',')))
+		return false;
+	for (const char *w = s; w < e;)
+	{
+		const char *we = w;
+		bool		minor = false;
+
+		while (we < e && *we != ' ')
+			we++;
+		if (isdigit((unsigned char) *w) || memchr(w, ':', we - w) != NULL)
+			return false;
+		for (int i = 0; i < lengthof(small); i++)
+			minor |= ((int) strlen(small[i]) == we - w && pg_strncasecmp(w, small[i], we - w) == 0);
+		if (!isupper((unsigned char) *w) && !(minor && words > 0))
+			return false;
+		words++;
+		w = pm_skip_space(we, e);
+	}
+	return words >= 2 && words <= 6;
+}
+
+/*
  * A line without a list marker in the measures: a task when the measures
  * are written as plain lines ("Tasks:" then one task a line, "Action 1:
  * ..."), prose otherwise.  pm_build_tasks keeps such lines only where the
@@ -122,8 +174,14 @@ pm_plain_item(PmParser *ps, const PmLine *ln, const char *s, const char *e)
 	const char *p;
 	int			sentences = 0;
 
-	if (e[-1] == ':' || e - s > 300)
+	if (e[-1] == ':' || e - s > 300 || ps->plain_closed)
 		return;
+	if (last && last->plain && pm_pseudo_heading(ps, ln, s, e))
+	{
+		/* "A Dash of Humor" after the tasks: what follows is not theirs */
+		ps->plain_closed = true;
+		return;
+	}
 	if (last && last->plain && last->lineno == ln->lineno - 1 &&
 		islower((unsigned char) *s))
 	{
@@ -135,10 +193,11 @@ pm_plain_item(PmParser *ps, const PmLine *ln, const char *s, const char *e)
 	if (pm_prefix_ci(s, e, "no tasks") || pm_prefix_ci(s, e, "none") ||
 		pm_prefix_ci(s, e, "n/a") || pm_prefix_ci(s, e, "tbd"))
 		return;
-	for (p = s; p + 1 < e; p++)
-		if ((*p == '.' || *p == '!') && p[1] == ' ')
+	for (p = s; p < e; p++)
+		if ((*p == '.' || *p == '!' || *p == '?') && (p + 1 == e || p[1] == ' '))
 			sentences++;
-	if (sentences >= 2 || pm_contains_ci(s, e - s, "postmortem") ||
+	if (sentences >= 2 || memchr(s, '?', e - s) != NULL || pm_by_doing(s, e) ||
+		pm_contains_ci(s, e - s, "postmortem") ||
 		pm_contains_ci(s, e - s, "post-mortem") || pm_prefix_ci(s, e, "this incident") ||
 		pm_prefix_ci(s, e, "in summary") ||
 		pm_prefix_ci(s, e, "in conclusion") || pm_prefix_ci(s, e, "thank") ||
@@ -411,9 +470,25 @@ pm_says_done(const char *title)
 	if (strstr(low, " will ") || strstr(low, " should ") || strstr(low, " must "))
 		return false;
 	for (int i = 0; i < lengthof(words); i++)
-		if (strstr(low, words[i]) != NULL)
+		for (const char *m = strstr(low, words[i]); m != NULL; m = strstr(m + 1, words[i]))
+		{
+			/* "a version that has been verified": a clause, not the task's state */
+			if ((m - low >= 5 && strncmp(m - 5, " that", 5) == 0) ||
+				(m - low >= 4 && strncmp(m - 4, "that", 4) == 0 && m - low == 4) ||
+				(m - low >= 6 && strncmp(m - 6, " which", 6) == 0))
+				continue;
 			return true;
+		}
 	return false;
+}
+
+/* ", 2025" at p: the year of a due date ("Due: Feb 28, 2025"), not a new part */
+static bool
+pm_year_follows(const char *p, const char *e)
+{
+	return e - p >= 6 && p[0] == ',' && p[1] == ' ' && isdigit((unsigned char) p[2]) &&
+		isdigit((unsigned char) p[3]) && isdigit((unsigned char) p[4]) &&
+		isdigit((unsigned char) p[5]) && (e - p == 6 || !isdigit((unsigned char) p[6]));
 }
 
 /*
@@ -431,6 +506,16 @@ pm_trim_leftovers(char *t, char *e)
 		while (b > t && (isspace((unsigned char) b[-1]) || b[-1] == '-' || b[-1] == '|' ||
 						 b[-1] == ';' || b[-1] == ','))
 			b--;
+		/* "logging (**Due: Feb 28, 2025**)." left "logging ()." */
+		if (b - 3 >= t && b[-1] == '.' && (b[-2] == ')' || b[-2] == ']'))
+		{
+			char	   *o = b - 3;
+
+			while (o > t && (*o == ' ' || *o == ',' || *o == ';' || *o == '*'))
+				o--;
+			if (*o == (b[-2] == ')' ? '(' : '['))
+				b = o;
+		}
 		if (b - 3 >= t && (unsigned char) b[-3] == 0xe2 && (unsigned char) b[-2] == 0x80 &&
 			((unsigned char) b[-1] == 0x93 || (unsigned char) b[-1] == 0x94))
 			b -= 3;
@@ -522,7 +607,8 @@ pm_finish_task(PmParser *ps, PmItem *it, PmTask *task)
 			char	   *cut = p;
 
 			while (ve < e && *ve != '|' && *ve != ';' && *ve != ')' && *ve != ']' &&
-				   *ve != ',' && !((unsigned char) *ve == 0xe2) &&
+				   (*ve != ',' || (label == 3 && pm_year_follows(ve, e))) &&
+				   !((unsigned char) *ve == 0xe2) &&
 				   !(ve[0] == ' ' && ve + 1 < e && ve[1] == '-' && ve + 2 < e && ve[2] == ' '))
 				ve++;
 			{

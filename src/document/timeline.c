@@ -79,7 +79,11 @@ const char *
 pm_skip_separator(const char *p, const char *e)
 {
 	p = pm_skip_decor(p, e);
-	if (p < e && (*p == ':' || *p == '-' || *p == '|' || *p == ',' || *p == '.' ||
+	if (p + 2 < e && p[0] == '-' && p[1] == '-' && p[2] == '>')
+		p += 3;					/* "15:15 GMT+1 --> Issue detected" */
+	else if (p + 1 < e && (p[0] == '-' || p[0] == '=') && p[1] == '>')
+		p += 2;
+	else if (p < e && (*p == ':' || *p == '-' || *p == '|' || *p == ',' || *p == '.' ||
 				  *p == ']' || *p == ')' || *p == '>'))
 		p++;
 	else if (p + 2 < e && (unsigned char) p[0] == 0xe2 && (unsigned char) p[1] == 0x80 &&
@@ -289,6 +293,13 @@ pm_timeline_line(PmParser *ps, const PmLine *ln)
 				checked;
 	PmStamp		st;
 
+	/* "text\\" is a hard line break; a line of backslashes alone, nothing */
+	while (e > s && e[-1] == '\\')
+		e--;
+	while (e > s && e[-1] == ' ')
+		e--;
+	if (e == s)
+		return;
 	if (*s == '|')
 	{
 		const char *cs[16],
@@ -370,6 +381,16 @@ pm_timeline_line(PmParser *ps, const PmLine *ln)
 
 	s = pm_strip_marker(s, e, &marker);
 	s = pm_strip_checkbox(s, e, &has_cb, &checked);
+	/* a quote under an entry's heading (a chat message, an alert): its text */
+	if (ln->quote && ps->nraw > 0 && ps->raw[ps->nraw - 1].open_body)
+	{
+		PmRawEntry *r = &ps->raw[ps->nraw - 1];
+
+		if (r->body.len > 0)
+			appendStringInfoChar(&r->body, ' ');
+		appendBinaryStringInfo(&r->body, s, e - s);
+		return;
+	}
 	/* prose first: "At 14:05 EAT, ... At 14:20 EAT, ..." is several entries */
 	if (pm_timeline_prose(ps, ln, s, e))
 		return;
@@ -486,6 +507,7 @@ pm_build_entries(PmParser *ps)
 		int			max_tod = -1;
 		int			rolled = 0;
 		int			disordered = 0;
+		int			noon = 0;
 		bool		has_named_zone = false;
 		int			max_h = 0,
 					max_mi = 0;
@@ -524,7 +546,21 @@ pm_build_entries(PmParser *ps)
 					pm_contains_ci(r->body.data, r->body.len, "next morning") ||
 					pm_contains_ci(r->body.data, r->body.len, "overnight") ||
 					(86400 - back) < back;
-				if (next_day)
+				if (!next_day && st->h == 0 && (max_h == 11 || max_h == 12) &&
+					tod + 43200 >= max_tod && tod + 43200 - max_tod <= 3 * 3600)
+				{
+					/* "12:15 AM" after "12:00 PM": the quarter past noon */
+					if (++noon <= PM_MAX_NOTES_OF_A_KIND)
+						pm_note(doc, "line %d: %s after %s read as %s, past noon rather than past midnight",
+								r->lineno, pm_fmt_hm(0, st->mi), pm_fmt_hm(max_h, max_mi),
+								pm_fmt_hm(12, st->mi));
+					st->h = 12;
+					tod += 43200;
+					max_tod = tod;
+					max_h = st->h;
+					max_mi = st->mi;
+				}
+				else if (next_day)
 				{
 					pm_add_days(&cy, &cm, &cd, 1);
 					if (++rolled <= PM_MAX_NOTES_OF_A_KIND)
