@@ -848,6 +848,36 @@ pm_read_date(const char *p, const char *e, int *y, int *m, int *d)
  * that 15.05 or v2.31 are not times), 14h05 (French), 1405Z (military, only
  * with the Z; the Z is left for the zone); returns bytes read.
  */
+/*
+ * "0900–1300 PST", "1300 PST": 24-hour times without their colons, with a
+ * zone after them (after the range's second time), at p's four digits.
+ * Years ("2018–2019", "in 2019") have no zone after them.
+ */
+static bool
+pm_military_range(const char *p, const char *e)
+{
+	const char *q = p + 4;
+	PmZone		z;
+	bool		unknown;
+
+	if (q < e && *q == '-')
+		q++;
+	else if (e - q >= 3 && (unsigned char) q[0] == 0xe2 && (unsigned char) q[1] == 0x80 &&
+			 ((unsigned char) q[2] == 0x93 || (unsigned char) q[2] == 0x94))
+		q += 3;
+	else
+		q = p;					/* one time: its zone follows it */
+	for (int i = 0; i < 4; i++)
+		if (q + i >= e || !isdigit((unsigned char) q[i]))
+			return false;
+	if (q + 4 >= e || q[4] != ' ')
+		return false;
+	q = pm_skip_space(q + 4, e);
+	if (q >= e || !isupper((unsigned char) *q))
+		return false;
+	return pm_read_zone(q, e, &z, &unknown, NULL) > 0 && !unknown;
+}
+
 int
 pm_read_time(const char *p, const char *e, int *h, int *mi, int *s, int *us)
 {
@@ -861,12 +891,12 @@ pm_read_time(const char *p, const char *e, int *h, int *mi, int *s, int *us)
 	int			ampm = 0;
 	int			usec = 0;
 
-	/* 1405Z, 1405 hrs */
+	/* 1405Z, 1405 hrs, 0900–1300 PST */
 	if (p + 4 < e && isdigit((unsigned char) p[0]) &&
 		isdigit((unsigned char) p[1]) && isdigit((unsigned char) p[2]) &&
 		isdigit((unsigned char) p[3]) &&
 		((p[4] == 'Z' && (p + 5 >= e || !pm_isalnum(p[5]))) ||
-		 pm_word_ci(pm_skip_space(p + 4, e), e, "hrs")))
+		 pm_word_ci(pm_skip_space(p + 4, e), e, "hrs") || pm_military_range(p, e)))
 	{
 		const char *z = pm_skip_space(p + 4, e);
 
@@ -878,7 +908,9 @@ pm_read_time(const char *p, const char *e, int *h, int *mi, int *s, int *us)
 		*mi = mm;
 		*s = 0;
 		*us = 0;
-		return (*z == 'Z') ? 4 : z + 3 - p;
+		if (*z == 'Z' || !pm_word_ci(z, e, "hrs"))
+			return 4;
+		return z + 3 - p;
 	}
 	n = pm_read_digits(q, e, 2, &hh);
 	if (n == 0)

@@ -25,6 +25,27 @@
  */
 
 /*
+ * The words after a leading emoji: a heading of the writer's own when short
+ * (six words at most), without a time, a colon or a sentence's end.
+ */
+static bool
+pm_emoji_heading(const char *s, const char *e)
+{
+	int			words = 1;
+
+	if (e[-1] == '.' || e[-1] == '!' || e[-1] == '?' || e[-1] == ',' || e[-1] == ':')
+		return false;
+	for (const char *t = s; t < e; t++)
+	{
+		if (*t == ':' || isdigit((unsigned char) *t))
+			return false;
+		if (*t == ' ')
+			words++;
+	}
+	return words <= 6;
+}
+
+/*
  * Is the line a heading?  "# Name", "**Name**", "**Name:**", or a plain short
  * line "Name:" / "Name" that names a known part.  Returns the name (cleaned)
  * and whether it was a # heading.
@@ -139,7 +160,23 @@ pm_heading(const PmLine *ln, const PmLine *next, bool *atx, int *level)
 	}
 	/* a plain short line naming a known part ("🕒 Timeline (UTC)" too) */
 	if (ln->indent == 0 && ln->len <= 60 && !isalpha((unsigned char) *s))
-		s = pm_skip_emoji(s, e);
+	{
+		const char *after = pm_skip_emoji(s, e);
+
+		if (after > s && after < e && isalpha((unsigned char) *after) &&
+			pm_emoji_heading(after, e))
+		{
+			/*
+			 * "😱 The Culprit — Illustrated": a writer's heading, whatever it
+			 * names; ended by nothing of the template's, as "##" would be
+			 * (level 0: no list of the measures, no timeline phase).
+			 */
+			*atx = true;
+			*level = 0;
+			return pm_clean(after, e);
+		}
+		s = after;
+	}
 	if (ln->indent == 0 && ln->len <= 60 && s < e && isalpha((unsigned char) *s) &&
 		memchr(s, '\t', e - s) == NULL)
 	{
@@ -325,6 +362,27 @@ pm_finish_others(PmParser *ps)
 }
 
 /*
+ * A heading that holds a time field and its value ("# Outage Duration: May
+ * 15, 2024, 01:00 AM - 03:30 AM (UTC)"): read as the summary line it is.
+ */
+static bool
+pm_heading_field(PmParser *ps, const PmLine *ln, char *name)
+{
+	const char *value;
+	int			nlen = strlen(name);
+	PmField		f = pm_read_field(name, name + nlen, &value);
+	PmLine		kv = *ln;
+
+	if ((f != F_DURATION && f != F_START && f != F_END) || value >= name + nlen)
+		return false;
+	kv.s = name;
+	kv.len = nlen;
+	kv.indent = 0;
+	pm_summary_line(ps, &kv, true);
+	return true;
+}
+
+/*
  * A heading in pass 1: a date or an entry inside the timeline, the title, a
  * list of the measures, a summary field's label, or the start of another
  * section.  Returns false when the heading is text of the section it is in
@@ -447,6 +505,13 @@ pm_section_heading(PmParser *ps, const PmLine *ln, char *name, bool atx, int lev
 	}
 	else if (!atx && hk == HEAD_OTHER && (*sec == SEC_TIMELINE || *sec == SEC_MEASURES))
 		return true;
+	else if (atx && hk == HEAD_OTHER && (*sec == SEC_SUMMARY || *sec == SEC_NONE) &&
+			 doc->title != NULL && pm_heading_field(ps, ln, name))
+	{
+		/* "# Outage Duration: August 18, 2024, 01:00 AM - 03:30 AM": a field */
+		*sec = SEC_SUMMARY;
+		return true;
+	}
 	else if (atx && hk == HEAD_OTHER && (*sec == SEC_SUMMARY || *sec == SEC_NONE) &&
 			 pm_field_kind(name) != F_NONE)
 	{

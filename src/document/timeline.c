@@ -123,6 +123,42 @@ pm_skip_emoji(const char *p, const char *e)
 }
 
 /*
+ * "0900 - First user report": a 24-hour time written without its colon, as
+ * an entry's head only (a dash and words after it), so that a year in a
+ * sentence stays a year.
+ */
+static bool
+pm_military_head(const char *q, const char *e, PmStamp *st)
+{
+	const char *r;
+	int			hh,
+				mm;
+
+	if (e - q < 8 || !isdigit((unsigned char) q[0]) || !isdigit((unsigned char) q[1]) ||
+		!isdigit((unsigned char) q[2]) || !isdigit((unsigned char) q[3]) || q[4] != ' ')
+		return false;
+	r = q + 5;
+	if (*r == '-')
+		r++;
+	else if (e - r >= 3 && (unsigned char) r[0] == 0xe2 && (unsigned char) r[1] == 0x80 &&
+			 ((unsigned char) r[2] == 0x93 || (unsigned char) r[2] == 0x94))
+		r += 3;
+	else
+		return false;
+	if (r >= e || *r != ' ' || r + 1 >= e || !isalpha((unsigned char) r[1]))
+		return false;
+	hh = (q[0] - '0') * 10 + (q[1] - '0');
+	mm = (q[2] - '0') * 10 + (q[3] - '0');
+	if (hh > 23 || mm > 59)
+		return false;
+	memset(st, 0, sizeof(PmStamp));
+	st->has_time = true;
+	st->h = hh;
+	st->mi = mm;
+	return true;
+}
+
+/*
  * Try to read the head of a timeline entry at p ("**10:00 AM:** ", "At 14:05
  * EAT, ", "2024-05-15T10:00:00-04:00 | ", "[14:05] ").  On success returns
  * the start of the body.
@@ -145,6 +181,8 @@ pm_entry_head(const char *p, const char *e, PmStamp *st)
 		q = pm_skip_space(q + 2, e);
 	else if (q < e && *q == '~')
 		q = pm_skip_space(q + 1, e);
+	if (pm_military_head(q, e, st))
+		return pm_skip_separator(q + 4, e);
 	n = pm_read_stamp(q, e, st);
 	if (n == 0)
 		return NULL;
