@@ -756,14 +756,12 @@ pm_summary_date(PmParser *ps)
 	}
 }
 
-/* the summary: texts, users affected, the duration as it states it */
-void
-pm_read_summary(PmParser *ps)
+/* the summary's texts and its title */
+static void
+pm_summary_texts(PmParser *ps)
 {
 	PmDocument *doc = ps->doc;
-	const PmOptions *opt = ps->opt;
 
-	/* texts */
 	if (doc->title && pg_strncasecmp(doc->title, "title:", 6) == 0)
 		doc->title = (char *) pm_skip_space(doc->title + 6, doc->title + strlen(doc->title));
 	if (doc->title == NULL || doc->title[0] == '\0')
@@ -775,8 +773,14 @@ pm_read_summary(PmParser *ps)
 	doc->impact = ps->impact.len ? ps->impact.data : NULL;
 	doc->root_cause = ps->root.len ? ps->root.data : (ps->sum_root.len ? ps->sum_root.data : NULL);
 	doc->resolution = ps->resolution.len ? ps->resolution.data : NULL;
+}
 
-	/* users affected: the explicit field first, then impact, then summary */
+/* users affected: the explicit field first, then impact, then summary */
+static void
+pm_summary_users(PmParser *ps)
+{
+	PmDocument *doc = ps->doc;
+
 	if (ps->users_field.len)
 		pm_users(ps, ps->users_field.data, ps->users_field.len, true);
 	if (ps->impact.len)
@@ -796,12 +800,14 @@ pm_read_summary(PmParser *ps)
 			doc->users_pct = 100;
 		}
 	}
+}
 
-	/* the document's zone: a Time zone field, else the summary's times */
-	if (ps->zone_field && pm_zone_parse(ps->zone_field, &ps->doc_zone))
-		ps->has_doc_zone = true;
+/* the date and time mentions of the duration, as the summary states it */
+static void
+pm_summary_stamps(PmParser *ps)
+{
+	PmDocument *doc = ps->doc;
 
-	/* the duration, as the summary states it */
 	memset(&ps->dur, 0, sizeof(ps->dur));
 	if (ps->start_field.len || ps->end_field.len)
 	{
@@ -823,146 +829,183 @@ pm_read_summary(PmParser *ps)
 	}
 	else
 		pm_summary_date(ps);
+}
+
+/*
+ * Of the duration's mentions: the first two times (t0, t1), the first date
+ * (d0) and a date after the first time (d1, "... to May 16 01:15"); a date
+ * without a year takes on_date's.  The first date, or the first time's own,
+ * is the date of the timeline's first entries; a zone the document's.
+ */
+static void
+pm_summary_pick(PmParser *ps, PmStamp **t0, PmStamp **t1, PmStamp **d0, PmStamp **d1)
+{
+	const PmOptions *opt = ps->opt;
+	int			i0 = -1;
+
+	*t0 = *t1 = *d0 = *d1 = NULL;
+	for (int i = 0; i < ps->dur.n; i++)
 	{
-		PmStamp    *t0 = NULL,
-				   *t1 = NULL,
-				   *d0 = NULL,
-				   *d1 = NULL;
-		int			i0 = -1;
+		PmStamp    *st = &ps->dur.st[i];
 
-		for (int i = 0; i < ps->dur.n; i++)
+		if (st->has_date && st->y == 0)
 		{
-			PmStamp    *st = &ps->dur.st[i];
-
-			if (st->has_date && st->y == 0)
-			{
-				if (opt->has_on_date)
-					st->y = opt->on_year;
-				else
-				{
-					st->has_date = false;
-					ps->yearless_m = st->m;	/* "April 17th": no year */
-					ps->yearless_d = st->d;
-				}
-			}
-			if (st->has_time)
-			{
-				if (t0 == NULL)
-				{
-					t0 = st;
-					i0 = i;
-				}
-				else if (t1 == NULL)
-					t1 = st;
-			}
-			if (st->has_date)
-			{
-				if (d0 == NULL)
-					d0 = st;
-				else if (t0 != NULL && i > i0 && d1 == NULL && t1 == NULL)
-					d1 = st;
-			}
-			if (st->has_zone && !ps->has_doc_zone)
-			{
-				ps->doc_zone = st->zone;
-				ps->has_doc_zone = true;
-			}
-		}
-		if (d0)
-		{
-			ps->has_base = true;
-			ps->base_y = d0->y;
-			ps->base_m = d0->m;
-			ps->base_d = d0->d;
-			ps->base_from = "the summary";
-		}
-		if (t0)
-		{
-			int			y0,
-						m0,
-						dd0;
-			PmZone		z0,
-						z1,
-						ztl;
-
-			ps->ntimes++;
-			if (t0->has_date)
-			{
-				y0 = t0->y;
-				m0 = t0->m;
-				dd0 = t0->d;
-			}
-			else if (d0)
-			{
-				y0 = d0->y;
-				m0 = d0->m;
-				dd0 = d0->d;
-			}
-			else if (opt->has_on_date)
-			{
-				y0 = opt->on_year;
-				m0 = opt->on_month;
-				dd0 = opt->on_day;
-			}
+			if (opt->has_on_date)
+				st->y = opt->on_year;
 			else
-				y0 = m0 = dd0 = 0;
-			if (t0->has_date)
 			{
-				ps->has_base = true;
-				ps->base_y = y0;
-				ps->base_m = m0;
-				ps->base_d = dd0;
-				ps->base_from = "the summary";
+				st->has_date = false;
+				ps->yearless_m = st->m; /* "April 17th": no year */
+				ps->yearless_d = st->d;
 			}
-			z0 = t0->has_zone ? t0->zone : (t1 && t1->has_zone) ? t1->zone :
-				ps->has_doc_zone ? ps->doc_zone :
-				pm_timeline_zone_guess(ps, &ztl) ? ztl : ps->default_zone;
-			if (y0 && pm_zone_to_ts(&z0, y0, m0, dd0, t0->h, t0->mi, t0->s, t0->us, &ps->sum_start))
-				ps->sum_has_start = true;
-			ps->sum_range = psprintf("%s %s to %s %s", pm_fmt_hm(t0->h, t0->mi), z0.label,
-								 t1 ? pm_fmt_hm(t1->h, t1->mi) : "?",
-								 t1 ? (t1->has_zone ? t1->zone.label : z0.label) : "");
-			if (t1)
+		}
+		if (st->has_time)
+		{
+			if (*t0 == NULL)
 			{
-				int			y1 = y0,
-							m1 = m0,
-							dd1 = dd0;
-
-				z1 = t1->has_zone ? t1->zone : z0;
-				if (t1->has_date)
-				{
-					y1 = t1->y;
-					m1 = t1->m;
-					dd1 = t1->d;
-				}
-				else if (d1)
-				{
-					y1 = d1->y;
-					m1 = d1->m;
-					dd1 = d1->d;
-				}
-				if (y1 && pm_zone_to_ts(&z1, y1, m1, dd1, t1->h, t1->mi, t1->s, t1->us, &ps->sum_end))
-				{
-					ps->sum_has_end = true;
-					if (ps->sum_has_start && ps->sum_end < ps->sum_start)
-					{
-						if (!t1->has_date && !d1)
-						{
-							pm_add_days(&y1, &m1, &dd1, 1);
-							if (pm_zone_to_ts(&z1, y1, m1, dd1, t1->h, t1->mi, t1->s, t1->us, &ps->sum_end))
-								pm_note(doc, "the summary's end (%s) is earlier than its start (%s); took it to be the next day",
-										pm_fmt_hm(t1->h, t1->mi), pm_fmt_hm(t0->h, t0->mi));
-						}
-						else
-						{
-							pm_note(doc, "the summary's end is earlier than its start; ignored its end");
-							ps->sum_has_end = false;
-						}
-					}
-				}
+				*t0 = st;
+				i0 = i;
 			}
+			else if (*t1 == NULL)
+				*t1 = st;
+		}
+		if (st->has_date)
+		{
+			if (*d0 == NULL)
+				*d0 = st;
+			else if (*t0 != NULL && i > i0 && *d1 == NULL && *t1 == NULL)
+				*d1 = st;
+		}
+		if (st->has_zone && !ps->has_doc_zone)
+		{
+			ps->doc_zone = st->zone;
+			ps->has_doc_zone = true;
 		}
 	}
+	if (*d0)
+	{
+		ps->has_base = true;
+		ps->base_y = (*d0)->y;
+		ps->base_m = (*d0)->m;
+		ps->base_d = (*d0)->d;
+		ps->base_from = "the summary";
+	}
+}
+
+/* the summary's end, t1, on the start's date (y, m, d) unless it names its own */
+static void
+pm_summary_end(PmParser *ps, PmStamp *t0, PmStamp *t1, PmStamp *d1, const PmZone *z0,
+			   int y, int m, int d)
+{
+	PmDocument *doc = ps->doc;
+	PmZone		z1 = t1->has_zone ? t1->zone : *z0;
+
+	if (t1->has_date)
+	{
+		y = t1->y;
+		m = t1->m;
+		d = t1->d;
+	}
+	else if (d1)
+	{
+		y = d1->y;
+		m = d1->m;
+		d = d1->d;
+	}
+	if (!y || !pm_zone_to_ts(&z1, y, m, d, t1->h, t1->mi, t1->s, t1->us, &ps->sum_end))
+		return;
+	ps->sum_has_end = true;
+	if (!ps->sum_has_start || ps->sum_end >= ps->sum_start)
+		return;
+	if (!t1->has_date && !d1)
+	{
+		pm_add_days(&y, &m, &d, 1);
+		if (pm_zone_to_ts(&z1, y, m, d, t1->h, t1->mi, t1->s, t1->us, &ps->sum_end))
+			pm_note(doc, "the summary's end (%s) is earlier than its start (%s); took it to be the next day",
+					pm_fmt_hm(t1->h, t1->mi), pm_fmt_hm(t0->h, t0->mi));
+	}
+	else
+	{
+		pm_note(doc, "the summary's end is earlier than its start; ignored its end");
+		ps->sum_has_end = false;
+	}
+}
+
+/* the summary's start and end, from its first two times */
+static void
+pm_summary_times(PmParser *ps)
+{
+	const PmOptions *opt = ps->opt;
+	PmStamp    *t0,
+			   *t1,
+			   *d0,
+			   *d1;
+	int			y0,
+				m0,
+				dd0;
+	PmZone		z0,
+				ztl;
+
+	pm_summary_pick(ps, &t0, &t1, &d0, &d1);
+	if (t0 == NULL)
+		return;
+	ps->ntimes++;
+	if (t0->has_date)
+	{
+		y0 = t0->y;
+		m0 = t0->m;
+		dd0 = t0->d;
+	}
+	else if (d0)
+	{
+		y0 = d0->y;
+		m0 = d0->m;
+		dd0 = d0->d;
+	}
+	else if (opt->has_on_date)
+	{
+		y0 = opt->on_year;
+		m0 = opt->on_month;
+		dd0 = opt->on_day;
+	}
+	else
+		y0 = m0 = dd0 = 0;
+	if (t0->has_date)
+	{
+		ps->has_base = true;
+		ps->base_y = y0;
+		ps->base_m = m0;
+		ps->base_d = dd0;
+		ps->base_from = "the summary";
+	}
+	z0 = t0->has_zone ? t0->zone : (t1 && t1->has_zone) ? t1->zone :
+		ps->has_doc_zone ? ps->doc_zone :
+		pm_timeline_zone_guess(ps, &ztl) ? ztl : ps->default_zone;
+	if (y0 && pm_zone_to_ts(&z0, y0, m0, dd0, t0->h, t0->mi, t0->s, t0->us, &ps->sum_start))
+		ps->sum_has_start = true;
+	ps->sum_range = psprintf("%s %s to %s %s", pm_fmt_hm(t0->h, t0->mi), z0.label,
+							 t1 ? pm_fmt_hm(t1->h, t1->mi) : "?",
+							 t1 ? (t1->has_zone ? t1->zone.label : z0.label) : "");
+	if (t1)
+		pm_summary_end(ps, t0, t1, d1, &z0, y0, m0, dd0);
+}
+
+/* the summary: texts, users affected, the duration as it states it */
+void
+pm_read_summary(PmParser *ps)
+{
+	PmDocument *doc = ps->doc;
+
+	pm_summary_texts(ps);
+	pm_summary_users(ps);
+
+	/* the document's zone: a Time zone field, else the summary's times */
+	if (ps->zone_field && pm_zone_parse(ps->zone_field, &ps->doc_zone))
+		ps->has_doc_zone = true;
+
+	pm_summary_stamps(ps);
+	pm_summary_times(ps);
+
 	/* a start and a length: "started at 10:00, lasting 37 minutes" */
 	if (ps->sum_has_start && !ps->sum_has_end)
 	{
@@ -978,5 +1021,4 @@ pm_read_summary(PmParser *ps)
 					secs / 60);
 		}
 	}
-
 }
