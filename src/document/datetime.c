@@ -198,6 +198,121 @@ pm_read_zone_name(const char *p, const char *e, PmZone *zone)
 	return 0;
 }
 
+/* zone as the rules of tz, labelled as the document writes it */
+static void
+pm_zone_rules(PmZone *zone, pg_tz *tz, const char *label)
+{
+	memset(zone, 0, sizeof(PmZone));
+	zone->valid = true;
+	zone->tz = tz;
+	strlcpy(zone->label, label, sizeof(zone->label));
+}
+
+/* "pacific" of "Pacific Time": the US zone's local time that day, as PT */
+static bool
+pm_region_time(const char *low, PmZone *zone)
+{
+	static const char *const regions[][3] = {
+		{"eastern", "ET", "America/New_York"}, {"central", "CT", "America/Chicago"},
+		{"mountain", "MT", "America/Denver"}, {"pacific", "PT", "America/Los_Angeles"},
+	};
+
+	for (int i = 0; i < lengthof(regions); i++)
+	{
+		pg_tz	   *tz;
+
+		if (strcmp(low, regions[i][0]) == 0 && (tz = pg_tzset(regions[i][2])) != NULL)
+		{
+			pm_zone_rules(zone, tz, regions[i][1]);
+			return true;
+		}
+	}
+	return false;
+}
+
+/*
+ * An upper-case word (low: in lower case, n letters) as a zone abbreviation:
+ * false when it is none and not one either (it is text).  An unknown word
+ * of 2-5 letters sets *unknown.
+ */
+static bool
+pm_read_abbrev(const char *low, const char *word, int n, PmZone *zone, bool *unknown)
+{
+	int			offset;
+	pg_tz	   *tz = NULL;
+	int			type;
+
+	/*
+	 * IST is India Standard Time in the postmortems people write, not the
+	 * Israel of the Default abbreviations ("IST (UTC+02:00)" still says
+	 * Israel: the offset after it wins).
+	 */
+	if (strcmp(low, "ist") == 0)
+	{
+		pm_zone_fixed(zone, 19800, word, n);
+		return true;
+	}
+	type = pm_decode_abbrev(low, &offset, &tz);
+	if (type == TZ || type == DTZ)
+	{
+		pm_zone_fixed(zone, offset, word, n);
+		return true;
+	}
+	if (type == DYNTZ && tz != NULL)
+	{
+		pm_zone_rules(zone, tz, word);
+		strlcpy(zone->abbr, word, sizeof(zone->abbr));
+		return true;
+	}
+
+	/*
+	 * North Americans name the zone without saying standard or daylight time
+	 * ("10:00 AM PT"); read it as the zone's local time that day.
+	 */
+	if (n == 2 && low[1] == 't')
+	{
+		static const char *const generic[][2] = {
+			{"et", "America/New_York"}, {"ct", "America/Chicago"},
+			{"mt", "America/Denver"}, {"pt", "America/Los_Angeles"},
+		};
+
+		for (int i = 0; i < lengthof(generic); i++)
+			if (low[0] == generic[i][0][0] && (tz = pg_tzset(generic[i][1])) != NULL)
+			{
+				pm_zone_rules(zone, tz, word);
+				return true;
+			}
+	}
+	if (n >= 2 && n <= 5)
+	{
+		*unknown = true;
+		memset(zone, 0, sizeof(PmZone));
+		return true;
+	}
+	return false;
+}
+
+/* "Europe/Berlin", "UC/Pacific": a zone of the tz database */
+static bool
+pm_read_zone_path(const char *word, PmZone *zone)
+{
+	pg_tz	   *tz = pg_tzset(word);
+	const char *region = strchr(word, '/') + 1;
+
+	/* "UC/Pacific", "Us/Eastern": the region says which US zone */
+	if (tz == NULL && region - word == 3 && pm_lower(word[0]) == 'u')
+	{
+		char		us[64];
+
+		snprintf(us, sizeof(us), "US/%s", region);
+		tz = pg_tzset(us);
+	}
+	if (tz == NULL)
+		return false;
+	pm_zone_rules(zone, tz, word);
+	return true;
+}
+
 /*
  * Read a zone at p: an offset (+02:00), GMT/UTC with an offset (GMT+1: an
  * hour east, as people mean it, not POSIX's reverse), an abbreviation from
@@ -266,29 +381,12 @@ pm_read_zone(const char *p, const char *e, PmZone *zone, bool *unknown,
 
 	/* "Pacific Time", "Eastern time": the zone's local time that day, as PT, ET */
 	if (!upper && n >= 6 && n <= 8 && q + 5 <= e && q[0] == ' ' && pm_prefix_ci(q + 1, e, "time") &&
-		(q + 5 == e || !pm_isalnum(q[5])))
+		(q + 5 == e || !pm_isalnum(q[5])) && pm_region_time(low, zone))
 	{
-		static const char *const regions[][3] = {
-			{"eastern", "ET", "America/New_York"}, {"central", "CT", "America/Chicago"},
-			{"mountain", "MT", "America/Denver"}, {"pacific", "PT", "America/Los_Angeles"},
-		};
-
-		for (int i = 0; i < lengthof(regions); i++)
-		{
-			pg_tz	   *tz;
-
-			if (strcmp(low, regions[i][0]) == 0 && (tz = pg_tzset(regions[i][2])) != NULL)
-			{
-				memset(zone, 0, sizeof(PmZone));
-				zone->valid = true;
-				zone->tz = tz;
-				strlcpy(zone->label, regions[i][1], sizeof(zone->label));
-				if (word_out)
-					strlcpy(word_out, zone->label, 16);
-				q += 5;
-				goto done;
-			}
-		}
+		if (word_out)
+			strlcpy(word_out, zone->label, 16);
+		q += 5;
+		goto done;
 	}
 
 	/* GMT+1, UTC-4, UTC+05:30 */
@@ -303,84 +401,14 @@ pm_read_zone(const char *p, const char *e, PmZone *zone, bool *unknown,
 	}
 	if (upper && !slash && n >= 1)
 	{
-		int			offset;
-		pg_tz	   *tz = NULL;
-		int			type;
-
-		/*
-		 * IST is India Standard Time in the postmortems people write, not the
-		 * Israel of the Default abbreviations ("IST (UTC+02:00)" still says
-		 * Israel: the offset after it wins).
-		 */
-		if (strcmp(low, "ist") == 0)
-		{
-			pm_zone_fixed(zone, 19800, word, n);
-			goto done;
-		}
-		type = pm_decode_abbrev(low, &offset, &tz);
-
-		if (type == TZ || type == DTZ)
-		{
-			pm_zone_fixed(zone, offset, word, n);
-			goto done;
-		}
-		if (type == DYNTZ && tz != NULL)
-		{
-			memset(zone, 0, sizeof(PmZone));
-			zone->valid = true;
-			zone->tz = tz;
-			strlcpy(zone->abbr, word, sizeof(zone->abbr));
-			strlcpy(zone->label, word, sizeof(zone->label));
-			goto done;
-		}
-		/*
-		 * North Americans name the zone without saying standard or daylight
-		 * time ("10:00 AM PT"); read it as the zone's local time that day.
-		 */
-		if (n == 2 && low[1] == 't')
-		{
-			static const char *const generic[][2] = {
-				{"et", "America/New_York"}, {"ct", "America/Chicago"},
-				{"mt", "America/Denver"}, {"pt", "America/Los_Angeles"},
-			};
-
-			for (int i = 0; i < lengthof(generic); i++)
-				if (low[0] == generic[i][0][0] && (tz = pg_tzset(generic[i][1])) != NULL)
-				{
-					memset(zone, 0, sizeof(PmZone));
-					zone->valid = true;
-					zone->tz = tz;
-					strlcpy(zone->label, word, sizeof(zone->label));
-					goto done;
-				}
-		}
-		if (n >= 2 && n <= 5)
-		{
-			*unknown = true;
-			memset(zone, 0, sizeof(PmZone));
-			goto done;
-		}
-		return 0;
+		if (!pm_read_abbrev(low, word, n, zone, unknown))
+			return 0;
+		goto done;
 	}
 	if (slash)
 	{
-		pg_tz	   *tz = pg_tzset(word);
-		const char *region = strchr(word, '/') + 1;
-
-		/* "UC/Pacific", "Us/Eastern": the region says which US zone */
-		if (tz == NULL && region - word == 3 && pm_lower(word[0]) == 'u')
-		{
-			char		us[64];
-
-			snprintf(us, sizeof(us), "US/%s", region);
-			tz = pg_tzset(us);
-		}
-		if (tz == NULL)
+		if (!pm_read_zone_path(word, zone))
 			return 0;
-		memset(zone, 0, sizeof(PmZone));
-		zone->valid = true;
-		zone->tz = tz;
-		strlcpy(zone->label, word, sizeof(zone->label));
 		goto done;
 	}
 	return 0;
