@@ -673,6 +673,193 @@ pm_date_sep(const char *p, const char *e, int *len)
 	return '\0';
 }
 
+/* "Monday, ", "Tue. ": past a weekday at q */
+static const char *
+pm_skip_weekday(const char *q, const char *e)
+{
+	static const char *const days[] = {"monday", "tuesday", "wednesday", "thursday",
+	"friday", "saturday", "sunday"};
+
+	for (int i = 0; i < 7; i++)
+	{
+		bool		full = pm_word_ci(q, e, days[i]);
+
+		if (full || (pm_prefix_ci_n(q, e, days[i], 3) &&
+					 (q + 3 >= e || !isalpha((unsigned char) q[3]))))
+		{
+			q += full ? strlen(days[i]) : 3;
+			if (q < e && *q == '.')
+				q++;
+			if (q < e && *q == ',')
+				q++;
+			return pm_skip_space(q, e);
+		}
+	}
+	return q;
+}
+
+/* "2024-05-15", "2024/05/15" after the year a and its separator: the end */
+static const char *
+pm_read_iso_date(const char *r, const char *e, char sep, int a, int *y, int *m, int *d)
+{
+	int			b,
+				c,
+				sl2,
+				n2 = pm_read_digits(r, e, 2, &b),
+				n3;
+
+	if (n2 == 0 || pm_date_sep(r + n2, e, &sl2) != sep)
+		return NULL;
+	r += n2 + sl2;
+	n3 = pm_read_digits(r, e, 2, &c);
+	if (n3 == 0 || b < 1 || b > 12 || c < 1 || c > 31)
+		return NULL;
+	*y = a;
+	*m = b;
+	*d = c;
+	return r + n3;
+}
+
+/* "15-May-2024", "15/May/2024": the day a, a month's name at r, the year */
+static const char *
+pm_read_named_month_date(const char *r, const char *e, char sep, int a, int *y, int *m, int *d)
+{
+	int			mon,
+				nm,
+				yy,
+				sl2;
+
+	if ((nm = pm_read_month(r, e, &mon)) > 0 && pm_date_sep(r + nm, e, &sl2) == sep &&
+		pm_read_digits(r + nm + sl2, e, 4, &yy) == 4 && a >= 1 && a <= 31)
+	{
+		*d = a;
+		*m = mon;
+		*y = yy;
+		return r + nm + sl2 + 4;
+	}
+	return NULL;
+}
+
+/* "05, 15, 2024": month (a, n digits at q), day, year between commas */
+static const char *
+pm_read_comma_date(const char *q, int n, const char *e, int a, int *y, int *m, int *d)
+{
+	const char *r;
+	int			b,
+				n2,
+				yy;
+
+	if (!(q + n + 1 < e && q[n] == ',' && a >= 1 && a <= 12))
+		return NULL;
+	r = pm_skip_space(q + n + 1, e);
+	n2 = pm_read_digits(r, e, 2, &b);
+	if (n2 > 0 && b >= 1 && b <= 31 && r + n2 < e && r[n2] == ',')
+	{
+		const char *s2 = pm_skip_space(r + n2 + 1, e);
+
+		if (pm_read_digits(s2, e, 4, &yy) == 4 && (s2 + 4 >= e || !isdigit((unsigned char) s2[4])))
+		{
+			*m = a;
+			*d = b;
+			*y = yy;
+			return s2 + 4;
+		}
+	}
+	return NULL;
+}
+
+/* "15.05.2024", "15-05-2024" (day first), "05/15/2024", "05/15/24" after a */
+static const char *
+pm_read_sep_date(const char *r, const char *e, char sep, int a, int *y, int *m, int *d)
+{
+	int			b,
+				c,
+				sl2,
+				n2 = pm_read_digits(r, e, 2, &b),
+				n3;
+
+	if (n2 == 0 || pm_date_sep(r + n2, e, &sl2) != sep)
+		return NULL;
+	r += n2 + sl2;
+	n3 = pm_read_digits(r, e, 4, &c);
+	if (n3 == 2 && sep == '/' && (r + 2 >= e || !pm_isalnum(r[2])))
+		c += 2000;				/* 05/15/24 */
+	else if (n3 != 4)
+		return NULL;
+	/* 15.05.2024 and 15-05-2024 are day first, 05/15/2024 month first */
+	if (((sep == '.' || sep == '-') && b <= 12) || a > 12)
+	{
+		*d = a;
+		*m = b;
+	}
+	else
+	{
+		*m = a;
+		*d = b;
+	}
+	*y = c;
+	if (*m < 1 || *m > 12 || *d < 1 || *d > 31)
+		return NULL;
+	return r + n3;
+}
+
+/* 15 May 2024, 16th of August, 2023, 15-May-2024: after the day a, at r */
+static const char *
+pm_read_day_month(const char *r, const char *e, int a, int *y, int *m, int *d)
+{
+	int			mon,
+				nm;
+	bool		dashed;
+
+	r = pm_skip_ordinal(r, e);
+	dashed = (r < e && *r == '-');
+	r = pm_skip_space(r + (dashed ? 1 : 0), e);
+	if (pm_word_ci(r, e, "of"))
+		r = pm_skip_space(r + 2, e);
+	nm = pm_read_month(r, e, &mon);
+	if (nm == 0 || a < 1 || a > 31)
+		return NULL;
+	r += nm;
+	*m = mon;
+	*d = a;
+	return pm_read_year_after(r, e, dashed, false, y);
+}
+
+/* a date that starts with a digit at q: its end, or NULL */
+static const char *
+pm_read_numeric_date(const char *q, const char *e, int *y, int *m, int *d)
+{
+	int			a,
+				n,
+				sl,
+				sl2;
+	char		sep;
+	const char *r;
+
+	n = pm_read_digits(q, e, 4, &a);
+	sep = pm_date_sep(q + n, e, &sl);
+	if (n == 4 && sep != '\0')
+		return pm_read_iso_date(q + n + sl, e, sep, a, y, m, d);
+	if (n != 1 && n != 2)
+		return NULL;
+	if (sep == '-' &&
+		!(q + n + sl + 2 < e && isdigit((unsigned char) q[n + sl]) &&
+		  pm_date_sep(q + n + sl + (isdigit((unsigned char) q[n + sl + 1]) ? 2 : 1), e, &sl2) == '-'))
+	{
+		/* "15-May-2024": a month's name between the separators */
+		if ((r = pm_read_named_month_date(q + n + sl, e, sep, a, y, m, d)) != NULL)
+			return r;
+		sep = '\0';			/* "1-2 hours", "15-May": not DD-MM-YYYY */
+	}
+	if (sep == '/' && q + n + sl < e && isalpha((unsigned char) q[n + sl]))
+		return pm_read_named_month_date(q + n + sl, e, sep, a, y, m, d);
+	if ((r = pm_read_comma_date(q, n, e, a, y, m, d)) != NULL)
+		return r;
+	if (sep != '\0')
+		return pm_read_sep_date(q + n + sl, e, sep, a, y, m, d);
+	return pm_read_day_month(q + n, e, a, y, m, d);
+}
+
 /*
  * A date at p: 2024-05-15, 2024/05/15, 05/15/2024, 05/15/24 (15/05/2024 when
  * the first number cannot be a month), 15.05.2024, May 15[th][,] [2024], 15[th] [of]
@@ -682,168 +869,16 @@ pm_date_sep(const char *p, const char *e, int *len)
 int
 pm_read_date(const char *p, const char *e, int *y, int *m, int *d)
 {
-	const char *q = p;
+	const char *q = pm_skip_weekday(p, e);
 	int			a,
 				b,
-				c,
 				n;
-
-	/* weekday */
-	{
-		static const char *const days[] = {"monday", "tuesday", "wednesday", "thursday",
-		"friday", "saturday", "sunday"};
-
-		for (int i = 0; i < 7; i++)
-		{
-			bool		full = pm_word_ci(q, e, days[i]);
-
-			if (full || (pm_prefix_ci_n(q, e, days[i], 3) &&
-						 (q + 3 >= e || !isalpha((unsigned char) q[3]))))
-			{
-				q += full ? strlen(days[i]) : 3;
-				if (q < e && *q == '.')
-					q++;
-				if (q < e && *q == ',')
-					q++;
-				q = pm_skip_space(q, e);
-				break;
-			}
-		}
-	}
 
 	if (q < e && isdigit((unsigned char) *q))
 	{
-		int			sl,
-					sl2;
-		char		sep;
+		const char *r = pm_read_numeric_date(q, e, y, m, d);
 
-		n = pm_read_digits(q, e, 4, &a);
-		sep = pm_date_sep(q + n, e, &sl);
-		if (n == 4 && sep != '\0')
-		{
-			const char *r = q + n + sl;
-			int			n2 = pm_read_digits(r, e, 2, &b),
-						n3;
-
-			if (n2 == 0 || pm_date_sep(r + n2, e, &sl2) != sep)
-				return 0;
-			r += n2 + sl2;
-			n3 = pm_read_digits(r, e, 2, &c);
-			if (n3 == 0 || b < 1 || b > 12 || c < 1 || c > 31)
-				return 0;
-			*y = a;
-			*m = b;
-			*d = c;
-			return r + n3 - p;
-		}
-		if ((n == 1 || n == 2) && sep == '-' &&
-			!(q + n + sl + 2 < e && isdigit((unsigned char) q[n + sl]) &&
-			  pm_date_sep(q + n + sl + (isdigit((unsigned char) q[n + sl + 1]) ? 2 : 1), e, &sl2) == '-'))
-		{
-			/* "15-May-2024", "15/May/2024": a month's name between the separators */
-			int			mon,
-						nm,
-						yy;
-			const char *r = q + n + sl;
-
-			if ((nm = pm_read_month(r, e, &mon)) > 0 && pm_date_sep(r + nm, e, &sl2) == sep &&
-				pm_read_digits(r + nm + sl2, e, 4, &yy) == 4 && a >= 1 && a <= 31)
-			{
-				*d = a;
-				*m = mon;
-				*y = yy;
-				return r + nm + sl2 + 4 - p;
-			}
-			sep = '\0';		/* "1-2 hours", "15-May": not DD-MM-YYYY */
-		}
-		if ((n == 1 || n == 2) && sep == '/' && q + n + sl < e && isalpha((unsigned char) q[n + sl]))
-		{
-			int			mon,
-						nm,
-						yy;
-			const char *r = q + n + sl;
-
-			if ((nm = pm_read_month(r, e, &mon)) > 0 && pm_date_sep(r + nm, e, &sl2) == sep &&
-				pm_read_digits(r + nm + sl2, e, 4, &yy) == 4 && a >= 1 && a <= 31)
-			{
-				*d = a;
-				*m = mon;
-				*y = yy;
-				return r + nm + sl2 + 4 - p;
-			}
-			return 0;
-		}
-		/* "05, 15, 2024": month, day, year between commas */
-		if ((n == 1 || n == 2) && q + n + 1 < e && q[n] == ',' && a >= 1 && a <= 12)
-		{
-			const char *r = pm_skip_space(q + n + 1, e);
-			int			n2 = pm_read_digits(r, e, 2, &b),
-						yy;
-
-			if (n2 > 0 && b >= 1 && b <= 31 && r + n2 < e && r[n2] == ',')
-			{
-				const char *s2 = pm_skip_space(r + n2 + 1, e);
-
-				if (pm_read_digits(s2, e, 4, &yy) == 4 && (s2 + 4 >= e || !isdigit((unsigned char) s2[4])))
-				{
-					*m = a;
-					*d = b;
-					*y = yy;
-					return s2 + 4 - p;
-				}
-			}
-		}
-		if ((n == 1 || n == 2) && sep != '\0')
-		{
-			const char *r = q + n + sl;
-			int			n2 = pm_read_digits(r, e, 2, &b),
-						n3;
-
-			if (n2 == 0 || pm_date_sep(r + n2, e, &sl2) != sep)
-				return 0;
-			r += n2 + sl2;
-			n3 = pm_read_digits(r, e, 4, &c);
-			if (n3 == 2 && sep == '/' && (r + 2 >= e || !pm_isalnum(r[2])))
-				c += 2000;		/* 05/15/24 */
-			else if (n3 != 4)
-				return 0;
-			/* 15.05.2024 and 15-05-2024 are day first, 05/15/2024 month first */
-			if (((sep == '.' || sep == '-') && b <= 12) || a > 12)
-			{
-				*d = a;
-				*m = b;
-			}
-			else
-			{
-				*m = a;
-				*d = b;
-			}
-			*y = c;
-			if (*m < 1 || *m > 12 || *d < 1 || *d > 31)
-				return 0;
-			return r + n3 - p;
-		}
-		if (n == 1 || n == 2)
-		{
-			/* 15 May 2024, 16th of August, 2023, 15-May-2024 */
-			const char *r = pm_skip_ordinal(q + n, e);
-			int			mon,
-						nm;
-			bool		dashed = (r < e && *r == '-');
-
-			r = pm_skip_space(r + (dashed ? 1 : 0), e);
-			if (pm_word_ci(r, e, "of"))
-				r = pm_skip_space(r + 2, e);
-			nm = pm_read_month(r, e, &mon);
-			if (nm == 0 || a < 1 || a > 31)
-				return 0;
-			r += nm;
-			*m = mon;
-			*d = a;
-			r = pm_read_year_after(r, e, dashed, false, y);
-			return r - p;
-		}
-		return 0;
+		return r ? r - p : 0;
 	}
 
 	/* May 15th, 2023 */
