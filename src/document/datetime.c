@@ -906,6 +906,90 @@ pm_read_date(const char *p, const char *e, int *y, int *m, int *d)
 }
 
 /*
+ * "1405Z", "1405 hrs", "0900–1300 PST": four digits without a colon.  Returns
+ * the bytes read, 0 when p holds none of these, -1 when it is no time.
+ */
+static bool pm_military_range(const char *p, const char *e);
+
+static int
+pm_read_hhmm(const char *p, const char *e, int *h, int *mi)
+{
+	const char *z;
+	int			hh,
+				mm;
+
+	if (!(p + 4 < e && isdigit((unsigned char) p[0]) &&
+		  isdigit((unsigned char) p[1]) && isdigit((unsigned char) p[2]) &&
+		  isdigit((unsigned char) p[3]) &&
+		  ((p[4] == 'Z' && (p + 5 >= e || !pm_isalnum(p[5]))) ||
+		   pm_word_ci(pm_skip_space(p + 4, e), e, "hrs") || pm_military_range(p, e))))
+		return 0;
+	z = pm_skip_space(p + 4, e);
+	hh = (p[0] - '0') * 10 + (p[1] - '0');
+	mm = (p[2] - '0') * 10 + (p[3] - '0');
+	if (hh > 23 || mm > 59)
+		return -1;
+	*h = hh;
+	*mi = mm;
+	if (*z == 'Z' || !pm_word_ci(z, e, "hrs"))
+		return 4;
+	return z + 3 - p;
+}
+
+/* ":30", ":30.123" after the minutes at q: past the seconds and their fraction */
+static const char *
+pm_read_seconds(const char *q, const char *e, int *ss, int *usec)
+{
+	if (q + 2 < e && *q == ':' && isdigit((unsigned char) q[1]) &&
+		isdigit((unsigned char) q[2]))
+	{
+		*ss = (q[1] - '0') * 10 + (q[2] - '0');
+		q += 3;
+		if (q < e && *q == '.')
+		{
+			int			scale = 100000;
+
+			q++;
+			while (q < e && isdigit((unsigned char) *q))
+			{
+				*usec += (*q - '0') * scale;
+				scale /= 10;
+				q++;
+			}
+		}
+	}
+	return q;
+}
+
+/* " PM", "am", " p.m." at q: sets *ampm (1 am, 2 pm), returns past it */
+static const char *
+pm_read_ampm(const char *q, const char *e, int *ampm)
+{
+	const char *r = pm_skip_space(q, e);
+
+	if (r < e && (r[0] == 'a' || r[0] == 'A' || r[0] == 'p' || r[0] == 'P'))
+	{
+		bool		pm = (r[0] == 'p' || r[0] == 'P');
+		const char *t = r + 1;
+
+		if (t < e && *t == '.')
+			t++;
+		if (t < e && (*t == 'm' || *t == 'M'))
+		{
+			t++;
+			if (t < e && *t == '.')
+				t++;
+			if (t >= e || !isalpha((unsigned char) *t))
+			{
+				*ampm = pm ? 2 : 1;
+				return t;
+			}
+		}
+	}
+	return q;
+}
+
+/*
  * A time at p: 14:05, 14:05:30, 2:05 PM, 2:05pm, 2 p.m., and the spellings
  * outside the English-speaking SRE world: 2.05pm (British, only with am/pm so
  * that 15.05 or v2.31 are not times), 14h05 (French), 1405Z (military, only
@@ -955,25 +1039,11 @@ pm_read_time(const char *p, const char *e, int *h, int *mi, int *s, int *us)
 	int			usec = 0;
 
 	/* 1405Z, 1405 hrs, 0900–1300 PST */
-	if (p + 4 < e && isdigit((unsigned char) p[0]) &&
-		isdigit((unsigned char) p[1]) && isdigit((unsigned char) p[2]) &&
-		isdigit((unsigned char) p[3]) &&
-		((p[4] == 'Z' && (p + 5 >= e || !pm_isalnum(p[5]))) ||
-		 pm_word_ci(pm_skip_space(p + 4, e), e, "hrs") || pm_military_range(p, e)))
+	if ((n = pm_read_hhmm(p, e, h, mi)) != 0)
 	{
-		const char *z = pm_skip_space(p + 4, e);
-
-		hh = (p[0] - '0') * 10 + (p[1] - '0');
-		mm = (p[2] - '0') * 10 + (p[3] - '0');
-		if (hh > 23 || mm > 59)
-			return 0;
-		*h = hh;
-		*mi = mm;
 		*s = 0;
 		*us = 0;
-		if (*z == 'Z' || !pm_word_ci(z, e, "hrs"))
-			return 4;
-		return z + 3 - p;
+		return n > 0 ? n : 0;
 	}
 	n = pm_read_digits(q, e, 2, &hh);
 	if (n == 0)
@@ -1002,51 +1072,11 @@ pm_read_time(const char *p, const char *e, int *h, int *mi, int *s, int *us)
 		mm = (q[1] - '0') * 10 + (q[2] - '0');
 		q += 3;
 		has_min = true;
-		if (q + 2 < e && *q == ':' && isdigit((unsigned char) q[1]) &&
-			isdigit((unsigned char) q[2]))
-		{
-			ss = (q[1] - '0') * 10 + (q[2] - '0');
-			q += 3;
-			if (q < e && *q == '.')
-			{
-				int			scale = 100000;
-
-				q++;
-				while (q < e && isdigit((unsigned char) *q))
-				{
-					usec += (*q - '0') * scale;
-					scale /= 10;
-					q++;
-				}
-			}
-		}
+		q = pm_read_seconds(q, e, &ss, &usec);
 		if (q < e && isdigit((unsigned char) *q))
 			return 0;
 	}
-	/* am / pm */
-	{
-		const char *r = pm_skip_space(q, e);
-
-		if (r < e && (r[0] == 'a' || r[0] == 'A' || r[0] == 'p' || r[0] == 'P'))
-		{
-			bool		pm = (r[0] == 'p' || r[0] == 'P');
-			const char *t = r + 1;
-
-			if (t < e && *t == '.')
-				t++;
-			if (t < e && (*t == 'm' || *t == 'M'))
-			{
-				t++;
-				if (t < e && *t == '.')
-					t++;
-				if (t >= e || !isalpha((unsigned char) *t))
-				{
-					ampm = pm ? 2 : 1;
-					q = t;
-				}
-			}
-		}
-	}
+	q = pm_read_ampm(q, e, &ampm);
 	if ((!has_min || dot_min) && ampm == 0)
 		return 0;
 	if (ampm && has_min && !dot_min && (hh == 0 || (hh > 12 && hh < 24)))
@@ -1072,6 +1102,149 @@ pm_read_time(const char *p, const char *e, int *h, int *mi, int *s, int *us)
 }
 
 /*
+ * The time after a date ("2024-05-15T14:05", "May 15, 2024 at 14:05", "May
+ * 15 from 10:00") at q: past it, or q; *iso when written with a T.
+ */
+static const char *
+pm_stamp_time_after_date(const char *q, const char *e, PmStamp *st, int *n, bool *iso)
+{
+	const char *r = q;
+
+	if (r < e && (*r == 'T' || *r == 't') && r + 1 < e && isdigit((unsigned char) r[1]))
+	{
+		r++;
+		*iso = true;
+	}
+	else
+	{
+		if (r < e && *r == ',')
+			r++;
+		r = pm_skip_space(r, e);
+		if (pm_word_ci(r, e, "at"))
+			r = pm_skip_space(r + 2, e);
+		else if (pm_word_ci(r, e, "from"))
+			r = pm_skip_space(r + 4, e);
+	}
+	*n = pm_read_time(r, e, &st->h, &st->mi, &st->s, &st->us);
+	if (*n > 0)
+	{
+		st->has_time = true;
+		return r + *n;
+	}
+	return q;
+}
+
+/*
+ * "11:10 6th Nov 2023", "10:00 on May 5, 2024": the date after the time at
+ * q: past it (and *n INT_MAX: no range after a date), or q.
+ */
+static const char *
+pm_stamp_date_after_time(const char *q, const char *e, PmStamp *st, int *n)
+{
+	const char *r = pm_skip_space(q, e);
+	int			nd;
+
+	if (pm_word_ci(r, e, "on"))
+		r = pm_skip_space(r + 2, e);
+	if (r < e && r > q && (isdigit((unsigned char) *r) || isalpha((unsigned char) *r)) &&
+		(nd = pm_read_date(r, e, &st->y, &st->m, &st->d)) > 0)
+	{
+		st->has_date = true;
+		*n = INT_MAX;
+		return r + nd;
+	}
+	return q;
+}
+
+/* "19:35 IST (UTC+05:30)": the offset after the zone at q says which it is */
+static const char *
+pm_stamp_zone_offset(const char *q, const char *e, PmStamp *st)
+{
+	const char *r = pm_skip_space(q, e);
+	PmZone		z;
+	bool		unknown;
+	int			n;
+
+	if (r < e && *r == '(' && !pm_zone_is_offset(st->zone.label))
+	{
+		n = pm_read_zone(r, e, &z, &unknown, NULL);
+		if (n > 0 && !unknown && z.valid && pm_zone_is_offset(z.label))
+		{
+			strlcpy(st->abbr, st->zone.label, sizeof(st->abbr));
+			st->zone = z;
+			strlcpy(st->zone_word, z.label, sizeof(st->zone_word));
+			return r + n;
+		}
+	}
+	return q;
+}
+
+/*
+ * The zone after a time ending at q, the time n bytes long: past it, or q.
+ * "02:00-04:30" is a range, not a time at offset -04:30.
+ */
+static const char *
+pm_stamp_zone(const char *q, const char *e, PmStamp *st, int n, bool iso)
+{
+	const char *r = q;
+	bool		unknown;
+	int			h2,
+				m2,
+				s2,
+				u2;
+
+	if (r + 1 < e && *r == '-' && n <= 5 && !iso &&
+		pm_read_time(r + 1, e, &h2, &m2, &s2, &u2) == 5)
+		return q;
+	if (!(r < e && (*r == '+' || *r == '-' || *r == 'Z')))
+		r = pm_skip_space(r, e);
+	n = pm_read_zone(r, e, &st->zone, &unknown, st->zone_word);
+	if (n <= 0)
+		return q;
+	if (!unknown)
+	{
+		st->has_zone = true;
+		return pm_stamp_zone_offset(r + n, e, st);
+	}
+	/* an unknown word is a zone only when a separator follows */
+	{
+		const char *t = pm_skip_decor(r + n, e);
+
+		if (t >= e || *t == ':' || *t == '-' || *t == ',' || *t == '|' ||
+			*t == ')' || (unsigned char) *t == 0xe2)
+		{
+			st->zone_unknown = true;
+			st->zone_pos = r;
+			return r + n;
+		}
+	}
+	return q;
+}
+
+/* "from 23:30 on May 15 to 01:15 on May 16 (UTC)": the zone after the date */
+static const char *
+pm_stamp_date_zone(const char *q, const char *e, PmStamp *st)
+{
+	const char *r = pm_skip_space(q, e);
+	bool		unknown;
+	PmZone		z;
+	int			n;
+
+	if (r < e && *r == '(')
+	{
+		n = pm_read_zone(r, e, &z, &unknown, NULL);
+		if (n > 0 && !unknown && z.valid)
+		{
+			st->zone = z;
+			st->has_zone = true;
+			strlcpy(st->zone_word, z.label, sizeof(st->zone_word));
+			return r + n;
+		}
+	}
+	return q;
+}
+
+/*
  * A stamp at p: [date][T| |, |, at | at ][time][ zone], as much as is there.
  * Returns bytes read (0: neither a date nor a time).
  */
@@ -1086,32 +1259,8 @@ pm_read_stamp(const char *p, const char *e, PmStamp *st)
 	n = pm_read_date(q, e, &st->y, &st->m, &st->d);
 	if (n > 0)
 	{
-		const char *r;
-
 		st->has_date = true;
-		q += n;
-		r = q;
-		if (r < e && (*r == 'T' || *r == 't') && r + 1 < e && isdigit((unsigned char) r[1]))
-		{
-			r++;
-			iso = true;
-		}
-		else
-		{
-			if (r < e && *r == ',')
-				r++;
-			r = pm_skip_space(r, e);
-			if (pm_word_ci(r, e, "at"))
-				r = pm_skip_space(r + 2, e);
-			else if (pm_word_ci(r, e, "from"))
-				r = pm_skip_space(r + 4, e);
-		}
-		n = pm_read_time(r, e, &st->h, &st->mi, &st->s, &st->us);
-		if (n > 0)
-		{
-			st->has_time = true;
-			q = r + n;
-		}
+		q = pm_stamp_time_after_date(q + n, e, st, &n, &iso);
 	}
 	else
 	{
@@ -1120,95 +1269,12 @@ pm_read_stamp(const char *p, const char *e, PmStamp *st)
 			return 0;
 		/* a bare number with am/pm must stand alone: "3 a.m." not "13 am" */
 		st->has_time = true;
-		q += n;
-		/* "11:10 6th Nov 2023", "10:00 on May 5, 2024": the date after the time */
-		{
-			const char *r = pm_skip_space(q, e);
-			int			nd;
-
-			if (pm_word_ci(r, e, "on"))
-				r = pm_skip_space(r + 2, e);
-			if (r < e && r > q && (isdigit((unsigned char) *r) || isalpha((unsigned char) *r)) &&
-				(nd = pm_read_date(r, e, &st->y, &st->m, &st->d)) > 0)
-			{
-				st->has_date = true;
-				q = r + nd;
-				n = INT_MAX;	/* no range after a date */
-			}
-		}
+		q = pm_stamp_date_after_time(q + n, e, st, &n);
 	}
 	if (st->has_time)
-	{
-		const char *r = q;
-		bool		unknown;
-		int			h2,
-					m2,
-					s2,
-					u2;
-
-		/* "02:00-04:30": a range, not a time at offset -04:30 */
-		if (r + 1 < e && *r == '-' && n <= 5 && !iso &&
-			pm_read_time(r + 1, e, &h2, &m2, &s2, &u2) == 5)
-			return q - p;
-		if (!(r < e && (*r == '+' || *r == '-' || *r == 'Z')))
-			r = pm_skip_space(r, e);
-		n = pm_read_zone(r, e, &st->zone, &unknown, st->zone_word);
-		if (n > 0)
-		{
-			if (unknown)
-			{
-				/* an unknown word is a zone only when a separator follows */
-				const char *t = pm_skip_decor(r + n, e);
-
-				if (t >= e || *t == ':' || *t == '-' || *t == ',' || *t == '|' ||
-					*t == ')' || (unsigned char) *t == 0xe2)
-				{
-					st->zone_unknown = true;
-					st->zone_pos = r;
-					q = r + n;
-				}
-			}
-			else
-			{
-				st->has_zone = true;
-				q = r + n;
-				/* "19:35 IST (UTC+05:30)": the offset says which IST is meant */
-				r = pm_skip_space(q, e);
-				if (r < e && *r == '(' && !pm_zone_is_offset(st->zone.label))
-				{
-					PmZone		z;
-
-					n = pm_read_zone(r, e, &z, &unknown, NULL);
-					if (n > 0 && !unknown && z.valid && pm_zone_is_offset(z.label))
-					{
-						strlcpy(st->abbr, st->zone.label, sizeof(st->abbr));
-						st->zone = z;
-						strlcpy(st->zone_word, z.label, sizeof(st->zone_word));
-						q = r + n;
-					}
-				}
-			}
-		}
-	}
+		q = pm_stamp_zone(q, e, st, n, iso);
 	else if (st->has_date)
-	{
-		/* "from 23:30 on May 15 to 01:15 on May 16 (UTC)": the zone after the date */
-		const char *r = pm_skip_space(q, e);
-		bool		unknown;
-		PmZone		z;
-
-		if (r < e && *r == '(')
-		{
-			n = pm_read_zone(r, e, &z, &unknown, NULL);
-			if (n > 0 && !unknown && z.valid)
-			{
-				st->zone = z;
-				st->has_zone = true;
-				strlcpy(st->zone_word, z.label, sizeof(st->zone_word));
-				q = r + n;
-			}
-		}
-	}
+		q = pm_stamp_date_zone(q, e, st);
 	return q - p;
 }
 
