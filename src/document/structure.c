@@ -50,6 +50,115 @@ pm_emoji_heading(const char *s, const char *e)
  * line "Name:" / "Name" that names a known part.  Returns the name (cleaned)
  * and whether it was a # heading.
  */
+/* "Name::" -> "Name": the colons and spaces a heading's name ends with */
+static char *
+pm_heading_name(const char *s, const char *e)
+{
+	char	   *name = pm_clean(s, e);
+	int			l = strlen(name);
+
+	while (l > 0 && (name[l - 1] == ':' || name[l - 1] == ' '))
+		name[--l] = '\0';
+	return name;
+}
+
+/* "## Name", "##Name" (no heading to CommonMark, one to its writer) */
+static char *
+pm_atx_heading(const char *s, const char *e, bool *atx, int *level)
+{
+	const char *q = s;
+
+	while (q < e && *q == '#')
+		q++;
+	if (q < e && *q != ' ' && *q != '\t')
+	{
+		char	   *name = pm_heading_name(q, e);
+
+		if (!isalpha((unsigned char) *q) || pm_head_kind(name) == HEAD_OTHER)
+			return NULL;
+		*atx = true;
+		*level = q - s;
+		return name;
+	}
+	*atx = true;
+	*level = q - s;
+	while (e > q && (e[-1] == '#' || e[-1] == ' '))
+		e--;
+	while (e > q && e[-1] == ':')
+		e--;
+	return pm_heading_name(q, e);
+}
+
+/* a bold line: **Name** or **Name:** or **Name**: */
+static char *
+pm_bold_heading(const char *s, const char *e)
+{
+	const char *end = e;
+
+	if (end[-1] == ':')
+		end--;
+	if (end - s > 4 && end[-1] == '*' && end[-2] == '*')
+	{
+		const char *inner = s + 2,
+				   *ie = end - 2;
+
+		for (const char *t = inner; t + 1 < ie; t++)
+			if (t[0] == '*' && t[1] == '*')
+				return NULL;
+		if (ie > inner)
+			return pm_heading_name(inner, ie);
+	}
+	return NULL;
+}
+
+/* an italic line naming a known part: *Timeline:* or _Timeline_ */
+static char *
+pm_italic_heading(const char *s, const char *e)
+{
+	const char *end = e;
+
+	if (end[-1] == ':')
+		end--;
+	if (end - s > 2 && end[-1] == s[0] && end[-2] != ' ')
+	{
+		char	   *name = pm_heading_name(s + 1, end - 1);
+
+		if (pm_head_kind(name) != HEAD_OTHER && pm_count_words(name) <= 6)
+			return name;
+	}
+	return NULL;
+}
+
+/* a plain short line naming a known part: "Timeline:", "Timeline (EAT)." */
+static char *
+pm_plain_heading(const char *s, const char *e, int len)
+{
+	const char *end = e;
+	int			words = 1;
+	char	   *name;
+
+	if (end[-1] == ':')
+		end--;
+	else if (end[-1] == '.' && len <= 30 && memchr(s, ' ', len) != NULL &&
+			 memchr(s, '(', len) != NULL)
+		end--;					/* "Timeline (EAT)." */
+	else if (end[-1] == '.' || end[-1] == '!' || end[-1] == '?' || end[-1] == ',')
+		return NULL;
+	for (const char *t = s; t < end; t++)
+	{
+		if (*t == ':')
+			return NULL;
+		if (*t == ' ')
+			words++;
+	}
+	if (words > 6)
+		return NULL;
+	name = pm_clean(s, end);
+	if (pm_head_kind(name) == HEAD_OTHER)
+		return NULL;
+	return name;
+}
+
 char *
 pm_heading(const PmLine *ln, const PmLine *next, bool *atx, int *level)
 {
@@ -61,40 +170,7 @@ pm_heading(const PmLine *ln, const PmLine *next, bool *atx, int *level)
 	if (ln->len == 0 || ln->indent > 3)
 		return NULL;
 	if (*s == '#')
-	{
-		const char *q = s;
-
-		while (q < e && *q == '#')
-			q++;
-		if (q < e && *q != ' ' && *q != '\t')
-		{
-			/* "##Timeline": no heading to CommonMark, one to its writer */
-			char	   *name = pm_clean(q, e);
-			int			l = strlen(name);
-
-			while (l > 0 && (name[l - 1] == ':' || name[l - 1] == ' '))
-				name[--l] = '\0';
-			if (!isalpha((unsigned char) *q) || pm_head_kind(name) == HEAD_OTHER)
-				return NULL;
-			*atx = true;
-			*level = q - s;
-			return name;
-		}
-		*atx = true;
-		*level = q - s;
-		while (e > q && (e[-1] == '#' || e[-1] == ' '))
-			e--;
-		while (e > q && e[-1] == ':')
-			e--;
-		{
-			char	   *name = pm_clean(q, e);
-			int			l = strlen(name);
-
-			while (l > 0 && (name[l - 1] == ':' || name[l - 1] == ' '))
-				name[--l] = '\0';
-			return name;
-		}
-	}
+		return pm_atx_heading(s, e, atx, level);
 	/* setext: Name\n==== */
 	if (next && next->len >= 3 && next->indent <= 3 &&
 		(next->s[0] == '=' || (next->s[0] == '-' && ln->len > 0)))
@@ -111,53 +187,10 @@ pm_heading(const PmLine *ln, const PmLine *next, bool *atx, int *level)
 			return pm_clean(s, e);
 		}
 	}
-	/* a bold line: **Name** or **Name:** or **Name**: */
 	if (ln->len > 4 && s[0] == '*' && s[1] == '*')
-	{
-		const char *end = e;
-
-		if (end[-1] == ':')
-			end--;
-		if (end - s > 4 && end[-1] == '*' && end[-2] == '*')
-		{
-			const char *inner = s + 2,
-					   *ie = end - 2;
-			bool		more = false;
-
-			for (const char *t = inner; t + 1 < ie; t++)
-				if (t[0] == '*' && t[1] == '*')
-					more = true;
-			if (!more && ie > inner)
-			{
-				char	   *name = pm_clean(inner, ie);
-				int			l = strlen(name);
-
-				while (l > 0 && (name[l - 1] == ':' || name[l - 1] == ' '))
-					name[--l] = '\0';
-				return name;
-			}
-		}
-		return NULL;
-	}
-	/* an italic line: *Timeline:* or _Timeline_ */
+		return pm_bold_heading(s, e);
 	if (ln->len > 2 && (s[0] == '*' || s[0] == '_') && s[1] != s[0] && s[1] != ' ')
-	{
-		const char *end = e;
-
-		if (end[-1] == ':')
-			end--;
-		if (end - s > 2 && end[-1] == s[0] && end[-2] != ' ')
-		{
-			char	   *name = pm_clean(s + 1, end - 1);
-			int			l = strlen(name);
-
-			while (l > 0 && (name[l - 1] == ':' || name[l - 1] == ' '))
-				name[--l] = '\0';
-			if (pm_head_kind(name) != HEAD_OTHER && pm_count_words(name) <= 6)
-				return name;
-		}
-		return NULL;
-	}
+		return pm_italic_heading(s, e);
 	/* a plain short line naming a known part ("🕒 Timeline (UTC)" too) */
 	if (ln->indent == 0 && ln->len <= 60 && !isalpha((unsigned char) *s))
 	{
@@ -179,32 +212,7 @@ pm_heading(const PmLine *ln, const PmLine *next, bool *atx, int *level)
 	}
 	if (ln->indent == 0 && ln->len <= 60 && s < e && isalpha((unsigned char) *s) &&
 		memchr(s, '\t', e - s) == NULL)
-	{
-		const char *end = e;
-		int			words = 1;
-		char	   *name;
-
-		if (end[-1] == ':')
-			end--;
-		else if (end[-1] == '.' && ln->len <= 30 && memchr(s, ' ', ln->len) != NULL &&
-				 memchr(s, '(', ln->len) != NULL)
-			end--;				/* "Timeline (EAT)." */
-		else if (end[-1] == '.' || end[-1] == '!' || end[-1] == '?' || end[-1] == ',')
-			return NULL;
-		for (const char *t = s; t < end; t++)
-		{
-			if (*t == ':')
-				return NULL;
-			if (*t == ' ')
-				words++;
-		}
-		if (words > 6)
-			return NULL;
-		name = pm_clean(s, end);
-		if (pm_head_kind(name) == HEAD_OTHER)
-			return NULL;
-		return name;
-	}
+		return pm_plain_heading(s, e, e - s);
 	return NULL;
 }
 
