@@ -391,33 +391,27 @@ pm_heading_field(PmParser *ps, const PmLine *ln, char *name)
 }
 
 /*
- * A heading in pass 1: a date or an entry inside the timeline, the title, a
- * list of the measures, a summary field's label, or the start of another
- * section.  Returns false when the heading is text of the section it is in
- * (a bold line in the root cause), true when it was read.
+ * A heading inside the timeline: a date over the entries below it ("###
+ * May 16, 2023"), an entry with its text below ("### 14:05 UTC", "**14:05
+ * UTC**", also when its words name a part: "**18:30 UTC: Issue
+ * Resolution**"), or a phase of it ("### Detection", "### Escalation",
+ * "### Resolution" under "## Timeline": the entries below stay its own).
  */
 static bool
-pm_section_heading(PmParser *ps, const PmLine *ln, char *name, bool atx, int level,
-				   PmSection *sec, bool *generic_title, int h1_count)
+pm_timeline_heading(PmParser *ps, const PmLine *ln, char *name, bool atx, int level,
+					PmHeadKind hk)
 {
-	PmDocument *doc = ps->doc;
-	PmHeadKind hk = pm_head_kind(name);
 	PmStamp		st;
 	int			nlen = strlen(name);
 
-	/* a date heading inside the timeline ("### May 16, 2023") */
-	if (*sec == SEC_TIMELINE && hk == HEAD_OTHER &&
+	if (hk == HEAD_OTHER &&
 		pm_read_stamp(name, name + nlen, &st) == nlen && st.has_date && !st.has_time)
 	{
 		pm_new_entry(ps, &st, ln->lineno, -1);
 		ps->date_markers++;
 		return true;
 	}
-	/*
-	 * An entry as a heading ("### 14:05 UTC", "**14:05 UTC**"), text below;
-	 * also when its words name a part ("**18:30 UTC: Issue Resolution**").
-	 */
-	if (*sec == SEC_TIMELINE && (hk == HEAD_OTHER || isdigit((unsigned char) name[0])))
+	if (hk == HEAD_OTHER || isdigit((unsigned char) name[0]))
 	{
 		const char *body = pm_entry_head(name, name + nlen, &st);
 
@@ -431,160 +425,191 @@ pm_section_heading(PmParser *ps, const PmLine *ln, char *name, bool atx, int lev
 			return true;
 		}
 	}
-	/*
-	 * "### Detection", "### Escalation", "### Resolution" under "##
-	 * Timeline": its phases, the entries below them still the timeline's.
-	 */
-	if (*sec == SEC_TIMELINE && atx && ps->timeline_level > 0 && level > ps->timeline_level &&
-		(hk == HEAD_OTHER || hk == HEAD_RESOLUTION || hk == HEAD_IMPACT))
-		return true;
-	if (*sec == SEC_NONE && hk == HEAD_OTHER && doc->title != NULL &&
+	return atx && ps->timeline_level > 0 && level > ps->timeline_level &&
+		(hk == HEAD_OTHER || hk == HEAD_RESOLUTION || hk == HEAD_IMPACT);
+}
+
+/* the document's title, when the heading is it */
+static bool
+pm_title_heading(PmParser *ps, char *name, bool atx, int level, PmHeadKind hk,
+				 PmSection sec, bool *generic_title, int h1_count)
+{
+	PmDocument *doc = ps->doc;
+
+	if (sec == SEC_NONE && hk == HEAD_OTHER && doc->title != NULL &&
 		doc->title == ps->front_title)
 	{
 		/* the heading under the front matter is the title people see */
 		doc->title = name;
 		return true;
 	}
-	if (doc->title == NULL && *sec == SEC_NONE &&
+	if (doc->title == NULL && sec == SEC_NONE &&
 		(hk == HEAD_OTHER ||
 		 (atx && level == 1 && h1_count == 1 && pm_count_words(name) >= 3)))
 	{
 		/*
-		 * The title, also when it holds a section's word ("# DNS
-		 * resolution failures", "# Incident summary — login
-		 * latency"): a lone "#" heading of three words or more
-		 * names the document, the "##" headings its parts.
+		 * The title, also when it holds a section's word ("# DNS resolution
+		 * failures", "# Incident summary — login latency"): a lone "#"
+		 * heading of three words or more names the document, the "##"
+		 * headings its parts.
 		 */
 		doc->title = name;
 		*generic_title = pm_generic_title(name);
 		return true;
 	}
-	if (*generic_title && hk == HEAD_OTHER && *sec == SEC_NONE && atx)
+	if (*generic_title && hk == HEAD_OTHER && sec == SEC_NONE && atx)
 	{
 		doc->title = name;
 		*generic_title = false;
 		return true;
 	}
+	return false;
+}
+
+/* a heading inside the measures that names one of their lists */
+static bool
+pm_measures_heading(PmParser *ps, bool atx, int level, PmHeadKind hk)
+{
 	/*
-	 * "### Prevention", "### Detection" under "## Action Items": groups
-	 * of the action items, not sections of their own; under a Tasks
-	 * heading every group's items are tasks.
+	 * "### Prevention", "### Detection" under "## Action Items": groups of
+	 * the action items, not sections of their own; under a Tasks heading
+	 * every group's items are tasks.
 	 */
-	if (*sec == SEC_MEASURES && atx && level > ps->measures_level &&
+	if (atx && level > ps->measures_level &&
 		(hk == HEAD_OTHER || hk == HEAD_MEASURES || hk == HEAD_RESOLUTION ||
 		 hk == HEAD_IMPROVEMENTS || hk == HEAD_TASKS))
 	{
 		if (ps->measures_group != GROUP_TASKS)
 			ps->group = (hk == HEAD_TASKS) ? GROUP_TASKS :
 				(hk == HEAD_IMPROVEMENTS) ? GROUP_IMPROVEMENTS : ps->measures_group;
-		ps->saw_task_heading |= (hk == HEAD_TASKS);
-		ps->in_task_table = false;
-		ps->items_at_heading = ps->nitems;
-		return true;
 	}
-	if (*sec == SEC_MEASURES && (hk == HEAD_TASKS || hk == HEAD_IMPROVEMENTS ||
-								(hk == HEAD_OTHER && !atx)))
-	{
+	else if (hk == HEAD_TASKS || hk == HEAD_IMPROVEMENTS || (hk == HEAD_OTHER && !atx))
 		ps->group = (hk == HEAD_TASKS) ? GROUP_TASKS : GROUP_IMPROVEMENTS;
-		ps->saw_task_heading |= (hk == HEAD_TASKS);
-		ps->in_task_table = false;
-		ps->items_at_heading = ps->nitems;
-		return true;
+	else
+		return false;
+	ps->saw_task_heading |= (hk == HEAD_TASKS);
+	ps->in_task_table = false;
+	ps->items_at_heading = ps->nitems;
+	return true;
+}
+
+/* a heading that opens a part of the template (or another section) */
+static void
+pm_part_heading(PmParser *ps, char *name, bool atx, int level, PmHeadKind hk, PmSection *sec)
+{
+	int			nlen = strlen(name);
+
+	if (hk != HEAD_OTHER && hk != HEAD_RETRO)
+		ps->parts_seen++;
+	switch (hk)
+	{
+		case HEAD_SUMMARY:
+			*sec = SEC_SUMMARY;
+			ps->cur_field = NULL;
+			break;
+		case HEAD_IMPACT:
+			if (*sec != SEC_SUMMARY)
+				*sec = SEC_SUMMARY;
+			ps->cur_field = &ps->impact;
+			break;
+		case HEAD_TIMELINE:
+			*sec = SEC_TIMELINE;
+			ps->timeline_level = atx ? level : 0;
+			ps->saw_timeline = true;
+			pm_scan_zone(ps, name, name + nlen);
+			break;
+		case HEAD_ROOT:
+		case HEAD_RESOLUTION:
+			if (*sec != SEC_ROOT)
+			{
+				ps->root_combined = (hk == HEAD_ROOT &&
+									 pm_contains_ci(name, nlen, "resolution"));
+				ps->root_labelled = false;
+			}
+			else
+				ps->root_labelled = true;
+			*sec = SEC_ROOT;
+			ps->root_field = (hk == HEAD_ROOT) ? &ps->root : &ps->resolution;
+			break;
+		case HEAD_MEASURES:
+		case HEAD_TASKS:
+		case HEAD_IMPROVEMENTS:
+			/* the measures section, or one of its own lists */
+			*sec = SEC_MEASURES;
+			ps->group = (hk == HEAD_TASKS) ? GROUP_TASKS :
+				(hk == HEAD_IMPROVEMENTS) ? GROUP_IMPROVEMENTS : GROUP_DEFAULT;
+			ps->measures_level = atx ? level : 0;
+			ps->measures_group = ps->group;
+			if (hk == HEAD_TASKS)
+				ps->saw_task_heading = true;
+			ps->in_task_table = false;
+			ps->items_at_heading = ps->nitems;
+			break;
+		case HEAD_OTHER:
+		case HEAD_RETRO:
+			*sec = SEC_OTHER;
+			pm_begin_other(ps, name);
+			break;
 	}
+}
+
+/*
+ * A heading in pass 1: a date or an entry inside the timeline, the title, a
+ * list of the measures, a summary field's label, or the start of another
+ * section.  Returns false when the heading is text of the section it is in
+ * (a bold line in the root cause), true when it was read.
+ */
+static bool
+pm_section_heading(PmParser *ps, const PmLine *ln, char *name, bool atx, int level,
+				   PmSection *sec, bool *generic_title, int h1_count)
+{
+	PmDocument *doc = ps->doc;
+	PmHeadKind hk = pm_head_kind(name);
+
+	if (*sec == SEC_TIMELINE && pm_timeline_heading(ps, ln, name, atx, level, hk))
+		return true;
+	if (pm_title_heading(ps, name, atx, level, hk, *sec, generic_title, h1_count))
+		return true;
+	if (*sec == SEC_MEASURES && pm_measures_heading(ps, atx, level, hk))
+		return true;
 	if (!atx && hk == HEAD_OTHER && (*sec == SEC_SUMMARY || *sec == SEC_NONE || *sec == SEC_ROOT))
 	{
 		/* "**Duration:**" alone: a field label for the lines below */
 		PmField		f = pm_field_kind(name);
 
 		if (*sec == SEC_ROOT)
-		{
-			/* keep as text */
-		}
-		else if (f != F_NONE)
+			return false;		/* text of the root cause */
+		if (f != F_NONE)
 		{
 			ps->cur_field = pm_field_buf(ps, f);
 			return true;
 		}
-		else if (*sec == SEC_NONE && doc->title == NULL)
+		if (*sec == SEC_NONE && doc->title == NULL)
 		{
 			doc->title = name;
 			return true;
 		}
+		return false;
 	}
-	else if (!atx && hk == HEAD_OTHER && (*sec == SEC_TIMELINE || *sec == SEC_MEASURES))
+	if (!atx && hk == HEAD_OTHER && (*sec == SEC_TIMELINE || *sec == SEC_MEASURES))
 		return true;
-	else if (atx && hk == HEAD_OTHER && (*sec == SEC_SUMMARY || *sec == SEC_NONE) &&
-			 doc->title != NULL && pm_heading_field(ps, ln, name))
+	if (atx && hk == HEAD_OTHER && (*sec == SEC_SUMMARY || *sec == SEC_NONE) &&
+		doc->title != NULL && pm_heading_field(ps, ln, name))
 	{
 		/* "# Outage Duration: August 18, 2024, 01:00 AM - 03:30 AM": a field */
 		*sec = SEC_SUMMARY;
 		return true;
 	}
-	else if (atx && hk == HEAD_OTHER && (*sec == SEC_SUMMARY || *sec == SEC_NONE) &&
-			 pm_field_kind(name) != F_NONE)
+	if (atx && hk == HEAD_OTHER && (*sec == SEC_SUMMARY || *sec == SEC_NONE) &&
+		pm_field_kind(name) != F_NONE)
 	{
 		/* "### Duration" in the summary: a field, its value below */
 		*sec = SEC_SUMMARY;
 		ps->cur_field = pm_field_buf(ps, pm_field_kind(name));
 		return true;
 	}
-	else
-	{
-		if (hk != HEAD_OTHER && hk != HEAD_RETRO)
-			ps->parts_seen++;
-		switch (hk)
-		{
-			case HEAD_SUMMARY:
-				*sec = SEC_SUMMARY;
-				ps->cur_field = NULL;
-				break;
-			case HEAD_IMPACT:
-				if (*sec != SEC_SUMMARY)
-					*sec = SEC_SUMMARY;
-				ps->cur_field = &ps->impact;
-				break;
-			case HEAD_TIMELINE:
-				*sec = SEC_TIMELINE;
-				ps->timeline_level = atx ? level : 0;
-				ps->saw_timeline = true;
-				pm_scan_zone(ps, name, name + nlen);
-				break;
-			case HEAD_ROOT:
-			case HEAD_RESOLUTION:
-				if (*sec != SEC_ROOT)
-				{
-					ps->root_combined = (hk == HEAD_ROOT &&
-										pm_contains_ci(name, nlen, "resolution"));
-					ps->root_labelled = false;
-				}
-				else
-					ps->root_labelled = true;
-				*sec = SEC_ROOT;
-				ps->root_field = (hk == HEAD_ROOT) ? &ps->root : &ps->resolution;
-				break;
-			case HEAD_MEASURES:
-			case HEAD_TASKS:
-			case HEAD_IMPROVEMENTS:
-				/* the measures section, or one of its own lists */
-				*sec = SEC_MEASURES;
-				ps->group = (hk == HEAD_TASKS) ? GROUP_TASKS :
-					(hk == HEAD_IMPROVEMENTS) ? GROUP_IMPROVEMENTS : GROUP_DEFAULT;
-				ps->measures_level = atx ? level : 0;
-				ps->measures_group = ps->group;
-				if (hk == HEAD_TASKS)
-					ps->saw_task_heading = true;
-				ps->in_task_table = false;
-				ps->items_at_heading = ps->nitems;
-				break;
-			case HEAD_OTHER:
-			case HEAD_RETRO:
-				*sec = SEC_OTHER;
-				pm_begin_other(ps, name);
-				break;
-		}
-		return true;
-	}
-	return false;
+	pm_part_heading(ps, name, atx, level, hk, sec);
+	return true;
 }
 
 /* pass 1: sort the lines into the sections of the template */
