@@ -612,6 +612,55 @@ pm_section_heading(PmParser *ps, const PmLine *ln, char *name, bool atx, int lev
 	return true;
 }
 
+/*
+ * The timeline's line i, read with the lines that carry on its paragraph
+ * (a hard-wrapped paragraph of prose is read as one line).  Returns the
+ * paragraph's last line.
+ */
+static int
+pm_timeline_paragraph(PmParser *ps, int i)
+{
+	int			j = pm_paragraph_end(ps, i);
+	StringInfoData buf;
+	PmLine		joined = ps->lines[i];
+
+	if (j <= i + 1)
+	{
+		pm_timeline_line(ps, &ps->lines[i]);
+		return i;
+	}
+	initStringInfo(&buf);
+	for (int k = i; k < j; k++)
+	{
+		if (k > i)
+			appendStringInfoChar(&buf, ' ');
+		appendBinaryStringInfo(&buf, ps->lines[k].s, ps->lines[k].len);
+	}
+	joined.s = buf.data;
+	joined.len = buf.len;
+	pm_timeline_line(ps, &joined);
+	return j - 1;
+}
+
+/*
+ * A timeline pasted as a code block (from chat, or to keep its columns):
+ * read the block's lines, when the timeline has no entries of its own (so
+ * that a log excerpt quoted among entries stays a quote).
+ */
+static void
+pm_code_timeline(PmParser *ps)
+{
+	for (int i = 0; i < ps->nlines; i++)
+	{
+		PmLine	   *ln = &ps->lines[i];
+
+		if (ln->code && ln->section == SEC_TIMELINE && ln->len > 0 &&
+			strncmp(ln->s, "```", 3) != 0 && strncmp(ln->s, "~~~", 3) != 0 &&
+			strncmp(ln->s, "<!--", 4) != 0 && strncmp(ln->s, "![", 2) != 0)
+			pm_timeline_line(ps, ln);
+	}
+}
+
 /* pass 1: sort the lines into the sections of the template */
 void
 pm_read_sections(PmParser *ps)
@@ -692,30 +741,7 @@ pm_read_sections(PmParser *ps)
 				pm_summary_line(ps, ln, newpara);
 				break;
 			case SEC_TIMELINE:
-				{
-					int			j = pm_paragraph_end(ps, i);
-
-					if (j > i + 1)
-					{
-						/* a hard-wrapped paragraph of prose: read it as one line */
-						StringInfoData buf;
-						PmLine		joined = *ln;
-
-						initStringInfo(&buf);
-						for (int k = i; k < j; k++)
-						{
-							if (k > i)
-								appendStringInfoChar(&buf, ' ');
-							appendBinaryStringInfo(&buf, ps->lines[k].s, ps->lines[k].len);
-						}
-						joined.s = buf.data;
-						joined.len = buf.len;
-						pm_timeline_line(ps, &joined);
-						i = j - 1;
-					}
-					else
-						pm_timeline_line(ps, ln);
-				}
+				i = pm_timeline_paragraph(ps, i);
 				break;
 			case SEC_ROOT:
 				pm_root_line(ps, ln, newpara);
@@ -729,22 +755,8 @@ pm_read_sections(PmParser *ps)
 		}
 	}
 	pm_finish_others(ps);
-
-	/*
-	 * A timeline pasted as a code block (from chat, or to keep its columns):
-	 * read the block's lines, but only when the timeline has no entries of
-	 * its own, so that a log excerpt quoted among entries stays a quote.
-	 */
 	if (ps->nraw == 0)
-		for (int i = 0; i < ps->nlines; i++)
-		{
-			PmLine	   *ln = &ps->lines[i];
-
-			if (ln->code && ln->section == SEC_TIMELINE && ln->len > 0 &&
-				strncmp(ln->s, "```", 3) != 0 && strncmp(ln->s, "~~~", 3) != 0 &&
-				strncmp(ln->s, "<!--", 4) != 0 && strncmp(ln->s, "![", 2) != 0)
-				pm_timeline_line(ps, ln);
-		}
+		pm_code_timeline(ps);
 }
 
 /*
