@@ -153,6 +153,142 @@ pm_field_buf(PmParser *ps, PmField f)
 	}
 }
 
+/* a key/value table: "| Severity | SEV-2 |" is "Severity: SEV-2" */
+static void
+pm_summary_table(PmParser *ps, const PmLine *ln)
+{
+	const char *s = ln->s,
+			   *e = ln->s + ln->len;
+	const char *cs[16],
+			   *ce[16];
+	int			nc;
+	PmLine		kv;
+	char	   *label,
+			   *val;
+
+	if (pm_table_separator(s, e))
+		return;
+	nc = pm_table_cells(s, e, cs, ce, 16);
+	if (nc < 2)
+	{
+		ps->kv_nhead = 0;
+		return;
+	}
+	label = pm_clean(cs[0], ce[0]);
+	if (ps->kv_nhead > 0 && pm_field_kind(label) == F_NONE)
+	{
+		/* a row of values under a row of labels */
+		for (int i = 0; i < nc && i < ps->kv_nhead; i++)
+		{
+			if (ps->kv_head[i] == NULL)
+				continue;
+			kv = *ln;
+			kv.s = psprintf("%s: %s", ps->kv_head[i], pm_clean(cs[i], ce[i]));
+			kv.len = strlen(kv.s);
+			kv.indent = 0;
+			pm_summary_line(ps, &kv, false);
+			ps->cur_field = NULL;
+		}
+		ps->kv_nhead = 0;	/* one row of values: a later table is another */
+		return;
+	}
+	ps->kv_nhead = 0;
+	if (pm_field_kind(label) == F_NONE || strchr(label, ':'))
+		return;
+	val = pm_clean(cs[1], ce[1]);
+	if (pm_field_kind(val) != F_NONE)
+	{
+		/* labels across: "| Start (UTC) | End (UTC) | Severity |" */
+		for (int i = 0; i < nc && i < lengthof(ps->kv_head); i++)
+		{
+			char	   *l = pm_clean(cs[i], ce[i]);
+
+			ps->kv_head[i] = (pm_field_kind(l) != F_NONE) ? l : NULL;
+		}
+		ps->kv_nhead = Min(nc, lengthof(ps->kv_head));
+		return;
+	}
+	kv = *ln;
+	kv.s = psprintf("%s: %s", label, val);
+	kv.len = strlen(kv.s);
+	kv.indent = 0;
+	pm_summary_line(ps, &kv, false);
+	ps->cur_field = NULL;
+	return;
+}
+
+/*
+ * A field line holding several: split at the separator before the next
+ * label and read each part; false when it holds one.
+ */
+static bool
+pm_summary_split(PmParser *ps, const PmLine *ln, const char *s, const char *e,
+				 const char *value, bool newpara)
+{
+	/*
+	 * "Date: May 15, 2024 · Time zone: UTC · Severity: SEV2", "Status:
+	 * Resolved | Severity: SEV2": one field each
+	 */
+	for (const char *t = value; t + 1 < e; t++)
+	{
+		int			sep = 0;
+
+		if ((unsigned char) t[0] == 0xc2 && (unsigned char) t[1] == 0xb7)
+			sep = 2;			/* middle dot */
+		else if (t[0] == '|' && t > value && t[-1] == ' ')
+			sep = 1;			/* "**Status:** Resolved | **Severity:** SEV2" */
+		else if (t + 2 < e && (unsigned char) t[0] == 0xe2 && (unsigned char) t[1] == 0x80 &&
+				 (unsigned char) t[2] == 0xa2)
+			sep = 3;			/* bullet */
+		if (sep)
+		{
+			const char *rest = pm_skip_space(t + sep, e);
+			const char *v2;
+
+			if (pm_read_field(rest, e, &v2) != F_NONE)
+			{
+				PmLine		part = *ln;
+
+				part.s = s;
+				part.len = t - s;
+				while (part.len > 0 && part.s[part.len - 1] == ' ')
+					part.len--;
+				pm_summary_line(ps, &part, newpara);
+				part.s = rest;
+				part.len = e - rest;
+				part.indent = 0;
+				pm_summary_line(ps, &part, false);
+				return true;
+			}
+		}
+	}
+	return false;
+}
+
+/* "Start time (UTC): 14:05": the zone in the label is the value's; false if none */
+static bool
+pm_summary_label_zone(PmParser *ps, const PmLine *ln, const char *s, const char *e,
+					  const char *value, bool newpara)
+{
+	const char *o = memchr(s, '(', value - s),
+			   *c = o ? memchr(o, ')', value - o) : NULL;
+	PmZone		z;
+	bool		unknown;
+
+	if (c && pm_read_zone(o, c + 1, &z, &unknown, NULL) == c + 1 - o && !unknown)
+	{
+		PmLine		kv = *ln;
+
+		kv.s = psprintf("%.*s: %.*s %.*s", (int) (o - s), s, (int) (e - value), value,
+						(int) (c - o - 1), o + 1);
+		kv.len = strlen(kv.s);
+		kv.indent = 0;
+		pm_summary_line(ps, &kv, newpara);
+		return true;
+	}
+	return false;
+}
+
 void
 pm_summary_line(PmParser *ps, const PmLine *ln, bool newpara)
 {
@@ -164,126 +300,16 @@ pm_summary_line(PmParser *ps, const PmLine *ln, bool newpara)
 
 	if (*s == '|')
 	{
-		/* a key/value table: "| Severity | SEV-2 |" is "Severity: SEV-2" */
-		const char *cs[16],
-				   *ce[16];
-		int			nc;
-		PmLine		kv;
-		char	   *label,
-				   *val;
-
-		if (pm_table_separator(s, e))
-			return;
-		nc = pm_table_cells(s, e, cs, ce, 16);
-		if (nc < 2)
-		{
-			ps->kv_nhead = 0;
-			return;
-		}
-		label = pm_clean(cs[0], ce[0]);
-		if (ps->kv_nhead > 0 && pm_field_kind(label) == F_NONE)
-		{
-			/* a row of values under a row of labels */
-			for (int i = 0; i < nc && i < ps->kv_nhead; i++)
-			{
-				if (ps->kv_head[i] == NULL)
-					continue;
-				kv = *ln;
-				kv.s = psprintf("%s: %s", ps->kv_head[i], pm_clean(cs[i], ce[i]));
-				kv.len = strlen(kv.s);
-				kv.indent = 0;
-				pm_summary_line(ps, &kv, false);
-				ps->cur_field = NULL;
-			}
-			ps->kv_nhead = 0;	/* one row of values: a later table is another */
-			return;
-		}
-		ps->kv_nhead = 0;
-		if (pm_field_kind(label) == F_NONE || strchr(label, ':'))
-			return;
-		val = pm_clean(cs[1], ce[1]);
-		if (pm_field_kind(val) != F_NONE)
-		{
-			/* labels across: "| Start (UTC) | End (UTC) | Severity |" */
-			for (int i = 0; i < nc && i < lengthof(ps->kv_head); i++)
-			{
-				char	   *l = pm_clean(cs[i], ce[i]);
-
-				ps->kv_head[i] = (pm_field_kind(l) != F_NONE) ? l : NULL;
-			}
-			ps->kv_nhead = Min(nc, lengthof(ps->kv_head));
-			return;
-		}
-		kv = *ln;
-		kv.s = psprintf("%s: %s", label, val);
-		kv.len = strlen(kv.s);
-		kv.indent = 0;
-		pm_summary_line(ps, &kv, false);
-		ps->cur_field = NULL;
+		pm_summary_table(ps, ln);
 		return;
 	}
 	s = pm_strip_marker(s, e, &marker);
 	f = pm_read_field(s, e, &value);
-	if (f != F_NONE)
-	{
-		/*
-		 * "Date: May 15, 2024 · Time zone: UTC · Severity: SEV2", "Status:
-		 * Resolved | Severity: SEV2": one field each
-		 */
-		for (const char *t = value; t + 1 < e; t++)
-		{
-			int			sep = 0;
-
-			if ((unsigned char) t[0] == 0xc2 && (unsigned char) t[1] == 0xb7)
-				sep = 2;		/* middle dot */
-			else if (t[0] == '|' && t > value && t[-1] == ' ')
-				sep = 1;		/* "**Status:** Resolved | **Severity:** SEV2" */
-			else if (t + 2 < e && (unsigned char) t[0] == 0xe2 && (unsigned char) t[1] == 0x80 &&
-					 (unsigned char) t[2] == 0xa2)
-				sep = 3;		/* bullet */
-			if (sep)
-			{
-				const char *rest = pm_skip_space(t + sep, e);
-				const char *v2;
-
-				if (pm_read_field(rest, e, &v2) != F_NONE)
-				{
-					PmLine		part = *ln;
-
-					part.s = s;
-					part.len = t - s;
-					while (part.len > 0 && part.s[part.len - 1] == ' ')
-						part.len--;
-					pm_summary_line(ps, &part, newpara);
-					part.s = rest;
-					part.len = e - rest;
-					part.indent = 0;
-					pm_summary_line(ps, &part, false);
-					return;
-				}
-			}
-		}
-	}
-	if ((f == F_START || f == F_END || f == F_DURATION) && value < e && value > s)
-	{
-		/* "Start time (UTC): 14:05": the zone in the label is the value's */
-		const char *o = memchr(s, '(', value - s),
-				   *c = o ? memchr(o, ')', value - o) : NULL;
-		PmZone		z;
-		bool		unknown;
-
-		if (c && pm_read_zone(o, c + 1, &z, &unknown, NULL) == c + 1 - o && !unknown)
-		{
-			PmLine		kv = *ln;
-
-			kv.s = psprintf("%.*s: %.*s %.*s", (int) (o - s), s, (int) (e - value), value,
-							(int) (c - o - 1), o + 1);
-			kv.len = strlen(kv.s);
-			kv.indent = 0;
-			pm_summary_line(ps, &kv, newpara);
-			return;
-		}
-	}
+	if (f != F_NONE && pm_summary_split(ps, ln, s, e, value, newpara))
+		return;
+	if ((f == F_START || f == F_END || f == F_DURATION) && value < e && value > s &&
+		pm_summary_label_zone(ps, ln, s, e, value, newpara))
+		return;
 	if (f == F_NONE && pm_page_metadata(s, e))
 		return;
 	if (f != F_NONE)
