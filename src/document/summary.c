@@ -421,6 +421,175 @@ pm_thousands(const char *q, const char *e)
 }
 
 /*
+ * A number at p: "1,200", "9.5", "40": its value v, as a count too (whole
+ * numbers only), whether it has a fraction; sets *end past it and returns
+ * its digits.
+ */
+static int
+pm_read_number(const char *p, const char *e, double *v, int64 *count, bool *frac,
+			   const char **end)
+{
+	const char *q = p;
+	int			nd = 0;
+	double		scale = 0.1;
+
+	*v = 0;
+	*count = 0;
+	*frac = false;
+	while (q < e && (isdigit((unsigned char) *q) ||
+					 (!*frac && pm_thousands(q, e)) ||
+					 (*q == '.' && !*frac && q + 1 < e && isdigit((unsigned char) q[1]))))
+	{
+		if (*q == '.')
+			*frac = true;
+		else if (isdigit((unsigned char) *q))
+		{
+			if (*frac)
+			{
+				*v += (*q - '0') * scale;
+				scale /= 10;
+			}
+			else
+			{
+				*v = *v * 10 + (*q - '0');
+				if (*count < INT64CONST(100000000000))
+					*count = *count * 10 + (*q - '0');
+			}
+			nd++;
+		}
+		q++;
+	}
+	*end = q;
+	return nd;
+}
+
+static void
+pm_set_share(PmDocument *doc, double v)
+{
+	doc->has_users_pct = true;
+	doc->users_pct = v;
+}
+
+/*
+ * A share v% at p (its number; t just past the "%" or "percent"): of the
+ * users when the field says so (bare), when users are named in brackets
+ * before it ("one in five users (20%)") or within the next few words.
+ */
+static void
+pm_users_share(PmDocument *doc, const char *s, const char *e, const char *p, const char *t,
+			   double v, bool bare)
+{
+	int			words = 0;
+
+	if (bare && !doc->has_users_pct && v <= 100)
+		pm_set_share(doc, v);
+	/* "one in five users (20%)": the share in brackets after the users */
+	if (!doc->has_users_pct && v <= 100)
+	{
+		const char *b = p;
+
+		while (b > s && (b[-1] == ' ' || b[-1] == '~'))
+			b--;
+		if (b > s && b[-1] == '(')
+		{
+			b--;
+			while (b > s && b[-1] == ' ')
+				b--;
+			while (b > s && isalpha((unsigned char) b[-1]))
+				b--;
+			if (pm_users_word(b, p))
+				pm_set_share(doc, v);
+		}
+	}
+	/* users within the next few words */
+	for (t = pm_skip_ws(t, e); t < e && words < 6; words++)
+	{
+		if (isdigit((unsigned char) *t))
+			break;				/* "90% of requests from 55% of users" */
+		if (pm_users_word(t, e))
+		{
+			if (!doc->has_users_pct && v <= 100)
+				pm_set_share(doc, v);
+			break;
+		}
+		while (t < e && !isspace((unsigned char) *t) && *t != '.' && *t != ';')
+			t++;
+		if (t < e && (*t == '.' || *t == ';'))
+			break;
+		t = pm_skip_ws(t, e);
+	}
+}
+
+/*
+ * A count at p ("1,200 users", "127 of our users", "3k customers", "1.2
+ * million users"): q just past its digits, r past the space after them.
+ */
+static void
+pm_users_count(PmDocument *doc, const char *p, const char *q, const char *r, const char *e,
+			   double v, int64 count, bool frac, bool bare)
+{
+	const char *t = r;
+	int			words = 0;
+	double		mult = 1;
+
+	/* "3k", "1.2 million", "40 thousand" */
+	if (q < e && (*q == 'k' || *q == 'K') && (q + 1 >= e || !isalpha((unsigned char) q[1])))
+	{
+		mult = 1e3;
+		t = pm_skip_ws(q + 1, e);
+	}
+	else if (pm_word_ci(r, e, "thousand"))
+	{
+		mult = 1e3;
+		t = pm_skip_ws(r + 8, e);
+	}
+	else if (pm_word_ci(r, e, "million"))
+	{
+		mult = 1e6;
+		t = pm_skip_ws(r + 7, e);
+	}
+	if (frac && mult == 1)
+		return;					/* "2.5 users" is not a count */
+	if (v * mult > PM_MAX_USERS)
+	{
+		/* more than anyone has users: a typo or an id, not a count */
+		pm_note(doc, "the number of users affected (%.*s) is too large to be a count; left it out",
+				(int) Min(q - p, 40), p);
+		return;
+	}
+	if (mult > 1)
+		count = (int64) (v * mult + 0.5);
+	if (bare)
+	{
+		/* "Users affected: 1,450": the field says what is counted */
+		doc->has_users_count = true;
+		doc->users_count = count;
+		return;
+	}
+
+	/* "1,200 users", "127 of our users" */
+	for (; t < e && words < 3; words++)
+	{
+		if (pm_prefix_ci(t, e, "user") || pm_prefix_ci(t, e, "customer") ||
+			pm_prefix_ci(t, e, "client") || pm_prefix_ci(t, e, "account") ||
+			pm_prefix_ci(t, e, "subscriber") || pm_prefix_ci(t, e, "visitor"))
+		{
+			doc->has_users_count = true;
+			doc->users_count = count;
+			break;
+		}
+		if (!(pm_word_ci(t, e, "of") || pm_word_ci(t, e, "our") ||
+			  pm_word_ci(t, e, "the") || pm_word_ci(t, e, "active") ||
+			  pm_word_ci(t, e, "affected") || pm_word_ci(t, e, "paying") ||
+			  pm_word_ci(t, e, "daily") || pm_word_ci(t, e, "unique")))
+			break;
+		while (t < e && isalpha((unsigned char) *t))
+			t++;
+		t = pm_skip_ws(t, e);
+	}
+}
+
+/*
  * "35 %", "60% of our users", "1,200 users", "127 of our users", "1.2
  * million users".  bare: the text is a Users affected field, where a number
  * needs no "users" after it.
@@ -433,165 +602,28 @@ pm_users(PmParser *ps, const char *s, int len, bool bare)
 
 	for (const char *p = s; p < e; p++)
 	{
-		const char *q = p;
-		double		v = 0;
-		int64		count = 0;
-		int			nd = 0;
-		bool		frac = false;
-		double		scale = 0.1;
+		const char *q,
+				   *r;
+		double		v;
+		int64		count;
+		bool		frac;
 
 		if (!isdigit((unsigned char) *p) ||
 			(p > s && (isalnum((unsigned char) p[-1]) || p[-1] == '.' || p[-1] == ',')))
 			continue;
-		while (q < e && (isdigit((unsigned char) *q) ||
-						 (!frac && pm_thousands(q, e)) ||
-						 (*q == '.' && !frac && q + 1 < e && isdigit((unsigned char) q[1]))))
-		{
-			if (*q == '.')
-				frac = true;
-			else if (isdigit((unsigned char) *q))
-			{
-				if (frac)
-				{
-					v += (*q - '0') * scale;
-					scale /= 10;
-				}
-				else
-				{
-					v = v * 10 + (*q - '0');
-					if (count < INT64CONST(100000000000))
-						count = count * 10 + (*q - '0');
-				}
-				nd++;
-			}
-			q++;
-		}
-		if (nd == 0)
+		if (pm_read_number(p, e, &v, &count, &frac, &q) == 0)
 			continue;
+		r = pm_skip_ws(q, e);
+		if (r < e && (*r == '%' || pm_word_ci(r, e, "percent")))
 		{
-			const char *r = pm_skip_ws(q, e);
-
-			if (r < e && (*r == '%' || pm_word_ci(r, e, "percent")))
-			{
-				const char *t = r + (*r == '%' ? 1 : 7);
-				int			words = 0;
-
-				if (bare && !doc->has_users_pct && v <= 100)
-				{
-					doc->has_users_pct = true;
-					doc->users_pct = v;
-				}
-				/* "one in five users (20%)": the share in brackets after the users */
-				if (!doc->has_users_pct && v <= 100)
-				{
-					const char *b = p;
-
-					while (b > s && (b[-1] == ' ' || b[-1] == '~'))
-						b--;
-					if (b > s && b[-1] == '(')
-					{
-						b--;
-						while (b > s && b[-1] == ' ')
-							b--;
-						while (b > s && isalpha((unsigned char) b[-1]))
-							b--;
-						if (pm_users_word(b, p))
-						{
-							doc->has_users_pct = true;
-							doc->users_pct = v;
-						}
-					}
-				}
-				/* users within the next few words */
-				for (t = pm_skip_ws(t, e); t < e && words < 6; words++)
-				{
-					if (isdigit((unsigned char) *t))
-						break;	/* "90% of requests from 55% of users" */
-					if (pm_users_word(t, e))
-					{
-						if (!doc->has_users_pct && v <= 100)
-						{
-							doc->has_users_pct = true;
-							doc->users_pct = v;
-						}
-						break;
-					}
-					while (t < e && !isspace((unsigned char) *t) && *t != '.' && *t != ';')
-						t++;
-					if (t < e && (*t == '.' || *t == ';'))
-						break;
-					t = pm_skip_ws(t, e);
-				}
-				/* "affected 35 % of" handled above; also "users: 35%" */
-				p = r;
-				continue;
-			}
-			if (!doc->has_users_count)
-			{
-				const char *t = r;
-				int			words = 0;
-				double		mult = 1;
-
-				/* "3k", "1.2 million", "40 thousand" */
-				if (q < e && (*q == 'k' || *q == 'K') && (q + 1 >= e || !isalpha((unsigned char) q[1])))
-				{
-					mult = 1e3;
-					t = pm_skip_ws(q + 1, e);
-				}
-				else if (pm_word_ci(r, e, "thousand"))
-				{
-					mult = 1e3;
-					t = pm_skip_ws(r + 8, e);
-				}
-				else if (pm_word_ci(r, e, "million"))
-				{
-					mult = 1e6;
-					t = pm_skip_ws(r + 7, e);
-				}
-				if (frac && mult == 1)
-					t = NULL;	/* "2.5 users" is not a count */
-				else if (v * mult > PM_MAX_USERS)
-				{
-					/* more than anyone has users: a typo or an id, not a count */
-					pm_note(doc, "the number of users affected (%.*s) is too large to be a count; left it out",
-							(int) Min(q - p, 40), p);
-					t = NULL;
-				}
-				else if (mult > 1)
-					count = (int64) (v * mult + 0.5);
-				if (t == NULL)
-					t = e;
-				else if (bare)
-				{
-					/* "Users affected: 1,450": the field says what is counted */
-					doc->has_users_count = true;
-					doc->users_count = count;
-					t = e;
-				}
-
-				/* "1,200 users", "127 of our users" */
-				for (; t < e && words < 3; words++)
-				{
-					if (pm_prefix_ci(t, e, "user") || pm_prefix_ci(t, e, "customer") ||
-						pm_prefix_ci(t, e, "client") || pm_prefix_ci(t, e, "account") ||
-						pm_prefix_ci(t, e, "subscriber") || pm_prefix_ci(t, e, "visitor"))
-					{
-						doc->has_users_count = true;
-						doc->users_count = count;
-						break;
-					}
-					if (!(pm_word_ci(t, e, "of") || pm_word_ci(t, e, "our") ||
-						  pm_word_ci(t, e, "the") || pm_word_ci(t, e, "active") ||
-						  pm_word_ci(t, e, "affected") || pm_word_ci(t, e, "paying") ||
-						  pm_word_ci(t, e, "daily") || pm_word_ci(t, e, "unique")))
-						break;
-					while (t < e && isalpha((unsigned char) *t))
-						t++;
-					t = pm_skip_ws(t, e);
-				}
-			}
-			p = q - 1;
+			pm_users_share(doc, s, e, p, r + (*r == '%' ? 1 : 7), v, bare);
+			/* "affected 35 % of" handled above; also "users: 35%" */
+			p = r;
+			continue;
 		}
+		if (!doc->has_users_count)
+			pm_users_count(doc, p, q, r, e, v, count, frac, bare);
+		p = q - 1;
 	}
 }
 
