@@ -537,170 +537,198 @@ pm_trim_leftovers(char *t, char *e)
 	return e;
 }
 
-void
-pm_finish_task(PmParser *ps, PmItem *it, PmTask *task)
+/* past "Task 1:", "Action 2:", "TODO:" at the start of a task's title t */
+static char *
+pm_skip_task_prefix(char *t, char *e)
 {
-	char	   *t = pm_clean(it->text.data, it->text.data + it->text.len);
-	char	   *e = t + strlen(t);
-	char	   *p;
-	const char *status = NULL;
+	char	   *q = t;
 
-	/* "Task 1:", "Action 2:", "TODO:" */
+	if (pm_word_ci(q, e, "task") || pm_word_ci(q, e, "action") || pm_word_ci(q, e, "item") ||
+		pm_word_ci(q, e, "todo"))
 	{
-		char	   *q = t;
+		while (q < e && isalpha((unsigned char) *q))
+			q++;
+		q = (char *) pm_skip_space(q, e);
+		while (q < e && (isdigit((unsigned char) *q) || *q == '#'))
+			q++;
+		if (q < e && (*q == ':' || *q == '.' || *q == ')'))
+			t = (char *) pm_skip_space(q + 1, e);
+	}
+	return t;
+}
 
-		if (pm_word_ci(q, e, "task") || pm_word_ci(q, e, "action") || pm_word_ci(q, e, "item") ||
-			pm_word_ci(q, e, "todo"))
+/* a leading check mark, and "Done: ..." / "[In progress] ...": past them */
+static char *
+pm_leading_status(PmItem *it, char *t, char *e)
+{
+	char	   *q = t;
+
+	if (e - q >= 3 && (unsigned char) q[0] == 0xe2 && (unsigned char) q[1] == 0x9c &&
+		((unsigned char) q[2] == 0x85 || (unsigned char) q[2] == 0x94 ||
+		 (unsigned char) q[2] == 0x93))
+	{
+		if (it->status_text == NULL && !it->has_checkbox)
+			it->status_text = pstrdup("done");
+		t = q = (char *) pm_skip_space(q + 3, e);
+		if (e - q >= 3 && (unsigned char) q[0] == 0xef && (unsigned char) q[1] == 0xb8)
+			t = q = (char *) pm_skip_space(q + 3, e);	/* variation selector */
+	}
+	for (char *c = q; c < e && c - q < 20; c++)
+	{
+		if (*c == ':' || (*c == ']' && *q == '['))
 		{
-			while (q < e && isalpha((unsigned char) *q))
-				q++;
-			q = (char *) pm_skip_space(q, e);
-			while (q < e && (isdigit((unsigned char) *q) || *q == '#'))
-				q++;
-			if (q < e && (*q == ':' || *q == '.' || *q == ')'))
-				t = (char *) pm_skip_space(q + 1, e);
+			const char *w = (*q == '[') ? q + 1 : q;
+
+			if (pm_task_status_word(w, c - w))
+			{
+				it->status_text = pnstrdup(w, c - w);
+				t = (char *) pm_skip_space(c + 1, e);
+			}
+			break;
 		}
 	}
+	return t;
+}
 
-	/* a leading check mark, and "Done: ..." / "[In progress] ..." */
+/*
+ * Inline labels ("— Status: In progress — Owner: alice", "(Due: Feb 28,
+ * 2025)"): their values taken, cut out of the title t; returns its end.
+ */
+static char *
+pm_inline_labels(PmItem *it, char *t, char *e)
+{
+	for (char *p = t; p < e; p++)
 	{
-		char	   *q = t;
+		const char *value;
+		int			label;
+		const char *ve;
+		char	   *cut = p;
+		char	   *v;
+		const char *a,
+				   *b;
 
-		if (e - q >= 3 && (unsigned char) q[0] == 0xe2 && (unsigned char) q[1] == 0x9c &&
-			((unsigned char) q[2] == 0x85 || (unsigned char) q[2] == 0x94 ||
-			 (unsigned char) q[2] == 0x93))
+		if (p > t && pm_isalnum(p[-1]))
+			continue;
+		label = pm_task_label(p, e, &value);
+		if (!label)
+			continue;
+		ve = value;
+		while (ve < e && *ve != '|' && *ve != ';' && *ve != ')' && *ve != ']' &&
+			   (*ve != ',' || (label == 3 && pm_year_follows(ve, e))) &&
+			   !((unsigned char) *ve == 0xe2) &&
+			   !(ve[0] == ' ' && ve + 1 < e && ve[1] == '-' && ve + 2 < e && ve[2] == ' '))
+			ve++;
+		v = pnstrdup(value, ve - value);
+		a = v;
+		b = v + strlen(v);
+		pm_trim(&a, &b);
+		v = pnstrdup(a, b - a);
+		if (label == 1)
+			it->status_text = v;
+		else if (label == 2)
+			it->owner = v;
+		else
+			it->due = v;
+		/* cut the label and its value out of the title */
+		memmove(cut, ve, e - ve + 1);
+		e -= (ve - cut);
+		p = cut - 1;
+	}
+	return e;
+}
+
+/* an owner named by handle at the end: "(@alice)"; returns the title's end */
+static char *
+pm_trailing_handle(PmItem *it, char *t, char *e)
+{
+	char	   *o;
+
+	if (it->owner != NULL || e - t <= 3 || e[-1] != ')')
+		return e;
+	o = e - 2;
+	while (o > t && (pm_isalnum(*o) || *o == '-' || *o == '_' || *o == '.'))
+		o--;
+	if (o > t && *o == '@' && o[-1] == '(' && o + 1 < e - 1)
+	{
+		it->owner = pnstrdup(o, e - 1 - o);
+		e = o - 1;
+		while (e > t && isspace((unsigned char) e[-1]))
+			e--;
+		*e = '\0';
+	}
+	return e;
+}
+
+/*
+ * A status word at the end: "(Completed)", "[done]", " - In progress":
+ * taken out of the title t; returns its end.
+ */
+static char *
+pm_trailing_status(PmItem *it, char *t, char *e)
+{
+	char	   *b = e;
+
+	if (b > t && (b[-1] == ')' || b[-1] == ']'))
+	{
+		char		open = b[-1] == ')' ? '(' : '[';
+		char	   *o = b - 1;
+		char	   *w;
+
+		while (o > t && *o != open)
+			o--;
+		/* "(owner: Jo, completed)" leaves "(, completed)" */
+		for (w = o + 1; w < b && (*w == ',' || *w == ';' || *w == ' '); w++)
+			;
+		if (*o == open && pm_task_status_word(w, b - 1 - w))
 		{
-			if (it->status_text == NULL && !it->has_checkbox)
-				it->status_text = pstrdup("done");
-			t = q = (char *) pm_skip_space(q + 3, e);
-			if (e - q >= 3 && (unsigned char) q[0] == 0xef && (unsigned char) q[1] == 0xb8)
-				t = q = (char *) pm_skip_space(q + 3, e);	/* variation selector */
+			it->status_text = pnstrdup(w, b - 1 - w);
+			e = o;
 		}
-		for (char *c = q; c < e && c - q < 20; c++)
+	}
+	else
+	{
+		for (char *o = b - 1; o > t; o--)
 		{
-			if (*c == ':' || (*c == ']' && *q == '['))
+			if ((*o == '-' && o[-1] == ' ') || *o == ':' ||
+				((unsigned char) *o == 0xe2 && o + 2 < b))
 			{
-				const char *w = (*q == '[') ? q + 1 : q;
+				char	   *w = o + ((unsigned char) *o == 0xe2 ? 3 : 1);
 
-				if (pm_task_status_word(w, c - w))
+				if (pm_task_status_word(w, b - w))
 				{
-					it->status_text = pnstrdup(w, c - w);
-					t = (char *) pm_skip_space(c + 1, e);
+					it->status_text = pnstrdup(w, b - w);
+					e = o;
 				}
 				break;
 			}
 		}
 	}
+	while (e > t && (isspace((unsigned char) e[-1]) || e[-1] == '-'))
+		e--;
+	if (e - 3 >= t && (unsigned char) e[-3] == 0xe2)
+		e -= 3;
+	while (e > t && isspace((unsigned char) e[-1]))
+		e--;
+	*e = '\0';
+	/* "Pool alerts (Owner: Ravi) - Done" leaves "Pool alerts ()" */
+	return pm_trim_leftovers(t, e);
+}
 
-	/* inline labels: "— Status: In progress — Owner: alice" */
-	for (p = t; p < e; p++)
-	{
-		const char *value;
-		int			label;
+void
+pm_finish_task(PmParser *ps, PmItem *it, PmTask *task)
+{
+	char	   *t = pm_clean(it->text.data, it->text.data + it->text.len);
+	char	   *e = t + strlen(t);
+	const char *status = NULL;
 
-		if (p > t && pm_isalnum(p[-1]))
-			continue;
-		label = pm_task_label(p, e, &value);
-		if (label)
-		{
-			const char *ve = value;
-			char	   *cut = p;
-
-			while (ve < e && *ve != '|' && *ve != ';' && *ve != ')' && *ve != ']' &&
-				   (*ve != ',' || (label == 3 && pm_year_follows(ve, e))) &&
-				   !((unsigned char) *ve == 0xe2) &&
-				   !(ve[0] == ' ' && ve + 1 < e && ve[1] == '-' && ve + 2 < e && ve[2] == ' '))
-				ve++;
-			{
-				char	   *v = pnstrdup(value, ve - value);
-				const char *a = v,
-						   *b = v + strlen(v);
-
-				pm_trim(&a, &b);
-				v = pnstrdup(a, b - a);
-				if (label == 1)
-					it->status_text = v;
-				else if (label == 2)
-					it->owner = v;
-				else
-					it->due = v;
-			}
-			/* cut the label and its value out of the title */
-			memmove(cut, ve, e - ve + 1);
-			e -= (ve - cut);
-			p = cut - 1;
-		}
-	}
+	t = pm_skip_task_prefix(t, e);
+	t = pm_leading_status(it, t, e);
+	e = pm_inline_labels(it, t, e);
 	/* trailing separators and empty brackets left over */
 	e = pm_trim_leftovers(t, e);
-
-	/* an owner named by handle at the end: "(@alice)" */
-	if (it->owner == NULL && e - t > 3 && e[-1] == ')')
-	{
-		char	   *o = e - 2;
-
-		while (o > t && (pm_isalnum(*o) || *o == '-' || *o == '_' || *o == '.'))
-			o--;
-		if (o > t && *o == '@' && o[-1] == '(' && o + 1 < e - 1)
-		{
-			it->owner = pnstrdup(o, e - 1 - o);
-			e = o - 1;
-			while (e > t && isspace((unsigned char) e[-1]))
-				e--;
-			*e = '\0';
-		}
-	}
-	/* a status word at the end: "(Completed)", "[done]", " - In progress" */
+	e = pm_trailing_handle(it, t, e);
 	if (it->status_text == NULL)
-	{
-		char	   *b = e;
-
-		if (b > t && (b[-1] == ')' || b[-1] == ']'))
-		{
-			char		open = b[-1] == ')' ? '(' : '[';
-			char	   *o = b - 1;
-
-			char	   *w;
-
-			while (o > t && *o != open)
-				o--;
-			/* "(owner: Jo, completed)" leaves "(, completed)" */
-			for (w = o + 1; w < b && (*w == ',' || *w == ';' || *w == ' '); w++)
-				;
-			if (*o == open && pm_task_status_word(w, b - 1 - w))
-			{
-				it->status_text = pnstrdup(w, b - 1 - w);
-				e = o;
-			}
-		}
-		else
-		{
-			for (char *o = b - 1; o > t; o--)
-			{
-				if ((*o == '-' && o[-1] == ' ') || *o == ':' ||
-					((unsigned char) *o == 0xe2 && o + 2 < b))
-				{
-					char	   *w = o + ((unsigned char) *o == 0xe2 ? 3 : 1);
-
-					if (pm_task_status_word(w, b - w))
-					{
-						it->status_text = pnstrdup(w, b - w);
-						e = o;
-					}
-					break;
-				}
-			}
-		}
-		while (e > t && (isspace((unsigned char) e[-1]) || e[-1] == '-'))
-			e--;
-		if (e - 3 >= t && (unsigned char) e[-3] == 0xe2)
-			e -= 3;
-		while (e > t && isspace((unsigned char) e[-1]))
-			e--;
-		*e = '\0';
-		/* "Pool alerts (Owner: Ravi) - Done" leaves "Pool alerts ()" */
-		e = pm_trim_leftovers(t, e);
-	}
+		e = pm_trailing_status(it, t, e);
 
 	if (it->status_text)
 	{
