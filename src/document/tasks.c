@@ -227,6 +227,75 @@ pm_plain_item(PmParser *ps, const PmLine *ln, const char *s, const char *e)
 	appendBinaryStringInfo(&it->text, s, e - s);
 }
 
+/* a row of a task table: "| Add alerts | ana | done |", its header first */
+static void
+pm_task_table_row(PmParser *ps, const PmLine *ln)
+{
+	const char *s = ln->s,
+			   *e = ln->s + ln->len;
+	const char *cs[16],
+			   *ce[16];
+	int			nc;
+	PmItem	   *it;
+
+	if (pm_table_separator(s, e))
+		return;
+	nc = pm_table_cells(s, e, cs, ce, 16);
+	if (!ps->in_task_table)
+	{
+		/* a header row names the columns */
+		ps->in_task_table = true;
+		ps->task_cols[0] = 0;
+		ps->task_cols[1] = ps->task_cols[2] = ps->task_cols[3] = -1;
+		for (int i = 0; i < nc; i++)
+		{
+			char	   *h = pm_clean(cs[i], ce[i]);
+			int			hl = strlen(h);
+
+			if (pm_contains_ci(h, hl, "owner") || pm_contains_ci(h, hl, "assignee") ||
+				pm_word_ci(h, h + hl, "who"))
+				ps->task_cols[1] = i;
+			else if (pm_contains_ci(h, hl, "status") || pm_contains_ci(h, hl, "state"))
+				ps->task_cols[2] = i;
+			else if (pm_contains_ci(h, hl, "due"))
+				ps->task_cols[3] = i;
+			else if (pm_contains_ci(h, hl, "task") || pm_contains_ci(h, hl, "action") ||
+					 pm_contains_ci(h, hl, "item") || pm_contains_ci(h, hl, "description") ||
+					 pm_contains_ci(h, hl, "title") || pm_contains_ci(h, hl, "what"))
+				ps->task_cols[0] = i;
+		}
+		return;
+	}
+	if (ps->task_cols[0] >= nc)
+		return;
+	it = pm_new_item(ps, ln->indent);
+	{
+		int			tc = pm_title_cell(ps, cs, ce, nc);
+		const char *ts = pm_strip_checkbox(cs[tc], ce[tc], &it->has_checkbox, &it->checked);
+
+		appendBinaryStringInfo(&it->text, ts, ce[tc] - ts);
+	}
+	if (ps->task_cols[1] >= 0 && ps->task_cols[1] < nc && ce[ps->task_cols[1]] > cs[ps->task_cols[1]])
+		it->owner = pm_clean(cs[ps->task_cols[1]], ce[ps->task_cols[1]]);
+	if (ps->task_cols[2] >= 0 && ps->task_cols[2] < nc && ce[ps->task_cols[2]] > cs[ps->task_cols[2]])
+		it->status_text = pm_clean(cs[ps->task_cols[2]], ce[ps->task_cols[2]]);
+	if (ps->task_cols[3] >= 0 && ps->task_cols[3] < nc && ce[ps->task_cols[3]] > cs[ps->task_cols[3]])
+		it->due = pm_clean(cs[ps->task_cols[3]], ce[ps->task_cols[3]]);
+	/* no Status column: a status word ending another cell ("n/a DONE") */
+	for (int i = 0; i < nc && it->status_text == NULL && ps->task_cols[2] < 0; i++)
+	{
+		const char *w = ce[i];
+
+		if (i == ps->task_cols[0] || i == ps->task_cols[1])
+			continue;
+		while (w > cs[i] && !isspace((unsigned char) w[-1]))
+			w--;
+		if (pm_task_status_word(w, ce[i] - w))
+			it->status_text = pnstrdup(w, ce[i] - w);
+	}
+	return;
+}
+
 void
 pm_measures_line(PmParser *ps, const PmLine *ln)
 {
@@ -239,66 +308,7 @@ pm_measures_line(PmParser *ps, const PmLine *ln)
 
 	if (*s == '|')
 	{
-		const char *cs[16],
-				   *ce[16];
-		int			nc;
-		PmItem	   *it;
-
-		if (pm_table_separator(s, e))
-			return;
-		nc = pm_table_cells(s, e, cs, ce, 16);
-		if (!ps->in_task_table)
-		{
-			/* a header row names the columns */
-			ps->in_task_table = true;
-			ps->task_cols[0] = 0;
-			ps->task_cols[1] = ps->task_cols[2] = ps->task_cols[3] = -1;
-			for (int i = 0; i < nc; i++)
-			{
-				char	   *h = pm_clean(cs[i], ce[i]);
-				int			hl = strlen(h);
-
-				if (pm_contains_ci(h, hl, "owner") || pm_contains_ci(h, hl, "assignee") ||
-					pm_word_ci(h, h + hl, "who"))
-					ps->task_cols[1] = i;
-				else if (pm_contains_ci(h, hl, "status") || pm_contains_ci(h, hl, "state"))
-					ps->task_cols[2] = i;
-				else if (pm_contains_ci(h, hl, "due"))
-					ps->task_cols[3] = i;
-				else if (pm_contains_ci(h, hl, "task") || pm_contains_ci(h, hl, "action") ||
-						 pm_contains_ci(h, hl, "item") || pm_contains_ci(h, hl, "description") ||
-						 pm_contains_ci(h, hl, "title") || pm_contains_ci(h, hl, "what"))
-					ps->task_cols[0] = i;
-			}
-			return;
-		}
-		if (ps->task_cols[0] >= nc)
-			return;
-		it = pm_new_item(ps, ln->indent);
-		{
-			int			tc = pm_title_cell(ps, cs, ce, nc);
-			const char *ts = pm_strip_checkbox(cs[tc], ce[tc], &it->has_checkbox, &it->checked);
-
-			appendBinaryStringInfo(&it->text, ts, ce[tc] - ts);
-		}
-		if (ps->task_cols[1] >= 0 && ps->task_cols[1] < nc && ce[ps->task_cols[1]] > cs[ps->task_cols[1]])
-			it->owner = pm_clean(cs[ps->task_cols[1]], ce[ps->task_cols[1]]);
-		if (ps->task_cols[2] >= 0 && ps->task_cols[2] < nc && ce[ps->task_cols[2]] > cs[ps->task_cols[2]])
-			it->status_text = pm_clean(cs[ps->task_cols[2]], ce[ps->task_cols[2]]);
-		if (ps->task_cols[3] >= 0 && ps->task_cols[3] < nc && ce[ps->task_cols[3]] > cs[ps->task_cols[3]])
-			it->due = pm_clean(cs[ps->task_cols[3]], ce[ps->task_cols[3]]);
-		/* no Status column: a status word ending another cell ("n/a DONE") */
-		for (int i = 0; i < nc && it->status_text == NULL && ps->task_cols[2] < 0; i++)
-		{
-			const char *w = ce[i];
-
-			if (i == ps->task_cols[0] || i == ps->task_cols[1])
-				continue;
-			while (w > cs[i] && !isspace((unsigned char) w[-1]))
-				w--;
-			if (pm_task_status_word(w, ce[i] - w))
-				it->status_text = pnstrdup(w, ce[i] - w);
-		}
+		pm_task_table_row(ps, ln);
 		return;
 	}
 	ps->in_task_table = false;
