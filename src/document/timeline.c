@@ -320,6 +320,93 @@ pm_timeline_sentences(PmParser *ps, const PmLine *ln, const char *s, const char 
 	return any;
 }
 
+/*
+ * A row of a timeline table ("| 14:05 | alert fired |", "| May 15 | 14:05 |
+ * UTC | ... |"): an entry at the first cell holding a time (a date cell and
+ * a time cell, a zone in a cell of its own), the other cells its text; the
+ * header names the zone.
+ */
+static void
+pm_timeline_row(PmParser *ps, const PmLine *ln, const char *s, const char *e)
+{
+	const char *cs[16],
+			   *ce[16];
+	int			nc;
+	int			first = -1;
+	PmStamp		st;
+
+	if (pm_table_separator(s, e))
+		return;
+	nc = pm_table_cells(s, e, cs, ce, 16);
+	if (ps->nraw == 0 && nc > 0 && (pm_contains_ci(cs[0], ce[0] - cs[0], "time") ||
+									pm_contains_ci(cs[0], ce[0] - cs[0], "date")))
+	{
+		/* a header: "| Time (UTC) | Event |", "| Date | Time (UTC) | Event |" */
+		for (int i = 0; i < nc; i++)
+			if (pm_contains_ci(cs[i], ce[i] - cs[i], "time"))
+			{
+				pm_scan_zone(ps, cs[i], ce[i]);
+				break;
+			}
+		return;
+	}
+	/* the first cell (or date cell + time cell) holding a time */
+	for (int i = 0; i < nc && first < 0; i++)
+	{
+		const char *b = pm_entry_head(cs[i], ce[i], &st);
+
+		if (b == NULL)
+			continue;
+		if (st.has_date && !st.has_time && i + 1 < nc)
+		{
+			PmStamp		t;
+
+			if (pm_entry_head(cs[i + 1], ce[i + 1], &t) && t.has_time && !t.has_date)
+			{
+				t.has_date = true;
+				t.y = st.y;
+				t.m = st.m;
+				t.d = st.d;
+				st = t;
+				i++;
+			}
+		}
+		if (st.has_time)
+		{
+			PmRawEntry *r = pm_new_entry(ps, &st, ln->lineno, ln->indent);
+
+			/* a zone in a cell of its own */
+			if (!st.has_zone && i + 1 < nc)
+			{
+				PmZone		z;
+				bool		unknown;
+
+				if (pm_read_zone(cs[i + 1], ce[i + 1], &z, &unknown, r->st.zone_word) ==
+					ce[i + 1] - cs[i + 1] && !unknown && ce[i + 1] > cs[i + 1])
+				{
+					r->st.zone = z;
+					r->st.has_zone = true;
+					i++;
+				}
+			}
+			if (b < ce[i] && b > cs[i])
+				appendBinaryStringInfo(&r->body, b, ce[i] - b);
+			for (int j = i + 1; j < nc; j++)
+			{
+				char	   *c = pnstrdup(cs[j], ce[j] - cs[j]);
+
+				if (*c == '\0')
+					continue;
+				if (r->body.len > 0)
+					appendStringInfoString(&r->body, " — ");
+				appendStringInfoString(&r->body, c);
+			}
+			first = i;
+		}
+	}
+	return;
+}
+
 void
 pm_timeline_line(PmParser *ps, const PmLine *ln)
 {
@@ -340,80 +427,7 @@ pm_timeline_line(PmParser *ps, const PmLine *ln)
 		return;
 	if (*s == '|')
 	{
-		const char *cs[16],
-				   *ce[16];
-		int			nc;
-		int			first = -1;
-
-		if (pm_table_separator(s, e))
-			return;
-		nc = pm_table_cells(s, e, cs, ce, 16);
-		if (ps->nraw == 0 && nc > 0 && (pm_contains_ci(cs[0], ce[0] - cs[0], "time") ||
-										pm_contains_ci(cs[0], ce[0] - cs[0], "date")))
-		{
-			/* a header: "| Time (UTC) | Event |", "| Date | Time (UTC) | Event |" */
-			for (int i = 0; i < nc; i++)
-				if (pm_contains_ci(cs[i], ce[i] - cs[i], "time"))
-				{
-					pm_scan_zone(ps, cs[i], ce[i]);
-					break;
-				}
-			return;
-		}
-		/* the first cell (or date cell + time cell) holding a time */
-		for (int i = 0; i < nc && first < 0; i++)
-		{
-			const char *b = pm_entry_head(cs[i], ce[i], &st);
-
-			if (b == NULL)
-				continue;
-			if (st.has_date && !st.has_time && i + 1 < nc)
-			{
-				PmStamp		t;
-
-				if (pm_entry_head(cs[i + 1], ce[i + 1], &t) && t.has_time && !t.has_date)
-				{
-					t.has_date = true;
-					t.y = st.y;
-					t.m = st.m;
-					t.d = st.d;
-					st = t;
-					i++;
-				}
-			}
-			if (st.has_time)
-			{
-				PmRawEntry *r = pm_new_entry(ps, &st, ln->lineno, ln->indent);
-
-				/* a zone in a cell of its own */
-				if (!st.has_zone && i + 1 < nc)
-				{
-					PmZone		z;
-					bool		unknown;
-
-					if (pm_read_zone(cs[i + 1], ce[i + 1], &z, &unknown, r->st.zone_word) ==
-						ce[i + 1] - cs[i + 1] && !unknown && ce[i + 1] > cs[i + 1])
-					{
-						r->st.zone = z;
-						r->st.has_zone = true;
-						i++;
-					}
-				}
-				if (b < ce[i] && b > cs[i])
-					appendBinaryStringInfo(&r->body, b, ce[i] - b);
-				for (int j = i + 1; j < nc; j++)
-				{
-					char	   *c = pnstrdup(cs[j], ce[j] - cs[j]);
-
-					if (*c == '\0')
-						continue;
-					if (r->body.len > 0)
-						appendStringInfoString(&r->body, " — ");
-					appendStringInfoString(&r->body, c);
-				}
-				first = i;
-			}
-		}
+		pm_timeline_row(ps, ln, s, e);
 		return;
 	}
 
