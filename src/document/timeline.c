@@ -546,141 +546,171 @@ pm_timeline_kind(const char *s, int len, bool *begins)
 	return "action";
 }
 
+/* the date carried from entry to entry, and the latest time seen that day */
+typedef struct PmCarry
+{
+	int			y,
+				m,
+				d;
+	int			max_tod;		/* seconds into the day, -1 at a new date */
+	int			max_h,
+				max_mi;
+	int			rolled;			/* notes of each kind written */
+	int			disordered;
+	int			noon;
+} PmCarry;
+
+/*
+ * An entry's time against the latest before it on its day: the next day
+ * when it says so or when that is the nearer reading ("23:50" then "00:10"),
+ * past noon for "12:15 AM" after "12:00 PM", else kept, out of order.
+ */
+static void
+pm_carry_time(PmDocument *doc, PmRawEntry *r, PmCarry *c)
+{
+	PmStamp    *st = &r->st;
+	int			tod = st->h * 3600 + st->mi * 60 + st->s;
+	int			back;
+	bool		next_day;
+
+	if (st->has_date || c->max_tod < 0 || tod >= c->max_tod)
+	{
+		if (tod >= c->max_tod)
+		{
+			c->max_tod = tod;
+			c->max_h = st->h;
+			c->max_mi = st->mi;
+		}
+		return;
+	}
+	back = c->max_tod - tod;
+	next_day = pm_contains_ci(r->body.data, r->body.len, "next day") ||
+		pm_contains_ci(r->body.data, r->body.len, "following day") ||
+		pm_contains_ci(r->body.data, r->body.len, "next morning") ||
+		pm_contains_ci(r->body.data, r->body.len, "overnight") ||
+		(86400 - back) < back;
+	if (!next_day && st->h == 0 && (c->max_h == 11 || c->max_h == 12) &&
+		tod + 43200 >= c->max_tod && tod + 43200 - c->max_tod <= 3 * 3600)
+	{
+		/* "12:15 AM" after "12:00 PM": the quarter past noon */
+		if (++c->noon <= PM_MAX_NOTES_OF_A_KIND)
+			pm_note(doc, "line %d: %s after %s read as %s, past noon rather than past midnight",
+					r->lineno, pm_fmt_hm(0, st->mi), pm_fmt_hm(c->max_h, c->max_mi),
+					pm_fmt_hm(12, st->mi));
+		st->h = 12;
+		c->max_tod = tod + 43200;
+		c->max_h = st->h;
+		c->max_mi = st->mi;
+	}
+	else if (next_day)
+	{
+		pm_add_days(&c->y, &c->m, &c->d, 1);
+		if (++c->rolled <= PM_MAX_NOTES_OF_A_KIND)
+			pm_note(doc, "line %d: %s is earlier than %s before it; took it to be the next day, %04d-%02d-%02d",
+					r->lineno, pm_fmt_hm(st->h, st->mi), pm_fmt_hm(c->max_h, c->max_mi),
+					c->y, c->m, c->d);
+		c->max_tod = tod;
+		c->max_h = st->h;
+		c->max_mi = st->mi;
+	}
+	else if (++c->disordered <= PM_MAX_NOTES_OF_A_KIND)
+		pm_note(doc, "line %d: %s comes after %s but is earlier; kept it at its stated time, out of order",
+				r->lineno, pm_fmt_hm(st->h, st->mi), pm_fmt_hm(c->max_h, c->max_mi));
+}
+
+/*
+ * The zone an entry's time is in: its own, or the timeline's.  When no
+ * entry names a zone, an unknown word after a time was text ("14:55 ALERT:
+ * ..."): it goes back into the body.
+ */
+static PmZone
+pm_entry_zone(PmParser *ps, PmRawEntry *r, bool has_named_zone)
+{
+	PmStamp    *st = &r->st;
+
+	if (st->zone_unknown && !has_named_zone)
+	{
+		StringInfoData b;
+
+		initStringInfo(&b);
+		if (r->text_from_zone)
+			appendStringInfoString(&b, r->text_from_zone);
+		else
+			appendStringInfo(&b, "%s %s", st->zone_word, r->body.data);
+		r->body = b;
+		st->zone_unknown = false;
+	}
+	if (st->zone_unknown)
+	{
+		pm_note(ps->doc, "line %d names the zone \"%s\", which PostgreSQL does not know; read it as %s",
+				r->lineno, st->zone_word, ps->tl_zone.label);
+		return ps->tl_zone;
+	}
+	return st->has_zone ? st->zone : ps->tl_zone;
+}
+
 /* the entries: dates carried, midnight crossed, order checked */
 void
 pm_build_entries(PmParser *ps)
 {
 	PmDocument *doc = ps->doc;
+	PmCarry		c;
+	bool		has_named_zone = false;
 
+	memset(&c, 0, sizeof(c));
+	c.y = ps->base_y;
+	c.m = ps->base_m;
+	c.d = ps->base_d;
+	c.max_tod = -1;
+	doc->entries = palloc(sizeof(PmEntry) * Max(ps->nraw, 1));
+	for (int i = 0; i < ps->nraw; i++)
+		if (ps->raw[i].st.has_zone)
+			has_named_zone = true;
+	for (int i = 0; i < ps->nraw; i++)
 	{
-		int			cy = ps->base_y,
-					cm = ps->base_m,
-					cd = ps->base_d;
-		int			max_tod = -1;
-		int			rolled = 0;
-		int			disordered = 0;
-		int			noon = 0;
-		bool		has_named_zone = false;
-		int			max_h = 0,
-					max_mi = 0;
+		PmRawEntry *r = &ps->raw[i];
+		PmStamp    *st = &r->st;
+		PmZone		z;
+		PmEntry    *en;
+		const char *bs,
+				   *be;
 
-		doc->entries = palloc(sizeof(PmEntry) * Max(ps->nraw, 1));
-		for (int i = 0; i < ps->nraw; i++)
-			if (ps->raw[i].st.has_zone)
-				has_named_zone = true;
-		for (int i = 0; i < ps->nraw; i++)
+		if (st->has_date)
 		{
-			PmRawEntry *r = &ps->raw[i];
-			PmStamp    *st = &r->st;
-			int			tod;
-			PmZone		z;
-			PmEntry    *en;
-			const char *bs,
-					   *be;
-
-			if (st->has_date)
-			{
-				cy = st->y ? st->y : cy;
-				cm = st->m;
-				cd = st->d;
-				max_tod = -1;
-			}
-			if (!st->has_time)
-				continue;		/* a date line */
-			tod = st->h * 3600 + st->mi * 60 + st->s;
-			if (!st->has_date && max_tod >= 0 && tod < max_tod)
-			{
-				int			back = max_tod - tod;
-				bool		next_day;
-
-				next_day = pm_contains_ci(r->body.data, r->body.len, "next day") ||
-					pm_contains_ci(r->body.data, r->body.len, "following day") ||
-					pm_contains_ci(r->body.data, r->body.len, "next morning") ||
-					pm_contains_ci(r->body.data, r->body.len, "overnight") ||
-					(86400 - back) < back;
-				if (!next_day && st->h == 0 && (max_h == 11 || max_h == 12) &&
-					tod + 43200 >= max_tod && tod + 43200 - max_tod <= 3 * 3600)
-				{
-					/* "12:15 AM" after "12:00 PM": the quarter past noon */
-					if (++noon <= PM_MAX_NOTES_OF_A_KIND)
-						pm_note(doc, "line %d: %s after %s read as %s, past noon rather than past midnight",
-								r->lineno, pm_fmt_hm(0, st->mi), pm_fmt_hm(max_h, max_mi),
-								pm_fmt_hm(12, st->mi));
-					st->h = 12;
-					tod += 43200;
-					max_tod = tod;
-					max_h = st->h;
-					max_mi = st->mi;
-				}
-				else if (next_day)
-				{
-					pm_add_days(&cy, &cm, &cd, 1);
-					if (++rolled <= PM_MAX_NOTES_OF_A_KIND)
-						pm_note(doc, "line %d: %s is earlier than %s before it; took it to be the next day, %04d-%02d-%02d",
-								r->lineno, pm_fmt_hm(st->h, st->mi), pm_fmt_hm(max_h, max_mi), cy, cm, cd);
-					max_tod = tod;
-					max_h = st->h;
-					max_mi = st->mi;
-				}
-				else if (++disordered <= PM_MAX_NOTES_OF_A_KIND)
-					pm_note(doc, "line %d: %s comes after %s but is earlier; kept it at its stated time, out of order",
-							r->lineno, pm_fmt_hm(st->h, st->mi), pm_fmt_hm(max_h, max_mi));
-			}
-			else if (tod >= max_tod)
-			{
-				max_tod = tod;
-				max_h = st->h;
-				max_mi = st->mi;
-			}
-
-			if (st->zone_unknown && !has_named_zone)
-			{
-				/* no entry names a zone: the word was text ("14:55 ALERT: ...") */
-				StringInfoData b;
-
-				initStringInfo(&b);
-				if (r->text_from_zone)
-					appendStringInfoString(&b, r->text_from_zone);
-				else
-					appendStringInfo(&b, "%s %s", st->zone_word, r->body.data);
-				r->body = b;
-				st->zone_unknown = false;
-			}
-			if (st->zone_unknown)
-			{
-				z = ps->tl_zone;
-				pm_note(doc, "line %d names the zone \"%s\", which PostgreSQL does not know; read it as %s",
-						r->lineno, st->zone_word, ps->tl_zone.label);
-			}
-			else
-				z = st->has_zone ? st->zone : ps->tl_zone;
-
-			bs = r->body.data;
-			be = r->body.data + r->body.len;
-			pm_trim(&bs, &be);
-			if (bs == be)
-			{
-				pm_note(doc, "line %d: the entry at %s says nothing; left it out",
-						r->lineno, pm_fmt_hm(st->h, st->mi));
-				continue;
-			}
-			en = &doc->entries[doc->nentries];
-			if (!pm_zone_to_ts(&z, cy, cm, cd, st->h, st->mi, st->s, st->us, &en->at))
-			{
-				pm_note(doc, "line %d: %04d-%02d-%02d is not a date; left the entry out",
-						r->lineno, cy, cm, cd);
-				continue;
-			}
-			en->body = pnstrdup(bs, be - bs);
-			en->kind = pm_timeline_kind(en->body, strlen(en->body), &en->begins);
-			en->lineno = r->lineno;
-			doc->nentries++;
+			c.y = st->y ? st->y : c.y;
+			c.m = st->m;
+			c.d = st->d;
+			c.max_tod = -1;
 		}
-		if (rolled > PM_MAX_NOTES_OF_A_KIND)
-			pm_note(doc, "%d more entries were taken to be on the next day", rolled - PM_MAX_NOTES_OF_A_KIND);
-		if (disordered > PM_MAX_NOTES_OF_A_KIND)
-			pm_note(doc, "%d more entries out of order were kept at their stated times",
-					disordered - PM_MAX_NOTES_OF_A_KIND);
-	}
+		if (!st->has_time)
+			continue;			/* a date line */
+		pm_carry_time(doc, r, &c);
+		z = pm_entry_zone(ps, r, has_named_zone);
 
+		bs = r->body.data;
+		be = r->body.data + r->body.len;
+		pm_trim(&bs, &be);
+		if (bs == be)
+		{
+			pm_note(doc, "line %d: the entry at %s says nothing; left it out",
+					r->lineno, pm_fmt_hm(st->h, st->mi));
+			continue;
+		}
+		en = &doc->entries[doc->nentries];
+		if (!pm_zone_to_ts(&z, c.y, c.m, c.d, st->h, st->mi, st->s, st->us, &en->at))
+		{
+			pm_note(doc, "line %d: %04d-%02d-%02d is not a date; left the entry out",
+					r->lineno, c.y, c.m, c.d);
+			continue;
+		}
+		en->body = pnstrdup(bs, be - bs);
+		en->kind = pm_timeline_kind(en->body, strlen(en->body), &en->begins);
+		en->lineno = r->lineno;
+		doc->nentries++;
+	}
+	if (c.rolled > PM_MAX_NOTES_OF_A_KIND)
+		pm_note(doc, "%d more entries were taken to be on the next day", c.rolled - PM_MAX_NOTES_OF_A_KIND);
+	if (c.disordered > PM_MAX_NOTES_OF_A_KIND)
+		pm_note(doc, "%d more entries out of order were kept at their stated times",
+				c.disordered - PM_MAX_NOTES_OF_A_KIND);
 }
