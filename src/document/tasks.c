@@ -53,30 +53,26 @@ pm_task_label(const char *s, const char *e, const char **value)
 		return 0;
 	for (int i = 0; i < lengthof(labels); i++)
 	{
-		int			n = strlen(labels[i]);
+		const char *q;
+		int			y,
+					m,
+					d;
 
-		if (pm_word_ci(p, e, labels[i]))
+		/* the first letter first: strlen and the comparison only then */
+		if (labels[i][0] != c || !pm_word_ci(p, e, labels[i]))
+			continue;
+		q = pm_skip_decor(p + strlen(labels[i]), e);
+		if (q < e && *q == ':')
 		{
-			const char *q = pm_skip_decor(p + n, e);
-
-			if (q < e && *q == ':')
-			{
-				*value = pm_skip_decor(q + 1, e);
-				return which[i];
-			}
-			/* "due 2024-06-01", "due June 1": the date says it is a label */
-			if (which[i] == 3 && q > p + n)
-			{
-				int			y,
-							m,
-							d;
-
-				if (pm_read_date(q, e, &y, &m, &d) > 0)
-				{
-					*value = q;
-					return 3;
-				}
-			}
+			*value = pm_skip_decor(q + 1, e);
+			return which[i];
+		}
+		/* "due 2024-06-01", "due June 1": the date says it is a label */
+		if (which[i] == 3 && q > p + strlen(labels[i]) &&
+			pm_read_date(q, e, &y, &m, &d) > 0)
+		{
+			*value = q;
+			return 3;
 		}
 	}
 	return 0;
@@ -296,6 +292,20 @@ pm_task_table_row(PmParser *ps, const PmLine *ln)
 	return;
 }
 
+/* "Regular Audits: Conduct ...": a short label of words, a colon, then text */
+static bool
+pm_label_first(const char *s, const char *e)
+{
+	for (const char *p = s; p < e && p - s <= 40; p++)
+	{
+		if (*p == ':')
+			return p > s && p + 1 < e && p[1] == ' ';
+		if (!isalpha((unsigned char) *p) && *p != ' ' && *p != '-' && *p != '&' && *p != '/')
+			return false;
+	}
+	return false;
+}
+
 void
 pm_measures_line(PmParser *ps, const PmLine *ln)
 {
@@ -350,13 +360,17 @@ pm_measures_line(PmParser *ps, const PmLine *ln)
 		ps->items_at_heading = ps->nitems;
 		return;
 	}
-	if (last && ln->indent > last->indent && (marker || ln->indent >= last->indent + 2))
-		return;					/* other detail under an item */
-	if (!marker && ln->indent == 0)
+	/*
+	 * Lines without markers, one task a line; also "Label: ..." lines however
+	 * ragged their indentation ("   Audits: ...", "    Alerts: ...").
+	 */
+	if (!marker && (ln->indent == 0 || ((last == NULL || last->plain) && pm_label_first(s, e))))
 	{
 		pm_plain_item(ps, ln, s, e);	/* a task, or prose around the list */
 		return;
 	}
+	if (last && ln->indent > last->indent && (marker || ln->indent >= last->indent + 2))
+		return;					/* other detail under an item */
 	{
 		PmItem	   *it = pm_new_item(ps, ln->indent);
 

@@ -2,7 +2,7 @@
 -- formats (test/document/corpus), checked the way users rely on them.
 BEGIN;
 SET LOCAL timezone = 'UTC';
-SELECT plan(757);
+SELECT plan(765);
 
 \set seed000 `cat test/seeds/000_2d29b2a47fc1b878.txt`
 \set seed001 `cat test/seeds/001_e377f6c4d1aac321.txt`
@@ -87,6 +87,7 @@ SELECT plan(757);
 \set doc76 `cat test/document/corpus/76_last_updated_breaks_arrows.md`
 \set doc77 `cat test/document/corpus/77_timeline_phases_quotes_due_in_brackets.md`
 \set doc78 `cat test/document/corpus/78_military_times_heading_field_phases.md`
+\set doc79 `cat test/document/corpus/79_ragged_indent_label_measures.txt`
 
 CREATE TEMP TABLE doc (name text PRIMARY KEY, body text, on_date date);
 INSERT INTO doc VALUES
@@ -161,7 +162,8 @@ INSERT INTO doc VALUES
 	('75 **08:40 UTC: Issue Resolution**, ## Plan, ## Conclusion', :'doc75', NULL),
 	('76 Last updated: later, <br /> and \\ lines, -->', :'doc76', NULL),
 	('77 ### Detection phases, quotes, (Due: ...)', :'doc77', NULL),
-	('78 # Outage Duration: 0900–1130 PST, 0900 - entries', :'doc78', NULL);
+	('78 # Outage Duration: 0900–1130 PST, 0900 - entries', :'doc78', NULL),
+	('79 ragged indentation, Label: measures', :'doc79', NULL);
 
 -- what each document says, read by a person
 CREATE TEMP TABLE expected (name text PRIMARY KEY, started_at timestamptz, resolved_at timestamptz,
@@ -249,7 +251,8 @@ INSERT INTO expected VALUES
 	('75 **08:40 UTC: Issue Resolution**, ## Plan, ## Conclusion', '2025-01-14 07:10Z', '2025-01-14 08:40Z', 4, 4, 0, 60, NULL),
 	('76 Last updated: later, <br /> and \\ lines, -->', '2025-02-03 05:40Z', '2025-02-03 08:10Z', 6, 0, 0, NULL, NULL),
 	('77 ### Detection phases, quotes, (Due: ...)', '2025-06-02 14:10Z', '2025-06-02 14:55Z', 4, 2, 0, NULL, NULL),
-	('78 # Outage Duration: 0900–1130 PST, 0900 - entries', '2024-10-07 17:00Z', '2024-10-07 19:30Z', 4, 1, 0, 25, NULL);
+	('78 # Outage Duration: 0900–1130 PST, 0900 - entries', '2024-10-07 17:00Z', '2024-10-07 19:30Z', 4, 1, 0, 25, NULL),
+	('79 ragged indentation, Label: measures', '2025-03-20 05:15Z', '2025-03-20 06:45Z', 5, 4, 0, 65, NULL);
 
 CREATE TEMP TABLE imported AS
 	SELECT name, postmortem.import_markdown(body, on_date => on_date) AS id FROM doc;
@@ -262,7 +265,7 @@ CREATE TEMP VIEW actual AS
 		   i.users_affected_pct AS pct, i.users_affected AS users, i.import_notes, i.status
 	  FROM imported m JOIN postmortem.incident i ON i.id = m.id;
 
--- 83 documents x 7 checks
+-- 84 documents x 7 checks
 SELECT is(a.started_at, e.started_at, e.name || ': start in UTC') FROM actual a JOIN expected e USING (name) ORDER BY name;
 SELECT is(a.resolved_at, e.resolved_at, e.name || ': end in UTC') FROM actual a JOIN expected e USING (name) ORDER BY name;
 SELECT is(a.entries, e.entries, e.name || ': timeline entries') FROM actual a JOIN expected e USING (name) ORDER BY name;
@@ -272,7 +275,7 @@ SELECT is(a.pct, e.pct, e.name || ': share of users affected') FROM actual a JOI
 SELECT is(a.users, e.users, e.name || ': users affected') FROM actual a JOIN expected e USING (name) ORDER BY name;
 
 -- every imported incident is finished, and the timeline came from the import
-SELECT is(count(*)::int, 83, 'every document imports as a resolved incident') FROM actual WHERE status = 'resolved';
+SELECT is(count(*)::int, 84, 'every document imports as a resolved incident') FROM actual WHERE status = 'resolved';
 SELECT is((SELECT count(*)::int FROM postmortem.timeline t JOIN imported m ON m.id = t.incident_id WHERE t.source <> 'import'),
 		  0, 'timeline rows are marked as imported');
 SELECT is((SELECT count(*)::int FROM postmortem.timeline t JOIN imported m ON m.id = t.incident_id
