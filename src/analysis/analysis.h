@@ -10,6 +10,7 @@
 #ifndef POSTMORTEM_ANALYSIS_H
 #define POSTMORTEM_ANALYSIS_H
 
+#include "executor/spi.h"
 #include "lib/stringinfo.h"
 #include "utils/timestamp.h"
 
@@ -41,6 +42,8 @@ typedef struct Suspect
 
 /* suspects.c */
 extern void append_age(StringInfo buf, double secs);
+extern SPIPlanPtr pm_prepare_generic(const char *what, const char *sql,
+									 int nargs, Oid *argtypes);
 
 /* events.c: the change events in the window, scored; SPI connected */
 extern Suspect *pm_event_suspects(TimestampTz start, Interval *lookback,
