@@ -117,8 +117,6 @@ enum
 	C_TABLE_OID,
 	C_SCANS,
 	C_ORIGIN,
-	C_RUN,						/* migration_attribution.run, or NULL */
-	C_RUN_MIGRATION,			/* migration_attribution.migration */
 	C_NCOLS
 };
 
@@ -144,19 +142,17 @@ enum
  * one of the databases $4 (at a fleet's centre, other databases' rows sit
  * beside this one's).  An index range scan on schema_change.at.
  *
- * The sentence about the migration run a change belongs to
- * (postmortem.migration_of, a PL/pgSQL function: calling it for each of
- * ~550 rows was most of suspects()' time) is asked once per run in the
- * window, by run_summary(); the query says which run a change belongs to
- * (a probe of the PRIMARY KEY of migration_attribution per row, whatever
- * the size of that table).  A role that may not read
- * migration_attribution gets CANDIDATES_SQL_PLAIN, the same rows without
- * runs (what migration_of() gives it: nothing).
+ * Which migration run a change belongs to is asked once for the whole
+ * window (ATTRIBUTIONS_SQL: a range of the PRIMARY KEY of
+ * migration_attribution, from the window's least id to its greatest), and
+ * the sentence about a run (postmortem.migration_of, a PL/pgSQL function:
+ * calling it for each of ~550 rows was most of suspects()' time) once per
+ * run, by run_summary().  A role that may not read migration_attribution
+ * gets neither (what migration_of() gives it: nothing).
  */
-#define CANDIDATE_COLS \
+#define CANDIDATES_SQL \
 	"SELECT s.id, s.at, s.command_tag, s.object_type, s.object_identity," \
-	"       s.table_name, s.statement, s.revert_statement," \
-	"       COALESCE(s.migration, ma.migration)," \
+	"       s.table_name, s.statement, s.revert_statement, s.migration," \
 	"       s.role_name, s.lock_mode, s.blocks_writes, s.blocks_reads," \
 	"       s.rewrote_table, s.rewrite_reason, s.definition_before," \
 	"       s.definition_after," \
@@ -164,29 +160,19 @@ enum
 	"       pg_catalog.date_part('epoch', COALESCE(s.duration, s.finished_at OPERATOR(pg_catalog.-) s.at))" \
 	"           OPERATOR(pg_catalog.*) 1000.0::pg_catalog.float8," \
 	"       s.table_rows, s.table_oid," \
-	"       s.table_seq_scan OPERATOR(pg_catalog.+) s.table_idx_scan, s.origin," \
-	"       ma.run, ma.migration"
-
-#define CANDIDATES_WINDOW \
+	"       s.table_seq_scan OPERATOR(pg_catalog.+) s.table_idx_scan, s.origin" \
+	"  FROM postmortem.schema_change s" \
 	" WHERE s.at OPERATOR(pg_catalog.>) ($1 OPERATOR(pg_catalog.-) $2)" \
 	"   AND s.at OPERATOR(pg_catalog.<=) $3" \
 	"   AND s.origin OPERATOR(pg_catalog.=) ANY ($4)"
 
-#define CANDIDATES_SQL \
-	CANDIDATE_COLS \
-	"  FROM postmortem.schema_change s" \
-	"  LEFT JOIN LATERAL (SELECT m.run, m.migration" \
-	"                       FROM postmortem.migration_attribution m" \
-	"                      WHERE m.schema_change_id OPERATOR(pg_catalog.=) s.id" \
-	"                        AND m.origin OPERATOR(pg_catalog.=) s.origin" \
-	"                      LIMIT 1) ma ON true" \
-	CANDIDATES_WINDOW
-
-#define CANDIDATES_SQL_PLAIN \
-	CANDIDATE_COLS \
-	"  FROM postmortem.schema_change s" \
-	"  CROSS JOIN (SELECT NULL::pg_catalog.text AS migration, NULL::pg_catalog.int8 AS run) ma" \
-	CANDIDATES_WINDOW
+/* The attributions of the changes $1 .. $2 of the origins $3. */
+#define ATTRIBUTIONS_SQL \
+	"SELECT m.schema_change_id, m.origin, m.run, m.migration" \
+	"  FROM postmortem.migration_attribution m" \
+	" WHERE m.schema_change_id OPERATOR(pg_catalog.>=) $1" \
+	"   AND m.schema_change_id OPERATOR(pg_catalog.<=) $2" \
+	"   AND m.origin OPERATOR(pg_catalog.=) ANY ($3)"
 
 /* The sentence about the run of schema change $1 of origin $2. */
 #define RUN_SUMMARY_SQL \
@@ -194,7 +180,7 @@ enum
 
 static SPIPlanPtr incident_plan = NULL;
 static SPIPlanPtr candidates_plan = NULL;
-static SPIPlanPtr candidates_plain_plan = NULL;
+static SPIPlanPtr attributions_plan = NULL;
 static SPIPlanPtr run_summary_plan = NULL;
 
 /*
@@ -466,6 +452,81 @@ append_duration(StringInfo buf, double ms)
 		appendStringInfo(buf, "%.1f s", ms / 1000.0);
 	else
 		append_age(buf, ms / 1000.0);
+}
+
+/* A change's migration run (migration_attribution). */
+typedef struct Attribution
+{
+	int64		id;				/* schema_change_id */
+	const char *origin;
+	Datum		run;
+	Datum		migration;
+} Attribution;
+
+static int
+attribution_cmp(const void *a, const void *b)
+{
+	const Attribution *x = (const Attribution *) a;
+	const Attribution *y = (const Attribution *) b;
+
+	if (x->id != y->id)
+		return x->id < y->id ? -1 : 1;
+	return strcmp(x->origin, y->origin);
+}
+
+/*
+ * The attributions of the candidates (rows of tuptable), sorted for
+ * bsearch; NULL (none) for a role that may not read them.  SPI connected;
+ * SPI_tuptable is replaced.
+ */
+static Attribution *
+load_attributions(SPITupleTable *tuptable, uint64 ncand, Datum origins, int *n)
+{
+	int64		lo = PG_INT64_MAX;
+	int64		hi = PG_INT64_MIN;
+	Datum		args[3];
+	bool		isnull;
+	int			ret;
+	Attribution *attrs;
+
+	*n = 0;
+	if (ncand == 0 || !may_read_attributions())
+		return NULL;
+	for (uint64 i = 0; i < ncand; i++)
+	{
+		int64		id = DatumGetInt64(SPI_getbinval(tuptable->vals[i], tuptable->tupdesc,
+													 C_ID + 1, &isnull));
+
+		lo = Min(lo, id);
+		hi = Max(hi, id);
+	}
+	if (attributions_plan == NULL)
+	{
+		Oid			argtypes[3] = {INT8OID, INT8OID, TEXTARRAYOID};
+
+		attributions_plan = pm_prepare_generic("attributions query", ATTRIBUTIONS_SQL,
+											   3, argtypes);
+	}
+	args[0] = Int64GetDatum(lo);
+	args[1] = Int64GetDatum(hi);
+	args[2] = origins;
+	ret = SPI_execute_plan(attributions_plan, args, NULL, true, 0);
+	if (ret != SPI_OK_SELECT)
+		elog(ERROR, "attributions query failed: %s", SPI_result_code_string(ret));
+	*n = (int) SPI_processed;
+	attrs = palloc(sizeof(Attribution) * Max(*n, 1));
+	for (int i = 0; i < *n; i++)
+	{
+		HeapTuple	tup = SPI_tuptable->vals[i];
+		TupleDesc	desc = SPI_tuptable->tupdesc;
+
+		attrs[i].id = DatumGetInt64(SPI_getbinval(tup, desc, 1, &isnull));
+		attrs[i].origin = TextDatumGetCString(SPI_getbinval(tup, desc, 2, &isnull));
+		attrs[i].run = SPI_getbinval(tup, desc, 3, &isnull);
+		attrs[i].migration = SPI_getbinval(tup, desc, 4, &isnull);
+	}
+	qsort(attrs, *n, sizeof(Attribution), attribution_cmp);
+	return attrs;
 }
 
 /*
@@ -803,7 +864,8 @@ postmortem_suspects(PG_FUNCTION_ARGS)
 	SPITupleTable *tuptable;
 	RunCache	runs = {0};
 	Interval	zero;
-	bool		attributed;
+	Attribution *attrs;
+	int			nattrs;
 
 	memset(&zero, 0, sizeof(zero));
 	if (DatumGetInt32(DirectFunctionCall2(interval_cmp, IntervalPGetDatum(lookback),
@@ -824,19 +886,13 @@ postmortem_suspects(PG_FUNCTION_ARGS)
 		incident_plan = pm_prepare_generic("incident query", INCIDENT_SQL,
 										   1, argtypes);
 	}
-	attributed = may_read_attributions();
-	if ((attributed ? candidates_plan : candidates_plain_plan) == NULL)
+	if (candidates_plan == NULL)
 	{
 		Oid			argtypes[4] = {TIMESTAMPTZOID, INTERVALOID, TIMESTAMPTZOID,
 		TEXTARRAYOID};
 
-		if (attributed)
-			candidates_plan = pm_prepare_generic("suspects query", CANDIDATES_SQL,
-												 4, argtypes);
-		else
-			candidates_plain_plan = pm_prepare_generic("suspects query",
-													   CANDIDATES_SQL_PLAIN,
-													   4, argtypes);
+		candidates_plan = pm_prepare_generic("suspects query", CANDIDATES_SQL,
+											 4, argtypes);
 	}
 
 	args[0] = Int64GetDatum(incident_id);
@@ -862,8 +918,7 @@ postmortem_suspects(PG_FUNCTION_ARGS)
 	args[1] = IntervalPGetDatum(lookback);
 	args[2] = TimestampTzGetDatum(until);
 	args[3] = origins;
-	ret = SPI_execute_plan(attributed ? candidates_plan : candidates_plain_plan,
-						   args, NULL, true, 0);
+	ret = SPI_execute_plan(candidates_plan, args, NULL, true, 0);
 	if (ret != SPI_OK_SELECT)
 		elog(ERROR, "suspects query failed: %s", SPI_result_code_string(ret));
 
@@ -872,6 +927,7 @@ postmortem_suspects(PG_FUNCTION_ARGS)
 	suspects = palloc_extended(sizeof(Suspect) * Max(n, 1),
 							   MCXT_ALLOC_HUGE | MCXT_ALLOC_ZERO);
 	tuptable = SPI_tuptable;
+	attrs = load_attributions(tuptable, n, origins, &nattrs);
 	for (uint64 i = 0; i < n; i++)
 	{
 		CandidateRow row;
@@ -885,9 +941,27 @@ postmortem_suspects(PG_FUNCTION_ARGS)
 		Assert(tuptable->tupdesc->natts == C_NCOLS);
 		heap_deform_tuple(tuptable->vals[i], tuptable->tupdesc,
 						  row.values, row.nulls);
-		row.runSummary = row.nulls[C_RUN] ? NULL :
-			run_summary(&runs, DatumGetInt64(row.values[C_ID]), row.values[C_ORIGIN],
-						row.values[C_RUN], row.values[C_RUN_MIGRATION]);
+		row.runSummary = NULL;
+		if (nattrs > 0)
+		{
+			Attribution key;
+			Attribution *a;
+
+			key.id = DatumGetInt64(row.values[C_ID]);
+			key.origin = TextDatumGetCString(row.values[C_ORIGIN]);
+			a = bsearch(&key, attrs, nattrs, sizeof(Attribution), attribution_cmp);
+			if (a)
+			{
+				/* the migration the recorder knew, else the attribution's */
+				if (row.nulls[C_MIGRATION])
+				{
+					row.values[C_MIGRATION] = a->migration;
+					row.nulls[C_MIGRATION] = false;
+				}
+				row.runSummary = run_summary(&runs, key.id, row.values[C_ORIGIN],
+											 a->run, a->migration);
+			}
+		}
 		score_suspect(s, &row, start, document, local_origin);
 		s->table = get_text(&row, C_TABLE_NAME);
 		s->values[0] = Int64GetDatum(s->id);
