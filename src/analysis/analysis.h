@@ -57,6 +57,10 @@ extern Suspect *pm_event_suspects(TimestampTz start, Interval *lookback,
 extern void pm_regression_suspects(Suspect *suspects, uint64 n, TimestampTz start);
 
 extern int64 pm_regression_evidence(int64 incident_id);
+
+/* snapshot.c: a pg_stat_statements snapshot written without SQL */
+extern int64 pm_write_statement_snapshot(Oid relid, const char *schema, Oid owner,
+										 TimestampTz at, int size, TimestampTz trim);
 extern bool pm_regression_status(const char **detail);
 
 #endif							/* POSTMORTEM_ANALYSIS_H */
