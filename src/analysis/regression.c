@@ -12,9 +12,11 @@
  *
  *	- at the start of a DDL command (the recorder's ddl_command_start
  *	  trigger calls pm_before_ddl_hook), when the last one is older than
- *	  postmortem.statement_snapshot_interval (a session remembers when the
- *	  next one is due, so a migration's other statements cost one timestamp
- *	  comparison each);
+ *	  postmortem.statement_snapshot_interval: the first DDL of a session
+ *	  reads when the newest was taken from the end of the table's primary
+ *	  key, and the session remembers when the next is due, so a migration's
+ *	  other statements cost one timestamp comparison each; a due snapshot
+ *	  is written without SQL (snapshot.c);
  *	- by record_change(), before a deploy's event is written;
  *	- by postmortem.snapshot_statements(), from a scheduler.
  *
