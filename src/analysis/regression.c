@@ -600,7 +600,10 @@ relation_owner(Oid relid)
  * the table's primary key (taken_at is its first column) without SQL: the
  * first DDL of every session asks, so it costs an index descent, not a
  * query to parse and plan (that was 1 % of a 300-statement migration).
- * false when the table cannot be read at once (a lock held against it).
+ * false when the table cannot be read at once (a lock held against it) or
+ * is gone.  It raises no error of its own: the DDL path calls it outside a
+ * subtransaction (starting and ending one, with the recorder's callbacks,
+ * cost more than the rest).
  */
 static bool
 newest_snapshot(Oid relid, TimestampTz *last)
@@ -612,9 +615,10 @@ newest_snapshot(Oid relid, TimestampTz *last)
 	HeapTuple	tup;
 	Snapshot	snap;
 	bool		isnull;
+	int			attnum;
 
 	*last = 0;
-	if (!ConditionalLockRelationOid(relid, AccessShareLock))
+	if (!OidIsValid(relid) || !ConditionalLockRelationOid(relid, AccessShareLock))
 		return false;
 	rel = table_open(relid, NoLock);
 	pkey = pm_primary_key_index(rel);
@@ -624,13 +628,13 @@ newest_snapshot(Oid relid, TimestampTz *last)
 		return false;
 	}
 	idx = index_open(pkey, NoLock);
+	attnum = SPI_fnumber(RelationGetDescr(rel), "taken_at");
 	snap = RegisterSnapshot(GetLatestSnapshot());
 	scan = systable_beginscan_ordered(rel, idx, snap, 0, NULL);
 	tup = systable_getnext_ordered(scan, BackwardScanDirection);
-	if (HeapTupleIsValid(tup))
+	if (HeapTupleIsValid(tup) && attnum > 0)
 	{
-		Datum		d = heap_getattr(tup, pm_column_attnum(rel, "taken_at"),
-									 RelationGetDescr(rel), &isnull);
+		Datum		d = heap_getattr(tup, attnum, RelationGetDescr(rel), &isnull);
 
 		if (!isnull)
 			*last = DatumGetTimestampTz(d);
@@ -700,6 +704,23 @@ write_snapshot(Oid relid, TimestampTz last, bool force)
 }
 
 /*
+ * postmortem.statement_snapshot, when pg_stat_statements can be read here
+ * (preloaded, and installed in this database); InvalidOid otherwise.
+ * Syscache lookups and one scan of pg_extension's index.
+ */
+static Oid
+snapshot_relid(void)
+{
+	Oid			nsp;
+
+	if (!statements_preloaded() ||
+		!OidIsValid(get_extension_oid("pg_stat_statements", true)) ||
+		!OidIsValid(nsp = get_namespace_oid("postmortem", true)))
+		return InvalidOid;
+	return get_relname_relid("statement_snapshot", nsp);
+}
+
+/*
  * Take a snapshot if one is due (or always, with force); returns when the
  * newest one was taken (0 when there is none).  Without pg_stat_statements
  * (not preloaded, or not installed here) nothing.
@@ -707,13 +728,11 @@ write_snapshot(Oid relid, TimestampTz last, bool force)
 static TimestampTz
 take_snapshot(bool force)
 {
-	Oid			relid;
+	Oid			relid = snapshot_relid();
 	TimestampTz last;
 
-	if (!statements_preloaded() ||
-		!OidIsValid(get_extension_oid("pg_stat_statements", true)))
+	if (!OidIsValid(relid))
 		return 0;
-	relid = get_relname_relid("statement_snapshot", get_namespace_oid("postmortem", false));
 	(void) relation_owner(relid);	/* an error when the table is gone */
 	if (!newest_snapshot(relid, &last))
 		return last;
@@ -735,13 +754,20 @@ postmortem_snapshot_statements(PG_FUNCTION_ARGS)
 	PG_RETURN_TIMESTAMPTZ(last);
 }
 
-static void
-snapshot_if_due(void *arg)
+/* The snapshot that is due, in a subtransaction (arg: the table, the newest) */
+typedef struct DueSnapshot
 {
-	TimestampTz last = take_snapshot(false);
+	Oid			relid;
+	TimestampTz last;
+} DueSnapshot;
 
-	next_snapshot = (last ? last : GetCurrentTimestamp()) +
-		(TimestampTz) pm_snapshot_interval * USECS_PER_SEC;
+static void
+snapshot_due(void *arg)
+{
+	DueSnapshot *due = (DueSnapshot *) arg;
+
+	(void) relation_owner(due->relid);	/* an error when the table is gone */
+	due->last = write_snapshot(due->relid, due->last, false);
 }
 
 /*
@@ -755,10 +781,12 @@ snapshot_if_due(void *arg)
 static void
 snapshot_before_ddl(Node *parsetree)
 {
+	TimestampTz now = GetCurrentTimestamp();
+	TimestampTz interval = (TimestampTz) pm_snapshot_interval * USECS_PER_SEC;
+	DueSnapshot due;
 	ErrorData  *edata;
 
-	if (pm_snapshot_interval <= 0 || creating_extension ||
-		GetCurrentTimestamp() < next_snapshot)
+	if (pm_snapshot_interval <= 0 || creating_extension || now < next_snapshot)
 		return;
 
 	/*
@@ -767,23 +795,34 @@ snapshot_before_ddl(Node *parsetree)
 	 */
 	if (IsA(parsetree, DropStmt) && ((DropStmt *) parsetree)->concurrent)
 		return;
-	if (!statements_preloaded())
+	due.relid = snapshot_relid();
+	if (!OidIsValid(due.relid))
 	{
-		/* look again in a while (the setting needs a restart to change) */
-		next_snapshot = GetCurrentTimestamp() + (TimestampTz) pm_snapshot_interval * USECS_PER_SEC;
+		/* look again in a while: it may be installed later */
+		next_snapshot = now + interval;
 		return;
 	}
-	if (!pm_in_subtransaction(snapshot_if_due, NULL, &edata))
+	/* a lock held against the table: look again at the next command */
+	if (!newest_snapshot(due.relid, &due.last))
+		return;
+	if (due.last != 0 && due.last + interval > GetCurrentTransactionStartTimestamp())
+	{
+		next_snapshot = due.last + interval;
+		return;
+	}
+	if (!pm_in_subtransaction(snapshot_due, &due, &edata))
 	{
 		if (pm_error_belongs_to_statement(edata))
 			ReThrowError(edata);
-		next_snapshot = GetCurrentTimestamp() + (TimestampTz) pm_snapshot_interval * USECS_PER_SEC;
+		next_snapshot = now + interval;
 		ereport(WARNING,
 				(errcode(edata->sqlerrcode),
 				 errmsg("postmortem: no pg_stat_statements snapshot before this command: %s",
 						edata->message)));
 		FreeErrorData(edata);
+		return;
 	}
+	next_snapshot = (due.last ? due.last : now) + interval;
 }
 
 /* Called from _PG_init. */
