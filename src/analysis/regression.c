@@ -732,8 +732,13 @@ take_snapshot(bool force)
 	TimestampTz last;
 
 	if (!OidIsValid(relid))
+	{
+		/* pg_stat_statements is there but the table is not: say so */
+		if (statements_preloaded() &&
+			OidIsValid(get_extension_oid("pg_stat_statements", true)))
+			(void) relation_owner(relid);
 		return 0;
-	(void) relation_owner(relid);	/* an error when the table is gone */
+	}
 	if (!newest_snapshot(relid, &last))
 		return last;
 	if (!force && last != 0 &&
