@@ -817,7 +817,7 @@ snapshot_before_ddl(Node *parsetree)
 	}
 	if (!pm_in_subtransaction(snapshot_due, &due, &edata))
 	{
-		if (pm_error_belongs_to_statement(edata))
+		if (pm_error_belongs_to_statement(edata->sqlerrcode))
 			ReThrowError(edata);
 		next_snapshot = now + interval;
 		ereport(WARNING,
