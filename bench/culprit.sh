@@ -81,6 +81,35 @@ row "suspects(id) (24 h window, ~$(( CHANGES / 1826 )) changes and ~$(( EVENTS /
 	"the window's schema_change and change_event rows" \
 	"SELECT (SELECT count(*) FROM (SELECT s.* FROM postmortem.schema_change s WHERE s.at > i.started_at - interval '24 hours' AND s.at <= i.started_at) s), (SELECT count(*) FROM (SELECT e.* FROM postmortem.change_event e WHERE e.at > i.started_at - interval '24 hours' AND e.at <= i.started_at) e) FROM postmortem.incident i WHERE i.id = %s" \
 	"$REPS"
+# The same calls in CPU time of the backend (user + system, from
+# /proc/PID/stat): what suspects() costs whatever else the machine runs (the
+# medians above are wall-clock time, which other load on a shared machine
+# inflates).
+cpu_ms() { # SQL with %s for an incident id, calls -> CPU ms per call
+	local pid t0 t1
+	coproc CPU { psql -X -q -At 2>&1; }
+	cat >&"${CPU[1]}" <<SQL
+CREATE FUNCTION pg_temp.calls(q text, reps int, seed float8) RETURNS int LANGUAGE plpgsql AS \$f\$
+DECLARE n bigint;
+BEGIN
+	SELECT max(i.id) INTO n FROM postmortem.incident i;
+	PERFORM setseed(seed);
+	FOR i IN 1 .. reps LOOP
+		EXECUTE format(q, 1 + (random() * (n - 1))::bigint);
+	END LOOP;
+	RETURN reps;
+END \$f\$;
+SELECT pg_backend_pid();
+SELECT pg_temp.calls(\$q\$$1\$q\$, 5, 0.2);
+SQL
+	read -r pid <&"${CPU[0]}"; read -r _ <&"${CPU[0]}"
+	t0=$(awk '{ print $14 + $15 }' "/proc/$pid/stat")
+	echo "SELECT pg_temp.calls(\$q\$$1\$q\$, $2, 0.3);" >&"${CPU[1]}"; read -r _ <&"${CPU[0]}"
+	t1=$(awk '{ print $14 + $15 }' "/proc/$pid/stat")
+	echo '\q' >&"${CPU[1]}"
+	wait "$CPU_PID" 2>/dev/null
+	awk -v a="$t0" -v b="$t1" -v n="$2" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.2f", (b - a) / hz * 1000 / n }'
+}
 row "incident_timeline(id)" \
 	"SELECT * FROM postmortem.incident_timeline(%s)" \
 	"the incident's timeline rows" \
@@ -131,3 +160,6 @@ perl -MJSON::PP -MMIME::Base64 -e '
 	row "panel: $title (last year)" "SELECT * FROM ($sql) p WHERE %1\$s IS NOT NULL" \
 		"SELECT count(*) FROM postmortem.incident" "SELECT count(*) FROM postmortem.incident WHERE %s IS NOT NULL" 10
 done
+
+echo
+echo "suspects(id), CPU time of the backend (user + system, /proc/PID/stat, $REPS calls on random incidents): $(cpu_ms 'SELECT * FROM postmortem.suspects(%s)' "$REPS") ms per call; the baseline's plain SQL read of the window: $(cpu_ms "SELECT (SELECT count(*) FROM (SELECT s.* FROM postmortem.schema_change s WHERE s.at > i.started_at - interval '24 hours' AND s.at <= i.started_at) s), (SELECT count(*) FROM (SELECT e.* FROM postmortem.change_event e WHERE e.at > i.started_at - interval '24 hours' AND e.at <= i.started_at) e) FROM postmortem.incident i WHERE i.id = %s" "$REPS") ms per call"

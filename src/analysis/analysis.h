@@ -10,6 +10,7 @@
 #ifndef POSTMORTEM_ANALYSIS_H
 #define POSTMORTEM_ANALYSIS_H
 
+#include "executor/spi.h"
 #include "lib/stringinfo.h"
 #include "utils/timestamp.h"
 
@@ -41,6 +42,8 @@ typedef struct Suspect
 
 /* suspects.c */
 extern void append_age(StringInfo buf, double secs);
+extern SPIPlanPtr pm_prepare_generic(const char *what, const char *sql,
+									 int nargs, Oid *argtypes);
 
 /* events.c: the change events in the window, scored; SPI connected */
 extern Suspect *pm_event_suspects(TimestampTz start, Interval *lookback,
@@ -54,6 +57,10 @@ extern Suspect *pm_event_suspects(TimestampTz start, Interval *lookback,
 extern void pm_regression_suspects(Suspect *suspects, uint64 n, TimestampTz start);
 
 extern int64 pm_regression_evidence(int64 incident_id);
+
+/* snapshot.c: a pg_stat_statements snapshot written without SQL */
+extern int64 pm_write_statement_snapshot(Oid relid, const char *schema, Oid owner,
+										 TimestampTz at, int size, TimestampTz trim);
 extern bool pm_regression_status(const char **detail);
 
 #endif							/* POSTMORTEM_ANALYSIS_H */

@@ -19,6 +19,8 @@
 
 #include <math.h>
 
+#include "access/htup_details.h"
+
 #include "catalog/pg_type.h"
 #include "executor/spi.h"
 #include "miscadmin.h"
@@ -49,36 +51,37 @@
 enum
 {
 	E_ID, E_AT, E_KIND, E_NAME, E_DETAILS, E_SERVICE, E_TABLE, E_ROLLBACK,
-	E_RECORDED_BY
+	E_RECORDED_BY, E_NCOLS
 };
 
 static SPIPlanPtr events_plan = NULL;
 
 static char *
-event_text(HeapTuple tup, TupleDesc desc, int col)
+event_text(const Datum *values, const bool *nulls, int col)
 {
-	bool		isnull;
-	Datum		d = SPI_getbinval(tup, desc, col + 1, &isnull);
-
-	return isnull ? NULL : TextDatumGetCString(d);
+	return nulls[col] ? NULL : TextDatumGetCString(values[col]);
 }
 
+/*
+ * Score one change event; its row is deformed once (values, nulls).  The
+ * values of by-reference columns point into the SPI tuple.
+ */
 static void
-score_event(Suspect *s, HeapTuple tup, TupleDesc desc, TimestampTz start,
-			const char *document)
+score_event(Suspect *s, const Datum *values, const bool *nulls,
+			TimestampTz start, const char *document)
 {
-	bool		isnull;
-	const char *kind = event_text(tup, desc, E_KIND);
-	const char *name = event_text(tup, desc, E_NAME);
-	const char *service = event_text(tup, desc, E_SERVICE);
-	const char *table = event_text(tup, desc, E_TABLE);
+	const char *kind = event_text(values, nulls, E_KIND);
+	const char *name = event_text(values, nulls, E_NAME);
+	const char *service = event_text(values, nulls, E_SERVICE);
+	const char *table = event_text(values, nulls, E_TABLE);
+	const char *named;
 	double		weight;
 	double		age;
 	StringInfoData buf;
 
 	s->isEvent = true;
-	s->id = DatumGetInt64(SPI_getbinval(tup, desc, E_ID + 1, &isnull));
-	s->at = DatumGetTimestampTz(SPI_getbinval(tup, desc, E_AT + 1, &isnull));
+	s->id = DatumGetInt64(values[E_ID]);
+	s->at = DatumGetTimestampTz(values[E_AT]);
 	s->table = (char *) table;
 
 	weight = strcmp(kind, "deploy") == 0 ? W_DEPLOY :
@@ -96,29 +99,33 @@ score_event(Suspect *s, HeapTuple tup, TupleDesc desc, TimestampTz start,
 		append_age(&buf, age);
 		appendStringInfoString(&buf, " before impact");
 	}
-	if (document_mentions(document, name) ||
-		(service && document_mentions(document, service)) ||
-		(table && document_mentions(document, table)))
+	/* the reason names the service, else the table, else the event */
+	named = service && document_mentions(document, service) ? service :
+		table && document_mentions(document, table) ? table :
+		document_mentions(document, name) ? name : NULL;
+	if (named)
 	{
 		s->score += W_NAMED;
-		appendStringInfo(&buf, "; %s is named in the incident",
-						 service && document_mentions(document, service) ? service :
-						 table && document_mentions(document, table) ? table : name);
+		appendStringInfo(&buf, "; %s is named in the incident", named);
 	}
 	s->reason = buf.data;
 
 	s->nulls[0] = true;			/* schema_change_id */
 	s->values[3] = TimestampTzGetDatum(s->at);
-	s->values[4] = CStringGetTextDatum(kind);
-	s->values[5] = CStringGetTextDatum(name);
-	s->values[SUSPECT_COL_TABLE] = table ? CStringGetTextDatum(table) : (Datum) 0;
-	s->nulls[SUSPECT_COL_TABLE] = table == NULL;
-	s->values[7] = SPI_getbinval(tup, desc, E_DETAILS + 1, &s->nulls[7]);
-	s->values[8] = SPI_getbinval(tup, desc, E_ROLLBACK + 1, &s->nulls[8]);
+	/* columns of the table: never a TOAST pointer in the result */
+	s->values[4] = PointerGetDatum(PG_DETOAST_DATUM_PACKED(values[E_KIND]));
+	s->values[5] = PointerGetDatum(PG_DETOAST_DATUM_PACKED(values[E_NAME]));
+	s->values[SUSPECT_COL_TABLE] = values[E_TABLE];
+	s->nulls[SUSPECT_COL_TABLE] = nulls[E_TABLE];
+	s->values[7] = values[E_DETAILS];
+	s->nulls[7] = nulls[E_DETAILS];
+	s->values[8] = values[E_ROLLBACK];
+	s->nulls[8] = nulls[E_ROLLBACK];
 	s->nulls[9] = true;			/* migration */
-	s->values[10] = SPI_getbinval(tup, desc, E_RECORDED_BY + 1, &s->nulls[10]);
+	s->values[10] = PointerGetDatum(PG_DETOAST_DATUM_PACKED(values[E_RECORDED_BY]));
+	s->nulls[10] = nulls[E_RECORDED_BY];
 	s->nulls[11] = true;		/* lock_mode */
-	s->values[SUSPECT_COL_KIND] = CStringGetTextDatum(kind);
+	s->values[SUSPECT_COL_KIND] = s->values[4];
 	s->values[SUSPECT_COL_EVENT_ID] = Int64GetDatum(s->id);
 }
 
@@ -138,7 +145,7 @@ pm_event_suspects(TimestampTz start, Interval *lookback, TimestampTz until,
 	{
 		Oid			argtypes[3] = {TIMESTAMPTZOID, INTERVALOID, TIMESTAMPTZOID};
 
-		events_plan = pm_prepare_kept("change events query", EVENTS_SQL, 3, argtypes);
+		events_plan = pm_prepare_generic("change events query", EVENTS_SQL, 3, argtypes);
 	}
 	args[0] = TimestampTzGetDatum(start);
 	args[1] = IntervalPGetDatum(lookback);
@@ -152,9 +159,14 @@ pm_event_suspects(TimestampTz start, Interval *lookback, TimestampTz until,
 							 MCXT_ALLOC_HUGE | MCXT_ALLOC_ZERO);
 	for (uint64 i = 0; i < *n; i++)
 	{
+		Datum		values[E_NCOLS];
+		bool		nulls[E_NCOLS];
+
 		CHECK_FOR_INTERRUPTS();
-		score_event(&events[i], SPI_tuptable->vals[i], SPI_tuptable->tupdesc,
-					start, document);
+		Assert(SPI_tuptable->tupdesc->natts == E_NCOLS);
+		heap_deform_tuple(SPI_tuptable->vals[i], SPI_tuptable->tupdesc,
+						  values, nulls);
+		score_event(&events[i], values, nulls, start, document);
 	}
 	return events;
 }

@@ -20,7 +20,7 @@ CREATE TABLE postmortem.statement_snapshot (
 	PRIMARY KEY (taken_at, queryid, userid)
 );
 COMMENT ON TABLE postmortem.statement_snapshot IS
-	'pg_stat_statements counters of this database at moments before changes (the most expensive statements, at most 200 snapshots, none older than 7 days): the baselines query regressions are measured against';
+	'pg_stat_statements counters of this database at moments before changes (the most expensive statements; none older than 7 days, at most 200 snapshots after one taken on demand): the baselines query regressions are measured against';
 COMMENT ON COLUMN postmortem.statement_snapshot.taken_at IS 'When the snapshot was taken';
 COMMENT ON COLUMN postmortem.statement_snapshot.queryid IS 'pg_stat_statements.queryid';
 COMMENT ON COLUMN postmortem.statement_snapshot.userid IS 'pg_stat_statements.userid';

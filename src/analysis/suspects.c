@@ -55,10 +55,12 @@
 #include "lib/stringinfo.h"
 #include "miscadmin.h"
 #include "nodes/makefuncs.h"
+#include "utils/acl.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/datetime.h"
 #include "utils/formatting.h"
+#include "utils/lsyscache.h"
 #include "utils/syscache.h"
 #include "utils/timestamp.h"
 #include "utils/tuplestore.h"
@@ -115,7 +117,6 @@ enum
 	C_TABLE_OID,
 	C_SCANS,
 	C_ORIGIN,
-	C_MIGRATION_RUN,			/* postmortem.migration_of: the run, in a sentence */
 	C_NCOLS
 };
 
@@ -139,12 +140,19 @@ enum
  * The candidates, columns in the order of the enum above: changes after
  * $1 - $2 (start - lookback) up to $3 (the end of the window), recorded in
  * one of the databases $4 (at a fleet's centre, other databases' rows sit
- * beside this one's).
+ * beside this one's).  An index range scan on schema_change.at.
+ *
+ * Which migration run a change belongs to is asked once for the whole
+ * window (ATTRIBUTIONS_SQL: a range of the PRIMARY KEY of
+ * migration_attribution, from the window's least id to its greatest), and
+ * the sentence about a run (postmortem.migration_of, a PL/pgSQL function:
+ * calling it for each of ~550 rows was most of suspects()' time) once per
+ * run, by run_summary().  A role that may not read migration_attribution
+ * gets neither (what migration_of() gives it: nothing).
  */
 #define CANDIDATES_SQL \
 	"SELECT s.id, s.at, s.command_tag, s.object_type, s.object_identity," \
-	"       s.table_name, s.statement, s.revert_statement," \
-	"       COALESCE(s.migration, mo.migration)," \
+	"       s.table_name, s.statement, s.revert_statement, s.migration," \
 	"       s.role_name, s.lock_mode, s.blocks_writes, s.blocks_reads," \
 	"       s.rewrote_table, s.rewrite_reason, s.definition_before," \
 	"       s.definition_after," \
@@ -152,16 +160,125 @@ enum
 	"       pg_catalog.date_part('epoch', COALESCE(s.duration, s.finished_at OPERATOR(pg_catalog.-) s.at))" \
 	"           OPERATOR(pg_catalog.*) 1000.0::pg_catalog.float8," \
 	"       s.table_rows, s.table_oid," \
-	"       s.table_seq_scan OPERATOR(pg_catalog.+) s.table_idx_scan, s.origin," \
-	"       mo.summary" \
+	"       s.table_seq_scan OPERATOR(pg_catalog.+) s.table_idx_scan, s.origin" \
 	"  FROM postmortem.schema_change s" \
-	"  LEFT JOIN LATERAL postmortem.migration_of(s.id, s.origin) mo ON true" \
 	" WHERE s.at OPERATOR(pg_catalog.>) ($1 OPERATOR(pg_catalog.-) $2)" \
 	"   AND s.at OPERATOR(pg_catalog.<=) $3" \
 	"   AND s.origin OPERATOR(pg_catalog.=) ANY ($4)"
 
+/* The attributions of the changes $1 .. $2 of the origins $3. */
+#define ATTRIBUTIONS_SQL \
+	"SELECT m.schema_change_id, m.origin, m.run, m.migration" \
+	"  FROM postmortem.migration_attribution m" \
+	" WHERE m.schema_change_id OPERATOR(pg_catalog.>=) $1" \
+	"   AND m.schema_change_id OPERATOR(pg_catalog.<=) $2" \
+	"   AND m.origin OPERATOR(pg_catalog.=) ANY ($3)"
+
+/* The sentence about the run of schema change $1 of origin $2. */
+#define RUN_SUMMARY_SQL \
+	"SELECT m.summary FROM postmortem.migration_of($1, $2) m"
+
 static SPIPlanPtr incident_plan = NULL;
 static SPIPlanPtr candidates_plan = NULL;
+static SPIPlanPtr attributions_plan = NULL;
+static SPIPlanPtr run_summary_plan = NULL;
+
+/*
+ * A plan kept for the session, planned once: generic, because re-planning
+ * each call (the custom plans the plan cache tries first and keeps when the
+ * estimates come out alike) cost more than the queries themselves.  The
+ * queries are index range scans whatever the parameters.
+ */
+SPIPlanPtr
+pm_prepare_generic(const char *what, const char *sql, int nargs, Oid *argtypes)
+{
+	SPIPlanPtr	plan = SPI_prepare_cursor(sql, nargs, argtypes,
+										  CURSOR_OPT_GENERIC_PLAN);
+	int			ret;
+
+	if (plan == NULL)
+		elog(ERROR, "SPI_prepare failed for the %s: %s",
+			 what, SPI_result_code_string(SPI_result));
+	if ((ret = SPI_keepplan(plan)) != 0)
+		elog(ERROR, "SPI_keepplan failed for the %s: %s",
+			 what, SPI_result_code_string(ret));
+	return plan;
+}
+
+/* The migration runs of one suspects() call, and their sentences. */
+typedef struct RunSummary
+{
+	int64		run;
+	char	   *migration;
+	char	   *summary;		/* NULL: none */
+} RunSummary;
+
+typedef struct RunCache
+{
+	int			n;
+	int			size;
+	RunSummary *runs;
+} RunCache;
+
+/*
+ * The sentence about the migration run of a candidate (migration_of()),
+ * asked once per run; NULL when it belongs to none.  SPI connected; the
+ * caller's SPI_tuptable is replaced.
+ */
+static const char *
+run_summary(RunCache *cache, int64 id, Datum origin, Datum run, Datum migration)
+{
+	char	   *mig = TextDatumGetCString(migration);
+	Datum		args[2];
+	int			ret;
+	RunSummary *r;
+
+	for (int i = 0; i < cache->n; i++)
+		if (cache->runs[i].run == DatumGetInt64(run) &&
+			strcmp(cache->runs[i].migration, mig) == 0)
+			return cache->runs[i].summary;
+
+	if (run_summary_plan == NULL)
+	{
+		Oid			argtypes[2] = {INT8OID, TEXTOID};
+
+		run_summary_plan = pm_prepare_generic("migration run query", RUN_SUMMARY_SQL,
+											  2, argtypes);
+	}
+	args[0] = Int64GetDatum(id);
+	args[1] = origin;
+	ret = SPI_execute_plan(run_summary_plan, args, NULL, true, 1);
+	if (ret != SPI_OK_SELECT)
+		elog(ERROR, "migration run query failed: %s", SPI_result_code_string(ret));
+	if (cache->n == cache->size)
+	{
+		cache->size = Max(8, cache->size * 2);
+		cache->runs = cache->runs ?
+			repalloc(cache->runs, sizeof(RunSummary) * cache->size) :
+			palloc(sizeof(RunSummary) * cache->size);
+	}
+	r = &cache->runs[cache->n++];
+	r->run = DatumGetInt64(run);
+	r->migration = mig;
+	r->summary = SPI_processed > 0 ?
+		SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1) : NULL;
+	return r->summary;
+}
+
+/*
+ * May this role read postmortem.migration_attribution?  (What
+ * migration_of() asks before it reads it.)
+ */
+static bool
+may_read_attributions(void)
+{
+	Oid			nsp = get_namespace_oid("postmortem", true);
+	Oid			relid = OidIsValid(nsp) ?
+		get_relname_relid("migration_attribution", nsp) : InvalidOid;
+
+	return OidIsValid(relid) &&
+		pg_class_aclcheck(relid, GetUserId(), ACL_SELECT) == ACLCHECK_OK;
+}
 
 static inline bool
 is_ident_char(unsigned char c)
@@ -228,7 +345,12 @@ document_mentions(const char *document, const char *name)
 		return false;
 
 	stem = unqualified_name(name);
-	stem = str_tolower(stem, strlen(stem), DEFAULT_COLLATION_OID);
+	/* lower case already (the usual name): nothing any locale would change */
+	for (p = stem; *p; p++)
+		if ((*p >= 'A' && *p <= 'Z') || IS_HIGHBIT_SET(*p))
+			break;
+	if (*p != '\0')
+		stem = str_tolower(stem, strlen(stem), DEFAULT_COLLATION_OID);
 	len = strlen(stem);
 	if (len == 0)
 		return false;
@@ -332,22 +454,110 @@ append_duration(StringInfo buf, double ms)
 		append_age(buf, ms / 1000.0);
 }
 
-static char *
-get_text(HeapTuple tup, TupleDesc desc, int col)
+/* A change's migration run (migration_attribution). */
+typedef struct Attribution
 {
-	bool		isnull;
-	Datum		d = SPI_getbinval(tup, desc, col + 1, &isnull);
+	int64		id;				/* schema_change_id */
+	const char *origin;
+	Datum		run;
+	Datum		migration;
+} Attribution;
 
-	return isnull ? NULL : TextDatumGetCString(d);
+static int
+attribution_cmp(const void *a, const void *b)
+{
+	const Attribution *x = (const Attribution *) a;
+	const Attribution *y = (const Attribution *) b;
+
+	if (x->id != y->id)
+		return x->id < y->id ? -1 : 1;
+	return strcmp(x->origin, y->origin);
+}
+
+/*
+ * The attributions of the candidates (rows of tuptable), sorted for
+ * bsearch; NULL (none) for a role that may not read them.  SPI connected;
+ * SPI_tuptable is replaced.
+ */
+static Attribution *
+load_attributions(SPITupleTable *tuptable, uint64 ncand, Datum origins, int *n)
+{
+	int64		lo = PG_INT64_MAX;
+	int64		hi = PG_INT64_MIN;
+	Datum		args[3];
+	bool		isnull;
+	int			ret;
+	Attribution *attrs;
+
+	*n = 0;
+	if (ncand == 0 || !may_read_attributions())
+		return NULL;
+	for (uint64 i = 0; i < ncand; i++)
+	{
+		int64		id = DatumGetInt64(SPI_getbinval(tuptable->vals[i], tuptable->tupdesc,
+													 C_ID + 1, &isnull));
+
+		lo = Min(lo, id);
+		hi = Max(hi, id);
+	}
+	if (attributions_plan == NULL)
+	{
+		Oid			argtypes[3] = {INT8OID, INT8OID, TEXTARRAYOID};
+
+		attributions_plan = pm_prepare_generic("attributions query", ATTRIBUTIONS_SQL,
+											   3, argtypes);
+	}
+	args[0] = Int64GetDatum(lo);
+	args[1] = Int64GetDatum(hi);
+	args[2] = origins;
+	ret = SPI_execute_plan(attributions_plan, args, NULL, true, 0);
+	if (ret != SPI_OK_SELECT)
+		elog(ERROR, "attributions query failed: %s", SPI_result_code_string(ret));
+	*n = (int) SPI_processed;
+	attrs = palloc(sizeof(Attribution) * Max(*n, 1));
+	for (int i = 0; i < *n; i++)
+	{
+		HeapTuple	tup = SPI_tuptable->vals[i];
+		TupleDesc	desc = SPI_tuptable->tupdesc;
+
+		attrs[i].id = DatumGetInt64(SPI_getbinval(tup, desc, 1, &isnull));
+		attrs[i].origin = TextDatumGetCString(SPI_getbinval(tup, desc, 2, &isnull));
+		attrs[i].run = SPI_getbinval(tup, desc, 3, &isnull);
+		attrs[i].migration = SPI_getbinval(tup, desc, 4, &isnull);
+	}
+	qsort(attrs, *n, sizeof(Attribution), attribution_cmp);
+	return attrs;
+}
+
+/*
+ * A candidate row, deformed once: reading 25 columns one by one with
+ * SPI_getbinval() walks the tuple from its start for each (its text columns
+ * leave no cached offsets), which was a tenth of suspects()' time.
+ */
+typedef struct CandidateRow
+{
+	Datum		values[C_NCOLS];
+	bool		nulls[C_NCOLS];
+	const char *runSummary;		/* its migration run, in a sentence */
+} CandidateRow;
+
+static inline Datum
+row_datum(const CandidateRow *row, int col, bool *isnull)
+{
+	*isnull = row->nulls[col];
+	return row->values[col];
+}
+
+static char *
+get_text(const CandidateRow *row, int col)
+{
+	return row->nulls[col] ? NULL : TextDatumGetCString(row->values[col]);
 }
 
 static bool
-get_bool(HeapTuple tup, TupleDesc desc, int col)
+get_bool(const CandidateRow *row, int col)
 {
-	bool		isnull;
-	Datum		d = SPI_getbinval(tup, desc, col + 1, &isnull);
-
-	return isnull ? false : DatumGetBool(d);
+	return row->nulls[col] ? false : DatumGetBool(row->values[col]);
 }
 
 /* pg_class.reltuples of a relation; -1 when unknown or gone */
@@ -403,8 +613,8 @@ index_is_invalid(const char *identity)
 static int
 suspect_cmp(const void *a, const void *b)
 {
-	const Suspect *x = (const Suspect *) a;
-	const Suspect *y = (const Suspect *) b;
+	const Suspect *x = *(Suspect *const *) a;
+	const Suspect *y = *(Suspect *const *) b;
 
 	if (x->score != y->score)
 		return x->score > y->score ? -1 : 1;
@@ -421,26 +631,26 @@ suspect_cmp(const void *a, const void *b)
  * named by its database, and this database's catalogs say nothing about it.
  */
 static void
-score_suspect(Suspect *s, HeapTuple tup, TupleDesc desc, TimestampTz start,
+score_suspect(Suspect *s, const CandidateRow *row, TimestampTz start,
 			  const char *document, const char *local_origin)
 {
 	bool		isnull;
-	const char *tag = get_text(tup, desc, C_COMMAND_TAG);
-	const char *objtype = get_text(tup, desc, C_OBJECT_TYPE);
-	const char *identity = get_text(tup, desc, C_OBJECT_IDENTITY);
-	const char *table = get_text(tup, desc, C_TABLE_NAME);
-	const char *migration = get_text(tup, desc, C_MIGRATION);
-	const char *lock_mode = get_text(tup, desc, C_LOCK_MODE);
-	const char *rewrite_reason = get_text(tup, desc, C_REWRITE_REASON);
-	const char *def_before = get_text(tup, desc, C_DEF_BEFORE);
-	const char *def_after = get_text(tup, desc, C_DEF_AFTER);
-	const char *origin = get_text(tup, desc, C_ORIGIN);
+	const char *tag = get_text(row, C_COMMAND_TAG);
+	const char *objtype = get_text(row, C_OBJECT_TYPE);
+	const char *identity = get_text(row, C_OBJECT_IDENTITY);
+	const char *table = get_text(row, C_TABLE_NAME);
+	const char *migration = get_text(row, C_MIGRATION);
+	const char *lock_mode = get_text(row, C_LOCK_MODE);
+	const char *rewrite_reason = get_text(row, C_REWRITE_REASON);
+	const char *def_before = get_text(row, C_DEF_BEFORE);
+	const char *def_after = get_text(row, C_DEF_AFTER);
+	const char *origin = get_text(row, C_ORIGIN);
 	bool		local = origin == NULL || strcmp(origin, local_origin) == 0;
-	bool		blocks_writes = get_bool(tup, desc, C_BLOCKS_WRITES);
-	bool		blocks_reads = get_bool(tup, desc, C_BLOCKS_READS);
-	bool		rewrote = get_bool(tup, desc, C_REWROTE);
-	bool		invalid = get_bool(tup, desc, C_INVALID);
-	bool		failed = get_bool(tup, desc, C_FAILED);
+	bool		blocks_writes = get_bool(row, C_BLOCKS_WRITES);
+	bool		blocks_reads = get_bool(row, C_BLOCKS_READS);
+	bool		rewrote = get_bool(row, C_REWROTE);
+	bool		invalid = get_bool(row, C_INVALID);
+	bool		failed = get_bool(row, C_FAILED);
 	bool		is_index = objtype && strcmp(objtype, "index") == 0;
 	bool		is_drop = tag && strncmp(tag, "DROP ", 5) == 0;
 	bool		rows_known;
@@ -458,9 +668,9 @@ score_suspect(Suspect *s, HeapTuple tup, TupleDesc desc, TimestampTz start,
 	Datum		d;
 	char	   *relname;
 
-	s->id = DatumGetInt64(SPI_getbinval(tup, desc, C_ID + 1, &isnull));
-	s->at = DatumGetTimestampTz(SPI_getbinval(tup, desc, C_AT + 1, &isnull));
-	d = SPI_getbinval(tup, desc, C_ROWS + 1, &isnull);
+	s->id = DatumGetInt64(row_datum(row, C_ID, &isnull));
+	s->at = DatumGetTimestampTz(row_datum(row, C_AT, &isnull));
+	d = row_datum(row, C_ROWS, &isnull);
 	rows_known = !isnull;
 	if (rows_known)
 		rows = DatumGetInt64(d);
@@ -479,7 +689,7 @@ score_suspect(Suspect *s, HeapTuple tup, TupleDesc desc, TimestampTz start,
 	/* an index built since: is it still INVALID now? */
 	if (!invalid && local && is_index && !is_drop && identity)
 		invalid = index_is_invalid(identity);
-	d = SPI_getbinval(tup, desc, C_DURATION_MS + 1, &isnull);
+	d = row_datum(row, C_DURATION_MS, &isnull);
 	if (!isnull)
 		duration_ms = DatumGetFloat8(d);
 
@@ -501,7 +711,7 @@ score_suspect(Suspect *s, HeapTuple tup, TupleDesc desc, TimestampTz start,
 	/* 10 rows -> 0.17, 100k -> 0.83, 1M and more -> 1; unknown -> 0.5 */
 	size = rows_known ? Min(1.0, log10((double) Max(rows, 0) + 1.0) / 6.0) : 0.5;
 	/* a table read a million times is busy whatever its size */
-	d = SPI_getbinval(tup, desc, C_SCANS + 1, &isnull);
+	d = row_datum(row, C_SCANS, &isnull);
 	if (!isnull && DatumGetInt64(d) > 0)
 		size = Max(size, Min(1.0, log10((double) DatumGetInt64(d) + 1.0) / 6.0));
 	/* 1 ms -> 0.08, 100 ms -> 0.5, 10 s and more -> 1; unknown -> 0.3 */
@@ -527,8 +737,8 @@ score_suspect(Suspect *s, HeapTuple tup, TupleDesc desc, TimestampTz start,
 		append_age(&buf, age);
 		appendStringInfoString(&buf, " before impact");
 	}
-	if (get_text(tup, desc, C_MIGRATION_RUN))
-		appendStringInfo(&buf, " (%s)", get_text(tup, desc, C_MIGRATION_RUN));
+	if (row->runSummary)
+		appendStringInfo(&buf, " (%s)", row->runSummary);
 	else if (migration)
 		appendStringInfo(&buf, " (migration %s)", migration);
 	if (table && rows_known && rows > 0)
@@ -657,7 +867,12 @@ postmortem_suspects(PG_FUNCTION_ARGS)
 	int			ret;
 	uint64		n;
 	Suspect    *suspects;
+	Suspect   **order;
+	SPITupleTable *tuptable;
+	RunCache	runs = {0};
 	Interval	zero;
+	Attribution *attrs;
+	int			nattrs;
 
 	memset(&zero, 0, sizeof(zero));
 	if (DatumGetInt32(DirectFunctionCall2(interval_cmp, IntervalPGetDatum(lookback),
@@ -675,16 +890,16 @@ postmortem_suspects(PG_FUNCTION_ARGS)
 	{
 		Oid			argtypes[1] = {INT8OID};
 
-		incident_plan = pm_prepare_kept("incident query", INCIDENT_SQL,
-										1, argtypes);
+		incident_plan = pm_prepare_generic("incident query", INCIDENT_SQL,
+										   1, argtypes);
 	}
 	if (candidates_plan == NULL)
 	{
 		Oid			argtypes[4] = {TIMESTAMPTZOID, INTERVALOID, TIMESTAMPTZOID,
 		TEXTARRAYOID};
 
-		candidates_plan = pm_prepare_kept("suspects query", CANDIDATES_SQL,
-										  4, argtypes);
+		candidates_plan = pm_prepare_generic("suspects query", CANDIDATES_SQL,
+											 4, argtypes);
 	}
 
 	args[0] = Int64GetDatum(incident_id);
@@ -718,10 +933,11 @@ postmortem_suspects(PG_FUNCTION_ARGS)
 	/* a long lookback over a busy database can exceed MaxAllocSize */
 	suspects = palloc_extended(sizeof(Suspect) * Max(n, 1),
 							   MCXT_ALLOC_HUGE | MCXT_ALLOC_ZERO);
+	tuptable = SPI_tuptable;
+	attrs = load_attributions(tuptable, n, origins, &nattrs);
 	for (uint64 i = 0; i < n; i++)
 	{
-		HeapTuple	tup = SPI_tuptable->vals[i];
-		TupleDesc	desc = SPI_tuptable->tupdesc;
+		CandidateRow row;
 		Suspect    *s = &suspects[i];
 		static const int out_cols[SUSPECT_COL_KIND] = {
 			-1, -1, -1, C_AT, C_COMMAND_TAG, C_OBJECT_IDENTITY, C_TABLE_NAME,
@@ -729,11 +945,38 @@ postmortem_suspects(PG_FUNCTION_ARGS)
 		};
 
 		CHECK_FOR_INTERRUPTS();
-		score_suspect(s, tup, desc, start, document, local_origin);
-		s->table = get_text(tup, desc, C_TABLE_NAME);
+		Assert(tuptable->tupdesc->natts == C_NCOLS);
+		heap_deform_tuple(tuptable->vals[i], tuptable->tupdesc,
+						  row.values, row.nulls);
+		row.runSummary = NULL;
+		if (nattrs > 0)
+		{
+			Attribution key;
+			Attribution *a;
+
+			key.id = DatumGetInt64(row.values[C_ID]);
+			key.origin = TextDatumGetCString(row.values[C_ORIGIN]);
+			a = bsearch(&key, attrs, nattrs, sizeof(Attribution), attribution_cmp);
+			if (a)
+			{
+				/* the migration the recorder knew, else the attribution's */
+				if (row.nulls[C_MIGRATION])
+				{
+					row.values[C_MIGRATION] = a->migration;
+					row.nulls[C_MIGRATION] = false;
+				}
+				row.runSummary = run_summary(&runs, key.id, row.values[C_ORIGIN],
+											 a->run, a->migration);
+			}
+		}
+		score_suspect(s, &row, start, document, local_origin);
+		s->table = get_text(&row, C_TABLE_NAME);
 		s->values[0] = Int64GetDatum(s->id);
 		for (int c = 3; c < SUSPECT_COL_KIND; c++)
-			s->values[c] = SPI_getbinval(tup, desc, out_cols[c] + 1, &s->nulls[c]);
+		{
+			s->values[c] = row.values[out_cols[c]];
+			s->nulls[c] = row.nulls[out_cols[c]];
+		}
 		s->values[SUSPECT_COL_KIND] = CStringGetTextDatum("schema_change");
 		s->nulls[SUSPECT_COL_EVENT_ID] = true;
 	}
@@ -763,13 +1006,17 @@ postmortem_suspects(PG_FUNCTION_ARGS)
 		suspects[i].values[SUSPECT_COL_SCORE] = Float8GetDatum(suspects[i].score);
 		suspects[i].values[SUSPECT_COL_REASON] = CStringGetTextDatum(suspects[i].reason);
 	}
-	qsort(suspects, n, sizeof(Suspect), suspect_cmp);
+	/* sorted by pointer: a Suspect is a few hundred bytes to move */
+	order = palloc_extended(sizeof(Suspect *) * Max(n, 1), MCXT_ALLOC_HUGE);
+	for (uint64 i = 0; i < n; i++)
+		order[i] = &suspects[i];
+	qsort(order, n, sizeof(Suspect *), suspect_cmp);
 
 	/* the tuplestore lives in the per-query context and copies each row */
 	MemoryContextSwitchTo(outer);
 	for (uint64 i = 0; i < n; i++)
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc,
-							 suspects[i].values, suspects[i].nulls);
+							 order[i]->values, order[i]->nulls);
 
 	SPI_finish();
 	return (Datum) 0;

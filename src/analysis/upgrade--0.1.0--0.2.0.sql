@@ -47,9 +47,11 @@ COMMENT ON INDEX postmortem.citation_change_event_idx IS
 
 -- the objects an incident affects count as named in it
 CREATE OR REPLACE FUNCTION postmortem.incident_document(incident postmortem.incident) RETURNS text
-	LANGUAGE sql STABLE PARALLEL SAFE AS
+	LANGUAGE plpgsql STABLE PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp AS
 $$
-	SELECT pg_catalog.concat_ws(' ', $1.title, $1.summary, $1.impact, $1.root_cause,
+BEGIN
+	RETURN pg_catalog.concat_ws(' ', $1.title, $1.summary, $1.impact, $1.root_cause,
 			(SELECT pg_catalog.string_agg(t.body, ' ')
 			   FROM postmortem.timeline t
 			  WHERE t.incident_id OPERATOR(pg_catalog.=) $1.id
@@ -58,7 +60,8 @@ $$
 										 'field_change')),
 			(SELECT pg_catalog.string_agg(o.name, ' ')
 			   FROM postmortem.incident_object o
-			  WHERE o.incident_id OPERATOR(pg_catalog.=) $1.id))
+			  WHERE o.incident_id OPERATOR(pg_catalog.=) $1.id));
+END
 $$;
 COMMENT ON FUNCTION postmortem.incident_document(postmortem.incident) IS
 	'what people wrote about an incident (title, summary, impact, root cause, human timeline entries except misleading paths) and the objects it affects (incident_object): the text suspects() and incident_timeline() search for the tables it names';

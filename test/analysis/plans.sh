@@ -3,7 +3,8 @@
 # change_failure_rate view really run use indexes at scale: auto_explain logs
 # the plan of every nested statement to the client, and no plan may read the
 # big tables sequentially.  (20k incidents, 200k timeline entries, 200k
-# schema changes; bench/culprit.sh times the same at 5 times that.)
+# schema changes, 200k change events; bench/culprit.sh times the same at 5
+# times that.)
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 db=postmortem_plans_tap
@@ -13,6 +14,12 @@ trap 'psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev
 psql -X -q -d "$db" -c 'CREATE EXTENSION postmortem' >/dev/null || { echo "Bail out! CREATE EXTENSION failed"; exit 1; }
 psql -X -q -d "$db" -v incidents=20000 -v timeline=200000 -v changes=200000 -f bench/culprit_data.sql >/dev/null 2>&1 \
 	|| { echo "Bail out! could not populate $db"; exit 1; }
+# 200k change events over the same five years (deploys, flags, config)
+psql -X -q -d "$db" -c "INSERT INTO postmortem.change_event (kind, name, at, details)
+	SELECT (ARRAY['deploy', 'flag', 'config'])[1 + g % 3], 'service-' || (g % 40) || ' v' || g,
+	       now() - interval '5 years' * (1 - g::float8 / 200000), jsonb_build_object('service', 'service-' || (g % 40))
+	  FROM generate_series(1, 200000) g" -c "ANALYZE postmortem.change_event" >/dev/null 2>&1 \
+	|| { echo "Bail out! could not add change events to $db"; exit 1; }
 
 plans() { # SQL -> the plans auto_explain logged for it and everything it ran
 	psql -X -q -d "$db" 2>&1 >/dev/null <<SQL
@@ -34,10 +41,14 @@ check() { # description, plans, must-contain regex, must-not-contain regex
 		printf '%s\n' "$2" | grep -E "Scan|LOG" | head -40 | sed 's/^/# /'
 	fi
 }
-echo "1..5"
+echo "1..7"
 big='Seq Scan on (schema_change|timeline|incident|task) '
 p=$(plans "SELECT count(*) FROM postmortem.suspects(10007);")
 check "suspects() reads the lookback window through schema_change_at_idx" "$p" 'Index Scan using schema_change_at_idx' "$big"
+check "suspects() reads the window's change events through change_event_at_idx" "$p" \
+	'change_event_at_idx' "$big|Seq Scan on change_event "
+check "suspects() reads the window's migration attributions through their primary key" "$p" \
+	'migration_attribution_pkey' 'Seq Scan on migration_attribution '
 p=$(plans "SELECT count(*) FROM postmortem.incident_timeline(10007);")
 check "incident_timeline() reads the incident's rows through indexes" "$p" 'timeline_incident_at_idx' "$big"
 p=$(plans "SELECT count(*) FROM postmortem.incident_timeline(10007) WHERE source = 'recorder';")
