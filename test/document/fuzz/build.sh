@@ -11,7 +11,8 @@ pgc=${PG_CONFIG:-pg_config}
 inc=$("$pgc" --includedir-server)
 srcs=$(ls src/document/*.c | grep -v -e /import.c -e /report -e /readback.c)
 cc=${FUZZ_CC:-clang}
-$cc -g -O1 -fno-omit-frame-pointer \
+# PostgreSQL's headers ask for format(gnu_printf), which clang ignores
+$cc -g -O1 -fno-omit-frame-pointer -Wno-ignored-attributes \
 	-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
 	-I"$inc" -Isrc -Itest/document/fuzz \
 	$(pkg-config --cflags libcmark-gfm 2>/dev/null || true) \
