@@ -3,7 +3,8 @@
 #   test/document/fuzz/build.sh OUT   (default: /tmp/pm-fuzz-parser)
 # The parser's files (src/document/*.c but the loader, readback and the report) are
 # compiled with the harness and shim.c, which stands in for the few
-# PostgreSQL functions they call.  Needs clang and libclang-rt-14-dev.
+# PostgreSQL functions they call (15 to 18: shim.c follows their signatures).
+# Needs clang and libclang-rt-dev.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 out=${1:-/tmp/pm-fuzz-parser}
