@@ -277,9 +277,14 @@ pm_recorder_ddl_start(PG_FUNCTION_ARGS)
 	cmd->startedAt = GetCurrentTimestamp();
 	cmd->stmtTag = nodeTag(trigdata->parsetree);
 	cmd->tag = GetCommandTagName(trigdata->tag);
-	if (pm_statement_is_temporary(trigdata->parsetree))
+	if (pm_statement_is_temporary(trigdata->parsetree) ||
+		(pm_hook_installed && IsA(trigdata->parsetree, ReindexStmt)))
 	{
-		/* a temporary object: nothing to record, broken stays set, no error */
+		/*
+		 * a temporary object, or a REINDEX (17+), whose row the
+		 * ProcessUtility hook writes (hook.c): nothing to record here,
+		 * broken stays set, no error
+		 */
 		cmd_stack = lcons(cmd, cmd_stack);
 		MemoryContextSwitchTo(old);
 		PG_RETURN_VOID();

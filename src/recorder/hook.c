@@ -154,7 +154,6 @@ name_list(List *objects)
 	return buf.data;
 }
 
-#if PG_VERSION_NUM < 170000
 static void
 classify_reindex(ReindexStmt *stmt, HookedUtility *u)
 {
@@ -190,7 +189,6 @@ classify_reindex(ReindexStmt *stmt, HookedUtility *u)
 	/* the table's lock: SHARE (reads go on), SHARE UPDATE EXCLUSIVE concurrently */
 	u->lockmode = concurrently ? ShareUpdateExclusiveLock : ShareLock;
 }
-#endif
 
 /*
  * Commands on event triggers, tablespaces and databases, and grants,
@@ -297,12 +295,17 @@ classify_maintenance(Node *parsetree, HookedUtility *u)
 {
 	switch (nodeTag(parsetree))
 	{
-#if PG_VERSION_NUM < 170000
 		case T_ReindexStmt:
-			/* event triggers fire for REINDEX from PostgreSQL 17 on */
+
+			/*
+			 * One row per statement, with the table's lock, on every version:
+			 * from PostgreSQL 17 on event triggers fire for REINDEX too, but
+			 * they give a row per index, no lock, and nothing for the forms
+			 * that commit on the way (CONCURRENTLY, SCHEMA, DATABASE);
+			 * capture.c leaves REINDEX to this hook when it is installed.
+			 */
 			classify_reindex((ReindexStmt *) parsetree, u);
 			break;
-#endif
 		case T_ClusterStmt:
 			{
 				ClusterStmt *stmt = (ClusterStmt *) parsetree;

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # TAP: the document parser under libFuzzer with AddressSanitizer and
 # UndefinedBehaviorSanitizer (test/document/fuzz/: harness.c, shim.c).
-#   1. the harness builds (clang, libclang-rt-14-dev; test/support/deps.sh);
+#   1. the harness builds (clang and libclang-rt-dev: 14 on Debian 12, 19 on
+#      trixie, 21 on sid; test/support/deps.sh);
 #   2. every input that once broke the parser (fuzz/regress/) now parses
 #      cleanly;
 #   3. a bounded run (POSTMORTEM_FUZZ_SECONDS, default 30) from a seed corpus

@@ -4,6 +4,9 @@
 #
 #   bash test/support/chroot.sh VERSION test|demo|demo-stop|build|prepare|shell
 #   (what `make test PGVERSION=17` and `make demo PGVERSION=18` run)
+#   bash test/support/chroot.sh VERSION script test/PART/NAME.sh...
+#   (builds, installs, starts a server and runs only those TAP scripts, for
+#   iterating on one failure; the full suite is `test`)
 #
 #   17  Debian 13 "trixie"      18  Debian "sid"
 #
@@ -114,7 +117,8 @@ pm_chroot_run() {
 }
 
 pm_chroot_main() {
-	local v=${1:-} what=${2:-test} suite root cache src top rc
+	local v=${1:-} what=${2:-test} suite root cache src top rc scripts
+	scripts=("${@:3}")
 	if ! suite=$(pm_chroot_suite "$v") || [ "$v" = 15 ]; then
 		echo "postmortem: no Debian chroot for PostgreSQL '$v' (17: trixie, 18: sid; 15 runs on the host)." >&2
 		echo "postmortem: for another server, build against it: make PG_CONFIG=/path/to/pg_config" >&2
@@ -170,6 +174,7 @@ pm_chroot_main() {
 		test) cmd='bash test/support/run-tests.sh' ;;
 		demo) cmd='bash demo/demo.sh' ;;
 		shell) cmd='bash -i' ;;
+		script) cmd="PM_SCRIPTS='${scripts[*]}' bash test/support/run-tests.sh" ;;
 		*) echo "postmortem: chroot.sh: unknown command '$what'" >&2; return 2 ;;
 	esac
 	echo "postmortem: PostgreSQL $v in the Debian $suite chroot $root"

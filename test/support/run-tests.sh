@@ -52,6 +52,15 @@ trap cleanup EXIT
 
 status=0
 
+# PM_SCRIPTS="test/part/a.sh ...": only those TAP scripts, on the suite's
+# server (test/support/chroot.sh VERSION script ...).
+if [ -n "${PM_SCRIPTS:-}" ]; then
+	pm_server_start "$work/plain" "max_prepared_transactions = 10" || exit 1
+	# shellcheck disable=SC2086
+	prove -v -e bash $PM_SCRIPTS
+	exit
+fi
+
 # 1. pg_regress: the documentation-style tests in sql/ + expected/, then the
 #    isolation specs in specs/ (pg_isolation_regress; prepared transactions).
 pm_server_start "$work/plain" "max_prepared_transactions = 10" || exit 1

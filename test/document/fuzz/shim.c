@@ -199,8 +199,14 @@ enlargeStringInfo(StringInfo str, int needed)
 	str->maxlen = newlen;
 }
 
+/* PostgreSQL 16 made the data a const void * (it was const char *) */
+#if PG_VERSION_NUM >= 160000
+void
+appendBinaryStringInfo(StringInfo str, const void *data, int datalen)
+#else
 void
 appendBinaryStringInfo(StringInfo str, const char *data, int datalen)
+#endif
 {
 	enlargeStringInfo(str, datalen);
 	memcpy(str->data + str->len, data, datalen);
@@ -441,8 +447,13 @@ pg_get_timezone_name(pg_tz *tz)
 	return tz ? tz->name : NULL;
 }
 
-int
-DecodeTimezoneAbbrev(int field, char *lowtoken, int *offset, pg_tz **tz)
+/*
+ * PostgreSQL 16 returns 0 or a DTERR_ code and passes the type out through
+ * ftype (15 returned the type); an unknown abbreviation is 0 with
+ * UNKNOWN_FIELD, as the server's own.
+ */
+static int
+lookup_abbrev(const char *lowtoken, int *offset, pg_tz **tz)
 {
 	for (int i = 0; i < lengthof(abbrevs); i++)
 		if (strcmp(lowtoken, abbrevs[i].name) == 0)
@@ -451,8 +462,26 @@ DecodeTimezoneAbbrev(int field, char *lowtoken, int *offset, pg_tz **tz)
 			*tz = abbrevs[i].type == DYNTZ ? pg_tzset("Europe/Moscow") : NULL;
 			return abbrevs[i].type;
 		}
+	*offset = 0;
+	*tz = NULL;
 	return UNKNOWN_FIELD;
 }
+
+#if PG_VERSION_NUM >= 160000
+int
+DecodeTimezoneAbbrev(int field, const char *lowtoken, int *ftype, int *offset,
+					 pg_tz **tz, DateTimeErrorExtra *extra)
+{
+	*ftype = lookup_abbrev(lowtoken, offset, tz);
+	return 0;
+}
+#else
+int
+DecodeTimezoneAbbrev(int field, char *lowtoken, int *offset, pg_tz **tz)
+{
+	return lookup_abbrev(lowtoken, offset, tz);
+}
+#endif
 
 int
 DetermineTimeZoneOffset(struct pg_tm *tm, pg_tz *tzp)
