@@ -38,6 +38,9 @@ pm_demo_clock_start() {
 	export $(cat "$dir.env")
 }
 
+# The new time is written beside the clock and renamed over it: every server
+# process reads the file at each clock call (FAKETIME_NO_CACHE), and one that
+# read it between a truncation and the write would see no time at all.
 if [ "${BASH_SOURCE[0]}" = "$0" ] && [ -n "${1:-}" ] && [ -n "${PM_DEMO_CLOCK:-}" ]; then
-	echo "$1" >"$PM_DEMO_CLOCK"
+	echo "$1" >"$PM_DEMO_CLOCK.new" && chmod 644 "$PM_DEMO_CLOCK.new" && mv -f "$PM_DEMO_CLOCK.new" "$PM_DEMO_CLOCK"
 fi

@@ -167,7 +167,11 @@ done
 )
 status=$?
 ok $status "demo/demo.sql runs on the demo's clock"
-[ $status = 0 ] || tail -5 "$work/demo.log" | sed 's/^/# /'
+if [ $status != 0 ]; then
+	tail -5 "$work/demo.log" | sed 's/^/# /' >&2
+	# which server process ended, and how
+	grep -E 'PANIC|FATAL|terminated by|exited with' "$work/demo-server/server.log" | tail -20 | sed 's/^/# server: /' >&2
+fi
 
 # each report to a file, exactly as the README says
 for name in $(psql -X -At -d "$db" -c "SELECT name FROM public.cases ORDER BY name"); do
