@@ -572,12 +572,12 @@ means_down(const char *v)
 }
 
 /*
- * Whether an earlier run recorded migration "to" applied, in place, from
- * version "from": then going from "to" back to "from" undoes it.  Read by
- * index from the recorder's own table, only if nobody makes us wait.
+ * The newest step an earlier run recorded of a migration of a tool: 1 up
+ * (*from: the version it left, in place), -1 down, 0 none.  Read by index
+ * from the recorder's own table, only if nobody makes us wait.
  */
-static bool
-recorded_step(const char *tool, const char *to, const char *from)
+static int
+recorded_step(const char *tool, const char *migration, char **from)
 {
 	Oid			relid = postmortem_relid("migration_attribution");
 	Oid			idxid = postmortem_relid("migration_attribution_migration_idx");
@@ -585,47 +585,108 @@ recorded_step(const char *tool, const char *to, const char *from)
 	ScanKeyData key;
 	SysScanDesc scan;
 	HeapTuple	tup;
-	bool		found = false;
-	bool		last = false;
+	int			step = 0;
 	int64		newest = 0;
 	Snapshot	snap;
 
+	*from = NULL;
 	if (!OidIsValid(relid) || !OidIsValid(idxid) ||
 		!ConditionalLockRelationOid(relid, AccessShareLock))
-		return false;
+		return 0;
 	rel = table_open(relid, NoLock);
 	/* heap attribute number: systable_beginscan maps it to the index's */
 	ScanKeyEntryInitialize(&key, 0, column_number(RelationGetDescr(rel), "migration"),
 						   BTEqualStrategyNumber, InvalidOid,
-						   C_COLLATION_OID, F_TEXTEQ, CStringGetTextDatum(to));
+						   C_COLLATION_OID, F_TEXTEQ, CStringGetTextDatum(migration));
 	snap = RegisterSnapshot(GetLatestSnapshot());
 	scan = systable_beginscan(rel, idxid, true, snap, 1, &key);
 	while (HeapTupleIsValid(tup = systable_getnext(scan)))
 	{
 		TupleDesc	desc = RelationGetDescr(rel);
 		char	   *t = datum_cstring(tup, desc, "tool");
-		char	   *f = datum_cstring(tup, desc, "from_version");
 		char	   *d = datum_cstring(tup, desc, "direction");
 		bool		isnull;
 		int64		id = DatumGetInt64(heap_getattr(tup, column_number(desc, "schema_change_id"),
 													desc, &isnull));
 
-		if (t == NULL || strcmp(t, tool) != 0 || isnull || (found && id < newest))
+		if (t == NULL || strcmp(t, tool) != 0 || isnull || d == NULL ||
+			(step != 0 && id < newest))
 			continue;
-		/* the newest step of "to" decides */
-		found = true;
+		/* the newest step decides */
 		newest = id;
-		last = d && strcmp(d, "up") == 0 && f && strcmp(f, from) == 0;
+		step = strcmp(d, "up") == 0 ? 1 : -1;
+		*from = datum_cstring(tup, desc, "from_version");
 	}
 	systable_endscan(scan);
 	UnregisterSnapshot(snap);
 	table_close(rel, NoLock);
-	return found && last;
+	return step;
+}
+
+/*
+ * What earlier runs recorded says of an update from A to B: -1 it goes
+ * down (A was applied from B, or B's newest step was up: it is applied),
+ * 1 up (B's newest step was down), 0 nothing.
+ */
+static int
+recorded_way(const char *tool, const char *a, const char *b)
+{
+	char	   *from;
+	int			way = 0;
+
+	if (recorded_step(tool, a, &from) > 0 && from && strcmp(from, b) == 0)
+		way--;
+	way -= recorded_step(tool, b, &from);
+	return way;
+}
+
+/*
+ * The direction of one transaction's steps in a table updated in place
+ * (Alembic): a command (upgrade or downgrade) goes one way.  An update from
+ * A to B goes up to B or down from A.  What tells, in this order: a lone
+ * insert (it starts the table or a new branch: up) or a lone delete (it
+ * leaves a branch point or the base: down); what earlier runs recorded of
+ * A and B (recorded_way); a delete just before an update (a merge: up) or
+ * an insert just before an update from another version (an unmerge: down).
+ * Else up.
+ */
+static bool
+in_place_down(List *mine, const MigrationSource *src)
+{
+	int			lone = 0,
+				recorded = 0,
+				paired = 0;
+	int			i;
+
+	for (i = 0; i < list_length(mine); i++)
+	{
+		HistoryEvent *ev = list_nth(mine, i);
+		HistoryEvent *next = (i + 1 < list_length(mine)) ? list_nth(mine, i + 1) : NULL;
+
+		if (ev->from != NULL)
+			recorded += recorded_way(src->tool, ev->from, ev->migration);
+		/* the next command updated the row from another version */
+		else if (next && next->cid == ev->cid + 1 && next->from != NULL &&
+				 strcmp(next->from, ev->migration) != 0)
+			paired += ev->down ? 1 : -1;
+		else
+			lone += ev->down ? -1 : 1;
+	}
+	if (lone != 0)
+		return lone < 0;
+	if (recorded != 0)
+		return recorded < 0;
+	return paired < 0;
 }
 
 /*
  * The events of one history table: its items grouped by command id.  A
  * deleted and an inserted version at the same command id are an update.
+ * In a table updated in place, the events are then turned the way the
+ * transaction went (in_place_down): going up, an update names the version
+ * it wrote and the deletes of a merge name nothing (the merge's update
+ * after them does); going down, an update names the version it left and
+ * the inserts of an unmerge name nothing.
  */
 static List *
 table_events(Relation rel, const MigrationSource *src, List *events)
@@ -633,10 +694,9 @@ table_events(Relation rel, const MigrationSource *src, List *events)
 	List	   *items = history_items(rel, src);
 	char	   *table = quote_qualified_identifier(get_namespace_name(RelationGetNamespace(rel)),
 												   RelationGetRelationName(rel));
-	bool		chainUp = false,
-				chainDown = false;
 	List	   *mine = NIL;
 	ListCell   *lc;
+	bool		down;
 	int			i;
 
 	list_sort(items, item_cmp);
@@ -650,45 +710,35 @@ table_events(Relation rel, const MigrationSource *src, List *events)
 		ev->relid = RelationGetRelid(rel);
 		ev->source = src;
 		ev->table = table;
+		ev->migration = it->id;
 		if (it->inserted && i + 1 < list_length(items) &&
 			((HistoryItem *) list_nth(items, i + 1))->cid == it->cid &&
 			!((HistoryItem *) list_nth(items, i + 1))->inserted)
 			old = list_nth(items, ++i);
 		if (src->directionColumn)
-		{
 			ev->down = means_down(it->direction);
-			ev->migration = it->id;
-		}
 		else if (!it->inserted)
-		{
 			ev->down = true;	/* a delete: the migration undone */
-			ev->migration = it->id;
-			chainDown = true;
-		}
-		else
-		{
-			ev->migration = it->id;
-			if (old == NULL)
-				chainUp = true;
-			else if (src->inPlace)
-				ev->from = old->id;
-		}
+		else if (old != NULL && src->inPlace)
+			ev->from = old->id;
 		mine = lappend(mine, ev);
 	}
+	if (!src->inPlace || src->directionColumn)
+		return list_concat(events, mine);
 
-	/*
-	 * In place, an update from A to B goes up to B or down from A: a run
-	 * that also inserted the row went up, one that deleted it went down;
-	 * else an earlier recorded step from B to A says it is going back.
-	 */
+	down = in_place_down(mine, src);
 	foreach(lc, mine)
 	{
 		HistoryEvent *ev = lfirst(lc);
 
 		if (ev->from == NULL)
+		{
+			/* a merge's deletes going up, an unmerge's inserts going down */
+			if (ev->down != down)
+				mine = foreach_delete_current(mine, lc);
 			continue;
-		if (chainDown ||
-			(!chainUp && recorded_step(src->tool, ev->from, ev->migration)))
+		}
+		if (down)
 		{
 			ev->down = true;
 			ev->migration = ev->from;
