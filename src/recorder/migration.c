@@ -37,7 +37,9 @@
  * role and comes within PM_PENDING_WINDOW of the pending changes, its first
  * event claims them.  Any transaction that writes a history row ends the
  * pending changes, claimed or not, so a later, unrelated write cannot claim
- * old changes.
+ * old changes.  A statement that changed nothing (CREATE ... IF NOT EXISTS
+ * of an object that exists) is not claimed, nor are a history table's own
+ * objects: its sequence, its schema, tables named after it.
  *
  * The migration column of schema_change is written with the row when known
  * in its own transaction; every attribution (also later ones, since
@@ -127,6 +129,8 @@ typedef struct PendingChange
 	int64		id;
 	char	   *origin;
 	Oid			table;			/* the table it changed */
+	char	   *schema;			/* the schema it created or changed, quoted */
+	bool		noObject;		/* it changed nothing (IF NOT EXISTS) */
 	TimestampTz committed;
 	Oid			role;
 } PendingChange;
@@ -857,7 +861,8 @@ pm_migration_pending(void)
 
 /*
  * Whether a table (or a sequence it owns: a serial column's) is a history
- * table this transaction wrote.
+ * table this transaction wrote, or a table named after one in its schema
+ * (knex's <table>_lock, which knex creates in a transaction of its own).
  */
 static bool
 history_table_of(Oid relid)
@@ -865,6 +870,7 @@ history_table_of(Oid relid)
 	ListCell   *lc;
 	Oid			owner;
 	int32		col;
+	char	   *name;
 
 	if (!OidIsValid(relid))
 		return false;
@@ -872,10 +878,52 @@ history_table_of(Oid relid)
 		(sequenceIsOwned(relid, DEPENDENCY_AUTO, &owner, &col) ||
 		 sequenceIsOwned(relid, DEPENDENCY_INTERNAL, &owner, &col)))
 		relid = owner;
+	name = get_rel_name(relid);
 	foreach(lc, xact_events)
-		if (((HistoryEvent *) lfirst(lc))->relid == relid)
+	{
+		Oid			hist = ((HistoryEvent *) lfirst(lc))->relid;
+		char	   *histName;
+
+		if (hist == relid)
 			return true;
+		histName = get_rel_name(hist);
+		if (name && histName && get_rel_namespace(hist) == get_rel_namespace(relid) &&
+			strncmp(name, histName, strlen(histName)) == 0 && name[strlen(histName)] == '_')
+			return true;
+	}
 	return false;
+}
+
+/*
+ * Whether a schema (its identity, quoted) holds a history table this
+ * transaction wrote: a tool's CREATE SCHEMA for its history table
+ * (node-pg-migrate --create-migrations-schema) is no migration's change.
+ */
+static bool
+history_schema_of(const char *identity)
+{
+	ListCell   *lc;
+
+	if (identity == NULL)
+		return false;
+	foreach(lc, xact_events)
+	{
+		char	   *nsp = get_namespace_name(get_rel_namespace(((HistoryEvent *) lfirst(lc))->relid));
+
+		if (nsp && strcmp(quote_identifier(nsp), identity) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* The schema a row is about (its quoted identity), or NULL. */
+static char *
+row_schema(const RecordedRow *row)
+{
+	if (row->nulls[SC_OBJECT_TYPE] || row->nulls[SC_OBJECT_IDENTITY] ||
+		strcmp(TextDatumGetCString(row->values[SC_OBJECT_TYPE]), "schema") != 0)
+		return NULL;
+	return TextDatumGetCString(row->values[SC_OBJECT_IDENTITY]);
 }
 
 /*
@@ -912,7 +960,8 @@ pm_assign_migrations(List *rows)
 			/* the history table's own creation is no migration's change */
 			if (xact_events == NIL ||
 				(!row->nulls[SC_TABLE_OID] &&
-				 history_table_of(DatumGetObjectId(row->values[SC_TABLE_OID]))))
+				 history_table_of(DatumGetObjectId(row->values[SC_TABLE_OID]))) ||
+				history_schema_of(row_schema(row)))
 				continue;
 			foreach(elc, xact_events)
 			{
@@ -1054,6 +1103,8 @@ pm_record_migrations(List *rows)
 			pc->id = DatumGetInt64(row->values[SC_ID]);
 			pc->origin = row->nulls[SC_ORIGIN] ? NULL : TextDatumGetCString(row->values[SC_ORIGIN]);
 			pc->table = row->nulls[SC_TABLE_OID] ? InvalidOid : DatumGetObjectId(row->values[SC_TABLE_OID]);
+			pc->schema = row_schema(row);
+			pc->noObject = row->nulls[SC_OBJECT_IDENTITY];
 			pc->committed = GetCurrentTimestamp();
 			pc->role = GetUserId();
 			staged_add = lappend(staged_add, pc);
@@ -1073,7 +1124,8 @@ pm_record_migrations(List *rows)
 
 			if (pc->role != GetUserId() ||
 				TimestampDifferenceExceeds(pc->committed, now, PM_PENDING_WINDOW_MS) ||
-				history_table_of(pc->table))
+				history_table_of(pc->table) || history_schema_of(pc->schema) ||
+				pc->noObject)
 				continue;
 			att = palloc0(sizeof(Attribution));
 			att->id = pc->id;
@@ -1092,6 +1144,8 @@ pending_free(PendingChange *pc)
 {
 	if (pc->origin)
 		pfree(pc->origin);
+	if (pc->schema)
+		pfree(pc->schema);
 	pfree(pc);
 }
 
