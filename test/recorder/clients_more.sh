@@ -63,7 +63,7 @@ rows_since() {
 }
 
 schema_of() {
-	pg_dump -s -O -x --no-comments -d "$1" -N postmortem >"$work/dump" 2>&1 || { echo "pg_dump failed"; cat "$work/dump"; return; }
+	pg_dump -s -O -x --no-comments -d "$1" -N postmortem -N tenant >"$work/dump" 2>&1 || { echo "pg_dump failed"; cat "$work/dump"; return; }
 	grep -v -e '^--' -e '^$' -e 'EXTENSION' -e 'search_path' -e '^SET ' -e '^.restrict ' -e '^.unrestrict ' "$work/dump"
 }
 
@@ -73,12 +73,22 @@ schema_of() {
 as_app() { PGUSER=$app PGOPTIONS="${PGOPTIONS:-} -c lock_timeout=60s" "$@"; }
 
 # step TOOL NAME COMMAND...: run COMMAND as the app role in both databases
+# (with PM_STEP_FAILS=1, COMMAND must fail in both)
 step() {
 	local tool=$1 name=$2; shift 2
-	local marker log=$work/$tool-$name
+	local marker log=$work/$tool-$name rc
 	local expected=$clients/$tool/expected/$name.txt
 	marker=$(q $with "SELECT coalesce(max(id), 0) FROM postmortem.schema_change")
-	if ! PGDATABASE=$with as_app "$@" >"$log.out" 2>&1; then
+	PGDATABASE=$with as_app "$@" >"$log.out" 2>&1
+	rc=$?
+	if [ -n "${PM_STEP_FAILS:-}" ]; then
+		if [ $rc -eq 0 ]; then
+			not_ok "$tool $name failed as it must" "$(tail -n 20 "$log.out")"
+			return 1
+		fi
+		PGDATABASE=$without as_app "$@" >"$log.plain.out" 2>&1 &&
+			not_ok "$tool $name failed without the extension too" "$(tail -n 20 "$log.plain.out")"
+	elif [ $rc -ne 0 ]; then
 		not_ok "$tool $name ran" "$(tail -n 20 "$log.out")"
 		return 1
 	fi
@@ -87,7 +97,7 @@ step() {
 	else
 		ok "$tool $name ran as $app"
 	fi
-	if ! PGDATABASE=$without as_app "$@" >"$log.plain.out" 2>&1; then
+	if [ -z "${PM_STEP_FAILS:-}" ] && ! PGDATABASE=$without as_app "$@" >"$log.plain.out" 2>&1; then
 		not_ok "$tool $name ran without the extension" "$(tail -n 20 "$log.plain.out")"
 	fi
 	rows_since $with "$marker" >"$log.rows"
@@ -135,6 +145,32 @@ unhold() {
 	wait "$holder"
 	holder=
 	rm -f "$work/hold.in"
+}
+
+# held_step TABLE ROW TOOL NAME COMMAND...: step, while a second session
+# holds SHARE UPDATE EXCLUSIVE (PM_HOLD_MODE) on the history table TABLE
+# with an uncommitted row of its own (ROW: a VALUES list, or empty), and
+# ACCESS EXCLUSIVE on
+# another tenant's history table of the same name (tenant.TABLE, made here
+# in both databases): the tool does not wait for these locks, and the
+# recorder must neither wait (the step would fail on its lock_timeout) nor
+# name the other session's row.
+held_step() {
+	local table=$1 row=$2; shift 2
+	local t
+	for t in $with $without; do
+		q $t "CREATE SCHEMA IF NOT EXISTS tenant; CREATE TABLE IF NOT EXISTS tenant.${table#*.} (LIKE $table)" >/dev/null
+	done
+	hold $with "LOCK TABLE $table IN ${PM_HOLD_MODE:-SHARE UPDATE EXCLUSIVE} MODE;
+	            ${row:+INSERT INTO $table $row;}
+	            LOCK TABLE tenant.${table#*.} IN ACCESS EXCLUSIVE MODE;"
+	if [ ! -s "$work/held" ]; then
+		not_ok "$1 $2: a second session holds the history table's locks" "$(cat "$work/hold.out")"
+		unhold
+		return 1
+	fi
+	step "$@"
+	unhold
 }
 
 only=${PM_CLIENTS:-}

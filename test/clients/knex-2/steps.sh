@@ -12,7 +12,7 @@ else
 	q $with "INSERT INTO postmortem.migration_source (tool, table_name, id_columns, match_columns, note)
 	         VALUES ('knex', 'deploy\\_history', '{name}', '{batch}', 'knex with tableName: deploy_history')" >/dev/null
 	step knex-2 1-latest "$d/knex.sh" migrate:latest
-	step knex-2 2-rollback-batch "$d/knex.sh" migrate:rollback
+	held_step public.deploy_history "(name, batch, migration_time) VALUES ('other.js', 9, now())" knex-2 2-rollback-batch "$d/knex.sh" migrate:rollback
 	step knex-2 3-up-one "$d/knex.sh" migrate:up
 	step knex-2 4-latest "$d/knex.sh" migrate:latest
 	step knex-2 5-down-one "$d/knex.sh" migrate:down

@@ -11,7 +11,7 @@ else
 	q $with "INSERT INTO postmortem.migration_source (tool, schema_name, table_name, id_columns, match_columns, note)
 	         VALUES ('node-pg-migrate', 'ops', 'deploy\\_log', '{name}', '{run_on}', 'node-pg-migrate -t deploy_log --migrations-schema ops')" >/dev/null
 	step node-pg-migrate-2 1-up "$d/pgm.sh" up
-	step node-pg-migrate-2 2-down-two "$d/pgm.sh" down 2
+	held_step ops.deploy_log "(name, run_on) VALUES ('1000_other', now())" node-pg-migrate-2 2-down-two "$d/pgm.sh" down 2
 	step node-pg-migrate-2 3-up-single-transaction "$d/pgm.sh" up --single-transaction
 	step node-pg-migrate-2 4-down-all-single-transaction "$d/pgm.sh" down 4 --single-transaction
 	step node-pg-migrate-2 5-up-fake "$d/pgm.sh" up 2 --fake

@@ -7,8 +7,10 @@ ActiveRecord::Base.establish_connection(
   adapter: "postgresql", host: ENV["PGHOST"], port: ENV["PGPORT"],
   username: ENV["PGUSER"], database: ENV["PGDATABASE"])
 ActiveRecord::Migration.verbose = false
-context = ActiveRecord::MigrationContext.new(File.join(__dir__, "db/migrate"),
-                                             ActiveRecord::SchemaMigration)
+# PM_RAILS_FAILING=1 adds db/failing (a migration that fails half way)
+paths = [File.join(__dir__, "db/migrate")]
+paths << File.join(__dir__, "db/failing") if ENV["PM_RAILS_FAILING"] == "1"
+context = ActiveRecord::MigrationContext.new(paths, ActiveRecord::SchemaMigration)
 case ARGV[0]
 when "up" then context.migrate(ARGV[1]&.to_i)
 when "down" then context.down(ARGV[1].to_i)

@@ -9,7 +9,8 @@ if ! command -v sqitch >/dev/null || ! perl -MDBD::Pg -e1 2>/dev/null; then
 else
 	step sqitch-2 1-deploy-to-tag "$d/sqitch.sh" deploy --to @v1
 	step sqitch-2 2-deploy-rest "$d/sqitch.sh" deploy --verify
-	step sqitch-2 3-revert-to-tag "$d/sqitch.sh" revert -y --to @v1
+	# Sqitch locks sqitch.changes IN EXCLUSIVE MODE itself: a reader's lock
+	PM_HOLD_MODE="ACCESS SHARE" held_step sqitch.changes "" sqitch-2 3-revert-to-tag "$d/sqitch.sh" revert -y --to @v1
 	step sqitch-2 4-deploy "$d/sqitch.sh" deploy
 	step sqitch-2 5-revert-to-change "$d/sqitch.sh" revert -y --to widgets
 	step sqitch-2 6-revert-all "$d/sqitch.sh" revert -y
