@@ -48,8 +48,11 @@ $(OBJS): $(wildcard src/*.h $(addsuffix /*.h,$(addprefix src/,$(PARTS))))
 $(EXTENSION)--$(EXTVERSION).sql: $(INSTALL_SQL) Makefile
 	cat $(INSTALL_SQL) > $@
 
-$(EXTENSION)--0.1.0--$(EXTVERSION).sql: $(UPGRADE_SQL) Makefile
-	cat $(UPGRADE_SQL) > $@
+# A step includes an install file whole (an object new in this version is
+# created by the same text on both paths) with a line `\ir <file>`, the file
+# named relative to the step's folder, as psql's \ir would read it.
+$(EXTENSION)--0.1.0--$(EXTVERSION).sql: $(UPGRADE_SQL) $(INSTALL_SQL) src/include.awk Makefile
+	awk -f src/include.awk $(UPGRADE_SQL) > $@.tmp && mv $@.tmp $@
 
 # PGVERSION=17 or 18 runs `make test` / `make demo` against that version in a
 # Debian chroot (test/support/chroot.sh); unset, this Debian's own (15).  To

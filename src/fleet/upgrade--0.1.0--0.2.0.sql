@@ -1,1 +1,2 @@
-fleet.sql
+-- fleet: everything is new in 0.2.0
+\ir fleet.sql
