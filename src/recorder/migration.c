@@ -37,8 +37,8 @@
  * role and comes within PM_PENDING_WINDOW of the pending changes, its first
  * event claims them.  Any transaction that writes a history row ends the
  * pending changes, claimed or not, so a later, unrelated write cannot claim
- * old changes.  A statement that changed nothing (CREATE ... IF NOT EXISTS
- * of an object that exists) is not claimed, nor are a history table's own
+ * old changes.  A CREATE that changed nothing (IF NOT EXISTS found the
+ * object: no object reported) is not claimed, nor are a history table's own
  * objects: its sequence, its schema, tables named after it.
  *
  * The migration column of schema_change is written with the row when known
@@ -130,7 +130,7 @@ typedef struct PendingChange
 	char	   *origin;
 	Oid			table;			/* the table it changed */
 	char	   *schema;			/* the schema it created or changed, quoted */
-	bool		noObject;		/* it changed nothing (IF NOT EXISTS) */
+	bool		noObject;		/* a CREATE that changed nothing (IF NOT EXISTS) */
 	TimestampTz committed;
 	Oid			role;
 } PendingChange;
@@ -920,10 +920,31 @@ history_schema_of(const char *identity)
 static char *
 row_schema(const RecordedRow *row)
 {
-	if (row->nulls[SC_OBJECT_TYPE] || row->nulls[SC_OBJECT_IDENTITY] ||
-		strcmp(TextDatumGetCString(row->values[SC_OBJECT_TYPE]), "schema") != 0)
+	char	   *type;
+	bool		schema;
+
+	if (row->nulls[SC_OBJECT_TYPE] || row->nulls[SC_OBJECT_IDENTITY])
 		return NULL;
-	return TextDatumGetCString(row->values[SC_OBJECT_IDENTITY]);
+	type = TextDatumGetCString(row->values[SC_OBJECT_TYPE]);
+	schema = strcmp(type, "schema") == 0;
+	pfree(type);
+	return schema ? TextDatumGetCString(row->values[SC_OBJECT_IDENTITY]) : NULL;
+}
+
+/* A CREATE that reports no object: IF NOT EXISTS found it, nothing changed. */
+static bool
+created_nothing(const RecordedRow *row)
+{
+	char	   *tag;
+	bool		create;
+
+	if (!row->nulls[SC_OBJECT_IDENTITY] || !row->nulls[SC_OBJECT_TYPE] ||
+		row->nulls[SC_COMMAND_TAG])
+		return false;
+	tag = TextDatumGetCString(row->values[SC_COMMAND_TAG]);
+	create = strncmp(tag, "CREATE ", 7) == 0;
+	pfree(tag);
+	return create;
 }
 
 /*
@@ -1104,7 +1125,7 @@ pm_record_migrations(List *rows)
 			pc->origin = row->nulls[SC_ORIGIN] ? NULL : TextDatumGetCString(row->values[SC_ORIGIN]);
 			pc->table = row->nulls[SC_TABLE_OID] ? InvalidOid : DatumGetObjectId(row->values[SC_TABLE_OID]);
 			pc->schema = row_schema(row);
-			pc->noObject = row->nulls[SC_OBJECT_IDENTITY];
+			pc->noObject = created_nothing(row);
 			pc->committed = GetCurrentTimestamp();
 			pc->role = GetUserId();
 			staged_add = lappend(staged_add, pc);
