@@ -140,7 +140,8 @@ hold() {
 	while [ ! -s "$work/held" ] && kill -0 "$holder" 2>/dev/null; do sleep 0.1; done
 }
 unhold() {
-	printf 'ROLLBACK;\n\\q\n' >&9
+	# a subshell: if the holder has gone, SIGPIPE ends only that
+	(printf 'ROLLBACK;\n\\q\n' >&9) 2>/dev/null
 	exec 9>&-
 	wait "$holder"
 	holder=
