@@ -22,7 +22,9 @@ extern TriggerData *pm_trigger_data(FunctionCallInfo fcinfo,
 extern int	pm_column_attnum(Relation rel, const char *colname);
 extern bool pm_in_subtransaction(void (*fn) (void *), void *arg,
 								 ErrorData **error);
-extern bool pm_error_belongs_to_statement(ErrorData *edata);
+extern bool pm_error_belongs_to_statement(int sqlerrcode);
+extern bool pm_restoring_dump(void);
+extern bool pm_restore_switching;
 extern SPIPlanPtr pm_prepare_kept(const char *what, const char *sql,
 								  int nargs, Oid *argtypes);
 

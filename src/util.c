@@ -3,24 +3,31 @@
  * util.c
  *	  Small helpers the modules share: checking how a trigger function was
  *	  fired and finding the columns it needs, and preparing an SPI plan that
- *	  is kept for the backend's life.
+ *	  is kept for the backend's life; which errors belong to the statement;
+ *	  whether the session restores a dump.
  *
  *-------------------------------------------------------------------------
  */
 #include "postgres.h"
 
 #include "access/xact.h"
-#include "utils/resowner.h"
-
+#include "catalog/namespace.h"
 #include "commands/trigger.h"
 #include "executor/spi.h"
 #include "fmgr.h"
+#include "miscadmin.h"
+#include "utils/guc.h"
 #include "utils/rel.h"
+#include "utils/resowner.h"
+#include "utils/rls.h"
 
 #include "postmortem.h"
 
 pm_status_fn pm_query_regression_status = NULL;
 void		(*pm_before_ddl_hook) (Node *parsetree) = NULL;
+
+/* set while incident/restore.c switches session_replication_role */
+bool		pm_restore_switching = false;
 
 /*
  * Check that funcname was called by the trigger manager as a row-level
@@ -135,17 +142,47 @@ pm_in_subtransaction(void (*fn) (void *), void *arg, ErrorData **error)
 }
 
 /*
- * Is this error about the statement's own situation -- a cancel, a
- * deadlock, a lock timeout, no memory -- rather than the extension's?  Such
- * errors are re-thrown as PostgreSQL would raise them, never turned into a
- * WARNING.
+ * Is this error about the statement's own situation -- what PostgreSQL
+ * would raise had the extension not been there: a deadlock or a
+ * serialization failure (class 40), no memory or disk (53), a cancel, a
+ * statement_timeout or a shutdown (57), an I/O error (58), a lock_timeout --
+ * rather than a failure of the extension?  Such errors are re-thrown as
+ * raised, never turned into a WARNING: swallowed, a statement_timeout would
+ * never fire again for the statement, a deadlock victim would go on and
+ * commit.  The recorder's guards, the evidence at declaration and the
+ * snapshot before a schema change all decide with this one function.
  */
 bool
-pm_error_belongs_to_statement(ErrorData *edata)
+pm_error_belongs_to_statement(int sqlerrcode)
 {
-	return edata->sqlerrcode == ERRCODE_QUERY_CANCELED ||
-		edata->sqlerrcode == ERRCODE_T_R_DEADLOCK_DETECTED ||
-		edata->sqlerrcode == ERRCODE_LOCK_NOT_AVAILABLE ||
-		edata->sqlerrcode == ERRCODE_OUT_OF_MEMORY ||
-		edata->sqlerrcode == ERRCODE_ADMIN_SHUTDOWN;
+	switch (ERRCODE_TO_CATEGORY(sqlerrcode))
+	{
+		case ERRCODE_TRANSACTION_ROLLBACK:
+		case ERRCODE_INSUFFICIENT_RESOURCES:
+		case ERRCODE_OPERATOR_INTERVENTION:
+		case ERRCODE_SYSTEM_ERROR:
+			return true;
+	}
+	return sqlerrcode == ERRCODE_LOCK_NOT_AVAILABLE;
+}
+
+/*
+ * Does the session look like pg_restore or a pg_dump script run by a
+ * superuser?  No setting tells a restore apart for sure; what pg_dump's
+ * scripts and pg_restore set at their start is the closest:
+ * check_function_bodies and row_security off and an empty search_path.  Any
+ * role can set those, so they only count for a session whose authenticated
+ * user is a superuser (restoring the extension's rows needs one); a
+ * superuser's migration has no reason to combine all three.  The recorder
+ * leaves such a session's schema changes alone (the dumped rows come back
+ * with the dump) and incident/restore.c loads the extension's tables in it
+ * without their triggers.
+ */
+bool
+pm_restoring_dump(void)
+{
+	return !check_function_bodies && !row_security &&
+		(namespace_search_path[0] == '\0' ||
+		 strcmp(namespace_search_path, "\"\"") == 0) &&
+		superuser_arg(GetAuthenticatedUserId());
 }

@@ -8,7 +8,12 @@
  * ddl_command_start (it needs no preload) looks at the statement before
  * anything is gone: DROP EXTENSION postmortem, DROP SCHEMA of the
  * extension's schema, and DROP OWNED BY the role that owns the extension or
- * its schema all drop the audit.  While postmortem.incident or
+ * its schema all drop the audit; so does any DROP ... CASCADE that reaches
+ * one of the extension's members (a member that depends on a dropped object
+ * takes its whole extension with it: DROP EXTENSION plpgsql CASCADE drops
+ * postmortem, whose PL/pgSQL functions depend on the language), and ALTER
+ * EXTENSION postmortem DROP TABLE, which lets its tables be dropped one by
+ * one.  While postmortem.incident or
  * postmortem.schema_change hold rows, such a statement fails unless
  * postmortem.allow_drop is on; a drop that goes ahead is written to the
  * server log with what it deletes and the newest audit row's hash, since
@@ -22,8 +27,10 @@
 #include "access/htup_details.h"
 #include "access/table.h"
 #include "catalog/namespace.h"
+#include "catalog/objectaddress.h"
 #include "catalog/pg_extension.h"
 #include "catalog/pg_namespace.h"
+#include "catalog/pg_type.h"
 #include "commands/event_trigger.h"
 #include "commands/extension.h"
 #include "executor/spi.h"
@@ -72,6 +79,84 @@ drop_owned_reaches(DropOwnedStmt *stmt, Oid extowner, Oid schemaowner)
 			return true;
 	}
 	return false;
+}
+
+/*
+ * Does DROP ... CASCADE of the statement's objects reach a member of the
+ * extension?  Follows pg_depend from each object it names to everything
+ * that depends on it, as the drop would.  Relations are found by name
+ * without a lock (the drop locks them itself); other objects are locked
+ * as the drop will lock them.
+ */
+static bool
+cascade_reaches(DropStmt *stmt, Oid extoid)
+{
+	ListCell   *lc;
+	bool		reaches = false;
+
+	if (stmt->behavior != DROP_CASCADE)
+		return false;
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	foreach(lc, stmt->objects)
+	{
+		ObjectAddress addr;
+		Datum		args[3];
+		Oid			argtypes[3] = {OIDOID, OIDOID, OIDOID};
+		int			ret;
+
+		switch (stmt->removeType)
+		{
+			case OBJECT_TABLE:
+			case OBJECT_VIEW:
+			case OBJECT_MATVIEW:
+			case OBJECT_SEQUENCE:
+			case OBJECT_FOREIGN_TABLE:
+			case OBJECT_INDEX:
+				ObjectAddressSet(addr, RelationRelationId,
+								 RangeVarGetRelid(makeRangeVarFromNameList(lfirst(lc)), NoLock, true));
+				break;
+			default:
+				{
+					Relation	rel = NULL;
+
+					addr = get_object_address(stmt->removeType, lfirst(lc), &rel,
+											  AccessExclusiveLock, true);
+					if (rel)
+						table_close(rel, NoLock);
+				}
+		}
+		if (!OidIsValid(addr.objectId))
+			continue;
+		args[0] = ObjectIdGetDatum(addr.classId);
+		args[1] = ObjectIdGetDatum(addr.objectId);
+		args[2] = ObjectIdGetDatum(extoid);
+		ret = SPI_execute_with_args("WITH RECURSIVE dep(classid, objid) AS ("
+									"  SELECT $1, $2"
+									"  UNION"
+									"  SELECT d.classid, d.objid FROM pg_catalog.pg_depend d, dep"
+									"   WHERE d.refclassid OPERATOR(pg_catalog.=) dep.classid"
+									"     AND d.refobjid OPERATOR(pg_catalog.=) dep.objid)"
+									" SELECT FROM dep WHERE (dep.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_extension'::pg_catalog.regclass"
+									"                        AND dep.objid OPERATOR(pg_catalog.=) $3)"
+									"    OR EXISTS (SELECT FROM pg_catalog.pg_depend e"
+									"                WHERE e.classid OPERATOR(pg_catalog.=) dep.classid"
+									"                  AND e.objid OPERATOR(pg_catalog.=) dep.objid"
+									"                  AND e.deptype OPERATOR(pg_catalog.=) 'e'"
+									"                  AND e.refclassid OPERATOR(pg_catalog.=) 'pg_catalog.pg_extension'::pg_catalog.regclass"
+									"                  AND e.refobjid OPERATOR(pg_catalog.=) $3)"
+									" LIMIT 1",
+									3, argtypes, args, NULL, true, 1);
+		if (ret != SPI_OK_SELECT)
+			elog(ERROR, "following the drop's dependencies failed: %s", SPI_result_code_string(ret));
+		if (SPI_processed > 0)
+		{
+			reaches = true;
+			break;
+		}
+	}
+	SPI_finish();
+	return reaches;
 }
 
 /* The owner and the schema of the extension (get_extension_schema() is static before 16). */
@@ -144,8 +229,8 @@ guard_drop(const char *what)
 }
 
 /*
- * Event trigger on ddl_command_start (DROP EXTENSION, DROP SCHEMA, DROP
- * OWNED): refuse a statement that would drop the extension while it holds
+ * Event trigger on ddl_command_start (DROP commands, ALTER EXTENSION):
+ * refuse a statement that would drop the extension while it holds
  * rows, unless postmortem.allow_drop is on; log one that goes ahead.
  */
 PG_FUNCTION_INFO_V1(postmortem_drop_guard);
@@ -182,6 +267,16 @@ postmortem_drop_guard(PG_FUNCTION_ARGS)
 		else if (stmt->removeType == OBJECT_SCHEMA && schemaname &&
 				 drop_names(stmt, schemaname))
 			what = "DROP SCHEMA of the postmortem extension's schema";
+		else if (cascade_reaches(stmt, extoid))
+			what = "DROP ... CASCADE reaching the postmortem extension";
+	}
+	else if (IsA(parsetree, AlterExtensionContentsStmt))
+	{
+		AlterExtensionContentsStmt *stmt = (AlterExtensionContentsStmt *) parsetree;
+
+		if (stmt->action < 0 && stmt->objtype == OBJECT_TABLE &&
+			strcmp(stmt->extname, "postmortem") == 0 && !creating_extension)
+			what = "ALTER EXTENSION postmortem DROP TABLE, and the DROP TABLE it allows,";
 	}
 	else if (IsA(parsetree, DropOwnedStmt))
 	{

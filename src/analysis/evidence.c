@@ -159,6 +159,9 @@ static const char *const evidence_queries[] = {
 	"                             s.table_seq_scan, s.table_idx_scan"
 	"                        FROM postmortem.schema_change s"
 	"                       WHERE s.table_oid OPERATOR(pg_catalog.=) t.relid"
+	/* a row from before a restore, or another origin's, has another table's OID */
+	"                         AND s.table_name OPERATOR(pg_catalog.=) pg_catalog.format('%I.%I', t.schemaname, t.relname)"
+	"                         AND s.database_name OPERATOR(pg_catalog.=) pg_catalog.current_database()"
 	"                         AND s.table_seq_scan IS NOT NULL"
 	"                       ORDER BY s.at DESC LIMIT 1) s"
 	" WHERE t.schemaname OPERATOR(pg_catalog.<>) 'postmortem'"
@@ -318,7 +321,7 @@ postmortem_incident_evidence(PG_FUNCTION_ARGS)
 		if (!pm_in_subtransaction(capture_step, &step, &edata))
 		{
 			/* a cancel or a deadlock is the INSERT's, not the evidence's */
-			if (pm_error_belongs_to_statement(edata))
+			if (pm_error_belongs_to_statement(edata->sqlerrcode))
 				ReThrowError(edata);
 			ereport(WARNING,
 					(errcode(edata->sqlerrcode),

@@ -730,7 +730,7 @@ snapshot_before_ddl(Node *parsetree)
 	}
 	if (!pm_in_subtransaction(snapshot_if_due, NULL, &edata))
 	{
-		if (pm_error_belongs_to_statement(edata))
+		if (pm_error_belongs_to_statement(edata->sqlerrcode))
 			ReThrowError(edata);
 		next_snapshot = GetCurrentTimestamp() + (TimestampTz) pm_snapshot_interval * USECS_PER_SEC;
 		ereport(WARNING,

@@ -34,5 +34,7 @@ CREATE FUNCTION postmortem.snapshot_statements(force boolean DEFAULT true)
 	RETURNS timestamptz
 	AS 'MODULE_PATHNAME', 'postmortem_snapshot_statements' LANGUAGE C VOLATILE STRICT;
 COMMENT ON FUNCTION postmortem.snapshot_statements(boolean) IS
-	'snapshot this database''s pg_stat_statements counters (force false: only when the last one is older than postmortem.statement_snapshot_interval); returns when the newest snapshot was taken, NULL without pg_stat_statements; runs as the table''s owner and never waits on another session';
+	'snapshot this database''s pg_stat_statements counters (force false: only when the last one is older than postmortem.statement_snapshot_interval); returns when the newest snapshot was taken, NULL without pg_stat_statements; runs as the table''s owner and never waits on another session; not PUBLIC (create_roles() grants it to responders)';
+-- it writes and trims the snapshots as their owner: not for every role
+REVOKE EXECUTE ON FUNCTION postmortem.snapshot_statements(boolean) FROM PUBLIC;
 

@@ -366,22 +366,29 @@ relation_reltuples(Oid relid)
 }
 
 /*
- * Is the index of this (qualified, quoted) identity there and INVALID?  An
- * identity that does not parse as schema.name is not looked up.
+ * The relation a qualified, quoted name (schema.name) names now; InvalidOid
+ * for none, and for a name that does not parse as schema.name.
  */
+static Oid
+relation_by_name(const char *qualified)
+{
+	char	   *raw = pstrdup(qualified);
+	List	   *names;
+
+	if (!SplitIdentifierString(raw, '.', &names) || list_length(names) != 2)
+		return InvalidOid;
+	return RangeVarGetRelid(makeRangeVar(linitial(names), lsecond(names), -1),
+							NoLock, true);
+}
+
+/* Is the index of this (qualified, quoted) identity there and INVALID? */
 static bool
 index_is_invalid(const char *identity)
 {
-	char	   *raw = pstrdup(identity);
-	List	   *names;
-	Oid			relid;
+	Oid			relid = relation_by_name(identity);
 	HeapTuple	tup;
 	bool		invalid = false;
 
-	if (!SplitIdentifierString(raw, '.', &names) || list_length(names) != 2)
-		return false;
-	relid = RangeVarGetRelid(makeRangeVar(linitial(names), lsecond(names), -1),
-							 NoLock, true);
 	if (!OidIsValid(relid))
 		return false;
 	tup = SearchSysCache1(INDEXRELID, ObjectIdGetDatum(relid));
@@ -457,17 +464,17 @@ score_suspect(Suspect *s, HeapTuple tup, TupleDesc desc, TimestampTz start,
 	rows_known = !isnull;
 	if (rows_known)
 		rows = DatumGetInt64(d);
-	else if (local)
+	else if (local && table)
 	{
-		/* not recorded: the planner's estimate of the table as it is now */
-		d = SPI_getbinval(tup, desc, C_TABLE_OID + 1, &isnull);
-		if (!isnull)
-		{
-			float4		reltuples = relation_reltuples(DatumGetObjectId(d));
+		/*
+		 * not recorded: the planner's estimate of the table as it is now,
+		 * found by name (the row's table_oid is another table's, or none,
+		 * after a dump and restore)
+		 */
+		float4		reltuples = relation_reltuples(relation_by_name(table));
 
-			rows_known = reltuples >= 0;
-			rows = (int64) reltuples;
-		}
+		rows_known = reltuples >= 0;
+		rows = (int64) reltuples;
 	}
 	/* an index built since: is it still INVALID now? */
 	if (!invalid && local && is_index && !is_drop && identity)

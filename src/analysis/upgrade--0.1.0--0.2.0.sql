@@ -167,7 +167,7 @@ BEGIN
 	RETURN QUERY
 	WITH cited AS (
 		SELECT c.schema_change_id, c.schema_change_origin, c.role, c.note, s.at, s.command_tag,
-			   s.object_identity, s.table_oid, s.revert_statement,
+			   s.object_identity, s.table_name, s.revert_statement,
 			   CASE WHEN s.origin <> here THEN ' in database ' || s.database_name END AS db
 		  FROM postmortem.citation c
 		  JOIN postmortem.schema_change s
@@ -200,7 +200,9 @@ BEGIN
 		   AND s.origin = ANY (origins)
 		   AND NOT EXISTS (SELECT FROM cited c
 							WHERE c.schema_change_id = s.id AND c.schema_change_origin = s.origin)
-		   AND ((s.origin, s.table_oid) IN (SELECT c.schema_change_origin, c.table_oid FROM cited c)
+		   -- by name: a table_oid from before a dump and restore names
+		   -- another table, or none, in this database
+		   AND ((s.origin, s.table_name) IN (SELECT c.schema_change_origin, c.table_name FROM cited c)
 				OR postmortem.mentions(document, s.table_name))
 		UNION ALL
 		SELECT e.at, 'change_event',

@@ -621,10 +621,12 @@ pm_read_sections(PmParser *ps)
 		for (int i = 0; i < ps->nlines; i++)
 		{
 			PmLine	   *ln = &ps->lines[i];
+			const char *e = ln->s + ln->len;
 
+			/* a line is no C string: compare within its length */
 			if (ln->code && ln->section == SEC_TIMELINE && ln->len > 0 &&
-				strncmp(ln->s, "```", 3) != 0 && strncmp(ln->s, "~~~", 3) != 0 &&
-				strncmp(ln->s, "<!--", 4) != 0 && strncmp(ln->s, "![", 2) != 0)
+				!pm_prefix_ci(ln->s, e, "```") && !pm_prefix_ci(ln->s, e, "~~~") &&
+				!pm_prefix_ci(ln->s, e, "<!--") && !pm_prefix_ci(ln->s, e, "!["))
 				pm_timeline_line(ps, ln);
 		}
 }

@@ -79,6 +79,165 @@ ALTER TABLE postmortem.schema_change_head ENABLE ALWAYS TRIGGER fleet_received;
 COMMENT ON TRIGGER fleet_received ON postmortem.schema_change_head IS
 	'At a centre: notes when each origin''s replicated chain head arrived (fleet_progress)';
 
+/*
+ * What an origin may send.  An origin database's owner controls what its
+ * publication publishes: rows claiming another origin's name, updates and
+ * deletes of another origin's rows or chain head, a TRUNCATE of the whole
+ * table, rows for the centre's fleet_origin.  The apply worker applies
+ * whatever its publisher sends, so the centre checks each row against the
+ * subscription it arrived through: a subscription brings the rows of the
+ * origin fleet_subscribe() registered it for (fleet_origin), nothing else.
+ * A row that claims another origin is not applied: it is kept in
+ * fleet_quarantine, with a WARNING in the centre's log.  A write of any
+ * other table of the extension, or a TRUNCATE, is refused.
+ */
+CREATE TABLE postmortem.fleet_quarantine (
+	id				bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+	received_at		timestamptz NOT NULL DEFAULT clock_timestamp(),
+	subscription	name NOT NULL,
+	origin			text,
+	relation		text NOT NULL,
+	operation		text NOT NULL,
+	row_data		jsonb
+);
+COMMENT ON TABLE postmortem.fleet_quarantine IS
+	'At a centre: rows a subscription brought that claim an origin it was not registered for (fleet_subscribe), kept here instead of being applied';
+COMMENT ON COLUMN postmortem.fleet_quarantine.id IS 'Quarantine entry number';
+COMMENT ON COLUMN postmortem.fleet_quarantine.received_at IS 'When it arrived';
+COMMENT ON COLUMN postmortem.fleet_quarantine.subscription IS 'The subscription it arrived through';
+COMMENT ON COLUMN postmortem.fleet_quarantine.origin IS 'The origin the row claimed';
+COMMENT ON COLUMN postmortem.fleet_quarantine.relation IS 'The table it was for';
+COMMENT ON COLUMN postmortem.fleet_quarantine.operation IS 'INSERT, UPDATE or DELETE';
+COMMENT ON COLUMN postmortem.fleet_quarantine.row_data IS 'The row as sent (for UPDATE and DELETE, the row it would have changed, and the new one)';
+SELECT pg_catalog.pg_extension_config_dump('postmortem.fleet_quarantine', '');
+SELECT pg_catalog.pg_extension_config_dump('postmortem.fleet_quarantine_id_seq', '');
+COMMENT ON SEQUENCE postmortem.fleet_quarantine_id_seq IS 'quarantine entry numbers';
+REVOKE ALL ON postmortem.fleet_quarantine FROM PUBLIC;
+
+/* The subscription whose apply or table sync worker this backend is; NULL for any other. */
+CREATE FUNCTION postmortem.fleet_applying_subscription() RETURNS name
+	LANGUAGE sql STABLE PARALLEL RESTRICTED
+	SET search_path = pg_catalog, pg_temp
+AS $$
+	SELECT s.subname FROM pg_catalog.pg_stat_subscription s
+	 WHERE s.pid OPERATOR(pg_catalog.=) pg_catalog.pg_backend_pid()
+	 LIMIT 1
+$$;
+COMMENT ON FUNCTION postmortem.fleet_applying_subscription() IS
+	'The subscription whose logical replication worker this backend is (pg_stat_subscription), NULL in any other backend';
+
+CREATE FUNCTION postmortem.fleet_guard() RETURNS trigger
+	LANGUAGE plpgsql
+	SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	sub name;
+	claimed text;
+BEGIN
+	IF current_setting('session_replication_role') <> 'replica' THEN
+		RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+	END IF;
+	sub := postmortem.fleet_applying_subscription();
+	IF sub IS NULL THEN
+		-- a superuser's own session in replica mode: not a subscription's row
+		RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+	END IF;
+	IF TG_TABLE_NAME NOT IN ('schema_change', 'schema_change_head') AND pg_trigger_depth() > 1 THEN
+		-- written by the extension's own trigger in the worker (fleet_progress)
+		RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+	END IF;
+	IF TG_LEVEL = 'STATEMENT' OR TG_TABLE_NAME NOT IN ('schema_change', 'schema_change_head') THEN
+		RAISE EXCEPTION 'subscription % may not % postmortem.%', sub, lower(TG_OP), TG_TABLE_NAME
+			USING ERRCODE = 'insufficient_privilege',
+				  DETAIL = 'A fleet subscription brings schema_change inserts and chain heads of its own origin only.',
+				  HINT = 'The origin''s publication publishes more than fleet_publish() does: check it there.';
+	END IF;
+	IF TG_OP <> 'INSERT' AND NOT EXISTS (SELECT FROM postmortem.fleet_origin f
+										  WHERE f.origin = OLD.origin AND f.subscription = sub) THEN
+		claimed := OLD.origin;
+	ELSIF TG_OP <> 'DELETE' AND NOT EXISTS (SELECT FROM postmortem.fleet_origin f
+											 WHERE f.origin = NEW.origin AND f.subscription = sub) THEN
+		claimed := NEW.origin;
+	ELSE
+		RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+	END IF;
+	INSERT INTO postmortem.fleet_quarantine (subscription, origin, relation, operation, row_data)
+	VALUES (sub, claimed, TG_TABLE_NAME, TG_OP,
+			CASE TG_OP WHEN 'INSERT' THEN to_jsonb(NEW)
+					   WHEN 'DELETE' THEN to_jsonb(OLD)
+					   ELSE jsonb_build_object('old', to_jsonb(OLD), 'new', to_jsonb(NEW)) END);
+	RAISE WARNING 'postmortem: subscription % sent a row of origin %, which it was not registered for: quarantined', sub, claimed
+		USING DETAIL = format('%s on postmortem.%s; see postmortem.fleet_quarantine.', TG_OP, TG_TABLE_NAME),
+			  HINT = 'A subscription brings the rows of the origin fleet_subscribe() registered it for.';
+	RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION postmortem.fleet_guard() IS
+	'Trigger at a centre: a subscription''s worker may write only the rows of the origin its subscription was registered for (fleet_origin); others go to fleet_quarantine, a TRUNCATE or a write of any other table of the extension is refused';
+CREATE TRIGGER fleet_guard BEFORE INSERT OR UPDATE OR DELETE ON postmortem.schema_change
+	FOR EACH ROW EXECUTE FUNCTION postmortem.fleet_guard();
+ALTER TABLE postmortem.schema_change ENABLE ALWAYS TRIGGER fleet_guard;
+COMMENT ON TRIGGER fleet_guard ON postmortem.schema_change IS
+	'At a centre: a subscription applies only its own origin''s rows (fleet_guard)';
+CREATE TRIGGER fleet_guard_truncate BEFORE TRUNCATE ON postmortem.schema_change
+	FOR EACH STATEMENT EXECUTE FUNCTION postmortem.fleet_guard();
+ALTER TABLE postmortem.schema_change ENABLE ALWAYS TRIGGER fleet_guard_truncate;
+COMMENT ON TRIGGER fleet_guard_truncate ON postmortem.schema_change IS
+	'At a centre: a subscription never truncates the audit (fleet_guard)';
+CREATE TRIGGER fleet_guard BEFORE INSERT OR UPDATE OR DELETE ON postmortem.schema_change_head
+	FOR EACH ROW EXECUTE FUNCTION postmortem.fleet_guard();
+ALTER TABLE postmortem.schema_change_head ENABLE ALWAYS TRIGGER fleet_guard;
+COMMENT ON TRIGGER fleet_guard ON postmortem.schema_change_head IS
+	'At a centre: a subscription applies only its own origin''s chain head (fleet_guard)';
+CREATE TRIGGER fleet_guard_truncate BEFORE TRUNCATE ON postmortem.schema_change_head
+	FOR EACH STATEMENT EXECUTE FUNCTION postmortem.fleet_guard();
+ALTER TABLE postmortem.schema_change_head ENABLE ALWAYS TRIGGER fleet_guard_truncate;
+COMMENT ON TRIGGER fleet_guard_truncate ON postmortem.schema_change_head IS
+	'At a centre: a subscription never truncates the chain heads (fleet_guard)';
+CREATE TRIGGER fleet_guard BEFORE INSERT OR UPDATE OR DELETE ON postmortem.fleet_origin
+	FOR EACH ROW EXECUTE FUNCTION postmortem.fleet_guard();
+ALTER TABLE postmortem.fleet_origin ENABLE ALWAYS TRIGGER fleet_guard;
+COMMENT ON TRIGGER fleet_guard ON postmortem.fleet_origin IS
+	'At a centre: no subscription writes the registry of origins (fleet_guard)';
+CREATE TRIGGER fleet_guard_truncate BEFORE TRUNCATE ON postmortem.fleet_origin
+	FOR EACH STATEMENT EXECUTE FUNCTION postmortem.fleet_guard();
+ALTER TABLE postmortem.fleet_origin ENABLE ALWAYS TRIGGER fleet_guard_truncate;
+COMMENT ON TRIGGER fleet_guard_truncate ON postmortem.fleet_origin IS
+	'At a centre: no subscription truncates the registry of origins (fleet_guard)';
+
+/*
+ * Every other table of the extension: a publication that includes one
+ * (incidents, access_role's administrators, ...) would have the centre's
+ * worker write it.  ENABLE REPLICA: these fire only with
+ * session_replication_role = replica, as the workers run, and cost the
+ * ordinary writes nothing.
+ */
+DO $$
+DECLARE
+	t name;
+BEGIN
+	FOR t IN
+		SELECT c.relname FROM pg_catalog.pg_class c
+		  JOIN pg_catalog.pg_depend d ON d.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
+		   AND d.objid OPERATOR(pg_catalog.=) c.oid AND d.deptype OPERATOR(pg_catalog.=) 'e'
+		  JOIN pg_catalog.pg_extension e ON e.oid OPERATOR(pg_catalog.=) d.refobjid
+		   AND e.extname OPERATOR(pg_catalog.=) 'postmortem'
+		 WHERE c.relkind OPERATOR(pg_catalog.=) 'r'
+		   AND c.relname NOT IN ('schema_change', 'schema_change_head', 'fleet_origin')
+		 ORDER BY c.relname
+	LOOP
+		EXECUTE pg_catalog.format('CREATE TRIGGER fleet_guard BEFORE INSERT OR UPDATE OR DELETE ON postmortem.%I FOR EACH ROW EXECUTE FUNCTION postmortem.fleet_guard()', t);
+		EXECUTE pg_catalog.format('ALTER TABLE postmortem.%I ENABLE REPLICA TRIGGER fleet_guard', t);
+		EXECUTE pg_catalog.format('COMMENT ON TRIGGER fleet_guard ON postmortem.%I IS %L', t,
+								  'At a centre: no subscription writes this table (fleet_guard)');
+		EXECUTE pg_catalog.format('CREATE TRIGGER fleet_guard_truncate BEFORE TRUNCATE ON postmortem.%I FOR EACH STATEMENT EXECUTE FUNCTION postmortem.fleet_guard()', t);
+		EXECUTE pg_catalog.format('ALTER TABLE postmortem.%I ENABLE REPLICA TRIGGER fleet_guard_truncate', t);
+		EXECUTE pg_catalog.format('COMMENT ON TRIGGER fleet_guard_truncate ON postmortem.%I IS %L', t,
+								  'At a centre: no subscription truncates this table (fleet_guard)');
+	END LOOP;
+END
+$$;
+
 /* suspects() and fleet_status() read one origin's rows by time */
 CREATE INDEX schema_change_origin_at_idx ON postmortem.schema_change (origin, at);
 COMMENT ON INDEX postmortem.schema_change_origin_at_idx IS

@@ -46,9 +46,14 @@ CREATE TABLE postmortem.incident (
 	resolution			text,
 	improvements		text[] NOT NULL DEFAULT '{}',
 	import_notes		text[] NOT NULL DEFAULT '{}',
-	origins				text[] NOT NULL DEFAULT '{}',
 	created_at			timestamptz NOT NULL DEFAULT now(),
 	updated_at			timestamptz NOT NULL DEFAULT now(),
+	/*
+	 * The columns from here on came after 0.1.0: in the order the upgrade
+	 * adds them, so that a fresh install and an upgraded database list the
+	 * same columns in the same order (test/upgrade/fingerprint.sql).
+	 */
+	origins				text[] NOT NULL DEFAULT '{}',
 	private				boolean NOT NULL DEFAULT false,
 	opened_by			text DEFAULT current_user,
 	/*

@@ -161,6 +161,10 @@ BEGIN
 	IF pg_catalog.to_regclass('postmortem.change_event') IS NOT NULL THEN
 		EXECUTE format('GRANT INSERT ON postmortem.change_event TO %I', resp);
 	END IF;
+	-- the baseline of a deploy's query regressions (record_change)
+	IF pg_catalog.to_regprocedure('postmortem.snapshot_statements(boolean)') IS NOT NULL THEN
+		EXECUTE format('GRANT EXECUTE ON FUNCTION postmortem.snapshot_statements(boolean) TO %I', resp);
+	END IF;
 	EXECUTE format('GRANT USAGE ON ALL SEQUENCES IN SCHEMA postmortem TO %I', resp);
 	-- administrators: a responder who deletes incidents and sees them all
 	IF NOT EXISTS (SELECT FROM pg_catalog.pg_auth_members m

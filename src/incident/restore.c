@@ -15,9 +15,9 @@
  * table's.
  *
  * A statement trigger on each of those tables does it instead: when the
- * session is restoring a dump (pg_dump's scripts and pg_restore set
- * check_function_bodies and row_security off and an empty search_path, and
- * the session's user is a superuser, as restoring the extension needs), the
+ * session is restoring a dump (pm_restoring_dump, the heuristic the recorder
+ * skips a restore's schema changes by, and the current user is a superuser
+ * too), the
  * BEFORE STATEMENT trigger sets session_replication_role = replica for the
  * statement, so that the rows of the COPY skip the foreign key checks (and
  * the lifecycle triggers: restored rows come back as they were dumped), and
@@ -35,32 +35,36 @@
  */
 #include "postgres.h"
 
-#include "catalog/namespace.h"
 #include "commands/trigger.h"
 #include "miscadmin.h"
 #include "utils/guc.h"
-#include "utils/rls.h"
 
 #include "postmortem.h"
 
 /* whether this backend's BEFORE trigger switched to replica */
 static bool restore_switched = false;
 
-/* Does the session look like pg_restore or a pg_dump script, run by a superuser? */
-static bool
-restoring_dump(void)
-{
-	return !check_function_bodies && !row_security &&
-		(namespace_search_path[0] == '\0' || strcmp(namespace_search_path, "\"\"") == 0) &&
-		superuser_arg(GetSessionUserId()) && superuser();
-}
-
+/*
+ * Switch session_replication_role for the statement.  pm_restore_switching
+ * tells the recorder's watch on the setting (preload mode) that this switch
+ * is the restore's own, not a change to record: a restore reproduces the
+ * dumped rows and adds none.
+ */
 static void
 set_replication_role(const char *value)
 {
-	(void) set_config_option("session_replication_role", value,
-							 PGC_SUSET, PGC_S_SESSION, GUC_ACTION_LOCAL,
-							 true, 0, false);
+	pm_restore_switching = true;
+	PG_TRY();
+	{
+		(void) set_config_option("session_replication_role", value,
+								 PGC_SUSET, PGC_S_SESSION, GUC_ACTION_LOCAL,
+								 true, 0, false);
+	}
+	PG_FINALLY();
+	{
+		pm_restore_switching = false;
+	}
+	PG_END_TRY();
 }
 
 /*
@@ -87,7 +91,8 @@ postmortem_restore_load(PG_FUNCTION_ARGS)
 	if (TRIGGER_FIRED_BEFORE(trigdata->tg_event))
 	{
 		restore_switched = false;
-		if (SessionReplicationRole == SESSION_REPLICATION_ROLE_ORIGIN && restoring_dump())
+		if (SessionReplicationRole == SESSION_REPLICATION_ROLE_ORIGIN &&
+			pm_restoring_dump() && superuser())
 		{
 			set_replication_role("replica");
 			restore_switched = true;

@@ -36,7 +36,14 @@
 #include "catalog/objectaddress.h"
 #include "catalog/pg_class.h"
 #include "catalog/pg_event_trigger.h"
+#include "catalog/pg_foreign_data_wrapper.h"
+#include "catalog/pg_foreign_server.h"
 #include "catalog/pg_index.h"
+#include "catalog/pg_language.h"
+#include "catalog/pg_largeobject.h"
+#include "catalog/pg_namespace.h"
+#include "catalog/pg_proc.h"
+#include "catalog/pg_type.h"
 #include "commands/dbcommands.h"
 #include "commands/event_trigger.h"
 #include "commands/extension.h"
@@ -53,6 +60,7 @@
 #include "storage/lmgr.h"
 #include "storage/lwlock.h"
 #include "tcop/cmdtag.h"
+#include "tcop/deparse_utility.h"
 #include "utils/builtins.h"
 #include "utils/datum.h"
 #include "utils/fmgroids.h"
@@ -209,6 +217,7 @@ start_work(void *arg)
 
 	cmd->lockmode = pm_command_lockmode(parsetree, &cmd->relid);
 	cmd->missingOk = pm_missing_ok(parsetree);
+	cmd->otherLocks = pm_other_locked_tables(parsetree);
 	pm_capture_before(parsetree, cmd);
 	pm_revert_at_start(parsetree, cmd);
 	if (IsA(parsetree, IndexStmt) && ((IndexStmt *) parsetree)->concurrent)
@@ -589,6 +598,120 @@ command_object_row(RecorderCommand *cmd, TimestampTz finished, Datum *v, bool *n
 	return row;
 }
 
+/* The catalog of the objects a GRANT or REVOKE names, by their kind. */
+static Oid
+grant_object_class(ObjectType objtype)
+{
+	switch (objtype)
+	{
+		case OBJECT_TABLE:
+		case OBJECT_SEQUENCE:
+			return RelationRelationId;
+		case OBJECT_FUNCTION:
+		case OBJECT_PROCEDURE:
+		case OBJECT_ROUTINE:
+			return ProcedureRelationId;
+		case OBJECT_TYPE:
+		case OBJECT_DOMAIN:
+			return TypeRelationId;
+		case OBJECT_SCHEMA:
+			return NamespaceRelationId;
+		case OBJECT_LANGUAGE:
+			return LanguageRelationId;
+		case OBJECT_FDW:
+			return ForeignDataWrapperRelationId;
+		case OBJECT_FOREIGN_SERVER:
+			return ForeignServerRelationId;
+		case OBJECT_LARGEOBJECT:
+			return LargeObjectRelationId;
+		default:
+			/* databases, tablespaces, parameters: the hook records them */
+			return InvalidOid;
+	}
+}
+
+/*
+ * One row per object a GRANT or REVOKE names (pg_event_trigger_ddl_commands
+ * reports the statement as one row with no object; its collected command
+ * lists the objects): what the privileges were changed on, and for a table
+ * its table facts.  NIL when it names none the recorder can identify; the
+ * statement's own row stands for it then.
+ */
+static List *
+grant_rows(RecorderCommand *cmd, TimestampTz finished, CollectedCommand *cc)
+{
+	Oid			classid;
+	List	   *rows = NIL;
+	ListCell   *lc;
+
+	if (cc->type != SCT_Grant)
+		return NIL;
+	classid = grant_object_class(cc->d.grant.istmt->objtype);
+	if (!OidIsValid(classid))
+		return NIL;
+	foreach(lc, cc->d.grant.istmt->objects)
+	{
+		ObjectAddress addr;
+		RecordedRow *row;
+		char	   *identity;
+
+		ObjectAddressSet(addr, classid, lfirst_oid(lc));
+		identity = getObjectIdentity(&addr, true);
+		if (identity == NULL)
+			continue;			/* gone since (dropped in the same statement) */
+		row = pm_new_row(cmd, finished, cmd->tag);
+		set_text(row, SC_OBJECT_TYPE, getObjectTypeDescription(&addr, false));
+		set_text(row, SC_OBJECT_IDENTITY, identity);
+		if (OidIsValid(get_object_namespace(&addr)))
+			set_text(row, SC_SCHEMA_NAME,
+					 get_namespace_name_or_temp(get_object_namespace(&addr)));
+		if (classid == RelationRelationId)
+			set_table(cmd, row, addr.objectId, NULL);
+		rows = lappend(rows, row);
+	}
+	return rows;
+}
+
+/*
+ * A row for each table the command locks besides the one it names
+ * (cmd->otherLocks, facts.c pm_other_locked_tables): the table a new
+ * foreign key references, a partition attached or detached, a default
+ * partition scanned; each with the lock taken there, held until the
+ * command's transaction ends.
+ */
+static List *
+other_locked_rows(RecorderCommand *cmd, TimestampTz finished)
+{
+	List	   *rows = NIL;
+	ListCell   *lc;
+
+	foreach(lc, cmd->otherLocks)
+	{
+		LockedTable *t = (LockedTable *) lfirst(lc);
+		ObjectAddress addr;
+		RecordedRow *row;
+		char	   *identity;
+
+		if (t->relid == cmd->relid)
+			continue;
+		ObjectAddressSet(addr, RelationRelationId, t->relid);
+		identity = getObjectIdentity(&addr, true);
+		if (identity == NULL)
+			continue;
+		/* what happens to that table: its triggers or partitions change */
+		row = pm_new_row(cmd, finished, "ALTER TABLE");
+		set_text(row, SC_OBJECT_TYPE, getObjectTypeDescription(&addr, false));
+		set_text(row, SC_OBJECT_IDENTITY, identity);
+		set_text(row, SC_SCHEMA_NAME, get_namespace_name_or_temp(get_rel_namespace(t->relid)));
+		set_table(cmd, row, t->relid, NULL);
+		set_text(row, SC_LOCK_MODE, pm_lockmode_name(t->lockmode));
+		set_datum(row, SC_BLOCKS_WRITES, BoolGetDatum(t->lockmode >= ShareLock));
+		set_datum(row, SC_BLOCKS_READS, BoolGetDatum(t->lockmode >= AccessExclusiveLock));
+		rows = lappend(rows, row);
+	}
+	return rows;
+}
+
 /*
  * Rows of the objects created or altered, from
  * pg_event_trigger_ddl_commands(); but not for DROP, for which PostgreSQL
@@ -604,8 +727,8 @@ command_rows(RecorderCommand *cmd, TimestampTz finished)
 	Tuplestorestate *ts;
 	TupleTableSlot *slot;
 	bool		primaryDone = false;
-	Datum		v[8];
-	bool		n[8];
+	Datum		v[9];
+	bool		n[9];
 	int			i;
 	List	   *rows = NIL;
 
@@ -621,11 +744,18 @@ command_rows(RecorderCommand *cmd, TimestampTz finished)
 	slot = MakeSingleTupleTableSlot(desc, &TTSOpsMinimalTuple);
 	while (tuplestore_gettupleslot(ts, true, false, slot))
 	{
-		for (i = 0; i < 8; i++)
+		List	   *granted = NIL;
+
+		for (i = 0; i < 9; i++)
 			v[i] = slot_getattr(slot, i + 1, &n[i]);
 		if (!n[7] && DatumGetBool(v[7]))
 			continue;			/* member of an extension being created */
-		rows = lappend(rows, command_object_row(cmd, finished, v, n, &primaryDone));
+		if (n[0] && !n[8])
+			granted = grant_rows(cmd, finished, (CollectedCommand *) DatumGetPointer(v[8]));
+		if (granted != NIL)
+			rows = list_concat(rows, granted);
+		else
+			rows = lappend(rows, command_object_row(cmd, finished, v, n, &primaryDone));
 	}
 	ExecDropSingleTupleTableSlot(slot);
 	tuplestore_end(ts);
@@ -692,6 +822,7 @@ end_work(void *arg)
 		if (OidIsValid(cmd->relid))
 			set_table(cmd, linitial(rows), cmd->relid, NULL);
 	}
+	rows = list_concat(rows, other_locked_rows(cmd, finished));
 	MemoryContextSwitchTo(old);
 	pm_add_rows(rows, false);
 }

@@ -17,6 +17,7 @@
 #include "access/table.h"
 #include "catalog/indexing.h"
 #include "catalog/namespace.h"
+#include "catalog/partition.h"
 #include "catalog/pg_attrdef.h"
 #include "catalog/pg_attribute.h"
 #include "catalog/pg_class.h"
@@ -1111,4 +1112,109 @@ pm_missing_ok(Node *parsetree)
 		default:
 			return false;
 	}
+}
+
+/* The constraints of a table element: a column's, or a table constraint. */
+static List *
+element_constraints(Node *elt)
+{
+	if (elt == NULL)
+		return NIL;
+	if (IsA(elt, ColumnDef))
+		return list_copy(((ColumnDef *) elt)->constraints);
+	if (IsA(elt, Constraint))
+		return list_make1(elt);
+	return NIL;
+}
+
+static List *
+add_locked(List *locked, Oid relid, LOCKMODE mode)
+{
+	ListCell   *lc;
+	LockedTable *t;
+
+	if (!OidIsValid(relid))
+		return locked;
+	foreach(lc, locked)
+	{
+		t = (LockedTable *) lfirst(lc);
+		if (t->relid == relid)
+		{
+			t->lockmode = Max(t->lockmode, mode);
+			return locked;
+		}
+	}
+	t = palloc(sizeof(LockedTable));
+	t->relid = relid;
+	t->lockmode = mode;
+	return lappend(locked, t);
+}
+
+/*
+ * pm_other_locked_tables: the existing tables a command locks besides the
+ * one it names, and how (LockedTable), each once:
+ *
+ * - the tables the foreign keys it adds reference (CREATE TABLE ...
+ *   REFERENCES, ALTER TABLE ... ADD [COLUMN ... REFERENCES | CONSTRAINT ...
+ *   FOREIGN KEY]): SHARE ROW EXCLUSIVE, as they get the key's triggers;
+ * - the table ATTACH PARTITION attaches, and the parent's default
+ *   partition (it is scanned for rows the new partition would take), and
+ *   the table DETACH PARTITION detaches: ACCESS EXCLUSIVE;
+ * - the default partition of the parent of CREATE TABLE ... PARTITION OF:
+ *   ACCESS EXCLUSIVE.
+ */
+List *
+pm_other_locked_tables(Node *parsetree)
+{
+	List	   *constraints = NIL;
+	List	   *locked = NIL;
+	ListCell   *lc;
+
+	if (IsA(parsetree, CreateStmt))
+	{
+		CreateStmt *stmt = (CreateStmt *) parsetree;
+
+		foreach(lc, stmt->tableElts)
+			constraints = list_concat(constraints, element_constraints(lfirst(lc)));
+		if (stmt->partbound != NULL && stmt->inhRelations != NIL)
+		{
+			Oid			parent = rangevar_oid(linitial(stmt->inhRelations));
+
+			if (OidIsValid(parent) && get_rel_relkind(parent) == RELKIND_PARTITIONED_TABLE)
+				locked = add_locked(locked, get_default_partition_oid(parent), AccessExclusiveLock);
+		}
+	}
+	else if (IsA(parsetree, AlterTableStmt) &&
+			 ((AlterTableStmt *) parsetree)->objtype == OBJECT_TABLE)
+	{
+		AlterTableStmt *stmt = (AlterTableStmt *) parsetree;
+
+		foreach(lc, stmt->cmds)
+		{
+			AlterTableCmd *c = (AlterTableCmd *) lfirst(lc);
+
+			if (c->subtype == AT_AddConstraint || c->subtype == AT_AddColumn)
+				constraints = list_concat(constraints, element_constraints(c->def));
+			else if (c->subtype == AT_AttachPartition ||
+					 (c->subtype == AT_DetachPartition && !((PartitionCmd *) c->def)->concurrent))
+			{
+				Oid			parent = rangevar_oid(stmt->relation);
+
+				locked = add_locked(locked, rangevar_oid(((PartitionCmd *) c->def)->name),
+									AccessExclusiveLock);
+				if (c->subtype == AT_AttachPartition && OidIsValid(parent) &&
+					get_rel_relkind(parent) == RELKIND_PARTITIONED_TABLE)
+					locked = add_locked(locked, get_default_partition_oid(parent),
+										AccessExclusiveLock);
+			}
+		}
+	}
+	foreach(lc, constraints)
+	{
+		Constraint *con = (Constraint *) lfirst(lc);
+
+		if (IsA(con, Constraint) && con->contype == CONSTR_FOREIGN)
+			locked = add_locked(locked, rangevar_oid(con->pktable), ShareRowExclusiveLock);
+	}
+	return locked;
 }

@@ -30,6 +30,7 @@
 #include "tcop/utility.h"
 #include "utils/acl.h"
 #include "utils/builtins.h"
+#include "utils/formatting.h"
 #include "utils/guc.h"
 #include "utils/guc_tables.h"
 #include "utils/memutils.h"
@@ -95,6 +96,30 @@ sets_password(List *options)
 }
 
 /*
+ * May the value this sets hold a secret (primary_conninfo's password,
+ * a command with a key, a custom setting named for a token)?  The same
+ * rule as record_setting_changes() (src/analysis/events.sql) keeps for the
+ * values it snapshots.
+ */
+static bool
+setting_may_hold_secret(VariableSetStmt *setstmt)
+{
+	static const char *const parts[] = {"conninfo", "command", "password", "passfile",
+	"secret", "key", "token", "ssl_"};
+	char	   *lower;
+	int			i;
+
+	/* RESET and SET ... TO DEFAULT carry no value */
+	if (setstmt == NULL || setstmt->name == NULL || setstmt->kind != VAR_SET_VALUE)
+		return false;
+	lower = asc_tolower(setstmt->name, strlen(setstmt->name));
+	for (i = 0; i < lengthof(parts); i++)
+		if (strstr(lower, parts[i]) != NULL)
+			return true;
+	return false;
+}
+
+/*
  * What the hook records of a utility statement: its tag, object type and
  * identity (tag NULL: nothing, event triggers see it or it changes nothing).
  */
@@ -103,7 +128,7 @@ typedef struct HookedUtility
 	const char *tag;
 	const char *objtype;
 	char	   *identity;
-	bool		redact;			/* it sets a password */
+	bool		redact;			/* it sets a password, or a setting that may hold one */
 	LOCKMODE	lockmode;		/* on the table, for REINDEX, CLUSTER, VACUUM FULL */
 } HookedUtility;
 
@@ -330,6 +355,7 @@ classify_utility(Node *parsetree, HookedUtility *u)
 			u->tag = "ALTER SYSTEM";
 			u->objtype = "system setting";
 			u->identity = ((AlterSystemStmt *) parsetree)->setstmt->name;
+			u->redact = setting_may_hold_secret(((AlterSystemStmt *) parsetree)->setstmt);
 			break;
 		case T_CreateRoleStmt:
 			u->tag = "CREATE ROLE";
@@ -347,6 +373,7 @@ classify_utility(Node *parsetree, HookedUtility *u)
 			u->tag = "ALTER ROLE";
 			u->objtype = "role";
 			u->identity = (char *) rolespec_name(((AlterRoleSetStmt *) parsetree)->role);
+			u->redact = setting_may_hold_secret(((AlterRoleSetStmt *) parsetree)->setstmt);
 			break;
 		case T_DropRoleStmt:
 			{
@@ -380,6 +407,7 @@ classify_utility(Node *parsetree, HookedUtility *u)
 			u->tag = "ALTER DATABASE";
 			u->objtype = "database";
 			u->identity = ((AlterDatabaseSetStmt *) parsetree)->dbname;
+			u->redact = setting_may_hold_secret(((AlterDatabaseSetStmt *) parsetree)->setstmt);
 			break;
 		case T_DropdbStmt:
 			u->tag = "DROP DATABASE";
@@ -530,7 +558,7 @@ pm_ProcessUtility(PlannedStmt *pstmt, const char *queryString,
 
 		statement = pm_statement_at(queryString, pstmt->stmt_location, pstmt->stmt_len);
 		if (u.redact)
-			statement = psprintf("%s %s (statement not recorded: it sets a password)",
+			statement = psprintf("%s %s (statement not recorded: it sets a password or a setting that may hold one)",
 								 u.tag, u.identity ? u.identity : "");
 		pm_record_utility(u.tag, u.objtype, u.identity, statement, started, u.lockmode);
 	}
@@ -573,7 +601,9 @@ pm_srr_assign(int newval, void *extra)
 
 	if (prev_srr_assign)
 		prev_srr_assign(newval, extra);
-	if (newval == oldval || in_set_statement > 0 || !IsTransactionState() ||
+	/* the restore's own switch for one COPY (incident/restore.c) */
+	if (newval == oldval || in_set_statement > 0 || pm_restore_switching ||
+		!IsTransactionState() ||
 		debug_query_string == NULL || srr_nnotes >= PM_SRR_NOTES)
 		return;
 	for (i = 0; i < srr_nnotes; i++)

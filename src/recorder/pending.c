@@ -25,7 +25,6 @@
 
 #include "access/xact.h"
 #include "access/xlog.h"
-#include "catalog/namespace.h"
 #include "commands/dbcommands.h"
 #include "commands/extension.h"
 #include "miscadmin.h"
@@ -39,7 +38,6 @@
 #include "utils/inet.h"
 #include "utils/memutils.h"
 #include "utils/resowner.h"
-#include "utils/rls.h"
 #include "utils/snapmgr.h"
 #include "utils/timestamp.h"
 #include "utils/xid8.h"
@@ -104,18 +102,10 @@ pm_row_context(void)
 
 /*
  * pm_recorder_skip: commands the recorder leaves alone: the extension's own
- * install script, binary upgrade, and restoring a dump, whose objects are
- * not new schema changes (the dumped database's rows come back with the
- * dump, chain and all).
- *
- * No setting tells a restore apart for sure; what pg_dump's scripts and
- * pg_restore set at their start is the closest: check_function_bodies and
- * row_security off and an empty search_path.  Any role can set those, so
- * they only count for a session whose authenticated user is a superuser
- * (a superuser could drop the event triggers anyway; the restore of the
- * recorder's own rows needs one).  An ordinary role cannot switch the
- * recorder off this way, and a superuser's migration is skipped only with
- * all three settings, which a migration has no reason to combine.
+ * install script, binary upgrade, and restoring a dump (pm_restoring_dump),
+ * whose objects are not new schema changes (the dumped database's rows come
+ * back with the dump, chain and all).  A protected command (one that touches
+ * the recorder itself) is recorded even then.
  */
 bool
 pm_recorder_skip(bool protect)
@@ -124,29 +114,7 @@ pm_recorder_skip(bool protect)
 		return true;
 	if (protect)
 		return false;
-	return !check_function_bodies && !row_security &&
-		(namespace_search_path[0] == '\0' || strcmp(namespace_search_path, "\"\"") == 0) &&
-		superuser_arg(GetAuthenticatedUserId());
-}
-
-/*
- * Errors about the statement's own situation, which PostgreSQL would raise
- * had the recorder not been there: they propagate as raised.  Everything
- * else is a failure of the recorder itself.
- */
-static bool
-statement_error(int sqlerrcode)
-{
-	switch (ERRCODE_TO_CATEGORY(sqlerrcode))
-	{
-		case ERRCODE_TRANSACTION_ROLLBACK:	/* 40: deadlock, serialization */
-		case ERRCODE_INSUFFICIENT_RESOURCES:	/* 53: out of memory, disk full */
-		case ERRCODE_OPERATOR_INTERVENTION: /* 57: cancel, statement_timeout,
-											 * shutdown */
-		case ERRCODE_SYSTEM_ERROR:	/* 58: I/O */
-			return true;
-	}
-	return sqlerrcode == ERRCODE_LOCK_NOT_AVAILABLE;	/* lock_timeout */
+	return pm_restoring_dump();
 }
 
 /* How a failure of the recorder reads in the row that stands for the gap. */
@@ -173,7 +141,7 @@ report_not_recorded(ErrorData *edata, const char *statement)
  * Run fn(arg) in a subtransaction.  On failure, roll it back and report the
  * error as a WARNING naming the statement, or re-throw it when
  * postmortem.audit_errors = 'error'.  An error about the statement's own
- * situation (statement_error: a deadlock, a lock_timeout, a cancel, out of
+ * situation (pm_error_belongs_to_statement: a deadlock, a lock_timeout, a cancel, out of
  * memory) is not a failure of the recorder: it is re-thrown.  Returns
  * whether fn succeeded; *error gets the failure's text.  With error NULL
  * (writing the gap rows after a failure was reported), a failure is quiet.
@@ -210,7 +178,7 @@ guarded(void (*fn) (void *), void *arg, const char *statement, char **error)
 									 statement ? statement : "(unknown)");
 			ReThrowError(edata);
 		}
-		if (statement_error(edata->sqlerrcode))
+		if (pm_error_belongs_to_statement(edata->sqlerrcode))
 			ReThrowError(edata);
 		/* no second WARNING when the row standing for the gap fails too */
 		if (error)
@@ -257,7 +225,7 @@ light_owner_forget(bool isCommit)
  * command, several times; a subtransaction costs more than all the
  * recording).  On failure the error becomes a WARNING naming the statement,
  * or is re-thrown when postmortem.audit_errors = 'error'; an error about the
- * statement's own situation (statement_error) is always re-thrown.  Returns
+ * statement's own situation (pm_error_belongs_to_statement) is always re-thrown.  Returns
  * whether fn succeeded; *error (if not NULL) gets the failure's text, in
  * the caller's memory context, for the row that stands for the gap.
  *
@@ -343,7 +311,7 @@ pm_guarded_light(void (*fn) (void *), void *arg, const char *statement,
 		 * statement's row would be missing.  The owner goes with the
 		 * (sub)transaction's, which aborts.
 		 */
-		if (statement_error(geterrcode()))
+		if (pm_error_belongs_to_statement(geterrcode()))
 		{
 			CurrentResourceOwner = oldowner;
 			PG_RE_THROW();

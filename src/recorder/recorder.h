@@ -144,7 +144,15 @@ typedef struct RecorderCommand
 	int64		statsRows;
 	int64		statsSeqScan;
 	int64		statsIdxScan;
+	List	   *otherLocks;		/* LockedTable: other tables it locks */
 } RecorderCommand;
+
+/* A table a command locks besides the one it names (facts.c). */
+typedef struct LockedTable
+{
+	Oid			relid;
+	LOCKMODE	lockmode;
+} LockedTable;
 
 typedef struct DroppedObject
 {
@@ -229,6 +237,7 @@ extern char *pm_column_default(Oid relid, AttrNumber attnum);
 extern void pm_facts_reset(void);
 extern bool pm_touches_recorder(Node *parsetree, Oid relid);
 extern bool pm_missing_ok(Node *parsetree);
+extern List *pm_other_locked_tables(Node *parsetree);
 extern char *pm_index_definition(Oid indexid, bool *valid);
 extern char *pm_relation_name(Oid relid);
 extern Oid	pm_index_table(Oid indexid);

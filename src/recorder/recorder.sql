@@ -21,7 +21,8 @@ CREATE FUNCTION postmortem.schema_change_next_id()
 	AS 'MODULE_PATHNAME', 'pm_schema_change_next_id'
 	LANGUAGE C VOLATILE STRICT;
 COMMENT ON FUNCTION postmortem.schema_change_next_id() IS
-	'Default id of a schema_change row inserted by hand: after every row of the table (the recorder takes its ids from the chain head, and never changes lastval())';
+	'Default id of a schema_change row inserted by hand: after every row of the table (the recorder takes its ids from the chain head, and never changes lastval()); not PUBLIC: it reads the audit without a privilege check';
+REVOKE EXECUTE ON FUNCTION postmortem.schema_change_next_id() FROM PUBLIC;
 
 CREATE TABLE postmortem.schema_change (
 	id					bigint NOT NULL DEFAULT postmortem.schema_change_next_id(),

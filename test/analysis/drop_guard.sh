@@ -22,7 +22,7 @@ cleanup() {
 }
 trap cleanup EXIT
 cleanup
-echo "1..14"
+echo "1..19"
 psql -X -q -d postgres -c "CREATE DATABASE $db" -c "CREATE ROLE pm_drop_owner SUPERUSER" -c "CREATE ROLE pm_drop_other" >/dev/null || { echo "Bail out! setup"; exit 1; }
 
 # an empty extension goes without asking
@@ -43,6 +43,14 @@ is "$(state "BEGIN; DROP SCHEMA IF EXISTS other_schema CASCADE; DROP EXTENSION I
 is "$(q "SELECT (SELECT count(*) FROM postmortem.incident) || ' ' || (SELECT count(*) > 0 FROM postmortem.schema_change)")" "1 true" \
 	"the incident and the audit are still there"
 is "$(sqlstate "SET postmortem.allow_drop = off; DROP EXTENSION postmortem")" 2BP01 "postmortem.allow_drop = off is the default's refusal"
+# a CASCADE that reaches a member drops the whole extension (its PL/pgSQL
+# functions depend on the language): other names, same loss
+is "$(sqlstate "DROP EXTENSION plpgsql CASCADE")" 2BP01 "DROP EXTENSION plpgsql CASCADE (it would drop postmortem too) is refused"
+is "$(sqlstate "DROP LANGUAGE plpgsql CASCADE")" 2BP01 "so is DROP LANGUAGE plpgsql CASCADE"
+is "$(sqlstate "ALTER EXTENSION postmortem DROP TABLE postmortem.incident")" 2BP01 "and ALTER EXTENSION postmortem DROP TABLE, which lets the table be dropped"
+is "$(state "CREATE FUNCTION public.pm_other() RETURNS int LANGUAGE sql AS 'SELECT 1'; CREATE VIEW public.pm_other_v AS SELECT public.pm_other(); DROP FUNCTION public.pm_other() CASCADE")" 0 \
+	"a CASCADE that reaches no member is not"
+is "$(q "SELECT count(*) FROM pg_extension WHERE extname IN ('postmortem', 'plpgsql')")" 2 "both extensions are still there"
 
 log=${PGHOST:-}/server.log
 before=$( [ -r "$log" ] && wc -l <"$log" || echo 0)

@@ -69,7 +69,11 @@ is "$(q "SELECT rolsuper FROM pg_roles WHERE rolname = 'pm_attacker'")" f "the a
 definers=$(q "SELECT string_agg(p.oid::regprocedure::text, ' ' ORDER BY p.proname, p.pronargs) FROM pg_proc p
 	JOIN pg_depend d ON d.objid = p.oid AND d.deptype = 'e' JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'postmortem'
 	WHERE p.prosecdef")
-is "$definers" "postmortem.record_setting_changes() postmortem.verify_audit() postmortem.verify_audit(text)" "the SECURITY DEFINER functions are the ones this test calls"
+is "$definers" "postmortem.incident_settings() postmortem.record_setting_changes() postmortem.verify_audit() postmortem.verify_audit(text)" "the SECURITY DEFINER functions are the ones this test calls"
+# (incident_settings() is the trigger that runs record_setting_changes() as
+# the owner for whoever declares an incident: the attacker, made a
+# responder, declares one)
+q "GRANT USAGE ON SCHEMA postmortem TO pm_attacker; GRANT INSERT, SELECT ON postmortem.incident TO pm_attacker; GRANT USAGE ON ALL SEQUENCES IN SCHEMA postmortem TO pm_attacker" >/dev/null
 q "SELECT setval('public.pm_hits', 1, false)" >/dev/null
 psql -X -q -d $db >/dev/null 2>&1 <<'SQL'
 GRANT pm_attacker TO CURRENT_USER;
@@ -85,8 +89,10 @@ SET search_path = pg_temp, public, pg_catalog;
 SELECT * FROM postmortem.verify_audit();
 SELECT * FROM postmortem.verify_audit(postmortem.local_origin());
 SELECT postmortem.record_setting_changes();
+INSERT INTO postmortem.incident (title, started_at) VALUES ('declared by the attacker', pg_catalog.now());
 SQL
-is "$(hits)" 0 "an ordinary role calling the SECURITY DEFINER functions runs none of its objects as the owner"
+is "$(hits) $(q "SELECT count(*) FROM postmortem.incident WHERE title = 'declared by the attacker'")" "0 1" \
+	"an ordinary role calling the SECURITY DEFINER functions (and declaring an incident) runs none of its objects as the owner"
 
 # The catalog: every SQL or PL/pgSQL function pins search_path, but for the
 # row-level security helpers, called once per private row, whose bodies are

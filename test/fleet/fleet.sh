@@ -18,7 +18,7 @@ is() {
 bail() { echo "Bail out! $*"; exit 1; }
 C() { fq centre fleet "$@"; }
 
-echo "1..34"
+echo "1..42"
 fleet_cluster a || bail "cannot start origin cluster a"
 fleet_cluster b || bail "cannot start origin cluster b"
 fleet_cluster centre "max_logical_replication_workers = 12" "max_worker_processes = 20" \
@@ -198,3 +198,52 @@ head="SELECT last_id FROM postmortem.schema_change_head WHERE origin = '$users'"
 for i in $(seq 1 300); do [ "$(fq b users "$head")" = "$(C "$head")" ] && break; sleep 0.2; done
 is "$(fq b users "SELECT count(*) > 0 FROM postmortem.verify_audit()") $(C "SELECT count(*) FROM postmortem.schema_change WHERE origin = '$users' AND id = 2") $(C "SELECT count(*) FROM postmortem.verify_audit('$users')")" \
 	"t 1 0" "a row deleted on the origin breaks its chain there, and stays intact at the centre"
+
+# Forgery (issue 9): the owner of origin billing publishes rows that claim
+# origin users -- a schema change, a chain head, an update and a delete of
+# users' rows, a row for the centre's registry of origins.  The centre keeps
+# them out of users' chain (in postmortem.fleet_quarantine), billing's own
+# rows still arrive, and a published TRUNCATE is refused.
+users_rows=$(C "SELECT count(*) || '/' || md5(string_agg(id::text || encode(row_hash, 'hex'), ',' ORDER BY id)) FROM postmortem.schema_change WHERE origin = '$users'")
+users_head=$(C "SELECT last_id || '/' || encode(last_hash, 'hex') FROM postmortem.schema_change_head WHERE origin = '$users'")
+fq a billing "ALTER PUBLICATION postmortem_fleet SET (publish = 'insert, update, delete')" \
+	"ALTER PUBLICATION postmortem_fleet ADD TABLE postmortem.fleet_origin" >/dev/null
+fq a billing "SET session_replication_role = replica" \
+	"INSERT INTO postmortem.schema_change (id, at, command_tag, object_type, object_identity, statement, role_name, database_name, origin, prev_hash, row_hash)
+	 SELECT 900001, now(), 'DROP INDEX', 'index', 'public.accounts_email_idx', 'DROP INDEX public.accounts_email_idx', 'mallory', 'users', '$users', '\\x00', '\\x00'" \
+	"INSERT INTO postmortem.schema_change_head (origin, last_id, last_hash) VALUES ('$users', 900001, '\\x00')" \
+	"INSERT INTO postmortem.schema_change (id, at, command_tag, role_name, database_name, origin, prev_hash, row_hash)
+	 VALUES (2, now(), 'CREATE TABLE', 'mallory', 'users', '$users', '\\x00', '\\x00')" \
+	"UPDATE postmortem.schema_change SET statement = 'forged' WHERE origin = '$users' AND id = 2" \
+	"DELETE FROM postmortem.schema_change WHERE origin = '$users' AND id = 2" >/dev/null 2>&1
+is "$?" "0" "the owner of billing forges rows of origin users in its own tables"
+fq a billing "CREATE TABLE after_forgery (id int)" >/dev/null
+fleet_wait_caught_up "$billing" a billing 60
+ok $? "billing's own rows still arrive"
+for i in $(seq 1 100); do [ "$(C "SELECT count(*) >= 5 FROM postmortem.fleet_quarantine")" = t ] && break; sleep 0.2; done
+is "$(C "SELECT count(*) || '/' || md5(string_agg(id::text || encode(row_hash, 'hex'), ',' ORDER BY id)) FROM postmortem.schema_change WHERE origin = '$users'") $(C "SELECT last_id || '/' || encode(last_hash, 'hex') FROM postmortem.schema_change_head WHERE origin = '$users'")" \
+	"$users_rows $users_head" "users' rows and chain head at the centre are untouched"
+is "$(C "SELECT count(*) FROM postmortem.verify_audit('$users')")" "0" "and users' chain still verifies there"
+is "$(C "SELECT string_agg(DISTINCT subscription || ' ' || origin, ',') FROM postmortem.fleet_quarantine")" \
+	"$(C "SELECT subscription FROM postmortem.fleet_origin WHERE origin = '$billing'") $users" \
+	"the forged rows are quarantined, naming the subscription they came through and the origin they claimed"
+is "$(C "SELECT string_agg(relation || ' ' || operation, ',' ORDER BY id) FROM postmortem.fleet_quarantine")" \
+	"schema_change INSERT,schema_change_head INSERT,schema_change INSERT,schema_change UPDATE,schema_change DELETE" \
+	"each forged insert, update and delete, of rows and of the chain head"
+refused() { grep -c "may not $1" "$fleet_work/centre/server.log"; }
+# (a subscription's tables are fixed when it is created or refreshed)
+fq a billing "INSERT INTO postmortem.fleet_origin (origin, subscription) VALUES ('1/forged', 'pm_fleet_forged')" \
+	"GRANT SELECT ON postmortem.fleet_origin TO postmortem_fleet" \
+	"ALTER PUBLICATION postmortem_fleet ADD TABLE postmortem.access_role" \
+	"INSERT INTO postmortem.access_role (role_name, kind) VALUES ('mallory', 'administrator')" \
+	"GRANT SELECT ON postmortem.access_role TO postmortem_fleet" >/dev/null
+C "ALTER SUBSCRIPTION $(C "SELECT subscription FROM postmortem.fleet_origin WHERE origin = '$billing'") REFRESH PUBLICATION" >/dev/null
+for i in $(seq 1 100); do [ "$(refused 'insert postmortem.fleet_origin')" -gt 0 ] && break; sleep 0.2; done
+for i in $(seq 1 100); do [ "$(refused 'insert postmortem.access_role')" -gt 0 ] && break; sleep 0.2; done
+is "$(C "SELECT count(*) FROM postmortem.fleet_origin WHERE origin = '1/forged'") $(refused 'insert postmortem.fleet_origin' | sed 's/^[1-9][0-9]*$/refused/') $(C "SELECT count(*) FROM postmortem.access_role WHERE role_name = 'mallory'") $(refused 'insert postmortem.access_role' | sed 's/^[1-9][0-9]*$/refused/')" \
+	"0 refused 0 refused" "a published row for the centre's registry of origins, or for any other table of the extension (an administrator role), is refused"
+fq a billing "ALTER PUBLICATION postmortem_fleet_head SET (publish = 'insert, update, delete, truncate')" \
+	"TRUNCATE postmortem.schema_change_head" >/dev/null
+for i in $(seq 1 100); do [ "$(refused 'truncate postmortem.schema_change_head')" -gt 0 ] && break; sleep 0.2; done
+is "$(C "SELECT count(*) FROM postmortem.schema_change_head WHERE origin = '$users'") $(refused 'truncate postmortem.schema_change_head' | sed 's/^[1-9][0-9]*$/refused/')" \
+	"1 refused" "a published TRUNCATE of the chain heads is refused: every origin's head stays"

@@ -19,7 +19,7 @@ is() {
 	if [ "$1" = "$2" ]; then echo "ok $n - $3"; else
 		echo "not ok $n - $3"; echo "#   got:      '$1'"; echo "#   expected: '$2'"; fi
 }
-echo "1..14"
+echo "1..15"
 
 is "$(q "SELECT bool_and(recorded) FROM postmortem.recorder_status() WHERE item <> 'query regressions'")" "t" "recorder_status() reports everything seen"
 
@@ -43,6 +43,18 @@ is "$(q "SELECT statement FROM postmortem.schema_change WHERE command_tag = 'ALT
 is "$(q "SELECT count(*) FROM postmortem.schema_change WHERE statement LIKE '%secret-password%'")" "0" "passwords are not recorded"
 is "$(q "SELECT statement FROM postmortem.schema_change WHERE command_tag = 'ALTER SYSTEM'")" \
 	"ALTER SYSTEM SET work_mem = '8MB'" "the exact ALTER SYSTEM statement"
+# settings whose values may hold a secret: primary_conninfo's password, a
+# custom setting named for a token
+psql -X -q -d $db >/dev/null 2>&1 <<'SQL'
+ALTER SYSTEM SET primary_conninfo = 'host=replica.example user=rep password=Pr1maryPw';
+ALTER SYSTEM RESET primary_conninfo;
+ALTER DATABASE postmortem_preload SET myapp.api_token = 'Tok3nValue';
+ALTER ROLE postgres SET myapp.client_secret = 'S3cretValue';
+ALTER DATABASE postmortem_preload RESET myapp.api_token;
+ALTER ROLE postgres RESET myapp.client_secret;
+SQL
+is "$(q "SELECT count(*) FROM postmortem.schema_change WHERE statement ~ '(Pr1maryPw|Tok3nValue|S3cretValue)'") $(q "SELECT count(*) FROM postmortem.schema_change WHERE command_tag IN ('ALTER SYSTEM', 'ALTER DATABASE', 'ALTER ROLE') AND statement LIKE '%(statement not recorded: it sets a password or a setting that may hold one)'")" \
+	"0 3" "ALTER SYSTEM, ALTER DATABASE and ALTER ROLE ... SET of a setting that may hold a secret: recorded without the value"
 
 # what no event trigger fires for: event triggers, tablespaces, databases'
 # owners, grants and comments, REASSIGN OWNED, REINDEX, CLUSTER, VACUUM FULL,

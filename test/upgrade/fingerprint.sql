@@ -19,21 +19,25 @@ SELECT line FROM (
 	 WHERE m.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND p.prokind IN ('f', 'p', 'w')
 	UNION ALL
 	SELECT 'aggregate ' || p.oid::pg_catalog.regprocedure || ': ' || a.aggtransfn || ' ' || a.aggfinalfn
-	       || ' ' || a.aggcombinefn || ' ' || a.aggserialfn || ' ' || a.aggdeserialfn || ' ' || p.proparallel
+	       || ' ' || a.aggcombinefn || ' ' || a.aggserialfn || ' ' || a.aggdeserialfn || ' ' || p.proparallel::text
 	  FROM member m JOIN pg_catalog.pg_proc p ON p.oid = m.objid JOIN pg_catalog.pg_aggregate a ON a.aggfnoid = p.oid
 	UNION ALL
 	-- relations: kind, options, RLS, ACL, columns, constraints, indexes,
 	-- triggers, policies, view text
-	SELECT 'relation ' || c.oid::pg_catalog.regclass || ' kind=' || c.relkind || ' rls=' || c.relrowsecurity
+	SELECT 'relation ' || c.oid::pg_catalog.regclass || ' kind=' || c.relkind::text || ' rls=' || c.relrowsecurity
 	       || '/' || c.relforcerowsecurity || ' options=' || coalesce(c.reloptions::text, '')
 	       || ' acl=' || coalesce(c.relacl::text, '')
 	  FROM member m JOIN pg_catalog.pg_class c ON c.oid = m.objid
 	 WHERE m.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
 	UNION ALL
-	SELECT 'column ' || c.oid::pg_catalog.regclass || '.' || a.attname || ' ' || pg_catalog.format_type(a.atttypid, a.atttypmod)
+	-- (with its position among the live columns: SELECT *, COPY and the row
+	-- type list them in that order, which must not depend on the install path)
+	SELECT 'column ' || c.oid::pg_catalog.regclass || '.' || a.attname
+	       || ' #' || pg_catalog.row_number() OVER (PARTITION BY c.oid ORDER BY a.attnum)
+	       || ' ' || pg_catalog.format_type(a.atttypid, a.atttypmod)
 	       || CASE WHEN a.attnotnull THEN ' not null' ELSE '' END
 	       || coalesce(' default ' || pg_catalog.pg_get_expr(ad.adbin, ad.adrelid), '')
-	       || CASE WHEN a.attidentity <> '' THEN ' identity ' || a.attidentity ELSE '' END
+	       || CASE WHEN a.attidentity <> '' THEN ' identity ' || a.attidentity::text ELSE '' END
 	       || CASE WHEN a.attgenerated <> '' THEN ' generated' ELSE '' END
 	       || ' -- ' || coalesce(pg_catalog.col_description(c.oid, a.attnum), '<no comment>')
 	  FROM member m JOIN pg_catalog.pg_class c ON c.oid = m.objid
@@ -53,11 +57,11 @@ SELECT line FROM (
 	  FROM member m JOIN pg_catalog.pg_index i ON i.indrelid = m.objid
 	 WHERE m.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
 	UNION ALL
-	SELECT 'trigger ' || pg_catalog.pg_get_triggerdef(t.oid) || ' enabled=' || t.tgenabled
+	SELECT 'trigger ' || pg_catalog.pg_get_triggerdef(t.oid) || ' enabled=' || t.tgenabled::text
 	  FROM member m JOIN pg_catalog.pg_trigger t ON t.tgrelid = m.objid AND NOT t.tgisinternal
 	 WHERE m.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
 	UNION ALL
-	SELECT 'policy ' || po.polrelid::pg_catalog.regclass || ' ' || po.polname || ' ' || po.polcmd || ' '
+	SELECT 'policy ' || po.polrelid::pg_catalog.regclass || ' ' || po.polname || ' ' || po.polcmd::text || ' '
 	       || po.polpermissive || ' ' || coalesce(pg_catalog.pg_get_expr(po.polqual, po.polrelid), '')
 	       || ' / ' || coalesce(pg_catalog.pg_get_expr(po.polwithcheck, po.polrelid), '')
 	  FROM member m JOIN pg_catalog.pg_policy po ON po.polrelid = m.objid
@@ -67,7 +71,7 @@ SELECT line FROM (
 	  FROM member m JOIN pg_catalog.pg_class c ON c.oid = m.objid
 	 WHERE m.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND c.relkind IN ('v', 'm')
 	UNION ALL
-	SELECT 'event trigger ' || evtname || ' ' || evtevent || ' ' || evtfoid::pg_catalog.regproc || ' enabled=' || evtenabled
+	SELECT 'event trigger ' || evtname || ' ' || evtevent || ' ' || evtfoid::pg_catalog.regproc || ' enabled=' || evtenabled::text
 	       || ' tags=' || coalesce(evttags::text, '')
 	  FROM member m JOIN pg_catalog.pg_event_trigger ev ON ev.oid = m.objid
 	 WHERE m.classid = 'pg_catalog.pg_event_trigger'::pg_catalog.regclass
@@ -80,7 +84,7 @@ SELECT line FROM (
 	-- which tables pg_dump keeps (and with which filter)
 	SELECT 'config ' || cfg::pg_catalog.regclass || ' ' || coalesce(cond, '')
 	  FROM pg_catalog.pg_extension e,
-	       LATERAL pg_catalog.unnest(e.extconfig, e.extcondition) AS u(cfg, cond)
+	       LATERAL ROWS FROM (pg_catalog.unnest(e.extconfig), pg_catalog.unnest(e.extcondition)) AS u(cfg, cond)
 	 WHERE e.extname = 'postmortem'
 ) facts
 ORDER BY line COLLATE "C";

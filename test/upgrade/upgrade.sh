@@ -19,7 +19,7 @@ is() {
 	if [ "$1" = "$2" ]; then echo "ok $n - $3"; else
 		echo "not ok $n - $3"; echo "#   got:      '$1'"; echo "#   expected: '$2'"; fi
 }
-echo "1..15"
+echo "1..16"
 for d in ${old}_was $new; do
 	psql -X -q -d postgres -c "CREATE DATABASE $d" >/dev/null || { echo "Bail out! cannot create $d"; exit 1; }
 done
@@ -86,13 +86,15 @@ is "$(q $old "SELECT count(*) FROM postmortem.verify_audit() WHERE schema_change
 	"deleting the last 0.1.0 row is seen after the upgrade"
 
 q $new "CREATE EXTENSION postmortem" >/dev/null
-fp_old=$(psql -X -q -A -t -d $old -f test/upgrade/fingerprint.sql 2>&1)
-fp_new=$(psql -X -q -A -t -d $new -f test/upgrade/fingerprint.sql 2>&1)
+fp_old=$(psql -X -q -A -t -v ON_ERROR_STOP=1 -d $old -f test/upgrade/fingerprint.sql 2>&1)
+fp_new=$(psql -X -q -A -t -v ON_ERROR_STOP=1 -d $new -f test/upgrade/fingerprint.sql 2>&1)
+# (two identical errors would compare equal: the fingerprint must run)
+is "$(printf '%s\n%s\n' "$fp_old" "$fp_new" | grep -c 'ERROR')" 0 "the fingerprint reads both catalogs"
 if [ "$fp_old" = "$fp_new" ]; then
 	is same same "the upgraded catalog is exactly a fresh 0.2.0 install's"
 else
 	is "upgraded catalog differs" "same" "the upgraded catalog is exactly a fresh 0.2.0 install's"
-	diff <(echo "$fp_new") <(echo "$fp_old") | head -40 | sed 's/^/# /'
+	diff <(echo "$fp_new") <(echo "$fp_old") | head -200 | sed 's/^/# /'
 fi
 
 # The behaviour suites, run against the upgraded database.
@@ -103,6 +105,6 @@ if pg_prove -d $old test/support/catalog.sql $suites >/tmp/postmortem-upgrade-pr
 	is pass pass "the pgTAP suites pass on the upgraded database"
 else
 	is fail pass "the pgTAP suites pass on the upgraded database"
-	grep -v '^ok\|\.\. ok$' /tmp/postmortem-upgrade-prove.$$ | head -40 | sed 's/^/# /'
+	grep -v '^ok\|\.\. ok$' /tmp/postmortem-upgrade-prove.$$ | head -200 | sed 's/^/# /'
 fi
 rm -f /tmp/postmortem-upgrade-prove.$$
