@@ -429,6 +429,35 @@ pm_strip_inline_tags(PmLine *ln)
 }
 
 /*
+ * Whether cmark-gfm can say anything the lines do not.  Without '<', '`' or
+ * '~' anywhere in the text there is no HTML, no comment and no fence, so
+ * all it could tell is which list items hold a list; and that counts only
+ * where pm_group_label agrees.  When it agrees for no line, cmark-gfm's
+ * answer would change nothing (the lines' own code flags, images
+ * included, are what pm_read_blocks would set): spare the parse.  A list of
+ * a task's attributes under each task ("- *Status:* done") is the usual
+ * case.
+ */
+static bool
+pm_blocks_matter(PmParser *ps, const char *text, int len, int fm)
+{
+	if (memchr(text, '<', len) || memchr(text, '`', len) || memchr(text, '~', len))
+		return true;
+	for (int i = fm; i + 1 < ps->nlines; i++)
+	{
+		const PmLine *ln = &ps->lines[i];
+		int			j = i + 1;
+
+		while (j < ps->nlines && ps->lines[j].len == 0)
+			j++;
+		if (ln->len > 0 && j < ps->nlines && ps->lines[j].indent > ln->indent &&
+			pm_group_label(ps, i))
+			return true;
+	}
+	return false;
+}
+
+/*
  * The block structure, after pm_split_lines: sets code, group and the
  * heading text of HTML headings on ps->lines.  text and len are what
  * pm_split_lines read (a byte order mark already skipped).
@@ -460,7 +489,7 @@ pm_read_blocks(PmParser *ps, const char *text, int len)
 	 * cmark-gfm would say of the lines is what they already say: spare the
 	 * document the second parse.
 	 */
-	if (!ps->needs_blocks)
+	if (!ps->needs_blocks || !pm_blocks_matter(ps, text, len, fm))
 		return;
 	flags = palloc0(ps->nlines);
 	if (!pm_cmark_flags(text, len, flags, ps->nlines))

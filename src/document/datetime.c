@@ -171,10 +171,12 @@ pm_read_zone_name(const char *p, const char *e, PmZone *zone)
 		return 0;
 	for (int i = 0; i < lengthof(pm_zone_names); i++)
 	{
-		int			n = strlen(pm_zone_names[i].name);
+		int			n;
 
-		if (pm_lower(pm_zone_names[i].name[0]) == c && pm_prefix_ci(p, e, pm_zone_names[i].name) &&
-			(p + n >= e || !pm_isalnum(p[n])))
+		if (pm_lower(pm_zone_names[i].name[0]) != c || !pm_prefix_ci(p, e, pm_zone_names[i].name))
+			continue;
+		n = strlen(pm_zone_names[i].name);
+		if (p + n >= e || !pm_isalnum(p[n]))
 		{
 			if (pm_zone_names[i].zone)
 			{
@@ -194,6 +196,121 @@ pm_read_zone_name(const char *p, const char *e, PmZone *zone)
 		}
 	}
 	return 0;
+}
+
+/* zone as the rules of tz, labelled as the document writes it */
+static void
+pm_zone_rules(PmZone *zone, pg_tz *tz, const char *label)
+{
+	memset(zone, 0, sizeof(PmZone));
+	zone->valid = true;
+	zone->tz = tz;
+	strlcpy(zone->label, label, sizeof(zone->label));
+}
+
+/* "pacific" of "Pacific Time": the US zone's local time that day, as PT */
+static bool
+pm_region_time(const char *low, PmZone *zone)
+{
+	static const char *const regions[][3] = {
+		{"eastern", "ET", "America/New_York"}, {"central", "CT", "America/Chicago"},
+		{"mountain", "MT", "America/Denver"}, {"pacific", "PT", "America/Los_Angeles"},
+	};
+
+	for (int i = 0; i < lengthof(regions); i++)
+	{
+		pg_tz	   *tz;
+
+		if (strcmp(low, regions[i][0]) == 0 && (tz = pg_tzset(regions[i][2])) != NULL)
+		{
+			pm_zone_rules(zone, tz, regions[i][1]);
+			return true;
+		}
+	}
+	return false;
+}
+
+/*
+ * An upper-case word (low: in lower case, n letters) as a zone abbreviation:
+ * false when it is none and not one either (it is text).  An unknown word
+ * of 2-5 letters sets *unknown.
+ */
+static bool
+pm_read_abbrev(const char *low, const char *word, int n, PmZone *zone, bool *unknown)
+{
+	int			offset;
+	pg_tz	   *tz = NULL;
+	int			type;
+
+	/*
+	 * IST is India Standard Time in the postmortems people write, not the
+	 * Israel of the Default abbreviations ("IST (UTC+02:00)" still says
+	 * Israel: the offset after it wins).
+	 */
+	if (strcmp(low, "ist") == 0)
+	{
+		pm_zone_fixed(zone, 19800, word, n);
+		return true;
+	}
+	type = pm_decode_abbrev(low, &offset, &tz);
+	if (type == TZ || type == DTZ)
+	{
+		pm_zone_fixed(zone, offset, word, n);
+		return true;
+	}
+	if (type == DYNTZ && tz != NULL)
+	{
+		pm_zone_rules(zone, tz, word);
+		strlcpy(zone->abbr, word, sizeof(zone->abbr));
+		return true;
+	}
+
+	/*
+	 * North Americans name the zone without saying standard or daylight time
+	 * ("10:00 AM PT"); read it as the zone's local time that day.
+	 */
+	if (n == 2 && low[1] == 't')
+	{
+		static const char *const generic[][2] = {
+			{"et", "America/New_York"}, {"ct", "America/Chicago"},
+			{"mt", "America/Denver"}, {"pt", "America/Los_Angeles"},
+		};
+
+		for (int i = 0; i < lengthof(generic); i++)
+			if (low[0] == generic[i][0][0] && (tz = pg_tzset(generic[i][1])) != NULL)
+			{
+				pm_zone_rules(zone, tz, word);
+				return true;
+			}
+	}
+	if (n >= 2 && n <= 5)
+	{
+		*unknown = true;
+		memset(zone, 0, sizeof(PmZone));
+		return true;
+	}
+	return false;
+}
+
+/* "Europe/Berlin", "UC/Pacific": a zone of the tz database */
+static bool
+pm_read_zone_path(const char *word, PmZone *zone)
+{
+	pg_tz	   *tz = pg_tzset(word);
+	const char *region = strchr(word, '/') + 1;
+
+	/* "UC/Pacific", "Us/Eastern": the region says which US zone */
+	if (tz == NULL && region - word == 3 && pm_lower(word[0]) == 'u')
+	{
+		char		us[64];
+
+		snprintf(us, sizeof(us), "US/%s", region);
+		tz = pg_tzset(us);
+	}
+	if (tz == NULL)
+		return false;
+	pm_zone_rules(zone, tz, word);
+	return true;
 }
 
 /*
@@ -264,29 +381,12 @@ pm_read_zone(const char *p, const char *e, PmZone *zone, bool *unknown,
 
 	/* "Pacific Time", "Eastern time": the zone's local time that day, as PT, ET */
 	if (!upper && n >= 6 && n <= 8 && q + 5 <= e && q[0] == ' ' && pm_prefix_ci(q + 1, e, "time") &&
-		(q + 5 == e || !pm_isalnum(q[5])))
+		(q + 5 == e || !pm_isalnum(q[5])) && pm_region_time(low, zone))
 	{
-		static const char *const regions[][3] = {
-			{"eastern", "ET", "America/New_York"}, {"central", "CT", "America/Chicago"},
-			{"mountain", "MT", "America/Denver"}, {"pacific", "PT", "America/Los_Angeles"},
-		};
-
-		for (int i = 0; i < lengthof(regions); i++)
-		{
-			pg_tz	   *tz;
-
-			if (strcmp(low, regions[i][0]) == 0 && (tz = pg_tzset(regions[i][2])) != NULL)
-			{
-				memset(zone, 0, sizeof(PmZone));
-				zone->valid = true;
-				zone->tz = tz;
-				strlcpy(zone->label, regions[i][1], sizeof(zone->label));
-				if (word_out)
-					strlcpy(word_out, zone->label, 16);
-				q += 5;
-				goto done;
-			}
-		}
+		if (word_out)
+			strlcpy(word_out, zone->label, 16);
+		q += 5;
+		goto done;
 	}
 
 	/* GMT+1, UTC-4, UTC+05:30 */
@@ -301,84 +401,14 @@ pm_read_zone(const char *p, const char *e, PmZone *zone, bool *unknown,
 	}
 	if (upper && !slash && n >= 1)
 	{
-		int			offset;
-		pg_tz	   *tz = NULL;
-		int			type;
-
-		/*
-		 * IST is India Standard Time in the postmortems people write, not the
-		 * Israel of the Default abbreviations ("IST (UTC+02:00)" still says
-		 * Israel: the offset after it wins).
-		 */
-		if (strcmp(low, "ist") == 0)
-		{
-			pm_zone_fixed(zone, 19800, word, n);
-			goto done;
-		}
-		type = pm_decode_abbrev(low, &offset, &tz);
-
-		if (type == TZ || type == DTZ)
-		{
-			pm_zone_fixed(zone, offset, word, n);
-			goto done;
-		}
-		if (type == DYNTZ && tz != NULL)
-		{
-			memset(zone, 0, sizeof(PmZone));
-			zone->valid = true;
-			zone->tz = tz;
-			strlcpy(zone->abbr, word, sizeof(zone->abbr));
-			strlcpy(zone->label, word, sizeof(zone->label));
-			goto done;
-		}
-		/*
-		 * North Americans name the zone without saying standard or daylight
-		 * time ("10:00 AM PT"); read it as the zone's local time that day.
-		 */
-		if (n == 2 && low[1] == 't')
-		{
-			static const char *const generic[][2] = {
-				{"et", "America/New_York"}, {"ct", "America/Chicago"},
-				{"mt", "America/Denver"}, {"pt", "America/Los_Angeles"},
-			};
-
-			for (int i = 0; i < lengthof(generic); i++)
-				if (low[0] == generic[i][0][0] && (tz = pg_tzset(generic[i][1])) != NULL)
-				{
-					memset(zone, 0, sizeof(PmZone));
-					zone->valid = true;
-					zone->tz = tz;
-					strlcpy(zone->label, word, sizeof(zone->label));
-					goto done;
-				}
-		}
-		if (n >= 2 && n <= 5)
-		{
-			*unknown = true;
-			memset(zone, 0, sizeof(PmZone));
-			goto done;
-		}
-		return 0;
+		if (!pm_read_abbrev(low, word, n, zone, unknown))
+			return 0;
+		goto done;
 	}
 	if (slash)
 	{
-		pg_tz	   *tz = pg_tzset(word);
-		const char *region = strchr(word, '/') + 1;
-
-		/* "UC/Pacific", "Us/Eastern": the region says which US zone */
-		if (tz == NULL && region - word == 3 && pm_lower(word[0]) == 'u')
-		{
-			char		us[64];
-
-			snprintf(us, sizeof(us), "US/%s", region);
-			tz = pg_tzset(us);
-		}
-		if (tz == NULL)
+		if (!pm_read_zone_path(word, zone))
 			return 0;
-		memset(zone, 0, sizeof(PmZone));
-		zone->valid = true;
-		zone->tz = tz;
-		strlcpy(zone->label, word, sizeof(zone->label));
 		goto done;
 	}
 	return 0;
@@ -643,6 +673,193 @@ pm_date_sep(const char *p, const char *e, int *len)
 	return '\0';
 }
 
+/* "Monday, ", "Tue. ": past a weekday at q */
+static const char *
+pm_skip_weekday(const char *q, const char *e)
+{
+	static const char *const days[] = {"monday", "tuesday", "wednesday", "thursday",
+	"friday", "saturday", "sunday"};
+
+	for (int i = 0; i < 7; i++)
+	{
+		bool		full = pm_word_ci(q, e, days[i]);
+
+		if (full || (pm_prefix_ci_n(q, e, days[i], 3) &&
+					 (q + 3 >= e || !isalpha((unsigned char) q[3]))))
+		{
+			q += full ? strlen(days[i]) : 3;
+			if (q < e && *q == '.')
+				q++;
+			if (q < e && *q == ',')
+				q++;
+			return pm_skip_space(q, e);
+		}
+	}
+	return q;
+}
+
+/* "2024-05-15", "2024/05/15" after the year a and its separator: the end */
+static const char *
+pm_read_iso_date(const char *r, const char *e, char sep, int a, int *y, int *m, int *d)
+{
+	int			b,
+				c,
+				sl2,
+				n2 = pm_read_digits(r, e, 2, &b),
+				n3;
+
+	if (n2 == 0 || pm_date_sep(r + n2, e, &sl2) != sep)
+		return NULL;
+	r += n2 + sl2;
+	n3 = pm_read_digits(r, e, 2, &c);
+	if (n3 == 0 || b < 1 || b > 12 || c < 1 || c > 31)
+		return NULL;
+	*y = a;
+	*m = b;
+	*d = c;
+	return r + n3;
+}
+
+/* "15-May-2024", "15/May/2024": the day a, a month's name at r, the year */
+static const char *
+pm_read_named_month_date(const char *r, const char *e, char sep, int a, int *y, int *m, int *d)
+{
+	int			mon,
+				nm,
+				yy,
+				sl2;
+
+	if ((nm = pm_read_month(r, e, &mon)) > 0 && pm_date_sep(r + nm, e, &sl2) == sep &&
+		pm_read_digits(r + nm + sl2, e, 4, &yy) == 4 && a >= 1 && a <= 31)
+	{
+		*d = a;
+		*m = mon;
+		*y = yy;
+		return r + nm + sl2 + 4;
+	}
+	return NULL;
+}
+
+/* "05, 15, 2024": month (a, n digits at q), day, year between commas */
+static const char *
+pm_read_comma_date(const char *q, int n, const char *e, int a, int *y, int *m, int *d)
+{
+	const char *r;
+	int			b,
+				n2,
+				yy;
+
+	if (!(q + n + 1 < e && q[n] == ',' && a >= 1 && a <= 12))
+		return NULL;
+	r = pm_skip_space(q + n + 1, e);
+	n2 = pm_read_digits(r, e, 2, &b);
+	if (n2 > 0 && b >= 1 && b <= 31 && r + n2 < e && r[n2] == ',')
+	{
+		const char *s2 = pm_skip_space(r + n2 + 1, e);
+
+		if (pm_read_digits(s2, e, 4, &yy) == 4 && (s2 + 4 >= e || !isdigit((unsigned char) s2[4])))
+		{
+			*m = a;
+			*d = b;
+			*y = yy;
+			return s2 + 4;
+		}
+	}
+	return NULL;
+}
+
+/* "15.05.2024", "15-05-2024" (day first), "05/15/2024", "05/15/24" after a */
+static const char *
+pm_read_sep_date(const char *r, const char *e, char sep, int a, int *y, int *m, int *d)
+{
+	int			b,
+				c,
+				sl2,
+				n2 = pm_read_digits(r, e, 2, &b),
+				n3;
+
+	if (n2 == 0 || pm_date_sep(r + n2, e, &sl2) != sep)
+		return NULL;
+	r += n2 + sl2;
+	n3 = pm_read_digits(r, e, 4, &c);
+	if (n3 == 2 && sep == '/' && (r + 2 >= e || !pm_isalnum(r[2])))
+		c += 2000;				/* 05/15/24 */
+	else if (n3 != 4)
+		return NULL;
+	/* 15.05.2024 and 15-05-2024 are day first, 05/15/2024 month first */
+	if (((sep == '.' || sep == '-') && b <= 12) || a > 12)
+	{
+		*d = a;
+		*m = b;
+	}
+	else
+	{
+		*m = a;
+		*d = b;
+	}
+	*y = c;
+	if (*m < 1 || *m > 12 || *d < 1 || *d > 31)
+		return NULL;
+	return r + n3;
+}
+
+/* 15 May 2024, 16th of August, 2023, 15-May-2024: after the day a, at r */
+static const char *
+pm_read_day_month(const char *r, const char *e, int a, int *y, int *m, int *d)
+{
+	int			mon,
+				nm;
+	bool		dashed;
+
+	r = pm_skip_ordinal(r, e);
+	dashed = (r < e && *r == '-');
+	r = pm_skip_space(r + (dashed ? 1 : 0), e);
+	if (pm_word_ci(r, e, "of"))
+		r = pm_skip_space(r + 2, e);
+	nm = pm_read_month(r, e, &mon);
+	if (nm == 0 || a < 1 || a > 31)
+		return NULL;
+	r += nm;
+	*m = mon;
+	*d = a;
+	return pm_read_year_after(r, e, dashed, false, y);
+}
+
+/* a date that starts with a digit at q: its end, or NULL */
+static const char *
+pm_read_numeric_date(const char *q, const char *e, int *y, int *m, int *d)
+{
+	int			a,
+				n,
+				sl,
+				sl2;
+	char		sep;
+	const char *r;
+
+	n = pm_read_digits(q, e, 4, &a);
+	sep = pm_date_sep(q + n, e, &sl);
+	if (n == 4 && sep != '\0')
+		return pm_read_iso_date(q + n + sl, e, sep, a, y, m, d);
+	if (n != 1 && n != 2)
+		return NULL;
+	if (sep == '-' &&
+		!(q + n + sl + 2 < e && isdigit((unsigned char) q[n + sl]) &&
+		  pm_date_sep(q + n + sl + (isdigit((unsigned char) q[n + sl + 1]) ? 2 : 1), e, &sl2) == '-'))
+	{
+		/* "15-May-2024": a month's name between the separators */
+		if ((r = pm_read_named_month_date(q + n + sl, e, sep, a, y, m, d)) != NULL)
+			return r;
+		sep = '\0';			/* "1-2 hours", "15-May": not DD-MM-YYYY */
+	}
+	if (sep == '/' && q + n + sl < e && isalpha((unsigned char) q[n + sl]))
+		return pm_read_named_month_date(q + n + sl, e, sep, a, y, m, d);
+	if ((r = pm_read_comma_date(q, n, e, a, y, m, d)) != NULL)
+		return r;
+	if (sep != '\0')
+		return pm_read_sep_date(q + n + sl, e, sep, a, y, m, d);
+	return pm_read_day_month(q + n, e, a, y, m, d);
+}
+
 /*
  * A date at p: 2024-05-15, 2024/05/15, 05/15/2024, 05/15/24 (15/05/2024 when
  * the first number cannot be a month), 15.05.2024, May 15[th][,] [2024], 15[th] [of]
@@ -652,168 +869,16 @@ pm_date_sep(const char *p, const char *e, int *len)
 int
 pm_read_date(const char *p, const char *e, int *y, int *m, int *d)
 {
-	const char *q = p;
+	const char *q = pm_skip_weekday(p, e);
 	int			a,
 				b,
-				c,
 				n;
-
-	/* weekday */
-	{
-		static const char *const days[] = {"monday", "tuesday", "wednesday", "thursday",
-		"friday", "saturday", "sunday"};
-
-		for (int i = 0; i < 7; i++)
-		{
-			bool		full = pm_word_ci(q, e, days[i]);
-
-			if (full || (pm_prefix_ci_n(q, e, days[i], 3) &&
-						 (q + 3 >= e || !isalpha((unsigned char) q[3]))))
-			{
-				q += full ? strlen(days[i]) : 3;
-				if (q < e && *q == '.')
-					q++;
-				if (q < e && *q == ',')
-					q++;
-				q = pm_skip_space(q, e);
-				break;
-			}
-		}
-	}
 
 	if (q < e && isdigit((unsigned char) *q))
 	{
-		int			sl,
-					sl2;
-		char		sep;
+		const char *r = pm_read_numeric_date(q, e, y, m, d);
 
-		n = pm_read_digits(q, e, 4, &a);
-		sep = pm_date_sep(q + n, e, &sl);
-		if (n == 4 && sep != '\0')
-		{
-			const char *r = q + n + sl;
-			int			n2 = pm_read_digits(r, e, 2, &b),
-						n3;
-
-			if (n2 == 0 || pm_date_sep(r + n2, e, &sl2) != sep)
-				return 0;
-			r += n2 + sl2;
-			n3 = pm_read_digits(r, e, 2, &c);
-			if (n3 == 0 || b < 1 || b > 12 || c < 1 || c > 31)
-				return 0;
-			*y = a;
-			*m = b;
-			*d = c;
-			return r + n3 - p;
-		}
-		if ((n == 1 || n == 2) && sep == '-' &&
-			!(q + n + sl + 2 < e && isdigit((unsigned char) q[n + sl]) &&
-			  pm_date_sep(q + n + sl + (isdigit((unsigned char) q[n + sl + 1]) ? 2 : 1), e, &sl2) == '-'))
-		{
-			/* "15-May-2024", "15/May/2024": a month's name between the separators */
-			int			mon,
-						nm,
-						yy;
-			const char *r = q + n + sl;
-
-			if ((nm = pm_read_month(r, e, &mon)) > 0 && pm_date_sep(r + nm, e, &sl2) == sep &&
-				pm_read_digits(r + nm + sl2, e, 4, &yy) == 4 && a >= 1 && a <= 31)
-			{
-				*d = a;
-				*m = mon;
-				*y = yy;
-				return r + nm + sl2 + 4 - p;
-			}
-			sep = '\0';		/* "1-2 hours", "15-May": not DD-MM-YYYY */
-		}
-		if ((n == 1 || n == 2) && sep == '/' && q + n + sl < e && isalpha((unsigned char) q[n + sl]))
-		{
-			int			mon,
-						nm,
-						yy;
-			const char *r = q + n + sl;
-
-			if ((nm = pm_read_month(r, e, &mon)) > 0 && pm_date_sep(r + nm, e, &sl2) == sep &&
-				pm_read_digits(r + nm + sl2, e, 4, &yy) == 4 && a >= 1 && a <= 31)
-			{
-				*d = a;
-				*m = mon;
-				*y = yy;
-				return r + nm + sl2 + 4 - p;
-			}
-			return 0;
-		}
-		/* "05, 15, 2024": month, day, year between commas */
-		if ((n == 1 || n == 2) && q + n + 1 < e && q[n] == ',' && a >= 1 && a <= 12)
-		{
-			const char *r = pm_skip_space(q + n + 1, e);
-			int			n2 = pm_read_digits(r, e, 2, &b),
-						yy;
-
-			if (n2 > 0 && b >= 1 && b <= 31 && r + n2 < e && r[n2] == ',')
-			{
-				const char *s2 = pm_skip_space(r + n2 + 1, e);
-
-				if (pm_read_digits(s2, e, 4, &yy) == 4 && (s2 + 4 >= e || !isdigit((unsigned char) s2[4])))
-				{
-					*m = a;
-					*d = b;
-					*y = yy;
-					return s2 + 4 - p;
-				}
-			}
-		}
-		if ((n == 1 || n == 2) && sep != '\0')
-		{
-			const char *r = q + n + sl;
-			int			n2 = pm_read_digits(r, e, 2, &b),
-						n3;
-
-			if (n2 == 0 || pm_date_sep(r + n2, e, &sl2) != sep)
-				return 0;
-			r += n2 + sl2;
-			n3 = pm_read_digits(r, e, 4, &c);
-			if (n3 == 2 && sep == '/' && (r + 2 >= e || !pm_isalnum(r[2])))
-				c += 2000;		/* 05/15/24 */
-			else if (n3 != 4)
-				return 0;
-			/* 15.05.2024 and 15-05-2024 are day first, 05/15/2024 month first */
-			if (((sep == '.' || sep == '-') && b <= 12) || a > 12)
-			{
-				*d = a;
-				*m = b;
-			}
-			else
-			{
-				*m = a;
-				*d = b;
-			}
-			*y = c;
-			if (*m < 1 || *m > 12 || *d < 1 || *d > 31)
-				return 0;
-			return r + n3 - p;
-		}
-		if (n == 1 || n == 2)
-		{
-			/* 15 May 2024, 16th of August, 2023, 15-May-2024 */
-			const char *r = pm_skip_ordinal(q + n, e);
-			int			mon,
-						nm;
-			bool		dashed = (r < e && *r == '-');
-
-			r = pm_skip_space(r + (dashed ? 1 : 0), e);
-			if (pm_word_ci(r, e, "of"))
-				r = pm_skip_space(r + 2, e);
-			nm = pm_read_month(r, e, &mon);
-			if (nm == 0 || a < 1 || a > 31)
-				return 0;
-			r += nm;
-			*m = mon;
-			*d = a;
-			r = pm_read_year_after(r, e, dashed, false, y);
-			return r - p;
-		}
-		return 0;
+		return r ? r - p : 0;
 	}
 
 	/* May 15th, 2023 */
@@ -841,11 +906,125 @@ pm_read_date(const char *p, const char *e, int *y, int *m, int *d)
 }
 
 /*
+ * "1405Z", "1405 hrs", "0900–1300 PST": four digits without a colon.  Returns
+ * the bytes read, 0 when p holds none of these, -1 when it is no time.
+ */
+static bool pm_military_range(const char *p, const char *e);
+
+static int
+pm_read_hhmm(const char *p, const char *e, int *h, int *mi)
+{
+	const char *z;
+	int			hh,
+				mm;
+
+	if (!(p + 4 < e && isdigit((unsigned char) p[0]) &&
+		  isdigit((unsigned char) p[1]) && isdigit((unsigned char) p[2]) &&
+		  isdigit((unsigned char) p[3]) &&
+		  ((p[4] == 'Z' && (p + 5 >= e || !pm_isalnum(p[5]))) ||
+		   pm_word_ci(pm_skip_space(p + 4, e), e, "hrs") || pm_military_range(p, e))))
+		return 0;
+	z = pm_skip_space(p + 4, e);
+	hh = (p[0] - '0') * 10 + (p[1] - '0');
+	mm = (p[2] - '0') * 10 + (p[3] - '0');
+	if (hh > 23 || mm > 59)
+		return -1;
+	*h = hh;
+	*mi = mm;
+	if (*z == 'Z' || !pm_word_ci(z, e, "hrs"))
+		return 4;
+	return z + 3 - p;
+}
+
+/* ":30", ":30.123" after the minutes at q: past the seconds and their fraction */
+static const char *
+pm_read_seconds(const char *q, const char *e, int *ss, int *usec)
+{
+	if (q + 2 < e && *q == ':' && isdigit((unsigned char) q[1]) &&
+		isdigit((unsigned char) q[2]))
+	{
+		*ss = (q[1] - '0') * 10 + (q[2] - '0');
+		q += 3;
+		if (q < e && *q == '.')
+		{
+			int			scale = 100000;
+
+			q++;
+			while (q < e && isdigit((unsigned char) *q))
+			{
+				*usec += (*q - '0') * scale;
+				scale /= 10;
+				q++;
+			}
+		}
+	}
+	return q;
+}
+
+/* " PM", "am", " p.m." at q: sets *ampm (1 am, 2 pm), returns past it */
+static const char *
+pm_read_ampm(const char *q, const char *e, int *ampm)
+{
+	const char *r = pm_skip_space(q, e);
+
+	if (r < e && (r[0] == 'a' || r[0] == 'A' || r[0] == 'p' || r[0] == 'P'))
+	{
+		bool		pm = (r[0] == 'p' || r[0] == 'P');
+		const char *t = r + 1;
+
+		if (t < e && *t == '.')
+			t++;
+		if (t < e && (*t == 'm' || *t == 'M'))
+		{
+			t++;
+			if (t < e && *t == '.')
+				t++;
+			if (t >= e || !isalpha((unsigned char) *t))
+			{
+				*ampm = pm ? 2 : 1;
+				return t;
+			}
+		}
+	}
+	return q;
+}
+
+/*
  * A time at p: 14:05, 14:05:30, 2:05 PM, 2:05pm, 2 p.m., and the spellings
  * outside the English-speaking SRE world: 2.05pm (British, only with am/pm so
  * that 15.05 or v2.31 are not times), 14h05 (French), 1405Z (military, only
  * with the Z; the Z is left for the zone); returns bytes read.
  */
+/*
+ * "0900–1300 PST", "1300 PST": 24-hour times without their colons, with a
+ * zone after them (after the range's second time), at p's four digits.
+ * Years ("2018–2019", "in 2019") have no zone after them.
+ */
+static bool
+pm_military_range(const char *p, const char *e)
+{
+	const char *q = p + 4;
+	PmZone		z;
+	bool		unknown;
+
+	if (q < e && *q == '-')
+		q++;
+	else if (e - q >= 3 && (unsigned char) q[0] == 0xe2 && (unsigned char) q[1] == 0x80 &&
+			 ((unsigned char) q[2] == 0x93 || (unsigned char) q[2] == 0x94))
+		q += 3;
+	else
+		q = p;					/* one time: its zone follows it */
+	for (int i = 0; i < 4; i++)
+		if (q + i >= e || !isdigit((unsigned char) q[i]))
+			return false;
+	if (q + 4 >= e || q[4] != ' ')
+		return false;
+	q = pm_skip_space(q + 4, e);
+	if (q >= e || !isupper((unsigned char) *q))
+		return false;
+	return pm_read_zone(q, e, &z, &unknown, NULL) > 0 && !unknown;
+}
+
 int
 pm_read_time(const char *p, const char *e, int *h, int *mi, int *s, int *us)
 {
@@ -859,24 +1038,12 @@ pm_read_time(const char *p, const char *e, int *h, int *mi, int *s, int *us)
 	int			ampm = 0;
 	int			usec = 0;
 
-	/* 1405Z, 1405 hrs */
-	if (p + 4 < e && isdigit((unsigned char) p[0]) &&
-		isdigit((unsigned char) p[1]) && isdigit((unsigned char) p[2]) &&
-		isdigit((unsigned char) p[3]) &&
-		((p[4] == 'Z' && (p + 5 >= e || !pm_isalnum(p[5]))) ||
-		 pm_word_ci(pm_skip_space(p + 4, e), e, "hrs")))
+	/* 1405Z, 1405 hrs, 0900–1300 PST */
+	if ((n = pm_read_hhmm(p, e, h, mi)) != 0)
 	{
-		const char *z = pm_skip_space(p + 4, e);
-
-		hh = (p[0] - '0') * 10 + (p[1] - '0');
-		mm = (p[2] - '0') * 10 + (p[3] - '0');
-		if (hh > 23 || mm > 59)
-			return 0;
-		*h = hh;
-		*mi = mm;
 		*s = 0;
 		*us = 0;
-		return (*z == 'Z') ? 4 : z + 3 - p;
+		return n > 0 ? n : 0;
 	}
 	n = pm_read_digits(q, e, 2, &hh);
 	if (n == 0)
@@ -905,51 +1072,11 @@ pm_read_time(const char *p, const char *e, int *h, int *mi, int *s, int *us)
 		mm = (q[1] - '0') * 10 + (q[2] - '0');
 		q += 3;
 		has_min = true;
-		if (q + 2 < e && *q == ':' && isdigit((unsigned char) q[1]) &&
-			isdigit((unsigned char) q[2]))
-		{
-			ss = (q[1] - '0') * 10 + (q[2] - '0');
-			q += 3;
-			if (q < e && *q == '.')
-			{
-				int			scale = 100000;
-
-				q++;
-				while (q < e && isdigit((unsigned char) *q))
-				{
-					usec += (*q - '0') * scale;
-					scale /= 10;
-					q++;
-				}
-			}
-		}
+		q = pm_read_seconds(q, e, &ss, &usec);
 		if (q < e && isdigit((unsigned char) *q))
 			return 0;
 	}
-	/* am / pm */
-	{
-		const char *r = pm_skip_space(q, e);
-
-		if (r < e && (r[0] == 'a' || r[0] == 'A' || r[0] == 'p' || r[0] == 'P'))
-		{
-			bool		pm = (r[0] == 'p' || r[0] == 'P');
-			const char *t = r + 1;
-
-			if (t < e && *t == '.')
-				t++;
-			if (t < e && (*t == 'm' || *t == 'M'))
-			{
-				t++;
-				if (t < e && *t == '.')
-					t++;
-				if (t >= e || !isalpha((unsigned char) *t))
-				{
-					ampm = pm ? 2 : 1;
-					q = t;
-				}
-			}
-		}
-	}
+	q = pm_read_ampm(q, e, &ampm);
 	if ((!has_min || dot_min) && ampm == 0)
 		return 0;
 	if (ampm && has_min && !dot_min && (hh == 0 || (hh > 12 && hh < 24)))
@@ -975,6 +1102,149 @@ pm_read_time(const char *p, const char *e, int *h, int *mi, int *s, int *us)
 }
 
 /*
+ * The time after a date ("2024-05-15T14:05", "May 15, 2024 at 14:05", "May
+ * 15 from 10:00") at q: past it, or q; *iso when written with a T.
+ */
+static const char *
+pm_stamp_time_after_date(const char *q, const char *e, PmStamp *st, int *n, bool *iso)
+{
+	const char *r = q;
+
+	if (r < e && (*r == 'T' || *r == 't') && r + 1 < e && isdigit((unsigned char) r[1]))
+	{
+		r++;
+		*iso = true;
+	}
+	else
+	{
+		if (r < e && *r == ',')
+			r++;
+		r = pm_skip_space(r, e);
+		if (pm_word_ci(r, e, "at"))
+			r = pm_skip_space(r + 2, e);
+		else if (pm_word_ci(r, e, "from"))
+			r = pm_skip_space(r + 4, e);
+	}
+	*n = pm_read_time(r, e, &st->h, &st->mi, &st->s, &st->us);
+	if (*n > 0)
+	{
+		st->has_time = true;
+		return r + *n;
+	}
+	return q;
+}
+
+/*
+ * "11:10 6th Nov 2023", "10:00 on May 5, 2024": the date after the time at
+ * q: past it (and *n INT_MAX: no range after a date), or q.
+ */
+static const char *
+pm_stamp_date_after_time(const char *q, const char *e, PmStamp *st, int *n)
+{
+	const char *r = pm_skip_space(q, e);
+	int			nd;
+
+	if (pm_word_ci(r, e, "on"))
+		r = pm_skip_space(r + 2, e);
+	if (r < e && r > q && (isdigit((unsigned char) *r) || isalpha((unsigned char) *r)) &&
+		(nd = pm_read_date(r, e, &st->y, &st->m, &st->d)) > 0)
+	{
+		st->has_date = true;
+		*n = INT_MAX;
+		return r + nd;
+	}
+	return q;
+}
+
+/* "19:35 IST (UTC+05:30)": the offset after the zone at q says which it is */
+static const char *
+pm_stamp_zone_offset(const char *q, const char *e, PmStamp *st)
+{
+	const char *r = pm_skip_space(q, e);
+	PmZone		z;
+	bool		unknown;
+	int			n;
+
+	if (r < e && *r == '(' && !pm_zone_is_offset(st->zone.label))
+	{
+		n = pm_read_zone(r, e, &z, &unknown, NULL);
+		if (n > 0 && !unknown && z.valid && pm_zone_is_offset(z.label))
+		{
+			strlcpy(st->abbr, st->zone.label, sizeof(st->abbr));
+			st->zone = z;
+			strlcpy(st->zone_word, z.label, sizeof(st->zone_word));
+			return r + n;
+		}
+	}
+	return q;
+}
+
+/*
+ * The zone after a time ending at q, the time n bytes long: past it, or q.
+ * "02:00-04:30" is a range, not a time at offset -04:30.
+ */
+static const char *
+pm_stamp_zone(const char *q, const char *e, PmStamp *st, int n, bool iso)
+{
+	const char *r = q;
+	bool		unknown;
+	int			h2,
+				m2,
+				s2,
+				u2;
+
+	if (r + 1 < e && *r == '-' && n <= 5 && !iso &&
+		pm_read_time(r + 1, e, &h2, &m2, &s2, &u2) == 5)
+		return q;
+	if (!(r < e && (*r == '+' || *r == '-' || *r == 'Z')))
+		r = pm_skip_space(r, e);
+	n = pm_read_zone(r, e, &st->zone, &unknown, st->zone_word);
+	if (n <= 0)
+		return q;
+	if (!unknown)
+	{
+		st->has_zone = true;
+		return pm_stamp_zone_offset(r + n, e, st);
+	}
+	/* an unknown word is a zone only when a separator follows */
+	{
+		const char *t = pm_skip_decor(r + n, e);
+
+		if (t >= e || *t == ':' || *t == '-' || *t == ',' || *t == '|' ||
+			*t == ')' || (unsigned char) *t == 0xe2)
+		{
+			st->zone_unknown = true;
+			st->zone_pos = r;
+			return r + n;
+		}
+	}
+	return q;
+}
+
+/* "from 23:30 on May 15 to 01:15 on May 16 (UTC)": the zone after the date */
+static const char *
+pm_stamp_date_zone(const char *q, const char *e, PmStamp *st)
+{
+	const char *r = pm_skip_space(q, e);
+	bool		unknown;
+	PmZone		z;
+	int			n;
+
+	if (r < e && *r == '(')
+	{
+		n = pm_read_zone(r, e, &z, &unknown, NULL);
+		if (n > 0 && !unknown && z.valid)
+		{
+			st->zone = z;
+			st->has_zone = true;
+			strlcpy(st->zone_word, z.label, sizeof(st->zone_word));
+			return r + n;
+		}
+	}
+	return q;
+}
+
+/*
  * A stamp at p: [date][T| |, |, at | at ][time][ zone], as much as is there.
  * Returns bytes read (0: neither a date nor a time).
  */
@@ -989,32 +1259,8 @@ pm_read_stamp(const char *p, const char *e, PmStamp *st)
 	n = pm_read_date(q, e, &st->y, &st->m, &st->d);
 	if (n > 0)
 	{
-		const char *r;
-
 		st->has_date = true;
-		q += n;
-		r = q;
-		if (r < e && (*r == 'T' || *r == 't') && r + 1 < e && isdigit((unsigned char) r[1]))
-		{
-			r++;
-			iso = true;
-		}
-		else
-		{
-			if (r < e && *r == ',')
-				r++;
-			r = pm_skip_space(r, e);
-			if (pm_word_ci(r, e, "at"))
-				r = pm_skip_space(r + 2, e);
-			else if (pm_word_ci(r, e, "from"))
-				r = pm_skip_space(r + 4, e);
-		}
-		n = pm_read_time(r, e, &st->h, &st->mi, &st->s, &st->us);
-		if (n > 0)
-		{
-			st->has_time = true;
-			q = r + n;
-		}
+		q = pm_stamp_time_after_date(q + n, e, st, &n, &iso);
 	}
 	else
 	{
@@ -1023,95 +1269,12 @@ pm_read_stamp(const char *p, const char *e, PmStamp *st)
 			return 0;
 		/* a bare number with am/pm must stand alone: "3 a.m." not "13 am" */
 		st->has_time = true;
-		q += n;
-		/* "11:10 6th Nov 2023", "10:00 on May 5, 2024": the date after the time */
-		{
-			const char *r = pm_skip_space(q, e);
-			int			nd;
-
-			if (pm_word_ci(r, e, "on"))
-				r = pm_skip_space(r + 2, e);
-			if (r < e && r > q && (isdigit((unsigned char) *r) || isalpha((unsigned char) *r)) &&
-				(nd = pm_read_date(r, e, &st->y, &st->m, &st->d)) > 0)
-			{
-				st->has_date = true;
-				q = r + nd;
-				n = INT_MAX;	/* no range after a date */
-			}
-		}
+		q = pm_stamp_date_after_time(q + n, e, st, &n);
 	}
 	if (st->has_time)
-	{
-		const char *r = q;
-		bool		unknown;
-		int			h2,
-					m2,
-					s2,
-					u2;
-
-		/* "02:00-04:30": a range, not a time at offset -04:30 */
-		if (r + 1 < e && *r == '-' && n <= 5 && !iso &&
-			pm_read_time(r + 1, e, &h2, &m2, &s2, &u2) == 5)
-			return q - p;
-		if (!(r < e && (*r == '+' || *r == '-' || *r == 'Z')))
-			r = pm_skip_space(r, e);
-		n = pm_read_zone(r, e, &st->zone, &unknown, st->zone_word);
-		if (n > 0)
-		{
-			if (unknown)
-			{
-				/* an unknown word is a zone only when a separator follows */
-				const char *t = pm_skip_decor(r + n, e);
-
-				if (t >= e || *t == ':' || *t == '-' || *t == ',' || *t == '|' ||
-					*t == ')' || (unsigned char) *t == 0xe2)
-				{
-					st->zone_unknown = true;
-					st->zone_pos = r;
-					q = r + n;
-				}
-			}
-			else
-			{
-				st->has_zone = true;
-				q = r + n;
-				/* "19:35 IST (UTC+05:30)": the offset says which IST is meant */
-				r = pm_skip_space(q, e);
-				if (r < e && *r == '(' && !pm_zone_is_offset(st->zone.label))
-				{
-					PmZone		z;
-
-					n = pm_read_zone(r, e, &z, &unknown, NULL);
-					if (n > 0 && !unknown && z.valid && pm_zone_is_offset(z.label))
-					{
-						strlcpy(st->abbr, st->zone.label, sizeof(st->abbr));
-						st->zone = z;
-						strlcpy(st->zone_word, z.label, sizeof(st->zone_word));
-						q = r + n;
-					}
-				}
-			}
-		}
-	}
+		q = pm_stamp_zone(q, e, st, n, iso);
 	else if (st->has_date)
-	{
-		/* "from 23:30 on May 15 to 01:15 on May 16 (UTC)": the zone after the date */
-		const char *r = pm_skip_space(q, e);
-		bool		unknown;
-		PmZone		z;
-
-		if (r < e && *r == '(')
-		{
-			n = pm_read_zone(r, e, &z, &unknown, NULL);
-			if (n > 0 && !unknown && z.valid)
-			{
-				st->zone = z;
-				st->has_zone = true;
-				strlcpy(st->zone_word, z.label, sizeof(st->zone_word));
-				q = r + n;
-			}
-		}
-	}
+		q = pm_stamp_date_zone(q, e, st);
 	return q - p;
 }
 

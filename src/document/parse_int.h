@@ -70,6 +70,7 @@ typedef struct PmLine
 	bool		front_matter;	/* in the "---" / "+++" block at the top */
 	bool		comment;		/* in an HTML comment (code is true too) */
 	bool		group;			/* a list item labelling the items below it */
+	bool		quote;			/* in a "> " block quote */
 } PmLine;
 
 /* a date, time and zone read from text; any part may be missing */
@@ -131,6 +132,8 @@ typedef struct PmParser
 	char	   *front_title;	/* "title:" of the front matter */
 	bool		needs_blocks;	/* HTML, a fence or a nested list: run cmark-gfm */
 	int			measures_level; /* # level of the heading opening the measures */
+	int			timeline_level; /* # level of the Timeline heading, 0 if not # */
+	bool		plain_closed;	/* the plain-line tasks ended at a pseudo-heading */
 	PmGroup		measures_group; /* the list that heading named */
 	int			yearless_m;		/* a date without a year ("April 17th") */
 	int			yearless_d;

@@ -264,6 +264,157 @@ pm_precursor_skip(PmDocument *doc, TimestampTz first)
 	return found;
 }
 
+/* no start in the summary: an entry that says the outage began, else the first */
+static void
+pm_start_from_timeline(PmParser *ps, TimestampTz first)
+{
+	PmDocument *doc = ps->doc;
+	int			found = -1;
+
+	for (int i = 0; i < doc->nentries && found < 0; i++)
+		if (doc->entries[i].begins)
+			found = i;
+	if (found < 0)
+		found = pm_precursor_skip(doc, first);
+	ps->sum_start = found >= 0 ? doc->entries[found].at : first;
+	ps->sum_has_start = true;
+	if (found >= 0 && !doc->entries[found].begins)
+		pm_note(doc, "the summary names no start; the first entries come more than a day before the rest, so the incident starts at line %d",
+				doc->entries[found].lineno);
+	else if (found >= 0)
+		pm_note(doc, "the summary names no start; the incident starts at the entry that says it began (line %d)",
+				doc->entries[found].lineno);
+	else
+		pm_note(doc, "the summary names no start; the incident starts at the first timeline entry");
+}
+
+/* no end in the summary: the last resolution entry, else the last entry */
+static void
+pm_end_from_timeline(PmParser *ps, TimestampTz last)
+{
+	PmDocument *doc = ps->doc;
+	TimestampTz end = last;
+	bool		found = false;
+
+	for (int i = doc->nentries - 1; i >= 0 && !found; i--)
+		if (strcmp(doc->entries[i].kind, "resolution") == 0)
+		{
+			end = doc->entries[i].at;
+			found = true;
+		}
+	if (end < ps->sum_start)
+		end = last;
+	ps->sum_end = end;
+	ps->sum_has_end = true;
+	pm_note(doc, "the summary names no end; the incident ends at the %s",
+			found ? "last entry that says it was resolved" : "last timeline entry");
+}
+
+/*
+ * Detected: the earliest detection entry within the incident's span, else
+ * the earliest entry within it, else its start.
+ */
+static void
+pm_settle_detected(PmDocument *doc, TimestampTz hi)
+{
+	TimestampTz lo = doc->started_at;
+
+	for (int pass = 0; pass < 2 && !doc->has_detected; pass++)
+		for (int i = 0; i < doc->nentries && !doc->has_detected; i++)
+		{
+			PmEntry    *en = &doc->entries[i];
+
+			if (en->at < lo || en->at > hi)
+				continue;
+			if (pass == 1 || strcmp(en->kind, "detection") == 0)
+			{
+				/* the earliest qualifying entry */
+				TimestampTz best = en->at;
+
+				for (int j = i + 1; j < doc->nentries; j++)
+					if (doc->entries[j].at >= lo && doc->entries[j].at <= hi &&
+						doc->entries[j].at < best &&
+						(pass == 1 || strcmp(doc->entries[j].kind, "detection") == 0))
+						best = doc->entries[j].at;
+				doc->detected_at = best;
+				doc->has_detected = true;
+			}
+		}
+	if (!doc->has_detected)
+	{
+		if (doc->nentries > 0)
+			pm_note(doc, "no timeline entry falls within the incident's duration; took it to be detected at its start");
+		doc->detected_at = doc->started_at;
+		doc->has_detected = true;
+	}
+}
+
+/* mitigated and acknowledged, from detection on */
+static void
+pm_settle_responses(PmDocument *doc, TimestampTz hi)
+{
+	for (int i = 0; i < doc->nentries; i++)
+	{
+		PmEntry    *en = &doc->entries[i];
+
+		if (strcmp(en->kind, "mitigation") == 0 && en->at >= doc->detected_at && en->at <= hi &&
+			(!doc->has_mitigated || en->at < doc->mitigated_at))
+		{
+			doc->mitigated_at = en->at;
+			doc->has_mitigated = true;
+		}
+	}
+
+	/*
+	 * Acknowledged: the first entry from detection on (and before
+	 * mitigation) that says someone took the incident on.
+	 */
+	for (int i = 0; i < doc->nentries; i++)
+	{
+		PmEntry    *en = &doc->entries[i];
+
+		if (en->at < doc->detected_at || en->at > hi ||
+			(doc->has_mitigated && en->at > doc->mitigated_at) ||
+			strcmp(en->kind, "misleading_path") == 0 ||
+			!pm_says_acknowledged(en->body))
+			continue;
+		if (!doc->has_acknowledged || en->at < doc->acknowledged_at)
+		{
+			doc->acknowledged_at = en->at;
+			doc->has_acknowledged = true;
+		}
+	}
+}
+
+/* the incident's status: resolved when it ended, or what the Status field says */
+static void
+pm_settle_status(PmParser *ps)
+{
+	PmDocument *doc = ps->doc;
+
+	doc->status = doc->has_end ? "resolved" : "investigating";
+	if (ps->status_field)
+	{
+		static const char *const st[] = {"investigating", "identified", "mitigated", "resolved", "closed"};
+		bool		found = false;
+
+		for (int i = 0; i < lengthof(st); i++)
+			if (pm_contains_ci(ps->status_field, strlen(ps->status_field), st[i]))
+			{
+				doc->status = st[i];
+				found = true;
+				break;
+			}
+		/* "Status: Complete" is the postmortem's own status: finished */
+		if (!found && !(doc->has_end &&
+						(pm_contains_ci(ps->status_field, strlen(ps->status_field), "complete") ||
+						 pm_contains_ci(ps->status_field, strlen(ps->status_field), "final") ||
+						 pm_contains_ci(ps->status_field, strlen(ps->status_field), "published") ||
+						 pm_contains_ci(ps->status_field, strlen(ps->status_field), "done"))))
+			pm_note(doc, "status \"%s\" not understood; read as %s", ps->status_field, doc->status);
+	}
+}
+
 /* start, end, milestones and status */
 void
 pm_settle_span(PmParser *ps)
@@ -295,45 +446,9 @@ pm_settle_span(PmParser *ps)
 			ps->sum_start = first;
 		}
 		if (!ps->sum_has_start)
-		{
-			/* an entry that says the outage began, else the first entry */
-			int			found = -1;
-
-			for (int i = 0; i < doc->nentries && found < 0; i++)
-				if (doc->entries[i].begins)
-					found = i;
-			if (found < 0)
-				found = pm_precursor_skip(doc, first);
-			ps->sum_start = found >= 0 ? doc->entries[found].at : first;
-			ps->sum_has_start = true;
-			if (found >= 0 && !doc->entries[found].begins)
-				pm_note(doc, "the summary names no start; the first entries come more than a day before the rest, so the incident starts at line %d",
-						doc->entries[found].lineno);
-			else if (found >= 0)
-				pm_note(doc, "the summary names no start; the incident starts at the entry that says it began (line %d)",
-						doc->entries[found].lineno);
-			else
-				pm_note(doc, "the summary names no start; the incident starts at the first timeline entry");
-		}
+			pm_start_from_timeline(ps, first);
 		if (!ps->sum_has_end)
-		{
-			/* the last resolution entry, else the last entry */
-			TimestampTz end = last;
-			bool		found = false;
-
-			for (int i = doc->nentries - 1; i >= 0 && !found; i--)
-				if (strcmp(doc->entries[i].kind, "resolution") == 0)
-				{
-					end = doc->entries[i].at;
-					found = true;
-				}
-			if (end < ps->sum_start)
-				end = last;
-			ps->sum_end = end;
-			ps->sum_has_end = true;
-			pm_note(doc, "the summary names no end; the incident ends at the %s",
-					found ? "last entry that says it was resolved" : "last timeline entry");
-		}
+			pm_end_from_timeline(ps, last);
 	}
 	else if (ps->nraw == 0)
 		pm_note(doc, "the document has no timeline entries");
@@ -347,91 +462,10 @@ pm_settle_span(PmParser *ps)
 	/* milestones from the timeline */
 	if (doc->has_start)
 	{
-		TimestampTz lo = doc->started_at;
 		TimestampTz hi = doc->has_end ? doc->resolved_at : PG_INT64_MAX;
 
-		for (int pass = 0; pass < 2 && !doc->has_detected; pass++)
-			for (int i = 0; i < doc->nentries && !doc->has_detected; i++)
-			{
-				PmEntry    *en = &doc->entries[i];
-
-				if (en->at < lo || en->at > hi)
-					continue;
-				if (pass == 1 || strcmp(en->kind, "detection") == 0)
-				{
-					/* the earliest qualifying entry */
-					TimestampTz best = en->at;
-
-					for (int j = i + 1; j < doc->nentries; j++)
-						if (doc->entries[j].at >= lo && doc->entries[j].at <= hi &&
-							doc->entries[j].at < best &&
-							(pass == 1 || strcmp(doc->entries[j].kind, "detection") == 0))
-							best = doc->entries[j].at;
-					doc->detected_at = best;
-					doc->has_detected = true;
-				}
-			}
-		if (!doc->has_detected)
-		{
-			if (doc->nentries > 0)
-				pm_note(doc, "no timeline entry falls within the incident's duration; took it to be detected at its start");
-			doc->detected_at = doc->started_at;
-			doc->has_detected = true;
-		}
-		for (int i = 0; i < doc->nentries; i++)
-		{
-			PmEntry    *en = &doc->entries[i];
-
-			if (strcmp(en->kind, "mitigation") == 0 && en->at >= doc->detected_at && en->at <= hi &&
-				(!doc->has_mitigated || en->at < doc->mitigated_at))
-			{
-				doc->mitigated_at = en->at;
-				doc->has_mitigated = true;
-			}
-		}
-
-		/*
-		 * Acknowledged: the first entry from detection on (and before
-		 * mitigation) that says someone took the incident on.
-		 */
-		for (int i = 0; i < doc->nentries; i++)
-		{
-			PmEntry    *en = &doc->entries[i];
-
-			if (en->at < doc->detected_at || en->at > hi ||
-				(doc->has_mitigated && en->at > doc->mitigated_at) ||
-				strcmp(en->kind, "misleading_path") == 0 ||
-				!pm_says_acknowledged(en->body))
-				continue;
-			if (!doc->has_acknowledged || en->at < doc->acknowledged_at)
-			{
-				doc->acknowledged_at = en->at;
-				doc->has_acknowledged = true;
-			}
-		}
+		pm_settle_detected(doc, hi);
+		pm_settle_responses(doc, hi);
 	}
-
-	/* status */
-	doc->status = doc->has_end ? "resolved" : "investigating";
-	if (ps->status_field)
-	{
-		static const char *const st[] = {"investigating", "identified", "mitigated", "resolved", "closed"};
-		bool		found = false;
-
-		for (int i = 0; i < lengthof(st); i++)
-			if (pm_contains_ci(ps->status_field, strlen(ps->status_field), st[i]))
-			{
-				doc->status = st[i];
-				found = true;
-				break;
-			}
-		/* "Status: Complete" is the postmortem's own status: finished */
-		if (!found && !(doc->has_end &&
-						(pm_contains_ci(ps->status_field, strlen(ps->status_field), "complete") ||
-						 pm_contains_ci(ps->status_field, strlen(ps->status_field), "final") ||
-						 pm_contains_ci(ps->status_field, strlen(ps->status_field), "published") ||
-						 pm_contains_ci(ps->status_field, strlen(ps->status_field), "done"))))
-			pm_note(doc, "status \"%s\" not understood; read as %s", ps->status_field, doc->status);
-	}
-
+	pm_settle_status(ps);
 }

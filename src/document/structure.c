@@ -25,10 +25,140 @@
  */
 
 /*
+ * The words after a leading emoji: a heading of the writer's own when short
+ * (six words at most), without a time, a colon or a sentence's end.
+ */
+static bool
+pm_emoji_heading(const char *s, const char *e)
+{
+	int			words = 1;
+
+	if (e[-1] == '.' || e[-1] == '!' || e[-1] == '?' || e[-1] == ',' || e[-1] == ':')
+		return false;
+	for (const char *t = s; t < e; t++)
+	{
+		if (*t == ':' || isdigit((unsigned char) *t))
+			return false;
+		if (*t == ' ')
+			words++;
+	}
+	return words <= 6;
+}
+
+/*
  * Is the line a heading?  "# Name", "**Name**", "**Name:**", or a plain short
  * line "Name:" / "Name" that names a known part.  Returns the name (cleaned)
  * and whether it was a # heading.
  */
+/* "Name::" -> "Name": the colons and spaces a heading's name ends with */
+static char *
+pm_heading_name(const char *s, const char *e)
+{
+	char	   *name = pm_clean(s, e);
+	int			l = strlen(name);
+
+	while (l > 0 && (name[l - 1] == ':' || name[l - 1] == ' '))
+		name[--l] = '\0';
+	return name;
+}
+
+/* "## Name", "##Name" (no heading to CommonMark, one to its writer) */
+static char *
+pm_atx_heading(const char *s, const char *e, bool *atx, int *level)
+{
+	const char *q = s;
+
+	while (q < e && *q == '#')
+		q++;
+	if (q < e && *q != ' ' && *q != '\t')
+	{
+		char	   *name = pm_heading_name(q, e);
+
+		if (!isalpha((unsigned char) *q) || pm_head_kind(name) == HEAD_OTHER)
+			return NULL;
+		*atx = true;
+		*level = q - s;
+		return name;
+	}
+	*atx = true;
+	*level = q - s;
+	while (e > q && (e[-1] == '#' || e[-1] == ' '))
+		e--;
+	while (e > q && e[-1] == ':')
+		e--;
+	return pm_heading_name(q, e);
+}
+
+/* a bold line: **Name** or **Name:** or **Name**: */
+static char *
+pm_bold_heading(const char *s, const char *e)
+{
+	const char *end = e;
+
+	if (end[-1] == ':')
+		end--;
+	if (end - s > 4 && end[-1] == '*' && end[-2] == '*')
+	{
+		const char *inner = s + 2,
+				   *ie = end - 2;
+
+		for (const char *t = inner; t + 1 < ie; t++)
+			if (t[0] == '*' && t[1] == '*')
+				return NULL;
+		if (ie > inner)
+			return pm_heading_name(inner, ie);
+	}
+	return NULL;
+}
+
+/* an italic line naming a known part: *Timeline:* or _Timeline_ */
+static char *
+pm_italic_heading(const char *s, const char *e)
+{
+	const char *end = e;
+
+	if (end[-1] == ':')
+		end--;
+	if (end - s > 2 && end[-1] == s[0] && end[-2] != ' ')
+	{
+		char	   *name = pm_heading_name(s + 1, end - 1);
+
+		if (pm_head_kind(name) != HEAD_OTHER && pm_count_words(name) <= 6)
+			return name;
+	}
+	return NULL;
+}
+
+/* a plain short line naming a known part: "Timeline:", "Timeline (EAT)." */
+static char *
+pm_plain_heading(const char *s, const char *e, int len)
+{
+	const char *end = e;
+	int			words = 1;
+	char	   *name;
+
+	if (end[-1] == ':')
+		end--;
+	else if (end[-1] == '.' && len <= 30 && memchr(s, ' ', len) != NULL &&
+			 memchr(s, '(', len) != NULL)
+		end--;					/* "Timeline (EAT)." */
+	else if (end[-1] == '.' || end[-1] == '!' || end[-1] == '?' || end[-1] == ',')
+		return NULL;
+	for (const char *t = s; t < end; t++)
+	{
+		if (*t == ':')
+			return NULL;
+		if (*t == ' ')
+			words++;
+	}
+	if (words > 6)
+		return NULL;
+	name = pm_clean(s, end);
+	if (pm_head_kind(name) == HEAD_OTHER)
+		return NULL;
+	return name;
+}
+
 char *
 pm_heading(const PmLine *ln, const PmLine *next, bool *atx, int *level)
 {
@@ -40,40 +170,7 @@ pm_heading(const PmLine *ln, const PmLine *next, bool *atx, int *level)
 	if (ln->len == 0 || ln->indent > 3)
 		return NULL;
 	if (*s == '#')
-	{
-		const char *q = s;
-
-		while (q < e && *q == '#')
-			q++;
-		if (q < e && *q != ' ' && *q != '\t')
-		{
-			/* "##Timeline": no heading to CommonMark, one to its writer */
-			char	   *name = pm_clean(q, e);
-			int			l = strlen(name);
-
-			while (l > 0 && (name[l - 1] == ':' || name[l - 1] == ' '))
-				name[--l] = '\0';
-			if (!isalpha((unsigned char) *q) || pm_head_kind(name) == HEAD_OTHER)
-				return NULL;
-			*atx = true;
-			*level = q - s;
-			return name;
-		}
-		*atx = true;
-		*level = q - s;
-		while (e > q && (e[-1] == '#' || e[-1] == ' '))
-			e--;
-		while (e > q && e[-1] == ':')
-			e--;
-		{
-			char	   *name = pm_clean(q, e);
-			int			l = strlen(name);
-
-			while (l > 0 && (name[l - 1] == ':' || name[l - 1] == ' '))
-				name[--l] = '\0';
-			return name;
-		}
-	}
+		return pm_atx_heading(s, e, atx, level);
 	/* setext: Name\n==== */
 	if (next && next->len >= 3 && next->indent <= 3 &&
 		(next->s[0] == '=' || (next->s[0] == '-' && ln->len > 0)))
@@ -90,81 +187,32 @@ pm_heading(const PmLine *ln, const PmLine *next, bool *atx, int *level)
 			return pm_clean(s, e);
 		}
 	}
-	/* a bold line: **Name** or **Name:** or **Name**: */
 	if (ln->len > 4 && s[0] == '*' && s[1] == '*')
-	{
-		const char *end = e;
-
-		if (end[-1] == ':')
-			end--;
-		if (end - s > 4 && end[-1] == '*' && end[-2] == '*')
-		{
-			const char *inner = s + 2,
-					   *ie = end - 2;
-			bool		more = false;
-
-			for (const char *t = inner; t + 1 < ie; t++)
-				if (t[0] == '*' && t[1] == '*')
-					more = true;
-			if (!more && ie > inner)
-			{
-				char	   *name = pm_clean(inner, ie);
-				int			l = strlen(name);
-
-				while (l > 0 && (name[l - 1] == ':' || name[l - 1] == ' '))
-					name[--l] = '\0';
-				return name;
-			}
-		}
-		return NULL;
-	}
-	/* an italic line: *Timeline:* or _Timeline_ */
+		return pm_bold_heading(s, e);
 	if (ln->len > 2 && (s[0] == '*' || s[0] == '_') && s[1] != s[0] && s[1] != ' ')
+		return pm_italic_heading(s, e);
+	/* a plain short line naming a known part ("🕒 Timeline (UTC)" too) */
+	if (ln->indent == 0 && ln->len <= 60 && !isalpha((unsigned char) *s))
 	{
-		const char *end = e;
+		const char *after = pm_skip_emoji(s, e);
 
-		if (end[-1] == ':')
-			end--;
-		if (end - s > 2 && end[-1] == s[0] && end[-2] != ' ')
+		if (after > s && after < e && isalpha((unsigned char) *after) &&
+			pm_emoji_heading(after, e))
 		{
-			char	   *name = pm_clean(s + 1, end - 1);
-			int			l = strlen(name);
-
-			while (l > 0 && (name[l - 1] == ':' || name[l - 1] == ' '))
-				name[--l] = '\0';
-			if (pm_head_kind(name) != HEAD_OTHER && pm_count_words(name) <= 6)
-				return name;
+			/*
+			 * "😱 The Culprit — Illustrated": a writer's heading, whatever it
+			 * names; ended by nothing of the template's, as "##" would be
+			 * (level 0: no list of the measures, no timeline phase).
+			 */
+			*atx = true;
+			*level = 0;
+			return pm_clean(after, e);
 		}
-		return NULL;
+		s = after;
 	}
-	/* a plain short line naming a known part */
-	if (ln->indent == 0 && ln->len <= 60 && isalpha((unsigned char) *s))
-	{
-		const char *end = e;
-		int			words = 1;
-		char	   *name;
-
-		if (end[-1] == ':')
-			end--;
-		else if (end[-1] == '.' && ln->len <= 30 && memchr(s, ' ', ln->len) != NULL &&
-				 memchr(s, '(', ln->len) != NULL)
-			end--;				/* "Timeline (EAT)." */
-		else if (end[-1] == '.' || end[-1] == '!' || end[-1] == '?' || end[-1] == ',')
-			return NULL;
-		for (const char *t = s; t < end; t++)
-		{
-			if (*t == ':')
-				return NULL;
-			if (*t == ' ')
-				words++;
-		}
-		if (words > 6)
-			return NULL;
-		name = pm_clean(s, end);
-		if (pm_head_kind(name) == HEAD_OTHER)
-			return NULL;
-		return name;
-	}
+	if (ln->indent == 0 && ln->len <= 60 && s < e && isalpha((unsigned char) *s) &&
+		memchr(s, '\t', e - s) == NULL)
+		return pm_plain_heading(s, e, e - s);
 	return NULL;
 }
 
@@ -193,6 +241,7 @@ pm_split_lines(PmParser *ps, const char *text, int len)
 		const char *le = nl ? nl : e;
 		const char *c = p;
 		int			indent = 0;
+		bool		quoted;
 		PmLine	   *ln;
 
 		lineno++;
@@ -202,7 +251,8 @@ pm_split_lines(PmParser *ps, const char *text, int len)
 			c++;
 		}
 		/* "> quoted", ">> Timeline": the quote's text is the document's */
-		if (indent <= 3 && c < le && *c == '>')
+		quoted = (indent <= 3 && c < le && *c == '>');
+		if (quoted)
 		{
 			while (c < le && (*c == '>' || *c == ' '))
 				c++;
@@ -225,6 +275,7 @@ pm_split_lines(PmParser *ps, const char *text, int len)
 		ln->front_matter = false;
 		ln->comment = false;
 		ln->group = false;
+		ln->quote = quoted;
 		/* what only a Markdown parser settles: HTML, fences, nested lists */
 		if (ln->len > 0 && (*c == '<' || *c == '`' || *c == '~' ||
 							(indent > 0 && (*c == '-' || *c == '*' || *c == '+' || isdigit((unsigned char) *c)))))
@@ -319,30 +370,48 @@ pm_finish_others(PmParser *ps)
 }
 
 /*
- * A heading in pass 1: a date or an entry inside the timeline, the title, a
- * list of the measures, a summary field's label, or the start of another
- * section.  Returns false when the heading is text of the section it is in
- * (a bold line in the root cause), true when it was read.
+ * A heading that holds a time field and its value ("# Outage Duration: May
+ * 15, 2024, 01:00 AM - 03:30 AM (UTC)"): read as the summary line it is.
  */
 static bool
-pm_section_heading(PmParser *ps, const PmLine *ln, char *name, bool atx, int level,
-				   PmSection *sec, bool *generic_title, int h1_count)
+pm_heading_field(PmParser *ps, const PmLine *ln, char *name)
 {
-	PmDocument *doc = ps->doc;
-	PmHeadKind hk = pm_head_kind(name);
+	const char *value;
+	int			nlen = strlen(name);
+	PmField		f = pm_read_field(name, name + nlen, &value);
+	PmLine		kv = *ln;
+
+	if ((f != F_DURATION && f != F_START && f != F_END) || value >= name + nlen)
+		return false;
+	kv.s = name;
+	kv.len = nlen;
+	kv.indent = 0;
+	pm_summary_line(ps, &kv, true);
+	return true;
+}
+
+/*
+ * A heading inside the timeline: a date over the entries below it ("###
+ * May 16, 2023"), an entry with its text below ("### 14:05 UTC", "**14:05
+ * UTC**", also when its words name a part: "**18:30 UTC: Issue
+ * Resolution**"), or a phase of it ("### Detection", "### Escalation",
+ * "### Resolution" under "## Timeline": the entries below stay its own).
+ */
+static bool
+pm_timeline_heading(PmParser *ps, const PmLine *ln, char *name, bool atx, int level,
+					PmHeadKind hk)
+{
 	PmStamp		st;
 	int			nlen = strlen(name);
 
-	/* a date heading inside the timeline ("### May 16, 2023") */
-	if (*sec == SEC_TIMELINE && hk == HEAD_OTHER &&
+	if (hk == HEAD_OTHER &&
 		pm_read_stamp(name, name + nlen, &st) == nlen && st.has_date && !st.has_time)
 	{
 		pm_new_entry(ps, &st, ln->lineno, -1);
 		ps->date_markers++;
 		return true;
 	}
-	/* an entry as a heading ("### 14:05 UTC", "**14:05 UTC**"), text below */
-	if (*sec == SEC_TIMELINE && hk == HEAD_OTHER)
+	if (hk == HEAD_OTHER || isdigit((unsigned char) name[0]))
 	{
 		const char *body = pm_entry_head(name, name + nlen, &st);
 
@@ -356,145 +425,242 @@ pm_section_heading(PmParser *ps, const PmLine *ln, char *name, bool atx, int lev
 			return true;
 		}
 	}
-	if (*sec == SEC_NONE && hk == HEAD_OTHER && doc->title != NULL &&
+	return atx && ps->timeline_level > 0 && level > ps->timeline_level &&
+		(hk == HEAD_OTHER || hk == HEAD_RESOLUTION || hk == HEAD_IMPACT);
+}
+
+/* the document's title, when the heading is it */
+static bool
+pm_title_heading(PmParser *ps, char *name, bool atx, int level, PmHeadKind hk,
+				 PmSection sec, bool *generic_title, int h1_count)
+{
+	PmDocument *doc = ps->doc;
+
+	if (sec == SEC_NONE && hk == HEAD_OTHER && doc->title != NULL &&
 		doc->title == ps->front_title)
 	{
 		/* the heading under the front matter is the title people see */
 		doc->title = name;
 		return true;
 	}
-	if (doc->title == NULL && *sec == SEC_NONE &&
+	if (doc->title == NULL && sec == SEC_NONE &&
 		(hk == HEAD_OTHER ||
 		 (atx && level == 1 && h1_count == 1 && pm_count_words(name) >= 3)))
 	{
 		/*
-		 * The title, also when it holds a section's word ("# DNS
-		 * resolution failures", "# Incident summary — login
-		 * latency"): a lone "#" heading of three words or more
-		 * names the document, the "##" headings its parts.
+		 * The title, also when it holds a section's word ("# DNS resolution
+		 * failures", "# Incident summary — login latency"): a lone "#"
+		 * heading of three words or more names the document, the "##"
+		 * headings its parts.
 		 */
 		doc->title = name;
 		*generic_title = pm_generic_title(name);
 		return true;
 	}
-	if (*generic_title && hk == HEAD_OTHER && *sec == SEC_NONE && atx)
+	if (*generic_title && hk == HEAD_OTHER && sec == SEC_NONE && atx)
 	{
 		doc->title = name;
 		*generic_title = false;
 		return true;
 	}
+	return false;
+}
+
+/* a heading inside the measures that names one of their lists */
+static bool
+pm_measures_heading(PmParser *ps, bool atx, int level, PmHeadKind hk)
+{
 	/*
-	 * "### Prevention", "### Detection" under "## Action Items": groups
-	 * of the action items, not sections of their own; under a Tasks
-	 * heading every group's items are tasks.
+	 * "### Prevention", "### Detection" under "## Action Items": groups of
+	 * the action items, not sections of their own; under a Tasks heading
+	 * every group's items are tasks.
 	 */
-	if (*sec == SEC_MEASURES && atx && level > ps->measures_level &&
+	if (atx && level > ps->measures_level &&
 		(hk == HEAD_OTHER || hk == HEAD_MEASURES || hk == HEAD_RESOLUTION ||
 		 hk == HEAD_IMPROVEMENTS || hk == HEAD_TASKS))
 	{
 		if (ps->measures_group != GROUP_TASKS)
 			ps->group = (hk == HEAD_TASKS) ? GROUP_TASKS :
 				(hk == HEAD_IMPROVEMENTS) ? GROUP_IMPROVEMENTS : ps->measures_group;
-		ps->saw_task_heading |= (hk == HEAD_TASKS);
-		ps->in_task_table = false;
-		ps->items_at_heading = ps->nitems;
-		return true;
 	}
-	if (*sec == SEC_MEASURES && (hk == HEAD_TASKS || hk == HEAD_IMPROVEMENTS ||
-								(hk == HEAD_OTHER && !atx)))
-	{
+	else if (hk == HEAD_TASKS || hk == HEAD_IMPROVEMENTS || (hk == HEAD_OTHER && !atx))
 		ps->group = (hk == HEAD_TASKS) ? GROUP_TASKS : GROUP_IMPROVEMENTS;
-		ps->saw_task_heading |= (hk == HEAD_TASKS);
-		ps->in_task_table = false;
-		ps->items_at_heading = ps->nitems;
-		return true;
+	else
+		return false;
+	ps->saw_task_heading |= (hk == HEAD_TASKS);
+	ps->in_task_table = false;
+	ps->items_at_heading = ps->nitems;
+	return true;
+}
+
+/* a heading that opens a part of the template (or another section) */
+static void
+pm_part_heading(PmParser *ps, char *name, bool atx, int level, PmHeadKind hk, PmSection *sec)
+{
+	int			nlen = strlen(name);
+
+	if (hk != HEAD_OTHER && hk != HEAD_RETRO)
+		ps->parts_seen++;
+	switch (hk)
+	{
+		case HEAD_SUMMARY:
+			*sec = SEC_SUMMARY;
+			ps->cur_field = NULL;
+			break;
+		case HEAD_IMPACT:
+			if (*sec != SEC_SUMMARY)
+				*sec = SEC_SUMMARY;
+			ps->cur_field = &ps->impact;
+			break;
+		case HEAD_TIMELINE:
+			*sec = SEC_TIMELINE;
+			ps->timeline_level = atx ? level : 0;
+			ps->saw_timeline = true;
+			pm_scan_zone(ps, name, name + nlen);
+			break;
+		case HEAD_ROOT:
+		case HEAD_RESOLUTION:
+			if (*sec != SEC_ROOT)
+			{
+				ps->root_combined = (hk == HEAD_ROOT &&
+									 pm_contains_ci(name, nlen, "resolution"));
+				ps->root_labelled = false;
+			}
+			else
+				ps->root_labelled = true;
+			*sec = SEC_ROOT;
+			ps->root_field = (hk == HEAD_ROOT) ? &ps->root : &ps->resolution;
+			break;
+		case HEAD_MEASURES:
+		case HEAD_TASKS:
+		case HEAD_IMPROVEMENTS:
+			/* the measures section, or one of its own lists */
+			*sec = SEC_MEASURES;
+			ps->group = (hk == HEAD_TASKS) ? GROUP_TASKS :
+				(hk == HEAD_IMPROVEMENTS) ? GROUP_IMPROVEMENTS : GROUP_DEFAULT;
+			ps->measures_level = atx ? level : 0;
+			ps->measures_group = ps->group;
+			if (hk == HEAD_TASKS)
+				ps->saw_task_heading = true;
+			ps->in_task_table = false;
+			ps->items_at_heading = ps->nitems;
+			break;
+		case HEAD_OTHER:
+		case HEAD_RETRO:
+			*sec = SEC_OTHER;
+			pm_begin_other(ps, name);
+			break;
 	}
+}
+
+/*
+ * A heading in pass 1: a date or an entry inside the timeline, the title, a
+ * list of the measures, a summary field's label, or the start of another
+ * section.  Returns false when the heading is text of the section it is in
+ * (a bold line in the root cause), true when it was read.
+ */
+static bool
+pm_section_heading(PmParser *ps, const PmLine *ln, char *name, bool atx, int level,
+				   PmSection *sec, bool *generic_title, int h1_count)
+{
+	PmDocument *doc = ps->doc;
+	PmHeadKind hk = pm_head_kind(name);
+
+	if (*sec == SEC_TIMELINE && pm_timeline_heading(ps, ln, name, atx, level, hk))
+		return true;
+	if (pm_title_heading(ps, name, atx, level, hk, *sec, generic_title, h1_count))
+		return true;
+	if (*sec == SEC_MEASURES && pm_measures_heading(ps, atx, level, hk))
+		return true;
 	if (!atx && hk == HEAD_OTHER && (*sec == SEC_SUMMARY || *sec == SEC_NONE || *sec == SEC_ROOT))
 	{
 		/* "**Duration:**" alone: a field label for the lines below */
 		PmField		f = pm_field_kind(name);
 
 		if (*sec == SEC_ROOT)
-		{
-			/* keep as text */
-		}
-		else if (f != F_NONE)
+			return false;		/* text of the root cause */
+		if (f != F_NONE)
 		{
 			ps->cur_field = pm_field_buf(ps, f);
 			return true;
 		}
-		else if (*sec == SEC_NONE && doc->title == NULL)
+		if (*sec == SEC_NONE && doc->title == NULL)
 		{
 			doc->title = name;
 			return true;
 		}
+		return false;
 	}
-	else if (!atx && hk == HEAD_OTHER && (*sec == SEC_TIMELINE || *sec == SEC_MEASURES))
+	if (!atx && hk == HEAD_OTHER && (*sec == SEC_TIMELINE || *sec == SEC_MEASURES))
 		return true;
-	else if (atx && hk == HEAD_OTHER && (*sec == SEC_SUMMARY || *sec == SEC_NONE) &&
-			 pm_field_kind(name) != F_NONE)
+	if (atx && hk == HEAD_OTHER && (*sec == SEC_SUMMARY || *sec == SEC_NONE) &&
+		doc->title != NULL && pm_heading_field(ps, ln, name))
+	{
+		/* "# Outage Duration: August 18, 2024, 01:00 AM - 03:30 AM": a field */
+		*sec = SEC_SUMMARY;
+		return true;
+	}
+	if (atx && hk == HEAD_OTHER && (*sec == SEC_SUMMARY || *sec == SEC_NONE) &&
+		pm_field_kind(name) != F_NONE)
 	{
 		/* "### Duration" in the summary: a field, its value below */
 		*sec = SEC_SUMMARY;
 		ps->cur_field = pm_field_buf(ps, pm_field_kind(name));
 		return true;
 	}
-	else
+	pm_part_heading(ps, name, atx, level, hk, sec);
+	return true;
+}
+
+/*
+ * The timeline's line i, read with the lines that carry on its paragraph
+ * (a hard-wrapped paragraph of prose is read as one line).  Returns the
+ * paragraph's last line.
+ */
+static int
+pm_timeline_paragraph(PmParser *ps, int i)
+{
+	int			j = pm_paragraph_end(ps, i);
+	StringInfoData buf;
+	PmLine		joined = ps->lines[i];
+
+	if (j <= i + 1)
 	{
-		if (hk != HEAD_OTHER && hk != HEAD_RETRO)
-			ps->parts_seen++;
-		switch (hk)
-		{
-			case HEAD_SUMMARY:
-				*sec = SEC_SUMMARY;
-				ps->cur_field = NULL;
-				break;
-			case HEAD_IMPACT:
-				if (*sec != SEC_SUMMARY)
-					*sec = SEC_SUMMARY;
-				ps->cur_field = &ps->impact;
-				break;
-			case HEAD_TIMELINE:
-				*sec = SEC_TIMELINE;
-				ps->saw_timeline = true;
-				pm_scan_zone(ps, name, name + nlen);
-				break;
-			case HEAD_ROOT:
-			case HEAD_RESOLUTION:
-				if (*sec != SEC_ROOT)
-				{
-					ps->root_combined = (hk == HEAD_ROOT &&
-										pm_contains_ci(name, nlen, "resolution"));
-					ps->root_labelled = false;
-				}
-				else
-					ps->root_labelled = true;
-				*sec = SEC_ROOT;
-				ps->root_field = (hk == HEAD_ROOT) ? &ps->root : &ps->resolution;
-				break;
-			case HEAD_MEASURES:
-			case HEAD_TASKS:
-			case HEAD_IMPROVEMENTS:
-				/* the measures section, or one of its own lists */
-				*sec = SEC_MEASURES;
-				ps->group = (hk == HEAD_TASKS) ? GROUP_TASKS :
-					(hk == HEAD_IMPROVEMENTS) ? GROUP_IMPROVEMENTS : GROUP_DEFAULT;
-				ps->measures_level = atx ? level : 0;
-				ps->measures_group = ps->group;
-				if (hk == HEAD_TASKS)
-					ps->saw_task_heading = true;
-				ps->in_task_table = false;
-				ps->items_at_heading = ps->nitems;
-				break;
-			case HEAD_OTHER:
-			case HEAD_RETRO:
-				*sec = SEC_OTHER;
-				pm_begin_other(ps, name);
-				break;
-		}
-		return true;
+		pm_timeline_line(ps, &ps->lines[i]);
+		return i;
 	}
-	return false;
+	initStringInfo(&buf);
+	for (int k = i; k < j; k++)
+	{
+		if (k > i)
+			appendStringInfoChar(&buf, ' ');
+		appendBinaryStringInfo(&buf, ps->lines[k].s, ps->lines[k].len);
+	}
+	joined.s = buf.data;
+	joined.len = buf.len;
+	pm_timeline_line(ps, &joined);
+	return j - 1;
+}
+
+/*
+ * A timeline pasted as a code block (from chat, or to keep its columns):
+ * read the block's lines, when the timeline has no entries of its own (so
+ * that a log excerpt quoted among entries stays a quote).
+ */
+static void
+pm_code_timeline(PmParser *ps)
+{
+	for (int i = 0; i < ps->nlines; i++)
+	{
+		PmLine	   *ln = &ps->lines[i];
+		const char *e = ln->s + ln->len;
+
+		/* a line is no C string: compare within its length */
+		if (ln->code && ln->section == SEC_TIMELINE && ln->len > 0 &&
+			!pm_prefix_ci(ln->s, e, "```") && !pm_prefix_ci(ln->s, e, "~~~") &&
+			!pm_prefix_ci(ln->s, e, "<!--") && !pm_prefix_ci(ln->s, e, "!["))
+			pm_timeline_line(ps, ln);
+	}
 }
 
 /* pass 1: sort the lines into the sections of the template */
@@ -556,7 +722,10 @@ pm_read_sections(PmParser *ps)
 		name = pm_heading(ln, next, &atx, &level);
 		if (name != NULL &&
 			pm_section_heading(ps, ln, name, atx, level, &sec, &generic_title, h1_count))
+		{
+			ps->plain_closed = false;
 			continue;
+		}
 
 		switch (sec)
 		{
@@ -574,30 +743,7 @@ pm_read_sections(PmParser *ps)
 				pm_summary_line(ps, ln, newpara);
 				break;
 			case SEC_TIMELINE:
-				{
-					int			j = pm_paragraph_end(ps, i);
-
-					if (j > i + 1)
-					{
-						/* a hard-wrapped paragraph of prose: read it as one line */
-						StringInfoData buf;
-						PmLine		joined = *ln;
-
-						initStringInfo(&buf);
-						for (int k = i; k < j; k++)
-						{
-							if (k > i)
-								appendStringInfoChar(&buf, ' ');
-							appendBinaryStringInfo(&buf, ps->lines[k].s, ps->lines[k].len);
-						}
-						joined.s = buf.data;
-						joined.len = buf.len;
-						pm_timeline_line(ps, &joined);
-						i = j - 1;
-					}
-					else
-						pm_timeline_line(ps, ln);
-				}
+				i = pm_timeline_paragraph(ps, i);
 				break;
 			case SEC_ROOT:
 				pm_root_line(ps, ln, newpara);
@@ -611,24 +757,8 @@ pm_read_sections(PmParser *ps)
 		}
 	}
 	pm_finish_others(ps);
-
-	/*
-	 * A timeline pasted as a code block (from chat, or to keep its columns):
-	 * read the block's lines, but only when the timeline has no entries of
-	 * its own, so that a log excerpt quoted among entries stays a quote.
-	 */
 	if (ps->nraw == 0)
-		for (int i = 0; i < ps->nlines; i++)
-		{
-			PmLine	   *ln = &ps->lines[i];
-			const char *e = ln->s + ln->len;
-
-			/* a line is no C string: compare within its length */
-			if (ln->code && ln->section == SEC_TIMELINE && ln->len > 0 &&
-				!pm_prefix_ci(ln->s, e, "```") && !pm_prefix_ci(ln->s, e, "~~~") &&
-				!pm_prefix_ci(ln->s, e, "<!--") && !pm_prefix_ci(ln->s, e, "!["))
-				pm_timeline_line(ps, ln);
-		}
+		pm_code_timeline(ps);
 }
 
 /*
@@ -660,7 +790,8 @@ pm_paragraph_end(PmParser *ps, int i)
 
 		/* a line that starts with a digit starts an entry ("14:05 ...") */
 		if (l->code || l->len == 0 || l->s[0] == '|' || l->s[0] == '#' ||
-			isdigit((unsigned char) l->s[0]) || l->indent > ln->indent)
+			isdigit((unsigned char) l->s[0]) || l->indent > ln->indent ||
+			l->quote != ln->quote)
 			break;
 		pm_strip_marker(l->s, l->s + l->len, &marker);
 		if (marker)

@@ -87,6 +87,28 @@ pm_field_kind(const char *label)
 	return F_NONE;
 }
 
+/*
+ * "Last updated: 2022-05-25", "Published: ...": the page's own dates, not
+ * the incident's.
+ */
+static bool
+pm_page_metadata(const char *s, const char *e)
+{
+	static const char *const labels[] = {"last updated", "updated", "last modified", "modified",
+		"last edited", "published", "posted", "written", "created", "reviewed", "report date",
+	"date written", "date of report", "authored", "revised"};
+	const char *colon = memchr(s, ':', Min(e - s, 40));
+	char	   *label;
+
+	if (colon == NULL)
+		return false;
+	label = pm_clean(s, colon);
+	for (int i = 0; i < lengthof(labels); i++)
+		if (pg_strcasecmp(label, labels[i]) == 0)
+			return true;
+	return false;
+}
+
 /* split "**Label:** value" / "Label: value"; returns the field, sets *value */
 PmField
 pm_read_field(const char *s, const char *e, const char **value)
@@ -131,6 +153,142 @@ pm_field_buf(PmParser *ps, PmField f)
 	}
 }
 
+/* a key/value table: "| Severity | SEV-2 |" is "Severity: SEV-2" */
+static void
+pm_summary_table(PmParser *ps, const PmLine *ln)
+{
+	const char *s = ln->s,
+			   *e = ln->s + ln->len;
+	const char *cs[16],
+			   *ce[16];
+	int			nc;
+	PmLine		kv;
+	char	   *label,
+			   *val;
+
+	if (pm_table_separator(s, e))
+		return;
+	nc = pm_table_cells(s, e, cs, ce, 16);
+	if (nc < 2)
+	{
+		ps->kv_nhead = 0;
+		return;
+	}
+	label = pm_clean(cs[0], ce[0]);
+	if (ps->kv_nhead > 0 && pm_field_kind(label) == F_NONE)
+	{
+		/* a row of values under a row of labels */
+		for (int i = 0; i < nc && i < ps->kv_nhead; i++)
+		{
+			if (ps->kv_head[i] == NULL)
+				continue;
+			kv = *ln;
+			kv.s = psprintf("%s: %s", ps->kv_head[i], pm_clean(cs[i], ce[i]));
+			kv.len = strlen(kv.s);
+			kv.indent = 0;
+			pm_summary_line(ps, &kv, false);
+			ps->cur_field = NULL;
+		}
+		ps->kv_nhead = 0;	/* one row of values: a later table is another */
+		return;
+	}
+	ps->kv_nhead = 0;
+	if (pm_field_kind(label) == F_NONE || strchr(label, ':'))
+		return;
+	val = pm_clean(cs[1], ce[1]);
+	if (pm_field_kind(val) != F_NONE)
+	{
+		/* labels across: "| Start (UTC) | End (UTC) | Severity |" */
+		for (int i = 0; i < nc && i < lengthof(ps->kv_head); i++)
+		{
+			char	   *l = pm_clean(cs[i], ce[i]);
+
+			ps->kv_head[i] = (pm_field_kind(l) != F_NONE) ? l : NULL;
+		}
+		ps->kv_nhead = Min(nc, lengthof(ps->kv_head));
+		return;
+	}
+	kv = *ln;
+	kv.s = psprintf("%s: %s", label, val);
+	kv.len = strlen(kv.s);
+	kv.indent = 0;
+	pm_summary_line(ps, &kv, false);
+	ps->cur_field = NULL;
+	return;
+}
+
+/*
+ * A field line holding several: split at the separator before the next
+ * label and read each part; false when it holds one.
+ */
+static bool
+pm_summary_split(PmParser *ps, const PmLine *ln, const char *s, const char *e,
+				 const char *value, bool newpara)
+{
+	/*
+	 * "Date: May 15, 2024 · Time zone: UTC · Severity: SEV2", "Status:
+	 * Resolved | Severity: SEV2": one field each
+	 */
+	for (const char *t = value; t + 1 < e; t++)
+	{
+		int			sep = 0;
+
+		if ((unsigned char) t[0] == 0xc2 && (unsigned char) t[1] == 0xb7)
+			sep = 2;			/* middle dot */
+		else if (t[0] == '|' && t > value && t[-1] == ' ')
+			sep = 1;			/* "**Status:** Resolved | **Severity:** SEV2" */
+		else if (t + 2 < e && (unsigned char) t[0] == 0xe2 && (unsigned char) t[1] == 0x80 &&
+				 (unsigned char) t[2] == 0xa2)
+			sep = 3;			/* bullet */
+		if (sep)
+		{
+			const char *rest = pm_skip_space(t + sep, e);
+			const char *v2;
+
+			if (pm_read_field(rest, e, &v2) != F_NONE)
+			{
+				PmLine		part = *ln;
+
+				part.s = s;
+				part.len = t - s;
+				while (part.len > 0 && part.s[part.len - 1] == ' ')
+					part.len--;
+				pm_summary_line(ps, &part, newpara);
+				part.s = rest;
+				part.len = e - rest;
+				part.indent = 0;
+				pm_summary_line(ps, &part, false);
+				return true;
+			}
+		}
+	}
+	return false;
+}
+
+/* "Start time (UTC): 14:05": the zone in the label is the value's; false if none */
+static bool
+pm_summary_label_zone(PmParser *ps, const PmLine *ln, const char *s, const char *e,
+					  const char *value, bool newpara)
+{
+	const char *o = memchr(s, '(', value - s),
+			   *c = o ? memchr(o, ')', value - o) : NULL;
+	PmZone		z;
+	bool		unknown;
+
+	if (c && pm_read_zone(o, c + 1, &z, &unknown, NULL) == c + 1 - o && !unknown)
+	{
+		PmLine		kv = *ln;
+
+		kv.s = psprintf("%.*s: %.*s %.*s", (int) (o - s), s, (int) (e - value), value,
+						(int) (c - o - 1), o + 1);
+		kv.len = strlen(kv.s);
+		kv.indent = 0;
+		pm_summary_line(ps, &kv, newpara);
+		return true;
+	}
+	return false;
+}
+
 void
 pm_summary_line(PmParser *ps, const PmLine *ln, bool newpara)
 {
@@ -142,126 +300,18 @@ pm_summary_line(PmParser *ps, const PmLine *ln, bool newpara)
 
 	if (*s == '|')
 	{
-		/* a key/value table: "| Severity | SEV-2 |" is "Severity: SEV-2" */
-		const char *cs[16],
-				   *ce[16];
-		int			nc;
-		PmLine		kv;
-		char	   *label,
-				   *val;
-
-		if (pm_table_separator(s, e))
-			return;
-		nc = pm_table_cells(s, e, cs, ce, 16);
-		if (nc < 2)
-		{
-			ps->kv_nhead = 0;
-			return;
-		}
-		label = pm_clean(cs[0], ce[0]);
-		if (ps->kv_nhead > 0 && pm_field_kind(label) == F_NONE)
-		{
-			/* a row of values under a row of labels */
-			for (int i = 0; i < nc && i < ps->kv_nhead; i++)
-			{
-				if (ps->kv_head[i] == NULL)
-					continue;
-				kv = *ln;
-				kv.s = psprintf("%s: %s", ps->kv_head[i], pm_clean(cs[i], ce[i]));
-				kv.len = strlen(kv.s);
-				kv.indent = 0;
-				pm_summary_line(ps, &kv, false);
-				ps->cur_field = NULL;
-			}
-			ps->kv_nhead = 0;	/* one row of values: a later table is another */
-			return;
-		}
-		ps->kv_nhead = 0;
-		if (pm_field_kind(label) == F_NONE || strchr(label, ':'))
-			return;
-		val = pm_clean(cs[1], ce[1]);
-		if (pm_field_kind(val) != F_NONE)
-		{
-			/* labels across: "| Start (UTC) | End (UTC) | Severity |" */
-			for (int i = 0; i < nc && i < lengthof(ps->kv_head); i++)
-			{
-				char	   *l = pm_clean(cs[i], ce[i]);
-
-				ps->kv_head[i] = (pm_field_kind(l) != F_NONE) ? l : NULL;
-			}
-			ps->kv_nhead = Min(nc, lengthof(ps->kv_head));
-			return;
-		}
-		kv = *ln;
-		kv.s = psprintf("%s: %s", label, val);
-		kv.len = strlen(kv.s);
-		kv.indent = 0;
-		pm_summary_line(ps, &kv, false);
-		ps->cur_field = NULL;
+		pm_summary_table(ps, ln);
 		return;
 	}
 	s = pm_strip_marker(s, e, &marker);
 	f = pm_read_field(s, e, &value);
-	if (f != F_NONE)
-	{
-		/*
-		 * "Date: May 15, 2024 · Time zone: UTC · Severity: SEV2", "Status:
-		 * Resolved | Severity: SEV2": one field each
-		 */
-		for (const char *t = value; t + 1 < e; t++)
-		{
-			int			sep = 0;
-
-			if ((unsigned char) t[0] == 0xc2 && (unsigned char) t[1] == 0xb7)
-				sep = 2;		/* middle dot */
-			else if (t[0] == '|' && t > value && t[-1] == ' ')
-				sep = 1;		/* "**Status:** Resolved | **Severity:** SEV2" */
-			else if (t + 2 < e && (unsigned char) t[0] == 0xe2 && (unsigned char) t[1] == 0x80 &&
-					 (unsigned char) t[2] == 0xa2)
-				sep = 3;		/* bullet */
-			if (sep)
-			{
-				const char *rest = pm_skip_space(t + sep, e);
-				const char *v2;
-
-				if (pm_read_field(rest, e, &v2) != F_NONE)
-				{
-					PmLine		part = *ln;
-
-					part.s = s;
-					part.len = t - s;
-					while (part.len > 0 && part.s[part.len - 1] == ' ')
-						part.len--;
-					pm_summary_line(ps, &part, newpara);
-					part.s = rest;
-					part.len = e - rest;
-					part.indent = 0;
-					pm_summary_line(ps, &part, false);
-					return;
-				}
-			}
-		}
-	}
-	if ((f == F_START || f == F_END || f == F_DURATION) && value < e && value > s)
-	{
-		/* "Start time (UTC): 14:05": the zone in the label is the value's */
-		const char *o = memchr(s, '(', value - s),
-				   *c = o ? memchr(o, ')', value - o) : NULL;
-		PmZone		z;
-		bool		unknown;
-
-		if (c && pm_read_zone(o, c + 1, &z, &unknown, NULL) == c + 1 - o && !unknown)
-		{
-			PmLine		kv = *ln;
-
-			kv.s = psprintf("%.*s: %.*s %.*s", (int) (o - s), s, (int) (e - value), value,
-							(int) (c - o - 1), o + 1);
-			kv.len = strlen(kv.s);
-			kv.indent = 0;
-			pm_summary_line(ps, &kv, newpara);
-			return;
-		}
-	}
+	if (f != F_NONE && pm_summary_split(ps, ln, s, e, value, newpara))
+		return;
+	if ((f == F_START || f == F_END || f == F_DURATION) && value < e && value > s &&
+		pm_summary_label_zone(ps, ln, s, e, value, newpara))
+		return;
+	if (f == F_NONE && pm_page_metadata(s, e))
+		return;
 	if (f != F_NONE)
 		ps->parts_seen++;
 	if (f == F_SEVERITY)
@@ -371,6 +421,175 @@ pm_thousands(const char *q, const char *e)
 }
 
 /*
+ * A number at p: "1,200", "9.5", "40": its value v, as a count too (whole
+ * numbers only), whether it has a fraction; sets *end past it and returns
+ * its digits.
+ */
+static int
+pm_read_number(const char *p, const char *e, double *v, int64 *count, bool *frac,
+			   const char **end)
+{
+	const char *q = p;
+	int			nd = 0;
+	double		scale = 0.1;
+
+	*v = 0;
+	*count = 0;
+	*frac = false;
+	while (q < e && (isdigit((unsigned char) *q) ||
+					 (!*frac && pm_thousands(q, e)) ||
+					 (*q == '.' && !*frac && q + 1 < e && isdigit((unsigned char) q[1]))))
+	{
+		if (*q == '.')
+			*frac = true;
+		else if (isdigit((unsigned char) *q))
+		{
+			if (*frac)
+			{
+				*v += (*q - '0') * scale;
+				scale /= 10;
+			}
+			else
+			{
+				*v = *v * 10 + (*q - '0');
+				if (*count < INT64CONST(100000000000))
+					*count = *count * 10 + (*q - '0');
+			}
+			nd++;
+		}
+		q++;
+	}
+	*end = q;
+	return nd;
+}
+
+static void
+pm_set_share(PmDocument *doc, double v)
+{
+	doc->has_users_pct = true;
+	doc->users_pct = v;
+}
+
+/*
+ * A share v% at p (its number; t just past the "%" or "percent"): of the
+ * users when the field says so (bare), when users are named in brackets
+ * before it ("one in five users (20%)") or within the next few words.
+ */
+static void
+pm_users_share(PmDocument *doc, const char *s, const char *e, const char *p, const char *t,
+			   double v, bool bare)
+{
+	int			words = 0;
+
+	if (bare && !doc->has_users_pct && v <= 100)
+		pm_set_share(doc, v);
+	/* "one in five users (20%)": the share in brackets after the users */
+	if (!doc->has_users_pct && v <= 100)
+	{
+		const char *b = p;
+
+		while (b > s && (b[-1] == ' ' || b[-1] == '~'))
+			b--;
+		if (b > s && b[-1] == '(')
+		{
+			b--;
+			while (b > s && b[-1] == ' ')
+				b--;
+			while (b > s && isalpha((unsigned char) b[-1]))
+				b--;
+			if (pm_users_word(b, p))
+				pm_set_share(doc, v);
+		}
+	}
+	/* users within the next few words */
+	for (t = pm_skip_ws(t, e); t < e && words < 6; words++)
+	{
+		if (isdigit((unsigned char) *t))
+			break;				/* "90% of requests from 55% of users" */
+		if (pm_users_word(t, e))
+		{
+			if (!doc->has_users_pct && v <= 100)
+				pm_set_share(doc, v);
+			break;
+		}
+		while (t < e && !isspace((unsigned char) *t) && *t != '.' && *t != ';')
+			t++;
+		if (t < e && (*t == '.' || *t == ';'))
+			break;
+		t = pm_skip_ws(t, e);
+	}
+}
+
+/*
+ * A count at p ("1,200 users", "127 of our users", "3k customers", "1.2
+ * million users"): q just past its digits, r past the space after them.
+ */
+static void
+pm_users_count(PmDocument *doc, const char *p, const char *q, const char *r, const char *e,
+			   double v, int64 count, bool frac, bool bare)
+{
+	const char *t = r;
+	int			words = 0;
+	double		mult = 1;
+
+	/* "3k", "1.2 million", "40 thousand" */
+	if (q < e && (*q == 'k' || *q == 'K') && (q + 1 >= e || !isalpha((unsigned char) q[1])))
+	{
+		mult = 1e3;
+		t = pm_skip_ws(q + 1, e);
+	}
+	else if (pm_word_ci(r, e, "thousand"))
+	{
+		mult = 1e3;
+		t = pm_skip_ws(r + 8, e);
+	}
+	else if (pm_word_ci(r, e, "million"))
+	{
+		mult = 1e6;
+		t = pm_skip_ws(r + 7, e);
+	}
+	if (frac && mult == 1)
+		return;					/* "2.5 users" is not a count */
+	if (v * mult > PM_MAX_USERS)
+	{
+		/* more than anyone has users: a typo or an id, not a count */
+		pm_note(doc, "the number of users affected (%.*s) is too large to be a count; left it out",
+				(int) Min(q - p, 40), p);
+		return;
+	}
+	if (mult > 1)
+		count = (int64) (v * mult + 0.5);
+	if (bare)
+	{
+		/* "Users affected: 1,450": the field says what is counted */
+		doc->has_users_count = true;
+		doc->users_count = count;
+		return;
+	}
+
+	/* "1,200 users", "127 of our users" */
+	for (; t < e && words < 3; words++)
+	{
+		if (pm_prefix_ci(t, e, "user") || pm_prefix_ci(t, e, "customer") ||
+			pm_prefix_ci(t, e, "client") || pm_prefix_ci(t, e, "account") ||
+			pm_prefix_ci(t, e, "subscriber") || pm_prefix_ci(t, e, "visitor"))
+		{
+			doc->has_users_count = true;
+			doc->users_count = count;
+			break;
+		}
+		if (!(pm_word_ci(t, e, "of") || pm_word_ci(t, e, "our") ||
+			  pm_word_ci(t, e, "the") || pm_word_ci(t, e, "active") ||
+			  pm_word_ci(t, e, "affected") || pm_word_ci(t, e, "paying") ||
+			  pm_word_ci(t, e, "daily") || pm_word_ci(t, e, "unique")))
+			break;
+		while (t < e && isalpha((unsigned char) *t))
+			t++;
+		t = pm_skip_ws(t, e);
+	}
+}
+
+/*
  * "35 %", "60% of our users", "1,200 users", "127 of our users", "1.2
  * million users".  bare: the text is a Users affected field, where a number
  * needs no "users" after it.
@@ -383,165 +602,28 @@ pm_users(PmParser *ps, const char *s, int len, bool bare)
 
 	for (const char *p = s; p < e; p++)
 	{
-		const char *q = p;
-		double		v = 0;
-		int64		count = 0;
-		int			nd = 0;
-		bool		frac = false;
-		double		scale = 0.1;
+		const char *q,
+				   *r;
+		double		v;
+		int64		count;
+		bool		frac;
 
 		if (!isdigit((unsigned char) *p) ||
 			(p > s && (isalnum((unsigned char) p[-1]) || p[-1] == '.' || p[-1] == ',')))
 			continue;
-		while (q < e && (isdigit((unsigned char) *q) ||
-						 (!frac && pm_thousands(q, e)) ||
-						 (*q == '.' && !frac && q + 1 < e && isdigit((unsigned char) q[1]))))
-		{
-			if (*q == '.')
-				frac = true;
-			else if (isdigit((unsigned char) *q))
-			{
-				if (frac)
-				{
-					v += (*q - '0') * scale;
-					scale /= 10;
-				}
-				else
-				{
-					v = v * 10 + (*q - '0');
-					if (count < INT64CONST(100000000000))
-						count = count * 10 + (*q - '0');
-				}
-				nd++;
-			}
-			q++;
-		}
-		if (nd == 0)
+		if (pm_read_number(p, e, &v, &count, &frac, &q) == 0)
 			continue;
+		r = pm_skip_ws(q, e);
+		if (r < e && (*r == '%' || pm_word_ci(r, e, "percent")))
 		{
-			const char *r = pm_skip_ws(q, e);
-
-			if (r < e && (*r == '%' || pm_word_ci(r, e, "percent")))
-			{
-				const char *t = r + (*r == '%' ? 1 : 7);
-				int			words = 0;
-
-				if (bare && !doc->has_users_pct && v <= 100)
-				{
-					doc->has_users_pct = true;
-					doc->users_pct = v;
-				}
-				/* "one in five users (20%)": the share in brackets after the users */
-				if (!doc->has_users_pct && v <= 100)
-				{
-					const char *b = p;
-
-					while (b > s && (b[-1] == ' ' || b[-1] == '~'))
-						b--;
-					if (b > s && b[-1] == '(')
-					{
-						b--;
-						while (b > s && b[-1] == ' ')
-							b--;
-						while (b > s && isalpha((unsigned char) b[-1]))
-							b--;
-						if (pm_users_word(b, p))
-						{
-							doc->has_users_pct = true;
-							doc->users_pct = v;
-						}
-					}
-				}
-				/* users within the next few words */
-				for (t = pm_skip_ws(t, e); t < e && words < 6; words++)
-				{
-					if (isdigit((unsigned char) *t))
-						break;	/* "90% of requests from 55% of users" */
-					if (pm_users_word(t, e))
-					{
-						if (!doc->has_users_pct && v <= 100)
-						{
-							doc->has_users_pct = true;
-							doc->users_pct = v;
-						}
-						break;
-					}
-					while (t < e && !isspace((unsigned char) *t) && *t != '.' && *t != ';')
-						t++;
-					if (t < e && (*t == '.' || *t == ';'))
-						break;
-					t = pm_skip_ws(t, e);
-				}
-				/* "affected 35 % of" handled above; also "users: 35%" */
-				p = r;
-				continue;
-			}
-			if (!doc->has_users_count)
-			{
-				const char *t = r;
-				int			words = 0;
-				double		mult = 1;
-
-				/* "3k", "1.2 million", "40 thousand" */
-				if (q < e && (*q == 'k' || *q == 'K') && (q + 1 >= e || !isalpha((unsigned char) q[1])))
-				{
-					mult = 1e3;
-					t = pm_skip_ws(q + 1, e);
-				}
-				else if (pm_word_ci(r, e, "thousand"))
-				{
-					mult = 1e3;
-					t = pm_skip_ws(r + 8, e);
-				}
-				else if (pm_word_ci(r, e, "million"))
-				{
-					mult = 1e6;
-					t = pm_skip_ws(r + 7, e);
-				}
-				if (frac && mult == 1)
-					t = NULL;	/* "2.5 users" is not a count */
-				else if (v * mult > PM_MAX_USERS)
-				{
-					/* more than anyone has users: a typo or an id, not a count */
-					pm_note(doc, "the number of users affected (%.*s) is too large to be a count; left it out",
-							(int) Min(q - p, 40), p);
-					t = NULL;
-				}
-				else if (mult > 1)
-					count = (int64) (v * mult + 0.5);
-				if (t == NULL)
-					t = e;
-				else if (bare)
-				{
-					/* "Users affected: 1,450": the field says what is counted */
-					doc->has_users_count = true;
-					doc->users_count = count;
-					t = e;
-				}
-
-				/* "1,200 users", "127 of our users" */
-				for (; t < e && words < 3; words++)
-				{
-					if (pm_prefix_ci(t, e, "user") || pm_prefix_ci(t, e, "customer") ||
-						pm_prefix_ci(t, e, "client") || pm_prefix_ci(t, e, "account") ||
-						pm_prefix_ci(t, e, "subscriber") || pm_prefix_ci(t, e, "visitor"))
-					{
-						doc->has_users_count = true;
-						doc->users_count = count;
-						break;
-					}
-					if (!(pm_word_ci(t, e, "of") || pm_word_ci(t, e, "our") ||
-						  pm_word_ci(t, e, "the") || pm_word_ci(t, e, "active") ||
-						  pm_word_ci(t, e, "affected") || pm_word_ci(t, e, "paying") ||
-						  pm_word_ci(t, e, "daily") || pm_word_ci(t, e, "unique")))
-						break;
-					while (t < e && isalpha((unsigned char) *t))
-						t++;
-					t = pm_skip_ws(t, e);
-				}
-			}
-			p = q - 1;
+			pm_users_share(doc, s, e, p, r + (*r == '%' ? 1 : 7), v, bare);
+			/* "affected 35 % of" handled above; also "users: 35%" */
+			p = r;
+			continue;
 		}
+		if (!doc->has_users_count)
+			pm_users_count(doc, p, q, r, e, v, count, frac, bare);
+		p = q - 1;
 	}
 }
 
@@ -732,14 +814,12 @@ pm_summary_date(PmParser *ps)
 	}
 }
 
-/* the summary: texts, users affected, the duration as it states it */
-void
-pm_read_summary(PmParser *ps)
+/* the summary's texts and its title */
+static void
+pm_summary_texts(PmParser *ps)
 {
 	PmDocument *doc = ps->doc;
-	const PmOptions *opt = ps->opt;
 
-	/* texts */
 	if (doc->title && pg_strncasecmp(doc->title, "title:", 6) == 0)
 		doc->title = (char *) pm_skip_space(doc->title + 6, doc->title + strlen(doc->title));
 	if (doc->title == NULL || doc->title[0] == '\0')
@@ -751,8 +831,14 @@ pm_read_summary(PmParser *ps)
 	doc->impact = ps->impact.len ? ps->impact.data : NULL;
 	doc->root_cause = ps->root.len ? ps->root.data : (ps->sum_root.len ? ps->sum_root.data : NULL);
 	doc->resolution = ps->resolution.len ? ps->resolution.data : NULL;
+}
 
-	/* users affected: the explicit field first, then impact, then summary */
+/* users affected: the explicit field first, then impact, then summary */
+static void
+pm_summary_users(PmParser *ps)
+{
+	PmDocument *doc = ps->doc;
+
 	if (ps->users_field.len)
 		pm_users(ps, ps->users_field.data, ps->users_field.len, true);
 	if (ps->impact.len)
@@ -772,12 +858,14 @@ pm_read_summary(PmParser *ps)
 			doc->users_pct = 100;
 		}
 	}
+}
 
-	/* the document's zone: a Time zone field, else the summary's times */
-	if (ps->zone_field && pm_zone_parse(ps->zone_field, &ps->doc_zone))
-		ps->has_doc_zone = true;
+/* the date and time mentions of the duration, as the summary states it */
+static void
+pm_summary_stamps(PmParser *ps)
+{
+	PmDocument *doc = ps->doc;
 
-	/* the duration, as the summary states it */
 	memset(&ps->dur, 0, sizeof(ps->dur));
 	if (ps->start_field.len || ps->end_field.len)
 	{
@@ -799,146 +887,183 @@ pm_read_summary(PmParser *ps)
 	}
 	else
 		pm_summary_date(ps);
+}
+
+/*
+ * Of the duration's mentions: the first two times (t0, t1), the first date
+ * (d0) and a date after the first time (d1, "... to May 16 01:15"); a date
+ * without a year takes on_date's.  The first date, or the first time's own,
+ * is the date of the timeline's first entries; a zone the document's.
+ */
+static void
+pm_summary_pick(PmParser *ps, PmStamp **t0, PmStamp **t1, PmStamp **d0, PmStamp **d1)
+{
+	const PmOptions *opt = ps->opt;
+	int			i0 = -1;
+
+	*t0 = *t1 = *d0 = *d1 = NULL;
+	for (int i = 0; i < ps->dur.n; i++)
 	{
-		PmStamp    *t0 = NULL,
-				   *t1 = NULL,
-				   *d0 = NULL,
-				   *d1 = NULL;
-		int			i0 = -1;
+		PmStamp    *st = &ps->dur.st[i];
 
-		for (int i = 0; i < ps->dur.n; i++)
+		if (st->has_date && st->y == 0)
 		{
-			PmStamp    *st = &ps->dur.st[i];
-
-			if (st->has_date && st->y == 0)
-			{
-				if (opt->has_on_date)
-					st->y = opt->on_year;
-				else
-				{
-					st->has_date = false;
-					ps->yearless_m = st->m;	/* "April 17th": no year */
-					ps->yearless_d = st->d;
-				}
-			}
-			if (st->has_time)
-			{
-				if (t0 == NULL)
-				{
-					t0 = st;
-					i0 = i;
-				}
-				else if (t1 == NULL)
-					t1 = st;
-			}
-			if (st->has_date)
-			{
-				if (d0 == NULL)
-					d0 = st;
-				else if (t0 != NULL && i > i0 && d1 == NULL && t1 == NULL)
-					d1 = st;
-			}
-			if (st->has_zone && !ps->has_doc_zone)
-			{
-				ps->doc_zone = st->zone;
-				ps->has_doc_zone = true;
-			}
-		}
-		if (d0)
-		{
-			ps->has_base = true;
-			ps->base_y = d0->y;
-			ps->base_m = d0->m;
-			ps->base_d = d0->d;
-			ps->base_from = "the summary";
-		}
-		if (t0)
-		{
-			int			y0,
-						m0,
-						dd0;
-			PmZone		z0,
-						z1,
-						ztl;
-
-			ps->ntimes++;
-			if (t0->has_date)
-			{
-				y0 = t0->y;
-				m0 = t0->m;
-				dd0 = t0->d;
-			}
-			else if (d0)
-			{
-				y0 = d0->y;
-				m0 = d0->m;
-				dd0 = d0->d;
-			}
-			else if (opt->has_on_date)
-			{
-				y0 = opt->on_year;
-				m0 = opt->on_month;
-				dd0 = opt->on_day;
-			}
+			if (opt->has_on_date)
+				st->y = opt->on_year;
 			else
-				y0 = m0 = dd0 = 0;
-			if (t0->has_date)
 			{
-				ps->has_base = true;
-				ps->base_y = y0;
-				ps->base_m = m0;
-				ps->base_d = dd0;
-				ps->base_from = "the summary";
+				st->has_date = false;
+				ps->yearless_m = st->m; /* "April 17th": no year */
+				ps->yearless_d = st->d;
 			}
-			z0 = t0->has_zone ? t0->zone : (t1 && t1->has_zone) ? t1->zone :
-				ps->has_doc_zone ? ps->doc_zone :
-				pm_timeline_zone_guess(ps, &ztl) ? ztl : ps->default_zone;
-			if (y0 && pm_zone_to_ts(&z0, y0, m0, dd0, t0->h, t0->mi, t0->s, t0->us, &ps->sum_start))
-				ps->sum_has_start = true;
-			ps->sum_range = psprintf("%s %s to %s %s", pm_fmt_hm(t0->h, t0->mi), z0.label,
-								 t1 ? pm_fmt_hm(t1->h, t1->mi) : "?",
-								 t1 ? (t1->has_zone ? t1->zone.label : z0.label) : "");
-			if (t1)
+		}
+		if (st->has_time)
+		{
+			if (*t0 == NULL)
 			{
-				int			y1 = y0,
-							m1 = m0,
-							dd1 = dd0;
-
-				z1 = t1->has_zone ? t1->zone : z0;
-				if (t1->has_date)
-				{
-					y1 = t1->y;
-					m1 = t1->m;
-					dd1 = t1->d;
-				}
-				else if (d1)
-				{
-					y1 = d1->y;
-					m1 = d1->m;
-					dd1 = d1->d;
-				}
-				if (y1 && pm_zone_to_ts(&z1, y1, m1, dd1, t1->h, t1->mi, t1->s, t1->us, &ps->sum_end))
-				{
-					ps->sum_has_end = true;
-					if (ps->sum_has_start && ps->sum_end < ps->sum_start)
-					{
-						if (!t1->has_date && !d1)
-						{
-							pm_add_days(&y1, &m1, &dd1, 1);
-							if (pm_zone_to_ts(&z1, y1, m1, dd1, t1->h, t1->mi, t1->s, t1->us, &ps->sum_end))
-								pm_note(doc, "the summary's end (%s) is earlier than its start (%s); took it to be the next day",
-										pm_fmt_hm(t1->h, t1->mi), pm_fmt_hm(t0->h, t0->mi));
-						}
-						else
-						{
-							pm_note(doc, "the summary's end is earlier than its start; ignored its end");
-							ps->sum_has_end = false;
-						}
-					}
-				}
+				*t0 = st;
+				i0 = i;
 			}
+			else if (*t1 == NULL)
+				*t1 = st;
+		}
+		if (st->has_date)
+		{
+			if (*d0 == NULL)
+				*d0 = st;
+			else if (*t0 != NULL && i > i0 && *d1 == NULL && *t1 == NULL)
+				*d1 = st;
+		}
+		if (st->has_zone && !ps->has_doc_zone)
+		{
+			ps->doc_zone = st->zone;
+			ps->has_doc_zone = true;
 		}
 	}
+	if (*d0)
+	{
+		ps->has_base = true;
+		ps->base_y = (*d0)->y;
+		ps->base_m = (*d0)->m;
+		ps->base_d = (*d0)->d;
+		ps->base_from = "the summary";
+	}
+}
+
+/* the summary's end, t1, on the start's date (y, m, d) unless it names its own */
+static void
+pm_summary_end(PmParser *ps, PmStamp *t0, PmStamp *t1, PmStamp *d1, const PmZone *z0,
+			   int y, int m, int d)
+{
+	PmDocument *doc = ps->doc;
+	PmZone		z1 = t1->has_zone ? t1->zone : *z0;
+
+	if (t1->has_date)
+	{
+		y = t1->y;
+		m = t1->m;
+		d = t1->d;
+	}
+	else if (d1)
+	{
+		y = d1->y;
+		m = d1->m;
+		d = d1->d;
+	}
+	if (!y || !pm_zone_to_ts(&z1, y, m, d, t1->h, t1->mi, t1->s, t1->us, &ps->sum_end))
+		return;
+	ps->sum_has_end = true;
+	if (!ps->sum_has_start || ps->sum_end >= ps->sum_start)
+		return;
+	if (!t1->has_date && !d1)
+	{
+		pm_add_days(&y, &m, &d, 1);
+		if (pm_zone_to_ts(&z1, y, m, d, t1->h, t1->mi, t1->s, t1->us, &ps->sum_end))
+			pm_note(doc, "the summary's end (%s) is earlier than its start (%s); took it to be the next day",
+					pm_fmt_hm(t1->h, t1->mi), pm_fmt_hm(t0->h, t0->mi));
+	}
+	else
+	{
+		pm_note(doc, "the summary's end is earlier than its start; ignored its end");
+		ps->sum_has_end = false;
+	}
+}
+
+/* the summary's start and end, from its first two times */
+static void
+pm_summary_times(PmParser *ps)
+{
+	const PmOptions *opt = ps->opt;
+	PmStamp    *t0,
+			   *t1,
+			   *d0,
+			   *d1;
+	int			y0,
+				m0,
+				dd0;
+	PmZone		z0,
+				ztl;
+
+	pm_summary_pick(ps, &t0, &t1, &d0, &d1);
+	if (t0 == NULL)
+		return;
+	ps->ntimes++;
+	if (t0->has_date)
+	{
+		y0 = t0->y;
+		m0 = t0->m;
+		dd0 = t0->d;
+	}
+	else if (d0)
+	{
+		y0 = d0->y;
+		m0 = d0->m;
+		dd0 = d0->d;
+	}
+	else if (opt->has_on_date)
+	{
+		y0 = opt->on_year;
+		m0 = opt->on_month;
+		dd0 = opt->on_day;
+	}
+	else
+		y0 = m0 = dd0 = 0;
+	if (t0->has_date)
+	{
+		ps->has_base = true;
+		ps->base_y = y0;
+		ps->base_m = m0;
+		ps->base_d = dd0;
+		ps->base_from = "the summary";
+	}
+	z0 = t0->has_zone ? t0->zone : (t1 && t1->has_zone) ? t1->zone :
+		ps->has_doc_zone ? ps->doc_zone :
+		pm_timeline_zone_guess(ps, &ztl) ? ztl : ps->default_zone;
+	if (y0 && pm_zone_to_ts(&z0, y0, m0, dd0, t0->h, t0->mi, t0->s, t0->us, &ps->sum_start))
+		ps->sum_has_start = true;
+	ps->sum_range = psprintf("%s %s to %s %s", pm_fmt_hm(t0->h, t0->mi), z0.label,
+							 t1 ? pm_fmt_hm(t1->h, t1->mi) : "?",
+							 t1 ? (t1->has_zone ? t1->zone.label : z0.label) : "");
+	if (t1)
+		pm_summary_end(ps, t0, t1, d1, &z0, y0, m0, dd0);
+}
+
+/* the summary: texts, users affected, the duration as it states it */
+void
+pm_read_summary(PmParser *ps)
+{
+	PmDocument *doc = ps->doc;
+
+	pm_summary_texts(ps);
+	pm_summary_users(ps);
+
+	/* the document's zone: a Time zone field, else the summary's times */
+	if (ps->zone_field && pm_zone_parse(ps->zone_field, &ps->doc_zone))
+		ps->has_doc_zone = true;
+
+	pm_summary_stamps(ps);
+	pm_summary_times(ps);
+
 	/* a start and a length: "started at 10:00, lasting 37 minutes" */
 	if (ps->sum_has_start && !ps->sum_has_end)
 	{
@@ -954,5 +1079,4 @@ pm_read_summary(PmParser *ps)
 					secs / 60);
 		}
 	}
-
 }

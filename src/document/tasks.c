@@ -53,30 +53,26 @@ pm_task_label(const char *s, const char *e, const char **value)
 		return 0;
 	for (int i = 0; i < lengthof(labels); i++)
 	{
-		int			n = strlen(labels[i]);
+		const char *q;
+		int			y,
+					m,
+					d;
 
-		if (pm_word_ci(p, e, labels[i]))
+		/* the first letter first: strlen and the comparison only then */
+		if (labels[i][0] != c || !pm_word_ci(p, e, labels[i]))
+			continue;
+		q = pm_skip_decor(p + strlen(labels[i]), e);
+		if (q < e && *q == ':')
 		{
-			const char *q = pm_skip_decor(p + n, e);
-
-			if (q < e && *q == ':')
-			{
-				*value = pm_skip_decor(q + 1, e);
-				return which[i];
-			}
-			/* "due 2024-06-01", "due June 1": the date says it is a label */
-			if (which[i] == 3 && q > p + n)
-			{
-				int			y,
-							m,
-							d;
-
-				if (pm_read_date(q, e, &y, &m, &d) > 0)
-				{
-					*value = q;
-					return 3;
-				}
-			}
+			*value = pm_skip_decor(q + 1, e);
+			return which[i];
+		}
+		/* "due 2024-06-01", "due June 1": the date says it is a label */
+		if (which[i] == 3 && q > p + strlen(labels[i]) &&
+			pm_read_date(q, e, &y, &m, &d) > 0)
+		{
+			*value = q;
+			return 3;
 		}
 	}
 	return 0;
@@ -107,6 +103,58 @@ pm_title_cell(PmParser *ps, const char **cs, const char **ce, int nc)
 }
 
 /*
+ * "By implementing these measures, we aim to ...", "By addressing these
+ * areas, we can ...": a closing sentence about the measures, no task.
+ */
+static bool
+pm_by_doing(const char *s, const char *e)
+{
+	const char *w;
+
+	if (!pm_prefix_ci(s, e, "by "))
+		return false;
+	for (w = s + 3; w < e && isalpha((unsigned char) *w); w++)
+		;
+	return w - s > 6 && pm_lower(w[-3]) == 'i' && pm_lower(w[-2]) == 'n' && pm_lower(w[-1]) == 'g';
+}
+
+/*
+ * A plain line that heads what follows rather than being a task: after a
+ * blank line, two to six words, each significant one capitalised ("A Dash
+ * of Humor", "Final Words"), no digits and no closing punctuation.
+ */
+static bool
+pm_pseudo_heading(PmParser *ps, const PmLine *ln, const char *s, const char *e)
+{
+	static const char *const small[] = {"a", "an", "and", "the", "of", "for", "to", "in", "on", "with", "&"};
+	int			words = 0;
+
+	if (ln == ps->lines || ln[-1].len != 0)
+		return false;
+	while (e > s && e[-1] == ' ')
+		e--;
+	if (e - s > 40 || (e > s && (e[-1] == '.' || e[-1] == '!' || e[-1] == '?' || e[-1] == ',')))
+		return false;
+	for (const char *w = s; w < e;)
+	{
+		const char *we = w;
+		bool		minor = false;
+
+		while (we < e && *we != ' ')
+			we++;
+		if (isdigit((unsigned char) *w) || memchr(w, ':', we - w) != NULL)
+			return false;
+		for (int i = 0; i < lengthof(small); i++)
+			minor |= ((int) strlen(small[i]) == we - w && pg_strncasecmp(w, small[i], we - w) == 0);
+		if (!isupper((unsigned char) *w) && !(minor && words > 0))
+			return false;
+		words++;
+		w = pm_skip_space(we, e);
+	}
+	return words >= 2 && words <= 6;
+}
+
+/*
  * A line without a list marker in the measures: a task when the measures
  * are written as plain lines ("Tasks:" then one task a line, "Action 1:
  * ..."), prose otherwise.  pm_build_tasks keeps such lines only where the
@@ -122,8 +170,14 @@ pm_plain_item(PmParser *ps, const PmLine *ln, const char *s, const char *e)
 	const char *p;
 	int			sentences = 0;
 
-	if (e[-1] == ':' || e - s > 300)
+	if (e[-1] == ':' || e - s > 300 || ps->plain_closed)
 		return;
+	if (last && last->plain && pm_pseudo_heading(ps, ln, s, e))
+	{
+		/* "A Dash of Humor" after the tasks: what follows is not theirs */
+		ps->plain_closed = true;
+		return;
+	}
 	if (last && last->plain && last->lineno == ln->lineno - 1 &&
 		islower((unsigned char) *s))
 	{
@@ -135,10 +189,11 @@ pm_plain_item(PmParser *ps, const PmLine *ln, const char *s, const char *e)
 	if (pm_prefix_ci(s, e, "no tasks") || pm_prefix_ci(s, e, "none") ||
 		pm_prefix_ci(s, e, "n/a") || pm_prefix_ci(s, e, "tbd"))
 		return;
-	for (p = s; p + 1 < e; p++)
-		if ((*p == '.' || *p == '!') && p[1] == ' ')
+	for (p = s; p < e; p++)
+		if ((*p == '.' || *p == '!' || *p == '?') && (p + 1 == e || p[1] == ' '))
 			sentences++;
-	if (sentences >= 2 || pm_contains_ci(s, e - s, "postmortem") ||
+	if (sentences >= 2 || memchr(s, '?', e - s) != NULL || pm_by_doing(s, e) ||
+		pm_contains_ci(s, e - s, "postmortem") ||
 		pm_contains_ci(s, e - s, "post-mortem") || pm_prefix_ci(s, e, "this incident") ||
 		pm_prefix_ci(s, e, "in summary") ||
 		pm_prefix_ci(s, e, "in conclusion") || pm_prefix_ci(s, e, "thank") ||
@@ -168,6 +223,89 @@ pm_plain_item(PmParser *ps, const PmLine *ln, const char *s, const char *e)
 	appendBinaryStringInfo(&it->text, s, e - s);
 }
 
+/* a row of a task table: "| Add alerts | ana | done |", its header first */
+static void
+pm_task_table_row(PmParser *ps, const PmLine *ln)
+{
+	const char *s = ln->s,
+			   *e = ln->s + ln->len;
+	const char *cs[16],
+			   *ce[16];
+	int			nc;
+	PmItem	   *it;
+
+	if (pm_table_separator(s, e))
+		return;
+	nc = pm_table_cells(s, e, cs, ce, 16);
+	if (!ps->in_task_table)
+	{
+		/* a header row names the columns */
+		ps->in_task_table = true;
+		ps->task_cols[0] = 0;
+		ps->task_cols[1] = ps->task_cols[2] = ps->task_cols[3] = -1;
+		for (int i = 0; i < nc; i++)
+		{
+			char	   *h = pm_clean(cs[i], ce[i]);
+			int			hl = strlen(h);
+
+			if (pm_contains_ci(h, hl, "owner") || pm_contains_ci(h, hl, "assignee") ||
+				pm_word_ci(h, h + hl, "who"))
+				ps->task_cols[1] = i;
+			else if (pm_contains_ci(h, hl, "status") || pm_contains_ci(h, hl, "state"))
+				ps->task_cols[2] = i;
+			else if (pm_contains_ci(h, hl, "due"))
+				ps->task_cols[3] = i;
+			else if (pm_contains_ci(h, hl, "task") || pm_contains_ci(h, hl, "action") ||
+					 pm_contains_ci(h, hl, "item") || pm_contains_ci(h, hl, "description") ||
+					 pm_contains_ci(h, hl, "title") || pm_contains_ci(h, hl, "what"))
+				ps->task_cols[0] = i;
+		}
+		return;
+	}
+	if (ps->task_cols[0] >= nc)
+		return;
+	it = pm_new_item(ps, ln->indent);
+	{
+		int			tc = pm_title_cell(ps, cs, ce, nc);
+		const char *ts = pm_strip_checkbox(cs[tc], ce[tc], &it->has_checkbox, &it->checked);
+
+		appendBinaryStringInfo(&it->text, ts, ce[tc] - ts);
+	}
+	if (ps->task_cols[1] >= 0 && ps->task_cols[1] < nc && ce[ps->task_cols[1]] > cs[ps->task_cols[1]])
+		it->owner = pm_clean(cs[ps->task_cols[1]], ce[ps->task_cols[1]]);
+	if (ps->task_cols[2] >= 0 && ps->task_cols[2] < nc && ce[ps->task_cols[2]] > cs[ps->task_cols[2]])
+		it->status_text = pm_clean(cs[ps->task_cols[2]], ce[ps->task_cols[2]]);
+	if (ps->task_cols[3] >= 0 && ps->task_cols[3] < nc && ce[ps->task_cols[3]] > cs[ps->task_cols[3]])
+		it->due = pm_clean(cs[ps->task_cols[3]], ce[ps->task_cols[3]]);
+	/* no Status column: a status word ending another cell ("n/a DONE") */
+	for (int i = 0; i < nc && it->status_text == NULL && ps->task_cols[2] < 0; i++)
+	{
+		const char *w = ce[i];
+
+		if (i == ps->task_cols[0] || i == ps->task_cols[1])
+			continue;
+		while (w > cs[i] && !isspace((unsigned char) w[-1]))
+			w--;
+		if (pm_task_status_word(w, ce[i] - w))
+			it->status_text = pnstrdup(w, ce[i] - w);
+	}
+	return;
+}
+
+/* "Regular Audits: Conduct ...": a short label of words, a colon, then text */
+static bool
+pm_label_first(const char *s, const char *e)
+{
+	for (const char *p = s; p < e && p - s <= 40; p++)
+	{
+		if (*p == ':')
+			return p > s && p + 1 < e && p[1] == ' ';
+		if (!isalpha((unsigned char) *p) && *p != ' ' && *p != '-' && *p != '&' && *p != '/')
+			return false;
+	}
+	return false;
+}
+
 void
 pm_measures_line(PmParser *ps, const PmLine *ln)
 {
@@ -180,66 +318,7 @@ pm_measures_line(PmParser *ps, const PmLine *ln)
 
 	if (*s == '|')
 	{
-		const char *cs[16],
-				   *ce[16];
-		int			nc;
-		PmItem	   *it;
-
-		if (pm_table_separator(s, e))
-			return;
-		nc = pm_table_cells(s, e, cs, ce, 16);
-		if (!ps->in_task_table)
-		{
-			/* a header row names the columns */
-			ps->in_task_table = true;
-			ps->task_cols[0] = 0;
-			ps->task_cols[1] = ps->task_cols[2] = ps->task_cols[3] = -1;
-			for (int i = 0; i < nc; i++)
-			{
-				char	   *h = pm_clean(cs[i], ce[i]);
-				int			hl = strlen(h);
-
-				if (pm_contains_ci(h, hl, "owner") || pm_contains_ci(h, hl, "assignee") ||
-					pm_word_ci(h, h + hl, "who"))
-					ps->task_cols[1] = i;
-				else if (pm_contains_ci(h, hl, "status") || pm_contains_ci(h, hl, "state"))
-					ps->task_cols[2] = i;
-				else if (pm_contains_ci(h, hl, "due"))
-					ps->task_cols[3] = i;
-				else if (pm_contains_ci(h, hl, "task") || pm_contains_ci(h, hl, "action") ||
-						 pm_contains_ci(h, hl, "item") || pm_contains_ci(h, hl, "description") ||
-						 pm_contains_ci(h, hl, "title") || pm_contains_ci(h, hl, "what"))
-					ps->task_cols[0] = i;
-			}
-			return;
-		}
-		if (ps->task_cols[0] >= nc)
-			return;
-		it = pm_new_item(ps, ln->indent);
-		{
-			int			tc = pm_title_cell(ps, cs, ce, nc);
-			const char *ts = pm_strip_checkbox(cs[tc], ce[tc], &it->has_checkbox, &it->checked);
-
-			appendBinaryStringInfo(&it->text, ts, ce[tc] - ts);
-		}
-		if (ps->task_cols[1] >= 0 && ps->task_cols[1] < nc && ce[ps->task_cols[1]] > cs[ps->task_cols[1]])
-			it->owner = pm_clean(cs[ps->task_cols[1]], ce[ps->task_cols[1]]);
-		if (ps->task_cols[2] >= 0 && ps->task_cols[2] < nc && ce[ps->task_cols[2]] > cs[ps->task_cols[2]])
-			it->status_text = pm_clean(cs[ps->task_cols[2]], ce[ps->task_cols[2]]);
-		if (ps->task_cols[3] >= 0 && ps->task_cols[3] < nc && ce[ps->task_cols[3]] > cs[ps->task_cols[3]])
-			it->due = pm_clean(cs[ps->task_cols[3]], ce[ps->task_cols[3]]);
-		/* no Status column: a status word ending another cell ("n/a DONE") */
-		for (int i = 0; i < nc && it->status_text == NULL && ps->task_cols[2] < 0; i++)
-		{
-			const char *w = ce[i];
-
-			if (i == ps->task_cols[0] || i == ps->task_cols[1])
-				continue;
-			while (w > cs[i] && !isspace((unsigned char) w[-1]))
-				w--;
-			if (pm_task_status_word(w, ce[i] - w))
-				it->status_text = pnstrdup(w, ce[i] - w);
-		}
+		pm_task_table_row(ps, ln);
 		return;
 	}
 	ps->in_task_table = false;
@@ -281,13 +360,17 @@ pm_measures_line(PmParser *ps, const PmLine *ln)
 		ps->items_at_heading = ps->nitems;
 		return;
 	}
-	if (last && ln->indent > last->indent && (marker || ln->indent >= last->indent + 2))
-		return;					/* other detail under an item */
-	if (!marker && ln->indent == 0)
+	/*
+	 * Lines without markers, one task a line; also "Label: ..." lines however
+	 * ragged their indentation ("   Audits: ...", "    Alerts: ...").
+	 */
+	if (!marker && (ln->indent == 0 || ((last == NULL || last->plain) && pm_label_first(s, e))))
 	{
 		pm_plain_item(ps, ln, s, e);	/* a task, or prose around the list */
 		return;
 	}
+	if (last && ln->indent > last->indent && (marker || ln->indent >= last->indent + 2))
+		return;					/* other detail under an item */
 	{
 		PmItem	   *it = pm_new_item(ps, ln->indent);
 
@@ -411,9 +494,25 @@ pm_says_done(const char *title)
 	if (strstr(low, " will ") || strstr(low, " should ") || strstr(low, " must "))
 		return false;
 	for (int i = 0; i < lengthof(words); i++)
-		if (strstr(low, words[i]) != NULL)
+		for (const char *m = strstr(low, words[i]); m != NULL; m = strstr(m + 1, words[i]))
+		{
+			/* "a version that has been verified": a clause, not the task's state */
+			if ((m - low >= 5 && strncmp(m - 5, " that", 5) == 0) ||
+				(m - low >= 4 && strncmp(m - 4, "that", 4) == 0 && m - low == 4) ||
+				(m - low >= 6 && strncmp(m - 6, " which", 6) == 0))
+				continue;
 			return true;
+		}
 	return false;
+}
+
+/* ", 2025" at p: the year of a due date ("Due: Feb 28, 2025"), not a new part */
+static bool
+pm_year_follows(const char *p, const char *e)
+{
+	return e - p >= 6 && p[0] == ',' && p[1] == ' ' && isdigit((unsigned char) p[2]) &&
+		isdigit((unsigned char) p[3]) && isdigit((unsigned char) p[4]) &&
+		isdigit((unsigned char) p[5]) && (e - p == 6 || !isdigit((unsigned char) p[6]));
 }
 
 /*
@@ -431,6 +530,16 @@ pm_trim_leftovers(char *t, char *e)
 		while (b > t && (isspace((unsigned char) b[-1]) || b[-1] == '-' || b[-1] == '|' ||
 						 b[-1] == ';' || b[-1] == ','))
 			b--;
+		/* "logging (**Due: Feb 28, 2025**)." left "logging ()." */
+		if (b - 3 >= t && b[-1] == '.' && (b[-2] == ')' || b[-2] == ']'))
+		{
+			char	   *o = b - 3;
+
+			while (o > t && (*o == ' ' || *o == ',' || *o == ';' || *o == '*'))
+				o--;
+			if (*o == (b[-2] == ')' ? '(' : '['))
+				b = o;
+		}
 		if (b - 3 >= t && (unsigned char) b[-3] == 0xe2 && (unsigned char) b[-2] == 0x80 &&
 			((unsigned char) b[-1] == 0x93 || (unsigned char) b[-1] == 0x94))
 			b -= 3;
@@ -452,169 +561,198 @@ pm_trim_leftovers(char *t, char *e)
 	return e;
 }
 
-void
-pm_finish_task(PmParser *ps, PmItem *it, PmTask *task)
+/* past "Task 1:", "Action 2:", "TODO:" at the start of a task's title t */
+static char *
+pm_skip_task_prefix(char *t, char *e)
 {
-	char	   *t = pm_clean(it->text.data, it->text.data + it->text.len);
-	char	   *e = t + strlen(t);
-	char	   *p;
-	const char *status = NULL;
+	char	   *q = t;
 
-	/* "Task 1:", "Action 2:", "TODO:" */
+	if (pm_word_ci(q, e, "task") || pm_word_ci(q, e, "action") || pm_word_ci(q, e, "item") ||
+		pm_word_ci(q, e, "todo"))
 	{
-		char	   *q = t;
+		while (q < e && isalpha((unsigned char) *q))
+			q++;
+		q = (char *) pm_skip_space(q, e);
+		while (q < e && (isdigit((unsigned char) *q) || *q == '#'))
+			q++;
+		if (q < e && (*q == ':' || *q == '.' || *q == ')'))
+			t = (char *) pm_skip_space(q + 1, e);
+	}
+	return t;
+}
 
-		if (pm_word_ci(q, e, "task") || pm_word_ci(q, e, "action") || pm_word_ci(q, e, "item") ||
-			pm_word_ci(q, e, "todo"))
+/* a leading check mark, and "Done: ..." / "[In progress] ...": past them */
+static char *
+pm_leading_status(PmItem *it, char *t, char *e)
+{
+	char	   *q = t;
+
+	if (e - q >= 3 && (unsigned char) q[0] == 0xe2 && (unsigned char) q[1] == 0x9c &&
+		((unsigned char) q[2] == 0x85 || (unsigned char) q[2] == 0x94 ||
+		 (unsigned char) q[2] == 0x93))
+	{
+		if (it->status_text == NULL && !it->has_checkbox)
+			it->status_text = pstrdup("done");
+		t = q = (char *) pm_skip_space(q + 3, e);
+		if (e - q >= 3 && (unsigned char) q[0] == 0xef && (unsigned char) q[1] == 0xb8)
+			t = q = (char *) pm_skip_space(q + 3, e);	/* variation selector */
+	}
+	for (char *c = q; c < e && c - q < 20; c++)
+	{
+		if (*c == ':' || (*c == ']' && *q == '['))
 		{
-			while (q < e && isalpha((unsigned char) *q))
-				q++;
-			q = (char *) pm_skip_space(q, e);
-			while (q < e && (isdigit((unsigned char) *q) || *q == '#'))
-				q++;
-			if (q < e && (*q == ':' || *q == '.' || *q == ')'))
-				t = (char *) pm_skip_space(q + 1, e);
+			const char *w = (*q == '[') ? q + 1 : q;
+
+			if (pm_task_status_word(w, c - w))
+			{
+				it->status_text = pnstrdup(w, c - w);
+				t = (char *) pm_skip_space(c + 1, e);
+			}
+			break;
 		}
 	}
+	return t;
+}
 
-	/* a leading check mark, and "Done: ..." / "[In progress] ..." */
+/*
+ * Inline labels ("— Status: In progress — Owner: alice", "(Due: Feb 28,
+ * 2025)"): their values taken, cut out of the title t; returns its end.
+ */
+static char *
+pm_inline_labels(PmItem *it, char *t, char *e)
+{
+	for (char *p = t; p < e; p++)
 	{
-		char	   *q = t;
+		const char *value;
+		int			label;
+		const char *ve;
+		char	   *cut = p;
+		char	   *v;
+		const char *a,
+				   *b;
 
-		if (e - q >= 3 && (unsigned char) q[0] == 0xe2 && (unsigned char) q[1] == 0x9c &&
-			((unsigned char) q[2] == 0x85 || (unsigned char) q[2] == 0x94 ||
-			 (unsigned char) q[2] == 0x93))
+		if (p > t && pm_isalnum(p[-1]))
+			continue;
+		label = pm_task_label(p, e, &value);
+		if (!label)
+			continue;
+		ve = value;
+		while (ve < e && *ve != '|' && *ve != ';' && *ve != ')' && *ve != ']' &&
+			   (*ve != ',' || (label == 3 && pm_year_follows(ve, e))) &&
+			   !((unsigned char) *ve == 0xe2) &&
+			   !(ve[0] == ' ' && ve + 1 < e && ve[1] == '-' && ve + 2 < e && ve[2] == ' '))
+			ve++;
+		v = pnstrdup(value, ve - value);
+		a = v;
+		b = v + strlen(v);
+		pm_trim(&a, &b);
+		v = pnstrdup(a, b - a);
+		if (label == 1)
+			it->status_text = v;
+		else if (label == 2)
+			it->owner = v;
+		else
+			it->due = v;
+		/* cut the label and its value out of the title */
+		memmove(cut, ve, e - ve + 1);
+		e -= (ve - cut);
+		p = cut - 1;
+	}
+	return e;
+}
+
+/* an owner named by handle at the end: "(@alice)"; returns the title's end */
+static char *
+pm_trailing_handle(PmItem *it, char *t, char *e)
+{
+	char	   *o;
+
+	if (it->owner != NULL || e - t <= 3 || e[-1] != ')')
+		return e;
+	o = e - 2;
+	while (o > t && (pm_isalnum(*o) || *o == '-' || *o == '_' || *o == '.'))
+		o--;
+	if (o > t && *o == '@' && o[-1] == '(' && o + 1 < e - 1)
+	{
+		it->owner = pnstrdup(o, e - 1 - o);
+		e = o - 1;
+		while (e > t && isspace((unsigned char) e[-1]))
+			e--;
+		*e = '\0';
+	}
+	return e;
+}
+
+/*
+ * A status word at the end: "(Completed)", "[done]", " - In progress":
+ * taken out of the title t; returns its end.
+ */
+static char *
+pm_trailing_status(PmItem *it, char *t, char *e)
+{
+	char	   *b = e;
+
+	if (b > t && (b[-1] == ')' || b[-1] == ']'))
+	{
+		char		open = b[-1] == ')' ? '(' : '[';
+		char	   *o = b - 1;
+		char	   *w;
+
+		while (o > t && *o != open)
+			o--;
+		/* "(owner: Jo, completed)" leaves "(, completed)" */
+		for (w = o + 1; w < b && (*w == ',' || *w == ';' || *w == ' '); w++)
+			;
+		if (*o == open && pm_task_status_word(w, b - 1 - w))
 		{
-			if (it->status_text == NULL && !it->has_checkbox)
-				it->status_text = pstrdup("done");
-			t = q = (char *) pm_skip_space(q + 3, e);
-			if (e - q >= 3 && (unsigned char) q[0] == 0xef && (unsigned char) q[1] == 0xb8)
-				t = q = (char *) pm_skip_space(q + 3, e);	/* variation selector */
+			it->status_text = pnstrdup(w, b - 1 - w);
+			e = o;
 		}
-		for (char *c = q; c < e && c - q < 20; c++)
+	}
+	else
+	{
+		for (char *o = b - 1; o > t; o--)
 		{
-			if (*c == ':' || (*c == ']' && *q == '['))
+			if ((*o == '-' && o[-1] == ' ') || *o == ':' ||
+				((unsigned char) *o == 0xe2 && o + 2 < b))
 			{
-				const char *w = (*q == '[') ? q + 1 : q;
+				char	   *w = o + ((unsigned char) *o == 0xe2 ? 3 : 1);
 
-				if (pm_task_status_word(w, c - w))
+				if (pm_task_status_word(w, b - w))
 				{
-					it->status_text = pnstrdup(w, c - w);
-					t = (char *) pm_skip_space(c + 1, e);
+					it->status_text = pnstrdup(w, b - w);
+					e = o;
 				}
 				break;
 			}
 		}
 	}
+	while (e > t && (isspace((unsigned char) e[-1]) || e[-1] == '-'))
+		e--;
+	if (e - 3 >= t && (unsigned char) e[-3] == 0xe2)
+		e -= 3;
+	while (e > t && isspace((unsigned char) e[-1]))
+		e--;
+	*e = '\0';
+	/* "Pool alerts (Owner: Ravi) - Done" leaves "Pool alerts ()" */
+	return pm_trim_leftovers(t, e);
+}
 
-	/* inline labels: "— Status: In progress — Owner: alice" */
-	for (p = t; p < e; p++)
-	{
-		const char *value;
-		int			label;
+void
+pm_finish_task(PmParser *ps, PmItem *it, PmTask *task)
+{
+	char	   *t = pm_clean(it->text.data, it->text.data + it->text.len);
+	char	   *e = t + strlen(t);
+	const char *status = NULL;
 
-		if (p > t && pm_isalnum(p[-1]))
-			continue;
-		label = pm_task_label(p, e, &value);
-		if (label)
-		{
-			const char *ve = value;
-			char	   *cut = p;
-
-			while (ve < e && *ve != '|' && *ve != ';' && *ve != ')' && *ve != ']' &&
-				   *ve != ',' && !((unsigned char) *ve == 0xe2) &&
-				   !(ve[0] == ' ' && ve + 1 < e && ve[1] == '-' && ve + 2 < e && ve[2] == ' '))
-				ve++;
-			{
-				char	   *v = pnstrdup(value, ve - value);
-				const char *a = v,
-						   *b = v + strlen(v);
-
-				pm_trim(&a, &b);
-				v = pnstrdup(a, b - a);
-				if (label == 1)
-					it->status_text = v;
-				else if (label == 2)
-					it->owner = v;
-				else
-					it->due = v;
-			}
-			/* cut the label and its value out of the title */
-			memmove(cut, ve, e - ve + 1);
-			e -= (ve - cut);
-			p = cut - 1;
-		}
-	}
+	t = pm_skip_task_prefix(t, e);
+	t = pm_leading_status(it, t, e);
+	e = pm_inline_labels(it, t, e);
 	/* trailing separators and empty brackets left over */
 	e = pm_trim_leftovers(t, e);
-
-	/* an owner named by handle at the end: "(@alice)" */
-	if (it->owner == NULL && e - t > 3 && e[-1] == ')')
-	{
-		char	   *o = e - 2;
-
-		while (o > t && (pm_isalnum(*o) || *o == '-' || *o == '_' || *o == '.'))
-			o--;
-		if (o > t && *o == '@' && o[-1] == '(' && o + 1 < e - 1)
-		{
-			it->owner = pnstrdup(o, e - 1 - o);
-			e = o - 1;
-			while (e > t && isspace((unsigned char) e[-1]))
-				e--;
-			*e = '\0';
-		}
-	}
-	/* a status word at the end: "(Completed)", "[done]", " - In progress" */
+	e = pm_trailing_handle(it, t, e);
 	if (it->status_text == NULL)
-	{
-		char	   *b = e;
-
-		if (b > t && (b[-1] == ')' || b[-1] == ']'))
-		{
-			char		open = b[-1] == ')' ? '(' : '[';
-			char	   *o = b - 1;
-
-			char	   *w;
-
-			while (o > t && *o != open)
-				o--;
-			/* "(owner: Jo, completed)" leaves "(, completed)" */
-			for (w = o + 1; w < b && (*w == ',' || *w == ';' || *w == ' '); w++)
-				;
-			if (*o == open && pm_task_status_word(w, b - 1 - w))
-			{
-				it->status_text = pnstrdup(w, b - 1 - w);
-				e = o;
-			}
-		}
-		else
-		{
-			for (char *o = b - 1; o > t; o--)
-			{
-				if ((*o == '-' && o[-1] == ' ') || *o == ':' ||
-					((unsigned char) *o == 0xe2 && o + 2 < b))
-				{
-					char	   *w = o + ((unsigned char) *o == 0xe2 ? 3 : 1);
-
-					if (pm_task_status_word(w, b - w))
-					{
-						it->status_text = pnstrdup(w, b - w);
-						e = o;
-					}
-					break;
-				}
-			}
-		}
-		while (e > t && (isspace((unsigned char) e[-1]) || e[-1] == '-'))
-			e--;
-		if (e - 3 >= t && (unsigned char) e[-3] == 0xe2)
-			e -= 3;
-		while (e > t && isspace((unsigned char) e[-1]))
-			e--;
-		*e = '\0';
-		/* "Pool alerts (Owner: Ravi) - Done" leaves "Pool alerts ()" */
-		e = pm_trim_leftovers(t, e);
-	}
+		e = pm_trailing_status(it, t, e);
 
 	if (it->status_text)
 	{

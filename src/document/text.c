@@ -327,7 +327,9 @@ pm_head_kind(const char *name)
 		return HEAD_TIMELINE;
 	if (HAS("action item") || (WORD("actions") && !HAS("taken")) || WORD("todo") || WORD("to do") || WORD("to-do") ||
 		WORD("tasks") || WORD("task list") || HAS("follow-up") || HAS("follow up") ||
-		HAS("next steps"))
+		HAS("next steps") || strcmp(low, "plan") == 0 || strcmp(low, "the plan") == 0 ||
+		strcmp(low, "our plan") == 0 || strcmp(low, "action plan") == 0 ||
+		strcmp(low, "plan of action") == 0)
 		return HEAD_TASKS;
 	if (HAS("corrective") || HAS("prevent") || HAS("measures") ||
 		HAS("remediation") || HAS("doing about"))
@@ -335,7 +337,9 @@ pm_head_kind(const char *name)
 	if (!HAS("root cause") &&
 		(HAS("lessons") || HAS("went well") || HAS("went wrong") || HAS("went right") ||
 		 HAS("contributing factor") || HAS("five whys") || HAS("5 whys") ||
-		 HAS("got lucky") || HAS("we learned") || HAS("learnings")))
+		 HAS("got lucky") || HAS("we learned") || HAS("learnings") ||
+		 WORD("conclusion") || WORD("conclusions") || HAS("final thoughts") ||
+		 HAS("closing thoughts") || HAS("closing remarks")))
 		return HEAD_RETRO;		/* prose of the retrospective, not tasks */
 	if (HAS("improvement") || HAS("can improve"))
 		return HEAD_IMPROVEMENTS;

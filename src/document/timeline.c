@@ -79,7 +79,11 @@ const char *
 pm_skip_separator(const char *p, const char *e)
 {
 	p = pm_skip_decor(p, e);
-	if (p < e && (*p == ':' || *p == '-' || *p == '|' || *p == ',' || *p == '.' ||
+	if (p + 2 < e && p[0] == '-' && p[1] == '-' && p[2] == '>')
+		p += 3;					/* "15:15 GMT+1 --> Issue detected" */
+	else if (p + 1 < e && (p[0] == '-' || p[0] == '=') && p[1] == '>')
+		p += 2;
+	else if (p < e && (*p == ':' || *p == '-' || *p == '|' || *p == ',' || *p == '.' ||
 				  *p == ']' || *p == ')' || *p == '>'))
 		p++;
 	else if (p + 2 < e && (unsigned char) p[0] == 0xe2 && (unsigned char) p[1] == 0x80 &&
@@ -119,6 +123,42 @@ pm_skip_emoji(const char *p, const char *e)
 }
 
 /*
+ * "0900 - First user report": a 24-hour time written without its colon, as
+ * an entry's head only (a dash and words after it), so that a year in a
+ * sentence stays a year.
+ */
+static bool
+pm_military_head(const char *q, const char *e, PmStamp *st)
+{
+	const char *r;
+	int			hh,
+				mm;
+
+	if (e - q < 8 || !isdigit((unsigned char) q[0]) || !isdigit((unsigned char) q[1]) ||
+		!isdigit((unsigned char) q[2]) || !isdigit((unsigned char) q[3]) || q[4] != ' ')
+		return false;
+	r = q + 5;
+	if (*r == '-')
+		r++;
+	else if (e - r >= 3 && (unsigned char) r[0] == 0xe2 && (unsigned char) r[1] == 0x80 &&
+			 ((unsigned char) r[2] == 0x93 || (unsigned char) r[2] == 0x94))
+		r += 3;
+	else
+		return false;
+	if (r >= e || *r != ' ' || r + 1 >= e || !isalpha((unsigned char) r[1]))
+		return false;
+	hh = (q[0] - '0') * 10 + (q[1] - '0');
+	mm = (q[2] - '0') * 10 + (q[3] - '0');
+	if (hh > 23 || mm > 59)
+		return false;
+	memset(st, 0, sizeof(PmStamp));
+	st->has_time = true;
+	st->h = hh;
+	st->mi = mm;
+	return true;
+}
+
+/*
  * Try to read the head of a timeline entry at p ("**10:00 AM:** ", "At 14:05
  * EAT, ", "2024-05-15T10:00:00-04:00 | ", "[14:05] ").  On success returns
  * the start of the body.
@@ -141,6 +181,8 @@ pm_entry_head(const char *p, const char *e, PmStamp *st)
 		q = pm_skip_space(q + 2, e);
 	else if (q < e && *q == '~')
 		q = pm_skip_space(q + 1, e);
+	if (pm_military_head(q, e, st))
+		return pm_skip_separator(q + 4, e);
 	n = pm_read_stamp(q, e, st);
 	if (n == 0)
 		return NULL;
@@ -278,6 +320,93 @@ pm_timeline_sentences(PmParser *ps, const PmLine *ln, const char *s, const char 
 	return any;
 }
 
+/*
+ * A row of a timeline table ("| 14:05 | alert fired |", "| May 15 | 14:05 |
+ * UTC | ... |"): an entry at the first cell holding a time (a date cell and
+ * a time cell, a zone in a cell of its own), the other cells its text; the
+ * header names the zone.
+ */
+static void
+pm_timeline_row(PmParser *ps, const PmLine *ln, const char *s, const char *e)
+{
+	const char *cs[16],
+			   *ce[16];
+	int			nc;
+	int			first = -1;
+	PmStamp		st;
+
+	if (pm_table_separator(s, e))
+		return;
+	nc = pm_table_cells(s, e, cs, ce, 16);
+	if (ps->nraw == 0 && nc > 0 && (pm_contains_ci(cs[0], ce[0] - cs[0], "time") ||
+									pm_contains_ci(cs[0], ce[0] - cs[0], "date")))
+	{
+		/* a header: "| Time (UTC) | Event |", "| Date | Time (UTC) | Event |" */
+		for (int i = 0; i < nc; i++)
+			if (pm_contains_ci(cs[i], ce[i] - cs[i], "time"))
+			{
+				pm_scan_zone(ps, cs[i], ce[i]);
+				break;
+			}
+		return;
+	}
+	/* the first cell (or date cell + time cell) holding a time */
+	for (int i = 0; i < nc && first < 0; i++)
+	{
+		const char *b = pm_entry_head(cs[i], ce[i], &st);
+
+		if (b == NULL)
+			continue;
+		if (st.has_date && !st.has_time && i + 1 < nc)
+		{
+			PmStamp		t;
+
+			if (pm_entry_head(cs[i + 1], ce[i + 1], &t) && t.has_time && !t.has_date)
+			{
+				t.has_date = true;
+				t.y = st.y;
+				t.m = st.m;
+				t.d = st.d;
+				st = t;
+				i++;
+			}
+		}
+		if (st.has_time)
+		{
+			PmRawEntry *r = pm_new_entry(ps, &st, ln->lineno, ln->indent);
+
+			/* a zone in a cell of its own */
+			if (!st.has_zone && i + 1 < nc)
+			{
+				PmZone		z;
+				bool		unknown;
+
+				if (pm_read_zone(cs[i + 1], ce[i + 1], &z, &unknown, r->st.zone_word) ==
+					ce[i + 1] - cs[i + 1] && !unknown && ce[i + 1] > cs[i + 1])
+				{
+					r->st.zone = z;
+					r->st.has_zone = true;
+					i++;
+				}
+			}
+			if (b < ce[i] && b > cs[i])
+				appendBinaryStringInfo(&r->body, b, ce[i] - b);
+			for (int j = i + 1; j < nc; j++)
+			{
+				char	   *c = pnstrdup(cs[j], ce[j] - cs[j]);
+
+				if (*c == '\0')
+					continue;
+				if (r->body.len > 0)
+					appendStringInfoString(&r->body, " — ");
+				appendStringInfoString(&r->body, c);
+			}
+			first = i;
+		}
+	}
+	return;
+}
+
 void
 pm_timeline_line(PmParser *ps, const PmLine *ln)
 {
@@ -289,87 +418,31 @@ pm_timeline_line(PmParser *ps, const PmLine *ln)
 				checked;
 	PmStamp		st;
 
+	/* "text\\" is a hard line break; a line of backslashes alone, nothing */
+	while (e > s && e[-1] == '\\')
+		e--;
+	while (e > s && e[-1] == ' ')
+		e--;
+	if (e == s)
+		return;
 	if (*s == '|')
 	{
-		const char *cs[16],
-				   *ce[16];
-		int			nc;
-		int			first = -1;
-
-		if (pm_table_separator(s, e))
-			return;
-		nc = pm_table_cells(s, e, cs, ce, 16);
-		if (ps->nraw == 0 && nc > 0 && (pm_contains_ci(cs[0], ce[0] - cs[0], "time") ||
-										pm_contains_ci(cs[0], ce[0] - cs[0], "date")))
-		{
-			/* a header: "| Time (UTC) | Event |", "| Date | Time (UTC) | Event |" */
-			for (int i = 0; i < nc; i++)
-				if (pm_contains_ci(cs[i], ce[i] - cs[i], "time"))
-				{
-					pm_scan_zone(ps, cs[i], ce[i]);
-					break;
-				}
-			return;
-		}
-		/* the first cell (or date cell + time cell) holding a time */
-		for (int i = 0; i < nc && first < 0; i++)
-		{
-			const char *b = pm_entry_head(cs[i], ce[i], &st);
-
-			if (b == NULL)
-				continue;
-			if (st.has_date && !st.has_time && i + 1 < nc)
-			{
-				PmStamp		t;
-
-				if (pm_entry_head(cs[i + 1], ce[i + 1], &t) && t.has_time && !t.has_date)
-				{
-					t.has_date = true;
-					t.y = st.y;
-					t.m = st.m;
-					t.d = st.d;
-					st = t;
-					i++;
-				}
-			}
-			if (st.has_time)
-			{
-				PmRawEntry *r = pm_new_entry(ps, &st, ln->lineno, ln->indent);
-
-				/* a zone in a cell of its own */
-				if (!st.has_zone && i + 1 < nc)
-				{
-					PmZone		z;
-					bool		unknown;
-
-					if (pm_read_zone(cs[i + 1], ce[i + 1], &z, &unknown, r->st.zone_word) ==
-						ce[i + 1] - cs[i + 1] && !unknown && ce[i + 1] > cs[i + 1])
-					{
-						r->st.zone = z;
-						r->st.has_zone = true;
-						i++;
-					}
-				}
-				if (b < ce[i] && b > cs[i])
-					appendBinaryStringInfo(&r->body, b, ce[i] - b);
-				for (int j = i + 1; j < nc; j++)
-				{
-					char	   *c = pnstrdup(cs[j], ce[j] - cs[j]);
-
-					if (*c == '\0')
-						continue;
-					if (r->body.len > 0)
-						appendStringInfoString(&r->body, " — ");
-					appendStringInfoString(&r->body, c);
-				}
-				first = i;
-			}
-		}
+		pm_timeline_row(ps, ln, s, e);
 		return;
 	}
 
 	s = pm_strip_marker(s, e, &marker);
 	s = pm_strip_checkbox(s, e, &has_cb, &checked);
+	/* a quote under an entry's heading (a chat message, an alert): its text */
+	if (ln->quote && ps->nraw > 0 && ps->raw[ps->nraw - 1].open_body)
+	{
+		PmRawEntry *r = &ps->raw[ps->nraw - 1];
+
+		if (r->body.len > 0)
+			appendStringInfoChar(&r->body, ' ');
+		appendBinaryStringInfo(&r->body, s, e - s);
+		return;
+	}
 	/* prose first: "At 14:05 EAT, ... At 14:20 EAT, ..." is several entries */
 	if (pm_timeline_prose(ps, ln, s, e))
 		return;
@@ -473,126 +546,171 @@ pm_timeline_kind(const char *s, int len, bool *begins)
 	return "action";
 }
 
+/* the date carried from entry to entry, and the latest time seen that day */
+typedef struct PmCarry
+{
+	int			y,
+				m,
+				d;
+	int			max_tod;		/* seconds into the day, -1 at a new date */
+	int			max_h,
+				max_mi;
+	int			rolled;			/* notes of each kind written */
+	int			disordered;
+	int			noon;
+} PmCarry;
+
+/*
+ * An entry's time against the latest before it on its day: the next day
+ * when it says so or when that is the nearer reading ("23:50" then "00:10"),
+ * past noon for "12:15 AM" after "12:00 PM", else kept, out of order.
+ */
+static void
+pm_carry_time(PmDocument *doc, PmRawEntry *r, PmCarry *c)
+{
+	PmStamp    *st = &r->st;
+	int			tod = st->h * 3600 + st->mi * 60 + st->s;
+	int			back;
+	bool		next_day;
+
+	if (st->has_date || c->max_tod < 0 || tod >= c->max_tod)
+	{
+		if (tod >= c->max_tod)
+		{
+			c->max_tod = tod;
+			c->max_h = st->h;
+			c->max_mi = st->mi;
+		}
+		return;
+	}
+	back = c->max_tod - tod;
+	next_day = pm_contains_ci(r->body.data, r->body.len, "next day") ||
+		pm_contains_ci(r->body.data, r->body.len, "following day") ||
+		pm_contains_ci(r->body.data, r->body.len, "next morning") ||
+		pm_contains_ci(r->body.data, r->body.len, "overnight") ||
+		(86400 - back) < back;
+	if (!next_day && st->h == 0 && (c->max_h == 11 || c->max_h == 12) &&
+		tod + 43200 >= c->max_tod && tod + 43200 - c->max_tod <= 3 * 3600)
+	{
+		/* "12:15 AM" after "12:00 PM": the quarter past noon */
+		if (++c->noon <= PM_MAX_NOTES_OF_A_KIND)
+			pm_note(doc, "line %d: %s after %s read as %s, past noon rather than past midnight",
+					r->lineno, pm_fmt_hm(0, st->mi), pm_fmt_hm(c->max_h, c->max_mi),
+					pm_fmt_hm(12, st->mi));
+		st->h = 12;
+		c->max_tod = tod + 43200;
+		c->max_h = st->h;
+		c->max_mi = st->mi;
+	}
+	else if (next_day)
+	{
+		pm_add_days(&c->y, &c->m, &c->d, 1);
+		if (++c->rolled <= PM_MAX_NOTES_OF_A_KIND)
+			pm_note(doc, "line %d: %s is earlier than %s before it; took it to be the next day, %04d-%02d-%02d",
+					r->lineno, pm_fmt_hm(st->h, st->mi), pm_fmt_hm(c->max_h, c->max_mi),
+					c->y, c->m, c->d);
+		c->max_tod = tod;
+		c->max_h = st->h;
+		c->max_mi = st->mi;
+	}
+	else if (++c->disordered <= PM_MAX_NOTES_OF_A_KIND)
+		pm_note(doc, "line %d: %s comes after %s but is earlier; kept it at its stated time, out of order",
+				r->lineno, pm_fmt_hm(st->h, st->mi), pm_fmt_hm(c->max_h, c->max_mi));
+}
+
+/*
+ * The zone an entry's time is in: its own, or the timeline's.  When no
+ * entry names a zone, an unknown word after a time was text ("14:55 ALERT:
+ * ..."): it goes back into the body.
+ */
+static PmZone
+pm_entry_zone(PmParser *ps, PmRawEntry *r, bool has_named_zone)
+{
+	PmStamp    *st = &r->st;
+
+	if (st->zone_unknown && !has_named_zone)
+	{
+		StringInfoData b;
+
+		initStringInfo(&b);
+		if (r->text_from_zone)
+			appendStringInfoString(&b, r->text_from_zone);
+		else
+			appendStringInfo(&b, "%s %s", st->zone_word, r->body.data);
+		r->body = b;
+		st->zone_unknown = false;
+	}
+	if (st->zone_unknown)
+	{
+		pm_note(ps->doc, "line %d names the zone \"%s\", which PostgreSQL does not know; read it as %s",
+				r->lineno, st->zone_word, ps->tl_zone.label);
+		return ps->tl_zone;
+	}
+	return st->has_zone ? st->zone : ps->tl_zone;
+}
+
 /* the entries: dates carried, midnight crossed, order checked */
 void
 pm_build_entries(PmParser *ps)
 {
 	PmDocument *doc = ps->doc;
+	PmCarry		c;
+	bool		has_named_zone = false;
 
+	memset(&c, 0, sizeof(c));
+	c.y = ps->base_y;
+	c.m = ps->base_m;
+	c.d = ps->base_d;
+	c.max_tod = -1;
+	doc->entries = palloc(sizeof(PmEntry) * Max(ps->nraw, 1));
+	for (int i = 0; i < ps->nraw; i++)
+		if (ps->raw[i].st.has_zone)
+			has_named_zone = true;
+	for (int i = 0; i < ps->nraw; i++)
 	{
-		int			cy = ps->base_y,
-					cm = ps->base_m,
-					cd = ps->base_d;
-		int			max_tod = -1;
-		int			rolled = 0;
-		int			disordered = 0;
-		bool		has_named_zone = false;
-		int			max_h = 0,
-					max_mi = 0;
+		PmRawEntry *r = &ps->raw[i];
+		PmStamp    *st = &r->st;
+		PmZone		z;
+		PmEntry    *en;
+		const char *bs,
+				   *be;
 
-		doc->entries = palloc(sizeof(PmEntry) * Max(ps->nraw, 1));
-		for (int i = 0; i < ps->nraw; i++)
-			if (ps->raw[i].st.has_zone)
-				has_named_zone = true;
-		for (int i = 0; i < ps->nraw; i++)
+		if (st->has_date)
 		{
-			PmRawEntry *r = &ps->raw[i];
-			PmStamp    *st = &r->st;
-			int			tod;
-			PmZone		z;
-			PmEntry    *en;
-			const char *bs,
-					   *be;
-
-			if (st->has_date)
-			{
-				cy = st->y ? st->y : cy;
-				cm = st->m;
-				cd = st->d;
-				max_tod = -1;
-			}
-			if (!st->has_time)
-				continue;		/* a date line */
-			tod = st->h * 3600 + st->mi * 60 + st->s;
-			if (!st->has_date && max_tod >= 0 && tod < max_tod)
-			{
-				int			back = max_tod - tod;
-				bool		next_day;
-
-				next_day = pm_contains_ci(r->body.data, r->body.len, "next day") ||
-					pm_contains_ci(r->body.data, r->body.len, "following day") ||
-					pm_contains_ci(r->body.data, r->body.len, "next morning") ||
-					pm_contains_ci(r->body.data, r->body.len, "overnight") ||
-					(86400 - back) < back;
-				if (next_day)
-				{
-					pm_add_days(&cy, &cm, &cd, 1);
-					if (++rolled <= PM_MAX_NOTES_OF_A_KIND)
-						pm_note(doc, "line %d: %s is earlier than %s before it; took it to be the next day, %04d-%02d-%02d",
-								r->lineno, pm_fmt_hm(st->h, st->mi), pm_fmt_hm(max_h, max_mi), cy, cm, cd);
-					max_tod = tod;
-					max_h = st->h;
-					max_mi = st->mi;
-				}
-				else if (++disordered <= PM_MAX_NOTES_OF_A_KIND)
-					pm_note(doc, "line %d: %s comes after %s but is earlier; kept it at its stated time, out of order",
-							r->lineno, pm_fmt_hm(st->h, st->mi), pm_fmt_hm(max_h, max_mi));
-			}
-			else if (tod >= max_tod)
-			{
-				max_tod = tod;
-				max_h = st->h;
-				max_mi = st->mi;
-			}
-
-			if (st->zone_unknown && !has_named_zone)
-			{
-				/* no entry names a zone: the word was text ("14:55 ALERT: ...") */
-				StringInfoData b;
-
-				initStringInfo(&b);
-				if (r->text_from_zone)
-					appendStringInfoString(&b, r->text_from_zone);
-				else
-					appendStringInfo(&b, "%s %s", st->zone_word, r->body.data);
-				r->body = b;
-				st->zone_unknown = false;
-			}
-			if (st->zone_unknown)
-			{
-				z = ps->tl_zone;
-				pm_note(doc, "line %d names the zone \"%s\", which PostgreSQL does not know; read it as %s",
-						r->lineno, st->zone_word, ps->tl_zone.label);
-			}
-			else
-				z = st->has_zone ? st->zone : ps->tl_zone;
-
-			bs = r->body.data;
-			be = r->body.data + r->body.len;
-			pm_trim(&bs, &be);
-			if (bs == be)
-			{
-				pm_note(doc, "line %d: the entry at %s says nothing; left it out",
-						r->lineno, pm_fmt_hm(st->h, st->mi));
-				continue;
-			}
-			en = &doc->entries[doc->nentries];
-			if (!pm_zone_to_ts(&z, cy, cm, cd, st->h, st->mi, st->s, st->us, &en->at))
-			{
-				pm_note(doc, "line %d: %04d-%02d-%02d is not a date; left the entry out",
-						r->lineno, cy, cm, cd);
-				continue;
-			}
-			en->body = pnstrdup(bs, be - bs);
-			en->kind = pm_timeline_kind(en->body, strlen(en->body), &en->begins);
-			en->lineno = r->lineno;
-			doc->nentries++;
+			c.y = st->y ? st->y : c.y;
+			c.m = st->m;
+			c.d = st->d;
+			c.max_tod = -1;
 		}
-		if (rolled > PM_MAX_NOTES_OF_A_KIND)
-			pm_note(doc, "%d more entries were taken to be on the next day", rolled - PM_MAX_NOTES_OF_A_KIND);
-		if (disordered > PM_MAX_NOTES_OF_A_KIND)
-			pm_note(doc, "%d more entries out of order were kept at their stated times",
-					disordered - PM_MAX_NOTES_OF_A_KIND);
-	}
+		if (!st->has_time)
+			continue;			/* a date line */
+		pm_carry_time(doc, r, &c);
+		z = pm_entry_zone(ps, r, has_named_zone);
 
+		bs = r->body.data;
+		be = r->body.data + r->body.len;
+		pm_trim(&bs, &be);
+		if (bs == be)
+		{
+			pm_note(doc, "line %d: the entry at %s says nothing; left it out",
+					r->lineno, pm_fmt_hm(st->h, st->mi));
+			continue;
+		}
+		en = &doc->entries[doc->nentries];
+		if (!pm_zone_to_ts(&z, c.y, c.m, c.d, st->h, st->mi, st->s, st->us, &en->at))
+		{
+			pm_note(doc, "line %d: %04d-%02d-%02d is not a date; left the entry out",
+					r->lineno, c.y, c.m, c.d);
+			continue;
+		}
+		en->body = pnstrdup(bs, be - bs);
+		en->kind = pm_timeline_kind(en->body, strlen(en->body), &en->begins);
+		en->lineno = r->lineno;
+		doc->nentries++;
+	}
+	if (c.rolled > PM_MAX_NOTES_OF_A_KIND)
+		pm_note(doc, "%d more entries were taken to be on the next day", c.rolled - PM_MAX_NOTES_OF_A_KIND);
+	if (c.disordered > PM_MAX_NOTES_OF_A_KIND)
+		pm_note(doc, "%d more entries out of order were kept at their stated times",
+				c.disordered - PM_MAX_NOTES_OF_A_KIND);
 }

@@ -2,7 +2,7 @@
 -- formats (test/document/corpus), checked the way users rely on them.
 BEGIN;
 SET LOCAL timezone = 'UTC';
-SELECT plan(704);
+SELECT plan(765);
 
 \set seed000 `cat test/seeds/000_2d29b2a47fc1b878.txt`
 \set seed001 `cat test/seeds/001_e377f6c4d1aac321.txt`
@@ -81,6 +81,13 @@ SELECT plan(704);
 \set doc70 `cat test/document/corpus/70_precursor_and_untimed.md`
 \set doc71 `cat test/document/corpus/71_time_then_date_24h_pm.md`
 \set doc72 `cat test/document/corpus/72_action_item_subheadings_outage_period.md`
+\set doc73 `cat test/document/corpus/73_emoji_plain_headings_closing_lines.txt`
+\set doc74 `cat test/document/corpus/74_tab_table_twelve_am_slip.txt`
+\set doc75 `cat test/document/corpus/75_bold_entry_resolution_plan_conclusion.md`
+\set doc76 `cat test/document/corpus/76_last_updated_breaks_arrows.md`
+\set doc77 `cat test/document/corpus/77_timeline_phases_quotes_due_in_brackets.md`
+\set doc78 `cat test/document/corpus/78_military_times_heading_field_phases.md`
+\set doc79 `cat test/document/corpus/79_ragged_indent_label_measures.txt`
 
 CREATE TEMP TABLE doc (name text PRIMARY KEY, body text, on_date date);
 INSERT INTO doc VALUES
@@ -149,7 +156,14 @@ INSERT INTO doc VALUES
 	('69 IST is India, summary in the timeline zone', :'doc69', NULL),
 	('70 precursor days before, untimed item', :'doc70', NULL),
 	('71 11:10 6th Nov 2023, 23:40 PM', :'doc71', NULL),
-	('72 ### groups of action items, ## Outage', :'doc72', NULL);
+	('72 ### groups of action items, ## Outage', :'doc72', NULL),
+	('73 emoji headings, closing lines after tasks', :'doc73', NULL),
+	('74 tab-separated timeline, 12:10 AM after noon', :'doc74', NULL),
+	('75 **08:40 UTC: Issue Resolution**, ## Plan, ## Conclusion', :'doc75', NULL),
+	('76 Last updated: later, <br /> and \\ lines, -->', :'doc76', NULL),
+	('77 ### Detection phases, quotes, (Due: ...)', :'doc77', NULL),
+	('78 # Outage Duration: 0900–1130 PST, 0900 - entries', :'doc78', NULL),
+	('79 ragged indentation, Label: measures', :'doc79', NULL);
 
 -- what each document says, read by a person
 CREATE TEMP TABLE expected (name text PRIMARY KEY, started_at timestamptz, resolved_at timestamptz,
@@ -231,7 +245,14 @@ INSERT INTO expected VALUES
 	('69 IST is India, summary in the timeline zone', '2024-08-14 05:30Z', '2024-08-14 07:00Z', 4, 2, 0, 100, NULL),
 	('70 precursor days before, untimed item', '2024-09-05 12:00Z', '2024-09-05 12:40Z', 5, 2, 0, NULL, NULL),
 	('71 11:10 6th Nov 2023, 23:40 PM', '2023-11-06 21:50Z', '2023-11-07 00:30Z', 4, 2, 0, 40, NULL),
-	('72 ### groups of action items, ## Outage', '2024-04-09 06:20Z', '2024-04-09 07:05Z', 4, 3, 0, 100, NULL);
+	('72 ### groups of action items, ## Outage', '2024-04-09 06:20Z', '2024-04-09 07:05Z', 4, 3, 0, 100, NULL),
+	('73 emoji headings, closing lines after tasks', '2025-03-03 09:20Z', '2025-03-03 10:05Z', 5, 3, 0, 30, NULL),
+	('74 tab-separated timeline, 12:10 AM after noon', '2025-04-09 10:50Z', '2025-04-09 11:45Z', 6, 2, 0, 100, NULL),
+	('75 **08:40 UTC: Issue Resolution**, ## Plan, ## Conclusion', '2025-01-14 07:10Z', '2025-01-14 08:40Z', 4, 4, 0, 60, NULL),
+	('76 Last updated: later, <br /> and \\ lines, -->', '2025-02-03 05:40Z', '2025-02-03 08:10Z', 6, 0, 0, NULL, NULL),
+	('77 ### Detection phases, quotes, (Due: ...)', '2025-06-02 14:10Z', '2025-06-02 14:55Z', 4, 2, 0, NULL, NULL),
+	('78 # Outage Duration: 0900–1130 PST, 0900 - entries', '2024-10-07 17:00Z', '2024-10-07 19:30Z', 4, 1, 0, 25, NULL),
+	('79 ragged indentation, Label: measures', '2025-03-20 05:15Z', '2025-03-20 06:45Z', 5, 4, 0, 65, NULL);
 
 CREATE TEMP TABLE imported AS
 	SELECT name, postmortem.import_markdown(body, on_date => on_date) AS id FROM doc;
@@ -244,7 +265,7 @@ CREATE TEMP VIEW actual AS
 		   i.users_affected_pct AS pct, i.users_affected AS users, i.import_notes, i.status
 	  FROM imported m JOIN postmortem.incident i ON i.id = m.id;
 
--- 77 documents x 7 checks
+-- 84 documents x 7 checks
 SELECT is(a.started_at, e.started_at, e.name || ': start in UTC') FROM actual a JOIN expected e USING (name) ORDER BY name;
 SELECT is(a.resolved_at, e.resolved_at, e.name || ': end in UTC') FROM actual a JOIN expected e USING (name) ORDER BY name;
 SELECT is(a.entries, e.entries, e.name || ': timeline entries') FROM actual a JOIN expected e USING (name) ORDER BY name;
@@ -254,7 +275,7 @@ SELECT is(a.pct, e.pct, e.name || ': share of users affected') FROM actual a JOI
 SELECT is(a.users, e.users, e.name || ': users affected') FROM actual a JOIN expected e USING (name) ORDER BY name;
 
 -- every imported incident is finished, and the timeline came from the import
-SELECT is(count(*)::int, 77, 'every document imports as a resolved incident') FROM actual WHERE status = 'resolved';
+SELECT is(count(*)::int, 84, 'every document imports as a resolved incident') FROM actual WHERE status = 'resolved';
 SELECT is((SELECT count(*)::int FROM postmortem.timeline t JOIN imported m ON m.id = t.incident_id WHERE t.source <> 'import'),
 		  0, 'timeline rows are marked as imported');
 SELECT is((SELECT count(*)::int FROM postmortem.timeline t JOIN imported m ON m.id = t.incident_id
@@ -317,6 +338,24 @@ SELECT is(pg_temp.severity_of(E'# DNS\nSeverity: Sev 2 (major)\n## Timeline\n- 2
 		  'SEV2', 'severity from "Sev 2 (major)"');
 SELECT is(pg_temp.severity_of(E'# DNS\nPriority: P0\n## Timeline\n- 2024-01-01 10:00 UTC: alert\n- 2024-01-01 11:00 UTC: resolved'),
 		  'SEV1', 'P0 is the worst: SEV1');
+
+-- what the hand-read sample of real postmortems showed (corpus 73-78)
+SELECT is((SELECT t.body FROM postmortem.timeline t JOIN imported m ON m.id = t.incident_id
+			WHERE m.name LIKE '77 %' AND t.at = '2025-06-02 14:25Z'),
+		  'Health check on the search cluster fails The health check for search.example.org is failing | Violation started: Jun 2, 2025 at 2:25PM UTC | Policy: search-availability',
+		  '77: a quote under an entry''s heading is its text, the time inside it no entry of its own');
+SELECT is((SELECT string_agg((t.due_at AT TIME ZONE 'Europe/London')::date::text, ',' ORDER BY t.id)
+			 FROM postmortem.task t JOIN imported m ON m.id = t.incident_id WHERE m.name LIKE '77 %'),
+		  '2025-06-20,2025-07-01', '77: "(**Due: Jun 20, 2025**)" is a due date with its year, out of the title');
+SELECT is((SELECT count(*)::int FROM postmortem.timeline t JOIN imported m ON m.id = t.incident_id
+			WHERE m.name LIKE '76 %' AND (t.body ~ '[\\]$' OR t.body ~ '^-|<br')), 0,
+		  '76: line-break backslashes, <br /> and a "-->" separator stay out of the entries');
+SELECT ok(EXISTS (SELECT 1 FROM actual, unnest(import_notes) n WHERE name LIKE '74 %' AND n LIKE '%12:10 AM after 12:00 PM read as 12:10 PM%'),
+		  '74: "12:10 AM" after "12:00 PM" is read past noon, and noted');
+SELECT is((SELECT string_agg(t.title, ' | ' ORDER BY t.id) FROM postmortem.task t JOIN imported m ON m.id = t.incident_id
+			WHERE m.name LIKE '73 %'),
+		  'Add a unit check that rejects TTLs under one minute. | Pin the config loader to the version that has been verified in staging. | Alert when the cache hit rate drops below 80%.',
+		  '73: a closing sentence, a pseudo-heading and a joke after plain-line tasks are no tasks');
 
 -- tasks and improvements
 SELECT is((SELECT string_agg(t.status::text, ',' ORDER BY t.id) FROM postmortem.task t JOIN imported m ON m.id = t.incident_id

@@ -94,7 +94,7 @@ if [ "$fp_old" = "$fp_new" ]; then
 	is same same "the upgraded catalog is exactly a fresh 0.2.0 install's"
 else
 	is "upgraded catalog differs" "same" "the upgraded catalog is exactly a fresh 0.2.0 install's"
-	diff <(echo "$fp_new") <(echo "$fp_old") | head -200 | sed 's/^/# /'
+	diff <(echo "$fp_new") <(echo "$fp_old") | head -200 | sed 's/^/# /' >&2
 fi
 
 # The behaviour suites, run against the upgraded database.
@@ -105,6 +105,6 @@ if pg_prove -d $old test/support/catalog.sql $suites >/tmp/postmortem-upgrade-pr
 	is pass pass "the pgTAP suites pass on the upgraded database"
 else
 	is fail pass "the pgTAP suites pass on the upgraded database"
-	grep -v '^ok\|\.\. ok$' /tmp/postmortem-upgrade-prove.$$ | head -200 | sed 's/^/# /'
+	grep -v '^ok\|\.\. ok$' /tmp/postmortem-upgrade-prove.$$ | head -200 | sed 's/^/# /' >&2
 fi
 rm -f /tmp/postmortem-upgrade-prove.$$
