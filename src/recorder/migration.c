@@ -37,7 +37,9 @@
  * role and comes within PM_PENDING_WINDOW of the pending changes, its first
  * event claims them.  Any transaction that writes a history row ends the
  * pending changes, claimed or not, so a later, unrelated write cannot claim
- * old changes.
+ * old changes.  A CREATE that changed nothing (IF NOT EXISTS found the
+ * object: no object reported) is not claimed, nor are a history table's own
+ * objects: its sequence, its schema, tables named after it.
  *
  * The migration column of schema_change is written with the row when known
  * in its own transaction; every attribution (also later ones, since
@@ -129,6 +131,8 @@ typedef struct PendingChange
 	int64		id;
 	char	   *origin;
 	Oid			table;			/* the table it changed */
+	char	   *schema;			/* the schema it created or changed, quoted */
+	bool		noObject;		/* a CREATE that changed nothing (IF NOT EXISTS) */
 	TimestampTz committed;
 	Oid			role;
 } PendingChange;
@@ -646,12 +650,12 @@ means_down(const char *v)
 }
 
 /*
- * Whether an earlier run recorded migration "to" applied, in place, from
- * version "from": then going from "to" back to "from" undoes it.  Read by
- * index from the recorder's own table, only if nobody makes us wait.
+ * The newest step an earlier run recorded of a migration of a tool: 1 up
+ * (*from: the version it left, in place), -1 down, 0 none.  Read by index
+ * from the recorder's own table, only if nobody makes us wait.
  */
-static bool
-recorded_step(const char *tool, const char *to, const char *from)
+static int
+recorded_step(const char *tool, const char *migration, char **from)
 {
 	Oid			relid = postmortem_relid("migration_attribution");
 	Oid			idxid = postmortem_relid("migration_attribution_migration_idx");
@@ -659,47 +663,108 @@ recorded_step(const char *tool, const char *to, const char *from)
 	ScanKeyData key;
 	SysScanDesc scan;
 	HeapTuple	tup;
-	bool		found = false;
-	bool		last = false;
+	int			step = 0;
 	int64		newest = 0;
 	Snapshot	snap;
 
+	*from = NULL;
 	if (!OidIsValid(relid) || !OidIsValid(idxid) ||
 		!ConditionalLockRelationOid(relid, AccessShareLock))
-		return false;
+		return 0;
 	rel = table_open(relid, NoLock);
 	/* heap attribute number: systable_beginscan maps it to the index's */
 	ScanKeyEntryInitialize(&key, 0, column_number(RelationGetDescr(rel), "migration"),
 						   BTEqualStrategyNumber, InvalidOid,
-						   C_COLLATION_OID, F_TEXTEQ, CStringGetTextDatum(to));
+						   C_COLLATION_OID, F_TEXTEQ, CStringGetTextDatum(migration));
 	snap = RegisterSnapshot(GetLatestSnapshot());
 	scan = systable_beginscan(rel, idxid, true, snap, 1, &key);
 	while (HeapTupleIsValid(tup = systable_getnext(scan)))
 	{
 		TupleDesc	desc = RelationGetDescr(rel);
 		char	   *t = datum_cstring(tup, desc, "tool");
-		char	   *f = datum_cstring(tup, desc, "from_version");
 		char	   *d = datum_cstring(tup, desc, "direction");
 		bool		isnull;
 		int64		id = DatumGetInt64(heap_getattr(tup, column_number(desc, "schema_change_id"),
 													desc, &isnull));
 
-		if (t == NULL || strcmp(t, tool) != 0 || isnull || (found && id < newest))
+		if (t == NULL || strcmp(t, tool) != 0 || isnull || d == NULL ||
+			(step != 0 && id < newest))
 			continue;
-		/* the newest step of "to" decides */
-		found = true;
+		/* the newest step decides */
 		newest = id;
-		last = d && strcmp(d, "up") == 0 && f && strcmp(f, from) == 0;
+		step = strcmp(d, "up") == 0 ? 1 : -1;
+		*from = datum_cstring(tup, desc, "from_version");
 	}
 	systable_endscan(scan);
 	UnregisterSnapshot(snap);
 	table_close(rel, NoLock);
-	return found && last;
+	return step;
+}
+
+/*
+ * What earlier runs recorded says of an update from A to B: -1 it goes
+ * down (A was applied from B, or B's newest step was up: it is applied),
+ * 1 up (B's newest step was down), 0 nothing.
+ */
+static int
+recorded_way(const char *tool, const char *a, const char *b)
+{
+	char	   *from;
+	int			way = 0;
+
+	if (recorded_step(tool, a, &from) > 0 && from && strcmp(from, b) == 0)
+		way--;
+	way -= recorded_step(tool, b, &from);
+	return way;
+}
+
+/*
+ * The direction of one transaction's steps in a table updated in place
+ * (Alembic): a command (upgrade or downgrade) goes one way.  An update from
+ * A to B goes up to B or down from A.  What tells, in this order: a lone
+ * insert (it starts the table or a new branch: up) or a lone delete (it
+ * leaves a branch point or the base: down); what earlier runs recorded of
+ * A and B (recorded_way); a delete just before an update (a merge: up) or
+ * an insert just before an update from another version (an unmerge: down).
+ * Else up.
+ */
+static bool
+in_place_down(List *mine, const MigrationSource *src)
+{
+	int			lone = 0,
+				recorded = 0,
+				paired = 0;
+	int			i;
+
+	for (i = 0; i < list_length(mine); i++)
+	{
+		HistoryEvent *ev = list_nth(mine, i);
+		HistoryEvent *next = (i + 1 < list_length(mine)) ? list_nth(mine, i + 1) : NULL;
+
+		if (ev->from != NULL)
+			recorded += recorded_way(src->tool, ev->from, ev->migration);
+		/* the next command updated the row from another version */
+		else if (next && next->cid == ev->cid + 1 && next->from != NULL &&
+				 strcmp(next->from, ev->migration) != 0)
+			paired += ev->down ? 1 : -1;
+		else
+			lone += ev->down ? -1 : 1;
+	}
+	if (lone != 0)
+		return lone < 0;
+	if (recorded != 0)
+		return recorded < 0;
+	return paired < 0;
 }
 
 /*
  * The events of one history table: its items grouped by command id.  A
  * deleted and an inserted version at the same command id are an update.
+ * In a table updated in place, the events are then turned the way the
+ * transaction went (in_place_down): going up, an update names the version
+ * it wrote and the deletes of a merge name nothing (the merge's update
+ * after them does); going down, an update names the version it left and
+ * the inserts of an unmerge name nothing.
  */
 static List *
 table_events(Relation rel, const MigrationSource *src, List *events)
@@ -707,10 +772,9 @@ table_events(Relation rel, const MigrationSource *src, List *events)
 	List	   *items = history_items(rel, src);
 	char	   *table = quote_qualified_identifier(get_namespace_name(RelationGetNamespace(rel)),
 												   RelationGetRelationName(rel));
-	bool		chainUp = false,
-				chainDown = false;
 	List	   *mine = NIL;
 	ListCell   *lc;
+	bool		down;
 	int			i;
 
 	list_sort(items, item_cmp);
@@ -724,45 +788,35 @@ table_events(Relation rel, const MigrationSource *src, List *events)
 		ev->relid = RelationGetRelid(rel);
 		ev->source = src;
 		ev->table = table;
+		ev->migration = it->id;
 		if (it->inserted && i + 1 < list_length(items) &&
 			((HistoryItem *) list_nth(items, i + 1))->cid == it->cid &&
 			!((HistoryItem *) list_nth(items, i + 1))->inserted)
 			old = list_nth(items, ++i);
 		if (src->directionColumn)
-		{
 			ev->down = means_down(it->direction);
-			ev->migration = it->id;
-		}
 		else if (!it->inserted)
-		{
 			ev->down = true;	/* a delete: the migration undone */
-			ev->migration = it->id;
-			chainDown = true;
-		}
-		else
-		{
-			ev->migration = it->id;
-			if (old == NULL)
-				chainUp = true;
-			else if (src->inPlace)
-				ev->from = old->id;
-		}
+		else if (old != NULL && src->inPlace)
+			ev->from = old->id;
 		mine = lappend(mine, ev);
 	}
+	if (!src->inPlace || src->directionColumn)
+		return list_concat(events, mine);
 
-	/*
-	 * In place, an update from A to B goes up to B or down from A: a run
-	 * that also inserted the row went up, one that deleted it went down;
-	 * else an earlier recorded step from B to A says it is going back.
-	 */
+	down = in_place_down(mine, src);
 	foreach(lc, mine)
 	{
 		HistoryEvent *ev = lfirst(lc);
 
 		if (ev->from == NULL)
+		{
+			/* a merge's deletes going up, an unmerge's inserts going down */
+			if (ev->down != down)
+				mine = foreach_delete_current(mine, lc);
 			continue;
-		if (chainDown ||
-			(!chainUp && recorded_step(src->tool, ev->from, ev->migration)))
+		}
+		if (down)
 		{
 			ev->down = true;
 			ev->migration = ev->from;
@@ -887,7 +941,8 @@ pm_migration_pending(void)
 
 /*
  * Whether a table (or a sequence it owns: a serial column's) is a history
- * table this transaction wrote.
+ * table this transaction wrote, or a table named after one in its schema
+ * (knex's <table>_lock, which knex creates in a transaction of its own).
  */
 static bool
 history_table_of(Oid relid)
@@ -895,6 +950,7 @@ history_table_of(Oid relid)
 	ListCell   *lc;
 	Oid			owner;
 	int32		col;
+	char	   *name;
 
 	if (!OidIsValid(relid))
 		return false;
@@ -902,10 +958,73 @@ history_table_of(Oid relid)
 		(sequenceIsOwned(relid, DEPENDENCY_AUTO, &owner, &col) ||
 		 sequenceIsOwned(relid, DEPENDENCY_INTERNAL, &owner, &col)))
 		relid = owner;
+	name = get_rel_name(relid);
 	foreach(lc, xact_events)
-		if (((HistoryEvent *) lfirst(lc))->relid == relid)
+	{
+		Oid			hist = ((HistoryEvent *) lfirst(lc))->relid;
+		char	   *histName;
+
+		if (hist == relid)
 			return true;
+		histName = get_rel_name(hist);
+		if (name && histName && get_rel_namespace(hist) == get_rel_namespace(relid) &&
+			strncmp(name, histName, strlen(histName)) == 0 && name[strlen(histName)] == '_')
+			return true;
+	}
 	return false;
+}
+
+/*
+ * Whether a schema (its identity, quoted) holds a history table this
+ * transaction wrote: a tool's CREATE SCHEMA for its history table
+ * (node-pg-migrate --create-migrations-schema) is no migration's change.
+ */
+static bool
+history_schema_of(const char *identity)
+{
+	ListCell   *lc;
+
+	if (identity == NULL)
+		return false;
+	foreach(lc, xact_events)
+	{
+		char	   *nsp = get_namespace_name(get_rel_namespace(((HistoryEvent *) lfirst(lc))->relid));
+
+		if (nsp && strcmp(quote_identifier(nsp), identity) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* The schema a row is about (its quoted identity), or NULL. */
+static char *
+row_schema(const RecordedRow *row)
+{
+	char	   *type;
+	bool		schema;
+
+	if (row->nulls[SC_OBJECT_TYPE] || row->nulls[SC_OBJECT_IDENTITY])
+		return NULL;
+	type = TextDatumGetCString(row->values[SC_OBJECT_TYPE]);
+	schema = strcmp(type, "schema") == 0;
+	pfree(type);
+	return schema ? TextDatumGetCString(row->values[SC_OBJECT_IDENTITY]) : NULL;
+}
+
+/* A CREATE that reports no object: IF NOT EXISTS found it, nothing changed. */
+static bool
+created_nothing(const RecordedRow *row)
+{
+	char	   *tag;
+	bool		create;
+
+	if (!row->nulls[SC_OBJECT_IDENTITY] || !row->nulls[SC_OBJECT_TYPE] ||
+		row->nulls[SC_COMMAND_TAG])
+		return false;
+	tag = TextDatumGetCString(row->values[SC_COMMAND_TAG]);
+	create = strncmp(tag, "CREATE ", 7) == 0;
+	pfree(tag);
+	return create;
 }
 
 /*
@@ -942,7 +1061,8 @@ pm_assign_migrations(List *rows)
 			/* the history table's own creation is no migration's change */
 			if (xact_events == NIL ||
 				(!row->nulls[SC_TABLE_OID] &&
-				 history_table_of(DatumGetObjectId(row->values[SC_TABLE_OID]))))
+				 history_table_of(DatumGetObjectId(row->values[SC_TABLE_OID]))) ||
+				history_schema_of(row_schema(row)))
 				continue;
 			foreach(elc, xact_events)
 			{
@@ -1084,6 +1204,8 @@ pm_record_migrations(List *rows)
 			pc->id = DatumGetInt64(row->values[SC_ID]);
 			pc->origin = row->nulls[SC_ORIGIN] ? NULL : TextDatumGetCString(row->values[SC_ORIGIN]);
 			pc->table = row->nulls[SC_TABLE_OID] ? InvalidOid : DatumGetObjectId(row->values[SC_TABLE_OID]);
+			pc->schema = row_schema(row);
+			pc->noObject = created_nothing(row);
 			pc->committed = GetCurrentTimestamp();
 			pc->role = GetUserId();
 			staged_add = lappend(staged_add, pc);
@@ -1103,7 +1225,8 @@ pm_record_migrations(List *rows)
 
 			if (pc->role != GetUserId() ||
 				TimestampDifferenceExceeds(pc->committed, now, PM_PENDING_WINDOW_MS) ||
-				history_table_of(pc->table))
+				history_table_of(pc->table) || history_schema_of(pc->schema) ||
+				pc->noObject)
 				continue;
 			att = palloc0(sizeof(Attribution));
 			att->id = pc->id;
@@ -1122,6 +1245,8 @@ pending_free(PendingChange *pc)
 {
 	if (pc->origin)
 		pfree(pc->origin);
+	if (pc->schema)
+		pfree(pc->schema);
 	pfree(pc);
 }
 

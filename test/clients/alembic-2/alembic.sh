@@ -1,0 +1,3 @@
+#!/usr/bin/env bash
+# Alembic's own command line: alembic.sh upgrade head | downgrade -2 | ...
+cd "$(dirname "$0")" && exec /usr/bin/python3 -m alembic -c alembic.ini "$@"

@@ -1,0 +1,3 @@
+#!/usr/bin/env bash
+# knex's own command line: knex.sh migrate:latest | migrate:rollback [--all] | migrate:up | ...
+cd "$(dirname "$0")" && NODE_PATH=$PM_NODE_MODULES exec node "$PM_NODE_MODULES/knex/bin/cli.js" --knexfile knexfile.js "$@"

@@ -1,0 +1,7 @@
+-- Verify widgets:schema on pg
+
+BEGIN;
+
+SELECT 1;
+
+ROLLBACK;

@@ -1,0 +1,7 @@
+-- Verify widgets:widgets on pg
+
+BEGIN;
+
+SELECT 1;
+
+ROLLBACK;

@@ -1,0 +1,7 @@
+-- Verify widgets:widgets_price_idx on pg
+
+BEGIN;
+
+SELECT 1;
+
+ROLLBACK;

@@ -1,0 +1,7 @@
+-- Verify widgets:widgets_view on pg
+
+BEGIN;
+
+SELECT 1;
+
+ROLLBACK;
