@@ -625,6 +625,125 @@ suspect_cmp(const void *a, const void *b)
 	return 0;
 }
 
+/* What a change's score is made of, from its row (score_suspect) */
+typedef struct SuspectFactors
+{
+	double		slow;			/* closeness to the start, slow decay */
+	double		fast;			/* the same for harm while it ran */
+	double		size;			/* how big or busy its table is, 0-1 */
+	double		held;			/* how long it ran, 0-1 */
+	double		duration_ms;	/* how long it ran; < 0: unknown */
+	bool		invalid;		/* it left an INVALID index */
+} SuspectFactors;
+
+/*
+ * What a change did to an index or table that the plans of its queries
+ * relied on: dropped it, redefined it, rebuilt it.
+ */
+static void
+score_change_kind(Suspect *s, StringInfo buf, const CandidateRow *row,
+				  const SuspectFactors *f)
+{
+	const char *tag = get_text(row, C_COMMAND_TAG);
+	const char *objtype = get_text(row, C_OBJECT_TYPE);
+	const char *def_before = get_text(row, C_DEF_BEFORE);
+	const char *def_after = get_text(row, C_DEF_AFTER);
+	bool		is_index = objtype && strcmp(objtype, "index") == 0;
+	bool		is_drop = tag && strncmp(tag, "DROP ", 5) == 0;
+	double		size = f->size,
+				slow = f->slow,
+				fast = f->fast;
+
+	/* a dropped index or table: the plans that used it are gone for good */
+	if (is_drop && (is_index || (objtype && strcmp(objtype, "table") == 0)))
+	{
+		s->score += W_DROPPED * size * (0.5 + 0.5 * slow);
+		if (is_index)
+		{
+			char	   *cols = index_columns(def_before);
+
+			if (cols && strchr(cols, ',') == NULL && strchr(cols, '(') == NULL)
+				appendStringInfo(buf, "; queries filtering on %s lose their index", cols);
+			else if (cols)
+				appendStringInfo(buf, "; queries filtering on (%s) lose their index", cols);
+			else
+				appendStringInfoString(buf, "; queries that used it lose their index");
+			if (cols && def_before && strncmp(def_before, "CREATE UNIQUE", 13) == 0)
+				appendStringInfo(buf, " and (%s) is no longer kept unique", cols);
+		}
+		else
+			appendStringInfoString(buf, "; queries on it now fail");
+	}
+	else if (is_index && def_before && def_after && strcmp(def_before, def_after) != 0)
+	{
+		char	   *before = index_columns(def_before);
+		char	   *after = index_columns(def_after);
+
+		s->score += W_REPLACED * size * (0.5 + 0.5 * slow);
+		if (before && after && strcmp(before, after) != 0)
+			appendStringInfo(buf, "; the index changed from (%s) to (%s)", before, after);
+		else
+			appendStringInfoString(buf, "; the index definition changed");
+	}
+	else if (tag && strcmp(tag, "REINDEX") == 0)
+	{
+		s->score += W_REPLACED * 0.5 * size * fast;
+		appendStringInfoString(buf, "; rebuilt the index");
+	}
+}
+
+/* The harm while it ran and after: locks, a rewrite, an INVALID index, a failure. */
+static void
+score_effects(Suspect *s, StringInfo buf, const CandidateRow *row,
+			  const SuspectFactors *f)
+{
+	const char *lock_mode = get_text(row, C_LOCK_MODE);
+	const char *rewrite_reason = get_text(row, C_REWRITE_REASON);
+	bool		blocks_writes = get_bool(row, C_BLOCKS_WRITES);
+	bool		blocks_reads = get_bool(row, C_BLOCKS_READS);
+	double		size = f->size,
+				slow = f->slow,
+				fast = f->fast,
+				held = f->held,
+				duration_ms = f->duration_ms,
+				part;
+
+	/* locks and rewrites hurt while they are held */
+	if (blocks_reads || blocks_writes)
+	{
+		part = (blocks_reads ? W_BLOCKS_READS : W_BLOCKS_WRITES) * size * held * fast;
+		s->score += part;
+		if (part >= 0.1)
+		{
+			appendStringInfo(buf, "; took %s lock blocking %s",
+							 lock_mode ? lock_mode : "a",
+							 blocks_reads ? "reads and writes" : "writes");
+			if (duration_ms >= 0)
+			{
+				appendStringInfoString(buf, " for ");
+				append_duration(buf, duration_ms);
+			}
+		}
+	}
+	if (get_bool(row, C_REWROTE))
+	{
+		s->score += W_REWRITE * size * (0.3 + 0.7 * fast);
+		appendStringInfoString(buf, "; rewrote the table");
+		if (rewrite_reason)
+			appendStringInfo(buf, " (%s)", rewrite_reason);
+	}
+	if (f->invalid)
+	{
+		s->score += W_INVALID * (0.3 + 0.7 * size) * (0.5 + 0.5 * slow);
+		appendStringInfoString(buf, "; left an INVALID index that queries cannot use but writes still maintain");
+	}
+	else if (get_bool(row, C_FAILED))
+	{
+		s->score += W_FAILED * slow;
+		appendStringInfoString(buf, "; the command failed");
+	}
+}
+
 /*
  * Score one candidate row and write its reason; the row's output values are
  * filled in too.  A row another database recorded (at a fleet's centre) is
@@ -640,17 +759,9 @@ score_suspect(Suspect *s, const CandidateRow *row, TimestampTz start,
 	const char *identity = get_text(row, C_OBJECT_IDENTITY);
 	const char *table = get_text(row, C_TABLE_NAME);
 	const char *migration = get_text(row, C_MIGRATION);
-	const char *lock_mode = get_text(row, C_LOCK_MODE);
-	const char *rewrite_reason = get_text(row, C_REWRITE_REASON);
-	const char *def_before = get_text(row, C_DEF_BEFORE);
-	const char *def_after = get_text(row, C_DEF_AFTER);
 	const char *origin = get_text(row, C_ORIGIN);
 	bool		local = origin == NULL || strcmp(origin, local_origin) == 0;
-	bool		blocks_writes = get_bool(row, C_BLOCKS_WRITES);
-	bool		blocks_reads = get_bool(row, C_BLOCKS_READS);
-	bool		rewrote = get_bool(row, C_REWROTE);
 	bool		invalid = get_bool(row, C_INVALID);
-	bool		failed = get_bool(row, C_FAILED);
 	bool		is_index = objtype && strcmp(objtype, "index") == 0;
 	bool		is_drop = tag && strncmp(tag, "DROP ", 5) == 0;
 	bool		rows_known;
@@ -662,8 +773,8 @@ score_suspect(Suspect *s, const CandidateRow *row, TimestampTz start,
 	double		slow,
 				fast,
 				size,
-				held,
-				part;
+				held;
+	SuspectFactors f;
 	StringInfoData buf;
 	Datum		d;
 	char	   *relname;
@@ -744,77 +855,14 @@ score_suspect(Suspect *s, const CandidateRow *row, TimestampTz start,
 	if (table && rows_known && rows > 0)
 		appendStringInfo(&buf, "; %s has " INT64_FORMAT " rows", relname, rows);
 
-	/* a dropped index or table: the plans that used it are gone for good */
-	if (is_drop && (is_index || (objtype && strcmp(objtype, "table") == 0)))
-	{
-		s->score += W_DROPPED * size * (0.5 + 0.5 * slow);
-		if (is_index)
-		{
-			char	   *cols = index_columns(def_before);
-
-			if (cols && strchr(cols, ',') == NULL && strchr(cols, '(') == NULL)
-				appendStringInfo(&buf, "; queries filtering on %s lose their index", cols);
-			else if (cols)
-				appendStringInfo(&buf, "; queries filtering on (%s) lose their index", cols);
-			else
-				appendStringInfoString(&buf, "; queries that used it lose their index");
-			if (cols && def_before && strncmp(def_before, "CREATE UNIQUE", 13) == 0)
-				appendStringInfo(&buf, " and (%s) is no longer kept unique", cols);
-		}
-		else
-			appendStringInfoString(&buf, "; queries on it now fail");
-	}
-	else if (is_index && def_before && def_after && strcmp(def_before, def_after) != 0)
-	{
-		char	   *before = index_columns(def_before);
-		char	   *after = index_columns(def_after);
-
-		s->score += W_REPLACED * size * (0.5 + 0.5 * slow);
-		if (before && after && strcmp(before, after) != 0)
-			appendStringInfo(&buf, "; the index changed from (%s) to (%s)", before, after);
-		else
-			appendStringInfoString(&buf, "; the index definition changed");
-	}
-	else if (tag && strcmp(tag, "REINDEX") == 0)
-	{
-		s->score += W_REPLACED * 0.5 * size * fast;
-		appendStringInfoString(&buf, "; rebuilt the index");
-	}
-
-	/* locks and rewrites hurt while they are held */
-	if (blocks_reads || blocks_writes)
-	{
-		part = (blocks_reads ? W_BLOCKS_READS : W_BLOCKS_WRITES) * size * held * fast;
-		s->score += part;
-		if (part >= 0.1)
-		{
-			appendStringInfo(&buf, "; took %s lock blocking %s",
-							 lock_mode ? lock_mode : "a",
-							 blocks_reads ? "reads and writes" : "writes");
-			if (duration_ms >= 0)
-			{
-				appendStringInfoString(&buf, " for ");
-				append_duration(&buf, duration_ms);
-			}
-		}
-	}
-	if (rewrote)
-	{
-		s->score += W_REWRITE * size * (0.3 + 0.7 * fast);
-		appendStringInfoString(&buf, "; rewrote the table");
-		if (rewrite_reason)
-			appendStringInfo(&buf, " (%s)", rewrite_reason);
-	}
-	if (invalid)
-	{
-		s->score += W_INVALID * (0.3 + 0.7 * size) * (0.5 + 0.5 * slow);
-		appendStringInfoString(&buf, "; left an INVALID index that queries cannot use but writes still maintain");
-	}
-	else if (failed)
-	{
-		s->score += W_FAILED * slow;
-		appendStringInfoString(&buf, "; the command failed");
-	}
+	f.slow = slow;
+	f.fast = fast;
+	f.size = size;
+	f.held = held;
+	f.duration_ms = duration_ms;
+	f.invalid = invalid;
+	score_change_kind(s, &buf, row, &f);
+	score_effects(s, &buf, row, &f);
 	if (table && document_mentions(document, table))
 	{
 		s->score += W_NAMED;
@@ -846,6 +894,66 @@ incident_origins(Datum origins, bool isnull, const char *local_origin)
 }
 
 /*
+ * Score the candidate schema changes the suspects query returned (n rows of
+ * tuptable, named with their migration runs) into suspects[].
+ */
+static void
+schema_change_suspects(Suspect *suspects, SPITupleTable *tuptable, uint64 n,
+					   Datum origins, TimestampTz start, const char *document,
+					   const char *local_origin)
+{
+	RunCache	runs = {0};
+	int			nattrs;
+	Attribution *attrs = load_attributions(tuptable, n, origins, &nattrs);
+
+	for (uint64 i = 0; i < n; i++)
+	{
+		CandidateRow row;
+		Suspect    *s = &suspects[i];
+		static const int out_cols[SUSPECT_COL_KIND] = {
+			-1, -1, -1, C_AT, C_COMMAND_TAG, C_OBJECT_IDENTITY, C_TABLE_NAME,
+			C_STATEMENT, C_REVERT, C_MIGRATION, C_ROLE, C_LOCK_MODE, C_ORIGIN
+		};
+
+		CHECK_FOR_INTERRUPTS();
+		Assert(tuptable->tupdesc->natts == C_NCOLS);
+		heap_deform_tuple(tuptable->vals[i], tuptable->tupdesc,
+						  row.values, row.nulls);
+		row.runSummary = NULL;
+		if (nattrs > 0)
+		{
+			Attribution key;
+			Attribution *a;
+
+			key.id = DatumGetInt64(row.values[C_ID]);
+			key.origin = TextDatumGetCString(row.values[C_ORIGIN]);
+			a = bsearch(&key, attrs, nattrs, sizeof(Attribution), attribution_cmp);
+			if (a)
+			{
+				/* the migration the recorder knew, else the attribution's */
+				if (row.nulls[C_MIGRATION])
+				{
+					row.values[C_MIGRATION] = a->migration;
+					row.nulls[C_MIGRATION] = false;
+				}
+				row.runSummary = run_summary(&runs, key.id, row.values[C_ORIGIN],
+											 a->run, a->migration);
+			}
+		}
+		score_suspect(s, &row, start, document, local_origin);
+		s->table = get_text(&row, C_TABLE_NAME);
+		s->values[0] = Int64GetDatum(s->id);
+		for (int c = 3; c < SUSPECT_COL_KIND; c++)
+		{
+			s->values[c] = row.values[out_cols[c]];
+			s->nulls[c] = row.nulls[out_cols[c]];
+		}
+		s->values[SUSPECT_COL_KIND] = CStringGetTextDatum("schema_change");
+		s->nulls[SUSPECT_COL_EVENT_ID] = true;
+	}
+}
+
+/*
  * postmortem.suspects(incident_id, lookback): the recorded schema changes
  * in the lookback window before the incident started, best first.
  */
@@ -868,11 +976,7 @@ postmortem_suspects(PG_FUNCTION_ARGS)
 	uint64		n;
 	Suspect    *suspects;
 	Suspect   **order;
-	SPITupleTable *tuptable;
-	RunCache	runs = {0};
 	Interval	zero;
-	Attribution *attrs;
-	int			nattrs;
 
 	memset(&zero, 0, sizeof(zero));
 	if (DatumGetInt32(DirectFunctionCall2(interval_cmp, IntervalPGetDatum(lookback),
@@ -933,53 +1037,8 @@ postmortem_suspects(PG_FUNCTION_ARGS)
 	/* a long lookback over a busy database can exceed MaxAllocSize */
 	suspects = palloc_extended(sizeof(Suspect) * Max(n, 1),
 							   MCXT_ALLOC_HUGE | MCXT_ALLOC_ZERO);
-	tuptable = SPI_tuptable;
-	attrs = load_attributions(tuptable, n, origins, &nattrs);
-	for (uint64 i = 0; i < n; i++)
-	{
-		CandidateRow row;
-		Suspect    *s = &suspects[i];
-		static const int out_cols[SUSPECT_COL_KIND] = {
-			-1, -1, -1, C_AT, C_COMMAND_TAG, C_OBJECT_IDENTITY, C_TABLE_NAME,
-			C_STATEMENT, C_REVERT, C_MIGRATION, C_ROLE, C_LOCK_MODE, C_ORIGIN
-		};
-
-		CHECK_FOR_INTERRUPTS();
-		Assert(tuptable->tupdesc->natts == C_NCOLS);
-		heap_deform_tuple(tuptable->vals[i], tuptable->tupdesc,
-						  row.values, row.nulls);
-		row.runSummary = NULL;
-		if (nattrs > 0)
-		{
-			Attribution key;
-			Attribution *a;
-
-			key.id = DatumGetInt64(row.values[C_ID]);
-			key.origin = TextDatumGetCString(row.values[C_ORIGIN]);
-			a = bsearch(&key, attrs, nattrs, sizeof(Attribution), attribution_cmp);
-			if (a)
-			{
-				/* the migration the recorder knew, else the attribution's */
-				if (row.nulls[C_MIGRATION])
-				{
-					row.values[C_MIGRATION] = a->migration;
-					row.nulls[C_MIGRATION] = false;
-				}
-				row.runSummary = run_summary(&runs, key.id, row.values[C_ORIGIN],
-											 a->run, a->migration);
-			}
-		}
-		score_suspect(s, &row, start, document, local_origin);
-		s->table = get_text(&row, C_TABLE_NAME);
-		s->values[0] = Int64GetDatum(s->id);
-		for (int c = 3; c < SUSPECT_COL_KIND; c++)
-		{
-			s->values[c] = row.values[out_cols[c]];
-			s->nulls[c] = row.nulls[out_cols[c]];
-		}
-		s->values[SUSPECT_COL_KIND] = CStringGetTextDatum("schema_change");
-		s->nulls[SUSPECT_COL_EVENT_ID] = true;
-	}
+	schema_change_suspects(suspects, SPI_tuptable, n, origins, start, document,
+						   local_origin);
 
 	/* deploys, flags, configuration: change events in the same window */
 	{

@@ -255,6 +255,74 @@ rangevar_oid(RangeVar *rv)
 	return RangeVarGetRelid(rv, NoLock, true);
 }
 
+/* The lock a DROP takes, and on which table (one object dropped). */
+static LOCKMODE
+drop_lockmode(DropStmt *stmt, Oid *relid)
+{
+	switch (stmt->removeType)
+	{
+		case OBJECT_INDEX:
+			if (list_length(stmt->objects) == 1)
+			{
+				Oid			idx = rangevar_oid(makeRangeVarFromNameList(linitial(stmt->objects)));
+
+				if (OidIsValid(idx))
+					*relid = pm_index_table(idx);
+			}
+			return stmt->concurrent ? ShareUpdateExclusiveLock : AccessExclusiveLock;
+		case OBJECT_TABLE:
+		case OBJECT_VIEW:
+		case OBJECT_MATVIEW:
+		case OBJECT_SEQUENCE:
+		case OBJECT_FOREIGN_TABLE:
+			if (list_length(stmt->objects) == 1)
+				*relid = rangevar_oid(makeRangeVarFromNameList(linitial(stmt->objects)));
+			return AccessExclusiveLock;
+		case OBJECT_TRIGGER:
+		case OBJECT_RULE:
+		case OBJECT_POLICY:
+			{
+				List	   *names = linitial(stmt->objects);
+
+				*relid = rangevar_oid(makeRangeVarFromNameList(list_truncate(list_copy(names), list_length(names) - 1)));
+				return AccessExclusiveLock;
+			}
+		default:
+			return NoLock;
+	}
+}
+
+/*
+ * The lock CREATE TABLE takes on another table: PARTITION OF locks the
+ * parent, a foreign key the table it references.
+ */
+static LOCKMODE
+create_lockmode(CreateStmt *stmt, Oid *relid)
+{
+	ListCell   *lc;
+
+	/* PARTITION OF locks the parent */
+	if (stmt->partbound != NULL && stmt->inhRelations != NIL)
+	{
+		*relid = rangevar_oid(linitial(stmt->inhRelations));
+		return AccessExclusiveLock;
+	}
+	/* a foreign key locks the table it references */
+	foreach(lc, stmt->tableElts)
+	{
+		Node	   *elt = lfirst(lc);
+		List	   *constraints = IsA(elt, ColumnDef) ? ((ColumnDef *) elt)->constraints
+			: list_make1(elt);
+		ListCell   *clc;
+
+		foreach(clc, constraints)
+			if (IsA(lfirst(clc), Constraint) &&
+				((Constraint *) lfirst(clc))->contype == CONSTR_FOREIGN)
+				return ShareRowExclusiveLock;
+	}
+	return NoLock;
+}
+
 /*
  * pm_command_lockmode: the lock the command takes on the table it works on
  * (the strongest one, when it locks several), and that table.  These mirror
@@ -284,41 +352,7 @@ pm_command_lockmode(Node *parsetree, Oid *relid)
 				return AlterTableGetLockLevel(stmt->cmds);
 			}
 		case T_DropStmt:
-			{
-				DropStmt   *stmt = (DropStmt *) parsetree;
-
-				switch (stmt->removeType)
-				{
-					case OBJECT_INDEX:
-						if (list_length(stmt->objects) == 1)
-						{
-							Oid			idx = rangevar_oid(makeRangeVarFromNameList(linitial(stmt->objects)));
-
-							if (OidIsValid(idx))
-								*relid = pm_index_table(idx);
-						}
-						return stmt->concurrent ? ShareUpdateExclusiveLock : AccessExclusiveLock;
-					case OBJECT_TABLE:
-					case OBJECT_VIEW:
-					case OBJECT_MATVIEW:
-					case OBJECT_SEQUENCE:
-					case OBJECT_FOREIGN_TABLE:
-						if (list_length(stmt->objects) == 1)
-							*relid = rangevar_oid(makeRangeVarFromNameList(linitial(stmt->objects)));
-						return AccessExclusiveLock;
-					case OBJECT_TRIGGER:
-					case OBJECT_RULE:
-					case OBJECT_POLICY:
-						{
-							List	   *names = linitial(stmt->objects);
-
-							*relid = rangevar_oid(makeRangeVarFromNameList(list_truncate(list_copy(names), list_length(names) - 1)));
-							return AccessExclusiveLock;
-						}
-					default:
-						return NoLock;
-				}
-			}
+			return drop_lockmode((DropStmt *) parsetree, relid);
 		case T_RenameStmt:
 			{
 				RenameStmt *stmt = (RenameStmt *) parsetree;
@@ -358,32 +392,7 @@ pm_command_lockmode(Node *parsetree, Oid *relid)
 				return OidIsValid(*relid) ? AccessExclusiveLock : NoLock;
 			}
 		case T_CreateStmt:
-			{
-				CreateStmt *stmt = (CreateStmt *) parsetree;
-
-				ListCell   *lc;
-
-				/* PARTITION OF locks the parent */
-				if (stmt->partbound != NULL && stmt->inhRelations != NIL)
-				{
-					*relid = rangevar_oid(linitial(stmt->inhRelations));
-					return AccessExclusiveLock;
-				}
-				/* a foreign key locks the table it references */
-				foreach(lc, stmt->tableElts)
-				{
-					Node	   *elt = lfirst(lc);
-					List	   *constraints = IsA(elt, ColumnDef) ? ((ColumnDef *) elt)->constraints
-						: list_make1(elt);
-					ListCell   *clc;
-
-					foreach(clc, constraints)
-						if (IsA(lfirst(clc), Constraint) &&
-							((Constraint *) lfirst(clc))->contype == CONSTR_FOREIGN)
-							return ShareRowExclusiveLock;
-				}
-				return NoLock;
-			}
+			return create_lockmode((CreateStmt *) parsetree, relid);
 		case T_CommentStmt:
 			{
 				CommentStmt *stmt = (CommentStmt *) parsetree;
