@@ -201,6 +201,35 @@ set_table(RecorderCommand *cmd, RecordedRow *row, Oid tableOid, const char *tabl
  * ddl_command_start
  * ---------------------------------------------------------------------
  */
+
+/*
+ * The statement changes only a temporary relation and temporary objects
+ * are not recorded (write.c pm_statement_is_temporary), with the table
+ * that CREATE INDEX and ALTER TABLE name looked up once for this check,
+ * the lock mode and the definitions (pm_rangevar_oid).
+ */
+static bool
+statement_is_temporary(Node *parsetree)
+{
+	RangeVar   *rv;
+	Oid			relid;
+
+	if (parsetree == NULL)
+		return false;
+	if (IsA(parsetree, IndexStmt))
+		rv = ((IndexStmt *) parsetree)->relation;
+	else if (IsA(parsetree, AlterTableStmt))
+		rv = ((AlterTableStmt *) parsetree)->relation;
+	else
+		return pm_statement_is_temporary(parsetree);
+	if (pm_record_temp_objects || rv == NULL)
+		return false;
+	if (rv->relpersistence == RELPERSISTENCE_TEMP ||
+		(rv->schemaname && strcmp(rv->schemaname, "pg_temp") == 0))
+		return true;
+	relid = pm_rangevar_oid(rv);
+	return OidIsValid(relid) && get_rel_persistence(relid) == RELPERSISTENCE_TEMP;
+}
 typedef struct StartArgs
 {
 	RecorderCommand *cmd;
@@ -277,7 +306,8 @@ pm_recorder_ddl_start(PG_FUNCTION_ARGS)
 	cmd->startedAt = GetCurrentTimestamp();
 	cmd->stmtTag = nodeTag(trigdata->parsetree);
 	cmd->tag = GetCommandTagName(trigdata->tag);
-	if (pm_statement_is_temporary(trigdata->parsetree) ||
+	pm_lookups_reset();
+	if (statement_is_temporary(trigdata->parsetree) ||
 		(pm_hook_installed && IsA(trigdata->parsetree, ReindexStmt)))
 	{
 		/*

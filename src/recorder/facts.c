@@ -247,12 +247,84 @@ pm_lockmode_name(LOCKMODE mode)
 	return NULL;
 }
 
+/*
+ * Relations looked up by name during one ddl_command_start: the lock mode,
+ * the temporary check, the definitions before and the revert facts all
+ * name the statement's table, and each look-up walks the search path
+ * (10 k instructions, most of it catalog cache misses in a migration's
+ * transaction).  Asked once, the answer is shared: what the recorder reads
+ * at start is then about one relation even if a concurrent session renames
+ * tables meanwhile.  Forgotten at the next command's start.
+ */
+typedef struct RelationLookup
+{
+	char	   *catalogname;
+	char	   *schemaname;
+	char	   *relname;
+	char		relpersistence;
+	Oid			relid;
+} RelationLookup;
+
+#define PM_RELATION_LOOKUPS 8
+static RelationLookup lookups[PM_RELATION_LOOKUPS];
+static int	nlookups = 0;
+static MemoryContext lookup_cxt = NULL;
+
+/* Called at each ddl_command_start. */
+void
+pm_lookups_reset(void)
+{
+	if (lookup_cxt != NULL && nlookups > 0)
+		MemoryContextReset(lookup_cxt);
+	nlookups = 0;
+}
+
+static bool
+same_name(const char *a, const char *b)
+{
+	return a == NULL ? b == NULL : (b != NULL && strcmp(a, b) == 0);
+}
+
+/* pm_rangevar_oid: the relation a RangeVar names now (no lock), or InvalidOid. */
+Oid
+pm_rangevar_oid(RangeVar *rv)
+{
+	RelationLookup *l;
+	MemoryContext old;
+	Oid			relid;
+	int			i;
+
+	if (rv == NULL)
+		return InvalidOid;
+	for (i = 0; i < nlookups; i++)
+	{
+		l = &lookups[i];
+		if (l->relpersistence == rv->relpersistence && strcmp(l->relname, rv->relname) == 0 &&
+			same_name(l->schemaname, rv->schemaname) &&
+			same_name(l->catalogname, rv->catalogname))
+			return l->relid;
+	}
+	relid = RangeVarGetRelid(rv, NoLock, true);
+	if (nlookups == PM_RELATION_LOOKUPS)
+		return relid;
+	if (lookup_cxt == NULL)
+		lookup_cxt = AllocSetContextCreate(TopMemoryContext, "postmortem relation look-ups",
+										   ALLOCSET_SMALL_SIZES);
+	old = MemoryContextSwitchTo(lookup_cxt);
+	l = &lookups[nlookups++];
+	l->catalogname = rv->catalogname ? pstrdup(rv->catalogname) : NULL;
+	l->schemaname = rv->schemaname ? pstrdup(rv->schemaname) : NULL;
+	l->relname = pstrdup(rv->relname);
+	l->relpersistence = rv->relpersistence;
+	l->relid = relid;
+	MemoryContextSwitchTo(old);
+	return relid;
+}
+
 static Oid
 rangevar_oid(RangeVar *rv)
 {
-	if (rv == NULL)
-		return InvalidOid;
-	return RangeVarGetRelid(rv, NoLock, true);
+	return pm_rangevar_oid(rv);
 }
 
 /* The lock a DROP takes, and on which table (one object dropped). */
@@ -388,6 +460,9 @@ pm_command_lockmode(Node *parsetree, Oid *relid)
 			{
 				ViewStmt   *stmt = (ViewStmt *) parsetree;
 
+				/* without OR REPLACE, a view of that name makes it fail */
+				if (!stmt->replace)
+					return NoLock;
 				*relid = rangevar_oid(stmt->view);
 				return OidIsValid(*relid) ? AccessExclusiveLock : NoLock;
 			}
