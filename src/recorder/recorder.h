@@ -145,6 +145,9 @@ typedef struct RecorderCommand
 	int64		statsSeqScan;
 	int64		statsIdxScan;
 	List	   *otherLocks;		/* LockedTable: other tables it locks */
+	uint64		invalCounter;	/* SharedInvalidMessageCounter at start */
+	bool		knownObject;	/* its one object is relid (capture.c) */
+	char	   *renamedColumn;	/* RENAME COLUMN: the new name */
 } RecorderCommand;
 
 /* A table a command locks besides the one it names (facts.c). */
