@@ -864,7 +864,17 @@ command_object_row(RecorderCommand *cmd, TimestampTz finished, Datum *v, bool *n
 		tableOid = relation_facts(cmd, row, objid, DatumGetInt32(v[2]), primary);
 	else
 		tableOid = cmd->relid;
-	set_table(cmd, row, tableOid, NULL);
+
+	/*
+	 * A table's identity is its qualified name as pm_relation_name() spells
+	 * it, but for this session's temporary schema, which the identity calls
+	 * pg_temp
+	 */
+	if (classid == RelationRelationId && tableOid == objid && DatumGetInt32(v[2]) == 0 &&
+		identity != NULL && !n[5] && strcmp(text_or_null(v[5], n[5]), "pg_temp") != 0)
+		set_table(cmd, row, tableOid, identity);
+	else
+		set_table(cmd, row, tableOid, NULL);
 	if (primary)
 		set_text(row, SC_REVERT_STATEMENT,
 				 primary_revert(cmd, objid, tag, objtype, identity));
