@@ -46,6 +46,7 @@
 #include "utils/ruleutils.h"
 #include "utils/syscache.h"
 
+#include "postmortem.h"
 #include "recorder/recorder.h"
 
 /*
@@ -1038,7 +1039,9 @@ may_hold_secrets(Node *parsetree)
  * pm_redact_secrets: the statement with the values of secret options
  * replaced by <redacted> (the statement itself when the command cannot hold
  * any).  The statement is scanned with the SQL scanner: a string literal
- * after an option name that looks secret is rewritten.
+ * after an option name that looks secret is rewritten.  Then, whatever the
+ * command, the textual rule of src/secrets.c, which also reaches into the
+ * literals of a DO block or function body recorded whole.
  */
 char *
 pm_redact_secrets(Node *parsetree, char *statement)
@@ -1054,7 +1057,7 @@ pm_redact_secrets(Node *parsetree, char *statement)
 	int			len;
 
 	if (statement == NULL || !may_hold_secrets(parsetree))
-		return statement;
+		return pm_redact_secret_values(statement);
 	len = strlen(statement);
 	initStringInfo(&out);
 	scanner = scanner_init(statement, &yyextra, &ScanKeywords, ScanKeywordTokens);
@@ -1100,7 +1103,7 @@ pm_redact_secrets(Node *parsetree, char *statement)
 	PG_END_TRY();
 	scanner_finish(scanner);
 	appendBinaryStringInfo(&out, statement + copied, len - copied);
-	return out.data;
+	return pm_redact_secret_values(out.data);
 }
 
 /* pm_missing_ok: does the command say IF EXISTS (and may so change nothing)? */
