@@ -56,8 +56,9 @@ RESET event_triggers;
 CREATE TABLE public.after (a int);
 SQL
 is "$(q "SELECT string_agg(command_tag || ':' || coalesce(object_type, '') || ':' || left(coalesce(statement, ''), 40), ',' ORDER BY id)
-		   FROM postmortem.schema_change WHERE id > (SELECT max(id) FROM postmortem.schema_change WHERE object_identity = 'public.sw_t' AND command_tag = 'CREATE TABLE')")" \
-	"SET:setting:SET event_triggers = off,CREATE TABLE:recorder error:CREATE TABLE public.hidden_by_guc (a int),DROP TABLE:recorder error:DROP TABLE public.sw_t,RESET:setting:RESET event_triggers,SET LOCAL:setting:SET LOCAL event_triggers = off,CREATE TABLE:recorder error:CREATE TABLE public.hidden_local (a int),SET:setting:SELECT set_config('event_triggers', 'off',,CREATE TABLE:recorder error:CREATE TABLE public.hidden_setconfig (a int),RESET:setting:RESET event_triggers,CREATE TABLE:table:CREATE TABLE public.after (a int)" \
+		   FROM postmortem.schema_change WHERE id > (SELECT max(id) FROM postmortem.schema_change WHERE object_identity = 'public.sw_t' AND command_tag = 'CREATE TABLE')
+			AND object_identity NOT LIKE 'session_replication_role%'")" \
+	"SET:setting:SET event_triggers = off,CREATE TABLE:recorder error:CREATE TABLE public.hidden_by_guc (a int,DROP TABLE:recorder error:DROP TABLE public.sw_t,RESET:setting:RESET event_triggers,SET LOCAL:setting:SET LOCAL event_triggers = off,CREATE TABLE:recorder error:CREATE TABLE public.hidden_local (a int),SET:setting:SELECT set_config('event_triggers', 'off,CREATE TABLE:recorder error:CREATE TABLE public.hidden_setconfig (a ,RESET:setting:RESET event_triggers,CREATE TABLE:table:CREATE TABLE public.after (a int)" \
 	"with event_triggers off, every DDL statement is a gap row and every switch is recorded"
 is "$(q "SELECT count(*) FROM postmortem.schema_change WHERE object_type = 'recorder error' AND object_identity LIKE 'event triggers were off%'")" "4" \
 	"the gap rows say why"
