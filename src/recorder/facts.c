@@ -43,6 +43,7 @@
 #include "utils/memutils.h"
 #include "utils/portal.h"
 #include "utils/rel.h"
+#include "utils/resowner.h"
 #include "utils/ruleutils.h"
 #include "utils/syscache.h"
 
@@ -594,6 +595,40 @@ pm_column_default(Oid relid, AttrNumber attnum)
 }
 
 /*
+ * A view's query (a copy taken from its relcache entry, as pg_get_viewdef
+ * shows it) deparsed without keeping a lock on anything.  Deparsing locks
+ * the relations the query names (on PostgreSQL 15, the view itself too,
+ * through its OLD and NEW entries) ACCESS SHARE; kept until the end of the
+ * transaction, the view's lock taken at ddl_command_start would be held
+ * while CREATE OR REPLACE VIEW waits to take its ACCESS EXCLUSIVE, and two
+ * sessions replacing the same view would deadlock.  The locks are taken
+ * under a resource owner of their own and let go when the text is built.
+ */
+static char *
+view_definition(Query *query)
+{
+	ResourceOwner saved = CurrentResourceOwner;
+	ResourceOwner owner = ResourceOwnerCreate(saved, "postmortem view definition");
+	char	   *def;
+
+	CurrentResourceOwner = owner;
+	PG_TRY();
+	{
+		def = pg_get_querydef(query, false);
+	}
+	PG_FINALLY();
+	{
+		CurrentResourceOwner = saved;
+	}
+	PG_END_TRY();
+	ResourceOwnerRelease(owner, RESOURCE_RELEASE_BEFORE_LOCKS, false, false);
+	ResourceOwnerRelease(owner, RESOURCE_RELEASE_LOCKS, false, false);
+	ResourceOwnerRelease(owner, RESOURCE_RELEASE_AFTER_LOCKS, false, false);
+	ResourceOwnerDelete(owner);
+	return def;
+}
+
+/*
  * pm_table_definition: a table's columns as CREATE TABLE would list them,
  * "(id bigint NOT NULL, note text DEFAULT 'x'::text)" (defaults only when
  * asked: deparsing them costs more than the rest); for a view, its query.
@@ -617,15 +652,17 @@ pm_table_definition(Oid relid, bool withDefaults)
 	relkind = rel->rd_rel->relkind;
 	if (relkind == RELKIND_VIEW || relkind == RELKIND_MATVIEW)
 	{
-		/* the view's query from its relcache entry, as pg_get_viewdef shows it */
-		Relation	view;
 		char	   *def = NULL;
 
-		RelationClose(rel);
-		view = relation_open(relid, AccessShareLock);
-		if (view->rd_rules != NULL && view->rd_rules->numLocks == 1)
-			def = pg_get_querydef(copyObject(get_view_query(view)), false);
-		relation_close(view, NoLock);
+		if (rel->rd_rules != NULL && rel->rd_rules->numLocks == 1)
+		{
+			Query	   *query = copyObject(get_view_query(rel));
+
+			RelationClose(rel);
+			def = view_definition(query);
+		}
+		else
+			RelationClose(rel);
 		return def;
 	}
 	if (relkind == RELKIND_INDEX || relkind == RELKIND_PARTITIONED_INDEX)
