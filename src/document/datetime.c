@@ -399,6 +399,24 @@ pm_read_zone(const char *p, const char *e, PmZone *zone, bool *unknown,
 			strlcpy(word_out, zone->label, 16);
 		goto done;
 	}
+
+	/*
+	 * "(wat)", "(est)": an abbreviation in lower case, in brackets of its
+	 * own, when it is one the abbreviations know (never an unknown word)
+	 */
+	if (paren && !upper && !slash && n >= 2 && n <= 5 && q < e && *q == ')')
+	{
+		char		up[8];
+		bool		unk = false;
+
+		for (int i = 0; i <= n; i++)
+			up[i] = pg_ascii_toupper((unsigned char) word[i]);
+		if (!pm_read_abbrev(low, up, n, zone, &unk) || unk)
+			return 0;
+		if (word_out)
+			strlcpy(word_out, up, 16);
+		goto done;
+	}
 	if (upper && !slash && n >= 1)
 	{
 		if (!pm_read_abbrev(low, word, n, zone, unknown))

@@ -135,10 +135,17 @@ pm_plain_heading(const char *s, const char *e, int len)
 {
 	const char *end = e;
 	int			words = 1;
+	int			most = 6;
 	char	   *name;
 
 	if (end[-1] == ':')
 		end--;
+	else if (end[-1] == '?' && (pm_prefix_ci(s, e, "what ") || pm_prefix_ci(s, e, "how ") ||
+								pm_prefix_ci(s, e, "why ")))
+	{
+		end--;					/* "What was the root cause?", a heading that asks */
+		most = 12;
+	}
 	else if (end[-1] == '.' && len <= 30 && memchr(s, ' ', len) != NULL &&
 			 memchr(s, '(', len) != NULL)
 		end--;					/* "Timeline (EAT)." */
@@ -151,7 +158,7 @@ pm_plain_heading(const char *s, const char *e, int len)
 		if (*t == ' ')
 			words++;
 	}
-	if (words > 6)
+	if (words > most)
 		return NULL;
 	name = pm_clean(s, end);
 	if (pm_head_kind(name) == HEAD_OTHER)
@@ -425,6 +432,9 @@ pm_timeline_heading(PmParser *ps, const PmLine *ln, char *name, bool atx, int le
 			return true;
 		}
 	}
+	if (atx && level == 0 && ps->timeline_level == 0 && !ps->timeline_emoji &&
+		(hk == HEAD_OTHER || hk == HEAD_RESOLUTION || hk == HEAD_IMPACT))
+		return true;			/* "🛠️ The Fix" under a plain "Timeline" line: a phase */
 	return atx && ps->timeline_level > 0 && level > ps->timeline_level &&
 		(hk == HEAD_OTHER || hk == HEAD_RESOLUTION || hk == HEAD_IMPACT);
 }
@@ -515,6 +525,7 @@ pm_part_heading(PmParser *ps, char *name, bool atx, int level, PmHeadKind hk, Pm
 		case HEAD_TIMELINE:
 			*sec = SEC_TIMELINE;
 			ps->timeline_level = atx ? level : 0;
+			ps->timeline_emoji = atx && level == 0;
 			ps->saw_timeline = true;
 			pm_scan_zone(ps, name, name + nlen);
 			break;
@@ -650,12 +661,24 @@ pm_timeline_paragraph(PmParser *ps, int i)
 static void
 pm_code_timeline(PmParser *ps)
 {
+	bool		open = false,
+				diagram = false;
+
 	for (int i = 0; i < ps->nlines; i++)
 	{
 		PmLine	   *ln = &ps->lines[i];
 		const char *e = ln->s + ln->len;
 
 		/* a line is no C string: compare within its length */
+		if (ln->code && (pm_prefix_ci(ln->s, e, "```") || pm_prefix_ci(ln->s, e, "~~~")))
+		{
+			/* "```mermaid": a diagram (report()'s gantt), never the timeline */
+			open = !open;
+			diagram = open && pm_prefix_ci(pm_skip_space(ln->s + 3, e), e, "mermaid");
+			continue;
+		}
+		if (diagram)
+			continue;
 		if (ln->code && ln->section == SEC_TIMELINE && ln->len > 0 &&
 			!pm_prefix_ci(ln->s, e, "```") && !pm_prefix_ci(ln->s, e, "~~~") &&
 			!pm_prefix_ci(ln->s, e, "<!--") && !pm_prefix_ci(ln->s, e, "!["))

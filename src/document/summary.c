@@ -901,7 +901,17 @@ pm_summary_pick(PmParser *ps, PmStamp **t0, PmStamp **t1, PmStamp **d0, PmStamp 
 	const PmOptions *opt = ps->opt;
 	int			i0 = -1;
 
+	int			year = 0;
+
 	*t0 = *t1 = *d0 = *d1 = NULL;
+
+	/*
+	 * "On March 4, 2022 ... until 11 am on March 7": a day without a year
+	 * takes the year the summary names for another day
+	 */
+	for (int i = 0; i < ps->dur.n && year == 0; i++)
+		if (ps->dur.st[i].has_date)
+			year = ps->dur.st[i].y;
 	for (int i = 0; i < ps->dur.n; i++)
 	{
 		PmStamp    *st = &ps->dur.st[i];
@@ -910,6 +920,8 @@ pm_summary_pick(PmParser *ps, PmStamp **t0, PmStamp **t1, PmStamp **d0, PmStamp 
 		{
 			if (opt->has_on_date)
 				st->y = opt->on_year;
+			else if (year != 0)
+				st->y = year;
 			else
 			{
 				st->has_date = false;
@@ -1065,12 +1077,14 @@ pm_read_summary(PmParser *ps)
 	pm_summary_times(ps);
 
 	/* a start and a length: "started at 10:00, lasting 37 minutes" */
+	ps->field_secs = pm_stated_length(ps->duration.data, ps->duration.len, true);
+	ps->stated_secs = ps->field_secs;
+	if (ps->stated_secs == 0)
+		ps->stated_secs = pm_stated_length(ps->summary.data, ps->summary.len, false);
 	if (ps->sum_has_start && !ps->sum_has_end)
 	{
-		int			secs = pm_stated_length(ps->duration.data, ps->duration.len, true);
+		int			secs = ps->stated_secs;
 
-		if (secs == 0)
-			secs = pm_stated_length(ps->summary.data, ps->summary.len, false);
 		if (secs > 0)
 		{
 			ps->sum_end = ps->sum_start + (TimestampTz) secs * USECS_PER_SEC;

@@ -331,7 +331,7 @@ pm_head_kind(const char *name)
 		strcmp(low, "our plan") == 0 || strcmp(low, "action plan") == 0 ||
 		strcmp(low, "plan of action") == 0)
 		return HEAD_TASKS;
-	if (HAS("corrective") || HAS("prevent") || HAS("measures") ||
+	if (HAS("corrective") || HAS("prevent") || HAS("measures") || WORD("measure") ||
 		HAS("remediation") || HAS("doing about"))
 		return HEAD_MEASURES;
 	if (!HAS("root cause") &&
