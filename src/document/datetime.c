@@ -410,7 +410,7 @@ pm_read_zone(const char *p, const char *e, PmZone *zone, bool *unknown,
 		bool		unk = false;
 
 		for (int i = 0; i <= n; i++)
-			up[i] = pg_ascii_toupper((unsigned char) word[i]);
+			up[i] = (word[i] >= 'a' && word[i] <= 'z') ? word[i] - ('a' - 'A') : word[i];
 		if (!pm_read_abbrev(low, up, n, zone, &unk) || unk)
 			return 0;
 		if (word_out)
@@ -581,6 +581,24 @@ pm_read_month(const char *p, const char *e, int *month)
 	n = q - p;
 	if (n < 3)
 		return 0;
+	/* the misspellings people leave in: "Feburary 21", "Febuary", "Janurary" */
+	{
+		static const struct
+		{
+			const char *word;
+			int			month;
+		}			typos[] =
+		{
+			{"feburary", 2}, {"febuary", 2}, {"febrary", 2}, {"janurary", 1}
+		};
+
+		for (int i = 0; i < lengthof(typos); i++)
+			if ((size_t) n == strlen(typos[i].word) && pm_prefix_ci_n(p, e, typos[i].word, n))
+			{
+				*month = typos[i].month;
+				return n;
+			}
+	}
 	for (int i = 0; i < 12; i++)
 	{
 		int			full = strlen(pm_months[i]);
@@ -1147,7 +1165,17 @@ pm_stamp_time_after_date(const char *q, const char *e, PmStamp *st, int *n, bool
 	if (*n > 0)
 	{
 		st->has_time = true;
-		return r + *n;
+		r += *n;
+		/* "15 Feb at 11:40PM 2022": the year after the time */
+		if (st->y == 0 && e - r >= 5 && r[0] == ' ' && (r[1] == '1' || r[1] == '2') &&
+			isdigit((unsigned char) r[2]) && isdigit((unsigned char) r[3]) &&
+			isdigit((unsigned char) r[4]) && (e - r == 5 || (!pm_isalnum(r[5]) && r[5] != ':')))
+		{
+			st->y = (r[1] - '0') * 1000 + (r[2] - '0') * 100 + (r[3] - '0') * 10 + (r[4] - '0');
+			r += 5;
+			*n = INT_MAX;		/* no range after it */
+		}
+		return r;
 	}
 	return q;
 }

@@ -134,6 +134,8 @@ typedef struct PmParser
 	int			measures_level; /* # level of the heading opening the measures */
 	int			timeline_level; /* # level of the Timeline heading, 0 if not # */
 	bool		timeline_emoji; /* the Timeline heading was an emoji-led line */
+	int			other_level;	/* # level of a section beside the template (not the
+								 * retrospective), 0 if none */
 	bool		plain_closed;	/* the plain-line tasks ended at a pseudo-heading */
 	PmGroup		measures_group; /* the list that heading named */
 	int			yearless_m;		/* a date without a year ("April 17th") */

@@ -97,13 +97,14 @@ pm_bold_heading(const char *s, const char *e)
 
 	if (end[-1] == ':')
 		end--;
-	if (end - s > 4 && end[-1] == '*' && end[-2] == '*')
+	/* "**Name**" or "__Name__" */
+	if (end - s > 4 && end[-1] == s[0] && end[-2] == s[0])
 	{
 		const char *inner = s + 2,
 				   *ie = end - 2;
 
 		for (const char *t = inner; t + 1 < ie; t++)
-			if (t[0] == '*' && t[1] == '*')
+			if (t[0] == s[0] && t[1] == s[0])
 				return NULL;
 		if (ie > inner)
 			return pm_heading_name(inner, ie);
@@ -194,7 +195,7 @@ pm_heading(const PmLine *ln, const PmLine *next, bool *atx, int *level)
 			return pm_clean(s, e);
 		}
 	}
-	if (ln->len > 4 && s[0] == '*' && s[1] == '*')
+	if (ln->len > 4 && (s[0] == '*' || s[0] == '_') && s[1] == s[0])
 		return pm_bold_heading(s, e);
 	if (ln->len > 2 && (s[0] == '*' || s[0] == '_') && s[1] != s[0] && s[1] != ' ')
 		return pm_italic_heading(s, e);
@@ -559,6 +560,7 @@ pm_part_heading(PmParser *ps, char *name, bool atx, int level, PmHeadKind hk, Pm
 		case HEAD_OTHER:
 		case HEAD_RETRO:
 			*sec = SEC_OTHER;
+			ps->other_level = (atx && hk == HEAD_OTHER) ? level : 0;
 			pm_begin_other(ps, name);
 			break;
 	}
@@ -619,6 +621,10 @@ pm_section_heading(PmParser *ps, const PmLine *ln, char *name, bool atx, int lev
 		ps->cur_field = pm_field_buf(ps, pm_field_kind(name));
 		return true;
 	}
+	if (*sec == SEC_OTHER && atx && ps->other_level > 0 && level > ps->other_level &&
+		hk == HEAD_TASKS && pm_contains_ci(name, strlen(name), "actions") &&
+		!pm_contains_ci(name, strlen(name), "item"))
+		return false;			/* "### Immediate Actions" under "## Mitigation": what was done */
 	pm_part_heading(ps, name, atx, level, hk, sec);
 	return true;
 }

@@ -860,6 +860,37 @@ pm_summary_users(PmParser *ps)
 	}
 }
 
+/*
+ * No timeline and no time in the summary, but a Detection section ("Alert
+ * triggered at 09:12 UTC"): its first time is when the incident was seen
+ * to begin, the summary's start.
+ */
+static void
+pm_detection_stamps(PmParser *ps)
+{
+	for (int i = 0; i < ps->dur.n; i++)
+		if (ps->dur.st[i].has_time)
+			return;
+	if (ps->nraw > 0)
+		return;
+	for (int i = 0; i < ps->nsections; i++)
+	{
+		const PmSectionText *sec = &ps->sections[i];
+		PmStamps	found;
+
+		if (sec->body == NULL || !pm_contains_ci(sec->heading, strlen(sec->heading), "detect"))
+			continue;
+		memset(&found, 0, sizeof(found));
+		pm_scan_stamps(sec->body, strlen(sec->body), &found);
+		for (int j = 0; j < found.n; j++)
+			if (found.st[j].has_time && ps->dur.n < lengthof(ps->dur.st))
+			{
+				ps->dur.st[ps->dur.n++] = found.st[j];
+				return;
+			}
+	}
+}
+
 /* the date and time mentions of the duration, as the summary states it */
 static void
 pm_summary_stamps(PmParser *ps)
@@ -884,6 +915,7 @@ pm_summary_stamps(PmParser *ps)
 		if (ps->impact.len)
 			pm_scan_stamps(ps->impact.data, ps->impact.len, &ps->dur);
 		pm_scan_stamps(doc->title, strlen(doc->title), &ps->dur);
+		pm_detection_stamps(ps);
 	}
 	else
 		pm_summary_date(ps);

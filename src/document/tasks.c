@@ -757,6 +757,22 @@ pm_trailing_handle(PmItem *it, char *t, char *e)
 }
 
 /*
+ * "(added a second owner)": a note in brackets at a measure's end that
+ * says what was done about it
+ */
+static bool
+pm_done_note(const char *w, const char *e)
+{
+	static const char *const verbs[] = {"added", "fixed", "done", "completed", "implemented",
+	"deployed", "enabled", "created", "merged", "shipped", "resolved", "updated", "removed"};
+
+	for (int i = 0; i < lengthof(verbs); i++)
+		if (pm_word_ci(w, e, verbs[i]))
+			return true;
+	return false;
+}
+
+/*
  * A status word at the end: "(Completed)", "[done]", " - In progress":
  * taken out of the title t; returns its end.
  */
@@ -779,6 +795,12 @@ pm_trailing_status(PmItem *it, char *t, char *e)
 		if (*o == open && pm_task_status_word(w, b - 1 - w))
 		{
 			it->status_text = pnstrdup(w, b - 1 - w);
+			e = o;
+		}
+		else if (*o == open && pm_done_note(w, b - 1))
+		{
+			/* "(added a second owner)", "(fixed by adding ...)": done, and how */
+			it->status_text = pstrdup("done");
 			e = o;
 		}
 	}

@@ -325,6 +325,8 @@ pm_head_kind(const char *name)
 
 	if (HAS("timeline") || HAS("chronology") || HAS("sequence of events"))
 		return HEAD_TIMELINE;
+	if (HAS("recommend"))
+		return HEAD_IMPROVEMENTS;	/* "Recommended Follow-up": suggestions */
 	if (HAS("action item") || (WORD("actions") && !HAS("taken")) || WORD("todo") || WORD("to do") || WORD("to-do") ||
 		WORD("tasks") || WORD("task list") || HAS("follow-up") || HAS("follow up") ||
 		HAS("next steps") || strcmp(low, "plan") == 0 || strcmp(low, "the plan") == 0 ||
