@@ -49,7 +49,13 @@ pm_field_kind(const char *label)
 	char		buf[64];
 	char	   *l,
 			   *le;
+	const char *p = label;
 
+	/* "🗓 Date", and the same emoji read in the wrong encoding ("ðŸ—“ Date") */
+	while ((unsigned char) *p >= 0x80)
+		p++;
+	if (p > label && *p == ' ')
+		label = p + 1;
 	for (int i = 0; i < lengthof(fields); i++)
 		if (pg_strcasecmp(label, fields[i].word) == 0)
 			return fields[i].field;
@@ -71,6 +77,8 @@ pm_field_kind(const char *label)
 	*le = '\0';
 	if (strncmp(l, "incident ", 9) == 0 || strncmp(l, "outage ", 7) == 0)
 		l = strchr(l, ' ') + 1;
+	if (strncmp(l, "number of ", 10) == 0)
+		l += 10;				/* "Number of users affected" */
 	if (le - l > 12 && strcmp(le - 12, " of incident") == 0)
 		le[-12] = '\0';
 	else if (le - l > 16 && strcmp(le - 16, " of the incident") == 0)
@@ -610,6 +618,10 @@ pm_users(PmParser *ps, const char *s, int len, bool bare)
 
 		if (!isdigit((unsigned char) *p) ||
 			(p > s && (isalnum((unsigned char) p[-1]) || p[-1] == '.' || p[-1] == ',')))
+			continue;
+		/* "2025-01-08", "10:20": the end of a date or a time, not a count */
+		if (p - s >= 2 && (p[-1] == '-' || p[-1] == '/' || p[-1] == ':') &&
+			isdigit((unsigned char) p[-2]))
 			continue;
 		if (pm_read_number(p, e, &v, &count, &frac, &q) == 0)
 			continue;

@@ -2,7 +2,7 @@
 -- formats (test/document/corpus), checked the way users rely on them.
 BEGIN;
 SET LOCAL timezone = 'UTC';
-SELECT plan(1032);
+SELECT plan(1067);
 
 \set seed000 `cat test/seeds/000_2d29b2a47fc1b878.txt`
 \set seed001 `cat test/seeds/001_e377f6c4d1aac321.txt`
@@ -106,6 +106,11 @@ SELECT plan(1032);
 \set doc116 `cat test/document/corpus/116_merge_markers_plain_eat_ragged_labels.txt`
 \set doc117 `cat test/document/corpus/117_nested_start_end_bold_time_zone_parens.md`
 \set doc118 `cat test/document/corpus/118_br_lines_date_headings_start_end_markers.md`
+-- a third held-out sample, drawn after the second one's fixes
+\set doc119 `cat test/document/corpus/119_setext_emoji_headings_hrs_eat_prose_bullets.md`
+\set doc120 `cat test/document/corpus/120_table_image_column_seconds_date_field.md`
+\set doc124 `cat test/document/corpus/124_tab_bullet_rca_cst_en_dash.txt`
+\set doc125 `cat test/document/corpus/125_mojibake_emoji_headings_italic_date_table.md`
 \set doc80 `cat test/document/corpus/80_plus_bullets_emoji_clock_times.md`
 \set doc81 `cat test/document/corpus/81_day_first_wat_lower_am_range_plain_tasks.md`
 \set doc82 `cat test/document/corpus/82_tab_table_wat_noon_slip_plain_lines.txt`
@@ -214,6 +219,10 @@ INSERT INTO doc VALUES
 	('116 merge conflict markers, ragged EAT lines', :'doc116', NULL),
 	('117 nested Start/End, **08:30 AM (UTC)**, Tasks group', :'doc117', NULL),
 	('118 <br> lines, date headings, START/END markers', :'doc118', NULL),
+	('119 setext headings with emoji, 0200hrs (EAT), prose bullets', :'doc119', NULL),
+	('120 table with an image column, 14:12:40', :'doc120', NULL),
+	('124 tab and • bullets, 10:20–11:05 CST', :'doc124', NULL),
+	('125 mojibake emoji headings, *2024-06-20* under Date', :'doc125', NULL),
 	('80 + bullets, emoji clock times', :'doc80', NULL),
 	('81 17/08/2023 (wat), range, tasks after "we will"', :'doc81', NULL),
 	('82 tab table WAT, 12:15 AM after noon', :'doc82', NULL),
@@ -335,6 +344,10 @@ INSERT INTO expected VALUES
 	('116 merge conflict markers, ragged EAT lines', '2024-03-18 06:00Z', '2024-03-18 09:40Z', 9, 3, 0, 60, NULL),
 	('117 nested Start/End, **08:30 AM (UTC)**, Tasks group', '2024-09-09 08:30Z', '2024-09-09 10:00Z', 6, 2, 0, 40, NULL),
 	('118 <br> lines, date headings, START/END markers', '2024-06-15 03:40Z', '2024-06-15 15:15Z', 7, 2, 1, 60, NULL),
+	('119 setext headings with emoji, 0200hrs (EAT), prose bullets', '2023-03-08 23:00Z', '2023-03-09 00:15Z', 3, 2, 0, 4.2, NULL),
+	('120 table with an image column, 14:12:40', '2025-07-09 14:00Z', '2025-07-09 14:12:40Z', 4, 2, 0, NULL, NULL),
+	('124 tab and • bullets, 10:20–11:05 CST', '2025-01-08 16:20Z', '2025-01-08 17:05Z', 5, 2, 0, NULL, NULL),
+	('125 mojibake emoji headings, *2024-06-20* under Date', '2024-06-20 10:01Z', '2024-06-20 10:36Z', 4, 2, 0, NULL, 2400),
 	('80 + bullets, emoji clock times', '2024-03-14 09:00Z', '2024-03-14 09:45Z', 4, 0, 0, NULL, NULL),
 	('81 17/08/2023 (wat), range, tasks after "we will"', '2023-08-17 00:05Z', '2023-08-17 04:20Z', 8, 3, 0, 100, NULL),
 	('82 tab table WAT, 12:15 AM after noon', '2023-09-12 10:30Z', '2023-09-12 11:45Z', 8, 2, 0, NULL, NULL),
@@ -363,7 +376,7 @@ CREATE TEMP VIEW actual AS
 		   i.users_affected_pct AS pct, i.users_affected AS users, i.import_notes, i.status
 	  FROM imported m JOIN postmortem.incident i ON i.id = m.id;
 
--- 116 documents x 7 checks
+-- 120 documents x 7 checks
 SELECT is(a.started_at, e.started_at, e.name || ': start in UTC') FROM actual a JOIN expected e USING (name) ORDER BY name;
 SELECT is(a.resolved_at, e.resolved_at, e.name || ': end in UTC') FROM actual a JOIN expected e USING (name) ORDER BY name;
 SELECT is(a.entries, e.entries, e.name || ': timeline entries') FROM actual a JOIN expected e USING (name) ORDER BY name;
@@ -373,7 +386,7 @@ SELECT is(a.pct, e.pct, e.name || ': share of users affected') FROM actual a JOI
 SELECT is(a.users, e.users, e.name || ': users affected') FROM actual a JOIN expected e USING (name) ORDER BY name;
 
 -- every imported incident is finished, and the timeline came from the import
-SELECT is(count(*)::int, 116, 'every document imports as a resolved incident') FROM actual WHERE status = 'resolved';
+SELECT is(count(*)::int, 120, 'every document imports as a resolved incident') FROM actual WHERE status = 'resolved';
 SELECT is((SELECT count(*)::int FROM postmortem.timeline t JOIN imported m ON m.id = t.incident_id WHERE t.source <> 'import'),
 		  0, 'timeline rows are marked as imported');
 SELECT is((SELECT count(*)::int FROM postmortem.timeline t JOIN imported m ON m.id = t.incident_id
@@ -659,6 +672,9 @@ $$;
 \set ref103 `cat test/document/corpus/103_example_only_inside_comment.md`
 \set ref110 `cat test/document/corpus/110_year_only_duration_gmt.md`
 \set ref112 `cat test/document/corpus/112_no_date_midnight_sast.md`
+\set ref121 `cat test/document/corpus/121_html_requirements_readme.md`
+\set ref122 `cat test/document/corpus/122_unfilled_template_placeholders.md`
+\set ref123 `cat test/document/corpus/123_several_incidents_durations_no_times.md`
 SELECT is(pg_temp.refusal(:'ref88'), 'It names a day, June 4, but no year.', '88: "Tuesday, June 4" and no year is refused, naming the day');
 SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', :'ref89'), '22P02', 'postmortem document names no date', '89: times in PT and no date anywhere');
 SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', :'ref110'), '22P02', 'postmortem document names no date', '110: "Duration: 2024, 14:00 - 15:10 (GMT)", a year and no day');
@@ -666,7 +682,10 @@ SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', :'ref112'), '22
 SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', d), '22P02', 'postmortem document has no timeline', n)
   FROM (VALUES ('96: a blog post whose only times are log lines in code blocks', :'ref96'),
 			   ('99: the project README that asks for a postmortem', :'ref99'),
-			   ('103: an incident index whose only example is inside an HTML comment', :'ref103')) AS v(n, d);
+			   ('103: an incident index whose only example is inside an HTML comment', :'ref103'),
+			   ('121: the project''s requirements written in HTML', :'ref121'),
+			   ('122: the template with its [Time] placeholders unfilled', :'ref122'),
+			   ('123: several incidents with lengths but no times', :'ref123')) AS v(n, d);
 SELECT is(pg_temp.refusal(E'# Outage\nIt happened from 3:00 PM to 4:30 PM CAT on April 17th.\n## Timeline\n- 3:00 PM CAT alert\n- 4:30 PM CAT resolved'),
 		  'It names a day, April 17, but no year.', 'a refusal for want of a year says which day it found');
 SELECT is(postmortem.parse_markdown(E'# DB\n## Timeline\n- 15/May/2024 10:00 UTC: alert\n- 11:00 UTC: resolved')->>'started_at',
