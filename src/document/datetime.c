@@ -292,6 +292,25 @@ pm_read_abbrev(const char *low, const char *word, int n, PmZone *zone, bool *unk
 	return false;
 }
 
+/*
+ * "(wat)", "(est)": an abbreviation in lower case, in brackets of its own,
+ * when it is one the abbreviations know (never an unknown word)
+ */
+static bool
+pm_read_lower_abbrev(const char *low, int n, PmZone *zone, char *word_out)
+{
+	char		up[8];
+	bool		unk = false;
+
+	for (int i = 0; i <= n; i++)
+		up[i] = (low[i] >= 'a' && low[i] <= 'z') ? low[i] - ('a' - 'A') : low[i];
+	if (!pm_read_abbrev(low, up, n, zone, &unk) || unk)
+		return false;
+	if (word_out)
+		strlcpy(word_out, up, 16);
+	return true;
+}
+
 /* "Europe/Berlin", "UC/Pacific": a zone of the tz database */
 static bool
 pm_read_zone_path(const char *word, PmZone *zone)
@@ -399,22 +418,10 @@ pm_read_zone(const char *p, const char *e, PmZone *zone, bool *unknown,
 			strlcpy(word_out, zone->label, 16);
 		goto done;
 	}
-
-	/*
-	 * "(wat)", "(est)": an abbreviation in lower case, in brackets of its
-	 * own, when it is one the abbreviations know (never an unknown word)
-	 */
 	if (paren && !upper && !slash && n >= 2 && n <= 5 && q < e && *q == ')')
 	{
-		char		up[8];
-		bool		unk = false;
-
-		for (int i = 0; i <= n; i++)
-			up[i] = (word[i] >= 'a' && word[i] <= 'z') ? word[i] - ('a' - 'A') : word[i];
-		if (!pm_read_abbrev(low, up, n, zone, &unk) || unk)
+		if (!pm_read_lower_abbrev(low, n, zone, word_out))
 			return 0;
-		if (word_out)
-			strlcpy(word_out, up, 16);
 		goto done;
 	}
 	if (upper && !slash && n >= 1)
