@@ -433,9 +433,18 @@ pm_timeline_heading(PmParser *ps, const PmLine *ln, char *name, bool atx, int le
 			return true;
 		}
 	}
+	/*
+	 * "🛠️ The Fix" under a plain "Timeline" line: a phase of it ("✅
+	 * Resolution", "💥 Impact" name the next parts)
+	 */
 	if (atx && level == 0 && ps->timeline_level == 0 && !ps->timeline_emoji &&
-		(hk == HEAD_OTHER || hk == HEAD_RESOLUTION || hk == HEAD_IMPACT))
-		return true;			/* "🛠️ The Fix" under a plain "Timeline" line: a phase */
+		(hk == HEAD_OTHER ||
+		 ((hk == HEAD_RESOLUTION || hk == HEAD_IMPACT) &&
+		  !pm_prefix_ci(name, name + nlen, "resolution") &&
+		  !pm_prefix_ci(name, name + nlen, "root cause") &&
+		  !pm_prefix_ci(name, name + nlen, "impact") &&
+		  !pm_prefix_ci(name, name + nlen, "recovery"))))
+		return true;
 	return atx && ps->timeline_level > 0 && level > ps->timeline_level &&
 		(hk == HEAD_OTHER || hk == HEAD_RESOLUTION || hk == HEAD_IMPACT);
 }
