@@ -331,7 +331,6 @@ insert_rows(Relation rel, List *rows)
 static Datum
 chain_rows(List *rows, int64 lastId, Datum prev, bool prevNull)
 {
-	pg_cryptohash_ctx *hashctx = pg_cryptohash_create(PG_SHA256);
 	ListCell   *lc;
 
 	foreach(lc, rows)
@@ -343,7 +342,7 @@ chain_rows(List *rows, int64 lastId, Datum prev, bool prevNull)
 		set_datum(row, SC_ID, Int64GetDatum(++lastId));
 		row->values[SC_PREV_HASH] = prev;
 		row->nulls[SC_PREV_HASH] = prevNull;
-		pm_row_hash(hashctx, row->values, row->nulls, digest);
+		pm_row_hash(row->values, row->nulls, digest);
 		hash = palloc(VARHDRSZ + PG_SHA256_DIGEST_LENGTH);
 		SET_VARSIZE(hash, VARHDRSZ + PG_SHA256_DIGEST_LENGTH);
 		memcpy(VARDATA(hash), digest, PG_SHA256_DIGEST_LENGTH);
@@ -351,7 +350,6 @@ chain_rows(List *rows, int64 lastId, Datum prev, bool prevNull)
 		prev = PointerGetDatum(hash);
 		prevNull = false;
 	}
-	pg_cryptohash_free(hashctx);
 	return prev;
 }
 
