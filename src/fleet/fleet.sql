@@ -240,9 +240,10 @@ $$;
 
 /*
  * One origin's rows are a range of schema_change's primary key (origin, id)
- * (fleet_status, the skip scan of the origins); suspects() at a centre reads
- * its window through schema_change_at_idx and keeps the incident's origins.
- * No index of its own: every recorded row would pay its insert.
+ * (fleet_status, the skip scan of the origins); suspects() and the counts by
+ * month read a time range through schema_change_at_idx and keep the
+ * origins asked for.  No index of the fleet's own: every recorded row would
+ * pay its insert.
  */
 
 CREATE FUNCTION postmortem.fleet_publish(replication_role regrole DEFAULT NULL)
@@ -443,9 +444,8 @@ COMMENT ON FUNCTION postmortem.fleet_status(boolean) IS
 	'At the centre, one row per origin (this database first): its subscription and whether it streams, the changes received, the newest and when it arrived, its lag, the last contact, and whether its hash chain verifies (verify => false skips that)';
 
 /*
- * The change failure rate of each database of a fleet, by month: each
- * origin's rows counted by month in one range scan of the primary key
- * (origin, id).
+ * The change failure rate of each database of a fleet, by month: one range
+ * count of schema_change_at_idx per origin and month.
  */
 CREATE VIEW postmortem.change_failure_rate_by_origin WITH (security_invoker = true) AS
 WITH RECURSIVE origins(origin) AS (
@@ -464,19 +464,25 @@ WITH RECURSIVE origins(origin) AS (
 	 WHERE c.role IN ('trigger', 'root_cause')
 	 GROUP BY 1, 2
 )
-SELECT n.month,
+SELECT m.month,
 	   o.origin,
 	   pg_catalog.substr(o.origin, pg_catalog.strpos(o.origin, '/') OPERATOR(pg_catalog.+) 1) AS database_name,
 	   n.changes,
 	   COALESCE(f.failed_changes, 0) AS failed_changes,
 	   round(COALESCE(f.failed_changes, 0)::numeric OPERATOR(pg_catalog./) n.changes, 4) AS change_failure_rate
   FROM origins o
- CROSS JOIN LATERAL (SELECT pg_catalog.date_trunc('month', s.at) AS month, count(*) AS changes
+ CROSS JOIN LATERAL (SELECT min(s.at) AS first_at, max(s.at) AS last_at
+					   FROM postmortem.schema_change s
+					  WHERE s.origin OPERATOR(pg_catalog.=) o.origin) r
+ CROSS JOIN LATERAL pg_catalog.generate_series(pg_catalog.date_trunc('month', r.first_at),
+											   r.last_at, interval '1 month') AS m(month)
+ CROSS JOIN LATERAL (SELECT count(*) AS changes
 					   FROM postmortem.schema_change s
 					  WHERE s.origin OPERATOR(pg_catalog.=) o.origin
-					  GROUP BY 1) n
-  LEFT JOIN failed f ON f.origin OPERATOR(pg_catalog.=) o.origin AND f.month OPERATOR(pg_catalog.=) n.month
- WHERE o.origin IS NOT NULL;
+						AND s.at OPERATOR(pg_catalog.>=) m.month
+						AND s.at OPERATOR(pg_catalog.<) (m.month OPERATOR(pg_catalog.+) interval '1 month')) n
+  LEFT JOIN failed f ON f.origin OPERATOR(pg_catalog.=) o.origin AND f.month OPERATOR(pg_catalog.=) m.month
+ WHERE o.origin IS NOT NULL AND n.changes OPERATOR(pg_catalog.>) 0;
 COMMENT ON VIEW postmortem.change_failure_rate_by_origin IS
 	'change_failure_rate for each database of a fleet (at a centre), by month: its recorded schema changes, those cited as an incident''s trigger or root cause, and their share (0-1)';
 COMMENT ON COLUMN postmortem.change_failure_rate_by_origin.month IS 'First instant of the month (session time zone)';
