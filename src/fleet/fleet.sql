@@ -445,7 +445,9 @@ COMMENT ON FUNCTION postmortem.fleet_status(boolean) IS
 
 /*
  * The change failure rate of each database of a fleet, by month: one range
- * count of schema_change_at_idx per origin and month.
+ * count of schema_change_at_idx per origin and month, over the months of the
+ * whole table (its first and last change: both ends of that index); the
+ * months an origin has no change in are left out.
  */
 CREATE VIEW postmortem.change_failure_rate_by_origin WITH (security_invoker = true) AS
 WITH RECURSIVE origins(origin) AS (
@@ -471,9 +473,8 @@ SELECT m.month,
 	   COALESCE(f.failed_changes, 0) AS failed_changes,
 	   round(COALESCE(f.failed_changes, 0)::numeric OPERATOR(pg_catalog./) n.changes, 4) AS change_failure_rate
   FROM origins o
- CROSS JOIN LATERAL (SELECT min(s.at) AS first_at, max(s.at) AS last_at
-					   FROM postmortem.schema_change s
-					  WHERE s.origin OPERATOR(pg_catalog.=) o.origin) r
+ CROSS JOIN (SELECT min(s.at) AS first_at, max(s.at) AS last_at
+			   FROM postmortem.schema_change s) r
  CROSS JOIN LATERAL pg_catalog.generate_series(pg_catalog.date_trunc('month', r.first_at),
 											   r.last_at, interval '1 month') AS m(month)
  CROSS JOIN LATERAL (SELECT count(*) AS changes
