@@ -39,6 +39,10 @@ PGXS := $(shell $(PG_CONFIG) --pgxs 2>/dev/null)
 ifneq ($(PGXS),)
 include $(PGXS)
 endif
+# the row hash calls OpenSSL's digest API itself when the server has it (src/recorder/chain.c)
+ifeq ($(with_ssl),openssl)
+SHLIB_LINK += -lcrypto
+endif
 
 # PGXS tracks no header dependencies (without --enable-depend): every object
 # depends on every header of the extension, so that a changed struct never

@@ -4,8 +4,7 @@
  *	  The hash chain over postmortem.schema_change: the row hash, and the
  *	  origin a database records under.
  *
- * Each row's row_hash is SHA-256 (PostgreSQL's own, common/cryptohash.h)
- * over every other column of the row, prev_hash included, in a canonical
+ * Each row's row_hash is SHA-256 over every other column of the row, prev_hash included, in a canonical
  * binary form: for each column in a fixed order, a null flag, and for a
  * non-null value its length and bytes (integers and timestamps big-endian,
  * text, bytea and inet as stored).  Columns added after 0.1.0 (after
@@ -13,6 +12,12 @@
  * it: a row that leaves them NULL hashes as 0.1.0 did, so old rows keep
  * verifying when a column is added.  Nothing depends on DateStyle, TimeZone or
  * the column order of the table, so the hash survives pg_dump and restore.
+ *
+ * The digest: with OpenSSL, one EVP context and one SHA-256 implementation
+ * for the session, fetched once (pg_cryptohash_init() passes EVP_sha256()
+ * to EVP_DigestInit_ex(), and OpenSSL 3 then looks the implementation up in
+ * its providers again for every row: 4 k instructions, a quarter of hashing
+ * a row); without OpenSSL, PostgreSQL's own (common/cryptohash.h).
  *
  *-------------------------------------------------------------------------
  */
@@ -36,6 +41,10 @@
 #include "utils/timestamp.h"
 #include "utils/typcache.h"
 #include "utils/xid8.h"
+
+#ifdef USE_OPENSSL
+#include <openssl/evp.h>
+#endif
 
 #include "recorder/recorder.h"
 
@@ -70,20 +79,62 @@ put_uint64(char *p, uint64 v)
 	return p + sizeof(be);
 }
 
+#ifdef USE_OPENSSL
+/* SHA-256 of len bytes at data into out (PG_SHA256_DIGEST_LENGTH bytes) */
+static void
+sha256(const char *data, Size len, uint8 *out)
+{
+	static EVP_MD *md = NULL;
+	static EVP_MD_CTX *mdctx = NULL;
+
+	/* kept for the session: never freed, so an error cannot leak them */
+	if (md == NULL)
+	{
+#if OPENSSL_VERSION_NUMBER >= 0x30000000L
+		md = EVP_MD_fetch(NULL, "SHA256", NULL);
+#else
+		md = (EVP_MD *) EVP_sha256();
+#endif
+		if (md == NULL)
+			elog(ERROR, "could not fetch the SHA-256 implementation of OpenSSL");
+	}
+	if (mdctx == NULL && (mdctx = EVP_MD_CTX_new()) == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_OUT_OF_MEMORY),
+				 errmsg("out of memory")));
+	if (EVP_DigestInit_ex(mdctx, md, NULL) != 1 ||
+		EVP_DigestUpdate(mdctx, data, len) != 1 ||
+		EVP_DigestFinal_ex(mdctx, out, NULL) != 1)
+		elog(ERROR, "could not compute SHA-256 hash");
+}
+#else
+/* SHA-256 of len bytes at data into out (PG_SHA256_DIGEST_LENGTH bytes) */
+static void
+sha256(const char *data, Size len, uint8 *out)
+{
+	pg_cryptohash_ctx *ctx = pg_cryptohash_create(PG_SHA256);
+
+	if (pg_cryptohash_init(ctx) < 0 ||
+		pg_cryptohash_update(ctx, (const uint8 *) data, len) < 0 ||
+		pg_cryptohash_final(ctx, out, PG_SHA256_DIGEST_LENGTH) < 0)
+		elog(ERROR, "could not compute SHA-256 hash: %s", pg_cryptohash_error(ctx));
+	pg_cryptohash_free(ctx);
+}
+#endif
+
 /*
  * pm_row_hash: SHA-256 of one row given as values/nulls indexed by ScColumn.
  * row_hash itself is not part of the input.  The row is serialized into one
  * buffer, sized beforehand, and hashed in one call.
  */
 void
-pm_row_hash(pg_cryptohash_ctx *ctx, Datum *values, bool *nulls, uint8 *out)
+pm_row_hash(Datum *values, bool *nulls, uint8 *out)
 {
 	struct varlena *vls[SC_NCOLUMNS];
 	char		stackbuf[2048];
 	char	   *buf;
 	char	   *p;
 	Size		len = sizeof(chain_version) + SC_NCOLUMNS_0_1_0 - 1;	/* null flags */
-	bool		own = (ctx == NULL);
 	int			i;
 
 	/* the size of the serialized row */
@@ -177,17 +228,9 @@ pm_row_hash(pg_cryptohash_ctx *ctx, Datum *values, bool *nulls, uint8 *out)
 	}
 	Assert(p == buf + len);
 
-	/* the caller may pass a context for many rows: creating one costs more than hashing */
-	if (own)
-		ctx = pg_cryptohash_create(PG_SHA256);
-	if (pg_cryptohash_init(ctx) < 0 ||
-		pg_cryptohash_update(ctx, (uint8 *) buf, len) < 0 ||
-		pg_cryptohash_final(ctx, out, PG_SHA256_DIGEST_LENGTH) < 0)
-		elog(ERROR, "could not compute SHA-256 hash: %s", pg_cryptohash_error(ctx));
+	sha256(buf, len, out);
 	if (buf != stackbuf)
 		pfree(buf);
-	if (own)
-		pg_cryptohash_free(ctx);
 }
 
 /* schema_change_hash(postmortem.schema_change): the hash the recorder chained */
@@ -235,7 +278,7 @@ pm_schema_change_hash(PG_FUNCTION_ARGS)
 	}
 	ReleaseTupleDesc(tupdesc);
 
-	pm_row_hash(NULL, values, nulls, digest);
+	pm_row_hash(values, nulls, digest);
 	result = (bytea *) palloc(VARHDRSZ + PG_SHA256_DIGEST_LENGTH);
 	SET_VARSIZE(result, VARHDRSZ + PG_SHA256_DIGEST_LENGTH);
 	memcpy(VARDATA(result), digest, PG_SHA256_DIGEST_LENGTH);

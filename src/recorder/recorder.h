@@ -261,7 +261,6 @@ extern char *pm_revert_dropped(RecorderCommand *cmd, DroppedObject *obj,
 							   SavedObject *saved);
 
 /* chain.c */
-extern void pm_row_hash(pg_cryptohash_ctx *ctx, Datum *values, bool *nulls,
-						uint8 *out);
+extern void pm_row_hash(Datum *values, bool *nulls, uint8 *out);
 
 #endif							/* POSTMORTEM_RECORDER_H */

@@ -60,7 +60,7 @@ CREATE TABLE postmortem.schema_change (
 	prev_hash			bytea,
 	row_hash			bytea,
 	session_role		text,
-	CONSTRAINT schema_change_pkey PRIMARY KEY (id, origin)
+	CONSTRAINT schema_change_pkey PRIMARY KEY (origin, id)
 );
 CREATE INDEX schema_change_at_idx ON postmortem.schema_change (at);
 CREATE INDEX schema_change_table_at_idx ON postmortem.schema_change (table_oid, at);

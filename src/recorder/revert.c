@@ -468,8 +468,20 @@ pm_revert_sql(PG_FUNCTION_ARGS)
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
-	rc = SPI_execute_with_args("SELECT s.revert_statement, s.command_tag, s.object_type, s.object_identity "
-							   "FROM postmortem.schema_change s WHERE s.id = $1",
+	/*
+	 * The primary key is (origin, id): the row with this id in each origin
+	 * (a skip scan over the origins), this database's own first.
+	 */
+	rc = SPI_execute_with_args("WITH RECURSIVE o(origin) AS ("
+							   " (SELECT s.origin FROM postmortem.schema_change s ORDER BY s.origin LIMIT 1)"
+							   " UNION ALL"
+							   " SELECT (SELECT s.origin FROM postmortem.schema_change s"
+							   "          WHERE s.origin OPERATOR(pg_catalog.>) o.origin ORDER BY s.origin LIMIT 1)"
+							   "   FROM o WHERE o.origin IS NOT NULL)"
+							   "SELECT s.revert_statement, s.command_tag, s.object_type, s.object_identity "
+							   "FROM o JOIN postmortem.schema_change s ON s.origin OPERATOR(pg_catalog.=) o.origin"
+							   " AND s.id OPERATOR(pg_catalog.=) $1 "
+							   "ORDER BY s.origin OPERATOR(pg_catalog.<>) postmortem.local_origin() LIMIT 1",
 							   1, &argtype, &arg, NULL, true, 1);
 	if (rc != SPI_OK_SELECT)
 		elog(ERROR, "could not read schema change: %s", SPI_result_code_string(rc));

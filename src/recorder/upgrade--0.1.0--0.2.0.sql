@@ -3,7 +3,7 @@
 -- ==== transactions, no id sequence (issue 9 items 4, 5, 8; issue 14).
 -- ==== Owned by the chain work; other parts add their steps outside this block.
 
--- The primary key becomes (id, origin): citation's foreign key on id alone
+-- The primary key becomes (origin, id): citation's foreign key on id alone
 -- goes first (a centre holds the same id from several origins).
 ALTER TABLE postmortem.citation DROP CONSTRAINT citation_schema_change_id_fkey;
 ALTER TABLE postmortem.schema_change DROP CONSTRAINT schema_change_pkey;
@@ -33,7 +33,7 @@ ALTER TABLE postmortem.schema_change
 	ALTER COLUMN origin TYPE text COLLATE "C",
 	ALTER COLUMN origin SET NOT NULL,
 	ALTER COLUMN origin SET DEFAULT postmortem.local_origin(),
-	ADD CONSTRAINT schema_change_pkey PRIMARY KEY (id, origin);
+	ADD CONSTRAINT schema_change_pkey PRIMARY KEY (origin, id);
 COMMENT ON COLUMN postmortem.schema_change.id IS 'Increasing identifier within the origin; also the order of the origin''s hash chain. A row is identified by (origin, id)';
 COMMENT ON COLUMN postmortem.schema_change.origin IS 'Where the row was recorded: <system identifier>/<database name>, unique across a fleet; each origin has its own ids and hash chain';
 COMMENT ON COLUMN postmortem.schema_change.prev_hash IS 'row_hash of the previous row of the same origin (NULL for its first)';

@@ -39,6 +39,7 @@
 #include "catalog/indexing.h"
 #include "catalog/namespace.h"
 #include "catalog/pg_class.h"
+#include "catalog/pg_collation.h"
 #include "commands/sequence.h"
 #include "common/sha2.h"
 #include "executor/executor.h"
@@ -331,7 +332,6 @@ insert_rows(Relation rel, List *rows)
 static Datum
 chain_rows(List *rows, int64 lastId, Datum prev, bool prevNull)
 {
-	pg_cryptohash_ctx *hashctx = pg_cryptohash_create(PG_SHA256);
 	ListCell   *lc;
 
 	foreach(lc, rows)
@@ -343,7 +343,7 @@ chain_rows(List *rows, int64 lastId, Datum prev, bool prevNull)
 		set_datum(row, SC_ID, Int64GetDatum(++lastId));
 		row->values[SC_PREV_HASH] = prev;
 		row->nulls[SC_PREV_HASH] = prevNull;
-		pm_row_hash(hashctx, row->values, row->nulls, digest);
+		pm_row_hash(row->values, row->nulls, digest);
 		hash = palloc(VARHDRSZ + PG_SHA256_DIGEST_LENGTH);
 		SET_VARSIZE(hash, VARHDRSZ + PG_SHA256_DIGEST_LENGTH);
 		memcpy(VARDATA(hash), digest, PG_SHA256_DIGEST_LENGTH);
@@ -351,40 +351,63 @@ chain_rows(List *rows, int64 lastId, Datum prev, bool prevNull)
 		prev = PointerGetDatum(hash);
 		prevNull = false;
 	}
-	pg_cryptohash_free(hashctx);
 	return prev;
 }
 
 /*
- * The largest id in schema_change, of any origin: the end of its primary
- * key.  A dirty snapshot also sees the rows this transaction inserted (by
- * hand, in any command) and those of transactions still in progress.
+ * The largest id in schema_change, of any origin.  The primary key is
+ * (origin, id): the end of each origin's range, found by a skip scan
+ * backwards over the origins (one descent per origin, and one more; a
+ * database holds one origin, a centre one per database it collects).  A
+ * dirty snapshot also sees the rows this transaction inserted (by hand, in
+ * any command) and those of transactions still in progress.
  */
 static int64
 max_id(Relation rel)
 {
 	SnapshotData dirty;
 	Relation	pkey = index_open(pm_primary_key_index(rel), AccessShareLock);
-	SysScanDesc scan;
-	HeapTuple	last;
+	TupleDesc	desc = RelationGetDescr(rel);
+	int			map[SC_NCOLUMNS];
+	ScanKeyData key;
+	int			nkeys = 0;
+	Datum		origin = (Datum) 0;
 	int64		id = 0;
 
+	map_columns(rel, map);
 	InitDirtySnapshot(dirty);
-	scan = systable_beginscan_ordered(rel, pkey, &dirty, 0, NULL);
-	last = systable_getnext_ordered(scan, BackwardScanDirection);
-
-	if (HeapTupleIsValid(last))
+	for (;;)
 	{
-		int			map[SC_NCOLUMNS];
+		SysScanDesc scan;
+		HeapTuple	last;
 		bool		isnull;
 		Datum		d;
 
-		map_columns(rel, map);
-		d = heap_getattr(last, map[SC_ID] + 1, RelationGetDescr(rel), &isnull);
+		/* the origins before the last one seen: origin < it, in "C" order */
+		if (nkeys > 0)
+			ScanKeyEntryInitialize(&key, 0, map[SC_ORIGIN] + 1,
+								   BTLessStrategyNumber, InvalidOid,
+								   C_COLLATION_OID, F_TEXT_LT, origin);
+		scan = systable_beginscan_ordered(rel, pkey, &dirty, nkeys, &key);
+		last = systable_getnext_ordered(scan, BackwardScanDirection);
+		if (!HeapTupleIsValid(last))
+		{
+			systable_endscan_ordered(scan);
+			break;
+		}
+		d = heap_getattr(last, map[SC_ID] + 1, desc, &isnull);
 		if (!isnull)
-			id = DatumGetInt64(d);
+			id = Max(id, DatumGetInt64(d));
+		d = heap_getattr(last, map[SC_ORIGIN] + 1, desc, &isnull);
+		if (isnull)
+		{
+			systable_endscan_ordered(scan);
+			break;
+		}
+		origin = datumCopy(d, false, -1);
+		nkeys = 1;
+		systable_endscan_ordered(scan);
 	}
-	systable_endscan_ordered(scan);
 	index_close(pkey, AccessShareLock);
 	return id;
 }

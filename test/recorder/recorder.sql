@@ -10,7 +10,7 @@ SELECT columns_are('postmortem', 'schema_change', ARRAY[
 	'rewrite_reason', 'definition_before', 'definition_after', 'revert_statement',
 	'index_invalid', 'failed', 'table_rows', 'table_seq_scan', 'table_idx_scan',
 	'origin', 'prev_hash', 'row_hash', 'session_role'], 'schema_change has the columns the API relies on');
-SELECT col_is_pk('postmortem', 'schema_change', ARRAY['id', 'origin'], 'a row is identified by (origin, id): the primary key');
+SELECT col_is_pk('postmortem', 'schema_change', ARRAY['origin', 'id'], 'a row is identified by (origin, id): the primary key');
 
 SELECT is((SELECT string_agg(evtname || ' ' || evtevent || ' ' || evtenabled::text, ', ' ORDER BY evtname)
 			 FROM pg_event_trigger WHERE evtname LIKE 'postmortem\_recorder%'),
