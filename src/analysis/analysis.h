@@ -12,6 +12,7 @@
 
 #include "executor/spi.h"
 #include "lib/stringinfo.h"
+#include "storage/lock.h"
 #include "utils/timestamp.h"
 
 /*
@@ -60,7 +61,12 @@ extern int64 pm_regression_evidence(int64 incident_id);
 
 /* snapshot.c: a pg_stat_statements snapshot written without SQL */
 extern int64 pm_write_statement_snapshot(Oid relid, const char *schema, Oid owner,
-										 TimestampTz at, int size, TimestampTz trim);
+										 TimestampTz at, int size, TimestampTz trim,
+										 const VirtualTransactionId *change);
+
+/* snapshot_worker.c: the same, by a background worker the caller waits for */
+extern bool pm_snapshot_by_worker(Oid relid, Oid owner, const char *schema,
+								  TimestampTz at, int size, bool *waited);
 extern bool pm_regression_status(const char **detail);
 
 #endif							/* POSTMORTEM_ANALYSIS_H */
