@@ -46,10 +46,14 @@ extern void append_age(StringInfo buf, double secs);
 extern SPIPlanPtr pm_prepare_generic(const char *what, const char *sql,
 									 int nargs, Oid *argtypes);
 
-/* events.c: the change events in the window, scored; SPI connected */
-extern Suspect *pm_event_suspects(TimestampTz start, Interval *lookback,
-								  TimestampTz until, const char *document,
-								  uint64 *n);
+/* events.c: the change events in the window, then scored; SPI connected */
+typedef struct EventRows EventRows;
+extern EventRows *pm_event_rows(TimestampTz start, Interval *lookback,
+								TimestampTz until);
+extern uint64 pm_event_count(const EventRows *rows);
+extern void pm_event_suspects(Suspect *out, const EventRows *rows,
+							  TimestampTz start, const char *document,
+							  Datum origin, StringInfo buf);
 
 /*
  * regression.c: raise the suspects that the statements which got slower

@@ -121,8 +121,9 @@ wait_for_worker(BackgroundWorkerHandle *handle)
 			TerminateBackgroundWorker(handle);
 			return false;
 		}
+		/* polled too: a process may not handle the postmaster's SIGUSR1 */
 		(void) WaitLatch(MyLatch, WL_LATCH_SET | WL_TIMEOUT | WL_EXIT_ON_PM_DEATH,
-						 left, PG_WAIT_EXTENSION);
+						 Min(left, 100), PG_WAIT_EXTENSION);
 		ResetLatch(MyLatch);
 		CHECK_FOR_INTERRUPTS();
 	}

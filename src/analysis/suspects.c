@@ -422,6 +422,20 @@ index_columns(const char *indexdef)
 	return NULL;
 }
 
+/*
+ * A number and its unit ("12 min"): every reason has one or two, and
+ * appendStringInfo()'s format parsing was a tenth of scoring a suspect.
+ */
+static void
+append_count(StringInfo buf, int64 n, const char *unit)
+{
+	char		digits[MAXINT8LEN + 1];
+	int			len = pg_lltoa(n, digits);
+
+	appendBinaryStringInfo(buf, digits, len);
+	appendStringInfoString(buf, unit);
+}
+
 /* "45 s", "12 min", "3 h 20 min", "2 days" */
 void
 append_age(StringInfo buf, double secs)
@@ -429,17 +443,20 @@ append_age(StringInfo buf, double secs)
 	long		s = (long) (secs + 0.5);
 
 	if (s < 60)
-		appendStringInfo(buf, "%ld s", s);
+		append_count(buf, s, " s");
 	else if (s < 3600)
-		appendStringInfo(buf, "%ld min", s / 60);
+		append_count(buf, s / 60, " min");
 	else if (s < 48 * 3600)
 	{
-		appendStringInfo(buf, "%ld h", s / 3600);
+		append_count(buf, s / 3600, " h");
 		if ((s % 3600) / 60 != 0)
-			appendStringInfo(buf, " %ld min", (s % 3600) / 60);
+		{
+			appendStringInfoChar(buf, ' ');
+			append_count(buf, (s % 3600) / 60, " min");
+		}
 	}
 	else
-		appendStringInfo(buf, "%ld days", s / 86400);
+		append_count(buf, s / 86400, " days");
 }
 
 /* "12 ms", "2.3 s", "4 min" */
@@ -575,6 +592,10 @@ relation_reltuples(Oid relid)
 	return reltuples;
 }
 
+/* The schema relation_by_name() looked up last in this call (reset per call) */
+static char *lookup_nspname = NULL;
+static Oid	lookup_nspoid = InvalidOid;
+
 /*
  * The relation a qualified, quoted name (schema.name) names now; InvalidOid
  * for none, and for a name that does not parse as schema.name.
@@ -584,11 +605,25 @@ relation_by_name(const char *qualified)
 {
 	char	   *raw = pstrdup(qualified);
 	List	   *names;
+	const char *nspname;
 
 	if (!SplitIdentifierString(raw, '.', &names) || list_length(names) != 2)
 		return InvalidOid;
-	return RangeVarGetRelid(makeRangeVar(linitial(names), lsecond(names), -1),
-							NoLock, true);
+	nspname = linitial(names);
+
+	/*
+	 * What RangeVarGetRelid(NoLock, missing_ok) does, with the schema looked
+	 * up (and its USAGE checked) once per call, not once per row: the rows
+	 * of a window are mostly in one schema.
+	 */
+	if (lookup_nspname == NULL || strcmp(lookup_nspname, nspname) != 0)
+	{
+		lookup_nspoid = LookupExplicitNamespace(nspname, true);
+		lookup_nspname = pstrdup(nspname);
+	}
+	if (!OidIsValid(lookup_nspoid))
+		return InvalidOid;
+	return get_relname_relid(lsecond(names), lookup_nspoid);
 }
 
 /* Is the index of this (qualified, quoted) identity there and INVALID? */
@@ -610,12 +645,18 @@ index_is_invalid(const char *identity)
 	return invalid;
 }
 
-static int
-suspect_cmp(const void *a, const void *b)
+/* A suspect's place in the result: best score, then latest, then last id */
+typedef struct SuspectOrder
 {
-	const Suspect *x = *(Suspect *const *) a;
-	const Suspect *y = *(Suspect *const *) b;
+	double		score;
+	TimestampTz at;
+	int64		id;
+	Suspect    *suspect;
+} SuspectOrder;
 
+static inline int
+suspect_cmp(const SuspectOrder *x, const SuspectOrder *y)
+{
 	if (x->score != y->score)
 		return x->score > y->score ? -1 : 1;
 	if (x->at != y->at)
@@ -624,6 +665,14 @@ suspect_cmp(const void *a, const void *b)
 		return x->id > y->id ? -1 : 1;
 	return 0;
 }
+
+/* sort_suspects(): qsort with the comparison inlined (lib/sort_template.h) */
+#define ST_SORT sort_suspects
+#define ST_ELEMENT_TYPE SuspectOrder
+#define ST_COMPARE(a, b) suspect_cmp(a, b)
+#define ST_SCOPE static
+#define ST_DEFINE
+#include "lib/sort_template.h"
 
 /* What a change's score is made of, from its row (score_suspect) */
 typedef struct SuspectFactors
@@ -751,7 +800,7 @@ score_effects(Suspect *s, StringInfo buf, const CandidateRow *row,
  */
 static void
 score_suspect(Suspect *s, const CandidateRow *row, TimestampTz start,
-			  const char *document, const char *local_origin)
+			  const char *document, const char *local_origin, StringInfo buf)
 {
 	bool		isnull;
 	const char *tag = get_text(row, C_COMMAND_TAG);
@@ -775,7 +824,6 @@ score_suspect(Suspect *s, const CandidateRow *row, TimestampTz start,
 				size,
 				held;
 	SuspectFactors f;
-	StringInfoData buf;
 	Datum		d;
 	char	   *relname;
 
@@ -831,29 +879,37 @@ score_suspect(Suspect *s, const CandidateRow *row, TimestampTz start,
 	s->score = W_CLOSENESS * slow;
 	relname = table ? unqualified_name(table) : NULL;
 
-	initStringInfo(&buf);
-	appendStringInfo(&buf, "%s %s ", tag ? tag : "?", identity ? identity : "?");
+	resetStringInfo(buf);
+	appendStringInfoString(buf, tag ? tag : "?");
+	appendStringInfoChar(buf, ' ');
+	appendStringInfoString(buf, identity ? identity : "?");
+	appendStringInfoChar(buf, ' ');
 	if (!local)
-		appendStringInfo(&buf, "in database %s ",
+		appendStringInfo(buf, "in database %s ",
 						 strchr(origin, '/') ? strchr(origin, '/') + 1 : origin);
 	if (after)
 	{
-		append_age(&buf, after_secs);
-		appendStringInfoString(&buf, " after the estimated start of impact, before the incident was declared");
+		append_age(buf, after_secs);
+		appendStringInfoString(buf, " after the estimated start of impact, before the incident was declared");
 	}
 	else if (age < 1.0)
-		appendStringInfoString(&buf, "as impact began");
+		appendStringInfoString(buf, "as impact began");
 	else
 	{
-		append_age(&buf, age);
-		appendStringInfoString(&buf, " before impact");
+		append_age(buf, age);
+		appendStringInfoString(buf, " before impact");
 	}
 	if (row->runSummary)
-		appendStringInfo(&buf, " (%s)", row->runSummary);
+		appendStringInfo(buf, " (%s)", row->runSummary);
 	else if (migration)
-		appendStringInfo(&buf, " (migration %s)", migration);
+		appendStringInfo(buf, " (migration %s)", migration);
 	if (table && rows_known && rows > 0)
-		appendStringInfo(&buf, "; %s has " INT64_FORMAT " rows", relname, rows);
+	{
+		appendStringInfoString(buf, "; ");
+		appendStringInfoString(buf, relname);
+		appendStringInfoString(buf, " has ");
+		append_count(buf, rows, " rows");
+	}
 
 	f.slow = slow;
 	f.fast = fast;
@@ -861,15 +917,16 @@ score_suspect(Suspect *s, const CandidateRow *row, TimestampTz start,
 	f.held = held;
 	f.duration_ms = duration_ms;
 	f.invalid = invalid;
-	score_change_kind(s, &buf, row, &f);
-	score_effects(s, &buf, row, &f);
+	score_change_kind(s, buf, row, &f);
+	score_effects(s, buf, row, &f);
 	if (table && document_mentions(document, table))
 	{
 		s->score += W_NAMED;
-		appendStringInfo(&buf, "; %s is named in the incident", relname);
+		appendStringInfo(buf, "; %s is named in the incident", relname);
 	}
 
-	s->reason = buf.data;
+	/* exact size: a reason is a sentence, the buffer grows to 1 kB and more */
+	s->reason = pnstrdup(buf->data, buf->len);
 }
 
 /*
@@ -900,11 +957,12 @@ incident_origins(Datum origins, bool isnull, const char *local_origin)
 static void
 schema_change_suspects(Suspect *suspects, SPITupleTable *tuptable, uint64 n,
 					   Datum origins, TimestampTz start, const char *document,
-					   const char *local_origin)
+					   const char *local_origin, StringInfo buf)
 {
 	RunCache	runs = {0};
 	int			nattrs;
 	Attribution *attrs = load_attributions(tuptable, n, origins, &nattrs);
+	Datum		kind = CStringGetTextDatum("schema_change");
 
 	for (uint64 i = 0; i < n; i++)
 	{
@@ -940,7 +998,7 @@ schema_change_suspects(Suspect *suspects, SPITupleTable *tuptable, uint64 n,
 											 a->run, a->migration);
 			}
 		}
-		score_suspect(s, &row, start, document, local_origin);
+		score_suspect(s, &row, start, document, local_origin, buf);
 		s->table = get_text(&row, C_TABLE_NAME);
 		s->values[0] = Int64GetDatum(s->id);
 		for (int c = 3; c < SUSPECT_COL_KIND; c++)
@@ -948,7 +1006,7 @@ schema_change_suspects(Suspect *suspects, SPITupleTable *tuptable, uint64 n,
 			s->values[c] = row.values[out_cols[c]];
 			s->nulls[c] = row.nulls[out_cols[c]];
 		}
-		s->values[SUSPECT_COL_KIND] = CStringGetTextDatum("schema_change");
+		s->values[SUSPECT_COL_KIND] = kind;
 		s->nulls[SUSPECT_COL_EVENT_ID] = true;
 	}
 }
@@ -974,8 +1032,12 @@ postmortem_suspects(PG_FUNCTION_ARGS)
 	bool		isnull;
 	int			ret;
 	uint64		n;
+	uint64		nevents;
+	SPITupleTable *candidates;
+	EventRows  *events;
 	Suspect    *suspects;
-	Suspect   **order;
+	SuspectOrder *order;
+	StringInfoData buf;
 	Interval	zero;
 
 	memset(&zero, 0, sizeof(zero));
@@ -986,6 +1048,7 @@ postmortem_suspects(PG_FUNCTION_ARGS)
 				 errmsg("lookback must not be negative")));
 
 	InitMaterializedSRF(fcinfo, 0);
+	lookup_nspname = NULL;
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
@@ -1032,30 +1095,26 @@ postmortem_suspects(PG_FUNCTION_ARGS)
 	ret = SPI_execute_plan(candidates_plan, args, NULL, true, 0);
 	if (ret != SPI_OK_SELECT)
 		elog(ERROR, "suspects query failed: %s", SPI_result_code_string(ret));
-
+	candidates = SPI_tuptable;
 	n = SPI_processed;
-	/* a long lookback over a busy database can exceed MaxAllocSize */
-	suspects = palloc_extended(sizeof(Suspect) * Max(n, 1),
-							   MCXT_ALLOC_HUGE | MCXT_ALLOC_ZERO);
-	schema_change_suspects(suspects, SPI_tuptable, n, origins, start, document,
-						   local_origin);
-
 	/* deploys, flags, configuration: change events in the same window */
-	{
-		uint64		nevents;
-		Suspect    *events = pm_event_suspects(start, lookback, until, document,
-											   &nevents);
+	events = pm_event_rows(start, lookback, until);
+	nevents = pm_event_count(events);
 
-		/* change events are this database's own */
-		for (uint64 i = 0; i < nevents; i++)
-			events[i].values[SUSPECT_COL_ORIGIN] = CStringGetTextDatum(local_origin);
-		if (nevents > 0)
-		{
-			suspects = repalloc_huge(suspects, sizeof(Suspect) * (n + nevents));
-			memcpy(suspects + n, events, sizeof(Suspect) * nevents);
-			n += nevents;
-		}
-	}
+	/*
+	 * One array for both, in one allocation: a long lookback over a busy
+	 * database can exceed MaxAllocSize.  The reasons are written in one
+	 * buffer and copied out at their size.
+	 */
+	suspects = palloc_extended(sizeof(Suspect) * Max(n + nevents, 1),
+							   MCXT_ALLOC_HUGE | MCXT_ALLOC_ZERO);
+	initStringInfo(&buf);
+	schema_change_suspects(suspects, candidates, n, origins, start, document,
+						   local_origin, &buf);
+	/* change events are this database's own */
+	pm_event_suspects(suspects + n, events, start, document,
+					  CStringGetTextDatum(local_origin), &buf);
+	n += nevents;
 	/* what pg_stat_statements saw get slower, and after which change */
 	pm_regression_suspects(suspects, n, start);
 
@@ -1065,17 +1124,25 @@ postmortem_suspects(PG_FUNCTION_ARGS)
 		suspects[i].values[SUSPECT_COL_SCORE] = Float8GetDatum(suspects[i].score);
 		suspects[i].values[SUSPECT_COL_REASON] = CStringGetTextDatum(suspects[i].reason);
 	}
-	/* sorted by pointer: a Suspect is a few hundred bytes to move */
-	order = palloc_extended(sizeof(Suspect *) * Max(n, 1), MCXT_ALLOC_HUGE);
+	/*
+	 * sorted by their keys, side by side: a Suspect is a few hundred bytes
+	 * to move, and comparing through pointers to them missed the cache
+	 */
+	order = palloc_extended(sizeof(SuspectOrder) * Max(n, 1), MCXT_ALLOC_HUGE);
 	for (uint64 i = 0; i < n; i++)
-		order[i] = &suspects[i];
-	qsort(order, n, sizeof(Suspect *), suspect_cmp);
+	{
+		order[i].score = suspects[i].score;
+		order[i].at = suspects[i].at;
+		order[i].id = suspects[i].id;
+		order[i].suspect = &suspects[i];
+	}
+	sort_suspects(order, n);
 
 	/* the tuplestore lives in the per-query context and copies each row */
 	MemoryContextSwitchTo(outer);
 	for (uint64 i = 0; i < n; i++)
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc,
-							 order[i]->values, order[i]->nulls);
+							 order[i].suspect->values, order[i].suspect->nulls);
 
 	SPI_finish();
 	return (Datum) 0;
