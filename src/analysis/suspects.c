@@ -41,9 +41,12 @@
 #include <ctype.h>
 #include <math.h>
 
+#include "access/genam.h"
 #include "access/htup_details.h"
+#include "access/table.h"
 #include "access/xlog.h"
 #include "catalog/namespace.h"
+#include "catalog/pg_am.h"
 #include "catalog/pg_class.h"
 #include "catalog/pg_collation.h"
 #include "catalog/pg_index.h"
@@ -58,9 +61,13 @@
 #include "utils/acl.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
+#include "utils/fmgroids.h"
 #include "utils/datetime.h"
 #include "utils/formatting.h"
 #include "utils/lsyscache.h"
+#include "utils/rel.h"
+#include "utils/rls.h"
+#include "utils/snapmgr.h"
 #include "utils/syscache.h"
 #include "utils/timestamp.h"
 #include "utils/tuplestore.h"
@@ -492,12 +499,24 @@ attribution_cmp(const void *a, const void *b)
 }
 
 /*
- * The attributions of the candidates (rows of tuptable), sorted for
+ * A candidate row, deformed once: reading 25 columns one by one with
+ * SPI_getbinval() walks the tuple from its start for each (its text columns
+ * leave no cached offsets), which was a tenth of suspects()' time.
+ */
+typedef struct CandidateRow
+{
+	Datum		values[C_NCOLS];
+	bool		nulls[C_NCOLS];
+	const char *runSummary;		/* its migration run, in a sentence */
+} CandidateRow;
+
+/*
+ * The attributions of the candidates (ncand rows), sorted for
  * bsearch; NULL (none) for a role that may not read them.  SPI connected;
  * SPI_tuptable is replaced.
  */
 static Attribution *
-load_attributions(SPITupleTable *tuptable, uint64 ncand, Datum origins, int *n)
+load_attributions(const CandidateRow *rows, uint64 ncand, Datum origins, int *n)
 {
 	int64		lo = PG_INT64_MAX;
 	int64		hi = PG_INT64_MIN;
@@ -511,8 +530,7 @@ load_attributions(SPITupleTable *tuptable, uint64 ncand, Datum origins, int *n)
 		return NULL;
 	for (uint64 i = 0; i < ncand; i++)
 	{
-		int64		id = DatumGetInt64(SPI_getbinval(tuptable->vals[i], tuptable->tupdesc,
-													 C_ID + 1, &isnull));
+		int64		id = DatumGetInt64(rows[i].values[C_ID]);
 
 		lo = Min(lo, id);
 		hi = Max(hi, id);
@@ -546,17 +564,6 @@ load_attributions(SPITupleTable *tuptable, uint64 ncand, Datum origins, int *n)
 	return attrs;
 }
 
-/*
- * A candidate row, deformed once: reading 25 columns one by one with
- * SPI_getbinval() walks the tuple from its start for each (its text columns
- * leave no cached offsets), which was a tenth of suspects()' time.
- */
-typedef struct CandidateRow
-{
-	Datum		values[C_NCOLS];
-	bool		nulls[C_NCOLS];
-	const char *runSummary;		/* its migration run, in a sentence */
-} CandidateRow;
 
 static inline Datum
 row_datum(const CandidateRow *row, int col, bool *isnull)
@@ -950,23 +957,195 @@ incident_origins(Datum origins, bool isnull, const char *local_origin)
 	return PointerGetDatum(construct_array(&elem, 1, TEXTOID, -1, false, TYPALIGN_INT));
 }
 
+/* The window's candidate rows through SPI (CANDIDATES_SQL, args $1-$4) */
+static CandidateRow *
+query_candidates(Datum *args, uint64 *n)
+{
+	CandidateRow *rows;
+	int			ret;
+
+	if (candidates_plan == NULL)
+	{
+		Oid			argtypes[4] = {TIMESTAMPTZOID, INTERVALOID, TIMESTAMPTZOID,
+		TEXTARRAYOID};
+
+		candidates_plan = pm_prepare_generic("suspects query", CANDIDATES_SQL,
+											 4, argtypes);
+	}
+	ret = SPI_execute_plan(candidates_plan, args, NULL, true, 0);
+	if (ret != SPI_OK_SELECT)
+		elog(ERROR, "suspects query failed: %s", SPI_result_code_string(ret));
+	Assert(SPI_tuptable->tupdesc->natts == C_NCOLS);
+	*n = SPI_processed;
+	rows = palloc_extended(sizeof(CandidateRow) * Max(*n, 1), MCXT_ALLOC_HUGE);
+	for (uint64 i = 0; i < *n; i++)
+		heap_deform_tuple(SPI_tuptable->vals[i], SPI_tuptable->tupdesc,
+						  rows[i].values, rows[i].nulls);
+	return rows;
+}
+
 /*
- * Score the candidate schema changes the suspects query returned (n rows of
- * tuptable, named with their migration runs) into suspects[].
+ * Columns of schema_change read by scan_candidates(): those of the
+ * CANDIDATES_SQL row (NULL: computed), then the ones it computes them from.
+ */
+enum
+{
+	X_DURATION = C_NCOLS, X_FINISHED_AT, X_SEQ_SCAN, X_IDX_SCAN, X_NCOLS
+};
+static const char *const candidate_columns[X_NCOLS] = {
+	"id", "at", "command_tag", "object_type", "object_identity", "table_name",
+	"statement", "revert_statement", "migration", "role_name", "lock_mode",
+	"blocks_writes", "blocks_reads", "rewrote_table", "rewrite_reason",
+	"definition_before", "definition_after", "index_invalid", "failed", NULL,
+	"table_rows", "table_oid", NULL, "origin",
+	"duration", "finished_at", "table_seq_scan", "table_idx_scan"
+};
+
+/* Is the text origin one of the origins (a text[] deconstructed)? */
+static bool
+origin_in(Datum origin, Datum *elems, bool *enulls, int nelems)
+{
+	text	   *o = DatumGetTextPP(origin);
+
+	/* origin is COLLATE "C": equal means the same bytes */
+	for (int i = 0; i < nelems; i++)
+	{
+		text	   *e = DatumGetTextPP(elems[i]);
+
+		if (!enulls[i] && VARSIZE_ANY_EXHDR(o) == VARSIZE_ANY_EXHDR(e) &&
+			memcmp(VARDATA_ANY(o), VARDATA_ANY(e), VARSIZE_ANY_EXHDR(o)) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* A CANDIDATES_SQL row from a schema_change tuple (deformed: tv, tn) */
+static void
+candidate_row(const int *attnum, const Datum *tv, const bool *tn, CandidateRow *row)
+{
+	Datum		epoch;
+
+	for (int c = 0; c < C_NCOLS; c++)
+		if (candidate_columns[c])
+		{
+			row->values[c] = tv[attnum[c] - 1];
+			row->nulls[c] = tn[attnum[c] - 1];
+		}
+	/* date_part('epoch', COALESCE(duration, finished_at - at)) * 1000.0 */
+	row->nulls[C_DURATION_MS] = tn[attnum[X_DURATION] - 1] &&
+		(tn[attnum[X_FINISHED_AT] - 1] || row->nulls[C_AT]);
+	if (!row->nulls[C_DURATION_MS])
+	{
+		Datum		duration = !tn[attnum[X_DURATION] - 1] ? tv[attnum[X_DURATION] - 1] :
+			DirectFunctionCall2(timestamp_mi, tv[attnum[X_FINISHED_AT] - 1],
+								row->values[C_AT]);
+
+		epoch = DirectFunctionCall2(interval_part, CStringGetTextDatum("epoch"), duration);
+		row->values[C_DURATION_MS] = DirectFunctionCall2(float8mul, epoch,
+														 Float8GetDatum(1000.0));
+	}
+	/* table_seq_scan + table_idx_scan */
+	row->nulls[C_SCANS] = tn[attnum[X_SEQ_SCAN] - 1] || tn[attnum[X_IDX_SCAN] - 1];
+	if (!row->nulls[C_SCANS])
+		row->values[C_SCANS] = DirectFunctionCall2(int8pl, tv[attnum[X_SEQ_SCAN] - 1],
+												   tv[attnum[X_IDX_SCAN] - 1]);
+}
+
+/*
+ * The window's candidates (at > lo, at <= hi, origin one of origins) straight
+ * from schema_change_at_idx, as CANDIDATES_SQL gives them, without the
+ * executor and SPI's copy of each row (events.c reads change events alike).
+ * Only for a role that may read the whole table, when no row security
+ * applies and the table is a plain one; false otherwise (then SPI).
+ */
+static bool
+scan_candidates(TimestampTz lo, TimestampTz hi, Datum origins,
+				CandidateRow **rows, uint64 *n)
+{
+	Oid			nsp = get_namespace_oid("postmortem", true);
+	Oid			relid = OidIsValid(nsp) ? get_relname_relid("schema_change", nsp) : InvalidOid;
+	Oid			idxid = OidIsValid(nsp) ? get_relname_relid("schema_change_at_idx", nsp) : InvalidOid;
+	Relation	rel;
+	Relation	idx;
+	int			attnum[X_NCOLS];
+	ScanKeyData keys[2];
+	SysScanDesc scan;
+	HeapTuple	tup;
+	Datum	   *tv;
+	bool	   *tn;
+	Datum	   *elems;
+	bool	   *enulls;
+	int			nelems;
+	uint64		size = 64;
+	bool		usable;
+
+	if (!OidIsValid(relid) || !OidIsValid(idxid) ||
+		pg_class_aclcheck(relid, GetUserId(), ACL_SELECT) != ACLCHECK_OK ||
+		check_enable_rls(relid, InvalidOid, true) == RLS_ENABLED)
+		return false;
+	rel = table_open(relid, AccessShareLock);
+	idx = index_open(idxid, AccessShareLock);
+	usable = rel->rd_rel->relkind == RELKIND_RELATION &&
+		idx->rd_rel->relam == BTREE_AM_OID && idx->rd_index->indrelid == relid &&
+		idx->rd_index->indisvalid;
+	for (int c = 0; c < X_NCOLS; c++)
+		if (candidate_columns[c])
+			usable &= (attnum[c] = pm_column_attnum(rel, candidate_columns[c])) > 0;
+	if (!usable || idx->rd_index->indkey.values[0] != attnum[C_AT])
+	{
+		index_close(idx, AccessShareLock);
+		table_close(rel, AccessShareLock);
+		return false;
+	}
+	deconstruct_array(DatumGetArrayTypeP(origins), TEXTOID, -1, false, TYPALIGN_INT,
+					  &elems, &enulls, &nelems);
+	ScanKeyInit(&keys[0], attnum[C_AT], BTGreaterStrategyNumber, F_TIMESTAMPTZ_GT,
+				TimestampTzGetDatum(lo));
+	ScanKeyInit(&keys[1], attnum[C_AT], BTLessEqualStrategyNumber, F_TIMESTAMPTZ_LE,
+				TimestampTzGetDatum(hi));
+	tv = palloc(sizeof(Datum) * RelationGetDescr(rel)->natts);
+	tn = palloc(sizeof(bool) * RelationGetDescr(rel)->natts);
+	*rows = palloc(sizeof(CandidateRow) * size);
+	*n = 0;
+	scan = systable_beginscan_ordered(rel, idx, GetActiveSnapshot(), 2, keys);
+	while (HeapTupleIsValid(tup = systable_getnext_ordered(scan, ForwardScanDirection)))
+	{
+		CHECK_FOR_INTERRUPTS();
+		/* a copy: the values outlive the scan's buffer pin */
+		heap_deform_tuple(heap_copytuple(tup), RelationGetDescr(rel), tv, tn);
+		if (tn[attnum[C_ORIGIN] - 1] ||
+			!origin_in(tv[attnum[C_ORIGIN] - 1], elems, enulls, nelems))
+			continue;
+		if (*n == size)
+		{
+			size *= 2;
+			*rows = repalloc_huge(*rows, sizeof(CandidateRow) * size);
+		}
+		candidate_row(attnum, tv, tn, &(*rows)[(*n)++]);
+	}
+	systable_endscan_ordered(scan);
+	index_close(idx, AccessShareLock);
+	table_close(rel, AccessShareLock);
+	return true;
+}
+
+/*
+ * Score the n candidate schema changes (named with their migration runs)
+ * into suspects[].
  */
 static void
-schema_change_suspects(Suspect *suspects, SPITupleTable *tuptable, uint64 n,
+schema_change_suspects(Suspect *suspects, CandidateRow *rows, uint64 n,
 					   Datum origins, TimestampTz start, const char *document,
 					   const char *local_origin, StringInfo buf)
 {
 	RunCache	runs = {0};
 	int			nattrs;
-	Attribution *attrs = load_attributions(tuptable, n, origins, &nattrs);
+	Attribution *attrs = load_attributions(rows, n, origins, &nattrs);
 	Datum		kind = CStringGetTextDatum("schema_change");
 
 	for (uint64 i = 0; i < n; i++)
 	{
-		CandidateRow row;
+		CandidateRow row = rows[i];
 		Suspect    *s = &suspects[i];
 		static const int out_cols[SUSPECT_COL_KIND] = {
 			-1, -1, -1, C_AT, C_COMMAND_TAG, C_OBJECT_IDENTITY, C_TABLE_NAME,
@@ -974,9 +1153,6 @@ schema_change_suspects(Suspect *suspects, SPITupleTable *tuptable, uint64 n,
 		};
 
 		CHECK_FOR_INTERRUPTS();
-		Assert(tuptable->tupdesc->natts == C_NCOLS);
-		heap_deform_tuple(tuptable->vals[i], tuptable->tupdesc,
-						  row.values, row.nulls);
 		row.runSummary = NULL;
 		if (nattrs > 0)
 		{
@@ -1033,7 +1209,7 @@ postmortem_suspects(PG_FUNCTION_ARGS)
 	int			ret;
 	uint64		n;
 	uint64		nevents;
-	SPITupleTable *candidates;
+	CandidateRow *candidates;
 	EventRows  *events;
 	Suspect    *suspects;
 	SuspectOrder *order;
@@ -1060,14 +1236,6 @@ postmortem_suspects(PG_FUNCTION_ARGS)
 		incident_plan = pm_prepare_generic("incident query", INCIDENT_SQL,
 										   1, argtypes);
 	}
-	if (candidates_plan == NULL)
-	{
-		Oid			argtypes[4] = {TIMESTAMPTZOID, INTERVALOID, TIMESTAMPTZOID,
-		TEXTARRAYOID};
-
-		candidates_plan = pm_prepare_generic("suspects query", CANDIDATES_SQL,
-											 4, argtypes);
-	}
 
 	args[0] = Int64GetDatum(incident_id);
 	ret = SPI_execute_plan(incident_plan, args, NULL, true, 1);
@@ -1092,11 +1260,10 @@ postmortem_suspects(PG_FUNCTION_ARGS)
 	args[1] = IntervalPGetDatum(lookback);
 	args[2] = TimestampTzGetDatum(until);
 	args[3] = origins;
-	ret = SPI_execute_plan(candidates_plan, args, NULL, true, 0);
-	if (ret != SPI_OK_SELECT)
-		elog(ERROR, "suspects query failed: %s", SPI_result_code_string(ret));
-	candidates = SPI_tuptable;
-	n = SPI_processed;
+	if (!scan_candidates(DatumGetTimestampTz(DirectFunctionCall2(timestamptz_mi_interval,
+																 args[0], args[1])),
+						 until, origins, &candidates, &n))
+		candidates = query_candidates(args, &n);
 	/* deploys, flags, configuration: change events in the same window */
 	events = pm_event_rows(start, lookback, until);
 	nevents = pm_event_count(events);
