@@ -43,6 +43,7 @@ typedef struct Suspect
 
 /* suspects.c */
 extern void append_age(StringInfo buf, double secs);
+extern void append_before_impact(StringInfo buf, double secs);
 extern SPIPlanPtr pm_prepare_generic(const char *what, const char *sql,
 									 int nargs, Oid *argtypes);
 

@@ -104,13 +104,7 @@ score_event(Suspect *s, const Datum *values, const bool *nulls,
 	appendStringInfoChar(buf, ' ');
 	appendStringInfoString(buf, name);
 	appendStringInfoChar(buf, ' ');
-	if (age < 1.0)
-		appendStringInfoString(buf, "as impact began");
-	else
-	{
-		append_age(buf, age);
-		appendStringInfoString(buf, " before impact");
-	}
+	append_before_impact(buf, age);
 	/* the reason names the service, else the table, else the event */
 	named = service && document_mentions(document, service) ? service :
 		table && document_mentions(document, table) ? table :

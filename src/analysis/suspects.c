@@ -147,7 +147,9 @@ enum
  * The candidates, columns in the order of the enum above: changes after
  * $1 - $2 (start - lookback) up to $3 (the end of the window), recorded in
  * one of the databases $4 (at a fleet's centre, other databases' rows sit
- * beside this one's).  An index range scan on schema_change.at.
+ * beside this one's).  An index range scan on schema_change.at; usually
+ * not run at all: scan_candidates() reads the same range of the index itself
+ * (this query is for a role that may not read the whole table).
  *
  * Which migration run a change belongs to is asked once for the whole
  * window (ATTRIBUTIONS_SQL: a range of the PRIMARY KEY of
@@ -464,6 +466,19 @@ append_age(StringInfo buf, double secs)
 	}
 	else
 		append_count(buf, s / 86400, " days");
+}
+
+/* "as impact began", "3 h 20 min before impact" */
+void
+append_before_impact(StringInfo buf, double secs)
+{
+	if (secs < 1.0)
+		appendStringInfoString(buf, "as impact began");
+	else
+	{
+		append_age(buf, secs);
+		appendStringInfoString(buf, " before impact");
+	}
 }
 
 /* "12 ms", "2.3 s", "4 min" */
@@ -887,10 +902,7 @@ score_suspect(Suspect *s, const CandidateRow *row, TimestampTz start,
 	relname = table ? unqualified_name(table) : NULL;
 
 	resetStringInfo(buf);
-	appendStringInfoString(buf, tag ? tag : "?");
-	appendStringInfoChar(buf, ' ');
-	appendStringInfoString(buf, identity ? identity : "?");
-	appendStringInfoChar(buf, ' ');
+	appendStringInfo(buf, "%s %s ", tag ? tag : "?", identity ? identity : "?");
 	if (!local)
 		appendStringInfo(buf, "in database %s ",
 						 strchr(origin, '/') ? strchr(origin, '/') + 1 : origin);
@@ -899,13 +911,8 @@ score_suspect(Suspect *s, const CandidateRow *row, TimestampTz start,
 		append_age(buf, after_secs);
 		appendStringInfoString(buf, " after the estimated start of impact, before the incident was declared");
 	}
-	else if (age < 1.0)
-		appendStringInfoString(buf, "as impact began");
 	else
-	{
-		append_age(buf, age);
-		appendStringInfoString(buf, " before impact");
-	}
+		append_before_impact(buf, age);
 	if (row->runSummary)
 		appendStringInfo(buf, " (%s)", row->runSummary);
 	else if (migration)
