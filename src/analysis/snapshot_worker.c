@@ -187,10 +187,10 @@ pm_snapshot_worker_main(Datum main_arg)
 	memcpy(&req, MyBgworkerEntry->bgw_extra, sizeof(req));
 	pqsignal(SIGTERM, die);
 	BackgroundWorkerUnblockSignals();
+	/* never wait long on a lock, connecting included: the DDL waits for us */
+	SetConfigOption("lock_timeout", "1000", PGC_USERSET, PGC_S_OVERRIDE);
 	BackgroundWorkerInitializeConnectionByOid(DatumGetObjectId(main_arg),
 											  req.login, 0);
-	/* never wait long on a lock: the requesting DDL is waiting for us */
-	SetConfigOption("lock_timeout", "1000", PGC_USERSET, PGC_S_OVERRIDE);
 	SetCurrentStatementStartTimestamp();
 	StartTransactionCommand();
 	PushActiveSnapshot(GetTransactionSnapshot());
