@@ -12,6 +12,7 @@
 
 #include "executor/spi.h"
 #include "lib/stringinfo.h"
+#include "storage/lock.h"
 #include "utils/timestamp.h"
 
 /*
@@ -42,13 +43,18 @@ typedef struct Suspect
 
 /* suspects.c */
 extern void append_age(StringInfo buf, double secs);
+extern void append_before_impact(StringInfo buf, double secs);
 extern SPIPlanPtr pm_prepare_generic(const char *what, const char *sql,
 									 int nargs, Oid *argtypes);
 
-/* events.c: the change events in the window, scored; SPI connected */
-extern Suspect *pm_event_suspects(TimestampTz start, Interval *lookback,
-								  TimestampTz until, const char *document,
-								  uint64 *n);
+/* events.c: the change events in the window, then scored; SPI connected */
+typedef struct EventRows EventRows;
+extern EventRows *pm_event_rows(TimestampTz start, Interval *lookback,
+								TimestampTz until);
+extern uint64 pm_event_count(const EventRows *rows);
+extern void pm_event_suspects(Suspect *out, const EventRows *rows,
+							  TimestampTz start, const char *document,
+							  Datum origin, StringInfo buf);
 
 /*
  * regression.c: raise the suspects that the statements which got slower
@@ -60,7 +66,12 @@ extern int64 pm_regression_evidence(int64 incident_id);
 
 /* snapshot.c: a pg_stat_statements snapshot written without SQL */
 extern int64 pm_write_statement_snapshot(Oid relid, const char *schema, Oid owner,
-										 TimestampTz at, int size, TimestampTz trim);
+										 TimestampTz at, int size, TimestampTz trim,
+										 const VirtualTransactionId *change);
+
+/* snapshot_worker.c: the same, by a background worker the caller waits for */
+extern bool pm_snapshot_by_worker(Oid relid, Oid owner, const char *schema,
+								  TimestampTz at, int size, bool *waited);
 extern bool pm_regression_status(const char **detail);
 
 #endif							/* POSTMORTEM_ANALYSIS_H */

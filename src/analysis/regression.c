@@ -16,7 +16,9 @@
  *	  reads when the newest was taken from the end of the table's primary
  *	  key, and the session remembers when the next is due, so a migration's
  *	  other statements cost one timestamp comparison each; a due snapshot
- *	  is written without SQL (snapshot.c);
+ *	  is written without SQL (snapshot.c) by a background worker the DDL
+ *	  waits for (snapshot_worker.c), so that the migration's backend does
+ *	  not pay for it, or by the backend itself when no worker can start;
  *	- by record_change(), before a deploy's event is written;
  *	- by postmortem.snapshot_statements(), from a scheduler.
  *
@@ -81,6 +83,7 @@
 static int	pm_snapshot_interval = 300;	/* seconds */
 static int	pm_snapshot_size = 500;
 static int	pm_regression_min_ms = 1;
+static bool pm_snapshot_worker = true;
 
 #define W_REGRESSED			3.0		/* a statement on its table got slower */
 #define W_NEW_STATEMENTS	3.0		/* slow statements new since a deploy */
@@ -230,7 +233,11 @@ statements_schema(const char **why)
 		return NULL;
 	}
 	if (why)
-		*why = "pg_stat_statements: snapshots before schema changes and deploys, regressions in suspects() and evidence";
+		*why = pm_snapshot_interval <= 0 ?
+			"pg_stat_statements: snapshots before deploys and on demand (none before schema changes: statement_snapshot_interval is 0), regressions in suspects() and evidence" :
+			pm_snapshot_worker ?
+			"pg_stat_statements: snapshots before schema changes (by a background worker the command waits for; by the session when no worker can start), before deploys and on demand, regressions in suspects() and evidence" :
+			"pg_stat_statements: snapshots before schema changes (by the session: statement_snapshot_worker is off), before deploys and on demand, regressions in suspects() and evidence";
 	return (char *) quote_identifier(get_namespace_name(extension_schema(ext)));
 }
 
@@ -676,7 +683,7 @@ write_snapshot(Oid relid, TimestampTz last, bool force)
 		return last;
 	if (!force)
 		trim = at - (TimestampTz) 7 * USECS_PER_DAY;
-	if (pm_write_statement_snapshot(relid, schema, owner, at, pm_snapshot_size, trim) == 0)
+	if (pm_write_statement_snapshot(relid, schema, owner, at, pm_snapshot_size, trim, NULL) <= 0)
 		return last;
 	if (force)
 	{
@@ -776,12 +783,48 @@ snapshot_due(void *arg)
 }
 
 /*
+ * The due snapshot, by a background worker (snapshot_worker.c) this DDL
+ * waits for: its instructions are not the migration's.  false when no
+ * worker can be started (the caller takes the snapshot itself); otherwise
+ * due->last is the newest snapshot after it (0: none was written, said in a
+ * WARNING).
+ */
+static bool
+snapshot_by_worker(DueSnapshot *due)
+{
+	Oid			ext = get_extension_oid("pg_stat_statements", true);
+	char	   *schema = OidIsValid(ext) ? get_namespace_name(extension_schema(ext)) : NULL;
+	TimestampTz last;
+	bool		waited;
+
+	if (schema == NULL || !pm_snapshot_worker ||
+		!pm_snapshot_by_worker(due->relid, relation_owner(due->relid), schema,
+							   GetCurrentTransactionStartTimestamp(),
+							   pm_snapshot_size, &waited))
+		return false;
+	if (waited && newest_snapshot(due->relid, &last) && last > due->last)
+	{
+		due->last = last;
+		return true;
+	}
+	due->last = 0;
+	ereport(WARNING,
+			(errmsg("postmortem: no pg_stat_statements snapshot before this command"),
+			 errdetail(waited ? "The background worker that takes it wrote none."
+					   : "The background worker that takes it did not end in time."),
+			 errhint("The server log says why.")));
+	return true;
+}
+
+/*
  * Before a DDL command (pm_before_ddl_hook, called by the recorder's
  * ddl_command_start trigger): a pg_stat_statements snapshot when one is due.
  * The first DDL of a session reads when the newest snapshot was taken (an
  * index descent, newest_snapshot()); then, until the next is due, a
- * statement costs a timestamp comparison.  Never breaks the
- * command: a failure is a WARNING (a cancel or a deadlock is re-thrown).
+ * statement costs a timestamp comparison.  A due snapshot is taken by a
+ * background worker the command waits for, or here when no worker can be
+ * started.  Never breaks the command: a failure is a WARNING (a cancel or a
+ * deadlock is re-thrown).
  */
 static void
 snapshot_before_ddl(Node *parsetree)
@@ -815,6 +858,11 @@ snapshot_before_ddl(Node *parsetree)
 		next_snapshot = due.last + interval;
 		return;
 	}
+	if (snapshot_by_worker(&due))
+	{
+		next_snapshot = (due.last ? due.last : now) + interval;
+		return;
+	}
 	if (!pm_in_subtransaction(snapshot_due, &due, &edata))
 	{
 		if (pm_error_belongs_to_statement(edata->sqlerrcode))
@@ -845,6 +893,11 @@ pm_regression_init(void)
 							"Statements kept per pg_stat_statements snapshot, the most expensive first.",
 							NULL, &pm_snapshot_size, 500, 10, 100000,
 							PGC_SUSET, 0, NULL, NULL, NULL);
+	DefineCustomBoolVariable("postmortem.statement_snapshot_worker",
+							 "Takes the pg_stat_statements snapshot a schema change finds due in a background worker.",
+							 "The command waits for it; off, or when no worker can start (max_worker_processes), the session takes it itself.",
+							 &pm_snapshot_worker, true,
+							 PGC_SUSET, 0, NULL, NULL, NULL);
 	DefineCustomIntVariable("postmortem.regression_min_ms",
 							"Least growth of a statement's mean time per call that counts as a regression.",
 							NULL, &pm_regression_min_ms, 1, 0, 3600000,

@@ -16,8 +16,8 @@
  * by name, so any version that has total_exec_time (1.8, PostgreSQL 13, on)
  * is read alike.
  *
- * Called by regression.c, with the table locked in SHARE ROW EXCLUSIVE mode
- * (one writer at a time).
+ * Called by regression.c and by the snapshot worker (snapshot_worker.c),
+ * with the table locked in SHARE ROW EXCLUSIVE mode (one writer at a time).
  *
  *-------------------------------------------------------------------------
  */
@@ -37,6 +37,7 @@
 #include "utils/builtins.h"
 #include "utils/hsearch.h"
 #include "utils/memutils.h"
+#include "storage/lock.h"
 #include "utils/rel.h"
 #include "utils/snapmgr.h"
 #include "utils/tuplestore.h"
@@ -295,11 +296,15 @@ trim_snapshots(Relation rel, Relation pkey, TimestampTz before)
  * expensive statements) into statement_snapshot (relid) as taken at "at",
  * reading them as owner, and delete the snapshots taken before "trim".  The
  * caller holds the table in SHARE ROW EXCLUSIVE mode.  Returns the rows
- * written.
+ * written.  With change (a background worker's snapshot for a schema
+ * change, snapshot_worker.c), nothing is written, and -1 returned, unless
+ * that transaction was still running when the counters had been read: they
+ * are then from before the change.
  */
 int64
 pm_write_statement_snapshot(Oid relid, const char *schema, Oid owner,
-							TimestampTz at, int size, TimestampTz trim)
+							TimestampTz at, int size, TimestampTz trim,
+							const VirtualTransactionId *change)
 {
 	MemoryContext cxt = AllocSetContextCreate(CurrentMemoryContext,
 											  "postmortem snapshot",
@@ -309,11 +314,13 @@ pm_write_statement_snapshot(Oid relid, const char *schema, Oid owner,
 	Relation	pkey = index_open(pm_primary_key_index(rel), RowExclusiveLock);
 	TupleDesc	desc;
 	Tuplestorestate *store = call_pg_stat_statements(schema, owner, &desc);
-	int64		written;
+	int64		written = -1;
 
-	written = insert_snapshot(rel, sum_statements(store, desc), at, size);
+	/* VirtualXactLock(..., false) is true when that transaction has ended */
+	if (change == NULL || !VirtualXactLock(*change, false))
+		written = insert_snapshot(rel, sum_statements(store, desc), at, size);
 	tuplestore_end(store);
-	if (trim > 0)
+	if (trim > 0 && written >= 0)
 		trim_snapshots(rel, pkey, trim);
 	index_close(pkey, RowExclusiveLock);
 	table_close(rel, NoLock);

@@ -41,9 +41,12 @@
 #include <ctype.h>
 #include <math.h>
 
+#include "access/genam.h"
 #include "access/htup_details.h"
+#include "access/table.h"
 #include "access/xlog.h"
 #include "catalog/namespace.h"
+#include "catalog/pg_am.h"
 #include "catalog/pg_class.h"
 #include "catalog/pg_collation.h"
 #include "catalog/pg_index.h"
@@ -58,9 +61,13 @@
 #include "utils/acl.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
+#include "utils/fmgroids.h"
 #include "utils/datetime.h"
 #include "utils/formatting.h"
 #include "utils/lsyscache.h"
+#include "utils/rel.h"
+#include "utils/rls.h"
+#include "utils/snapmgr.h"
 #include "utils/syscache.h"
 #include "utils/timestamp.h"
 #include "utils/tuplestore.h"
@@ -140,7 +147,9 @@ enum
  * The candidates, columns in the order of the enum above: changes after
  * $1 - $2 (start - lookback) up to $3 (the end of the window), recorded in
  * one of the databases $4 (at a fleet's centre, other databases' rows sit
- * beside this one's).  An index range scan on schema_change.at.
+ * beside this one's).  An index range scan on schema_change.at; usually
+ * not run at all: scan_candidates() reads the same range of the index itself
+ * (this query is for a role that may not read the whole table).
  *
  * Which migration run a change belongs to is asked once for the whole
  * window (ATTRIBUTIONS_SQL: a range of the PRIMARY KEY of
@@ -422,6 +431,20 @@ index_columns(const char *indexdef)
 	return NULL;
 }
 
+/*
+ * A number and its unit ("12 min"): every reason has one or two, and
+ * appendStringInfo()'s format parsing was a tenth of scoring a suspect.
+ */
+static void
+append_count(StringInfo buf, int64 n, const char *unit)
+{
+	char		digits[MAXINT8LEN + 1];
+	int			len = pg_lltoa(n, digits);
+
+	appendBinaryStringInfo(buf, digits, len);
+	appendStringInfoString(buf, unit);
+}
+
 /* "45 s", "12 min", "3 h 20 min", "2 days" */
 void
 append_age(StringInfo buf, double secs)
@@ -429,17 +452,33 @@ append_age(StringInfo buf, double secs)
 	long		s = (long) (secs + 0.5);
 
 	if (s < 60)
-		appendStringInfo(buf, "%ld s", s);
+		append_count(buf, s, " s");
 	else if (s < 3600)
-		appendStringInfo(buf, "%ld min", s / 60);
+		append_count(buf, s / 60, " min");
 	else if (s < 48 * 3600)
 	{
-		appendStringInfo(buf, "%ld h", s / 3600);
+		append_count(buf, s / 3600, " h");
 		if ((s % 3600) / 60 != 0)
-			appendStringInfo(buf, " %ld min", (s % 3600) / 60);
+		{
+			appendStringInfoChar(buf, ' ');
+			append_count(buf, (s % 3600) / 60, " min");
+		}
 	}
 	else
-		appendStringInfo(buf, "%ld days", s / 86400);
+		append_count(buf, s / 86400, " days");
+}
+
+/* "as impact began", "3 h 20 min before impact" */
+void
+append_before_impact(StringInfo buf, double secs)
+{
+	if (secs < 1.0)
+		appendStringInfoString(buf, "as impact began");
+	else
+	{
+		append_age(buf, secs);
+		appendStringInfoString(buf, " before impact");
+	}
 }
 
 /* "12 ms", "2.3 s", "4 min" */
@@ -475,12 +514,24 @@ attribution_cmp(const void *a, const void *b)
 }
 
 /*
- * The attributions of the candidates (rows of tuptable), sorted for
+ * A candidate row, deformed once: reading 25 columns one by one with
+ * SPI_getbinval() walks the tuple from its start for each (its text columns
+ * leave no cached offsets), which was a tenth of suspects()' time.
+ */
+typedef struct CandidateRow
+{
+	Datum		values[C_NCOLS];
+	bool		nulls[C_NCOLS];
+	const char *runSummary;		/* its migration run, in a sentence */
+} CandidateRow;
+
+/*
+ * The attributions of the candidates (ncand rows), sorted for
  * bsearch; NULL (none) for a role that may not read them.  SPI connected;
  * SPI_tuptable is replaced.
  */
 static Attribution *
-load_attributions(SPITupleTable *tuptable, uint64 ncand, Datum origins, int *n)
+load_attributions(const CandidateRow *rows, uint64 ncand, Datum origins, int *n)
 {
 	int64		lo = PG_INT64_MAX;
 	int64		hi = PG_INT64_MIN;
@@ -494,8 +545,7 @@ load_attributions(SPITupleTable *tuptable, uint64 ncand, Datum origins, int *n)
 		return NULL;
 	for (uint64 i = 0; i < ncand; i++)
 	{
-		int64		id = DatumGetInt64(SPI_getbinval(tuptable->vals[i], tuptable->tupdesc,
-													 C_ID + 1, &isnull));
+		int64		id = DatumGetInt64(rows[i].values[C_ID]);
 
 		lo = Min(lo, id);
 		hi = Max(hi, id);
@@ -529,17 +579,6 @@ load_attributions(SPITupleTable *tuptable, uint64 ncand, Datum origins, int *n)
 	return attrs;
 }
 
-/*
- * A candidate row, deformed once: reading 25 columns one by one with
- * SPI_getbinval() walks the tuple from its start for each (its text columns
- * leave no cached offsets), which was a tenth of suspects()' time.
- */
-typedef struct CandidateRow
-{
-	Datum		values[C_NCOLS];
-	bool		nulls[C_NCOLS];
-	const char *runSummary;		/* its migration run, in a sentence */
-} CandidateRow;
 
 static inline Datum
 row_datum(const CandidateRow *row, int col, bool *isnull)
@@ -575,6 +614,10 @@ relation_reltuples(Oid relid)
 	return reltuples;
 }
 
+/* The schema relation_by_name() looked up last in this call (reset per call) */
+static char *lookup_nspname = NULL;
+static Oid	lookup_nspoid = InvalidOid;
+
 /*
  * The relation a qualified, quoted name (schema.name) names now; InvalidOid
  * for none, and for a name that does not parse as schema.name.
@@ -584,11 +627,25 @@ relation_by_name(const char *qualified)
 {
 	char	   *raw = pstrdup(qualified);
 	List	   *names;
+	const char *nspname;
 
 	if (!SplitIdentifierString(raw, '.', &names) || list_length(names) != 2)
 		return InvalidOid;
-	return RangeVarGetRelid(makeRangeVar(linitial(names), lsecond(names), -1),
-							NoLock, true);
+	nspname = linitial(names);
+
+	/*
+	 * What RangeVarGetRelid(NoLock, missing_ok) does, with the schema looked
+	 * up (and its USAGE checked) once per call, not once per row: the rows
+	 * of a window are mostly in one schema.
+	 */
+	if (lookup_nspname == NULL || strcmp(lookup_nspname, nspname) != 0)
+	{
+		lookup_nspoid = LookupExplicitNamespace(nspname, true);
+		lookup_nspname = pstrdup(nspname);
+	}
+	if (!OidIsValid(lookup_nspoid))
+		return InvalidOid;
+	return get_relname_relid(lsecond(names), lookup_nspoid);
 }
 
 /* Is the index of this (qualified, quoted) identity there and INVALID? */
@@ -610,12 +667,18 @@ index_is_invalid(const char *identity)
 	return invalid;
 }
 
-static int
-suspect_cmp(const void *a, const void *b)
+/* A suspect's place in the result: best score, then latest, then last id */
+typedef struct SuspectOrder
 {
-	const Suspect *x = *(Suspect *const *) a;
-	const Suspect *y = *(Suspect *const *) b;
+	double		score;
+	TimestampTz at;
+	int64		id;
+	Suspect    *suspect;
+} SuspectOrder;
 
+static inline int
+suspect_cmp(const SuspectOrder *x, const SuspectOrder *y)
+{
 	if (x->score != y->score)
 		return x->score > y->score ? -1 : 1;
 	if (x->at != y->at)
@@ -624,6 +687,14 @@ suspect_cmp(const void *a, const void *b)
 		return x->id > y->id ? -1 : 1;
 	return 0;
 }
+
+/* sort_suspects(): qsort with the comparison inlined (lib/sort_template.h) */
+#define ST_SORT sort_suspects
+#define ST_ELEMENT_TYPE SuspectOrder
+#define ST_COMPARE(a, b) suspect_cmp(a, b)
+#define ST_SCOPE static
+#define ST_DEFINE
+#include "lib/sort_template.h"
 
 /* What a change's score is made of, from its row (score_suspect) */
 typedef struct SuspectFactors
@@ -751,7 +822,7 @@ score_effects(Suspect *s, StringInfo buf, const CandidateRow *row,
  */
 static void
 score_suspect(Suspect *s, const CandidateRow *row, TimestampTz start,
-			  const char *document, const char *local_origin)
+			  const char *document, const char *local_origin, StringInfo buf)
 {
 	bool		isnull;
 	const char *tag = get_text(row, C_COMMAND_TAG);
@@ -775,7 +846,6 @@ score_suspect(Suspect *s, const CandidateRow *row, TimestampTz start,
 				size,
 				held;
 	SuspectFactors f;
-	StringInfoData buf;
 	Datum		d;
 	char	   *relname;
 
@@ -831,29 +901,29 @@ score_suspect(Suspect *s, const CandidateRow *row, TimestampTz start,
 	s->score = W_CLOSENESS * slow;
 	relname = table ? unqualified_name(table) : NULL;
 
-	initStringInfo(&buf);
-	appendStringInfo(&buf, "%s %s ", tag ? tag : "?", identity ? identity : "?");
+	resetStringInfo(buf);
+	appendStringInfo(buf, "%s %s ", tag ? tag : "?", identity ? identity : "?");
 	if (!local)
-		appendStringInfo(&buf, "in database %s ",
+		appendStringInfo(buf, "in database %s ",
 						 strchr(origin, '/') ? strchr(origin, '/') + 1 : origin);
 	if (after)
 	{
-		append_age(&buf, after_secs);
-		appendStringInfoString(&buf, " after the estimated start of impact, before the incident was declared");
+		append_age(buf, after_secs);
+		appendStringInfoString(buf, " after the estimated start of impact, before the incident was declared");
 	}
-	else if (age < 1.0)
-		appendStringInfoString(&buf, "as impact began");
 	else
-	{
-		append_age(&buf, age);
-		appendStringInfoString(&buf, " before impact");
-	}
+		append_before_impact(buf, age);
 	if (row->runSummary)
-		appendStringInfo(&buf, " (%s)", row->runSummary);
+		appendStringInfo(buf, " (%s)", row->runSummary);
 	else if (migration)
-		appendStringInfo(&buf, " (migration %s)", migration);
+		appendStringInfo(buf, " (migration %s)", migration);
 	if (table && rows_known && rows > 0)
-		appendStringInfo(&buf, "; %s has " INT64_FORMAT " rows", relname, rows);
+	{
+		appendStringInfoString(buf, "; ");
+		appendStringInfoString(buf, relname);
+		appendStringInfoString(buf, " has ");
+		append_count(buf, rows, " rows");
+	}
 
 	f.slow = slow;
 	f.fast = fast;
@@ -861,15 +931,16 @@ score_suspect(Suspect *s, const CandidateRow *row, TimestampTz start,
 	f.held = held;
 	f.duration_ms = duration_ms;
 	f.invalid = invalid;
-	score_change_kind(s, &buf, row, &f);
-	score_effects(s, &buf, row, &f);
+	score_change_kind(s, buf, row, &f);
+	score_effects(s, buf, row, &f);
 	if (table && document_mentions(document, table))
 	{
 		s->score += W_NAMED;
-		appendStringInfo(&buf, "; %s is named in the incident", relname);
+		appendStringInfo(buf, "; %s is named in the incident", relname);
 	}
 
-	s->reason = buf.data;
+	/* exact size: a reason is a sentence, the buffer grows to 1 kB and more */
+	s->reason = pnstrdup(buf->data, buf->len);
 }
 
 /*
@@ -893,22 +964,195 @@ incident_origins(Datum origins, bool isnull, const char *local_origin)
 	return PointerGetDatum(construct_array(&elem, 1, TEXTOID, -1, false, TYPALIGN_INT));
 }
 
+/* The window's candidate rows through SPI (CANDIDATES_SQL, args $1-$4) */
+static CandidateRow *
+query_candidates(Datum *args, uint64 *n)
+{
+	CandidateRow *rows;
+	int			ret;
+
+	if (candidates_plan == NULL)
+	{
+		Oid			argtypes[4] = {TIMESTAMPTZOID, INTERVALOID, TIMESTAMPTZOID,
+		TEXTARRAYOID};
+
+		candidates_plan = pm_prepare_generic("suspects query", CANDIDATES_SQL,
+											 4, argtypes);
+	}
+	ret = SPI_execute_plan(candidates_plan, args, NULL, true, 0);
+	if (ret != SPI_OK_SELECT)
+		elog(ERROR, "suspects query failed: %s", SPI_result_code_string(ret));
+	Assert(SPI_tuptable->tupdesc->natts == C_NCOLS);
+	*n = SPI_processed;
+	rows = palloc_extended(sizeof(CandidateRow) * Max(*n, 1), MCXT_ALLOC_HUGE);
+	for (uint64 i = 0; i < *n; i++)
+		heap_deform_tuple(SPI_tuptable->vals[i], SPI_tuptable->tupdesc,
+						  rows[i].values, rows[i].nulls);
+	return rows;
+}
+
 /*
- * Score the candidate schema changes the suspects query returned (n rows of
- * tuptable, named with their migration runs) into suspects[].
+ * Columns of schema_change read by scan_candidates(): those of the
+ * CANDIDATES_SQL row (NULL: computed), then the ones it computes them from.
+ */
+enum
+{
+	X_DURATION = C_NCOLS, X_FINISHED_AT, X_SEQ_SCAN, X_IDX_SCAN, X_NCOLS
+};
+static const char *const candidate_columns[X_NCOLS] = {
+	"id", "at", "command_tag", "object_type", "object_identity", "table_name",
+	"statement", "revert_statement", "migration", "role_name", "lock_mode",
+	"blocks_writes", "blocks_reads", "rewrote_table", "rewrite_reason",
+	"definition_before", "definition_after", "index_invalid", "failed", NULL,
+	"table_rows", "table_oid", NULL, "origin",
+	"duration", "finished_at", "table_seq_scan", "table_idx_scan"
+};
+
+/* Is the text origin one of the origins (a text[] deconstructed)? */
+static bool
+origin_in(Datum origin, Datum *elems, bool *enulls, int nelems)
+{
+	text	   *o = DatumGetTextPP(origin);
+
+	/* origin is COLLATE "C": equal means the same bytes */
+	for (int i = 0; i < nelems; i++)
+	{
+		text	   *e = DatumGetTextPP(elems[i]);
+
+		if (!enulls[i] && VARSIZE_ANY_EXHDR(o) == VARSIZE_ANY_EXHDR(e) &&
+			memcmp(VARDATA_ANY(o), VARDATA_ANY(e), VARSIZE_ANY_EXHDR(o)) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* A CANDIDATES_SQL row from a schema_change tuple (deformed: tv, tn) */
+static void
+candidate_row(const int *attnum, const Datum *tv, const bool *tn, CandidateRow *row)
+{
+	Datum		epoch;
+
+	for (int c = 0; c < C_NCOLS; c++)
+		if (candidate_columns[c])
+		{
+			row->values[c] = tv[attnum[c] - 1];
+			row->nulls[c] = tn[attnum[c] - 1];
+		}
+	/* date_part('epoch', COALESCE(duration, finished_at - at)) * 1000.0 */
+	row->nulls[C_DURATION_MS] = tn[attnum[X_DURATION] - 1] &&
+		(tn[attnum[X_FINISHED_AT] - 1] || row->nulls[C_AT]);
+	if (!row->nulls[C_DURATION_MS])
+	{
+		Datum		duration = !tn[attnum[X_DURATION] - 1] ? tv[attnum[X_DURATION] - 1] :
+			DirectFunctionCall2(timestamp_mi, tv[attnum[X_FINISHED_AT] - 1],
+								row->values[C_AT]);
+
+		epoch = DirectFunctionCall2(interval_part, CStringGetTextDatum("epoch"), duration);
+		row->values[C_DURATION_MS] = DirectFunctionCall2(float8mul, epoch,
+														 Float8GetDatum(1000.0));
+	}
+	/* table_seq_scan + table_idx_scan */
+	row->nulls[C_SCANS] = tn[attnum[X_SEQ_SCAN] - 1] || tn[attnum[X_IDX_SCAN] - 1];
+	if (!row->nulls[C_SCANS])
+		row->values[C_SCANS] = DirectFunctionCall2(int8pl, tv[attnum[X_SEQ_SCAN] - 1],
+												   tv[attnum[X_IDX_SCAN] - 1]);
+}
+
+/*
+ * The window's candidates (at > lo, at <= hi, origin one of origins) straight
+ * from schema_change_at_idx, as CANDIDATES_SQL gives them, without the
+ * executor and SPI's copy of each row (events.c reads change events alike).
+ * Only for a role that may read the whole table, when no row security
+ * applies and the table is a plain one; false otherwise (then SPI).
+ */
+static bool
+scan_candidates(TimestampTz lo, TimestampTz hi, Datum origins,
+				CandidateRow **rows, uint64 *n)
+{
+	Oid			nsp = get_namespace_oid("postmortem", true);
+	Oid			relid = OidIsValid(nsp) ? get_relname_relid("schema_change", nsp) : InvalidOid;
+	Oid			idxid = OidIsValid(nsp) ? get_relname_relid("schema_change_at_idx", nsp) : InvalidOid;
+	Relation	rel;
+	Relation	idx;
+	int			attnum[X_NCOLS];
+	ScanKeyData keys[2];
+	SysScanDesc scan;
+	HeapTuple	tup;
+	Datum	   *tv;
+	bool	   *tn;
+	Datum	   *elems;
+	bool	   *enulls;
+	int			nelems;
+	uint64		size = 64;
+	bool		usable;
+
+	if (!OidIsValid(relid) || !OidIsValid(idxid) ||
+		pg_class_aclcheck(relid, GetUserId(), ACL_SELECT) != ACLCHECK_OK ||
+		check_enable_rls(relid, InvalidOid, true) == RLS_ENABLED)
+		return false;
+	rel = table_open(relid, AccessShareLock);
+	idx = index_open(idxid, AccessShareLock);
+	usable = rel->rd_rel->relkind == RELKIND_RELATION &&
+		idx->rd_rel->relam == BTREE_AM_OID && idx->rd_index->indrelid == relid &&
+		idx->rd_index->indisvalid;
+	for (int c = 0; c < X_NCOLS; c++)
+		if (candidate_columns[c])
+			usable &= (attnum[c] = pm_column_attnum(rel, candidate_columns[c])) > 0;
+	if (!usable || idx->rd_index->indkey.values[0] != attnum[C_AT])
+	{
+		index_close(idx, AccessShareLock);
+		table_close(rel, AccessShareLock);
+		return false;
+	}
+	deconstruct_array(DatumGetArrayTypeP(origins), TEXTOID, -1, false, TYPALIGN_INT,
+					  &elems, &enulls, &nelems);
+	ScanKeyInit(&keys[0], attnum[C_AT], BTGreaterStrategyNumber, F_TIMESTAMPTZ_GT,
+				TimestampTzGetDatum(lo));
+	ScanKeyInit(&keys[1], attnum[C_AT], BTLessEqualStrategyNumber, F_TIMESTAMPTZ_LE,
+				TimestampTzGetDatum(hi));
+	tv = palloc(sizeof(Datum) * RelationGetDescr(rel)->natts);
+	tn = palloc(sizeof(bool) * RelationGetDescr(rel)->natts);
+	*rows = palloc(sizeof(CandidateRow) * size);
+	*n = 0;
+	scan = systable_beginscan_ordered(rel, idx, GetActiveSnapshot(), 2, keys);
+	while (HeapTupleIsValid(tup = systable_getnext_ordered(scan, ForwardScanDirection)))
+	{
+		CHECK_FOR_INTERRUPTS();
+		/* a copy: the values outlive the scan's buffer pin */
+		heap_deform_tuple(heap_copytuple(tup), RelationGetDescr(rel), tv, tn);
+		if (tn[attnum[C_ORIGIN] - 1] ||
+			!origin_in(tv[attnum[C_ORIGIN] - 1], elems, enulls, nelems))
+			continue;
+		if (*n == size)
+		{
+			size *= 2;
+			*rows = repalloc_huge(*rows, sizeof(CandidateRow) * size);
+		}
+		candidate_row(attnum, tv, tn, &(*rows)[(*n)++]);
+	}
+	systable_endscan_ordered(scan);
+	index_close(idx, AccessShareLock);
+	table_close(rel, AccessShareLock);
+	return true;
+}
+
+/*
+ * Score the n candidate schema changes (named with their migration runs)
+ * into suspects[].
  */
 static void
-schema_change_suspects(Suspect *suspects, SPITupleTable *tuptable, uint64 n,
+schema_change_suspects(Suspect *suspects, CandidateRow *rows, uint64 n,
 					   Datum origins, TimestampTz start, const char *document,
-					   const char *local_origin)
+					   const char *local_origin, StringInfo buf)
 {
 	RunCache	runs = {0};
 	int			nattrs;
-	Attribution *attrs = load_attributions(tuptable, n, origins, &nattrs);
+	Attribution *attrs = load_attributions(rows, n, origins, &nattrs);
+	Datum		kind = CStringGetTextDatum("schema_change");
 
 	for (uint64 i = 0; i < n; i++)
 	{
-		CandidateRow row;
+		CandidateRow row = rows[i];
 		Suspect    *s = &suspects[i];
 		static const int out_cols[SUSPECT_COL_KIND] = {
 			-1, -1, -1, C_AT, C_COMMAND_TAG, C_OBJECT_IDENTITY, C_TABLE_NAME,
@@ -916,9 +1160,6 @@ schema_change_suspects(Suspect *suspects, SPITupleTable *tuptable, uint64 n,
 		};
 
 		CHECK_FOR_INTERRUPTS();
-		Assert(tuptable->tupdesc->natts == C_NCOLS);
-		heap_deform_tuple(tuptable->vals[i], tuptable->tupdesc,
-						  row.values, row.nulls);
 		row.runSummary = NULL;
 		if (nattrs > 0)
 		{
@@ -940,7 +1181,7 @@ schema_change_suspects(Suspect *suspects, SPITupleTable *tuptable, uint64 n,
 											 a->run, a->migration);
 			}
 		}
-		score_suspect(s, &row, start, document, local_origin);
+		score_suspect(s, &row, start, document, local_origin, buf);
 		s->table = get_text(&row, C_TABLE_NAME);
 		s->values[0] = Int64GetDatum(s->id);
 		for (int c = 3; c < SUSPECT_COL_KIND; c++)
@@ -948,7 +1189,7 @@ schema_change_suspects(Suspect *suspects, SPITupleTable *tuptable, uint64 n,
 			s->values[c] = row.values[out_cols[c]];
 			s->nulls[c] = row.nulls[out_cols[c]];
 		}
-		s->values[SUSPECT_COL_KIND] = CStringGetTextDatum("schema_change");
+		s->values[SUSPECT_COL_KIND] = kind;
 		s->nulls[SUSPECT_COL_EVENT_ID] = true;
 	}
 }
@@ -974,8 +1215,12 @@ postmortem_suspects(PG_FUNCTION_ARGS)
 	bool		isnull;
 	int			ret;
 	uint64		n;
+	uint64		nevents;
+	CandidateRow *candidates;
+	EventRows  *events;
 	Suspect    *suspects;
-	Suspect   **order;
+	SuspectOrder *order;
+	StringInfoData buf;
 	Interval	zero;
 
 	memset(&zero, 0, sizeof(zero));
@@ -986,6 +1231,7 @@ postmortem_suspects(PG_FUNCTION_ARGS)
 				 errmsg("lookback must not be negative")));
 
 	InitMaterializedSRF(fcinfo, 0);
+	lookup_nspname = NULL;
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
@@ -996,14 +1242,6 @@ postmortem_suspects(PG_FUNCTION_ARGS)
 
 		incident_plan = pm_prepare_generic("incident query", INCIDENT_SQL,
 										   1, argtypes);
-	}
-	if (candidates_plan == NULL)
-	{
-		Oid			argtypes[4] = {TIMESTAMPTZOID, INTERVALOID, TIMESTAMPTZOID,
-		TEXTARRAYOID};
-
-		candidates_plan = pm_prepare_generic("suspects query", CANDIDATES_SQL,
-											 4, argtypes);
 	}
 
 	args[0] = Int64GetDatum(incident_id);
@@ -1029,33 +1267,28 @@ postmortem_suspects(PG_FUNCTION_ARGS)
 	args[1] = IntervalPGetDatum(lookback);
 	args[2] = TimestampTzGetDatum(until);
 	args[3] = origins;
-	ret = SPI_execute_plan(candidates_plan, args, NULL, true, 0);
-	if (ret != SPI_OK_SELECT)
-		elog(ERROR, "suspects query failed: %s", SPI_result_code_string(ret));
-
-	n = SPI_processed;
-	/* a long lookback over a busy database can exceed MaxAllocSize */
-	suspects = palloc_extended(sizeof(Suspect) * Max(n, 1),
-							   MCXT_ALLOC_HUGE | MCXT_ALLOC_ZERO);
-	schema_change_suspects(suspects, SPI_tuptable, n, origins, start, document,
-						   local_origin);
-
+	if (!scan_candidates(DatumGetTimestampTz(DirectFunctionCall2(timestamptz_mi_interval,
+																 args[0], args[1])),
+						 until, origins, &candidates, &n))
+		candidates = query_candidates(args, &n);
 	/* deploys, flags, configuration: change events in the same window */
-	{
-		uint64		nevents;
-		Suspect    *events = pm_event_suspects(start, lookback, until, document,
-											   &nevents);
+	events = pm_event_rows(start, lookback, until);
+	nevents = pm_event_count(events);
 
-		/* change events are this database's own */
-		for (uint64 i = 0; i < nevents; i++)
-			events[i].values[SUSPECT_COL_ORIGIN] = CStringGetTextDatum(local_origin);
-		if (nevents > 0)
-		{
-			suspects = repalloc_huge(suspects, sizeof(Suspect) * (n + nevents));
-			memcpy(suspects + n, events, sizeof(Suspect) * nevents);
-			n += nevents;
-		}
-	}
+	/*
+	 * One array for both, in one allocation: a long lookback over a busy
+	 * database can exceed MaxAllocSize.  The reasons are written in one
+	 * buffer and copied out at their size.
+	 */
+	suspects = palloc_extended(sizeof(Suspect) * Max(n + nevents, 1),
+							   MCXT_ALLOC_HUGE | MCXT_ALLOC_ZERO);
+	initStringInfo(&buf);
+	schema_change_suspects(suspects, candidates, n, origins, start, document,
+						   local_origin, &buf);
+	/* change events are this database's own */
+	pm_event_suspects(suspects + n, events, start, document,
+					  CStringGetTextDatum(local_origin), &buf);
+	n += nevents;
 	/* what pg_stat_statements saw get slower, and after which change */
 	pm_regression_suspects(suspects, n, start);
 
@@ -1065,17 +1298,25 @@ postmortem_suspects(PG_FUNCTION_ARGS)
 		suspects[i].values[SUSPECT_COL_SCORE] = Float8GetDatum(suspects[i].score);
 		suspects[i].values[SUSPECT_COL_REASON] = CStringGetTextDatum(suspects[i].reason);
 	}
-	/* sorted by pointer: a Suspect is a few hundred bytes to move */
-	order = palloc_extended(sizeof(Suspect *) * Max(n, 1), MCXT_ALLOC_HUGE);
+	/*
+	 * sorted by their keys, side by side: a Suspect is a few hundred bytes
+	 * to move, and comparing through pointers to them missed the cache
+	 */
+	order = palloc_extended(sizeof(SuspectOrder) * Max(n, 1), MCXT_ALLOC_HUGE);
 	for (uint64 i = 0; i < n; i++)
-		order[i] = &suspects[i];
-	qsort(order, n, sizeof(Suspect *), suspect_cmp);
+	{
+		order[i].score = suspects[i].score;
+		order[i].at = suspects[i].at;
+		order[i].id = suspects[i].id;
+		order[i].suspect = &suspects[i];
+	}
+	sort_suspects(order, n);
 
 	/* the tuplestore lives in the per-query context and copies each row */
 	MemoryContextSwitchTo(outer);
 	for (uint64 i = 0; i < n; i++)
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc,
-							 order[i]->values, order[i]->nulls);
+							 order[i].suspect->values, order[i].suspect->nulls);
 
 	SPI_finish();
 	return (Datum) 0;

@@ -47,7 +47,7 @@ CREATE INDEX audit_log_at_idx ON audit_log (at);
 ANALYZE;
 SQL
 }
-echo "1..15"
+echo "1..23"
 
 # A. the index drop is the cause
 setup shop_a
@@ -85,6 +85,56 @@ like "$(q shop_b "SELECT reason FROM postmortem.suspects(1) LIMIT 1")" \
 	"B: its reason names the new slow query"
 is "$(q shop_b "SELECT count(*) FROM postmortem.suspects(1) WHERE command_tag = 'DROP INDEX' AND reason LIKE '%went from%'")" "0" \
 	"B: the unrelated index drop is not blamed for the query"
+
+# C. the index drop is the cause, and the snapshot before it is the one its own
+# DDL finds due, inside the migration's transaction: a background worker takes
+# it while the DDL waits (another session sees it before COMMIT; the migration
+# holds no lock on the table), dated no later than the change
+setup shop_c
+q shop_c "DELETE FROM postmortem.statement_snapshot" >/dev/null
+calls shop_c 40 "SELECT count(*) FROM orders WHERE customer_id = @;"
+seen=$(psql -X -q -A -t -d shop_c 2>&1 <<'SQL'
+BEGIN;
+DROP INDEX orders_customer_idx;
+\! psql -X -q -A -t -d shop_c -c "SELECT 'seen by another session: ' || count(DISTINCT taken_at) FROM postmortem.statement_snapshot"
+SELECT 'locks held on it: ' || count(*) FROM pg_locks WHERE pid = pg_backend_pid()
+   AND relation = 'postmortem.statement_snapshot'::regclass;
+COMMIT;
+SQL
+)
+is "$(printf '%s' "$seen" | tr '\n' ' ')" "seen by another session: 1 locks held on it: 0" \
+	"C: the snapshot a DDL finds due is written by a background worker, before the migration commits"
+is "$(q shop_c "SELECT max(s.taken_at) <= (SELECT c.at FROM postmortem.schema_change c WHERE c.command_tag = 'DROP INDEX') FROM postmortem.statement_snapshot s")" "t" \
+	"C: it is dated no later than the change it is the baseline of"
+is "$(q postgres "CREATE DATABASE shop_c_copy TEMPLATE shop_c" 2>&1)" "" \
+	"C: no worker stays connected: CREATE DATABASE ... TEMPLATE works right after the migration"
+q shop_c "SELECT postmortem.record_change('deploy', 'shop v1.4', details => '{\"service\": \"shop\"}')" >/dev/null
+calls shop_c 20 "SELECT count(*) FROM orders WHERE customer_id = @;"
+q shop_c "SELECT postmortem.open_incident('Checkout is slow', 'SEV2', now() - interval '1 second')" >/dev/null
+is "$(q shop_c "SELECT coalesce(kind, '') || ' ' || command_tag || ' ' || object_identity FROM postmortem.suspects(1) LIMIT 1")" \
+	"schema_change DROP INDEX public.orders_customer_idx" "C: the index drop is the top suspect, above the deploy after it"
+like "$(q shop_c "SELECT body FROM postmortem.timeline WHERE incident_id = 1 AND body LIKE 'Query regression:%'")" \
+	'went from [0-9.]+ ms to [0-9.]+ ms per call.*; since before DROP INDEX public.orders_customer_idx' \
+	"C: the evidence names the regressed query, before (the worker's snapshot) and after"
+like "$(q shop_c "SELECT detail FROM postmortem.recorder_status() WHERE item = 'query regressions'")" \
+	'before schema changes \(by a background worker the command waits for' "recorder_status() says how snapshots are taken"
+
+# D. with postmortem.statement_snapshot_worker = off the session takes it, in
+# the migration's own transaction
+q shop_c "ALTER DATABASE shop_c SET postmortem.statement_snapshot_worker = off" >/dev/null
+q shop_c "DELETE FROM postmortem.statement_snapshot" >/dev/null
+seen=$(psql -X -q -A -t -d shop_c 2>&1 <<'SQL'
+BEGIN;
+CREATE INDEX orders_customer_idx ON orders (customer_id);
+\! psql -X -q -A -t -d shop_c -c "SELECT 'seen by another session: ' || count(DISTINCT taken_at) FROM postmortem.statement_snapshot"
+COMMIT;
+\! psql -X -q -A -t -d shop_c -c "SELECT 'after COMMIT: ' || count(DISTINCT taken_at) FROM postmortem.statement_snapshot"
+SQL
+)
+is "$(printf '%s' "$seen" | tr '\n' ' ')" "seen by another session: 0 after COMMIT: 1" \
+	"D: without the worker the migrating session takes the snapshot in its own transaction"
+like "$(q shop_c "SELECT detail FROM postmortem.recorder_status() WHERE item = 'query regressions'")" \
+	'by the session: statement_snapshot_worker is off' "D: recorder_status() says so"
 
 # snapshots are bounded and say where they come from
 is "$(q shop_b "SELECT count(DISTINCT taken_at) >= 2 AND count(*) <= 1000 FROM postmortem.statement_snapshot")" "t" \
