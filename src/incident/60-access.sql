@@ -172,8 +172,10 @@ BEGIN
 		EXECUTE format('GRANT %I TO %I', resp, adm);
 	END IF;
 	EXECUTE format('GRANT DELETE ON postmortem.incident TO %I', adm);
+	-- migration_source stays the owner's: a row there makes the recorder read
+	-- tables (a grant of an earlier 0.2.0 build is taken back)
 	IF pg_catalog.to_regclass('postmortem.migration_source') IS NOT NULL THEN
-		EXECUTE format('GRANT INSERT, UPDATE, DELETE ON postmortem.migration_source TO %I', adm);
+		EXECUTE format('REVOKE INSERT, UPDATE, DELETE ON postmortem.migration_source FROM %I', adm);
 	END IF;
 
 	INSERT INTO postmortem.access_role AS a (role_name, kind)
