@@ -9,7 +9,9 @@ cd "$(dirname "$0")/../.."
 db=postmortem_untrusted_sh
 cleanup() {
 	psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1
-	psql -X -q -d postgres -c "DROP ROLE IF EXISTS pm_untr_creator" -c "DROP ROLE IF EXISTS pm_untr_adm" >/dev/null 2>&1
+	for r in pm_untr_creator pm_untr_adm pm_untr_administrator pm_untr_responder pm_untr_dashboard; do
+		psql -X -q -d postgres -c "DROP ROLE IF EXISTS $r" >/dev/null 2>&1
+	done
 }
 trap cleanup EXIT
 cleanup
@@ -21,7 +23,7 @@ is() {
 	if [ "$1" = "$2" ]; then echo "ok $n - $3"; else
 		echo "not ok $n - $3"; echo "#   got:      '$1'"; echo "#   expected: '$2'"; fi
 }
-q -c "CREATE EXTENSION postmortem" -c "SELECT count(*) FROM postmortem.create_roles()" >/dev/null
+q -c "CREATE EXTENSION postmortem" -c "SELECT count(*) FROM postmortem.create_roles('pm_untr_')" >/dev/null
 
 # F10: a 10 kB postmortem.migration (incompressible) is recorded, clipped to
 # 1,000 bytes and marked, with the statements before the SET too
@@ -83,7 +85,7 @@ is "$(q -c "SELECT count(*) FROM postmortem.verify_audit()")" "0" "and the chain
 # all-wildcard pattern
 q >/dev/null <<'SQL'
 CREATE ROLE pm_untr_creator LOGIN;
-CREATE ROLE pm_untr_adm LOGIN IN ROLE postmortem_administrator;
+CREATE ROLE pm_untr_adm LOGIN IN ROLE pm_untr_administrator;
 GRANT CREATE ON SCHEMA public TO pm_untr_creator;
 SQL
 is "$(q -c "SELECT has_table_privilege('pm_untr_adm', 'postmortem.migration_source', 'INSERT'),
