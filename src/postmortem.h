@@ -13,6 +13,9 @@
 #include "fmgr.h"
 #include "nodes/nodes.h"
 
+/* secrets.c */
+extern char *pm_redact_secret_values(char *text);
+
 /* util.c */
 #define PM_ON_INSERT	0x01
 #define PM_ON_UPDATE	0x02

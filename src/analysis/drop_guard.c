@@ -252,6 +252,18 @@ postmortem_drop_guard(PG_FUNCTION_ARGS)
 	trigdata = (EventTriggerData *) fcinfo->context;
 	parsetree = trigdata->parsetree;
 
+	/*
+	 * A DROP without CASCADE drops only what it names, and nothing it names
+	 * here can be the extension or its schema: no dependency can reach the
+	 * extension, and nothing is looked up (postmortem's members cannot be
+	 * dropped on their own; PostgreSQL refuses that itself).
+	 */
+	if (IsA(parsetree, DropStmt) &&
+		((DropStmt *) parsetree)->behavior != DROP_CASCADE &&
+		((DropStmt *) parsetree)->removeType != OBJECT_EXTENSION &&
+		((DropStmt *) parsetree)->removeType != OBJECT_SCHEMA)
+		PG_RETURN_VOID();
+
 	extoid = get_extension_oid("postmortem", true);
 	if (!OidIsValid(extoid))
 		PG_RETURN_VOID();

@@ -19,3 +19,8 @@ CREATE TRIGGER incident_evidence AFTER INSERT ON postmortem.incident
 	FOR EACH ROW EXECUTE FUNCTION postmortem.incident_evidence();
 COMMENT ON TRIGGER incident_evidence ON postmortem.incident IS
 	'evidence at declaration: see postmortem.capture_evidence(bigint)';
+
+CREATE FUNCTION postmortem.redact_secrets(text) RETURNS text
+	AS 'MODULE_PATHNAME', 'pm_redact_secrets_sql' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION postmortem.redact_secrets(text) IS
+	'the text with the value after each word naming a secret (password, passwd, passphrase, secret, token, api_key, apikey, access_key, or an identifier holding one) replaced by <redacted>: a quoted or dollar-quoted literal, or a connection string''s bare value; the evidence uses it on other sessions'' query texts, the recorder on every statement it keeps';

@@ -398,3 +398,9 @@ CREATE TRIGGER citation_restore_load_end AFTER INSERT ON postmortem.citation
 ALTER TABLE postmortem.citation ENABLE ALWAYS TRIGGER citation_restore_load_end;
 COMMENT ON TRIGGER citation_restore_load_end ON postmortem.citation IS
 	'restoring a dump: foreign key checks again after the statement';
+
+-- secrets out of the query texts evidence copies (src/secrets.c)
+CREATE FUNCTION postmortem.redact_secrets(text) RETURNS text
+	AS 'MODULE_PATHNAME', 'pm_redact_secrets_sql' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION postmortem.redact_secrets(text) IS
+	'the text with the value after each word naming a secret (password, passwd, passphrase, secret, token, api_key, apikey, access_key, or an identifier holding one) replaced by <redacted>: a quoted or dollar-quoted literal, or a connection string''s bare value; the evidence uses it on other sessions'' query texts, the recorder on every statement it keeps';

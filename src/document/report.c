@@ -432,9 +432,12 @@ append_citations(StringInfo buf, const PmZone *zone, SPITupleTable *rows, uint64
 			rpt_md_text(buf, note, false);
 		}
 		appendStringInfoString(buf, "\n\n");
-		appendStringInfo(buf, "  ```sql\n  %s\n  ```\n\n", stmt ? stmt : "-- statement not recorded");
+		rpt_code_block(buf, "  ", "sql", stmt ? stmt : "-- statement not recorded");
 		if (revert)
-			appendStringInfo(buf, "  Revert:\n\n  ```sql\n  %s\n  ```\n\n", revert);
+		{
+			appendStringInfoString(buf, "  Revert:\n\n");
+			rpt_code_block(buf, "  ", "sql", revert);
+		}
 		else
 			appendStringInfoString(buf, "  Revert: no revert statement recorded.\n\n");
 	}

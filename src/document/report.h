@@ -48,6 +48,8 @@ typedef struct RptIncident
 /* report_text.c */
 extern void rpt_md_text(StringInfo buf, const char *s, bool multiline);
 extern void rpt_md_section_body(StringInfo buf, const char *s);
+extern void rpt_code_block(StringInfo buf, const char *indent, const char *info,
+						   const char *text);
 extern char *rpt_clip(const char *s, int maxchars);
 extern void rpt_mermaid_label(StringInfo buf, const char *s, int maxchars);
 extern void rpt_date(StringInfo buf, const struct pg_tm *tm);

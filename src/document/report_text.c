@@ -114,6 +114,58 @@ rpt_md_text(StringInfo buf, const char *s, bool multiline)
 }
 
 /*
+ * rpt_code_block: text nobody escaped (a recorded statement) as a fenced
+ * code block inside a list item.  The fence is longer than the longest run
+ * of backticks in the text and every line is indented to the item's
+ * content, so that no line of the text (one at column 0, a "```" or "~~~"
+ * of its own, a "```mermaid") can end the block or the item: CommonMark
+ * closes a fenced block only with a fence at least as long as the opening
+ * one, and ends a list item at a non-blank line indented less than its
+ * content.
+ */
+void
+rpt_code_block(StringInfo buf, const char *indent, const char *info, const char *text)
+{
+	int			longest = 0;
+	int			fence;
+
+	for (const char *p = text; *p; p++)
+	{
+		int			n = 0;
+
+		while (p[n] == '`')
+			n++;
+		longest = Max(longest, n);
+		if (n > 0)
+			p += n - 1;
+	}
+	fence = Max(3, longest + 1);
+
+	appendStringInfoString(buf, indent);
+	for (int i = 0; i < fence; i++)
+		appendStringInfoChar(buf, '`');
+	appendStringInfo(buf, "%s\n", info);
+	for (const char *line = text; *line;)
+	{
+		const char *end = strchr(line, '\n');
+		int			len = end ? end - line : strlen(line);
+
+		/* a blank line stays in the block without its indent */
+		if (len > 0)
+			appendStringInfoString(buf, indent);
+		appendBinaryStringInfo(buf, line, len);
+		appendStringInfoChar(buf, '\n');
+		if (!end)
+			break;
+		line = end + 1;
+	}
+	appendStringInfoString(buf, indent);
+	for (int i = 0; i < fence; i++)
+		appendStringInfoChar(buf, '`');
+	appendStringInfoString(buf, "\n\n");
+}
+
+/*
  * A retrospective section's body is Markdown its author wrote: kept as
  * written, but raw HTML is not let through (a '<' that opens a tag gets a
  * backslash, unless it has one), outside code spans and fenced blocks.

@@ -57,6 +57,7 @@
 #include "storage/bufmgr.h"
 #include "storage/condition_variable.h"
 #include "storage/ipc.h"
+#include "storage/sinval.h"
 #include "storage/lmgr.h"
 #include "storage/lwlock.h"
 #include "tcop/cmdtag.h"
@@ -66,6 +67,7 @@
 #include "utils/fmgroids.h"
 #include "utils/guc.h"
 #include "utils/inet.h"
+#include "utils/inval.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 #include "utils/rel.h"
@@ -89,6 +91,7 @@ static List *failed_builds = NIL;
 static MemoryContext failed_cxt = NULL;
 static bool exit_callback_registered = false;
 
+static void note_known_object(Node *parsetree, RecorderCommand *cmd);
 static void capture_xact_callback(XactEvent event, void *arg);
 static void capture_subxact_callback(SubXactEvent event, SubTransactionId mySubid,
 									 SubTransactionId parentSubid, void *arg);
@@ -109,24 +112,116 @@ pm_recorder_init(void)
 
 
 
+/*
+ * The event-trigger API's set-returning functions, called directly.
+ *
+ * Called by their own OIDs, each call builds the result row type from
+ * pg_proc's OUT parameters (get_call_result_type: 12 k instructions, more
+ * than reading the rows of a command).  The extension declares each once
+ * more, as the same internal function RETURNS SETOF record
+ * (postmortem.recorder_ddl_commands(), postmortem.recorder_dropped_objects()),
+ * whose rows come in the descriptor passed as expectedDesc: the built-in's
+ * own, built once per session.  The same function fills the same rows.
+ * Without that declaration (a 0.1.0 schema not yet updated, or one not
+ * found as expected) the built-in is called by its OID.
+ */
+typedef struct EventSrf
+{
+	Oid			builtin;		/* the function of the event-trigger API */
+	const char *alias;			/* its declaration RETURNS SETOF record */
+	Oid			aliasOid;		/* InvalidOid: not looked up yet or none */
+	bool		looked;
+	FmgrInfo	flinfo;
+	TupleDesc	desc;			/* the built-in's result row type */
+} EventSrf;
+
+static EventSrf event_srfs[] = {
+	{F_PG_EVENT_TRIGGER_DDL_COMMANDS, "recorder_ddl_commands"},
+	{F_PG_EVENT_TRIGGER_DROPPED_OBJECTS, "recorder_dropped_objects"}
+};
+static bool event_srf_callback = false;
+
+/* pg_proc changed: look the declarations up again (cheap, once) */
+static void
+event_srf_forget(Datum arg, int cacheid, uint32 hashvalue)
+{
+	int			i;
+
+	for (i = 0; i < lengthof(event_srfs); i++)
+	{
+		event_srfs[i].looked = false;
+		event_srfs[i].flinfo.fn_oid = InvalidOid;
+	}
+}
+
+/* The extension's declaration of srf->builtin, if it is what it should be. */
+static Oid
+event_srf_alias(EventSrf *srf)
+{
+	Oid			nsp = get_namespace_oid("postmortem", true);
+	Oid			oid;
+	HeapTuple	tup;
+	bool		ok = false;
+
+	if (!OidIsValid(nsp))
+		return InvalidOid;
+	oid = GetSysCacheOid3(PROCNAMEARGSNSP, Anum_pg_proc_oid, CStringGetDatum(srf->alias),
+						  PointerGetDatum(buildoidvector(NULL, 0)), ObjectIdGetDatum(nsp));
+	if (!OidIsValid(oid))
+		return InvalidOid;
+	/* only a superuser declares an internal function: the built-in itself */
+	tup = SearchSysCache1(PROCOID, ObjectIdGetDatum(oid));
+	if (HeapTupleIsValid(tup))
+	{
+		Form_pg_proc proc = (Form_pg_proc) GETSTRUCT(tup);
+		bool		isnull;
+		Datum		src = SysCacheGetAttr(PROCOID, tup, Anum_pg_proc_prosrc, &isnull);
+
+		ok = proc->prolang == INTERNALlanguageId && proc->proretset &&
+			proc->prorettype == RECORDOID && !isnull &&
+			strcmp(TextDatumGetCString(src), get_func_name(srf->builtin)) == 0;
+		ReleaseSysCache(tup);
+	}
+	return ok ? oid : InvalidOid;
+}
+
 /* Call a materializing set-returning function of the event-trigger API. */
 static Tuplestorestate *
 call_event_srf(Oid fnoid, TupleDesc *desc, ExprContext **econtext)
 {
-	static FmgrInfo ddl_commands_flinfo;
-	static FmgrInfo dropped_objects_flinfo;
-	FmgrInfo   *cached = fnoid == F_PG_EVENT_TRIGGER_DDL_COMMANDS
-		? &ddl_commands_flinfo : &dropped_objects_flinfo;
+	EventSrf   *srf = &event_srfs[fnoid == F_PG_EVENT_TRIGGER_DDL_COMMANDS ? 0 : 1];
 	FmgrInfo	flinfo;
 	ReturnSetInfo rsinfo;
 	LOCAL_FCINFO(fcinfo, 0);
 
-	if (cached->fn_oid != fnoid)
-		fmgr_info_cxt(fnoid, cached, TopMemoryContext);
-	flinfo = *cached;
+	if (!event_srf_callback)
+	{
+		CacheRegisterSyscacheCallback(PROCOID, event_srf_forget, (Datum) 0);
+		event_srf_callback = true;
+	}
+	if (srf->desc == NULL)
+	{
+		MemoryContext old = MemoryContextSwitchTo(TopMemoryContext);
+		TupleDesc	builtin;
+
+		if (get_func_result_type(srf->builtin, NULL, &builtin) != TYPEFUNC_COMPOSITE)
+			elog(ERROR, "event trigger function %u does not return rows", srf->builtin);
+		srf->desc = CreateTupleDescCopy(builtin);
+		MemoryContextSwitchTo(old);
+	}
+	if (!srf->looked)
+	{
+		srf->aliasOid = event_srf_alias(srf);
+		srf->looked = true;
+	}
+	if (srf->flinfo.fn_oid != (OidIsValid(srf->aliasOid) ? srf->aliasOid : srf->builtin))
+		fmgr_info_cxt(OidIsValid(srf->aliasOid) ? srf->aliasOid : srf->builtin,
+					  &srf->flinfo, TopMemoryContext);
+	flinfo = srf->flinfo;
 	MemSet(&rsinfo, 0, sizeof(rsinfo));
 	rsinfo.type = T_ReturnSetInfo;
 	rsinfo.econtext = *econtext = CreateStandaloneExprContext();
+	rsinfo.expectedDesc = srf->desc;
 	rsinfo.allowedModes = SFRM_Materialize;
 	rsinfo.returnMode = SFRM_Materialize;
 	InitFunctionCallInfoData(*fcinfo, &flinfo, 0, InvalidOid, NULL, (Node *) &rsinfo);
@@ -201,6 +296,35 @@ set_table(RecorderCommand *cmd, RecordedRow *row, Oid tableOid, const char *tabl
  * ddl_command_start
  * ---------------------------------------------------------------------
  */
+
+/*
+ * The statement changes only a temporary relation and temporary objects
+ * are not recorded (write.c pm_statement_is_temporary), with the table
+ * that CREATE INDEX and ALTER TABLE name looked up once for this check,
+ * the lock mode and the definitions (pm_rangevar_oid).
+ */
+static bool
+statement_is_temporary(Node *parsetree)
+{
+	RangeVar   *rv;
+	Oid			relid;
+
+	if (parsetree == NULL)
+		return false;
+	if (IsA(parsetree, IndexStmt))
+		rv = ((IndexStmt *) parsetree)->relation;
+	else if (IsA(parsetree, AlterTableStmt))
+		rv = ((AlterTableStmt *) parsetree)->relation;
+	else
+		return pm_statement_is_temporary(parsetree);
+	if (pm_record_temp_objects || rv == NULL)
+		return false;
+	if (rv->relpersistence == RELPERSISTENCE_TEMP ||
+		(rv->schemaname && strcmp(rv->schemaname, "pg_temp") == 0))
+		return true;
+	relid = pm_rangevar_oid(rv);
+	return OidIsValid(relid) && get_rel_persistence(relid) == RELPERSISTENCE_TEMP;
+}
 typedef struct StartArgs
 {
 	RecorderCommand *cmd;
@@ -233,6 +357,7 @@ start_work(void *arg)
 	}
 	if (IsA(parsetree, DropStmt) && ((DropStmt *) parsetree)->concurrent)
 		cmd->concurrent = true;
+	note_known_object(parsetree, cmd);
 	MemoryContextSwitchTo(old);
 	cmd->broken = false;
 }
@@ -277,7 +402,10 @@ pm_recorder_ddl_start(PG_FUNCTION_ARGS)
 	cmd->startedAt = GetCurrentTimestamp();
 	cmd->stmtTag = nodeTag(trigdata->parsetree);
 	cmd->tag = GetCommandTagName(trigdata->tag);
-	if (pm_statement_is_temporary(trigdata->parsetree) ||
+	pm_lookups_reset();
+	/* before any look-up of this command (known_object) */
+	cmd->invalCounter = SharedInvalidMessageCounter;
+	if (statement_is_temporary(trigdata->parsetree) ||
 		(pm_hook_installed && IsA(trigdata->parsetree, ReindexStmt)))
 	{
 		/*
@@ -464,16 +592,16 @@ apply_rewrites(RecorderCommand *cmd, RecordedRow *row)
 }
 
 /*
- * The object a COMMENT command commented on, in the columns of
- * pg_event_trigger_ddl_commands() and computed by the same functions it
- * uses.  COMMENT always reports exactly this one object, found at
+ * The row pg_event_trigger_ddl_commands() gives for one object, in its
+ * columns and computed by the same functions it uses: for the object of a
+ * COMMENT, and for the table of the ALTER TABLE and RENAME commands that
+ * known_object() accepts, which report exactly that one object, known since
  * ddl_command_start; calling the set-returning function for it would cost
  * more than recording the rest of the row.
  */
 static void
-comment_object(RecorderCommand *cmd, Datum *v, bool *n)
+object_columns(RecorderCommand *cmd, ObjectAddress *addr, Datum *v, bool *n)
 {
-	ObjectAddress *addr = &cmd->commentObject;
 	int			i;
 
 	for (i = 0; i < 8; i++)
@@ -485,8 +613,19 @@ comment_object(RecorderCommand *cmd, Datum *v, bool *n)
 	v[4] = CStringGetTextDatum(getObjectTypeDescription(addr, false));
 	v[5] = (Datum) 0;
 	n[5] = true;
-	if (is_objectclass_supported(addr->classId) &&
-		get_object_attnum_namespace(addr->classId) != InvalidAttrNumber)
+	if (addr->classId == RelationRelationId)
+	{
+		/* pg_class.relnamespace, from the catalog cache */
+		Oid			nsp = get_rel_namespace(addr->objectId);
+
+		if (OidIsValid(nsp))
+		{
+			v[5] = CStringGetTextDatum(get_namespace_name_or_temp(nsp));
+			n[5] = false;
+		}
+	}
+	else if (is_objectclass_supported(addr->classId) &&
+			 get_object_attnum_namespace(addr->classId) != InvalidAttrNumber)
 	{
 		Relation	catalog = table_open(addr->classId, AccessShareLock);
 		HeapTuple	objtup = get_catalog_object_by_oid(catalog,
@@ -505,6 +644,136 @@ comment_object(RecorderCommand *cmd, Datum *v, bool *n)
 	}
 	v[6] = CStringGetTextDatum(getObjectIdentity(addr, false));
 	v[7] = BoolGetDatum(false);
+}
+
+/*
+ * ALTER TABLE subcommands after which pg_event_trigger_ddl_commands()
+ * reports the table alone: they run no statement of their own (no serial or
+ * identity sequence, no index or foreign key created by ProcessUtility) and
+ * each is collected as a subcommand of the one ALTER TABLE command.
+ */
+static bool
+plain_subcommand(AlterTableCmd *sub)
+{
+	ListCell   *lc;
+
+	switch (sub->subtype)
+	{
+		case AT_ColumnDefault:
+		case AT_SetNotNull:
+		case AT_DropNotNull:
+		case AT_SetStatistics:
+		case AT_SetStorage:
+		case AT_DropColumn:
+		case AT_DropConstraint:
+			return true;
+		case AT_AddColumn:
+			{
+				ColumnDef  *def = (ColumnDef *) sub->def;
+
+				if (def == NULL || !IsA(def, ColumnDef) || def->identity != '\0' ||
+					def->typeName == NULL || def->typeName->names == NIL)
+					return false;
+				/* serial types become a CREATE SEQUENCE of their own */
+				if (list_length(def->typeName->names) == 1)
+				{
+					const char *typname = strVal(linitial(def->typeName->names));
+
+					if (strstr(typname, "serial") != NULL)
+						return false;
+				}
+				foreach(lc, def->constraints)
+				{
+					Constraint *con = (Constraint *) lfirst(lc);
+
+					if (!IsA(con, Constraint) ||
+						(con->contype != CONSTR_NULL && con->contype != CONSTR_NOTNULL &&
+						 con->contype != CONSTR_DEFAULT))
+						return false;
+				}
+				return true;
+			}
+		default:
+			return false;
+	}
+}
+
+/*
+ * At ddl_command_start: is the one object the command will report to
+ * pg_event_trigger_ddl_commands() the relation just looked up (cmd->relid)?
+ * ALTER TABLE of plain subcommands, and RENAME of a relation or of one of
+ * its columns.  Whether the command then worked on that same relation is
+ * checked at ddl_command_end (known_object).
+ */
+static void
+note_known_object(Node *parsetree, RecorderCommand *cmd)
+{
+	ListCell   *lc;
+
+	if (!OidIsValid(cmd->relid) || cmd->otherLocks != NIL || cmd->concurrent)
+		return;
+	if (IsA(parsetree, AlterTableStmt))
+	{
+		AlterTableStmt *stmt = (AlterTableStmt *) parsetree;
+
+		if (stmt->objtype != OBJECT_TABLE || stmt->cmds == NIL)
+			return;
+		foreach(lc, stmt->cmds)
+			if (!plain_subcommand(lfirst_node(AlterTableCmd, lc)))
+				return;
+		cmd->knownObject = true;
+	}
+	else if (IsA(parsetree, RenameStmt))
+	{
+		RenameStmt *stmt = (RenameStmt *) parsetree;
+
+		/* (RENAME of an index: cmd->relid is its table) */
+		if (stmt->relation == NULL ||
+			(stmt->renameType != OBJECT_TABLE && stmt->renameType != OBJECT_VIEW &&
+			 stmt->renameType != OBJECT_MATVIEW && stmt->renameType != OBJECT_SEQUENCE &&
+			 stmt->renameType != OBJECT_FOREIGN_TABLE && stmt->renameType != OBJECT_COLUMN))
+			return;
+		if (stmt->renameType == OBJECT_COLUMN)
+			cmd->renamedColumn = pstrdup(stmt->newname);
+		cmd->knownObject = true;
+	}
+}
+
+/*
+ * At ddl_command_end: the object noted by note_known_object, in *addr, if
+ * the command provably worked on it.  The command looked its relation up
+ * by the same name, with the same search path, after ddl_command_start;
+ * while this backend received no invalidation from another session
+ * (SharedInvalidMessageCounter unchanged since before the recorder's own
+ * look-up) both look-ups read the same catalog cache entries and found the
+ * same relation.  Anything else asks pg_event_trigger_ddl_commands().
+ */
+static bool
+known_object(RecorderCommand *cmd, ObjectAddress *addr)
+{
+	if (!cmd->knownObject || SharedInvalidMessageCounter != cmd->invalCounter ||
+		!OidIsValid(cmd->relid))
+		return false;
+	ObjectAddressSet(*addr, RelationRelationId, cmd->relid);
+	if (cmd->renamedColumn != NULL)
+	{
+		Relation	rel = RelationIdGetRelation(cmd->relid);
+		int			i;
+
+		if (rel == NULL)
+			return false;
+		for (i = 0; i < RelationGetDescr(rel)->natts; i++)
+		{
+			Form_pg_attribute att = TupleDescAttr(RelationGetDescr(rel), i);
+
+			if (!att->attisdropped && strcmp(NameStr(att->attname), cmd->renamedColumn) == 0)
+				addr->objectSubId = att->attnum;
+		}
+		RelationClose(rel);
+		if (addr->objectSubId == 0)
+			return false;
+	}
+	return get_rel_relkind(cmd->relid) != '\0';
 }
 
 /*
@@ -595,7 +864,17 @@ command_object_row(RecorderCommand *cmd, TimestampTz finished, Datum *v, bool *n
 		tableOid = relation_facts(cmd, row, objid, DatumGetInt32(v[2]), primary);
 	else
 		tableOid = cmd->relid;
-	set_table(cmd, row, tableOid, NULL);
+
+	/*
+	 * A table's identity is its qualified name as pm_relation_name() spells
+	 * it, but for this session's temporary schema, which the identity calls
+	 * pg_temp
+	 */
+	if (classid == RelationRelationId && tableOid == objid && DatumGetInt32(v[2]) == 0 &&
+		identity != NULL && !n[5] && strcmp(text_or_null(v[5], n[5]), "pg_temp") != 0)
+		set_table(cmd, row, tableOid, identity);
+	else
+		set_table(cmd, row, tableOid, NULL);
 	if (primary)
 		set_text(row, SC_REVERT_STATEMENT,
 				 primary_revert(cmd, objid, tag, objtype, identity));
@@ -721,8 +1000,9 @@ other_locked_rows(RecorderCommand *cmd, TimestampTz finished)
  * Rows of the objects created or altered, from
  * pg_event_trigger_ddl_commands(); but not for DROP, for which PostgreSQL
  * collects no command (ProcessUtilitySlow: "no commands stashed for DROP";
- * its objects come from sql_drop), nor for COMMENT, whose one object is
- * known since ddl_command_start (comment_object).
+ * its objects come from sql_drop), nor for COMMENT and the commands of
+ * known_object(), whose one object is known since ddl_command_start
+ * (object_columns).
  */
 static List *
 command_rows(RecorderCommand *cmd, TimestampTz finished)
@@ -736,10 +1016,16 @@ command_rows(RecorderCommand *cmd, TimestampTz finished)
 	bool		n[9];
 	int			i;
 	List	   *rows = NIL;
+	ObjectAddress known;
 
 	if (cmd->stmtTag == T_CommentStmt && OidIsValid(cmd->commentObject.objectId))
 	{
-		comment_object(cmd, v, n);
+		object_columns(cmd, &cmd->commentObject, v, n);
+		return list_make1(command_object_row(cmd, finished, v, n, &primaryDone));
+	}
+	if (known_object(cmd, &known))
+	{
+		object_columns(cmd, &known, v, n);
 		return list_make1(command_object_row(cmd, finished, v, n, &primaryDone));
 	}
 	if (cmd->stmtTag == T_DropStmt)

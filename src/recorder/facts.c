@@ -43,9 +43,11 @@
 #include "utils/memutils.h"
 #include "utils/portal.h"
 #include "utils/rel.h"
+#include "utils/resowner.h"
 #include "utils/ruleutils.h"
 #include "utils/syscache.h"
 
+#include "postmortem.h"
 #include "recorder/recorder.h"
 
 /*
@@ -247,12 +249,84 @@ pm_lockmode_name(LOCKMODE mode)
 	return NULL;
 }
 
+/*
+ * Relations looked up by name during one ddl_command_start: the lock mode,
+ * the temporary check, the definitions before and the revert facts all
+ * name the statement's table, and each look-up walks the search path
+ * (10 k instructions, most of it catalog cache misses in a migration's
+ * transaction).  Asked once, the answer is shared: what the recorder reads
+ * at start is then about one relation even if a concurrent session renames
+ * tables meanwhile.  Forgotten at the next command's start.
+ */
+typedef struct RelationLookup
+{
+	char	   *catalogname;
+	char	   *schemaname;
+	char	   *relname;
+	char		relpersistence;
+	Oid			relid;
+} RelationLookup;
+
+#define PM_RELATION_LOOKUPS 8
+static RelationLookup lookups[PM_RELATION_LOOKUPS];
+static int	nlookups = 0;
+static MemoryContext lookup_cxt = NULL;
+
+/* Called at each ddl_command_start. */
+void
+pm_lookups_reset(void)
+{
+	if (lookup_cxt != NULL && nlookups > 0)
+		MemoryContextReset(lookup_cxt);
+	nlookups = 0;
+}
+
+static bool
+same_name(const char *a, const char *b)
+{
+	return a == NULL ? b == NULL : (b != NULL && strcmp(a, b) == 0);
+}
+
+/* pm_rangevar_oid: the relation a RangeVar names now (no lock), or InvalidOid. */
+Oid
+pm_rangevar_oid(RangeVar *rv)
+{
+	RelationLookup *l;
+	MemoryContext old;
+	Oid			relid;
+	int			i;
+
+	if (rv == NULL)
+		return InvalidOid;
+	for (i = 0; i < nlookups; i++)
+	{
+		l = &lookups[i];
+		if (l->relpersistence == rv->relpersistence && strcmp(l->relname, rv->relname) == 0 &&
+			same_name(l->schemaname, rv->schemaname) &&
+			same_name(l->catalogname, rv->catalogname))
+			return l->relid;
+	}
+	relid = RangeVarGetRelid(rv, NoLock, true);
+	if (nlookups == PM_RELATION_LOOKUPS)
+		return relid;
+	if (lookup_cxt == NULL)
+		lookup_cxt = AllocSetContextCreate(TopMemoryContext, "postmortem relation look-ups",
+										   ALLOCSET_SMALL_SIZES);
+	old = MemoryContextSwitchTo(lookup_cxt);
+	l = &lookups[nlookups++];
+	l->catalogname = rv->catalogname ? pstrdup(rv->catalogname) : NULL;
+	l->schemaname = rv->schemaname ? pstrdup(rv->schemaname) : NULL;
+	l->relname = pstrdup(rv->relname);
+	l->relpersistence = rv->relpersistence;
+	l->relid = relid;
+	MemoryContextSwitchTo(old);
+	return relid;
+}
+
 static Oid
 rangevar_oid(RangeVar *rv)
 {
-	if (rv == NULL)
-		return InvalidOid;
-	return RangeVarGetRelid(rv, NoLock, true);
+	return pm_rangevar_oid(rv);
 }
 
 /* The lock a DROP takes, and on which table (one object dropped). */
@@ -388,6 +462,9 @@ pm_command_lockmode(Node *parsetree, Oid *relid)
 			{
 				ViewStmt   *stmt = (ViewStmt *) parsetree;
 
+				/* without OR REPLACE, a view of that name makes it fail */
+				if (!stmt->replace)
+					return NoLock;
 				*relid = rangevar_oid(stmt->view);
 				return OidIsValid(*relid) ? AccessExclusiveLock : NoLock;
 			}
@@ -593,6 +670,40 @@ pm_column_default(Oid relid, AttrNumber attnum)
 }
 
 /*
+ * A view's query (a copy taken from its relcache entry, as pg_get_viewdef
+ * shows it) deparsed without keeping a lock on anything.  Deparsing locks
+ * the relations the query names (on PostgreSQL 15, the view itself too,
+ * through its OLD and NEW entries) ACCESS SHARE; kept until the end of the
+ * transaction, the view's lock taken at ddl_command_start would be held
+ * while CREATE OR REPLACE VIEW waits to take its ACCESS EXCLUSIVE, and two
+ * sessions replacing the same view would deadlock.  The locks are taken
+ * under a resource owner of their own and let go when the text is built.
+ */
+static char *
+view_definition(Query *query)
+{
+	ResourceOwner saved = CurrentResourceOwner;
+	ResourceOwner owner = ResourceOwnerCreate(saved, "postmortem view definition");
+	char	   *def;
+
+	CurrentResourceOwner = owner;
+	PG_TRY();
+	{
+		def = pg_get_querydef(query, false);
+	}
+	PG_FINALLY();
+	{
+		CurrentResourceOwner = saved;
+	}
+	PG_END_TRY();
+	ResourceOwnerRelease(owner, RESOURCE_RELEASE_BEFORE_LOCKS, false, false);
+	ResourceOwnerRelease(owner, RESOURCE_RELEASE_LOCKS, false, false);
+	ResourceOwnerRelease(owner, RESOURCE_RELEASE_AFTER_LOCKS, false, false);
+	ResourceOwnerDelete(owner);
+	return def;
+}
+
+/*
  * pm_table_definition: a table's columns as CREATE TABLE would list them,
  * "(id bigint NOT NULL, note text DEFAULT 'x'::text)" (defaults only when
  * asked: deparsing them costs more than the rest); for a view, its query.
@@ -616,15 +727,17 @@ pm_table_definition(Oid relid, bool withDefaults)
 	relkind = rel->rd_rel->relkind;
 	if (relkind == RELKIND_VIEW || relkind == RELKIND_MATVIEW)
 	{
-		/* the view's query from its relcache entry, as pg_get_viewdef shows it */
-		Relation	view;
 		char	   *def = NULL;
 
-		RelationClose(rel);
-		view = relation_open(relid, AccessShareLock);
-		if (view->rd_rules != NULL && view->rd_rules->numLocks == 1)
-			def = pg_get_querydef(copyObject(get_view_query(view)), false);
-		relation_close(view, NoLock);
+		if (rel->rd_rules != NULL && rel->rd_rules->numLocks == 1)
+		{
+			Query	   *query = copyObject(get_view_query(rel));
+
+			RelationClose(rel);
+			def = view_definition(query);
+		}
+		else
+			RelationClose(rel);
 		return def;
 	}
 	if (relkind == RELKIND_INDEX || relkind == RELKIND_PARTITIONED_INDEX)
@@ -1038,7 +1151,9 @@ may_hold_secrets(Node *parsetree)
  * pm_redact_secrets: the statement with the values of secret options
  * replaced by <redacted> (the statement itself when the command cannot hold
  * any).  The statement is scanned with the SQL scanner: a string literal
- * after an option name that looks secret is rewritten.
+ * after an option name that looks secret is rewritten.  Then, whatever the
+ * command, the textual rule of src/secrets.c, which also reaches into the
+ * literals of a DO block or function body recorded whole.
  */
 char *
 pm_redact_secrets(Node *parsetree, char *statement)
@@ -1054,7 +1169,7 @@ pm_redact_secrets(Node *parsetree, char *statement)
 	int			len;
 
 	if (statement == NULL || !may_hold_secrets(parsetree))
-		return statement;
+		return pm_redact_secret_values(statement);
 	len = strlen(statement);
 	initStringInfo(&out);
 	scanner = scanner_init(statement, &yyextra, &ScanKeywords, ScanKeywordTokens);
@@ -1100,7 +1215,7 @@ pm_redact_secrets(Node *parsetree, char *statement)
 	PG_END_TRY();
 	scanner_finish(scanner);
 	appendBinaryStringInfo(&out, statement + copied, len - copied);
-	return out.data;
+	return pm_redact_secret_values(out.data);
 }
 
 /* pm_missing_ok: does the command say IF EXISTS (and may so change nothing)? */

@@ -21,12 +21,14 @@
 #include "access/xlog.h"
 #include "catalog/pg_event_trigger.h"
 #include "commands/defrem.h"
+#include "commands/event_trigger.h"
 #include "commands/extension.h"
 #include "commands/trigger.h"
 #include "funcapi.h"
 #include "miscadmin.h"
 #include "nodes/parsenodes.h"
 #include "parser/scansup.h"
+#include "tcop/cmdtag.h"
 #include "tcop/utility.h"
 #include "utils/acl.h"
 #include "utils/builtins.h"
@@ -455,12 +457,14 @@ classify_utility(Node *parsetree, HookedUtility *u)
 			{
 				VariableSetStmt *stmt = (VariableSetStmt *) parsetree;
 
-				if (stmt->name && strcmp(stmt->name, "session_replication_role") == 0)
+				/* the settings that switch triggers, or event triggers (17+), off */
+				if (stmt->name && (strcmp(stmt->name, "session_replication_role") == 0 ||
+								   strcmp(stmt->name, "event_triggers") == 0))
 				{
 					u->tag = stmt->kind == VAR_RESET ? "RESET" :
 						stmt->is_local ? "SET LOCAL" : "SET";
 					u->objtype = "setting";
-					u->identity = "session_replication_role";
+					u->identity = stmt->name;
 				}
 				break;
 			}
@@ -505,6 +509,25 @@ protected_utility(Node *parsetree)
 	}
 }
 
+/*
+ * Is parsetree a command the recorder's event triggers would have recorded,
+ * run with event_triggers = off (PostgreSQL 17+), in a database where the
+ * recorder records?
+ */
+static bool
+event_triggers_off(Node *parsetree)
+{
+#if PG_VERSION_NUM >= 170000
+	if (event_triggers)
+		return false;
+	return command_tag_event_trigger_ok(CreateCommandTag(parsetree)) &&
+		!pm_recorder_skip(true) && IsTransactionState() && !RecoveryInProgress() &&
+		OidIsValid(get_extension_oid("postmortem", true));
+#else
+	return false;
+#endif
+}
+
 static void
 pm_ProcessUtility(PlannedStmt *pstmt, const char *queryString,
 				  bool readOnlyTree, ProcessUtilityContext context,
@@ -525,7 +548,7 @@ pm_ProcessUtility(PlannedStmt *pstmt, const char *queryString,
 		(pm_recorder_skip(protected_utility(parsetree)) || !IsTransactionState() ||
 		 RecoveryInProgress() || !OidIsValid(get_extension_oid("postmortem", true))))
 		u.tag = NULL;
-	if (u.tag != NULL)
+	if (u.tag != NULL || event_triggers_off(parsetree))
 		started = GetCurrentTimestamp();
 
 	if (quiet_setting(parsetree))
@@ -565,6 +588,21 @@ pm_ProcessUtility(PlannedStmt *pstmt, const char *queryString,
 								 u.tag, u.identity ? u.identity : "");
 		pm_record_utility(u.tag, u.objtype, u.identity, statement, started, u.lockmode);
 	}
+	else if (started != 0 && IsTransactionState())
+	{
+		/*
+		 * event_triggers = off: the recorder's event triggers did not fire.
+		 * The statement stands as a gap row, its objects unknown.
+		 */
+		CommandTag	tag = CreateCommandTag(parsetree);
+
+		pm_record_gap(GetCommandTagName(tag),
+					  pm_redact_secrets(parsetree,
+										pm_statement_at(queryString, pstmt->stmt_location,
+														pstmt->stmt_len)),
+					  started,
+					  "event triggers were off (event_triggers = off): the command ran, its objects were not recorded");
+	}
 }
 
 /* ---------------------------------------------------------------------
@@ -586,7 +624,8 @@ pm_ProcessUtility(PlannedStmt *pstmt, const char *queryString,
 
 typedef struct SrrNote
 {
-	int			value;
+	const char *setting;		/* session_replication_role, event_triggers */
+	const char *value;
 	char	   *statement;
 	TimestampTz at;
 } SrrNote;
@@ -594,35 +633,76 @@ typedef struct SrrNote
 static GucEnumAssignHook prev_srr_assign = NULL;
 static SrrNote srr_notes[PM_SRR_NOTES];
 static int	srr_nnotes = 0;
+static int	srr_dropped = 0;	/* changes past PM_SRR_NOTES */
 static MemoryContext srr_cxt = NULL;
+
+/*
+ * Note a change of setting to value made by the current statement.  Past
+ * PM_SRR_NOTES distinct changes, the newest takes the last note's place
+ * (the value the transaction ends with is never lost) and the dropped ones
+ * are counted in its row.
+ */
+static void
+note_setting_change(const char *setting, const char *value)
+{
+	SrrNote    *note;
+	int			i;
+
+	/* the restore's own switch for one COPY (incident/restore.c) */
+	if (in_set_statement > 0 || pm_restore_switching || !IsTransactionState() ||
+		debug_query_string == NULL)
+		return;
+	for (i = 0; i < srr_nnotes; i++)
+		if (srr_notes[i].setting == setting && strcmp(srr_notes[i].value, value) == 0 &&
+			strcmp(srr_notes[i].statement, debug_query_string) == 0)
+			return;
+	if (srr_nnotes >= PM_SRR_NOTES)
+	{
+		srr_dropped++;
+		note = &srr_notes[PM_SRR_NOTES - 1];
+	}
+	else
+		note = &srr_notes[srr_nnotes++];
+	note->setting = setting;
+	note->value = value;
+	note->statement = MemoryContextStrdup(srr_cxt, debug_query_string);
+	note->at = GetCurrentTimestamp();
+}
 
 static void
 pm_srr_assign(int newval, void *extra)
 {
+	static const char *const names[] = {"origin", "replica", "local"};
 	int			oldval = SessionReplicationRole;
-	int			i;
 
 	if (prev_srr_assign)
 		prev_srr_assign(newval, extra);
-	/* the restore's own switch for one COPY (incident/restore.c) */
-	if (newval == oldval || in_set_statement > 0 || pm_restore_switching ||
-		!IsTransactionState() ||
-		debug_query_string == NULL || srr_nnotes >= PM_SRR_NOTES)
-		return;
-	for (i = 0; i < srr_nnotes; i++)
-		if (srr_notes[i].value == newval &&
-			strcmp(srr_notes[i].statement, debug_query_string) == 0)
-			return;
-	srr_notes[srr_nnotes].value = newval;
-	srr_notes[srr_nnotes].statement = MemoryContextStrdup(srr_cxt, debug_query_string);
-	srr_notes[srr_nnotes].at = GetCurrentTimestamp();
-	srr_nnotes++;
+	if (newval != oldval)
+		note_setting_change("session_replication_role",
+							newval >= 0 && newval < lengthof(names) ? names[newval] : "?");
 }
+
+#if PG_VERSION_NUM >= 170000
+static GucBoolAssignHook prev_et_assign = NULL;
+
+/* event_triggers (PostgreSQL 17+): off, no event trigger fires */
+static void
+pm_et_assign(bool newval, void *extra)
+{
+	bool		oldval = event_triggers;
+
+	if (prev_et_assign)
+		prev_et_assign(newval, extra);
+	if (newval != oldval)
+		note_setting_change("event_triggers", newval ? "on" : "off");
+}
+#endif
 
 static void
 forget_srr_notes(void)
 {
 	srr_nnotes = 0;
+	srr_dropped = 0;
 	MemoryContextReset(srr_cxt);
 }
 
@@ -630,7 +710,6 @@ static void
 hook_xact_callback(XactEvent event, void *arg)
 {
 	int			i;
-	static const char *const names[] = {"origin", "replica", "local"};
 
 	if (event != XACT_EVENT_PRE_COMMIT && event != XACT_EVENT_PRE_PREPARE)
 	{
@@ -647,16 +726,17 @@ hook_xact_callback(XactEvent event, void *arg)
 		SrrNote    *note = &srr_notes[i];
 		char	   *identity;
 
-		identity = psprintf("session_replication_role = %s",
-							note->value >= 0 && note->value < lengthof(names)
-							? names[note->value] : "?");
+		identity = psprintf("%s = %s", note->setting, note->value);
+		if (i == srr_nnotes - 1 && srr_dropped > 0)
+			identity = psprintf("%s (and %d earlier changes of the transaction not recorded one by one)",
+								identity, srr_dropped);
 		pm_record_utility("SET", "setting", identity,
 						  pm_statement_at(note->statement, -1, 0), note->at, NoLock);
 	}
 	forget_srr_notes();
 }
 
-/* Wrap the assign hook of session_replication_role. */
+/* Wrap the assign hooks of session_replication_role and event_triggers (17+). */
 static void
 wrap_srr_assign(void)
 {
@@ -679,8 +759,17 @@ wrap_srr_assign(void)
 
 			prev_srr_assign = conf->assign_hook;
 			conf->assign_hook = pm_srr_assign;
-			return;
 		}
+#if PG_VERSION_NUM >= 170000
+		if (vars[i]->vartype == PGC_BOOL &&
+			strcmp(vars[i]->name, "event_triggers") == 0)
+		{
+			struct config_bool *conf = (struct config_bool *) vars[i];
+
+			prev_et_assign = conf->assign_hook;
+			conf->assign_hook = pm_et_assign;
+		}
+#endif
 	}
 }
 
@@ -712,7 +801,7 @@ pm_recorder_status(PG_FUNCTION_ARGS)
 		"tablespaces; GRANT and COMMENT on databases, roles, tablespaces",
 		"REASSIGN OWNED",
 		"REINDEX, CLUSTER, VACUUM FULL",
-		"session_replication_role (SET, set_config, SET clauses)",
+		"session_replication_role and event_triggers (SET, set_config, SET clauses)",
 	};
 	int			i;
 	Datum		values[3];
@@ -739,10 +828,22 @@ pm_recorder_status(PG_FUNCTION_ARGS)
 		}
 	}
 	values[0] = CStringGetTextDatum("DDL commands (event triggers)");
-	values[1] = BoolGetDatum(enabled);
-	values[2] = CStringGetTextDatum(enabled
-									? "the four recorder event triggers are enabled ALWAYS, also for replica-role sessions"
-									: "an event trigger of the recorder is missing or not ENABLE ALWAYS: DDL is not fully recorded");
+#if PG_VERSION_NUM >= 170000
+	if (!event_triggers)
+	{
+		values[1] = BoolGetDatum(false);
+		values[2] = CStringGetTextDatum(pm_hook_installed
+										? "event_triggers is off in this session: each DDL statement is only a gap row (statement, tag, time), its objects are not recorded"
+										: "event_triggers is off in this session: DDL is not recorded at all (preload postmortem to keep at least a gap row per statement)");
+	}
+	else
+#endif
+	{
+		values[1] = BoolGetDatum(enabled);
+		values[2] = CStringGetTextDatum(enabled
+										? "the four recorder event triggers are enabled ALWAYS, also for replica-role sessions"
+										: "an event trigger of the recorder is missing or not ENABLE ALWAYS: DDL is not fully recorded");
+	}
 	tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 
 	for (i = 0; i < lengthof(hooked); i++)

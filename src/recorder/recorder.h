@@ -146,6 +146,9 @@ typedef struct RecorderCommand
 	int64		statsSeqScan;
 	int64		statsIdxScan;
 	List	   *otherLocks;		/* LockedTable: other tables it locks */
+	uint64		invalCounter;	/* SharedInvalidMessageCounter at start */
+	bool		knownObject;	/* its one object is relid (capture.c) */
+	char	   *renamedColumn;	/* RENAME COLUMN: the new name */
 } RecorderCommand;
 
 /* A table a command locks besides the one it names (facts.c). */
@@ -241,6 +244,8 @@ extern const char *pm_lockmode_name(LOCKMODE mode);
 extern char *pm_table_definition(Oid relid, bool withDefaults);
 extern char *pm_column_default(Oid relid, AttrNumber attnum);
 extern void pm_facts_reset(void);
+extern void pm_lookups_reset(void);
+extern Oid	pm_rangevar_oid(RangeVar *rv);
 extern bool pm_touches_recorder(Node *parsetree, Oid relid);
 extern bool pm_missing_ok(Node *parsetree);
 extern List *pm_other_locked_tables(Node *parsetree);

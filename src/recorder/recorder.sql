@@ -241,6 +241,23 @@ CREATE FUNCTION postmortem.recorder_ddl_end() RETURNS event_trigger
 COMMENT ON FUNCTION postmortem.recorder_ddl_end() IS
 	'ddl_command_end: builds one row per object the command touched; rows are written at commit';
 
+/*
+ * The event-trigger API's set-returning functions declared once more as
+ * RETURNS SETOF record: capture.c calls them with the row type it built
+ * once per session, instead of PostgreSQL building it from the OUT
+ * parameters at every call (src/recorder/capture.c, call_event_srf).
+ */
+CREATE FUNCTION postmortem.recorder_ddl_commands() RETURNS SETOF record
+	AS 'pg_event_trigger_ddl_commands' LANGUAGE internal VOLATILE STRICT;
+REVOKE ALL ON FUNCTION postmortem.recorder_ddl_commands() FROM PUBLIC;
+COMMENT ON FUNCTION postmortem.recorder_ddl_commands() IS
+	'pg_event_trigger_ddl_commands() for the recorder''s ddl_command_end trigger, with the row type given by the caller; not for direct use';
+CREATE FUNCTION postmortem.recorder_dropped_objects() RETURNS SETOF record
+	AS 'pg_event_trigger_dropped_objects' LANGUAGE internal VOLATILE STRICT;
+REVOKE ALL ON FUNCTION postmortem.recorder_dropped_objects() FROM PUBLIC;
+COMMENT ON FUNCTION postmortem.recorder_dropped_objects() IS
+	'pg_event_trigger_dropped_objects() for the recorder''s sql_drop trigger, with the row type given by the caller; not for direct use';
+
 CREATE EVENT TRIGGER postmortem_recorder_start ON ddl_command_start
 	EXECUTE FUNCTION postmortem.recorder_ddl_start();
 CREATE EVENT TRIGGER postmortem_recorder_drop ON sql_drop

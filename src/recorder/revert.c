@@ -35,11 +35,34 @@
 
 #include "recorder/recorder.h"
 
-/* Old state of a column, from the syscache. */
-static HeapTuple
-column_tuple(Oid relid, const char *colname)
+/*
+ * Old state of a column (a copy), from the table's relcache entry: the
+ * definition before (facts.c) has just read it and the command itself opens
+ * it, while a pg_attribute look-up by name misses the catalog cache for a
+ * table the transaction changed.  NULL when there is no such column.
+ */
+static Form_pg_attribute
+column_before(Oid relid, const char *colname)
 {
-	return SearchSysCacheAttName(relid, colname);
+	Relation	rel = RelationIdGetRelation(relid);
+	Form_pg_attribute result = NULL;
+	int			i;
+
+	if (rel == NULL)
+		return NULL;
+	for (i = 0; i < RelationGetDescr(rel)->natts; i++)
+	{
+		Form_pg_attribute att = TupleDescAttr(RelationGetDescr(rel), i);
+
+		if (!att->attisdropped && strcmp(NameStr(att->attname), colname) == 0)
+		{
+			result = palloc(sizeof(FormData_pg_attribute));
+			memcpy(result, att, sizeof(FormData_pg_attribute));
+			break;
+		}
+	}
+	RelationClose(rel);
+	return result;
 }
 
 /*
@@ -92,7 +115,6 @@ trigger_state_clause(Oid relid, const char *tgname)
 static bool
 invert_subcommand(Oid relid, AlterTableCmd *sub, StringInfo buf)
 {
-	HeapTuple	tup;
 	Form_pg_attribute att;
 	bool		ok = true;
 
@@ -109,10 +131,9 @@ invert_subcommand(Oid relid, AlterTableCmd *sub, StringInfo buf)
 		case AT_SetNotNull:
 		case AT_DropNotNull:
 		case AT_AlterColumnType:
-			tup = column_tuple(relid, sub->name);
-			if (!HeapTupleIsValid(tup))
+			att = column_before(relid, sub->name);
+			if (att == NULL)
 				return false;
-			att = (Form_pg_attribute) GETSTRUCT(tup);
 			if (sub->subtype == AT_ColumnDefault)
 			{
 				char	   *old = NULL;
@@ -145,7 +166,6 @@ invert_subcommand(Oid relid, AlterTableCmd *sub, StringInfo buf)
 								 quote_identifier(sub->name), typ,
 								 quote_identifier(sub->name), typ);
 			}
-			ReleaseSysCache(tup);
 			return ok;
 		case AT_AddConstraint:
 			{

@@ -196,3 +196,21 @@ SELECT s.id, s.origin, s.migration, NULL, NULL, 'before 0.2.0', NULL, NULL,
   FROM postmortem.schema_change s
  WHERE s.migration IS NOT NULL;
 /* ---- end of migrations ---------------------------------------------------- */
+
+/* ---- capture cost (issue 11): the event-trigger API without a row type built per call ---- */
+/*
+ * The event-trigger API's set-returning functions declared once more as
+ * RETURNS SETOF record: capture.c calls them with the row type it built
+ * once per session, instead of PostgreSQL building it from the OUT
+ * parameters at every call (src/recorder/capture.c, call_event_srf).
+ */
+CREATE FUNCTION postmortem.recorder_ddl_commands() RETURNS SETOF record
+	AS 'pg_event_trigger_ddl_commands' LANGUAGE internal VOLATILE STRICT;
+REVOKE ALL ON FUNCTION postmortem.recorder_ddl_commands() FROM PUBLIC;
+COMMENT ON FUNCTION postmortem.recorder_ddl_commands() IS
+	'pg_event_trigger_ddl_commands() for the recorder''s ddl_command_end trigger, with the row type given by the caller; not for direct use';
+CREATE FUNCTION postmortem.recorder_dropped_objects() RETURNS SETOF record
+	AS 'pg_event_trigger_dropped_objects' LANGUAGE internal VOLATILE STRICT;
+REVOKE ALL ON FUNCTION postmortem.recorder_dropped_objects() FROM PUBLIC;
+COMMENT ON FUNCTION postmortem.recorder_dropped_objects() IS
+	'pg_event_trigger_dropped_objects() for the recorder''s sql_drop trigger, with the row type given by the caller; not for direct use';

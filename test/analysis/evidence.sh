@@ -7,7 +7,7 @@ set -uo pipefail
 db=postmortem_evidence_tap
 psql_() { psql -X -q -v ON_ERROR_STOP=1 -d "$db" "$@"; }
 
-echo "1..5"
+echo "1..6"
 psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db" >/dev/null 2>&1 || { echo "Bail out! cannot create $db"; exit 1; }
 pids=()
 cleanup() {
@@ -21,7 +21,7 @@ psql_ -c "CREATE EXTENSION postmortem" -c "CREATE TABLE public.ev_t (id int)" -c
 
 # the blocker: holds ACCESS EXCLUSIVE for up to 20 s
 timeout 25 psql -X -q -d "$db" -c "SET application_name = 'ev_blocker'" \
-	-c "BEGIN; LOCK TABLE public.ev_t IN ACCESS EXCLUSIVE MODE; SELECT pg_sleep(20); COMMIT;" >/dev/null 2>&1 &
+	-c "BEGIN; LOCK TABLE public.ev_t IN ACCESS EXCLUSIVE MODE; SELECT pg_sleep(20) /* token 'S3cret-blocker' */; COMMIT;" >/dev/null 2>&1 &
 pids+=($!)
 for i in $(seq 1 50); do
 	n=$(psql_ -At -c "SELECT count(*) FROM pg_locks WHERE relation = 'public.ev_t'::regclass AND granted AND mode = 'AccessExclusiveLock'" 2>/dev/null)
@@ -29,7 +29,7 @@ for i in $(seq 1 50); do
 	sleep 0.2
 done
 # the victim: waits for the lock
-timeout 25 psql -X -q -d "$db" -c "SET application_name = 'ev_victim'" -c "SELECT count(*) FROM public.ev_t" >/dev/null 2>&1 &
+timeout 25 psql -X -q -d "$db" -c "SET application_name = 'ev_victim'" -c "SELECT count(*) FROM public.ev_t /* password 'S3cret-victim' */" >/dev/null 2>&1 &
 pids+=($!)
 for i in $(seq 1 50); do
 	n=$(psql_ -At -c "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'ev_victim' AND wait_event_type = 'Lock'")
@@ -66,5 +66,11 @@ fi
 # on demand, while it still waits
 n=$(psql_ -At -c "SET postmortem.evidence_long_query = '1s'" -c "SELECT postmortem.capture_evidence((SELECT max(id) FROM postmortem.incident))")
 [ "${n:-0}" -ge 2 ] && echo "ok 5 - capture_evidence() on demand writes the entries again ($n)" || echo "not ok 5 - capture_evidence() on demand ($n)"
+# other sessions' query texts are copied without what looks like a secret
+if ! echo "$out" | grep -q 'S3cret' && echo "$out" | grep -q "password <redacted>" && echo "$out" | grep -q "token <redacted>"; then
+	echo "ok 6 - no secret of another session's query is copied into the evidence"
+else
+	echo "not ok 6 - no secret of another session's query is copied into the evidence"
+fi
 
 psql_ -c "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name IN ('ev_blocker', 'ev_victim')" >/dev/null

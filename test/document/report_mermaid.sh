@@ -59,7 +59,17 @@ INSERT INTO cases VALUES
 
 -- hostile text: every entry is of a kind the diagram shows as a milestone
 CREATE TABLE public.hostile (id int, v text);
-CREATE INDEX hostile_idx ON public.hostile (v);
+-- its statement holds what would end a code block written naively: a line at
+-- column 0, fences of both kinds, a Mermaid block, a heading, raw HTML
+CREATE INDEX hostile_idx ON public.hostile (v) /*
+# Forged root cause
+```mermaid
+graph TD
+  A --> B
+```
+~~~
+<img src=x onerror=alert(1)>
+*/;
 -- the incident begins a minute after the index was made, at a whole minute
 -- (before 23:00 UTC, so that it stays within one day)
 SELECT CASE WHEN extract(hour FROM at AT TIME ZONE 'UTC') < 23 THEN date_trunc('minute', at) + interval '1 minute'
@@ -273,8 +283,12 @@ if command -v cmark-gfm >/dev/null; then
 	ok $? "cmark-gfm: the only headings are the report's own"
 	printf '%s' "$html" | grep -q '<code>List&lt;String&gt;</code>'
 	ok $? "cmark-gfm: code in a section the author wrote stays code"
+	! printf '%s' "$html" | grep -Eq '<h[1-6]>Forged|<img'
+	ok $? "cmark-gfm: a cited statement's own lines stay in its code block"
+	[ "$(printf '%s' "$html" | grep -c 'class="language-mermaid"')" = 1 ]
+	ok $? "cmark-gfm: the gantt is the report's only Mermaid block"
 else
-	for t in 1 2 3 4 5; do echo "not ok $n - cmark-gfm is not installed (test/support/deps.sh installs it)"; n=$((n + 1)); done
+	for t in 1 2 3 4 5 6 7 8; do echo "not ok $n - cmark-gfm is not installed (test/support/deps.sh installs it)"; n=$((n + 1)); done
 fi
 
 # The hostile report read back is the same incident, text for text.
