@@ -292,6 +292,25 @@ pm_read_abbrev(const char *low, const char *word, int n, PmZone *zone, bool *unk
 	return false;
 }
 
+/*
+ * "(wat)", "(est)": an abbreviation in lower case, in brackets of its own,
+ * when it is one the abbreviations know (never an unknown word)
+ */
+static bool
+pm_read_lower_abbrev(const char *low, int n, PmZone *zone, char *word_out)
+{
+	char		up[8];
+	bool		unk = false;
+
+	for (int i = 0; i <= n; i++)
+		up[i] = (low[i] >= 'a' && low[i] <= 'z') ? low[i] - ('a' - 'A') : low[i];
+	if (!pm_read_abbrev(low, up, n, zone, &unk) || unk)
+		return false;
+	if (word_out)
+		strlcpy(word_out, up, 16);
+	return true;
+}
+
 /* "Europe/Berlin", "UC/Pacific": a zone of the tz database */
 static bool
 pm_read_zone_path(const char *word, PmZone *zone)
@@ -397,6 +416,12 @@ pm_read_zone(const char *p, const char *e, PmZone *zone, bool *unknown,
 		pm_zone_fixed(zone, secs, w, q - w);
 		if (word_out)
 			strlcpy(word_out, zone->label, 16);
+		goto done;
+	}
+	if (paren && !upper && !slash && n >= 2 && n <= 5 && q < e && *q == ')')
+	{
+		if (!pm_read_lower_abbrev(low, n, zone, word_out))
+			return 0;
 		goto done;
 	}
 	if (upper && !slash && n >= 1)
@@ -563,6 +588,24 @@ pm_read_month(const char *p, const char *e, int *month)
 	n = q - p;
 	if (n < 3)
 		return 0;
+	/* the misspellings people leave in: "Feburary 21", "Febuary", "Janurary" */
+	{
+		static const struct
+		{
+			const char *word;
+			int			month;
+		}			typos[] =
+		{
+			{"feburary", 2}, {"febuary", 2}, {"febrary", 2}, {"janurary", 1}
+		};
+
+		for (int i = 0; i < lengthof(typos); i++)
+			if ((size_t) n == strlen(typos[i].word) && pm_prefix_ci_n(p, e, typos[i].word, n))
+			{
+				*month = typos[i].month;
+				return n;
+			}
+	}
 	for (int i = 0; i < 12; i++)
 	{
 		int			full = strlen(pm_months[i]);
@@ -1129,7 +1172,17 @@ pm_stamp_time_after_date(const char *q, const char *e, PmStamp *st, int *n, bool
 	if (*n > 0)
 	{
 		st->has_time = true;
-		return r + *n;
+		r += *n;
+		/* "15 Feb at 11:40PM 2022": the year after the time */
+		if (st->y == 0 && e - r >= 5 && r[0] == ' ' && (r[1] == '1' || r[1] == '2') &&
+			isdigit((unsigned char) r[2]) && isdigit((unsigned char) r[3]) &&
+			isdigit((unsigned char) r[4]) && (e - r == 5 || (!pm_isalnum(r[5]) && r[5] != ':')))
+		{
+			st->y = (r[1] - '0') * 1000 + (r[2] - '0') * 100 + (r[3] - '0') * 10 + (r[4] - '0');
+			r += 5;
+			*n = INT_MAX;		/* no range after it */
+		}
+		return r;
 	}
 	return q;
 }

@@ -133,6 +133,9 @@ typedef struct PmParser
 	bool		needs_blocks;	/* HTML, a fence or a nested list: run cmark-gfm */
 	int			measures_level; /* # level of the heading opening the measures */
 	int			timeline_level; /* # level of the Timeline heading, 0 if not # */
+	bool		timeline_emoji; /* the Timeline heading was an emoji-led line */
+	int			other_level;	/* # level of a section beside the template (not the
+								 * retrospective), 0 if none */
 	bool		plain_closed;	/* the plain-line tasks ended at a pseudo-heading */
 	PmGroup		measures_group; /* the list that heading named */
 	int			yearless_m;		/* a date without a year ("April 17th") */
@@ -192,6 +195,8 @@ typedef struct PmParser
 	PmStamps	dur;			/* date and time mentions of the duration */
 	bool		sum_has_start;
 	bool		sum_has_end;
+	int			stated_secs;	/* the length the summary states, 0 if none */
+	int			field_secs;		/* the length a Duration field states, 0 if none */
 	TimestampTz sum_start;
 	TimestampTz sum_end;
 	bool		has_base;		/* the date of the first timeline entries */

@@ -295,7 +295,23 @@ pm_end_from_timeline(PmParser *ps, TimestampTz last)
 	PmDocument *doc = ps->doc;
 	TimestampTz end = last;
 	bool		found = false;
+	TimestampTz stated = ps->sum_start + (TimestampTz) ps->field_secs * USECS_PER_SEC;
 
+	/*
+	 * "Duration: 26 minutes" in a field (not "down for 66 minutes" in prose,
+	 * which may count the outage alone): the entry the length ends at
+	 */
+	for (int i = doc->nentries - 1; i >= 0 && ps->field_secs > 0; i--)
+		if (doc->entries[i].at > ps->sum_start &&
+			doc->entries[i].at - stated <= 60 * USECS_PER_SEC &&
+			stated - doc->entries[i].at <= 60 * USECS_PER_SEC)
+		{
+			ps->sum_end = doc->entries[i].at;
+			ps->sum_has_end = true;
+			pm_note(doc, "the summary names no end; the incident ends at the entry its stated length (%d minutes) reaches",
+					ps->field_secs / 60);
+			return;
+		}
 	for (int i = doc->nentries - 1; i >= 0 && !found; i--)
 		if (strcmp(doc->entries[i].kind, "resolution") == 0)
 		{

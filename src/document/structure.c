@@ -97,13 +97,14 @@ pm_bold_heading(const char *s, const char *e)
 
 	if (end[-1] == ':')
 		end--;
-	if (end - s > 4 && end[-1] == '*' && end[-2] == '*')
+	/* "**Name**" or "__Name__" */
+	if (end - s > 4 && end[-1] == s[0] && end[-2] == s[0])
 	{
 		const char *inner = s + 2,
 				   *ie = end - 2;
 
 		for (const char *t = inner; t + 1 < ie; t++)
-			if (t[0] == '*' && t[1] == '*')
+			if (t[0] == s[0] && t[1] == s[0])
 				return NULL;
 		if (ie > inner)
 			return pm_heading_name(inner, ie);
@@ -135,10 +136,17 @@ pm_plain_heading(const char *s, const char *e, int len)
 {
 	const char *end = e;
 	int			words = 1;
+	int			most = 6;
 	char	   *name;
 
 	if (end[-1] == ':')
 		end--;
+	else if (end[-1] == '?' && (pm_prefix_ci(s, e, "what ") || pm_prefix_ci(s, e, "how ") ||
+								pm_prefix_ci(s, e, "why ")))
+	{
+		end--;					/* "What was the root cause?", a heading that asks */
+		most = 12;
+	}
 	else if (end[-1] == '.' && len <= 30 && memchr(s, ' ', len) != NULL &&
 			 memchr(s, '(', len) != NULL)
 		end--;					/* "Timeline (EAT)." */
@@ -151,7 +159,7 @@ pm_plain_heading(const char *s, const char *e, int len)
 		if (*t == ' ')
 			words++;
 	}
-	if (words > 6)
+	if (words > most)
 		return NULL;
 	name = pm_clean(s, end);
 	if (pm_head_kind(name) == HEAD_OTHER)
@@ -187,7 +195,7 @@ pm_heading(const PmLine *ln, const PmLine *next, bool *atx, int *level)
 			return pm_clean(s, e);
 		}
 	}
-	if (ln->len > 4 && s[0] == '*' && s[1] == '*')
+	if (ln->len > 4 && (s[0] == '*' || s[0] == '_') && s[1] == s[0])
 		return pm_bold_heading(s, e);
 	if (ln->len > 2 && (s[0] == '*' || s[0] == '_') && s[1] != s[0] && s[1] != ' ')
 		return pm_italic_heading(s, e);
@@ -425,6 +433,18 @@ pm_timeline_heading(PmParser *ps, const PmLine *ln, char *name, bool atx, int le
 			return true;
 		}
 	}
+	/*
+	 * "🛠️ The Fix" under a plain "Timeline" line: a phase of it ("✅
+	 * Resolution", "💥 Impact" name the next parts)
+	 */
+	if (atx && level == 0 && ps->timeline_level == 0 && !ps->timeline_emoji &&
+		(hk == HEAD_OTHER ||
+		 ((hk == HEAD_RESOLUTION || hk == HEAD_IMPACT) &&
+		  !pm_prefix_ci(name, name + nlen, "resolution") &&
+		  !pm_prefix_ci(name, name + nlen, "root cause") &&
+		  !pm_prefix_ci(name, name + nlen, "impact") &&
+		  !pm_prefix_ci(name, name + nlen, "recovery"))))
+		return true;
 	return atx && ps->timeline_level > 0 && level > ps->timeline_level &&
 		(hk == HEAD_OTHER || hk == HEAD_RESOLUTION || hk == HEAD_IMPACT);
 }
@@ -515,6 +535,7 @@ pm_part_heading(PmParser *ps, char *name, bool atx, int level, PmHeadKind hk, Pm
 		case HEAD_TIMELINE:
 			*sec = SEC_TIMELINE;
 			ps->timeline_level = atx ? level : 0;
+			ps->timeline_emoji = atx && level == 0;
 			ps->saw_timeline = true;
 			pm_scan_zone(ps, name, name + nlen);
 			break;
@@ -548,6 +569,7 @@ pm_part_heading(PmParser *ps, char *name, bool atx, int level, PmHeadKind hk, Pm
 		case HEAD_OTHER:
 		case HEAD_RETRO:
 			*sec = SEC_OTHER;
+			ps->other_level = (atx && hk == HEAD_OTHER) ? level : 0;
 			pm_begin_other(ps, name);
 			break;
 	}
@@ -608,6 +630,10 @@ pm_section_heading(PmParser *ps, const PmLine *ln, char *name, bool atx, int lev
 		ps->cur_field = pm_field_buf(ps, pm_field_kind(name));
 		return true;
 	}
+	if (*sec == SEC_OTHER && atx && ps->other_level > 0 && level > ps->other_level &&
+		hk == HEAD_TASKS && pm_contains_ci(name, strlen(name), "actions") &&
+		!pm_contains_ci(name, strlen(name), "item"))
+		return false;			/* "### Immediate Actions" under "## Mitigation": what was done */
 	pm_part_heading(ps, name, atx, level, hk, sec);
 	return true;
 }
@@ -650,12 +676,24 @@ pm_timeline_paragraph(PmParser *ps, int i)
 static void
 pm_code_timeline(PmParser *ps)
 {
+	bool		open = false,
+				diagram = false;
+
 	for (int i = 0; i < ps->nlines; i++)
 	{
 		PmLine	   *ln = &ps->lines[i];
 		const char *e = ln->s + ln->len;
 
 		/* a line is no C string: compare within its length */
+		if (ln->code && (pm_prefix_ci(ln->s, e, "```") || pm_prefix_ci(ln->s, e, "~~~")))
+		{
+			/* "```mermaid": a diagram (report()'s gantt), never the timeline */
+			open = !open;
+			diagram = open && pm_prefix_ci(pm_skip_space(ln->s + 3, e), e, "mermaid");
+			continue;
+		}
+		if (diagram)
+			continue;
 		if (ln->code && ln->section == SEC_TIMELINE && ln->len > 0 &&
 			!pm_prefix_ci(ln->s, e, "```") && !pm_prefix_ci(ln->s, e, "~~~") &&
 			!pm_prefix_ci(ln->s, e, "<!--") && !pm_prefix_ci(ln->s, e, "!["))

@@ -49,7 +49,13 @@ pm_field_kind(const char *label)
 	char		buf[64];
 	char	   *l,
 			   *le;
+	const char *p = label;
 
+	/* "🗓 Date", and the same emoji read in the wrong encoding ("ðŸ—“ Date") */
+	while ((unsigned char) *p >= 0x80)
+		p++;
+	if (p > label && *p == ' ')
+		label = p + 1;
 	for (int i = 0; i < lengthof(fields); i++)
 		if (pg_strcasecmp(label, fields[i].word) == 0)
 			return fields[i].field;
@@ -71,6 +77,8 @@ pm_field_kind(const char *label)
 	*le = '\0';
 	if (strncmp(l, "incident ", 9) == 0 || strncmp(l, "outage ", 7) == 0)
 		l = strchr(l, ' ') + 1;
+	if (strncmp(l, "number of ", 10) == 0)
+		l += 10;				/* "Number of users affected" */
 	if (le - l > 12 && strcmp(le - 12, " of incident") == 0)
 		le[-12] = '\0';
 	else if (le - l > 16 && strcmp(le - 16, " of the incident") == 0)
@@ -611,6 +619,10 @@ pm_users(PmParser *ps, const char *s, int len, bool bare)
 		if (!isdigit((unsigned char) *p) ||
 			(p > s && (isalnum((unsigned char) p[-1]) || p[-1] == '.' || p[-1] == ',')))
 			continue;
+		/* "2025-01-08", "10:20": the end of a date or a time, not a count */
+		if (p - s >= 2 && (p[-1] == '-' || p[-1] == '/' || p[-1] == ':') &&
+			isdigit((unsigned char) p[-2]))
+			continue;
 		if (pm_read_number(p, e, &v, &count, &frac, &q) == 0)
 			continue;
 		r = pm_skip_ws(q, e);
@@ -860,6 +872,37 @@ pm_summary_users(PmParser *ps)
 	}
 }
 
+/*
+ * No timeline and no time in the summary, but a Detection section ("Alert
+ * triggered at 09:12 UTC"): its first time is when the incident was seen
+ * to begin, the summary's start.
+ */
+static void
+pm_detection_stamps(PmParser *ps)
+{
+	for (int i = 0; i < ps->dur.n; i++)
+		if (ps->dur.st[i].has_time)
+			return;
+	if (ps->nraw > 0)
+		return;
+	for (int i = 0; i < ps->nsections; i++)
+	{
+		const PmSectionText *sec = &ps->sections[i];
+		PmStamps	found;
+
+		if (sec->body == NULL || !pm_contains_ci(sec->heading, strlen(sec->heading), "detect"))
+			continue;
+		memset(&found, 0, sizeof(found));
+		pm_scan_stamps(sec->body, strlen(sec->body), &found);
+		for (int j = 0; j < found.n; j++)
+			if (found.st[j].has_time && ps->dur.n < lengthof(ps->dur.st))
+			{
+				ps->dur.st[ps->dur.n++] = found.st[j];
+				return;
+			}
+	}
+}
+
 /* the date and time mentions of the duration, as the summary states it */
 static void
 pm_summary_stamps(PmParser *ps)
@@ -884,6 +927,7 @@ pm_summary_stamps(PmParser *ps)
 		if (ps->impact.len)
 			pm_scan_stamps(ps->impact.data, ps->impact.len, &ps->dur);
 		pm_scan_stamps(doc->title, strlen(doc->title), &ps->dur);
+		pm_detection_stamps(ps);
 	}
 	else
 		pm_summary_date(ps);
@@ -901,7 +945,17 @@ pm_summary_pick(PmParser *ps, PmStamp **t0, PmStamp **t1, PmStamp **d0, PmStamp 
 	const PmOptions *opt = ps->opt;
 	int			i0 = -1;
 
+	int			year = 0;
+
 	*t0 = *t1 = *d0 = *d1 = NULL;
+
+	/*
+	 * "On March 4, 2022 ... until 11 am on March 7": a day without a year
+	 * takes the year the summary names for another day
+	 */
+	for (int i = 0; i < ps->dur.n && year == 0; i++)
+		if (ps->dur.st[i].has_date)
+			year = ps->dur.st[i].y;
 	for (int i = 0; i < ps->dur.n; i++)
 	{
 		PmStamp    *st = &ps->dur.st[i];
@@ -910,6 +964,8 @@ pm_summary_pick(PmParser *ps, PmStamp **t0, PmStamp **t1, PmStamp **d0, PmStamp 
 		{
 			if (opt->has_on_date)
 				st->y = opt->on_year;
+			else if (year != 0)
+				st->y = year;
 			else
 			{
 				st->has_date = false;
@@ -1065,12 +1121,14 @@ pm_read_summary(PmParser *ps)
 	pm_summary_times(ps);
 
 	/* a start and a length: "started at 10:00, lasting 37 minutes" */
+	ps->field_secs = pm_stated_length(ps->duration.data, ps->duration.len, true);
+	ps->stated_secs = ps->field_secs;
+	if (ps->stated_secs == 0)
+		ps->stated_secs = pm_stated_length(ps->summary.data, ps->summary.len, false);
 	if (ps->sum_has_start && !ps->sum_has_end)
 	{
-		int			secs = pm_stated_length(ps->duration.data, ps->duration.len, true);
+		int			secs = ps->stated_secs;
 
-		if (secs == 0)
-			secs = pm_stated_length(ps->summary.data, ps->summary.len, false);
 		if (secs > 0)
 		{
 			ps->sum_end = ps->sum_start + (TimestampTz) secs * USECS_PER_SEC;

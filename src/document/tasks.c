@@ -155,6 +155,29 @@ pm_pseudo_heading(PmParser *ps, const PmLine *ln, const char *s, const char *e)
 }
 
 /*
+ * "To prevent this from happening again we will", "We are taking the
+ * following steps": a line that introduces the list without a colon, ending
+ * in a word that needs the items below to finish it
+ */
+static bool
+pm_introduces_list(const char *s, const char *e)
+{
+	static const char *const ends[] = {" will", " shall", " we'll", " we’ll", " to",
+	" following", " follows", " include", " includes", " are"};
+
+	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '-' || e[-1] == '.'))
+		e--;
+	for (int i = 0; i < lengthof(ends); i++)
+	{
+		int			n = strlen(ends[i]);
+
+		if (e - s > n && pg_strncasecmp(e - n, ends[i], n) == 0)
+			return true;
+	}
+	return false;
+}
+
+/*
  * A line without a list marker in the measures: a task when the measures
  * are written as plain lines ("Tasks:" then one task a line, "Action 1:
  * ..."), prose otherwise.  pm_build_tasks keeps such lines only where the
@@ -170,7 +193,7 @@ pm_plain_item(PmParser *ps, const PmLine *ln, const char *s, const char *e)
 	const char *p;
 	int			sentences = 0;
 
-	if (e[-1] == ':' || e - s > 300 || ps->plain_closed)
+	if (e[-1] == ':' || e - s > 300 || ps->plain_closed || pm_introduces_list(s, e))
 		return;
 	if (last && last->plain && pm_pseudo_heading(ps, ln, s, e))
 	{
@@ -422,8 +445,22 @@ pm_task_status_word(const char *s, int len)
 		if (b - a == n && pm_prefix_ci(a, b, words[i].word))
 			return words[i].status;
 	}
-	/* a status column holding a mark alone: ✅ ✔ ☑ done, 🚧 ⏳ in progress, ❌ won't do */
-	if (a == b)
+	/* "Complete (this report)": the word, then a note in brackets */
+	for (const char *p = a; p + 1 < b; p++)
+		if (p[0] == ' ' && p[1] == '(')
+		{
+			const char *w = pm_task_status_word(a, p - a);
+
+			if (w != NULL)
+				return w;
+			break;
+		}
+
+	/*
+	 * A status column holding a mark: ✅ ✔ ☑ done, 🚧 ⏳ in progress, ❌ won't
+	 * do, alone or before words no status word matched ("✅ Ongoing
+	 * practice")
+	 */
 	{
 		static const struct
 		{
@@ -476,8 +513,42 @@ pm_task_kind(const char *s, int len)
  * ---------------------------------------------------------------------
  */
 /*
+ * "We have removed ...", "We've added ...", "I have set up ...": a measure
+ * its writer says was taken, the perfect tense with a participle ("-ed" or
+ * one of the common irregular ones), not "We have to add ...".  low is in
+ * lower case.
+ */
+static bool
+pm_we_have_done(const char *low)
+{
+	static const char *const subjects[] = {"we have ", "we've ", "we’ve ", "i have ", "i've ",
+	"i’ve ", "the team has ", "the team have "};
+	static const char *const irregular[] = {"built", "done", "made", "set", "put", "taken",
+	"written", "run", "begun", "rewritten", "set up"};
+	const char *w = NULL;
+	const char *e;
+
+	for (int i = 0; i < lengthof(subjects) && w == NULL; i++)
+		if (strncmp(low, subjects[i], strlen(subjects[i])) == 0)
+			w = low + strlen(subjects[i]);
+	if (w == NULL)
+		return false;
+	if (strncmp(w, "also ", 5) == 0 || strncmp(w, "now ", 4) == 0)
+		w += strncmp(w, "also ", 5) == 0 ? 5 : 4;
+	for (e = w; isalpha((unsigned char) *e); e++)
+		;
+	if (e - w >= 4 && e[-2] == 'e' && e[-1] == 'd' && strncmp(w, "need", 4) != 0)
+		return true;
+	for (int i = 0; i < lengthof(irregular); i++)
+		if ((size_t) (e - w) == strlen(irregular[i]) && strncmp(w, irregular[i], e - w) == 0)
+			return true;
+	return false;
+}
+
+/*
  * A measure written as done ("Alerts have been added", "The runbook was
- * updated", "Already rolled out"): the team did it, it is no task to do.
+ * updated", "Already rolled out", "We have removed ..."): the team did it,
+ * it is no task to do.
  */
 static bool
 pm_says_done(const char *title)
@@ -493,6 +564,8 @@ pm_says_done(const char *title)
 	low = pm_lower_copy(title, strlen(title), buf, sizeof(buf));
 	if (strstr(low, " will ") || strstr(low, " should ") || strstr(low, " must "))
 		return false;
+	if (pm_we_have_done(low))
+		return true;
 	for (int i = 0; i < lengthof(words); i++)
 		for (const char *m = strstr(low, words[i]); m != NULL; m = strstr(m + 1, words[i]))
 		{
@@ -684,6 +757,22 @@ pm_trailing_handle(PmItem *it, char *t, char *e)
 }
 
 /*
+ * "(added a second owner)": a note in brackets at a measure's end that
+ * says what was done about it
+ */
+static bool
+pm_done_note(const char *w, const char *e)
+{
+	static const char *const verbs[] = {"added", "fixed", "done", "completed", "implemented",
+	"deployed", "enabled", "created", "merged", "shipped", "resolved", "updated", "removed"};
+
+	for (int i = 0; i < lengthof(verbs); i++)
+		if (pm_word_ci(w, e, verbs[i]))
+			return true;
+	return false;
+}
+
+/*
  * A status word at the end: "(Completed)", "[done]", " - In progress":
  * taken out of the title t; returns its end.
  */
@@ -706,6 +795,12 @@ pm_trailing_status(PmItem *it, char *t, char *e)
 		if (*o == open && pm_task_status_word(w, b - 1 - w))
 		{
 			it->status_text = pnstrdup(w, b - 1 - w);
+			e = o;
+		}
+		else if (*o == open && pm_done_note(w, b - 1))
+		{
+			/* "(added a second owner)", "(fixed by adding ...)": done, and how */
+			it->status_text = pstrdup("done");
 			e = o;
 		}
 	}

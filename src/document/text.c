@@ -167,7 +167,7 @@ pm_clean(const char *s, const char *e)
 	return pnstrdup(a, b - a);
 }
 
-/* strip a list marker: "- ", "* ", "+ ", "1. ", "1) " */
+/* strip a list marker: "- ", "* ", "+ ", "1. ", "1) ", "• " */
 const char *
 pm_strip_marker(const char *p, const char *e, bool *marker)
 {
@@ -181,6 +181,16 @@ pm_strip_marker(const char *p, const char *e, bool *marker)
 	{
 		*marker = true;
 		return e;
+	}
+	/* "•\t10:20 – ...": a bullet pasted from a word processor (U+2022, U+25E6, U+25AA) */
+	if (e - p >= 4 && (unsigned char) p[0] == 0xe2 &&
+		(((unsigned char) p[1] == 0x80 && (unsigned char) p[2] == 0xa2) ||
+		 ((unsigned char) p[1] == 0x97 && (unsigned char) p[2] == 0xa6) ||
+		 ((unsigned char) p[1] == 0x96 && (unsigned char) p[2] == 0xaa)) &&
+		(p[3] == ' ' || p[3] == '\t'))
+	{
+		*marker = true;
+		return pm_skip_space(p + 4, e);
 	}
 	if (p < e && isdigit((unsigned char) *p))
 	{
@@ -325,13 +335,17 @@ pm_head_kind(const char *name)
 
 	if (HAS("timeline") || HAS("chronology") || HAS("sequence of events"))
 		return HEAD_TIMELINE;
+	if (HAS("recommend"))
+		return HEAD_IMPROVEMENTS;	/* "Recommended Follow-up": suggestions */
+	if (HAS("lessons") && HAS("follow"))
+		return HEAD_RETRO;		/* "Lessons & Follow-ups": the retrospective's notes */
 	if (HAS("action item") || (WORD("actions") && !HAS("taken")) || WORD("todo") || WORD("to do") || WORD("to-do") ||
 		WORD("tasks") || WORD("task list") || HAS("follow-up") || HAS("follow up") ||
 		HAS("next steps") || strcmp(low, "plan") == 0 || strcmp(low, "the plan") == 0 ||
 		strcmp(low, "our plan") == 0 || strcmp(low, "action plan") == 0 ||
 		strcmp(low, "plan of action") == 0)
 		return HEAD_TASKS;
-	if (HAS("corrective") || HAS("prevent") || HAS("measures") ||
+	if (HAS("corrective") || HAS("prevent") || HAS("measures") || WORD("measure") ||
 		HAS("remediation") || HAS("doing about"))
 		return HEAD_MEASURES;
 	if (!HAS("root cause") &&

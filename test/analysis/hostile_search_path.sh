@@ -127,7 +127,7 @@ no_sql="severity_in severity_out severity_recv severity_send severity_level seve
 	incident_row_support time_to_detect time_to_acknowledge time_to_mitigate time_to_resolve time_to_repair
 	duration impact_minutes error_budget_burn downtime_transfn downtime_combinefn downtime_serialfn
 	downtime_deserialfn downtime_finalfn mentions parse_markdown schema_change_hash restore_load
-	local_origin schema_change_next_id"
+	local_origin schema_change_next_id redact_secrets"
 exercised="capture_evidence incident_evidence drop_guard incident_history task_history notify_overdue_tasks
 	snapshot_statements statement_snapshot_trigger recorder_ddl_start recorder_sql_drop recorder_table_rewrite recorder_ddl_end recorder_status
 	record_failed_builds"
