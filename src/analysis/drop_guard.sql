@@ -29,3 +29,44 @@ CREATE EVENT TRIGGER postmortem_drop_guard ON ddl_command_start
 ALTER EVENT TRIGGER postmortem_drop_guard ENABLE ALWAYS;
 COMMENT ON EVENT TRIGGER postmortem_drop_guard IS
 	'keeps DROP EXTENSION postmortem from deleting incidents and the audit by accident: see postmortem.drop_guard()';
+
+/*
+ * TRUNCATE of the audit: the cheapest way to wipe it (with the chain heads
+ * gone too, the next change starts a new chain that verifies).  Refused,
+ * like DROP EXTENSION, unless postmortem.allow_drop is on; ENABLE ALWAYS,
+ * so session_replication_role = replica does not skip it.  Named to fire
+ * after fleet_guard_truncate, which names the subscription at a centre.
+ */
+CREATE FUNCTION postmortem.truncate_guard() RETURNS trigger
+	LANGUAGE plpgsql
+	SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	IF pg_catalog.lower(COALESCE(pg_catalog.current_setting('postmortem.allow_drop', true), 'off'))
+		   OPERATOR(pg_catalog.<>) ALL (ARRAY['on', 'true', 'yes', '1']) THEN
+		RAISE EXCEPTION 'cannot truncate postmortem.%: it is part of the schema-change audit', TG_TABLE_NAME
+			USING ERRCODE = 'object_not_in_prerequisite_state',
+				  DETAIL = 'TRUNCATE would delete the recorded schema changes (or their chain heads, parked rows or attributions) without a trace.',
+				  HINT = 'Keep them first (pg_dump --schema=postmortem), then SET postmortem.allow_drop = on and run the statement again.';
+	END IF;
+	RAISE LOG 'postmortem: TRUNCATE of postmortem.% by role "%" (session user "%") with postmortem.allow_drop on',
+		TG_TABLE_NAME, current_user, session_user;
+	RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION postmortem.truncate_guard() IS
+	'Trigger: refuses TRUNCATE of the audit tables (55000) unless postmortem.allow_drop is on; logs one that goes ahead';
+DO $$
+DECLARE
+	t name;
+BEGIN
+	FOREACH t IN ARRAY ARRAY['schema_change', 'schema_change_head', 'schema_change_pending',
+							 'migration_attribution']::name[]
+	LOOP
+		EXECUTE pg_catalog.format('CREATE TRIGGER truncate_guard BEFORE TRUNCATE ON postmortem.%I FOR EACH STATEMENT EXECUTE FUNCTION postmortem.truncate_guard()', t);
+		EXECUTE pg_catalog.format('ALTER TABLE postmortem.%I ENABLE ALWAYS TRIGGER truncate_guard', t);
+		EXECUTE pg_catalog.format('COMMENT ON TRIGGER truncate_guard ON postmortem.%I IS %L', t,
+								  'TRUNCATE of the audit is refused unless postmortem.allow_drop is on (truncate_guard)');
+	END LOOP;
+END
+$$;

@@ -184,17 +184,34 @@ CREATE FUNCTION postmortem.incident_settings() RETURNS trigger
 	LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS
 $$
 BEGIN
+	-- never wait for another session's look: a declaration left open in its
+	-- transaction holds the lock until it ends; the next declaration after
+	-- it records what this one skips
+	BEGIN
+		LOCK TABLE postmortem.setting_snapshot IN SHARE ROW EXCLUSIVE MODE NOWAIT;
+	EXCEPTION WHEN lock_not_available THEN
+		RAISE NOTICE 'postmortem: configuration changes not looked at: another session is recording them'
+			USING DETAIL = 'A transaction that declared an incident, or called record_setting_changes(), is still open.',
+				  HINT = 'The next incident declared records the changes since the last look.';
+		RETURN NULL;
+	END;
 	BEGIN
 		PERFORM postmortem.record_setting_changes();
-	EXCEPTION WHEN OTHERS THEN
-		RAISE WARNING 'postmortem: configuration changes not recorded: %', SQLERRM
-			USING ERRCODE = SQLSTATE;
+	EXCEPTION
+		-- the statement's own situation (a lock_timeout, a deadlock, a
+		-- serialization failure, resources, shutdown), as pm_error_belongs_to_statement
+		WHEN lock_not_available OR transaction_rollback OR insufficient_resources
+			 OR operator_intervention OR system_error THEN
+			RAISE;
+		WHEN OTHERS THEN
+			RAISE WARNING 'postmortem: configuration changes not recorded: %', SQLERRM
+				USING ERRCODE = SQLSTATE;
 	END;
 	RETURN NULL;
 END
 $$;
 COMMENT ON FUNCTION postmortem.incident_settings() IS
-	'trigger: before evidence is read for a new incident, record the configuration changes since the last look, as the owner: record_setting_changes() is not PUBLIC (a failure is a WARNING)';
+	'trigger: before evidence is read for a new incident, record the configuration changes since the last look, as the owner: record_setting_changes() is not PUBLIC; never waits for another session''s look (skipped with a NOTICE), a failure of its own is a WARNING, a lock_timeout or deadlock is the statement''s error';
 REVOKE EXECUTE ON FUNCTION postmortem.record_setting_changes() FROM PUBLIC;
 CREATE TRIGGER incident_a_settings AFTER INSERT ON postmortem.incident
 	FOR EACH ROW WHEN (NEW.resolved_at IS NULL)

@@ -100,6 +100,26 @@ CREATE POLICY timeline_visible ON postmortem.timeline
 COMMENT ON POLICY timeline_visible ON postmortem.timeline IS
 	'an entry is seen and written by those who see its incident';
 
+/*
+ * What the extension writes about a change (field_change and status_change
+ * entries, evidence: source history, lifecycle, evidence) is the record of
+ * who changed what: responders add entries but only administrators (and the
+ * owner, whom RLS does not restrict) change or delete those.  Restrictive:
+ * it narrows timeline_visible, it grants nothing.
+ */
+CREATE POLICY timeline_history_update ON postmortem.timeline AS RESTRICTIVE FOR UPDATE
+	USING (source <> ALL (ARRAY['history', 'lifecycle', 'evidence'])
+		   OR (SELECT postmortem.is_administrator()))
+	WITH CHECK (source <> ALL (ARRAY['history', 'lifecycle', 'evidence'])
+				OR (SELECT postmortem.is_administrator()));
+COMMENT ON POLICY timeline_history_update ON postmortem.timeline IS
+	'entries the extension wrote (source history, lifecycle, evidence) are changed only by administrators, and no one else makes an entry look like one';
+CREATE POLICY timeline_history_delete ON postmortem.timeline AS RESTRICTIVE FOR DELETE
+	USING (source <> ALL (ARRAY['history', 'lifecycle', 'evidence'])
+		   OR (SELECT postmortem.is_administrator()));
+COMMENT ON POLICY timeline_history_delete ON postmortem.timeline IS
+	'entries the extension wrote (source history, lifecycle, evidence) are deleted only by administrators';
+
 ALTER TABLE postmortem.task ENABLE ROW LEVEL SECURITY;
 CREATE POLICY task_visible ON postmortem.task
 	USING (EXISTS (SELECT FROM postmortem.incident i WHERE i.id = incident_id));
@@ -172,8 +192,10 @@ BEGIN
 		EXECUTE format('GRANT %I TO %I', resp, adm);
 	END IF;
 	EXECUTE format('GRANT DELETE ON postmortem.incident TO %I', adm);
+	-- migration_source stays the owner's: a row there makes the recorder read
+	-- tables (a grant of an earlier 0.2.0 build is taken back)
 	IF pg_catalog.to_regclass('postmortem.migration_source') IS NOT NULL THEN
-		EXECUTE format('GRANT INSERT, UPDATE, DELETE ON postmortem.migration_source TO %I', adm);
+		EXECUTE format('REVOKE INSERT, UPDATE, DELETE ON postmortem.migration_source FROM %I', adm);
 	END IF;
 
 	INSERT INTO postmortem.access_role AS a (role_name, kind)

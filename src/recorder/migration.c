@@ -18,7 +18,13 @@
  *   xmin or its updating xmax is this transaction: each is an event at the
  *   command id that wrote it (an UPDATE is a delete and an insert at the
  *   same command id);
- * - only the first bytes of a value are read (PM_MAX_ID_BYTES).
+ * - only the first bytes of a value are read (PM_MAX_ID_BYTES), and a
+ *   migration id, from a history row or from postmortem.migration, is kept
+ *   to PM_MAX_MIGRATION_BYTES (pm_migration_id);
+ * - a table is read only if the role committing may read the columns read
+ *   (SELECT on the table or on each of them), and never a table with
+ *   row-level security: a source row names tables, it does not grant a
+ *   look at them (history_readable).
  *
  * An event names a migration and a direction: an inserted row is a
  * migration applied, a deleted row one undone (Rails, Django, knex and
@@ -71,6 +77,7 @@
 #include "parser/parse_coerce.h"
 #include "pgstat.h"
 #include "storage/lmgr.h"
+#include "utils/acl.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/fmgroids.h"
@@ -183,6 +190,28 @@ column_number(TupleDesc desc, const char *col)
 			return attno;
 	}
 	return InvalidAttrNumber;
+}
+
+/*
+ * pm_migration_id: a migration id as the recorder stores it, from
+ * postmortem.migration or a history row: NULL for none (NULL or empty), else
+ * at most PM_MAX_MIGRATION_BYTES of it, cut at a character boundary and
+ * followed by PM_MIGRATION_CLIPPED when cut.  Bounded so that any id fits
+ * the index of migration_attribution: a long value (by accident or on
+ * purpose) must not make the write at commit fail.
+ */
+char *
+pm_migration_id(const char *id)
+{
+	int			len;
+
+	if (id == NULL || id[0] == '\0')
+		return NULL;
+	len = strlen(id);
+	if (len <= PM_MAX_MIGRATION_BYTES)
+		return (char *) id;
+	len = pg_mbcliplen(id, len, PM_MAX_MIGRATION_BYTES);
+	return psprintf("%.*s%s", len, id, PM_MIGRATION_CLIPPED);
 }
 
 /*
@@ -513,7 +542,7 @@ row_id(HeapTuple tup, TupleDesc desc, const MigrationSource *src)
 		if (src->separator == NULL)
 		{
 			if (v)
-				return v;
+				return pm_migration_id(v);
 			continue;
 		}
 		if (foreach_current_index(lc) > 0)
@@ -524,7 +553,7 @@ row_id(HeapTuple tup, TupleDesc desc, const MigrationSource *src)
 			any = true;
 		}
 	}
-	return any ? buf.data : NULL;
+	return any ? pm_migration_id(buf.data) : NULL;
 }
 
 static HistoryItem *
@@ -826,6 +855,40 @@ table_events(Relation rel, const MigrationSource *src, List *events)
 	return list_concat(events, mine);
 }
 
+/*
+ * Whether the recorder may read a source's columns of a history table: the
+ * role committing (the one that wrote the rows) has SELECT on the table or
+ * on each column read, and the table has no row-level security (whose
+ * policies the heap read below would bypass).  What a role could not read
+ * itself never reaches the audit, whatever migration_source says.
+ */
+static bool
+history_readable(Relation rel, const MigrationSource *src)
+{
+	Oid			relid = RelationGetRelid(rel);
+	Oid			role = GetUserId();
+	TupleDesc	desc = RelationGetDescr(rel);
+	ListCell   *lc;
+
+	if (rel->rd_rel->relrowsecurity)
+	{
+		elog(DEBUG1, "postmortem: history table \"%s\" has row-level security: not read",
+			 RelationGetRelationName(rel));
+		return false;
+	}
+	if (pg_class_aclcheck(relid, role, ACL_SELECT) == ACLCHECK_OK)
+		return true;
+	foreach(lc, src->idColumns)
+		if (pg_attribute_aclcheck(relid, column_number(desc, lfirst(lc)), role,
+								  ACL_SELECT) != ACLCHECK_OK)
+			return false;
+	if (src->directionColumn &&
+		pg_attribute_aclcheck(relid, column_number(desc, src->directionColumn), role,
+							  ACL_SELECT) != ACLCHECK_OK)
+		return false;
+	return true;
+}
+
 /* A history table this transaction wrote, and a source that names it. */
 typedef struct WrittenTable
 {
@@ -897,7 +960,7 @@ transaction_events(void)
 				bestFit = fit;
 			}
 		}
-		if (best)
+		if (best && history_readable(rel, best))
 			events = table_events(rel, best, events);
 		table_close(rel, NoLock);
 	}
@@ -1043,7 +1106,8 @@ pm_assign_migrations(List *rows)
 	xact_attributions = NIL;
 	ensure_callback();
 	foreach(lc, rows)
-		if (((RecordedRow *) lfirst(lc))->nulls[SC_MIGRATION])
+		if (((RecordedRow *) lfirst(lc))->nulls[SC_MIGRATION] &&
+			!((RecordedRow *) lfirst(lc))->gap)
 			needed = true;
 	if (needed)
 		xact_events = transaction_events();
@@ -1052,9 +1116,13 @@ pm_assign_migrations(List *rows)
 	{
 		RecordedRow *row = lfirst(lc);
 		HistoryEvent *next = NULL;
-		Attribution *att = palloc0(sizeof(Attribution));
+		Attribution *att;
 		ListCell   *elc;
 
+		/* a gap row stands for a failed write: nothing user-named in it */
+		if (row->gap)
+			continue;
+		att = palloc0(sizeof(Attribution));
 		att->row = row;
 		if (row->nulls[SC_MIGRATION])
 		{
@@ -1196,7 +1264,7 @@ pm_record_migrations(List *rows)
 	{
 		RecordedRow *row = lfirst(lc);
 
-		if (row->nulls[SC_MIGRATION] && xact_events == NIL)
+		if (row->nulls[SC_MIGRATION] && xact_events == NIL && !row->gap)
 		{
 			MemoryContext old = MemoryContextSwitchTo(pending_cxt);
 			PendingChange *pc = palloc(sizeof(PendingChange));

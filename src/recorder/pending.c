@@ -410,7 +410,7 @@ pm_new_row(RecorderCommand *cmd, TimestampTz finished, const char *tag)
 		set_datum(row, SC_CLIENT_ADDR, datumCopy(session_client_addr, false, -1));
 	set_datum(row, SC_BACKEND_PID, Int32GetDatum(MyProcPid));
 	set_text(row, SC_DATABASE_NAME, session_database);
-	set_text(row, SC_MIGRATION, pm_migration && pm_migration[0] ? pm_migration : NULL);
+	set_text(row, SC_MIGRATION, pm_migration_id(pm_migration));
 	set_datum(row, SC_REWROTE_TABLE, BoolGetDatum(false));
 	set_datum(row, SC_INDEX_INVALID, BoolGetDatum(false));
 	set_datum(row, SC_FAILED, BoolGetDatum(false));
@@ -560,7 +560,10 @@ statements_of(List *rows)
 /*
  * The rows that stand for a failed write: one per statement, with its
  * statement, tag and times and the error (see pm_record_gap); the facts
- * about objects are dropped, as they may be what failed.
+ * about objects are dropped, as they may be what failed, and so is the
+ * migration: a value the user chose (postmortem.migration, a history row)
+ * must not be able to make the gap row fail too.  Gap rows are never given
+ * a migration nor claimed later (migration.c skips them).
  */
 static List *
 gap_rows(List *rows, const char *error)
@@ -571,7 +574,7 @@ gap_rows(List *rows, const char *error)
 	static const ScColumn kept[] = {
 		SC_AT, SC_FINISHED_AT, SC_DURATION, SC_XID, SC_COMMAND_TAG, SC_STATEMENT,
 		SC_ROLE_NAME, SC_SESSION_ROLE, SC_APPLICATION_NAME, SC_CLIENT_ADDR, SC_BACKEND_PID,
-		SC_DATABASE_NAME, SC_MIGRATION, SC_REWROTE_TABLE, SC_INDEX_INVALID,
+		SC_DATABASE_NAME, SC_REWROTE_TABLE, SC_INDEX_INVALID,
 		SC_FAILED, SC_ORIGIN
 	};
 
@@ -587,6 +590,7 @@ gap_rows(List *rows, const char *error)
 		gap = palloc0(sizeof(RecordedRow));
 		gap->nestLevel = row->nestLevel;
 		gap->cid = row->cid;
+		gap->gap = true;
 		for (i = 0; i < SC_NCOLUMNS; i++)
 			gap->nulls[i] = true;
 		for (i = 0; i < lengthof(kept); i++)

@@ -81,6 +81,7 @@ typedef struct RecordedRow
 {
 	int			nestLevel;		/* subtransaction that recorded it */
 	CommandId	cid;			/* command counter when recorded */
+	bool		gap;			/* stands for a failed write: no migration */
 	Datum		values[SC_NCOLUMNS];
 	bool		nulls[SC_NCOLUMNS];
 } RecordedRow;
@@ -223,6 +224,11 @@ extern bool pm_statement_is_temporary(Node *parsetree);
 extern void pm_assign_migrations(List *rows);
 extern void pm_record_migrations(List *rows);
 extern bool pm_migration_pending(void);
+extern char *pm_migration_id(const char *id);
+
+/* at most this many bytes of a migration id are stored (then a marker) */
+#define PM_MAX_MIGRATION_BYTES 1000
+#define PM_MIGRATION_CLIPPED "...(clipped)"
 
 /* hook.c */
 extern void pm_recorder_hook_init(void);

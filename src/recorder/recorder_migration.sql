@@ -35,6 +35,35 @@ COMMENT ON COLUMN postmortem.migration_source.match_columns IS 'Columns the tabl
 COMMENT ON COLUMN postmortem.migration_source.shipped IS 'Row shipped with the extension (not dumped by pg_dump; user rows are)';
 COMMENT ON COLUMN postmortem.migration_source.note IS 'How the tool writes its history';
 SELECT pg_catalog.pg_extension_config_dump('postmortem.migration_source', 'WHERE NOT shipped');
+/*
+ * Only the extension's owner (and superusers) write migration_source: a row
+ * there makes the recorder read the named tables' rows at commit.  The
+ * recorder also reads a table only if the committing role may, and never
+ * one with row-level security (migration.c); a pattern that names every
+ * table is refused here.
+ */
+REVOKE ALL ON postmortem.migration_source FROM PUBLIC;
+
+CREATE FUNCTION postmortem.migration_source_check() RETURNS trigger
+	LANGUAGE plpgsql
+	SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	IF pg_catalog.btrim(NEW.table_name, '%_') OPERATOR(pg_catalog.=) '' THEN
+		RAISE EXCEPTION 'migration source table pattern "%" names every table', NEW.table_name
+			USING ERRCODE = 'invalid_parameter_value',
+				  DETAIL = 'table_name is a LIKE pattern; one made only of wildcards would make the recorder read the rows every transaction writes.',
+				  HINT = 'Name the history table (escape _ and % with a backslash), e.g. ''deploy\_history''.';
+	END IF;
+	RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION postmortem.migration_source_check() IS
+	'Trigger of migration_source: refuses a table_name pattern made only of wildcards (22023)';
+CREATE TRIGGER migration_source_check BEFORE INSERT OR UPDATE ON postmortem.migration_source
+	FOR EACH ROW EXECUTE FUNCTION postmortem.migration_source_check();
+COMMENT ON TRIGGER migration_source_check ON postmortem.migration_source IS
+	'A history table pattern must name tables, not every table';
 
 INSERT INTO postmortem.migration_source
 	(tool, schema_name, table_name, id_columns, id_separator, writes, direction_column, match_columns, shipped, note)

@@ -3,7 +3,7 @@
 -- through the tables, every dashboard view and every function.  Each role
 -- is taken with SET ROLE; pgTAP's own temporary tables are opened to them.
 BEGIN;
-SELECT plan(76);
+SELECT plan(82);
 GRANT ALL ON TABLE __tcache__ TO PUBLIC;
 GRANT ALL ON SEQUENCE __tcache___id_seq, __tresults___numb_seq TO PUBLIC;
 SET LOCAL postmortem.capture_evidence = off;
@@ -158,7 +158,18 @@ SELECT lives_ok($$UPDATE postmortem.incident SET status = 'closed' WHERE id IN (
 SELECT is((SELECT count(*)::int FROM postmortem.timeline t JOIN ids ON ids.id = t.incident_id AND ids.name = 'private' WHERE t.source = 'lifecycle' AND t.author = 'pmt_member'), 1,
 	'member: its status change is logged (the lifecycle trigger writes through the policy)');
 SELECT is((SELECT count(*)::int FROM postmortem.incident_member), 2, 'member: sees the memberships that are its own');
+-- what the extension wrote about its changes is insert-only for it (attack3 F12)
+WITH u AS (UPDATE postmortem.timeline SET author = 'someone_else' WHERE source IN ('lifecycle', 'history', 'evidence') RETURNING 1)
+SELECT is((SELECT count(*)::int FROM u), 0, 'member: cannot re-attribute the entries the extension wrote');
+WITH d AS (DELETE FROM postmortem.timeline WHERE source IN ('lifecycle', 'history', 'evidence') RETURNING 1)
+SELECT is((SELECT count(*)::int FROM d), 0, 'member: nor delete them');
+SELECT throws_ok($$UPDATE postmortem.timeline SET source = 'lifecycle' WHERE body = 'member entry'$$, '42501', NULL,
+	'member: nor make an entry of its own look like one');
+WITH u AS (UPDATE postmortem.timeline SET body = 'member entry, edited' WHERE body = 'member entry' RETURNING 1)
+SELECT is((SELECT count(*)::int FROM u), 1, 'member: edits its own entries as before');
 RESET ROLE;
+SELECT is((SELECT count(*)::int FROM postmortem.timeline t JOIN ids ON ids.id = t.incident_id AND ids.name = 'private' WHERE t.source = 'lifecycle' AND t.author = 'pmt_member'), 1,
+	'the status change entry is still there, unchanged');
 
 -- through a group role
 SET ROLE pmt_team_user;
@@ -174,6 +185,8 @@ SELECT is((SELECT count(*)::int FROM postmortem.incident_member), 3, 'administra
 SELECT ok((SELECT postmortem.report((SELECT id FROM ids WHERE name = 'team'))) LIKE '%Secret team incident%', 'administrator: report() of any incident');
 SELECT lives_ok($$INSERT INTO postmortem.incident_member (incident_id, role_name) SELECT id, 'pmt_dash_user' FROM ids WHERE name = 'team'$$, 'administrator: adds members');
 SELECT lives_ok($$DELETE FROM postmortem.incident WHERE title = 'Outsider''s own secret'$$, 'administrator: deletes an incident');
+WITH d AS (DELETE FROM postmortem.timeline t USING ids WHERE ids.id = t.incident_id AND ids.name = 'private' AND t.source = 'lifecycle' AND t.author = 'pmt_member' RETURNING 1)
+SELECT is((SELECT count(*)::int FROM d), 1, 'administrator: may delete an entry the extension wrote');
 RESET ROLE;
 
 SET ROLE pmt_dash_user;
