@@ -184,6 +184,8 @@ typedef struct PmParser
 	bool		saw_task_heading;	/* a Tasks / TODO / Action items list */
 	int			parts_seen;		/* headings or fields of the template */
 	bool		saw_timeline;
+	bool		has_lead;		/* sections[0] opened the document, before the
+								 * summary and the timeline ("On October 3 ...") */
 	const PmZone *zone;			/* the document's zone, once known */
 
 	/* zones, dates and the summary's span, settled after pass 1 */

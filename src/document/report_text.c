@@ -201,6 +201,9 @@ rpt_md_section_body(StringInfo buf, const char *s)
 			appendStringInfoChar(buf, '\\');
 		appendStringInfoChar(buf, *p);
 	}
+	/* a fence the writer left open would swallow the sections after it */
+	if (fenced)
+		appendStringInfoString(buf, "\n```");
 }
 
 /*

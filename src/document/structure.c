@@ -571,6 +571,9 @@ pm_part_heading(PmParser *ps, char *name, bool atx, int level, PmHeadKind hk, Pm
 			*sec = SEC_OTHER;
 			ps->other_level = (atx && hk == HEAD_OTHER) ? level : 0;
 			pm_begin_other(ps, name);
+			if (hk == HEAD_OTHER && ps->nsections == 1 && !ps->saw_timeline &&
+				ps->summary.len == 0 && ps->impact.len == 0)
+				ps->has_lead = true;
 			break;
 	}
 }

@@ -483,6 +483,41 @@ pm_set_share(PmDocument *doc, double v)
  * users when the field says so (bare), when users are named in brackets
  * before it ("one in five users (20%)") or within the next few words.
  */
+/*
+ * The number at p opens brackets right after the users: "one in five users
+ * (20%)", "60% of all users (approximately 18,000)".
+ */
+static bool
+pm_users_in_brackets(const char *s, const char *p)
+{
+	static const char *const about[] = {"approximately", "about", "around", "roughly", "nearly"};
+	const char *b = p;
+
+	while (b > s && (b[-1] == ' ' || b[-1] == '~'))
+		b--;
+	for (int i = 0; i < lengthof(about); i++)
+	{
+		int			n = strlen(about[i]);
+
+		if (b - s >= n && pg_strncasecmp(b - n, about[i], n) == 0 &&
+			(b - n == s || !isalpha((unsigned char) b[-n - 1])))
+		{
+			b -= n;
+			while (b > s && b[-1] == ' ')
+				b--;
+			break;
+		}
+	}
+	if (b == s || b[-1] != '(')
+		return false;
+	b--;
+	while (b > s && b[-1] == ' ')
+		b--;
+	while (b > s && isalpha((unsigned char) b[-1]))
+		b--;
+	return pm_users_word(b, p);
+}
+
 static void
 pm_users_share(PmDocument *doc, const char *s, const char *e, const char *p, const char *t,
 			   double v, bool bare)
@@ -492,28 +527,16 @@ pm_users_share(PmDocument *doc, const char *s, const char *e, const char *p, con
 	if (bare && !doc->has_users_pct && v <= 100)
 		pm_set_share(doc, v);
 	/* "one in five users (20%)": the share in brackets after the users */
-	if (!doc->has_users_pct && v <= 100)
-	{
-		const char *b = p;
-
-		while (b > s && (b[-1] == ' ' || b[-1] == '~'))
-			b--;
-		if (b > s && b[-1] == '(')
-		{
-			b--;
-			while (b > s && b[-1] == ' ')
-				b--;
-			while (b > s && isalpha((unsigned char) b[-1]))
-				b--;
-			if (pm_users_word(b, p))
-				pm_set_share(doc, v);
-		}
-	}
+	if (!doc->has_users_pct && v <= 100 && pm_users_in_brackets(s, p))
+		pm_set_share(doc, v);
 	/* users within the next few words */
 	for (t = pm_skip_ws(t, e); t < e && words < 6; words++)
 	{
 		if (isdigit((unsigned char) *t))
 			break;				/* "90% of requests from 55% of users" */
+		if (pm_word_ci(t, e, "because") || pm_word_ci(t, e, "since") ||
+			pm_word_ci(t, e, "when") || pm_word_ci(t, e, "while"))
+			break;				/* "dropped 25% because clients retried" */
 		if (pm_users_word(t, e))
 		{
 			if (!doc->has_users_pct && v <= 100)
@@ -633,8 +656,10 @@ pm_users(PmParser *ps, const char *s, int len, bool bare)
 			p = r;
 			continue;
 		}
+		/* "of all users (approximately 18,000)": the count in brackets */
 		if (!doc->has_users_count)
-			pm_users_count(doc, p, q, r, e, v, count, frac, bare);
+			pm_users_count(doc, p, q, r, e, v, count, frac,
+						   bare || (q < e && *q == ')' && pm_users_in_brackets(s, p)));
 		p = q - 1;
 	}
 }
@@ -796,13 +821,15 @@ pm_timeline_zone_guess(PmParser *ps, PmZone *z)
 /*
  * A Duration field with times but no date ("08:41–09:54 UTC"): the date is
  * the one the summary's prose or the title names ("Outage on 2025-05-20"),
- * added to the duration's stamps as a date alone.
+ * else the text that opens the document ("the outage that occurred on
+ * October 3, 2023"), added to the duration's stamps as a date alone.
  */
 static void
 pm_summary_date(PmParser *ps)
 {
 	PmStamps	more;
-	const char *texts[3] = {ps->summary.data, ps->impact.data, ps->doc->title};
+	const char *texts[4] = {ps->summary.data, ps->impact.data, ps->doc->title,
+	ps->has_lead ? ps->sections[0].body : NULL};
 
 	for (int i = 0; i < ps->dur.n; i++)
 		if (ps->dur.st[i].has_date)
@@ -928,6 +955,8 @@ pm_summary_stamps(PmParser *ps)
 			pm_scan_stamps(ps->impact.data, ps->impact.len, &ps->dur);
 		pm_scan_stamps(doc->title, strlen(doc->title), &ps->dur);
 		pm_detection_stamps(ps);
+		if (ps->has_lead)
+			pm_summary_date(ps);
 	}
 	else
 		pm_summary_date(ps);

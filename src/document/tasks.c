@@ -276,6 +276,9 @@ pm_task_table_row(PmParser *ps, const PmLine *ln)
 				ps->task_cols[1] = i;
 			else if (pm_contains_ci(h, hl, "status") || pm_contains_ci(h, hl, "state"))
 				ps->task_cols[2] = i;
+			/* "| Completed |" holding "✅ Nov 20": a status, unless one is named */
+			else if (ps->task_cols[2] < 0 && pm_word_ci(h, h + hl, "completed"))
+				ps->task_cols[2] = i;
 			else if (pm_contains_ci(h, hl, "due"))
 				ps->task_cols[3] = i;
 			else if (pm_contains_ci(h, hl, "task") || pm_contains_ci(h, hl, "action") ||
