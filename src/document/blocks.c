@@ -331,6 +331,14 @@ pm_cmark_flags(const char *text, int len, uint8 *flags, int nlines)
 	return true;
 }
 
+/* "[ ] ", "[x] ": a task list item's box */
+static bool
+pm_is_checkbox(const char *s, const char *e)
+{
+	return e - s >= 3 && s[0] == '[' && s[2] == ']' &&
+		(s[1] == ' ' || s[1] == 'x' || s[1] == 'X');
+}
+
 /*
  * A list item with a list inside is a group label ("Monitoring:" above its
  * tasks) when it says so (it ends with a colon, or is bold alone) or holds
@@ -345,6 +353,7 @@ pm_group_label(PmParser *ps, int i)
 			   *e = ln->s + ln->len;
 	bool		marker;
 	int			items = 0;
+	int			boxed = 0;
 
 	s = pm_strip_marker(s, e, &marker);
 	for (int j = i + 1; j < ps->nlines; j++)
@@ -364,9 +373,14 @@ pm_group_label(PmParser *ps, int i)
 			continue;
 		if (pm_task_label(ls, le, &value) != 0)
 			return false;
+		if (pm_is_checkbox(ls, le))
+			boxed++;
 		items++;
 	}
 	if (items == 0)
+		return false;
+	/* "- [ ] Add a size guard" over plain details: a task, not a label */
+	if (pm_is_checkbox(s, e) && boxed == 0)
 		return false;
 	if (e > s && e[-1] == ':')
 		return true;

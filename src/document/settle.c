@@ -136,6 +136,33 @@ pm_settle_zones(PmParser *ps)
 	doc->time_zone = pstrdup(ps->doc_zone.label);
 }
 
+/*
+ * A day without a year anywhere in the text ("Posted: Sep 9, 10:05 AM PT"),
+ * when neither the timeline nor the summary's duration named one: the
+ * refusal names it.
+ */
+static void
+pm_yearless_in_text(PmParser *ps)
+{
+	for (int i = 0; i < ps->nlines && ps->yearless_m == 0; i++)
+	{
+		const PmLine *ln = &ps->lines[i];
+		PmStamps	found;
+
+		if (ln->code || ln->front_matter)
+			continue;
+		memset(&found, 0, sizeof(found));
+		pm_scan_stamps(ln->s, ln->len, &found);
+		for (int j = 0; j < found.n; j++)
+			if (found.st[j].has_date && found.st[j].y == 0)
+			{
+				ps->yearless_m = found.st[j].m;
+				ps->yearless_d = found.st[j].d;
+				break;
+			}
+	}
+}
+
 /* where the timeline's dates come from; false when there are no times or no date */
 bool
 pm_settle_dates(PmParser *ps)
@@ -211,6 +238,7 @@ pm_settle_dates(PmParser *ps)
 					ps->yearless_m = ps->raw[i].st.m;
 					ps->yearless_d = ps->raw[i].st.d;
 				}
+			pm_yearless_in_text(ps);
 			if (ps->yearless_m > 0)
 			{
 				const char *mn = pm_month_name(ps->yearless_m);

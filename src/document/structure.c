@@ -89,12 +89,56 @@ pm_atx_heading(const char *s, const char *e, bool *atx, int *level)
 	return pm_heading_name(q, e);
 }
 
+/*
+ * "**Incident timeline** _(most recent first: times are in UTC)_": a bold
+ * known part with a remark in brackets after it, named with the remark (its
+ * zone counts).
+ */
+static char *
+pm_bold_remark_heading(const char *s, const char *e)
+{
+	const char *b;
+	const char *close;
+	char	   *name;
+	StringInfoData buf;
+
+	close = (e[-1] == ')') ? e - 1 : (e - s > 2 && (e[-1] == '_' || e[-1] == '*') && e[-2] == ')') ? e - 2 : NULL;
+	if (close == NULL || e - s < 8 || s[0] != s[1])
+		return NULL;
+	for (b = s + 2; b + 1 < close; b++)
+		if (b[0] == s[0] && b[1] == s[0])
+			break;
+	if (b + 1 >= close || b == s + 2)
+		return NULL;
+	{
+		const char *r = b + 2;
+
+		while (r < close && *r == ' ')
+			r++;
+		if (r < close && (*r == '_' || *r == '*'))
+			r++;
+		if (r >= close || *r != '(' || r == b + 2)
+			return NULL;
+		initStringInfo(&buf);
+		appendBinaryStringInfo(&buf, s + 2, b - (s + 2));
+		appendStringInfoChar(&buf, ' ');
+		appendBinaryStringInfo(&buf, r, close + 1 - r);
+	}
+	name = pm_heading_name(buf.data, buf.data + buf.len);
+	if (name == NULL || pm_head_kind(name) == HEAD_OTHER)
+		return NULL;
+	return name;
+}
+
 /* a bold line: **Name** or **Name:** or **Name**: */
 static char *
 pm_bold_heading(const char *s, const char *e)
 {
 	const char *end = e;
+	char	   *name = pm_bold_remark_heading(s, e);
 
+	if (name)
+		return name;
 	if (end[-1] == ':')
 		end--;
 	/* "**Name**" or "__Name__" */

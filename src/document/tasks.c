@@ -776,6 +776,24 @@ pm_done_note(const char *w, const char *e)
 }
 
 /*
+ * "Raise the autoscaling ceiling **DONE**": a status word in capitals ending
+ * the line (the bold is gone by now); *e moves before it.
+ */
+static bool
+pm_caps_status_at_end(PmItem *it, char *t, char **e)
+{
+	char	   *w = *e;
+
+	while (w > t && isupper((unsigned char) w[-1]))
+		w--;
+	if (*e - w < 4 || w == t || w[-1] != ' ' || !pm_task_status_word(w, *e - w))
+		return false;
+	it->status_text = pnstrdup(w, *e - w);
+	*e = w;
+	return true;
+}
+
+/*
  * A status word at the end: "(Completed)", "[done]", " - In progress":
  * taken out of the title t; returns its end.
  */
@@ -807,6 +825,8 @@ pm_trailing_status(PmItem *it, char *t, char *e)
 			e = o;
 		}
 	}
+	else if (pm_caps_status_at_end(it, t, &e))
+		;
 	else
 	{
 		for (char *o = b - 1; o > t; o--)
