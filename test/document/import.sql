@@ -393,6 +393,7 @@ INSERT INTO expected VALUES
 --	('130 incident.io export: Key Timestamps, date row, … rows', '2024-06-11 14:12Z', '2024-06-11 14:31Z', 4, 2, 0, NULL, 40)
 --	('133 front matter and dated paragraphs, no headings', '2025-02-11 16:04Z', '2025-02-11 17:15Z', 4, 0, 0, NULL, NULL)
 --	('135 incident state document, most recent first, **DONE**/**TODO**', '2023-11-24 17:40Z', '2023-11-24 18:34Z', 6, 3, 2, NULL, NULL)
+--		(entries, tasks and done are read; the start is taken from "(last updated at 19:05 UTC)" and the end from "incident closed")
 
 CREATE TEMP TABLE imported AS
 	SELECT name, postmortem.import_markdown(body, on_date => on_date) AS id FROM doc;
