@@ -195,6 +195,8 @@ ok $? "reports of $ncorpus test documents written"
 for c in "$work"/*.md; do echo "diagrams: 1" >"${c%.md}.expect"; done
 echo "diagrams: 0" >"$work/no_time.expect"
 echo "diagrams: 0" >"$work/only_start.expect"	# one moment: nothing to draw
+# 134 (status updates, no year) imported with on_date: a start alone, no end
+echo "diagrams: 0" >"$work/corpus_134_status_updates_posted_pt_no_year.expect"
 cat >>"$work/hostile.expect" <<'END'
 label: Hostile "title": #1; 50% {x} <b>bold</b> `code` 🔥 漢字 %% end
 label: Title bar: shows "quotes" # and ; semicolons
