@@ -30,6 +30,8 @@ extern bool pm_restoring_dump(void);
 extern bool pm_restore_switching;
 extern SPIPlanPtr pm_prepare_kept(const char *what, const char *sql,
 								  int nargs, Oid *argtypes);
+extern SPIPlanPtr pm_prepare_generic(const char *what, const char *sql,
+									 int nargs, Oid *argtypes);
 
 /* severity.c */
 extern int16 severity_parse(const char *str);

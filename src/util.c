@@ -89,10 +89,11 @@ pm_column_attnum(Relation rel, const char *colname)
  * caller is connected to SPI and stores the result in a static variable.
  * what names the statement in the (can't-happen) error.
  */
-SPIPlanPtr
-pm_prepare_kept(const char *what, const char *sql, int nargs, Oid *argtypes)
+static SPIPlanPtr
+prepare_kept(const char *what, const char *sql, int nargs, Oid *argtypes,
+			 int cursorOptions)
 {
-	SPIPlanPtr	plan = SPI_prepare(sql, nargs, argtypes);
+	SPIPlanPtr	plan = SPI_prepare_cursor(sql, nargs, argtypes, cursorOptions);
 	int			ret;
 
 	if (plan == NULL)
@@ -102,6 +103,24 @@ pm_prepare_kept(const char *what, const char *sql, int nargs, Oid *argtypes)
 		elog(ERROR, "SPI_keepplan failed for the %s: %s",
 			 what, SPI_result_code_string(ret));
 	return plan;
+}
+
+SPIPlanPtr
+pm_prepare_kept(const char *what, const char *sql, int nargs, Oid *argtypes)
+{
+	return prepare_kept(what, sql, nargs, argtypes, 0);
+}
+
+/*
+ * The same, planned once: generic, because re-planning each call (the
+ * custom plans the plan cache tries first and keeps when the estimates come
+ * out alike) cost suspects() more than its queries themselves, which are
+ * index range scans whatever the parameters.
+ */
+SPIPlanPtr
+pm_prepare_generic(const char *what, const char *sql, int nargs, Oid *argtypes)
+{
+	return prepare_kept(what, sql, nargs, argtypes, CURSOR_OPT_GENERIC_PLAN);
 }
 
 /*

@@ -10,6 +10,7 @@
 #ifndef POSTMORTEM_ANALYSIS_H
 #define POSTMORTEM_ANALYSIS_H
 
+#include "access/skey.h"
 #include "executor/spi.h"
 #include "lib/stringinfo.h"
 #include "storage/lock.h"
@@ -44,9 +45,10 @@ typedef struct Suspect
 /* suspects.c */
 extern void append_age(StringInfo buf, double secs);
 extern void append_before_impact(StringInfo buf, double secs);
-extern SPIPlanPtr pm_prepare_generic(const char *what, const char *sql,
-									 int nargs, Oid *argtypes);
-
+extern bool pm_open_time_window(Oid relid, Oid idxid, const char *const *columns,
+								int ncols, int atcol, TimestampTz lo, TimestampTz hi,
+								Relation *relp, Relation *idxp, int *attnum,
+								ScanKeyData *keys);
 /* events.c: the change events in the window, then scored; SPI connected */
 typedef struct EventRows EventRows;
 extern EventRows *pm_event_rows(TimestampTz start, Interval *lookback,

@@ -250,27 +250,9 @@ scan_events(TimestampTz lo, TimestampTz hi, EventRows *rows)
 	bool	   *tn;
 	uint64		size = 64;
 
-	if (!OidIsValid(relid) || !OidIsValid(idxid) ||
-		pg_class_aclcheck(relid, GetUserId(), ACL_SELECT) != ACLCHECK_OK ||
-		check_enable_rls(relid, InvalidOid, true) == RLS_ENABLED)
+	if (!pm_open_time_window(relid, idxid, columns, E_NCOLS, E_AT, lo, hi,
+							 &rel, &idx, attnum, keys))
 		return false;
-	rel = table_open(relid, AccessShareLock);
-	idx = index_open(idxid, AccessShareLock);
-	for (int c = 0; c < E_NCOLS; c++)
-		if (columns[c])
-			attnum[c] = pm_column_attnum(rel, columns[c]);
-	if (idx->rd_rel->relam != BTREE_AM_OID || idx->rd_index->indrelid != relid ||
-		idx->rd_index->indkey.values[0] != attnum[E_AT] || attnum[E_AT] <= 0 ||
-		!idx->rd_index->indisvalid)
-	{
-		index_close(idx, AccessShareLock);
-		table_close(rel, AccessShareLock);
-		return false;
-	}
-	ScanKeyInit(&keys[0], attnum[E_AT], BTGreaterStrategyNumber, F_TIMESTAMPTZ_GT,
-				TimestampTzGetDatum(lo));
-	ScanKeyInit(&keys[1], attnum[E_AT], BTLessEqualStrategyNumber, F_TIMESTAMPTZ_LE,
-				TimestampTzGetDatum(hi));
 	tv = palloc(sizeof(Datum) * RelationGetDescr(rel)->natts);
 	tn = palloc(sizeof(bool) * RelationGetDescr(rel)->natts);
 	rows->n = 0;

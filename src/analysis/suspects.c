@@ -192,28 +192,6 @@ static SPIPlanPtr candidates_plan = NULL;
 static SPIPlanPtr attributions_plan = NULL;
 static SPIPlanPtr run_summary_plan = NULL;
 
-/*
- * A plan kept for the session, planned once: generic, because re-planning
- * each call (the custom plans the plan cache tries first and keeps when the
- * estimates come out alike) cost more than the queries themselves.  The
- * queries are index range scans whatever the parameters.
- */
-SPIPlanPtr
-pm_prepare_generic(const char *what, const char *sql, int nargs, Oid *argtypes)
-{
-	SPIPlanPtr	plan = SPI_prepare_cursor(sql, nargs, argtypes,
-										  CURSOR_OPT_GENERIC_PLAN);
-	int			ret;
-
-	if (plan == NULL)
-		elog(ERROR, "SPI_prepare failed for the %s: %s",
-			 what, SPI_result_code_string(SPI_result));
-	if ((ret = SPI_keepplan(plan)) != 0)
-		elog(ERROR, "SPI_keepplan failed for the %s: %s",
-			 what, SPI_result_code_string(ret));
-	return plan;
-}
-
 /* The migration runs of one suspects() call, and their sentences. */
 typedef struct RunSummary
 {
@@ -1059,6 +1037,55 @@ candidate_row(const int *attnum, const Datum *tv, const bool *tn, CandidateRow *
 }
 
 /*
+ * pm_open_time_window: open relid and its index idxid for a read of the rows
+ * with lo < at <= hi straight from the index, where at is columns[atcol]:
+ * attnum[c] is the attribute number of each named column (0 for a NULL
+ * name), keys[0..1] the window's scan keys.  Only for a role that may read
+ * the whole table, when no row security applies, the table is a plain one
+ * and the index a valid b-tree leading on at; false otherwise, nothing left
+ * open (the caller asks SPI, which says why it may not).  suspects() reads
+ * schema changes and events.c change events this way.
+ */
+bool
+pm_open_time_window(Oid relid, Oid idxid, const char *const *columns, int ncols,
+					int atcol, TimestampTz lo, TimestampTz hi,
+					Relation *relp, Relation *idxp, int *attnum, ScanKeyData *keys)
+{
+	Relation	rel;
+	Relation	idx;
+	bool		usable;
+
+	if (!OidIsValid(relid) || !OidIsValid(idxid) ||
+		pg_class_aclcheck(relid, GetUserId(), ACL_SELECT) != ACLCHECK_OK ||
+		check_enable_rls(relid, InvalidOid, true) == RLS_ENABLED)
+		return false;
+	rel = table_open(relid, AccessShareLock);
+	idx = index_open(idxid, AccessShareLock);
+	usable = rel->rd_rel->relkind == RELKIND_RELATION &&
+		idx->rd_rel->relam == BTREE_AM_OID && idx->rd_index->indrelid == relid &&
+		idx->rd_index->indisvalid;
+	for (int c = 0; c < ncols; c++)
+	{
+		attnum[c] = 0;
+		if (columns[c])
+			usable &= (attnum[c] = pm_column_attnum(rel, columns[c])) > 0;
+	}
+	if (!usable || idx->rd_index->indkey.values[0] != attnum[atcol])
+	{
+		index_close(idx, AccessShareLock);
+		table_close(rel, AccessShareLock);
+		return false;
+	}
+	ScanKeyInit(&keys[0], attnum[atcol], BTGreaterStrategyNumber, F_TIMESTAMPTZ_GT,
+				TimestampTzGetDatum(lo));
+	ScanKeyInit(&keys[1], attnum[atcol], BTLessEqualStrategyNumber, F_TIMESTAMPTZ_LE,
+				TimestampTzGetDatum(hi));
+	*relp = rel;
+	*idxp = idx;
+	return true;
+}
+
+/*
  * The window's candidates (at > lo, at <= hi, origin one of origins) straight
  * from schema_change_at_idx, as CANDIDATES_SQL gives them, without the
  * executor and SPI's copy of each row (events.c reads change events alike).
@@ -1084,32 +1111,12 @@ scan_candidates(TimestampTz lo, TimestampTz hi, Datum origins,
 	bool	   *enulls;
 	int			nelems;
 	uint64		size = 64;
-	bool		usable;
 
-	if (!OidIsValid(relid) || !OidIsValid(idxid) ||
-		pg_class_aclcheck(relid, GetUserId(), ACL_SELECT) != ACLCHECK_OK ||
-		check_enable_rls(relid, InvalidOid, true) == RLS_ENABLED)
+	if (!pm_open_time_window(relid, idxid, candidate_columns, X_NCOLS, C_AT, lo, hi,
+							 &rel, &idx, attnum, keys))
 		return false;
-	rel = table_open(relid, AccessShareLock);
-	idx = index_open(idxid, AccessShareLock);
-	usable = rel->rd_rel->relkind == RELKIND_RELATION &&
-		idx->rd_rel->relam == BTREE_AM_OID && idx->rd_index->indrelid == relid &&
-		idx->rd_index->indisvalid;
-	for (int c = 0; c < X_NCOLS; c++)
-		if (candidate_columns[c])
-			usable &= (attnum[c] = pm_column_attnum(rel, candidate_columns[c])) > 0;
-	if (!usable || idx->rd_index->indkey.values[0] != attnum[C_AT])
-	{
-		index_close(idx, AccessShareLock);
-		table_close(rel, AccessShareLock);
-		return false;
-	}
 	deconstruct_array(DatumGetArrayTypeP(origins), TEXTOID, -1, false, TYPALIGN_INT,
 					  &elems, &enulls, &nelems);
-	ScanKeyInit(&keys[0], attnum[C_AT], BTGreaterStrategyNumber, F_TIMESTAMPTZ_GT,
-				TimestampTzGetDatum(lo));
-	ScanKeyInit(&keys[1], attnum[C_AT], BTLessEqualStrategyNumber, F_TIMESTAMPTZ_LE,
-				TimestampTzGetDatum(hi));
 	tv = palloc(sizeof(Datum) * RelationGetDescr(rel)->natts);
 	tn = palloc(sizeof(bool) * RelationGetDescr(rel)->natts);
 	*rows = palloc(sizeof(CandidateRow) * size);
