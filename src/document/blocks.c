@@ -239,6 +239,13 @@ pm_html_text_line(PmLine *ln)
 			p = q + 1;
 			continue;
 		}
+		if (*p == '&' && e - p >= 6 && pg_strncasecmp(p, "&nbsp;", 6) == 0)
+		{
+			/* "<strong>UPDATE&nbsp;09:50:</strong>": a space */
+			appendStringInfoChar(&buf, ' ');
+			p += 6;
+			continue;
+		}
 		appendStringInfoChar(&buf, *p++);
 	}
 	ln->s = buf.data;

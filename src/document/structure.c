@@ -748,6 +748,38 @@ pm_code_timeline(PmParser *ps)
 	}
 }
 
+/*
+ * A paragraph of a status notice that opens with its time ("2025-02-11
+ * 16:04:00 - Uploads are failing ...", "UPDATE 09:50: The provider ...",
+ * "(Wednesday 7th June 2023 18:48:30 UTC)"), followed by words: a list of
+ * numbers (a CSV row) is none.
+ */
+static bool
+pm_notice_entry(const PmLine *ln)
+{
+	const char *s = ln->s,
+			   *e = ln->s + ln->len,
+			   *body;
+	PmStamp		st;
+	int			words = 0;
+
+	if (ln->code || ln->front_matter || ln->comment || ln->len == 0 || *s == '|' || *s == '#')
+		return false;
+	/* "UPDATE 09:50:", "Update -": the word status pages put first */
+	s = pm_skip_decor(s, e);
+	if (pm_word_ci(s, e, "update"))
+		s = pm_skip_space(s + 6, e);
+	else if (pm_word_ci(s, e, "updated"))
+		s = pm_skip_space(s + 7, e);
+	body = pm_entry_head(s, e, &st);
+	if (body == NULL || !st.has_time)
+		return false;
+	for (const char *p = body; p < e; p++)
+		if (isalpha((unsigned char) *p) && (p == body || !isalpha((unsigned char) p[-1])))
+			words++;
+	return words >= 3 || (body == e);
+}
+
 /* pass 1: sort the lines into the sections of the template */
 void
 pm_read_sections(PmParser *ps)
@@ -821,6 +853,16 @@ pm_read_sections(PmParser *ps)
 					generic_title = pm_generic_title(doc->title);
 					break;
 				}
+				if (!ps->notice && pm_notice_entry(ln))
+					ps->notice_paragraphs++;
+				else if (ps->notice && pm_notice_entry(ln))
+				{
+					/* a status notice's update: one entry, its paragraph */
+					ps->parts_seen++;
+					ln->section = SEC_TIMELINE;
+					i = pm_timeline_paragraph(ps, i);
+					break;
+				}
 				/* metadata above the first heading counts as summary */
 				pm_summary_line(ps, ln, newpara);
 				break;
@@ -890,48 +932,104 @@ pm_paragraph_end(PmParser *ps, int i)
 	return j;
 }
 
+/*
+ * A notice without the template's parts that tells of an outage at a time
+ * ("Last night between 1.30 and 6.15 AM (CET), a storage controller failure
+ * made one of our file servers unavailable"): read from its text, as a
+ * summary.
+ */
+static bool
+pm_outage_notice(PmParser *ps)
+{
+	static const char *const words[] = {"outage", "downtime", "unavailable", "failure",
+		"interruption", "disruption", "degraded", "incident", "could not", "went down",
+	"were down", "was down"};
+	PmStamps	found;
+	bool		timed = false,
+				outage = false;
+
+	if (ps->summary.len == 0)
+		return false;
+	memset(&found, 0, sizeof(found));
+	pm_scan_stamps(ps->summary.data, ps->summary.len, &found);
+	for (int i = 0; i < found.n; i++)
+		if (found.st[i].has_time)
+			timed = true;
+	for (int i = 0; i < lengthof(words) && timed && !outage; i++)
+		outage = pm_contains_ci(ps->summary.data, ps->summary.len, words[i]);
+	return timed && outage;
+}
+
+/* a parser over a new document; false (and doc->error set) for a bad zone */
+static bool
+pm_parser_begin(PmParser *ps, PmDocument *doc, const PmOptions *opt)
+{
+	memset(ps, 0, sizeof(*ps));
+	ps->opt = opt;
+	ps->doc = doc;
+	initStringInfo(&ps->summary);
+	initStringInfo(&ps->impact);
+	initStringInfo(&ps->sum_root);
+	initStringInfo(&ps->duration);
+	initStringInfo(&ps->start_field);
+	initStringInfo(&ps->end_field);
+	initStringInfo(&ps->users_field);
+	initStringInfo(&ps->root);
+	initStringInfo(&ps->resolution);
+	ps->root_field = &ps->root;
+
+	/* the zone to use where the document names none */
+	if (opt->default_zone)
+	{
+		if (!pm_zone_parse(opt->default_zone, &ps->default_zone))
+		{
+			doc->error = PM_ERROR_BAD_ZONE;
+			doc->error_message = psprintf("time zone \"%s\" not recognized", opt->default_zone);
+			return false;
+		}
+	}
+	else
+	{
+		ps->default_zone.valid = true;
+		ps->default_zone.tz = session_timezone;
+		strlcpy(ps->default_zone.label, pg_get_timezone_name(session_timezone),
+				sizeof(ps->default_zone.label));
+	}
+	return true;
+}
+
+/* passes 1: the lines, their blocks and sections */
+static void
+pm_read_structure(PmParser *ps, const char *text, int len)
+{
+	pm_split_lines(ps, text, len);
+	pm_read_blocks(ps, text, len);
+	ps->doc->title = ps->front_title;
+	pm_read_sections(ps);
+}
+
 PmDocument *
 pm_parse_document(const char *text, int len, const PmOptions *opt)
 {
 	PmParser	ps;
 	PmDocument *doc = palloc0(sizeof(PmDocument));
 
-	memset(&ps, 0, sizeof(ps));
-	ps.opt = opt;
-	ps.doc = doc;
-	initStringInfo(&ps.summary);
-	initStringInfo(&ps.impact);
-	initStringInfo(&ps.sum_root);
-	initStringInfo(&ps.duration);
-	initStringInfo(&ps.start_field);
-	initStringInfo(&ps.end_field);
-	initStringInfo(&ps.users_field);
-	initStringInfo(&ps.root);
-	initStringInfo(&ps.resolution);
-	ps.root_field = &ps.root;
+	if (!pm_parser_begin(&ps, doc, opt))
+		return doc;
+	pm_read_structure(&ps, text, len);
 
-	/* the zone to use where the document names none */
-	if (opt->default_zone)
+	/*
+	 * No timeline section, but paragraphs above the first heading that open
+	 * with a time: a status notice ("2025-02-11 16:04 - ...", "UPDATE 09:50:
+	 * ..."), read again with those paragraphs as its entries
+	 */
+	if (ps.nraw == 0 && !ps.saw_timeline && ps.notice_paragraphs >= 2)
 	{
-		if (!pm_zone_parse(opt->default_zone, &ps.default_zone))
-		{
-			doc->error = PM_ERROR_BAD_ZONE;
-			doc->error_message = psprintf("time zone \"%s\" not recognized", opt->default_zone);
-			return doc;
-		}
+		memset(doc, 0, sizeof(PmDocument));
+		pm_parser_begin(&ps, doc, opt);
+		ps.notice = true;
+		pm_read_structure(&ps, text, len);
 	}
-	else
-	{
-		ps.default_zone.valid = true;
-		ps.default_zone.tz = session_timezone;
-		strlcpy(ps.default_zone.label, pg_get_timezone_name(session_timezone),
-				sizeof(ps.default_zone.label));
-	}
-
-	pm_split_lines(&ps, text, len);
-	pm_read_blocks(&ps, text, len);
-	doc->title = ps.front_title;
-	pm_read_sections(&ps);
 
 	/* nothing at all? */
 	{
@@ -948,8 +1046,8 @@ pm_parse_document(const char *text, int len, const PmOptions *opt)
 		}
 	}
 
-	/* none of the template's parts: not a postmortem */
-	if (ps.parts_seen == 0)
+	/* none of the template's parts, and no notice of an outage: not a postmortem */
+	if (ps.parts_seen == 0 && !pm_outage_notice(&ps))
 	{
 		doc->error = PM_ERROR_NO_TIMES;
 		doc->error_message = pstrdup("postmortem document has no timeline");

@@ -108,6 +108,10 @@ pm_page_metadata(const char *s, const char *e)
 	const char *colon = memchr(s, ':', Min(e - s, 40));
 	char	   *label;
 
+	/* "**Detailed Status** (last updated at 2023-11-24 19:05 UTC by priya)" */
+	if (pm_contains_ci(s, e - s, "(last updated") || pm_contains_ci(s, e - s, "(updated at") ||
+		pm_contains_ci(s, e - s, "(last edited"))
+		return true;
 	if (colon == NULL)
 		return false;
 	label = pm_clean(s, colon);
@@ -1009,8 +1013,11 @@ pm_summary_pick(PmParser *ps, PmStamp **t0, PmStamp **t1, PmStamp **d0, PmStamp 
 				*t0 = st;
 				i0 = i;
 			}
-			else if (*t1 == NULL)
-				*t1 = st;
+			else if (*t1 == NULL &&
+					 !(st->h == (*t0)->h && st->mi == (*t0)->mi && st->s == (*t0)->s &&
+					   (!st->has_date || !(*t0)->has_date ||
+						(st->y == (*t0)->y && st->m == (*t0)->m && st->d == (*t0)->d))))
+				*t1 = st;		/* the start said twice is no end */
 		}
 		if (st->has_date)
 		{

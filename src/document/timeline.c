@@ -527,6 +527,8 @@ pm_timeline_kind(const char *s, int len, bool *begins)
 		return "misleading_path";
 	if (HAS("resolved") || HAS("restored") || HAS("restoration") || HAS("recovered") ||
 		HAS("back to normal") || HAS("returned to normal") || HAS("all clear") ||
+		HAS("back below") || HAS("back under") || HAS("back within") ||
+		HAS("back to baseline") || HAS("back to its baseline") ||
 		HAS("incident closed") || HAS("incident end") || HAS("outage end"))
 		return "resolution";
 	if (HAS("rolled back") || HAS("roll back") || HAS("rollback") || HAS("rolling back") ||
