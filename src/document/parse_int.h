@@ -198,6 +198,8 @@ typedef struct PmParser
 	PmZone		tl_zone;
 	bool		has_tl_zone;
 	PmStamps	dur;			/* date and time mentions of the duration */
+	int			end_from;		/* dur.st[end_from .. end_to): the End field's */
+	int			end_to;
 	bool		sum_has_start;
 	bool		sum_has_end;
 	int			stated_secs;	/* the length the summary states, 0 if none */

@@ -622,6 +622,22 @@ pm_part_heading(PmParser *ps, char *name, bool atx, int level, PmHeadKind hk, Pm
 	}
 }
 
+/* the section being kept is the review held after the incident ("## Post-mortem") */
+static bool
+pm_review_section(const PmParser *ps)
+{
+	const char *h;
+	int			len;
+
+	if (ps->nsections == 0 || ps->sections[ps->nsections - 1].heading == NULL)
+		return false;
+	h = ps->sections[ps->nsections - 1].heading;
+	len = strlen(h);
+	return pm_contains_ci(h, len, "post-mortem") || pm_contains_ci(h, len, "postmortem") ||
+		pm_contains_ci(h, len, "post mortem") || pm_contains_ci(h, len, "retro") ||
+		pm_contains_ci(h, len, "review");
+}
+
 /*
  * A heading in pass 1: a date or an entry inside the timeline, the title, a
  * list of the measures, a summary field's label, or the start of another
@@ -679,7 +695,7 @@ pm_section_heading(PmParser *ps, const PmLine *ln, char *name, bool atx, int lev
 	}
 	if (*sec == SEC_OTHER && atx && ps->other_level > 0 && level > ps->other_level &&
 		hk == HEAD_TASKS && pm_contains_ci(name, strlen(name), "actions") &&
-		!pm_contains_ci(name, strlen(name), "item"))
+		!pm_contains_ci(name, strlen(name), "item") && !pm_review_section(ps))
 		return false;			/* "### Immediate Actions" under "## Mitigation": what was done */
 	pm_part_heading(ps, name, atx, level, hk, sec);
 	return true;

@@ -42,6 +42,7 @@ pm_field_kind(const char *label)
 		{"users impacted", F_USERS}, {"impacted users", F_USERS},
 		{"impact started", F_START}, {"impact start", F_START}, {"impact began", F_START},
 		{"impact ended", F_END}, {"impact end", F_END},
+		{"trigger time", F_START}, {"resolution time", F_END}, {"time resolved", F_END},
 		{"time zone", F_ZONE}, {"timezone", F_ZONE},
 		{"summary", F_SUMMARY}, {"issue summary", F_SUMMARY}
 	};
@@ -946,7 +947,9 @@ pm_summary_stamps(PmParser *ps)
 		pm_scan_stamps(ps->start_field.data, ps->start_field.len, &ps->dur);
 		if (ps->dur.n > 1)
 			ps->dur.n = 1;
+		ps->end_from = ps->dur.n;
 		pm_scan_stamps(ps->end_field.data, ps->end_field.len, &ps->dur);
+		ps->end_to = ps->dur.n;
 	}
 	if (ps->duration.len)
 		pm_scan_stamps(ps->duration.data, ps->duration.len, &ps->dur);
@@ -1021,7 +1024,8 @@ pm_summary_pick(PmParser *ps, PmStamp **t0, PmStamp **t1, PmStamp **d0, PmStamp 
 		}
 		if (st->has_date)
 		{
-			if (*d0 == NULL)
+			/* "End: 07:00 UTC (May 7)" with "Date: May 6": the end's own day is not the start's */
+			if (*d0 == NULL && (i < ps->end_from || i >= ps->end_to))
 				*d0 = st;
 			else if (*t0 != NULL && i > i0 && *d1 == NULL && *t1 == NULL)
 				*d1 = st;
@@ -1032,6 +1036,9 @@ pm_summary_pick(PmParser *ps, PmStamp **t0, PmStamp **t1, PmStamp **d0, PmStamp 
 			ps->has_doc_zone = true;
 		}
 	}
+	for (int i = ps->end_from; i < ps->end_to && *d0 == NULL; i++)
+		if (ps->dur.st[i].has_date)
+			*d0 = &ps->dur.st[i];
 	if (*d0)
 	{
 		ps->has_base = true;
