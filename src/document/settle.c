@@ -511,6 +511,12 @@ pm_settle_span(PmParser *ps)
 			pm_note(doc, "the summary's start is more than a day before the timeline; took start and end from the timeline");
 			ps->sum_start = first;
 		}
+		else if (ps->sum_has_start && !ps->sum_has_end && ps->sum_start > last + USECS_PER_DAY)
+		{
+			/* "Resolved / Oct 02 at 09:15am PDT" above the report: when it was posted */
+			pm_note(doc, "the summary's only time is more than a day after the timeline's last entry; took start and end from the timeline");
+			ps->sum_has_start = false;
+		}
 		if (!ps->sum_has_start)
 			pm_start_from_timeline(ps, first);
 		if (!ps->sum_has_end)

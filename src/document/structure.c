@@ -757,7 +757,7 @@ pm_code_timeline(PmParser *ps)
 		}
 		if (diagram)
 			continue;
-		if (ln->code && ln->section == SEC_TIMELINE && ln->len > 0 &&
+		if (ln->code && !ln->comment && ln->section == SEC_TIMELINE && ln->len > 0 &&
 			!pm_prefix_ci(ln->s, e, "```") && !pm_prefix_ci(ln->s, e, "~~~") &&
 			!pm_prefix_ci(ln->s, e, "<!--") && !pm_prefix_ci(ln->s, e, "!["))
 			pm_timeline_line(ps, ln);
