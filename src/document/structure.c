@@ -35,6 +35,9 @@ pm_emoji_heading(const char *s, const char *e)
 
 	if (e[-1] == '.' || e[-1] == '!' || e[-1] == '?' || e[-1] == ',' || e[-1] == ':')
 		return false;
+	/* "📆 All timestamps in UTC": the timeline's zone, said */
+	if (pm_contains_ci(s, e - s, "all times") || pm_contains_ci(s, e - s, "times are"))
+		return false;
 	for (const char *t = s; t < e; t++)
 	{
 		if (*t == ':' || isdigit((unsigned char) *t))
@@ -563,6 +566,10 @@ pm_part_heading(PmParser *ps, char *name, bool atx, int level, PmHeadKind hk, Pm
 {
 	int			nlen = strlen(name);
 
+	/* "⏱️ Key Timestamps" (an incident.io export): the summary's fields */
+	if (hk == HEAD_OTHER && pm_contains_ci(name, nlen, "timestamps") &&
+		!pm_contains_ci(name, nlen, "timeline"))
+		hk = HEAD_SUMMARY;
 	if (hk != HEAD_OTHER && hk != HEAD_RETRO)
 		ps->parts_seen++;
 	switch (hk)
@@ -622,6 +629,16 @@ pm_part_heading(PmParser *ps, char *name, bool atx, int level, PmHeadKind hk, Pm
 	}
 }
 
+/* a heading that opens with a day, its year named, and no time */
+static bool
+pm_date_heading(const char *name)
+{
+	PmStamp		st;
+
+	return pm_read_stamp(name, name + strlen(name), &st) > 0 && st.has_date &&
+		!st.has_time && st.y != 0;
+}
+
 /* the section being kept is the review held after the incident ("## Post-mortem") */
 static bool
 pm_review_section(const PmParser *ps)
@@ -657,6 +674,13 @@ pm_section_heading(PmParser *ps, const PmLine *ln, char *name, bool atx, int lev
 		return true;
 	if (*sec == SEC_MEASURES && pm_measures_heading(ps, atx, level, hk))
 		return true;
+	if (atx && hk == HEAD_OTHER && doc->title != NULL && pm_date_heading(name) &&
+		(*sec == SEC_NONE || (*sec == SEC_OTHER && ps->parts_seen == 0)))
+	{
+		/* "### 9 March 2022 · 41 minutes global · ExampleCDN": the day, said above the parts */
+		pm_append_text(&ps->summary, name, strlen(name), true);
+		return true;
+	}
 	if (!atx && hk == HEAD_OTHER && (*sec == SEC_SUMMARY || *sec == SEC_NONE || *sec == SEC_ROOT))
 	{
 		/* "**Duration:**" alone: a field label for the lines below */

@@ -43,6 +43,7 @@ pm_field_kind(const char *label)
 		{"impact started", F_START}, {"impact start", F_START}, {"impact began", F_START},
 		{"impact ended", F_END}, {"impact end", F_END},
 		{"trigger time", F_START}, {"resolution time", F_END}, {"time resolved", F_END},
+		{"fixed", F_END}, {"fixed at", F_END},
 		{"time zone", F_ZONE}, {"timezone", F_ZONE},
 		{"summary", F_SUMMARY}, {"issue summary", F_SUMMARY}
 	};
@@ -608,8 +609,11 @@ pm_users_count(PmDocument *doc, const char *p, const char *q, const char *r, con
 	{
 		if (pm_prefix_ci(t, e, "user") || pm_prefix_ci(t, e, "customer") ||
 			pm_prefix_ci(t, e, "client") || pm_prefix_ci(t, e, "account") ||
-			pm_prefix_ci(t, e, "subscriber") || pm_prefix_ci(t, e, "visitor"))
+			pm_prefix_ci(t, e, "subscriber") || pm_prefix_ci(t, e, "visitor") ||
+			pm_prefix_ci(t, e, "usuário") || pm_prefix_ci(t, e, "usuario") ||
+			pm_prefix_ci(t, e, "utilisateur") || pm_prefix_ci(t, e, "nutzer"))
 		{
+			/* the same words in Portuguese, Spanish, French, German */
 			doc->has_users_count = true;
 			doc->users_count = count;
 			break;
