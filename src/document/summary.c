@@ -429,7 +429,8 @@ pm_skip_ws(const char *p, const char *e)
 bool
 pm_thousands(const char *q, const char *e)
 {
-	return *q == ',' && q + 3 < e && isdigit((unsigned char) q[1]) &&
+	/* "1,200", and "120 000" as French and Russian write it (the caller checks the group before) */
+	return (*q == ',' || *q == ' ') && q + 3 < e && isdigit((unsigned char) q[1]) &&
 		isdigit((unsigned char) q[2]) && isdigit((unsigned char) q[3]) &&
 		(q + 4 >= e || !isdigit((unsigned char) q[4]));
 }
@@ -444,19 +445,25 @@ pm_read_number(const char *p, const char *e, double *v, int64 *count, bool *frac
 			   const char **end)
 {
 	const char *q = p;
-	int			nd = 0;
+	int			nd = 0,
+				group = 0;
 	double		scale = 0.1;
 
 	*v = 0;
 	*count = 0;
 	*frac = false;
 	while (q < e && (isdigit((unsigned char) *q) ||
-					 (!*frac && pm_thousands(q, e)) ||
+					 (!*frac && *q == ',' && pm_thousands(q, e)) ||
+					 (!*frac && group >= 1 && group <= 3 && *q == ' ' && pm_thousands(q, e)) ||
 					 (*q == '.' && !*frac && q + 1 < e && isdigit((unsigned char) q[1]))))
 	{
 		if (*q == '.')
 			*frac = true;
-		else if (isdigit((unsigned char) *q))
+		if (!isdigit((unsigned char) *q))
+			group = 0;
+		else
+			group++;
+		if (isdigit((unsigned char) *q))
 		{
 			if (*frac)
 			{
