@@ -351,15 +351,14 @@ pm_timeline_row(PmParser *ps, const PmLine *ln, const char *s, const char *e)
 		return;
 	}
 	/* "| 2024-06-11 |  |": a row of a date alone dates the rows below it */
-	if (nc > 0 && pm_read_stamp(cs[0], ce[0], &st) == ce[0] - cs[0] && st.has_date &&
-		!st.has_time && st.y != 0)
+	if (nc > 1)
 	{
 		bool		rest_empty = true;
 
-		for (int i = 1; i < nc; i++)
-			if (pm_has_letters(cs[i], ce[i]) || ce[i] > cs[i])
-				rest_empty = false;
-		if (rest_empty)
+		for (int i = 1; i < nc && rest_empty; i++)
+			rest_empty = ce[i] == cs[i];
+		if (rest_empty && pm_read_stamp(cs[0], ce[0], &st) == ce[0] - cs[0] &&
+			st.has_date && !st.has_time && st.y != 0)
 		{
 			pm_new_entry(ps, &st, ln->lineno, -1);
 			ps->date_markers++;
