@@ -455,9 +455,10 @@ pm_timeline_heading(PmParser *ps, const PmLine *ln, char *name, bool atx, int le
 {
 	PmStamp		st;
 	int			nlen = strlen(name);
+	const char *day = pm_skip_day_number(name, name + nlen);
 
 	if (hk == HEAD_OTHER &&
-		pm_read_stamp(name, name + nlen, &st) == nlen && st.has_date && !st.has_time)
+		pm_read_stamp(day, name + nlen, &st) == name + nlen - day && st.has_date && !st.has_time)
 	{
 		pm_new_entry(ps, &st, ln->lineno, -1);
 		ps->date_markers++;
