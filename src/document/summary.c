@@ -106,7 +106,7 @@ static bool
 pm_page_metadata(const char *s, const char *e)
 {
 	static const char *const labels[] = {"last updated", "updated", "last modified", "modified",
-		"last edited", "published", "posted", "written", "created", "reviewed", "report date",
+		"last edited", "published", "posted", "posted on", "published on", "updated on", "written", "created", "reviewed", "report date",
 	"date written", "date of report", "authored", "revised"};
 	const char *colon = memchr(s, ':', Min(e - s, 40));
 	char	   *label;

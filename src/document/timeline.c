@@ -232,6 +232,30 @@ pm_entry_head(const char *p, const char *e, PmStamp *st)
 	return pm_skip_separator(q, e);
 }
 
+/*
+ * "06:48 UTC on Friday, March 3rd 2023": the day named after a time is its
+ * date; q is just past the time.  Returns where the text goes on.
+ */
+static const char *
+pm_on_date(const char *q, const char *e, PmStamp *st)
+{
+	PmStamp		day;
+	const char *r;
+	int			n;
+
+	if (st->has_date || !pm_word_ci(pm_skip_space(q, e), e, "on"))
+		return q;
+	r = pm_skip_space(pm_skip_space(q, e) + 2, e);
+	n = pm_read_stamp(r, e, &day);
+	if (n == 0 || !day.has_date || day.has_time)
+		return q;
+	st->has_date = true;
+	st->y = day.y;
+	st->m = day.m;
+	st->d = day.d;
+	return pm_skip_separator(r + n, e);
+}
+
 /* prose: split a line at "At <time>" sentences; false if none */
 bool
 pm_timeline_prose(PmParser *ps, const PmLine *ln, const char *s, const char *e)
@@ -262,6 +286,7 @@ pm_timeline_prose(PmParser *ps, const PmLine *ln, const char *s, const char *e)
 		body = pm_entry_head(p, e, &st);
 		if (body == NULL || !st.has_time)
 			continue;
+		body = pm_on_date(body, e, &st);
 		starts[n] = p;
 		stamps[n] = st;
 		bodies[n] = body;
@@ -324,14 +349,18 @@ pm_timeline_sentences(PmParser *ps, const PmLine *ln, const char *s, const char 
 		for (const char *t = p; t < se; t++)
 		{
 			PmStamp		st;
+			int			n;
 
 			if (!isalnum((unsigned char) *t) || !pm_word_start(p, t))
 				continue;
-			if (pm_read_stamp(t, se, &st) > 0 && st.has_time && !st.zone_unknown)
+			n = pm_read_stamp(t, se, &st);
+			if (n > 0 && st.has_time && !st.zone_unknown)
 			{
 				const char *bs = p,
 						   *be = se;
 				PmRawEntry *r;
+
+				pm_on_date(t + n, se, &st);
 
 				pm_trim(&bs, &be);
 				r = pm_new_entry(ps, &st, ln->lineno, ln->indent);
@@ -557,7 +586,7 @@ pm_timeline_kind(const char *s, int len, bool *begins)
 		HAS("incident closed") || HAS("incident end") || HAS("outage end") ||
 		HAS("returns to normal") || HAS("heals") || HAS("healed") || HAS("back online") ||
 		HAS("back to 100") || HAS("outage is over") || HAS("working again") ||
-		HAS("working normally"))
+		HAS("working normally") || HAS("fully operational") || HAS("operating normally"))
 		return "resolution";
 	if (HAS("rolled back") || HAS("roll back") || HAS("rollback") || HAS("rolling back") ||
 		HAS("revert") || HAS("mitigat") || HAS("failover") || HAS("failed over") ||
