@@ -908,7 +908,8 @@ pm_says_outage(const char *s, int len)
 {
 	static const char *const words[] = {"outage", "interruption", "downtime", "unavailable",
 		"unresponsive", "went down", "was down", "were down", "disruption", "degraded",
-	"stopped responding", "not responding"};
+		"degradation", "stopped responding", "not responding", "are failing", "is failing",
+	"delayed", "delays"};
 
 	for (int i = 0; i < lengthof(words); i++)
 		if (pm_contains_ci(s, len, words[i]))
@@ -961,6 +962,8 @@ pm_read_narrative(PmParser *ps)
 		}
 		pfree(c);
 	}
+	if (ps->front_title)
+		outage |= pm_says_outage(ps->front_title, strlen(ps->front_title));
 	if (first_prose < 0 || ntimes < 2 || !outage)
 		return false;
 
@@ -1033,7 +1036,19 @@ pm_read_narrative(PmParser *ps)
 			appendBinaryStringInfo(&para, ps->lines[k].s, ps->lines[k].len);
 			ps->lines[k].section = SEC_TIMELINE;
 		}
-		pm_timeline_sentences(ps, ln, para.data, para.data + para.len);
+		{
+			PmLine		joined = *ln;
+			PmStamp		st;
+			const char *body = pm_entry_head(para.data, para.data + para.len, &st);
+
+			joined.s = para.data;
+			joined.len = para.len;
+			/* "2025-02-11 16:04:00 - Uploads are failing. ...": one entry */
+			if (body != NULL && st.has_time)
+				pm_timeline_line(ps, &joined);
+			else
+				pm_timeline_sentences(ps, ln, para.data, para.data + para.len);
+		}
 		i = j - 1;
 	}
 	ps->parts_seen++;
