@@ -510,7 +510,9 @@ pm_title_heading(PmParser *ps, char *name, bool atx, int level, PmHeadKind hk,
 	}
 	if (doc->title == NULL && sec == SEC_NONE &&
 		(hk == HEAD_OTHER ||
-		 (atx && level == 1 && h1_count == 1 && pm_count_words(name) >= 3)))
+		 (atx && level == 1 && h1_count == 1 && pm_count_words(name) >= 3) ||
+		 (atx && level == 1 && h1_count == 1 && hk == HEAD_SUMMARY &&
+		  pg_strncasecmp(name, "incident", 8) == 0)))	/* "# Incident #42" */
 	{
 		/*
 		 * The title, also when it holds a section's word ("# DNS resolution
@@ -946,7 +948,7 @@ pm_read_narrative(PmParser *ps)
 		outage |= pm_says_outage(ln->s, ln->len);
 		c = pnstrdup(ln->s, ln->len);
 		/* prose: sentences of words, not a title, a date or a field */
-		if (pm_count_words(c) >= 8 && (strstr(c, ". ") != NULL || c[ln->len - 1] == '.'))
+		if (pm_count_words(c) >= 8 && (strstr(c, ". ") != NULL || ln->s[ln->len - 1] == '.'))
 		{
 			PmStamps	found;
 
