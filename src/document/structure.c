@@ -975,34 +975,6 @@ pm_paragraph_end(PmParser *ps, int i)
 	return j;
 }
 
-/*
- * A notice without the template's parts that tells of an outage at a time
- * ("Last night between 1.30 and 6.15 AM (CET), a storage controller failure
- * made one of our file servers unavailable"): read from its text, as a
- * summary.
- */
-static bool
-pm_outage_notice(PmParser *ps)
-{
-	static const char *const words[] = {"outage", "downtime", "unavailable", "failure",
-		"interruption", "disruption", "degraded", "incident", "could not", "went down",
-	"were down", "was down"};
-	PmStamps	found;
-	bool		timed = false,
-				outage = false;
-
-	if (ps->summary.len == 0)
-		return false;
-	memset(&found, 0, sizeof(found));
-	pm_scan_stamps(ps->summary.data, ps->summary.len, &found);
-	for (int i = 0; i < found.n; i++)
-		if (found.st[i].has_time)
-			timed = true;
-	for (int i = 0; i < lengthof(words) && timed && !outage; i++)
-		outage = pm_contains_ci(ps->summary.data, ps->summary.len, words[i]);
-	return timed && outage;
-}
-
 /* a parser over a new document; false (and doc->error set) for a bad zone */
 static bool
 pm_parser_begin(PmParser *ps, PmDocument *doc, const PmOptions *opt)
@@ -1304,11 +1276,8 @@ pm_parse_document(const char *text, int len, const PmOptions *opt)
 		}
 	}
 
-	/*
-	 * none of the template's parts: not a postmortem, unless its prose is one
-	 * or it is a notice of an outage at a time
-	 */
-	if (ps.parts_seen == 0 && !pm_read_narrative(&ps) && !pm_outage_notice(&ps))
+	/* none of the template's parts: not a postmortem, unless its prose is one */
+	if (ps.parts_seen == 0 && !pm_read_narrative(&ps))
 	{
 		doc->error = PM_ERROR_NO_TIMES;
 		doc->error_message = pstrdup("postmortem document has no timeline");
