@@ -34,7 +34,7 @@ pm_field_kind(const char *label)
 		{"end", F_END}, {"ended", F_END}, {"end time", F_END}, {"resolved", F_END},
 		{"resolved at", F_END}, {"ended at", F_END},
 		{"trigger time", F_START}, {"triggered at", F_START},
-		{"resolution time", F_END}, {"time resolved", F_END}, {"fixed", F_END},
+		{"resolution time", F_END}, {"resolved time", F_END}, {"time resolved", F_END}, {"fixed", F_END},
 		{"fixed at", F_END},
 		{"impact", F_IMPACT}, {"customer impact", F_IMPACT}, {"user impact", F_IMPACT},
 		{"root cause", F_ROOT}, {"cause", F_ROOT}, {"root causes", F_ROOT},

@@ -353,8 +353,9 @@ pm_head_kind(const char *name)
 		strcmp(low, "plan of action") == 0)
 		return HEAD_TASKS;
 	if (HAS("corrective") || HAS("prevent") || HAS("measures") || WORD("measure") ||
-		HAS("remediation") || HAS("doing about"))
-		return HEAD_MEASURES;
+		HAS("remediation") || HAS("doing about") || HAS("we've done") || HAS("we’ve done") ||
+		HAS("we have done"))
+		return HEAD_MEASURES;	/* "What We've Done": the measures taken */
 	if (!HAS("root cause") &&
 		(HAS("lessons") || HAS("went well") || HAS("went wrong") || HAS("went right") ||
 		 HAS("contributing factor") || HAS("five whys") || HAS("5 whys") ||
