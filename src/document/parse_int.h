@@ -123,6 +123,7 @@ typedef struct PmItem
 	bool		plain;			/* a line without a list marker */
 	int			span;			/* items_at_heading when it was read */
 	int			lineno;			/* its last line */
+	bool		taken;			/* under "What We've Done": a measure taken */
 } PmItem;
 
 typedef struct PmParser
@@ -138,6 +139,7 @@ typedef struct PmParser
 								 * retrospective), 0 if none */
 	bool		plain_closed;	/* the plain-line tasks ended at a pseudo-heading */
 	PmGroup		measures_group; /* the list that heading named */
+	bool		measures_taken; /* that heading says they were done */
 	int			yearless_m;		/* a date without a year ("April 17th") */
 	int			yearless_d;
 	StringInfo	other;			/* body of the section being kept, or NULL */
@@ -265,6 +267,7 @@ extern bool pm_table_separator(const char *s, const char *e);
 extern bool pm_word_start(const char *s, const char *p);
 extern bool pm_has_word(const char *low, const char *word);
 extern PmHeadKind pm_head_kind(const char *name);
+extern bool pm_head_says_done(const char *name);
 
 /* datetime.c */
 extern const char *pm_month_name(int month);

@@ -337,6 +337,19 @@ pm_closing_entry(const PmDocument *doc, int i)
 	return false;
 }
 
+/* the summary says when service came back ("was restored at 03:52") */
+static bool
+pm_summary_says_restored(const char *s)
+{
+	int			len;
+
+	if (s == NULL)
+		return false;
+	len = strlen(s);
+	return pm_contains_ci(s, len, "restored at") || pm_contains_ci(s, len, "resolved at") ||
+		pm_contains_ci(s, len, "recovered at");
+}
+
 /* no end in the summary: the last resolution entry, else the last entry */
 static void
 pm_end_from_timeline(PmParser *ps, TimestampTz last)
@@ -515,6 +528,13 @@ pm_settle_span(PmParser *ps)
 		{
 			/* "Resolved / Oct 02 at 09:15am PDT" above the report: when it was posted */
 			pm_note(doc, "the summary's only time is more than a day after the timeline's last entry; took start and end from the timeline");
+			ps->sum_has_start = false;
+		}
+		else if (ps->sum_has_start && !ps->sum_has_end && first < ps->sum_start &&
+				 pm_summary_says_restored(doc->summary))
+		{
+			/* "Service was restored at 03:52": the summary's one time is no start */
+			pm_note(doc, "the summary's only time is when service was restored; took the start from the timeline");
 			ps->sum_has_start = false;
 		}
 		if (!ps->sum_has_start)

@@ -615,6 +615,12 @@ pm_part_heading(PmParser *ps, char *name, bool atx, int level, PmHeadKind hk, Pm
 				(hk == HEAD_IMPROVEMENTS) ? GROUP_IMPROVEMENTS : GROUP_DEFAULT;
 			ps->measures_level = atx ? level : 0;
 			ps->measures_group = ps->group;
+			{
+				char		buf[128];
+
+				ps->measures_taken = hk == HEAD_MEASURES &&
+					pm_head_says_done(pm_lower_copy(name, nlen, buf, sizeof(buf)));
+			}
 			if (hk == HEAD_TASKS)
 				ps->saw_task_heading = true;
 			ps->in_task_table = false;

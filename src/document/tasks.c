@@ -37,6 +37,7 @@ pm_new_item(PmParser *ps, int indent)
 	it->group = ps->group;
 	it->indent = indent;
 	it->span = ps->items_at_heading;
+	it->taken = ps->measures_taken;
 	return it;
 }
 
@@ -899,7 +900,7 @@ pm_finish_task(PmParser *ps, PmItem *it, PmTask *task)
 			pm_note(ps->doc, "task \"%s\": status \"%s\" not understood; read as todo",
 					t, it->status_text);
 	}
-	if (status == NULL && !it->has_checkbox && pm_says_done(t))
+	if (status == NULL && !it->has_checkbox && (it->taken || pm_says_done(t)))
 		status = "done";
 	if (status == NULL)
 		status = (it->has_checkbox && it->checked) ? "done" : "todo";

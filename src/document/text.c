@@ -327,6 +327,14 @@ pm_has_word(const char *low, const char *word)
 #define HAS(w) (strstr(low, (w)) != NULL)
 #define WORD(w) pm_has_word(low, (w))
 
+/* "What We've Done": a heading over the measures already taken; low in lower case */
+bool
+pm_head_says_done(const char *low)
+{
+	return strstr(low, "we've done") || strstr(low, "we\xe2\x80\x99ve done") ||
+		strstr(low, "we have done");
+}
+
 PmHeadKind
 pm_head_kind(const char *name)
 {
@@ -353,9 +361,8 @@ pm_head_kind(const char *name)
 		strcmp(low, "plan of action") == 0)
 		return HEAD_TASKS;
 	if (HAS("corrective") || HAS("prevent") || HAS("measures") || WORD("measure") ||
-		HAS("remediation") || HAS("doing about") || HAS("we've done") || HAS("we’ve done") ||
-		HAS("we have done"))
-		return HEAD_MEASURES;	/* "What We've Done": the measures taken */
+		HAS("remediation") || HAS("doing about") || pm_head_says_done(low))
+		return HEAD_MEASURES;
 	if (!HAS("root cause") &&
 		(HAS("lessons") || HAS("went well") || HAS("went wrong") || HAS("went right") ||
 		 HAS("contributing factor") || HAS("five whys") || HAS("5 whys") ||
