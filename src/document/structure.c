@@ -1077,6 +1077,42 @@ pm_narrative_span(PmParser *ps, const char *s, int len)
 	return true;
 }
 
+/*
+ * "Posted Apr 09, 2013 - 14:58 NZST" under a status page's text: when the
+ * notice was posted.  Its day and zone are the notice's (the summary's, read
+ * as a date), its time neither the start nor an entry.
+ */
+static bool
+pm_posted_line(PmParser *ps, const PmLine *ln)
+{
+	PmStamps	found;
+	const PmStamp *d = NULL,
+			   *z = NULL;
+	char	   *day;
+
+	if (!pm_prefix_ci(ln->s, ln->s + ln->len, "posted "))
+		return false;
+	memset(&found, 0, sizeof(found));
+	pm_scan_stamps(ln->s, ln->len, &found);
+	for (int i = 0; i < found.n; i++)
+	{
+		if (d == NULL && found.st[i].has_date && found.st[i].y != 0)
+			d = &found.st[i];
+		if (z == NULL && found.st[i].has_zone)
+			z = &found.st[i];
+	}
+	if (d == NULL)
+		return false;
+	day = psprintf("%04d-%02d-%02d", d->y, d->m, d->d);
+	pm_append_text(&ps->summary, day, strlen(day), true);
+	if (z != NULL && !ps->has_doc_zone)
+	{
+		ps->doc_zone = z->zone;
+		ps->has_doc_zone = true;
+	}
+	return true;
+}
+
 /* "Posted on: ...": a label of words before a colon */
 static bool
 pm_label_line(const char *s, const char *e)
@@ -1217,11 +1253,14 @@ pm_read_narrative(PmParser *ps)
 		initStringInfo(&para);
 		for (int k = i; k < j; k++)
 		{
-			if (k > i)
+			ps->lines[k].section = SEC_TIMELINE;
+			if (pm_posted_line(ps, &ps->lines[k]))
+				continue;
+			if (para.len > 0)
 				appendStringInfoChar(&para, ' ');
 			appendBinaryStringInfo(&para, ps->lines[k].s, ps->lines[k].len);
-			ps->lines[k].section = SEC_TIMELINE;
 		}
+		if (para.len > 0)
 		{
 			PmLine		joined = *ln;
 			PmStamp		st;

@@ -2,7 +2,7 @@
 -- formats (test/document/corpus), checked the way users rely on them.
 BEGIN;
 SET LOCAL timezone = 'UTC';
-SELECT plan(1379);
+SELECT plan(1386);
 
 \set seed000 `cat test/seeds/000_2d29b2a47fc1b878.txt`
 \set seed001 `cat test/seeds/001_e377f6c4d1aac321.txt`
@@ -135,6 +135,7 @@ SELECT plan(1379);
 \set doc187 `cat test/document/corpus/187_notion_export_field_value_table_impact_window_u2011_time_table_notes.md`
 \set doc184 `cat test/document/corpus/184_no_headings_early_hours_mountain_time_plain_dash_lines.txt`
 \set doc188 `cat test/document/corpus/188_status_notice_date_in_title_12h_utc_bullets_done_steps.md`
+\set doc190 `cat test/document/corpus/190_statuspage_approximately_weekday_ordinal_no_year_posted_nzst.md`
 \set doc192 `cat test/document/corpus/192_status_incident_start_resolved_time_fields_idt_follow_up_bullets.md`
 \set doc129 `cat test/document/corpus/129_wat_precursor_push_summary_window.md`
 \set doc131 `cat test/document/corpus/131_no_zone_seconds_status_emoji_checkbox_groups_checklist.md`
@@ -305,6 +306,7 @@ INSERT INTO doc VALUES
 	('187 Field | Value table, Impact window Start:/End:, U+2011, Time (UTC) table with Notes', :'doc187', NULL),
 	('184 no headings, "early hours of February 3, 2011", mountain time, "00:58 - " lines', :'doc184', NULL),
 	('188 status notice, date in the title, "9:15 AM UTC:" bullets, What We''ve Done', :'doc188', NULL),
+	('190 status page, "At approximately 14:27, Tuesday the 9th of April", Posted ... 2013 NZST', :'doc190', NULL),
 	('192 status incident, Start Time / Resolved Time fields in IDT, follow-up bullets', :'doc192', NULL),
 	('131 checkbox groups, sub-bullets under a task, standing checklist', :'doc131', NULL),
 	('130 incident.io export: Key Timestamps, date row, … rows', :'doc130', NULL),
@@ -470,6 +472,7 @@ INSERT INTO expected VALUES
 	('187 Field | Value table, Impact window Start:/End:, U+2011, Time (UTC) table with Notes', '2025-03-12 09:41Z', '2025-03-12 10:26Z', 8, 3, 1, NULL, NULL),
 	('184 no headings, "early hours of February 3, 2011", mountain time, "00:58 - " lines', '2011-02-03 07:58Z', '2011-02-03 11:05Z', 8, 0, 0, NULL, NULL),
 	('188 status notice, date in the title, "9:15 AM UTC:" bullets, What We''ve Done', '2025-10-07 09:15Z', '2025-10-07 12:20Z', 3, 3, 3, NULL, NULL),
+	('190 status page, "At approximately 14:27, Tuesday the 9th of April", Posted ... 2013 NZST', '2013-04-09 02:27Z', '2013-04-09 02:58Z', 2, 0, 0, NULL, NULL),
 	('192 status incident, Start Time / Resolved Time fields in IDT, follow-up bullets', '2024-03-18 02:10Z', '2024-03-18 03:47Z', 0, 4, 0, NULL, NULL),
 	('131 checkbox groups, sub-bullets under a task, standing checklist', '2025-03-04 09:12Z', '2025-03-04 09:17:05Z', 6, 11, 3, 100, NULL),
 	('130 incident.io export: Key Timestamps, date row, … rows', '2024-06-11 14:12Z', '2024-06-11 14:31Z', 4, 2, 0, NULL, 40),
@@ -486,8 +489,6 @@ INSERT INTO expected VALUES
 -- known misses of the eighth sample, what a careful reader records (not yet imported so):
 --	('183 narrative, "Last night (March 14th, 2022)", pm/am across midnight, no zone', '2022-03-14 23:18Z', '2022-03-15 00:41Z', 4, 0, 0, NULL, NULL)
 --		(the start is read at 9:50 pm, a maintenance step before the outage, the end at 10:40 pm; a clause after ";" is its own entry)
---	('190 status page, "At approximately 14:27, Tuesday the 9th of April", Posted ... 2013 NZST', '2013-04-09 02:27Z', '2013-04-09 02:58Z', 2, 0, 0, NULL, NULL)
---		(the start is read at 14:58 and the "Posted" stamp is an entry)
 --	('193 status page postmortem, untimed summary, updates "Posted Jun 10, 2024 - 16:18 EDT"', '2024-06-10 20:18Z', '2024-06-10 20:42Z', 4, 3, 3, NULL, NULL)
 --		(refused for want of a timeline: updates with the posted stamp below their text are not read)
 --	194: "**What Went Wrong** On March 4th at approximately 9:20 AM EST": refused, but for want of the
@@ -512,7 +513,7 @@ CREATE TEMP VIEW actual AS
 		   i.users_affected_pct AS pct, i.users_affected AS users, i.import_notes, i.status
 	  FROM imported m JOIN postmortem.incident i ON i.id = m.id;
 
--- 158 documents x 7 checks
+-- 159 documents x 7 checks
 SELECT is(a.started_at, e.started_at, e.name || ': start in UTC') FROM actual a JOIN expected e USING (name) ORDER BY name;
 SELECT is(a.resolved_at, e.resolved_at, e.name || ': end in UTC') FROM actual a JOIN expected e USING (name) ORDER BY name;
 SELECT is(a.entries, e.entries, e.name || ': timeline entries') FROM actual a JOIN expected e USING (name) ORDER BY name;
@@ -522,7 +523,7 @@ SELECT is(a.pct, e.pct, e.name || ': share of users affected') FROM actual a JOI
 SELECT is(a.users, e.users, e.name || ': users affected') FROM actual a JOIN expected e USING (name) ORDER BY name;
 
 -- every imported incident is finished, and the timeline came from the import
-SELECT is(count(*)::int, 158, 'every document imports as a finished incident (resolved, or closed as its Status says)') FROM actual
+SELECT is(count(*)::int, 159, 'every document imports as a finished incident (resolved, or closed as its Status says)') FROM actual
  WHERE status = 'resolved' OR (status = 'closed' AND name LIKE '161 %');
 SELECT is((SELECT count(*)::int FROM postmortem.timeline t JOIN imported m ON m.id = t.incident_id WHERE t.source <> 'import'),
 		  0, 'timeline rows are marked as imported');
