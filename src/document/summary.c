@@ -131,6 +131,29 @@ pm_read_field(const char *s, const char *e, const char **value)
 	const char *colon = NULL;
 	char	   *label;
 
+	/* "**Root Cause** The migration ...": a bold label run into its text */
+	if (e - s > 6 && s[0] == '*' && s[1] == '*' && isalpha((unsigned char) s[2]))
+	{
+		const char *close = NULL;
+
+		for (const char *t = s + 2; t + 1 < e && t - s < 40 && *t != ':'; t++)
+			if (t[0] == '*' && t[1] == '*')
+			{
+				close = t;
+				break;
+			}
+		if (close != NULL && close + 3 < e && close[2] == ' ' &&
+			isupper((unsigned char) close[3]))
+		{
+			PmField		f = pm_field_kind(pm_clean(s + 2, close));
+
+			if (f != F_NONE)
+			{
+				*value = close + 3;
+				return f;
+			}
+		}
+	}
 	for (const char *t = s; t < e && t - s < 40; t++)
 		if (*t == ':')
 		{
