@@ -1030,6 +1030,36 @@ pm_read_structure(PmParser *ps, const char *text, int len)
 }
 
 /*
+ * The day (and the zone) a narrative's line names, as the summary's: its
+ * times are the entries', not the summary's start and end.
+ */
+static bool
+pm_summary_day(PmParser *ps, const PmStamps *found)
+{
+	const PmStamp *d = NULL,
+			   *z = NULL;
+	char	   *day;
+
+	for (int i = 0; i < found->n; i++)
+	{
+		if (d == NULL && found->st[i].has_date && found->st[i].y != 0)
+			d = &found->st[i];
+		if (z == NULL && found->st[i].has_zone)
+			z = &found->st[i];
+	}
+	if (d == NULL)
+		return false;
+	day = psprintf("%04d-%02d-%02d", d->y, d->m, d->d);
+	pm_append_text(&ps->summary, day, strlen(day), true);
+	if (z != NULL && !ps->has_doc_zone)
+	{
+		ps->doc_zone = z->zone;
+		ps->has_doc_zone = true;
+	}
+	return true;
+}
+
+/*
  * "On the 14th of July, 2021 we had a period of downtime.": a narrative's
  * paragraph that names a day, its year too, before any time dates the
  * sentences after it, as a date line dates the entries below it.
@@ -1046,7 +1076,7 @@ pm_narrative_day(PmParser *ps, const PmLine *ln, const char *s, int len)
 		pm_new_entry(ps, &found.st[0], ln->lineno, -1);
 		ps->date_markers++;
 		/* and it is the summary's day, for a duration stated in the prose */
-		pm_append_text(&ps->summary, s, len, true);
+		pm_summary_day(ps, &found);
 	}
 }
 
@@ -1086,31 +1116,12 @@ static bool
 pm_posted_line(PmParser *ps, const PmLine *ln)
 {
 	PmStamps	found;
-	const PmStamp *d = NULL,
-			   *z = NULL;
-	char	   *day;
 
 	if (!pm_prefix_ci(ln->s, ln->s + ln->len, "posted "))
 		return false;
 	memset(&found, 0, sizeof(found));
 	pm_scan_stamps(ln->s, ln->len, &found);
-	for (int i = 0; i < found.n; i++)
-	{
-		if (d == NULL && found.st[i].has_date && found.st[i].y != 0)
-			d = &found.st[i];
-		if (z == NULL && found.st[i].has_zone)
-			z = &found.st[i];
-	}
-	if (d == NULL)
-		return false;
-	day = psprintf("%04d-%02d-%02d", d->y, d->m, d->d);
-	pm_append_text(&ps->summary, day, strlen(day), true);
-	if (z != NULL && !ps->has_doc_zone)
-	{
-		ps->doc_zone = z->zone;
-		ps->has_doc_zone = true;
-	}
-	return true;
+	return pm_summary_day(ps, &found);
 }
 
 /* "Posted on: ...": a label of words before a colon */

@@ -591,7 +591,8 @@ pm_timeline_kind(const char *s, int len, bool *begins)
 			   HAS("impact begin") || HAS("impact began") || HAS("impact start") ||
 			   HAS("incident begin") || HAS("incident began") ||
 			   HAS("problem start") || HAS("issue start") ||
-			   HAS("goes down") || HAS("went down"));
+			   HAS("goes down") || HAS("went down") ||
+			   HAS("lost their connection") || HAS("lost connectivity") || HAS("lost access"));
 
 	if (HAS("misleading") || HAS("red herring") || HAS("false lead") ||
 		HAS("wrong path") || HAS("dead end"))

@@ -488,7 +488,7 @@ INSERT INTO expected VALUES
 	('155 bold key table, Resolution Time 07:00 UTC (May 7)', '2023-05-06 21:40Z', '2023-05-07 07:00Z', 0, 0, 0, NULL, 2400000);
 -- known misses of the eighth sample, what a careful reader records (not yet imported so):
 --	('183 narrative, "Last night (March 14th, 2022)", pm/am across midnight, no zone', '2022-03-14 23:18Z', '2022-03-15 00:41Z', 4, 0, 0, NULL, NULL)
---		(the start is read at 9:50 pm, a maintenance step before the outage, the end at 10:40 pm; a clause after ";" is its own entry)
+--		(start and end right; the clause after ";", "settled back by 10:40 pm", is read as its own entry: 5)
 --	('193 status page postmortem, untimed summary, updates "Posted Jun 10, 2024 - 16:18 EDT"', '2024-06-10 20:18Z', '2024-06-10 20:42Z', 4, 3, 3, NULL, NULL)
 --		(refused for want of a timeline: updates with the posted stamp below their text are not read)
 -- known misses of the fifth sample, what a careful reader records (not yet imported so):
