@@ -26,6 +26,8 @@
 #
 #   bench/recorder.sh            (run `make install` first, as for the tests)
 #   RUNS=3 bench/recorder.sh     (repeat each measurement, report the median)
+#   MIX=app bench/recorder.sh    (the second statement mix,
+#                                 bench/recorder_migration_app.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${RUNS:-1}
@@ -45,7 +47,11 @@ if [ -n "${PM_PG_ROOT:-}" ]; then . test/support/private-pg.sh; pm_private_pg "$
 . test/support/server.sh
 out=$(mktemp -d /tmp/postmortem-bench.XXXXXX)
 chmod 777 "$out"
-bash bench/recorder_migration.sh 30 >"$out/migration.sql"
+case ${MIX:-ddl} in
+ddl) bash bench/recorder_migration.sh 30 >"$out/migration.sql" ;;
+app) bash bench/recorder_migration_app.sh 16 >"$out/migration.sql" ;;
+*) echo "MIX is ddl or app" >&2; exit 2 ;;
+esac
 stmts=$(grep -c ';$' "$out/migration.sql")
 
 # pg_ctl -p only names the postgres binary; run valgrind through a wrapper
@@ -130,7 +136,7 @@ ppm=$(median <"$out/ppm")
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a / b }'; }
 cat <<REPORT
-migration: $stmts statements in one transaction ($recorded schema_change rows recorded)
+migration (${MIX:-ddl}): $stmts statements in one transaction ($recorded schema_change rows recorded)
 backend instructions (callgrind, median of $runs):
   no audit                         $base
   postmortem recorder              $pm   ratio $(ratio "$pm" "$base")

@@ -6,7 +6,8 @@
 #   PM_PG_ROOT=/tmp/pm-mybranch make test
 #
 # The copy is made once (bin, lib, share and server headers of PostgreSQL
-# $PGVERSION, default 15: about 60 MB) and reused.  PostgreSQL finds its share and lib folders
+# $PGVERSION, default 15: about 60 MB) and reused; extensions the host
+# gains later are added to it.  PostgreSQL finds its share and lib folders
 # relative to its binaries, so the copy is a complete installation.
 pm_private_pg() {
 	local root=$1 v=${2:-${PGVERSION:-15}}
@@ -21,6 +22,14 @@ pm_private_pg() {
 		touch "$root/.complete" || return 1
 		chmod 755 "$root"
 	fi
+	# extensions installed on the host after the copy was made (pgaudit for
+	# bench/recorder.sh, pgTAP): added, never over what is there, never ours
+	local f
+	for f in /usr/share/postgresql/$v/extension/* /usr/lib/postgresql/$v/lib/*.so; do
+		[ -e "$f" ] || continue
+		case ${f##*/} in postmortem*) continue ;; esac
+		[ -e "$root$f" ] || cp -a "$f" "$root$f"
+	done
 	export PG_CONFIG="$root/usr/lib/postgresql/$v/bin/pg_config"
 	export PM_PGBIN="$root/usr/lib/postgresql/$v/bin"
 }
