@@ -316,6 +316,7 @@ extern void pm_scan_zone(PmParser *ps, const char *s, const char *e);
 extern PmRawEntry *pm_new_entry(PmParser *ps, const PmStamp *st, int lineno, int indent);
 extern const char *pm_skip_separator(const char *p, const char *e);
 extern const char *pm_skip_emoji(const char *p, const char *e);
+extern const char *pm_skip_day_number(const char *q, const char *e);
 extern const char *pm_entry_head(const char *p, const char *e, PmStamp *st);
 extern bool pm_timeline_prose(PmParser *ps, const PmLine *ln, const char *s, const char *e);
 extern bool pm_timeline_sentences(PmParser *ps, const PmLine *ln, const char *s, const char *e);

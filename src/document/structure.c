@@ -455,9 +455,10 @@ pm_timeline_heading(PmParser *ps, const PmLine *ln, char *name, bool atx, int le
 {
 	PmStamp		st;
 	int			nlen = strlen(name);
+	const char *day = pm_skip_day_number(name, name + nlen);
 
 	if (hk == HEAD_OTHER &&
-		pm_read_stamp(name, name + nlen, &st) == nlen && st.has_date && !st.has_time)
+		pm_read_stamp(day, name + nlen, &st) == name + nlen - day && st.has_date && !st.has_time)
 	{
 		pm_new_entry(ps, &st, ln->lineno, -1);
 		ps->date_markers++;
@@ -509,7 +510,9 @@ pm_title_heading(PmParser *ps, char *name, bool atx, int level, PmHeadKind hk,
 	}
 	if (doc->title == NULL && sec == SEC_NONE &&
 		(hk == HEAD_OTHER ||
-		 (atx && level == 1 && h1_count == 1 && pm_count_words(name) >= 3)))
+		 (atx && level == 1 && h1_count == 1 && pm_count_words(name) >= 3) ||
+		 (atx && level == 1 && h1_count == 1 && hk == HEAD_SUMMARY &&
+		  pg_strncasecmp(name, "incident", 8) == 0)))	/* "# Incident #42" */
 	{
 		/*
 		 * The title, also when it holds a section's word ("# DNS resolution
@@ -890,6 +893,170 @@ pm_paragraph_end(PmParser *ps, int i)
 	return j;
 }
 
+/* "Posted on: ...": a label of words before a colon */
+static bool
+pm_label_line(const char *s, const char *e)
+{
+	const char *p = s;
+
+	while (p < e && p - s < 40 && (isalpha((unsigned char) *p) || *p == ' '))
+		p++;
+	return p > s && isalpha((unsigned char) *s) && p < e && *p == ':';
+}
+
+/* does the line say a service was down ("outage", "became unresponsive")? */
+static bool
+pm_says_outage(const char *s, int len)
+{
+	static const char *const words[] = {"outage", "interruption", "downtime", "unavailable",
+		"unresponsive", "went down", "was down", "were down", "disruption", "degraded",
+		"degradation", "stopped responding", "not responding", "are failing", "is failing",
+	"delayed", "delays"};
+
+	for (int i = 0; i < lengthof(words); i++)
+		if (pm_contains_ci(s, len, words[i]))
+			return true;
+	return false;
+}
+
+/*
+ * A notice or a blog post with none of the template's parts ("At around
+ * 06:48 UTC on Friday, March 3rd 2023, the primary server stopped
+ * responding. ... fully operational at approximately 15:30 UTC."): when
+ * its words say a service was down and its prose names two times or more,
+ * its paragraphs are the timeline, each sentence with a time an entry, and
+ * the short lines between the title and the prose (a date, "2:10pm to
+ * 3:25pm", a zone) its summary, read as one line.
+ */
+static bool
+pm_read_narrative(PmParser *ps)
+{
+	int			first_prose = -1;
+	int			ntimes = 0;
+	bool		prose_date = false;
+	bool		outage = false;
+	bool		title = false;
+	StringInfoData head;
+
+	for (int i = 0; i < ps->nlines; i++)
+	{
+		const PmLine *ln = &ps->lines[i];
+		char	   *c;
+
+		if (ln->code || ln->front_matter || ln->comment || ln->len == 0)
+			continue;
+		outage |= pm_says_outage(ln->s, ln->len);
+		c = pnstrdup(ln->s, ln->len);
+		/* prose: sentences of words, not a title, a date or a field */
+		if (pm_count_words(c) >= 8 && (strstr(c, ". ") != NULL || ln->s[ln->len - 1] == '.'))
+		{
+			PmStamps	found;
+
+			if (first_prose < 0)
+				first_prose = i;
+			memset(&found, 0, sizeof(found));
+			pm_scan_stamps(ln->s, ln->len, &found);
+			for (int j = 0; j < found.n; j++)
+			{
+				ntimes += found.st[j].has_time;
+				prose_date |= found.st[j].has_date;
+			}
+		}
+		pfree(c);
+	}
+	if (ps->front_title)
+		outage |= pm_says_outage(ps->front_title, strlen(ps->front_title));
+	if (first_prose < 0 || ntimes < 2 || !outage)
+		return false;
+
+	/*
+	 * Pass 1 read every line as text above the first heading: the summary
+	 * is the lines above the prose, not the prose with its times.
+	 */
+	resetStringInfo(&ps->summary);
+	ps->cur_field = NULL;
+	initStringInfo(&head);
+	for (int i = 0; i < first_prose; i++)
+	{
+		const PmLine *ln = &ps->lines[i];
+
+		if (ln->code || ln->front_matter || ln->comment || ln->len == 0)
+			continue;
+		if (!title)
+		{
+			title = true;		/* the title, read in pass 1 */
+			continue;
+		}
+		if (pm_label_line(ln->s, ln->s + ln->len))
+		{
+			pm_summary_line(ps, ln, true);	/* "Posted on: ...": a field */
+			continue;
+		}
+		if (head.len > 0)
+			appendStringInfoChar(&head, ' ');
+		appendBinaryStringInfo(&head, ln->s, ln->len);
+	}
+	if (head.len > 0)
+	{
+		PmStamps	found;
+		bool		timed = false;
+
+		memset(&found, 0, sizeof(found));
+		pm_scan_stamps(head.data, head.len, &found);
+		for (int j = 0; j < found.n; j++)
+			timed |= found.st[j].has_time;
+		/*
+		 * "Thursday, 9 March 2023 / 2:10pm to 3:25pm / (GMT-08:00)": the
+		 * duration; a date alone is the post's when the prose names its own
+		 */
+		if (timed)
+			appendBinaryStringInfo(&ps->duration, head.data, head.len);
+		else if (!prose_date)
+		{
+			PmLine		joined = ps->lines[0];
+
+			joined.s = head.data;
+			joined.len = head.len;
+			joined.indent = 0;
+			pm_summary_line(ps, &joined, true);
+		}
+	}
+	for (int i = first_prose; i < ps->nlines; i++)
+	{
+		PmLine	   *ln = &ps->lines[i];
+		int			j;
+		StringInfoData para;
+
+		if (ln->code || ln->front_matter || ln->comment || ln->len == 0)
+			continue;
+		j = Max(pm_paragraph_end(ps, i), i + 1);
+		initStringInfo(&para);
+		for (int k = i; k < j; k++)
+		{
+			if (k > i)
+				appendStringInfoChar(&para, ' ');
+			appendBinaryStringInfo(&para, ps->lines[k].s, ps->lines[k].len);
+			ps->lines[k].section = SEC_TIMELINE;
+		}
+		{
+			PmLine		joined = *ln;
+			PmStamp		st;
+			const char *body = pm_entry_head(para.data, para.data + para.len, &st);
+
+			joined.s = para.data;
+			joined.len = para.len;
+			/* "2025-02-11 16:04:00 - Uploads are failing. ...": one entry */
+			if (body != NULL && st.has_time)
+				pm_timeline_line(ps, &joined);
+			else
+				pm_timeline_sentences(ps, ln, para.data, para.data + para.len);
+		}
+		i = j - 1;
+	}
+	ps->parts_seen++;
+	return true;
+}
+
 PmDocument *
 pm_parse_document(const char *text, int len, const PmOptions *opt)
 {
@@ -948,8 +1115,8 @@ pm_parse_document(const char *text, int len, const PmOptions *opt)
 		}
 	}
 
-	/* none of the template's parts: not a postmortem */
-	if (ps.parts_seen == 0)
+	/* none of the template's parts: not a postmortem, unless its prose is one */
+	if (ps.parts_seen == 0 && !pm_read_narrative(&ps))
 	{
 		doc->error = PM_ERROR_NO_TIMES;
 		doc->error_message = pstrdup("postmortem document has no timeline");

@@ -33,6 +33,9 @@ pm_field_kind(const char *label)
 		{"began", F_START}, {"started at", F_START},
 		{"end", F_END}, {"ended", F_END}, {"end time", F_END}, {"resolved", F_END},
 		{"resolved at", F_END}, {"ended at", F_END},
+		{"trigger time", F_START}, {"triggered at", F_START},
+		{"resolution time", F_END}, {"time resolved", F_END}, {"fixed", F_END},
+		{"fixed at", F_END},
 		{"impact", F_IMPACT}, {"customer impact", F_IMPACT}, {"user impact", F_IMPACT},
 		{"root cause", F_ROOT}, {"cause", F_ROOT}, {"root causes", F_ROOT},
 		{"resolution", F_RESOLUTION}, {"fix", F_RESOLUTION},
@@ -103,7 +106,7 @@ static bool
 pm_page_metadata(const char *s, const char *e)
 {
 	static const char *const labels[] = {"last updated", "updated", "last modified", "modified",
-		"last edited", "published", "posted", "written", "created", "reviewed", "report date",
+		"last edited", "published", "posted", "posted on", "published on", "updated on", "written", "created", "reviewed", "report date",
 	"date written", "date of report", "authored", "revised"};
 	const char *colon = memchr(s, ':', Min(e - s, 40));
 	char	   *label;
@@ -939,9 +942,24 @@ pm_summary_stamps(PmParser *ps)
 	memset(&ps->dur, 0, sizeof(ps->dur));
 	if (ps->start_field.len || ps->end_field.len)
 	{
-		pm_scan_stamps(ps->start_field.data, ps->start_field.len, &ps->dur);
-		if (ps->dur.n > 1)
-			ps->dur.n = 1;
+		PmStamps	day;
+
+		/*
+		 * "Date: June 3, 2022" beside "Trigger Time: 18:10 UTC" and
+		 * "Resolution Time: 03:30 UTC (June 4)": the day the fields'
+		 * times start on is the Date field's, when it names only a day.
+		 */
+		memset(&day, 0, sizeof(day));
+		pm_scan_stamps(ps->duration.data, ps->duration.len, &day);
+		if (day.n > 0 && day.st[0].has_date && !day.st[0].has_time)
+			ps->dur.st[ps->dur.n++] = day.st[0];
+		{
+			int			n0 = ps->dur.n;
+
+			pm_scan_stamps(ps->start_field.data, ps->start_field.len, &ps->dur);
+			if (ps->dur.n > n0 + 1)
+				ps->dur.n = n0 + 1;
+		}
 		pm_scan_stamps(ps->end_field.data, ps->end_field.len, &ps->dur);
 	}
 	if (ps->duration.len)

@@ -948,20 +948,30 @@ pm_build_tasks(PmParser *ps)
 	ps->zone = &ps->doc_zone;
 	{
 		bool		has_task_group = ps->saw_task_heading;
+		bool		only_refs = true;
 
 		for (int i = 0; i < ps->nitems; i++)
+		{
 			if (ps->items[i].group == GROUP_TASKS)
 				has_task_group = true;
+			if (ps->items[i].text.len > 0 && !pm_is_reference(ps->items[i].text.data))
+				only_refs = false;
+		}
 		doc->tasks = palloc(sizeof(PmTask) * Max(ps->nitems, 1));
 		doc->improvements = palloc(sizeof(char *) * Max(ps->nitems, 1));
 		for (int i = 0; i < ps->nitems; i++)
 		{
 			PmItem	   *it = &ps->items[i];
 
+			/*
+			 * A tracking link beside the tasks is no task; the only item,
+			 * "Uptime and alerting issue: https://…", is the task.
+			 */
 			if (it->text.len == 0 || (it->plain && pm_list_has_marked(ps, it->span)) ||
-				pm_is_reference(it->text.data))
+				(!only_refs && pm_is_reference(it->text.data)))
 				continue;
-			if (!has_task_group || it->group == GROUP_TASKS)
+			/* a checkbox is a task, also among a plan's improvements */
+			if (!has_task_group || it->group == GROUP_TASKS || it->has_checkbox)
 			{
 				PmTask	   *t = &doc->tasks[doc->ntasks];
 

@@ -334,7 +334,14 @@ pm_head_kind(const char *name)
 	char	   *low = pm_lower_copy(name, strlen(name), buf, sizeof(buf));
 
 	if (HAS("timeline") || HAS("chronology") || HAS("sequence of events"))
-		return HEAD_TIMELINE;
+	{
+		const char *paren = strchr(low, '(');
+
+		/* "Long-term Improvements (6-month timeline)": a plan's horizon */
+		if (paren == NULL || paren == low || paren > strstr(low, "timeline") ||
+			HAS("chronology") || HAS("sequence of events"))
+			return HEAD_TIMELINE;
+	}
 	if (HAS("recommend"))
 		return HEAD_IMPROVEMENTS;	/* "Recommended Follow-up": suggestions */
 	if (HAS("lessons") && HAS("follow"))
@@ -365,6 +372,10 @@ pm_head_kind(const char *name)
 		return HEAD_IMPACT;
 	if (strcmp(low, "outage") == 0 || strcmp(low, "the outage") == 0)
 		return HEAD_SUMMARY;	/* "## Outage" with its Period and Impact */
+	if (strncmp(low, "incident", 8) == 0 &&
+		(low[8] == '\0' || low[8] == ':' || strncmp(low + 8, " #", 2) == 0 ||
+		 strcmp(low + 8, " information") == 0 || strcmp(low + 8, " info") == 0))
+		return HEAD_SUMMARY;	/* "## Incident: INC-0711" over its Duration */
 	if (HAS("summary") || WORD("overview") || WORD("description") || HAS("what happened") ||
 		WORD("details") || WORD("metadata") || HAS("at a glance") || WORD("key facts") ||
 		HAS("tl;dr") || WORD("tldr"))

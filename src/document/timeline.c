@@ -163,6 +163,29 @@ pm_military_head(const char *q, const char *e, PmStamp *st)
  * EAT, ", "2024-05-15T10:00:00-04:00 | ", "[14:05] ").  On success returns
  * the start of the body.
  */
+/* "Day 1 - February 9, 2026": past a numbered day to the date it names */
+const char *
+pm_skip_day_number(const char *q, const char *e)
+{
+	const char *r;
+	const char *digits;
+	PmStamp		t;
+
+	if (!pm_word_ci(q, e, "day"))
+		return q;
+	r = digits = pm_skip_space(q + 3, e);
+	while (r < e && isdigit((unsigned char) *r))
+		r++;
+	if (r > digits && r - digits <= 2)
+	{
+		const char *after = pm_skip_separator(r, e);
+
+		if (after > r && pm_read_stamp(after, e, &t) > 0 && t.has_date)
+			return after;
+	}
+	return q;
+}
+
 const char *
 pm_entry_head(const char *p, const char *e, PmStamp *st)
 {
@@ -181,6 +204,8 @@ pm_entry_head(const char *p, const char *e, PmStamp *st)
 		q = pm_skip_space(q + 2, e);
 	else if (q < e && *q == '~')
 		q = pm_skip_space(q + 1, e);
+	else
+		q = pm_skip_day_number(q, e);
 	if (pm_military_head(q, e, st))
 		return pm_skip_separator(q + 4, e);
 	n = pm_read_stamp(q, e, st);
@@ -205,6 +230,30 @@ pm_entry_head(const char *p, const char *e, PmStamp *st)
 		}
 	}
 	return pm_skip_separator(q, e);
+}
+
+/*
+ * "06:48 UTC on Friday, March 3rd 2023": the day named after a time is its
+ * date; q is just past the time.  Returns where the text goes on.
+ */
+static const char *
+pm_on_date(const char *q, const char *e, PmStamp *st)
+{
+	PmStamp		day;
+	const char *r;
+	int			n;
+
+	if (st->has_date || !pm_word_ci(pm_skip_space(q, e), e, "on"))
+		return q;
+	r = pm_skip_space(pm_skip_space(q, e) + 2, e);
+	n = pm_read_stamp(r, e, &day);
+	if (n == 0 || !day.has_date || day.has_time)
+		return q;
+	st->has_date = true;
+	st->y = day.y;
+	st->m = day.m;
+	st->d = day.d;
+	return pm_skip_separator(r + n, e);
 }
 
 /* prose: split a line at "At <time>" sentences; false if none */
@@ -237,6 +286,7 @@ pm_timeline_prose(PmParser *ps, const PmLine *ln, const char *s, const char *e)
 		body = pm_entry_head(p, e, &st);
 		if (body == NULL || !st.has_time)
 			continue;
+		body = pm_on_date(body, e, &st);
 		starts[n] = p;
 		stamps[n] = st;
 		bodies[n] = body;
@@ -299,14 +349,18 @@ pm_timeline_sentences(PmParser *ps, const PmLine *ln, const char *s, const char 
 		for (const char *t = p; t < se; t++)
 		{
 			PmStamp		st;
+			int			n;
 
 			if (!isalnum((unsigned char) *t) || !pm_word_start(p, t))
 				continue;
-			if (pm_read_stamp(t, se, &st) > 0 && st.has_time && !st.zone_unknown)
+			n = pm_read_stamp(t, se, &st);
+			if (n > 0 && st.has_time && !st.zone_unknown)
 			{
 				const char *bs = p,
 						   *be = se;
 				PmRawEntry *r;
+
+				pm_on_date(t + n, se, &st);
 
 				pm_trim(&bs, &be);
 				r = pm_new_entry(ps, &st, ln->lineno, ln->indent);
@@ -520,14 +574,19 @@ pm_timeline_kind(const char *s, int len, bool *begins)
 	/* "OUTAGE BEGINS", "customer impact began": where the incident starts */
 	*begins = (HAS("outage begin") || HAS("outage began") || HAS("outage start") ||
 			   HAS("impact begin") || HAS("impact began") || HAS("impact start") ||
-			   HAS("incident begin") || HAS("incident began"));
+			   HAS("incident begin") || HAS("incident began") ||
+			   HAS("problem start") || HAS("issue start") ||
+			   HAS("goes down") || HAS("went down"));
 
 	if (HAS("misleading") || HAS("red herring") || HAS("false lead") ||
 		HAS("wrong path") || HAS("dead end"))
 		return "misleading_path";
 	if (HAS("resolved") || HAS("restored") || HAS("restoration") || HAS("recovered") ||
 		HAS("back to normal") || HAS("returned to normal") || HAS("all clear") ||
-		HAS("incident closed") || HAS("incident end") || HAS("outage end"))
+		HAS("incident closed") || HAS("incident end") || HAS("outage end") ||
+		HAS("returns to normal") || HAS("heals") || HAS("healed") || HAS("back online") ||
+		HAS("back to 100") || HAS("outage is over") || HAS("working again") ||
+		HAS("working normally") || HAS("fully operational") || HAS("operating normally"))
 		return "resolution";
 	if (HAS("rolled back") || HAS("roll back") || HAS("rollback") || HAS("rolling back") ||
 		HAS("revert") || HAS("mitigat") || HAS("failover") || HAS("failed over") ||
