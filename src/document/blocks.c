@@ -239,6 +239,13 @@ pm_html_text_line(PmLine *ln)
 			p = q + 1;
 			continue;
 		}
+		if (*p == '&' && e - p >= 6 && pg_strncasecmp(p, "&nbsp;", 6) == 0)
+		{
+			/* "<strong>UPDATE&nbsp;09:50:</strong>": a space */
+			appendStringInfoChar(&buf, ' ');
+			p += 6;
+			continue;
+		}
 		appendStringInfoChar(&buf, *p++);
 	}
 	ln->s = buf.data;
@@ -246,6 +253,34 @@ pm_html_text_line(PmLine *ln)
 	while (ln->len > 0 && isspace((unsigned char) ln->s[ln->len - 1]))
 		ln->len--;
 	/* "<strong>10:30 AM:</strong>Issue" left "10:30 AM: Issue": fine */
+}
+
+/*
+ * A fence marked "md" (templates that ask for the answer written in one,
+ * "```md ... ```"): the author's own Markdown, read as the document's text;
+ * its fence lines are not.  One that opens with "**EXAMPLE**:" is the
+ * template's example, not read at all.
+ */
+static void
+pm_mark_markdown_fence(const char *lit, int from, int to, uint8 *flags)
+{
+	const char *p = lit;
+	int			lines = 0;
+
+	while (*p == ' ' || *p == '\n')
+		p++;
+	if (pg_strncasecmp(p, "**example", 9) == 0 || pg_strncasecmp(p, "example:", 8) == 0)
+	{
+		for (int i = from; i <= to; i++)
+			flags[i] |= PM_BLOCK_CODE | PM_BLOCK_COMMENT;
+		return;
+	}
+	for (p = lit; *p; p++)
+		if (*p == '\n')
+			lines++;
+	flags[from] |= PM_BLOCK_CODE;
+	if (to == from + lines + 1)
+		flags[to] |= PM_BLOCK_CODE;		/* the closing fence */
 }
 
 /* mark the lines of one block node in flags[] (0-based lines) */
@@ -266,8 +301,14 @@ pm_mark_node(cmark_node *node, uint8 *flags, int nlines)
 	if (type == CMARK_NODE_CODE_BLOCK &&
 		cmark_node_get_fenced(node, &fence_len, &fence_off, &fence_char))
 	{
-		for (int i = from; i <= to; i++)
-			flags[i] |= PM_BLOCK_CODE;
+		const char *info = cmark_node_get_fence_info(node);
+		const char *lit = cmark_node_get_literal(node);
+
+		if (info && lit && (pg_strcasecmp(info, "md") == 0 || pg_strcasecmp(info, "markdown") == 0))
+			pm_mark_markdown_fence(lit, from, to, flags);
+		else
+			for (int i = from; i <= to; i++)
+				flags[i] |= PM_BLOCK_CODE;
 	}
 	else if (type == CMARK_NODE_HTML_BLOCK)
 	{

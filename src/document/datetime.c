@@ -1325,7 +1325,28 @@ pm_read_stamp(const char *p, const char *e, PmStamp *st)
 		q = pm_stamp_date_after_time(q + n, e, st, &n);
 	}
 	if (st->has_time)
+	{
 		q = pm_stamp_zone(q, e, st, n, iso);
+		/* "06:10 UTC 2023-09-04": the date after the time's zone */
+		if (!st->has_date && st->has_zone)
+		{
+			const char *r = pm_skip_space(q, e);
+			int			y,
+						m,
+						d,
+						nd;
+
+			if (r < e && isdigit((unsigned char) *r) &&
+				(nd = pm_read_date(r, e, &y, &m, &d)) > 0 && y != 0)
+			{
+				st->has_date = true;
+				st->y = y;
+				st->m = m;
+				st->d = d;
+				q = r + nd;
+			}
+		}
+	}
 	else if (st->has_date)
 		q = pm_stamp_date_zone(q, e, st);
 	return q - p;

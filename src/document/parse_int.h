@@ -183,6 +183,9 @@ typedef struct PmParser
 	int			items_at_heading;	/* items before the last heading */
 	bool		saw_task_heading;	/* a Tasks / TODO / Action items list */
 	int			parts_seen;		/* headings or fields of the template */
+	bool		notice;			/* no timeline section: time-led paragraphs
+								 * above the first heading are its entries */
+	int			notice_paragraphs;	/* such paragraphs, seen in pass 1 */
 	bool		saw_timeline;
 	bool		has_lead;		/* sections[0] opened the document, before the
 								 * summary and the timeline ("On October 3 ...") */
@@ -195,6 +198,8 @@ typedef struct PmParser
 	PmZone		tl_zone;
 	bool		has_tl_zone;
 	PmStamps	dur;			/* date and time mentions of the duration */
+	int			end_from;		/* dur.st[end_from .. end_to): the End field's */
+	int			end_to;
 	bool		sum_has_start;
 	bool		sum_has_end;
 	int			stated_secs;	/* the length the summary states, 0 if none */

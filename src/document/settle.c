@@ -316,6 +316,27 @@ pm_start_from_timeline(PmParser *ps, TimestampTz first)
 		pm_note(doc, "the summary names no start; the incident starts at the first timeline entry");
 }
 
+/*
+ * "Exit criteria met for 30 minutes; incident closed", "No errors for 30
+ * minutes; we closed the incident": the paperwork after an entry that says
+ * the service recovered, not the end of the impact.
+ */
+static bool
+pm_closing_entry(const PmDocument *doc, int i)
+{
+	const char *b = doc->entries[i].body;
+	int			len = strlen(b);
+
+	if (!pm_contains_ci(b, len, "closed") ||
+		pm_contains_ci(b, len, "resolved") || pm_contains_ci(b, len, "restored") ||
+		pm_contains_ci(b, len, "recovered") || pm_contains_ci(b, len, "back to"))
+		return false;
+	for (int k = i - 1; k >= 0; k--)
+		if (strcmp(doc->entries[k].kind, "resolution") == 0)
+			return true;
+	return false;
+}
+
 /* no end in the summary: the last resolution entry, else the last entry */
 static void
 pm_end_from_timeline(PmParser *ps, TimestampTz last)
@@ -341,7 +362,8 @@ pm_end_from_timeline(PmParser *ps, TimestampTz last)
 			return;
 		}
 	for (int i = doc->nentries - 1; i >= 0 && !found; i--)
-		if (strcmp(doc->entries[i].kind, "resolution") == 0)
+		if (strcmp(doc->entries[i].kind, "resolution") == 0 &&
+			!pm_closing_entry(doc, i))
 		{
 			end = doc->entries[i].at;
 			found = true;
@@ -488,6 +510,12 @@ pm_settle_span(PmParser *ps)
 		{
 			pm_note(doc, "the summary's start is more than a day before the timeline; took start and end from the timeline");
 			ps->sum_start = first;
+		}
+		else if (ps->sum_has_start && !ps->sum_has_end && ps->sum_start > last + USECS_PER_DAY)
+		{
+			/* "Resolved / Oct 02 at 09:15am PDT" above the report: when it was posted */
+			pm_note(doc, "the summary's only time is more than a day after the timeline's last entry; took start and end from the timeline");
+			ps->sum_has_start = false;
 		}
 		if (!ps->sum_has_start)
 			pm_start_from_timeline(ps, first);

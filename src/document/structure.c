@@ -35,6 +35,9 @@ pm_emoji_heading(const char *s, const char *e)
 
 	if (e[-1] == '.' || e[-1] == '!' || e[-1] == '?' || e[-1] == ',' || e[-1] == ':')
 		return false;
+	/* "📆 All timestamps in UTC": the timeline's zone, said */
+	if (pm_contains_ci(s, e - s, "all times") || pm_contains_ci(s, e - s, "times are"))
+		return false;
 	for (const char *t = s; t < e; t++)
 	{
 		if (*t == ':' || isdigit((unsigned char) *t))
@@ -566,6 +569,10 @@ pm_part_heading(PmParser *ps, char *name, bool atx, int level, PmHeadKind hk, Pm
 {
 	int			nlen = strlen(name);
 
+	/* "⏱️ Key Timestamps" (an incident.io export): the summary's fields */
+	if (hk == HEAD_OTHER && pm_contains_ci(name, nlen, "timestamps") &&
+		!pm_contains_ci(name, nlen, "timeline"))
+		hk = HEAD_SUMMARY;
 	if (hk != HEAD_OTHER && hk != HEAD_RETRO)
 		ps->parts_seen++;
 	switch (hk)
@@ -625,6 +632,32 @@ pm_part_heading(PmParser *ps, char *name, bool atx, int level, PmHeadKind hk, Pm
 	}
 }
 
+/* a heading that opens with a day, its year named, and no time */
+static bool
+pm_date_heading(const char *name)
+{
+	PmStamp		st;
+
+	return pm_read_stamp(name, name + strlen(name), &st) > 0 && st.has_date &&
+		!st.has_time && st.y != 0;
+}
+
+/* the section being kept is the review held after the incident ("## Post-mortem") */
+static bool
+pm_review_section(const PmParser *ps)
+{
+	const char *h;
+	int			len;
+
+	if (ps->nsections == 0 || ps->sections[ps->nsections - 1].heading == NULL)
+		return false;
+	h = ps->sections[ps->nsections - 1].heading;
+	len = strlen(h);
+	return pm_contains_ci(h, len, "post-mortem") || pm_contains_ci(h, len, "postmortem") ||
+		pm_contains_ci(h, len, "post mortem") || pm_contains_ci(h, len, "retro") ||
+		pm_contains_ci(h, len, "review");
+}
+
 /*
  * A heading in pass 1: a date or an entry inside the timeline, the title, a
  * list of the measures, a summary field's label, or the start of another
@@ -644,6 +677,13 @@ pm_section_heading(PmParser *ps, const PmLine *ln, char *name, bool atx, int lev
 		return true;
 	if (*sec == SEC_MEASURES && pm_measures_heading(ps, atx, level, hk))
 		return true;
+	if (atx && hk == HEAD_OTHER && doc->title != NULL && pm_date_heading(name) &&
+		(*sec == SEC_NONE || (*sec == SEC_OTHER && ps->parts_seen == 0)))
+	{
+		/* "### 9 March 2022 · 41 minutes global · ExampleCDN": the day, said above the parts */
+		pm_append_text(&ps->summary, name, strlen(name), true);
+		return true;
+	}
 	if (!atx && hk == HEAD_OTHER && (*sec == SEC_SUMMARY || *sec == SEC_NONE || *sec == SEC_ROOT))
 	{
 		/* "**Duration:**" alone: a field label for the lines below */
@@ -682,7 +722,7 @@ pm_section_heading(PmParser *ps, const PmLine *ln, char *name, bool atx, int lev
 	}
 	if (*sec == SEC_OTHER && atx && ps->other_level > 0 && level > ps->other_level &&
 		hk == HEAD_TASKS && pm_contains_ci(name, strlen(name), "actions") &&
-		!pm_contains_ci(name, strlen(name), "item"))
+		!pm_contains_ci(name, strlen(name), "item") && !pm_review_section(ps))
 		return false;			/* "### Immediate Actions" under "## Mitigation": what was done */
 	pm_part_heading(ps, name, atx, level, hk, sec);
 	return true;
@@ -744,11 +784,43 @@ pm_code_timeline(PmParser *ps)
 		}
 		if (diagram)
 			continue;
-		if (ln->code && ln->section == SEC_TIMELINE && ln->len > 0 &&
+		if (ln->code && !ln->comment && ln->section == SEC_TIMELINE && ln->len > 0 &&
 			!pm_prefix_ci(ln->s, e, "```") && !pm_prefix_ci(ln->s, e, "~~~") &&
 			!pm_prefix_ci(ln->s, e, "<!--") && !pm_prefix_ci(ln->s, e, "!["))
 			pm_timeline_line(ps, ln);
 	}
+}
+
+/*
+ * A paragraph of a status notice that opens with its time ("2025-02-11
+ * 16:04:00 - Uploads are failing ...", "UPDATE 09:50: The provider ...",
+ * "(Wednesday 7th June 2023 18:48:30 UTC)"), followed by words: a list of
+ * numbers (a CSV row) is none.
+ */
+static bool
+pm_notice_entry(const PmLine *ln)
+{
+	const char *s = ln->s,
+			   *e = ln->s + ln->len,
+			   *body;
+	PmStamp		st;
+	int			words = 0;
+
+	if (ln->code || ln->front_matter || ln->comment || ln->len == 0 || *s == '|' || *s == '#')
+		return false;
+	/* "UPDATE 09:50:", "Update -": the word status pages put first */
+	s = pm_skip_decor(s, e);
+	if (pm_word_ci(s, e, "update"))
+		s = pm_skip_space(s + 6, e);
+	else if (pm_word_ci(s, e, "updated"))
+		s = pm_skip_space(s + 7, e);
+	body = pm_entry_head(s, e, &st);
+	if (body == NULL || !st.has_time)
+		return false;
+	for (const char *p = body; p < e; p++)
+		if (isalpha((unsigned char) *p) && (p == body || !isalpha((unsigned char) p[-1])))
+			words++;
+	return words >= 3 || (body == e);
 }
 
 /* pass 1: sort the lines into the sections of the template */
@@ -824,6 +896,16 @@ pm_read_sections(PmParser *ps)
 					generic_title = pm_generic_title(doc->title);
 					break;
 				}
+				if (!ps->notice && pm_notice_entry(ln))
+					ps->notice_paragraphs++;
+				else if (ps->notice && pm_notice_entry(ln))
+				{
+					/* a status notice's update: one entry, its paragraph */
+					ps->parts_seen++;
+					ln->section = SEC_TIMELINE;
+					i = pm_timeline_paragraph(ps, i);
+					break;
+				}
 				/* metadata above the first heading counts as summary */
 				pm_summary_line(ps, ln, newpara);
 				break;
@@ -891,6 +973,102 @@ pm_paragraph_end(PmParser *ps, int i)
 			break;
 	}
 	return j;
+}
+
+/* a parser over a new document; false (and doc->error set) for a bad zone */
+static bool
+pm_parser_begin(PmParser *ps, PmDocument *doc, const PmOptions *opt)
+{
+	memset(ps, 0, sizeof(*ps));
+	ps->opt = opt;
+	ps->doc = doc;
+	initStringInfo(&ps->summary);
+	initStringInfo(&ps->impact);
+	initStringInfo(&ps->sum_root);
+	initStringInfo(&ps->duration);
+	initStringInfo(&ps->start_field);
+	initStringInfo(&ps->end_field);
+	initStringInfo(&ps->users_field);
+	initStringInfo(&ps->root);
+	initStringInfo(&ps->resolution);
+	ps->root_field = &ps->root;
+
+	/* the zone to use where the document names none */
+	if (opt->default_zone)
+	{
+		if (!pm_zone_parse(opt->default_zone, &ps->default_zone))
+		{
+			doc->error = PM_ERROR_BAD_ZONE;
+			doc->error_message = psprintf("time zone \"%s\" not recognized", opt->default_zone);
+			return false;
+		}
+	}
+	else
+	{
+		ps->default_zone.valid = true;
+		ps->default_zone.tz = session_timezone;
+		strlcpy(ps->default_zone.label, pg_get_timezone_name(session_timezone),
+				sizeof(ps->default_zone.label));
+	}
+	return true;
+}
+
+/* passes 1: the lines, their blocks and sections */
+static void
+pm_read_structure(PmParser *ps, const char *text, int len)
+{
+	pm_split_lines(ps, text, len);
+	pm_read_blocks(ps, text, len);
+	ps->doc->title = ps->front_title;
+	pm_read_sections(ps);
+}
+
+/*
+ * "On the 14th of July, 2021 we had a period of downtime.": a narrative's
+ * paragraph that names a day, its year too, before any time dates the
+ * sentences after it, as a date line dates the entries below it.
+ */
+static void
+pm_narrative_day(PmParser *ps, const PmLine *ln, const char *s, int len)
+{
+	PmStamps	found;
+
+	memset(&found, 0, sizeof(found));
+	pm_scan_stamps(s, len, &found);
+	if (found.n > 0 && found.st[0].has_date && !found.st[0].has_time && found.st[0].y != 0)
+	{
+		pm_new_entry(ps, &found.st[0], ln->lineno, -1);
+		ps->date_markers++;
+		/* and it is the summary's day, for a duration stated in the prose */
+		pm_append_text(&ps->summary, s, len, true);
+	}
+}
+
+/*
+ * "The downtime started at 9:12PM AEST and ended at 10:47PM AEST.": a
+ * paragraph of one sentence that states the outage's start and end is its
+ * duration, not an entry.
+ */
+static bool
+pm_narrative_span(PmParser *ps, const char *s, int len)
+{
+	PmStamps	found;
+	int			times = 0;
+	const char *dot = memchr(s, '.', len);
+
+	if (ps->duration.len > 0 || (dot != NULL && dot < s + len - 1 && dot[1] == ' '))
+		return false;
+	if (!((pm_contains_ci(s, len, "started") || pm_contains_ci(s, len, "began")) &&
+		  (pm_contains_ci(s, len, "ended") || pm_contains_ci(s, len, "until"))))
+		return false;
+	memset(&found, 0, sizeof(found));
+	pm_scan_stamps(s, len, &found);
+	for (int i = 0; i < found.n; i++)
+		times += found.st[i].has_time;
+	if (times != 2)
+		return false;
+	appendBinaryStringInfo(&ps->duration, s, len);
+	return true;
 }
 
 /* "Posted on: ...": a label of words before a colon */
@@ -1048,8 +1226,11 @@ pm_read_narrative(PmParser *ps)
 			/* "2025-02-11 16:04:00 - Uploads are failing. ...": one entry */
 			if (body != NULL && st.has_time)
 				pm_timeline_line(ps, &joined);
-			else
+			else if (!pm_narrative_span(ps, para.data, para.len))
+			{
+				pm_narrative_day(ps, ln, para.data, para.len);
 				pm_timeline_sentences(ps, ln, para.data, para.data + para.len);
+			}
 		}
 		i = j - 1;
 	}
@@ -1063,42 +1244,22 @@ pm_parse_document(const char *text, int len, const PmOptions *opt)
 	PmParser	ps;
 	PmDocument *doc = palloc0(sizeof(PmDocument));
 
-	memset(&ps, 0, sizeof(ps));
-	ps.opt = opt;
-	ps.doc = doc;
-	initStringInfo(&ps.summary);
-	initStringInfo(&ps.impact);
-	initStringInfo(&ps.sum_root);
-	initStringInfo(&ps.duration);
-	initStringInfo(&ps.start_field);
-	initStringInfo(&ps.end_field);
-	initStringInfo(&ps.users_field);
-	initStringInfo(&ps.root);
-	initStringInfo(&ps.resolution);
-	ps.root_field = &ps.root;
+	if (!pm_parser_begin(&ps, doc, opt))
+		return doc;
+	pm_read_structure(&ps, text, len);
 
-	/* the zone to use where the document names none */
-	if (opt->default_zone)
+	/*
+	 * No timeline section, but paragraphs above the first heading that open
+	 * with a time: a status notice ("2025-02-11 16:04 - ...", "UPDATE 09:50:
+	 * ..."), read again with those paragraphs as its entries
+	 */
+	if (ps.nraw == 0 && !ps.saw_timeline && ps.notice_paragraphs >= 2)
 	{
-		if (!pm_zone_parse(opt->default_zone, &ps.default_zone))
-		{
-			doc->error = PM_ERROR_BAD_ZONE;
-			doc->error_message = psprintf("time zone \"%s\" not recognized", opt->default_zone);
-			return doc;
-		}
+		memset(doc, 0, sizeof(PmDocument));
+		pm_parser_begin(&ps, doc, opt);
+		ps.notice = true;
+		pm_read_structure(&ps, text, len);
 	}
-	else
-	{
-		ps.default_zone.valid = true;
-		ps.default_zone.tz = session_timezone;
-		strlcpy(ps.default_zone.label, pg_get_timezone_name(session_timezone),
-				sizeof(ps.default_zone.label));
-	}
-
-	pm_split_lines(&ps, text, len);
-	pm_read_blocks(&ps, text, len);
-	doc->title = ps.front_title;
-	pm_read_sections(&ps);
 
 	/* nothing at all? */
 	{

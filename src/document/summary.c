@@ -111,6 +111,10 @@ pm_page_metadata(const char *s, const char *e)
 	const char *colon = memchr(s, ':', Min(e - s, 40));
 	char	   *label;
 
+	/* "**Detailed Status** (last updated at 2023-11-24 19:05 UTC by priya)" */
+	if (pm_contains_ci(s, e - s, "(last updated") || pm_contains_ci(s, e - s, "(updated at") ||
+		pm_contains_ci(s, e - s, "(last edited"))
+		return true;
 	if (colon == NULL)
 		return false;
 	label = pm_clean(s, colon);
@@ -426,7 +430,8 @@ pm_skip_ws(const char *p, const char *e)
 bool
 pm_thousands(const char *q, const char *e)
 {
-	return *q == ',' && q + 3 < e && isdigit((unsigned char) q[1]) &&
+	/* "1,200", and "120 000" as French and Russian write it (the caller checks the group before) */
+	return (*q == ',' || *q == ' ') && q + 3 < e && isdigit((unsigned char) q[1]) &&
 		isdigit((unsigned char) q[2]) && isdigit((unsigned char) q[3]) &&
 		(q + 4 >= e || !isdigit((unsigned char) q[4]));
 }
@@ -441,19 +446,25 @@ pm_read_number(const char *p, const char *e, double *v, int64 *count, bool *frac
 			   const char **end)
 {
 	const char *q = p;
-	int			nd = 0;
+	int			nd = 0,
+				group = 0;
 	double		scale = 0.1;
 
 	*v = 0;
 	*count = 0;
 	*frac = false;
 	while (q < e && (isdigit((unsigned char) *q) ||
-					 (!*frac && pm_thousands(q, e)) ||
+					 (!*frac && *q == ',' && pm_thousands(q, e)) ||
+					 (!*frac && group >= 1 && group <= 3 && *q == ' ' && pm_thousands(q, e)) ||
 					 (*q == '.' && !*frac && q + 1 < e && isdigit((unsigned char) q[1]))))
 	{
 		if (*q == '.')
 			*frac = true;
-		else if (isdigit((unsigned char) *q))
+		if (!isdigit((unsigned char) *q))
+			group = 0;
+		else
+			group++;
+		if (isdigit((unsigned char) *q))
 		{
 			if (*frac)
 			{
@@ -606,8 +617,11 @@ pm_users_count(PmDocument *doc, const char *p, const char *q, const char *r, con
 	{
 		if (pm_prefix_ci(t, e, "user") || pm_prefix_ci(t, e, "customer") ||
 			pm_prefix_ci(t, e, "client") || pm_prefix_ci(t, e, "account") ||
-			pm_prefix_ci(t, e, "subscriber") || pm_prefix_ci(t, e, "visitor"))
+			pm_prefix_ci(t, e, "subscriber") || pm_prefix_ci(t, e, "visitor") ||
+			pm_prefix_ci(t, e, "usuário") || pm_prefix_ci(t, e, "usuario") ||
+			pm_prefix_ci(t, e, "utilisateur") || pm_prefix_ci(t, e, "nutzer"))
 		{
+			/* the same words in Portuguese, Spanish, French, German */
 			doc->has_users_count = true;
 			doc->users_count = count;
 			break;
@@ -960,7 +974,9 @@ pm_summary_stamps(PmParser *ps)
 			if (ps->dur.n > n0 + 1)
 				ps->dur.n = n0 + 1;
 		}
+		ps->end_from = ps->dur.n;
 		pm_scan_stamps(ps->end_field.data, ps->end_field.len, &ps->dur);
+		ps->end_to = ps->dur.n;
 	}
 	if (ps->duration.len)
 		pm_scan_stamps(ps->duration.data, ps->duration.len, &ps->dur);
@@ -1027,12 +1043,16 @@ pm_summary_pick(PmParser *ps, PmStamp **t0, PmStamp **t1, PmStamp **d0, PmStamp 
 				*t0 = st;
 				i0 = i;
 			}
-			else if (*t1 == NULL)
-				*t1 = st;
+			else if (*t1 == NULL &&
+					 !(st->h == (*t0)->h && st->mi == (*t0)->mi && st->s == (*t0)->s &&
+					   (!st->has_date || !(*t0)->has_date ||
+						(st->y == (*t0)->y && st->m == (*t0)->m && st->d == (*t0)->d))))
+				*t1 = st;		/* the start said twice is no end */
 		}
 		if (st->has_date)
 		{
-			if (*d0 == NULL)
+			/* "End: 07:00 UTC (May 7)" with "Date: May 6": the end's own day is not the start's */
+			if (*d0 == NULL && (i < ps->end_from || i >= ps->end_to))
 				*d0 = st;
 			else if (*t0 != NULL && i > i0 && *d1 == NULL && *t1 == NULL)
 				*d1 = st;
@@ -1043,6 +1063,9 @@ pm_summary_pick(PmParser *ps, PmStamp **t0, PmStamp **t1, PmStamp **d0, PmStamp 
 			ps->has_doc_zone = true;
 		}
 	}
+	for (int i = ps->end_from; i < ps->end_to && *d0 == NULL; i++)
+		if (ps->dur.st[i].has_date)
+			*d0 = &ps->dur.st[i];
 	if (*d0)
 	{
 		ps->has_base = true;

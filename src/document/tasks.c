@@ -548,6 +548,23 @@ pm_we_have_done(const char *low)
 	return false;
 }
 
+/* a conditional clause opens between low and m ("... when ...", "... if ...") */
+static bool
+pm_clause_before(const char *low, const char *m)
+{
+	static const char *const words[] = {" when ", " if ", " once ", " until ", " unless ",
+	" whenever "};
+
+	for (int i = 0; i < lengthof(words); i++)
+	{
+		const char *w = strstr(low, words[i]);
+
+		if (w != NULL && w < m)
+			return true;
+	}
+	return false;
+}
+
 /*
  * A measure written as done ("Alerts have been added", "The runbook was
  * updated", "Already rolled out", "We have removed ..."): the team did it,
@@ -576,6 +593,9 @@ pm_says_done(const char *title)
 			if ((m - low >= 5 && strncmp(m - 5, " that", 5) == 0) ||
 				(m - low >= 4 && strncmp(m - 4, "that", 4) == 0 && m - low == 4) ||
 				(m - low >= 6 && strncmp(m - 6, " which", 6) == 0))
+				continue;
+			/* "Alert when the pipeline has been red for an hour": a condition */
+			if (pm_clause_before(low, m))
 				continue;
 			return true;
 		}

@@ -378,7 +378,8 @@ pm_head_kind(const char *name)
 		return HEAD_SUMMARY;	/* "## Incident: INC-0711" over its Duration */
 	if (HAS("summary") || WORD("overview") || WORD("description") || HAS("what happened") ||
 		WORD("details") || WORD("metadata") || HAS("at a glance") || WORD("key facts") ||
-		HAS("tl;dr") || WORD("tldr"))
+		HAS("tl;dr") || WORD("tldr") ||
+		WORD("resumo") || WORD("resumen"))	/* Portuguese, Spanish */
 		return HEAD_SUMMARY;
 	return HEAD_OTHER;
 }

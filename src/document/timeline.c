@@ -404,6 +404,21 @@ pm_timeline_row(PmParser *ps, const PmLine *ln, const char *s, const char *e)
 			}
 		return;
 	}
+	/* "| 2024-06-11 |  |": a row of a date alone dates the rows below it */
+	if (nc > 1)
+	{
+		bool		rest_empty = true;
+
+		for (int i = 1; i < nc && rest_empty; i++)
+			rest_empty = ce[i] == cs[i];
+		if (rest_empty && pm_read_stamp(cs[0], ce[0], &st) == ce[0] - cs[0] &&
+			st.has_date && !st.has_time && st.y != 0)
+		{
+			pm_new_entry(ps, &st, ln->lineno, -1);
+			ps->date_markers++;
+			return;
+		}
+	}
 	/* the first cell (or date cell + time cell) holding a time */
 	for (int i = 0; i < nc && first < 0; i++)
 	{
@@ -583,6 +598,8 @@ pm_timeline_kind(const char *s, int len, bool *begins)
 		return "misleading_path";
 	if (HAS("resolved") || HAS("restored") || HAS("restoration") || HAS("recovered") ||
 		HAS("back to normal") || HAS("returned to normal") || HAS("all clear") ||
+		HAS("back below") || HAS("back under") || HAS("back within") ||
+		HAS("back to baseline") || HAS("back to its baseline") ||
 		HAS("incident closed") || HAS("incident end") || HAS("outage end") ||
 		HAS("returns to normal") || HAS("heals") || HAS("healed") || HAS("back online") ||
 		HAS("back to 100") || HAS("outage is over") || HAS("working again") ||
