@@ -199,6 +199,8 @@ echo "diagrams: 0" >"$work/only_start.expect"	# one moment: nothing to draw
 echo "diagrams: 0" >"$work/corpus_134_status_updates_posted_pt_no_year.expect"
 # 151 (status page updates, no year) imported with on_date: a start alone too
 echo "diagrams: 0" >"$work/corpus_151_statuspage_updates_text_then_time_no_year.expect"
+# 194 (a notice with run-in labels, no year, one time) imported with on_date: a start alone too
+echo "diagrams: 0" >"$work/corpus_194_status_rca_bold_run_in_labels_approximately_est_no_year.expect"
 # the gantt, and the author's own sequence diagrams kept in its "Phase 1" and "Phase 2" sections
 echo "diagrams: 3" >"$work/corpus_167_case_study_attribute_table_trigger_resolution_next_day_mermaid_only.expect"
 cat >>"$work/hostile.expect" <<'END'
