@@ -13,15 +13,11 @@
  * verifying when a column is added.  Nothing depends on DateStyle, TimeZone or
  * the column order of the table, so the hash survives pg_dump and restore.
  *
- * The digest: with OpenSSL, its SHA-256 functions called directly
- * (SHA256_Init/Update/Final: the same block function as the EVP interface,
- * without the providers' machinery; OpenSSL 3 keeps them, deprecated).  The
- * EVP interface costs a session its first EVP_MD_fetch(), 0.6 M instructions
- * (OpenSSL 3 setting up its library context and default provider), and
- * pg_cryptohash_init() would moreover look the implementation up again for
- * every row (4 k instructions, a quarter of hashing a row): it is used only
- * when OpenSSL was built without its deprecated functions.  Without OpenSSL,
- * PostgreSQL's own (common/cryptohash.h).
+ * The digest: with OpenSSL, one EVP context and one SHA-256 implementation
+ * for the session, fetched once (pg_cryptohash_init() passes EVP_sha256()
+ * to EVP_DigestInit_ex(), and OpenSSL 3 then looks the implementation up in
+ * its providers again for every row: 4 k instructions, a quarter of hashing
+ * a row); without OpenSSL, PostgreSQL's own (common/cryptohash.h).
  *
  *-------------------------------------------------------------------------
  */
@@ -47,10 +43,7 @@
 #include "utils/xid8.h"
 
 #ifdef USE_OPENSSL
-/* SHA256_Init() and friends: deprecated in OpenSSL 3, and still there */
-#define OPENSSL_SUPPRESS_DEPRECATED
 #include <openssl/evp.h>
-#include <openssl/sha.h>
 #endif
 
 #include "recorder/recorder.h"
@@ -86,19 +79,7 @@ put_uint64(char *p, uint64 v)
 	return p + sizeof(be);
 }
 
-#if defined(USE_OPENSSL) && !defined(OPENSSL_NO_DEPRECATED_3_0)
-/* SHA-256 of len bytes at data into out (PG_SHA256_DIGEST_LENGTH bytes) */
-static void
-sha256(const char *data, Size len, uint8 *out)
-{
-	SHA256_CTX	ctx;
-
-	if (SHA256_Init(&ctx) != 1 ||
-		SHA256_Update(&ctx, data, len) != 1 ||
-		SHA256_Final(out, &ctx) != 1)
-		elog(ERROR, "could not compute SHA-256 hash");
-}
-#elif defined(USE_OPENSSL)
+#ifdef USE_OPENSSL
 /* SHA-256 of len bytes at data into out (PG_SHA256_DIGEST_LENGTH bytes) */
 static void
 sha256(const char *data, Size len, uint8 *out)
