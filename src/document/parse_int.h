@@ -114,6 +114,7 @@ typedef struct PmItem
 {
 	StringInfoData text;
 	PmGroup		group;
+	bool		group_done;		/* under "### Immediate Actions (Completed)" */
 	int			indent;
 	bool		checked;
 	bool		has_checkbox;
@@ -180,6 +181,7 @@ typedef struct PmParser
 	int			nitems;
 	int			maxitems;
 	PmGroup		group;
+	bool		group_done;		/* the list's heading says its items are done */
 	int			items_at_heading;	/* items before the last heading */
 	bool		saw_task_heading;	/* a Tasks / TODO / Action items list */
 	int			parts_seen;		/* headings or fields of the template */

@@ -292,18 +292,51 @@ pm_precursor_skip(PmDocument *doc, TimestampTz first)
 	return found;
 }
 
+/*
+ * "12:00 - Application running normally", "11:00 - Normal operations": the
+ * baseline written above the incident, not its start
+ */
+static bool
+pm_baseline_entry(const char *body)
+{
+	static const char *const words[] = {"running normally", "operating normally",
+		"serving normally", "working normally", "functioning normally",
+	"normal operations", "normal operation", "all systems normal"};
+	int			len = strlen(body);
+
+	if (pm_contains_ci(body, len, "back") || pm_contains_ci(body, len, "again") ||
+		pm_contains_ci(body, len, "resum") || pm_contains_ci(body, len, "restor"))
+		return false;
+	for (int i = 0; i < lengthof(words); i++)
+		if (pm_contains_ci(body, len, words[i]))
+			return true;
+	return false;
+}
+
 /* no start in the summary: an entry that says the outage began, else the first */
 static void
 pm_start_from_timeline(PmParser *ps, TimestampTz first)
 {
 	PmDocument *doc = ps->doc;
 	int			found = -1;
+	int			baseline = 0;
 
 	for (int i = 0; i < doc->nentries && found < 0; i++)
 		if (doc->entries[i].begins)
 			found = i;
 	if (found < 0)
 		found = pm_precursor_skip(doc, first);
+	while (found < 0 && baseline < doc->nentries - 1 && doc->entries[0].at <= first &&
+		   pm_baseline_entry(doc->entries[baseline].body))
+		baseline++;
+	if (baseline > 0)
+	{
+		ps->sum_start = doc->entries[baseline].at;
+		ps->sum_has_start = true;
+		pm_note(doc, "the summary names no start; the first entry says the service was running normally, so the incident starts at line %d",
+				doc->entries[baseline].lineno);
+		return;
+	}
 	ps->sum_start = found >= 0 ? doc->entries[found].at : first;
 	ps->sum_has_start = true;
 	if (found >= 0 && !doc->entries[found].begins)
