@@ -131,6 +131,10 @@ typedef struct PmParser
 	const PmOptions *opt;
 	PmDocument *doc;
 	char	   *front_title;	/* "title:" of the front matter */
+	bool		has_front_date; /* "date: 2022-06-09T07:41:02Z" there */
+	int			front_y;
+	int			front_m;
+	int			front_d;
 	bool		needs_blocks;	/* HTML, a fence or a nested list: run cmark-gfm */
 	int			measures_level; /* # level of the heading opening the measures */
 	int			timeline_level; /* # level of the Timeline heading, 0 if not # */

@@ -192,6 +192,18 @@ pm_settle_dates(PmParser *ps)
 			if (ps->base_y == 0)
 				ps->has_base = false;
 		}
+		if (!ps->has_base && ps->has_front_date)
+		{
+			/* a status page's front matter: "date: 2022-06-09T07:41:02Z" above "[07:38] - ..." */
+			ps->has_base = true;
+			ps->base_y = ps->front_y;
+			ps->base_m = ps->front_m;
+			ps->base_d = ps->front_d;
+			ps->base_from = "the front matter";
+			if (ps->nraw > 0)
+				pm_note(doc, "the timeline's entries name no date; took %04d-%02d-%02d from the front matter's date",
+						ps->base_y, ps->base_m, ps->base_d);
+		}
 		if (!ps->has_base && opt->has_on_date)
 		{
 			ps->has_base = true;
@@ -548,6 +560,16 @@ pm_settle_span(PmParser *ps)
 		{
 			/* "Resolved / Oct 02 at 09:15am PDT" above the report: when it was posted */
 			pm_note(doc, "the summary's only time is more than a day after the timeline's last entry; took start and end from the timeline");
+			ps->sum_has_start = false;
+		}
+		else if (ps->sum_has_start && !ps->sum_has_end && ps->sum_start > last && doc->nentries > 1)
+		{
+			/*
+			 * "Date: 2025-09-14T08:02:51Z" stamped when the report was written,
+			 * seconds after the last entry: an incident cannot start after its
+			 * whole timeline
+			 */
+			pm_note(doc, "the summary's only time is after the timeline's last entry, so it is when the report was written, not the start; took start and end from the timeline");
 			ps->sum_has_start = false;
 		}
 		if (!ps->sum_has_start)
