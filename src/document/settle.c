@@ -316,6 +316,9 @@ pm_baseline_entry(const char *body)
 	"normal operations", "normal operation", "all systems normal"};
 	int			len = strlen(body);
 
+	/* one look for the word they share, the rest only when it is there */
+	if (!pm_contains_ci(body, len, "normal"))
+		return false;
 	if (pm_contains_ci(body, len, "back") || pm_contains_ci(body, len, "again") ||
 		pm_contains_ci(body, len, "resum") || pm_contains_ci(body, len, "restor"))
 		return false;
