@@ -34,6 +34,12 @@ ISOLATION_OPTS = --inputdir=. --load-extension=$(EXTENSION)
 PG_CONFIG  ?= pg_config
 PG_CPPFLAGS = -I$(srcdir)/src
 SHLIB_LINK += -lcmark-gfm -lcmark-gfm-extensions
+# The module's own functions and variables bound at link time, not looked up
+# at load: PostgreSQL dlopen()s with RTLD_NOW, and each of the ~170 references
+# between our files would otherwise search every library the server loaded
+# before reaching ours (PostgreSQL links its own modules so on the BSDs and
+# Solaris; docs/recorder.md, "Cost").
+SHLIB_LINK += -Wl,-Bsymbolic
 
 PGXS := $(shell $(PG_CONFIG) --pgxs 2>/dev/null)
 ifneq ($(PGXS),)

@@ -16,8 +16,13 @@
 # connection after its setup builds its relcache init file (10.9 M
 # instructions), which a CREATE EXTENSION invalidates; without it the
 # baselines paid that build and the audited databases did not, which
-# lowered every ratio.  The count is the migrating backend's own (one
-# callgrind file per process).
+# lowered every ratio.  The count is the migrating backend's own: one
+# callgrind file per process, collected from the backend's entry into
+# PostgresMain on.  A forked backend inherits the postmaster's counters, so
+# a whole file also held the postmaster's start-up before the fork (38.7 M:
+# the dynamic linker's relocations, shared memory, and a preloaded
+# library's _PG_init), the same on both sides of every ratio, which lowered
+# each ratio again.
 #
 #   bench/recorder.sh            (run `make install` first, as for the tests)
 #   RUNS=3 bench/recorder.sh     (repeat each measurement, report the median)
@@ -54,6 +59,7 @@ wrapper=$out/postgres-callgrind
 cat >"$wrapper" <<WRAP
 #!/bin/sh
 exec valgrind --tool=callgrind --trace-children=yes --callgrind-out-file=$out/cg.%p \
+	--collect-atstart=no --toggle-collect=PostgresMain \
 	--dump-instr=no --collect-jumps=no "$PM_PGBIN/postgres" "\$@"
 WRAP
 chmod 755 "$wrapper"

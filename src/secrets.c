@@ -27,11 +27,20 @@
 
 #include "postmortem.h"
 
-static const char *const secret_words[] = {
-	"password", "passwd", "passphrase", "secret", "token", "api_key", "apikey", "access_key"
+static const struct
+{
+	const char *word;
+	int			len;
+}			secret_words[] = {
+	{"password", 8}, {"passwd", 6}, {"passphrase", 10}, {"secret", 6},
+	{"token", 5}, {"api_key", 7}, {"apikey", 6}, {"access_key", 10}
 };
 
-/* length of the secret word that starts at p, or 0 */
+/*
+ * length of the secret word that starts at p, or 0; called for every
+ * character of every statement recorded, so only the words that begin with
+ * p's letter are compared
+ */
 static int
 secret_word_at(const char *p)
 {
@@ -41,10 +50,9 @@ secret_word_at(const char *p)
 		return 0;
 	for (int i = 0; i < lengthof(secret_words); i++)
 	{
-		int			len = strlen(secret_words[i]);
-
-		if (pg_strncasecmp(p, secret_words[i], len) == 0)
-			return len;
+		if (secret_words[i].word[0] == c &&
+			pg_strncasecmp(p + 1, secret_words[i].word + 1, secret_words[i].len - 1) == 0)
+			return secret_words[i].len;
 	}
 	return 0;
 }

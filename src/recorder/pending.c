@@ -35,10 +35,12 @@
 #include "utils/builtins.h"
 #include "utils/datum.h"
 #include "utils/guc.h"
+#include "utils/inval.h"
 #include "utils/inet.h"
 #include "utils/memutils.h"
 #include "utils/resowner.h"
 #include "utils/snapmgr.h"
+#include "utils/syscache.h"
 #include "utils/timestamp.h"
 #include "utils/xid8.h"
 
@@ -68,6 +70,16 @@ static const char *shared_statement = NULL;
 static Datum shared_statement_datum = (Datum) 0;
 
 /*
+ * The names of the current role and the session role as text, shared by the
+ * rows of the transaction like the statement (a syscache look-up and a copy
+ * per row and column otherwise): role_name_oid[0] for GetUserId(), [1] for
+ * GetSessionUserId().  In row_cxt; forgotten with it, and when pg_authid
+ * changes (a role renamed in another session).
+ */
+static Oid	role_name_oid[2] = {InvalidOid, InvalidOid};
+static Datum role_name_datum[2];
+
+/*
  * The resource owner pm_guarded_light runs the recorder's steps under, a
  * child of the (sub)transaction's owner, reused while that owner lives
  * (creating one per step cost 0.7 % of a migration's instructions).  Between
@@ -78,6 +90,7 @@ static ResourceOwner light_owner = NULL;
 static ResourceOwner light_owner_parent = NULL;
 
 static void pending_xact_callback(XactEvent event, void *arg);
+static void forget_role_names(Datum arg, int cacheid, uint32 hashvalue);
 static void pending_subxact_callback(SubXactEvent event, SubTransactionId mySubid,
 									 SubTransactionId parentSubid, void *arg);
 
@@ -91,6 +104,7 @@ pm_pending_init(void)
 										ALLOCSET_SMALL_SIZES);
 	RegisterXactCallback(pending_xact_callback, NULL);
 	RegisterSubXactCallback(pending_subxact_callback, NULL);
+	CacheRegisterSyscacheCallback(AUTHOID, forget_role_names, (Datum) 0);
 }
 
 /* The context rows of the current transaction live in. */
@@ -364,6 +378,32 @@ load_session_facts(void)
 	session_facts_ready = true;
 }
 
+/* pg_authid changed: the role names are looked up again */
+static void
+forget_role_names(Datum arg, int cacheid, uint32 hashvalue)
+{
+	role_name_oid[0] = role_name_oid[1] = InvalidOid;
+}
+
+/* The name of roleid as text in row_cxt, for the rows of the transaction. */
+static Datum
+role_name(int which, Oid roleid)
+{
+	if (role_name_oid[which] != roleid)
+	{
+		char	   *name = GetUserNameFromId(roleid, false);
+		size_t		len = strlen(name);
+		text	   *t = (text *) MemoryContextAlloc(row_cxt, VARHDRSZ + len);
+
+		SET_VARSIZE(t, VARHDRSZ + len);
+		memcpy(VARDATA(t), name, len);
+		pfree(name);
+		role_name_datum[which] = PointerGetDatum(t);
+		role_name_oid[which] = roleid;
+	}
+	return role_name_datum[which];
+}
+
 /* A row with the facts every row of a command shares. */
 RecordedRow *
 pm_new_row(RecorderCommand *cmd, TimestampTz finished, const char *tag)
@@ -403,8 +443,8 @@ pm_new_row(RecorderCommand *cmd, TimestampTz finished, const char *tag)
 		}
 		set_datum(row, SC_STATEMENT, shared_statement_datum);
 	}
-	set_text(row, SC_ROLE_NAME, GetUserNameFromId(GetUserId(), false));
-	set_text(row, SC_SESSION_ROLE, GetUserNameFromId(GetSessionUserId(), false));
+	set_datum(row, SC_ROLE_NAME, role_name(0, GetUserId()));
+	set_datum(row, SC_SESSION_ROLE, role_name(1, GetSessionUserId()));
 	set_text(row, SC_APPLICATION_NAME, application_name && application_name[0] ? application_name : NULL);
 	if (!session_client_addr_null)
 		set_datum(row, SC_CLIENT_ADDR, datumCopy(session_client_addr, false, -1));
@@ -522,6 +562,7 @@ reset_rows(void)
 {
 	pending_rows = NIL;
 	shared_statement = NULL;
+	role_name_oid[0] = role_name_oid[1] = InvalidOid;
 	MemoryContextReset(row_cxt);
 }
 
