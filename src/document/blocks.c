@@ -168,6 +168,20 @@ pm_front_matter(PmParser *ps)
 					ps->front_title = pm_clean(v, e);
 			}
 		}
+		else if (ln->indent == 0 && pm_prefix_ci(ln->s, e, "date"))
+		{
+			/* "date: 2022-06-09T07:41:02Z": the page's day, for times without one */
+			const char *v = pm_skip_space(ln->s + 4, e);
+
+			if (v < e && (*v == ':' || *v == '='))
+			{
+				v = pm_skip_space(v + 1, e);
+				if (v < e && (*v == '"' || *v == '\''))
+					v++;
+				ps->has_front_date = pm_read_date(v, e, &ps->front_y, &ps->front_m, &ps->front_d) > 0 &&
+					ps->front_y > 0;
+			}
+		}
 	}
 	return end + 1;
 }

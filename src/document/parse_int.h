@@ -114,6 +114,7 @@ typedef struct PmItem
 {
 	StringInfoData text;
 	PmGroup		group;
+	bool		group_done;		/* under "### Immediate Actions (Completed)" */
 	int			indent;
 	bool		checked;
 	bool		has_checkbox;
@@ -123,7 +124,6 @@ typedef struct PmItem
 	bool		plain;			/* a line without a list marker */
 	int			span;			/* items_at_heading when it was read */
 	int			lineno;			/* its last line */
-	bool		taken;			/* under "What We've Done": a measure taken */
 } PmItem;
 
 typedef struct PmParser
@@ -131,6 +131,10 @@ typedef struct PmParser
 	const PmOptions *opt;
 	PmDocument *doc;
 	char	   *front_title;	/* "title:" of the front matter */
+	bool		has_front_date; /* "date: 2022-06-09T07:41:02Z" there */
+	int			front_y;
+	int			front_m;
+	int			front_d;
 	bool		needs_blocks;	/* HTML, a fence or a nested list: run cmark-gfm */
 	int			measures_level; /* # level of the heading opening the measures */
 	int			timeline_level; /* # level of the Timeline heading, 0 if not # */
@@ -139,7 +143,6 @@ typedef struct PmParser
 								 * retrospective), 0 if none */
 	bool		plain_closed;	/* the plain-line tasks ended at a pseudo-heading */
 	PmGroup		measures_group; /* the list that heading named */
-	bool		measures_taken; /* that heading says they were done */
 	int			yearless_m;		/* a date without a year ("April 17th") */
 	int			yearless_d;
 	StringInfo	other;			/* body of the section being kept, or NULL */
@@ -182,6 +185,7 @@ typedef struct PmParser
 	int			nitems;
 	int			maxitems;
 	PmGroup		group;
+	bool		group_done;		/* the list's heading says its items are done */
 	int			items_at_heading;	/* items before the last heading */
 	bool		saw_task_heading;	/* a Tasks / TODO / Action items list */
 	int			parts_seen;		/* headings or fields of the template */

@@ -192,6 +192,18 @@ pm_settle_dates(PmParser *ps)
 			if (ps->base_y == 0)
 				ps->has_base = false;
 		}
+		if (!ps->has_base && ps->has_front_date)
+		{
+			/* a status page's front matter: "date: 2022-06-09T07:41:02Z" above "[07:38] - ..." */
+			ps->has_base = true;
+			ps->base_y = ps->front_y;
+			ps->base_m = ps->front_m;
+			ps->base_d = ps->front_d;
+			ps->base_from = "the front matter";
+			if (ps->nraw > 0)
+				pm_note(doc, "the timeline's entries name no date; took %04d-%02d-%02d from the front matter's date",
+						ps->base_y, ps->base_m, ps->base_d);
+		}
 		if (!ps->has_base && opt->has_on_date)
 		{
 			ps->has_base = true;
@@ -292,18 +304,54 @@ pm_precursor_skip(PmDocument *doc, TimestampTz first)
 	return found;
 }
 
+/*
+ * "12:00 - Application running normally", "11:00 - Normal operations": the
+ * baseline written above the incident, not its start
+ */
+static bool
+pm_baseline_entry(const char *body)
+{
+	static const char *const words[] = {"running normally", "operating normally",
+		"serving normally", "working normally", "functioning normally",
+	"normal operations", "normal operation", "all systems normal"};
+	int			len = strlen(body);
+
+	/* one look for the word they share, the rest only when it is there */
+	if (!pm_contains_ci(body, len, "normal"))
+		return false;
+	if (pm_contains_ci(body, len, "back") || pm_contains_ci(body, len, "again") ||
+		pm_contains_ci(body, len, "resum") || pm_contains_ci(body, len, "restor"))
+		return false;
+	for (int i = 0; i < lengthof(words); i++)
+		if (pm_contains_ci(body, len, words[i]))
+			return true;
+	return false;
+}
+
 /* no start in the summary: an entry that says the outage began, else the first */
 static void
 pm_start_from_timeline(PmParser *ps, TimestampTz first)
 {
 	PmDocument *doc = ps->doc;
 	int			found = -1;
+	int			baseline = 0;
 
 	for (int i = 0; i < doc->nentries && found < 0; i++)
 		if (doc->entries[i].begins)
 			found = i;
 	if (found < 0)
 		found = pm_precursor_skip(doc, first);
+	while (found < 0 && baseline < doc->nentries - 1 && doc->entries[0].at <= first &&
+		   pm_baseline_entry(doc->entries[baseline].body))
+		baseline++;
+	if (baseline > 0)
+	{
+		ps->sum_start = doc->entries[baseline].at;
+		ps->sum_has_start = true;
+		pm_note(doc, "the summary names no start; the first entry says the service was running normally, so the incident starts at line %d",
+				doc->entries[baseline].lineno);
+		return;
+	}
 	ps->sum_start = found >= 0 ? doc->entries[found].at : first;
 	ps->sum_has_start = true;
 	if (found >= 0 && !doc->entries[found].begins)
@@ -528,6 +576,16 @@ pm_settle_span(PmParser *ps)
 		{
 			/* "Resolved / Oct 02 at 09:15am PDT" above the report: when it was posted */
 			pm_note(doc, "the summary's only time is more than a day after the timeline's last entry; took start and end from the timeline");
+			ps->sum_has_start = false;
+		}
+		else if (ps->sum_has_start && !ps->sum_has_end && ps->sum_start > last && doc->nentries > 1)
+		{
+			/*
+			 * "Date: 2025-09-14T08:02:51Z" stamped when the report was written,
+			 * seconds after the last entry: an incident cannot start after its
+			 * whole timeline
+			 */
+			pm_note(doc, "the summary's only time is after the timeline's last entry, so it is when the report was written, not the start; took start and end from the timeline");
 			ps->sum_has_start = false;
 		}
 		else if (ps->sum_has_start && !ps->sum_has_end && first < ps->sum_start &&

@@ -536,9 +536,19 @@ pm_title_heading(PmParser *ps, char *name, bool atx, int level, PmHeadKind hk,
 	return false;
 }
 
+/* "Completed", "Immediate Actions (Completed)", "Done": a list of what was done */
+static bool
+pm_heading_says_done(const char *name)
+{
+	int			len = strlen(name);
+
+	return pm_contains_ci(name, len, "(completed)") || pm_contains_ci(name, len, "(done)") ||
+		pg_strcasecmp(name, "completed") == 0 || pg_strcasecmp(name, "done") == 0;
+}
+
 /* a heading inside the measures that names one of their lists */
 static bool
-pm_measures_heading(PmParser *ps, bool atx, int level, PmHeadKind hk)
+pm_measures_heading(PmParser *ps, const char *name, bool atx, int level, PmHeadKind hk)
 {
 	/*
 	 * "### Prevention", "### Detection" under "## Action Items": groups of
@@ -560,6 +570,8 @@ pm_measures_heading(PmParser *ps, bool atx, int level, PmHeadKind hk)
 	ps->saw_task_heading |= (hk == HEAD_TASKS);
 	ps->in_task_table = false;
 	ps->items_at_heading = ps->nitems;
+	/* "### Immediate Actions (Completed)": the items below it are done */
+	ps->group_done = pm_heading_says_done(name);
 	return true;
 }
 
@@ -618,7 +630,8 @@ pm_part_heading(PmParser *ps, char *name, bool atx, int level, PmHeadKind hk, Pm
 			{
 				char		buf[128];
 
-				ps->measures_taken = hk == HEAD_MEASURES &&
+				/* "What We've Done": the measures below it were taken */
+				ps->group_done = hk == HEAD_MEASURES &&
 					pm_head_says_done(pm_lower_copy(name, nlen, buf, sizeof(buf)));
 			}
 			if (hk == HEAD_TASKS)
@@ -681,7 +694,7 @@ pm_section_heading(PmParser *ps, const PmLine *ln, char *name, bool atx, int lev
 		return true;
 	if (pm_title_heading(ps, name, atx, level, hk, *sec, generic_title, h1_count))
 		return true;
-	if (*sec == SEC_MEASURES && pm_measures_heading(ps, atx, level, hk))
+	if (*sec == SEC_MEASURES && pm_measures_heading(ps, name, atx, level, hk))
 		return true;
 	if (atx && hk == HEAD_OTHER && doc->title != NULL && pm_date_heading(name) &&
 		(*sec == SEC_NONE || (*sec == SEC_OTHER && ps->parts_seen == 0)))

@@ -35,9 +35,9 @@ pm_new_item(PmParser *ps, int indent)
 	memset(it, 0, sizeof(PmItem));
 	initStringInfo(&it->text);
 	it->group = ps->group;
+	it->group_done = ps->group_done;
 	it->indent = indent;
 	it->span = ps->items_at_heading;
-	it->taken = ps->measures_taken;
 	return it;
 }
 
@@ -900,7 +900,7 @@ pm_finish_task(PmParser *ps, PmItem *it, PmTask *task)
 			pm_note(ps->doc, "task \"%s\": status \"%s\" not understood; read as todo",
 					t, it->status_text);
 	}
-	if (status == NULL && !it->has_checkbox && (it->taken || pm_says_done(t)))
+	if (status == NULL && !it->has_checkbox && (it->group_done || pm_says_done(t)))
 		status = "done";
 	if (status == NULL)
 		status = (it->has_checkbox && it->checked) ? "done" : "todo";
