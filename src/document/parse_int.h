@@ -201,6 +201,8 @@ typedef struct PmParser
 	PmZone		default_zone;	/* time_zone argument, or the session's */
 	PmZone		doc_zone;
 	bool		has_doc_zone;
+	PmZone		row_zone;		/* "| Detection Time | ... 23:40 BRT |" */
+	bool		has_row_zone;
 	PmZone		tl_zone;
 	bool		has_tl_zone;
 	PmStamps	dur;			/* date and time mentions of the duration */
@@ -262,6 +264,7 @@ extern const char *pm_skip_space(const char *p, const char *e);
 extern const char *pm_skip_decor(const char *p, const char *e);
 extern void pm_trim(const char **s, const char **e);
 extern char *pm_clean(const char *s, const char *e);
+extern void pm_table_row_zone(PmParser *ps, const PmLine *ln);
 extern const char *pm_strip_marker(const char *p, const char *e, bool *marker);
 extern const char *pm_strip_checkbox(const char *p, const char *e, bool *has, bool *checked);
 extern int pm_count_words(const char *s);

@@ -112,6 +112,12 @@ pm_settle_zones(PmParser *ps)
 		ps->doc_zone = ps->tl_zone;
 		ps->has_doc_zone = true;
 	}
+	if (!ps->has_doc_zone && ps->has_row_zone)
+	{
+		/* no zone but a table row's ("| Detection Time | 23:40 BRT |") */
+		ps->doc_zone = ps->row_zone;
+		ps->has_doc_zone = true;
+	}
 	if (!ps->has_doc_zone)
 	{
 		ps->doc_zone = ps->default_zone;

@@ -191,6 +191,29 @@ pm_field_buf(PmParser *ps, PmField f)
 	}
 }
 
+/*
+ * "| Detection Time | 2025-09-03 23:40 BRT |": a row of two cells whose
+ * value is a time with a zone names the zone of a document that names
+ * none elsewhere (settled in pass 2)
+ */
+void
+pm_table_row_zone(PmParser *ps, const PmLine *ln)
+{
+	const char *cs[3],
+			   *ce[3];
+	PmStamps	found;
+
+	if (ps->has_row_zone || pm_table_cells(ln->s, ln->s + ln->len, cs, ce, 3) != 2)
+		return;
+	memset(&found, 0, sizeof(found));
+	pm_scan_stamps(cs[1], ce[1] - cs[1], &found);
+	if (found.n > 0 && found.st[0].has_time && found.st[0].has_zone && found.st[0].zone.valid)
+	{
+		ps->row_zone = found.st[0].zone;
+		ps->has_row_zone = true;
+	}
+}
+
 /* a key/value table: "| Severity | SEV-2 |" is "Severity: SEV-2" */
 static void
 pm_summary_table(PmParser *ps, const PmLine *ln)
@@ -231,6 +254,8 @@ pm_summary_table(PmParser *ps, const PmLine *ln)
 		return;
 	}
 	ps->kv_nhead = 0;
+	if (pm_field_kind(label) == F_NONE)
+		pm_table_row_zone(ps, ln);
 	if (pm_field_kind(label) == F_NONE || strchr(label, ':'))
 		return;
 	val = pm_clean(cs[1], ce[1]);
@@ -1187,7 +1212,8 @@ pm_summary_times(PmParser *ps)
 	}
 	z0 = t0->has_zone ? t0->zone : (t1 && t1->has_zone) ? t1->zone :
 		ps->has_doc_zone ? ps->doc_zone :
-		pm_timeline_zone_guess(ps, &ztl) ? ztl : ps->default_zone;
+		pm_timeline_zone_guess(ps, &ztl) ? ztl :
+		ps->has_row_zone ? ps->row_zone : ps->default_zone;
 	if (y0 && pm_zone_to_ts(&z0, y0, m0, dd0, t0->h, t0->mi, t0->s, t0->us, &ps->sum_start))
 		ps->sum_has_start = true;
 	ps->sum_range = psprintf("%s %s to %s %s", pm_fmt_hm(t0->h, t0->mi), z0.label,

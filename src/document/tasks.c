@@ -797,6 +797,24 @@ pm_done_note(const char *w, const char *e)
 }
 
 /*
+ * "(Confirmed: true)", "(verified: yes)": a check the document records as
+ * passed, written as a flag after the measure
+ */
+static bool
+pm_true_flag_note(const char *w, const char *e)
+{
+	const char *c = memchr(w, ':', e - w);
+
+	if (c == NULL || !(pm_word_ci(w, c, "confirmed") || pm_word_ci(w, c, "verified") ||
+					   pm_word_ci(w, c, "done") || pm_word_ci(w, c, "completed")))
+		return false;
+	for (c++; c < e && *c == ' '; c++)
+		;
+	return (e - c == 4 && pm_prefix_ci(c, e, "true")) ||
+		(e - c == 3 && pm_prefix_ci(c, e, "yes"));
+}
+
+/*
  * "Raise the autoscaling ceiling **DONE**": a status word in capitals ending
  * the line (the bold is gone by now); *e moves before it.
  */
@@ -823,7 +841,19 @@ pm_trailing_status(PmItem *it, char *t, char *e)
 {
 	char	   *b = e;
 
-	if (b > t && (b[-1] == ')' || b[-1] == ']'))
+	char	   *f = b - 2;
+
+	/* "... (Confirmed: true).": the sentence's full stop after the note */
+	if (b - 1 > t && b[-1] == '.' && b[-2] == ')')
+		while (f > t && *f != '(')
+			f--;
+	if (b - 1 > t && b[-1] == '.' && b[-2] == ')' && *f == '(' &&
+		pm_true_flag_note(f + 1, b - 2))
+	{
+		it->status_text = pstrdup("done");
+		e = f;
+	}
+	else if (b > t && (b[-1] == ')' || b[-1] == ']'))
 	{
 		char		open = b[-1] == ')' ? '(' : '[';
 		char	   *o = b - 1;
@@ -839,7 +869,7 @@ pm_trailing_status(PmItem *it, char *t, char *e)
 			it->status_text = pnstrdup(w, b - 1 - w);
 			e = o;
 		}
-		else if (*o == open && pm_done_note(w, b - 1))
+		else if (*o == open && (pm_done_note(w, b - 1) || pm_true_flag_note(w, b - 1)))
 		{
 			/* "(added a second owner)", "(fixed by adding ...)": done, and how */
 			it->status_text = pstrdup("done");

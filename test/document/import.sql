@@ -2,7 +2,7 @@
 -- formats (test/document/corpus), checked the way users rely on them.
 BEGIN;
 SET LOCAL timezone = 'UTC';
-SELECT plan(1458);
+SELECT plan(1474);
 
 \set seed000 `cat test/seeds/000_2d29b2a47fc1b878.txt`
 \set seed001 `cat test/seeds/001_e377f6c4d1aac321.txt`
@@ -151,9 +151,11 @@ SELECT plan(1458);
 \set doc150 `cat test/document/corpus/150_status_history_word_before_date_text_below.md`
 \set doc152 `cat test/document/corpus/152_status_log_most_recent_first_parenthesised_full_dates.md`
 \set doc155 `cat test/document/corpus/155_case_study_bold_key_table_next_day_in_parens.md`
+\set doc171 `cat test/document/corpus/171_simulation_report_iso_ms_z_bold_label_bullets_confirmed_note.md`
 \set doc172 `cat test/document/corpus/172_report_day_headings_tables_approx_times_range_row_midnight_check_status.md`
 \set doc173 `cat test/document/corpus/173_network_postmortem_title_day_range_midnight_summary_range_future_work.md`
 \set doc174 `cat test/document/corpus/174_status_issue_front_matter_iso_z_timeline_label_bracket_dash_entries.md`
+\set doc175 `cat test/document/corpus/175_incident_report_brt_detection_field_hourly_code_block_checkboxes_status.md`
 \set doc176 `cat test/document/corpus/176_course_incident_title_datetime_dashes_between_hours_day_no_year_no_zone.md`
 \set doc177 `cat test/document/corpus/177_course_bold_colon_headings_mdt_prose_date_italic_time_bullets.md`
 \set doc179 `cat test/document/corpus/179_simulation_postmortem_prose_date_dash_times_no_zone_plain_actions.md`
@@ -327,9 +329,11 @@ INSERT INTO doc VALUES
 	('150 status history, the word before the date, text below', :'doc150', NULL),
 	('152 status log most recent first, (Wednesday 7th June 2023 18:48:30 UTC)', :'doc152', NULL),
 	-- 171-182: a seventh held-out sample (docs/document.md "held-out")
+	('171 drill report, **Fault Injected**: ISO ms Z bullets, (Confirmed: true)', :'doc171', NULL),
 	('172 ### day headings over tables, ~02:00, 23:40-00:06 row, ✅ action table', :'doc172', NULL),
 	('173 (2025-02-07/08) title, 23:40 UTC to 00:50 UTC, ## Future Work', :'doc173', NULL),
 	('174 front matter date, "Timeline:" then "* [07:38] - " lines', :'doc174', NULL),
+	('175 Detection Time ... BRT, hourly code-block timeline, actions-taken checkboxes', :'doc175', NULL),
 	('176 "# Incident: 2025-03-18 09-12-40", "on March 18th", no zone', :'doc176', NULL),
 	('177 **Summary**: headings, MDT, _16:05_ - bullets, Prevention', :'doc177', NULL),
 	('179 "15:30 - App serving normally" first, no zone', :'doc179', NULL),
@@ -503,9 +507,11 @@ INSERT INTO expected VALUES
 	('150 status history, the word before the date, text below', '2024-03-05 14:40Z', '2024-03-05 17:46Z', 4, 0, 0, NULL, NULL),
 	('152 status log most recent first, (Wednesday 7th June 2023 18:48:30 UTC)', '2023-06-07 18:48:30Z', '2023-06-07 19:22:14Z', 4, 0, 0, NULL, NULL),
 	-- 171-182: a seventh held-out sample (docs/document.md "held-out")
+	('171 drill report, **Fault Injected**: ISO ms Z bullets, (Confirmed: true)', '2025-09-14 08:02:47.902Z', '2025-09-14 08:02:50.731Z', 4, 2, 1, NULL, NULL),
 	('172 ### day headings over tables, ~02:00, 23:40-00:06 row, ✅ action table', '2025-03-03 04:10Z', '2025-03-04 23:50Z', 11, 4, 2, NULL, NULL),
 	('173 (2025-02-07/08) title, 23:40 UTC to 00:50 UTC, ## Future Work', '2025-02-07 23:40Z', '2025-02-08 00:50Z', 4, 4, 0, NULL, NULL),
 	('174 front matter date, "Timeline:" then "* [07:38] - " lines', '2022-06-09 07:38Z', '2022-06-09 09:10Z', 4, 0, 0, NULL, NULL),
+	('175 Detection Time ... BRT, hourly code-block timeline, actions-taken checkboxes', '2025-09-03 15:00Z', '2025-09-03 16:59Z', 5, 6, 3, NULL, NULL),
 	('176 "# Incident: 2025-03-18 09-12-40", "on March 18th", no zone', '2025-03-18 09:12Z', '2025-03-18 10:05Z', 4, 2, 0, NULL, NULL),
 	('177 **Summary**: headings, MDT, _16:05_ - bullets, Prevention', '2025-05-09 22:05Z', '2025-05-09 22:14Z', 4, 2, 0, NULL, NULL),
 	('179 "15:30 - App serving normally" first, no zone', '2025-08-21 15:34Z', '2025-08-21 15:43Z', 5, 3, 0, 100, NULL),
@@ -525,12 +531,6 @@ INSERT INTO expected VALUES
 --		 Actions Taken item is no done task)
 --	('149 Japanese report, 2023年6月14日午前10時, 6/14 day bullets, JST', '2023-06-14 01:00Z', '2023-06-15 00:10Z', 8, 2, 0, NULL, NULL)
 --	(refused: Japanese dates and headings are not read, and the zone, JST, is not written)
--- known misses of the seventh sample, what a careful reader records (not yet imported so):
---	('171 drill report, **Fault Injected**: ISO ms Z bullets, (Confirmed: true)', '2025-09-14 08:02:47.902Z', '2025-09-14 08:02:50.731Z', 4, 2, 1, NULL, NULL)
---		(the unchecked "[ ] Ensure ... (Confirmed: true)" is read as todo: its box is not ticked)
---	('175 Detection Time ... BRT, hourly code-block timeline, actions-taken checkboxes', '2025-09-03 15:00Z', '2025-09-03 16:59Z', 5, 6, 3, NULL, NULL)
---		(the summary's "(12:00-13:59)" is read in UTC, not in BRT, the zone only its Detection Time row names;
---		 the checkboxes under "IMMEDIATE ACTIONS TAKEN" are kept as a section, not tasks)
 
 CREATE TEMP TABLE imported AS
 	SELECT name, postmortem.import_markdown(body, on_date => on_date) AS id FROM doc;
@@ -543,7 +543,7 @@ CREATE TEMP VIEW actual AS
 		   i.users_affected_pct AS pct, i.users_affected AS users, i.import_notes, i.status
 	  FROM imported m JOIN postmortem.incident i ON i.id = m.id;
 
--- 167 documents x 7 checks
+-- 169 documents x 7 checks
 SELECT is(a.started_at, e.started_at, e.name || ': start in UTC') FROM actual a JOIN expected e USING (name) ORDER BY name;
 SELECT is(a.resolved_at, e.resolved_at, e.name || ': end in UTC') FROM actual a JOIN expected e USING (name) ORDER BY name;
 SELECT is(a.entries, e.entries, e.name || ': timeline entries') FROM actual a JOIN expected e USING (name) ORDER BY name;
@@ -553,7 +553,7 @@ SELECT is(a.pct, e.pct, e.name || ': share of users affected') FROM actual a JOI
 SELECT is(a.users, e.users, e.name || ': users affected') FROM actual a JOIN expected e USING (name) ORDER BY name;
 
 -- every imported incident is finished, and the timeline came from the import
-SELECT is(count(*)::int, 167, 'every document imports as a finished incident (resolved, or closed as its Status says)') FROM actual
+SELECT is(count(*)::int, 169, 'every document imports as a finished incident (resolved, or closed as its Status says)') FROM actual
  WHERE status = 'resolved' OR (status = 'closed' AND name LIKE '161 %');
 SELECT is((SELECT count(*)::int FROM postmortem.timeline t JOIN imported m ON m.id = t.incident_id WHERE t.source <> 'import'),
 		  0, 'timeline rows are marked as imported');
