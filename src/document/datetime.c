@@ -868,6 +868,79 @@ pm_read_day_month(const char *r, const char *e, int a, int *y, int *m, int *d)
 	return pm_read_year_after(r, e, dashed, false, y);
 }
 
+#define PM_KANJI_YEAR	"\xe5\xb9\xb4"	/* 年 */
+#define PM_KANJI_MONTH	"\xe6\x9c\x88"	/* 月 */
+#define PM_KANJI_DAY	"\xe6\x97\xa5"	/* 日 */
+#define PM_KANJI_HOUR	"\xe6\x99\x82"	/* 時 */
+#define PM_KANJI_MINUTE "\xe5\x88\x86"	/* 分 */
+#define PM_KANJI_SPAN	"\xe9\x96\x93"	/* 間: 時間 is hours, a length */
+#define PM_KANJI_AM		"\xe5\x8d\x88\xe5\x89\x8d"	/* 午前 */
+#define PM_KANJI_PM		"\xe5\x8d\x88\xe5\xbe\x8c"	/* 午後 */
+#define PM_AT(p, e, w)	((e) - (p) >= (int) strlen(w) && memcmp((p), (w), strlen(w)) == 0)
+
+/*
+ * "2023年6月14日", "6月14日": the date as Japanese writes it, the number a of
+ * n digits at q before 年 or 月.  Its end, or NULL.
+ */
+static const char *
+pm_read_kanji_date(const char *q, int n, const char *e, int a, int *y, int *m, int *d)
+{
+	const char *r = q + n;
+	int			mm,
+				dd,
+				k;
+
+	*y = 0;
+	if (n == 4 && PM_AT(r, e, PM_KANJI_YEAR))
+	{
+		*y = a;
+		r += 3;
+		if ((k = pm_read_digits(r, e, 2, &mm)) == 0)
+			return NULL;
+		r += k;
+	}
+	else if (n <= 2)
+		mm = a;
+	else
+		return NULL;
+	if (!PM_AT(r, e, PM_KANJI_MONTH) || (k = pm_read_digits(r + 3, e, 2, &dd)) == 0 ||
+		!PM_AT(r + 3 + k, e, PM_KANJI_DAY) || mm < 1 || mm > 12 || dd < 1 || dd > 31)
+		return NULL;
+	*m = mm;
+	*d = dd;
+	return r + 3 + k + 3;
+}
+
+/*
+ * "10時30分", "午後6時25分", "午前10時": a time as Japanese writes it, the
+ * hour hh of n digits at q (after 午前 or 午後, ampm 1 or 2).  Its length
+ * from p, or 0.
+ */
+static int
+pm_read_kanji_time(const char *p, const char *q, const char *e, int hh, int ampm,
+				   int *h, int *mi, int *s, int *us)
+{
+	int			mm = 0,
+				k;
+
+	if (!PM_AT(q, e, PM_KANJI_HOUR) || PM_AT(q + 3, e, PM_KANJI_SPAN))
+		return 0;
+	q += 3;
+	if ((k = pm_read_digits(q, e, 2, &mm)) > 0 && PM_AT(q + k, e, PM_KANJI_MINUTE))
+		q += k + 3;
+	else
+		mm = 0;
+	if (ampm == 2 && hh < 12)
+		hh += 12;
+	if (hh > 23 || mm > 59)
+		return 0;
+	*h = hh;
+	*mi = mm;
+	*s = 0;
+	*us = 0;
+	return q - p;
+}
+
 /* a date that starts with a digit at q: its end, or NULL */
 static const char *
 pm_read_numeric_date(const char *q, const char *e, int *y, int *m, int *d)
@@ -880,6 +953,8 @@ pm_read_numeric_date(const char *q, const char *e, int *y, int *m, int *d)
 	const char *r;
 
 	n = pm_read_digits(q, e, 4, &a);
+	if (q + n + 3 <= e && (unsigned char) q[n] >= 0xe5)
+		return pm_read_kanji_date(q, n, e, a, y, m, d);
 	sep = pm_date_sep(q + n, e, &sl);
 	if (n == 4 && sep != '\0')
 		return pm_read_iso_date(q + n + sl, e, sep, a, y, m, d);
@@ -1081,6 +1156,14 @@ pm_read_time(const char *p, const char *e, int *h, int *mi, int *s, int *us)
 	int			ampm = 0;
 	int			usec = 0;
 
+	/* 午後6時25分 */
+	if (q < e && (unsigned char) *q == 0xe5 && (PM_AT(q, e, PM_KANJI_AM) || PM_AT(q, e, PM_KANJI_PM)))
+	{
+		ampm = PM_AT(q, e, PM_KANJI_PM) ? 2 : 1;
+		q += 6;
+		n = pm_read_digits(q, e, 2, &hh);
+		return n ? pm_read_kanji_time(p, q + n, e, hh, ampm, h, mi, s, us) : 0;
+	}
 	/* 1405Z, 1405 hrs, 0900–1300 PST */
 	if ((n = pm_read_hhmm(p, e, h, mi)) != 0)
 	{
@@ -1092,6 +1175,8 @@ pm_read_time(const char *p, const char *e, int *h, int *mi, int *s, int *us)
 	if (n == 0)
 		return 0;
 	q += n;
+	if (q + 2 < e && (unsigned char) *q == 0xe6)
+		return pm_read_kanji_time(p, q, e, hh, 0, h, mi, s, us);
 	if (q + 2 < e && (*q == 'h' || *q == 'H') && isdigit((unsigned char) q[1]) &&
 		isdigit((unsigned char) q[2]) && (q + 3 >= e || !pm_isalnum(q[3])))
 	{
@@ -1313,6 +1398,7 @@ pm_read_stamp(const char *p, const char *e, PmStamp *st)
 	if (n > 0)
 	{
 		st->has_date = true;
+		st->kanji = n >= 3 && PM_AT(q + n - 3, e, PM_KANJI_DAY);
 		q = pm_stamp_time_after_date(q + n, e, st, &n, &iso);
 	}
 	else

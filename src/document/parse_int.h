@@ -80,6 +80,7 @@ typedef struct PmStamp
 	bool		has_time;
 	bool		has_zone;
 	bool		zone_unknown;	/* looked like a zone, is none we know */
+	bool		kanji;			/* a date written the Japanese way: 2023年6月14日 */
 	int			y,
 				m,
 				d;
@@ -201,8 +202,9 @@ typedef struct PmParser
 	PmZone		default_zone;	/* time_zone argument, or the session's */
 	PmZone		doc_zone;
 	bool		has_doc_zone;
-	PmZone		row_zone;		/* "| Detection Time | ... 23:40 BRT |" */
-	bool		has_row_zone;
+	PmZone		hint_zone;		/* a zone implied where none is named: */
+	bool		has_hint_zone;	/* a table row's, Japan's for 2023年6月14日 */
+	bool		hint_kanji;		/* ... and it is Japan's */
 	PmZone		tl_zone;
 	bool		has_tl_zone;
 	PmStamps	dur;			/* date and time mentions of the duration */

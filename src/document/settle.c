@@ -112,11 +112,14 @@ pm_settle_zones(PmParser *ps)
 		ps->doc_zone = ps->tl_zone;
 		ps->has_doc_zone = true;
 	}
-	if (!ps->has_doc_zone && ps->has_row_zone)
+	if (!ps->has_doc_zone && ps->has_hint_zone)
 	{
 		/* no zone but a table row's ("| Detection Time | 23:40 BRT |") */
-		ps->doc_zone = ps->row_zone;
+		ps->doc_zone = ps->hint_zone;
 		ps->has_doc_zone = true;
+		if (ps->hint_kanji)
+			pm_note(doc, "the document writes its dates in Japanese and names no time zone; read its times in Japan's (%s)",
+					ps->hint_zone.label);
 	}
 	if (!ps->has_doc_zone)
 	{

@@ -54,6 +54,24 @@ pm_field_kind(const char *label)
 			   *le;
 	const char *p = label;
 
+	/* "発生日時" (when it began), "復旧日時" (when it was restored): Japanese */
+	if ((unsigned char) *p >= 0xe3 && (unsigned char) *p <= 0xe9)
+	{
+		static const struct
+		{
+			const char *word;
+			PmField		field;
+		}			ja[] =
+		{
+			{"\xe7\x99\xba\xe7\x94\x9f\xe6\x97\xa5\xe6\x99\x82", F_START},	/* 発生日時 */
+			{"\xe7\x99\xba\xe7\x94\x9f\xe6\x99\x82\xe5\x88\xbb", F_START},	/* 発生時刻 */
+			{"\xe5\xbd\xb1\xe9\x9f\xbf\xe7\xaf\x84\xe5\x9b\xb2", F_IMPACT}	/* 影響範囲 */
+		};
+
+		for (int i = 0; i < lengthof(ja); i++)
+			if (strcmp(p, ja[i].word) == 0)
+				return ja[i].field;
+	}
 	/* "🗓 Date", and the same emoji read in the wrong encoding ("ðŸ—“ Date") */
 	while ((unsigned char) *p >= 0x80)
 		p++;
@@ -203,14 +221,14 @@ pm_table_row_zone(PmParser *ps, const PmLine *ln)
 			   *ce[3];
 	PmStamps	found;
 
-	if (ps->has_row_zone || pm_table_cells(ln->s, ln->s + ln->len, cs, ce, 3) != 2)
+	if (ps->has_hint_zone || pm_table_cells(ln->s, ln->s + ln->len, cs, ce, 3) != 2)
 		return;
 	memset(&found, 0, sizeof(found));
 	pm_scan_stamps(cs[1], ce[1] - cs[1], &found);
 	if (found.n > 0 && found.st[0].has_time && found.st[0].has_zone && found.st[0].zone.valid)
 	{
-		ps->row_zone = found.st[0].zone;
-		ps->has_row_zone = true;
+		ps->hint_zone = found.st[0].zone;
+		ps->has_hint_zone = true;
 	}
 }
 
@@ -1110,6 +1128,9 @@ pm_summary_pick(PmParser *ps, PmStamp **t0, PmStamp **t1, PmStamp **d0, PmStamp 
 			ps->doc_zone = st->zone;
 			ps->has_doc_zone = true;
 		}
+		/* "2023年6月14日午前10時" without a zone: Japan has one, JST */
+		if (st->kanji && !ps->has_hint_zone && pm_zone_parse("Asia/Tokyo", &ps->hint_zone))
+			ps->has_hint_zone = ps->hint_kanji = true;
 	}
 	for (int i = ps->end_from; i < ps->end_to && *d0 == NULL; i++)
 		if (ps->dur.st[i].has_date)
@@ -1213,7 +1234,7 @@ pm_summary_times(PmParser *ps)
 	z0 = t0->has_zone ? t0->zone : (t1 && t1->has_zone) ? t1->zone :
 		ps->has_doc_zone ? ps->doc_zone :
 		pm_timeline_zone_guess(ps, &ztl) ? ztl :
-		ps->has_row_zone ? ps->row_zone : ps->default_zone;
+		ps->has_hint_zone ? ps->hint_zone : ps->default_zone;
 	if (y0 && pm_zone_to_ts(&z0, y0, m0, dd0, t0->h, t0->mi, t0->s, t0->us, &ps->sum_start))
 		ps->sum_has_start = true;
 	ps->sum_range = psprintf("%s %s to %s %s", pm_fmt_hm(t0->h, t0->mi), z0.label,

@@ -338,6 +338,29 @@ pm_head_says_done(const char *low)
 			strstr(low, "we have done")) && !strstr(low, "well");
 }
 
+/*
+ * Japanese headings: "発生から復旧までのタイムライン" (timeline), "原因"
+ * (cause), "復旧方法" (how it was restored), "今後の対応", "再発防止策",
+ * "対策" (what will be done), "概要", "障害の内容" (what happened)
+ */
+static PmHeadKind
+pm_head_kind_ja(const char *low)
+{
+	if (HAS("\xe3\x82\xbf\xe3\x82\xa4\xe3\x83\xa0\xe3\x83\xa9\xe3\x82\xa4\xe3\x83\xb3") ||
+		HAS("\xe7\xb5\x8c\xe7\xb7\xaf") || HAS("\xe6\x99\x82\xe7\xb3\xbb\xe5\x88\x97"))
+		return HEAD_TIMELINE;	/* タイムライン, 経緯, 時系列 */
+	if (HAS("\xe5\xaf\xbe\xe7\xad\x96") || HAS("\xe5\x86\x8d\xe7\x99\xba\xe9\x98\xb2\xe6\xad\xa2") ||
+		HAS("\xe4\xbb\x8a\xe5\xbe\x8c\xe3\x81\xae\xe5\xaf\xbe\xe5\xbf\x9c"))
+		return HEAD_MEASURES;	/* 対策, 再発防止, 今後の対応 */
+	if (HAS("\xe5\x8e\x9f\xe5\x9b\xa0"))
+		return HEAD_ROOT;		/* 原因 */
+	if (HAS("\xe5\xbe\xa9\xe6\x97\xa7\xe6\x96\xb9\xe6\xb3\x95"))
+		return HEAD_RESOLUTION; /* 復旧方法 */
+	if (HAS("\xe6\xa6\x82\xe8\xa6\x81") || HAS("\xe9\x9a\x9c\xe5\xae\xb3\xe3\x81\xae\xe5\x86\x85\xe5\xae\xb9"))
+		return HEAD_SUMMARY;	/* 概要, 障害の内容 */
+	return HEAD_OTHER;
+}
+
 PmHeadKind
 pm_head_kind(const char *name)
 {
@@ -392,6 +415,9 @@ pm_head_kind(const char *name)
 		HAS("tl;dr") || WORD("tldr") ||
 		WORD("resumo") || WORD("resumen"))	/* Portuguese, Spanish */
 		return HEAD_SUMMARY;
+	for (const char *p = low; *p; p++)
+		if ((unsigned char) *p >= 0xe3 && (unsigned char) *p <= 0xe9)
+			return pm_head_kind_ja(low);	/* kana and kanji */
 	return HEAD_OTHER;
 }
 

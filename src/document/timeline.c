@@ -476,6 +476,26 @@ pm_timeline_row(PmParser *ps, const PmLine *ln, const char *s, const char *e)
 	return;
 }
 
+/* "6/14" alone on a list item: a month and a day, no year */
+static bool
+pm_month_slash_day(const char *s, const char *e, PmStamp *st)
+{
+	int			m,
+				d,
+				n = pm_read_digits(s, e, 2, &m),
+				k;
+
+	if (n == 0 || s + n >= e || s[n] != '/' ||
+		(k = pm_read_digits(s + n + 1, e, 2, &d)) == 0 || s + n + 1 + k != e ||
+		m < 1 || m > 12 || d < 1 || d > 31)
+		return false;
+	memset(st, 0, sizeof(PmStamp));
+	st->has_date = true;
+	st->m = m;
+	st->d = d;
+	return true;
+}
+
 void
 pm_timeline_line(PmParser *ps, const PmLine *ln)
 {
@@ -515,6 +535,13 @@ pm_timeline_line(PmParser *ps, const PmLine *ln)
 	/* prose first: "At 14:05 EAT, ... At 14:20 EAT, ..." is several entries */
 	if (pm_timeline_prose(ps, ln, s, e))
 		return;
+	if (marker && pm_month_slash_day(s, e, &st))
+	{
+		/* "* 6/14" over the day's entries: the day, its year the summary's */
+		pm_new_entry(ps, &st, ln->lineno, -1);
+		ps->date_markers++;
+		return;
+	}
 	body = pm_entry_head(s, e, &st);
 	if (body != NULL && st.has_time)
 	{
