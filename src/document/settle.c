@@ -112,6 +112,9 @@ pm_settle_zones(PmParser *ps)
 		ps->doc_zone = ps->tl_zone;
 		ps->has_doc_zone = true;
 	}
+	for (int i = 0; i < ps->nraw && !ps->has_doc_zone && !ps->has_hint_zone; i++)
+		if (ps->raw[i].st.kanji && pm_zone_parse("Asia/Tokyo", &ps->hint_zone))
+			ps->has_hint_zone = ps->hint_kanji = true;	/* "- 2023年6月14日 10時30分" */
 	if (!ps->has_doc_zone && ps->has_hint_zone)
 	{
 		/* no zone but a table row's ("| Detection Time | 23:40 BRT |") */

@@ -2,7 +2,7 @@
 -- formats (test/document/corpus), checked the way users rely on them.
 BEGIN;
 SET LOCAL timezone = 'UTC';
-SELECT plan(1482);
+SELECT plan(1486);
 
 \set seed000 `cat test/seeds/000_2d29b2a47fc1b878.txt`
 \set seed001 `cat test/seeds/001_e377f6c4d1aac321.txt`
@@ -901,6 +901,18 @@ SELECT is(postmortem.parse_markdown(E'# DB\n## Timeline (UC/Pacific)\n- 2024-05-
 		  '2024-05-15T17:00:00+00:00', '"UC/Pacific" is US/Pacific');
 SELECT is(postmortem.parse_markdown(E'# DB\n## Timeline (Greenwich Mean Time)\n- 2024-05-15 10:00 alert\n- 2024-05-15 11:00 resolved')->>'time_zone',
 		  'GMT', 'Greenwich Mean Time');
+SELECT is((SELECT j->>'started_at' || ' ' || (j->>'time_zone') || ' ' || jsonb_array_length(j->'timeline')
+			 FROM postmortem.parse_markdown(E'# 障害報告\n## 時系列\n- 2023年6月14日 10時30分 障害発生\n- 3時間 後に再起動\n- 2023年6月14日 11時 復旧を確認') j),
+		  '2023-06-14T01:30:00+00:00 Asia/Tokyo 2', 'Japanese dates and times, no zone: read in Japan''s; "3時間" (3 hours) is no time');
+SELECT is((SELECT (j->'tasks'->0->>'status') || ' ' || (j->'tasks'->1->>'status')
+			 FROM postmortem.parse_markdown(E'# DB\n## Timeline\n- 2024-05-15 10:00 UTC alert\n- 2024-05-15 11:00 UTC resolved\n## Action Items\n- [ ] Check the failover (Confirmed: false).\n- [ ] Check the pager (verified: yes)') j),
+		  'todo done', 'an unticked item noted "(verified: yes)" is done, one noted "(Confirmed: false)" is not');
+SELECT is((SELECT (j->>'started_at') || ' ' || (j->>'time_zone')
+			 FROM postmortem.parse_markdown(E'# DB\n## Summary\nDown 12:00-13:00 on 2024-05-15.\n## Timeline\n- 12:00 alert\n- 13:00 resolved\n## Notes\n| Field | Value |\n|---|---|\n| Detected at | 2024-05-15 12:05 CET |') j),
+		  '2024-05-15T11:00:00+00:00 CET', 'a table row''s zone is the zone of a document that names none elsewhere');
+SELECT is((SELECT (j->>'started_at') || ' ' || (j->>'time_zone')
+			 FROM postmortem.parse_markdown(E'# DB\n## Summary\nDown 12:00-13:00 UTC on 2024-05-15.\n## Timeline\n- 12:00 alert\n- 13:00 resolved\n## Notes\n| Field | Value |\n|---|---|\n| Detected at | 2024-05-15 12:05 CET |') j),
+		  '2024-05-15T12:00:00+00:00 UTC', 'the summary''s zone comes before a table row''s');
 
 SELECT * FROM finish();
 ROLLBACK;
