@@ -953,8 +953,9 @@ pm_read_numeric_date(const char *q, const char *e, int *y, int *m, int *d)
 	const char *r;
 
 	n = pm_read_digits(q, e, 4, &a);
-	if (q + n + 3 <= e && (unsigned char) q[n] >= 0xe5)
-		return pm_read_kanji_date(q, n, e, a, y, m, d);
+	if (q + n + 3 <= e && (unsigned char) q[n] >= 0xe5 &&
+		(r = pm_read_kanji_date(q, n, e, a, y, m, d)) != NULL)
+		return r;
 	sep = pm_date_sep(q + n, e, &sl);
 	if (n == 4 && sep != '\0')
 		return pm_read_iso_date(q + n + sl, e, sep, a, y, m, d);

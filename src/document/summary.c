@@ -54,7 +54,11 @@ pm_field_kind(const char *label)
 			   *le;
 	const char *p = label;
 
-	/* "発生日時" (when it began), "復旧日時" (when it was restored): Japanese */
+	/*
+	 * "発生日時" (when it began), "影響範囲" (what it hit): Japanese.  Not
+	 * "復旧日時" (restored at): it is often one time per platform, each a
+	 * paragraph, and the incident ends at the last (the timeline says it).
+	 */
 	if ((unsigned char) *p >= 0xe3 && (unsigned char) *p <= 0xe9)
 	{
 		static const struct
@@ -273,8 +277,11 @@ pm_summary_table(PmParser *ps, const PmLine *ln)
 	}
 	ps->kv_nhead = 0;
 	if (pm_field_kind(label) == F_NONE)
+	{
 		pm_table_row_zone(ps, ln);
-	if (pm_field_kind(label) == F_NONE || strchr(label, ':'))
+		return;
+	}
+	if (strchr(label, ':'))
 		return;
 	val = pm_clean(cs[1], ce[1]);
 	if (pm_field_kind(val) != F_NONE)

@@ -840,15 +840,13 @@ static char *
 pm_trailing_status(PmItem *it, char *t, char *e)
 {
 	char	   *b = e;
-
 	char	   *f = b - 2;
+	bool		stop = b - 1 > t && b[-1] == '.' && b[-2] == ')';
 
 	/* "... (Confirmed: true).": the sentence's full stop after the note */
-	if (b - 1 > t && b[-1] == '.' && b[-2] == ')')
-		while (f > t && *f != '(')
-			f--;
-	if (b - 1 > t && b[-1] == '.' && b[-2] == ')' && *f == '(' &&
-		pm_true_flag_note(f + 1, b - 2))
+	while (stop && f > t && *f != '(')
+		f--;
+	if (stop && *f == '(' && pm_true_flag_note(f + 1, b - 2))
 	{
 		it->status_text = pstrdup("done");
 		e = f;
