@@ -397,6 +397,37 @@ pm_closing_entry(const PmDocument *doc, int i)
 	return false;
 }
 
+/*
+ * "Operators had confirmed that updates were working again" after "the
+ * redirector was answering again": a confirmation of a recovery an earlier
+ * entry states, not the end of the impact.
+ */
+static bool
+pm_confirming_entry(const PmDocument *doc, int i)
+{
+	const char *b = doc->entries[i].body;
+
+	if (!pm_contains_ci(b, strlen(b), "confirmed"))
+		return false;
+	for (int k = i - 1; k >= 0; k--)
+		if (strcmp(doc->entries[k].kind, "resolution") == 0)
+			return true;
+	return false;
+}
+
+/*
+ * "Ingestion recovered; buffered events started to flow": the recovery has
+ * only begun, and the impact lasts until the entries after it finish it.
+ */
+static bool
+pm_recovery_begins(const char *b)
+{
+	int			len = strlen(b);
+
+	return pm_contains_ci(b, len, "started to") || pm_contains_ci(b, len, "began to") ||
+		pm_contains_ci(b, len, "starting to") || pm_contains_ci(b, len, "beginning to");
+}
+
 /* the summary says when service came back ("was restored at 03:52") */
 static bool
 pm_summary_says_restored(const char *s)
@@ -436,10 +467,19 @@ pm_end_from_timeline(PmParser *ps, TimestampTz last)
 		}
 	for (int i = doc->nentries - 1; i >= 0 && !found; i--)
 		if (strcmp(doc->entries[i].kind, "resolution") == 0 &&
-			!pm_closing_entry(doc, i))
+			!pm_closing_entry(doc, i) && !pm_confirming_entry(doc, i))
 		{
 			end = doc->entries[i].at;
 			found = true;
+			if (pm_recovery_begins(doc->entries[i].body) && i + 1 < doc->nentries &&
+				last > end)
+			{
+				end = last;
+				pm_note(doc, "line %d says the recovery only began; the incident ends at the last entry after it",
+						doc->entries[i].lineno);
+				found = false;
+				break;
+			}
 		}
 	if (end < ps->sum_start)
 		end = last;

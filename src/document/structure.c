@@ -493,8 +493,10 @@ pm_timeline_heading(PmParser *ps, const PmLine *ln, char *name, bool atx, int le
 		  !pm_prefix_ci(name, name + nlen, "impact") &&
 		  !pm_prefix_ci(name, name + nlen, "recovery"))))
 		return true;
+	/* "### Actions Taken" below "## Timeline": a phase, not the measures */
 	return atx && ps->timeline_level > 0 && level > ps->timeline_level &&
-		(hk == HEAD_OTHER || hk == HEAD_RESOLUTION || hk == HEAD_IMPACT);
+		(hk == HEAD_OTHER || hk == HEAD_RESOLUTION || hk == HEAD_IMPACT ||
+		 (hk == HEAD_MEASURES && pm_contains_ci(name, nlen, "actions taken")));
 }
 
 /* the document's title, when the heading is it */

@@ -328,14 +328,15 @@ pm_has_word(const char *low, const char *word)
 #define WORD(w) pm_has_word(low, (w))
 
 /*
- * "What We've Done": a heading over the measures already taken ("What
- * we've done well" is the retrospective's); low in lower case
+ * "What We've Done", "Actions Taken": a heading over the measures already
+ * taken ("What we've done well" is the retrospective's); low in lower case
  */
 bool
 pm_head_says_done(const char *low)
 {
-	return (strstr(low, "we've done") || strstr(low, "we\xe2\x80\x99ve done") ||
-			strstr(low, "we have done")) && !strstr(low, "well");
+	return ((strstr(low, "we've done") || strstr(low, "we\xe2\x80\x99ve done") ||
+			 strstr(low, "we have done")) && !strstr(low, "well")) ||
+		strstr(low, "actions taken") != NULL;
 }
 
 /*

@@ -342,7 +342,12 @@ pm_timeline_sentences(PmParser *ps, const PmLine *ln, const char *s, const char 
 		const char *q = p;
 		const char *se;
 
-		while (q < e && !((*q == '.' || *q == ';' || *q == '!' || *q == '?') &&
+		/*
+		 * A clause after ";" belongs to its sentence ("went without
+		 * incident; the temperature settled back by 10:40 pm"): one
+		 * sentence, one entry
+		 */
+		while (q < e && !((*q == '.' || *q == '!' || *q == '?') &&
 						  (q + 1 >= e || q[1] == ' ')))
 			q++;
 		se = (q < e) ? q + 1 : e;
@@ -631,7 +636,9 @@ pm_timeline_kind(const char *s, int len, bool *begins)
 		HAS("incident closed") || HAS("incident end") || HAS("outage end") ||
 		HAS("returns to normal") || HAS("heals") || HAS("healed") || HAS("back online") ||
 		HAS("back to 100") || HAS("outage is over") || HAS("working again") ||
-		HAS("working normally") || HAS("fully operational") || HAS("operating normally"))
+		HAS("working normally") || HAS("fully operational") || HAS("operating normally") ||
+		HAS("answering again") || HAS("responding again") || HAS("serving again") ||
+		HAS("reachable again") || HAS("available again"))
 		return "resolution";
 	if (HAS("rolled back") || HAS("roll back") || HAS("rollback") || HAS("rolling back") ||
 		HAS("revert") || HAS("mitigat") || HAS("failover") || HAS("failed over") ||
