@@ -376,6 +376,16 @@ pm_start_from_timeline(PmParser *ps, TimestampTz first)
 		pm_note(doc, "the summary names no start; the incident starts at the first timeline entry");
 }
 
+/* an entry before entry i says the service recovered */
+static bool
+pm_resolution_before(const PmDocument *doc, int i)
+{
+	for (int k = i - 1; k >= 0; k--)
+		if (strcmp(doc->entries[k].kind, "resolution") == 0)
+			return true;
+	return false;
+}
+
 /*
  * "Exit criteria met for 30 minutes; incident closed", "No errors for 30
  * minutes; we closed the incident": the paperwork after an entry that says
@@ -391,10 +401,7 @@ pm_closing_entry(const PmDocument *doc, int i)
 		pm_contains_ci(b, len, "resolved") || pm_contains_ci(b, len, "restored") ||
 		pm_contains_ci(b, len, "recovered") || pm_contains_ci(b, len, "back to"))
 		return false;
-	for (int k = i - 1; k >= 0; k--)
-		if (strcmp(doc->entries[k].kind, "resolution") == 0)
-			return true;
-	return false;
+	return pm_resolution_before(doc, i);
 }
 
 /*
@@ -409,10 +416,7 @@ pm_confirming_entry(const PmDocument *doc, int i)
 
 	if (!pm_contains_ci(b, strlen(b), "confirmed"))
 		return false;
-	for (int k = i - 1; k >= 0; k--)
-		if (strcmp(doc->entries[k].kind, "resolution") == 0)
-			return true;
-	return false;
+	return pm_resolution_before(doc, i);
 }
 
 /*
