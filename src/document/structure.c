@@ -680,33 +680,6 @@ pm_review_section(const PmParser *ps)
 }
 
 /*
- * "## Immediate Actions Taken" over "- [x] ..." items: what was done, kept as
- * a checklist, is a list of the measures, the ticked ones done
- */
-static bool
-pm_taken_checklist(const PmParser *ps, const PmLine *ln, const char *name)
-{
-	if (!pm_contains_ci(name, strlen(name), "actions taken"))
-		return false;
-	for (const PmLine *l = ln + 1; l < ps->lines + ps->nlines; l++)
-	{
-		bool		marker,
-					has,
-					checked;
-		const char *s;
-
-		if (l->len == 0)
-			continue;
-		s = pm_strip_marker(l->s, l->s + l->len, &marker);
-		if (!marker || l->code)
-			return false;
-		pm_strip_checkbox(s, l->s + l->len, &has, &checked);
-		return has;
-	}
-	return false;
-}
-
-/*
  * A heading in pass 1: a date or an entry inside the timeline, the title, a
  * list of the measures, a summary field's label, or the start of another
  * section.  Returns false when the heading is text of the section it is in
@@ -719,8 +692,6 @@ pm_section_heading(PmParser *ps, const PmLine *ln, char *name, bool atx, int lev
 	PmDocument *doc = ps->doc;
 	PmHeadKind hk = pm_head_kind(name);
 
-	if (hk == HEAD_OTHER && atx && pm_taken_checklist(ps, ln, name))
-		hk = HEAD_TASKS;
 	if (*sec == SEC_TIMELINE && pm_timeline_heading(ps, ln, name, atx, level, hk))
 		return true;
 	if (pm_title_heading(ps, name, atx, level, hk, *sec, generic_title, h1_count))
