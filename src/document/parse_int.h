@@ -221,6 +221,10 @@ typedef struct PmParser
 	int			base_m;
 	int			base_d;
 	const char *base_from;
+	bool		has_default_day;	/* "Unless otherwise noted all events happened on ..." */
+	int			default_y;
+	int			default_m;
+	int			default_d;
 	char	   *sum_range;
 	int			ntimes;			/* times in the summary */
 	int			task_cols[4];	/* table columns: title, owner, status, due */

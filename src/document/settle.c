@@ -432,6 +432,40 @@ pm_recovery_begins(const char *b)
 		pm_contains_ci(b, len, "starting to") || pm_contains_ci(b, len, "beginning to");
 }
 
+/*
+ * "The rebuilds of the crates that failed during the outage finish", "the
+ * backlog was drained": after the service came back, the work it left
+ * undone caught up, which is when the impact ended.
+ */
+static bool
+pm_catch_up_done(const char *b)
+{
+	int			len = strlen(b);
+
+	if (pm_contains_ci(b, len, "caught up") || pm_contains_ci(b, len, "drained"))
+		return true;
+	return (pm_contains_ci(b, len, "finish") || pm_contains_ci(b, len, "complete")) &&
+		(pm_contains_ci(b, len, "backlog") || pm_contains_ci(b, len, "rebuil") ||
+		 pm_contains_ci(b, len, "reprocess") || pm_contains_ci(b, len, "replay") ||
+		 pm_contains_ci(b, len, "backfill") || pm_contains_ci(b, len, "queued"));
+}
+
+/*
+ * "Writing of this report begins", "postmortem drafted": the paperwork
+ * after the incident, no part of it
+ */
+static bool
+pm_paperwork_entry(const char *b)
+{
+	int			len = strlen(b);
+
+	return (pm_contains_ci(b, len, "report") || pm_contains_ci(b, len, "postmortem") ||
+			pm_contains_ci(b, len, "post-mortem") || pm_contains_ci(b, len, "write-up") ||
+			pm_contains_ci(b, len, "retrospective")) &&
+		(pm_contains_ci(b, len, "writ") || pm_contains_ci(b, len, "draft") ||
+		 pm_contains_ci(b, len, "publish"));
+}
+
 /* the summary says when service came back ("was restored at 03:52") */
 static bool
 pm_summary_says_restored(const char *s)
@@ -485,6 +519,30 @@ pm_end_from_timeline(PmParser *ps, TimestampTz last)
 				break;
 			}
 		}
+	if (found)
+	{
+		for (int k = doc->nentries - 1; k >= 0 && doc->entries[k].at > end; k--)
+			if (pm_catch_up_done(doc->entries[k].body))
+			{
+				end = doc->entries[k].at;
+				pm_note(doc, "the summary names no end; line %d says what the outage left undone caught up, after the recovery, so the incident ends there",
+						doc->entries[k].lineno);
+				ps->sum_end = end;
+				ps->sum_has_end = true;
+				return;
+			}
+	}
+	else
+	{
+		int			k = doc->nentries - 1;
+
+		while (k > 0 && doc->entries[k].at == end && pm_paperwork_entry(doc->entries[k].body))
+		{
+			pm_note(doc, "line %d is about writing the report, after the incident; it is not the end",
+					doc->entries[k].lineno);
+			end = doc->entries[--k].at;
+		}
+	}
 	if (end < ps->sum_start)
 		end = last;
 	ps->sum_end = end;

@@ -1186,7 +1186,13 @@ pm_summary_end(PmParser *ps, PmStamp *t0, PmStamp *t1, PmStamp *d1, const PmZone
 	}
 	else
 	{
-		pm_note(doc, "the summary's end is earlier than its start; ignored its end");
+		/*
+		 * "At 2020-06-08 03:12 UTC the site went down ... builds had been
+		 * failing since 2020-06-07 01:40 UTC": two dated moments out of
+		 * order are no start and end; the incident began at the earlier.
+		 */
+		pm_note(doc, "the summary's second time is earlier than its first; the incident starts at the earlier, and the summary names no end");
+		ps->sum_start = ps->sum_end;
 		ps->sum_has_end = false;
 	}
 }

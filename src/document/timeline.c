@@ -501,6 +501,37 @@ pm_month_slash_day(const char *s, const char *e, PmStamp *st)
 	return true;
 }
 
+/*
+ * A line above the entries saying on which day they all happened, unless an
+ * entry says otherwise ("Unless otherwise noted all events happened on
+ * 2019-10-21, and all times are in UTC"): the entries that name no day are
+ * on that one, also after an entry that names its own (which is not carried
+ * to the entries below it, as a date line's would be).
+ */
+static bool
+pm_default_day(PmParser *ps, const PmLine *ln, const char *s, const char *e)
+{
+	PmStamps	found;
+
+	if (!pm_contains_ci(s, e - s, "otherwise noted") &&
+		!pm_contains_ci(s, e - s, "otherwise stated") &&
+		!pm_contains_ci(s, e - s, "otherwise specified"))
+		return false;
+	memset(&found, 0, sizeof(found));
+	pm_scan_stamps(s, e - s, &found);
+	if (found.n == 0 || !found.st[0].has_date || found.st[0].has_time || found.st[0].y == 0)
+		return false;
+	pm_new_entry(ps, &found.st[0], ln->lineno, -1);
+	ps->date_markers++;
+	ps->has_default_day = true;
+	ps->default_y = found.st[0].y;
+	ps->default_m = found.st[0].m;
+	ps->default_d = found.st[0].d;
+	if (pm_contains_ci(s, e - s, "time"))
+		pm_scan_zone(ps, s, e);
+	return true;
+}
+
 void
 pm_timeline_line(PmParser *ps, const PmLine *ln)
 {
@@ -585,6 +616,9 @@ pm_timeline_line(PmParser *ps, const PmLine *ln)
 		appendBinaryStringInfo(&r->body, s, e - s);
 		return;
 	}
+	/* "Unless otherwise noted all events happened on 2019-10-21": every entry's day but those naming their own */
+	if (ps->nraw == 0 && pm_default_day(ps, ln, s, e))
+		return;
 	/* "All times are UTC" */
 	if (ps->nraw == 0 && pm_contains_ci(ln->s, ln->len, "time"))
 		pm_scan_zone(ps, ln->s, e);
@@ -767,6 +801,7 @@ pm_build_entries(PmParser *ps)
 	PmDocument *doc = ps->doc;
 	PmCarry		c;
 	bool		has_named_zone = false;
+	bool		own_day = false;
 
 	memset(&c, 0, sizeof(c));
 	c.y = ps->base_y;
@@ -792,6 +827,16 @@ pm_build_entries(PmParser *ps)
 			c.m = st->m;
 			c.d = st->d;
 			c.max_tod = -1;
+			own_day = ps->has_default_day && st->has_time;
+		}
+		else if (own_day)
+		{
+			/* past an entry that named its own day: back to the day all the others are on */
+			c.y = ps->default_y;
+			c.m = ps->default_m;
+			c.d = ps->default_d;
+			c.max_tod = -1;
+			own_day = false;
 		}
 		if (!st->has_time)
 			continue;			/* a date line */
