@@ -1112,12 +1112,20 @@ pm_narrative_span(PmParser *ps, const char *s, int len)
 	if (ps->duration.len > 0 || (dot != NULL && dot < s + len - 1 && dot[1] == ' '))
 		return false;
 	if (!((pm_contains_ci(s, len, "started") || pm_contains_ci(s, len, "began")) &&
-		  (pm_contains_ci(s, len, "ended") || pm_contains_ci(s, len, "until"))))
+		  (pm_contains_ci(s, len, "ended") || pm_contains_ci(s, len, "until"))) &&
+		!(pm_contains_ci(s, len, " from ") &&
+		  (pm_contains_ci(s, len, " to ") || pm_contains_ci(s, len, " until "))))
 		return false;
 	memset(&found, 0, sizeof(found));
 	pm_scan_stamps(s, len, &found);
 	for (int i = 0; i < found.n; i++)
+	{
+		/* "13:45 (01:45 pm)": the same time again, in the other clock */
+		if (found.st[i].has_time && i > 0 && found.st[i - 1].has_time &&
+			found.st[i].h == found.st[i - 1].h && found.st[i].mi == found.st[i - 1].mi)
+			continue;
 		times += found.st[i].has_time;
+	}
 	if (times != 2)
 		return false;
 	appendBinaryStringInfo(&ps->duration, s, len);
@@ -1216,6 +1224,25 @@ pm_read_narrative(PmParser *ps)
 		outage |= pm_says_outage(ps->front_title, strlen(ps->front_title));
 	if (first_prose < 0 || ntimes < 2 || !outage)
 		return false;
+	/*
+	 * "... name server 7 was offline / from about 02:10 UTC to 13:45 UTC.":
+	 * the prose begins where its paragraph does, not at its first line
+	 * that reads as a sentence (the title above it stays the title)
+	 */
+	while (first_prose > 0)
+	{
+		const PmLine *up = &ps->lines[first_prose - 1];
+		bool		first_line = true;
+
+		if (up->len == 0 || up->code || up->front_matter || up->comment || up->s[0] == '#')
+			break;
+		for (int k = 0; k < first_prose - 1 && first_line; k++)
+			first_line = ps->lines[k].len == 0 || ps->lines[k].code ||
+				ps->lines[k].front_matter || ps->lines[k].comment;
+		if (first_line && !ps->front_title)
+			break;
+		first_prose--;
+	}
 
 	/*
 	 * Pass 1 read every line as text above the first heading: the summary

@@ -1228,6 +1228,15 @@ pm_summary_times(PmParser *ps)
 		m0 = d0->m;
 		dd0 = d0->d;
 	}
+	else if (ps->has_front_date)
+	{
+		/* a post's "date: 2024-03-18" above "offline from about 02:10 UTC to 13:45 UTC" */
+		y0 = ps->front_y;
+		m0 = ps->front_m;
+		dd0 = ps->front_d;
+		pm_note(ps->doc, "the summary's times name no day; took %04d-%02d-%02d from the front matter's date",
+				y0, m0, dd0);
+	}
 	else if (opt->has_on_date)
 	{
 		y0 = opt->on_year;

@@ -328,6 +328,44 @@ pm_has_letters(const char *s, const char *e)
 }
 
 /*
+ * "After 6:30PM there were still slowdowns, but things should be fully
+ * resolved as of 10:20PM ET": a sentence that names when it was resolved
+ * happened then, not at the first time it names.  Reads the time after the
+ * resolution's words, from t on, into *st; false when there is none.
+ */
+static bool
+pm_resolved_time(const char *t, const char *se, PmStamp *st)
+{
+	static const char *const says[] = {"resolved as of", "resolved at", "resolved by",
+	"restored at", "restored by", "recovered at", "recovered by", "back online at"};
+
+	for (const char *w = t; w < se; w++)
+	{
+		if (pm_lower(*w) != 'r' && pm_lower(*w) != 'b')
+			continue;
+		for (int i = 0; i < lengthof(says); i++)
+		{
+			const char *q;
+			PmStamp		r;
+
+			if (!pm_prefix_ci(w, se, says[i]))
+				continue;
+			q = pm_skip_space(w + strlen(says[i]), se);
+			if (pm_word_ci(q, se, "about"))
+				q = pm_skip_space(q + 5, se);
+			else if (pm_word_ci(q, se, "around"))
+				q = pm_skip_space(q + 6, se);
+			if (pm_read_stamp(q, se, &r) > 0 && r.has_time && !r.zone_unknown)
+			{
+				*st = r;
+				return true;
+			}
+		}
+	}
+	return false;
+}
+
+/*
  * Sentences with a time in them: "The issue was detected at 10:05 AM by an
  * alert."  Each such sentence is an entry at that time; false if none.
  */
@@ -365,6 +403,7 @@ pm_timeline_sentences(PmParser *ps, const PmLine *ln, const char *s, const char 
 						   *be = se;
 				PmRawEntry *r;
 
+				pm_resolved_time(t + n, se, &st);
 				pm_on_date(t + n, se, &st);
 
 				pm_trim(&bs, &be);
