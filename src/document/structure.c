@@ -1133,8 +1133,8 @@ pm_narrative_span(PmParser *ps, const char *s, int len)
 }
 
 /*
- * "Posted Apr 09, 2013 - 14:58 NZST" under a status page's text: when the
- * notice was posted.  Its day and zone are the notice's (the summary's, read
+ * "Posted Apr 09, 2013 - 14:58 NZST" under a status page's text, "yusufh
+ * commented on Apr 2, 2016" over a comment: when the notice was posted.  Its day and zone are the notice's (the summary's, read
  * as a date), its time neither the start nor an entry.
  */
 static bool
@@ -1142,7 +1142,10 @@ pm_posted_line(PmParser *ps, const PmLine *ln)
 {
 	PmStamps	found;
 
-	if (!pm_prefix_ci(ln->s, ln->s + ln->len, "posted "))
+	/* and a copied issue page's "yusufh commented on Apr 2, 2016" over a comment */
+	if (!pm_prefix_ci(ln->s, ln->s + ln->len, "posted ") &&
+		!(ln->len < 80 && (pm_contains_ci(ln->s, ln->len, " commented on ") ||
+						   pm_contains_ci(ln->s, ln->len, " opened this issue on "))))
 		return false;
 	memset(&found, 0, sizeof(found));
 	pm_scan_stamps(ln->s, ln->len, &found);
@@ -1203,8 +1206,12 @@ pm_read_narrative(PmParser *ps)
 			continue;
 		outage |= pm_says_outage(ln->s, ln->len);
 		c = pnstrdup(ln->s, ln->len);
-		/* prose: sentences of words, not a title, a date or a field */
-		if (pm_count_words(c) >= 8 && (strstr(c, ". ") != NULL || ln->s[ln->len - 1] == '.'))
+		/*
+		 * prose: sentences of words, not a title, a date or a field; after
+		 * the first, a short one too ("Resolved at 1:52 PM.")
+		 */
+		if ((pm_count_words(c) >= 8 || (first_prose >= 0 && pm_count_words(c) >= 3)) &&
+			(strstr(c, ". ") != NULL || ln->s[ln->len - 1] == '.'))
 		{
 			PmStamps	found;
 
