@@ -680,6 +680,94 @@ pm_review_section(const PmParser *ps)
 }
 
 /*
+ * "- **Review actions**:", "- **Followup actions:**", "- **Context**:": a
+ * list item that is only a bold label, its items below it.  Returns the
+ * label (palloc'd, without the colon), or NULL.
+ */
+static char *
+pm_label_item(const PmLine *ln)
+{
+	const char *s = ln->s,
+			   *e = ln->s + ln->len,
+			   *q;
+	bool		marker;
+
+	s = pm_strip_marker(s, e, &marker);
+	if (!marker || e - s < 5 || s[0] != '*' || s[1] != '*')
+		return NULL;
+	while (e > s && (e[-1] == ':' || e[-1] == ' '))
+		e--;
+	if (e - s < 5 || e[-1] != '*' || e[-2] != '*')
+		return NULL;
+	for (q = s + 2; q < e - 2; q++)
+		if (*q == '*' || q - s > 42)
+			return NULL;
+	q = e - 2;
+	while (q > s + 2 && q[-1] == ':')
+		q--;
+	return q > s + 2 ? pnstrdup(s + 2, q - (s + 2)) : NULL;
+}
+
+/* the first item below a label item at i starts with a day and a time */
+static bool
+pm_label_items_dated(PmParser *ps, int i)
+{
+	for (int k = i + 1; k < ps->nlines; k++)
+	{
+		const PmLine *ln = &ps->lines[k];
+		const char *s;
+		bool		marker;
+		PmStamp		st;
+
+		if (ln->len == 0)
+			continue;
+		if (ln->code || ln->indent <= ps->lines[i].indent)
+			return false;
+		s = pm_strip_marker(ln->s, ln->s + ln->len, &marker);
+		return marker && pm_read_stamp(s, ln->s + ln->len, &st) > 0 && st.has_date &&
+			st.has_time && st.y != 0;
+	}
+	return false;
+}
+
+/*
+ * A label item among the summary's bullets ("- **Review actions**:" over
+ * its items, "- **Context**:" over "2025-06-17 14:06: ..." items): the
+ * measures, or the timeline, until the list comes back to its indentation.
+ * Returns the section its items are in, or sec when it is no such label.
+ */
+static PmSection
+pm_label_section(PmParser *ps, int i, PmSection sec)
+{
+	char	   *label = pm_label_item(&ps->lines[i]);
+	PmHeadKind	hk;
+	PmSection	to = sec;
+
+	if (label == NULL)
+		return sec;
+	hk = pm_head_kind(label);
+	if (hk == HEAD_OTHER && pm_label_items_dated(ps, i))
+	{
+		/* dated items are the timeline only where no heading names one */
+		bool		heading = false;
+
+		for (int k = 0; k < ps->nlines && !heading; k++)
+		{
+			const PmLine *ln = &ps->lines[k];
+
+			if (!ln->code && ln->len > 2 && ln->s[0] == '#')
+				heading = pm_head_kind(pm_clean(ln->s, ln->s + ln->len)) == HEAD_TIMELINE;
+		}
+		if (!heading)
+			hk = HEAD_TIMELINE;
+	}
+	if (hk == HEAD_TASKS || hk == HEAD_MEASURES || hk == HEAD_IMPROVEMENTS ||
+		hk == HEAD_TIMELINE)
+		pm_part_heading(ps, label, false, 0, hk, &to);
+	return to;
+}
+
+/*
  * A heading in pass 1: a date or an entry inside the timeline, the title, a
  * list of the measures, a summary field's label, or the start of another
  * section.  Returns false when the heading is text of the section it is in
@@ -853,6 +941,8 @@ pm_read_sections(PmParser *ps)
 	bool		blank_before = false;
 	bool		generic_title = false;
 	int			h1_count = 0;
+	PmSection	label_from = SEC_NONE;	/* the section a label item's items left */
+	int			label_indent = -1;
 
 	/* level 1 headings: one is the title, several are the parts */
 	for (int i = 0; i < ps->nlines && h1_count < 2; i++)
@@ -888,6 +978,12 @@ pm_read_sections(PmParser *ps)
 			continue;
 		}
 		blank_before = false;
+		/* back from a label item's items to the list they are in */
+		if (label_indent >= 0 && ln->indent <= label_indent)
+		{
+			sec = label_from;
+			label_indent = -1;
+		}
 		/* horizontal rules and setext underlines */
 		if (ln->len >= 3 && (ln->s[0] == '-' || ln->s[0] == '=' || ln->s[0] == '*' || ln->s[0] == '_'))
 		{
@@ -908,6 +1004,18 @@ pm_read_sections(PmParser *ps)
 			continue;
 		}
 
+		if ((sec == SEC_SUMMARY || (sec == SEC_NONE && doc->title != NULL)) && label_indent < 0)
+		{
+			PmSection	to = pm_label_section(ps, i, sec);
+
+			if (to != sec)
+			{
+				label_from = sec;
+				label_indent = ln->indent;
+				sec = to;
+				continue;
+			}
+		}
 		switch (sec)
 		{
 			case SEC_NONE:
@@ -1345,6 +1453,68 @@ pm_read_narrative(PmParser *ps)
 	return true;
 }
 
+/*
+ * No timeline and no time in the summary, but a line that names dated
+ * times ("Note the power cut was 2023-05-14 01:35 UTC - 2023-05-14 02:20
+ * UTC (45m); solr was down 2023-05-14 02:20 UTC - 2023-05-14 11:40 UTC"),
+ * as an issue's comment does: the incident spans them, from the earliest
+ * to the latest.
+ */
+static void
+pm_dated_times_line(PmParser *ps)
+{
+	for (int i = 0; i < ps->nlines; i++)
+	{
+		const PmLine *ln = &ps->lines[i];
+		PmStamps	found;
+		int			n = 0;
+		TimestampTz lo = 0,
+					hi = 0;
+
+		if (ln->code || ln->front_matter || ln->comment || ln->len == 0)
+			continue;
+		memset(&found, 0, sizeof(found));
+		pm_scan_stamps(ln->s, ln->len, &found);
+		for (int j = 0; j < found.n; j++)
+		{
+			const PmStamp *st = &found.st[j];
+			PmZone		z = st->has_zone ? st->zone : ps->has_doc_zone ? ps->doc_zone : ps->default_zone;
+			TimestampTz ts;
+
+			if (!st->has_date || !st->has_time || st->y == 0 || st->zone_unknown ||
+				!pm_zone_to_ts(&z, st->y, st->m, st->d, st->h, st->mi, st->s, st->us, &ts))
+				continue;
+			if (st->has_zone && !ps->has_doc_zone)
+			{
+				ps->doc_zone = st->zone;
+				ps->has_doc_zone = true;
+			}
+			if (n == 0 || ts < lo)
+				lo = ts;
+			if (n == 0 || ts > hi)
+				hi = ts;
+			if (n++ == 0 && !ps->has_base)
+			{
+				ps->has_base = true;
+				ps->base_y = st->y;
+				ps->base_m = st->m;
+				ps->base_d = st->d;
+				ps->base_from = "the summary";
+			}
+		}
+		if (n >= 2 && hi > lo)
+		{
+			ps->sum_start = lo;
+			ps->sum_end = hi;
+			ps->sum_has_start = ps->sum_has_end = true;
+			ps->ntimes += n;
+			pm_note(ps->doc, "the document has no timeline and its summary no time; the incident spans the dated times of line %d, from the earliest to the latest",
+					ln->lineno);
+			return;
+		}
+	}
+}
+
 PmDocument *
 pm_parse_document(const char *text, int len, const PmOptions *opt)
 {
@@ -1394,6 +1564,8 @@ pm_parse_document(const char *text, int len, const PmOptions *opt)
 	}
 
 	pm_read_summary(&ps);
+	if (ps.nraw == 0 && !ps.saw_timeline && ps.ntimes == 0)
+		pm_dated_times_line(&ps);
 	pm_settle_zones(&ps);
 	if (!pm_settle_dates(&ps))
 		return doc;
