@@ -229,6 +229,8 @@ typedef struct PmParser
 	int			ntimes;			/* times in the summary */
 	int			task_cols[4];	/* table columns: title, owner, status, due */
 	bool		in_task_table;
+	bool		task_table_data;	/* a table in the measures that names no task's column */
+	bool		in_heading_task;	/* under a subheading that is itself a task */
 } PmParser;
 
 /* "Label: value" at the start of a summary line: which label? */

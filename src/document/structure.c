@@ -549,8 +549,33 @@ pm_heading_says_done(const char *name)
 }
 
 /* a heading inside the measures that names one of their lists */
+/*
+ * "### P0 — Block direct image changes" over paragraphs, lists of files and
+ * "**Owner:** ledger on-call": a subheading of the measures whose text names
+ * an owner is one task, the heading its title and what is under it its
+ * detail.  Looks from the heading's line to the next heading.
+ */
 static bool
-pm_measures_heading(PmParser *ps, const char *name, bool atx, int level, PmHeadKind hk)
+pm_heading_names_owner(PmParser *ps, const PmLine *ln)
+{
+	for (int k = (int) (ln - ps->lines) + 1; k < ps->nlines; k++)
+	{
+		const PmLine *l = &ps->lines[k];
+		const char *value;
+
+		if (l->code || l->len == 0)
+			continue;
+		if (l->s[0] == '#')
+			return false;
+		if (l->indent == 0 && pm_task_label(l->s, l->s + l->len, &value) == 2)
+			return true;
+	}
+	return false;
+}
+
+static bool
+pm_measures_heading(PmParser *ps, const PmLine *ln, const char *name, bool atx, int level,
+					PmHeadKind hk)
 {
 	/*
 	 * "### Prevention", "### Detection" under "## Action Items": groups of
@@ -574,6 +599,15 @@ pm_measures_heading(PmParser *ps, const char *name, bool atx, int level, PmHeadK
 	ps->items_at_heading = ps->nitems;
 	/* "### Immediate Actions (Completed)": the items below it are done */
 	ps->group_done = pm_heading_says_done(name);
+	ps->in_heading_task = false;
+	if (atx && level > ps->measures_level && pm_heading_names_owner(ps, ln))
+	{
+		PmItem	   *it = pm_new_item(ps, 0);
+
+		appendStringInfoString(&it->text, name);
+		it->lineno = ln->lineno;
+		ps->in_heading_task = true;
+	}
 	return true;
 }
 
@@ -625,6 +659,7 @@ pm_part_heading(PmParser *ps, char *name, bool atx, int level, PmHeadKind hk, Pm
 		case HEAD_IMPROVEMENTS:
 			/* the measures section, or one of its own lists */
 			*sec = SEC_MEASURES;
+			ps->in_heading_task = false;
 			ps->group = (hk == HEAD_TASKS) ? GROUP_TASKS :
 				(hk == HEAD_IMPROVEMENTS) ? GROUP_IMPROVEMENTS : GROUP_DEFAULT;
 			ps->measures_level = atx ? level : 0;
@@ -784,7 +819,7 @@ pm_section_heading(PmParser *ps, const PmLine *ln, char *name, bool atx, int lev
 		return true;
 	if (pm_title_heading(ps, name, atx, level, hk, *sec, generic_title, h1_count))
 		return true;
-	if (*sec == SEC_MEASURES && pm_measures_heading(ps, name, atx, level, hk))
+	if (*sec == SEC_MEASURES && pm_measures_heading(ps, ln, name, atx, level, hk))
 		return true;
 	if (atx && hk == HEAD_OTHER && doc->title != NULL && pm_date_heading(name) &&
 		(*sec == SEC_NONE || (*sec == SEC_OTHER && ps->parts_seen == 0)))
