@@ -1139,6 +1139,13 @@ pm_read_ampm(const char *q, const char *e, int *ampm)
 				return t;
 			}
 		}
+		/* "### 11:21a", "### 12:28p": the letter alone, written against the digits */
+		if (r == q && r + 1 <= e && (r + 1 == e || !pm_isalnum(r[1])) &&
+			(r + 1 == e || r[1] != '.'))
+		{
+			*ampm = pm ? 2 : 1;
+			return r + 1;
+		}
 	}
 	return q;
 }

@@ -2,7 +2,7 @@
 -- formats (test/document/corpus), checked the way users rely on them.
 BEGIN;
 SET LOCAL timezone = 'UTC';
-SELECT plan(1599);
+SELECT plan(1600);
 
 \set seed000 `cat test/seeds/000_2d29b2a47fc1b878.txt`
 \set seed001 `cat test/seeds/001_e377f6c4d1aac321.txt`
@@ -933,6 +933,8 @@ SELECT is(postmortem.parse_markdown(E'# DB\n## Timeline\n- 05, 15, 2024 10:00 UT
 		  '2024-05-15T10:00:00+00:00', '"MM, DD, YYYY"');
 SELECT is(postmortem.parse_markdown(E'# DB\n## Timeline\n- February 24th, 15 10:00 UTC: alert\n- 11:00 UTC: resolved')->>'started_at',
 		  '2015-02-24T10:00:00+00:00', '"February 24th, 15"');
+SELECT is(postmortem.parse_markdown(E'# DB\n## Timeline\n### 2024-05-15 11:40a\nalert fired\n### 1:29p\nservice restored')->>'resolved_at',
+		  '2024-05-15T13:29:00+00:00', '"### 1:29p": a lone a or p written against the digits is am or pm');
 SELECT is(postmortem.parse_markdown(E'# DB\n##Timeline\n- 2024-05-15 10:00 UTC alert\n- 2024-05-15 11:00 UTC resolved')->>'resolved_at',
 		  '2024-05-15T11:00:00+00:00', '"##Timeline" without a space is the timeline');
 SELECT is(postmortem.parse_markdown(E'# DB\n## Timeline (UC/Pacific)\n- 2024-05-15 10:00 alert\n- 2024-05-15 11:00 resolved')->>'started_at',
