@@ -440,14 +440,29 @@ pm_recovery_begins(const char *b)
 static bool
 pm_catch_up_done(const char *b)
 {
-	int			len = strlen(b);
+	bool		finished = false;
+	const char *e = b + strlen(b);
 
-	if (pm_contains_ci(b, len, "caught up") || pm_contains_ci(b, len, "drained"))
-		return true;
-	return (pm_contains_ci(b, len, "finish") || pm_contains_ci(b, len, "complete")) &&
-		(pm_contains_ci(b, len, "backlog") || pm_contains_ci(b, len, "rebuil") ||
-		 pm_contains_ci(b, len, "reprocess") || pm_contains_ci(b, len, "replay") ||
-		 pm_contains_ci(b, len, "backfill") || pm_contains_ci(b, len, "queued"));
+	/* one pass over the words: most entries hold none of these */
+	for (const char *p = b; p < e; p++)
+	{
+		char		c = pm_lower(*p);
+
+		if ((c != 'c' && c != 'd' && c != 'f') || (p > b && isalpha((unsigned char) p[-1])))
+			continue;
+		if (pm_prefix_ci(p, e, "caught up") || pm_prefix_ci(p, e, "drained"))
+			return true;
+		finished |= pm_prefix_ci(p, e, "finish") || pm_prefix_ci(p, e, "complete");
+	}
+	if (!finished)
+		return false;
+	{
+		int			len = e - b;
+
+		return pm_contains_ci(b, len, "backlog") || pm_contains_ci(b, len, "rebuil") ||
+			pm_contains_ci(b, len, "reprocess") || pm_contains_ci(b, len, "replay") ||
+			pm_contains_ci(b, len, "backfill") || pm_contains_ci(b, len, "queued");
+	}
 }
 
 /*
@@ -521,16 +536,17 @@ pm_end_from_timeline(PmParser *ps, TimestampTz last)
 		}
 	if (found)
 	{
-		for (int k = doc->nentries - 1; k >= 0 && doc->entries[k].at > end; k--)
-			if (pm_catch_up_done(doc->entries[k].body))
-			{
-				end = doc->entries[k].at;
-				pm_note(doc, "the summary names no end; line %d says what the outage left undone caught up, after the recovery, so the incident ends there",
-						doc->entries[k].lineno);
-				ps->sum_end = end;
-				ps->sum_has_end = true;
-				return;
-			}
+		int			k = doc->nentries - 1;
+
+		/* the last entry, after the recovery */
+		if (doc->entries[k].at > end && pm_catch_up_done(doc->entries[k].body))
+		{
+			ps->sum_end = doc->entries[k].at;
+			ps->sum_has_end = true;
+			pm_note(doc, "the summary names no end; line %d says what the outage left undone caught up, after the recovery, so the incident ends there",
+					doc->entries[k].lineno);
+			return;
+		}
 	}
 	else
 	{

@@ -1039,7 +1039,8 @@ pm_read_sections(PmParser *ps)
 			continue;
 		}
 
-		if ((sec == SEC_SUMMARY || (sec == SEC_NONE && doc->title != NULL)) && label_indent < 0)
+		if ((sec == SEC_SUMMARY || (sec == SEC_NONE && doc->title != NULL)) && label_indent < 0 &&
+			ln->len > 6 && ln->s[2] == '*' && ln->s[3] == '*')
 		{
 			PmSection	to = pm_label_section(ps, i, sec);
 
