@@ -833,6 +833,31 @@ pm_entry_zone(PmParser *ps, PmRawEntry *r, bool has_named_zone)
 	return st->has_zone ? st->zone : ps->tl_zone;
 }
 
+/*
+ * "- **03:12: alerts fire for the site being down, [tvaldes]" wrapped onto
+ * "(backup contact) is paged**": the bold's closing marks, left at the end
+ * of the text without their opening ones (the time took them)
+ */
+static void
+pm_trim_lone_bold(const char **bs, const char **be)
+{
+	int			marks = 0;
+
+	for (const char *p = *bs; p + 1 < *be; p++)
+		if (p[0] == '*' && p[1] == '*')
+		{
+			marks++;
+			p++;
+		}
+	if (marks % 2 == 0)
+		return;
+	if (*be - *bs >= 2 && (*be)[-1] == '*' && (*be)[-2] == '*')
+		*be -= 2;
+	else if (*be - *bs >= 2 && (*bs)[0] == '*' && (*bs)[1] == '*')
+		*bs += 2;
+	pm_trim(bs, be);
+}
+
 /* the entries: dates carried, midnight crossed, order checked */
 void
 pm_build_entries(PmParser *ps)
@@ -885,6 +910,7 @@ pm_build_entries(PmParser *ps)
 		bs = r->body.data;
 		be = r->body.data + r->body.len;
 		pm_trim(&bs, &be);
+		pm_trim_lone_bold(&bs, &be);
 		if (bs == be)
 		{
 			pm_note(doc, "line %d: the entry at %s says nothing; left it out",
