@@ -474,7 +474,8 @@ pm_paperwork_entry(const char *b)
 {
 	int			len = strlen(b);
 
-	return (pm_contains_ci(b, len, "report") || pm_contains_ci(b, len, "postmortem") ||
+	return (pm_contains_ci(b, len, "this report") || pm_contains_ci(b, len, "the report") ||
+			pm_contains_ci(b, len, "incident report") || pm_contains_ci(b, len, "postmortem") ||
 			pm_contains_ci(b, len, "post-mortem") || pm_contains_ci(b, len, "write-up") ||
 			pm_contains_ci(b, len, "retrospective")) &&
 		(pm_contains_ci(b, len, "writ") || pm_contains_ci(b, len, "draft") ||

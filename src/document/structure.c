@@ -558,15 +558,26 @@ pm_heading_says_done(const char *name)
 static bool
 pm_heading_names_owner(PmParser *ps, const PmLine *ln)
 {
+	bool		first = true;
+
 	for (int k = (int) (ln - ps->lines) + 1; k < ps->nlines; k++)
 	{
 		const PmLine *l = &ps->lines[k];
 		const char *value;
+		bool		marker;
 
 		if (l->code || l->len == 0)
 			continue;
 		if (l->s[0] == '#')
 			return false;
+		/* a group of tasks starts with them: "1. Add alerts" then "Owner: ana" */
+		if (first)
+		{
+			pm_strip_marker(l->s, l->s + l->len, &marker);
+			if (marker || l->s[0] == '|')
+				return false;
+			first = false;
+		}
 		if (l->indent == 0 && pm_task_label(l->s, l->s + l->len, &value) == 2)
 			return true;
 	}

@@ -2,7 +2,7 @@
 -- formats (test/document/corpus), checked the way users rely on them.
 BEGIN;
 SET LOCAL timezone = 'UTC';
-SELECT plan(1600);
+SELECT plan(1602);
 
 \set seed000 `cat test/seeds/000_2d29b2a47fc1b878.txt`
 \set seed001 `cat test/seeds/001_e377f6c4d1aac321.txt`
@@ -933,6 +933,10 @@ SELECT is(postmortem.parse_markdown(E'# DB\n## Timeline\n- 05, 15, 2024 10:00 UT
 		  '2024-05-15T10:00:00+00:00', '"MM, DD, YYYY"');
 SELECT is(postmortem.parse_markdown(E'# DB\n## Timeline\n- February 24th, 15 10:00 UTC: alert\n- 11:00 UTC: resolved')->>'started_at',
 		  '2015-02-24T10:00:00+00:00', '"February 24th, 15"');
+SELECT is(jsonb_array_length(postmortem.parse_markdown(E'# DB\n## Timeline\n- 2024-05-15 10:00 UTC alert\n- 2024-05-15 11:00 UTC resolved\n## Action items\n### Prevention\n1. Add lock_timeout to migrations\nOwner: ana\n2. Alert on lock waits\nOwner: rui\n')->'tasks'),
+		  2, 'a subheading of the measures over numbered items with Owner lines is a group of tasks, not one task');
+SELECT is(jsonb_array_length(postmortem.parse_markdown(E'# DB\n## Timeline\n- 2024-05-15 10:00 UTC alert\n- 2024-05-15 11:00 UTC resolved\n## Action items\n### P1 — Pin base images\nPin every base image by digest.\n\n1. `Dockerfile`\n2. `ci.yml`\n\n**Owner:** platform\n')->'tasks'),
+		  1, 'a subheading of the measures over prose, a list of files and an Owner line is one task');
 SELECT is(postmortem.parse_markdown(E'# DB\n## Timeline\n### 2024-05-15 11:40a\nalert fired\n### 1:29p\nservice restored')->>'resolved_at',
 		  '2024-05-15T13:29:00+00:00', '"### 1:29p": a lone a or p written against the digits is am or pm');
 SELECT is(postmortem.parse_markdown(E'# DB\n##Timeline\n- 2024-05-15 10:00 UTC alert\n- 2024-05-15 11:00 UTC resolved')->>'resolved_at',
