@@ -152,6 +152,19 @@ static const struct
 	{"central africa time", "CAT", 7200, NULL},
 	{"singapore time", "SGT", 28800, NULL},
 	{"moscow time", "MSK", 10800, NULL},
+	/* the local time a notice in another language names */
+	{"heure de paris", "Europe/Paris", 0, "Europe/Paris"},
+	{"heure de france", "Europe/Paris", 0, "Europe/Paris"},
+	{"hora de chile continental", "America/Santiago", 0, "America/Santiago"},
+	{"hora de chile", "America/Santiago", 0, "America/Santiago"},
+	{"hora peninsular", "Europe/Madrid", 0, "Europe/Madrid"},
+	{"hora de madrid", "Europe/Madrid", 0, "Europe/Madrid"},
+	{"hor\xc3\xa1rio de bras\xc3\xadlia", "America/Sao_Paulo", 0, "America/Sao_Paulo"},
+	{"horario de brasilia", "America/Sao_Paulo", 0, "America/Sao_Paulo"},
+	{"hora de bras\xc3\xadlia", "America/Sao_Paulo", 0, "America/Sao_Paulo"},
+	{"ora italiana", "Europe/Rome", 0, "Europe/Rome"},
+	{"deutscher zeit", "Europe/Berlin", 0, "Europe/Berlin"},
+	{"\xe5\x8c\x97\xe4\xba\xac\xe6\x97\xb6\xe9\x97\xb4", "Asia/Shanghai", 0, "Asia/Shanghai"},	/* 北京时间 */
 	{"eastern time", "ET", 0, "America/New_York"},
 	{"central time", "CT", 0, "America/Chicago"},
 	{"mountain time", "MT", 0, "America/Denver"},
@@ -167,7 +180,8 @@ pm_read_zone_name(const char *p, const char *e, PmZone *zone)
 	char		c = pm_lower(*p);
 
 	if (c != 'a' && c != 'b' && c != 'c' && c != 'e' && c != 'g' && c != 'i' &&
-		c != 'j' && c != 'k' && c != 'm' && c != 'p' && c != 's' && c != 'w')
+		c != 'j' && c != 'k' && c != 'm' && c != 'p' && c != 's' && c != 'w' &&
+		c != 'h' && c != 'o' && c != 'd' && (unsigned char) c != 0xe5)
 		return 0;
 	for (int i = 0; i < lengthof(pm_zone_names); i++)
 	{
@@ -576,6 +590,32 @@ pm_month_name(int month)
 	return (month >= 1 && month <= 12) ? pm_months[month - 1] : "?";
 }
 
+/*
+ * Month names as German, French, Spanish, Portuguese, Italian and Dutch
+ * write them ("22 février 2025", "14. März 2025", "12 de marzo de 2025"),
+ * lower case, whole words only: the abbreviations are English's alone.
+ */
+static const struct
+{
+	const char *word;
+	int			month;
+}			pm_foreign_months[] =
+{
+	{"januar", 1}, {"janvier", 1}, {"enero", 1}, {"janeiro", 1}, {"gennaio", 1},
+	{"januari", 1}, {"februar", 2}, {"f\xc3\xa9vrier", 2}, {"febrero", 2},
+	{"fevereiro", 2}, {"febbraio", 2}, {"februari", 2}, {"m\xc3\xa4rz", 3},
+	{"mars", 3}, {"marzo", 3}, {"mar\xc3\xa7o", 3}, {"maart", 3}, {"avril", 4},
+	{"abril", 4}, {"aprile", 4}, {"mai", 5}, {"mayo", 5}, {"maio", 5},
+	{"maggio", 5}, {"mei", 5}, {"juin", 6}, {"junio", 6}, {"junho", 6},
+	{"giugno", 6}, {"juni", 6}, {"juillet", 7}, {"julio", 7}, {"julho", 7},
+	{"luglio", 7}, {"juli", 7}, {"ao\xc3\xbbt", 8}, {"agosto", 8},
+	{"augustus", 8}, {"septembre", 9}, {"septiembre", 9}, {"setiembre", 9},
+	{"setembro", 9}, {"settembre", 9}, {"oktober", 10}, {"octobre", 10},
+	{"octubre", 10}, {"outubro", 10}, {"ottobre", 10}, {"novembre", 11},
+	{"noviembre", 11}, {"novembro", 11}, {"dezember", 12}, {"d\xc3\xa9" "cembre", 12},
+	{"diciembre", 12}, {"dezembro", 12}, {"dicembre", 12}
+};
+
 /* a month name or its abbreviation at p; returns bytes read */
 int
 pm_read_month(const char *p, const char *e, int *month)
@@ -583,6 +623,21 @@ pm_read_month(const char *p, const char *e, int *month)
 	const char *q = p;
 	int			n;
 
+	/* letters, and the bytes of an accented one ("février", "März") */
+	while (q < e && (isalpha((unsigned char) *q) || (unsigned char) *q >= 0x80))
+		q++;
+	n = q - p;
+	if (n < 3)
+		return 0;
+	for (int i = 0; i < lengthof(pm_foreign_months); i++)
+		if ((size_t) n == strlen(pm_foreign_months[i].word) &&
+			pm_prefix_ci_n(p, e, pm_foreign_months[i].word, n))
+		{
+			*month = pm_foreign_months[i].month;
+			return n;
+		}
+	/* English's, which an accented letter does not continue */
+	q = p;
 	while (q < e && isalpha((unsigned char) *q))
 		q++;
 	n = q - p;
@@ -857,7 +912,8 @@ pm_read_day_month(const char *r, const char *e, int a, int *y, int *m, int *d)
 	r = pm_skip_ordinal(r, e);
 	dashed = (r < e && *r == '-');
 	r = pm_skip_space(r + (dashed ? 1 : 0), e);
-	if (pm_word_ci(r, e, "of"))
+	/* "16th of August", "12 de marzo de 2025" */
+	if (pm_word_ci(r, e, "of") || pm_word_ci(r, e, "de"))
 		r = pm_skip_space(r + 2, e);
 	nm = pm_read_month(r, e, &mon);
 	if (nm == 0 || a < 1 || a > 31)
@@ -865,6 +921,15 @@ pm_read_day_month(const char *r, const char *e, int a, int *y, int *m, int *d)
 	r += nm;
 	*m = mon;
 	*d = a;
+	{
+		/* "de 2025", "del 2025" before the year */
+		const char *t = pm_skip_space(r, e);
+		int			w = pm_word_ci(t, e, "de") ? 2 : pm_word_ci(t, e, "del") ? 3 : 0;
+		int			yy;
+
+		if (w > 0 && pm_read_digits(pm_skip_space(t + w, e), e, 4, &yy) == 4)
+			r = t + w;
+	}
 	return pm_read_year_after(r, e, dashed, false, y);
 }
 
@@ -974,6 +1039,9 @@ pm_read_numeric_date(const char *q, const char *e, int *y, int *m, int *d)
 		return pm_read_named_month_date(q + n + sl, e, sep, a, y, m, d);
 	if ((r = pm_read_comma_date(q, n, e, a, y, m, d)) != NULL)
 		return r;
+	/* "14. März 2025": the day with a full stop, as German writes it */
+	if (sep == '.' && q + n + 1 < e && q[n + 1] == ' ')
+		return pm_read_day_month(q + n + 1, e, a, y, m, d);
 	if (sep != '\0')
 		return pm_read_sep_date(q + n + sl, e, sep, a, y, m, d);
 	return pm_read_day_month(q + n, e, a, y, m, d);

@@ -1098,6 +1098,64 @@ pm_narrative_day(PmParser *ps, const PmLine *ln, const char *s, int len)
 }
 
 /*
+ * Do two times of [s, s+len) make a range: "from 03:10 UTC to 07:45 UTC",
+ * "between 14:05 and 14:30", "de 14h00 à 17h30", "von 9:00 bis 11:30 Uhr",
+ * "19:42 至 21:15"?  Only a joining word may stand between them.
+ */
+static bool
+pm_time_range(const char *s, int len)
+{
+	static const char *const joins[] = {"to", "until", "till", "-", "\xe2\x80\x93",
+		"\xe2\x80\x94", "~", "\xc3\xa0", "au", "a", "bis", "hasta", "at\xc3\xa9", "al",
+	"tot", "\xe8\x87\xb3", "\xe5\x88\xb0"};	/* – — à até 至 到 */
+	static const char *const ands[] = {"and", "et", "y", "e", "und", "en"};
+	const char *e = s + len;
+	const char *end1 = NULL;
+	bool		between = pm_contains_ci(s, len, "between") || pm_contains_ci(s, len, "entre") ||
+		pm_contains_ci(s, len, "zwischen") || pm_contains_ci(s, len, "tussen") ||
+		pm_contains_ci(s, len, "tra le");
+
+	for (const char *p = s; p < e; p++)
+	{
+		PmStamp		st;
+		int			n;
+
+		if (!pm_word_start(s, p) || !isalnum((unsigned char) *p))
+			continue;
+		n = pm_read_stamp(p, e, &st);
+		if (n <= 0)
+			continue;
+		if (!st.has_time)
+		{
+			p += n - 1;
+			continue;
+		}
+		if (end1 == NULL)
+		{
+			end1 = p + n;
+			p += n - 1;
+			continue;
+		}
+		/* the second time: what joins it to the first? */
+		{
+			const char *a = pm_skip_space(end1, p);
+			const char *b = p;
+
+			while (b > a && (b[-1] == ' ' || b[-1] == '\t'))
+				b--;
+			for (int i = 0; i < lengthof(joins); i++)
+				if (b - a == (int) strlen(joins[i]) && pm_prefix_ci(a, b, joins[i]))
+					return true;
+			for (int i = 0; between && i < lengthof(ands); i++)
+				if (b - a == (int) strlen(ands[i]) && pm_prefix_ci(a, b, ands[i]))
+					return true;
+			return false;
+		}
+	}
+	return false;
+}
+
+/*
  * "The downtime started at 9:12PM AEST and ended at 10:47PM AEST.": a
  * paragraph of one sentence that states the outage's start and end is its
  * duration, not an entry.
@@ -1112,7 +1170,8 @@ pm_narrative_span(PmParser *ps, const char *s, int len)
 	if (ps->duration.len > 0 || (dot != NULL && dot < s + len - 1 && dot[1] == ' '))
 		return false;
 	if (!((pm_contains_ci(s, len, "started") || pm_contains_ci(s, len, "began")) &&
-		  (pm_contains_ci(s, len, "ended") || pm_contains_ci(s, len, "until"))))
+		  (pm_contains_ci(s, len, "ended") || pm_contains_ci(s, len, "until"))) &&
+		!pm_time_range(s, len))
 		return false;
 	memset(&found, 0, sizeof(found));
 	pm_scan_stamps(s, len, &found);
@@ -1296,10 +1355,16 @@ pm_read_narrative(PmParser *ps)
 
 			joined.s = para.data;
 			joined.len = para.len;
-			/* "2025-02-11 16:04:00 - Uploads are failing. ...": one entry */
-			if (body != NULL && st.has_time)
+			/*
+			 * "From 03:10 UTC to 07:45 UTC on 2021-11-02, the index was
+			 * down.": the span; "2025-02-11 16:04:00 - Uploads are
+			 * failing. ...": one entry
+			 */
+			if (pm_narrative_span(ps, para.data, para.len))
+				;
+			else if (body != NULL && st.has_time)
 				pm_timeline_line(ps, &joined);
-			else if (!pm_narrative_span(ps, para.data, para.len))
+			else
 			{
 				pm_narrative_day(ps, ln, para.data, para.len);
 				pm_timeline_sentences(ps, ln, para.data, para.data + para.len);
