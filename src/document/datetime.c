@@ -1299,6 +1299,35 @@ pm_read_time(const char *p, const char *e, int *h, int *mi, int *s, int *us)
 }
 
 /*
+ * "晚", "晚上", "下午", "凌晨", "上午", "早上", "中午" before a time: past the
+ * part of the day Chinese names; *pm when it is the afternoon or evening.
+ */
+static const char *
+pm_read_day_part_zh(const char *r, const char *e, bool *pm)
+{
+	static const struct
+	{
+		const char *word;
+		bool		pm;
+	}			parts[] =
+	{
+		{"\xe6\x99\x9a\xe4\xb8\x8a", true}, {"\xe6\x99\x9a", true},	/* 晚上 晚 */
+		{"\xe4\xb8\x8b\xe5\x8d\x88", true}, {"\xe5\x82\x8d\xe6\x99\x9a", true},	/* 下午 傍晚 */
+		{"\xe5\x87\x8c\xe6\x99\xa8", false}, {"\xe4\xb8\x8a\xe5\x8d\x88", false},	/* 凌晨 上午 */
+		{"\xe6\x97\xa9\xe4\xb8\x8a", false}, {"\xe4\xb8\xad\xe5\x8d\x88", false}	/* 早上 中午 */
+	};
+
+	*pm = false;
+	for (int i = 0; i < lengthof(parts); i++)
+		if (PM_AT(r, e, parts[i].word))
+		{
+			*pm = parts[i].pm;
+			return r + strlen(parts[i].word);
+		}
+	return r;
+}
+
+/*
  * The time after a date ("2024-05-15T14:05", "May 15, 2024 at 14:05", "May
  * 15 from 10:00") at q: past it, or q; *iso when written with a T.
  */
@@ -1306,6 +1335,7 @@ static const char *
 pm_stamp_time_after_date(const char *q, const char *e, PmStamp *st, int *n, bool *iso)
 {
 	const char *r = q;
+	bool		pm = false;
 
 	if (r < e && (*r == 'T' || *r == 't') && r + 1 < e && isdigit((unsigned char) r[1]))
 	{
@@ -1322,10 +1352,15 @@ pm_stamp_time_after_date(const char *q, const char *e, PmStamp *st, int *n, bool
 		else if (pm_word_ci(r, e, "from"))
 			r = pm_skip_space(r + 4, e);
 	}
+	/* "7月8日晚22:48", "7月9日凌晨2:35", "下午3:10": the part of the day in Chinese */
+	if (st->kanji)
+		r = pm_skip_space(pm_read_day_part_zh(r, e, &pm), e);
 	*n = pm_read_time(r, e, &st->h, &st->mi, &st->s, &st->us);
 	if (*n > 0)
 	{
 		st->has_time = true;
+		if (pm && st->h < 12)
+			st->h += 12;
 		r += *n;
 		/* "15 Feb at 11:40PM 2022": the year after the time */
 		if (st->y == 0 && e - r >= 5 && r[0] == ' ' && (r[1] == '1' || r[1] == '2') &&

@@ -113,7 +113,7 @@ pm_settle_zones(PmParser *ps)
 		ps->has_doc_zone = true;
 	}
 	for (int i = 0; i < ps->nraw && !ps->has_doc_zone && !ps->has_hint_zone; i++)
-		if (ps->raw[i].st.kanji && pm_zone_parse("Asia/Tokyo", &ps->hint_zone))
+		if (ps->raw[i].st.kanji && pm_zone_parse(pm_kanji_zone(ps), &ps->hint_zone))
 			ps->has_hint_zone = ps->hint_kanji = true;	/* "- 2023年6月14日 10時30分" */
 	if (!ps->has_doc_zone && ps->has_hint_zone)
 	{
@@ -121,7 +121,8 @@ pm_settle_zones(PmParser *ps)
 		ps->doc_zone = ps->hint_zone;
 		ps->has_doc_zone = true;
 		if (ps->hint_kanji)
-			pm_note(doc, "the document writes its dates in Japanese and names no time zone; read its times in Japan's (%s)",
+			pm_note(doc, "the document writes its dates in %s and names no time zone; read its times in %s (%s)",
+					pm_has_kana(ps) ? "Japanese" : "Chinese", pm_has_kana(ps) ? "Japan's" : "China's",
 					ps->hint_zone.label);
 	}
 	if (!ps->has_doc_zone)

@@ -246,6 +246,26 @@ pm_heading(const PmLine *ln, const PmLine *next, bool *atx, int *level)
 		return pm_bold_heading(s, e);
 	if (ln->len > 2 && (s[0] == '*' || s[0] == '_') && s[1] != s[0] && s[1] != ' ')
 		return pm_italic_heading(s, e);
+	/* "事故概述:", "处理过程": a short line of CJK characters naming a part */
+	if (ln->indent == 0 && ln->len <= 40 && (unsigned char) *s >= 0xe3 &&
+		(unsigned char) *s <= 0xe9 && memchr(s, ' ', e - s) == NULL)
+	{
+		const char *end = e;
+
+		/* the full-width colon too */
+		if (end - s > 3 && (unsigned char) end[-3] == 0xef && (unsigned char) end[-2] == 0xbc &&
+			(unsigned char) end[-1] == 0x9a)
+			end -= 3;
+		if (end > s && end[-1] == ':')
+			end--;
+		if (end - s <= 24 && memchr(s, ':', end - s) == NULL)
+		{
+			char	   *name = pm_clean(s, end);
+
+			if (pm_head_kind(name) != HEAD_OTHER)
+				return name;
+		}
+	}
 	/* a plain short line naming a known part ("🕒 Timeline (UTC)" too) */
 	if (ln->indent == 0 && ln->len <= 60 && !isalpha((unsigned char) *s))
 	{
@@ -1218,7 +1238,14 @@ pm_says_outage(const char *s, int len)
 	static const char *const words[] = {"outage", "interruption", "downtime", "unavailable",
 		"unresponsive", "went down", "was down", "were down", "disruption", "degraded",
 		"degradation", "stopped responding", "not responding", "are failing", "is failing",
-	"delayed", "delays"};
+		"delayed", "delays",
+		/* German, French, Spanish, Portuguese, Italian, Dutch, Chinese */
+		"st\xc3\xb6rung", "ausfall", "ausgefallen", "unterbrechung", "zwischenfall",
+		"nicht erreichbar", "panne", "interrompu", "indisponib", "ca\xc3\xad" "da",
+		"interrupci\xc3\xb3n", "incidente", "degradado", "instabilidade", "fora do ar",
+		"disservizio", "interruzione", "storing", "onbereikbaar",
+		"\xe6\x95\x85\xe9\x9a\x9c", "\xe4\xb8\xad\xe6\x96\xad", "\xe5\xae\x95\xe6\x9c\xba",
+	"\xe4\xb8\x8d\xe5\x8f\xaf\xe7\x94\xa8"};	/* 故障 中断 宕机 不可用 */
 
 	for (int i = 0; i < lengthof(words); i++)
 		if (pm_contains_ci(s, len, words[i]))
