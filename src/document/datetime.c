@@ -1440,6 +1440,19 @@ pm_stamp_zone(const char *q, const char *e, PmStamp *st, int n, bool iso)
 		return q;
 	if (!(r < e && (*r == '+' || *r == '-' || *r == 'Z')))
 		r = pm_skip_space(r, e);
+	/* "09:47 Uhr": German's o'clock, German time unless a zone follows */
+	if (pm_word_ci(r, e, "uhr"))
+	{
+		const char *t = pm_skip_space(r + 3, e);
+
+		if (pm_read_zone(t, e, &st->zone, &unknown, st->zone_word) > 0 && !unknown)
+			r = t;
+		else if (pm_zone_parse("Europe/Berlin", &st->zone))
+		{
+			st->has_zone = true;
+			return r + 3;
+		}
+	}
 	n = pm_read_zone(r, e, &st->zone, &unknown, st->zone_word);
 	if (n <= 0)
 		return q;

@@ -1282,7 +1282,8 @@ pm_read_narrative(PmParser *ps)
 		outage |= pm_says_outage(ln->s, ln->len);
 		c = pnstrdup(ln->s, ln->len);
 		/* prose: sentences of words, not a title, a date or a field */
-		if (pm_count_words(c) >= 8 && (strstr(c, ". ") != NULL || ln->s[ln->len - 1] == '.'))
+		if (title && pm_count_words(c) >= 8 &&
+			(strstr(c, ". ") != NULL || ln->s[ln->len - 1] == '.'))
 		{
 			PmStamps	found;
 
@@ -1296,8 +1297,20 @@ pm_read_narrative(PmParser *ps)
 				prose_date |= found.st[j].has_date;
 			}
 		}
+		else if (!title)
+		{
+			PmStamps	found;
+
+			/* the first line is the title, not prose; its stamp counts */
+			memset(&found, 0, sizeof(found));
+			pm_scan_stamps(ln->s, ln->len, &found);
+			for (int j = 0; j < found.n; j++)
+				ntimes += found.st[j].has_time && found.st[j].has_date;
+		}
+		title = true;
 		pfree(c);
 	}
+	title = false;
 	if (ps->front_title)
 		outage |= pm_says_outage(ps->front_title, strlen(ps->front_title));
 	if (first_prose < 0 || ntimes < 2 || !outage)
@@ -1318,7 +1331,18 @@ pm_read_narrative(PmParser *ps)
 			continue;
 		if (!title)
 		{
-			title = true;		/* the title, read in pass 1 */
+			PmStamps	found;
+
+			/* the title, read in pass 1; its time a status page's stamp */
+			title = true;
+			memset(&found, 0, sizeof(found));
+			pm_scan_stamps(ln->s, ln->len, &found);
+			for (int j = 0; j < found.n; j++)
+				if (found.st[j].has_time && found.st[j].has_date)
+				{
+					appendBinaryStringInfo(&head, ln->s, ln->len);
+					break;
+				}
 			continue;
 		}
 		if (pm_label_line(ln->s, ln->s + ln->len))
