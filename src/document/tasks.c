@@ -535,6 +535,24 @@ pm_we_have_done(const char *low)
 	for (int i = 0; i < lengthof(subjects) && w == NULL; i++)
 		if (strncmp(low, subjects[i], strlen(subjects[i])) == 0)
 			w = low + strlen(subjects[i]);
+	/* "We added a start-up test ...": the simple past, a thing done */
+	if (w == NULL && strncmp(low, "we ", 3) == 0)
+	{
+		static const char *const intents[] = {"need", "plan", "want", "decid", "propos",
+		"intend", "hop", "expect", "aim", "consider", "discuss", "agre"};
+
+		w = low + 3;
+		if (strncmp(w, "also ", 5) == 0)
+			w += 5;
+		for (e = w; isalpha((unsigned char) *e); e++)
+			;
+		if (!(e - w >= 4 && e[-2] == 'e' && e[-1] == 'd'))
+			return false;
+		for (int i = 0; i < lengthof(intents); i++)
+			if (strncmp(w, intents[i], strlen(intents[i])) == 0)
+				return false;
+		return true;
+	}
 	if (w == NULL)
 		return false;
 	if (strncmp(w, "also ", 5) == 0 || strncmp(w, "now ", 4) == 0)

@@ -415,6 +415,7 @@ pm_head_kind(const char *name)
 		strcmp(low, "plan of action") == 0)
 		return HEAD_TASKS;
 	if (HAS("corrective") || HAS("prevent") || HAS("measures") || WORD("measure") ||
+		WORD("mitigations") || HAS("future mitigation") ||
 		HAS("remediation") || HAS("doing about") || pm_head_says_done(low))
 		return HEAD_MEASURES;
 	if (!HAS("root cause") &&
@@ -426,8 +427,8 @@ pm_head_kind(const char *name)
 		return HEAD_RETRO;		/* prose of the retrospective, not tasks */
 	if (HAS("improvement") || HAS("can improve"))
 		return HEAD_IMPROVEMENTS;
-	if (HAS("root cause") || WORD("cause") || WORD("causes"))
-		return HEAD_ROOT;
+	if (HAS("root cause") || WORD("cause") || WORD("causes") || strcmp(low, "analysis") == 0)
+		return HEAD_ROOT;		/* "Analysis" alone: of the cause */
 	if (WORD("resolution") || WORD("fix") || WORD("recovery"))
 		return HEAD_RESOLUTION;
 	if (WORD("impact"))

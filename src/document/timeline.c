@@ -638,7 +638,13 @@ pm_timeline_kind(const char *s, int len, bool *begins)
 		HAS("back to 100") || HAS("outage is over") || HAS("working again") ||
 		HAS("working normally") || HAS("fully operational") || HAS("operating normally") ||
 		HAS("answering again") || HAS("responding again") || HAS("serving again") ||
-		HAS("reachable again") || HAS("available again"))
+		HAS("reachable again") || HAS("available again") || HAS("flowing normally") ||
+		HAS("flowing again") || HAS("processing normally") || HAS("services operational") ||
+		HAS("normal operation") ||
+		/* German, French, Spanish, Portuguese, Italian, Dutch, Chinese */
+		HAS("wiederhergestellt") || HAS("behoben") || HAS("retour \xc3\xa0 la normale") ||
+		HAS("r\xc3\xa9tabli") || HAS("restablecid") || HAS("restabelecid") ||
+		HAS("ripristinat") || HAS("hersteld") || HAS("\xe6\x81\xa2\xe5\xa4\x8d"))	/* 恢复 */
 		return "resolution";
 	if (HAS("rolled back") || HAS("roll back") || HAS("rollback") || HAS("rolling back") ||
 		HAS("revert") || HAS("mitigat") || HAS("failover") || HAS("failed over") ||
