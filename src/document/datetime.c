@@ -882,6 +882,9 @@ pm_read_sep_date(const char *r, const char *e, char sep, int a, int *y, int *m, 
 	n3 = pm_read_digits(r, e, 4, &c);
 	if (n3 == 2 && sep == '/' && (r + 2 >= e || !pm_isalnum(r[2])))
 		c += 2000;				/* 05/15/24 */
+	else if (n3 == 2 && sep == '.' && r + 5 < e && r[2] == ' ' &&
+			 isdigit((unsigned char) r[3]) && (r[4] == ':' || (isdigit((unsigned char) r[4]) && r[5] == ':')))
+		c += 2000;				/* "16.09.25 09:12": a time follows, no version number */
 	else if (n3 != 4)
 		return NULL;
 	/* 15.05.2024 and 15-05-2024 are day first, 05/15/2024 month first */

@@ -619,6 +619,20 @@ pm_settle_span(PmParser *ps)
 			first = Min(first, doc->entries[i].at);
 			last = Max(last, doc->entries[i].at);
 		}
+		if (ps->sum_has_start && first == ps->sum_start + 12 * USECS_PER_HOUR &&
+			(!ps->sum_has_end || last == ps->sum_end + 12 * USECS_PER_HOUR))
+		{
+			/*
+			 * "2025-09-16 09:12 IDT" above, "16.09.25 09:12 PM – ..." below:
+			 * the timeline's first entry twelve hours to the minute after the
+			 * summary's start is an AM/PM slip; the summary's stamp wins
+			 */
+			for (int i = 0; i < doc->nentries; i++)
+				doc->entries[i].at -= 12 * USECS_PER_HOUR;
+			first -= 12 * USECS_PER_HOUR;
+			last -= 12 * USECS_PER_HOUR;
+			pm_note(doc, "the timeline's entries are twelve hours after the summary's start, to the minute: read their AM/PM as the summary's");
+		}
 		if (ps->sum_has_start && ps->sum_has_end && (first > ps->sum_end || last < ps->sum_start))
 		{
 			pm_note(doc, "the summary's duration (%s) does not overlap the timeline's entries; kept the summary's start and end, and the entries at their stated times",
