@@ -235,6 +235,13 @@ pm_heading(const PmLine *ln, const PmLine *next, bool *atx, int *level)
 		for (int i = 0; i < next->len; i++)
 			if (next->s[i] != next->s[0] && next->s[i] != ' ')
 				all = false;
+		/*
+		 * "At 18:05 UTC, players were disconnected. ... channel." over
+		 * "------": sentences of prose above a rule, no heading
+		 */
+		if (all && ln->len > 80 && e[-1] == '.' && memchr(s, ' ', e - s) != NULL &&
+			next->s[0] == '-')
+			all = false;
 		if (all && *s != '-' && *s != '*' && *s != '|')
 		{
 			*atx = true;
@@ -864,6 +871,30 @@ pm_notice_entry(const PmLine *ln)
 	return words >= 3 || (body == e);
 }
 
+/*
+ * A line of a status notice that is neither an update nor its summary: a
+ * chart's caption that restates the updates' times ("The trouble began at
+ * 18:05 UTC and got worse at 18:40 UTC"), or "Posted by ... Mon, 12 August
+ * 2024" when the title names the incident's own day.
+ */
+static bool
+pm_notice_aside(PmParser *ps, const PmLine *ln)
+{
+	if (ps->nraw > 0 && pm_sentence_restates(ps, ln->s, ln->s + ln->len))
+		return true;
+	if (pm_prefix_ci(ln->s, ln->s + ln->len, "posted ") && ps->doc->title != NULL)
+	{
+		PmStamps	found;
+
+		memset(&found, 0, sizeof(found));
+		pm_scan_stamps(ps->doc->title, strlen(ps->doc->title), &found);
+		for (int i = 0; i < found.n; i++)
+			if (found.st[i].has_date && found.st[i].y != 0)
+				return true;
+	}
+	return false;
+}
+
 /* pass 1: sort the lines into the sections of the template */
 void
 pm_read_sections(PmParser *ps)
@@ -947,6 +978,8 @@ pm_read_sections(PmParser *ps)
 					i = pm_timeline_paragraph(ps, i);
 					break;
 				}
+				else if (ps->notice && pm_notice_aside(ps, ln))
+					break;
 				/* metadata above the first heading counts as summary */
 				pm_summary_line(ps, ln, newpara);
 				break;
@@ -1270,6 +1303,7 @@ pm_read_narrative(PmParser *ps)
 	bool		prose_date = false;
 	bool		outage = false;
 	bool		title = false;
+	bool		title_day = false;
 	StringInfoData head;
 
 	for (int i = 0; i < ps->nlines; i++)
@@ -1333,7 +1367,11 @@ pm_read_narrative(PmParser *ps)
 		{
 			PmStamps	found;
 
-			/* the title, read in pass 1; its time a status page's stamp */
+			/*
+			 * the title, read in pass 1; its time a status page's stamp, its
+			 * date alone ("the login outage of 11 August 2024") the day of
+			 * the incident, not the post's below it
+			 */
 			title = true;
 			memset(&found, 0, sizeof(found));
 			pm_scan_stamps(ln->s, ln->len, &found);
@@ -1343,6 +1381,8 @@ pm_read_narrative(PmParser *ps)
 					appendBinaryStringInfo(&head, ln->s, ln->len);
 					break;
 				}
+			if (head.len == 0 && !prose_date && pm_summary_day(ps, &found))
+				title_day = true;
 			continue;
 		}
 		if (pm_label_line(ln->s, ln->s + ln->len))
@@ -1369,7 +1409,7 @@ pm_read_narrative(PmParser *ps)
 		 */
 		if (timed)
 			appendBinaryStringInfo(&ps->duration, head.data, head.len);
-		else if (!prose_date)
+		else if (!prose_date && !title_day)
 		{
 			PmLine		joined = ps->lines[0];
 

@@ -328,6 +328,40 @@ pm_has_letters(const char *s, const char *e)
 }
 
 /*
+ * Does the sentence [p, se) name two times or more, each already an
+ * entry's (a chart's caption, a recap of the story so far)?  It restates
+ * the timeline and is no entry of its own.
+ */
+bool
+pm_sentence_restates(const PmParser *ps, const char *p, const char *se)
+{
+	int			times = 0;
+
+	for (const char *t = p; t < se; t++)
+	{
+		PmStamp		st;
+		int			n;
+		bool		seen = false;
+
+		if (!isalnum((unsigned char) *t) || !pm_word_start(p, t))
+			continue;
+		n = pm_read_stamp(t, se, &st);
+		if (n <= 0)
+			continue;
+		t += n - 1;
+		if (!st.has_time)
+			continue;
+		for (int k = 0; k < ps->nraw && !seen; k++)
+			seen = ps->raw[k].st.has_time && ps->raw[k].st.h == st.h &&
+				ps->raw[k].st.mi == st.mi;
+		if (!seen)
+			return false;
+		times++;
+	}
+	return times >= 2;
+}
+
+/*
  * Sentences with a time in them: "The issue was detected at 10:05 AM by an
  * alert."  Each such sentence is an entry at that time; false if none.
  */
@@ -351,6 +385,12 @@ pm_timeline_sentences(PmParser *ps, const PmLine *ln, const char *s, const char 
 						  (q + 1 >= e || q[1] == ' ')))
 			q++;
 		se = (q < e) ? q + 1 : e;
+		/* "The trouble began at 18:05 UTC and got worse at 18:40 UTC": a recap */
+		if (pm_sentence_restates(ps, p, se))
+		{
+			p = pm_skip_space(se, e);
+			continue;
+		}
 		for (const char *t = p; t < se; t++)
 		{
 			PmStamp		st;
