@@ -895,6 +895,8 @@ pm_notice_aside(PmParser *ps, const PmLine *ln)
 	return false;
 }
 
+static bool pm_posted_line(PmParser *ps, const PmLine *ln);
+
 /* pass 1: sort the lines into the sections of the template */
 void
 pm_read_sections(PmParser *ps)
@@ -980,10 +982,15 @@ pm_read_sections(PmParser *ps)
 				}
 				else if (ps->notice && pm_notice_aside(ps, ln))
 					break;
+				/* "Posted Nov 14, 2019 - 16:30 CST": the report's, its day only */
+				if (pm_posted_line(ps, ln))
+					break;
 				/* metadata above the first heading counts as summary */
 				pm_summary_line(ps, ln, newpara);
 				break;
 			case SEC_SUMMARY:
+				if (pm_posted_line(ps, ln))
+					break;
 				pm_summary_line(ps, ln, newpara);
 				break;
 			case SEC_TIMELINE:
