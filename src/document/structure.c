@@ -254,18 +254,30 @@ pm_heading(const PmLine *ln, const PmLine *next, bool *atx, int *level)
 	if (ln->len > 2 && (s[0] == '*' || s[0] == '_') && s[1] != s[0] && s[1] != ' ')
 		return pm_italic_heading(s, e);
 	/* "事故概述:", "处理过程": a short line of CJK characters naming a part */
-	if (ln->indent == 0 && ln->len <= 40 && (unsigned char) *s >= 0xe3 &&
+	if (ln->indent == 0 && ln->len <= 96 && (unsigned char) *s >= 0xe3 &&
 		(unsigned char) *s <= 0xe9 && memchr(s, ' ', e - s) == NULL)
 	{
 		const char *end = e;
+		bool		colon = false;
 
 		/* the full-width colon too */
 		if (end - s > 3 && (unsigned char) end[-3] == 0xef && (unsigned char) end[-2] == 0xbc &&
 			(unsigned char) end[-1] == 0x9a)
+		{
 			end -= 3;
-		if (end > s && end[-1] == ':')
+			colon = true;
+		}
+		else if (end > s && end[-1] == ':')
+		{
 			end--;
-		if (end - s <= 24 && memchr(s, ':', end - s) == NULL)
+			colon = true;
+		}
+
+		/*
+		 * a label of a few characters, or a sentence ending in a colon that
+		 * introduces the list below ("我们将采取以下措施,避免...:")
+		 */
+		if ((end - s <= 24 || colon) && memchr(s, ':', end - s) == NULL)
 		{
 			char	   *name = pm_clean(s, end);
 

@@ -204,6 +204,13 @@ pm_strip_marker(const char *p, const char *e, bool *marker)
 			*marker = true;
 			return pm_skip_space(q + 2, e);
 		}
+		if (e - q > 3 && (unsigned char) q[0] == 0xe3 && (unsigned char) q[1] == 0x80 &&
+			(unsigned char) q[2] == 0x81)
+		{
+			/* "1、" (U+3001): a numbered item as Chinese writes it */
+			*marker = true;
+			return pm_skip_space(q + 3, e);
+		}
 	}
 	return p;
 }
