@@ -152,19 +152,6 @@ static const struct
 	{"central africa time", "CAT", 7200, NULL},
 	{"singapore time", "SGT", 28800, NULL},
 	{"moscow time", "MSK", 10800, NULL},
-	/* the local time a notice in another language names */
-	{"heure de paris", "Europe/Paris", 0, "Europe/Paris"},
-	{"heure de france", "Europe/Paris", 0, "Europe/Paris"},
-	{"hora de chile continental", "America/Santiago", 0, "America/Santiago"},
-	{"hora de chile", "America/Santiago", 0, "America/Santiago"},
-	{"hora peninsular", "Europe/Madrid", 0, "Europe/Madrid"},
-	{"hora de madrid", "Europe/Madrid", 0, "Europe/Madrid"},
-	{"hor\xc3\xa1rio de bras\xc3\xadlia", "America/Sao_Paulo", 0, "America/Sao_Paulo"},
-	{"horario de brasilia", "America/Sao_Paulo", 0, "America/Sao_Paulo"},
-	{"hora de bras\xc3\xadlia", "America/Sao_Paulo", 0, "America/Sao_Paulo"},
-	{"ora italiana", "Europe/Rome", 0, "Europe/Rome"},
-	{"deutscher zeit", "Europe/Berlin", 0, "Europe/Berlin"},
-	{"\xe5\x8c\x97\xe4\xba\xac\xe6\x97\xb6\xe9\x97\xb4", "Asia/Shanghai", 0, "Asia/Shanghai"},	/* 北京时间 */
 	{"eastern time", "ET", 0, "America/New_York"},
 	{"central time", "CT", 0, "America/Chicago"},
 	{"mountain time", "MT", 0, "America/Denver"},
@@ -173,15 +160,54 @@ static const struct
 	{"pacific", "PT", 0, "America/Los_Angeles"},
 };
 
+/*
+ * The local time a notice in another language names ("(heure de Paris)",
+ * "hora de Chile continental", 北京时间): a zone with rules.
+ */
+static const struct
+{
+	const char *name;
+	const char *zone;
+} pm_local_zone_names[] = {
+	{"heure de paris", "Europe/Paris"},
+	{"heure de france", "Europe/Paris"},
+	{"hora de chile continental", "America/Santiago"},
+	{"hora de chile", "America/Santiago"},
+	{"hora peninsular", "Europe/Madrid"},
+	{"hora de madrid", "Europe/Madrid"},
+	{"hor\xc3\xa1rio de bras\xc3\xadlia", "America/Sao_Paulo"},
+	{"horario de brasilia", "America/Sao_Paulo"},
+	{"hora de bras\xc3\xadlia", "America/Sao_Paulo"},
+	{"\xe5\x8c\x97\xe4\xba\xac\xe6\x97\xb6\xe9\x97\xb4", "Asia/Shanghai"},
+};
+
+static void pm_zone_rules(PmZone *zone, pg_tz *tz, const char *label);
+
 /* a zone name of pm_zone_names at p: its length, 0 when there is none */
 static int
 pm_read_zone_name(const char *p, const char *e, PmZone *zone)
 {
 	char		c = pm_lower(*p);
 
+	if (c == 'h' || (unsigned char) c == 0xe5)
+	{
+		for (int i = 0; i < lengthof(pm_local_zone_names); i++)
+		{
+			int			n = strlen(pm_local_zone_names[i].name);
+			pg_tz	   *tz;
+
+			if (pm_prefix_ci(p, e, pm_local_zone_names[i].name) &&
+				(p + n >= e || !isalnum((unsigned char) p[n])) &&
+				(tz = pg_tzset(pm_local_zone_names[i].zone)) != NULL)
+			{
+				pm_zone_rules(zone, tz, pm_local_zone_names[i].zone);
+				return n;
+			}
+		}
+		return 0;
+	}
 	if (c != 'a' && c != 'b' && c != 'c' && c != 'e' && c != 'g' && c != 'i' &&
-		c != 'j' && c != 'k' && c != 'm' && c != 'p' && c != 's' && c != 'w' &&
-		c != 'h' && c != 'o' && c != 'd' && (unsigned char) c != 0xe5)
+		c != 'j' && c != 'k' && c != 'm' && c != 'p' && c != 's' && c != 'w')
 		return 0;
 	for (int i = 0; i < lengthof(pm_zone_names); i++)
 	{
@@ -595,26 +621,57 @@ pm_month_name(int month)
  * write them ("22 février 2025", "14. März 2025", "12 de marzo de 2025"),
  * lower case, whole words only: the abbreviations are English's alone.
  */
+#define FM(w) w, sizeof(w) - 1
 static const struct
 {
 	const char *word;
+	int			len;
 	int			month;
 }			pm_foreign_months[] =
 {
-	{"januar", 1}, {"janvier", 1}, {"enero", 1}, {"janeiro", 1}, {"gennaio", 1},
-	{"januari", 1}, {"februar", 2}, {"f\xc3\xa9vrier", 2}, {"febrero", 2},
-	{"fevereiro", 2}, {"febbraio", 2}, {"februari", 2}, {"m\xc3\xa4rz", 3},
-	{"mars", 3}, {"marzo", 3}, {"mar\xc3\xa7o", 3}, {"maart", 3}, {"avril", 4},
-	{"abril", 4}, {"aprile", 4}, {"mai", 5}, {"mayo", 5}, {"maio", 5},
-	{"maggio", 5}, {"mei", 5}, {"juin", 6}, {"junio", 6}, {"junho", 6},
-	{"giugno", 6}, {"juni", 6}, {"juillet", 7}, {"julio", 7}, {"julho", 7},
-	{"luglio", 7}, {"juli", 7}, {"ao\xc3\xbbt", 8}, {"agosto", 8},
-	{"augustus", 8}, {"septembre", 9}, {"septiembre", 9}, {"setiembre", 9},
-	{"setembro", 9}, {"settembre", 9}, {"oktober", 10}, {"octobre", 10},
-	{"octubre", 10}, {"outubro", 10}, {"ottobre", 10}, {"novembre", 11},
-	{"noviembre", 11}, {"novembro", 11}, {"dezember", 12}, {"d\xc3\xa9" "cembre", 12},
-	{"diciembre", 12}, {"dezembro", 12}, {"dicembre", 12}
+	{FM("januar"), 1}, {FM("janvier"), 1}, {FM("enero"), 1}, {FM("janeiro"), 1}, {FM("gennaio"), 1},
+	{FM("januari"), 1}, {FM("februar"), 2}, {FM("f\xc3\xa9vrier"), 2}, {FM("febrero"), 2},
+	{FM("fevereiro"), 2}, {FM("febbraio"), 2}, {FM("februari"), 2}, {FM("m\xc3\xa4rz"), 3},
+	{FM("mars"), 3}, {FM("marzo"), 3}, {FM("mar\xc3\xa7o"), 3}, {FM("maart"), 3}, {FM("avril"), 4},
+	{FM("abril"), 4}, {FM("aprile"), 4}, {FM("mai"), 5}, {FM("mayo"), 5}, {FM("maio"), 5},
+	{FM("maggio"), 5}, {FM("mei"), 5}, {FM("juin"), 6}, {FM("junio"), 6}, {FM("junho"), 6},
+	{FM("giugno"), 6}, {FM("juni"), 6}, {FM("juillet"), 7}, {FM("julio"), 7}, {FM("julho"), 7},
+	{FM("luglio"), 7}, {FM("juli"), 7}, {FM("ao\xc3\xbbt"), 8}, {FM("agosto"), 8},
+	{FM("augustus"), 8}, {FM("septembre"), 9}, {FM("septiembre"), 9}, {FM("setiembre"), 9},
+	{FM("setembro"), 9}, {FM("settembre"), 9}, {FM("oktober"), 10}, {FM("octobre"), 10},
+	{FM("octubre"), 10}, {FM("outubro"), 10}, {FM("ottobre"), 10}, {FM("novembre"), 11},
+	{FM("noviembre"), 11}, {FM("novembro"), 11}, {FM("dezember"), 12}, {FM("d\xc3\xa9" "cembre"), 12},
+	{FM("diciembre"), 12}, {FM("dezembro"), 12}, {FM("dicembre"), 12}
 };
+#undef FM
+
+/*
+ * A month's name as another language writes it, after a day ("22 février",
+ * "14. März", "12 de marzo"): bytes read, 0 when there is none.
+ */
+static int
+pm_read_foreign_month(const char *p, const char *e, int *month)
+{
+	const char *q = p;
+	int			n;
+	char		c;
+
+	/* letters, and the bytes of an accented one ("février", "März") */
+	while (q < e && (isalpha((unsigned char) *q) || (unsigned char) *q >= 0x80))
+		q++;
+	n = q - p;
+	if (n < 3 || n > 10)
+		return 0;
+	c = pm_lower(*p);
+	for (int i = 0; i < lengthof(pm_foreign_months); i++)
+		if (pm_foreign_months[i].len == n && pm_foreign_months[i].word[0] == c &&
+			pm_prefix_ci_n(p, e, pm_foreign_months[i].word, n))
+		{
+			*month = pm_foreign_months[i].month;
+			return n;
+		}
+	return 0;
+}
 
 /* a month name or its abbreviation at p; returns bytes read */
 int
@@ -623,21 +680,6 @@ pm_read_month(const char *p, const char *e, int *month)
 	const char *q = p;
 	int			n;
 
-	/* letters, and the bytes of an accented one ("février", "März") */
-	while (q < e && (isalpha((unsigned char) *q) || (unsigned char) *q >= 0x80))
-		q++;
-	n = q - p;
-	if (n < 3)
-		return 0;
-	for (int i = 0; i < lengthof(pm_foreign_months); i++)
-		if ((size_t) n == strlen(pm_foreign_months[i].word) &&
-			pm_prefix_ci_n(p, e, pm_foreign_months[i].word, n))
-		{
-			*month = pm_foreign_months[i].month;
-			return n;
-		}
-	/* English's, which an accented letter does not continue */
-	q = p;
 	while (q < e && isalpha((unsigned char) *q))
 		q++;
 	n = q - p;
@@ -916,9 +958,11 @@ pm_read_day_month(const char *r, const char *e, int a, int *y, int *m, int *d)
 	dashed = (r < e && *r == '-');
 	r = pm_skip_space(r + (dashed ? 1 : 0), e);
 	/* "16th of August", "12 de marzo de 2025" */
-	if (pm_word_ci(r, e, "of") || pm_word_ci(r, e, "de"))
+	if (r < e && (*r == 'o' || *r == 'd') && (pm_word_ci(r, e, "of") || pm_word_ci(r, e, "de")))
 		r = pm_skip_space(r + 2, e);
 	nm = pm_read_month(r, e, &mon);
+	if (nm == 0)
+		nm = pm_read_foreign_month(r, e, &mon);
 	if (nm == 0 || a < 1 || a > 31)
 		return NULL;
 	r += nm;
@@ -927,7 +971,7 @@ pm_read_day_month(const char *r, const char *e, int a, int *y, int *m, int *d)
 	{
 		/* "de 2025", "del 2025" before the year */
 		const char *t = pm_skip_space(r, e);
-		int			w = pm_word_ci(t, e, "de") ? 2 : pm_word_ci(t, e, "del") ? 3 : 0;
+		int			w = (t >= e || *t != 'd') ? 0 : pm_word_ci(t, e, "de") ? 2 : pm_word_ci(t, e, "del") ? 3 : 0;
 		int			yy;
 
 		if (w > 0 && pm_read_digits(pm_skip_space(t + w, e), e, 4, &yy) == 4)
@@ -1444,7 +1488,7 @@ pm_stamp_zone(const char *q, const char *e, PmStamp *st, int n, bool iso)
 	if (!(r < e && (*r == '+' || *r == '-' || *r == 'Z')))
 		r = pm_skip_space(r, e);
 	/* "09:47 Uhr": German's o'clock, German time unless a zone follows */
-	if (pm_word_ci(r, e, "uhr"))
+	if (r < e && (*r == 'U' || *r == 'u') && pm_word_ci(r, e, "uhr"))
 	{
 		const char *t = pm_skip_space(r + 3, e);
 

@@ -254,8 +254,8 @@ pm_heading(const PmLine *ln, const PmLine *next, bool *atx, int *level)
 	if (ln->len > 2 && (s[0] == '*' || s[0] == '_') && s[1] != s[0] && s[1] != ' ')
 		return pm_italic_heading(s, e);
 	/* "事故概述:", "处理过程": a short line of CJK characters naming a part */
-	if (ln->indent == 0 && ln->len <= 96 && (unsigned char) *s >= 0xe3 &&
-		(unsigned char) *s <= 0xe9 && memchr(s, ' ', e - s) == NULL)
+	if ((unsigned char) *s >= 0xe3 && (unsigned char) *s <= 0xe9 && ln->indent == 0 &&
+		ln->len <= 96 && memchr(s, ' ', e - s) == NULL)
 	{
 		const char *end = e;
 		bool		colon = false;

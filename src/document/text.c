@@ -316,9 +316,9 @@ pm_word_start(const char *s, const char *p)
 		return true;			/* U+2010-2015 dashes, U+2190-21BF arrows */
 	if (p - s >= 2 && (unsigned char) p[-2] == 0xc2 && (unsigned char) p[-1] == 0xa0)
 		return true;			/* no-break space */
-	if (p - s >= 3 && (unsigned char) p[-3] >= 0xe3 && (unsigned char) p[-3] <= 0xe9 &&
-		((unsigned char) p[-2] & 0xc0) == 0x80 && ((unsigned char) p[-1] & 0xc0) == 0x80 &&
-		isdigit((unsigned char) *p))
+	if (((unsigned char) p[-1] & 0xc0) == 0x80 && isdigit((unsigned char) *p) && p - s >= 3 &&
+		(unsigned char) p[-3] >= 0xe3 && (unsigned char) p[-3] <= 0xe9 &&
+		((unsigned char) p[-2] & 0xc0) == 0x80)
 		return true;			/* a number after a CJK character: "晚22:48" */
 	return false;
 }

@@ -644,6 +644,26 @@ pm_timeline_line(PmParser *ps, const PmLine *ln)
 #define HAS(w) (PAIR_IN((w)[0], (w)[1]) && PAIR_IN((w)[1], (w)[2]) && \
 				PAIR_IN((w)[2], (w)[3]) && strstr(low, (w)) != NULL)
 
+/* any byte past ASCII in [s, s+len)?  Eight at a time */
+static bool
+pm_has_high(const char *s, int len)
+{
+	int			i = 0;
+
+	for (; i + 8 <= len; i += 8)
+	{
+		uint64		w;
+
+		memcpy(&w, s + i, 8);
+		if (w & UINT64CONST(0x8080808080808080))
+			return true;
+	}
+	for (; i < len; i++)
+		if (s[i] & 0x80)
+			return true;
+	return false;
+}
+
 const char *
 pm_timeline_kind(const char *s, int len, bool *begins)
 {
@@ -681,10 +701,10 @@ pm_timeline_kind(const char *s, int len, bool *begins)
 		HAS("reachable again") || HAS("available again") || HAS("flowing normally") ||
 		HAS("flowing again") || HAS("processing normally") || HAS("services operational") ||
 		HAS("normal operation") ||
-		/* German, French, Spanish, Portuguese, Italian, Dutch, Chinese */
-		HAS("wiederhergestellt") || HAS("behoben") || HAS("retour \xc3\xa0 la normale") ||
-		HAS("r\xc3\xa9tabli") || HAS("restablecid") || HAS("restabelecid") ||
-		HAS("ripristinat") || HAS("hersteld") || HAS("\xe6\x81\xa2\xe5\xa4\x8d"))	/* 恢复 */
+		/* German, French, Spanish, Portuguese, Italian, Dutch, Chinese: a line with letters past ASCII */
+		(pm_has_high(low, len) && (HAS("wiederhergestellt") || HAS("behoben") || HAS("retour \xc3\xa0 la normale") ||
+				  HAS("r\xc3\xa9tabli") || HAS("restablecid") || HAS("restabelecid") ||
+				  HAS("ripristinat") || HAS("hersteld") || HAS("\xe6\x81\xa2\xe5\xa4\x8d"))))	/* 恢复 */
 		return "resolution";
 	if (HAS("rolled back") || HAS("roll back") || HAS("rollback") || HAS("rolling back") ||
 		HAS("revert") || HAS("mitigat") || HAS("failover") || HAS("failed over") ||
