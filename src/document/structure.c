@@ -1428,7 +1428,8 @@ pm_posted_line(PmParser *ps, const PmLine *ln)
 
 	/* and a copied issue page's "yusufh commented on Apr 2, 2016" over a comment */
 	if (!pm_prefix_ci(ln->s, ln->s + ln->len, "posted ") &&
-		!(ln->len < 80 && (pm_contains_ci(ln->s, ln->len, " commented on ") ||
+		!(ln->len < 80 && ln->s[ln->len - 1] != '.' &&
+		  (pm_contains_ci(ln->s, ln->len, " commented on ") ||
 						   pm_contains_ci(ln->s, ln->len, " opened this issue on "))))
 		return false;
 	memset(&found, 0, sizeof(found));

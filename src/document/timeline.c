@@ -908,7 +908,11 @@ static void
 pm_trim_lone_bold(const char **bs, const char **be)
 {
 	int			marks = 0;
+	bool		ends = *be - *bs >= 2 && (*be)[-1] == '*' && (*be)[-2] == '*';
+	bool		starts = *be - *bs >= 2 && (*bs)[0] == '*' && (*bs)[1] == '*';
 
+	if (!ends && !starts)
+		return;					/* most entries: no need to count */
 	for (const char *p = *bs; p + 1 < *be; p++)
 		if (p[0] == '*' && p[1] == '*')
 		{
@@ -917,9 +921,9 @@ pm_trim_lone_bold(const char **bs, const char **be)
 		}
 	if (marks % 2 == 0)
 		return;
-	if (*be - *bs >= 2 && (*be)[-1] == '*' && (*be)[-2] == '*')
+	if (ends)
 		*be -= 2;
-	else if (*be - *bs >= 2 && (*bs)[0] == '*' && (*bs)[1] == '*')
+	else
 		*bs += 2;
 	pm_trim(bs, be);
 }
