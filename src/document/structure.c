@@ -873,6 +873,17 @@ pm_read_sections(PmParser *ps)
 		char	   *name;
 		bool		newpara = blank_before;
 
+		/* a status page's update history: the timeline, read apart */
+		if (ps->nupdates > 0 && i >= ps->updates[0].status &&
+			i <= ps->updates[ps->nupdates - 1].stamp)
+		{
+			if (i == ps->updates[0].status)
+				pm_history_entries(ps);
+			ln->section = SEC_TIMELINE;
+			continue;
+		}
+		if (i + 1 == ps->post_stamp)
+			continue;			/* when the postmortem above it was posted */
 		if (ln->code)
 		{
 			if (sec == SEC_TIMELINE)
@@ -1326,7 +1337,25 @@ pm_parse_document(const char *text, int len, const PmOptions *opt)
 	 * with a time: a status notice ("2025-02-11 16:04 - ...", "UPDATE 09:50:
 	 * ..."), read again with those paragraphs as its entries
 	 */
-	if (ps.nraw == 0 && !ps.saw_timeline && ps.notice_paragraphs >= 2)
+	if (ps.nraw == 0 && !ps.saw_timeline && pm_find_history(&ps))
+	{
+		/*
+		 * No timeline, but a status page's update history (each update a
+		 * status word, its text and "Posted Jun 10, 2024 - 16:18 EDT"
+		 * under it): read again with the updates as its entries
+		 */
+		PmUpdate   *ups = ps.updates;
+		int			nups = ps.nupdates,
+					post = ps.post_stamp;
+
+		memset(doc, 0, sizeof(PmDocument));
+		pm_parser_begin(&ps, doc, opt);
+		ps.updates = ups;
+		ps.nupdates = nups;
+		ps.post_stamp = post;
+		pm_read_structure(&ps, text, len);
+	}
+	else if (ps.nraw == 0 && !ps.saw_timeline && ps.notice_paragraphs >= 2)
 	{
 		memset(doc, 0, sizeof(PmDocument));
 		pm_parser_begin(&ps, doc, opt);
