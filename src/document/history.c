@@ -214,3 +214,56 @@ pm_history_entries(PmParser *ps)
 	ps->parts_seen++;
 	ps->saw_timeline = true;
 }
+
+/*
+ * "::: update Resolved | 2021-03-19T10:01:00.000Z" over its text, up to
+ * ":::" (a status page's update block, cState's): one entry, its text
+ * the status word and the lines of the block.  Returns the block's last
+ * line, or -1 when line i opens none.
+ */
+int
+pm_update_block(PmParser *ps, int i)
+{
+	const PmLine *ln = &ps->lines[i];
+	const char *s = ln->s,
+			   *e = ln->s + ln->len,
+			   *bar,
+			   *body;
+	PmStamp		st;
+	PmRawEntry *r;
+	int			j;
+
+	if (ln->len < 8 || strncmp(s, ":::", 3) != 0)
+		return -1;
+	s = pm_skip_space(s + 3, e);
+	if (!pm_word_ci(s, e, "update"))
+		return -1;
+	s = pm_skip_space(s + 6, e);
+	bar = memchr(s, '|', e - s);
+	if (bar == NULL)
+		return -1;
+	body = pm_entry_head(pm_skip_space(bar + 1, e), e, &st);
+	if (body == NULL || !st.has_time)
+		return -1;
+	r = pm_new_entry(ps, &st, ln->lineno, 0);
+	{
+		const char *we = bar;
+
+		while (we > s && we[-1] == ' ')
+			we--;
+		if (we > s)
+			appendStringInfo(&r->body, "%.*s:", (int) (we - s), s);
+	}
+	for (j = i + 1; j < ps->nlines; j++)
+	{
+		PmLine	   *l = &ps->lines[j];
+
+		if (l->len >= 3 && strncmp(l->s, ":::", 3) == 0)
+			break;
+		l->section = SEC_TIMELINE;
+		if (l->len > 0 && !l->code && !l->comment && strncmp(l->s, "<!--", Min(l->len, 4)) != 0)
+			appendStringInfo(&r->body, " %.*s", l->len, l->s);
+	}
+	ps->parts_seen++;
+	return Min(j, ps->nlines - 1);
+}

@@ -142,6 +142,9 @@ typedef struct PmParser
 	PmDocument *doc;
 	char	   *front_title;	/* "title:" of the front matter */
 	bool		has_front_date; /* "date: 2022-06-09T07:41:02Z" there */
+	PmStamp		front_start;	/* a status issue's "date: 2024-11-19 3:40:00" */
+	PmStamp		front_end;		/* ... and its "resolvedWhen: ..." */
+	bool		front_issue;	/* front matter of a status issue (resolved...) */
 	int			front_y;
 	int			front_m;
 	int			front_d;
@@ -359,6 +362,7 @@ extern void pm_build_entries(PmParser *ps);
 /* history.c */
 extern bool pm_find_history(PmParser *ps);
 extern void pm_history_entries(PmParser *ps);
+extern int	pm_update_block(PmParser *ps, int i);
 
 /* tasks.c */
 extern PmItem *pm_new_item(PmParser *ps, int indent);

@@ -242,7 +242,7 @@ pm_settle_dates(PmParser *ps)
 		for (int i = 0; i < ps->nraw; i++)
 			if (ps->raw[i].st.has_time)
 				timed++;
-		if (timed == 0 && ps->ntimes == 0)
+		if (timed == 0 && ps->ntimes == 0 && !(ps->front_issue && ps->front_start.has_time))
 		{
 			doc->error = PM_ERROR_NO_TIMES;
 			doc->error_message = pstrdup("postmortem document has no timeline");
@@ -598,11 +598,58 @@ pm_settle_status(PmParser *ps)
 	}
 }
 
+/* a front matter stamp as a moment: its zone, else the document's */
+static bool
+pm_front_ts(PmParser *ps, const PmStamp *st, TimestampTz *ts)
+{
+	const PmZone *z = st->has_zone ? &st->zone :
+		ps->has_doc_zone ? &ps->doc_zone : &ps->default_zone;
+
+	return st->has_time && pm_zone_to_ts(z, st->y, st->m, st->d, st->h, st->mi, st->s, st->us, ts);
+}
+
+/*
+ * A status issue's front matter ("date: 2024-11-19 3:40:00", "resolvedWhen:
+ * 2024-11-19 6:05:00"): when the issue was opened is the start unless the
+ * text says otherwise or a timeline entry comes before it; when it was
+ * resolved is the end of an issue whose text has no timeline.
+ */
+static void
+pm_front_span(PmParser *ps)
+{
+	PmDocument *doc = ps->doc;
+	TimestampTz ts;
+	bool		earlier = false;
+
+	if (!ps->front_issue)
+		return;
+	if (!ps->sum_has_start && pm_front_ts(ps, &ps->front_start, &ts))
+	{
+		for (int i = 0; i < doc->nentries; i++)
+			earlier |= doc->entries[i].at < ts;
+		if (!earlier)
+		{
+			ps->sum_start = ts;
+			ps->sum_has_start = true;
+			pm_note(doc, "the incident starts when its status issue was opened (the front matter's date)");
+		}
+	}
+	if (!ps->sum_has_end && doc->nentries == 0 && ps->sum_has_start &&
+		pm_front_ts(ps, &ps->front_end, &ts) && ts >= ps->sum_start)
+	{
+		ps->sum_end = ts;
+		ps->sum_has_end = true;
+		pm_note(doc, "the incident ends when its status issue was resolved (the front matter's resolved time)");
+	}
+}
+
 /* start, end, milestones and status */
 void
 pm_settle_span(PmParser *ps)
 {
 	PmDocument *doc = ps->doc;
+
+	pm_front_span(ps);
 
 	/*
 	 * Start and end: the summary's Duration is where the template states

@@ -844,6 +844,23 @@ pm_notice_entry(const PmLine *ln)
 	return words >= 3 || (body == e);
 }
 
+/* the paragraph at line i, the text of the stamp alone above it; its last line */
+static int
+pm_notice_text(PmParser *ps, int i)
+{
+	int			j = Max(pm_paragraph_end(ps, i), i + 1);
+	PmRawEntry *r = &ps->raw[ps->nraw - 1];
+
+	for (int k = i; k < j; k++)
+	{
+		if (r->body.len > 0)
+			appendStringInfoChar(&r->body, ' ');
+		appendBinaryStringInfo(&r->body, ps->lines[k].s, ps->lines[k].len);
+		ps->lines[k].section = SEC_TIMELINE;
+	}
+	return j - 1;
+}
+
 /* pass 1: sort the lines into the sections of the template */
 void
 pm_read_sections(PmParser *ps)
@@ -884,6 +901,17 @@ pm_read_sections(PmParser *ps)
 		}
 		if (i + 1 == ps->post_stamp)
 			continue;			/* when the postmortem above it was posted */
+		if (!ln->code && ln->s[0] == ':' && ln->len > 3)
+		{
+			int			last = pm_update_block(ps, i);
+
+			if (last >= 0)
+			{
+				ln->section = SEC_TIMELINE;
+				i = last;
+				continue;
+			}
+		}
 		if (ln->code)
 		{
 			if (sec == SEC_TIMELINE)
@@ -936,6 +964,17 @@ pm_read_sections(PmParser *ps)
 					ps->parts_seen++;
 					ln->section = SEC_TIMELINE;
 					i = pm_timeline_paragraph(ps, i);
+					break;
+				}
+				/*
+				 * "2024-06-12 10:20 GMT" alone over its paragraph: the
+				 * paragraph is the update's text
+				 */
+				if (ps->notice && ps->nraw > 0 && ps->raw[ps->nraw - 1].body.len == 0 &&
+					ps->raw[ps->nraw - 1].st.has_time)
+				{
+					ln->section = SEC_TIMELINE;
+					i = pm_notice_text(ps, i);
 					break;
 				}
 				/* metadata above the first heading counts as summary */
@@ -1055,6 +1094,9 @@ pm_read_structure(PmParser *ps, const char *text, int len)
 	pm_read_blocks(ps, text, len);
 	ps->doc->title = ps->front_title;
 	pm_read_sections(ps);
+	/* a status issue's front matter: when it began and when it was resolved */
+	if (ps->front_issue && ps->front_start.has_time)
+		ps->parts_seen++;
 }
 
 /*
