@@ -86,7 +86,9 @@ pm_update_stamp(const PmLine *ln, PmStamp *st)
 			   *e = ln->s + ln->len,
 			   *body;
 
-	if (ln->code || ln->front_matter || ln->len == 0 || ln->len > 80 ||
+	/* "<br><span class=...>Mar 4, 10:30 PT</span>" leaves " Mar 4, 10:30 PT" */
+	s = pm_skip_space(s, e);
+	if (ln->code || ln->front_matter || ln->len == 0 || ln->len > 80 || s == e ||
 		!(isdigit((unsigned char) *s) || isalpha((unsigned char) *s) || *s == '*' || *s == '_'))
 		return false;
 	s = pm_skip_decor(s, e);
@@ -105,14 +107,36 @@ pm_update_stamp(const PmLine *ln, PmStamp *st)
 	return body == e;
 }
 
-/* the first line with words in (from, to), or -1 */
+/* the first line with words in (from, to), headings over it skipped, or -1 */
 static int
 pm_first_text(const PmParser *ps, int from, int to)
 {
 	for (int i = from + 1; i < to; i++)
-		if (ps->lines[i].len > 0 && !ps->lines[i].code && !ps->lines[i].front_matter)
+		if (ps->lines[i].len > 0 && !ps->lines[i].code && !ps->lines[i].front_matter &&
+			ps->lines[i].s[0] != '#')
 			return i;
 	return -1;
+}
+
+/*
+ * "... stopped responding on Monday March 3 starting around 21:40": a time
+ * the first update's text names, earlier than the update was posted, is
+ * when the incident began (settle.c compares the two)
+ */
+static void
+pm_history_early(PmParser *ps, const PmRawEntry *r)
+{
+	PmStamps	found;
+
+	memset(&found, 0, sizeof(found));
+	pm_scan_stamps(r->body.data, r->body.len, &found);
+	for (int i = 0; i < found.n; i++)
+		if (found.st[i].has_time)
+		{
+			ps->hist_early = found.st[i];
+			ps->hist_lineno = r->lineno;
+			return;
+		}
 }
 
 /*
@@ -210,6 +234,8 @@ pm_history_entries(PmParser *ps)
 				appendStringInfo(&r->body, " %.*s", ln->len, ln->s);
 			ps->lines[i].section = SEC_TIMELINE;
 		}
+		if (u == ps->nupdates - 1)
+			pm_history_early(ps, r);
 	}
 	ps->parts_seen++;
 	ps->saw_timeline = true;

@@ -211,6 +211,8 @@ typedef struct PmParser
 	int			nupdates;		/* most recent first: the timeline */
 	int			post_stamp;		/* 1 + the line of the postmortem's own posted
 								 * stamp above it, 0 if none */
+	PmStamp		hist_early;		/* "starting around 21:40" in the first update */
+	int			hist_lineno;	/* ... whose entry is on this line */
 	bool		saw_timeline;
 	bool		has_lead;		/* sections[0] opened the document, before the
 								 * summary and the timeline ("On October 3 ...") */
