@@ -599,6 +599,31 @@ pm_timeline_line(PmParser *ps, const PmLine *ln)
  * from most entries: a table of the letter pairs the text holds rules them
  * out before strstr() looks.
  */
+/*
+ * "Relay resumed publishing correct prices", "resumed normal operation",
+ * "service resumed": the service works again (not "was never resumed")
+ */
+static bool
+pm_says_resumed(const char *low)
+{
+	const char *p = strstr(low, "resumed");
+	const char *w,
+			   *we;
+
+	if (p == NULL)
+		return false;
+	if (p - low >= 8 && strncmp(p - 8, "service ", 8) == 0)
+		return true;
+	w = p + 7;
+	if (*w != ' ')
+		return false;
+	w++;
+	for (we = w; isalpha((unsigned char) *we); we++)
+		;
+	return (we - w > 4 && strncmp(we - 3, "ing", 3) == 0) ||
+		(we - w == 6 && strncmp(w, "normal", 6) == 0);
+}
+
 #define PAIR(a, b) ((((unsigned char) (a)) & 31) * 32 + (((unsigned char) (b)) & 31))
 #define PAIR_IN(a, b) (pairs[PAIR(a, b) / 32] & (1u << (PAIR(a, b) % 32)))
 #define HAS(w) (PAIR_IN((w)[0], (w)[1]) && PAIR_IN((w)[1], (w)[2]) && \
@@ -638,7 +663,8 @@ pm_timeline_kind(const char *s, int len, bool *begins)
 		HAS("back to 100") || HAS("outage is over") || HAS("working again") ||
 		HAS("working normally") || HAS("fully operational") || HAS("operating normally") ||
 		HAS("answering again") || HAS("responding again") || HAS("serving again") ||
-		HAS("reachable again") || HAS("available again"))
+		HAS("reachable again") || HAS("available again") ||
+		(HAS("resumed") && pm_says_resumed(low)))
 		return "resolution";
 	if (HAS("rolled back") || HAS("roll back") || HAS("rollback") || HAS("rolling back") ||
 		HAS("revert") || HAS("mitigat") || HAS("failover") || HAS("failed over") ||
