@@ -788,12 +788,20 @@ pm_users_all(const char *s, int len)
 				static const char *const qualifiers[] = {"in", "on", "of", "from", "using",
 				"with", "who", "whose", "that", "behind", "at"};
 
+				const char *w;
+
 				while (t < e && isalpha((unsigned char) *t))
 					t++;
 				t = pm_skip_ws(t, e);
 				for (int k = 0; k < lengthof(qualifiers); k++)
 					if (pm_word_ci(t, e, qualifiers[k]))
 						return false;
+				/* "every account liquidated at a stale price": those of them */
+				for (w = t; w < e && isalpha((unsigned char) *w); w++)
+					;
+				if (w - t > 3 && pm_prefix_ci(w - 2, e, "ed") &&
+					!pm_word_ci(t, e, "affected") && !pm_word_ci(t, e, "impacted"))
+					return false;
 				return true;
 			}
 			if (!(pm_word_ci(t, e, "of") || pm_word_ci(t, e, "our") ||
