@@ -663,6 +663,24 @@ pm_date_heading(const char *name)
 		!st.has_time && st.y != 0;
 }
 
+/* does the first line with words after ln open with a time? */
+static bool
+pm_timed_line_follows(const PmParser *ps, const PmLine *ln)
+{
+	for (int i = (int) (ln - ps->lines) + 1; i < ps->nlines; i++)
+	{
+		const PmLine *l = &ps->lines[i];
+		PmStamp		st;
+		const char *body;
+
+		if (l->len == 0 || l->code)
+			continue;
+		body = pm_entry_head(l->s, l->s + l->len, &st);
+		return body != NULL && st.has_time && body < l->s + l->len;
+	}
+	return false;
+}
+
 /* the section being kept is the review held after the incident ("## Post-mortem") */
 static bool
 pm_review_section(const PmParser *ps)
@@ -740,6 +758,18 @@ pm_section_heading(PmParser *ps, const PmLine *ln, char *name, bool atx, int lev
 		*sec = SEC_SUMMARY;
 		ps->cur_field = pm_field_buf(ps, pm_field_kind(name));
 		return true;
+	}
+	if (atx && hk == HEAD_OTHER && *sec != SEC_TIMELINE && !ps->saw_timeline && ps->nraw == 0 &&
+		pm_date_heading(name) && pm_timed_line_follows(ps, ln))
+	{
+		/*
+		 * "## How was it fixed" then "### 14 Mar 2019" over "1612: ...":
+		 * the day the lines below it happened, the timeline
+		 */
+		*sec = SEC_TIMELINE;
+		ps->saw_timeline = true;
+		ps->parts_seen++;
+		return pm_timeline_heading(ps, ln, name, atx, level, hk);
 	}
 	if (*sec == SEC_OTHER && atx && ps->other_level > 0 && level > ps->other_level &&
 		hk == HEAD_TASKS && pm_contains_ci(name, strlen(name), "actions") &&
