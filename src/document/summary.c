@@ -889,6 +889,9 @@ pm_stated_length(const char *s, int len, bool field)
 			q = pm_skip_space(u, e);
 			while (q < e && *q == '*')
 				q++;
+			/* "6 hours, 35 minutes": a comma between the parts */
+			if (q + 1 < e && *q == ',' && isdigit((unsigned char) *pm_skip_space(q + 1, e)))
+				q = pm_skip_space(q + 1, e);
 			if (pm_word_ci(q, e, "and"))
 				q = pm_skip_space(q + 3, e);
 		}
@@ -1259,6 +1262,39 @@ pm_summary_times(PmParser *ps)
 		pm_summary_end(ps, t0, t1, d1, &z0, y0, m0, dd0);
 }
 
+/*
+ * "Date: March 11, 2025 (6 hours, 35 minutes duration)" over prose with
+ * more times than the start and the end ("first reported at 6:20 PM",
+ * "impact 1:05 PM - 7:40 PM CET"): when the second time is not where the
+ * stated length reaches and another of the summary's times is, that one is
+ * the end
+ */
+static void
+pm_summary_length_end(PmParser *ps)
+{
+	TimestampTz want = ps->sum_start + (TimestampTz) ps->field_secs * USECS_PER_SEC;
+	const PmZone *z = ps->has_doc_zone ? &ps->doc_zone : &ps->default_zone;
+	struct pg_tm tm;
+	fsec_t		fsec;
+
+	if (ps->sum_end - want <= 60 * USECS_PER_SEC && want - ps->sum_end <= 60 * USECS_PER_SEC)
+		return;
+	pm_zone_localize(z, want, &tm, &fsec);
+	for (int i = 0; i < ps->dur.n; i++)
+	{
+		const PmStamp *st = &ps->dur.st[i];
+
+		if (st->has_time && st->h == tm.tm_hour && st->mi == tm.tm_min &&
+			(!st->has_zone || strcmp(st->zone.label, z->label) == 0))
+		{
+			ps->sum_end = want;
+			pm_note(ps->doc, "the summary's second time is not where its stated length (%d minutes) reaches from the start, and %s is; the incident ends then",
+					ps->field_secs / 60, pm_fmt_hm(st->h, st->mi));
+			return;
+		}
+	}
+}
+
 /* the summary: texts, users affected, the duration as it states it */
 void
 pm_read_summary(PmParser *ps)
@@ -1280,6 +1316,8 @@ pm_read_summary(PmParser *ps)
 	ps->stated_secs = ps->field_secs;
 	if (ps->stated_secs == 0)
 		ps->stated_secs = pm_stated_length(ps->summary.data, ps->summary.len, false);
+	if (ps->sum_has_start && ps->sum_has_end && ps->field_secs > 0)
+		pm_summary_length_end(ps);
 	if (ps->sum_has_start && !ps->sum_has_end)
 	{
 		int			secs = ps->stated_secs;
