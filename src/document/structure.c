@@ -1251,6 +1251,37 @@ pm_says_outage(const char *s, int len)
 }
 
 /*
+ * "# Mar 2024, Outages and slowdowns", "## Mar 2024, Outage" over prose that
+ * names no day and no time: a notice about an outage that no reader could
+ * place (refused for want of a date, not as something other than a
+ * postmortem)
+ */
+static bool
+pm_outage_undated(PmParser *ps)
+{
+	bool		says = false;
+
+	for (int i = 0; i < ps->nlines; i++)
+	{
+		const PmLine *ln = &ps->lines[i];
+		PmStamps	found;
+
+		if (ln->code || ln->front_matter || ln->comment || ln->len == 0)
+			continue;
+		if (ln->s[0] == '#' || (ps->doc->title && i == 0))
+			says |= pm_says_outage(ln->s, ln->len);
+		memset(&found, 0, sizeof(found));
+		pm_scan_stamps(ln->s, ln->len, &found);
+		for (int j = 0; j < found.n; j++)
+			if (found.st[j].has_time || found.st[j].has_date)
+				return false;
+	}
+	if (ps->doc->title)
+		says |= pm_says_outage(ps->doc->title, strlen(ps->doc->title));
+	return says;
+}
+
+/*
  * A notice or a blog post with none of the template's parts ("At around
  * 06:48 UTC on Friday, March 3rd 2023, the primary server stopped
  * responding. ... fully operational at approximately 15:30 UTC."): when
@@ -1451,7 +1482,15 @@ pm_parse_document(const char *text, int len, const PmOptions *opt)
 	}
 
 	/* none of the template's parts: not a postmortem, unless its prose is one */
-	if (ps.parts_seen == 0 && !pm_read_narrative(&ps))
+	if (ps.parts_seen == 0 && !pm_read_narrative(&ps) && pm_outage_undated(&ps))
+	{
+		doc->error = PM_ERROR_NO_DATE;
+		doc->error_message = pstrdup("postmortem document names no date");
+		doc->error_detail = pstrdup("Its headings tell of an outage, but it names no day and no time.");
+		doc->error_hint = pstrdup("Write when the outage began and ended, e.g. \"Start: 2024-03-04 14:05 UTC\", and its timeline under a heading \"Timeline\".");
+		return doc;
+	}
+	if (ps.parts_seen == 0)
 	{
 		doc->error = PM_ERROR_NO_TIMES;
 		doc->error_message = pstrdup("postmortem document has no timeline");
