@@ -2,7 +2,7 @@
 -- formats (test/document/corpus), checked the way users rely on them.
 BEGIN;
 SET LOCAL timezone = 'UTC';
-SELECT plan(1593);
+SELECT plan(1596);
 
 \set seed000 `cat test/seeds/000_2d29b2a47fc1b878.txt`
 \set seed001 `cat test/seeds/001_e377f6c4d1aac321.txt`
@@ -918,6 +918,16 @@ SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', :'ref186'), '22
 SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', :'ref189'), '22P02', 'postmortem document names no date', '189: a status write-up, "This morning ... between 08:05 UTC and 10:50 UTC", no date');
 SELECT is(pg_temp.refusal(:'ref194'), 'It names a day, March 4, but no year.', '194: "**Root Cause** The ..." run-in labels, "On March 4th at approximately 9:20 AM EST" and no year: refused, naming the day');
 SELECT is(pg_temp.refusal(:'ref191'), 'It names a day, November 6, but no year.', '191: "On Monday, November 6th, at 02:44 AM EST" and no year: refused, naming the day');
+SELECT is((SELECT array_agg(e->>'kind' ORDER BY e->>'at') FROM jsonb_array_elements(postmortem.parse_markdown(
+			E'# Compaction stall\n## Timeline\n- 2024-05-02 10:00 UTC: compaction paused for the upgrade\n- 10:30 UTC: it was never resumed, disks filled\n- 11:05 UTC: compaction resumed running on every node\n')->'timeline') e),
+		  array['action', 'action', 'resolution'],
+		  '"resumed running" says the service came back, "was never resumed" does not');
+SELECT is((SELECT j->>'started_at' FROM postmortem.parse_markdown(
+			E'---\ntitle: Cache outage\ndate: 2024-05-02 08:00\n---\n# Cache outage\n## Timeline\n- 2024-05-02 10:00 UTC: cache evictions spike\n- 10:40 UTC: cache restored\n') j),
+		  '2024-05-02T10:00:00+00:00', 'a blog''s front matter date (no resolved key) is when it was posted, not the start');
+SELECT is((SELECT j->>'started_at' FROM postmortem.parse_markdown(
+			E'---\ntitle: Cache outage\ndate: 2024-05-02 08:00\nresolved: true\n---\nThe cache was evicting everything.\n\n::: update Resolved | 2024-05-02T10:40:00Z\nThe cache is restored.\n:::\n') j),
+		  '2024-05-02T08:00:00+00:00', 'a status issue''s front matter date opens the incident when its one update comes later');
 SELECT is(pg_temp.refusal(:'ref205'), 'It names a day, September 10, but no year.', '205: summary bullets with `Sep. 9 around 14:00 UTC` in code spans and no year: refused, naming a day');
 SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', :'ref206'), '22P02', 'postmortem document names no date', '206: a service update in month sections ("Mar 2024, Outage"), no day and no time: refused for want of a date');
 SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', d), '22P02', 'postmortem document has no timeline', n)
