@@ -54,15 +54,9 @@ app) bash bench/recorder_migration_app.sh 16 >"$out/migration.sql" ;;
 esac
 stmts=$(grep -c ';$' "$out/migration.sql")
 
-# pg_ctl -p only names the postgres binary; run valgrind through a wrapper
+. bench/callgrind.sh
+cg_wrapper
 wrapper=$out/postgres-callgrind
-cat >"$wrapper" <<WRAP
-#!/bin/sh
-exec valgrind --tool=callgrind --trace-children=yes --callgrind-out-file=$out/cg.%p \
-	--collect-atstart=no --toggle-collect=PostgresMain \
-	--dump-instr=no --collect-jumps=no "$PM_PGBIN/postgres" "\$@"
-WRAP
-chmod 755 "$wrapper"
 
 server() { # dir, extra conf lines... -> starts postgres under callgrind
 	local dir=$1; shift
@@ -72,18 +66,6 @@ server() { # dir, extra conf lines... -> starts postgres under callgrind
 		-p "$wrapper" start >/dev/null
 }
 
-instructions() { # db -> instructions of the backend that ran the migration
-	local db=$1 pid
-	# to a file: a pipe to head would end psql (SIGPIPE) at its next write
-	psql -X -q -A -t -d "$db" -c 'SELECT pg_backend_pid()' -f "$out/migration.sql" >"$out/$db.out" 2>"$out/$db.err"
-	pid=$(head -1 "$out/$db.out")
-	[ -s "$out/$db.err" ] && { cat "$out/$db.err" >&2; }
-	for _ in $(seq 1 120); do
-		[ -s "$out/cg.$pid" ] && grep -q '^totals:\|^summary:' "$out/cg.$pid" && break
-		sleep 0.5
-	done
-	awk '/^(summary|totals):/ { print $2; exit }' "$out/cg.$pid"
-}
 
 median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 
@@ -93,7 +75,7 @@ measure() { # db setup-sql -> instructions of one run in a fresh database
 	[ -n "$setup" ] && psql -X -q -d "$db" -c "$setup" >/dev/null
 	# the same warm start for every database: its relcache init file exists
 	psql -X -q -d "$db" -c 'SELECT 1' >/dev/null
-	instructions "$db"
+	cg_instructions "$db" "$out/migration.sql"
 }
 
 trap 'pm_server_stop "$out/a"; pm_server_stop "$out/b"; pm_server_stop "$out/c"; [ -n "${KEEP:-}" ] || rm -rf "$out"' EXIT

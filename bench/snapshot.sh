@@ -47,15 +47,15 @@ cg_run() { # db, file -> "instructions snapshot-instructions worker-instructions
 	pid=$(psql -X -q -A -t -d "$db" -c 'SELECT pg_backend_pid()' -f "$file" 2>"$out/$db.err" | head -1)
 	[ -s "$out/$db.err" ] && cat "$out/$db.err" >&2
 	for _ in $(seq 1 240); do
-		[ -s "$out/cg.$pid" ] && grep -q '^totals:\|^summary:' "$out/cg.$pid" && break
+		[ -s "$out/cg.$pid" ] && grep -q '^totals:' "$out/cg.$pid" && break
 		sleep 0.5
 	done
 	# the snapshot worker's own instructions (its process ended before the backend's)
 	for f in $(find "$out" -name 'cg.*' -newer "$out/mark.$db"); do
 		grep -q 'pm_snapshot_worker_main' "$f" &&
-			worker=$((worker + $(awk '/^(summary|totals):/ { print $2; exit }' "$f")))
+			worker=$((worker + $(awk '/^totals:/ { print $2; exit }' "$f")))
 	done
-	echo "$(awk '/^(summary|totals):/ { print $2; exit }' "$out/cg.$pid")" \
+	echo "$(awk '/^totals:/ { print $2; exit }' "$out/cg.$pid")" \
 		"$(callgrind_annotate --inclusive=yes --threshold=100 "$out/cg.$pid" 2>/dev/null |
 			awk '/:snapshot_before_ddl \[/ { gsub(",", "", $1); print $1; f = 1; exit } END { if (!f) print 0 }')" \
 		"$worker"

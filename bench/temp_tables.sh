@@ -82,28 +82,12 @@ echo "  audit rows written: $rows by default, $trows with record_temp_objects = 
 # instructions of one backend running 200 transactions, under callgrind
 command -v valgrind >/dev/null || exit 0
 pm_server_stop "$out/s"
-cat >"$out/postgres-callgrind" <<WRAP
-#!/bin/sh
-exec valgrind --tool=callgrind --trace-children=yes --callgrind-out-file=$out/cg.%p \
-	--dump-instr=no --collect-jumps=no "$PM_PGBIN/postgres" "\$@"
-WRAP
-chmod 755 "$out/postgres-callgrind"
+. bench/callgrind.sh
+cg_wrapper
 pm_as_postgres "$PM_PGBIN/pg_ctl" -D "$out/s/data" -l "$out/s/server.log" -w -t 600 \
 	-p "$out/postgres-callgrind" start >/dev/null
 for _ in $(seq 1 200); do cat "$out/etl.sql"; done >"$out/etl200.sql"
 cat "$out/etl200.sql" "$out/etl200.sql" >"$out/etl400.sql"
-instructions() { # db file -> instructions of the backend that ran the file's transactions
-	local pid
-	# to a file: a pipe to head would end psql (SIGPIPE) at its first
-	# SELECT's output, a few transactions in (0.2.0's first figures were of that)
-	psql -X -q -A -t -d "$1" -c 'SELECT pg_backend_pid()' -f "$2" >"$out/$1.out"
-	pid=$(head -1 "$out/$1.out")
-	for _ in $(seq 1 240); do
-		[ -s "$out/cg.$pid" ] && grep -q '^totals:\|^summary:' "$out/cg.$pid" && break
-		sleep 0.5
-	done
-	awk '/^(summary|totals):/ { print $2; exit }' "$out/cg.$pid"
-}
 # fresh databases: the TPS runs above left their catalogs bloated unequally.
 # A session of 200 transactions pays the session's start (loading the
 # library: PostgreSQL 15 re-sorts its GUCs for each of ours) once; the
@@ -112,7 +96,7 @@ instructions() { # db file -> instructions of the backend that ran the file's tr
 databases cg
 for db in cg_base cg_pm cg_pm_temp; do
 	psql -X -q -d "$db" -f "$out/etl.sql" >/dev/null	# warm the database
-	echo "$(instructions "$db" "$out/etl200.sql") $(instructions "$db" "$out/etl400.sql")" >"$out/$db.cg"
+	echo "$(cg_instructions "$db" "$out/etl200.sql") $(cg_instructions "$db" "$out/etl400.sql")" >"$out/$db.cg"
 done
 read -r b2 b4 <"$out/cg_base.cg"; read -r p2 p4 <"$out/cg_pm.cg"; read -r t2 t4 <"$out/cg_pm_temp.cg"
 echo "backend instructions (callgrind), a session of 200 transactions, its start included: no extension $b2 | postmortem $p2 ratio $(ratio "$p2" "$b2") | record_temp_objects = on $t2 ratio $(ratio "$t2" "$b2")"

@@ -160,12 +160,52 @@ static const struct
 	{"pacific", "PT", 0, "America/Los_Angeles"},
 };
 
+/*
+ * The local time a notice in another language names ("(heure de Paris)",
+ * "hora de Chile continental", 北京时间): a zone with rules.
+ */
+static const struct
+{
+	const char *name;
+	const char *zone;
+} pm_local_zone_names[] = {
+	{"heure de paris", "Europe/Paris"},
+	{"heure de france", "Europe/Paris"},
+	{"hora de chile continental", "America/Santiago"},
+	{"hora de chile", "America/Santiago"},
+	{"hora peninsular", "Europe/Madrid"},
+	{"hora de madrid", "Europe/Madrid"},
+	{"hor\xc3\xa1rio de bras\xc3\xadlia", "America/Sao_Paulo"},
+	{"horario de brasilia", "America/Sao_Paulo"},
+	{"hora de bras\xc3\xadlia", "America/Sao_Paulo"},
+	{"\xe5\x8c\x97\xe4\xba\xac\xe6\x97\xb6\xe9\x97\xb4", "Asia/Shanghai"},
+};
+
+static void pm_zone_rules(PmZone *zone, pg_tz *tz, const char *label);
+
 /* a zone name of pm_zone_names at p: its length, 0 when there is none */
 static int
 pm_read_zone_name(const char *p, const char *e, PmZone *zone)
 {
 	char		c = pm_lower(*p);
 
+	if (c == 'h' || (unsigned char) c == 0xe5)
+	{
+		for (int i = 0; i < lengthof(pm_local_zone_names); i++)
+		{
+			int			n = strlen(pm_local_zone_names[i].name);
+			pg_tz	   *tz;
+
+			if (pm_prefix_ci(p, e, pm_local_zone_names[i].name) &&
+				(p + n >= e || !isalnum((unsigned char) p[n])) &&
+				(tz = pg_tzset(pm_local_zone_names[i].zone)) != NULL)
+			{
+				pm_zone_rules(zone, tz, pm_local_zone_names[i].zone);
+				return n;
+			}
+		}
+		return 0;
+	}
 	if (c != 'a' && c != 'b' && c != 'c' && c != 'e' && c != 'g' && c != 'i' &&
 		c != 'j' && c != 'k' && c != 'm' && c != 'p' && c != 's' && c != 'w')
 		return 0;
@@ -576,6 +616,63 @@ pm_month_name(int month)
 	return (month >= 1 && month <= 12) ? pm_months[month - 1] : "?";
 }
 
+/*
+ * Month names as German, French, Spanish, Portuguese, Italian and Dutch
+ * write them ("22 février 2025", "14. März 2025", "12 de marzo de 2025"),
+ * lower case, whole words only: the abbreviations are English's alone.
+ */
+#define FM(w) w, sizeof(w) - 1
+static const struct
+{
+	const char *word;
+	int			len;
+	int			month;
+}			pm_foreign_months[] =
+{
+	{FM("januar"), 1}, {FM("janvier"), 1}, {FM("enero"), 1}, {FM("janeiro"), 1}, {FM("gennaio"), 1},
+	{FM("januari"), 1}, {FM("februar"), 2}, {FM("f\xc3\xa9vrier"), 2}, {FM("febrero"), 2},
+	{FM("fevereiro"), 2}, {FM("febbraio"), 2}, {FM("februari"), 2}, {FM("m\xc3\xa4rz"), 3},
+	{FM("mars"), 3}, {FM("marzo"), 3}, {FM("mar\xc3\xa7o"), 3}, {FM("maart"), 3}, {FM("avril"), 4},
+	{FM("abril"), 4}, {FM("aprile"), 4}, {FM("mai"), 5}, {FM("mayo"), 5}, {FM("maio"), 5},
+	{FM("maggio"), 5}, {FM("mei"), 5}, {FM("juin"), 6}, {FM("junio"), 6}, {FM("junho"), 6},
+	{FM("giugno"), 6}, {FM("juni"), 6}, {FM("juillet"), 7}, {FM("julio"), 7}, {FM("julho"), 7},
+	{FM("luglio"), 7}, {FM("juli"), 7}, {FM("ao\xc3\xbbt"), 8}, {FM("agosto"), 8},
+	{FM("augustus"), 8}, {FM("septembre"), 9}, {FM("septiembre"), 9}, {FM("setiembre"), 9},
+	{FM("setembro"), 9}, {FM("settembre"), 9}, {FM("oktober"), 10}, {FM("octobre"), 10},
+	{FM("octubre"), 10}, {FM("outubro"), 10}, {FM("ottobre"), 10}, {FM("novembre"), 11},
+	{FM("noviembre"), 11}, {FM("novembro"), 11}, {FM("dezember"), 12}, {FM("d\xc3\xa9" "cembre"), 12},
+	{FM("diciembre"), 12}, {FM("dezembro"), 12}, {FM("dicembre"), 12}
+};
+#undef FM
+
+/*
+ * A month's name as another language writes it, after a day ("22 février",
+ * "14. März", "12 de marzo"): bytes read, 0 when there is none.
+ */
+static int
+pm_read_foreign_month(const char *p, const char *e, int *month)
+{
+	const char *q = p;
+	int			n;
+	char		c;
+
+	/* letters, and the bytes of an accented one ("février", "März") */
+	while (q < e && (isalpha((unsigned char) *q) || (unsigned char) *q >= 0x80))
+		q++;
+	n = q - p;
+	if (n < 3 || n > 10)
+		return 0;
+	c = pm_lower(*p);
+	for (int i = 0; i < lengthof(pm_foreign_months); i++)
+		if (pm_foreign_months[i].len == n && pm_foreign_months[i].word[0] == c &&
+			pm_prefix_ci_n(p, e, pm_foreign_months[i].word, n))
+		{
+			*month = pm_foreign_months[i].month;
+			return n;
+		}
+	return 0;
+}
+
 /* a month name or its abbreviation at p; returns bytes read */
 int
 pm_read_month(const char *p, const char *e, int *month)
@@ -843,6 +940,9 @@ pm_read_sep_date(const char *r, const char *e, char sep, int a, int *y, int *m, 
 	n3 = pm_read_digits(r, e, 4, &c);
 	if (n3 == 2 && sep == '/' && (r + 2 >= e || !pm_isalnum(r[2])))
 		c += 2000;				/* 05/15/24 */
+	else if (n3 == 2 && sep == '.' && r + 5 < e && r[2] == ' ' &&
+			 isdigit((unsigned char) r[3]) && (r[4] == ':' || (isdigit((unsigned char) r[4]) && r[5] == ':')))
+		c += 2000;				/* "16.09.25 09:12": a time follows, no version number */
 	else if (n3 != 4)
 		return NULL;
 	/* 15.05.2024 and 15-05-2024 are day first, 05/15/2024 month first */
@@ -873,14 +973,26 @@ pm_read_day_month(const char *r, const char *e, int a, int *y, int *m, int *d)
 	r = pm_skip_ordinal(r, e);
 	dashed = (r < e && *r == '-');
 	r = pm_skip_space(r + (dashed ? 1 : 0), e);
-	if (pm_word_ci(r, e, "of"))
+	/* "16th of August", "12 de marzo de 2025" */
+	if (r < e && (*r == 'o' || *r == 'd') && (pm_word_ci(r, e, "of") || pm_word_ci(r, e, "de")))
 		r = pm_skip_space(r + 2, e);
 	nm = pm_read_month(r, e, &mon);
+	if (nm == 0)
+		nm = pm_read_foreign_month(r, e, &mon);
 	if (nm == 0 || a < 1 || a > 31)
 		return NULL;
 	r += nm;
 	*m = mon;
 	*d = a;
+	{
+		/* "de 2025", "del 2025" before the year */
+		const char *t = pm_skip_space(r, e);
+		int			w = (t >= e || *t != 'd') ? 0 : pm_word_ci(t, e, "de") ? 2 : pm_word_ci(t, e, "del") ? 3 : 0;
+		int			yy;
+
+		if (w > 0 && pm_read_digits(pm_skip_space(t + w, e), e, 4, &yy) == 4)
+			r = t + w;
+	}
 	return pm_read_year_after(r, e, dashed, false, y);
 }
 
@@ -990,6 +1102,9 @@ pm_read_numeric_date(const char *q, const char *e, int *y, int *m, int *d)
 		return pm_read_named_month_date(q + n + sl, e, sep, a, y, m, d);
 	if ((r = pm_read_comma_date(q, n, e, a, y, m, d)) != NULL)
 		return r;
+	/* "14. März 2025": the day with a full stop, as German writes it */
+	if (sep == '.' && q + n + 1 < e && q[n + 1] == ' ')
+		return pm_read_day_month(q + n + 1, e, a, y, m, d);
 	if (sep != '\0')
 		return pm_read_sep_date(q + n + sl, e, sep, a, y, m, d);
 	return pm_read_day_month(q + n, e, a, y, m, d);
@@ -1247,6 +1362,35 @@ pm_read_time(const char *p, const char *e, int *h, int *mi, int *s, int *us)
 }
 
 /*
+ * "晚", "晚上", "下午", "凌晨", "上午", "早上", "中午" before a time: past the
+ * part of the day Chinese names; *pm when it is the afternoon or evening.
+ */
+static const char *
+pm_read_day_part_zh(const char *r, const char *e, bool *pm)
+{
+	static const struct
+	{
+		const char *word;
+		bool		pm;
+	}			parts[] =
+	{
+		{"\xe6\x99\x9a\xe4\xb8\x8a", true}, {"\xe6\x99\x9a", true},	/* 晚上 晚 */
+		{"\xe4\xb8\x8b\xe5\x8d\x88", true}, {"\xe5\x82\x8d\xe6\x99\x9a", true},	/* 下午 傍晚 */
+		{"\xe5\x87\x8c\xe6\x99\xa8", false}, {"\xe4\xb8\x8a\xe5\x8d\x88", false},	/* 凌晨 上午 */
+		{"\xe6\x97\xa9\xe4\xb8\x8a", false}, {"\xe4\xb8\xad\xe5\x8d\x88", false}	/* 早上 中午 */
+	};
+
+	*pm = false;
+	for (int i = 0; i < lengthof(parts); i++)
+		if (PM_AT(r, e, parts[i].word))
+		{
+			*pm = parts[i].pm;
+			return r + strlen(parts[i].word);
+		}
+	return r;
+}
+
+/*
  * The time after a date ("2024-05-15T14:05", "May 15, 2024 at 14:05", "May
  * 15 from 10:00") at q: past it, or q; *iso when written with a T.
  */
@@ -1254,6 +1398,7 @@ static const char *
 pm_stamp_time_after_date(const char *q, const char *e, PmStamp *st, int *n, bool *iso)
 {
 	const char *r = q;
+	bool		pm = false;
 
 	if (r < e && (*r == 'T' || *r == 't') && r + 1 < e && isdigit((unsigned char) r[1]))
 	{
@@ -1270,10 +1415,15 @@ pm_stamp_time_after_date(const char *q, const char *e, PmStamp *st, int *n, bool
 		else if (pm_word_ci(r, e, "from"))
 			r = pm_skip_space(r + 4, e);
 	}
+	/* "7月8日晚22:48", "7月9日凌晨2:35", "下午3:10": the part of the day in Chinese */
+	if (st->kanji)
+		r = pm_skip_space(pm_read_day_part_zh(r, e, &pm), e);
 	*n = pm_read_time(r, e, &st->h, &st->mi, &st->s, &st->us);
 	if (*n > 0)
 	{
 		st->has_time = true;
+		if (pm && st->h < 12)
+			st->h += 12;
 		r += *n;
 		/* "15 Feb at 11:40PM 2022": the year after the time */
 		if (st->y == 0 && e - r >= 5 && r[0] == ' ' && (r[1] == '1' || r[1] == '2') &&
@@ -1353,6 +1503,19 @@ pm_stamp_zone(const char *q, const char *e, PmStamp *st, int n, bool iso)
 		return q;
 	if (!(r < e && (*r == '+' || *r == '-' || *r == 'Z')))
 		r = pm_skip_space(r, e);
+	/* "09:47 Uhr": German's o'clock, German time unless a zone follows */
+	if (r < e && (*r == 'U' || *r == 'u') && pm_word_ci(r, e, "uhr"))
+	{
+		const char *t = pm_skip_space(r + 3, e);
+
+		if (pm_read_zone(t, e, &st->zone, &unknown, st->zone_word) > 0 && !unknown)
+			r = t;
+		else if (pm_zone_parse("Europe/Berlin", &st->zone))
+		{
+			st->has_zone = true;
+			return r + 3;
+		}
+	}
 	n = pm_read_zone(r, e, &st->zone, &unknown, st->zone_word);
 	if (n <= 0)
 		return q;

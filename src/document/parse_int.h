@@ -294,6 +294,9 @@ extern void pm_append_text(StringInfo buf, const char *s, int len, bool newpara)
 extern int pm_table_cells(const char *s, const char *e, const char **cs, const char **ce, int max);
 extern bool pm_table_separator(const char *s, const char *e);
 extern bool pm_word_start(const char *s, const char *p);
+extern bool pm_has_kana(const PmParser *ps);
+extern bool pm_sentence_restates(const PmParser *ps, const char *p, const char *se);
+extern const char *pm_kanji_zone(const PmParser *ps);
 extern bool pm_has_word(const char *low, const char *word);
 extern PmHeadKind pm_head_kind(const char *name);
 extern bool pm_head_says_done(const char *name);

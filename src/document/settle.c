@@ -113,7 +113,7 @@ pm_settle_zones(PmParser *ps)
 		ps->has_doc_zone = true;
 	}
 	for (int i = 0; i < ps->nraw && !ps->has_doc_zone && !ps->has_hint_zone; i++)
-		if (ps->raw[i].st.kanji && pm_zone_parse("Asia/Tokyo", &ps->hint_zone))
+		if (ps->raw[i].st.kanji && pm_zone_parse(pm_kanji_zone(ps), &ps->hint_zone))
 			ps->has_hint_zone = ps->hint_kanji = true;	/* "- 2023年6月14日 10時30分" */
 	if (!ps->has_doc_zone && ps->has_hint_zone)
 	{
@@ -121,7 +121,8 @@ pm_settle_zones(PmParser *ps)
 		ps->doc_zone = ps->hint_zone;
 		ps->has_doc_zone = true;
 		if (ps->hint_kanji)
-			pm_note(doc, "the document writes its dates in Japanese and names no time zone; read its times in Japan's (%s)",
+			pm_note(doc, "the document writes its dates in %s and names no time zone; read its times in %s (%s)",
+					pm_has_kana(ps) ? "Japanese" : "Chinese", pm_has_kana(ps) ? "Japan's" : "China's",
 					ps->hint_zone.label);
 	}
 	if (!ps->has_doc_zone)
@@ -745,6 +746,20 @@ pm_settle_span(PmParser *ps)
 		{
 			first = Min(first, doc->entries[i].at);
 			last = Max(last, doc->entries[i].at);
+		}
+		if (ps->sum_has_start && first == ps->sum_start + 12 * USECS_PER_HOUR &&
+			(!ps->sum_has_end || last == ps->sum_end + 12 * USECS_PER_HOUR))
+		{
+			/*
+			 * "2025-09-16 09:12 IDT" above, "16.09.25 09:12 PM – ..." below:
+			 * the timeline's first entry twelve hours to the minute after the
+			 * summary's start is an AM/PM slip; the summary's stamp wins
+			 */
+			for (int i = 0; i < doc->nentries; i++)
+				doc->entries[i].at -= 12 * USECS_PER_HOUR;
+			first -= 12 * USECS_PER_HOUR;
+			last -= 12 * USECS_PER_HOUR;
+			pm_note(doc, "the timeline's entries are twelve hours after the summary's start, to the minute: read their AM/PM as the summary's");
 		}
 		if (ps->sum_has_start && ps->sum_has_end && (first > ps->sum_end || last < ps->sum_start))
 		{

@@ -235,6 +235,13 @@ pm_heading(const PmLine *ln, const PmLine *next, bool *atx, int *level)
 		for (int i = 0; i < next->len; i++)
 			if (next->s[i] != next->s[0] && next->s[i] != ' ')
 				all = false;
+		/*
+		 * "At 18:05 UTC, players were disconnected. ... channel." over
+		 * "------": sentences of prose above a rule, no heading
+		 */
+		if (all && ln->len > 80 && e[-1] == '.' && memchr(s, ' ', e - s) != NULL &&
+			next->s[0] == '-')
+			all = false;
 		if (all && *s != '-' && *s != '*' && *s != '|')
 		{
 			*atx = true;
@@ -246,6 +253,38 @@ pm_heading(const PmLine *ln, const PmLine *next, bool *atx, int *level)
 		return pm_bold_heading(s, e);
 	if (ln->len > 2 && (s[0] == '*' || s[0] == '_') && s[1] != s[0] && s[1] != ' ')
 		return pm_italic_heading(s, e);
+	/* "事故概述:", "处理过程": a short line of CJK characters naming a part */
+	if ((unsigned char) *s >= 0xe3 && (unsigned char) *s <= 0xe9 && ln->indent == 0 &&
+		ln->len <= 96 && memchr(s, ' ', e - s) == NULL)
+	{
+		const char *end = e;
+		bool		colon = false;
+
+		/* the full-width colon too */
+		if (end - s > 3 && (unsigned char) end[-3] == 0xef && (unsigned char) end[-2] == 0xbc &&
+			(unsigned char) end[-1] == 0x9a)
+		{
+			end -= 3;
+			colon = true;
+		}
+		else if (end > s && end[-1] == ':')
+		{
+			end--;
+			colon = true;
+		}
+
+		/*
+		 * a label of a few characters, or a sentence ending in a colon that
+		 * introduces the list below ("我们将采取以下措施,避免...:")
+		 */
+		if ((end - s <= 24 || colon) && memchr(s, ':', end - s) == NULL)
+		{
+			char	   *name = pm_clean(s, end);
+
+			if (pm_head_kind(name) != HEAD_OTHER)
+				return name;
+		}
+	}
 	/* a plain short line naming a known part ("🕒 Timeline (UTC)" too) */
 	if (ln->indent == 0 && ln->len <= 60 && !isalpha((unsigned char) *s))
 	{
@@ -891,6 +930,32 @@ pm_notice_text(PmParser *ps, int i)
 	return j - 1;
 }
 
+/*
+ * A line of a status notice that is neither an update nor its summary: a
+ * chart's caption that restates the updates' times ("The trouble began at
+ * 18:05 UTC and got worse at 18:40 UTC"), or "Posted by ... Mon, 12 August
+ * 2024" when the title names the incident's own day.
+ */
+static bool
+pm_notice_aside(PmParser *ps, const PmLine *ln)
+{
+	if (ps->nraw > 0 && pm_sentence_restates(ps, ln->s, ln->s + ln->len))
+		return true;
+	if (pm_prefix_ci(ln->s, ln->s + ln->len, "posted ") && ps->doc->title != NULL)
+	{
+		PmStamps	found;
+
+		memset(&found, 0, sizeof(found));
+		pm_scan_stamps(ps->doc->title, strlen(ps->doc->title), &found);
+		for (int i = 0; i < found.n; i++)
+			if (found.st[i].has_date && found.st[i].y != 0)
+				return true;
+	}
+	return false;
+}
+
+static bool pm_posted_line(PmParser *ps, const PmLine *ln);
+
 /* pass 1: sort the lines into the sections of the template */
 void
 pm_read_sections(PmParser *ps)
@@ -996,6 +1061,8 @@ pm_read_sections(PmParser *ps)
 					i = pm_timeline_paragraph(ps, i);
 					break;
 				}
+				else if (ps->notice && pm_notice_aside(ps, ln))
+					break;
 				/*
 				 * "2024-06-12 10:20 GMT" alone over its paragraph: the
 				 * paragraph is the update's text
@@ -1007,10 +1074,15 @@ pm_read_sections(PmParser *ps)
 					i = pm_notice_text(ps, i);
 					break;
 				}
+				/* "Posted Nov 14, 2019 - 16:30 CST": the report's, its day only */
+				if (pm_posted_line(ps, ln))
+					break;
 				/* metadata above the first heading counts as summary */
 				pm_summary_line(ps, ln, newpara);
 				break;
 			case SEC_SUMMARY:
+				if (pm_posted_line(ps, ln))
+					break;
 				pm_summary_line(ps, ln, newpara);
 				break;
 			case SEC_TIMELINE:
@@ -1181,6 +1253,64 @@ pm_narrative_day(PmParser *ps, const PmLine *ln, const char *s, int len)
 }
 
 /*
+ * Do two times of [s, s+len) make a range: "from 03:10 UTC to 07:45 UTC",
+ * "between 14:05 and 14:30", "de 14h00 à 17h30", "von 9:00 bis 11:30 Uhr",
+ * "19:42 至 21:15"?  Only a joining word may stand between them.
+ */
+static bool
+pm_time_range(const char *s, int len)
+{
+	static const char *const joins[] = {"to", "until", "till", "-", "\xe2\x80\x93",
+		"\xe2\x80\x94", "~", "\xc3\xa0", "au", "a", "bis", "hasta", "at\xc3\xa9", "al",
+	"tot", "\xe8\x87\xb3", "\xe5\x88\xb0"};	/* – — à até 至 到 */
+	static const char *const ands[] = {"and", "et", "y", "e", "und", "en"};
+	const char *e = s + len;
+	const char *end1 = NULL;
+	bool		between = pm_contains_ci(s, len, "between") || pm_contains_ci(s, len, "entre") ||
+		pm_contains_ci(s, len, "zwischen") || pm_contains_ci(s, len, "tussen") ||
+		pm_contains_ci(s, len, "tra le");
+
+	for (const char *p = s; p < e; p++)
+	{
+		PmStamp		st;
+		int			n;
+
+		if (!pm_word_start(s, p) || !isalnum((unsigned char) *p))
+			continue;
+		n = pm_read_stamp(p, e, &st);
+		if (n <= 0)
+			continue;
+		if (!st.has_time)
+		{
+			p += n - 1;
+			continue;
+		}
+		if (end1 == NULL)
+		{
+			end1 = p + n;
+			p += n - 1;
+			continue;
+		}
+		/* the second time: what joins it to the first? */
+		{
+			const char *a = pm_skip_space(end1, p);
+			const char *b = p;
+
+			while (b > a && (b[-1] == ' ' || b[-1] == '\t'))
+				b--;
+			for (int i = 0; i < lengthof(joins); i++)
+				if (b - a == (int) strlen(joins[i]) && pm_prefix_ci(a, b, joins[i]))
+					return true;
+			for (int i = 0; between && i < lengthof(ands); i++)
+				if (b - a == (int) strlen(ands[i]) && pm_prefix_ci(a, b, ands[i]))
+					return true;
+			return false;
+		}
+	}
+	return false;
+}
+
+/*
  * "The downtime started at 9:12PM AEST and ended at 10:47PM AEST.": a
  * paragraph of one sentence that states the outage's start and end is its
  * duration, not an entry.
@@ -1195,7 +1325,8 @@ pm_narrative_span(PmParser *ps, const char *s, int len)
 	if (ps->duration.len > 0 || (dot != NULL && dot < s + len - 1 && dot[1] == ' '))
 		return false;
 	if (!((pm_contains_ci(s, len, "started") || pm_contains_ci(s, len, "began")) &&
-		  (pm_contains_ci(s, len, "ended") || pm_contains_ci(s, len, "until"))))
+		  (pm_contains_ci(s, len, "ended") || pm_contains_ci(s, len, "until"))) &&
+		!pm_time_range(s, len))
 		return false;
 	memset(&found, 0, sizeof(found));
 	pm_scan_stamps(s, len, &found);
@@ -1242,7 +1373,14 @@ pm_says_outage(const char *s, int len)
 	static const char *const words[] = {"outage", "interruption", "downtime", "unavailable",
 		"unresponsive", "went down", "was down", "were down", "disruption", "degraded",
 		"degradation", "stopped responding", "not responding", "are failing", "is failing",
-	"delayed", "delays"};
+		"delayed", "delays",
+		/* German, French, Spanish, Portuguese, Italian, Dutch, Chinese */
+		"st\xc3\xb6rung", "ausfall", "ausgefallen", "unterbrechung", "zwischenfall",
+		"nicht erreichbar", "panne", "interrompu", "indisponib", "ca\xc3\xad" "da",
+		"interrupci\xc3\xb3n", "incidente", "degradado", "instabilidade", "fora do ar",
+		"disservizio", "interruzione", "storing", "onbereikbaar",
+		"\xe6\x95\x85\xe9\x9a\x9c", "\xe4\xb8\xad\xe6\x96\xad", "\xe5\xae\x95\xe6\x9c\xba",
+	"\xe4\xb8\x8d\xe5\x8f\xaf\xe7\x94\xa8"};	/* 故障 中断 宕机 不可用 */
 
 	for (int i = 0; i < lengthof(words); i++)
 		if (pm_contains_ci(s, len, words[i]))
@@ -1298,6 +1436,7 @@ pm_read_narrative(PmParser *ps)
 	bool		prose_date = false;
 	bool		outage = false;
 	bool		title = false;
+	bool		title_day = false;
 	StringInfoData head;
 
 	for (int i = 0; i < ps->nlines; i++)
@@ -1310,7 +1449,8 @@ pm_read_narrative(PmParser *ps)
 		outage |= pm_says_outage(ln->s, ln->len);
 		c = pnstrdup(ln->s, ln->len);
 		/* prose: sentences of words, not a title, a date or a field */
-		if (pm_count_words(c) >= 8 && (strstr(c, ". ") != NULL || ln->s[ln->len - 1] == '.'))
+		if (title && pm_count_words(c) >= 8 &&
+			(strstr(c, ". ") != NULL || ln->s[ln->len - 1] == '.'))
 		{
 			PmStamps	found;
 
@@ -1324,8 +1464,20 @@ pm_read_narrative(PmParser *ps)
 				prose_date |= found.st[j].has_date;
 			}
 		}
+		else if (!title)
+		{
+			PmStamps	found;
+
+			/* the first line is the title, not prose; its stamp counts */
+			memset(&found, 0, sizeof(found));
+			pm_scan_stamps(ln->s, ln->len, &found);
+			for (int j = 0; j < found.n; j++)
+				ntimes += found.st[j].has_time && found.st[j].has_date;
+		}
+		title = true;
 		pfree(c);
 	}
+	title = false;
 	if (ps->front_title)
 		outage |= pm_says_outage(ps->front_title, strlen(ps->front_title));
 	if (first_prose < 0 || ntimes < 2 || !outage)
@@ -1346,7 +1498,24 @@ pm_read_narrative(PmParser *ps)
 			continue;
 		if (!title)
 		{
-			title = true;		/* the title, read in pass 1 */
+			PmStamps	found;
+
+			/*
+			 * the title, read in pass 1; its time a status page's stamp, its
+			 * date alone ("the login outage of 11 August 2024") the day of
+			 * the incident, not the post's below it
+			 */
+			title = true;
+			memset(&found, 0, sizeof(found));
+			pm_scan_stamps(ln->s, ln->len, &found);
+			for (int j = 0; j < found.n; j++)
+				if (found.st[j].has_time && found.st[j].has_date)
+				{
+					appendBinaryStringInfo(&head, ln->s, ln->len);
+					break;
+				}
+			if (head.len == 0 && !prose_date && pm_summary_day(ps, &found))
+				title_day = true;
 			continue;
 		}
 		if (pm_label_line(ln->s, ln->s + ln->len))
@@ -1373,7 +1542,7 @@ pm_read_narrative(PmParser *ps)
 		 */
 		if (timed)
 			appendBinaryStringInfo(&ps->duration, head.data, head.len);
-		else if (!prose_date)
+		else if (!prose_date && !title_day)
 		{
 			PmLine		joined = ps->lines[0];
 
@@ -1410,10 +1579,16 @@ pm_read_narrative(PmParser *ps)
 
 			joined.s = para.data;
 			joined.len = para.len;
-			/* "2025-02-11 16:04:00 - Uploads are failing. ...": one entry */
-			if (body != NULL && st.has_time)
+			/*
+			 * "From 03:10 UTC to 07:45 UTC on 2021-11-02, the index was
+			 * down.": the span; "2025-02-11 16:04:00 - Uploads are
+			 * failing. ...": one entry
+			 */
+			if (pm_narrative_span(ps, para.data, para.len))
+				;
+			else if (body != NULL && st.has_time)
 				pm_timeline_line(ps, &joined);
-			else if (!pm_narrative_span(ps, para.data, para.len))
+			else
 			{
 				pm_narrative_day(ps, ln, para.data, para.len);
 				pm_timeline_sentences(ps, ln, para.data, para.data + para.len);

@@ -1146,8 +1146,8 @@ pm_summary_pick(PmParser *ps, PmStamp **t0, PmStamp **t1, PmStamp **d0, PmStamp 
 			ps->doc_zone = st->zone;
 			ps->has_doc_zone = true;
 		}
-		/* "2023年6月14日午前10時" without a zone: Japan has one, JST */
-		if (st->kanji && !ps->has_hint_zone && pm_zone_parse("Asia/Tokyo", &ps->hint_zone))
+		/* "2023年6月14日午前10時" without a zone: Japan has one, JST (China's CST) */
+		if (st->kanji && !ps->has_hint_zone && pm_zone_parse(pm_kanji_zone(ps), &ps->hint_zone))
 			ps->has_hint_zone = ps->hint_kanji = true;
 	}
 	for (int i = ps->end_from; i < ps->end_to && *d0 == NULL; i++)

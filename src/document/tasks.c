@@ -179,6 +179,38 @@ pm_introduces_list(const char *s, const char *e)
 }
 
 /*
+ * A line that is a date and time alone ("September 16, 2025 · 09:53 IDT",
+ * "2025-09-16 09:12 UTC"): a stamp of the page, no task.
+ */
+static bool
+pm_stamp_line(const char *s, const char *e)
+{
+	bool		date = false;
+
+	while (s < e)
+	{
+		PmStamp		st;
+		int			n = pm_read_stamp(s, e, &st);
+
+		if (n <= 0)
+			return false;
+		date |= st.has_date;
+		s += n;
+		/* separators between the date and the time */
+		for (;;)
+		{
+			if (s < e && (*s == ' ' || *s == ',' || *s == '-' || *s == '|' || *s == '@'))
+				s++;
+			else if (e - s >= 2 && (unsigned char) s[0] == 0xc2 && (unsigned char) s[1] == 0xb7)
+				s += 2;			/* · */
+			else
+				break;
+		}
+	}
+	return date;
+}
+
+/*
  * A line without a list marker in the measures: a task when the measures
  * are written as plain lines ("Tasks:" then one task a line, "Action 1:
  * ..."), prose otherwise.  pm_build_tasks keeps such lines only where the
@@ -213,6 +245,12 @@ pm_plain_item(PmParser *ps, const PmLine *ln, const char *s, const char *e)
 	if (pm_prefix_ci(s, e, "no tasks") || pm_prefix_ci(s, e, "none") ||
 		pm_prefix_ci(s, e, "n/a") || pm_prefix_ci(s, e, "tbd"))
 		return;
+	if (pm_stamp_line(s, e))
+	{
+		/* "September 16, 2025 · 09:53 IDT": a status update's, the page's from here */
+		ps->plain_closed = true;
+		return;
+	}
 	for (p = s; p < e; p++)
 		if ((*p == '.' || *p == '!' || *p == '?') && (p + 1 == e || p[1] == ' '))
 			sentences++;
@@ -577,6 +615,24 @@ pm_we_have_done(const char *low)
 	for (int i = 0; i < lengthof(subjects) && w == NULL; i++)
 		if (strncmp(low, subjects[i], strlen(subjects[i])) == 0)
 			w = low + strlen(subjects[i]);
+	/* "We added a start-up test ...": the simple past, a thing done */
+	if (w == NULL && strncmp(low, "we ", 3) == 0)
+	{
+		static const char *const intents[] = {"need", "plan", "want", "decid", "propos",
+		"intend", "hop", "expect", "aim", "consider", "discuss", "agre"};
+
+		w = low + 3;
+		if (strncmp(w, "also ", 5) == 0)
+			w += 5;
+		for (e = w; isalpha((unsigned char) *e); e++)
+			;
+		if (!(e - w >= 4 && e[-2] == 'e' && e[-1] == 'd'))
+			return false;
+		for (int i = 0; i < lengthof(intents); i++)
+			if (strncmp(w, intents[i], strlen(intents[i])) == 0)
+				return false;
+		return true;
+	}
 	if (w == NULL)
 		return false;
 	if (strncmp(w, "also ", 5) == 0 || strncmp(w, "now ", 4) == 0)
@@ -618,7 +674,13 @@ pm_says_done(const char *title)
 {
 	static const char *const words[] = {" has been ", " have been ", " was added", " were added",
 	" was updated", " were updated", " was implemented", " were implemented", " was deployed",
-	" was fixed", " was enabled", " was installed", " already "};
+	" was fixed", " was enabled", " was installed", " already ",
+		/* "The frozen feed was removed ...", "Accounts ... were compensated in full" */
+		" was removed", " were removed", " was shut down", " were shut down",
+		" was patched", " was replaced", " were replaced", " was rotated", " were rotated",
+		" was migrated", " were migrated", " was disabled", " were disabled",
+		" was refunded", " were refunded", " was compensated", " were compensated",
+	" was rolled out", " was raised", " was increased"};
 	char		buf[256];
 	char	   *low;
 

@@ -204,6 +204,13 @@ pm_strip_marker(const char *p, const char *e, bool *marker)
 			*marker = true;
 			return pm_skip_space(q + 2, e);
 		}
+		if (e - q > 3 && (unsigned char) q[0] == 0xe3 && (unsigned char) q[1] == 0x80 &&
+			(unsigned char) q[2] == 0x81)
+		{
+			/* "1、" (U+3001): a numbered item as Chinese writes it */
+			*marker = true;
+			return pm_skip_space(q + 3, e);
+		}
 	}
 	return p;
 }
@@ -309,6 +316,10 @@ pm_word_start(const char *s, const char *p)
 		return true;			/* U+2010-2015 dashes, U+2190-21BF arrows */
 	if (p - s >= 2 && (unsigned char) p[-2] == 0xc2 && (unsigned char) p[-1] == 0xa0)
 		return true;			/* no-break space */
+	if (((unsigned char) p[-1] & 0xc0) == 0x80 && isdigit((unsigned char) *p) && p - s >= 3 &&
+		(unsigned char) p[-3] >= 0xe3 && (unsigned char) p[-3] <= 0xe9 &&
+		((unsigned char) p[-2] & 0xc0) == 0x80)
+		return true;			/* a number after a CJK character: "晚22:48" */
 	return false;
 }
 
@@ -340,6 +351,29 @@ pm_head_says_done(const char *low)
 }
 
 /*
+ * Chinese headings: "处理过程", "时间线", "故障经过" (timeline), "后续改进",
+ * "整改措施", "防范措施" (what will be done), "根因" (cause), "事故概述"
+ * (what happened), "影响范围" (what it hit)
+ */
+static PmHeadKind
+pm_head_kind_zh(const char *low)
+{
+	if (HAS("\xe5\xa4\x84\xe7\x90\x86\xe8\xbf\x87\xe7\xa8\x8b") ||
+		HAS("\xe6\x97\xb6\xe9\x97\xb4\xe7\xba\xbf") || HAS("\xe7\xbb\x8f\xe8\xbf\x87"))
+		return HEAD_TIMELINE;	/* 处理过程, 时间线, 经过 */
+	if (HAS("\xe6\x94\xb9\xe8\xbf\x9b") || HAS("\xe6\x95\xb4\xe6\x94\xb9") ||
+		HAS("\xe6\x8e\xaa\xe6\x96\xbd"))
+		return HEAD_MEASURES;	/* 改进, 整改, 措施 */
+	if (HAS("\xe6\xa0\xb9\xe5\x9b\xa0"))
+		return HEAD_ROOT;		/* 根因 */
+	if (HAS("\xe6\xa6\x82\xe8\xbf\xb0"))
+		return HEAD_SUMMARY;	/* 概述 */
+	if (HAS("\xe5\xbd\xb1\xe5\x93\x8d"))
+		return HEAD_IMPACT;		/* 影响 */
+	return HEAD_OTHER;
+}
+
+/*
  * Japanese headings: "発生から復旧までのタイムライン" (timeline), "原因"
  * (cause), "復旧方法" (how it was restored), "今後の対応", "再発防止策",
  * "対策" (what will be done), "概要", "障害の内容" (what happened)
@@ -359,7 +393,7 @@ pm_head_kind_ja(const char *low)
 		return HEAD_RESOLUTION; /* 復旧方法 */
 	if (HAS("\xe6\xa6\x82\xe8\xa6\x81") || HAS("\xe9\x9a\x9c\xe5\xae\xb3\xe3\x81\xae\xe5\x86\x85\xe5\xae\xb9"))
 		return HEAD_SUMMARY;	/* 概要, 障害の内容 */
-	return HEAD_OTHER;
+	return pm_head_kind_zh(low);
 }
 
 PmHeadKind
@@ -390,6 +424,7 @@ pm_head_kind(const char *name)
 	if (HAS("corrective") || HAS("prevent") || HAS("measures") || WORD("measure") ||
 		HAS("looking forward") || HAS("going forward") || HAS("in future") ||
 		HAS("in the future") ||
+		WORD("mitigations") || HAS("future mitigation") ||
 		HAS("remediation") || HAS("doing about") || pm_head_says_done(low))
 		return HEAD_MEASURES;
 	if (!HAS("root cause") &&
@@ -401,8 +436,8 @@ pm_head_kind(const char *name)
 		return HEAD_RETRO;		/* prose of the retrospective, not tasks */
 	if (HAS("improvement") || HAS("can improve"))
 		return HEAD_IMPROVEMENTS;
-	if (HAS("root cause") || WORD("cause") || WORD("causes"))
-		return HEAD_ROOT;
+	if (HAS("root cause") || WORD("cause") || WORD("causes") || strcmp(low, "analysis") == 0)
+		return HEAD_ROOT;		/* "Analysis" alone: of the cause */
 	if (WORD("resolution") || WORD("fix") || WORD("recovery"))
 		return HEAD_RESOLUTION;
 	if (WORD("impact"))
@@ -426,3 +461,28 @@ pm_head_kind(const char *name)
 
 #undef HAS
 #undef WORD
+
+/*
+ * Does the document write kana (hiragana, katakana: U+3040-U+30FF)?  Its
+ * 年月日 dates are then Japanese, else Chinese.
+ */
+bool
+pm_has_kana(const PmParser *ps)
+{
+	for (int i = 0; i < ps->nlines; i++)
+	{
+		const unsigned char *s = (const unsigned char *) ps->lines[i].s;
+
+		for (int j = 0; j + 2 < ps->lines[i].len; j++)
+			if (s[j] == 0xe3 && s[j + 1] >= 0x81 && s[j + 1] <= 0x83)
+				return true;
+	}
+	return false;
+}
+
+/* the zone of a document that writes its dates 年月日 and names none */
+const char *
+pm_kanji_zone(const PmParser *ps)
+{
+	return pm_has_kana(ps) ? "Asia/Tokyo" : "Asia/Shanghai";
+}

@@ -350,6 +350,40 @@ pm_has_letters(const char *s, const char *e)
 }
 
 /*
+ * Does the sentence [p, se) name two times or more, each already an
+ * entry's (a chart's caption, a recap of the story so far)?  It restates
+ * the timeline and is no entry of its own.
+ */
+bool
+pm_sentence_restates(const PmParser *ps, const char *p, const char *se)
+{
+	int			times = 0;
+
+	for (const char *t = p; t < se; t++)
+	{
+		PmStamp		st;
+		int			n;
+		bool		seen = false;
+
+		if (!isalnum((unsigned char) *t) || !pm_word_start(p, t))
+			continue;
+		n = pm_read_stamp(t, se, &st);
+		if (n <= 0)
+			continue;
+		t += n - 1;
+		if (!st.has_time)
+			continue;
+		for (int k = 0; k < ps->nraw && !seen; k++)
+			seen = ps->raw[k].st.has_time && ps->raw[k].st.h == st.h &&
+				ps->raw[k].st.mi == st.mi;
+		if (!seen)
+			return false;
+		times++;
+	}
+	return times >= 2;
+}
+
+/*
  * Sentences with a time in them: "The issue was detected at 10:05 AM by an
  * alert."  Each such sentence is an entry at that time; false if none.
  */
@@ -373,6 +407,12 @@ pm_timeline_sentences(PmParser *ps, const PmLine *ln, const char *s, const char 
 						  (q + 1 >= e || q[1] == ' ')))
 			q++;
 		se = (q < e) ? q + 1 : e;
+		/* "The trouble began at 18:05 UTC and got worse at 18:40 UTC": a recap */
+		if (pm_sentence_restates(ps, p, se))
+		{
+			p = pm_skip_space(se, e);
+			continue;
+		}
 		for (const char *t = p; t < se; t++)
 		{
 			PmStamp		st;
@@ -651,6 +691,26 @@ pm_says_resumed(const char *low)
 #define HAS(w) (PAIR_IN((w)[0], (w)[1]) && PAIR_IN((w)[1], (w)[2]) && \
 				PAIR_IN((w)[2], (w)[3]) && strstr(low, (w)) != NULL)
 
+/* any byte past ASCII in [s, s+len)?  Eight at a time */
+static bool
+pm_has_high(const char *s, int len)
+{
+	int			i = 0;
+
+	for (; i + 8 <= len; i += 8)
+	{
+		uint64		w;
+
+		memcpy(&w, s + i, 8);
+		if (w & UINT64CONST(0x8080808080808080))
+			return true;
+	}
+	for (; i < len; i++)
+		if (s[i] & 0x80)
+			return true;
+	return false;
+}
+
 const char *
 pm_timeline_kind(const char *s, int len, bool *begins)
 {
@@ -685,8 +745,13 @@ pm_timeline_kind(const char *s, int len, bool *begins)
 		HAS("back to 100") || HAS("outage is over") || HAS("working again") ||
 		HAS("working normally") || HAS("fully operational") || HAS("operating normally") ||
 		HAS("answering again") || HAS("responding again") || HAS("serving again") ||
-		HAS("reachable again") || HAS("available again") ||
-		(HAS("resumed") && pm_says_resumed(low)))
+		HAS("reachable again") || HAS("available again") || HAS("flowing normally") ||
+		HAS("flowing again") || HAS("processing normally") || HAS("services operational") ||
+		HAS("normal operation") || (HAS("resumed") && pm_says_resumed(low)) ||
+		/* German, French, Spanish, Portuguese, Italian, Dutch, Chinese: a line with letters past ASCII */
+		(pm_has_high(low, len) && (HAS("wiederhergestellt") || HAS("behoben") || HAS("retour \xc3\xa0 la normale") ||
+				  HAS("r\xc3\xa9tabli") || HAS("restablecid") || HAS("restabelecid") ||
+				  HAS("ripristinat") || HAS("hersteld") || HAS("\xe6\x81\xa2\xe5\xa4\x8d"))))	/* 恢复 */
 		return "resolution";
 	if (HAS("rolled back") || HAS("roll back") || HAS("rollback") || HAS("rolling back") ||
 		HAS("revert") || HAS("mitigat") || HAS("failover") || HAS("failed over") ||
