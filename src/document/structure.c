@@ -996,7 +996,7 @@ pm_read_sections(PmParser *ps)
 		}
 		if (i + 1 == ps->post_stamp)
 			continue;			/* when the postmortem above it was posted */
-		if (!ln->code && ln->s[0] == ':' && ln->len > 3)
+		if (!ln->code && ln->len > 3 && ln->s[0] == ':')
 		{
 			int			last = pm_update_block(ps, i);
 
