@@ -115,6 +115,33 @@ pm_arena_free(void *ptr)
 static cmark_mem pm_arena_mem = {pm_arena_calloc, pm_arena_realloc, pm_arena_free};
 
 /*
+ * A status issue's "resolved: true", "resolvedWhen: 2024-11-19 6:05:00",
+ * "resolved_on: 2022-06-09T09:12:40Z" (p after "resolved"): the issue is
+ * closed, and when.
+ */
+static void
+pm_front_resolved(PmParser *ps, const char *p, const char *e)
+{
+	const char *v;
+
+	while (p < e && (isalpha((unsigned char) *p) || *p == '_'))
+		p++;
+	v = pm_skip_space(p, e);
+	if (v >= e || (*v != ':' && *v != '='))
+		return;
+	v = pm_skip_space(v + 1, e);
+	if (v < e && (*v == '"' || *v == '\''))
+		v++;
+	if (pm_prefix_ci(v, e, "true") || pm_prefix_ci(v, e, "yes"))
+		ps->front_issue = true;
+	else if (pm_read_stamp(v, e, &ps->front_end) > 0 && ps->front_end.has_date &&
+			 ps->front_end.has_time && ps->front_end.y > 0)
+		ps->front_issue = true;
+	else
+		memset(&ps->front_end, 0, sizeof(PmStamp));
+}
+
+/*
  * Front matter: "---" or "+++" on the first line, up to the same fence.
  * Returns the number of lines it spans (0 when there is none); its title
  * ("title: ..." or "title = ...") becomes the document's when the
@@ -180,8 +207,13 @@ pm_front_matter(PmParser *ps)
 					v++;
 				ps->has_front_date = pm_read_date(v, e, &ps->front_y, &ps->front_m, &ps->front_d) > 0 &&
 					ps->front_y > 0;
+				if (!(pm_read_stamp(v, e, &ps->front_start) > 0 && ps->front_start.has_date &&
+					  ps->front_start.has_time && ps->front_start.y > 0))
+					memset(&ps->front_start, 0, sizeof(PmStamp));
 			}
 		}
+		else if (ln->indent == 0 && pm_prefix_ci(ln->s, e, "resolved"))
+			pm_front_resolved(ps, ln->s + 8, e);
 	}
 	return end + 1;
 }
@@ -467,6 +499,20 @@ pm_strip_inline_tags(PmLine *ln)
 		int			n;
 		bool		known = false;
 
+		/* "{{< track "2022-09-07 14:43:00" >}}": a Hugo shortcode, markup */
+		if (p + 2 < e && p[0] == '{' && p[1] == '{' && p[2] == '<')
+		{
+			const char *close = p + 3;
+
+			while (close + 2 < e && !(close[0] == '>' && close[1] == '}' && close[2] == '}'))
+				close++;
+			if (close + 2 < e)
+			{
+				p = close + 3;
+				changed = true;
+				continue;
+			}
+		}
 		if (*p != '<' || (q = memchr(p, '>', e - p)) == NULL)
 		{
 			appendStringInfoChar(&buf, *p++);

@@ -764,7 +764,11 @@ pm_read_year_after(const char *r, const char *e, bool dashed, bool ordinal, int 
 	if (t < e && (*t == ',' || (dashed && *t == '-')))
 		t++;
 	t = pm_skip_space(t, e);
-	if (pm_read_digits(t, e, 4, &yy) == 4)
+	/*
+	 * "Jun 18 1342 UTC": a 24-hour time after the day, not a year (no
+	 * incident happened before 1900 or after 2099)
+	 */
+	if (pm_read_digits(t, e, 4, &yy) == 4 && yy >= 1900 && yy <= 2099)
 	{
 		*y = yy;
 		return t + 4;
@@ -882,6 +886,18 @@ pm_read_iso_date(const char *r, const char *e, char sep, int a, int *y, int *m, 
 				n2 = pm_read_digits(r, e, 2, &b),
 				n3;
 
+	if (n2 == 0 && sep == '-' && (n2 = pm_read_month(r, e, &b)) > 0 && n2 <= 9 &&
+		r + n2 < e && r[n2] == '-')
+	{
+		/* "2025-Jun-18": the month's name between the year and the day */
+		n3 = pm_read_digits(r + n2 + 1, e, 2, &c);
+		if (n3 == 0 || c < 1 || c > 31 || (r + n2 + 1 + n3 < e && isdigit((unsigned char) r[n2 + 1 + n3])))
+			return NULL;
+		*y = a;
+		*m = b;
+		*d = c;
+		return r + n2 + 1 + n3;
+	}
 	if (n2 == 0 || pm_date_sep(r + n2, e, &sl2) != sep)
 		return NULL;
 	r += n2 + sl2;

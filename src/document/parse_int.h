@@ -7,9 +7,9 @@
  *	  parse.h).
  *
  * The files call each other one way only: structure.c runs the passes and
- * calls blocks.c (cmark-gfm), summary.c, timeline.c, tasks.c and settle.c;
- * blocks.c calls tasks.c, summary.c calls timeline.c; all of them call
- * datetime.c, and everything calls text.c.
+ * calls blocks.c (cmark-gfm), summary.c, timeline.c, history.c, tasks.c and
+ * settle.c; blocks.c calls tasks.c, summary.c and history.c call timeline.c;
+ * all of them call datetime.c, and everything calls text.c.
  *
  *-------------------------------------------------------------------------
  */
@@ -111,6 +111,13 @@ typedef struct PmRawEntry
 	int			indent;
 } PmRawEntry;
 
+/* a status page's update: its status word's line and its posted stamp's */
+typedef struct PmUpdate
+{
+	int			status;
+	int			stamp;
+} PmUpdate;
+
 typedef struct PmItem
 {
 	StringInfoData text;
@@ -125,6 +132,8 @@ typedef struct PmItem
 	bool		plain;			/* a line without a list marker */
 	int			span;			/* items_at_heading when it was read */
 	int			lineno;			/* its last line */
+	bool		phase_text;		/* "Detection: alerts told us ...": a phase */
+	bool		under_phase;	/* under "Resolution:", a phase's steps */
 } PmItem;
 
 typedef struct PmParser
@@ -133,6 +142,9 @@ typedef struct PmParser
 	PmDocument *doc;
 	char	   *front_title;	/* "title:" of the front matter */
 	bool		has_front_date; /* "date: 2022-06-09T07:41:02Z" there */
+	PmStamp		front_start;	/* a status issue's "date: 2024-11-19 3:40:00" */
+	PmStamp		front_end;		/* ... and its "resolvedWhen: ..." */
+	bool		front_issue;	/* front matter of a status issue (resolved...) */
 	int			front_y;
 	int			front_m;
 	int			front_d;
@@ -189,10 +201,18 @@ typedef struct PmParser
 	bool		group_done;		/* the list's heading says its items are done */
 	int			items_at_heading;	/* items before the last heading */
 	bool		saw_task_heading;	/* a Tasks / TODO / Action items list */
+	int			phase_labels;	/* items labelled with a phase of the response */
+	int			phase_indent;	/* 1 + the indent of a phase's group label */
 	int			parts_seen;		/* headings or fields of the template */
 	bool		notice;			/* no timeline section: time-led paragraphs
 								 * above the first heading are its entries */
 	int			notice_paragraphs;	/* such paragraphs, seen in pass 1 */
+	PmUpdate   *updates;		/* a status page's update history (history.c), */
+	int			nupdates;		/* most recent first: the timeline */
+	int			post_stamp;		/* 1 + the line of the postmortem's own posted
+								 * stamp above it, 0 if none */
+	PmStamp		hist_early;		/* "starting around 21:40" in the first update */
+	int			hist_lineno;	/* ... whose entry is on this line */
 	bool		saw_timeline;
 	bool		has_lead;		/* sections[0] opened the document, before the
 								 * summary and the timeline ("On October 3 ...") */
@@ -349,6 +369,11 @@ extern bool pm_timeline_sentences(PmParser *ps, const PmLine *ln, const char *s,
 extern void pm_timeline_line(PmParser *ps, const PmLine *ln);
 extern const char *pm_timeline_kind(const char *s, int len, bool *begins);
 extern void pm_build_entries(PmParser *ps);
+
+/* history.c */
+extern bool pm_find_history(PmParser *ps);
+extern void pm_history_entries(PmParser *ps);
+extern int	pm_update_block(PmParser *ps, int i);
 
 /* tasks.c */
 extern PmItem *pm_new_item(PmParser *ps, int indent);

@@ -176,12 +176,50 @@ pm_yearless_in_text(PmParser *ps)
 	}
 }
 
+/* "March 3-4, 2025", "Outages of 2024": the year a title names, or 0 */
+static int
+pm_title_year(const char *t)
+{
+	for (const char *p = t; p != NULL && *p; p++)
+		if ((p[0] == '1' || p[0] == '2') && (p[1] == '9' || p[1] == '0') &&
+			isdigit((unsigned char) p[2]) && isdigit((unsigned char) p[3]) &&
+			(p == t || !isalnum((unsigned char) p[-1])) && !isalnum((unsigned char) p[4]))
+			return atoi(p);
+	return 0;
+}
+
+/*
+ * Entries dated without a year ("Mar 4, 10:30 PT") under a title that names
+ * one ("### March 3-4, 2025"), when no entry names a year: the title's
+ */
+static void
+pm_title_year_to_entries(PmParser *ps)
+{
+	int			year;
+	bool		yearless = false;
+
+	for (int i = 0; i < ps->nraw; i++)
+	{
+		if (ps->raw[i].st.has_date && ps->raw[i].st.y != 0)
+			return;
+		yearless |= ps->raw[i].st.has_date;
+	}
+	if (!yearless || ps->opt->has_on_date || (year = pm_title_year(ps->doc->title)) == 0)
+		return;
+	for (int i = 0; i < ps->nraw; i++)
+		if (ps->raw[i].st.has_date)
+			ps->raw[i].st.y = year;
+	pm_note(ps->doc, "the timeline's dates name no year; took %d from the title", year);
+}
+
 /* where the timeline's dates come from; false when there are no times or no date */
 bool
 pm_settle_dates(PmParser *ps)
 {
 	PmDocument *doc = ps->doc;
 	const PmOptions *opt = ps->opt;
+
+	pm_title_year_to_entries(ps);
 
 	/* where do the timeline's dates come from? */
 	{
@@ -243,7 +281,7 @@ pm_settle_dates(PmParser *ps)
 		for (int i = 0; i < ps->nraw; i++)
 			if (ps->raw[i].st.has_time)
 				timed++;
-		if (timed == 0 && ps->ntimes == 0)
+		if (timed == 0 && ps->ntimes == 0 && !(ps->front_issue && ps->front_start.has_time))
 		{
 			doc->error = PM_ERROR_NO_TIMES;
 			doc->error_message = pstrdup("postmortem document has no timeline");
@@ -684,11 +722,101 @@ pm_settle_status(PmParser *ps)
 	}
 }
 
+/* a front matter stamp as a moment: its zone, else the document's */
+static bool
+pm_front_ts(PmParser *ps, const PmStamp *st, TimestampTz *ts)
+{
+	const PmZone *z = st->has_zone ? &st->zone :
+		ps->has_doc_zone ? &ps->doc_zone : &ps->default_zone;
+
+	return st->has_time && pm_zone_to_ts(z, st->y, st->m, st->d, st->h, st->mi, st->s, st->us, ts);
+}
+
+/*
+ * A status issue's front matter ("date: 2024-11-19 3:40:00", "resolvedWhen:
+ * 2024-11-19 6:05:00"): when the issue was opened is the start unless the
+ * text says otherwise or a timeline entry comes before it; when it was
+ * resolved is the end of an issue whose text has no timeline.
+ */
+static void
+pm_front_span(PmParser *ps)
+{
+	PmDocument *doc = ps->doc;
+	TimestampTz ts;
+	bool		earlier = false;
+
+	if (!ps->front_issue)
+		return;
+	if (!ps->sum_has_start && pm_front_ts(ps, &ps->front_start, &ts))
+	{
+		for (int i = 0; i < doc->nentries; i++)
+			earlier |= doc->entries[i].at < ts;
+		if (!earlier)
+		{
+			ps->sum_start = ts;
+			ps->sum_has_start = true;
+			pm_note(doc, "the incident starts when its status issue was opened (the front matter's date)");
+		}
+	}
+	if (!ps->sum_has_end && doc->nentries == 0 && ps->sum_has_start &&
+		pm_front_ts(ps, &ps->front_end, &ts) && ts >= ps->sum_start)
+	{
+		ps->sum_end = ts;
+		ps->sum_has_end = true;
+		pm_note(doc, "the incident ends when its status issue was resolved (the front matter's resolved time)");
+	}
+}
+
+/*
+ * A status page's first update names an earlier time than it was posted
+ * ("stopped responding ... starting around 21:40", posted at 22:20): the
+ * incident began then, on the update's day (or the day it names), in its
+ * zone
+ */
+static void
+pm_history_start(PmParser *ps)
+{
+	PmDocument *doc = ps->doc;
+	const PmStamp *st = &ps->hist_early;
+
+	if (ps->sum_has_start || !st->has_time)
+		return;
+	for (int i = 0; i < doc->nentries; i++)
+	{
+		const PmRawEntry *r = NULL;
+		const PmZone *z;
+		struct pg_tm tm;
+		fsec_t		fsec;
+		TimestampTz ts;
+
+		if (doc->entries[i].lineno != ps->hist_lineno)
+			continue;
+		for (int k = 0; k < ps->nraw && r == NULL; k++)
+			if (ps->raw[k].lineno == ps->hist_lineno)
+				r = &ps->raw[k];
+		z = st->has_zone ? &st->zone : (r && r->st.has_zone) ? &r->st.zone : &ps->tl_zone;
+		pm_zone_localize(z, doc->entries[i].at, &tm, &fsec);
+		if (pm_zone_to_ts(z, tm.tm_year, st->has_date ? st->m : tm.tm_mon,
+						  st->has_date ? st->d : tm.tm_mday, st->h, st->mi, st->s, 0, &ts) &&
+			ts < doc->entries[i].at && doc->entries[i].at - ts < USECS_PER_DAY)
+		{
+			ps->sum_start = ts;
+			ps->sum_has_start = true;
+			pm_note(doc, "the first status update says the incident began at %s, before it was posted; the incident starts then",
+					pm_fmt_hm(st->h, st->mi));
+		}
+		return;
+	}
+}
+
 /* start, end, milestones and status */
 void
 pm_settle_span(PmParser *ps)
 {
 	PmDocument *doc = ps->doc;
+
+	pm_front_span(ps);
+	pm_history_start(ps);
 
 	/*
 	 * Start and end: the summary's Duration is where the template states

@@ -748,6 +748,24 @@ pm_date_heading(const char *name)
 		!st.has_time && st.y != 0;
 }
 
+/* does the first line with words after ln open with a time? */
+static bool
+pm_timed_line_follows(const PmParser *ps, const PmLine *ln)
+{
+	for (int i = (int) (ln - ps->lines) + 1; i < ps->nlines; i++)
+	{
+		const PmLine *l = &ps->lines[i];
+		PmStamp		st;
+		const char *body;
+
+		if (l->len == 0 || l->code)
+			continue;
+		body = pm_entry_head(l->s, l->s + l->len, &st);
+		return body != NULL && st.has_time && body < l->s + l->len;
+	}
+	return false;
+}
+
 /* the section being kept is the review held after the incident ("## Post-mortem") */
 static bool
 pm_review_section(const PmParser *ps)
@@ -914,6 +932,18 @@ pm_section_heading(PmParser *ps, const PmLine *ln, char *name, bool atx, int lev
 		ps->cur_field = pm_field_buf(ps, pm_field_kind(name));
 		return true;
 	}
+	if (atx && hk == HEAD_OTHER && *sec != SEC_TIMELINE && !ps->saw_timeline && ps->nraw == 0 &&
+		pm_date_heading(name) && pm_timed_line_follows(ps, ln))
+	{
+		/*
+		 * "## How was it fixed" then "### 14 Mar 2019" over "1612: ...":
+		 * the day the lines below it happened, the timeline
+		 */
+		*sec = SEC_TIMELINE;
+		ps->saw_timeline = true;
+		ps->parts_seen++;
+		return pm_timeline_heading(ps, ln, name, atx, level, hk);
+	}
 	if (*sec == SEC_OTHER && atx && ps->other_level > 0 && level > ps->other_level &&
 		hk == HEAD_TASKS && pm_contains_ci(name, strlen(name), "actions") &&
 		!pm_contains_ci(name, strlen(name), "item") && !pm_review_section(ps))
@@ -1017,6 +1047,23 @@ pm_notice_entry(const PmLine *ln)
 	return words >= 3 || (body == e);
 }
 
+/* the paragraph at line i, the text of the stamp alone above it; its last line */
+static int
+pm_notice_text(PmParser *ps, int i)
+{
+	int			j = Max(pm_paragraph_end(ps, i), i + 1);
+	PmRawEntry *r = &ps->raw[ps->nraw - 1];
+
+	for (int k = i; k < j; k++)
+	{
+		if (r->body.len > 0)
+			appendStringInfoChar(&r->body, ' ');
+		appendBinaryStringInfo(&r->body, ps->lines[k].s, ps->lines[k].len);
+		ps->lines[k].section = SEC_TIMELINE;
+	}
+	return j - 1;
+}
+
 /*
  * A line of a status notice that is neither an update nor its summary: a
  * chart's caption that restates the updates' times ("The trouble began at
@@ -1074,6 +1121,28 @@ pm_read_sections(PmParser *ps)
 		char	   *name;
 		bool		newpara = blank_before;
 
+		/* a status page's update history: the timeline, read apart */
+		if (ps->nupdates > 0 && i >= ps->updates[0].status &&
+			i <= ps->updates[ps->nupdates - 1].stamp)
+		{
+			if (i == ps->updates[0].status)
+				pm_history_entries(ps);
+			ln->section = SEC_TIMELINE;
+			continue;
+		}
+		if (i + 1 == ps->post_stamp)
+			continue;			/* when the postmortem above it was posted */
+		if (!ln->code && ln->len > 3 && ln->s[0] == ':')
+		{
+			int			last = pm_update_block(ps, i);
+
+			if (last >= 0)
+			{
+				ln->section = SEC_TIMELINE;
+				i = last;
+				continue;
+			}
+		}
 		if (ln->code)
 		{
 			if (sec == SEC_TIMELINE)
@@ -1149,6 +1218,17 @@ pm_read_sections(PmParser *ps)
 				}
 				else if (ps->notice && pm_notice_aside(ps, ln))
 					break;
+				/*
+				 * "2024-06-12 10:20 GMT" alone over its paragraph: the
+				 * paragraph is the update's text
+				 */
+				if (ps->notice && ps->nraw > 0 && ps->raw[ps->nraw - 1].body.len == 0 &&
+					ps->raw[ps->nraw - 1].st.has_time)
+				{
+					ln->section = SEC_TIMELINE;
+					i = pm_notice_text(ps, i);
+					break;
+				}
 				/* "Posted Nov 14, 2019 - 16:30 CST": the report's, its day only */
 				if (pm_posted_line(ps, ln))
 					break;
@@ -1271,6 +1351,9 @@ pm_read_structure(PmParser *ps, const char *text, int len)
 	pm_read_blocks(ps, text, len);
 	ps->doc->title = ps->front_title;
 	pm_read_sections(ps);
+	/* a status issue's front matter: when it began and when it was resolved */
+	if (ps->front_issue && ps->front_start.has_time)
+		ps->parts_seen++;
 }
 
 /*
@@ -1468,6 +1551,37 @@ pm_says_outage(const char *s, int len)
 		if (pm_contains_ci(s, len, words[i]))
 			return true;
 	return false;
+}
+
+/*
+ * "# Mar 2024, Outages and slowdowns", "## Mar 2024, Outage" over prose that
+ * names no day and no time: a notice about an outage that no reader could
+ * place (refused for want of a date, not as something other than a
+ * postmortem)
+ */
+static bool
+pm_outage_undated(PmParser *ps)
+{
+	bool		says = false;
+
+	for (int i = 0; i < ps->nlines; i++)
+	{
+		const PmLine *ln = &ps->lines[i];
+		PmStamps	found;
+
+		if (ln->code || ln->front_matter || ln->comment || ln->len == 0)
+			continue;
+		if (ln->s[0] == '#' || (ps->doc->title && i == 0))
+			says |= pm_says_outage(ln->s, ln->len);
+		memset(&found, 0, sizeof(found));
+		pm_scan_stamps(ln->s, ln->len, &found);
+		for (int j = 0; j < found.n; j++)
+			if (found.st[j].has_time || found.st[j].has_date)
+				return false;
+	}
+	if (ps->doc->title)
+		says |= pm_says_outage(ps->doc->title, strlen(ps->doc->title));
+	return says;
 }
 
 /*
@@ -1750,7 +1864,25 @@ pm_parse_document(const char *text, int len, const PmOptions *opt)
 	 * with a time: a status notice ("2025-02-11 16:04 - ...", "UPDATE 09:50:
 	 * ..."), read again with those paragraphs as its entries
 	 */
-	if (ps.nraw == 0 && !ps.saw_timeline && ps.notice_paragraphs >= 2)
+	if (ps.nraw == 0 && !ps.saw_timeline && pm_find_history(&ps))
+	{
+		/*
+		 * No timeline, but a status page's update history (each update a
+		 * status word, its text and "Posted Jun 10, 2024 - 16:18 EDT"
+		 * under it): read again with the updates as its entries
+		 */
+		PmUpdate   *ups = ps.updates;
+		int			nups = ps.nupdates,
+					post = ps.post_stamp;
+
+		memset(doc, 0, sizeof(PmDocument));
+		pm_parser_begin(&ps, doc, opt);
+		ps.updates = ups;
+		ps.nupdates = nups;
+		ps.post_stamp = post;
+		pm_read_structure(&ps, text, len);
+	}
+	else if (ps.nraw == 0 && !ps.saw_timeline && ps.notice_paragraphs >= 2)
 	{
 		memset(doc, 0, sizeof(PmDocument));
 		pm_parser_begin(&ps, doc, opt);
@@ -1774,7 +1906,15 @@ pm_parse_document(const char *text, int len, const PmOptions *opt)
 	}
 
 	/* none of the template's parts: not a postmortem, unless its prose is one */
-	if (ps.parts_seen == 0 && !pm_read_narrative(&ps))
+	if (ps.parts_seen == 0 && !pm_read_narrative(&ps) && pm_outage_undated(&ps))
+	{
+		doc->error = PM_ERROR_NO_DATE;
+		doc->error_message = pstrdup("postmortem document names no date");
+		doc->error_detail = pstrdup("Its headings tell of an outage, but it names no day and no time.");
+		doc->error_hint = pstrdup("Write when the outage began and ended, e.g. \"Start: 2024-03-04 14:05 UTC\", and its timeline under a heading \"Timeline\".");
+		return doc;
+	}
+	if (ps.parts_seen == 0)
 	{
 		doc->error = PM_ERROR_NO_TIMES;
 		doc->error_message = pstrdup("postmortem document has no timeline");

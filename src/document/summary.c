@@ -788,12 +788,20 @@ pm_users_all(const char *s, int len)
 				static const char *const qualifiers[] = {"in", "on", "of", "from", "using",
 				"with", "who", "whose", "that", "behind", "at"};
 
+				const char *w;
+
 				while (t < e && isalpha((unsigned char) *t))
 					t++;
 				t = pm_skip_ws(t, e);
 				for (int k = 0; k < lengthof(qualifiers); k++)
 					if (pm_word_ci(t, e, qualifiers[k]))
 						return false;
+				/* "every account liquidated at a stale price": those of them */
+				for (w = t; w < e && isalpha((unsigned char) *w); w++)
+					;
+				if (w - t > 3 && pm_prefix_ci(w - 2, e, "ed") &&
+					!pm_word_ci(t, e, "affected") && !pm_word_ci(t, e, "impacted"))
+					return false;
 				return true;
 			}
 			if (!(pm_word_ci(t, e, "of") || pm_word_ci(t, e, "our") ||
@@ -881,6 +889,9 @@ pm_stated_length(const char *s, int len, bool field)
 			q = pm_skip_space(u, e);
 			while (q < e && *q == '*')
 				q++;
+			/* "6 hours, 35 minutes": a comma between the parts */
+			if (q + 1 < e && *q == ',' && isdigit((unsigned char) *pm_skip_space(q + 1, e)))
+				q = pm_skip_space(q + 1, e);
 			if (pm_word_ci(q, e, "and"))
 				q = pm_skip_space(q + 3, e);
 		}
@@ -1309,6 +1320,39 @@ pm_start_from_time_to_resolve(PmParser *ps)
 	}
 }
 
+/*
+ * "Date: March 11, 2025 (6 hours, 35 minutes duration)" over prose with
+ * more times than the start and the end ("first reported at 6:20 PM",
+ * "impact 1:05 PM - 7:40 PM CET"): when the second time is not where the
+ * stated length reaches and another of the summary's times is, that one is
+ * the end
+ */
+static void
+pm_summary_length_end(PmParser *ps)
+{
+	TimestampTz want = ps->sum_start + (TimestampTz) ps->field_secs * USECS_PER_SEC;
+	const PmZone *z = ps->has_doc_zone ? &ps->doc_zone : &ps->default_zone;
+	struct pg_tm tm;
+	fsec_t		fsec;
+
+	if (ps->sum_end - want <= 60 * USECS_PER_SEC && want - ps->sum_end <= 60 * USECS_PER_SEC)
+		return;
+	pm_zone_localize(z, want, &tm, &fsec);
+	for (int i = 0; i < ps->dur.n; i++)
+	{
+		const PmStamp *st = &ps->dur.st[i];
+
+		if (st->has_time && st->h == tm.tm_hour && st->mi == tm.tm_min &&
+			(!st->has_zone || strcmp(st->zone.label, z->label) == 0))
+		{
+			ps->sum_end = want;
+			pm_note(ps->doc, "the summary's second time is not where its stated length (%d minutes) reaches from the start, and %s is; the incident ends then",
+					ps->field_secs / 60, pm_fmt_hm(st->h, st->mi));
+			return;
+		}
+	}
+}
+
 /* the summary: texts, users affected, the duration as it states it */
 void
 pm_read_summary(PmParser *ps)
@@ -1332,6 +1376,8 @@ pm_read_summary(PmParser *ps)
 		ps->stated_secs = pm_stated_length(ps->summary.data, ps->summary.len, false);
 	if (ps->sum_has_end && !ps->sum_has_start)
 		pm_start_from_time_to_resolve(ps);
+	if (ps->sum_has_start && ps->sum_has_end && ps->field_secs > 0)
+		pm_summary_length_end(ps);
 	if (ps->sum_has_start && !ps->sum_has_end)
 	{
 		int			secs = ps->stated_secs;

@@ -386,6 +386,36 @@ pm_label_first(const char *s, const char *e)
 	return false;
 }
 
+/*
+ * "Detection", "Mitigation", "Resolution": a phase of the response, which
+ * a list of what was done labels its items with
+ */
+static bool
+pm_phase_word(const char *s, const char *e)
+{
+	static const char *const words[] = {"detection", "investigation", "identification",
+	"diagnosis", "triage", "escalation", "mitigation", "resolution", "recovery"};
+
+	s = pm_skip_decor(s, e);
+	for (int i = 0; i < lengthof(words); i++)
+		if (pm_word_ci(s, e, words[i]) &&
+			pm_skip_decor(s + strlen(words[i]), e) == e)
+			return true;
+	return false;
+}
+
+/* "Detection: Automated alerts told ...", "**Mitigation:** We added ...": a phase's account */
+static bool
+pm_phase_lead(const char *s, const char *e)
+{
+	const char *colon;
+
+	s = pm_skip_decor(s, e);
+	colon = memchr(s, ':', Min(e - s, 24));
+	return colon != NULL && pm_phase_word(s, colon) &&
+		pm_skip_decor(colon + 1, e) < e;
+}
+
 void
 pm_measures_line(PmParser *ps, const PmLine *ln)
 {
@@ -435,6 +465,12 @@ pm_measures_line(PmParser *ps, const PmLine *ln)
 		while (l > 0 && (name[l - 1] == ':' || name[l - 1] == ' '))
 			name[--l] = '\0';
 		hk = pm_head_kind(name);
+		ps->phase_indent = 0;
+		if (pm_phase_word(name, name + l))
+		{
+			ps->phase_labels++;
+			ps->phase_indent = ln->indent + 1;
+		}
 		if (hk == HEAD_TASKS || hk == HEAD_IMPROVEMENTS)
 		{
 			ps->group = (hk == HEAD_TASKS) ? GROUP_TASKS : GROUP_IMPROVEMENTS;
@@ -459,6 +495,12 @@ pm_measures_line(PmParser *ps, const PmLine *ln)
 
 		s = pm_strip_checkbox(s, e, &it->has_checkbox, &it->checked);
 		appendBinaryStringInfo(&it->text, s, e - s);
+		/* "- Detection: ...", "- Resolution:" over its steps: the response */
+		it->under_phase = ps->phase_indent > 0 && ln->indent >= ps->phase_indent;
+		if (!it->under_phase)
+			ps->phase_indent = 0;
+		it->phase_text = !it->has_checkbox && pm_phase_lead(s, e);
+		ps->phase_labels += it->phase_text;
 	}
 }
 
@@ -650,7 +692,13 @@ pm_says_done(const char *title)
 {
 	static const char *const words[] = {" has been ", " have been ", " was added", " were added",
 	" was updated", " were updated", " was implemented", " were implemented", " was deployed",
-	" was fixed", " was enabled", " was installed", " already "};
+	" was fixed", " was enabled", " was installed", " already ",
+		/* "The frozen feed was removed ...", "Accounts ... were compensated in full" */
+		" was removed", " were removed", " was shut down", " were shut down",
+		" was patched", " was replaced", " were replaced", " was rotated", " were rotated",
+		" was migrated", " were migrated", " was disabled", " were disabled",
+		" was refunded", " were refunded", " was compensated", " were compensated",
+	" was rolled out", " was raised", " was increased"};
 	char		buf[256];
 	char	   *low;
 
@@ -1073,6 +1121,13 @@ pm_build_tasks(PmParser *ps)
 		bool		has_task_group = ps->saw_task_heading;
 		bool		only_refs = true;
 
+		/*
+		 * "- Detection: ...", "- Investigation: ...", "- Resolution:" over
+		 * its steps: the measures tell the response phase by phase.  The
+		 * phases' accounts are no tasks, the steps under one were done.
+		 */
+		bool		phases = ps->phase_labels >= 2;
+
 		for (int i = 0; i < ps->nitems; i++)
 		{
 			if (ps->items[i].group == GROUP_TASKS)
@@ -1091,8 +1146,10 @@ pm_build_tasks(PmParser *ps)
 			 * "Uptime and alerting issue: https://…", is the task.
 			 */
 			if (it->text.len == 0 || (it->plain && pm_list_has_marked(ps, it->span)) ||
-				(!only_refs && pm_is_reference(it->text.data)))
+				(!only_refs && pm_is_reference(it->text.data)) ||
+				(phases && it->phase_text))
 				continue;
+			it->group_done |= phases && it->under_phase;
 			/* a checkbox is a task, also among a plan's improvements */
 			if (!has_task_group || it->group == GROUP_TASKS || it->has_checkbox)
 			{

@@ -422,6 +422,8 @@ pm_head_kind(const char *name)
 		strcmp(low, "plan of action") == 0)
 		return HEAD_TASKS;
 	if (HAS("corrective") || HAS("prevent") || HAS("measures") || WORD("measure") ||
+		HAS("looking forward") || HAS("going forward") || HAS("in future") ||
+		HAS("in the future") ||
 		WORD("mitigations") || HAS("future mitigation") ||
 		HAS("remediation") || HAS("doing about") || pm_head_says_done(low))
 		return HEAD_MEASURES;

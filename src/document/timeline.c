@@ -123,11 +123,12 @@ pm_skip_emoji(const char *p, const char *e)
 }
 
 /*
- * "0900 - First user report": a 24-hour time written without its colon, as
- * an entry's head only (a dash and words after it), so that a year in a
- * sentence stays a year.
+ * "0900 - First user report", "1612: The provider posted ...", "[1631](link):
+ * Maren noticed ...": a 24-hour time written without its colon, as an
+ * entry's head only (a dash or a colon and words after it), so that a year
+ * in a sentence stays a year.  Returns where the separator is, or NULL.
  */
-static bool
+static const char *
 pm_military_head(const char *q, const char *e, PmStamp *st)
 {
 	const char *r;
@@ -135,27 +136,44 @@ pm_military_head(const char *q, const char *e, PmStamp *st)
 				mm;
 
 	if (e - q < 8 || !isdigit((unsigned char) q[0]) || !isdigit((unsigned char) q[1]) ||
-		!isdigit((unsigned char) q[2]) || !isdigit((unsigned char) q[3]) || q[4] != ' ')
-		return false;
-	r = q + 5;
-	if (*r == '-')
+		!isdigit((unsigned char) q[2]) || !isdigit((unsigned char) q[3]))
+		return NULL;
+	r = q + 4;
+	if (r + 1 < e && r[0] == ']' && r[1] == '(')
+	{
+		/* "[1631](https://chat.example.org/...)": the time is a link */
+		r = memchr(r, ')', e - r);
+		if (r == NULL)
+			return NULL;
 		r++;
-	else if (e - r >= 3 && (unsigned char) r[0] == 0xe2 && (unsigned char) r[1] == 0x80 &&
-			 ((unsigned char) r[2] == 0x93 || (unsigned char) r[2] == 0x94))
-		r += 3;
+	}
+	if (r + 2 < e && r[0] == ':' && r[1] == ' ' && isalpha((unsigned char) r[2]))
+		;						/* "1612: The provider ..." */
+	else if (r < e && *r == ' ')
+	{
+		const char *d = r + 1;
+
+		if (d < e && *d == '-')
+			d++;
+		else if (e - d >= 3 && (unsigned char) d[0] == 0xe2 && (unsigned char) d[1] == 0x80 &&
+				 ((unsigned char) d[2] == 0x93 || (unsigned char) d[2] == 0x94))
+			d += 3;
+		else
+			return NULL;
+		if (d >= e || *d != ' ' || d + 1 >= e || !isalpha((unsigned char) d[1]))
+			return NULL;
+	}
 	else
-		return false;
-	if (r >= e || *r != ' ' || r + 1 >= e || !isalpha((unsigned char) r[1]))
-		return false;
+		return NULL;
 	hh = (q[0] - '0') * 10 + (q[1] - '0');
 	mm = (q[2] - '0') * 10 + (q[3] - '0');
 	if (hh > 23 || mm > 59)
-		return false;
+		return NULL;
 	memset(st, 0, sizeof(PmStamp));
 	st->has_time = true;
 	st->h = hh;
 	st->mi = mm;
-	return true;
+	return r;
 }
 
 /*
@@ -206,8 +224,12 @@ pm_entry_head(const char *p, const char *e, PmStamp *st)
 		q = pm_skip_space(q + 1, e);
 	else
 		q = pm_skip_day_number(q, e);
-	if (pm_military_head(q, e, st))
-		return pm_skip_separator(q + 4, e);
+	{
+		const char *r = pm_military_head(q, e, st);
+
+		if (r != NULL)
+			return pm_skip_separator(r, e);
+	}
 	n = pm_read_stamp(q, e, st);
 	if (n == 0)
 		return NULL;
@@ -712,6 +734,31 @@ pm_timeline_line(PmParser *ps, const PmLine *ln)
  * from most entries: a table of the letter pairs the text holds rules them
  * out before strstr() looks.
  */
+/*
+ * "Relay resumed publishing correct prices", "resumed normal operation",
+ * "service resumed": the service works again (not "was never resumed")
+ */
+static bool
+pm_says_resumed(const char *low)
+{
+	const char *p = strstr(low, "resumed");
+	const char *w,
+			   *we;
+
+	if (p == NULL)
+		return false;
+	if (p - low >= 8 && strncmp(p - 8, "service ", 8) == 0)
+		return true;
+	w = p + 7;
+	if (*w != ' ')
+		return false;
+	w++;
+	for (we = w; isalpha((unsigned char) *we); we++)
+		;
+	return (we - w > 4 && strncmp(we - 3, "ing", 3) == 0) ||
+		(we - w == 6 && strncmp(w, "normal", 6) == 0);
+}
+
 #define PAIR(a, b) ((((unsigned char) (a)) & 31) * 32 + (((unsigned char) (b)) & 31))
 #define PAIR_IN(a, b) (pairs[PAIR(a, b) / 32] & (1u << (PAIR(a, b) % 32)))
 #define HAS(w) (PAIR_IN((w)[0], (w)[1]) && PAIR_IN((w)[1], (w)[2]) && \
@@ -773,7 +820,7 @@ pm_timeline_kind(const char *s, int len, bool *begins)
 		HAS("answering again") || HAS("responding again") || HAS("serving again") ||
 		HAS("reachable again") || HAS("available again") || HAS("flowing normally") ||
 		HAS("flowing again") || HAS("processing normally") || HAS("services operational") ||
-		HAS("normal operation") ||
+		HAS("normal operation") || (HAS("resumed") && pm_says_resumed(low)) ||
 		/* German, French, Spanish, Portuguese, Italian, Dutch, Chinese: a line with letters past ASCII */
 		(pm_has_high(low, len) && (HAS("wiederhergestellt") || HAS("behoben") || HAS("retour \xc3\xa0 la normale") ||
 				  HAS("r\xc3\xa9tabli") || HAS("restablecid") || HAS("restabelecid") ||

@@ -2,7 +2,7 @@
 -- formats (test/document/corpus), checked the way users rely on them.
 BEGIN;
 SET LOCAL timezone = 'UTC';
-SELECT plan(1668);
+SELECT plan(1754);
 
 \set seed000 `cat test/seeds/000_2d29b2a47fc1b878.txt`
 \set seed001 `cat test/seeds/001_e377f6c4d1aac321.txt`
@@ -137,6 +137,17 @@ SELECT plan(1668);
 \set doc188 `cat test/document/corpus/188_status_notice_date_in_title_12h_utc_bullets_done_steps.md`
 \set doc190 `cat test/document/corpus/190_statuspage_approximately_weekday_ordinal_no_year_posted_nzst.md`
 \set doc192 `cat test/document/corpus/192_status_incident_start_resolved_time_fields_idt_follow_up_bullets.md`
+\set doc193 `cat test/document/corpus/193_statuspage_postmortem_untimed_updates_posted_edt_corrective_summary.md`
+\set doc195 `cat test/document/corpus/195_rst_deviation_report_substitution_date_bold_times_no_zone_enumerated_measures.rst`
+\set doc196 `cat test/document/corpus/196_incident_note_summary_date_line_approx_hhmm_day_heading_linked_times_avoid_list.md`
+\set doc197 `cat test/document/corpus/197_incident_analysis_date_duration_cet_prose_times_already_done_implicit_follow_ups.md`
+\set doc198 `cat test/document/corpus/198_post_mortem_day_first_date_title_bold_time_table_impacted_rows_looking_forward.md`
+\set doc199 `cat test/document/corpus/199_hpc_status_incident_bold_status_words_span_timestamps_pt_html_comment_window.md`
+\set doc200 `cat test/document/corpus/200_status_issue_front_matter_iso_z_untimed_updates_most_recent_first_upstream_quotes.md`
+\set doc201 `cat test/document/corpus/201_status_issue_front_matter_single_digit_hour_no_zone_track_shortcode.md`
+\set doc202 `cat test/document/corpus/202_status_issue_front_matter_dated_gmt_paragraphs_rules_most_recent_first.md`
+\set doc203 `cat test/document/corpus/203_status_issue_front_matter_iso_date_update_block_resolved_iso.md`
+\set doc204 `cat test/document/corpus/204_incident_dash_fields_month_abbrev_date_owner_action_items_timeline_last_day_prefixed_hhmm_utc.md`
 \set doc183 `cat test/document/corpus/183_narrative_last_night_pm_am_cross_midnight_no_zone.md`
 \set doc207 `cat test/document/corpus/207_game_studio_news_post_separator_lines_by_utc_paragraphs_caption.md`
 \set doc209 `cat test/document/corpus/209_statuspage_updates_posted_under_text_no_status_words_most_recent_first.md`
@@ -344,6 +355,7 @@ INSERT INTO doc VALUES
 	('188 status notice, date in the title, "9:15 AM UTC:" bullets, What We''ve Done', :'doc188', NULL),
 	('190 status page, "At approximately 14:27, Tuesday the 9th of April", Posted ... 2013 NZST', :'doc190', NULL),
 	('192 status incident, Start Time / Resolved Time fields in IDT, follow-up bullets', :'doc192', NULL),
+	('193 status page postmortem, untimed summary, updates "Posted Jun 10, 2024 - 16:18 EDT"', :'doc193', NULL),
 	('183 narrative, "Last night (March 14th, 2022)", pm/am across midnight, no zone', :'doc183', NULL),
 	('143 mailing-list notice, "At 06:10 UTC 2023-09-04", dash-escaped bullets', :'doc143', NULL),
 	('145 status RCA, a date line over "- 11:12am PT:" bullets, Actions Taken', :'doc145', NULL),
@@ -369,6 +381,17 @@ INSERT INTO doc VALUES
 	('179 "15:30 - App serving normally" first, no zone', :'doc179', NULL),
 	('180 mermaid only, debugging checklist, ### Immediate Actions (Completed)', :'doc180', NULL),
 	('182 "on 11/19/25", 100% of users and 64 customers', :'doc182', NULL),
+	-- 195-206: a ninth held-out sample (docs/document.md "held-out")
+	('195 RST deviation report, |date| substitution, * **09:20**: bullets, no zone, #. measures', :'doc195', NULL),
+	('196 Date: 14 Mar 2019 (~1612) to ... (~1935), ### day heading, [1631](link): entries', :'doc196', NULL),
+	('197 incident analysis, Date (6 hours, 35 minutes), 13:05 CET, (1:05 PM - 7:40 PM CET), ✅ Already Done', :'doc197', NULL),
+	('198 Post-Mortem ... on 14/05/2025, | **03:41** | table, resumed publishing, Looking Forward', :'doc198', NULL),
+	('199 HPC status, **Resolved**: text, <span class="timestamp">Mar 4, 10:30 PT</span>, starting around 21:40', :'doc199', NULL),
+	('200 status issue, front matter ISO Z date and resolvedWhen, untimed *Update* paragraphs', :'doc200', NULL),
+	('201 status issue, date: 2024-11-19 3:40:00, resolvedWhen, {{< track >}} shortcode', :'doc201', NULL),
+	('202 status issue, "2024-06-12 11:45 GMT" paragraphs between rules, most recent first', :'doc202', NULL),
+	('203 status issue, front matter ISO date, ::: update Resolved | ISO block', :'doc203', NULL),
+--	('204 - Date: 2025-Jun-18 fields, owner action items, Timeline last, "Jun 18 1342 UTC:" then "1410 UTC:"', :'doc204', NULL),
 	-- 207-218: a tenth held-out sample (docs/document.md "held-out")
 	('207 game news post, ------- separators, "By 18:20 UTC," paragraphs, a chart caption repeating times', :'doc207', NULL),
 --	('209 status page updates, text then "Posted Jun 18, 2023 - 21:52 UTC", no status words, most recent first', :'doc209', NULL),
@@ -548,6 +571,7 @@ INSERT INTO expected VALUES
 	('188 status notice, date in the title, "9:15 AM UTC:" bullets, What We''ve Done', '2025-10-07 09:15Z', '2025-10-07 12:20Z', 3, 3, 3, NULL, NULL),
 	('190 status page, "At approximately 14:27, Tuesday the 9th of April", Posted ... 2013 NZST', '2013-04-09 02:27Z', '2013-04-09 02:58Z', 2, 0, 0, NULL, NULL),
 	('192 status incident, Start Time / Resolved Time fields in IDT, follow-up bullets', '2024-03-18 02:10Z', '2024-03-18 03:47Z', 0, 4, 0, NULL, NULL),
+	('193 status page postmortem, untimed summary, updates "Posted Jun 10, 2024 - 16:18 EDT"', '2024-06-10 20:18Z', '2024-06-10 20:42Z', 4, 3, 3, NULL, NULL),
 	('183 narrative, "Last night (March 14th, 2022)", pm/am across midnight, no zone', '2022-03-14 23:18Z', '2022-03-15 00:41Z', 4, 0, 0, NULL, NULL),
 	('143 mailing-list notice, "At 06:10 UTC 2023-09-04", dash-escaped bullets', '2023-09-04 06:10Z', '2023-09-04 07:58Z', 4, 2, 0, NULL, NULL),
 	('145 status RCA, a date line over "- 11:12am PT:" bullets, Actions Taken', '2024-09-24 18:12Z', '2024-09-24 19:41Z', 5, 3, 1, NULL, NULL),
@@ -574,6 +598,18 @@ INSERT INTO expected VALUES
 	('179 "15:30 - App serving normally" first, no zone', '2025-08-21 15:34Z', '2025-08-21 15:43Z', 5, 3, 0, 100, NULL),
 	('180 mermaid only, debugging checklist, ### Immediate Actions (Completed)', '2023-03-08 14:12Z', '2023-03-08 14:46Z', 0, 4, 2, NULL, NULL),
 	('182 "on 11/19/25", 100% of users and 64 customers', '2025-11-19 10:20Z', '2025-11-19 11:35Z', 5, 2, 0, 100, 64),
+	-- 195-206: a ninth held-out sample (docs/document.md "held-out")
+	('195 RST deviation report, |date| substitution, * **09:20**: bullets, no zone, #. measures', '2025-09-16 09:20Z', '2025-09-16 10:10Z', 3, 3, 0, NULL, NULL),
+	('196 Date: 14 Mar 2019 (~1612) to ... (~1935), ### day heading, [1631](link): entries', '2019-03-14 16:12Z', '2019-03-14 19:35Z', 9, 4, 0, NULL, NULL),
+	('197 incident analysis, Date (6 hours, 35 minutes), 13:05 CET, (1:05 PM - 7:40 PM CET), ✅ Already Done', '2025-03-11 12:05Z', '2025-03-11 18:40Z', 0, 6, 2, NULL, NULL),
+	('198 Post-Mortem ... on 14/05/2025, | **03:41** | table, resumed publishing, Looking Forward', '2025-05-14 03:41Z', '2025-05-14 05:03Z', 8, 7, 3, NULL, NULL),
+	('199 HPC status, **Resolved**: text, <span class="timestamp">Mar 4, 10:30 PT</span>, starting around 21:40', '2025-03-04 05:40Z', '2025-03-04 18:30Z', 3, 0, 0, NULL, NULL),
+	('200 status issue, front matter ISO Z date and resolvedWhen, untimed *Update* paragraphs', '2025-10-02 14:12:41.508Z', '2025-10-03 02:55:19.044Z', 0, 0, 0, NULL, NULL),
+	('201 status issue, date: 2024-11-19 3:40:00, resolvedWhen, {{< track >}} shortcode', '2024-11-19 03:40Z', '2024-11-19 06:05Z', 0, 0, 0, NULL, NULL),
+	('202 status issue, "2024-06-12 11:45 GMT" paragraphs between rules, most recent first', '2024-06-12 09:30Z', '2024-06-12 11:45Z', 3, 0, 0, NULL, NULL),
+	('203 status issue, front matter ISO date, ::: update Resolved | ISO block', '2023-08-22 07:48Z', '2023-08-22 09:36Z', 1, 0, 0, NULL, NULL),
+--	('204 - Date: 2025-Jun-18 fields, owner action items, Timeline last, "Jun 18 1342 UTC:" then "1410 UTC:"', '2025-06-18 14:55Z', '2025-06-18 19:40Z', 9, 5, 0, NULL, NULL),  -- known miss (docs/document.md)
+--		(still missed: read from 13:42, the release's tag, to Jun 19 10:30, the last entry; the impact begins with the first wrong app hash at 14:55 and ends when every validator signs again, 19:40)
 	-- 207-218: a tenth held-out sample (docs/document.md "held-out"); a row commented out is
 	-- what a careful reader records where the parser does not read it so yet
 	('207 game news post, ------- separators, "By 18:20 UTC," paragraphs, a chart caption repeating times', '2024-08-11 18:05Z', '2024-08-11 20:10Z', 5, 0, 0, NULL, NULL),
@@ -599,9 +635,6 @@ INSERT INTO expected VALUES
 	('229 gh issue view export, Steps to close checklist, times only in a comment', '2023-05-14 01:35Z', '2023-05-14 11:40Z', 0, 1, 0, NULL, NULL),
 	('230 numbered bold "9 March 2025, 06:12 (UTC) – " entries, date-only items, Outage Start/End (UTC)', '2025-03-09 06:12Z', '2025-03-11 21:47Z', 14, 7, 0, NULL, NULL),
 	('155 bold key table, Resolution Time 07:00 UTC (May 7)', '2023-05-06 21:40Z', '2023-05-07 07:00Z', 0, 0, 0, NULL, 2400000);
--- known misses of the eighth sample, what a careful reader records (not yet imported so):
---	('193 status page postmortem, untimed summary, updates "Posted Jun 10, 2024 - 16:18 EDT"', '2024-06-10 20:18Z', '2024-06-10 20:42Z', 4, 3, 3, NULL, NULL)
---		(refused for want of a timeline: updates with the posted stamp below their text are not read)
 
 CREATE TEMP TABLE imported AS
 	SELECT name, postmortem.import_markdown(body, on_date => on_date) AS id FROM doc;
@@ -614,7 +647,7 @@ CREATE TEMP VIEW actual AS
 		   i.users_affected_pct AS pct, i.users_affected AS users, i.import_notes, i.status
 	  FROM imported m JOIN postmortem.incident i ON i.id = m.id;
 
--- 192 documents x 7 checks
+-- 202 documents x 7 checks
 SELECT is(a.started_at, e.started_at, e.name || ': start in UTC') FROM actual a JOIN expected e USING (name) ORDER BY name;
 SELECT is(a.resolved_at, e.resolved_at, e.name || ': end in UTC') FROM actual a JOIN expected e USING (name) ORDER BY name;
 SELECT is(a.entries, e.entries, e.name || ': timeline entries') FROM actual a JOIN expected e USING (name) ORDER BY name;
@@ -624,7 +657,7 @@ SELECT is(a.pct, e.pct, e.name || ': share of users affected') FROM actual a JOI
 SELECT is(a.users, e.users, e.name || ': users affected') FROM actual a JOIN expected e USING (name) ORDER BY name;
 
 -- every imported incident is finished, and the timeline came from the import
-SELECT is(count(*)::int, 192, 'every document imports as a finished incident (resolved, or closed as its Status says)') FROM actual
+SELECT is(count(*)::int, 202, 'every document imports as a finished incident (resolved, or closed as its Status says)') FROM actual
  WHERE status = 'resolved' OR (status = 'closed' AND name LIKE '161 %');
 SELECT is((SELECT count(*)::int FROM postmortem.timeline t JOIN imported m ON m.id = t.incident_id WHERE t.source <> 'import'),
 		  0, 'timeline rows are marked as imported');
@@ -931,6 +964,8 @@ $$;
 \set ref189 `cat test/document/corpus/189_status_writeup_this_afternoon_utc_lines_learnings_no_date.md`
 \set ref194 `cat test/document/corpus/194_status_rca_bold_run_in_labels_approximately_est_no_year.md`
 \set ref191 `cat test/document/corpus/191_status_notice_weekday_ordinal_est_no_year.md`
+\set ref205 `cat test/document/corpus/205_postmortem_summary_bullets_code_span_dates_no_year_explored_solutions.md`
+\set ref206 `cat test/document/corpus/206_service_update_month_sections_reason_schedules_no_day_no_time.md`
 \set ref208 `cat test/document/corpus/208_game_forum_post_date_in_title_outage_lasted_minutes_no_time.md`
 \set ref214 `cat test/document/corpus/214_statuspage_postmortem_colon_fields_duration_only_numbered_mitigations_posted.md`
 SELECT is(pg_temp.refusal(:'ref88'), 'It names a day, June 4, but no year.', '88: "Tuesday, June 4" and no year is refused, naming the day');
@@ -944,6 +979,10 @@ SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', :'ref138'), '22
 SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', :'ref154'), '22P02', 'postmortem document names no date', '154: "Incident Timeline — INC-2025-0412 (All times UTC)" and no date');
 SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', :'ref181'), '22P02', 'postmortem document names no date', '181: a template''s example, "09:00 AM (GMT): An alert fired" lines run together, no date');
 SELECT is(pg_temp.refusal(:'ref151'), 'It names a day, April 18, but no year.', '151: status page updates "Apr 18, 09:35 MDT" and no year: refused, naming the day');
+SELECT is((SELECT array[j->>'started_at', j->>'resolved_at', jsonb_array_length(j->'timeline')::text]
+			  FROM postmortem.parse_markdown(:'ref151', on_date => '2024-04-18') j),
+		  array['2024-04-18T15:35:00+00:00', '2024-04-18T17:40:00+00:00', '4'],
+		  '151 given its year: the update history, most recent first, is the timeline, oldest first, from Investigating to Resolved (the Postmortem''s own stamp no entry)');
 SELECT is(pg_temp.refusal(:'ref153'), 'It names a day, October 3, but no year.', '153: "Timeframe: October 3, 2:15 pm – 3:02 pm (local time)" and no year: refused, naming the day');
 SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', :'ref185'), '22P02', 'postmortem document names no date', '185: "Today we had an outage", the provider''s "At 1:12PM Central Standard Time": no date');
 SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', :'ref186'), '22P02', 'postmortem document names no date', '186: an article''s postmortem, "2:00 PM – " bullets and no date');
@@ -951,6 +990,18 @@ SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', :'ref189'), '22
 SELECT is(pg_temp.refusal(:'ref194'), 'It names a day, March 4, but no year.', '194: "**Root Cause** The ..." run-in labels, "On March 4th at approximately 9:20 AM EST" and no year: refused, naming the day');
 SELECT is(pg_temp.refusal(:'ref191'), 'It names a day, November 6, but no year.', '191: "On Monday, November 6th, at 02:44 AM EST" and no year: refused, naming the day');
 SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', :'ref221'), '22P02', 'postmortem document names no date', '221: a review of another company''s postmortem, "Time (Eastern) | Description" rows with no table, no day anywhere');
+SELECT is((SELECT array_agg(e->>'kind' ORDER BY e->>'at') FROM jsonb_array_elements(postmortem.parse_markdown(
+			E'# Compaction stall\n## Timeline\n- 2024-05-02 10:00 UTC: compaction paused for the upgrade\n- 10:30 UTC: it was never resumed, disks filled\n- 11:05 UTC: compaction resumed running on every node\n')->'timeline') e),
+		  array['action', 'action', 'resolution'],
+		  '"resumed running" says the service came back, "was never resumed" does not');
+SELECT is((SELECT j->>'started_at' FROM postmortem.parse_markdown(
+			E'---\ntitle: Cache outage\ndate: 2024-05-02 08:00\n---\n# Cache outage\n## Timeline\n- 2024-05-02 10:00 UTC: cache evictions spike\n- 10:40 UTC: cache restored\n') j),
+		  '2024-05-02T10:00:00+00:00', 'a blog''s front matter date (no resolved key) is when it was posted, not the start');
+SELECT is((SELECT j->>'started_at' FROM postmortem.parse_markdown(
+			E'---\ntitle: Cache outage\ndate: 2024-05-02 08:00\nresolved: true\n---\nThe cache was evicting everything.\n\n::: update Resolved | 2024-05-02T10:40:00Z\nThe cache is restored.\n:::\n') j),
+		  '2024-05-02T08:00:00+00:00', 'a status issue''s front matter date opens the incident when its one update comes later');
+SELECT is(pg_temp.refusal(:'ref205'), 'It names a day, September 10, but no year.', '205: summary bullets with `Sep. 9 around 14:00 UTC` in code spans and no year: refused, naming a day');
+SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', :'ref206'), '22P02', 'postmortem document names no date', '206: a service update in month sections ("Mar 2024, Outage"), no day and no time: refused for want of a date');
 SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', d), '22P02', 'postmortem document has no timeline', n)
   FROM (VALUES ('96: a blog post whose only times are log lines in code blocks', :'ref96'),
 			   ('99: the project README that asks for a postmortem', :'ref99'),

@@ -1,0 +1,295 @@
+/*-------------------------------------------------------------------------
+ *
+ * history.c
+ *	  A status page's update history, read as the timeline: each update a
+ *	  status word ("Resolved", "Monitoring", "Update", ...), its text and
+ *	  the time it was posted on a line of its own under the text ("Posted
+ *	  Jun 10, 2024 - 16:18 EDT", "Apr 18, 09:35 MDT"), the most recent
+ *	  first.  The postmortem posted above the updates ("Postmortem", or the
+ *	  report's own text over its stamp) is read as the rest of the document.
+ *
+ * Called by structure.c when a document has no timeline of its own; calls
+ * timeline.c (stamps, entries) and text.c.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include <ctype.h>
+
+#include "lib/stringinfo.h"
+#include "pgtime.h"
+#include "utils/datetime.h"
+#include "utils/timestamp.h"
+
+#include "document/parse.h"
+#include "document/parse_int.h"
+
+/* the words a status page heads its updates with */
+static const char *const status_words[] = {"investigating", "identified", "monitoring",
+	"resolved", "update", "updated", "verifying", "in progress", "completed", "scheduled",
+"postmortem", "post-mortem", "post mortem"};
+
+/*
+ * A line that is a status word, alone or before its text: "Resolved",
+ * "Investigating -", "Resolved - This incident has been resolved.".
+ * Returns the word's index in status_words (-1 for none) and where the
+ * text after it starts.
+ */
+static int
+pm_status_line(const PmLine *ln, const char **text)
+{
+	const char *e = ln->s + ln->len;
+	const char *s;
+
+	if (ln->code || ln->front_matter || ln->len == 0 || ln->len > 400)
+		return -1;
+	s = pm_skip_decor(ln->s, e);
+	while (s < e && *s == '#')
+		s++;
+	s = pm_skip_decor(s, e);
+	for (int w = 0; w < lengthof(status_words); w++)
+	{
+		const char *p;
+
+		if (!pm_word_ci(s, e, status_words[w]))
+			continue;
+		p = pm_skip_decor(s + strlen(status_words[w]), e);
+		if (p < e && (*p == '-' || *p == ':'))
+			p++;
+		else if (p + 2 < e && (unsigned char) p[0] == 0xe2 && (unsigned char) p[1] == 0x80 &&
+				 ((unsigned char) p[2] == 0x93 || (unsigned char) p[2] == 0x94))
+			p += 3;				/* en or em dash */
+		else if (p < e)
+			return -1;			/* "Resolved the lock": a sentence */
+		*text = pm_skip_decor(p, e);
+		return w;
+	}
+	return -1;
+}
+
+/* is status word w the postmortem's own, not an update's? */
+static bool
+pm_postmortem_word(int w)
+{
+	return strncmp(status_words[w], "post", 4) == 0;
+}
+
+/*
+ * "Posted Jun 10, 2024 - 16:18 EDT", "Apr 18, 09:35 MDT": a line that is
+ * only a day and a time (and a zone), when an update was posted
+ */
+static bool
+pm_update_stamp(const PmLine *ln, PmStamp *st)
+{
+	const char *s = ln->s,
+			   *e = ln->s + ln->len,
+			   *body;
+
+	/* "<br><span class=...>Mar 4, 10:30 PT</span>" leaves " Mar 4, 10:30 PT" */
+	s = pm_skip_space(s, e);
+	if (ln->code || ln->front_matter || ln->len == 0 || ln->len > 80 || s == e ||
+		!(isdigit((unsigned char) *s) || isalpha((unsigned char) *s) || *s == '*' || *s == '_'))
+		return false;
+	s = pm_skip_decor(s, e);
+	if (pm_word_ci(s, e, "posted"))
+	{
+		s = pm_skip_space(s + 6, e);
+		if (pm_word_ci(s, e, "on") || pm_word_ci(s, e, "at"))
+			s = pm_skip_space(s + 2, e);
+		if (s < e && *s == ':')
+			s = pm_skip_space(s + 1, e);
+	}
+	body = pm_entry_head(s, e, st);
+	if (body == NULL || !st->has_date || !st->has_time)
+		return false;
+	body = pm_skip_decor(body, e);
+	return body == e;
+}
+
+/* the first line with words in (from, to), headings over it skipped, or -1 */
+static int
+pm_first_text(const PmParser *ps, int from, int to)
+{
+	for (int i = from + 1; i < to; i++)
+		if (ps->lines[i].len > 0 && !ps->lines[i].code && !ps->lines[i].front_matter &&
+			ps->lines[i].s[0] != '#')
+			return i;
+	return -1;
+}
+
+/*
+ * "... stopped responding on Monday March 3 starting around 21:40": a time
+ * the first update's text names, earlier than the update was posted, is
+ * when the incident began (settle.c compares the two)
+ */
+static void
+pm_history_early(PmParser *ps, const PmRawEntry *r)
+{
+	PmStamps	found;
+
+	memset(&found, 0, sizeof(found));
+	pm_scan_stamps(r->body.data, r->body.len, &found);
+	for (int i = 0; i < found.n; i++)
+		if (found.st[i].has_time)
+		{
+			ps->hist_early = found.st[i];
+			ps->hist_lineno = r->lineno;
+			return;
+		}
+}
+
+/*
+ * Find the update history: the blocks of lines each ending with a posted
+ * stamp, the updates those that open with a status word.  The blocks
+ * before the first update (a report above its stamp, a "Postmortem"
+ * update) are the postmortem: their last stamp is when it was posted,
+ * which is no entry.  The history ends at the first block after it that
+ * opens with no status word.  True when it holds two updates or more.
+ */
+bool
+pm_find_history(PmParser *ps)
+{
+	int			prev = -1;
+	int			n = 0,
+				max = 8;
+	int			post_stamp = 0;
+	PmUpdate   *ups = palloc(sizeof(PmUpdate) * max);
+
+	for (int i = 0; i < ps->nlines; i++)
+	{
+		PmStamp		st;
+		const char *text;
+		int			first,
+					w;
+
+		if (!pm_update_stamp(&ps->lines[i], &st))
+			continue;
+		first = pm_first_text(ps, prev, i);
+		w = first >= 0 ? pm_status_line(&ps->lines[first], &text) : -1;
+		prev = i;
+		if (w >= 0 && !pm_postmortem_word(w))
+		{
+			if (n == max)
+			{
+				max *= 2;
+				ups = repalloc(ups, sizeof(PmUpdate) * max);
+			}
+			ups[n].status = first;
+			ups[n].stamp = i;
+			n++;
+		}
+		else if (n == 0)
+			post_stamp = i + 1; /* the postmortem, above the updates */
+		else
+			break;
+	}
+	if (n < 2)
+	{
+		pfree(ups);
+		return false;
+	}
+	ps->updates = ups;
+	ps->nupdates = n;
+	ps->post_stamp = post_stamp;
+	return true;
+}
+
+/*
+ * The history's entries, oldest first: each at its posted time, its text
+ * the status word (but "Update") and the lines between it and the stamp.
+ */
+void
+pm_history_entries(PmParser *ps)
+{
+	for (int u = ps->nupdates - 1; u >= 0; u--)
+	{
+		const PmUpdate *up = &ps->updates[u];
+		const PmLine *sl = &ps->lines[up->status];
+		const char *text;
+		int			w = pm_status_line(sl, &text);
+		PmStamp		st;
+		PmRawEntry *r;
+
+		if (w < 0 || !pm_update_stamp(&ps->lines[up->stamp], &st))
+			continue;
+		r = pm_new_entry(ps, &st, ps->lines[up->stamp].lineno, 0);
+		if (strncmp(status_words[w], "update", 6) != 0)
+		{
+			const char *ws = pm_skip_decor(sl->s, text);
+
+			while (ws < text && *ws == '#')
+				ws++;
+			ws = pm_skip_decor(ws, text);
+			appendBinaryStringInfo(&r->body, ws, strlen(status_words[w]));
+			appendStringInfoString(&r->body, ":");
+		}
+		if (text < sl->s + sl->len)
+			appendStringInfo(&r->body, " %.*s", (int) (sl->s + sl->len - text), text);
+		for (int i = up->status + 1; i < up->stamp; i++)
+		{
+			const PmLine *ln = &ps->lines[i];
+
+			if (ln->len > 0 && !ln->code)
+				appendStringInfo(&r->body, " %.*s", ln->len, ln->s);
+			ps->lines[i].section = SEC_TIMELINE;
+		}
+		if (u == ps->nupdates - 1)
+			pm_history_early(ps, r);
+	}
+	ps->parts_seen++;
+	ps->saw_timeline = true;
+}
+
+/*
+ * "::: update Resolved | 2021-03-19T10:01:00.000Z" over its text, up to
+ * ":::" (a status page's update block, cState's): one entry, its text
+ * the status word and the lines of the block.  Returns the block's last
+ * line, or -1 when line i opens none.
+ */
+int
+pm_update_block(PmParser *ps, int i)
+{
+	const PmLine *ln = &ps->lines[i];
+	const char *s = ln->s,
+			   *e = ln->s + ln->len,
+			   *bar,
+			   *body;
+	PmStamp		st;
+	PmRawEntry *r;
+	int			j;
+
+	if (ln->len < 8 || strncmp(s, ":::", 3) != 0)
+		return -1;
+	s = pm_skip_space(s + 3, e);
+	if (!pm_word_ci(s, e, "update"))
+		return -1;
+	s = pm_skip_space(s + 6, e);
+	bar = memchr(s, '|', e - s);
+	if (bar == NULL)
+		return -1;
+	body = pm_entry_head(pm_skip_space(bar + 1, e), e, &st);
+	if (body == NULL || !st.has_time)
+		return -1;
+	r = pm_new_entry(ps, &st, ln->lineno, 0);
+	{
+		const char *we = bar;
+
+		while (we > s && we[-1] == ' ')
+			we--;
+		if (we > s)
+			appendStringInfo(&r->body, "%.*s:", (int) (we - s), s);
+	}
+	for (j = i + 1; j < ps->nlines; j++)
+	{
+		PmLine	   *l = &ps->lines[j];
+
+		if (l->len >= 3 && strncmp(l->s, ":::", 3) == 0)
+			break;
+		l->section = SEC_TIMELINE;
+		if (l->len > 0 && !l->code && !l->comment && strncmp(l->s, "<!--", Min(l->len, 4)) != 0)
+			appendStringInfo(&r->body, " %.*s", l->len, l->s);
+	}
+	ps->parts_seen++;
+	return Min(j, ps->nlines - 1);
+}
