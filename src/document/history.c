@@ -77,10 +77,11 @@ pm_postmortem_word(int w)
 
 /*
  * "Posted Jun 10, 2024 - 16:18 EDT", "Apr 18, 09:35 MDT": a line that is
- * only a day and a time (and a zone), when an update was posted
+ * only a day and a time (and a zone), when an update was posted; *posted
+ * says whether it says so
  */
 static bool
-pm_update_stamp(const PmLine *ln, PmStamp *st)
+pm_update_stamp(const PmLine *ln, PmStamp *st, bool *posted)
 {
 	const char *s = ln->s,
 			   *e = ln->s + ln->len,
@@ -92,7 +93,8 @@ pm_update_stamp(const PmLine *ln, PmStamp *st)
 		!(isdigit((unsigned char) *s) || isalpha((unsigned char) *s) || *s == '*' || *s == '_'))
 		return false;
 	s = pm_skip_decor(s, e);
-	if (pm_word_ci(s, e, "posted"))
+	*posted = pm_word_ci(s, e, "posted");
+	if (*posted)
 	{
 		s = pm_skip_space(s + 6, e);
 		if (pm_word_ci(s, e, "on") || pm_word_ci(s, e, "at"))
@@ -105,6 +107,34 @@ pm_update_stamp(const PmLine *ln, PmStamp *st)
 		return false;
 	body = pm_skip_decor(body, e);
 	return body == e;
+}
+
+/* is a posted no later than b?  (both name a day and a time) */
+static bool
+pm_stamp_not_after(const PmStamp *a, const PmStamp *b)
+{
+	int			ka[] = {a->y, a->m, a->d, a->h, a->mi},
+				kb[] = {b->y, b->m, b->d, b->h, b->mi};
+
+	for (int i = 0; i < lengthof(ka); i++)
+		if (ka[i] != kb[i])
+			return ka[i] < kb[i];
+	return true;
+}
+
+/*
+ * A short line ending without a full stop, above the first update of a
+ * history without status words: the page's title ("Service outage",
+ * "Incident Report for ..."), not the update's text
+ */
+static bool
+pm_title_line(const PmLine *ln)
+{
+	const char *e = ln->s + ln->len;
+
+	while (e > ln->s && isspace((unsigned char) e[-1]))
+		e--;
+	return e > ln->s && e - ln->s <= 60 && e[-1] != '.' && e[-1] != '!' && e[-1] != '?';
 }
 
 /* the first line with words in (from, to), headings over it skipped, or -1 */
@@ -140,6 +170,60 @@ pm_history_early(PmParser *ps, const PmRawEntry *r)
 }
 
 /*
+ * An update history without status words: the text of each update over
+ * its "Posted <day> - <time>" line, the most recent first, and nothing else
+ * in the document.  Every stamp must say "Posted" and each be no later than
+ * the one above it; short title lines over the first update are not its
+ * text.  True when it holds two updates or more.
+ */
+static bool
+pm_find_posted_history(PmParser *ps)
+{
+	int			prev = -1;
+	int			n = 0,
+				max = 8;
+	PmStamp		last = {0};
+	PmUpdate   *ups = palloc(sizeof(PmUpdate) * max);
+
+	for (int i = 0; i < ps->nlines; i++)
+	{
+		PmStamp		st;
+		bool		posted;
+		int			first;
+
+		if (!pm_update_stamp(&ps->lines[i], &st, &posted))
+			continue;
+		first = pm_first_text(ps, prev, i);
+		if (!posted || first < 0 || (n > 0 && !pm_stamp_not_after(&st, &last)))
+		{
+			pfree(ups);
+			return false;
+		}
+		while (n == 0 && first < i - 1 && pm_title_line(&ps->lines[first]))
+			first = pm_first_text(ps, first, i);
+		if (n == max)
+		{
+			max *= 2;
+			ups = repalloc(ups, sizeof(PmUpdate) * max);
+		}
+		ups[n].status = first;
+		ups[n].stamp = i;
+		n++;
+		last = st;
+		prev = i;
+	}
+	if (n < 2)
+	{
+		pfree(ups);
+		return false;
+	}
+	ps->updates = ups;
+	ps->nupdates = n;
+	ps->post_stamp = 0;
+	return true;
+}
+
+/*
  * Find the update history: the blocks of lines each ending with a posted
  * stamp, the updates those that open with a status word.  The blocks
  * before the first update (a report above its stamp, a "Postmortem"
@@ -160,10 +244,11 @@ pm_find_history(PmParser *ps)
 	{
 		PmStamp		st;
 		const char *text;
+		bool		posted;
 		int			first,
 					w;
 
-		if (!pm_update_stamp(&ps->lines[i], &st))
+		if (!pm_update_stamp(&ps->lines[i], &st, &posted))
 			continue;
 		first = pm_first_text(ps, prev, i);
 		w = first >= 0 ? pm_status_line(&ps->lines[first], &text) : -1;
@@ -187,7 +272,7 @@ pm_find_history(PmParser *ps)
 	if (n < 2)
 	{
 		pfree(ups);
-		return false;
+		return pm_find_posted_history(ps);
 	}
 	ps->updates = ups;
 	ps->nupdates = n;
@@ -197,7 +282,8 @@ pm_find_history(PmParser *ps)
 
 /*
  * The history's entries, oldest first: each at its posted time, its text
- * the status word (but "Update") and the lines between it and the stamp.
+ * the status word (but "Update", or none) and the lines between it and the
+ * stamp.
  */
 void
 pm_history_entries(PmParser *ps)
@@ -206,15 +292,18 @@ pm_history_entries(PmParser *ps)
 	{
 		const PmUpdate *up = &ps->updates[u];
 		const PmLine *sl = &ps->lines[up->status];
-		const char *text;
+		const char *text = sl->s;
 		int			w = pm_status_line(sl, &text);
 		PmStamp		st;
+		bool		posted;
 		PmRawEntry *r;
 
-		if (w < 0 || !pm_update_stamp(&ps->lines[up->stamp], &st))
+		if (!pm_update_stamp(&ps->lines[up->stamp], &st, &posted))
 			continue;
 		r = pm_new_entry(ps, &st, ps->lines[up->stamp].lineno, 0);
-		if (strncmp(status_words[w], "update", 6) != 0)
+		if (w < 0)
+			text = sl->s;		/* a history without status words */
+		else if (strncmp(status_words[w], "update", 6) != 0)
 		{
 			const char *ws = pm_skip_decor(sl->s, text);
 
