@@ -909,6 +909,43 @@ pm_notice_aside(PmParser *ps, const PmLine *ln)
 
 static bool pm_posted_line(PmParser *ps, const PmLine *ln);
 
+/*
+ * "| Time | Event |", "| Date | Time (UTC) | Event |" in a summary: the
+ * header of a timeline table put under the summary's heading.  A column of
+ * times and a column of what happened.
+ */
+static bool
+pm_timeline_table_head(const PmLine *ln)
+{
+	static const char *const events[] = {"event", "events", "what happened", "description", "update"};
+	const char *cs[8],
+			   *ce[8];
+	int			nc;
+	bool		time = false,
+				event = false;
+
+	if (ln->s[0] != '|')
+		return false;
+	nc = pm_table_cells(ln->s, ln->s + ln->len, cs, ce, 8);
+	for (int i = 0; i < nc; i++)
+	{
+		const char *a = pm_skip_space(cs[i], ce[i]);
+		const char *b = ce[i];
+
+		while (b > a && (b[-1] == ' ' || b[-1] == '*'))
+			b--;
+		while (a < b && *a == '*')
+			a++;
+		if (pm_prefix_ci(a, b, "time") || pm_prefix_ci(a, b, "date / time") ||
+			pm_prefix_ci(a, b, "date/time") || pm_prefix_ci(a, b, "timestamp"))
+			time = true;
+		for (int k = 0; k < lengthof(events); k++)
+			if (b - a == (int) strlen(events[k]) && pm_prefix_ci(a, b, events[k]))
+				event = true;
+	}
+	return time && event;
+}
+
 /* pass 1: sort the lines into the sections of the template */
 void
 pm_read_sections(PmParser *ps)
@@ -1003,6 +1040,15 @@ pm_read_sections(PmParser *ps)
 			case SEC_SUMMARY:
 				if (pm_posted_line(ps, ln))
 					break;
+				if (!ps->saw_timeline && pm_timeline_table_head(ln))
+				{
+					/* the summary's table of events: the timeline, to the next heading */
+					sec = SEC_TIMELINE;
+					ps->saw_timeline = true;
+					ps->parts_seen++;
+					i = pm_timeline_paragraph(ps, i);
+					break;
+				}
 				pm_summary_line(ps, ln, newpara);
 				break;
 			case SEC_TIMELINE:
