@@ -785,6 +785,7 @@ pm_section_heading(PmParser *ps, const PmLine *ln, char *name, bool atx, int lev
 		!pm_contains_ci(name, strlen(name), "item") && !pm_review_section(ps))
 		return false;			/* "### Immediate Actions" under "## Mitigation": what was done */
 	pm_part_heading(ps, name, atx, level, hk, sec);
+	ps->what_happened = (hk == HEAD_SUMMARY && pm_contains_ci(name, strlen(name), "what happened"));
 	return true;
 }
 
@@ -908,6 +909,7 @@ pm_notice_aside(PmParser *ps, const PmLine *ln)
 }
 
 static bool pm_posted_line(PmParser *ps, const PmLine *ln);
+static int	pm_narrative_paragraph(PmParser *ps, int i);
 
 /*
  * "| Time | Event |", "| Date | Time (UTC) | Event |" in a summary: the
@@ -1040,6 +1042,26 @@ pm_read_sections(PmParser *ps)
 			case SEC_SUMMARY:
 				if (pm_posted_line(ps, ln))
 					break;
+				if (ps->what_happened && ps->prose_timeline)
+				{
+					/* "At 14:36 UTC, the owning team was alerted ...": entries */
+					ln->section = SEC_TIMELINE;
+					i = pm_narrative_paragraph(ps, i);
+					break;
+				}
+				if (ps->what_happened)
+				{
+					PmStamps	found;
+
+					memset(&found, 0, sizeof(found));
+					pm_scan_stamps(ln->s, ln->len, &found);
+					for (int k = 0; k < found.n; k++)
+						if (found.st[k].has_time)
+						{
+							ps->what_happened_times++;
+							break;
+						}
+				}
 				if (!ps->saw_timeline && pm_timeline_table_head(ln))
 				{
 					/* the summary's table of events: the timeline, to the next heading */
@@ -1487,11 +1509,51 @@ pm_read_narrative(PmParser *ps)
 	for (int i = first_prose; i < ps->nlines; i++)
 	{
 		PmLine	   *ln = &ps->lines[i];
-		int			j;
-		StringInfoData para;
 
 		if (ln->code || ln->front_matter || ln->comment || ln->len == 0)
 			continue;
+		i = pm_narrative_paragraph(ps, i);
+	}
+	ps->parts_seen++;
+	return true;
+}
+
+/*
+ * "... no sign of trouble. On August 17, 2023, at 08:50 UTC, a maintenance
+ * job started": does a sentence after the first in [s, e) name a time of
+ * its own?  Then a paragraph that opens with a time is several entries.
+ */
+static bool
+pm_later_sentence_timed(const char *s, const char *e)
+{
+	for (const char *p = s; p + 1 < e; p++)
+		if ((*p == '.' || *p == '!' || *p == '?') && p[1] == ' ')
+		{
+			PmStamps	found;
+
+			memset(&found, 0, sizeof(found));
+			pm_scan_stamps(p + 1, e - p - 1, &found);
+			for (int k = 0; k < found.n; k++)
+				if (found.st[k].has_time)
+					return true;
+			return false;
+		}
+	return false;
+}
+
+/*
+ * A paragraph of a narrative's prose at line i: the span ("From 03:10 UTC
+ * to 07:45 UTC on 2021-11-02, ..."), one entry ("2025-02-11 16:04:00 -
+ * ..."), or each sentence with a time an entry.  Returns its last line.
+ */
+static int
+pm_narrative_paragraph(PmParser *ps, int i)
+{
+	PmLine	   *ln = &ps->lines[i];
+	int			j;
+	StringInfoData para;
+
+	{
 		j = Max(pm_paragraph_end(ps, i), i + 1);
 		initStringInfo(&para);
 		for (int k = i; k < j; k++)
@@ -1518,7 +1580,7 @@ pm_read_narrative(PmParser *ps)
 			 */
 			if (pm_narrative_span(ps, para.data, para.len))
 				;
-			else if (body != NULL && st.has_time)
+			else if (body != NULL && st.has_time && !pm_later_sentence_timed(body, para.data + para.len))
 				pm_timeline_line(ps, &joined);
 			else
 			{
@@ -1526,10 +1588,8 @@ pm_read_narrative(PmParser *ps)
 				pm_timeline_sentences(ps, ln, para.data, para.data + para.len);
 			}
 		}
-		i = j - 1;
 	}
-	ps->parts_seen++;
-	return true;
+	return j - 1;
 }
 
 PmDocument *
@@ -1552,6 +1612,19 @@ pm_parse_document(const char *text, int len, const PmOptions *opt)
 		memset(doc, 0, sizeof(PmDocument));
 		pm_parser_begin(&ps, doc, opt);
 		ps.notice = true;
+		pm_read_structure(&ps, text, len);
+	}
+
+	/*
+	 * No timeline, but a "What happened" section whose paragraphs name the
+	 * times ("At 14:36 UTC, the owning team was alerted ..."): read again
+	 * with that prose as the timeline, each sentence with a time an entry
+	 */
+	if (ps.nraw == 0 && !ps.saw_timeline && !ps.notice && ps.what_happened_times >= 2)
+	{
+		memset(doc, 0, sizeof(PmDocument));
+		pm_parser_begin(&ps, doc, opt);
+		ps.prose_timeline = true;
 		pm_read_structure(&ps, text, len);
 	}
 
