@@ -1436,6 +1436,15 @@ pm_read_narrative(PmParser *ps)
 		outage |= pm_says_outage(ps->front_title, strlen(ps->front_title));
 	if (first_prose < 0 || ntimes < 2 || !outage)
 		return false;
+	/*
+	 * "On September 3 starting at approximately 02:10am PDT, Quillstack
+	 * began seeing\nelevated errors ... that time. The trigger": the prose
+	 * begins with its paragraph, not at the first line with a full stop
+	 */
+	while (first_prose > 1 && ps->lines[first_prose - 1].len > 0 &&
+		   !ps->lines[first_prose - 1].code && !ps->lines[first_prose - 1].front_matter &&
+		   pm_count_words(pnstrdup(ps->lines[first_prose - 1].s, ps->lines[first_prose - 1].len)) >= 8)
+		first_prose--;
 
 	/*
 	 * Pass 1 read every line as text above the first heading: the summary

@@ -1092,6 +1092,17 @@ pm_summary_pick(PmParser *ps, PmStamp **t0, PmStamp **t1, PmStamp **d0, PmStamp 
 	for (int i = 0; i < ps->dur.n && year == 0; i++)
 		if (ps->dur.st[i].has_date)
 			year = ps->dur.st[i].y;
+	if (year == 0 && ps->summary.len > 0)
+	{
+		/* "On September 3 starting at 02:10am PDT" over "Posted Sep 03, 2021 - ...": its year */
+		PmStamps	sum;
+
+		memset(&sum, 0, sizeof(sum));
+		pm_scan_stamps(ps->summary.data, ps->summary.len, &sum);
+		for (int i = 0; i < sum.n && year == 0; i++)
+			if (sum.st[i].has_date)
+				year = sum.st[i].y;
+	}
 	for (int i = 0; i < ps->dur.n; i++)
 	{
 		PmStamp    *st = &ps->dur.st[i];
