@@ -785,7 +785,8 @@ pm_section_heading(PmParser *ps, const PmLine *ln, char *name, bool atx, int lev
 		!pm_contains_ci(name, strlen(name), "item") && !pm_review_section(ps))
 		return false;			/* "### Immediate Actions" under "## Mitigation": what was done */
 	pm_part_heading(ps, name, atx, level, hk, sec);
-	ps->what_happened = (hk == HEAD_SUMMARY && pm_contains_ci(name, strlen(name), "what happened"));
+	ps->what_happened = (hk == HEAD_SUMMARY && pm_contains_ci(name, strlen(name), "what happened")) ||
+		(hk == HEAD_OTHER && atx && *sec == SEC_OTHER);	/* "## How it unfolded" */
 	return true;
 }
 
@@ -948,6 +949,39 @@ pm_timeline_table_head(const PmLine *ln)
 	return time && event;
 }
 
+/*
+ * A line of a "What happened" section that names a time; in a section of
+ * another name, a line of prose that opens with one ("At 2:12 AM PDT on
+ * October 3rd, ...", "By 3:30 AM PDT ..."), not an agenda's "- 14:00 ...".
+ */
+static void
+pm_count_prose_time(PmParser *ps, const PmLine *ln, bool opens)
+{
+	PmStamps	found;
+
+	if (opens)
+	{
+		const char *e = ln->s + ln->len;
+		const char *p = NULL;
+		PmStamp		st;
+
+		if (pm_prefix_ci(ln->s, e, "at ") || pm_prefix_ci(ln->s, e, "by "))
+			p = ln->s + 3;
+		if (p == NULL || pm_read_stamp(p, e, &st) <= 0 || !st.has_time)
+			return;
+		ps->what_happened_times++;
+		return;
+	}
+	memset(&found, 0, sizeof(found));
+	pm_scan_stamps(ln->s, ln->len, &found);
+	for (int k = 0; k < found.n; k++)
+		if (found.st[k].has_time)
+		{
+			ps->what_happened_times++;
+			break;
+		}
+}
+
 /* pass 1: sort the lines into the sections of the template */
 void
 pm_read_sections(PmParser *ps)
@@ -1050,18 +1084,7 @@ pm_read_sections(PmParser *ps)
 					break;
 				}
 				if (ps->what_happened)
-				{
-					PmStamps	found;
-
-					memset(&found, 0, sizeof(found));
-					pm_scan_stamps(ln->s, ln->len, &found);
-					for (int k = 0; k < found.n; k++)
-						if (found.st[k].has_time)
-						{
-							ps->what_happened_times++;
-							break;
-						}
-				}
+					pm_count_prose_time(ps, ln, false);
 				if (!ps->saw_timeline && pm_timeline_table_head(ln))
 				{
 					/* the summary's table of events: the timeline, to the next heading */
@@ -1083,6 +1106,14 @@ pm_read_sections(PmParser *ps)
 				pm_measures_line(ps, ln);
 				break;
 			case SEC_OTHER:
+				if (ps->what_happened && ps->prose_timeline)
+				{
+					ln->section = SEC_TIMELINE;
+					i = pm_narrative_paragraph(ps, i);
+					break;
+				}
+				if (ps->what_happened)
+					pm_count_prose_time(ps, ln, true);
 				if (ln->s[0] == '|')
 					pm_table_row_zone(ps, ln);
 				pm_other_line(ps, ln, newpara);
