@@ -792,6 +792,40 @@ pm_read_year_after(const char *r, const char *e, bool dashed, bool ordinal, int 
 }
 
 /*
+ * "Mar 9–10, 2025": past the second day of a range of days at r, when a
+ * year follows it (the date is the range's first day); r itself otherwise,
+ * so "May 15-16" and "May 15 - 10:00" are left as they are.
+ */
+static const char *
+pm_skip_day_range(const char *r, const char *e)
+{
+	const char *t = r;
+	int			dd,
+				nd;
+
+	if (t < e && *t == '-')
+		t++;
+	else if (e - t >= 3 && (unsigned char) t[0] == 0xe2 && (unsigned char) t[1] == 0x80 &&
+			 (unsigned char) t[2] >= 0x90 && (unsigned char) t[2] <= 0x93)
+		t += 3;					/* U+2010-U+2013: hyphens and the en dash */
+	else
+		return r;
+	nd = pm_read_digits(t, e, 2, &dd);
+	if (nd == 0 || dd < 1 || dd > 31)
+		return r;
+	t = pm_skip_ordinal(t + nd, e);
+	if (t < e && *t == ',')
+	{
+		const char *u = pm_skip_space(t + 1, e);
+		int			yy;
+
+		if (pm_read_digits(u, e, 4, &yy) == 4)
+			return t;
+	}
+	return r;
+}
+
+/*
  * A separator inside a numeric date: '-', '/', '.', or a Unicode hyphen
  * (U+2010, U+2011 non-breaking, U+2012 figure dash) written as '-'.
  * Returns it, its length in *len; '\0' when there is none at p.
@@ -1133,6 +1167,7 @@ pm_read_date(const char *p, const char *e, int *y, int *m, int *d)
 		}
 		*m = a;
 		*d = b;
+		r = pm_skip_day_range(r, e);
 		r = pm_read_year_after(r, e, false, ordinal, y);
 		return r - p;
 	}
@@ -1218,6 +1253,13 @@ pm_read_ampm(const char *q, const char *e, int *ampm)
 				*ampm = pm ? 2 : 1;
 				return t;
 			}
+		}
+		/* "### 11:21a", "### 12:28p": the letter alone, written against the digits */
+		if (r == q && r + 1 <= e && (r + 1 == e || !pm_isalnum(r[1])) &&
+			(r + 1 == e || r[1] != '.'))
+		{
+			*ampm = pm ? 2 : 1;
+			return r + 1;
 		}
 	}
 	return q;

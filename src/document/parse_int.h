@@ -224,10 +224,16 @@ typedef struct PmParser
 	int			base_m;
 	int			base_d;
 	const char *base_from;
+	bool		has_default_day;	/* "Unless otherwise noted all events happened on ..." */
+	int			default_y;
+	int			default_m;
+	int			default_d;
 	char	   *sum_range;
 	int			ntimes;			/* times in the summary */
 	int			task_cols[4];	/* table columns: title, owner, status, due */
 	bool		in_task_table;
+	bool		task_table_data;	/* a table in the measures that names no task's column */
+	bool		in_heading_task;	/* under a subheading that is itself a task */
 } PmParser;
 
 /* "Label: value" at the start of a summary line: which label? */

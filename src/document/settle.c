@@ -437,6 +437,66 @@ pm_recovery_begins(const char *b)
 		pm_contains_ci(b, len, "starting to") || pm_contains_ci(b, len, "beginning to");
 }
 
+/*
+ * "The rebuilds of the crates that failed during the outage finish", "the
+ * backlog was drained": after the service came back, the work it left
+ * undone caught up, which is when the impact ended.
+ */
+static bool
+pm_catch_up_done(const char *b)
+{
+	bool		finished = false;
+	const char *e = b + strlen(b);
+
+	/* one pass over the words: most entries hold none of these */
+	for (const char *p = b; p < e; p++)
+	{
+		char		c = pm_lower(*p);
+
+		if ((c != 'c' && c != 'd' && c != 'f') || (p > b && isalpha((unsigned char) p[-1])))
+			continue;
+		if (pm_prefix_ci(p, e, "caught up") || pm_prefix_ci(p, e, "drained"))
+			return true;
+		finished |= pm_prefix_ci(p, e, "finish") || pm_prefix_ci(p, e, "complete");
+	}
+	if (!finished)
+		return false;
+	{
+		int			len = e - b;
+
+		return pm_contains_ci(b, len, "backlog") || pm_contains_ci(b, len, "rebuil") ||
+			pm_contains_ci(b, len, "reprocess") || pm_contains_ci(b, len, "replay") ||
+			pm_contains_ci(b, len, "backfill") || pm_contains_ci(b, len, "queued");
+	}
+}
+
+/*
+ * "Writing of this report begins", "postmortem drafted": the paperwork
+ * after the incident, no part of it
+ */
+static bool
+pm_paperwork_entry(const char *b)
+{
+	int			len = strlen(b);
+	bool		writing = false;
+
+	/* the verb first, in one pass over the words: most entries have none */
+	for (const char *p = b; p < b + len && !writing; p++)
+	{
+		char		c = pm_lower(*p);
+
+		if ((c != 'w' && c != 'd' && c != 'p') || (p > b && isalpha((unsigned char) p[-1])))
+			continue;
+		writing = pm_prefix_ci(p, b + len, "writ") || pm_prefix_ci(p, b + len, "draft") ||
+			pm_prefix_ci(p, b + len, "publish");
+	}
+	return writing &&
+		(pm_contains_ci(b, len, "this report") || pm_contains_ci(b, len, "the report") ||
+		 pm_contains_ci(b, len, "incident report") || pm_contains_ci(b, len, "postmortem") ||
+		 pm_contains_ci(b, len, "post-mortem") || pm_contains_ci(b, len, "write-up") ||
+		 pm_contains_ci(b, len, "retrospective"));
+}
+
 /* the summary says when service came back ("was restored at 03:52") */
 static bool
 pm_summary_says_restored(const char *s)
@@ -490,6 +550,31 @@ pm_end_from_timeline(PmParser *ps, TimestampTz last)
 				break;
 			}
 		}
+	if (found)
+	{
+		int			k = doc->nentries - 1;
+
+		/* the last entry, after the recovery */
+		if (doc->entries[k].at > end && pm_catch_up_done(doc->entries[k].body))
+		{
+			ps->sum_end = doc->entries[k].at;
+			ps->sum_has_end = true;
+			pm_note(doc, "the summary names no end; line %d says what the outage left undone caught up, after the recovery, so the incident ends there",
+					doc->entries[k].lineno);
+			return;
+		}
+	}
+	else
+	{
+		int			k = doc->nentries - 1;
+
+		while (k > 0 && doc->entries[k].at == end && pm_paperwork_entry(doc->entries[k].body))
+		{
+			pm_note(doc, "line %d is about writing the report, after the incident; it is not the end",
+					doc->entries[k].lineno);
+			end = doc->entries[--k].at;
+		}
+	}
 	if (end < ps->sum_start)
 		end = last;
 	ps->sum_end = end;

@@ -588,8 +588,44 @@ pm_heading_says_done(const char *name)
 }
 
 /* a heading inside the measures that names one of their lists */
+/*
+ * "### P0 — Block direct image changes" over paragraphs, lists of files and
+ * "**Owner:** ledger on-call": a subheading of the measures whose text names
+ * an owner is one task, the heading its title and what is under it its
+ * detail.  Looks from the heading's line to the next heading.
+ */
 static bool
-pm_measures_heading(PmParser *ps, const char *name, bool atx, int level, PmHeadKind hk)
+pm_heading_names_owner(PmParser *ps, const PmLine *ln)
+{
+	bool		first = true;
+
+	for (int k = (int) (ln - ps->lines) + 1; k < ps->nlines; k++)
+	{
+		const PmLine *l = &ps->lines[k];
+		const char *value;
+		bool		marker;
+
+		if (l->code || l->len == 0)
+			continue;
+		if (l->s[0] == '#')
+			return false;
+		/* a group of tasks starts with them: "1. Add alerts" then "Owner: ana" */
+		if (first)
+		{
+			pm_strip_marker(l->s, l->s + l->len, &marker);
+			if (marker || l->s[0] == '|')
+				return false;
+			first = false;
+		}
+		if (l->indent == 0 && pm_task_label(l->s, l->s + l->len, &value) == 2)
+			return true;
+	}
+	return false;
+}
+
+static bool
+pm_measures_heading(PmParser *ps, const PmLine *ln, const char *name, bool atx, int level,
+					PmHeadKind hk)
 {
 	/*
 	 * "### Prevention", "### Detection" under "## Action Items": groups of
@@ -613,6 +649,15 @@ pm_measures_heading(PmParser *ps, const char *name, bool atx, int level, PmHeadK
 	ps->items_at_heading = ps->nitems;
 	/* "### Immediate Actions (Completed)": the items below it are done */
 	ps->group_done = pm_heading_says_done(name);
+	ps->in_heading_task = false;
+	if (atx && level > ps->measures_level && pm_heading_names_owner(ps, ln))
+	{
+		PmItem	   *it = pm_new_item(ps, 0);
+
+		appendStringInfoString(&it->text, name);
+		it->lineno = ln->lineno;
+		ps->in_heading_task = true;
+	}
 	return true;
 }
 
@@ -664,6 +709,7 @@ pm_part_heading(PmParser *ps, char *name, bool atx, int level, PmHeadKind hk, Pm
 		case HEAD_IMPROVEMENTS:
 			/* the measures section, or one of its own lists */
 			*sec = SEC_MEASURES;
+			ps->in_heading_task = false;
 			ps->group = (hk == HEAD_TASKS) ? GROUP_TASKS :
 				(hk == HEAD_IMPROVEMENTS) ? GROUP_IMPROVEMENTS : GROUP_DEFAULT;
 			ps->measures_level = atx ? level : 0;
@@ -719,6 +765,94 @@ pm_review_section(const PmParser *ps)
 }
 
 /*
+ * "- **Review actions**:", "- **Followup actions:**", "- **Context**:": a
+ * list item that is only a bold label, its items below it.  Returns the
+ * label (palloc'd, without the colon), or NULL.
+ */
+static char *
+pm_label_item(const PmLine *ln)
+{
+	const char *s = ln->s,
+			   *e = ln->s + ln->len,
+			   *q;
+	bool		marker;
+
+	s = pm_strip_marker(s, e, &marker);
+	if (!marker || e - s < 5 || s[0] != '*' || s[1] != '*')
+		return NULL;
+	while (e > s && (e[-1] == ':' || e[-1] == ' '))
+		e--;
+	if (e - s < 5 || e[-1] != '*' || e[-2] != '*')
+		return NULL;
+	for (q = s + 2; q < e - 2; q++)
+		if (*q == '*' || q - s > 42)
+			return NULL;
+	q = e - 2;
+	while (q > s + 2 && q[-1] == ':')
+		q--;
+	return q > s + 2 ? pnstrdup(s + 2, q - (s + 2)) : NULL;
+}
+
+/* the first item below a label item at i starts with a day and a time */
+static bool
+pm_label_items_dated(PmParser *ps, int i)
+{
+	for (int k = i + 1; k < ps->nlines; k++)
+	{
+		const PmLine *ln = &ps->lines[k];
+		const char *s;
+		bool		marker;
+		PmStamp		st;
+
+		if (ln->len == 0)
+			continue;
+		if (ln->code || ln->indent <= ps->lines[i].indent)
+			return false;
+		s = pm_strip_marker(ln->s, ln->s + ln->len, &marker);
+		return marker && pm_read_stamp(s, ln->s + ln->len, &st) > 0 && st.has_date &&
+			st.has_time && st.y != 0;
+	}
+	return false;
+}
+
+/*
+ * A label item among the summary's bullets ("- **Review actions**:" over
+ * its items, "- **Context**:" over "2025-06-17 14:06: ..." items): the
+ * measures, or the timeline, until the list comes back to its indentation.
+ * Returns the section its items are in, or sec when it is no such label.
+ */
+static PmSection
+pm_label_section(PmParser *ps, int i, PmSection sec)
+{
+	char	   *label = pm_label_item(&ps->lines[i]);
+	PmHeadKind	hk;
+	PmSection	to = sec;
+
+	if (label == NULL)
+		return sec;
+	hk = pm_head_kind(label);
+	if (hk == HEAD_OTHER && pm_label_items_dated(ps, i))
+	{
+		/* dated items are the timeline only where no heading names one */
+		bool		heading = false;
+
+		for (int k = 0; k < ps->nlines && !heading; k++)
+		{
+			const PmLine *ln = &ps->lines[k];
+
+			if (!ln->code && ln->len > 2 && ln->s[0] == '#')
+				heading = pm_head_kind(pm_clean(ln->s, ln->s + ln->len)) == HEAD_TIMELINE;
+		}
+		if (!heading)
+			hk = HEAD_TIMELINE;
+	}
+	if (hk == HEAD_TASKS || hk == HEAD_MEASURES || hk == HEAD_IMPROVEMENTS ||
+		hk == HEAD_TIMELINE)
+		pm_part_heading(ps, label, false, 0, hk, &to);
+	return to;
+}
+
+/*
  * A heading in pass 1: a date or an entry inside the timeline, the title, a
  * list of the measures, a summary field's label, or the start of another
  * section.  Returns false when the heading is text of the section it is in
@@ -735,7 +869,7 @@ pm_section_heading(PmParser *ps, const PmLine *ln, char *name, bool atx, int lev
 		return true;
 	if (pm_title_heading(ps, name, atx, level, hk, *sec, generic_title, h1_count))
 		return true;
-	if (*sec == SEC_MEASURES && pm_measures_heading(ps, name, atx, level, hk))
+	if (*sec == SEC_MEASURES && pm_measures_heading(ps, ln, name, atx, level, hk))
 		return true;
 	if (atx && hk == HEAD_OTHER && doc->title != NULL && pm_date_heading(name) &&
 		(*sec == SEC_NONE || (*sec == SEC_OTHER && ps->parts_seen == 0)))
@@ -991,6 +1125,8 @@ pm_read_sections(PmParser *ps)
 	bool		blank_before = false;
 	bool		generic_title = false;
 	int			h1_count = 0;
+	PmSection	label_from = SEC_NONE;	/* the section a label item's items left */
+	int			label_indent = -1;
 
 	/* level 1 headings: one is the title, several are the parts */
 	for (int i = 0; i < ps->nlines && h1_count < 2; i++)
@@ -1026,6 +1162,12 @@ pm_read_sections(PmParser *ps)
 			continue;
 		}
 		blank_before = false;
+		/* back from a label item's items to the list they are in */
+		if (label_indent >= 0 && ln->indent <= label_indent)
+		{
+			sec = label_from;
+			label_indent = -1;
+		}
 		/* horizontal rules and setext underlines */
 		if (ln->len >= 3 && (ln->s[0] == '-' || ln->s[0] == '=' || ln->s[0] == '*' || ln->s[0] == '_'))
 		{
@@ -1046,6 +1188,19 @@ pm_read_sections(PmParser *ps)
 			continue;
 		}
 
+		if ((sec == SEC_SUMMARY || (sec == SEC_NONE && doc->title != NULL)) && label_indent < 0 &&
+			ln->len > 6 && ln->s[2] == '*' && ln->s[3] == '*')
+		{
+			PmSection	to = pm_label_section(ps, i, sec);
+
+			if (to != sec)
+			{
+				label_from = sec;
+				label_indent = ln->indent;
+				sec = to;
+				continue;
+			}
+		}
 		switch (sec)
 		{
 			case SEC_NONE:
@@ -1347,7 +1502,13 @@ pm_narrative_span(PmParser *ps, const char *s, int len)
 	memset(&found, 0, sizeof(found));
 	pm_scan_stamps(s, len, &found);
 	for (int i = 0; i < found.n; i++)
+	{
+		/* "13:45 (01:45 pm)": the same time again, in the other clock */
+		if (found.st[i].has_time && i > 0 && found.st[i - 1].has_time &&
+			found.st[i].h == found.st[i - 1].h && found.st[i].mi == found.st[i - 1].mi)
+			continue;
 		times += found.st[i].has_time;
+	}
 	if (times != 2)
 		return false;
 	appendBinaryStringInfo(&ps->duration, s, len);
@@ -1355,8 +1516,8 @@ pm_narrative_span(PmParser *ps, const char *s, int len)
 }
 
 /*
- * "Posted Apr 09, 2013 - 14:58 NZST" under a status page's text: when the
- * notice was posted.  Its day and zone are the notice's (the summary's, read
+ * "Posted Apr 09, 2013 - 14:58 NZST" under a status page's text, "yusufh
+ * commented on Apr 2, 2016" over a comment: when the notice was posted.  Its day and zone are the notice's (the summary's, read
  * as a date), its time neither the start nor an entry.
  */
 static bool
@@ -1364,7 +1525,11 @@ pm_posted_line(PmParser *ps, const PmLine *ln)
 {
 	PmStamps	found;
 
-	if (!pm_prefix_ci(ln->s, ln->s + ln->len, "posted "))
+	/* and a copied issue page's "yusufh commented on Apr 2, 2016" over a comment */
+	if (!pm_prefix_ci(ln->s, ln->s + ln->len, "posted ") &&
+		!(ln->len < 80 && ln->s[ln->len - 1] != '.' &&
+		  (pm_contains_ci(ln->s, ln->len, " commented on ") ||
+						   pm_contains_ci(ln->s, ln->len, " opened this issue on "))))
 		return false;
 	memset(&found, 0, sizeof(found));
 	pm_scan_stamps(ln->s, ln->len, &found);
@@ -1433,8 +1598,11 @@ pm_read_narrative(PmParser *ps)
 			continue;
 		outage |= pm_says_outage(ln->s, ln->len);
 		c = pnstrdup(ln->s, ln->len);
-		/* prose: sentences of words, not a title, a date or a field */
-		if (title && pm_count_words(c) >= 8 &&
+		/*
+		 * prose: sentences of words, not a title, a date or a field; after
+		 * the first, a short one too ("Resolved at 1:52 PM.")
+		 */
+		if (title && (pm_count_words(c) >= 8 || (first_prose >= 0 && pm_count_words(c) >= 3)) &&
 			(strstr(c, ". ") != NULL || ln->s[ln->len - 1] == '.'))
 		{
 			PmStamps	found;
@@ -1468,14 +1636,24 @@ pm_read_narrative(PmParser *ps)
 	if (first_prose < 0 || ntimes < 2 || !outage)
 		return false;
 	/*
-	 * "On September 3 starting at approximately 02:10am PDT, Quillstack
-	 * began seeing\nelevated errors ... that time. The trigger": the prose
-	 * begins with its paragraph, not at the first line with a full stop
+	 * "... name server 7 was offline / from about 02:10 UTC to 13:45 UTC.":
+	 * the prose begins where its paragraph does, not at its first line
+	 * that reads as a sentence (the title above it stays the title)
 	 */
-	while (first_prose > 1 && ps->lines[first_prose - 1].len > 0 &&
-		   !ps->lines[first_prose - 1].code && !ps->lines[first_prose - 1].front_matter &&
-		   pm_count_words(pnstrdup(ps->lines[first_prose - 1].s, ps->lines[first_prose - 1].len)) >= 8)
+	while (first_prose > 0)
+	{
+		const PmLine *up = &ps->lines[first_prose - 1];
+		bool		first_line = true;
+
+		if (up->len == 0 || up->code || up->front_matter || up->comment || up->s[0] == '#')
+			break;
+		for (int k = 0; k < first_prose - 1 && first_line; k++)
+			first_line = ps->lines[k].len == 0 || ps->lines[k].code ||
+				ps->lines[k].front_matter || ps->lines[k].comment;
+		if (first_line && !ps->front_title)
+			break;
 		first_prose--;
+	}
 
 	/*
 	 * Pass 1 read every line as text above the first heading: the summary
@@ -1632,6 +1810,68 @@ pm_narrative_paragraph(PmParser *ps, int i)
 	return j - 1;
 }
 
+/*
+ * No timeline and no time in the summary, but a line that names dated
+ * times ("Note the power cut was 2023-05-14 01:35 UTC - 2023-05-14 02:20
+ * UTC (45m); solr was down 2023-05-14 02:20 UTC - 2023-05-14 11:40 UTC"),
+ * as an issue's comment does: the incident spans them, from the earliest
+ * to the latest.
+ */
+static void
+pm_dated_times_line(PmParser *ps)
+{
+	for (int i = 0; i < ps->nlines; i++)
+	{
+		const PmLine *ln = &ps->lines[i];
+		PmStamps	found;
+		int			n = 0;
+		TimestampTz lo = 0,
+					hi = 0;
+
+		if (ln->code || ln->front_matter || ln->comment || ln->len == 0)
+			continue;
+		memset(&found, 0, sizeof(found));
+		pm_scan_stamps(ln->s, ln->len, &found);
+		for (int j = 0; j < found.n; j++)
+		{
+			const PmStamp *st = &found.st[j];
+			PmZone		z = st->has_zone ? st->zone : ps->has_doc_zone ? ps->doc_zone : ps->default_zone;
+			TimestampTz ts;
+
+			if (!st->has_date || !st->has_time || st->y == 0 || st->zone_unknown ||
+				!pm_zone_to_ts(&z, st->y, st->m, st->d, st->h, st->mi, st->s, st->us, &ts))
+				continue;
+			if (st->has_zone && !ps->has_doc_zone)
+			{
+				ps->doc_zone = st->zone;
+				ps->has_doc_zone = true;
+			}
+			if (n == 0 || ts < lo)
+				lo = ts;
+			if (n == 0 || ts > hi)
+				hi = ts;
+			if (n++ == 0 && !ps->has_base)
+			{
+				ps->has_base = true;
+				ps->base_y = st->y;
+				ps->base_m = st->m;
+				ps->base_d = st->d;
+				ps->base_from = "the summary";
+			}
+		}
+		if (n >= 2 && hi > lo)
+		{
+			ps->sum_start = lo;
+			ps->sum_end = hi;
+			ps->sum_has_start = ps->sum_has_end = true;
+			ps->ntimes += n;
+			pm_note(ps->doc, "the document has no timeline and its summary no time; the incident spans the dated times of line %d, from the earliest to the latest",
+					ln->lineno);
+			return;
+		}
+	}
+}
+
 PmDocument *
 pm_parse_document(const char *text, int len, const PmOptions *opt)
 {
@@ -1694,6 +1934,8 @@ pm_parse_document(const char *text, int len, const PmOptions *opt)
 	}
 
 	pm_read_summary(&ps);
+	if (ps.nraw == 0 && !ps.saw_timeline && ps.ntimes == 0)
+		pm_dated_times_line(&ps);
 	pm_settle_zones(&ps);
 	if (!pm_settle_dates(&ps))
 		return doc;

@@ -1213,7 +1213,13 @@ pm_summary_end(PmParser *ps, PmStamp *t0, PmStamp *t1, PmStamp *d1, const PmZone
 	}
 	else
 	{
-		pm_note(doc, "the summary's end is earlier than its start; ignored its end");
+		/*
+		 * "At 2020-06-08 03:12 UTC the site went down ... builds had been
+		 * failing since 2020-06-07 01:40 UTC": two dated moments out of
+		 * order are no start and end; the incident began at the earlier.
+		 */
+		pm_note(doc, "the summary's second time is earlier than its first; the incident starts at the earlier, and the summary names no end");
+		ps->sum_start = ps->sum_end;
 		ps->sum_has_end = false;
 	}
 }
@@ -1237,6 +1243,17 @@ pm_summary_times(PmParser *ps)
 	if (t0 == NULL)
 		return;
 	ps->ntimes++;
+	if (t1 == NULL && ps->start_field.len == 0 && t0 >= ps->dur.st + ps->end_from &&
+		t0 < ps->dur.st + ps->end_to && t0->has_date && t0->y != 0)
+	{
+		/* "Resolved: 2025-06-17 14:27" and no start: the end, the start the timeline's */
+		z0 = t0->has_zone ? t0->zone : ps->has_doc_zone ? ps->doc_zone :
+			pm_timeline_zone_guess(ps, &ztl) ? ztl :
+			ps->has_hint_zone ? ps->hint_zone : ps->default_zone;
+		if (pm_zone_to_ts(&z0, t0->y, t0->m, t0->d, t0->h, t0->mi, t0->s, t0->us, &ps->sum_end))
+			ps->sum_has_end = true;
+		return;
+	}
 	if (t0->has_date)
 	{
 		y0 = t0->y;
@@ -1248,6 +1265,15 @@ pm_summary_times(PmParser *ps)
 		y0 = d0->y;
 		m0 = d0->m;
 		dd0 = d0->d;
+	}
+	else if (ps->has_front_date)
+	{
+		/* a post's "date: 2024-03-18" above "offline from about 02:10 UTC to 13:45 UTC" */
+		y0 = ps->front_y;
+		m0 = ps->front_m;
+		dd0 = ps->front_d;
+		pm_note(ps->doc, "the summary's times name no day; took %04d-%02d-%02d from the front matter's date",
+				y0, m0, dd0);
 	}
 	else if (opt->has_on_date)
 	{
@@ -1278,6 +1304,38 @@ pm_summary_times(PmParser *ps)
 		pm_summary_end(ps, t0, t1, d1, &z0, y0, m0, dd0);
 }
 
+/*
+ * "Resolved: 2025-06-17 14:27" and "Time to resolve: 21m": an end and the
+ * time it took from the start, so the start
+ */
+static void
+pm_start_from_time_to_resolve(PmParser *ps)
+{
+	const char *s = ps->summary.data,
+			   *e = s + ps->summary.len;
+
+	while (s < e)
+	{
+		const char *le = memchr(s, '\n', e - s);
+		const char *v;
+		int			secs;
+
+		if (le == NULL)
+			le = e;
+		if ((pm_prefix_ci(s, le, "time to resolve") || pm_prefix_ci(s, le, "time to resolution")) &&
+			(v = memchr(s, ':', le - s)) != NULL &&
+			(secs = pm_stated_length(v + 1, le - v - 1, true)) > 0)
+		{
+			ps->sum_start = ps->sum_end - (TimestampTz) secs * USECS_PER_SEC;
+			ps->sum_has_start = true;
+			pm_note(ps->doc, "the summary gives an end and the time to resolve (%d minutes); the incident starts that long before the end",
+					secs / 60);
+			return;
+		}
+		s = le + 1;
+	}
+}
+
 /* the summary: texts, users affected, the duration as it states it */
 void
 pm_read_summary(PmParser *ps)
@@ -1299,6 +1357,8 @@ pm_read_summary(PmParser *ps)
 	ps->stated_secs = ps->field_secs;
 	if (ps->stated_secs == 0)
 		ps->stated_secs = pm_stated_length(ps->summary.data, ps->summary.len, false);
+	if (ps->sum_has_end && !ps->sum_has_start)
+		pm_start_from_time_to_resolve(ps);
 	if (ps->sum_has_start && !ps->sum_has_end)
 	{
 		int			secs = ps->stated_secs;

@@ -287,7 +287,8 @@ pm_plain_item(PmParser *ps, const PmLine *ln, const char *s, const char *e)
 	if (sentences >= 2 || memchr(s, '?', e - s) != NULL || pm_by_doing(s, e) ||
 		pm_contains_ci(s, e - s, "postmortem") ||
 		pm_contains_ci(s, e - s, "post-mortem") || pm_prefix_ci(s, e, "this incident") ||
-		pm_prefix_ci(s, e, "in summary") ||
+		pm_prefix_ci(s, e, "in summary") || pm_prefix_ci(s, e, "there is ") ||
+		pm_prefix_ci(s, e, "there are ") ||
 		pm_prefix_ci(s, e, "in conclusion") || pm_prefix_ci(s, e, "thank") ||
 		pm_prefix_ci(s, e, "overall"))
 		return;					/* a paragraph of prose */
@@ -333,6 +334,7 @@ pm_task_table_row(PmParser *ps, const PmLine *ln)
 	{
 		/* a header row names the columns */
 		ps->in_task_table = true;
+		ps->task_table_data = true;
 		ps->task_cols[0] = 0;
 		ps->task_cols[1] = ps->task_cols[2] = ps->task_cols[3] = -1;
 		for (int i = 0; i < nc; i++)
@@ -354,10 +356,23 @@ pm_task_table_row(PmParser *ps, const PmLine *ln)
 					 pm_contains_ci(h, hl, "item") || pm_contains_ci(h, hl, "description") ||
 					 pm_contains_ci(h, hl, "title") || pm_contains_ci(h, hl, "what"))
 				ps->task_cols[0] = i;
+			else
+			{
+				static const char *const taskish[] = {"fix", "change", "improv", "measure",
+					"step", "follow", "remediat", "ticket", "issue", "priority", "eta",
+				"deadline", "jira", "link", "done", "#", "id", "todo", "to do"};
+
+				for (int k = 0; k < lengthof(taskish); k++)
+					if (pm_contains_ci(h, hl, taskish[k]))
+						ps->task_table_data = false;
+				continue;
+			}
+			ps->task_table_data = false;
 		}
 		return;
 	}
-	if (ps->task_cols[0] >= nc)
+	/* "| Env | Cluster | Purpose |": no column a task's, the table is data */
+	if (ps->task_cols[0] >= nc || ps->task_table_data)
 		return;
 	it = pm_new_item(ps, ln->indent);
 	{
@@ -411,7 +426,7 @@ pm_measures_line(PmParser *ps, const PmLine *ln)
 	PmItem	   *last = ps->nitems > ps->items_at_heading ? &ps->items[ps->nitems - 1] : NULL;
 	int			label;
 
-	if (*s == '|')
+	if (*s == '|' && !ps->in_heading_task)
 	{
 		pm_task_table_row(ps, ln);
 		return;
@@ -421,6 +436,9 @@ pm_measures_line(PmParser *ps, const PmLine *ln)
 	s = pm_strip_marker(s, e, &marker);
 	/* an attribute line under an item: "  - *Status:* In progress" */
 	label = pm_task_label(s, e, &value);
+	/* under a subheading that is the task: its owner, due date, status; else detail */
+	if (ps->in_heading_task && (label == 0 || last == NULL))
+		return;
 	if (label && last && ln->indent >= last->indent)
 	{
 		char	   *v = pm_clean(value, e);

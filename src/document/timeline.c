@@ -328,6 +328,44 @@ pm_has_letters(const char *s, const char *e)
 }
 
 /*
+ * "After 6:30PM there were still slowdowns, but things should be fully
+ * resolved as of 10:20PM ET": a sentence that names when it was resolved
+ * happened then, not at the first time it names.  Reads the time after the
+ * resolution's words, from t on, into *st; false when there is none.
+ */
+static bool
+pm_resolved_time(const char *t, const char *se, PmStamp *st)
+{
+	static const char *const says[] = {"resolved as of", "resolved at", "resolved by",
+	"restored at", "restored by", "recovered at", "recovered by", "back online at"};
+
+	for (const char *w = t; w < se; w++)
+	{
+		if (pm_lower(*w) != 'r' && pm_lower(*w) != 'b')
+			continue;
+		for (int i = 0; i < lengthof(says); i++)
+		{
+			const char *q;
+			PmStamp		r;
+
+			if (!pm_prefix_ci(w, se, says[i]))
+				continue;
+			q = pm_skip_space(w + strlen(says[i]), se);
+			if (pm_word_ci(q, se, "about"))
+				q = pm_skip_space(q + 5, se);
+			else if (pm_word_ci(q, se, "around"))
+				q = pm_skip_space(q + 6, se);
+			if (pm_read_stamp(q, se, &r) > 0 && r.has_time && !r.zone_unknown)
+			{
+				*st = r;
+				return true;
+			}
+		}
+	}
+	return false;
+}
+
+/*
  * Does the sentence [p, se) name two times or more, each already an
  * entry's (a chart's caption, a recap of the story so far)?  It restates
  * the timeline and is no entry of its own.
@@ -405,6 +443,7 @@ pm_timeline_sentences(PmParser *ps, const PmLine *ln, const char *s, const char 
 						   *be = se;
 				PmRawEntry *r;
 
+				pm_resolved_time(t + n, se, &st);
 				pm_on_date(t + n, se, &st);
 
 				pm_trim(&bs, &be);
@@ -541,6 +580,37 @@ pm_month_slash_day(const char *s, const char *e, PmStamp *st)
 	return true;
 }
 
+/*
+ * A line above the entries saying on which day they all happened, unless an
+ * entry says otherwise ("Unless otherwise noted all events happened on
+ * 2019-10-21, and all times are in UTC"): the entries that name no day are
+ * on that one, also after an entry that names its own (which is not carried
+ * to the entries below it, as a date line's would be).
+ */
+static bool
+pm_default_day(PmParser *ps, const PmLine *ln, const char *s, const char *e)
+{
+	PmStamps	found;
+
+	if (!pm_contains_ci(s, e - s, "otherwise noted") &&
+		!pm_contains_ci(s, e - s, "otherwise stated") &&
+		!pm_contains_ci(s, e - s, "otherwise specified"))
+		return false;
+	memset(&found, 0, sizeof(found));
+	pm_scan_stamps(s, e - s, &found);
+	if (found.n == 0 || !found.st[0].has_date || found.st[0].has_time || found.st[0].y == 0)
+		return false;
+	pm_new_entry(ps, &found.st[0], ln->lineno, -1);
+	ps->date_markers++;
+	ps->has_default_day = true;
+	ps->default_y = found.st[0].y;
+	ps->default_m = found.st[0].m;
+	ps->default_d = found.st[0].d;
+	if (pm_contains_ci(s, e - s, "time"))
+		pm_scan_zone(ps, s, e);
+	return true;
+}
+
 void
 pm_timeline_line(PmParser *ps, const PmLine *ln)
 {
@@ -625,6 +695,9 @@ pm_timeline_line(PmParser *ps, const PmLine *ln)
 		appendBinaryStringInfo(&r->body, s, e - s);
 		return;
 	}
+	/* "Unless otherwise noted all events happened on 2019-10-21": every entry's day but those naming their own */
+	if (ps->nraw == 0 && pm_default_day(ps, ln, s, e))
+		return;
 	/* "All times are UTC" */
 	if (ps->nraw == 0 && pm_contains_ci(ln->s, ln->len, "time"))
 		pm_scan_zone(ps, ln->s, e);
@@ -830,6 +903,35 @@ pm_entry_zone(PmParser *ps, PmRawEntry *r, bool has_named_zone)
 	return st->has_zone ? st->zone : ps->tl_zone;
 }
 
+/*
+ * "- **03:12: alerts fire for the site being down, [tvaldes]" wrapped onto
+ * "(backup contact) is paged**": the bold's closing marks, left at the end
+ * of the text without their opening ones (the time took them)
+ */
+static void
+pm_trim_lone_bold(const char **bs, const char **be)
+{
+	int			marks = 0;
+	bool		ends = *be - *bs >= 2 && (*be)[-1] == '*' && (*be)[-2] == '*';
+	bool		starts = *be - *bs >= 2 && (*bs)[0] == '*' && (*bs)[1] == '*';
+
+	if (!ends && !starts)
+		return;					/* most entries: no need to count */
+	for (const char *p = *bs; p + 1 < *be; p++)
+		if (p[0] == '*' && p[1] == '*')
+		{
+			marks++;
+			p++;
+		}
+	if (marks % 2 == 0)
+		return;
+	if (ends)
+		*be -= 2;
+	else
+		*bs += 2;
+	pm_trim(bs, be);
+}
+
 /* the entries: dates carried, midnight crossed, order checked */
 void
 pm_build_entries(PmParser *ps)
@@ -837,6 +939,7 @@ pm_build_entries(PmParser *ps)
 	PmDocument *doc = ps->doc;
 	PmCarry		c;
 	bool		has_named_zone = false;
+	bool		own_day = false;
 
 	memset(&c, 0, sizeof(c));
 	c.y = ps->base_y;
@@ -862,6 +965,16 @@ pm_build_entries(PmParser *ps)
 			c.m = st->m;
 			c.d = st->d;
 			c.max_tod = -1;
+			own_day = ps->has_default_day && st->has_time;
+		}
+		else if (own_day)
+		{
+			/* past an entry that named its own day: back to the day all the others are on */
+			c.y = ps->default_y;
+			c.m = ps->default_m;
+			c.d = ps->default_d;
+			c.max_tod = -1;
+			own_day = false;
 		}
 		if (!st->has_time)
 			continue;			/* a date line */
@@ -871,6 +984,7 @@ pm_build_entries(PmParser *ps)
 		bs = r->body.data;
 		be = r->body.data + r->body.len;
 		pm_trim(&bs, &be);
+		pm_trim_lone_bold(&bs, &be);
 		if (bs == be)
 		{
 			pm_note(doc, "line %d: the entry at %s says nothing; left it out",
