@@ -172,7 +172,8 @@ pm_history_early(PmParser *ps, const PmRawEntry *r)
 /*
  * An update history without status words: the text of each update over
  * its "Posted <day> - <time>" line, the most recent first, and nothing else
- * in the document.  Every stamp must say "Posted" and each be no later than
+ * in the document; no update, and no title line above the first, is a
+ * status word ("Resolved", "Postmortem": those are pm_find_history's).  Every stamp must say "Posted" and each be no later than
  * the one above it; short title lines over the first update are not its
  * text.  True when it holds two updates or more.
  */
@@ -188,6 +189,7 @@ pm_find_posted_history(PmParser *ps)
 	for (int i = 0; i < ps->nlines; i++)
 	{
 		PmStamp		st;
+		const char *text;
 		bool		posted;
 		int			first;
 
@@ -199,8 +201,15 @@ pm_find_posted_history(PmParser *ps)
 			pfree(ups);
 			return false;
 		}
-		while (n == 0 && first < i - 1 && pm_title_line(&ps->lines[first]))
+		while (n == 0 && first < i - 1 && pm_title_line(&ps->lines[first]) &&
+			   pm_status_line(&ps->lines[first], &text) < 0)
 			first = pm_first_text(ps, first, i);
+		/* "Resolved", "Postmortem": a status page of the other kind */
+		if (pm_status_line(&ps->lines[first], &text) >= 0)
+		{
+			pfree(ups);
+			return false;
+		}
 		if (n == max)
 		{
 			max *= 2;

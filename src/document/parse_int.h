@@ -204,6 +204,9 @@ typedef struct PmParser
 	int			phase_labels;	/* items labelled with a phase of the response */
 	int			phase_indent;	/* 1 + the indent of a phase's group label */
 	int			parts_seen;		/* headings or fields of the template */
+	bool		what_happened;	/* in a section headed "What happened" */
+	int			what_happened_times;	/* its lines that name a time */
+	bool		prose_timeline; /* no timeline: read that section's prose as one */
 	bool		notice;			/* no timeline section: time-led paragraphs
 								 * above the first heading are its entries */
 	int			notice_paragraphs;	/* such paragraphs, seen in pass 1 */

@@ -446,14 +446,18 @@ pm_closing_entry(const PmDocument *doc, int i)
 /*
  * "Operators had confirmed that updates were working again" after "the
  * redirector was answering again": a confirmation of a recovery an earlier
- * entry states, not the end of the impact.
+ * entry states, not the end of the impact.  So is the provider's own word
+ * ("The provider declared its problem resolved at 05:02") after "error
+ * rates returned to normal": the end of its trouble, not of ours.
  */
 static bool
 pm_confirming_entry(const PmDocument *doc, int i)
 {
 	const char *b = doc->entries[i].body;
+	int			len = strlen(b);
 
-	if (!pm_contains_ci(b, strlen(b), "confirmed"))
+	if (!pm_contains_ci(b, len, "confirmed") && !pm_contains_ci(b, len, "provider") &&
+		!pm_contains_ci(b, len, "upstream") && !pm_contains_ci(b, len, "vendor"))
 		return false;
 	return pm_resolution_before(doc, i);
 }

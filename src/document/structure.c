@@ -949,6 +949,8 @@ pm_section_heading(PmParser *ps, const PmLine *ln, char *name, bool atx, int lev
 		!pm_contains_ci(name, strlen(name), "item") && !pm_review_section(ps))
 		return false;			/* "### Immediate Actions" under "## Mitigation": what was done */
 	pm_part_heading(ps, name, atx, level, hk, sec);
+	ps->what_happened = (hk == HEAD_SUMMARY && pm_contains_ci(name, strlen(name), "what happened")) ||
+		(hk == HEAD_OTHER && atx && *sec == SEC_OTHER);	/* "## How it unfolded" */
 	return true;
 }
 
@@ -1089,6 +1091,77 @@ pm_notice_aside(PmParser *ps, const PmLine *ln)
 }
 
 static bool pm_posted_line(PmParser *ps, const PmLine *ln);
+static int	pm_narrative_paragraph(PmParser *ps, int i);
+
+/*
+ * "| Time | Event |", "| Date | Time (UTC) | Event |" in a summary: the
+ * header of a timeline table put under the summary's heading.  A column of
+ * times and a column of what happened.
+ */
+static bool
+pm_timeline_table_head(const PmLine *ln)
+{
+	static const char *const events[] = {"event", "events", "what happened", "description", "update"};
+	const char *cs[8],
+			   *ce[8];
+	int			nc;
+	bool		time = false,
+				event = false;
+
+	if (ln->s[0] != '|')
+		return false;
+	nc = pm_table_cells(ln->s, ln->s + ln->len, cs, ce, 8);
+	for (int i = 0; i < nc; i++)
+	{
+		const char *a = pm_skip_space(cs[i], ce[i]);
+		const char *b = ce[i];
+
+		while (b > a && (b[-1] == ' ' || b[-1] == '*'))
+			b--;
+		while (a < b && *a == '*')
+			a++;
+		if (pm_prefix_ci(a, b, "time") || pm_prefix_ci(a, b, "date / time") ||
+			pm_prefix_ci(a, b, "date/time") || pm_prefix_ci(a, b, "timestamp"))
+			time = true;
+		for (int k = 0; k < lengthof(events); k++)
+			if (b - a == (int) strlen(events[k]) && pm_prefix_ci(a, b, events[k]))
+				event = true;
+	}
+	return time && event;
+}
+
+/*
+ * A line of a "What happened" section that names a time; in a section of
+ * another name, a line of prose that opens with one ("At 2:12 AM PDT on
+ * October 3rd, ...", "By 3:30 AM PDT ..."), not an agenda's "- 14:00 ...".
+ */
+static void
+pm_count_prose_time(PmParser *ps, const PmLine *ln, bool opens)
+{
+	PmStamps	found;
+
+	if (opens)
+	{
+		const char *e = ln->s + ln->len;
+		const char *p = NULL;
+		PmStamp		st;
+
+		if (pm_prefix_ci(ln->s, e, "at ") || pm_prefix_ci(ln->s, e, "by "))
+			p = ln->s + 3;
+		if (p == NULL || pm_read_stamp(p, e, &st) <= 0 || !st.has_time)
+			return;
+		ps->what_happened_times++;
+		return;
+	}
+	memset(&found, 0, sizeof(found));
+	pm_scan_stamps(ln->s, ln->len, &found);
+	for (int k = 0; k < found.n; k++)
+		if (found.st[k].has_time)
+		{
+			ps->what_happened_times++;
+			break;
+		}
+}
 
 /* pass 1: sort the lines into the sections of the template */
 void
@@ -1238,6 +1311,24 @@ pm_read_sections(PmParser *ps)
 			case SEC_SUMMARY:
 				if (pm_posted_line(ps, ln))
 					break;
+				if (ps->what_happened && ps->prose_timeline)
+				{
+					/* "At 14:36 UTC, the owning team was alerted ...": entries */
+					ln->section = SEC_TIMELINE;
+					i = pm_narrative_paragraph(ps, i);
+					break;
+				}
+				if (ps->what_happened)
+					pm_count_prose_time(ps, ln, false);
+				if (!ps->saw_timeline && pm_timeline_table_head(ln))
+				{
+					/* the summary's table of events: the timeline, to the next heading */
+					sec = SEC_TIMELINE;
+					ps->saw_timeline = true;
+					ps->parts_seen++;
+					i = pm_timeline_paragraph(ps, i);
+					break;
+				}
 				pm_summary_line(ps, ln, newpara);
 				break;
 			case SEC_TIMELINE:
@@ -1250,6 +1341,14 @@ pm_read_sections(PmParser *ps)
 				pm_measures_line(ps, ln);
 				break;
 			case SEC_OTHER:
+				if (ps->what_happened && ps->prose_timeline)
+				{
+					ln->section = SEC_TIMELINE;
+					i = pm_narrative_paragraph(ps, i);
+					break;
+				}
+				if (ps->what_happened)
+					pm_count_prose_time(ps, ln, true);
 				if (ln->s[0] == '|')
 					pm_table_row_zone(ps, ln);
 				pm_other_line(ps, ln, newpara);
@@ -1468,7 +1567,7 @@ pm_time_range(const char *s, int len)
 /*
  * "The downtime started at 9:12PM AEST and ended at 10:47PM AEST.": a
  * paragraph of one sentence that states the outage's start and end is its
- * duration, not an entry.
+ * duration, not an entry (the first such statement the duration).
  */
 static bool
 pm_narrative_span(PmParser *ps, const char *s, int len)
@@ -1477,7 +1576,7 @@ pm_narrative_span(PmParser *ps, const char *s, int len)
 	int			times = 0;
 	const char *dot = memchr(s, '.', len);
 
-	if (ps->duration.len > 0 || (dot != NULL && dot < s + len - 1 && dot[1] == ' '))
+	if (dot != NULL && dot < s + len - 1 && dot[1] == ' ')
 		return false;
 	if (!((pm_contains_ci(s, len, "started") || pm_contains_ci(s, len, "began")) &&
 		  (pm_contains_ci(s, len, "ended") || pm_contains_ci(s, len, "until"))) &&
@@ -1495,7 +1594,9 @@ pm_narrative_span(PmParser *ps, const char *s, int len)
 	}
 	if (times != 2)
 		return false;
-	appendBinaryStringInfo(&ps->duration, s, len);
+	/* a second statement of the span ("Impact lasted ... (1:05 PM - 7:40 PM)") */
+	if (ps->duration.len == 0)
+		appendBinaryStringInfo(&ps->duration, s, len);
 	return true;
 }
 
@@ -1742,11 +1843,51 @@ pm_read_narrative(PmParser *ps)
 	for (int i = first_prose; i < ps->nlines; i++)
 	{
 		PmLine	   *ln = &ps->lines[i];
-		int			j;
-		StringInfoData para;
 
 		if (ln->code || ln->front_matter || ln->comment || ln->len == 0)
 			continue;
+		i = pm_narrative_paragraph(ps, i);
+	}
+	ps->parts_seen++;
+	return true;
+}
+
+/*
+ * "... no sign of trouble. On August 17, 2023, at 08:50 UTC, a maintenance
+ * job started": does a sentence after the first in [s, e) name a time of
+ * its own?  Then a paragraph that opens with a time is several entries.
+ */
+static bool
+pm_later_sentence_timed(const char *s, const char *e)
+{
+	for (const char *p = s; p + 1 < e; p++)
+		if ((*p == '.' || *p == '!' || *p == '?') && p[1] == ' ')
+		{
+			PmStamps	found;
+
+			memset(&found, 0, sizeof(found));
+			pm_scan_stamps(p + 1, e - p - 1, &found);
+			for (int k = 0; k < found.n; k++)
+				if (found.st[k].has_time)
+					return true;
+			return false;
+		}
+	return false;
+}
+
+/*
+ * A paragraph of a narrative's prose at line i: the span ("From 03:10 UTC
+ * to 07:45 UTC on 2021-11-02, ..."), one entry ("2025-02-11 16:04:00 -
+ * ..."), or each sentence with a time an entry.  Returns its last line.
+ */
+static int
+pm_narrative_paragraph(PmParser *ps, int i)
+{
+	PmLine	   *ln = &ps->lines[i];
+	int			j;
+	StringInfoData para;
+
+	{
 		j = Max(pm_paragraph_end(ps, i), i + 1);
 		initStringInfo(&para);
 		for (int k = i; k < j; k++)
@@ -1773,7 +1914,7 @@ pm_read_narrative(PmParser *ps)
 			 */
 			if (pm_narrative_span(ps, para.data, para.len))
 				;
-			else if (body != NULL && st.has_time)
+			else if (body != NULL && st.has_time && !pm_later_sentence_timed(body, para.data + para.len))
 				pm_timeline_line(ps, &joined);
 			else
 			{
@@ -1781,10 +1922,8 @@ pm_read_narrative(PmParser *ps)
 				pm_timeline_sentences(ps, ln, para.data, para.data + para.len);
 			}
 		}
-		i = j - 1;
 	}
-	ps->parts_seen++;
-	return true;
+	return j - 1;
 }
 
 /*
@@ -1887,6 +2026,19 @@ pm_parse_document(const char *text, int len, const PmOptions *opt)
 		memset(doc, 0, sizeof(PmDocument));
 		pm_parser_begin(&ps, doc, opt);
 		ps.notice = true;
+		pm_read_structure(&ps, text, len);
+	}
+
+	/*
+	 * No timeline, but a "What happened" section whose paragraphs name the
+	 * times ("At 14:36 UTC, the owning team was alerted ..."): read again
+	 * with that prose as the timeline, each sentence with a time an entry
+	 */
+	if (ps.nraw == 0 && !ps.saw_timeline && !ps.notice && ps.what_happened_times >= 2)
+	{
+		memset(doc, 0, sizeof(PmDocument));
+		pm_parser_begin(&ps, doc, opt);
+		ps.prose_timeline = true;
 		pm_read_structure(&ps, text, len);
 	}
 

@@ -1103,6 +1103,17 @@ pm_summary_pick(PmParser *ps, PmStamp **t0, PmStamp **t1, PmStamp **d0, PmStamp 
 	for (int i = 0; i < ps->dur.n && year == 0; i++)
 		if (ps->dur.st[i].has_date)
 			year = ps->dur.st[i].y;
+	if (year == 0 && ps->summary.len > 0)
+	{
+		/* "On September 3 starting at 02:10am PDT" over "Posted Sep 03, 2021 - ...": its year */
+		PmStamps	sum;
+
+		memset(&sum, 0, sizeof(sum));
+		pm_scan_stamps(ps->summary.data, ps->summary.len, &sum);
+		for (int i = 0; i < sum.n && year == 0; i++)
+			if (sum.st[i].has_date)
+				year = sum.st[i].y;
+	}
 	for (int i = 0; i < ps->dur.n; i++)
 	{
 		PmStamp    *st = &ps->dur.st[i];
@@ -1153,6 +1164,22 @@ pm_summary_pick(PmParser *ps, PmStamp **t0, PmStamp **t1, PmStamp **d0, PmStamp 
 	for (int i = ps->end_from; i < ps->end_to && *d0 == NULL; i++)
 		if (ps->dur.st[i].has_date)
 			*d0 = &ps->dur.st[i];
+
+	/*
+	 * "12 March, 2016" above "On Wednesday, 9th March, ... from 06:14 UTC":
+	 * the post's day, then the incident's nearer the first time and earlier
+	 * in the calendar; the start is on the incident's
+	 */
+	for (int i = 0; *d0 != NULL && i0 > 0 && i < i0; i++)
+	{
+		PmStamp    *st = &ps->dur.st[i];
+
+		if (st != *d0 && st->has_date && !st->has_time && st->y != 0 &&
+			(i < ps->end_from || i >= ps->end_to) &&
+			date2j(st->y, st->m, st->d) < date2j((*d0)->y, (*d0)->m, (*d0)->d) &&
+			date2j((*d0)->y, (*d0)->m, (*d0)->d) - date2j(st->y, st->m, st->d) <= 31)
+			*d0 = st;
+	}
 	if (*d0)
 	{
 		ps->has_base = true;

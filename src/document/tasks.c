@@ -211,6 +211,25 @@ pm_stamp_line(const char *s, const char *e)
 }
 
 /*
+ * "We will move our databases ...", "We are reviewing ...": a plain line of
+ * the measures that says what the team will do or is doing (an apology,
+ * "We are very sorry", is not one).
+ */
+static bool
+pm_says_intention(const char *s, const char *e)
+{
+	static const char *const starts[] = {"we will ", "we'll ", "we\xe2\x80\x99ll ", "we are ",
+	"we're ", "we plan ", "we intend ", "we have ", "we've "};
+
+	if (pm_contains_ci(s, e - s, "sorry") || pm_contains_ci(s, e - s, "apologi"))
+		return false;
+	for (int i = 0; i < lengthof(starts); i++)
+		if (pm_prefix_ci(s, e, starts[i]))
+			return true;
+	return false;
+}
+
+/*
  * A line without a list marker in the measures: a task when the measures
  * are written as plain lines ("Tasks:" then one task a line, "Action 1:
  * ..."), prose otherwise.  pm_build_tasks keeps such lines only where the
@@ -237,15 +256,26 @@ pm_plain_item(PmParser *ps, const PmLine *ln, const char *s, const char *e)
 	if (last && last->plain && last->lineno == ln->lineno - 1 &&
 		islower((unsigned char) *s))
 	{
-		/* a hard-wrapped paragraph: prose, however it reads */
-		resetStringInfo(&last->text);
+		/*
+		 * a hard-wrapped paragraph: prose, however it reads, unless its one
+		 * sentence promises what the team will do ("We will add tests that
+		 * cover ...\nwhen ..."): one task
+		 */
+		if (last->text.len > 0 &&
+			(pm_prefix_ci(last->text.data, last->text.data + last->text.len, "we will ") ||
+			 pm_prefix_ci(last->text.data, last->text.data + last->text.len, "we'll ")) &&
+			memchr(last->text.data, '.', last->text.len) == NULL)
+			appendStringInfo(&last->text, " %.*s", (int) (e - s), s);
+		else
+			resetStringInfo(&last->text);
 		last->lineno = ln->lineno;
 		return;
 	}
 	if (pm_prefix_ci(s, e, "no tasks") || pm_prefix_ci(s, e, "none") ||
 		pm_prefix_ci(s, e, "n/a") || pm_prefix_ci(s, e, "tbd"))
 		return;
-	if (pm_stamp_line(s, e))
+	if (pm_stamp_line(s, e) ||
+		(pm_prefix_ci(s, e, "posted ") && pm_stamp_line(pm_skip_space(s + 7, e), e)))
 	{
 		/* "September 16, 2025 · 09:53 IDT": a status update's, the page's from here */
 		ps->plain_closed = true;
@@ -1099,6 +1129,21 @@ pm_is_reference(const char *text)
 	return url > text && url[-1] == ':';
 }
 
+/*
+ * Does the list begun at span hold plain lines of intention?  Then those
+ * are its tasks, and its other plain lines ("This provider has caused
+ * several outages since February.") the reasons around them.
+ */
+static bool
+pm_list_has_intention(PmParser *ps, int span)
+{
+	for (int i = 0; i < ps->nitems; i++)
+		if (ps->items[i].span == span && ps->items[i].plain && ps->items[i].text.len > 0 &&
+			pm_says_intention(ps->items[i].text.data, ps->items[i].text.data + ps->items[i].text.len))
+			return true;
+	return false;
+}
+
 /* does the list begun at items_at_heading == span have marked items? */
 static bool
 pm_list_has_marked(PmParser *ps, int span)
@@ -1146,6 +1191,8 @@ pm_build_tasks(PmParser *ps)
 			 * "Uptime and alerting issue: https://…", is the task.
 			 */
 			if (it->text.len == 0 || (it->plain && pm_list_has_marked(ps, it->span)) ||
+				(it->plain && !pm_says_intention(it->text.data, it->text.data + it->text.len) &&
+				 pm_list_has_intention(ps, it->span)) ||
 				(!only_refs && pm_is_reference(it->text.data)) ||
 				(phases && it->phase_text))
 				continue;

@@ -425,7 +425,8 @@ pm_head_kind(const char *name)
 		HAS("looking forward") || HAS("going forward") || HAS("in future") ||
 		HAS("in the future") ||
 		WORD("mitigations") || HAS("future mitigation") ||
-		HAS("remediation") || HAS("doing about") || pm_head_says_done(low))
+		HAS("remediation") || HAS("doing about") || HAS("we will change") ||
+		pm_head_says_done(low))
 		return HEAD_MEASURES;
 	if (!HAS("root cause") &&
 		(HAS("lessons") || HAS("went well") || HAS("went wrong") || HAS("went right") ||

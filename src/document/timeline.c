@@ -804,7 +804,11 @@ pm_timeline_kind(const char *s, int len, bool *begins)
 			   HAS("incident begin") || HAS("incident began") ||
 			   HAS("problem start") || HAS("issue start") ||
 			   HAS("goes down") || HAS("went down") ||
-			   HAS("lost their connection") || HAS("lost connectivity") || HAS("lost access"));
+			   HAS("lost their connection") || HAS("lost connectivity") || HAS("lost access") ||
+			   /* "services immediately began experiencing errors", "workers crash on start" */
+			   HAS("began experiencing") || HAS("started experiencing") ||
+			   HAS("began failing") || HAS("started failing") || HAS("begin failing") ||
+			   HAS("crash on start") || HAS("crashed on start") || HAS("fail on start"));
 
 	if (HAS("misleading") || HAS("red herring") || HAS("false lead") ||
 		HAS("wrong path") || HAS("dead end"))

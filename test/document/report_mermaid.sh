@@ -201,6 +201,8 @@ echo "diagrams: 0" >"$work/corpus_134_status_updates_posted_pt_no_year.expect"
 # timeline since docs11, from Investigating to Resolved, and is drawn like the others
 # 194 (a notice with run-in labels, no year, one time) imported with on_date: a start alone too
 echo "diagrams: 0" >"$work/corpus_194_status_rca_bold_run_in_labels_approximately_est_no_year.expect"
+# 241 (a status RCA whose "UTC-5 25-10-14 08:40" is not read as a date) imported with on_date: a start alone too
+echo "diagrams: 0" >"$work/corpus_241_status_rca_utc_minus5_yy_mm_dd_ttd_ttf_woe_hours.expect"
 # the gantt, and the author's own sequence diagrams kept in its "Phase 1" and "Phase 2" sections
 echo "diagrams: 3" >"$work/corpus_167_case_study_attribute_table_trigger_resolution_next_day_mermaid_only.expect"
 cat >>"$work/hostile.expect" <<'END'
