@@ -169,6 +169,21 @@ pm_history_early(PmParser *ps, const PmRawEntry *r)
 		}
 }
 
+/* append an update (its first text line, its stamp's line) to ups[*n] */
+static PmUpdate *
+pm_push_update(PmUpdate *ups, int *n, int *max, int first, int stamp)
+{
+	if (*n == *max)
+	{
+		*max *= 2;
+		ups = repalloc(ups, sizeof(PmUpdate) * *max);
+	}
+	ups[*n].status = first;
+	ups[*n].stamp = stamp;
+	(*n)++;
+	return ups;
+}
+
 /*
  * An update history without status words: the text of each update over
  * its "Posted <day> - <time>" line, the most recent first, and nothing else
@@ -201,23 +216,16 @@ pm_find_posted_history(PmParser *ps)
 			pfree(ups);
 			return false;
 		}
-		while (n == 0 && first < i - 1 && pm_title_line(&ps->lines[first]) &&
+		while (n == 0 && first >= 0 && first < i - 1 && pm_title_line(&ps->lines[first]) &&
 			   pm_status_line(&ps->lines[first], &text) < 0)
 			first = pm_first_text(ps, first, i);
-		/* "Resolved", "Postmortem": a status page of the other kind */
-		if (pm_status_line(&ps->lines[first], &text) >= 0)
+		/* only a title over the stamp; or "Resolved", "Postmortem": the other kind */
+		if (first < 0 || pm_status_line(&ps->lines[first], &text) >= 0)
 		{
 			pfree(ups);
 			return false;
 		}
-		if (n == max)
-		{
-			max *= 2;
-			ups = repalloc(ups, sizeof(PmUpdate) * max);
-		}
-		ups[n].status = first;
-		ups[n].stamp = i;
-		n++;
+		ups = pm_push_update(ups, &n, &max, first, i);
 		last = st;
 		prev = i;
 	}
@@ -247,6 +255,7 @@ pm_find_history(PmParser *ps)
 	int			n = 0,
 				max = 8;
 	int			post_stamp = 0;
+	PmStamp		last = {0};
 	PmUpdate   *ups = palloc(sizeof(PmUpdate) * max);
 
 	for (int i = 0; i < ps->nlines; i++)
@@ -264,14 +273,14 @@ pm_find_history(PmParser *ps)
 		prev = i;
 		if (w >= 0 && !pm_postmortem_word(w))
 		{
-			if (n == max)
+			/* oldest first: the stamps are over their texts, not under */
+			if (n > 0 && !pm_stamp_not_after(&st, &last))
 			{
-				max *= 2;
-				ups = repalloc(ups, sizeof(PmUpdate) * max);
+				pfree(ups);
+				return false;
 			}
-			ups[n].status = first;
-			ups[n].stamp = i;
-			n++;
+			last = st;
+			ups = pm_push_update(ups, &n, &max, first, i);
 		}
 		else if (n == 0)
 			post_stamp = i + 1; /* the postmortem, above the updates */
@@ -355,7 +364,8 @@ pm_update_block(PmParser *ps, int i)
 			   *body;
 	PmStamp		st;
 	PmRawEntry *r;
-	int			j;
+	int			j,
+				stop;
 
 	if (ln->len < 8 || strncmp(s, ":::", 3) != 0)
 		return -1;
@@ -369,6 +379,14 @@ pm_update_block(PmParser *ps, int i)
 	body = pm_entry_head(pm_skip_space(bar + 1, e), e, &st);
 	if (body == NULL || !st.has_time)
 		return -1;
+	/* a block never closed ends at the next heading, not with the document */
+	for (stop = i + 1; stop < ps->nlines; stop++)
+		if (ps->lines[stop].len >= 3 && strncmp(ps->lines[stop].s, ":::", 3) == 0)
+			break;
+	if (stop == ps->nlines)
+		for (stop = i + 1; stop < ps->nlines; stop++)
+			if (ps->lines[stop].len > 0 && ps->lines[stop].s[0] == '#')
+				break;
 	r = pm_new_entry(ps, &st, ln->lineno, 0);
 	{
 		const char *we = bar;
@@ -378,16 +396,17 @@ pm_update_block(PmParser *ps, int i)
 		if (we > s)
 			appendStringInfo(&r->body, "%.*s:", (int) (we - s), s);
 	}
-	for (j = i + 1; j < ps->nlines; j++)
+	for (j = i + 1; j < stop; j++)
 	{
 		PmLine	   *l = &ps->lines[j];
 
-		if (l->len >= 3 && strncmp(l->s, ":::", 3) == 0)
-			break;
 		l->section = SEC_TIMELINE;
 		if (l->len > 0 && !l->code && !l->comment && strncmp(l->s, "<!--", Min(l->len, 4)) != 0)
 			appendStringInfo(&r->body, " %.*s", l->len, l->s);
 	}
 	ps->parts_seen++;
-	return Min(j, ps->nlines - 1);
+	/* its closing ":::", or the line before the heading that ends it */
+	if (stop < ps->nlines && ps->lines[stop].s[0] == ':')
+		return stop;
+	return stop - 1;
 }

@@ -176,14 +176,44 @@ pm_yearless_in_text(PmParser *ps)
 	}
 }
 
-/* "March 3-4, 2025", "Outages of 2024": the year a title names, or 0 */
+/* does a line write a 12-hour afternoon time, "09:12 PM", "9:12pm", "9 p.m."? */
+static bool
+pm_writes_pm(const PmParser *ps)
+{
+	for (int i = 0; i < ps->nlines; i++)
+	{
+		const char *s = ps->lines[i].s,
+				   *e = s + ps->lines[i].len;
+
+		for (const char *p = s; p < e; p++)
+		{
+			const char *q = p + 1;
+
+			if (!isdigit((unsigned char) *p))
+				continue;
+			if (q < e && *q == ' ')
+				q++;
+			if (q + 1 < e && (q[0] == 'p' || q[0] == 'P') &&
+				(q[1] == 'm' || q[1] == 'M' || q[1] == '.') &&
+				(q + 2 >= e || !isalpha((unsigned char) q[2])))
+				return true;
+		}
+	}
+	return false;
+}
+
+/*
+ * "March 3-4, 2025", "Outages of 2024": the year a title names, or 0.  A
+ * number followed by a word is a count ("affecting 2000 users"), no year.
+ */
 static int
 pm_title_year(const char *t)
 {
 	for (const char *p = t; p != NULL && *p; p++)
 		if ((p[0] == '1' || p[0] == '2') && (p[1] == '9' || p[1] == '0') &&
 			isdigit((unsigned char) p[2]) && isdigit((unsigned char) p[3]) &&
-			(p == t || !isalnum((unsigned char) p[-1])) && !isalnum((unsigned char) p[4]))
+			(p == t || !isalnum((unsigned char) p[-1])) && !isalnum((unsigned char) p[4]) &&
+			!(p[4] == ' ' && isalpha((unsigned char) p[5])))
 			return atoi(p);
 	return 0;
 }
@@ -204,7 +234,8 @@ pm_title_year_to_entries(PmParser *ps)
 			return;
 		yearless |= ps->raw[i].st.has_date;
 	}
-	if (!yearless || ps->opt->has_on_date || (year = pm_title_year(ps->doc->title)) == 0)
+	if (!yearless || ps->opt->has_on_date || ps->has_base ||
+		(year = pm_title_year(ps->doc->title)) == 0)
 		return;
 	for (int i = 0; i < ps->nraw; i++)
 		if (ps->raw[i].st.has_date)
@@ -502,6 +533,10 @@ pm_catch_up_done(const char *b)
 	{
 		int			len = e - b;
 
+		/* "backlog grooming of the follow-up tickets completed": paperwork */
+		if (pm_contains_ci(b, len, "ticket") || pm_contains_ci(b, len, "follow-up") ||
+			pm_contains_ci(b, len, "grooming"))
+			return false;
 		return pm_contains_ci(b, len, "backlog") || pm_contains_ci(b, len, "rebuil") ||
 			pm_contains_ci(b, len, "reprocess") || pm_contains_ci(b, len, "replay") ||
 			pm_contains_ci(b, len, "backfill") || pm_contains_ci(b, len, "queued");
@@ -837,7 +872,8 @@ pm_settle_span(PmParser *ps)
 			last = Max(last, doc->entries[i].at);
 		}
 		if (ps->sum_has_start && first == ps->sum_start + 12 * USECS_PER_HOUR &&
-			(!ps->sum_has_end || last == ps->sum_end + 12 * USECS_PER_HOUR))
+			(!ps->sum_has_end || last == ps->sum_end + 12 * USECS_PER_HOUR) &&
+			pm_writes_pm(ps))
 		{
 			/*
 			 * "2025-09-16 09:12 IDT" above, "16.09.25 09:12 PM – ..." below:

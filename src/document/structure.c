@@ -587,7 +587,6 @@ pm_heading_says_done(const char *name)
 		pg_strcasecmp(name, "completed") == 0 || pg_strcasecmp(name, "done") == 0;
 }
 
-/* a heading inside the measures that names one of their lists */
 /*
  * "### P0 — Block direct image changes" over paragraphs, lists of files and
  * "**Owner:** ledger on-call": a subheading of the measures whose text names
@@ -623,6 +622,7 @@ pm_heading_names_owner(PmParser *ps, const PmLine *ln)
 	return false;
 }
 
+/* a heading inside the measures that names one of their lists */
 static bool
 pm_measures_heading(PmParser *ps, const PmLine *ln, const char *name, bool atx, int level,
 					PmHeadKind hk)
@@ -1092,6 +1092,7 @@ pm_notice_aside(PmParser *ps, const PmLine *ln)
 
 static bool pm_posted_line(PmParser *ps, const PmLine *ln);
 static int	pm_narrative_paragraph(PmParser *ps, int i);
+static bool pm_says_outage(const char *s, int len);
 
 /*
  * "| Time | Event |", "| Date | Time (UTC) | Event |" in a summary: the
@@ -1578,9 +1579,16 @@ pm_narrative_span(PmParser *ps, const char *s, int len)
 
 	if (dot != NULL && dot < s + len - 1 && dot[1] == ' ')
 		return false;
+	/*
+	 * a range alone must be the outage's ("customer impact from 03:10 to
+	 * 07:45"), not a measure's ("Error rates peaked between 14:10 and 14:20")
+	 */
 	if (!((pm_contains_ci(s, len, "started") || pm_contains_ci(s, len, "began")) &&
 		  (pm_contains_ci(s, len, "ended") || pm_contains_ci(s, len, "until"))) &&
-		!pm_time_range(s, len))
+		!(pm_time_range(s, len) &&
+		  (pm_says_outage(s, len) || pm_contains_ci(s, len, "impact") ||
+		   pm_contains_ci(s, len, "affected") || pm_contains_ci(s, len, "offline") ||
+		   pm_contains_ci(s, len, " down"))))
 		return false;
 	memset(&found, 0, sizeof(found));
 	pm_scan_stamps(s, len, &found);
@@ -1644,13 +1652,30 @@ pm_says_outage(const char *s, int len)
 		"st\xc3\xb6rung", "ausfall", "ausgefallen", "unterbrechung", "zwischenfall",
 		"nicht erreichbar", "panne", "interrompu", "indisponib", "ca\xc3\xad" "da",
 		"interrupci\xc3\xb3n", "incidente", "degradado", "instabilidade", "fora do ar",
-		"disservizio", "interruzione", "storing", "onbereikbaar",
+		"disservizio", "interruzione", "onbereikbaar",
 		"\xe6\x95\x85\xe9\x9a\x9c", "\xe4\xb8\xad\xe6\x96\xad", "\xe5\xae\x95\xe6\x9c\xba",
 	"\xe4\xb8\x8d\xe5\x8f\xaf\xe7\x94\xa8"};	/* 故障 中断 宕机 不可用 */
 
+	/* the other languages' words whole: "panne" is in "Spanner" */
+	static const char *const whole[] = {"panne", "incidente", "ausfall"};
+	const char *e = s + len;
+
 	for (int i = 0; i < lengthof(words); i++)
-		if (pm_contains_ci(s, len, words[i]))
-			return true;
+	{
+		bool		is_whole = false;
+
+		for (int k = 0; k < lengthof(whole); k++)
+			is_whole |= strcmp(words[i], whole[k]) == 0;
+		if (!is_whole)
+		{
+			if (pm_contains_ci(s, len, words[i]))
+				return true;
+			continue;
+		}
+		for (const char *p = s; p < e; p++)
+			if (pm_word_start(s, p) && pm_word_ci(p, e, words[i]))
+				return true;
+	}
 	return false;
 }
 

@@ -667,7 +667,9 @@ pm_we_have_done(const char *low)
 	if (w == NULL && strncmp(low, "we ", 3) == 0)
 	{
 		static const char *const intents[] = {"need", "plan", "want", "decid", "propos",
-		"intend", "hop", "expect", "aim", "consider", "discuss", "agre"};
+			"intend", "hop", "expect", "aim", "consider", "discuss", "agre",
+		/* arranged, not done: "We scheduled a game day", "We filed a ticket" */
+		"schedul", "assign", "request", "file", "open", "ask", "order"};
 
 		w = low + 3;
 		if (strncmp(w, "also ", 5) == 0)

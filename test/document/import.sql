@@ -2,7 +2,7 @@
 -- formats (test/document/corpus), checked the way users rely on them.
 BEGIN;
 SET LOCAL timezone = 'UTC';
-SELECT plan(1842);
+SELECT plan(1851);
 
 \set seed000 `cat test/seeds/000_2d29b2a47fc1b878.txt`
 \set seed001 `cat test/seeds/001_e377f6c4d1aac321.txt`
@@ -1044,6 +1044,34 @@ SELECT is((SELECT j->>'started_at' FROM postmortem.parse_markdown(
 SELECT is((SELECT j->>'started_at' FROM postmortem.parse_markdown(
 			E'---\ntitle: Cache outage\ndate: 2024-05-02 08:00\nresolved: true\n---\nThe cache was evicting everything.\n\n::: update Resolved | 2024-05-02T10:40:00Z\nThe cache is restored.\n:::\n') j),
 		  '2024-05-02T08:00:00+00:00', 'a status issue''s front matter date opens the incident when its one update comes later');
+-- rules that must not misfire on ordinary postmortems (an outside review of this round's rules)
+SELECT is((SELECT j->>'resolved_at' FROM postmortem.parse_markdown(
+			E'# Database outage\n## Summary\nStart: 2024-03-04 00:00 UTC\n## Timeline\n- 2024-03-04 12:00 UTC: first customer report\n- 2024-03-04 13:30 UTC: fixed the config\n- 2024-03-04 14:00 UTC: error rates normal\n') j),
+		  '2024-03-04T14:00:00+00:00', 'entries twelve hours after the summary''s start, all in 24-hour time, are no AM/PM slip');
+SELECT is((SELECT j->>'started_at' FROM postmortem.parse_markdown(
+			E'# Outage affecting 2000 users\n## Summary\nDate: March 4, 2024\n## Timeline\n- Mar 4, 10:30 UTC: alerts fired\n- Mar 4, 11:15 UTC: fixed\n') j),
+		  '2024-03-04T10:30:00+00:00', 'a count in the title ("2000 users") is no year, and the summary''s date comes first');
+SELECT is((SELECT (j->>'started_at') || ' ' || (j->>'resolved_at') FROM postmortem.parse_markdown(
+			E'# API outage on March 4, 2024\n\nAt around 14:00 UTC on March 4, 2024, the API stopped responding for all customers.\n\nError rates peaked between 14:10 and 14:20 UTC.\n\nService was fully restored at 15:30 UTC after we rolled back the deploy.\n') j),
+		  '2024-03-04T14:00:00+00:00 2024-03-04T15:30:00+00:00', 'a range of a measure ("peaked between 14:10 and 14:20") is not the outage''s span');
+SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)',
+			E'# Moving our metadata to Cloud Spanner\n\nWe are storing tenant metadata in a new database. The migration ran on March 4, 2024 at 10:00 UTC without problems for any customer.\n\nThe second phase ran at 11:00 UTC and finished at 12:00 UTC as planned by the team.\n'),
+		  '22P02', 'postmortem document has no timeline', 'a migration post is no outage: "storing" and "Spanner" are English, not Dutch "storing" or French "panne"');
+SELECT is((SELECT (j->>'started_at') || ' ' || (j->>'resolved_at') || ' ' || left(j->'timeline'->0->>'body', 13) FROM postmortem.parse_markdown(
+			E'Elevated API errors\n\n**May 15, 2024 14:05 UTC**\nInvestigating - We are looking into elevated errors on the API.\n\n**May 15, 2024 14:30 UTC**\nIdentified - The cause is a bad configuration push.\n\n**May 15, 2024 15:00 UTC**\nResolved - The configuration was rolled back and errors stopped.\n') j),
+		  '2024-05-15T14:05:00+00:00 2024-05-15T15:00:00+00:00 Investigating', 'stamps over their updates, oldest first, are not a history read from the stamps under the texts');
+SELECT is((SELECT j->>'resolved_at' FROM postmortem.parse_markdown(
+			E'# Queue outage\n## Summary\nStart: 2024-05-15 14:00 UTC\n## Timeline\n- 2024-05-15 14:00 UTC: workers stopped consuming\n- 2024-05-15 14:40 UTC: restarted the workers, service restored\n- 2024-05-16 09:00 UTC: backlog grooming of the follow-up tickets completed\n') j),
+		  '2024-05-15T14:40:00+00:00', 'grooming the follow-up tickets'' backlog is paperwork, not the outage''s work catching up');
+SELECT is((SELECT t->>'status' FROM postmortem.parse_markdown(
+			E'# Login outage\n## Summary\nStart: 2024-05-15 14:00 UTC\nEnd: 2024-05-15 15:00 UTC\n## Timeline\n- 2024-05-15 14:00 UTC: logins fail\n- 2024-05-15 15:00 UTC: fixed\n## Action items\n- We scheduled a game day for June to rehearse the failover.\n- Add alerting on login failures.\n') j,
+			jsonb_array_elements(j->'tasks') t WHERE t->>'title' LIKE 'We scheduled%'),
+		  'todo', '"We scheduled a game day" is arranged, not done');
+SELECT is((SELECT jsonb_array_length(j->'tasks') FROM postmortem.parse_markdown(
+			E'# Incident\n\nPosted on our status page:\n\n::: update Resolved | 2021-03-19T10:01:00.000Z\nWe fixed it.\n\n## Impact\nUsers saw errors from 09:00.\n\n## Action items\n- Add alerting\n') j),
+		  1, 'an update block never closed ends at the next heading: the action items after it are read');
+SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', E'Elevated API errors\n\nPosted Jun 10, 2024 - 16:18 EDT\n'),
+		  '22P02', 'postmortem document has no timeline', 'a title over one posted stamp is no update history (it once read before the first line)');
 SELECT is(pg_temp.refusal(:'ref205'), 'It names a day, September 10, but no year.', '205: summary bullets with `Sep. 9 around 14:00 UTC` in code spans and no year: refused, naming a day');
 SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', :'ref206'), '22P02', 'postmortem document names no date', '206: a service update in month sections ("Mar 2024, Outage"), no day and no time: refused for want of a date');
 SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', d), '22P02', 'postmortem document has no timeline', n)
