@@ -185,12 +185,30 @@ pm_push_update(PmUpdate *ups, int *n, int *max, int first, int stamp)
 }
 
 /*
+ * Keep the n updates found as the document's history when there are two
+ * or more (post_stamp: 1 + the line of the postmortem's own stamp, or 0).
+ */
+static bool
+pm_keep_history(PmParser *ps, PmUpdate *ups, int n, int post_stamp)
+{
+	if (n < 2)
+	{
+		pfree(ups);
+		return false;
+	}
+	ps->updates = ups;
+	ps->nupdates = n;
+	ps->post_stamp = post_stamp;
+	return true;
+}
+
+/*
  * An update history without status words: the text of each update over
  * its "Posted <day> - <time>" line, the most recent first, and nothing else
- * in the document; no update, and no title line above the first, is a
- * status word ("Resolved", "Postmortem": those are pm_find_history's).  Every stamp must say "Posted" and each be no later than
- * the one above it; short title lines over the first update are not its
- * text.  True when it holds two updates or more.
+ * in the document.  No update, and no title line above the first, is a
+ * status word ("Resolved", "Postmortem": those are pm_find_history's).
+ * Every stamp must say "Posted" and be no later than the one above it;
+ * short title lines over the first update are not its text.
  */
 static bool
 pm_find_posted_history(PmParser *ps)
@@ -229,15 +247,7 @@ pm_find_posted_history(PmParser *ps)
 		last = st;
 		prev = i;
 	}
-	if (n < 2)
-	{
-		pfree(ups);
-		return false;
-	}
-	ps->updates = ups;
-	ps->nupdates = n;
-	ps->post_stamp = 0;
-	return true;
+	return pm_keep_history(ps, ups, n, 0);
 }
 
 /*
@@ -273,7 +283,7 @@ pm_find_history(PmParser *ps)
 		prev = i;
 		if (w >= 0 && !pm_postmortem_word(w))
 		{
-			/* oldest first: the stamps are over their texts, not under */
+			/* most recent first, or the stamps are over their texts, not under */
 			if (n > 0 && !pm_stamp_not_after(&st, &last))
 			{
 				pfree(ups);
@@ -292,10 +302,7 @@ pm_find_history(PmParser *ps)
 		pfree(ups);
 		return pm_find_posted_history(ps);
 	}
-	ps->updates = ups;
-	ps->nupdates = n;
-	ps->post_stamp = post_stamp;
-	return true;
+	return pm_keep_history(ps, ups, n, post_stamp);
 }
 
 /*
