@@ -563,6 +563,8 @@ pm_zone_to_ts(const PmZone *zone, int y, int m, int d, int h, int mi, int s, int
 	tm.tm_sec = s;
 	if (zone->fixed)
 		tz = -zone->offset_east;
+	else if (zone->tz == NULL)
+		return false;			/* a zone with no rules: no time can be placed in it */
 	else if (zone->abbr[0])
 		tz = DetermineTimeZoneAbbrevOffset(&tm, zone->abbr, zone->tz);
 	else
