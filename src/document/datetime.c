@@ -489,49 +489,47 @@ done:
 	return q - p;
 }
 
-/* a zone named by a label (the time_zone argument, incident.time_zone) */
+/*
+ * A zone named by a label (the time_zone argument, incident.time_zone).
+ * *zone is written only when the label names one: callers parse into a zone
+ * already in use and keep it when the label is no zone ("Time zone: rs.").
+ */
 bool
 pm_zone_parse(const char *label, PmZone *zone)
 {
 	const char *e = label + strlen(label);
+	int			len = strlen(label);
+	PmZone		z;
 	bool		unknown;
-	int			n;
+	char		low[64];
+	int			offset;
+	pg_tz	   *tz = NULL;
 
-	memset(zone, 0, sizeof(PmZone));
-	n = pm_read_zone(label, e, zone, &unknown, NULL);
-	if (n == (int) strlen(label) && !unknown && zone->valid)
-		return true;
-	/* any name or abbreviation PostgreSQL knows, in any case */
+	memset(&z, 0, sizeof(PmZone));
+	if (pm_read_zone(label, e, &z, &unknown, NULL) == len && !unknown && z.valid)
 	{
-		char		low[64];
-		int			offset;
-		pg_tz	   *tz = NULL;
-		int			len = strlen(label);
+		*zone = z;
+		return true;
+	}
+	/* any name or abbreviation PostgreSQL knows, in any case */
+	if (len > 0 && len < (int) sizeof(low))
+	{
+		int			type;
 
-		if (len > 0 && len < (int) sizeof(low))
+		for (int i = 0; i <= len; i++)
+			low[i] = pm_lower(label[i]);
+		type = pm_decode_abbrev(low, &offset, &tz);
+		if (type == TZ || type == DTZ)
 		{
-			int			type;
-
-			for (int i = 0; i <= len; i++)
-				low[i] = pm_lower(label[i]);
-			type = pm_decode_abbrev(low, &offset, &tz);
-			if (type == TZ || type == DTZ)
-			{
-				pm_zone_fixed(zone, offset, label, len);
-				return true;
-			}
-		}
-		tz = pg_tzset(label);
-		if (tz != NULL)
-		{
-			memset(zone, 0, sizeof(PmZone));
-			zone->valid = true;
-			zone->tz = tz;
-			strlcpy(zone->label, label, sizeof(zone->label));
+			pm_zone_fixed(zone, offset, label, len);
 			return true;
 		}
 	}
-	return false;
+	tz = pg_tzset(label);
+	if (tz == NULL)
+		return false;
+	pm_zone_rules(zone, tz, label);
+	return true;
 }
 
 /* was the zone written as an offset (+05:30, UTC-4, GMT+1), not a name? */
@@ -584,7 +582,7 @@ pm_zone_localize(const PmZone *zone, TimestampTz ts, struct pg_tm *tm, fsec_t *f
 		timestamp2tm(ts, &tz, tm, fsec, NULL, zone->tz);
 }
 
-/* the zone's offset east of UTC at noon on a date */
+/* the zone's offset east of UTC at noon on a date; 0 for a zone without rules */
 int
 pm_zone_offset_at(const PmZone *zone, int y, int m, int d)
 {
@@ -592,6 +590,8 @@ pm_zone_offset_at(const PmZone *zone, int y, int m, int d)
 
 	if (zone->fixed)
 		return zone->offset_east;
+	if (zone->tz == NULL)
+		return 0;
 	memset(&tm, 0, sizeof(tm));
 	tm.tm_year = y;
 	tm.tm_mon = m;

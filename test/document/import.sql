@@ -2,7 +2,7 @@
 -- formats (test/document/corpus), checked the way users rely on them.
 BEGIN;
 SET LOCAL timezone = 'UTC';
-SELECT plan(1851);
+SELECT plan(1852);
 
 \set seed000 `cat test/seeds/000_2d29b2a47fc1b878.txt`
 \set seed001 `cat test/seeds/001_e377f6c4d1aac321.txt`
@@ -1117,6 +1117,9 @@ SELECT is((SELECT (j->>'started_at') || ' ' || (j->>'time_zone')
 SELECT is((SELECT (j->>'started_at') || ' ' || (j->>'time_zone')
 			 FROM postmortem.parse_markdown(E'# DB\n## Summary\nDown 12:00-13:00 UTC on 2024-05-15.\n## Timeline\n- 12:00 alert\n- 13:00 resolved\n## Notes\n| Field | Value |\n|---|---|\n| Detected at | 2024-05-15 12:05 CET |') j),
 		  '2024-05-15T12:00:00+00:00 UTC', 'the summary''s zone comes before a table row''s');
+
+SELECT is(postmortem.parse_markdown(E'# Build artifact outage\n\nPosted on: 2023-03-04 10:12:45+00:00\n\nTime zone: rs.\n\n## Timeline\n- 14:05 UTC: latency climbed\n- 15:00 UTC: resolved')->>'time_zone',
+		  '+00:00', 'a "Time zone:" field that names no zone keeps the zone read before it (it once emptied it, and the backend crashed on the timeline''s zone)');
 
 SELECT * FROM finish();
 ROLLBACK;
