@@ -2,7 +2,7 @@
 -- formats (test/document/corpus), checked the way users rely on them.
 BEGIN;
 SET LOCAL timezone = 'UTC';
-SELECT plan(1852);
+SELECT plan(1941);
 
 \set seed000 `cat test/seeds/000_2d29b2a47fc1b878.txt`
 \set seed001 `cat test/seeds/001_e377f6c4d1aac321.txt`
@@ -171,6 +171,17 @@ SELECT plan(1852);
 \set doc240 `cat test/document/corpus/240_notion_all_times_utc_date_time_event_table_12h_no_year_title.md`
 \set doc241 `cat test/document/corpus/241_status_rca_utc_minus5_yy_mm_dd_ttd_ttf_woe_hours.md`
 \set doc242 `cat test/document/corpus/242_blog_post_date_weekday_ordinal_range_en_dash_second_issue_planned_measures.md`
+\set doc243 `cat test/document/corpus/243_front_matter_bold_labels_link_actions_date_lines_outage_begins_ends_caps.md`
+\set doc244 `cat test/document/corpus/244_plain_text_title_date_ordinal_12h_utc_duration_sentence_tasks_group_labels.txt`
+\set doc245 `cat test/document/corpus/245_homelab_rca_duration_range_field_approx_table_times_priority_status_todo_done_note.md`
+\set doc246 `cat test/document/corpus/246_day_headings_time_and_label_day_ranges_year_in_title_checkbox_horizon_groups.md`
+\set doc247 `cat test/document/corpus/247_blockquote_pipe_fields_between_summary_range_completed_within_groups_check_complete_tables.md`
+\set doc248 `cat test/document/corpus/248_title_date_only_plain_labels_colon_time_bullets_no_zone_no_headings.md`
+\set doc249 `cat test/document/corpus/249_date_of_incident_range_field_bold_time_bullets_decisions_owner_action_due_table.md`
+\set doc251 `cat test/document/corpus/251_emoji_run_in_labels_full_date_utc_bullets_two_days_task_list_after_measures.md`
+\set doc252 `cat test/document/corpus/252_caps_headings_date_subheadings_12h_range_entries_multi_day_checkbox_owner_deadline.md`
+\set doc253 `cat test/document/corpus/253_u2011_metadata_quoted_between_summary_timeline_owner_column_comms_log_open_ballot_table.md`
+\set doc254 `cat test/document/corpus/254_plain_emoji_headings_ordinal_day_in_prose_12h_no_zone_done_plain_measures.txt`
 \set doc143 `cat test/document/corpus/143_mailing_list_notice_times_before_dates_dash_escaped.txt`
 \set doc145 `cat test/document/corpus/145_status_rca_date_line_pm_pt_bullets_actions_taken.md`
 \set doc129 `cat test/document/corpus/129_wat_precursor_push_summary_window.md`
@@ -440,6 +451,17 @@ INSERT INTO doc VALUES
 	('240 Notion "All times UTC.", Date | Time (UTC) | Event rows "Jun 4 | 9:52 AM", the year in the title', :'doc240', NULL),
 --	('241 status RCA, "started on UTC-5 25-10-14 08:40", TTD/TTF/WOE hours', :'doc241', NULL),
 	('242 blog post, "On Wednesday, 9th March", "06:14 UTC – 08:51 UTC", a second issue, "1)" planned measures', :'doc242', NULL),
+	('243 front matter, bold labels, date lines over "* 16:48 OUTAGE BEGINS -" bullets, xx:xx entries, link actions', :'doc243', NULL),
+	('244 plain text, "June 11th, 2024" in the title, "starting at 9:00 AM and ending at 11:15 AM (UTC)", Tasks group labels', :'doc244', NULL),
+	('245 homelab RCA, "~7 hours (02:14 UTC - 09:31 UTC)", "~02:30" rows, TODO / "DONE (this doc)" statuses', :'doc245', NULL),
+	('246 "### Mar 3, 04:00 UTC - Label" headings, "Mar 3-5" ranges, the year in the title, checkbox horizons', :'doc246', NULL),
+	('247 "> **Date:** ... | ..." fields, "between 09:05 and 10:55 UTC", "✅ Complete" tables under "(Completed within 24 hours)"', :'doc247', NULL),
+	('248 "# ... Outage Mar 14, 2025", plain labels, "- 07:12: " precursor, "Writes rejected for 22 minutes"', :'doc248', NULL),
+	('249 "Date of Incident: March 18, 2025 (08:02 - 09:26 UTC)", "**08:02** - " bullets, Decisions Made, Owner | Action | Due', :'doc249', NULL),
+	('251 emoji run-in labels, "September 3, 2024, 21:30 UTC: " bullets over two days, Task List after the measures', :'doc251', NULL),
+	('252 CAPS headings, "### **April 7, 2026**" days, "**9:15 AM - 10:00 AM** - " ranges, checkbox Owner/Deadline, sign-off boxes', :'doc252', NULL),
+	('253 U+2011 dates, "> ... between 03:18 and 04:26 UTC", Owner/Team column, communications log, "☐ Open" tasks', :'doc253', NULL),
+	('254 plain text, "4th of February 2025" in the title and prose, "9:30 AM: " lines, no zone, "We moved/added" measures', :'doc254', NULL),
 	('155 bold key table, Resolution Time 07:00 UTC (May 7)', :'doc155', NULL);
 
 -- what each document says, read by a person
@@ -678,6 +700,17 @@ INSERT INTO expected VALUES
 --		(241: refused, "UTC-5 25-10-14 08:40" is not read as a date; its end is only "a total window of
 --		 exposure of 6.5 hours (WOE)" after "2.5 hours (TTD)" and "4.0 hours (TTF)")
 	('242 blog post, "On Wednesday, 9th March", "06:14 UTC – 08:51 UTC", a second issue, "1)" planned measures', '2016-03-09 06:14Z', '2016-03-09 08:51Z', 0, 2, 0, NULL, NULL),
+	('243 front matter, bold labels, date lines over "* 16:48 OUTAGE BEGINS -" bullets, xx:xx entries, link actions', '2023-04-16 16:48Z', '2023-04-16 18:44Z', 10, 5, 0, NULL, NULL),
+	('244 plain text, "June 11th, 2024" in the title, "starting at 9:00 AM and ending at 11:15 AM (UTC)", Tasks group labels', '2024-06-11 09:00Z', '2024-06-11 11:15Z', 10, 6, 0, 70, NULL),
+	('245 homelab RCA, "~7 hours (02:14 UTC - 09:31 UTC)", "~02:30" rows, TODO / "DONE (this doc)" statuses', '2025-11-09 02:14Z', '2025-11-09 09:31Z', 13, 5, 1, NULL, NULL),
+	('246 "### Mar 3, 04:00 UTC - Label" headings, "Mar 3-5" ranges, the year in the title, checkbox horizons', '2025-03-03 04:00Z', '2025-03-05 06:35Z', 3, 8, 0, NULL, NULL),
+	('247 "> **Date:** ... | ..." fields, "between 09:05 and 10:55 UTC", "✅ Complete" tables under "(Completed within 24 hours)"', '2024-06-11 09:05Z', '2024-06-11 10:55Z', 12, 6, 6, NULL, NULL),
+	('248 "# ... Outage Mar 14, 2025", plain labels, "- 07:12: " precursor, "Writes rejected for 22 minutes"', '2025-03-14 09:41Z', '2025-03-14 10:03Z', 4, 0, 0, NULL, NULL),
+	('249 "Date of Incident: March 18, 2025 (08:02 - 09:26 UTC)", "**08:02** - " bullets, Decisions Made, Owner | Action | Due', '2025-03-18 08:02Z', '2025-03-18 09:26Z', 10, 5, 0, NULL, NULL),
+	('251 emoji run-in labels, "September 3, 2024, 21:30 UTC: " bullets over two days, Task List after the measures', '2024-09-03 21:30Z', '2024-09-04 03:45Z', 7, 4, 0, 45, NULL),
+	('252 CAPS headings, "### **April 7, 2026**" days, "**9:15 AM - 10:00 AM** - " ranges, checkbox Owner/Deadline, sign-off boxes', '2026-04-07 06:00Z', '2026-04-09 11:30Z', 6, 4, 0, NULL, NULL),
+	('253 U+2011 dates, "> ... between 03:18 and 04:26 UTC", Owner/Team column, communications log, "☐ Open" tasks', '2025-08-21 03:18Z', '2025-08-21 04:26Z', 8, 3, 0, NULL, NULL),
+	('254 plain text, "4th of February 2025" in the title and prose, "9:30 AM: " lines, no zone, "We moved/added" measures', '2025-02-04 09:30Z', '2025-02-04 11:20Z', 6, 3, 3, 60, NULL),
 	('155 bold key table, Resolution Time 07:00 UTC (May 7)', '2023-05-06 21:40Z', '2023-05-07 07:00Z', 0, 0, 0, NULL, 2400000);
 
 CREATE TEMP TABLE imported AS
@@ -691,7 +724,7 @@ CREATE TEMP VIEW actual AS
 		   i.users_affected_pct AS pct, i.users_affected AS users, i.import_notes, i.status
 	  FROM imported m JOIN postmortem.incident i ON i.id = m.id;
 
--- 213 documents x 7 checks
+-- 224 documents x 7 checks
 SELECT is(a.started_at, e.started_at, e.name || ': start in UTC') FROM actual a JOIN expected e USING (name) ORDER BY name;
 SELECT is(a.resolved_at, e.resolved_at, e.name || ': end in UTC') FROM actual a JOIN expected e USING (name) ORDER BY name;
 SELECT is(a.entries, e.entries, e.name || ': timeline entries') FROM actual a JOIN expected e USING (name) ORDER BY name;
@@ -701,7 +734,7 @@ SELECT is(a.pct, e.pct, e.name || ': share of users affected') FROM actual a JOI
 SELECT is(a.users, e.users, e.name || ': users affected') FROM actual a JOIN expected e USING (name) ORDER BY name;
 
 -- every imported incident is finished, and the timeline came from the import
-SELECT is(count(*)::int, 213, 'every document imports as a finished incident (resolved, or closed as its Status says)') FROM actual
+SELECT is(count(*)::int, 224, 'every document imports as a finished incident (resolved, or closed as its Status says)') FROM actual
  WHERE status = 'resolved' OR (status = 'closed' AND name LIKE '161 %');
 SELECT is((SELECT count(*)::int FROM postmortem.timeline t JOIN imported m ON m.id = t.incident_id WHERE t.source <> 'import'),
 		  0, 'timeline rows are marked as imported');
@@ -1011,6 +1044,7 @@ $$;
 \set ref205 `cat test/document/corpus/205_postmortem_summary_bullets_code_span_dates_no_year_explored_solutions.md`
 \set ref206 `cat test/document/corpus/206_service_update_month_sections_reason_schedules_no_day_no_time.md`
 \set ref208 `cat test/document/corpus/208_game_forum_post_date_in_title_outage_lasted_minutes_no_time.md`
+\set ref250 `cat test/document/corpus/250_digital_garden_json_front_matter_wikilink_dates_narrative_no_times.md`
 \set ref214 `cat test/document/corpus/214_statuspage_postmortem_colon_fields_duration_only_numbered_mitigations_posted.md`
 SELECT is(pg_temp.refusal(:'ref88'), 'It names a day, June 4, but no year.', '88: "Tuesday, June 4" and no year is refused, naming the day');
 SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', :'ref89'), '22P02', 'postmortem document names no date', '89: times in PT and no date anywhere');
@@ -1083,7 +1117,8 @@ SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', d), '22P02', 'p
 			   ('123: several incidents with lengths but no times', :'ref123'),
 			   ('147: several incidents with "~9 minutes" lengths but no times', :'ref147'),
 			   ('178: an incident log whose only time is "resolved @ 09:40 ICT", no start and no timeline', :'ref178'),
-			   ('208: a forum post, "Multiple Server Outage 2022-09-14", "lasted about 35 minutes", no time of day', :'ref208')) AS v(n, d);
+			   ('208: a forum post, "Multiple Server Outage 2022-09-14", "lasted about 35 minutes", no time of day', :'ref208'),
+			   ('250: a garden note whose days are wiki links ("[[...|2025-02-27]]"), no time of day', :'ref250')) AS v(n, d);
 SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', :'ref214'), '22P02', 'postmortem document has no timeline', '214: a status postmortem with Duration only, its one time the report''s "Posted Nov 14, 2019 - 16:30 CST": no time for the incident');
 SELECT is(pg_temp.refusal(E'# Outage\nIt happened from 3:00 PM to 4:30 PM CAT on April 17th.\n## Timeline\n- 3:00 PM CAT alert\n- 4:30 PM CAT resolved'),
 		  'It names a day, April 17, but no year.', 'a refusal for want of a year says which day it found');
