@@ -237,6 +237,8 @@ typedef struct PmParser
 	bool		sum_has_end;
 	int			stated_secs;	/* the length the summary states, 0 if none */
 	int			field_secs;		/* the length a Duration field states, 0 if none */
+	int			impact_secs;	/* the length the Impact field states ("for 22
+								 * minutes"), 0 if none */
 	TimestampTz sum_start;
 	TimestampTz sum_end;
 	bool		has_base;		/* the date of the first timeline entries */

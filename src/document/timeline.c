@@ -824,6 +824,9 @@ pm_timeline_kind(const char *s, int len, bool *begins)
 		HAS("answering again") || HAS("responding again") || HAS("serving again") ||
 		HAS("reachable again") || HAS("available again") || HAS("flowing normally") ||
 		HAS("flowing again") || HAS("processing normally") || HAS("services operational") ||
+		/* "Stock levels correct again", "writes accepted again" */
+		HAS("correct again") || HAS("accurate again") || HAS("normal again") ||
+		HAS("accepted again") ||
 		HAS("normal operation") || (HAS("resumed") && pm_says_resumed(low)) ||
 		/* German, French, Spanish, Portuguese, Italian, Dutch, Chinese: a line with letters past ASCII */
 		(pm_has_high(low, len) && (HAS("wiederhergestellt") || HAS("behoben") || HAS("retour \xc3\xa0 la normale") ||
