@@ -415,6 +415,9 @@ pm_head_kind(const char *name)
 		return HEAD_IMPROVEMENTS;	/* "Recommended Follow-up": suggestions */
 	if (HAS("lessons") && HAS("follow"))
 		return HEAD_RETRO;		/* "Lessons & Follow-ups": the retrospective's notes */
+	if ((HAS("follow-up") || HAS("follow up") || HAS("followup")) &&
+		(WORD("review") || WORD("meeting") || WORD("call") || WORD("date")))
+		return HEAD_RETRO;		/* "Follow-up Review": when the team meets again */
 	if (HAS("action item") || (WORD("actions") && !HAS("taken")) || WORD("todo") || WORD("to do") || WORD("to-do") ||
 		WORD("tasks") || WORD("task list") || HAS("follow-up") || HAS("follow up") ||
 		HAS("next steps") || HAS("future work") || strcmp(low, "plan") == 0 || strcmp(low, "the plan") == 0 ||
