@@ -989,6 +989,10 @@ pm_summary_users(PmParser *ps)
 		pm_users(ps, ps->summary.data, ps->summary.len, false);
 	if (ps->duration.len)
 		pm_users(ps, ps->duration.data, ps->duration.len, false);
+	/* no summary: the text that opens the document, under the writer's own heading */
+	if (ps->has_lead && ps->summary.len == 0 && ps->impact.len == 0 &&
+		!doc->has_users_pct && !doc->has_users_count && ps->sections[0].body)
+		pm_users(ps, ps->sections[0].body, strlen(ps->sections[0].body), false);
 	/* no number anywhere: "all users", "every customer" */
 	if (!doc->has_users_pct && !doc->has_users_count)
 	{
