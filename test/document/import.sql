@@ -2,7 +2,7 @@
 -- formats (test/document/corpus), checked the way users rely on them.
 BEGIN;
 SET LOCAL timezone = 'UTC';
-SELECT plan(1941);
+SELECT plan(1948);
 
 \set seed000 `cat test/seeds/000_2d29b2a47fc1b878.txt`
 \set seed001 `cat test/seeds/001_e377f6c4d1aac321.txt`
@@ -1155,6 +1155,22 @@ SELECT is((SELECT (j->>'started_at') || ' ' || (j->>'time_zone')
 
 SELECT is(postmortem.parse_markdown(E'# Build artifact outage\n\nPosted on: 2023-03-04 10:12:45+00:00\n\nTime zone: rs.\n\n## Timeline\n- 14:05 UTC: latency climbed\n- 15:00 UTC: resolved')->>'time_zone',
 		  '+00:00', 'a "Time zone:" field that names no zone keeps the zone read before it (it once emptied it, and the backend crashed on the timeline''s zone)');
+
+-- the thirteenth sample's rules (243-254), and where they must not reach
+SELECT ok(EXISTS (SELECT 1 FROM actual, unnest(import_notes) n WHERE name LIKE '248 %' AND n LIKE '%impact it states (22 minutes)%'),
+		  '248: the start the Impact''s length reaches back to is noted');
+SELECT is(postmortem.parse_markdown(E'# Cache outage 2024-01-01\nImpact: Logins failed for 30 minutes.\n## Timeline\n- 10:00 UTC: alert fires\n- 10:05 UTC: cache restarted\n- 10:35 UTC: logins recovered')->>'started_at',
+		  '2024-01-01T10:00:00+00:00', 'an Impact length that an entry minutes after the first would fit does not move the start (the first entry is no precursor)');
+SELECT is(postmortem.parse_markdown(E'# Sync outage 2024-01-01\n## Timeline\n- 2024-01-01 06:00 UTC: deploy of the sync job\n- 2024-01-03 09:00 UTC: errors reported\n- 2024-01-03 10:00 UTC: resolved')->>'started_at',
+		  '2024-01-03T09:00:00+00:00', 'without a stated length, entries days before the rest are still precursors');
+SELECT is(jsonb_array_length(postmortem.parse_markdown(E'# Upload outage 2024-01-01\nTimeline: 14:00 - 15:10 UTC, see below.\n\n## Timeline\n- 14:00 UTC: uploads fail\n- 15:10 UTC: resolved')->'timeline'),
+		  2, 'a "Timeline:" line with times in it is no run-in heading');
+SELECT is(postmortem.parse_markdown(E'# Sync outage 2024-01-01\n## Timeline\n- **9:15 AM - 10:00 AM UTC** - Initial response\n- **11:00 AM UTC** - resolved')->'timeline'->0->>'body',
+		  'Initial response', 'the end of a bold range at an entry''s head is not its text');
+SELECT is(postmortem.parse_markdown(E'# Node outage 2024-01-01\n## Timeline\n- 10:00 UTC: node 3 down\n- 10:20 UTC: node 3 looked healthy again, cordoned anyway\n- 11:00 UTC: jobs moved, done')->>'resolved_at',
+		  '2024-01-01T11:00:00+00:00', 'a node that "looked healthy again" is no recovery');
+SELECT is(jsonb_array_length(postmortem.parse_markdown(E'# DNS outage 2024-01-01\n## Timeline\n- 10:00 UTC: down\n- 10:30 UTC: resolved\n## Action Items\n- Add a second resolver\n## Follow-up Meeting\nScheduled for next Tuesday to check the action items.')->'tasks'),
+		  1, 'a "Follow-up Meeting" section is no list of tasks');
 
 SELECT * FROM finish();
 ROLLBACK;
