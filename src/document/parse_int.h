@@ -237,8 +237,6 @@ typedef struct PmParser
 	bool		sum_has_end;
 	int			stated_secs;	/* the length the summary states, 0 if none */
 	int			field_secs;		/* the length a Duration field states, 0 if none */
-	int			impact_secs;	/* the length the Impact field states ("for 22
-								 * minutes"), 0 if none */
 	TimestampTz sum_start;
 	TimestampTz sum_end;
 	bool		has_base;		/* the date of the first timeline entries */
@@ -301,6 +299,7 @@ extern void pm_table_row_zone(PmParser *ps, const PmLine *ln);
 extern const char *pm_strip_marker(const char *p, const char *e, bool *marker);
 extern const char *pm_strip_checkbox(const char *p, const char *e, bool *has, bool *checked);
 extern int pm_count_words(const char *s);
+extern int pm_stated_length(const char *s, int len, bool field);
 extern void pm_append_text(StringInfo buf, const char *s, int len, bool newpara);
 extern int pm_table_cells(const char *s, const char *e, const char **cs, const char **ce, int max);
 extern bool pm_table_separator(const char *s, const char *e);

@@ -406,11 +406,14 @@ static int
 pm_impact_length_start(PmParser *ps, TimestampTz first)
 {
 	PmDocument *doc = ps->doc;
-	TimestampTz len = (TimestampTz) ps->impact_secs * USECS_PER_SEC;
+	int			secs;
+	TimestampTz len;
 	int			end = -1;
 
-	if (ps->impact_secs <= 0 || ps->field_secs > 0)
+	if (ps->field_secs > 0 || ps->impact.len == 0 ||
+		(secs = pm_stated_length(ps->impact.data, ps->impact.len, false)) <= 0)
 		return -1;
+	len = (TimestampTz) secs * USECS_PER_SEC;
 	for (int i = doc->nentries - 1; i > 0 && end < 0; i--)
 		if (strcmp(doc->entries[i].kind, "resolution") == 0)
 			end = i;
@@ -467,7 +470,8 @@ pm_start_from_timeline(PmParser *ps, TimestampTz first)
 		ps->sum_start = doc->entries[found].at;
 		ps->sum_has_start = true;
 		pm_note(doc, "the summary names no start; the impact it states (%d minutes) reaches the last recovery from line %d, and the entries before it come longer before it, so the incident starts there",
-				ps->impact_secs / 60, doc->entries[found].lineno);
+				pm_stated_length(ps->impact.data, ps->impact.len, false) / 60,
+				doc->entries[found].lineno);
 		return;
 	}
 	while (found < 0 && baseline < doc->nentries - 1 && doc->entries[0].at <= first &&

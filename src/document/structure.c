@@ -236,6 +236,13 @@ pm_run_in_heading(const char *s, const char *e)
 	c = memchr(s, ':', Min(e - s, 48));
 	if (c == NULL || c + 1 >= e || c[1] != ' ')
 		return NULL;
+	/* "Timeline (format bullet point, format: time ...)": inside brackets */
+	{
+		const char *o = memchr(s, '(', c - s);
+
+		if (o != NULL && memchr(o, ')', c - o) == NULL)
+			return NULL;
+	}
 	for (r = c + 1; r < e; r++)
 	{
 		if (isdigit((unsigned char) *r))
@@ -325,7 +332,9 @@ pm_heading(const PmLine *ln, const PmLine *next, bool *atx, int *level)
 				return name;
 		}
 	}
-	if (ln->indent == 0 && ln->len <= 160 && memchr(s, ':', Min(ln->len, 60)) != NULL)
+	if (ln->indent == 0 && ln->len <= 160 && e[-1] != '.' && e[-1] != '!' && e[-1] != '?' &&
+		(isalpha((unsigned char) *s) || (unsigned char) *s >= 0xe2) &&
+		memchr(s, ':', Min(ln->len, 48)) != NULL)
 	{
 		char	   *name = pm_run_in_heading(s, e);
 

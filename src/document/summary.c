@@ -820,7 +820,7 @@ pm_users_all(const char *s, int len)
  * Duration field any length counts; in prose only one that says it is the
  * incident's ("lasting", "lasted", "for"), not a time to detect.
  */
-static int
+int
 pm_stated_length(const char *s, int len, bool field)
 {
 	const char *e = s + len;
@@ -875,14 +875,14 @@ pm_stated_length(const char *s, int len, bool field)
 			u = pm_skip_space(q, e);
 			while (u < e && *u == '*')
 				u++;
-			if (pm_word_ci(u, e, "days") || pm_word_ci(u, e, "day"))
-				secs += n * 86400;
-			else if (pm_prefix_ci(u, e, "hour") || pm_word_ci(u, e, "hrs") || pm_word_ci(u, e, "hr") ||
+			if (pm_prefix_ci(u, e, "hour") || pm_word_ci(u, e, "hrs") || pm_word_ci(u, e, "hr") ||
 				pm_word_ci(u, e, "h"))
 				secs += n * 3600;
 			else if (pm_prefix_ci(u, e, "minute") || pm_word_ci(u, e, "mins") ||
 					 pm_word_ci(u, e, "min") || pm_word_ci(u, e, "m"))
 				secs += n * 60;
+			else if (pm_word_ci(u, e, "days") || pm_word_ci(u, e, "day"))
+				secs += n * 86400;
 			else
 				break;
 			parts++;
@@ -1407,7 +1407,6 @@ pm_read_summary(PmParser *ps)
 	ps->stated_secs = ps->field_secs;
 	if (ps->stated_secs == 0)
 		ps->stated_secs = pm_stated_length(ps->summary.data, ps->summary.len, false);
-	ps->impact_secs = pm_stated_length(ps->impact.data, ps->impact.len, false);
 	if (ps->sum_has_end && !ps->sum_has_start)
 		pm_start_from_time_to_resolve(ps);
 	if (ps->sum_has_start && ps->sum_has_end && ps->field_secs > 0)

@@ -217,12 +217,14 @@ pm_skip_range_end(const char *q, const char *e)
 	PmStamp		end;
 	int			n;
 
-	if (r < e && *r == '-')
+	if (r >= e)
+		return q;
+	if (*r == '-')
 		r++;
 	else if (e - r >= 3 && (unsigned char) r[0] == 0xe2 && (unsigned char) r[1] == 0x80 &&
 			 (unsigned char) r[2] == 0x93)
 		r += 3;
-	else if (pm_word_ci(r, e, "to"))
+	else if ((*r == 't' || *r == 'T') && pm_word_ci(r, e, "to"))
 		r += 2;
 	else
 		return q;
@@ -863,9 +865,8 @@ pm_timeline_kind(const char *s, int len, bool *begins)
 		HAS("answering again") || HAS("responding again") || HAS("serving again") ||
 		HAS("reachable again") || HAS("available again") || HAS("flowing normally") ||
 		HAS("flowing again") || HAS("processing normally") || HAS("services operational") ||
-		/* "Stock levels correct again", "writes accepted again" */
-		HAS("correct again") || HAS("accurate again") || HAS("normal again") ||
-		HAS("accepted again") || HAS("worked again") || HAS("works again") ||
+		/* "Stock levels correct again", "writes accepted again", "uploads worked again" */
+		HAS("correct again") || HAS("accepted again") || HAS("worked again") ||
 		HAS("normal operation") || (HAS("resumed") && pm_says_resumed(low)) ||
 		/* German, French, Spanish, Portuguese, Italian, Dutch, Chinese: a line with letters past ASCII */
 		(pm_has_high(low, len) && (HAS("wiederhergestellt") || HAS("behoben") || HAS("retour \xc3\xa0 la normale") ||
