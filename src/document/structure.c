@@ -1164,6 +1164,19 @@ pm_count_prose_time(PmParser *ps, const PmLine *ln, bool opens)
 		}
 }
 
+/* "Timeline 01:47 – text": the word, a space and an entry's time */
+static bool
+pm_inline_timeline(const PmLine *ln)
+{
+	const char *e = ln->s + ln->len;
+	PmStamp		st;
+
+	if (ln->len < 15 || !pm_word_ci(ln->s, e, "timeline") || ln->s[8] != ' ' ||
+		!isdigit((unsigned char) ln->s[9]))
+		return false;
+	return pm_entry_head(ln->s + 9, e, &st) != NULL && st.has_time;
+}
+
 /* pass 1: sort the lines into the sections of the template */
 void
 pm_read_sections(PmParser *ps)
@@ -1250,6 +1263,20 @@ pm_read_sections(PmParser *ps)
 				continue;
 		}
 
+		/*
+		 * "Timeline 01:47 – NOC alarms show ...": the label run into the
+		 * first entry (a carrier's notice) opens the timeline, and the rest
+		 * of the line is its first entry
+		 */
+		if (!ps->saw_timeline && !ln->code && ln->indent == 0 && pm_inline_timeline(ln))
+		{
+			sec = SEC_TIMELINE;
+			ps->timeline_level = 0;
+			ps->saw_timeline = true;
+			ps->parts_seen++;
+			ln->s += 9;
+			ln->len -= 9;
+		}
 		name = pm_heading(ln, next, &atx, &level);
 		if (name != NULL &&
 			pm_section_heading(ps, ln, name, atx, level, &sec, &generic_title, h1_count))
