@@ -134,6 +134,7 @@ typedef struct PmItem
 	int			lineno;			/* its last line */
 	bool		phase_text;		/* "Detection: alerts told us ...": a phase */
 	bool		under_phase;	/* under "Resolution:", a phase's steps */
+	bool		prose;			/* a sentence of a paragraph of the measures */
 } PmItem;
 
 typedef struct PmParser

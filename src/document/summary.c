@@ -756,7 +756,30 @@ pm_users(PmParser *ps, const char *s, int len, bool bare)
 }
 
 /*
- * "all users", "all of our customers", "every user": the whole user base
+ * "on the evening of ...", "on Monday", "at 14:05", "in the morning" after
+ * "all our players": when they were hit, not which of them
+ */
+static bool
+pm_when_follows(const char *t, const char *e)
+{
+	static const char *const words[] = {"morning", "afternoon", "evening", "night",
+		"weekend", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+	"sunday"};
+
+	t = pm_skip_ws(t, e);
+	if (pm_word_ci(t, e, "the"))
+		t = pm_skip_ws(t + 3, e);
+	if (t < e && isdigit((unsigned char) *t))
+		return true;
+	for (int i = 0; i < lengthof(words); i++)
+		if (pm_word_ci(t, e, words[i]))
+			return true;
+	return false;
+}
+
+/*
+ * "all users", "all of our customers", "every user", "all our players" (a
+ * game's): the whole user base
  * ("all users in the EU" is not).
  */
 bool
@@ -783,7 +806,8 @@ pm_users_all(const char *s, int len)
 			t = pm_skip_ws(t, e);
 			if (pm_prefix_ci(t, e, "user") || pm_prefix_ci(t, e, "customer") ||
 				pm_prefix_ci(t, e, "client") || pm_prefix_ci(t, e, "subscriber") ||
-				pm_prefix_ci(t, e, "visitor") || pm_prefix_ci(t, e, "account"))
+				pm_prefix_ci(t, e, "visitor") || pm_prefix_ci(t, e, "account") ||
+				pm_prefix_ci(t, e, "player"))
 			{
 				/* "all users in the EU", "all customers on the EU cluster": a part */
 				static const char *const qualifiers[] = {"in", "on", "of", "from", "using",
@@ -795,7 +819,8 @@ pm_users_all(const char *s, int len)
 					t++;
 				t = pm_skip_ws(t, e);
 				for (int k = 0; k < lengthof(qualifiers); k++)
-					if (pm_word_ci(t, e, qualifiers[k]))
+					if (pm_word_ci(t, e, qualifiers[k]) &&
+						!pm_when_follows(t + strlen(qualifiers[k]), e))
 						return false;
 				/* "every account liquidated at a stale price": those of them */
 				for (w = t; w < e && isalpha((unsigned char) *w); w++)
