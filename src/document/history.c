@@ -378,6 +378,22 @@ pm_find_history(PmParser *ps)
 }
 
 /*
+ * The year the update history's stamps name (its oldest update's), or 0:
+ * a status postmortem's "On October 9th at 14:10 UTC" is in it
+ */
+int
+pm_history_year(PmParser *ps)
+{
+	PmStamp		st;
+	bool		posted;
+
+	if (ps->nupdates == 0 ||
+		!pm_update_stamp(&ps->lines[ps->updates[ps->nupdates - 1].stamp], &st, &posted))
+		return 0;
+	return st.y;
+}
+
+/*
  * The history's entries, oldest first: each at its posted time, its text
  * the status word (but "Update", or none) and the lines between it and the
  * stamp.

@@ -216,6 +216,9 @@ typedef struct PmParser
 	int			post_stamp;		/* 1 + the line of the postmortem's own posted
 								 * stamp above it, 0 if none */
 	PmStamp		hist_early;		/* "starting around 21:40" in the first update */
+	PmStamp		report_span[2]; /* the times of the span the report above the
+								 * updates states, with its zone */
+	int			nreport_span;
 	int			hist_lineno;	/* ... whose entry is on this line */
 	bool		saw_timeline;
 	bool		has_lead;		/* sections[0] opened the document, before the
@@ -377,6 +380,7 @@ extern void pm_build_entries(PmParser *ps);
 /* history.c */
 extern bool pm_find_history(PmParser *ps);
 extern void pm_history_entries(PmParser *ps);
+extern int	pm_history_year(PmParser *ps);
 extern int	pm_update_block(PmParser *ps, int i);
 
 /* tasks.c */

@@ -1091,6 +1091,7 @@ pm_notice_aside(PmParser *ps, const PmLine *ln)
 }
 
 static bool pm_posted_line(PmParser *ps, const PmLine *ln);
+static bool pm_time_range(const char *s, int len);
 static int	pm_narrative_paragraph(PmParser *ps, int i);
 static bool pm_says_outage(const char *s, int len);
 
@@ -1175,6 +1176,101 @@ pm_inline_timeline(const PmLine *ln)
 		!isdigit((unsigned char) ln->s[9]))
 		return false;
 	return pm_entry_head(ln->s + 9, e, &st) != NULL && st.has_time;
+}
+
+/* "- ", "* ", "1. ", "• ": a list item's line */
+static bool
+pm_list_marker(const PmLine *ln)
+{
+	const char *s = ln->s,
+			   *e = ln->s + ln->len;
+
+	if (e - s >= 2 && (*s == '-' || *s == '*' || *s == '+') && s[1] == ' ')
+		return true;
+	if (e - s >= 4 && (unsigned char) s[0] == 0xe2 && (unsigned char) s[1] == 0x80 &&
+		(unsigned char) s[2] == 0xa2)
+		return true;
+	while (s < e && isdigit((unsigned char) *s))
+		s++;
+	return s > ln->s && s + 1 < e && (*s == '.' || *s == ')') && s[1] == ' ';
+}
+
+/*
+ * "restarted at 4:49 PM (CST)" after "between 4:42 PM and 4:49 PM (CET)":
+ * the span's own time said again under another zone's name is a slip of
+ * the zone; read in the span's (and noted)
+ */
+static void
+pm_report_zone_slip(PmParser *ps, PmRawEntry *r)
+{
+	for (int k = 0; k < ps->nreport_span; k++)
+	{
+		const PmStamp *sp = &ps->report_span[k];
+
+		if (sp->has_zone && r->st.has_zone && sp->h == r->st.h && sp->mi == r->st.mi &&
+			strcmp(sp->zone.label, r->st.zone.label) != 0)
+		{
+			pm_note(ps->doc, "line %d names %s at %s, the time the summary gives in %s; read in %s",
+					r->lineno, r->st.zone.label, pm_fmt_hm(r->st.h, r->st.mi), sp->zone.label,
+					sp->zone.label);
+			r->st.zone = sp->zone;
+			return;
+		}
+	}
+}
+
+/*
+ * A line of the report posted above a status page's updates: each of its
+ * sentences that names a time is an entry too ("On October 9th at 14:10
+ * UTC, we started a release ...", "This happened at 14:52 UTC."), but one
+ * that states the span ("between 09:20 UTC and 09:41 UTC", "Between ...
+ * and ..."), which the summary reads.
+ */
+static void
+pm_report_sentences(PmParser *ps, const PmLine *ln)
+{
+	const char *a = ln->s,
+			   *e = ln->s + ln->len;
+
+	if (ln->code || ln->comment || ln->front_matter || ln->len == 0)
+		return;
+	while (a < e)
+	{
+		const char *b = a;
+		PmStamps	found;
+		int			times = 0;
+
+		while (b < e && !((*b == '.' || *b == '!' || *b == '?') && (b + 1 == e || b[1] == ' ')))
+			b++;
+		if (b < e)
+			b++;
+		memset(&found, 0, sizeof(found));
+		pm_scan_stamps(a, b - a, &found);
+		for (int k = 0; k < found.n; k++)
+			times += found.st[k].has_time;
+		if (times == 1 || (times >= 2 && !pm_time_range(a, b - a) &&
+						   !pm_contains_ci(a, b - a, "between ")))
+		{
+			int			n0 = ps->nraw;
+
+			pm_timeline_sentences(ps, ln, a, b);
+			if (ps->nraw > n0)
+				pm_report_zone_slip(ps, &ps->raw[n0]);
+		}
+		else if (times >= 2 && ps->nreport_span == 0)
+		{
+			/* the span, its zone said once at its end: "4:42 PM and 4:49 PM (CET)" */
+			for (int k = 0; k < found.n && ps->nreport_span < 2; k++)
+				if (found.st[k].has_time)
+					ps->report_span[ps->nreport_span++] = found.st[k];
+			if (ps->nreport_span == 2 && !ps->report_span[0].has_zone && ps->report_span[1].has_zone)
+			{
+				ps->report_span[0].has_zone = true;
+				ps->report_span[0].zone = ps->report_span[1].zone;
+			}
+		}
+		a = pm_skip_space(b, e);
+	}
 }
 
 /* pass 1: sort the lines into the sections of the template */
@@ -1298,6 +1394,11 @@ pm_read_sections(PmParser *ps)
 				continue;
 			}
 		}
+		/* the report above a status page's updates: its timed sentences too */
+		if (ps->nupdates > 0 && i < ps->updates[0].status && doc->title != NULL &&
+			sec != SEC_TIMELINE && ln->s[0] != '|' &&
+			(sec != SEC_MEASURES || !pm_list_marker(ln)))
+			pm_report_sentences(ps, ln);
 		switch (sec)
 		{
 			case SEC_NONE:

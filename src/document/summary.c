@@ -1140,6 +1140,8 @@ pm_summary_pick(PmParser *ps, PmStamp **t0, PmStamp **t1, PmStamp **d0, PmStamp 
 			if (sum.st[i].has_date)
 				year = sum.st[i].y;
 	}
+	if (year == 0)
+		year = pm_history_year(ps);	/* the status updates below the report */
 	for (int i = 0; i < ps->dur.n; i++)
 	{
 		PmStamp    *st = &ps->dur.st[i];
