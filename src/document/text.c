@@ -415,7 +415,7 @@ pm_head_kind(const char *name)
 		return HEAD_IMPROVEMENTS;	/* "Recommended Follow-up": suggestions */
 	if (HAS("lessons") && HAS("follow"))
 		return HEAD_RETRO;		/* "Lessons & Follow-ups": the retrospective's notes */
-	if (HAS("action item") || (WORD("actions") && !HAS("taken")) || WORD("todo") || WORD("to do") || WORD("to-do") ||
+	if (HAS("action item") || HAS("action point") || (WORD("actions") && !HAS("taken")) || WORD("todo") || WORD("to do") || WORD("to-do") ||
 		WORD("tasks") || WORD("task list") || HAS("follow-up") || HAS("follow up") ||
 		HAS("next steps") || HAS("future work") || strcmp(low, "plan") == 0 || strcmp(low, "the plan") == 0 ||
 		strcmp(low, "our plan") == 0 || strcmp(low, "action plan") == 0 ||
