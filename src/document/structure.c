@@ -1140,29 +1140,42 @@ pm_timeline_table_head(const PmLine *ln)
 static void
 pm_count_prose_time(PmParser *ps, const PmLine *ln, bool opens)
 {
-	PmStamps	found;
+	const char *a = ln->s,
+			   *e = ln->s + ln->len;
 
-	if (opens)
+	/* sentence by sentence: a paragraph on one line may tell several */
+	while (a < e)
 	{
-		const char *e = ln->s + ln->len;
-		const char *p = NULL;
-		PmStamp		st;
+		const char *b = a;
+		PmStamps	found;
 
-		if (pm_prefix_ci(ln->s, e, "at ") || pm_prefix_ci(ln->s, e, "by "))
-			p = ln->s + 3;
-		if (p == NULL || pm_read_stamp(p, e, &st) <= 0 || !st.has_time)
-			return;
-		ps->what_happened_times++;
-		return;
-	}
-	memset(&found, 0, sizeof(found));
-	pm_scan_stamps(ln->s, ln->len, &found);
-	for (int k = 0; k < found.n; k++)
-		if (found.st[k].has_time)
+		while (b < e && !((*b == '.' || *b == '!' || *b == '?') && (b + 1 == e || b[1] == ' ')))
+			b++;
+		if (b < e)
+			b++;
+		if (opens)
 		{
-			ps->what_happened_times++;
-			break;
+			const char *p = NULL;
+			PmStamp		st;
+
+			if (pm_prefix_ci(a, b, "at ") || pm_prefix_ci(a, b, "by "))
+				p = a + 3;
+			if (p != NULL && pm_read_stamp(p, b, &st) > 0 && st.has_time)
+				ps->what_happened_times++;
 		}
+		else
+		{
+			memset(&found, 0, sizeof(found));
+			pm_scan_stamps(a, b - a, &found);
+			for (int k = 0; k < found.n; k++)
+				if (found.st[k].has_time)
+				{
+					ps->what_happened_times++;
+					break;
+				}
+		}
+		a = pm_skip_space(b, e);
+	}
 }
 
 /* "Timeline 01:47 – text": the word, a space and an entry's time */
