@@ -1986,15 +1986,28 @@ pm_read_narrative(PmParser *ps)
 		PmStamps	found;
 		bool		timed = false;
 
+		int			times = 0;
+
 		memset(&found, 0, sizeof(found));
 		pm_scan_stamps(head.data, head.len, &found);
 		for (int j = 0; j < found.n; j++)
-			timed |= found.st[j].has_time;
+			times += found.st[j].has_time;
+		timed = times > 0;
+		/*
+		 * "For Immediate Release / Nov. 13, 2019, 9:15 a.m.": one dated time
+		 * over prose that names its own times is the release's dateline,
+		 * the day of the post (when the prose names none), not the start
+		 */
+		if (times == 1 && found.n == 1 && found.st[0].has_date && ntimes >= 2)
+		{
+			if (!prose_date && !title_day)
+				pm_summary_day(ps, &found);
+		}
 		/*
 		 * "Thursday, 9 March 2023 / 2:10pm to 3:25pm / (GMT-08:00)": the
 		 * duration; a date alone is the post's when the prose names its own
 		 */
-		if (timed)
+		else if (timed)
 			appendBinaryStringInfo(&ps->duration, head.data, head.len);
 		else if (!prose_date && !title_day)
 		{
