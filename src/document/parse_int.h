@@ -207,6 +207,9 @@ typedef struct PmParser
 	int			parts_seen;		/* headings or fields of the template */
 	bool		what_happened;	/* in a section headed "What happened" */
 	int			what_happened_times;	/* its lines that name a time */
+	int			letter_times;	/* sentences with a time in the text above
+								 * the headings */
+	bool		letter_prose;	/* read that text as the timeline's prose */
 	bool		prose_timeline; /* no timeline: read that section's prose as one */
 	bool		notice;			/* no timeline section: time-led paragraphs
 								 * above the first heading are its entries */

@@ -1286,6 +1286,40 @@ pm_report_sentences(PmParser *ps, const PmLine *ln)
 	}
 }
 
+/*
+ * A sentence of the text above the first heading that names a time of day
+ * and states no span: counted, to tell a letter that tells the night hour
+ * by hour ("Dear customers, ... at 4h50 ... At 8h35 ... at 11h40 ...") from
+ * a summary that names the start and the end.
+ */
+static void
+pm_count_letter_times(PmParser *ps, const PmLine *ln)
+{
+	const char *a = ln->s,
+			   *e = ln->s + ln->len;
+
+	if (ln->code || ln->len < 20 || ln->s[0] == '|')
+		return;
+	while (a < e)
+	{
+		const char *b = a;
+		PmStamps	found;
+		int			times = 0;
+
+		while (b < e && !((*b == '.' || *b == '!' || *b == '?') && (b + 1 == e || b[1] == ' ')))
+			b++;
+		if (b < e)
+			b++;
+		memset(&found, 0, sizeof(found));
+		pm_scan_stamps(a, b - a, &found);
+		for (int k = 0; k < found.n; k++)
+			times += found.st[k].has_time;
+		if (times == 1)
+			ps->letter_times++;
+		a = pm_skip_space(b, e);
+	}
+}
+
 /* pass 1: sort the lines into the sections of the template */
 void
 pm_read_sections(PmParser *ps)
@@ -1447,6 +1481,14 @@ pm_read_sections(PmParser *ps)
 				/* "Posted Nov 14, 2019 - 16:30 CST": the report's, its day only */
 				if (pm_posted_line(ps, ln))
 					break;
+				if (ps->letter_prose)
+				{
+					/* a letter's account of the night: its sentences are entries */
+					ln->section = SEC_TIMELINE;
+					i = pm_narrative_paragraph(ps, i);
+					break;
+				}
+				pm_count_letter_times(ps, ln);
 				/* metadata above the first heading counts as summary */
 				pm_summary_line(ps, ln, newpara);
 				break;
@@ -1639,6 +1681,24 @@ pm_narrative_day(PmParser *ps, const PmLine *ln, const char *s, int len)
 
 	memset(&found, 0, sizeof(found));
 	pm_scan_stamps(s, len, &found);
+	/*
+	 * a paragraph of days alone ("On Tuesday 21/09/2021 late in the
+	 * afternoon ... early the next morning, Wednesday 22/09/2021, ..."):
+	 * its last day is the one the sentences after it tell
+	 */
+	{
+		int			last = 0;
+		bool		untimed = true;
+
+		for (int k = 0; k < found.n; k++)
+		{
+			untimed &= !found.st[k].has_time;
+			if (found.st[k].has_date && found.st[k].y != 0)
+				last = k;
+		}
+		if (untimed && last > 0)
+			found.st[0] = found.st[last];
+	}
 	if (found.n > 0 && found.st[0].has_date && !found.st[0].has_time && found.st[0].y != 0)
 	{
 		pm_new_entry(ps, &found.st[0], ln->lineno, -1);
@@ -2218,6 +2278,22 @@ pm_parse_document(const char *text, int len, const PmOptions *opt)
 		memset(doc, 0, sizeof(PmDocument));
 		pm_parser_begin(&ps, doc, opt);
 		ps.prose_timeline = true;
+		pm_read_structure(&ps, text, len);
+	}
+
+	/*
+	 * No timeline, no "What happened", but the text above the headings
+	 * tells the incident hour by hour, four timed sentences or more (a
+	 * letter to customers, under which a heading names the measures): read
+	 * again with that text as the timeline (a text without any heading is
+	 * a narrative, pm_read_narrative's)
+	 */
+	else if (ps.nraw == 0 && !ps.saw_timeline && !ps.notice && ps.nupdates == 0 &&
+			 ps.parts_seen > 0 && ps.letter_times >= 4)
+	{
+		memset(doc, 0, sizeof(PmDocument));
+		pm_parser_begin(&ps, doc, opt);
+		ps.letter_prose = ps.prose_timeline = true;
 		pm_read_structure(&ps, text, len);
 	}
 
