@@ -1320,6 +1320,153 @@ pm_count_letter_times(PmParser *ps, const PmLine *ln)
 	}
 }
 
+/*
+ * Line i opens or is inside a status page's update history, or a front
+ * matter status file's "::: update" block: the timeline, read apart.  Sets
+ * *i to the last line taken; false when line i is none of these.
+ */
+static bool
+pm_history_line(PmParser *ps, int *i)
+{
+	PmLine	   *ln = &ps->lines[*i];
+
+	if (ps->nupdates > 0 && *i >= ps->updates[0].status &&
+		*i <= ps->updates[ps->nupdates - 1].stamp)
+	{
+		if (*i == ps->updates[0].status)
+			pm_history_entries(ps);
+		ln->section = SEC_TIMELINE;
+		return true;
+	}
+	if (*i + 1 == ps->post_stamp)
+		return true;			/* when the postmortem above it was posted */
+	if (!ln->code && ln->len > 3 && ln->s[0] == ':')
+	{
+		int			last = pm_update_block(ps, *i);
+
+		if (last >= 0)
+		{
+			ln->section = SEC_TIMELINE;
+			*i = last;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* a thematic break or a setext underline: "---", "===", "* * *" */
+static bool
+pm_rule_line(const PmLine *ln)
+{
+	if (ln->len < 3 || (ln->s[0] != '-' && ln->s[0] != '=' && ln->s[0] != '*' && ln->s[0] != '_'))
+		return false;
+	for (int k = 0; k < ln->len; k++)
+		if (ln->s[k] != ln->s[0] && ln->s[k] != ' ')
+			return false;
+	return true;
+}
+
+/*
+ * A line before the first section: the title, a status notice's updates
+ * and asides, a posted stamp, else metadata counted as summary.  Returns the
+ * last line taken.
+ */
+static int
+pm_preamble_line(PmParser *ps, int i, bool newpara, bool *generic_title)
+{
+	PmDocument *doc = ps->doc;
+	PmLine	   *ln = &ps->lines[i];
+
+	if (doc->title == NULL)
+	{
+		doc->title = pm_clean(ln->s, ln->s + ln->len);
+		*generic_title = pm_generic_title(doc->title);
+		return i;
+	}
+	if (!ps->notice && pm_notice_entry(ln))
+		ps->notice_paragraphs++;
+	else if (ps->notice && pm_notice_entry(ln))
+	{
+		/* a status notice's update: one entry, its paragraph */
+		ps->parts_seen++;
+		ln->section = SEC_TIMELINE;
+		return pm_timeline_paragraph(ps, i);
+	}
+	else if (ps->notice && pm_notice_aside(ps, ln))
+		return i;
+
+	/* "2024-06-12 10:20 GMT" alone over its paragraph: the update's text */
+	if (ps->notice && ps->nraw > 0 && ps->raw[ps->nraw - 1].body.len == 0 &&
+		ps->raw[ps->nraw - 1].st.has_time)
+	{
+		ln->section = SEC_TIMELINE;
+		return pm_notice_text(ps, i);
+	}
+	/* "Posted Nov 14, 2019 - 16:30 CST": the report's, its day only */
+	if (pm_posted_line(ps, ln))
+		return i;
+	if (ps->letter_prose)
+	{
+		/* a letter's account of the night: its sentences are entries */
+		ln->section = SEC_TIMELINE;
+		return pm_narrative_paragraph(ps, i);
+	}
+	pm_count_letter_times(ps, ln);
+	pm_summary_line(ps, ln, newpara);	/* metadata above the first heading */
+	return i;
+}
+
+/*
+ * A line of the summary: a posted stamp, a "What happened" narrative's
+ * entries, the summary's table of events (then *sec becomes the timeline),
+ * else the summary's text.  Returns the last line taken.
+ */
+static int
+pm_summary_section_line(PmParser *ps, int i, bool newpara, PmSection *sec)
+{
+	PmLine	   *ln = &ps->lines[i];
+
+	if (pm_posted_line(ps, ln))
+		return i;
+	if (ps->what_happened && ps->prose_timeline)
+	{
+		/* "At 14:36 UTC, the owning team was alerted ...": entries */
+		ln->section = SEC_TIMELINE;
+		return pm_narrative_paragraph(ps, i);
+	}
+	if (ps->what_happened)
+		pm_count_prose_time(ps, ln, false);
+	if (!ps->saw_timeline && pm_timeline_table_head(ln))
+	{
+		/* the summary's table of events: the timeline, to the next heading */
+		*sec = SEC_TIMELINE;
+		ps->saw_timeline = true;
+		ps->parts_seen++;
+		return pm_timeline_paragraph(ps, i);
+	}
+	pm_summary_line(ps, ln, newpara);
+	return i;
+}
+
+/* a line of a section the template does not name; returns the last line taken */
+static int
+pm_other_section_line(PmParser *ps, int i, bool newpara)
+{
+	PmLine	   *ln = &ps->lines[i];
+
+	if (ps->what_happened && ps->prose_timeline)
+	{
+		ln->section = SEC_TIMELINE;
+		return pm_narrative_paragraph(ps, i);
+	}
+	if (ps->what_happened)
+		pm_count_prose_time(ps, ln, true);
+	if (ln->s[0] == '|')
+		pm_table_row_zone(ps, ln);
+	pm_other_line(ps, ln, newpara);
+	return i;
+}
+
 /* pass 1: sort the lines into the sections of the template */
 void
 pm_read_sections(PmParser *ps)
@@ -1341,7 +1488,6 @@ pm_read_sections(PmParser *ps)
 			h1_count++;
 	}
 
-	/* pass 1: sections */
 	for (int i = 0; i < ps->nlines; i++)
 	{
 		PmLine	   *ln = &ps->lines[i];
@@ -1351,28 +1497,8 @@ pm_read_sections(PmParser *ps)
 		char	   *name;
 		bool		newpara = blank_before;
 
-		/* a status page's update history: the timeline, read apart */
-		if (ps->nupdates > 0 && i >= ps->updates[0].status &&
-			i <= ps->updates[ps->nupdates - 1].stamp)
-		{
-			if (i == ps->updates[0].status)
-				pm_history_entries(ps);
-			ln->section = SEC_TIMELINE;
+		if (pm_history_line(ps, &i))
 			continue;
-		}
-		if (i + 1 == ps->post_stamp)
-			continue;			/* when the postmortem above it was posted */
-		if (!ln->code && ln->len > 3 && ln->s[0] == ':')
-		{
-			int			last = pm_update_block(ps, i);
-
-			if (last >= 0)
-			{
-				ln->section = SEC_TIMELINE;
-				i = last;
-				continue;
-			}
-		}
 		if (ln->code)
 		{
 			if (sec == SEC_TIMELINE)
@@ -1382,29 +1508,17 @@ pm_read_sections(PmParser *ps)
 			blank_before = false;
 			continue;
 		}
-		if (ln->len == 0)
-		{
-			blank_before = true;
+		blank_before = (ln->len == 0);
+		if (blank_before)
 			continue;
-		}
-		blank_before = false;
 		/* back from a label item's items to the list they are in */
 		if (label_indent >= 0 && ln->indent <= label_indent)
 		{
 			sec = label_from;
 			label_indent = -1;
 		}
-		/* horizontal rules and setext underlines */
-		if (ln->len >= 3 && (ln->s[0] == '-' || ln->s[0] == '=' || ln->s[0] == '*' || ln->s[0] == '_'))
-		{
-			bool		rule = true;
-
-			for (int k = 0; k < ln->len; k++)
-				if (ln->s[k] != ln->s[0] && ln->s[k] != ' ')
-					rule = false;
-			if (rule)
-				continue;
-		}
+		if (pm_rule_line(ln))
+			continue;
 
 		/*
 		 * "Timeline 01:47 – NOC alarms show ...": the label run into the
@@ -1449,71 +1563,10 @@ pm_read_sections(PmParser *ps)
 		switch (sec)
 		{
 			case SEC_NONE:
-				if (doc->title == NULL)
-				{
-					doc->title = pm_clean(ln->s, ln->s + ln->len);
-					generic_title = pm_generic_title(doc->title);
-					break;
-				}
-				if (!ps->notice && pm_notice_entry(ln))
-					ps->notice_paragraphs++;
-				else if (ps->notice && pm_notice_entry(ln))
-				{
-					/* a status notice's update: one entry, its paragraph */
-					ps->parts_seen++;
-					ln->section = SEC_TIMELINE;
-					i = pm_timeline_paragraph(ps, i);
-					break;
-				}
-				else if (ps->notice && pm_notice_aside(ps, ln))
-					break;
-				/*
-				 * "2024-06-12 10:20 GMT" alone over its paragraph: the
-				 * paragraph is the update's text
-				 */
-				if (ps->notice && ps->nraw > 0 && ps->raw[ps->nraw - 1].body.len == 0 &&
-					ps->raw[ps->nraw - 1].st.has_time)
-				{
-					ln->section = SEC_TIMELINE;
-					i = pm_notice_text(ps, i);
-					break;
-				}
-				/* "Posted Nov 14, 2019 - 16:30 CST": the report's, its day only */
-				if (pm_posted_line(ps, ln))
-					break;
-				if (ps->letter_prose)
-				{
-					/* a letter's account of the night: its sentences are entries */
-					ln->section = SEC_TIMELINE;
-					i = pm_narrative_paragraph(ps, i);
-					break;
-				}
-				pm_count_letter_times(ps, ln);
-				/* metadata above the first heading counts as summary */
-				pm_summary_line(ps, ln, newpara);
+				i = pm_preamble_line(ps, i, newpara, &generic_title);
 				break;
 			case SEC_SUMMARY:
-				if (pm_posted_line(ps, ln))
-					break;
-				if (ps->what_happened && ps->prose_timeline)
-				{
-					/* "At 14:36 UTC, the owning team was alerted ...": entries */
-					ln->section = SEC_TIMELINE;
-					i = pm_narrative_paragraph(ps, i);
-					break;
-				}
-				if (ps->what_happened)
-					pm_count_prose_time(ps, ln, false);
-				if (!ps->saw_timeline && pm_timeline_table_head(ln))
-				{
-					/* the summary's table of events: the timeline, to the next heading */
-					sec = SEC_TIMELINE;
-					ps->saw_timeline = true;
-					ps->parts_seen++;
-					i = pm_timeline_paragraph(ps, i);
-					break;
-				}
-				pm_summary_line(ps, ln, newpara);
+				i = pm_summary_section_line(ps, i, newpara, &sec);
 				break;
 			case SEC_TIMELINE:
 				i = pm_timeline_paragraph(ps, i);
@@ -1525,17 +1578,7 @@ pm_read_sections(PmParser *ps)
 				pm_measures_line(ps, ln);
 				break;
 			case SEC_OTHER:
-				if (ps->what_happened && ps->prose_timeline)
-				{
-					ln->section = SEC_TIMELINE;
-					i = pm_narrative_paragraph(ps, i);
-					break;
-				}
-				if (ps->what_happened)
-					pm_count_prose_time(ps, ln, true);
-				if (ln->s[0] == '|')
-					pm_table_row_zone(ps, ln);
-				pm_other_line(ps, ln, newpara);
+				i = pm_other_section_line(ps, i, newpara);
 				break;
 		}
 	}
@@ -1911,35 +1954,38 @@ pm_outage_undated(PmParser *ps)
 	return says;
 }
 
+/* a line with no text of the document's own: blank, code, front matter, a comment */
+static inline bool
+pm_no_text(const PmLine *ln)
+{
+	return ln->code || ln->front_matter || ln->comment || ln->len == 0;
+}
+
 /*
- * A notice or a blog post with none of the template's parts ("At around
- * 06:48 UTC on Friday, March 3rd 2023, the primary server stopped
- * responding. ... fully operational at approximately 15:30 UTC."): when
- * its words say a service was down and its prose names two times or more,
- * its paragraphs are the timeline, each sentence with a time an entry, and
- * the short lines between the title and the prose (a date, "2:10pm to
- * 3:25pm", a zone) its summary, read as one line.
+ * The first line of a narrative's prose, -1 when the document is none: its
+ * words say a service was down and its lines name two times or more.
+ * Sets *prose_date when the prose names a date.
  */
-static bool
-pm_read_narrative(PmParser *ps)
+static int
+pm_find_prose(PmParser *ps, bool *prose_date)
 {
 	int			first_prose = -1;
 	int			ntimes = 0;
-	bool		prose_date = false;
 	bool		outage = false;
 	bool		title = false;
-	bool		title_day = false;
-	StringInfoData head;
 
 	for (int i = 0; i < ps->nlines; i++)
 	{
 		const PmLine *ln = &ps->lines[i];
+		PmStamps	found;
 		char	   *c;
 
-		if (ln->code || ln->front_matter || ln->comment || ln->len == 0)
+		if (pm_no_text(ln))
 			continue;
 		outage |= pm_says_outage(ln->s, ln->len);
 		c = pnstrdup(ln->s, ln->len);
+		memset(&found, 0, sizeof(found));
+
 		/*
 		 * prose: sentences of words, not a title, a date or a field; after
 		 * the first, a short one too ("Resolved at 1:52 PM.")
@@ -1947,24 +1993,18 @@ pm_read_narrative(PmParser *ps)
 		if (title && (pm_count_words(c) >= 8 || (first_prose >= 0 && pm_count_words(c) >= 3)) &&
 			(strstr(c, ". ") != NULL || ln->s[ln->len - 1] == '.'))
 		{
-			PmStamps	found;
-
 			if (first_prose < 0)
 				first_prose = i;
-			memset(&found, 0, sizeof(found));
 			pm_scan_stamps(ln->s, ln->len, &found);
 			for (int j = 0; j < found.n; j++)
 			{
 				ntimes += found.st[j].has_time;
-				prose_date |= found.st[j].has_date;
+				*prose_date |= found.st[j].has_date;
 			}
 		}
 		else if (!title)
 		{
-			PmStamps	found;
-
 			/* the first line is the title, not prose; its stamp counts */
-			memset(&found, 0, sizeof(found));
 			pm_scan_stamps(ln->s, ln->len, &found);
 			for (int j = 0; j < found.n; j++)
 				ntimes += found.st[j].has_time && found.st[j].has_date;
@@ -1972,11 +2012,11 @@ pm_read_narrative(PmParser *ps)
 		title = true;
 		pfree(c);
 	}
-	title = false;
 	if (ps->front_title)
 		outage |= pm_says_outage(ps->front_title, strlen(ps->front_title));
 	if (first_prose < 0 || ntimes < 2 || !outage)
-		return false;
+		return -1;
+
 	/*
 	 * "... name server 7 was offline / from about 02:10 UTC to 13:45 UTC.":
 	 * the prose begins where its paragraph does, not at its first line
@@ -1987,20 +2027,33 @@ pm_read_narrative(PmParser *ps)
 		const PmLine *up = &ps->lines[first_prose - 1];
 		bool		first_line = true;
 
-		if (up->len == 0 || up->code || up->front_matter || up->comment || up->s[0] == '#')
+		if (pm_no_text(up) || up->s[0] == '#')
 			break;
 		for (int k = 0; k < first_prose - 1 && first_line; k++)
-			first_line = ps->lines[k].len == 0 || ps->lines[k].code ||
-				ps->lines[k].front_matter || ps->lines[k].comment;
+			first_line = pm_no_text(&ps->lines[k]);
 		if (first_line && !ps->front_title)
 			break;
 		first_prose--;
 	}
+	return first_prose;
+}
 
-	/*
-	 * Pass 1 read every line as text above the first heading: the summary
-	 * is the lines above the prose, not the prose with its times.
-	 */
+/*
+ * Pass 1 read every line as text above the first heading: the summary is
+ * the lines above the prose, not the prose with its times.  Read them
+ * again: the title (its stamp, or its day), fields, and the short lines
+ * between, joined as one line.
+ */
+static void
+pm_narrative_head(PmParser *ps, int first_prose, bool prose_date)
+{
+	StringInfoData head;
+	bool		title = false;
+	bool		title_day = false;
+	PmStamps	found;
+	bool		timed = false;
+	int			times = 0;
+
 	resetStringInfo(&ps->summary);
 	ps->cur_field = NULL;
 	initStringInfo(&head);
@@ -2008,12 +2061,10 @@ pm_read_narrative(PmParser *ps)
 	{
 		const PmLine *ln = &ps->lines[i];
 
-		if (ln->code || ln->front_matter || ln->comment || ln->len == 0)
+		if (pm_no_text(ln))
 			continue;
 		if (!title)
 		{
-			PmStamps	found;
-
 			/*
 			 * the title, read in pass 1; its time a status page's stamp, its
 			 * date alone ("the login outage of 11 August 2024") the day of
@@ -2041,51 +2092,65 @@ pm_read_narrative(PmParser *ps)
 			appendStringInfoChar(&head, ' ');
 		appendBinaryStringInfo(&head, ln->s, ln->len);
 	}
-	if (head.len > 0)
+	if (head.len == 0)
+		return;
+	memset(&found, 0, sizeof(found));
+	pm_scan_stamps(head.data, head.len, &found);
+	for (int j = 0; j < found.n; j++)
+		times += found.st[j].has_time;
+	timed = times > 0;
+
+	/*
+	 * "For Immediate Release / Nov. 13, 2019, 9:15 a.m.": one dated time
+	 * over the prose (which names two times or more, or it is no narrative)
+	 * is the release's dateline, the day of the post when the prose names
+	 * none, not the start
+	 */
+	if (times == 1 && found.n == 1 && found.st[0].has_date)
 	{
-		PmStamps	found;
-		bool		timed = false;
-
-		int			times = 0;
-
-		memset(&found, 0, sizeof(found));
-		pm_scan_stamps(head.data, head.len, &found);
-		for (int j = 0; j < found.n; j++)
-			times += found.st[j].has_time;
-		timed = times > 0;
-		/*
-		 * "For Immediate Release / Nov. 13, 2019, 9:15 a.m.": one dated time
-		 * over prose that names its own times is the release's dateline,
-		 * the day of the post (when the prose names none), not the start
-		 */
-		if (times == 1 && found.n == 1 && found.st[0].has_date && ntimes >= 2)
-		{
-			if (!prose_date && !title_day)
-				pm_summary_day(ps, &found);
-		}
-		/*
-		 * "Thursday, 9 March 2023 / 2:10pm to 3:25pm / (GMT-08:00)": the
-		 * duration; a date alone is the post's when the prose names its own
-		 */
-		else if (timed)
-			appendBinaryStringInfo(&ps->duration, head.data, head.len);
-		else if (!prose_date && !title_day)
-		{
-			PmLine		joined = ps->lines[0];
-
-			joined.s = head.data;
-			joined.len = head.len;
-			joined.indent = 0;
-			pm_summary_line(ps, &joined, true);
-		}
+		if (!prose_date && !title_day)
+			pm_summary_day(ps, &found);
 	}
+
+	/*
+	 * "Thursday, 9 March 2023 / 2:10pm to 3:25pm / (GMT-08:00)": the
+	 * duration; a date alone is the post's when the prose names its own
+	 */
+	else if (timed)
+		appendBinaryStringInfo(&ps->duration, head.data, head.len);
+	else if (!prose_date && !title_day)
+	{
+		PmLine		joined = ps->lines[0];
+
+		joined.s = head.data;
+		joined.len = head.len;
+		joined.indent = 0;
+		pm_summary_line(ps, &joined, true);
+	}
+}
+
+/*
+ * A notice or a blog post with none of the template's parts ("At around
+ * 06:48 UTC on Friday, March 3rd 2023, the primary server stopped
+ * responding. ... fully operational at approximately 15:30 UTC."): when
+ * its words say a service was down and its prose names two times or more,
+ * its paragraphs are the timeline, each sentence with a time an entry, and
+ * the short lines between the title and the prose (a date, "2:10pm to
+ * 3:25pm", a zone) its summary, read as one line.
+ */
+static bool
+pm_read_narrative(PmParser *ps)
+{
+	bool		prose_date = false;
+	int			first_prose = pm_find_prose(ps, &prose_date);
+
+	if (first_prose < 0)
+		return false;
+	pm_narrative_head(ps, first_prose, prose_date);
 	for (int i = first_prose; i < ps->nlines; i++)
 	{
-		PmLine	   *ln = &ps->lines[i];
-
-		if (ln->code || ln->front_matter || ln->comment || ln->len == 0)
-			continue;
-		i = pm_narrative_paragraph(ps, i);
+		if (!pm_no_text(&ps->lines[i]))
+			i = pm_narrative_paragraph(ps, i);
 	}
 	ps->parts_seen++;
 	return true;
