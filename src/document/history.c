@@ -8,8 +8,9 @@
  *	  first.  The postmortem posted above the updates ("Postmortem", or the
  *	  report's own text over its stamp) is read as the rest of the document.
  *
- * Called by structure.c when a document has no timeline of its own; calls
- * timeline.c (stamps, entries) and text.c.
+ * Called by structure.c when a document has no timeline of its own, and by
+ * summary.c (the year the updates name); calls timeline.c (stamps,
+ * entries) and text.c.
  *
  *-------------------------------------------------------------------------
  */
@@ -244,8 +245,8 @@ pm_keep_history(PmParser *ps, PmUpdate *ups, int n, int post_stamp)
 
 /*
  * Lines (from, to) hold a report, not an update: a heading of a part of
- * the template among them ("What Happened?", "Root Cause") with prose
- * under it.  An update is a paragraph or two of text.
+ * the template among them ("## Root Cause", "What Happened?", "Root
+ * Cause") with prose under it.  An update is a paragraph or two of text.
  */
 static bool
 pm_block_is_report(PmParser *ps, int from, int to)
@@ -253,14 +254,23 @@ pm_block_is_report(PmParser *ps, int from, int to)
 	for (int i = from + 1; i < to - 1; i++)
 	{
 		const PmLine *ln = &ps->lines[i];
-		bool		atx;
-		int			level;
+		const char *s = ln->s,
+				   *e = ln->s + ln->len;
 		char	   *name;
+		bool		part;
 
-		if (ln->len == 0 || ln->code || ln->front_matter)
+		if (ln->len == 0 || ln->code || ln->front_matter || ln->len > 60)
 			continue;
-		name = pm_heading(ln, &ps->lines[i + 1], &atx, &level);
-		if (name != NULL && pm_head_kind(name) != HEAD_OTHER)
+		while (s < e && (*s == '#' || *s == ' '))
+			s++;
+		while (e > s && (e[-1] == ':' || e[-1] == '?' || e[-1] == ' '))
+			e--;
+		if (e == s || e[-1] == '.' || e[-1] == ',' || !isalpha((unsigned char) *s))
+			continue;
+		name = pm_clean(s, e);
+		part = pm_head_kind(name) != HEAD_OTHER;
+		pfree(name);
+		if (part)
 			return true;
 	}
 	return false;
