@@ -323,12 +323,16 @@ postmortem_incident_evidence(PG_FUNCTION_ARGS)
 			/* a cancel or a deadlock is the INSERT's, not the evidence's */
 			if (pm_error_belongs_to_statement(edata->sqlerrcode))
 				ReThrowError(edata);
+			/* a function missing: a library newer than the extension's objects */
 			ereport(WARNING,
 					(errcode(edata->sqlerrcode),
 					 errmsg("could not capture evidence of %s: %s",
 							evidence_names[kind], edata->message),
 					 errdetail("Incident " INT64_FORMAT " was recorded without these evidence entries.",
 							   incident_id),
+					 edata->sqlerrcode == ERRCODE_UNDEFINED_FUNCTION ?
+					 errhint("The postmortem library is newer than the extension's objects: run ALTER EXTENSION postmortem UPDATE, then postmortem.capture_evidence(" INT64_FORMAT ").",
+							 incident_id) :
 					 errhint("Run postmortem.capture_evidence(" INT64_FORMAT ") to try again.",
 							 incident_id)));
 			FreeErrorData(edata);

@@ -306,6 +306,7 @@ extern void pm_table_row_zone(PmParser *ps, const PmLine *ln);
 extern const char *pm_strip_marker(const char *p, const char *e, bool *marker);
 extern const char *pm_strip_checkbox(const char *p, const char *e, bool *has, bool *checked);
 extern int pm_count_words(const char *s);
+extern int pm_stated_length(const char *s, int len, bool field);
 extern void pm_append_text(StringInfo buf, const char *s, int len, bool newpara);
 extern int pm_table_cells(const char *s, const char *e, const char **cs, const char **ce, int max);
 extern bool pm_table_separator(const char *s, const char *e);

@@ -375,15 +375,57 @@ pm_says_acknowledged(const char *body)
  * last gap of more than a day in the first half of the timeline, or -1.
  */
 static int
-pm_precursor_skip(PmDocument *doc, TimestampTz first)
+pm_precursor_skip(PmParser *ps, TimestampTz first)
 {
+	PmDocument *doc = ps->doc;
 	int			found = -1;
 
 	for (int i = 1; i <= doc->nentries / 2; i++)
 		if (doc->entries[i].at - doc->entries[i - 1].at > USECS_PER_DAY &&
 			doc->entries[i - 1].at >= first)
 			found = i;
+
+	/*
+	 * "Duration: April 7-9, 2026 (3 days)": a length the summary states that
+	 * reaches over the gap says the first days are the incident's own
+	 */
+	if (found >= 0 && ps->stated_secs > 0 &&
+		(TimestampTz) ps->stated_secs * USECS_PER_SEC >= doc->entries[found].at - first)
+		found = -1;
 	return found;
+}
+
+/*
+ * "Impact: Writes rejected for 22 minutes" over "07:12 archive upload starts
+ * failing", "09:41 writes rejected", ..., "10:03 writes accepted again": the
+ * entry from which the Impact's length reaches the last recovery, when the
+ * entries before it come longer before it than the impact lasted (they set
+ * it up), or -1.
+ */
+static int
+pm_impact_length_start(PmParser *ps, TimestampTz first)
+{
+	PmDocument *doc = ps->doc;
+	int			secs;
+	TimestampTz len;
+	int			end = -1;
+
+	if (ps->field_secs > 0 || ps->impact.len == 0 ||
+		(secs = pm_stated_length(ps->impact.data, ps->impact.len, false)) <= 0)
+		return -1;
+	len = (TimestampTz) secs * USECS_PER_SEC;
+	for (int i = doc->nentries - 1; i > 0 && end < 0; i--)
+		if (strcmp(doc->entries[i].kind, "resolution") == 0)
+			end = i;
+	for (int i = 1; i < end; i++)
+	{
+		TimestampTz span = doc->entries[end].at - doc->entries[i].at;
+
+		if (span - len <= 60 * USECS_PER_SEC && len - span <= 60 * USECS_PER_SEC &&
+			doc->entries[i].at - first > len)
+			return i;
+	}
+	return -1;
 }
 
 /*
@@ -422,7 +464,16 @@ pm_start_from_timeline(PmParser *ps, TimestampTz first)
 		if (doc->entries[i].begins)
 			found = i;
 	if (found < 0)
-		found = pm_precursor_skip(doc, first);
+		found = pm_precursor_skip(ps, first);
+	if (found < 0 && (found = pm_impact_length_start(ps, first)) >= 0)
+	{
+		ps->sum_start = doc->entries[found].at;
+		ps->sum_has_start = true;
+		pm_note(doc, "the summary names no start; the impact it states (%d minutes) reaches the last recovery from line %d, and the entries before it come longer before it, so the incident starts there",
+				pm_stated_length(ps->impact.data, ps->impact.len, false) / 60,
+				doc->entries[found].lineno);
+		return;
+	}
 	while (found < 0 && baseline < doc->nentries - 1 && doc->entries[0].at <= first &&
 		   pm_baseline_entry(doc->entries[baseline].body))
 		baseline++;

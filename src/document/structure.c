@@ -214,6 +214,53 @@ pm_plain_heading(const char *s, const char *e, int len)
 	return name;
 }
 
+/*
+ * "📅 Timeline: Here is how the night went:", "📝 Task List: What we will
+ * actually do": a label naming the timeline, the tasks or the measures run
+ * into a line that introduces the list below it (ending in a colon, or a
+ * few words without a full stop or a digit) is that part's heading
+ */
+static char *
+pm_run_in_heading(const char *s, const char *e)
+{
+	const char *c;
+	const char *r;
+	char	   *name;
+	PmHeadKind	kind;
+	int			words = 0;
+
+	if (s < e && !isalpha((unsigned char) *s))
+		s = pm_skip_emoji(s, e);
+	if (s >= e || !isalpha((unsigned char) *s))
+		return NULL;
+	c = memchr(s, ':', Min(e - s, 48));
+	if (c == NULL || c + 1 >= e || c[1] != ' ')
+		return NULL;
+	/* "Timeline (format bullet point, format: time ...)": inside brackets */
+	{
+		const char *o = memchr(s, '(', c - s);
+
+		if (o != NULL && memchr(o, ')', c - o) == NULL)
+			return NULL;
+	}
+	for (r = c + 1; r < e; r++)
+	{
+		if (isdigit((unsigned char) *r))
+			return NULL;
+		if (*r == ' ' && r + 1 < e && r[1] != ' ')
+			words++;
+	}
+	if (e[-1] != ':' && (words > 8 || e[-1] == '.' || e[-1] == '!' || e[-1] == '?'))
+		return NULL;
+	name = pm_clean(s, c);
+	if (pm_count_words(name) > 6)
+		return NULL;
+	kind = pm_head_kind(name);
+	if (kind != HEAD_TIMELINE && kind != HEAD_TASKS && kind != HEAD_MEASURES)
+		return NULL;
+	return name;
+}
+
 char *
 pm_heading(const PmLine *ln, const PmLine *next, bool *atx, int *level)
 {
@@ -284,6 +331,15 @@ pm_heading(const PmLine *ln, const PmLine *next, bool *atx, int *level)
 			if (pm_head_kind(name) != HEAD_OTHER)
 				return name;
 		}
+	}
+	if (ln->indent == 0 && ln->len <= 160 && e[-1] != '.' && e[-1] != '!' && e[-1] != '?' &&
+		(isalpha((unsigned char) *s) || (unsigned char) *s >= 0xe2) &&
+		memchr(s, ':', Min(ln->len, 48)) != NULL)
+	{
+		char	   *name = pm_run_in_heading(s, e);
+
+		if (name)
+			return name;
 	}
 	/* a plain short line naming a known part ("🕒 Timeline (UTC)" too) */
 	if (ln->indent == 0 && ln->len <= 60 && !isalpha((unsigned char) *s))

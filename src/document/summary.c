@@ -846,7 +846,7 @@ pm_users_all(const char *s, int len)
  * Duration field any length counts; in prose only one that says it is the
  * incident's ("lasting", "lasted", "for"), not a time to detect.
  */
-static int
+int
 pm_stated_length(const char *s, int len, bool field)
 {
 	const char *e = s + len;
@@ -907,6 +907,8 @@ pm_stated_length(const char *s, int len, bool field)
 			else if (pm_prefix_ci(u, e, "minute") || pm_word_ci(u, e, "mins") ||
 					 pm_word_ci(u, e, "min") || pm_word_ci(u, e, "m"))
 				secs += n * 60;
+			else if (pm_word_ci(u, e, "days") || pm_word_ci(u, e, "day"))
+				secs += n * 86400;
 			else
 				break;
 			parts++;
@@ -1013,6 +1015,10 @@ pm_summary_users(PmParser *ps)
 		pm_users(ps, ps->summary.data, ps->summary.len, false);
 	if (ps->duration.len)
 		pm_users(ps, ps->duration.data, ps->duration.len, false);
+	/* no summary: the text that opens the document, under the writer's own heading */
+	if (ps->has_lead && ps->summary.len == 0 && ps->impact.len == 0 &&
+		!doc->has_users_pct && !doc->has_users_count && ps->sections[0].body)
+		pm_users(ps, ps->sections[0].body, strlen(ps->sections[0].body), false);
 	/* no number anywhere: "all users", "every customer" */
 	if (!doc->has_users_pct && !doc->has_users_count)
 	{

@@ -748,6 +748,12 @@ pm_we_have_done(const char *low)
 			w += 5;
 		for (e = w; isalpha((unsigned char) *e); e++)
 			;
+		/* "We set up an alert", "We built ...": a few irregular pasts */
+		if ((e - w == 3 && (strncmp(w, "set", 3) == 0 || strncmp(w, "put", 3) == 0 ||
+							strncmp(w, "ran", 3) == 0)) ||
+			(e - w == 4 && (strncmp(w, "made", 4) == 0 || strncmp(w, "took", 4) == 0)) ||
+			(e - w == 5 && (strncmp(w, "built", 5) == 0 || strncmp(w, "wrote", 5) == 0)))
+			return true;
 		if (!(e - w >= 4 && e[-2] == 'e' && e[-1] == 'd'))
 			return false;
 		for (int i = 0; i < lengthof(intents); i++)
@@ -787,6 +793,27 @@ pm_clause_before(const char *low, const char *m)
 }
 
 /*
+ * "Separate caches: we moved sessions ...": the text after a short label
+ * (four words at most, no full stop) that opens the measure, else low
+ */
+static const char *
+pm_after_label(const char *low)
+{
+	int			words = 1;
+
+	for (const char *p = low; *p && p - low < 48; p++)
+	{
+		if (*p == '.' || *p == ',')
+			break;
+		if (*p == ' ' && ++words > 4)
+			break;
+		if (*p == ':' && p > low && p[1] == ' ')
+			return p + 2;
+	}
+	return low;
+}
+
+/*
  * A measure written as done ("Alerts have been added", "The runbook was
  * updated", "Already rolled out", "We have removed ..."): the team did it,
  * it is no task to do.
@@ -811,7 +838,7 @@ pm_says_done(const char *title)
 	low = pm_lower_copy(title, strlen(title), buf, sizeof(buf));
 	if (strstr(low, " will ") || strstr(low, " should ") || strstr(low, " must "))
 		return false;
-	if (pm_we_have_done(low))
+	if (pm_we_have_done(low) || pm_we_have_done(pm_after_label(low)))
 		return true;
 	for (int i = 0; i < lengthof(words); i++)
 		for (const char *m = strstr(low, words[i]); m != NULL; m = strstr(m + 1, words[i]))

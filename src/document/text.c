@@ -420,7 +420,13 @@ pm_head_kind(const char *name)
 		HAS("next steps") || HAS("future work") || strcmp(low, "plan") == 0 || strcmp(low, "the plan") == 0 ||
 		strcmp(low, "our plan") == 0 || strcmp(low, "action plan") == 0 ||
 		strcmp(low, "plan of action") == 0)
+	{
+		/* "Follow-up Review": when the team meets again, no list of tasks */
+		if ((HAS("follow-up") || HAS("follow up")) &&
+			(WORD("review") || WORD("meeting") || WORD("call") || WORD("date")))
+			return HEAD_RETRO;
 		return HEAD_TASKS;
+	}
 	if (HAS("corrective") || HAS("prevent") || HAS("measures") || WORD("measure") ||
 		HAS("looking forward") || HAS("going forward") || HAS("in future") ||
 		HAS("in the future") ||

@@ -204,6 +204,45 @@ pm_skip_day_number(const char *q, const char *e)
 	return q;
 }
 
+/*
+ * "**9:15 AM - 10:00 AM** - Initial response:": the end of a range written
+ * at an entry's head, before the separator that opens its text, is no part
+ * of the text; q is just past the first time.  Returns where to go on.
+ */
+static const char *
+pm_skip_range_end(const char *q, const char *e)
+{
+	const char *r = pm_skip_space(q, e);
+	const char *t;
+	PmStamp		end;
+	int			n;
+
+	if (r >= e)
+		return q;
+	if (*r == '-')
+		r++;
+	else if (e - r >= 3 && (unsigned char) r[0] == 0xe2 && (unsigned char) r[1] == 0x80 &&
+			 (unsigned char) r[2] == 0x93)
+		r += 3;
+	else if ((*r == 't' || *r == 'T') && pm_word_ci(r, e, "to"))
+		r += 2;
+	else
+		return q;
+	r = pm_skip_space(r, e);
+	if (r >= e || !isdigit((unsigned char) *r) || (n = pm_read_stamp(r, e, &end)) == 0 ||
+		!end.has_time || end.has_date)
+		return q;
+	t = pm_skip_space(r + n, e);
+	while (t < e && *t == '*')
+		t++;
+	t = pm_skip_space(t, e);
+	if (t < e && (*t == '-' || *t == ':' || *t == '|' ||
+				  (e - t >= 3 && (unsigned char) t[0] == 0xe2 && (unsigned char) t[1] == 0x80 &&
+				   ((unsigned char) t[2] == 0x93 || (unsigned char) t[2] == 0x94))))
+		return r + n;
+	return q;
+}
+
 const char *
 pm_entry_head(const char *p, const char *e, PmStamp *st)
 {
@@ -234,6 +273,8 @@ pm_entry_head(const char *p, const char *e, PmStamp *st)
 	if (n == 0)
 		return NULL;
 	q += n;
+	if (st->has_time)
+		q = pm_skip_range_end(q, e);
 	if (st->has_date && !st->has_time)
 	{
 		/* "May 16, 2023 - 10:00 AM" */
@@ -825,6 +866,8 @@ pm_timeline_kind(const char *s, int len, bool *begins)
 		HAS("answering again") || HAS("responding again") || HAS("serving again") ||
 		HAS("reachable again") || HAS("available again") || HAS("flowing normally") ||
 		HAS("flowing again") || HAS("processing normally") || HAS("services operational") ||
+		/* "Stock levels correct again", "writes accepted again", "uploads worked again" */
+		HAS("correct again") || HAS("accepted again") || HAS("worked again") ||
 		HAS("normal operation") || (HAS("resumed") && pm_says_resumed(low)) ||
 		/* German, French, Spanish, Portuguese, Italian, Dutch, Chinese: a line with letters past ASCII */
 		(pm_has_high(low, len) && (HAS("wiederhergestellt") || HAS("behoben") || HAS("retour \xc3\xa0 la normale") ||
