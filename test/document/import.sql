@@ -2,7 +2,7 @@
 -- formats (test/document/corpus), checked the way users rely on them.
 BEGIN;
 SET LOCAL timezone = 'UTC';
-SELECT plan(2029);
+SELECT plan(2118);
 
 \set seed000 `cat test/seeds/000_2d29b2a47fc1b878.txt`
 \set seed001 `cat test/seeds/001_e377f6c4d1aac321.txt`
@@ -183,6 +183,18 @@ SELECT plan(2029);
 \set doc264 `cat test/document/corpus/264_carrier_incident_notice_start_clear_date_time_fields_ordinal_dates_en_dash_timeline_range_rows_no_zone.md`
 \set doc265 `cat test/document/corpus/265_status_incident_iso_between_range_backlog_after_prose_remediation_posted_updates_no_status_words.md`
 \set doc266 `cat test/document/corpus/266_university_it_press_release_dated_stamp_last_night_weekday_p_m_a_m_today_no_zone.md`
+-- 279-290: a held-out sample of database postmortems (docs/document.md "database"); 282 is a refusal
+\set doc279 `cat test/document/corpus/279_incident_blog_update_line_at_slash_date_pm_utc_paragraphs_actions_taken.md`
+\set doc280 `cat test/document/corpus/280_blog_postmortem_byline_date_around_utc_us_pacific_gloss_lasted_until_prose_we_will_bullets.md`
+\set doc281 `cat test/document/corpus/281_help_center_incident_title_date_plain_time_dash_lines_completed_brackets.md`
+\set doc283 `cat test/document/corpus/283_status_report_postmortem_above_resolved_from_to_am_posted_edt_two_days.md`
+\set doc284 `cat test/document/corpus/284_rca_numbered_headings_date_field_window_en_dash_mst_plain_time_event_rows_range_row.md`
+\set doc285 `cat test/document/corpus/285_status_postmortem_plain_labels_range_pm_et_weekday_date_prose_restored_partial_then_all.md`
+\set doc286 `cat test/document/corpus/286_incident_summary_bold_field_lines_hh_mm_ss_dash_bullets_quick_facts_checkbox_groups.md`
+\set doc287 `cat test/document/corpus/287_blog_postmortem_plain_labels_start_end_time_utc_plus0_phase_labels_am_times_tasks_label.md`
+\set doc288 `cat test/document/corpus/288_generated_report_date_in_title_generated_on_stamp_summary_on_date_at_utc_em_dash_bullets_checkbox_priority_table.md`
+\set doc289 `cat test/document/corpus/289_incident_review_ordinal_date_utc_phase_ranges_mm_dd_yyyy_en_dash_dated_bullets_we_will.md`
+\set doc290 `cat test/document/corpus/290_status_postmortem_chain_of_events_all_times_utc_plain_dash_lines_priorities_list_posted_updates.md`
 \set doc243 `cat test/document/corpus/243_front_matter_bold_labels_link_actions_date_lines_outage_begins_ends_caps.md`
 \set doc244 `cat test/document/corpus/244_plain_text_title_date_ordinal_12h_utc_duration_sentence_tasks_group_labels.txt`
 \set doc245 `cat test/document/corpus/245_homelab_rca_duration_range_field_approx_table_times_priority_status_todo_done_note.md`
@@ -475,6 +487,18 @@ INSERT INTO doc VALUES
 	('264 carrier notice, Start Date/Start Time/Actual Clear fields, "Timeline 01:47 – " then "02:05 – 02:50 – " rows, no zone', :'doc264', NULL),
 	('265 status incident, "Between 2019-11-28 13:42 UTC and 2019-11-28 17:16 UTC", backlog after, prose remediation, Posted updates', :'doc265', NULL),
 	('266 university IT release, "Nov. 13, 2019, 9:15 a.m." stamp, "Last night (Tuesday, Nov. 12)", "At about 8:20 p.m.", no zone', :'doc266', NULL),
+	-- 279-290: a held-out sample of database postmortems (docs/document.md "database")
+	('279 incident blog, "Update 4:40pm UTC: ... back online", "At 2023/03/07 2pm UTC," paragraphs, Actions taken', :'doc279', NULL),
+	('280 blog postmortem, byline date, "Around 09:40 UTC (2:40AM US Pacific)", "lasted until about 17:55 UTC", We will bullets', :'doc280', NULL),
+	('281 help-center incident, date in the title, "14:22 UTC - " plain lines, "[Completed]" remediation items', :'doc281', NULL),
+	('283 status report, postmortem above, "From 09:14 AM to 09:20 AM", "Posted Sep 10, 2024 - 09:20 EDT"', :'doc283', NULL),
+	('284 RCA, numbered headings, "Incident window: ~2:05 PM–2:50 PM MST", "Time (MST) Event" plain rows, a range row', :'doc284', NULL),
+	('285 status postmortem, plain labels, "from approximately 3:12 pm to 3:58 pm ET on Tuesday, October 8, 2024", all restored 5:05 pm', :'doc285', NULL),
+	('286 incident summary, "**Date:** / **Time:**" lines, "07:42:00 - " bullets, Quick Facts, checkbox groups', :'doc286', NULL),
+	('287 blog postmortem, "Start Time: February 6, 2024, 07:30 AM (UTC+0)", phase labels over "- 09:20 AM: " items, Tasks label', :'doc287', NULL),
+	('288 generated report, date in the title, "Generated on:" stamp, "On November 3, 2025, at 09:12 UTC", checkbox priority table', :'doc288', NULL),
+	('289 incident review, "March 11th, 2025 14:22 UTC", phase ranges "(03/11/2025 14:09 UTC – 16:40 UTC)", dated bullets', :'doc289', NULL),
+	('290 status postmortem, "Chain of events / All times are in UTC", "10:41 - " lines, priorities list, Posted updates', :'doc290', NULL),
 	('243 front matter, bold labels, date lines over "* 16:48 OUTAGE BEGINS -" bullets, xx:xx entries, link actions', :'doc243', NULL),
 	('244 plain text, "June 11th, 2024" in the title, "starting at 9:00 AM and ending at 11:15 AM (UTC)", Tasks group labels', :'doc244', NULL),
 	('245 homelab RCA, "~7 hours (02:14 UTC - 09:31 UTC)", "~02:30" rows, TODO / "DONE (this doc)" statuses', :'doc245', NULL),
@@ -737,6 +761,18 @@ INSERT INTO expected VALUES
 	('264 carrier notice, Start Date/Start Time/Actual Clear fields, "Timeline 01:47 – " then "02:05 – 02:50 – " rows, no zone', '2017-03-09 01:47Z', '2017-03-09 19:25Z', 13, 0, 0, NULL, NULL),
 	('265 status incident, "Between 2019-11-28 13:42 UTC and 2019-11-28 17:16 UTC", backlog after, prose remediation, Posted updates', '2019-11-28 13:42Z', '2019-11-28 17:16Z', 5, 2, 1, 30, NULL),
 	('266 university IT release, "Nov. 13, 2019, 9:15 a.m." stamp, "Last night (Tuesday, Nov. 12)", "At about 8:20 p.m.", no zone', '2019-11-12 20:20Z', '2019-11-13 02:40Z', 3, 0, 0, NULL, NULL),
+	-- 279-290: a held-out sample of database postmortems (docs/document.md "database")
+	('279 incident blog, "Update 4:40pm UTC: ... back online", "At 2023/03/07 2pm UTC," paragraphs, Actions taken', '2023-03-07 14:00Z', '2023-03-08 16:40Z', 6, 3, 3, NULL, NULL),
+	('280 blog postmortem, byline date, "Around 09:40 UTC (2:40AM US Pacific)", "lasted until about 17:55 UTC", We will bullets', '2019-03-14 09:40Z', '2019-03-14 17:55Z', 4, 3, 0, NULL, NULL),
+	('281 help-center incident, date in the title, "14:22 UTC - " plain lines, "[Completed]" remediation items', '2025-03-19 14:22Z', '2025-03-19 14:37Z', 2, 2, 2, NULL, NULL),
+	('283 status report, postmortem above, "From 09:14 AM to 09:20 AM", "Posted Sep 10, 2024 - 09:20 EDT"', '2024-09-10 13:14Z', '2024-09-10 13:20Z', 1, 1, 0, NULL, NULL),
+	('284 RCA, numbered headings, "Incident window: ~2:05 PM–2:50 PM MST", "Time (MST) Event" plain rows, a range row', '2025-11-04 21:05Z', '2025-11-04 21:50Z', 4, 3, 0, NULL, NULL),
+	('285 status postmortem, plain labels, "from approximately 3:12 pm to 3:58 pm ET on Tuesday, October 8, 2024", all restored 5:05 pm', '2024-10-08 19:12Z', '2024-10-08 21:05Z', 3, 0, 0, NULL, NULL),
+	('286 incident summary, "**Date:** / **Time:**" lines, "07:42:00 - " bullets, Quick Facts, checkbox groups', '2025-08-21 07:42Z', '2025-08-21 08:01Z', 12, 4, 2, 100, 3400),
+	('287 blog postmortem, "Start Time: February 6, 2024, 07:30 AM (UTC+0)", phase labels over "- 09:20 AM: " items, Tasks label', '2024-02-06 07:30Z', '2024-02-06 11:05Z', 6, 3, 0, NULL, NULL),
+	('288 generated report, date in the title, "Generated on:" stamp, "On November 3, 2025, at 09:12 UTC", checkbox priority table', '2025-11-03 09:12Z', '2025-11-03 09:52Z', 8, 3, 0, 12, NULL),
+	('289 incident review, "March 11th, 2025 14:22 UTC", phase ranges "(03/11/2025 14:09 UTC – 16:40 UTC)", dated bullets', '2025-03-11 14:22Z', '2025-03-12 01:15Z', 6, 3, 0, NULL, NULL),
+	('290 status postmortem, "Chain of events / All times are in UTC", "10:41 - " lines, priorities list, Posted updates', '2019-05-16 10:41Z', '2019-05-16 14:20Z', 6, 2, 0, NULL, NULL),
 	('243 front matter, bold labels, date lines over "* 16:48 OUTAGE BEGINS -" bullets, xx:xx entries, link actions', '2023-04-16 16:48Z', '2023-04-16 18:44Z', 10, 5, 0, NULL, NULL),
 	('244 plain text, "June 11th, 2024" in the title, "starting at 9:00 AM and ending at 11:15 AM (UTC)", Tasks group labels', '2024-06-11 09:00Z', '2024-06-11 11:15Z', 10, 6, 0, 70, NULL),
 	('245 homelab RCA, "~7 hours (02:14 UTC - 09:31 UTC)", "~02:30" rows, TODO / "DONE (this doc)" statuses', '2025-11-09 02:14Z', '2025-11-09 09:31Z', 13, 5, 1, NULL, NULL),
@@ -761,7 +797,7 @@ CREATE TEMP VIEW actual AS
 		   i.users_affected_pct AS pct, i.users_affected AS users, i.import_notes, i.status
 	  FROM imported m JOIN postmortem.incident i ON i.id = m.id;
 
--- 234 documents x 7 checks
+-- 245 documents x 7 checks
 SELECT is(a.started_at, e.started_at, e.name || ': start in UTC') FROM actual a JOIN expected e USING (name) ORDER BY name;
 SELECT is(a.resolved_at, e.resolved_at, e.name || ': end in UTC') FROM actual a JOIN expected e USING (name) ORDER BY name;
 SELECT is(a.entries, e.entries, e.name || ': timeline entries') FROM actual a JOIN expected e USING (name) ORDER BY name;
@@ -771,7 +807,7 @@ SELECT is(a.pct, e.pct, e.name || ': share of users affected') FROM actual a JOI
 SELECT is(a.users, e.users, e.name || ': users affected') FROM actual a JOIN expected e USING (name) ORDER BY name;
 
 -- every imported incident is finished, and the timeline came from the import
-SELECT is(count(*)::int, 234, 'every document imports as a finished incident (resolved, or closed as its Status says)') FROM actual
+SELECT is(count(*)::int, 245, 'every document imports as a finished incident (resolved, or closed as its Status says)') FROM actual
  WHERE status = 'resolved' OR (status = 'closed' AND name LIKE '161 %');
 SELECT is((SELECT count(*)::int FROM postmortem.timeline t JOIN imported m ON m.id = t.incident_id WHERE t.source <> 'import'),
 		  0, 'timeline rows are marked as imported');
@@ -1081,6 +1117,7 @@ $$;
 \set ref205 `cat test/document/corpus/205_postmortem_summary_bullets_code_span_dates_no_year_explored_solutions.md`
 \set ref206 `cat test/document/corpus/206_service_update_month_sections_reason_schedules_no_day_no_time.md`
 \set ref260 `cat test/document/corpus/260_forum_post_mortem_ordinal_day_no_year_utc_lasted_hours_minutes_replica_set.md`
+\set ref282 `cat test/document/corpus/282_status_issue_relative_started_ago_lasted_about_hours_one_time_no_date.md`
 \set ref208 `cat test/document/corpus/208_game_forum_post_date_in_title_outage_lasted_minutes_no_time.md`
 \set ref250 `cat test/document/corpus/250_digital_garden_json_front_matter_wikilink_dates_narrative_no_times.md`
 \set ref214 `cat test/document/corpus/214_statuspage_postmortem_colon_fields_duration_only_numbered_mitigations_posted.md`
@@ -1147,6 +1184,7 @@ SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', E'Elevated API 
 SELECT is(pg_temp.refusal(:'ref205'), 'It names a day, September 10, but no year.', '205: summary bullets with `Sep. 9 around 14:00 UTC` in code spans and no year: refused, naming a day');
 SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', :'ref206'), '22P02', 'postmortem document names no date', '206: a service update in month sections ("Mar 2024, Outage"), no day and no time: refused for want of a date');
 SELECT is(pg_temp.refusal(:'ref260'), 'It names a day, June 23, but no year.', '260: a forum post mortem, "On 23rd of June at 08:14 UTC", "lasted for 3 hours and 25 minutes" and no year: refused, naming the day');
+SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', :'ref282'), '22P02', 'postmortem document names no date', '282: a status issue, "Started about 2 years ago Lasted about 2 hours", one time "At about 08:35 UTC" and no day: refused for want of a date');
 SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', d), '22P02', 'postmortem document has no timeline', n)
   FROM (VALUES ('96: a blog post whose only times are log lines in code blocks', :'ref96'),
 			   ('99: the project README that asks for a postmortem', :'ref99'),
