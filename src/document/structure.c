@@ -540,6 +540,8 @@ pm_heading_field(PmParser *ps, const PmLine *ln, char *name)
 	return true;
 }
 
+static bool pm_timed_line_follows(const PmParser *ps, const PmLine *ln);
+
 /*
  * A heading inside the timeline: a date over the entries below it ("###
  * May 16, 2023"), an entry with its text below ("### 14:05 UTC", "**14:05
@@ -587,6 +589,12 @@ pm_timeline_heading(PmParser *ps, const PmLine *ln, char *name, bool atx, int le
 		  !pm_prefix_ci(name, name + nlen, "root cause") &&
 		  !pm_prefix_ci(name, name + nlen, "impact") &&
 		  !pm_prefix_ci(name, name + nlen, "recovery"))))
+		return true;
+	/*
+	 * "Resolution:" over "- 11:05 AM: restored from the backup", after
+	 * "Detection:" and "Escalation:" over theirs: the timeline's last phase
+	 */
+	if (hk == HEAD_RESOLUTION && ps->nraw > 0 && pm_timed_line_follows(ps, ln))
 		return true;
 	/* "### Actions Taken" below "## Timeline": a phase, not the measures */
 	return atx && ps->timeline_level > 0 && level > ps->timeline_level &&
@@ -813,10 +821,14 @@ pm_timed_line_follows(const PmParser *ps, const PmLine *ln)
 		const PmLine *l = &ps->lines[i];
 		PmStamp		st;
 		const char *body;
+		const char *p;
+		bool		marker;
 
 		if (l->len == 0 || l->code)
 			continue;
-		body = pm_entry_head(l->s, l->s + l->len, &st);
+		/* "- 11:05 AM: ..." as well as "1612: ..." */
+		p = pm_strip_marker(l->s, l->s + l->len, &marker);
+		body = pm_entry_head(p, l->s + l->len, &st);
 		return body != NULL && st.has_time && body < l->s + l->len;
 	}
 	return false;

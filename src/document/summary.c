@@ -1263,9 +1263,27 @@ pm_summary_end(PmParser *ps, PmStamp *t0, PmStamp *t1, PmStamp *d1, const PmZone
 		 * failing since 2020-06-07 01:40 UTC": two dated moments out of
 		 * order are no start and end; the incident began at the earlier.
 		 */
+		int			k = (int) (t1 - ps->dur.st) + 1;
+		PmStamp    *t2 = k < ps->dur.n ? &ps->dur.st[k] : NULL;
+		TimestampTz e2;
+
+		ps->sum_has_end = false;
+
+		/*
+		 * "Beginning on March 11th, 2025 14:22 UTC ... Phase 1 (03/11/2025
+		 * 14:09 UTC – 16:40 UTC)": a window around the start is a phase's
+		 * (an upstream outage's), no earlier onset of ours
+		 */
+		if (t2 && t2->has_time && !t2->has_date &&
+			pm_zone_to_ts(t2->has_zone ? &t2->zone : &z1, y, m, d, t2->h, t2->mi, t2->s, t2->us, &e2) &&
+			e2 > ps->sum_start)
+		{
+			pm_note(doc, "the summary's second time (%s) opens a window around its start; kept the start, and the summary names no end",
+					pm_fmt_hm(t1->h, t1->mi));
+			return;
+		}
 		pm_note(doc, "the summary's second time is earlier than its first; the incident starts at the earlier, and the summary names no end");
 		ps->sum_start = ps->sum_end;
-		ps->sum_has_end = false;
 	}
 }
 
