@@ -404,6 +404,35 @@ pm_history_year(PmParser *ps)
 }
 
 /*
+ * The oldest day a "Posted <date> - <time>" line names, for a timeline of
+ * times alone ("Chain of events / All times are in UTC / 10:41 - ...")
+ * above a status page's updates: the day they were posted.  False when no
+ * such line names a year.
+ */
+bool
+pm_posted_day(PmParser *ps, int *y, int *m, int *d)
+{
+	bool		found = false;
+
+	for (int i = 0; i < ps->nlines; i++)
+	{
+		PmStamp		st;
+		bool		posted;
+
+		if (!pm_update_stamp(&ps->lines[i], &st, &posted) || !posted || st.y == 0)
+			continue;
+		if (!found || date2j(st.y, st.m, st.d) < date2j(*y, *m, *d))
+		{
+			*y = st.y;
+			*m = st.m;
+			*d = st.d;
+			found = true;
+		}
+	}
+	return found;
+}
+
+/*
  * The history's entries, oldest first: each at its posted time, its text
  * the status word (but "Update", or none) and the lines between it and the
  * stamp.

@@ -385,6 +385,7 @@ extern void pm_build_entries(PmParser *ps);
 extern bool pm_find_history(PmParser *ps);
 extern void pm_history_entries(PmParser *ps);
 extern int	pm_history_year(PmParser *ps);
+extern bool pm_posted_day(PmParser *ps, int *y, int *m, int *d);
 extern int	pm_update_block(PmParser *ps, int i);
 
 /* tasks.c */

@@ -286,6 +286,14 @@ pm_settle_dates(PmParser *ps)
 				pm_note(doc, "the timeline's entries name no date; took %04d-%02d-%02d from the front matter's date",
 						ps->base_y, ps->base_m, ps->base_d);
 		}
+		if (!ps->has_base && !opt->has_on_date && ps->nraw > 0 &&
+			pm_posted_day(ps, &ps->base_y, &ps->base_m, &ps->base_d))
+		{
+			ps->has_base = true;
+			ps->base_from = "the status updates";
+			pm_note(doc, "the timeline's entries name no date; took %04d-%02d-%02d from the oldest status update's \"Posted\" line",
+					ps->base_y, ps->base_m, ps->base_d);
+		}
 		if (!ps->has_base && opt->has_on_date)
 		{
 			ps->has_base = true;

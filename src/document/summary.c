@@ -841,6 +841,22 @@ pm_users_all(const char *s, int len)
 }
 
 /*
+ * "a small number of accounts", "a subset of customers", "some users": the
+ * summary says only part of the users were hit
+ */
+static bool
+pm_users_part(const char *s, int len)
+{
+	static const char *const parts[] = {"small number of", "subset of", "handful of",
+	"some users", "some customers", "some accounts", "a few users", "a few customers"};
+
+	for (int i = 0; i < lengthof(parts); i++)
+		if (pm_contains_ci(s, len, parts[i]))
+			return true;
+	return false;
+}
+
+/*
  * How long the summary says the incident lasted ("lasting 37 minutes", "for
  * 2 hours", "1 hour and 25 minutes", "1h 13m"): seconds, or 0.  In a
  * Duration field any length counts; in prose only one that says it is the
@@ -1019,8 +1035,14 @@ pm_summary_users(PmParser *ps)
 	if (ps->has_lead && ps->summary.len == 0 && ps->impact.len == 0 &&
 		!doc->has_users_pct && !doc->has_users_count && ps->sections[0].body)
 		pm_users(ps, ps->sections[0].body, strlen(ps->sections[0].body), false);
-	/* no number anywhere: "all users", "every customer" */
-	if (!doc->has_users_pct && !doc->has_users_count)
+	/*
+	 * no number anywhere: "all users", "every customer"; but not where the
+	 * summary says only part were hit ("A very small number of accounts
+	 * could not log in" above "Restore login for all accounts")
+	 */
+	if (!doc->has_users_pct && !doc->has_users_count &&
+		!(ps->summary.len && pm_users_part(ps->summary.data, ps->summary.len)) &&
+		!(ps->impact.len && pm_users_part(ps->impact.data, ps->impact.len)))
 	{
 		if ((ps->users_field.len && pm_users_all(ps->users_field.data, ps->users_field.len)) ||
 			(ps->impact.len && pm_users_all(ps->impact.data, ps->impact.len)) ||

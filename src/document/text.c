@@ -402,13 +402,13 @@ pm_head_kind(const char *name)
 	char		buf[128];
 	char	   *low = pm_lower_copy(name, strlen(name), buf, sizeof(buf));
 
-	if (HAS("timeline") || HAS("chronology") || HAS("sequence of events"))
+	if (HAS("timeline") || HAS("chronology") || HAS("sequence of events") || HAS("chain of events"))
 	{
 		const char *paren = strchr(low, '(');
 
 		/* "Long-term Improvements (6-month timeline)": a plan's horizon */
 		if (paren == NULL || paren == low || paren > strstr(low, "timeline") ||
-			HAS("chronology") || HAS("sequence of events"))
+			HAS("chronology") || HAS("sequence of events") || HAS("chain of events"))
 			return HEAD_TIMELINE;
 	}
 	if (HAS("recommend"))
