@@ -457,7 +457,7 @@ pm_head_kind(const char *name)
 		 strcmp(low + 8, " information") == 0 || strcmp(low + 8, " info") == 0))
 		return HEAD_SUMMARY;	/* "## Incident: INC-0711" over its Duration */
 	if (HAS("summary") || WORD("overview") || WORD("description") || HAS("what happened") ||
-		WORD("details") || WORD("metadata") || HAS("at a glance") || WORD("key facts") ||
+		WORD("details") || WORD("metadata") || HAS("at a glance") || WORD("key facts") || WORD("quick facts") ||
 		HAS("tl;dr") || WORD("tldr") ||
 		WORD("resumo") || WORD("resumen"))	/* Portuguese, Spanish */
 		return HEAD_SUMMARY;
