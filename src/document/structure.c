@@ -1889,7 +1889,21 @@ pm_narrative_span(PmParser *ps, const char *s, int len)
 	const char *dot = memchr(s, '.', len);
 
 	if (dot != NULL && dot < s + len - 1 && dot[1] == ' ')
-		return false;
+	{
+		/*
+		 * "From 09:14 AM to 09:20 AM we had a brief outage. We traced it
+		 * to ...": the range opens a paragraph whose other sentences name
+		 * no time
+		 */
+		PmStamps	rest;
+
+		memset(&rest, 0, sizeof(rest));
+		pm_scan_stamps(dot + 1, s + len - dot - 1, &rest);
+		for (int i = 0; i < rest.n; i++)
+			if (rest.st[i].has_time)
+				return false;
+		len = dot + 1 - s;
+	}
 	/*
 	 * a range alone must be the outage's ("customer impact from 03:10 to
 	 * 07:45"), not a measure's ("Error rates peaked between 14:10 and 14:20")
@@ -1937,6 +1951,26 @@ pm_posted_line(PmParser *ps, const PmLine *ln)
 		return false;
 	memset(&found, 0, sizeof(found));
 	pm_scan_stamps(ln->s, ln->len, &found);
+
+	/*
+	 * "Posted Sep 12, 2024 - 16:02 EDT" under the postmortem, above the
+	 * update "Posted Sep 10, 2024 - 09:20 EDT": the report came days
+	 * later; the oldest posted day is the incident's
+	 */
+	{
+		int			y,
+					m,
+					d;
+
+		for (int i = 0; i < found.n; i++)
+			if (found.st[i].has_date && found.st[i].y != 0)
+			{
+				if (pm_posted_day(ps, &y, &m, &d) &&
+					date2j(found.st[i].y, found.st[i].m, found.st[i].d) > date2j(y, m, d))
+					return true;
+				break;
+			}
+	}
 	return pm_summary_day(ps, &found);
 }
 
