@@ -1260,6 +1260,15 @@ pm_read_ampm(const char *q, const char *e, int *ampm)
 {
 	const char *r = pm_skip_space(q, e);
 
+	/* "from 3:12 pm to 3:58" at a line's end, "pm ET on ..." on the next: one time */
+	if (r < e && *r == '\n')
+	{
+		const char *n = pm_skip_space(r + 1, e);
+
+		if (e - n >= 2 && (n[0] == 'a' || n[0] == 'A' || n[0] == 'p' || n[0] == 'P') &&
+			(n[1] == 'm' || n[1] == 'M' || n[1] == '.'))
+			r = n;
+	}
 	if (r < e && (r[0] == 'a' || r[0] == 'A' || r[0] == 'p' || r[0] == 'P'))
 	{
 		bool		pm = (r[0] == 'p' || r[0] == 'P');
