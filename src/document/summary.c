@@ -1224,9 +1224,11 @@ pm_summary_pick(PmParser *ps, PmStamp **t0, PmStamp **t1, PmStamp **d0, PmStamp 
 	/*
 	 * "12 March, 2016" above "On Wednesday, 9th March, ... from 06:14 UTC":
 	 * the post's day, then the incident's nearer the first time and earlier
-	 * in the calendar; the start is on the incident's
+	 * in the calendar; the start is on the incident's.  A summary without
+	 * a time ("April 02, 2019 - by The Vault Team" over "the March 14
+	 * outage", the times in the sections below): any day of it.
 	 */
-	for (int i = 0; *d0 != NULL && i0 > 0 && i < i0; i++)
+	for (int i = 0; *d0 != NULL && i < (i0 >= 0 ? i0 : ps->dur.n); i++)
 	{
 		PmStamp    *st = &ps->dur.st[i];
 
