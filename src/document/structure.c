@@ -2055,6 +2055,36 @@ pm_outage_undated(PmParser *ps)
 	return says;
 }
 
+/*
+ * "Started about 2 years ago Lasted about 2 hours" over a status page's
+ * update "At about 08:35 UTC ...": an incident placed only relative to the
+ * day the page was read, no day named anywhere (refused for want of a
+ * date, not as something other than a postmortem)
+ */
+static bool
+pm_relative_undated(PmParser *ps)
+{
+	bool		relative = false;
+
+	for (int i = 0; i < ps->nlines; i++)
+	{
+		const PmLine *ln = &ps->lines[i];
+		PmStamps	found;
+
+		if (ln->code || ln->front_matter || ln->comment || ln->len == 0)
+			continue;
+		if (pm_contains_ci(ln->s, ln->len, " ago") &&
+			(pm_contains_ci(ln->s, ln->len, "started") || pm_contains_ci(ln->s, ln->len, "lasted")))
+			relative = true;
+		memset(&found, 0, sizeof(found));
+		pm_scan_stamps(ln->s, ln->len, &found);
+		for (int j = 0; j < found.n; j++)
+			if (found.st[j].has_date)
+				return false;
+	}
+	return relative;
+}
+
 /* a line with no text of the document's own: blank, code, front matter, a comment */
 static inline bool
 pm_no_text(const PmLine *ln)
@@ -2485,6 +2515,14 @@ pm_parse_document(const char *text, int len, const PmOptions *opt)
 		doc->error_message = pstrdup("postmortem document names no date");
 		doc->error_detail = pstrdup("Its headings tell of an outage, but it names no day and no time.");
 		doc->error_hint = pstrdup("Write when the outage began and ended, e.g. \"Start: 2024-03-04 14:05 UTC\", and its timeline under a heading \"Timeline\".");
+		return doc;
+	}
+	if (ps.parts_seen == 0 && pm_relative_undated(&ps))
+	{
+		doc->error = PM_ERROR_NO_DATE;
+		doc->error_message = pstrdup("postmortem document names no date");
+		doc->error_detail = pstrdup("It says when the incident happened only relative to the day it was read (\"Started about ... ago\"), and names no day.");
+		doc->error_hint = pstrdup("Pass the date as on_date, e.g. postmortem.import_markdown(doc, on_date => '2024-03-04').");
 		return doc;
 	}
 	if (ps.parts_seen == 0)
