@@ -1450,6 +1450,22 @@ pm_preamble_line(PmParser *ps, int i, bool newpara, bool *generic_title)
 		*generic_title = pm_generic_title(doc->title);
 		return i;
 	}
+	/*
+	 * "**Update 4:40pm UTC: ledger.example is back online**" above a blog
+	 * post whose prose tells the incident: an update, no start of the
+	 * summary's; an entry when that prose is read as the timeline
+	 */
+	if (!ps->notice && pm_notice_entry(ln) &&
+		pm_word_ci(pm_skip_decor(ln->s, ln->s + ln->len), ln->s + ln->len, "update"))
+	{
+		if (!ps->prose_timeline)
+		{
+			ps->notice_paragraphs++;
+			return i;
+		}
+		ln->section = SEC_TIMELINE;
+		return pm_timeline_paragraph(ps, i);
+	}
 	if (!ps->notice && pm_notice_entry(ln))
 		ps->notice_paragraphs++;
 	else if (ps->notice && pm_notice_entry(ln))

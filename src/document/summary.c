@@ -18,6 +18,8 @@
 #include "document/parse.h"
 #include "document/parse_int.h"
 
+static void pm_scan_summary_stamps(const char *s, int len, PmStamps *out);
+
 PmField
 pm_field_kind(const char *label)
 {
@@ -1122,7 +1124,7 @@ pm_summary_stamps(PmParser *ps)
 	{
 		/* no Duration field with times: the summary's prose, then the title */
 		if (ps->summary.len)
-			pm_scan_stamps(ps->summary.data, ps->summary.len, &ps->dur);
+			pm_scan_summary_stamps(ps->summary.data, ps->summary.len, &ps->dur);
 		if (ps->impact.len)
 			pm_scan_stamps(ps->impact.data, ps->impact.len, &ps->dur);
 		pm_scan_stamps(doc->title, strlen(doc->title), &ps->dur);
@@ -1309,6 +1311,49 @@ pm_summary_end(PmParser *ps, PmStamp *t0, PmStamp *t1, PmStamp *d1, const PmZone
 		pm_note(doc, "the summary's second time is earlier than its first; the incident starts at the earlier, and the summary names no end");
 		ps->sum_start = ps->sum_end;
 	}
+}
+
+/*
+ * The summary's stamps, but those of a sentence that says what data was
+ * lost ("changes made between 1:05pm UTC and 5:10pm UTC on March 7 are
+ * lost for good"): the window of the lost writes, not the incident's
+ * span.  Such a sentence names two times or more.
+ */
+static void
+pm_scan_summary_stamps(const char *s, int len, PmStamps *out)
+{
+	static const char *const lost[] = {"are lost", "were lost", "was lost", "is lost",
+	"be lost", "lost for good", "data loss"};
+	char	   *copy = pnstrdup(s, len);
+	const char *e = copy + len;
+	const char *a = copy;
+
+	while (a < e)
+	{
+		const char *b = a;
+		PmStamps	found;
+		int			times = 0;
+		bool		says = false;
+
+		while (b < e && !((*b == '.' || *b == '!' || *b == '?') && (b + 1 == e || isspace((unsigned char) b[1]))))
+			b++;
+		if (b < e)
+			b++;
+		for (int i = 0; i < lengthof(lost) && !says; i++)
+			says = pm_contains_ci(a, b - a, lost[i]);
+		if (says)
+		{
+			memset(&found, 0, sizeof(found));
+			pm_scan_stamps(a, b - a, &found);
+			for (int k = 0; k < found.n; k++)
+				times += found.st[k].has_time;
+			if (times >= 2)
+				memset((char *) a, ' ', b - a);
+		}
+		a = b;
+	}
+	pm_scan_stamps(copy, len, out);
+	pfree(copy);
 }
 
 /* the summary's start and end, from its first two times */
