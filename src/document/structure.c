@@ -1253,6 +1253,17 @@ pm_count_prose_time(PmParser *ps, const PmLine *ln, bool opens)
 	}
 }
 
+/* does the line open with "At <time>" or "By <time>" ("At 2:12 AM PDT on October 3rd, ...")? */
+static bool
+pm_opens_at_time(const PmLine *ln)
+{
+	const char *e = ln->s + ln->len;
+	PmStamp		st;
+
+	return ln->len > 4 && (pm_prefix_ci(ln->s, e, "at ") || pm_prefix_ci(ln->s, e, "by ")) &&
+		pm_read_stamp(ln->s + 3, e, &st) > 0 && st.has_time;
+}
+
 /* "Timeline 01:47 – text": the word, a space and an entry's time */
 static bool
 pm_inline_timeline(const PmLine *ln)
@@ -1655,6 +1666,18 @@ pm_read_sections(PmParser *ps)
 				i = pm_timeline_paragraph(ps, i);
 				break;
 			case SEC_ROOT:
+				/*
+				 * "## Recovery" / "At 2023/03/07 5:30pm UTC, we began
+				 * restoring ...": when the prose is the timeline, the
+				 * recovery's timed paragraphs are its last entries
+				 */
+				if (ps->prose_timeline && newpara && ps->root_field == &ps->resolution &&
+					pm_opens_at_time(ln))
+				{
+					ln->section = SEC_TIMELINE;
+					i = pm_narrative_paragraph(ps, i);
+					break;
+				}
 				pm_root_line(ps, ln, newpara);
 				break;
 			case SEC_MEASURES:
