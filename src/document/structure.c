@@ -1474,8 +1474,21 @@ pm_preamble_line(PmParser *ps, int i, bool newpara, bool *generic_title)
 			ps->notice_paragraphs++;
 			return i;
 		}
+		{
+			const char *e = ln->s + ln->len;
+			const char *p = pm_skip_space(pm_skip_decor(ln->s, e) + 6, e);
+			PmStamp		st;
+			const char *body = pm_entry_head(p, e, &st);
+			const char *be = e;
+			PmRawEntry *r;
+
+			while (be > body && (be[-1] == '*' || be[-1] == '_' || be[-1] == ' '))
+				be--;
+			r = pm_new_entry(ps, &st, ln->lineno, ln->indent);
+			appendBinaryStringInfo(&r->body, body, be - body);
+		}
 		ln->section = SEC_TIMELINE;
-		return pm_timeline_paragraph(ps, i);
+		return i;
 	}
 	if (!ps->notice && pm_notice_entry(ln))
 		ps->notice_paragraphs++;
