@@ -605,6 +605,35 @@ pm_users_in_brackets(const char *s, const char *p)
 	return pm_users_word(b, p);
 }
 
+/*
+ * "Error Rate: 100% of the cron jobs failed", "a 100% fail rate": a rate of
+ * requests or jobs, named on the share's line before it or right after it,
+ * not a share of the users
+ */
+static bool
+pm_share_is_rate(const char *s, const char *p, const char *t, const char *e)
+{
+	const char *b = p;
+	int			words = 0;
+
+	/* back to the line's start, or to another number ("a 5% error rate for 30% of users") */
+	while (b > s && p - b < 48 && b[-1] != '\n' && b[-1] != '%' && !isdigit((unsigned char) b[-1]))
+		b--;
+	for (const char *w = b; w + 4 <= p; w++)
+		if ((w == b || !isalpha((unsigned char) w[-1])) && pg_strncasecmp(w, "rate", 4) == 0 &&
+			(w + 4 == p || !isalpha((unsigned char) w[4])))
+			return true;
+	for (t = pm_skip_space(t, e); t < e && words < 3; words++)
+	{
+		if (pm_prefix_ci(t, e, "rate") && (t + 4 >= e || !isalpha((unsigned char) t[4])))
+			return true;
+		while (t < e && isalpha((unsigned char) *t))
+			t++;
+		t = pm_skip_space(t, e);
+	}
+	return false;
+}
+
 static void
 pm_users_share(PmDocument *doc, const char *s, const char *e, const char *p, const char *t,
 			   double v, bool bare)
@@ -613,6 +642,8 @@ pm_users_share(PmDocument *doc, const char *s, const char *e, const char *p, con
 
 	if (bare && !doc->has_users_pct && v <= 100)
 		pm_set_share(doc, v);
+	if (doc->has_users_pct || pm_share_is_rate(s, p, t, e))
+		return;
 	/* "one in five users (20%)": the share in brackets after the users */
 	if (!doc->has_users_pct && v <= 100 && pm_users_in_brackets(s, p))
 		pm_set_share(doc, v);

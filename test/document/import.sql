@@ -731,7 +731,7 @@ INSERT INTO expected VALUES
 	('254 plain text, "4th of February 2025" in the title and prose, "9:30 AM: " lines, no zone, "We moved/added" measures', '2025-02-04 09:30Z', '2025-02-04 11:20Z', 6, 3, 3, 60, NULL),
 	('267 "| 2024-04-09 09:59 |" rows, a precursor the day before, a row out of order, "Time to recovery: 17 minutes" in Stats', '2024-04-09 09:59Z', '2024-04-09 10:16Z', 16, 5, 0, NULL, NULL),
 	('268 "# Incident Title" over a plain title line, "On Thursday 14th November", dated table rows, "Time to recovery: ???"', '2024-11-14 08:47Z', '2024-11-14 10:19Z', 7, 3, 0, NULL, NULL),
-	('269 "# 03-02-2025 - ..." title, "- 12-03-2025 03:55 - " entries, no zone, a week-early precursor, sub-bullets and fences, empty measures', '2025-03-12 03:55Z', '2025-03-12 08:47Z', 9, 0, 0, NULL, NULL),
+	('269 "# 03-02-2025 - ..." title, "- 12-03-2025 03:55 - " entries, no zone, a week-early precursor, sub-bullets and fences, empty measures', '2025-03-12 03:55Z', '2025-03-12 08:47Z', 9, 0, 0, 100, NULL),
 	('270 Impact table "~25h15m", "- **18-02-2026 07:30 UTC** – " entries over two days, a date-only first entry, numbered measures', '2026-02-18 07:30Z', '2026-02-19 08:45Z', 4, 2, 0, NULL, NULL),
 	('271 "# 07-05-2025 - ..." title, "- **13:05 GMT** – " bullets, "Incident formally closed" after the recovery, one plain measure', '2025-05-07 13:05Z', '2025-05-07 14:34Z', 6, 1, 0, NULL, NULL),
 	('272 "Start: Tuesday, 2019-04-16" day fields, "2019-04-16, 02:48pm: " paragraphs at the end, a plain "Action Items" line', '2019-04-16 14:48Z', '2019-04-17 09:41Z', 4, 3, 0, NULL, NULL),
