@@ -607,7 +607,7 @@ pm_users_in_brackets(const char *s, const char *p)
 
 /*
  * "Error Rate: 100% of the cron jobs failed", "a 100% fail rate": a rate of
- * requests or jobs, named on the share's line before it or right after it,
+ * requests or jobs, a label just before the share or a word right after it,
  * not a share of the users
  */
 static bool
@@ -616,13 +616,12 @@ pm_share_is_rate(const char *s, const char *p, const char *t, const char *e)
 	const char *b = p;
 	int			words = 0;
 
-	/* back to the line's start, or to another number ("a 5% error rate for 30% of users") */
-	while (b > s && p - b < 48 && b[-1] != '\n' && b[-1] != '%' && !isdigit((unsigned char) b[-1]))
+	/* a label just before it: "Error Rate**: 100%" (not "a 5% error rate for 30% of users") */
+	while (b > s && p - b < 8 && !isalnum((unsigned char) b[-1]) && b[-1] != '\n')
 		b--;
-	for (const char *w = b; w + 4 <= p; w++)
-		if ((w == b || !isalpha((unsigned char) w[-1])) && pg_strncasecmp(w, "rate", 4) == 0 &&
-			(w + 4 == p || !isalpha((unsigned char) w[4])))
-			return true;
+	if (b - s >= 4 && pg_strncasecmp(b - 4, "rate", 4) == 0 &&
+		(b - 4 == s || !isalpha((unsigned char) b[-5])))
+		return true;
 	for (t = pm_skip_space(t, e); t < e && words < 3; words++)
 	{
 		if (pm_prefix_ci(t, e, "rate") && (t + 4 >= e || !isalpha((unsigned char) t[4])))
