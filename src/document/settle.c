@@ -541,7 +541,9 @@ pm_closing_entry(const PmDocument *doc, int i)
  * redirector was answering again": a confirmation of a recovery an earlier
  * entry states, not the end of the impact.  So is the provider's own word
  * ("The provider declared its problem resolved at 05:02") after "error
- * rates returned to normal": the end of its trouble, not of ours.
+ * rates returned to normal": the end of its trouble, not of ours.  And a
+ * message "saying service is restored" after "traffic flows again" reports
+ * the recovery, it is not the end.
  */
 static bool
 pm_confirming_entry(const PmDocument *doc, int i)

@@ -862,10 +862,11 @@ pm_timeline_kind(const char *s, int len, bool *begins)
 			   HAS("began failing") || HAS("started failing") || HAS("begin failing") ||
 			   HAS("crash on start") || HAS("crashed on start") || HAS("fail on start") ||
 			   /* "every site starts returning errors", "failures started to take it offline" */
-			   ((HAS("starts returning") || HAS("started returning") || HAS("began returning")) &&
+			   (HAS("returning") &&
+				(HAS("starts returning") || HAS("started returning") || HAS("began returning")) &&
 				!HAS("again") && !HAS("normal")) ||
-			   HAS("went offline") || HAS("goes offline") ||
-			   (HAS("offline") && (HAS("started to") || HAS("began to"))) ||
+			   (HAS("offline") &&
+				(HAS("went offline") || HAS("goes offline") || HAS("started to") || HAS("began to"))) ||
 			   /* "the uptime metric drops sharply", "availability fell to 40%" */
 			   ((HAS("uptime") || HAS("availability")) &&
 				(HAS("drop") || HAS(" fell") || HAS(" fall")) &&
