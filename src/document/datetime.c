@@ -1646,8 +1646,10 @@ pm_read_stamp(const char *p, const char *e, PmStamp *st)
 						d,
 						nd;
 
-			if (r < e && isdigit((unsigned char) *r) &&
-				(nd = pm_read_date(r, e, &y, &m, &d)) > 0 && y != 0)
+			/* and "09:12 UTC Monday, March 11th": a weekday and its day */
+			if (r < e && (isdigit((unsigned char) *r) || pm_skip_weekday(r, e) > r) &&
+				(nd = pm_read_date(r, e, &y, &m, &d)) > 0 &&
+				(y != 0 || !isdigit((unsigned char) *r)))
 			{
 				st->has_date = true;
 				st->y = y;

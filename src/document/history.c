@@ -8,8 +8,9 @@
  *	  first.  The postmortem posted above the updates ("Postmortem", or the
  *	  report's own text over its stamp) is read as the rest of the document.
  *
- * Called by structure.c when a document has no timeline of its own; calls
- * timeline.c (stamps, entries) and text.c.
+ * Called by structure.c when a document has no timeline of its own, and by
+ * summary.c (the year the updates name); calls timeline.c (stamps,
+ * entries) and text.c.
  *
  *-------------------------------------------------------------------------
  */
@@ -76,6 +77,45 @@ pm_postmortem_word(int w)
 }
 
 /*
+ * "about 1 year ago. Dec 04, 2017 - 21:55 CET" after "Posted": a status
+ * page's age of the post, as it was when the page was saved, before its
+ * date.  Returns where the date starts (s when there is no age).
+ */
+static const char *
+pm_skip_age(const char *s, const char *e)
+{
+	static const char *const lead[] = {"about", "over", "almost", "less than"};
+	const char *p = s;
+	const char *ago;
+
+	for (int i = 0; i < lengthof(lead); i++)
+		if (pm_word_ci(p, e, lead[i]))
+		{
+			p = pm_skip_space(p + strlen(lead[i]), e);
+			break;
+		}
+	if (p < e && isdigit((unsigned char) *p))
+		while (p < e && isdigit((unsigned char) *p))
+			p++;
+	else if (pm_word_ci(p, e, "a"))
+		p++;
+	else if (pm_word_ci(p, e, "an"))
+		p += 2;
+	else
+		return s;
+	p = pm_skip_space(p, e);
+	while (p < e && isalpha((unsigned char) *p))
+		p++;					/* "year", "months", "hours" */
+	p = pm_skip_space(p, e);
+	if (!pm_word_ci(p, e, "ago"))
+		return s;
+	ago = p + 3;
+	if (ago < e && (*ago == '.' || *ago == ','))
+		ago++;
+	return pm_skip_space(ago, e);
+}
+
+/*
  * "Posted Jun 10, 2024 - 16:18 EDT", "Apr 18, 09:35 MDT": a line that is
  * only a day and a time (and a zone), when an update was posted; *posted
  * says whether it says so
@@ -101,6 +141,7 @@ pm_update_stamp(const PmLine *ln, PmStamp *st, bool *posted)
 			s = pm_skip_space(s + 2, e);
 		if (s < e && *s == ':')
 			s = pm_skip_space(s + 1, e);
+		s = pm_skip_age(s, e);
 	}
 	body = pm_entry_head(s, e, st);
 	if (body == NULL || !st->has_date || !st->has_time)
@@ -203,6 +244,39 @@ pm_keep_history(PmParser *ps, PmUpdate *ups, int n, int post_stamp)
 }
 
 /*
+ * Lines (from, to) hold a report, not an update: a heading of a part of
+ * the template among them ("## Root Cause", "What Happened?", "Root
+ * Cause") with prose under it.  An update is a paragraph or two of text.
+ */
+static bool
+pm_block_is_report(PmParser *ps, int from, int to)
+{
+	for (int i = from + 1; i < to - 1; i++)
+	{
+		const PmLine *ln = &ps->lines[i];
+		const char *s = ln->s,
+				   *e = ln->s + ln->len;
+		char	   *name;
+		bool		part;
+
+		if (ln->len == 0 || ln->code || ln->front_matter || ln->len > 60)
+			continue;
+		while (s < e && (*s == '#' || *s == ' '))
+			s++;
+		while (e > s && (e[-1] == ':' || e[-1] == '?' || e[-1] == ' '))
+			e--;
+		if (e == s || e[-1] == '.' || e[-1] == ',' || !isalpha((unsigned char) *s))
+			continue;
+		name = pm_clean(s, e);
+		part = pm_head_kind(name) != HEAD_OTHER;
+		pfree(name);
+		if (part)
+			return true;
+	}
+	return false;
+}
+
+/*
  * An update history without status words: the text of each update over
  * its "Posted <day> - <time>" line, the most recent first, and nothing else
  * in the document.  No update, and no title line above the first, is a
@@ -216,6 +290,7 @@ pm_find_posted_history(PmParser *ps)
 	int			prev = -1;
 	int			n = 0,
 				max = 8;
+	int			post_stamp = 0;
 	PmStamp		last = {0};
 	PmUpdate   *ups = palloc(sizeof(PmUpdate) * max);
 
@@ -234,6 +309,13 @@ pm_find_posted_history(PmParser *ps)
 			pfree(ups);
 			return false;
 		}
+		/* the report above the updates, under headings of its own */
+		if (n == 0 && post_stamp == 0 && pm_block_is_report(ps, prev, i))
+		{
+			post_stamp = i + 1;
+			prev = i;
+			continue;
+		}
 		while (n == 0 && first >= 0 && first < i - 1 && pm_title_line(&ps->lines[first]) &&
 			   pm_status_line(&ps->lines[first], &text) < 0)
 			first = pm_first_text(ps, first, i);
@@ -247,7 +329,7 @@ pm_find_posted_history(PmParser *ps)
 		last = st;
 		prev = i;
 	}
-	return pm_keep_history(ps, ups, n, 0);
+	return pm_keep_history(ps, ups, n, post_stamp);
 }
 
 /*
@@ -303,6 +385,22 @@ pm_find_history(PmParser *ps)
 		return pm_find_posted_history(ps);
 	}
 	return pm_keep_history(ps, ups, n, post_stamp);
+}
+
+/*
+ * The year the update history's stamps name (its oldest update's), or 0:
+ * a status postmortem's "On October 9th at 14:10 UTC" is in it
+ */
+int
+pm_history_year(PmParser *ps)
+{
+	PmStamp		st;
+	bool		posted;
+
+	if (ps->nupdates == 0 ||
+		!pm_update_stamp(&ps->lines[ps->updates[ps->nupdates - 1].stamp], &st, &posted))
+		return 0;
+	return st.y;
 }
 
 /*

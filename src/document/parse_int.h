@@ -134,6 +134,7 @@ typedef struct PmItem
 	int			lineno;			/* its last line */
 	bool		phase_text;		/* "Detection: alerts told us ...": a phase */
 	bool		under_phase;	/* under "Resolution:", a phase's steps */
+	bool		prose;			/* a sentence of a paragraph of the measures */
 } PmItem;
 
 typedef struct PmParser
@@ -206,6 +207,9 @@ typedef struct PmParser
 	int			parts_seen;		/* headings or fields of the template */
 	bool		what_happened;	/* in a section headed "What happened" */
 	int			what_happened_times;	/* its lines that name a time */
+	int			letter_times;	/* sentences with a time in the text above
+								 * the headings */
+	bool		letter_prose;	/* read that text as the timeline's prose */
 	bool		prose_timeline; /* no timeline: read that section's prose as one */
 	bool		notice;			/* no timeline section: time-led paragraphs
 								 * above the first heading are its entries */
@@ -215,6 +219,9 @@ typedef struct PmParser
 	int			post_stamp;		/* 1 + the line of the postmortem's own posted
 								 * stamp above it, 0 if none */
 	PmStamp		hist_early;		/* "starting around 21:40" in the first update */
+	PmStamp		report_span[2]; /* the times of the span the report above the
+								 * updates states, with its zone */
+	int			nreport_span;
 	int			hist_lineno;	/* ... whose entry is on this line */
 	bool		saw_timeline;
 	bool		has_lead;		/* sections[0] opened the document, before the
@@ -377,6 +384,7 @@ extern void pm_build_entries(PmParser *ps);
 /* history.c */
 extern bool pm_find_history(PmParser *ps);
 extern void pm_history_entries(PmParser *ps);
+extern int	pm_history_year(PmParser *ps);
 extern int	pm_update_block(PmParser *ps, int i);
 
 /* tasks.c */

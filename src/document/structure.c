@@ -1147,6 +1147,7 @@ pm_notice_aside(PmParser *ps, const PmLine *ln)
 }
 
 static bool pm_posted_line(PmParser *ps, const PmLine *ln);
+static bool pm_time_range(const char *s, int len);
 static int	pm_narrative_paragraph(PmParser *ps, int i);
 static bool pm_says_outage(const char *s, int len);
 
@@ -1195,29 +1196,184 @@ pm_timeline_table_head(const PmLine *ln)
 static void
 pm_count_prose_time(PmParser *ps, const PmLine *ln, bool opens)
 {
-	PmStamps	found;
+	const char *a = ln->s,
+			   *e = ln->s + ln->len;
 
-	if (opens)
+	/* sentence by sentence: a paragraph on one line may tell several */
+	while (a < e)
 	{
-		const char *e = ln->s + ln->len;
-		const char *p = NULL;
-		PmStamp		st;
+		const char *b = a;
+		PmStamps	found;
 
-		if (pm_prefix_ci(ln->s, e, "at ") || pm_prefix_ci(ln->s, e, "by "))
-			p = ln->s + 3;
-		if (p == NULL || pm_read_stamp(p, e, &st) <= 0 || !st.has_time)
-			return;
-		ps->what_happened_times++;
-		return;
-	}
-	memset(&found, 0, sizeof(found));
-	pm_scan_stamps(ln->s, ln->len, &found);
-	for (int k = 0; k < found.n; k++)
-		if (found.st[k].has_time)
+		while (b < e && !((*b == '.' || *b == '!' || *b == '?') && (b + 1 == e || b[1] == ' ')))
+			b++;
+		if (b < e)
+			b++;
+		if (opens)
 		{
-			ps->what_happened_times++;
-			break;
+			const char *p = NULL;
+			PmStamp		st;
+
+			if (pm_prefix_ci(a, b, "at ") || pm_prefix_ci(a, b, "by "))
+				p = a + 3;
+			if (p != NULL && pm_read_stamp(p, b, &st) > 0 && st.has_time)
+				ps->what_happened_times++;
 		}
+		else
+		{
+			memset(&found, 0, sizeof(found));
+			pm_scan_stamps(a, b - a, &found);
+			for (int k = 0; k < found.n; k++)
+				if (found.st[k].has_time)
+				{
+					ps->what_happened_times++;
+					break;
+				}
+		}
+		a = pm_skip_space(b, e);
+	}
+}
+
+/* "Timeline 01:47 – text": the word, a space and an entry's time */
+static bool
+pm_inline_timeline(const PmLine *ln)
+{
+	const char *e = ln->s + ln->len;
+	PmStamp		st;
+
+	if (ln->len < 15 || !pm_word_ci(ln->s, e, "timeline") || ln->s[8] != ' ' ||
+		!isdigit((unsigned char) ln->s[9]))
+		return false;
+	return pm_entry_head(ln->s + 9, e, &st) != NULL && st.has_time;
+}
+
+/* "- ", "* ", "1. ", "• ": a list item's line */
+static bool
+pm_list_marker(const PmLine *ln)
+{
+	const char *s = ln->s,
+			   *e = ln->s + ln->len;
+
+	if (e - s >= 2 && (*s == '-' || *s == '*' || *s == '+') && s[1] == ' ')
+		return true;
+	if (e - s >= 4 && (unsigned char) s[0] == 0xe2 && (unsigned char) s[1] == 0x80 &&
+		(unsigned char) s[2] == 0xa2)
+		return true;
+	while (s < e && isdigit((unsigned char) *s))
+		s++;
+	return s > ln->s && s + 1 < e && (*s == '.' || *s == ')') && s[1] == ' ';
+}
+
+/*
+ * "restarted at 4:49 PM (CST)" after "between 4:42 PM and 4:49 PM (CET)":
+ * the span's own time said again under another zone's name is a slip of
+ * the zone; read in the span's (and noted)
+ */
+static void
+pm_report_zone_slip(PmParser *ps, PmRawEntry *r)
+{
+	for (int k = 0; k < ps->nreport_span; k++)
+	{
+		const PmStamp *sp = &ps->report_span[k];
+
+		if (sp->has_zone && r->st.has_zone && sp->h == r->st.h && sp->mi == r->st.mi &&
+			strcmp(sp->zone.label, r->st.zone.label) != 0)
+		{
+			pm_note(ps->doc, "line %d names %s at %s, the time the summary gives in %s; read in %s",
+					r->lineno, r->st.zone.label, pm_fmt_hm(r->st.h, r->st.mi), sp->zone.label,
+					sp->zone.label);
+			r->st.zone = sp->zone;
+			return;
+		}
+	}
+}
+
+/*
+ * A line of the report posted above a status page's updates: each of its
+ * sentences that names a time is an entry too ("On October 9th at 14:10
+ * UTC, we started a release ...", "This happened at 14:52 UTC."), but one
+ * that states the span ("between 09:20 UTC and 09:41 UTC", "Between ...
+ * and ..."), which the summary reads.
+ */
+static void
+pm_report_sentences(PmParser *ps, const PmLine *ln)
+{
+	const char *a = ln->s,
+			   *e = ln->s + ln->len;
+
+	if (ln->code || ln->comment || ln->front_matter || ln->len == 0)
+		return;
+	while (a < e)
+	{
+		const char *b = a;
+		PmStamps	found;
+		int			times = 0;
+
+		while (b < e && !((*b == '.' || *b == '!' || *b == '?') && (b + 1 == e || b[1] == ' ')))
+			b++;
+		if (b < e)
+			b++;
+		memset(&found, 0, sizeof(found));
+		pm_scan_stamps(a, b - a, &found);
+		for (int k = 0; k < found.n; k++)
+			times += found.st[k].has_time;
+		if (times == 1 || (times >= 2 && !pm_time_range(a, b - a) &&
+						   !pm_contains_ci(a, b - a, "between ")))
+		{
+			int			n0 = ps->nraw;
+
+			pm_timeline_sentences(ps, ln, a, b);
+			if (ps->nraw > n0)
+				pm_report_zone_slip(ps, &ps->raw[n0]);
+		}
+		else if (times >= 2 && ps->nreport_span == 0)
+		{
+			/* the span, its zone said once at its end: "4:42 PM and 4:49 PM (CET)" */
+			for (int k = 0; k < found.n && ps->nreport_span < 2; k++)
+				if (found.st[k].has_time)
+					ps->report_span[ps->nreport_span++] = found.st[k];
+			if (ps->nreport_span == 2 && !ps->report_span[0].has_zone && ps->report_span[1].has_zone)
+			{
+				ps->report_span[0].has_zone = true;
+				ps->report_span[0].zone = ps->report_span[1].zone;
+			}
+		}
+		a = pm_skip_space(b, e);
+	}
+}
+
+/*
+ * A sentence of the text above the first heading that names a time of day
+ * and states no span: counted, to tell a letter that tells the night hour
+ * by hour ("Dear customers, ... at 4h50 ... At 8h35 ... at 11h40 ...") from
+ * a summary that names the start and the end.
+ */
+static void
+pm_count_letter_times(PmParser *ps, const PmLine *ln)
+{
+	const char *a = ln->s,
+			   *e = ln->s + ln->len;
+
+	if (ln->code || ln->len < 20 || ln->s[0] == '|')
+		return;
+	while (a < e)
+	{
+		const char *b = a;
+		PmStamps	found;
+		int			times = 0;
+
+		while (b < e && !((*b == '.' || *b == '!' || *b == '?') && (b + 1 == e || b[1] == ' ')))
+			b++;
+		if (b < e)
+			b++;
+		memset(&found, 0, sizeof(found));
+		pm_scan_stamps(a, b - a, &found);
+		for (int k = 0; k < found.n; k++)
+			times += found.st[k].has_time;
+		if (times == 1)
+			ps->letter_times++;
+		a = pm_skip_space(b, e);
+	}
 }
 
 /*
@@ -1303,8 +1459,16 @@ pm_preamble_line(PmParser *ps, int i, bool newpara, bool *generic_title)
 		return pm_notice_text(ps, i);
 	}
 	/* "Posted Nov 14, 2019 - 16:30 CST": the report's, its day only */
-	if (!pm_posted_line(ps, ln))
-		pm_summary_line(ps, ln, newpara);	/* metadata above the first heading */
+	if (pm_posted_line(ps, ln))
+		return i;
+	if (ps->letter_prose)
+	{
+		/* a letter's account of the night: its sentences are entries */
+		ln->section = SEC_TIMELINE;
+		return pm_narrative_paragraph(ps, i);
+	}
+	pm_count_letter_times(ps, ln);
+	pm_summary_line(ps, ln, newpara);	/* metadata above the first heading */
 	return i;
 }
 
@@ -1412,6 +1576,20 @@ pm_read_sections(PmParser *ps)
 		if (pm_rule_line(ln))
 			continue;
 
+		/*
+		 * "Timeline 01:47 – NOC alarms show ...": the label run into the
+		 * first entry (a carrier's notice) opens the timeline, and the rest
+		 * of the line is its first entry
+		 */
+		if (!ps->saw_timeline && !ln->code && ln->indent == 0 && pm_inline_timeline(ln))
+		{
+			sec = SEC_TIMELINE;
+			ps->timeline_level = 0;
+			ps->saw_timeline = true;
+			ps->parts_seen++;
+			ln->s += 9;
+			ln->len -= 9;
+		}
 		name = pm_heading(ln, next, &atx, &level);
 		if (name != NULL &&
 			pm_section_heading(ps, ln, name, atx, level, &sec, &generic_title, h1_count))
@@ -1433,6 +1611,11 @@ pm_read_sections(PmParser *ps)
 				continue;
 			}
 		}
+		/* the report above a status page's updates: its timed sentences too */
+		if (ps->nupdates > 0 && i < ps->updates[0].status && doc->title != NULL &&
+			sec != SEC_TIMELINE && ln->s[0] != '|' &&
+			(sec != SEC_MEASURES || !pm_list_marker(ln)))
+			pm_report_sentences(ps, ln);
 		switch (sec)
 		{
 			case SEC_NONE:
@@ -1597,6 +1780,24 @@ pm_narrative_day(PmParser *ps, const PmLine *ln, const char *s, int len)
 
 	memset(&found, 0, sizeof(found));
 	pm_scan_stamps(s, len, &found);
+	/*
+	 * a paragraph of days alone ("On Tuesday 21/09/2021 late in the
+	 * afternoon ... early the next morning, Wednesday 22/09/2021, ..."):
+	 * its last day is the one the sentences after it tell
+	 */
+	{
+		int			last = 0;
+		bool		untimed = true;
+
+		for (int k = 0; k < found.n; k++)
+		{
+			untimed &= !found.st[k].has_time;
+			if (found.st[k].has_date && found.st[k].y != 0)
+				last = k;
+		}
+		if (untimed && last > 0)
+			found.st[0] = found.st[last];
+	}
 	if (found.n > 0 && found.st[0].has_date && !found.st[0].has_time && found.st[0].y != 0)
 	{
 		pm_new_entry(ps, &found.st[0], ln->lineno, -1);
@@ -1907,6 +2108,7 @@ pm_narrative_head(PmParser *ps, int first_prose, bool prose_date)
 	bool		title_day = false;
 	PmStamps	found;
 	bool		timed = false;
+	int			times = 0;
 
 	resetStringInfo(&ps->summary);
 	ps->cur_field = NULL;
@@ -1951,13 +2153,26 @@ pm_narrative_head(PmParser *ps, int first_prose, bool prose_date)
 	memset(&found, 0, sizeof(found));
 	pm_scan_stamps(head.data, head.len, &found);
 	for (int j = 0; j < found.n; j++)
-		timed |= found.st[j].has_time;
+		times += found.st[j].has_time;
+	timed = times > 0;
+
+	/*
+	 * "For Immediate Release / Nov. 13, 2019, 9:15 a.m.": one dated time
+	 * over the prose (which names two times or more, or it is no narrative)
+	 * is the release's dateline, the day of the post when the prose names
+	 * none, not the start
+	 */
+	if (times == 1 && found.n == 1 && found.st[0].has_date)
+	{
+		if (!prose_date && !title_day)
+			pm_summary_day(ps, &found);
+	}
 
 	/*
 	 * "Thursday, 9 March 2023 / 2:10pm to 3:25pm / (GMT-08:00)": the
 	 * duration; a date alone is the post's when the prose names its own
 	 */
-	if (timed)
+	else if (timed)
 		appendBinaryStringInfo(&ps->duration, head.data, head.len);
 	else if (!prose_date && !title_day)
 	{
@@ -2184,6 +2399,22 @@ pm_parse_document(const char *text, int len, const PmOptions *opt)
 		memset(doc, 0, sizeof(PmDocument));
 		pm_parser_begin(&ps, doc, opt);
 		ps.prose_timeline = true;
+		pm_read_structure(&ps, text, len);
+	}
+
+	/*
+	 * No timeline, no "What happened", but the text above the headings
+	 * tells the incident hour by hour, four timed sentences or more (a
+	 * letter to customers, under which a heading names the measures): read
+	 * again with that text as the timeline (a text without any heading is
+	 * a narrative, pm_read_narrative's)
+	 */
+	else if (ps.nraw == 0 && !ps.saw_timeline && !ps.notice && ps.nupdates == 0 &&
+			 ps.parts_seen > 0 && ps.letter_times >= 4)
+	{
+		memset(doc, 0, sizeof(PmDocument));
+		pm_parser_begin(&ps, doc, opt);
+		ps.letter_prose = ps.prose_timeline = true;
 		pm_read_structure(&ps, text, len);
 	}
 

@@ -35,7 +35,8 @@ pm_field_kind(const char *label)
 		{"resolved at", F_END}, {"ended at", F_END},
 		{"trigger time", F_START}, {"triggered at", F_START},
 		{"resolution time", F_END}, {"resolved time", F_END}, {"time resolved", F_END}, {"fixed", F_END},
-		{"fixed at", F_END},
+		{"fixed at", F_END}, {"clear time", F_END}, {"actual clear time", F_END},
+		{"cleared", F_END}, {"cleared at", F_END}, {"time cleared", F_END},
 		{"impact", F_IMPACT}, {"customer impact", F_IMPACT}, {"user impact", F_IMPACT},
 		{"root cause", F_ROOT}, {"cause", F_ROOT}, {"root causes", F_ROOT},
 		{"resolution", F_RESOLUTION}, {"fix", F_RESOLUTION},
@@ -785,7 +786,30 @@ pm_users(PmParser *ps, const char *s, int len, bool bare)
 }
 
 /*
- * "all users", "all of our customers", "every user": the whole user base
+ * "on the evening of ...", "on Monday", "at 14:05", "in the morning" after
+ * "all our players": when they were hit, not which of them
+ */
+static bool
+pm_when_follows(const char *t, const char *e)
+{
+	static const char *const words[] = {"morning", "afternoon", "evening", "night",
+		"weekend", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+	"sunday"};
+
+	t = pm_skip_ws(t, e);
+	if (pm_word_ci(t, e, "the"))
+		t = pm_skip_ws(t + 3, e);
+	if (t < e && isdigit((unsigned char) *t))
+		return true;
+	for (int i = 0; i < lengthof(words); i++)
+		if (pm_word_ci(t, e, words[i]))
+			return true;
+	return false;
+}
+
+/*
+ * "all users", "all of our customers", "every user", "all our players" (a
+ * game's): the whole user base
  * ("all users in the EU" is not).
  */
 bool
@@ -812,7 +836,8 @@ pm_users_all(const char *s, int len)
 			t = pm_skip_ws(t, e);
 			if (pm_prefix_ci(t, e, "user") || pm_prefix_ci(t, e, "customer") ||
 				pm_prefix_ci(t, e, "client") || pm_prefix_ci(t, e, "subscriber") ||
-				pm_prefix_ci(t, e, "visitor") || pm_prefix_ci(t, e, "account"))
+				pm_prefix_ci(t, e, "visitor") || pm_prefix_ci(t, e, "account") ||
+				pm_prefix_ci(t, e, "player"))
 			{
 				/* "all users in the EU", "all customers on the EU cluster": a part */
 				static const char *const qualifiers[] = {"in", "on", "of", "from", "using",
@@ -824,7 +849,8 @@ pm_users_all(const char *s, int len)
 					t++;
 				t = pm_skip_ws(t, e);
 				for (int k = 0; k < lengthof(qualifiers); k++)
-					if (pm_word_ci(t, e, qualifiers[k]))
+					if (pm_word_ci(t, e, qualifiers[k]) &&
+						!pm_when_follows(t + strlen(qualifiers[k]), e))
 						return false;
 				/* "every account liquidated at a stale price": those of them */
 				for (w = t; w < e && isalpha((unsigned char) *w); w++)
@@ -1150,6 +1176,8 @@ pm_summary_pick(PmParser *ps, PmStamp **t0, PmStamp **t1, PmStamp **d0, PmStamp 
 			if (sum.st[i].has_date)
 				year = sum.st[i].y;
 	}
+	if (year == 0)
+		year = pm_history_year(ps);	/* the status updates below the report */
 	for (int i = 0; i < ps->dur.n; i++)
 	{
 		PmStamp    *st = &ps->dur.st[i];

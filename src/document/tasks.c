@@ -230,6 +230,67 @@ pm_says_intention(const char *s, const char *e)
 }
 
 /*
+ * A sentence of prose in the measures that says what the team will do or
+ * has changed, from its "we" on: "We will also move ...", "we plan to put
+ * in place ...", "we have improved our response plans ..."
+ */
+static bool
+pm_sentence_measure(const char *s, const char *e)
+{
+	static const char *const starts[] = {"we will ", "we'll ", "we\xe2\x80\x99ll ",
+		"we plan to ", "we intend to ", "we also plan to ", "we are also looking at ",
+		"we are looking at ", "we are also working on ", "we are working on ",
+	"we have improved ", "we have added ", "we have introduced ", "we have changed "};
+
+	if (pm_contains_ci(s, e - s, "sorry") || pm_contains_ci(s, e - s, "apologi"))
+		return false;
+	for (int i = 0; i < lengthof(starts); i++)
+		if (pm_prefix_ci(s, e, starts[i]))
+			return true;
+	return false;
+}
+
+/*
+ * A paragraph of prose in the measures, several sentences on one line
+ * ("To make sure this does not happen again, we will change how ... We will
+ * also move ..."): each sentence that says what the team will do or has
+ * changed is a measure, from its "we" on (a clause before it, "Since it
+ * has now happened again, ", is the reason).  pm_build_tasks keeps them
+ * only where the measures have no list.
+ */
+static void
+pm_prose_measures(PmParser *ps, const PmLine *ln, const char *s, const char *e)
+{
+	const char *a = s;
+
+	while (a < e)
+	{
+		const char *b = a;
+		const char *c = NULL;
+
+		while (b < e && !((*b == '.' || *b == '!') && (b + 1 == e || b[1] == ' ')))
+			b++;
+		if (b < e)
+			b++;
+		if (pm_sentence_measure(a, b))
+			c = a;
+		for (const char *p = a; c == NULL && p + 5 < b; p++)
+			if (p[0] == ',' && p[1] == ' ' && pm_sentence_measure(p + 2, b))
+				c = p + 2;
+		if (c != NULL)
+		{
+			PmItem	   *it = pm_new_item(ps, ln->indent);
+
+			it->plain = it->prose = true;
+			it->lineno = ln->lineno;
+			appendStringInfoChar(&it->text, toupper((unsigned char) *c));
+			appendBinaryStringInfo(&it->text, c + 1, b - c - 1);
+		}
+		a = pm_skip_space(b, e);
+	}
+}
+
+/*
  * A line without a list marker in the measures: a task when the measures
  * are written as plain lines ("Tasks:" then one task a line, "Action 1:
  * ..."), prose otherwise.  pm_build_tasks keeps such lines only where the
@@ -245,8 +306,14 @@ pm_plain_item(PmParser *ps, const PmLine *ln, const char *s, const char *e)
 	const char *p;
 	int			sentences = 0;
 
-	if (e[-1] == ':' || e - s > 300 || ps->plain_closed || pm_introduces_list(s, e))
+	if (e[-1] == ':' || ps->plain_closed || pm_introduces_list(s, e))
 		return;
+	if (e - s > 300)
+	{
+		if (memchr(s, '?', e - s) == NULL)
+			pm_prose_measures(ps, ln, s, e);	/* a paragraph, too long for one task */
+		return;
+	}
 	if (last && last->plain && pm_pseudo_heading(ps, ln, s, e))
 	{
 		/* "A Dash of Humor" after the tasks: what follows is not theirs */
@@ -284,6 +351,11 @@ pm_plain_item(PmParser *ps, const PmLine *ln, const char *s, const char *e)
 	for (p = s; p < e; p++)
 		if ((*p == '.' || *p == '!' || *p == '?') && (p + 1 == e || p[1] == ' '))
 			sentences++;
+	if (sentences >= 2 && memchr(s, '?', e - s) == NULL && !pm_by_doing(s, e))
+	{
+		pm_prose_measures(ps, ln, s, e);
+		return;
+	}
 	if (sentences >= 2 || memchr(s, '?', e - s) != NULL || pm_by_doing(s, e) ||
 		pm_contains_ci(s, e - s, "postmortem") ||
 		pm_contains_ci(s, e - s, "post-mortem") || pm_prefix_ci(s, e, "this incident") ||
@@ -1158,6 +1230,23 @@ pm_is_reference(const char *text)
 	return url > text && url[-1] == ':';
 }
 
+/* "https://…/runtime-config-client.html (log_lock_waits)": a link alone */
+static bool
+pm_bare_link(const char *text)
+{
+	const char *p = text;
+
+	while (*p == ' ' || *p == '<')
+		p++;
+	if (strncmp(p, "http://", 7) != 0 && strncmp(p, "https://", 8) != 0)
+		return false;
+	while (*p && !isspace((unsigned char) *p))
+		p++;
+	while (*p == ' ')
+		p++;
+	return *p == '\0' || *p == '(';
+}
+
 /*
  * Does the list begun at span hold plain lines of intention?  Then those
  * are its tasks, and its other plain lines ("This provider has caused
@@ -1170,6 +1259,25 @@ pm_list_has_intention(PmParser *ps, int span)
 		if (ps->items[i].span == span && ps->items[i].plain && ps->items[i].text.len > 0 &&
 			pm_says_intention(ps->items[i].text.data, ps->items[i].text.data + ps->items[i].text.len))
 			return true;
+	return false;
+}
+
+/*
+ * Does the list begun at span hold items other than the sentences of a
+ * paragraph (want_prose false), or such sentences (want_prose true)?  A
+ * line that is only a link is neither.
+ */
+static bool
+pm_list_has(PmParser *ps, int span, bool want_prose)
+{
+	for (int i = 0; i < ps->nitems; i++)
+	{
+		const PmItem *it = &ps->items[i];
+
+		if (it->span == span && it->text.len > 0 && it->prose == want_prose &&
+			(want_prose || !pm_bare_link(it->text.data)))
+			return true;
+	}
 	return false;
 }
 
@@ -1219,7 +1327,13 @@ pm_build_tasks(PmParser *ps)
 			 * A tracking link beside the tasks is no task; the only item,
 			 * "Uptime and alerting issue: https://…", is the task.
 			 */
-			if (it->text.len == 0 || (it->plain && pm_list_has_marked(ps, it->span)) ||
+			/*
+			 * Sentences of a paragraph are the measures only where the
+			 * measures have no list; links beside them are their sources.
+			 */
+			if (it->text.len == 0 || (it->prose && pm_list_has(ps, it->span, false)) ||
+				(!it->prose && pm_bare_link(it->text.data) && pm_list_has(ps, it->span, true)) ||
+				(it->plain && pm_list_has_marked(ps, it->span)) ||
 				(it->plain && !pm_says_intention(it->text.data, it->text.data + it->text.len) &&
 				 pm_list_has_intention(ps, it->span)) ||
 				(!only_refs && pm_is_reference(it->text.data)) ||

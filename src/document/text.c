@@ -415,7 +415,7 @@ pm_head_kind(const char *name)
 		return HEAD_IMPROVEMENTS;	/* "Recommended Follow-up": suggestions */
 	if (HAS("lessons") && HAS("follow"))
 		return HEAD_RETRO;		/* "Lessons & Follow-ups": the retrospective's notes */
-	if (HAS("action item") || (WORD("actions") && !HAS("taken")) || WORD("todo") || WORD("to do") || WORD("to-do") ||
+	if (HAS("action item") || HAS("action point") || (WORD("actions") && !HAS("taken")) || WORD("todo") || WORD("to do") || WORD("to-do") ||
 		WORD("tasks") || WORD("task list") || HAS("follow-up") || HAS("follow up") ||
 		HAS("next steps") || HAS("future work") || strcmp(low, "plan") == 0 || strcmp(low, "the plan") == 0 ||
 		strcmp(low, "our plan") == 0 || strcmp(low, "action plan") == 0 ||
@@ -432,6 +432,7 @@ pm_head_kind(const char *name)
 		HAS("in the future") ||
 		WORD("mitigations") || HAS("future mitigation") ||
 		HAS("remediation") || HAS("doing about") || HAS("we will change") ||
+		HAS("what will we do") || HAS("what we will do") || HAS("what we'll do") ||
 		pm_head_says_done(low))
 		return HEAD_MEASURES;
 	if (!HAS("root cause") &&

@@ -882,6 +882,7 @@ pm_timeline_kind(const char *s, int len, bool *begins)
 		HAS("incident closed") || HAS("incident end") || HAS("outage end") ||
 		HAS("returns to normal") || HAS("heals") || HAS("healed") || HAS("back online") ||
 		HAS("back to 100") || HAS("outage is over") || HAS("working again") ||
+		HAS("were back by") || HAS("was back by") || HAS("back up and running") ||
 		HAS("working normally") || HAS("fully operational") || HAS("operating normally") ||
 		HAS("answering again") || HAS("responding again") || HAS("serving again") ||
 		HAS("reachable again") || HAS("available again") || HAS("flowing normally") ||
