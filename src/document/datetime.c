@@ -685,7 +685,8 @@ pm_read_month(const char *p, const char *e, int *month)
 	while (q < e && isalpha((unsigned char) *q))
 		q++;
 	n = q - p;
-	if (n < 3)
+	/* the cheap test first: every month (and typo) begins with one of these */
+	if (n < 3 || strchr("jfmasond", pm_lower(*p)) == NULL)
 		return 0;
 	/* the misspellings people leave in: "Feburary 21", "Febuary", "Janurary" */
 	{
@@ -860,10 +861,15 @@ pm_skip_weekday(const char *q, const char *e)
 	static const char *const days[] = {"monday", "tuesday", "wednesday", "thursday",
 	"friday", "saturday", "sunday"};
 
+	if (q >= e)
+		return q;
 	for (int i = 0; i < 7; i++)
 	{
-		bool		full = pm_word_ci(q, e, days[i]);
+		bool		full;
 
+		if (pm_lower(*q) != days[i][0])
+			continue;				/* the cheap test first: most words are no day */
+		full = pm_word_ci(q, e, days[i]);
 		if (full || (pm_prefix_ci_n(q, e, days[i], 3) &&
 					 (q + 3 >= e || !isalpha((unsigned char) q[3]))))
 		{

@@ -1188,6 +1188,17 @@ pm_timeline_table_head(const PmLine *ln)
 	return time && event;
 }
 
+/* past the sentence that begins at a: its ".", "!" or "?" before a space or the end */
+static const char *
+pm_sentence_end(const char *a, const char *e)
+{
+	const char *b = a;
+
+	while (b < e && !((*b == '.' || *b == '!' || *b == '?') && (b + 1 == e || b[1] == ' ')))
+		b++;
+	return b < e ? b + 1 : b;
+}
+
 /*
  * A line of a "What happened" section that names a time; in a section of
  * another name, a line of prose that opens with one ("At 2:12 AM PDT on
@@ -1202,13 +1213,9 @@ pm_count_prose_time(PmParser *ps, const PmLine *ln, bool opens)
 	/* sentence by sentence: a paragraph on one line may tell several */
 	while (a < e)
 	{
-		const char *b = a;
+		const char *b = pm_sentence_end(a, e);
 		PmStamps	found;
 
-		while (b < e && !((*b == '.' || *b == '!' || *b == '?') && (b + 1 == e || b[1] == ' ')))
-			b++;
-		if (b < e)
-			b++;
 		if (opens)
 		{
 			const char *p = NULL;
@@ -1305,14 +1312,10 @@ pm_report_sentences(PmParser *ps, const PmLine *ln)
 		return;
 	while (a < e)
 	{
-		const char *b = a;
+		const char *b = pm_sentence_end(a, e);
 		PmStamps	found;
 		int			times = 0;
 
-		while (b < e && !((*b == '.' || *b == '!' || *b == '?') && (b + 1 == e || b[1] == ' ')))
-			b++;
-		if (b < e)
-			b++;
 		memset(&found, 0, sizeof(found));
 		pm_scan_stamps(a, b - a, &found);
 		for (int k = 0; k < found.n; k++)
@@ -1358,14 +1361,10 @@ pm_count_letter_times(PmParser *ps, const PmLine *ln)
 		return;
 	while (a < e)
 	{
-		const char *b = a;
+		const char *b = pm_sentence_end(a, e);
 		PmStamps	found;
 		int			times = 0;
 
-		while (b < e && !((*b == '.' || *b == '!' || *b == '?') && (b + 1 == e || b[1] == ' ')))
-			b++;
-		if (b < e)
-			b++;
 		memset(&found, 0, sizeof(found));
 		pm_scan_stamps(a, b - a, &found);
 		for (int k = 0; k < found.n; k++)
