@@ -505,12 +505,23 @@ pm_start_from_timeline(PmParser *ps, TimestampTz first)
 		pm_note(doc, "the summary names no start; the incident starts at the first timeline entry");
 }
 
-/* an entry before entry i says the service recovered */
+/* the provider's recovery ("Registry recovered on the provider's side"), not ours */
+static bool
+pm_provider_entry(const char *b)
+{
+	int			len = strlen(b);
+
+	return pm_contains_ci(b, len, "provider") || pm_contains_ci(b, len, "upstream") ||
+		pm_contains_ci(b, len, "vendor");
+}
+
+/* an entry before entry i says the service recovered (ours, not a provider's) */
 static bool
 pm_resolution_before(const PmDocument *doc, int i)
 {
 	for (int k = i - 1; k >= 0; k--)
-		if (strcmp(doc->entries[k].kind, "resolution") == 0)
+		if (strcmp(doc->entries[k].kind, "resolution") == 0 &&
+			!pm_provider_entry(doc->entries[k].body))
 			return true;
 	return false;
 }
@@ -538,7 +549,9 @@ pm_closing_entry(const PmDocument *doc, int i)
  * redirector was answering again": a confirmation of a recovery an earlier
  * entry states, not the end of the impact.  So is the provider's own word
  * ("The provider declared its problem resolved at 05:02") after "error
- * rates returned to normal": the end of its trouble, not of ours.
+ * rates returned to normal": the end of its trouble, not of ours.  And a
+ * message "saying service is restored" after "traffic flows again" reports
+ * the recovery, it is not the end.
  */
 static bool
 pm_confirming_entry(const PmDocument *doc, int i)
@@ -546,8 +559,8 @@ pm_confirming_entry(const PmDocument *doc, int i)
 	const char *b = doc->entries[i].body;
 	int			len = strlen(b);
 
-	if (!pm_contains_ci(b, len, "confirmed") && !pm_contains_ci(b, len, "provider") &&
-		!pm_contains_ci(b, len, "upstream") && !pm_contains_ci(b, len, "vendor"))
+	if (!pm_contains_ci(b, len, "confirmed") && !pm_provider_entry(b) &&
+		!pm_contains_ci(b, len, "saying") && !pm_contains_ci(b, len, "stating that"))
 		return false;
 	return pm_resolution_before(doc, i);
 }

@@ -1211,6 +1211,19 @@ pm_sentence_end(const char *a, const char *e)
 	return b < e ? b + 1 : b;
 }
 
+/* the stamps of the text from a to b into *found; how many name a time of day */
+static int
+pm_sentence_times(const char *a, const char *b, PmStamps *found)
+{
+	int			times = 0;
+
+	memset(found, 0, sizeof(PmStamps));
+	pm_scan_stamps(a, b - a, found);
+	for (int k = 0; k < found->n; k++)
+		times += found->st[k].has_time;
+	return times;
+}
+
 /*
  * A line of a "What happened" section that names a time; in a section of
  * another name, a line of prose that opens with one ("At 2:12 AM PDT on
@@ -1240,14 +1253,8 @@ pm_count_prose_time(PmParser *ps, const PmLine *ln, bool opens)
 		}
 		else
 		{
-			memset(&found, 0, sizeof(found));
-			pm_scan_stamps(a, b - a, &found);
-			for (int k = 0; k < found.n; k++)
-				if (found.st[k].has_time)
-				{
-					ps->what_happened_times++;
-					break;
-				}
+			if (pm_sentence_times(a, b, &found) > 0)
+				ps->what_happened_times++;
 		}
 		a = pm_skip_space(b, e);
 	}
@@ -1337,12 +1344,7 @@ pm_report_sentences(PmParser *ps, const PmLine *ln)
 	{
 		const char *b = pm_sentence_end(a, e);
 		PmStamps	found;
-		int			times = 0;
-
-		memset(&found, 0, sizeof(found));
-		pm_scan_stamps(a, b - a, &found);
-		for (int k = 0; k < found.n; k++)
-			times += found.st[k].has_time;
+		int			times = pm_sentence_times(a, b, &found);
 		if (times == 1 || (times >= 2 && !pm_time_range(a, b - a) &&
 						   !pm_contains_ci(a, b - a, "between ")))
 		{
@@ -1386,12 +1388,7 @@ pm_count_letter_times(PmParser *ps, const PmLine *ln)
 	{
 		const char *b = pm_sentence_end(a, e);
 		PmStamps	found;
-		int			times = 0;
-
-		memset(&found, 0, sizeof(found));
-		pm_scan_stamps(a, b - a, &found);
-		for (int k = 0; k < found.n; k++)
-			times += found.st[k].has_time;
+		int			times = pm_sentence_times(a, b, &found);
 		if (times == 1)
 			ps->letter_times++;
 		a = pm_skip_space(b, e);

@@ -608,6 +608,34 @@ pm_users_in_brackets(const char *s, const char *p)
 	return pm_users_word(b, p);
 }
 
+/*
+ * "Error Rate: 100% of the cron jobs failed", "a 100% fail rate": a rate of
+ * requests or jobs, a label just before the share or a word right after it,
+ * not a share of the users
+ */
+static bool
+pm_share_is_rate(const char *s, const char *p, const char *t, const char *e)
+{
+	const char *b = p;
+	int			words = 0;
+
+	/* a label just before it: "Error Rate**: 100%" (not "a 5% error rate for 30% of users") */
+	while (b > s && p - b < 8 && !isalnum((unsigned char) b[-1]) && b[-1] != '\n')
+		b--;
+	if (b - s >= 4 && pg_strncasecmp(b - 4, "rate", 4) == 0 &&
+		(b - 4 == s || !isalpha((unsigned char) b[-5])))
+		return true;
+	for (t = pm_skip_space(t, e); t < e && words < 3; words++)
+	{
+		if (pm_prefix_ci(t, e, "rate") && (t + 4 >= e || !isalpha((unsigned char) t[4])))
+			return true;
+		while (t < e && isalpha((unsigned char) *t))
+			t++;
+		t = pm_skip_space(t, e);
+	}
+	return false;
+}
+
 static void
 pm_users_share(PmDocument *doc, const char *s, const char *e, const char *p, const char *t,
 			   double v, bool bare)
@@ -616,6 +644,8 @@ pm_users_share(PmDocument *doc, const char *s, const char *e, const char *p, con
 
 	if (bare && !doc->has_users_pct && v <= 100)
 		pm_set_share(doc, v);
+	if (doc->has_users_pct || pm_share_is_rate(s, p, t, e))
+		return;
 	/* "one in five users (20%)": the share in brackets after the users */
 	if (!doc->has_users_pct && v <= 100 && pm_users_in_brackets(s, p))
 		pm_set_share(doc, v);

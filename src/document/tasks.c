@@ -210,6 +210,18 @@ pm_stamp_line(const char *s, const char *e)
 	return date;
 }
 
+/* a sentence that opens with one of starts and is no apology ("We are very sorry") */
+static bool
+pm_we_sentence(const char *s, const char *e, const char *const *starts, int nstarts)
+{
+	if (pm_contains_ci(s, e - s, "sorry") || pm_contains_ci(s, e - s, "apologi"))
+		return false;
+	for (int i = 0; i < nstarts; i++)
+		if (pm_prefix_ci(s, e, starts[i]))
+			return true;
+	return false;
+}
+
 /*
  * "We will move our databases ...", "We are reviewing ...": a plain line of
  * the measures that says what the team will do or is doing (an apology,
@@ -221,12 +233,7 @@ pm_says_intention(const char *s, const char *e)
 	static const char *const starts[] = {"we will ", "we'll ", "we\xe2\x80\x99ll ", "we are ",
 	"we're ", "we plan ", "we intend ", "we have ", "we've "};
 
-	if (pm_contains_ci(s, e - s, "sorry") || pm_contains_ci(s, e - s, "apologi"))
-		return false;
-	for (int i = 0; i < lengthof(starts); i++)
-		if (pm_prefix_ci(s, e, starts[i]))
-			return true;
-	return false;
+	return pm_we_sentence(s, e, starts, lengthof(starts));
 }
 
 /*
@@ -242,12 +249,7 @@ pm_sentence_measure(const char *s, const char *e)
 		"we are looking at ", "we are also working on ", "we are working on ",
 	"we have improved ", "we have added ", "we have introduced ", "we have changed "};
 
-	if (pm_contains_ci(s, e - s, "sorry") || pm_contains_ci(s, e - s, "apologi"))
-		return false;
-	for (int i = 0; i < lengthof(starts); i++)
-		if (pm_prefix_ci(s, e, starts[i]))
-			return true;
-	return false;
+	return pm_we_sentence(s, e, starts, lengthof(starts));
 }
 
 /*

@@ -277,10 +277,14 @@ pm_entry_head(const char *p, const char *e, PmStamp *st)
 		q = pm_skip_range_end(q, e);
 	if (st->has_date && !st->has_time)
 	{
-		/* "May 16, 2023 - 10:00 AM" */
+		/* "May 16, 2023 - 10:00 AM", "2018-10-08 ~18:10" (about then) */
 		const char *r = pm_skip_separator(q, e);
 		PmStamp		t;
-		int			n2 = pm_read_stamp(r, e, &t);
+		int			n2;
+
+		if (r < e && *r == '~')
+			r = pm_skip_space(r + 1, e);
+		n2 = pm_read_stamp(r, e, &t);
 
 		if (n2 > 0 && t.has_time && !t.has_date)
 		{
@@ -743,8 +747,15 @@ pm_timeline_line(PmParser *ps, const PmLine *ln)
 					ln->lineno, pm_clean(s, e));
 		return;
 	}
-	/* a time inside a sentence: "The issue was detected at 10:05 AM." */
-	if (pm_timeline_sentences(ps, ln, s, e))
+	/*
+	 * a time inside a sentence: "The issue was detected at 10:05 AM." -- but
+	 * not in an item nested under an entry with its own time ("- 08:15 -
+	 * ..." over "  - She saw the nodes had been replaced at 04:20"): that is
+	 * a detail of its entry, told in passing
+	 */
+	if (!(marker && ps->nraw > 0 && ps->raw[ps->nraw - 1].indent >= 0 &&
+		  ln->indent > ps->raw[ps->nraw - 1].indent) &&
+		pm_timeline_sentences(ps, ln, s, e))
 		return;
 	/* continuation of the entry above, when indented under it or under its heading */
 	if (ps->nraw > 0 && ps->raw[ps->nraw - 1].indent >= 0 &&
@@ -849,7 +860,17 @@ pm_timeline_kind(const char *s, int len, bool *begins)
 			   /* "services immediately began experiencing errors", "workers crash on start" */
 			   HAS("began experiencing") || HAS("started experiencing") ||
 			   HAS("began failing") || HAS("started failing") || HAS("begin failing") ||
-			   HAS("crash on start") || HAS("crashed on start") || HAS("fail on start"));
+			   HAS("crash on start") || HAS("crashed on start") || HAS("fail on start") ||
+			   /* "every site starts returning errors", "failures started to take it offline" */
+			   (HAS("returning") &&
+				(HAS("starts returning") || HAS("started returning") || HAS("began returning")) &&
+				!HAS("again") && !HAS("normal")) ||
+			   (HAS("offline") &&
+				(HAS("went offline") || HAS("goes offline") || HAS("started to") || HAS("began to"))) ||
+			   /* "the uptime metric drops sharply", "availability fell to 40%" */
+			   ((HAS("uptime") || HAS("availability")) &&
+				(HAS("drop") || HAS(" fell") || HAS(" fall")) &&
+				!HAS("again") && !HAS("restor") && !HAS("recover")));
 
 	if (HAS("misleading") || HAS("red herring") || HAS("false lead") ||
 		HAS("wrong path") || HAS("dead end"))
@@ -865,7 +886,7 @@ pm_timeline_kind(const char *s, int len, bool *begins)
 		HAS("working normally") || HAS("fully operational") || HAS("operating normally") ||
 		HAS("answering again") || HAS("responding again") || HAS("serving again") ||
 		HAS("reachable again") || HAS("available again") || HAS("flowing normally") ||
-		HAS("flowing again") || HAS("processing normally") || HAS("services operational") ||
+		HAS("flowing again") || HAS("flows again") || HAS("confirmed working") || HAS("processing normally") || HAS("services operational") ||
 		/* "Stock levels correct again", "writes accepted again", "uploads worked again" */
 		HAS("correct again") || HAS("accepted again") || HAS("worked again") ||
 		HAS("normal operation") || (HAS("resumed") && pm_says_resumed(low)) ||

