@@ -1354,10 +1354,13 @@ pm_scan_summary_stamps(const char *s, int len, PmStamps *out)
 {
 	static const char *const lost[] = {"are lost", "were lost", "was lost", "is lost",
 	"be lost", "lost for good", "data loss"};
-	char	   *copy = pnstrdup(s, len);
+	char	   *copy = palloc(len + 1);
 	const char *e = copy + len;
 	const char *a = copy;
 
+	/* not pnstrdup: the text may hold a NUL, and its length is len */
+	memcpy(copy, s, len);
+	copy[len] = '\0';
 	while (a < e)
 	{
 		const char *b = a;
