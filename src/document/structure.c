@@ -19,6 +19,13 @@
 #include "document/parse.h"
 #include "document/parse_int.h"
 
+/* a line with no text of the document's own: blank, code, front matter, a comment */
+static inline bool
+pm_no_text(const PmLine *ln)
+{
+	return ln->code || ln->front_matter || ln->comment || ln->len == 0;
+}
+
 /* ---------------------------------------------------------------------
  * headings
  * ---------------------------------------------------------------------
@@ -1100,7 +1107,7 @@ pm_notice_entry(const PmLine *ln)
 	PmStamp		st;
 	int			words = 0;
 
-	if (ln->code || ln->front_matter || ln->comment || ln->len == 0 || *s == '|' || *s == '#')
+	if (pm_no_text(ln) || *s == '|' || *s == '#')
 		return false;
 	/* "UPDATE 09:50:", "Update -": the word status pages put first */
 	s = pm_skip_decor(s, e);
@@ -1338,7 +1345,7 @@ pm_report_sentences(PmParser *ps, const PmLine *ln)
 	const char *a = ln->s,
 			   *e = ln->s + ln->len;
 
-	if (ln->code || ln->comment || ln->front_matter || ln->len == 0)
+	if (pm_no_text(ln))
 		return;
 	while (a < e)
 	{
@@ -2089,7 +2096,7 @@ pm_outage_undated(PmParser *ps)
 		const PmLine *ln = &ps->lines[i];
 		PmStamps	found;
 
-		if (ln->code || ln->front_matter || ln->comment || ln->len == 0)
+		if (pm_no_text(ln))
 			continue;
 		if (ln->s[0] == '#' || (ps->doc->title && i == 0))
 			says |= pm_says_outage(ln->s, ln->len);
@@ -2120,7 +2127,7 @@ pm_relative_undated(PmParser *ps)
 		const PmLine *ln = &ps->lines[i];
 		PmStamps	found;
 
-		if (ln->code || ln->front_matter || ln->comment || ln->len == 0)
+		if (pm_no_text(ln))
 			continue;
 		if (pm_contains_ci(ln->s, ln->len, " ago") &&
 			(pm_contains_ci(ln->s, ln->len, "started") || pm_contains_ci(ln->s, ln->len, "lasted")))
@@ -2132,13 +2139,6 @@ pm_relative_undated(PmParser *ps)
 				return false;
 	}
 	return relative;
-}
-
-/* a line with no text of the document's own: blank, code, front matter, a comment */
-static inline bool
-pm_no_text(const PmLine *ln)
-{
-	return ln->code || ln->front_matter || ln->comment || ln->len == 0;
 }
 
 /*
@@ -2428,7 +2428,7 @@ pm_dated_times_line(PmParser *ps)
 		TimestampTz lo = 0,
 					hi = 0;
 
-		if (ln->code || ln->front_matter || ln->comment || ln->len == 0)
+		if (pm_no_text(ln))
 			continue;
 		memset(&found, 0, sizeof(found));
 		pm_scan_stamps(ln->s, ln->len, &found);
