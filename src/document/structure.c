@@ -2080,6 +2080,20 @@ pm_says_outage(const char *s, int len)
 	return false;
 }
 
+/* does the line name a day (or, with time_too, a time of day)? */
+static bool
+pm_line_placed(const PmLine *ln, bool time_too)
+{
+	PmStamps	found;
+
+	memset(&found, 0, sizeof(found));
+	pm_scan_stamps(ln->s, ln->len, &found);
+	for (int j = 0; j < found.n; j++)
+		if (found.st[j].has_date || (time_too && found.st[j].has_time))
+			return true;
+	return false;
+}
+
 /*
  * "# Mar 2024, Outages and slowdowns", "## Mar 2024, Outage" over prose that
  * names no day and no time: a notice about an outage that no reader could
@@ -2094,17 +2108,13 @@ pm_outage_undated(PmParser *ps)
 	for (int i = 0; i < ps->nlines; i++)
 	{
 		const PmLine *ln = &ps->lines[i];
-		PmStamps	found;
 
 		if (pm_no_text(ln))
 			continue;
 		if (ln->s[0] == '#' || (ps->doc->title && i == 0))
 			says |= pm_says_outage(ln->s, ln->len);
-		memset(&found, 0, sizeof(found));
-		pm_scan_stamps(ln->s, ln->len, &found);
-		for (int j = 0; j < found.n; j++)
-			if (found.st[j].has_time || found.st[j].has_date)
-				return false;
+		if (pm_line_placed(ln, true))
+			return false;
 	}
 	if (ps->doc->title)
 		says |= pm_says_outage(ps->doc->title, strlen(ps->doc->title));
@@ -2125,18 +2135,14 @@ pm_relative_undated(PmParser *ps)
 	for (int i = 0; i < ps->nlines; i++)
 	{
 		const PmLine *ln = &ps->lines[i];
-		PmStamps	found;
 
 		if (pm_no_text(ln))
 			continue;
 		if (pm_contains_ci(ln->s, ln->len, " ago") &&
 			(pm_contains_ci(ln->s, ln->len, "started") || pm_contains_ci(ln->s, ln->len, "lasted")))
 			relative = true;
-		memset(&found, 0, sizeof(found));
-		pm_scan_stamps(ln->s, ln->len, &found);
-		for (int j = 0; j < found.n; j++)
-			if (found.st[j].has_date)
-				return false;
+		if (pm_line_placed(ln, false))
+			return false;
 	}
 	return relative;
 }
