@@ -836,6 +836,22 @@ pm_has_high(const char *s, int len)
 	return false;
 }
 
+/*
+ * "Verified snapshots were reaching the mirrors again", "Verified diff
+ * generation was working": a check that the service works, a recovery
+ * ("verified the fix on staging", "verified that errors still occur" are not)
+ */
+static bool
+pm_verified_working(const char *low)
+{
+	if (strstr(low, "still") || strstr(low, "not ") || strstr(low, "fail") ||
+		strstr(low, "error") || strstr(low, "working on"))
+		return false;
+	return strstr(low, " again") != NULL || strstr(low, "was working") != NULL ||
+		strstr(low, "were working") != NULL || strstr(low, "is working") != NULL ||
+		strstr(low, "are working") != NULL;
+}
+
 const char *
 pm_timeline_kind(const char *s, int len, bool *begins)
 {
@@ -889,6 +905,10 @@ pm_timeline_kind(const char *s, int len, bool *begins)
 		HAS("flowing again") || HAS("flows again") || HAS("confirmed working") || HAS("processing normally") || HAS("services operational") ||
 		/* "Stock levels correct again", "writes accepted again", "uploads worked again" */
 		HAS("correct again") || HAS("accepted again") || HAS("worked again") ||
+		/* "announces the fix is confirmed complete", "resolution is confirmed complete" */
+		HAS("confirmed complete") ||
+		/* "Verified snapshots were reaching the mirrors again", "Verified diff generation was working" */
+		(HAS("verified") && pm_verified_working(low)) ||
 		HAS("normal operation") || (HAS("resumed") && pm_says_resumed(low)) ||
 		/* German, French, Spanish, Portuguese, Italian, Dutch, Chinese: a line with letters past ASCII */
 		(pm_has_high(low, len) && (HAS("wiederhergestellt") || HAS("behoben") || HAS("retour \xc3\xa0 la normale") ||
