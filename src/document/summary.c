@@ -1158,6 +1158,12 @@ pm_summary_stamps(PmParser *ps)
 		if (ps->impact.len)
 			pm_scan_stamps(ps->impact.data, ps->impact.len, &ps->dur);
 		pm_scan_stamps(doc->title, strlen(doc->title), &ps->dur);
+		/*
+		 * 'title: "Post-mortem: Release on June 7, 2021"' in the front
+		 * matter, when a heading below it became the title: its day too
+		 */
+		if (ps->front_title && doc->title != ps->front_title)
+			pm_scan_stamps(ps->front_title, strlen(ps->front_title), &ps->dur);
 		pm_detection_stamps(ps);
 		if (ps->has_lead)
 			pm_summary_date(ps);
