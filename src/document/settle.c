@@ -460,6 +460,57 @@ pm_baseline_entry(const char *body)
 	return false;
 }
 
+/*
+ * "5:02 AM: first report of pushes that started no jobs", "*08:47* First
+ * recorded error in the index" below "1:41 PM: the refactor PR merged" or
+ * "*08:12* Started the release": the first sign of the impact, after
+ * entries that only did the change that caused it (no word of a symptom
+ * or of an alert in them), is where the incident starts; the index of
+ * that entry, or -1.
+ */
+static int
+pm_first_sign_start(const PmDocument *doc)
+{
+	static const char *const symptoms[] = {"error", "fail", "down", "outage", "unavailab",
+		"slow", "latenc", "timeout", "timed out", "crash", "broken", "degrad", "stuck",
+		"unresponsive", "alert", "page", "spike", "5xx", "50", "incident", "report",
+	"impact", "problem", "issue"};
+
+	for (int i = 1; i < doc->nentries && i <= doc->nentries / 2; i++)
+	{
+		const char *body = doc->entries[i].body;
+		char		b[160];
+		int			len = 0;
+
+		if (!pm_contains_ci(body, strlen(body), "first"))
+			continue;
+		/* "first [report] of ...": the words, without a link's brackets */
+		for (const char *p = body; *p && len < (int) sizeof(b) - 1; p++)
+			if (*p != '[' && *p != ']' && *p != '*' && *p != '_')
+				b[len++] = *p;
+		b[len] = '\0';
+		/* "First reported by the support team at 6:20 PM" is the detection, not the sign */
+		if (!(pm_contains_ci(b, len, "first report of") || pm_contains_ci(b, len, "first reports of") ||
+			  pm_contains_ci(b, len, "first recorded") ||
+			  pm_contains_ci(b, len, "first error") || pm_contains_ci(b, len, "first failure") ||
+			  pm_contains_ci(b, len, "first instance") || pm_contains_ci(b, len, "first sign")))
+			continue;
+		for (int k = 0; k < i; k++)
+		{
+			const char *pb = doc->entries[k].body;
+			int			plen = strlen(pb);
+
+			if (strcmp(doc->entries[k].kind, "action") != 0)
+				return -1;
+			for (int w = 0; w < lengthof(symptoms); w++)
+				if (pm_contains_ci(pb, plen, symptoms[w]))
+					return -1;
+		}
+		return i;
+	}
+	return -1;
+}
+
 /* no start in the summary: an entry that says the outage began, else the first */
 static void
 pm_start_from_timeline(PmParser *ps, TimestampTz first)
@@ -473,6 +524,14 @@ pm_start_from_timeline(PmParser *ps, TimestampTz first)
 			found = i;
 	if (found < 0)
 		found = pm_precursor_skip(ps, first);
+	if (found < 0 && (found = pm_first_sign_start(doc)) >= 0)
+	{
+		ps->sum_start = doc->entries[found].at;
+		ps->sum_has_start = true;
+		pm_note(doc, "the summary names no start; line %d tells the first sign of the impact, and the entries before it only made the change, so the incident starts there",
+				doc->entries[found].lineno);
+		return;
+	}
 	if (found < 0 && (found = pm_impact_length_start(ps, first)) >= 0)
 	{
 		ps->sum_start = doc->entries[found].at;
