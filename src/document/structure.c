@@ -1754,7 +1754,25 @@ pm_paragraph_end(PmParser *ps, int i)
 		return i + 1;
 	pm_strip_marker(ln->s, ln->s + ln->len, &marker);
 	if (marker)
-		return i + 1;
+	{
+		/*
+		 * "- 10:00 API down after the\ndeploy of build 42.": an item's text
+		 * carried on lazily at the margin, in lower case
+		 */
+		for (j = i + 1; j < ps->nlines; j++)
+		{
+			const PmLine *l = &ps->lines[j];
+			bool		m;
+
+			if (l->code || l->len == 0 || l->indent > ln->indent ||
+				l->quote != ln->quote || !islower((unsigned char) l->s[0]))
+				break;
+			pm_strip_marker(l->s, l->s + l->len, &m);
+			if (m)
+				break;
+		}
+		return j;
+	}
 	for (j = i + 1; j < ps->nlines; j++)
 	{
 		const PmLine *l = &ps->lines[j];

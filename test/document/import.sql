@@ -2,7 +2,7 @@
 -- formats (test/document/corpus), checked the way users rely on them.
 BEGIN;
 SET LOCAL timezone = 'UTC';
-SELECT plan(2185);
+SELECT plan(2186);
 
 \set seed000 `cat test/seeds/000_2d29b2a47fc1b878.txt`
 \set seed001 `cat test/seeds/001_e377f6c4d1aac321.txt`
@@ -1329,6 +1329,9 @@ SELECT is(jsonb_array_length(postmortem.parse_markdown(E'# API outage 2024-01-01
 	3, 'an entry''s own time heads it when a later sentence of it opens with another time');
 SELECT is(jsonb_array_length(postmortem.parse_markdown(E'# API outage 2024-01-01\n## Timeline\n10:00 UTC errors began and\n10:05 UTC paged the on-call\n10:30 UTC resolved')->'timeline'),
 	3, 'lines that each open with a time stay entries when the one above ends with "and" but no prose is around them');
+
+SELECT is(postmortem.parse_markdown(E'# API outage 2024-01-01\n## Timeline\n- 10:00 UTC: API down after the\ndeploy of build 42.\n- 11:00 UTC: resolved')->'timeline'->0->>'body',
+	'API down after the deploy of build 42.', 'a timeline item carried on lazily at the margin keeps its text');
 
 SELECT * FROM finish();
 ROLLBACK;
