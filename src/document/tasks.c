@@ -555,6 +555,20 @@ pm_measures_line(PmParser *ps, const PmLine *ln)
 			last->due = v;
 		return;
 	}
+	/*
+	 * "- Add an alert that pages before\n  the disk fills up.": the item's
+	 * paragraph wrapped onto the next line (indented under it, or lazily in
+	 * lower case at the margin), one task
+	 */
+	if (!marker && last && !last->plain && last->text.len > 0 &&
+		last->lineno == ln->lineno - 1 &&
+		(ln->indent > last->indent || islower((unsigned char) *s)))
+	{
+		appendStringInfoChar(&last->text, ' ');
+		appendBinaryStringInfo(&last->text, s, e - s);
+		last->lineno = ln->lineno;
+		return;
+	}
 	if (ln->group)
 	{
 		/*
@@ -597,6 +611,7 @@ pm_measures_line(PmParser *ps, const PmLine *ln)
 	{
 		PmItem	   *it = pm_new_item(ps, ln->indent);
 
+		it->lineno = ln->lineno;
 		s = pm_strip_checkbox(s, e, &it->has_checkbox, &it->checked);
 		appendBinaryStringInfo(&it->text, s, e - s);
 		/* "- Detection: ...", "- Resolution:" over its steps: the response */
