@@ -2173,6 +2173,42 @@ pm_outage_undated(PmParser *ps)
 }
 
 /*
+ * "### Storage controller swap (2019-04-02)" over "about 25 minutes of
+ * downtime": a page of past outages that names their days but no time of
+ * day, which no reader could place either.  The first day it names, with
+ * its year, goes to *day.
+ */
+static bool
+pm_outage_untimed(PmParser *ps, PmStamp *day)
+{
+	bool		says = false;
+	bool		dated = false;
+
+	for (int i = 0; i < ps->nlines; i++)
+	{
+		const PmLine *ln = &ps->lines[i];
+		PmStamps	found;
+
+		if (pm_no_text(ln))
+			continue;
+		says |= pm_says_outage(ln->s, ln->len);
+		memset(&found, 0, sizeof(found));
+		pm_scan_stamps(ln->s, ln->len, &found);
+		for (int j = 0; j < found.n; j++)
+		{
+			if (found.st[j].has_time)
+				return false;
+			if (!dated && found.st[j].has_date && found.st[j].y > 0)
+			{
+				*day = found.st[j];
+				dated = true;
+			}
+		}
+	}
+	return says && dated;
+}
+
+/*
  * "Started about 2 years ago Lasted about 2 hours" over a status page's
  * update "At about 08:35 UTC ...": an incident placed only relative to the
  * day the page was read, no day named anywhere (refused for want of a
@@ -2534,6 +2570,7 @@ pm_parse_document(const char *text, int len, const PmOptions *opt)
 {
 	PmParser	ps;
 	PmDocument *doc = palloc0(sizeof(PmDocument));
+	PmStamp		day = {0};
 
 	if (!pm_parser_begin(&ps, doc, opt))
 		return doc;
@@ -2629,6 +2666,17 @@ pm_parse_document(const char *text, int len, const PmOptions *opt)
 		doc->error_message = pstrdup("postmortem document names no date");
 		doc->error_detail = pstrdup("It says when the incident happened only relative to the day it was read (\"Started about ... ago\"), and names no day.");
 		doc->error_hint = pstrdup("Pass the date as on_date, e.g. postmortem.import_markdown(doc, on_date => '2024-03-04').");
+		return doc;
+	}
+	if (ps.parts_seen == 0 && pm_outage_untimed(&ps, &day))
+	{
+		const char *mn = pm_month_name(day.m);
+
+		doc->error = PM_ERROR_NO_TIMES;
+		doc->error_message = pstrdup("postmortem document has no timeline");
+		doc->error_detail = psprintf("It names a day, %c%s %d, %d, but no time of day.",
+									 toupper((unsigned char) mn[0]), mn + 1, day.d, day.y);
+		doc->error_hint = pstrdup("Write when the outage began and ended, e.g. \"Start: 2024-03-04 14:05 UTC\", and its timeline under a heading \"Timeline\".");
 		return doc;
 	}
 	if (ps.parts_seen == 0)

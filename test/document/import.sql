@@ -2,7 +2,7 @@
 -- formats (test/document/corpus), checked the way users rely on them.
 BEGIN;
 SET LOCAL timezone = 'UTC';
-SELECT plan(2283);
+SELECT plan(2284);
 
 \set seed000 `cat test/seeds/000_2d29b2a47fc1b878.txt`
 \set seed001 `cat test/seeds/001_e377f6c4d1aac321.txt`
@@ -1274,6 +1274,7 @@ SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', d), '22P02', 'p
 			   ('273: an incident note, "_Date: 9 March, 2022_" date line and question headings, no time of day', :'ref273'),
 			   ('278: "In the morning of Feb. 7th, 2022 ... down for a few hours", no time of day', :'ref278'),
 			   ('301: a community status page, "### Storage controller swap (2019-04-02)", "about 25 minutes of downtime", no time of day', :'ref301')) AS v(n, d);
+SELECT is(pg_temp.refusal(:'ref301'), 'It names a day, April 2, 2019, but no time of day.', '301: a status page of past incidents with days and lengths but no time of day: refused, naming the day and what it lacks');
 SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', :'ref277'), '22P02', 'postmortem document names no date', '277: a practice-box post-mortem, "* **00:00** – **Incident identified:**" relative times and no day: refused for want of a date');
 SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', :'ref214'), '22P02', 'postmortem document has no timeline', '214: a status postmortem with Duration only, its one time the report''s "Posted Nov 14, 2019 - 16:30 CST": no time for the incident');
 SELECT is(pg_temp.refusal(E'# Outage\nIt happened from 3:00 PM to 4:30 PM CAT on April 17th.\n## Timeline\n- 3:00 PM CAT alert\n- 4:30 PM CAT resolved'),
