@@ -465,8 +465,8 @@ pm_baseline_entry(const char *body)
  * recorded error in the index" below "1:41 PM: the refactor PR merged" or
  * "*08:12* Started the release": the first sign of the impact, after
  * entries that only did the change that caused it (no word of a symptom
- * or of an alert in them), is where the incident starts; the index of
- * that entry, or -1.
+ * or of an alert in them, three at most), is where the incident starts;
+ * the index of that entry, or -1.
  */
 static int
 pm_first_sign_start(const PmDocument *doc)
@@ -476,12 +476,16 @@ pm_first_sign_start(const PmDocument *doc)
 		"unresponsive", "alert", "page", "spike", "5xx", "50", "incident", "report",
 	"impact", "problem", "issue"};
 
-	for (int i = 1; i < doc->nentries && i <= doc->nentries / 2; i++)
+	/* a change is a few steps: the sign comes within the first four entries */
+	for (int i = 1; i < doc->nentries && i <= doc->nentries / 2 && i < 4; i++)
 	{
 		const char *body = doc->entries[i].body;
 		char		b[160];
 		int			len = 0;
 
+		/* only the entries after a run of plain actions can be it */
+		if (strcmp(doc->entries[i - 1].kind, "action") != 0)
+			return -1;
 		if (!pm_contains_ci(body, strlen(body), "first"))
 			continue;
 		/* "first [report] of ...": the words, without a link's brackets */

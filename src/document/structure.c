@@ -2191,7 +2191,6 @@ pm_outage_untimed(PmParser *ps, PmStamp *day)
 
 		if (pm_no_text(ln))
 			continue;
-		says |= pm_says_outage(ln->s, ln->len);
 		memset(&found, 0, sizeof(found));
 		pm_scan_stamps(ln->s, ln->len, &found);
 		for (int j = 0; j < found.n; j++)
@@ -2205,7 +2204,11 @@ pm_outage_untimed(PmParser *ps, PmStamp *day)
 			}
 		}
 	}
-	return says && dated;
+	/* the words only when the dates are there and no time is */
+	for (int i = 0; i < ps->nlines && dated && !says; i++)
+		if (!pm_no_text(&ps->lines[i]))
+			says = pm_says_outage(ps->lines[i].s, ps->lines[i].len);
+	return says;
 }
 
 /*
