@@ -1851,6 +1851,7 @@ pm_read_structure(PmParser *ps, const char *text, int len)
 	pm_read_blocks(ps, text, len);
 	ps->doc->title = ps->front_title;
 	pm_read_sections(ps);
+	pm_report_measures(ps);
 	/* a status issue's front matter: when it began and when it was resolved */
 	if (ps->front_issue && ps->front_start.has_time)
 		ps->parts_seen++;
