@@ -2,7 +2,7 @@
 -- formats (test/document/corpus), checked the way users rely on them.
 BEGIN;
 SET LOCAL timezone = 'UTC';
-SELECT plan(2198);
+SELECT plan(2199);
 
 \set seed000 `cat test/seeds/000_2d29b2a47fc1b878.txt`
 \set seed001 `cat test/seeds/001_e377f6c4d1aac321.txt`
@@ -1341,6 +1341,9 @@ SELECT is(jsonb_array_length(postmortem.parse_markdown(E'# API outage 2024-01-01
 	2, '"We will fix ..." alone on its line is a task, no Resolution heading');
 SELECT is(postmortem.parse_markdown(E'API outage on 2024-01-01\n\nTimeline\n10:00 UTC: down\n11:00 UTC: resolved\n\nRoot cause of the outage\nA full disk.\n\nThe fix\nWe grew the disk.')->>'resolution',
 	'We grew the disk.', 'plain lines that name a part ("Root cause of the outage", "The fix") still head it');
+
+SELECT is(postmortem.parse_markdown(E'Elevated API errors\nIncident Report for Example\n\nResolved\nThis incident has been resolved.\nPosted Sep 10, 2024 - 10:40 EDT\n\nMonitoring\nA fix has been implemented and we are monitoring the results.\nPosted Sep 10, 2024 - 10:20 EDT\n\nInvestigating\nWe are investigating elevated API errors.\nPosted Sep 10, 2024 - 10:02 EDT\n')->>'resolved_at',
+	'2024-09-10T14:40:00+00:00', 'a status page''s title lines over its first update are no postmortem: the Resolved update is the end');
 
 SELECT * FROM finish();
 ROLLBACK;
