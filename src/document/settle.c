@@ -437,6 +437,33 @@ pm_impact_length_start(PmParser *ps, TimestampTz first)
 }
 
 /*
+ * "Duration: ~45 minutes" over "09:00 Maintenance began", "10:20 Rollout
+ * finished", "11:42 Most clients were disconnected", ..., "12:27 The
+ * rollback finished" (the last entry): the entry from which the stated
+ * length reaches the last entry, when the entries before it come longer
+ * before it than the incident lasted (the work that set it up), or -1.
+ */
+static int
+pm_field_length_start(PmParser *ps, TimestampTz first)
+{
+	PmDocument *doc = ps->doc;
+	TimestampTz len = (TimestampTz) ps->field_secs * USECS_PER_SEC;
+	int			end = doc->nentries - 1;
+
+	if (ps->field_secs <= 0 || doc->nentries < 3)
+		return -1;
+	for (int i = 1; i < end; i++)
+	{
+		TimestampTz span = doc->entries[end].at - doc->entries[i].at;
+
+		if (span - len <= 60 * USECS_PER_SEC && len - span <= 60 * USECS_PER_SEC &&
+			doc->entries[i].at - first > len)
+			return i;
+	}
+	return -1;
+}
+
+/*
  * "12:00 - Application running normally", "11:00 - Normal operations": the
  * baseline written above the incident, not its start
  */
@@ -480,6 +507,14 @@ pm_start_from_timeline(PmParser *ps, TimestampTz first)
 		pm_note(doc, "the summary names no start; the impact it states (%d minutes) reaches the last recovery from line %d, and the entries before it come longer before it, so the incident starts there",
 				pm_stated_length(ps->impact.data, ps->impact.len, false) / 60,
 				doc->entries[found].lineno);
+		return;
+	}
+	if (found < 0 && (found = pm_field_length_start(ps, first)) >= 0)
+	{
+		ps->sum_start = doc->entries[found].at;
+		ps->sum_has_start = true;
+		pm_note(doc, "the summary names no start; its stated length (%d minutes) reaches the last entry from line %d, and the entries before it come longer before it, so the incident starts there",
+				ps->field_secs / 60, doc->entries[found].lineno);
 		return;
 	}
 	while (found < 0 && baseline < doc->nentries - 1 && doc->entries[0].at <= first &&
