@@ -207,6 +207,8 @@ typedef struct PmParser
 	int			parts_seen;		/* headings or fields of the template */
 	bool		what_happened;	/* in a section headed "What happened" */
 	int			what_happened_times;	/* its lines that name a time */
+	int			resolution_times;	/* timed sentences of the Resolution's prose */
+	bool		resolution_prose;	/* that prose is the timeline */
 	int			letter_times;	/* sentences with a time in the text above
 								 * the headings */
 	bool		letter_prose;	/* read that text as the timeline's prose */
