@@ -206,6 +206,13 @@ pm_history_early(PmParser *ps, const PmRawEntry *r)
 		{
 			ps->hist_early = found.st[i];
 			ps->hist_lineno = r->lineno;
+			/* the one update's "from 10:32 AM to 10:43 AM UTC": its end too */
+			for (int k = i + 1; k < found.n && ps->nupdates == 1; k++)
+				if (found.st[k].has_time)
+				{
+					ps->hist_late = found.st[k];
+					break;
+				}
 			return;
 		}
 }
@@ -225,14 +232,37 @@ pm_push_update(PmUpdate *ups, int *n, int *max, int first, int stamp)
 	return ups;
 }
 
+/* does a line in [from, to) name a time of day (not a posted stamp's)? */
+static bool
+pm_lines_timed(PmParser *ps, int from, int to)
+{
+	for (int i = Max(from, 0); i < to && i < ps->nlines; i++)
+	{
+		const PmLine *ln = &ps->lines[i];
+		PmStamps	found;
+		PmStamp		st;
+		bool		posted;
+
+		if (ln->code || ln->front_matter || ln->len == 0 || pm_update_stamp(ln, &st, &posted))
+			continue;
+		memset(&found, 0, sizeof(found));
+		pm_scan_stamps(ln->s, ln->len, &found);
+		for (int k = 0; k < found.n; k++)
+			if (found.st[k].has_time)
+				return true;
+	}
+	return false;
+}
+
 /*
  * Keep the n updates found as the document's history when there are two
- * or more (post_stamp: 1 + the line of the postmortem's own stamp, or 0).
+ * or more, or one under a postmortem posted with its own stamp (post_stamp:
+ * 1 + the line of the postmortem's own stamp, or 0).
  */
 static bool
 pm_keep_history(PmParser *ps, PmUpdate *ups, int n, int post_stamp)
 {
-	if (n < 2)
+	if (n < 2 && !(n == 1 && post_stamp > 0))
 	{
 		pfree(ups);
 		return false;
@@ -379,7 +409,16 @@ pm_find_history(PmParser *ps)
 		else
 			break;
 	}
-	if (n < 2)
+	/*
+	 * One update is a history only under a postmortem posted with its own
+	 * stamp ("Postmortem ... Posted Oct 15, 2024 - 12:05 UTC" over
+	 * "Resolved / On October 15 ... / Posted Oct 15, 2024 - 10:45 UTC"),
+	 * and not when both name the times (the update restating the report's)
+	 */
+	if (n == 1 && post_stamp > 0 && pm_lines_timed(ps, ups[0].status, ups[0].stamp) &&
+		pm_lines_timed(ps, 0, post_stamp - 1))
+		n = 0;
+	if (n < 2 && !(n == 1 && post_stamp > 0))
 	{
 		pfree(ups);
 		return pm_find_posted_history(ps);

@@ -221,6 +221,7 @@ typedef struct PmParser
 	int			post_stamp;		/* 1 + the line of the postmortem's own posted
 								 * stamp above it, 0 if none */
 	PmStamp		hist_early;		/* "starting around 21:40" in the first update */
+	PmStamp		hist_late;		/* "from 10:32 AM to 10:43 AM": a lone update's end */
 	PmStamp		report_span[2]; /* the times of the span the report above the
 								 * updates states, with its zone */
 	int			nreport_span;

@@ -764,6 +764,31 @@ pm_end_from_timeline(PmParser *ps, TimestampTz last)
 }
 
 /*
+ * "Resolved / ... was down from 10:32 AM to 10:43 AM UTC", the one update
+ * (posted at 10:45): the end its text names, after the start and before
+ * it was posted, on the day (tm) of the update
+ */
+static void
+pm_history_end(PmParser *ps, const PmZone *z, const struct pg_tm *tm, TimestampTz posted)
+{
+	const PmStamp *st = &ps->hist_late;
+	TimestampTz ts;
+
+	if (ps->sum_has_end || !st->has_time || st->has_date)
+		return;
+	if (st->has_zone)
+		z = &st->zone;
+	if (pm_zone_to_ts(z, tm->tm_year, tm->tm_mon, tm->tm_mday, st->h, st->mi, st->s, 0, &ts) &&
+		ts > ps->sum_start && ts <= posted)
+	{
+		ps->sum_end = ts;
+		ps->sum_has_end = true;
+		pm_note(ps->doc, "the status update says the incident ended at %s, before it was posted; the incident ends then",
+				pm_fmt_hm(st->h, st->mi));
+	}
+}
+
+/*
  * Detected: the earliest detection entry within the incident's span, else
  * the earliest entry within it, else its start.
  */
@@ -950,6 +975,7 @@ pm_history_start(PmParser *ps)
 			ps->sum_has_start = true;
 			pm_note(doc, "the first status update says the incident began at %s, before it was posted; the incident starts then",
 					pm_fmt_hm(st->h, st->mi));
+			pm_history_end(ps, z, &tm, doc->entries[i].at);
 		}
 		return;
 	}
