@@ -391,6 +391,10 @@ pm_find_history(PmParser *ps)
 		if (!pm_update_stamp(&ps->lines[i], &st, &posted))
 			continue;
 		first = pm_first_text(ps, prev, i);
+		/* "Uploads Failing / Incident Report for X / Resolved": titles over it */
+		while (n == 0 && post_stamp == 0 && first >= 0 && first < i - 1 &&
+			   pm_title_line(&ps->lines[first]) && pm_status_line(&ps->lines[first], &text) < 0)
+			first = pm_first_text(ps, first, i);
 		w = first >= 0 ? pm_status_line(&ps->lines[first], &text) : -1;
 		prev = i;
 		if (w >= 0 && !pm_postmortem_word(w))
