@@ -690,6 +690,53 @@ pm_summary_says_restored(const char *s)
 		pm_contains_ci(s, len, "recovered at");
 }
 
+/*
+ * "the outage started affecting us at around 00:12 UTC and had cleared by
+ * 01:05": the one sentence that starts the incident also ends it.  The end
+ * is at's entry's time moved by the distance from its first time to the
+ * one after "cleared by" (or "resolved by", "recovered by"), when that is
+ * later by less than twelve hours.
+ */
+static bool
+pm_cleared_later(const PmDocument *doc, TimestampTz at, TimestampTz *end)
+{
+	static const char *const says[] = {"cleared by ", "resolved by ", "recovered by "};
+
+	for (int i = doc->nentries - 1; i >= 0; i--)
+	{
+		const char *b = doc->entries[i].body;
+		const char *e = b + strlen(b);
+		PmStamps	found;
+
+		if (doc->entries[i].at != at)
+			continue;
+		memset(&found, 0, sizeof(found));
+		pm_scan_stamps(b, e - b, &found);
+		if (found.n == 0 || !found.st[0].has_time)
+			return false;
+		for (int k = 0; k < lengthof(says); k++)
+		{
+			const char *w = b;
+			PmStamp		st;
+			int			mins;
+
+			while (w < e && !pm_prefix_ci(w, e, says[k]))
+				w++;
+			if (w >= e || pm_read_stamp(w + strlen(says[k]), e, &st) <= 0 || !st.has_time)
+				continue;
+			mins = (st.h * 60 + st.mi) - (found.st[0].h * 60 + found.st[0].mi);
+			if (mins < 0)
+				mins += 24 * 60;
+			if (mins <= 0 || mins >= 12 * 60)
+				return false;
+			*end = at + (TimestampTz) mins * 60 * USECS_PER_SEC;
+			return true;
+		}
+		return false;
+	}
+	return false;
+}
+
 /* no end in the summary: the last resolution entry, else the last entry */
 static void
 pm_end_from_timeline(PmParser *ps, TimestampTz last)
@@ -757,6 +804,13 @@ pm_end_from_timeline(PmParser *ps, TimestampTz last)
 	}
 	if (end < ps->sum_start)
 		end = last;
+	if (end == ps->sum_start && pm_cleared_later(doc, end, &end))
+	{
+		ps->sum_end = end;
+		ps->sum_has_end = true;
+		pm_note(doc, "the summary names no end; the entry the incident starts at says when it cleared, later in its sentence, so the incident ends then");
+		return;
+	}
 	ps->sum_end = end;
 	ps->sum_has_end = true;
 	pm_note(doc, "the summary names no end; the incident ends at the %s",
