@@ -368,7 +368,9 @@ pm_find_posted_history(PmParser *ps)
  * before the first update (a report above its stamp, a "Postmortem"
  * update) are the postmortem: their last stamp is when it was posted,
  * which is no entry.  The history ends at the first block after it that
- * opens with no status word.  True when it holds two updates or more.
+ * opens with no status word.  True when it holds two updates or more, or
+ * one below such a postmortem that names no time (a short incident:
+ * "Resolved" alone).
  */
 bool
 pm_find_history(PmParser *ps)
@@ -417,7 +419,9 @@ pm_find_history(PmParser *ps)
 	 * One update is a history only under a postmortem posted with its own
 	 * stamp ("Postmortem ... Posted Oct 15, 2024 - 12:05 UTC" over
 	 * "Resolved / On October 15 ... / Posted Oct 15, 2024 - 10:45 UTC"),
-	 * and not when both name the times (the update restating the report's)
+	 * and not when both name the times (the update restating the report's;
+	 * a short incident's "Resolved" alone, under a report that tells no
+	 * times, is one)
 	 */
 	if (n == 1 && post_stamp > 0 && pm_lines_timed(ps, ups[0].status, ups[0].stamp) &&
 		pm_lines_timed(ps, 0, post_stamp - 1))
