@@ -545,6 +545,21 @@ pm_closing_entry(const PmDocument *doc, int i)
 }
 
 /*
+ * "Round-trip probe working again", "End-to-end monitoring re-established":
+ * the watch on the service came back, which after an entry saying the
+ * service did is no later end.
+ */
+static bool
+pm_watch_back(const char *b, int len)
+{
+	if (!pm_contains_ci(b, len, "probe") && !pm_contains_ci(b, len, "monitoring") &&
+		!pm_contains_ci(b, len, "health check") && !pm_contains_ci(b, len, "alerting"))
+		return false;
+	return pm_contains_ci(b, len, "working again") || pm_contains_ci(b, len, "re-established") ||
+		pm_contains_ci(b, len, "reporting again");
+}
+
+/*
  * "Operators had confirmed that updates were working again" after "the
  * redirector was answering again": a confirmation of a recovery an earlier
  * entry states, not the end of the impact.  So is the provider's own word
@@ -560,7 +575,8 @@ pm_confirming_entry(const PmDocument *doc, int i)
 	int			len = strlen(b);
 
 	if (!pm_contains_ci(b, len, "confirmed") && !pm_provider_entry(b) &&
-		!pm_contains_ci(b, len, "saying") && !pm_contains_ci(b, len, "stating that"))
+		!pm_contains_ci(b, len, "saying") && !pm_contains_ci(b, len, "stating that") &&
+		!pm_watch_back(b, len))
 		return false;
 	return pm_resolution_before(doc, i);
 }
