@@ -974,6 +974,28 @@ pm_settle_span(PmParser *ps)
 			last -= 12 * USECS_PER_HOUR;
 			pm_note(doc, "the timeline's entries are twelve hours after the summary's start, to the minute: read their AM/PM as the summary's");
 		}
+		if (ps->sum_has_start && ps->sum_has_end && last == ps->sum_end + USECS_PER_DAY &&
+			first <= ps->sum_end)
+		{
+			/*
+			 * "June 19, 7:00 AM — June 20, 2:00 AM" above, "June 20, 10:30 PM"
+			 * then "2:00 AM" below: the entries past the summary's end, the
+			 * last a day to the minute after it, were dated a day late
+			 */
+			bool		fits = true;
+
+			for (int i = 0; i < doc->nentries && fits; i++)
+				if (doc->entries[i].at > ps->sum_end)
+					fits = doc->entries[i].at - USECS_PER_DAY >= ps->sum_start;
+			if (fits)
+			{
+				for (int i = 0; i < doc->nentries; i++)
+					if (doc->entries[i].at > ps->sum_end)
+						doc->entries[i].at -= USECS_PER_DAY;
+				last = ps->sum_end;
+				pm_note(doc, "the timeline's last entry is a day after the summary's end, to the minute: read the entries past the end a day earlier");
+			}
+		}
 		if (ps->sum_has_start && ps->sum_has_end && (first > ps->sum_end || last < ps->sum_start))
 		{
 			pm_note(doc, "the summary's duration (%s) does not overlap the timeline's entries; kept the summary's start and end, and the entries at their stated times",
