@@ -984,9 +984,12 @@ pm_settle_span(PmParser *ps)
 			 */
 			bool		fits = true;
 
+			/* ... and the last says the service came back: no follow-up the next day */
 			for (int i = 0; i < doc->nentries && fits; i++)
 				if (doc->entries[i].at > ps->sum_end)
-					fits = doc->entries[i].at - USECS_PER_DAY >= ps->sum_start;
+					fits = doc->entries[i].at - USECS_PER_DAY >= ps->sum_start &&
+						(doc->entries[i].at != last ||
+						 strcmp(doc->entries[i].kind, "resolution") == 0);
 			if (fits)
 			{
 				for (int i = 0; i < doc->nentries; i++)
