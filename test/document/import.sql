@@ -2,7 +2,7 @@
 -- formats (test/document/corpus), checked the way users rely on them.
 BEGIN;
 SET LOCAL timezone = 'UTC';
-SELECT plan(2262);
+SELECT plan(2265);
 
 \set seed000 `cat test/seeds/000_2d29b2a47fc1b878.txt`
 \set seed001 `cat test/seeds/001_e377f6c4d1aac321.txt`
@@ -1278,6 +1278,16 @@ SELECT is((SELECT string_agg(to_char(t.at, 'DD HH24:MI'), ',' ORDER BY t.at) FRO
 SELECT is((SELECT count(*)::int FROM postmortem.timeline t JOIN imported m ON m.id = t.incident_id JOIN postmortem.incident i ON i.id = m.id
 			WHERE m.name LIKE '313 %' AND t.at BETWEEN i.started_at AND i.resolved_at), 7,
 		  '313: "March 12, 2025, 11:40 PM" then "3:00 AM" a day after the summary''s end: read a day earlier, every entry in the span');
+-- ... and where those rules must not reach
+SELECT postmortem.import_markdown(E'# Checkout outage\n\n## Summary\nDuration: March 1, 2025, 10:00 - 12:00 UTC\n\n## Timeline\n- March 1, 2025, 10:00 UTC: checkout errors begin\n- 12:00 UTC: checkout restored\n- March 2, 2025, 12:00 UTC: postmortem review meeting held\n') AS neg_slip \gset
+SELECT postmortem.import_markdown(E'# Relay outage\n\n## Timeline\n- 2025-03-01 10:00 UTC: relay stops delivering\n- 10:20 UTC: relay restarted, messages flowing again\n- 10:31 UTC: end-to-end monitoring re-established\n') AS neg_watch \gset
+SELECT postmortem.import_markdown(E'# API outage\n\n**Issue Summary**\nOn 4 May 2021 at 9am EST the API failed.\n\n**Timeline**\n- 9am-9:30am - errors reported\n- 10:15 AM-11 AM - fix rolled out\n') AS neg_range \gset
+SELECT is((SELECT max(t.at) FROM postmortem.timeline t WHERE t.incident_id = :neg_slip),
+		  '2025-03-02 12:00Z'::timestamptz, 'a review meeting a day after the end, to the minute, is no day-late slip: it stays on its day');
+SELECT is((SELECT resolved_at FROM postmortem.incident WHERE id = :neg_watch),
+		  '2025-03-01 10:20Z'::timestamptz, 'monitoring "re-established" after the service came back is no later end');
+SELECT is((SELECT string_agg(to_char(t.at, 'HH24:MI'), ',' ORDER BY t.at) FROM postmortem.timeline t WHERE t.incident_id = :neg_range),
+		  '14:00,15:15', '"9am-9:30am - ", "10:15 AM-11 AM - ": ranges of 12-hour times in the summary''s zone, not offsets -9 and -11');
 SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', :'ref304'), '22P02', 'postmortem document names no date', '304: a course report, "3 hours, from 09:00 AM to 12:00 PM (UTC)", "**10:05 AM**:" bullets and no day: refused for want of a date');
 SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', :'ref214'), '22P02', 'postmortem document has no timeline', '214: a status postmortem with Duration only, its one time the report''s "Posted Nov 14, 2019 - 16:30 CST": no time for the incident');
 SELECT is(pg_temp.refusal(E'# Outage\nIt happened from 3:00 PM to 4:30 PM CAT on April 17th.\n## Timeline\n- 3:00 PM CAT alert\n- 4:30 PM CAT resolved'),
