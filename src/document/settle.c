@@ -936,6 +936,31 @@ pm_history_start(PmParser *ps)
 	}
 }
 
+/*
+ * "June 19, 7:00 AM — June 20, 2:00 AM" above, "June 20, 10:30 PM" then
+ * "2:00 AM" below: the timeline's last entry, a day to the minute after the
+ * summary's end, says the service came back, and every entry past that end
+ * fits a day earlier within the summary's span: they were dated a day late.
+ * Read them a day earlier; a review meeting a day later is no slip.
+ */
+static bool
+pm_day_late_slip(PmParser *ps)
+{
+	PmDocument *doc = ps->doc;
+	TimestampTz last = ps->sum_end + USECS_PER_DAY;
+
+	for (int i = 0; i < doc->nentries; i++)
+		if (doc->entries[i].at > ps->sum_end &&
+			(doc->entries[i].at - USECS_PER_DAY < ps->sum_start ||
+			 (doc->entries[i].at == last && strcmp(doc->entries[i].kind, "resolution") != 0)))
+			return false;
+	for (int i = 0; i < doc->nentries; i++)
+		if (doc->entries[i].at > ps->sum_end)
+			doc->entries[i].at -= USECS_PER_DAY;
+	pm_note(doc, "the timeline's last entry is a day after the summary's end, to the minute: read the entries past the end a day earlier");
+	return true;
+}
+
 /* start, end, milestones and status */
 void
 pm_settle_span(PmParser *ps)
@@ -975,30 +1000,8 @@ pm_settle_span(PmParser *ps)
 			pm_note(doc, "the timeline's entries are twelve hours after the summary's start, to the minute: read their AM/PM as the summary's");
 		}
 		if (ps->sum_has_start && ps->sum_has_end && last == ps->sum_end + USECS_PER_DAY &&
-			first <= ps->sum_end)
-		{
-			/*
-			 * "June 19, 7:00 AM — June 20, 2:00 AM" above, "June 20, 10:30 PM"
-			 * then "2:00 AM" below: the entries past the summary's end, the
-			 * last a day to the minute after it, were dated a day late
-			 */
-			bool		fits = true;
-
-			/* ... and the last says the service came back: no follow-up the next day */
-			for (int i = 0; i < doc->nentries && fits; i++)
-				if (doc->entries[i].at > ps->sum_end)
-					fits = doc->entries[i].at - USECS_PER_DAY >= ps->sum_start &&
-						(doc->entries[i].at != last ||
-						 strcmp(doc->entries[i].kind, "resolution") == 0);
-			if (fits)
-			{
-				for (int i = 0; i < doc->nentries; i++)
-					if (doc->entries[i].at > ps->sum_end)
-						doc->entries[i].at -= USECS_PER_DAY;
-				last = ps->sum_end;
-				pm_note(doc, "the timeline's last entry is a day after the summary's end, to the minute: read the entries past the end a day earlier");
-			}
-		}
+			first <= ps->sum_end && pm_day_late_slip(ps))
+			last = ps->sum_end;
 		if (ps->sum_has_start && ps->sum_has_end && (first > ps->sum_end || last < ps->sum_start))
 		{
 			pm_note(doc, "the summary's duration (%s) does not overlap the timeline's entries; kept the summary's start and end, and the entries at their stated times",
