@@ -214,6 +214,9 @@ typedef struct PmParser
 								 * the headings */
 	bool		letter_prose;	/* read that text as the timeline's prose */
 	bool		prose_timeline; /* no timeline: read that section's prose as one */
+	bool		prose_all;		/* no timeline anywhere: every section's timed
+								 * sentences are the entries */
+	int			prose_all_upto; /* the last line of the paragraph read so */
 	bool		notice;			/* no timeline section: time-led paragraphs
 								 * above the first heading are its entries */
 	int			notice_paragraphs;	/* such paragraphs, seen in pass 1 */
@@ -221,6 +224,8 @@ typedef struct PmParser
 	int			nupdates;		/* most recent first: the timeline */
 	int			post_stamp;		/* 1 + the line of the postmortem's own posted
 								 * stamp above it, 0 if none */
+	int			posted_day;		/* the oldest "Posted" day's Julian day + 1 (0:
+								 * not looked for yet, -1: none) */
 	PmStamp		hist_early;		/* "starting around 21:40" in the first update */
 	PmStamp		report_span[2]; /* the times of the span the report above the
 								 * updates states, with its zone */

@@ -12,6 +12,7 @@
 #include <ctype.h>
 
 #include "lib/stringinfo.h"
+#include "miscadmin.h"
 #include "pgtime.h"
 #include "utils/datetime.h"
 #include "utils/timestamp.h"
@@ -184,6 +185,31 @@ pm_italic_heading(const char *s, const char *e)
 	return NULL;
 }
 
+/*
+ * Does a short line read as a sentence, not as the name of a part: "We
+ * will fix part 1", "Fix the alert", "Add a canary" (a verb, then its
+ * object's article), not "Fix", "The fix" or "Summary of the incident"?
+ */
+static bool
+pm_short_sentence(const char *s, const char *e)
+{
+	static const char *const articles[] = {"the", "a", "an", "our", "all", "every",
+	"each", "its", "their", "any", "this", "these", "those", "more", "new"};
+	const char *w = s;
+
+	if (pm_word_ci(s, e, "we") || pm_word_ci(s, e, "i"))
+		return true;
+	while (w < e && isalpha((unsigned char) *w))
+		w++;
+	if (w == s || w >= e || *w != ' ')
+		return false;
+	w++;
+	for (int i = 0; i < lengthof(articles); i++)
+		if (pm_word_ci(w, e, articles[i]))
+			return true;
+	return false;
+}
+
 /* a plain short line naming a known part: "Timeline:", "Timeline (EAT)." */
 static char *
 pm_plain_heading(const char *s, const char *e, int len)
@@ -213,7 +239,7 @@ pm_plain_heading(const char *s, const char *e, int len)
 		if (*t == ' ')
 			words++;
 	}
-	if (words > most)
+	if (words > most || pm_short_sentence(s, end))
 		return NULL;
 	name = pm_clean(s, end);
 	if (pm_head_kind(name) == HEAD_OTHER)
@@ -1585,6 +1611,48 @@ pm_other_section_line(PmParser *ps, int i, bool newpara)
 	return i;
 }
 
+/*
+ * The timed sentences of the paragraph at line i, when no part of the
+ * document is a timeline ("The disruption was first seen at 3:12 pm, when
+ * ...", "At approximately 5:05 pm all parts of the system were
+ * restored."): each an entry, but a sentence that states a span ("from
+ * 3:12 pm to 3:58 pm"), which the summary reads.  The lines stay their
+ * section's too.
+ */
+static void
+pm_prose_all_paragraph(PmParser *ps, int i)
+{
+	int			j = Max(pm_paragraph_end(ps, i), i + 1);
+	StringInfoData para;
+	const char *a,
+			   *e;
+
+	ps->prose_all_upto = j - 1;
+	if (pm_list_marker(&ps->lines[i]) || ps->lines[i].s[0] == '|')
+		return;
+	initStringInfo(&para);
+	for (int k = i; k < j; k++)
+	{
+		if (para.len > 0)
+			appendStringInfoChar(&para, ' ');
+		appendBinaryStringInfo(&para, ps->lines[k].s, ps->lines[k].len);
+	}
+	a = para.data;
+	e = para.data + para.len;
+	/* prose ends its sentences: not "Start Time: March 18, 2024 05:10 IDT" */
+	if (e == a || (e[-1] != '.' && e[-1] != '!' && e[-1] != '?'))
+		a = e;
+	while (a < e)
+	{
+		const char *b = pm_sentence_end(a, e);
+
+		if (!pm_time_range(a, b - a) && !pm_contains_ci(a, b - a, "between "))
+			pm_timeline_sentences(ps, &ps->lines[i], a, b);
+		a = pm_skip_space(b, e);
+	}
+	pfree(para.data);
+}
+
 /* pass 1: sort the lines into the sections of the template */
 void
 pm_read_sections(PmParser *ps)
@@ -1615,6 +1683,8 @@ pm_read_sections(PmParser *ps)
 		char	   *name;
 		bool		newpara = blank_before;
 
+		/* a document of megabytes: statement_timeout and cancel still work */
+		CHECK_FOR_INTERRUPTS();
 		if (pm_history_line(ps, &i))
 			continue;
 		if (ln->code)
@@ -1673,6 +1743,9 @@ pm_read_sections(PmParser *ps)
 				continue;
 			}
 		}
+		if (ps->prose_all && i > ps->prose_all_upto && !ln->code &&
+			(sec == SEC_SUMMARY || sec == SEC_ROOT || sec == SEC_OTHER))
+			pm_prose_all_paragraph(ps, i);
 		/* the report above a status page's updates: its timed sentences too */
 		if (ps->nupdates > 0 && i < ps->updates[0].status && doc->title != NULL &&
 			sec != SEC_TIMELINE && ln->s[0] != '|' &&
@@ -1848,6 +1921,24 @@ pm_parser_begin(PmParser *ps, PmDocument *doc, const PmOptions *opt)
 				sizeof(ps->default_zone.label));
 	}
 	return true;
+}
+
+/* keep the first entry of each time of day: the same moment, told again */
+static void
+pm_drop_retold(PmParser *ps)
+{
+	int			n = 0;
+
+	for (int i = 0; i < ps->nraw; i++)
+	{
+		bool		told = false;
+
+		for (int k = 0; k < n && !told; k++)
+			told = ps->raw[k].st.h == ps->raw[i].st.h && ps->raw[k].st.mi == ps->raw[i].st.mi;
+		if (!told)
+			ps->raw[n++] = ps->raw[i];
+	}
+	ps->nraw = n;
 }
 
 /* passes 1: the lines, their blocks and sections */
@@ -2605,6 +2696,29 @@ pm_parse_document(const char *text, int len, const PmOptions *opt)
 		pm_parser_begin(&ps, doc, opt);
 		ps.letter_prose = ps.prose_timeline = true;
 		pm_read_structure(&ps, text, len);
+	}
+
+	/*
+	 * No timeline anywhere, but the sections' prose tells the moments: read
+	 * again with each timed sentence an entry, a moment told twice (the
+	 * summary, then the details) one entry.  Kept when it finds two moments
+	 * or more; else read as it was.
+	 */
+	if (ps.nraw == 0 && !ps.saw_timeline && !ps.notice && ps.nupdates == 0 &&
+		!ps.prose_timeline && ps.parts_seen > 0)
+	{
+		memset(doc, 0, sizeof(PmDocument));
+		pm_parser_begin(&ps, doc, opt);
+		ps.prose_all = true;
+		ps.prose_all_upto = -1;
+		pm_read_structure(&ps, text, len);
+		pm_drop_retold(&ps);
+		if (ps.nraw < 2)
+		{
+			memset(doc, 0, sizeof(PmDocument));
+			pm_parser_begin(&ps, doc, opt);
+			pm_read_structure(&ps, text, len);
+		}
 	}
 
 	/* nothing at all? */
