@@ -988,6 +988,8 @@ pm_timeline_kind(const char *s, int len, bool *begins)
 		HAS("confirmed complete") ||
 		/* "Verified snapshots were reaching the mirrors again", "Verified diff generation was working" */
 		(HAS("verified") && pm_verified_working(low)) ||
+		/* "Manual fix verified", "the relay passes messages again" */
+		HAS("fix verified") || HAS("fix confirmed") || HAS("messages again") ||
 		HAS("normal operation") || (HAS("resumed") && pm_says_resumed(low)) ||
 		/* German, French, Spanish, Portuguese, Italian, Dutch, Chinese: a line with letters past ASCII */
 		(pm_has_high(low, len) && (HAS("wiederhergestellt") || HAS("behoben") || HAS("retour \xc3\xa0 la normale") ||
