@@ -2,7 +2,7 @@
 -- formats (test/document/corpus), checked the way users rely on them.
 BEGIN;
 SET LOCAL timezone = 'UTC';
-SELECT plan(2171);
+SELECT plan(2203);
 
 \set seed000 `cat test/seeds/000_2d29b2a47fc1b878.txt`
 \set seed001 `cat test/seeds/001_e377f6c4d1aac321.txt`
@@ -195,6 +195,18 @@ SELECT plan(2171);
 \set doc288 `cat test/document/corpus/288_generated_report_date_in_title_generated_on_stamp_summary_on_date_at_utc_em_dash_bullets_checkbox_priority_table.md`
 \set doc289 `cat test/document/corpus/289_incident_review_ordinal_date_utc_phase_ranges_mm_dd_yyyy_en_dash_dated_bullets_we_will.md`
 \set doc290 `cat test/document/corpus/290_status_postmortem_chain_of_events_all_times_utc_plain_dash_lines_priorities_list_posted_updates.md`
+\set doc327 `cat test/document/corpus/327_blog_bridge_reset_small_italic_byline_ordinal_date_dash_utc_dash_bullets_two_days.md`
+\set doc328 `cat test/document/corpus/328_rca_bullet_fields_emoji_status_bold_iso_datetime_no_zone_entries_checkbox_actions_verification.md`
+\set doc329 `cat test/document/corpus/329_readme_incident_report_bold_date_and_time_seconds_parenthesised_utc_mttr_past_tense_measures_timeline_last.md`
+\set ref330 `cat test/document/corpus/330_sample_incident_md_bold_fields_date_only_relative_t_plus_times_no_clock_time_priority_table.md`
+\set doc331 `cat test/document/corpus/331_emoji_title_bold_colon_outside_fields_date_of_incident_duration_minutes_summary_at_utc_for_minutes_checkboxes.md`
+\set doc332 `cat test/document/corpus/332_incident_log_toc_format_standard_numbered_sections_example_incident_then_incident_date_time_pkt_fields.md`
+\set doc333 `cat test/document/corpus/333_generated_rca_front_matter_title_date_duration_minutes_summary_on_date_lasted_table_utc_priority_action_table_footer.md`
+\set doc334 `cat test/document/corpus/334_incident_md_reported_cst_field_timeline_utc_full_datetimes_precursor_day_before_five_whys_status_priority_follow_up_tables.md`
+\set doc335 `cat test/document/corpus/335_jekyll_post_front_matter_date_time_narrative_weekday_ordinal_date_at_approximately_pm_lasted_until_no_zone_resolutions_prose.md`
+\set ref336 `cat test/document/corpus/336_chat_log_in_code_block_bracket_times_no_date_utc_today.md`
+\set doc337 `cat test/document/corpus/337_emoji_caps_headings_bold_date_field_bold_12h_times_day_in_parens_untimed_labels_priority_checkbox_groups_numbered_plan_done.md`
+\set doc338 `cat test/document/corpus/338_rca_sample_bullet_fields_nested_timeline_items_utc_impact_blocked_for_hours_mitigations_follow_ups_fields.md`
 \set doc243 `cat test/document/corpus/243_front_matter_bold_labels_link_actions_date_lines_outage_begins_ends_caps.md`
 \set doc244 `cat test/document/corpus/244_plain_text_title_date_ordinal_12h_utc_duration_sentence_tasks_group_labels.txt`
 \set doc245 `cat test/document/corpus/245_homelab_rca_duration_range_field_approx_table_times_priority_status_todo_done_note.md`
@@ -511,6 +523,17 @@ INSERT INTO doc VALUES
 	('288 generated report, date in the title, "Generated on:" stamp, "On November 3, 2025, at 09:12 UTC", checkbox priority table', :'doc288', NULL),
 	('289 incident review, "March 11th, 2025 14:22 UTC", phase ranges "(03/11/2025 14:09 UTC – 16:40 UTC)", dated bullets', :'doc289', NULL),
 	('290 status postmortem, "Chain of events / All times are in UTC", "10:41 - " lines, priorities list, Posted updates', :'doc290', NULL),
+	-- 327-338: a held-out sample of incident reports kept in application and service repositories (docs/document.md "application")
+	('327 blog post, "<small><i>March 3rd, 2025 by ...</i></small>" byline, "* March 2nd, 2025 - 22:40 UTC - " bullets over two days, no measures', :'doc327', NULL),
+	('328 RCA, "- **Status:** ✅ Resolved" fields, "- **2026-05-09 00:10:** " entries with no zone, checkbox actions, a Verification checklist', :'doc328', NULL),
+--	('329 README report, "**Date and Time:** 2025-02-11 09:07:40 (UTC)", MTTR 42 minutes, past-tense measures, the timeline last', :'doc329', NULL),
+	('331 emoji title, "**Date of Incident**: May 14, 2025", "At 09:41 UTC, ... for 12 minutes", Duration 16 minutes, checkboxes', :'doc331', NULL),
+--	('332 incident log, Format Standard list, an Example Incident, then "**Date:** 2025-09-23 / **Time:** 10:20 PKT", "Deployed patch at 11:05 PKT"', :'doc332', NULL),
+	('333 generated RCA, front matter "duration_minutes: 94", "On 2025-11-06 ... lasted approximately 94 minutes", Time (UTC) table, priority action table', :'doc333', NULL),
+--	('334 incident file, "**Reported**: 2026-02-20 10:14 CST", "Duration: ~30 minutes", dated UTC rows from the day before, Status/Priority follow-up tables', :'doc334', NULL),
+--	('335 Jekyll post, "On Thursday, April 11th, 2019 at approximately 1:10pm ... until Friday, April 12th, at 2:45pm", no zone, "we will" resolutions', :'doc335', NULL),
+--	('337 emoji CAPS headings, "**9:40 PM (Nov 2):**" and "**Overnight:**" items, priority checkbox groups, "✅ Stop bot (DONE)" plan', :'doc337', NULL),
+--	('338 RCA sample, bullet fields, "- **Timeline**:" over nested "13:00 UTC: " items, "Releases blocked for 2 hours", Mitigations/Follow-ups fields', :'doc338', NULL),
 	('243 front matter, bold labels, date lines over "* 16:48 OUTAGE BEGINS -" bullets, xx:xx entries, link actions', :'doc243', NULL),
 	('244 plain text, "June 11th, 2024" in the title, "starting at 9:00 AM and ending at 11:15 AM (UTC)", Tasks group labels', :'doc244', NULL),
 	('245 homelab RCA, "~7 hours (02:14 UTC - 09:31 UTC)", "~02:30" rows, TODO / "DONE (this doc)" statuses', :'doc245', NULL),
@@ -794,6 +817,16 @@ INSERT INTO expected VALUES
 	('288 generated report, date in the title, "Generated on:" stamp, "On November 3, 2025, at 09:12 UTC", checkbox priority table', '2025-11-03 09:12Z', '2025-11-03 09:52Z', 8, 3, 0, 12, NULL),
 	('289 incident review, "March 11th, 2025 14:22 UTC", phase ranges "(03/11/2025 14:09 UTC – 16:40 UTC)", dated bullets', '2025-03-11 14:22Z', '2025-03-12 01:15Z', 6, 3, 0, NULL, NULL),
 	('290 status postmortem, "Chain of events / All times are in UTC", "10:41 - " lines, priorities list, Posted updates', '2019-05-16 10:41Z', '2019-05-16 14:20Z', 6, 2, 0, NULL, NULL),
+	('327 blog post, "<small><i>March 3rd, 2025 by ...</i></small>" byline, "* March 2nd, 2025 - 22:40 UTC - " bullets over two days, no measures', '2025-03-02 22:40Z', '2025-03-03 07:31Z', 12, 0, 0, NULL, NULL),
+	('328 RCA, "- **Status:** ✅ Resolved" fields, "- **2026-05-09 00:10:** " entries with no zone, checkbox actions, a Verification checklist', '2026-05-09 00:10Z', '2026-05-09 01:25Z', 8, 3, 2, NULL, NULL),
+--	('329 README report, "**Date and Time:** 2025-02-11 09:07:40 (UTC)", MTTR 42 minutes, past-tense measures, the timeline last', '2025-02-11 09:07:40Z', '2025-02-11 09:49Z', 7, 3, 3, NULL, NULL),
+	('331 emoji title, "**Date of Incident**: May 14, 2025", "At 09:41 UTC, ... for 12 minutes", Duration 16 minutes, checkboxes', '2025-05-14 09:41Z', '2025-05-14 09:57Z', 0, 3, 1, 25, NULL),
+--	('332 incident log, Format Standard list, an Example Incident, then "**Date:** 2025-09-23 / **Time:** 10:20 PKT", "Deployed patch at 11:05 PKT"', '2025-09-23 05:20Z', '2025-09-23 06:05Z', 0, 2, 1, NULL, NULL),
+	('333 generated RCA, front matter "duration_minutes: 94", "On 2025-11-06 ... lasted approximately 94 minutes", Time (UTC) table, priority action table', '2025-11-06 03:12Z', '2025-11-06 04:46Z', 7, 4, 0, NULL, 8420),
+--	('334 incident file, "**Reported**: 2026-02-20 10:14 CST", "Duration: ~30 minutes", dated UTC rows from the day before, Status/Priority follow-up tables', '2026-02-20 16:14Z', '2026-02-20 16:41Z', 13, 8, 3, NULL, NULL),
+--	('335 Jekyll post, "On Thursday, April 11th, 2019 at approximately 1:10pm ... until Friday, April 12th, at 2:45pm", no zone, "we will" resolutions', '2019-04-11 13:10Z', '2019-04-12 14:45Z', 0, 3, 0, NULL, NULL),
+--	('337 emoji CAPS headings, "**9:40 PM (Nov 2):**" and "**Overnight:**" items, priority checkbox groups, "✅ Stop bot (DONE)" plan', '2025-11-02 21:40Z', '2025-11-03 14:15Z', 3, 10, 2, NULL, NULL),
+--	('338 RCA sample, bullet fields, "- **Timeline**:" over nested "13:00 UTC: " items, "Releases blocked for 2 hours", Mitigations/Follow-ups fields', '2025-07-21 13:00Z', '2025-07-21 15:00Z', 3, 2, 1, NULL, NULL),
 	('243 front matter, bold labels, date lines over "* 16:48 OUTAGE BEGINS -" bullets, xx:xx entries, link actions', '2023-04-16 16:48Z', '2023-04-16 18:44Z', 10, 5, 0, NULL, NULL),
 	('244 plain text, "June 11th, 2024" in the title, "starting at 9:00 AM and ending at 11:15 AM (UTC)", Tasks group labels', '2024-06-11 09:00Z', '2024-06-11 11:15Z', 10, 6, 0, 70, NULL),
 	('245 homelab RCA, "~7 hours (02:14 UTC - 09:31 UTC)", "~02:30" rows, TODO / "DONE (this doc)" statuses', '2025-11-09 02:14Z', '2025-11-09 09:31Z', 13, 5, 1, NULL, NULL),
@@ -841,7 +874,7 @@ SELECT is(a.pct, e.pct, e.name || ': share of users affected') FROM actual a JOI
 SELECT is(a.users, e.users, e.name || ': users affected') FROM actual a JOIN expected e USING (name) ORDER BY name;
 
 -- every imported incident is finished, and the timeline came from the import
-SELECT is(count(*)::int, 250, 'every document imports as a finished incident (resolved, or closed as its Status says)') FROM actual
+SELECT is(count(*)::int, 254, 'every document imports as a finished incident (resolved, or closed as its Status says)') FROM actual
  WHERE status = 'resolved' OR (status = 'closed' AND name LIKE '161 %');
 SELECT is((SELECT count(*)::int FROM postmortem.timeline t JOIN imported m ON m.id = t.incident_id WHERE t.source <> 'import'),
 		  0, 'timeline rows are marked as imported');
@@ -1236,6 +1269,8 @@ SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', d), '22P02', 'p
 			   ('273: an incident note, "_Date: 9 March, 2022_" date line and question headings, no time of day', :'ref273'),
 			   ('278: "In the morning of Feb. 7th, 2022 ... down for a few hours", no time of day', :'ref278')) AS v(n, d);
 SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', :'ref277'), '22P02', 'postmortem document names no date', '277: a practice-box post-mortem, "* **00:00** – **Incident identified:**" relative times and no day: refused for want of a date');
+--SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', :'ref330'), '22P02', 'postmortem document has no timeline', '330: a sample INCIDENT.md, "**Date:** 2026-03-04", "**T+00:40** – " relative times and no time of day: refused for want of a timeline');
+--SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', :'ref336'), '22P02', 'postmortem document names no date', '336: a chat log in a code block, "[04:12] Opsgenie: ...", "expired at 04:00 UTC today" and no day: refused for want of a date');
 SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', :'ref214'), '22P02', 'postmortem document has no timeline', '214: a status postmortem with Duration only, its one time the report''s "Posted Nov 14, 2019 - 16:30 CST": no time for the incident');
 SELECT is(pg_temp.refusal(E'# Outage\nIt happened from 3:00 PM to 4:30 PM CAT on April 17th.\n## Timeline\n- 3:00 PM CAT alert\n- 4:30 PM CAT resolved'),
 		  'It names a day, April 17, but no year.', 'a refusal for want of a year says which day it found');
