@@ -308,6 +308,10 @@ pm_table_separator(const char *s, const char *e)
 bool
 pm_word_start(const char *s, const char *p)
 {
+	/* "T+00:40", "T-5": a time relative to the incident, no time of day */
+	if (p - s >= 2 && (p[-1] == '+' || p[-1] == '-') && (p[-2] == 'T' || p[-2] == 't') &&
+		isdigit((unsigned char) *p) && (p - s == 2 || !pm_isalnum(p[-3])))
+		return false;
 	if (p == s || !pm_isalnum(p[-1]))
 		return true;
 	if (p - s >= 3 && (unsigned char) p[-3] == 0xe2 &&
