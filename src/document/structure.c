@@ -971,6 +971,18 @@ pm_section_heading(PmParser *ps, const PmLine *ln, char *name, bool atx, int lev
 		pm_append_text(&ps->summary, name, strlen(name), true);
 		return true;
 	}
+	if (atx && hk == HEAD_OTHER && doc->title != NULL && *sec == SEC_OTHER &&
+		ps->ntimes == 0 && ps->nraw == 0 && !ps->saw_timeline && pm_date_heading(name))
+	{
+		/*
+		 * "## Incidents" over "### 2025-09-23 – Refund Failure" and its
+		 * "**Date:**" / "**Time:**" fields: an incident log's entry, whose
+		 * fields are the summary (the log's own Summary named no time)
+		 */
+		pm_append_text(&ps->summary, name, strlen(name), true);
+		*sec = SEC_SUMMARY;
+		return true;
+	}
 	if (!atx && hk == HEAD_OTHER && (*sec == SEC_SUMMARY || *sec == SEC_NONE || *sec == SEC_ROOT))
 	{
 		/* "**Duration:**" alone: a field label for the lines below */
@@ -1792,12 +1804,58 @@ pm_parser_begin(PmParser *ps, PmDocument *doc, const PmOptions *opt)
 	return true;
 }
 
+/*
+ * "## Example Incident" in an incident log, above its real incidents: the
+ * format's worked example, not the report.  Its lines, to the next heading
+ * of its level or above, are read as a comment -- but only when the
+ * document goes on after it, so an example alone is still read as it was.
+ */
+static void
+pm_skip_examples(PmParser *ps)
+{
+	for (int i = 0; i < ps->nlines; i++)
+	{
+		PmLine	   *ln = &ps->lines[i];
+		const char *q = ln->s,
+				   *e = ln->s + ln->len;
+		int			level = 0,
+					j;
+
+		if (ln->code || ln->len < 9 || *q != '#')
+			continue;
+		while (q < e && *q == '#')
+			q++, level++;
+		q = pm_skip_space(q, e);
+		if (e - q < 7 || pg_strncasecmp(q, "example", 7) != 0 ||
+			(e - q > 7 && pm_isalnum(q[7])))
+			continue;
+		for (j = i + 1; j < ps->nlines; j++)
+		{
+			const PmLine *l2 = &ps->lines[j];
+			int			lv = 0;
+
+			if (l2->code || l2->len == 0 || l2->s[0] != '#')
+				continue;
+			while (lv < l2->len && l2->s[lv] == '#')
+				lv++;
+			if (lv <= level)
+				break;
+		}
+		if (j == ps->nlines)
+			return;
+		for (int k = i; k < j; k++)
+			ps->lines[k].code = ps->lines[k].comment = true;
+		i = j - 1;
+	}
+}
+
 /* passes 1: the lines, their blocks and sections */
 static void
 pm_read_structure(PmParser *ps, const char *text, int len)
 {
 	pm_split_lines(ps, text, len);
 	pm_read_blocks(ps, text, len);
+	pm_skip_examples(ps);
 	ps->doc->title = ps->front_title;
 	pm_read_sections(ps);
 	/* a status issue's front matter: when it began and when it was resolved */
