@@ -1117,6 +1117,45 @@ pm_detection_stamps(PmParser *ps)
 	}
 }
 
+/*
+ * "**Time:** 10:20 PKT" and no end field, over "37 refunds held back
+ * between 10:20–11:05." in the summary's prose: a span that opens at the
+ * field's one time gives the end.
+ */
+static void
+pm_field_span_end(PmParser *ps)
+{
+	PmStamps	prose;
+	const PmStamp *t = NULL;
+
+	if (ps->end_field.len || ps->start_field.len || ps->summary.len == 0)
+		return;
+	for (int i = 0; i < ps->dur.n; i++)
+		if (ps->dur.st[i].has_time)
+		{
+			if (t != NULL)
+				return;			/* the field has its end */
+			t = &ps->dur.st[i];
+		}
+	if (t == NULL)
+		return;
+	memset(&prose, 0, sizeof(prose));
+	pm_scan_summary_stamps(ps->summary.data, ps->summary.len, &prose);
+	for (int i = 0; i + 1 < prose.n; i++)
+	{
+		const PmStamp *a = &prose.st[i],
+				   *b = &prose.st[i + 1];
+
+		if (a->has_time && b->has_time && !a->has_date && !b->has_date &&
+			a->h == t->h && a->mi == t->mi && (b->h > a->h || (b->h == a->h && b->mi > a->mi)) &&
+			ps->dur.n < lengthof(ps->dur.st))
+		{
+			ps->dur.st[ps->dur.n++] = *b;
+			return;
+		}
+	}
+}
+
 /* the date and time mentions of the duration, as the summary states it */
 static void
 pm_summary_stamps(PmParser *ps)
@@ -1163,7 +1202,10 @@ pm_summary_stamps(PmParser *ps)
 			pm_summary_date(ps);
 	}
 	else
+	{
 		pm_summary_date(ps);
+		pm_field_span_end(ps);
+	}
 }
 
 /*
