@@ -777,6 +777,27 @@ pm_we_have_done(const char *low)
 	return false;
 }
 
+/*
+ * "Added a size check that ...", "Extended the loader alerts ...": a
+ * measure that opens with a verb in the simple past, its subject left out,
+ * is one the team did.  Only verbs no noun phrase opens with ("Improved
+ * monitoring", "Scheduled reviews", "Automated tests" name a thing to do).
+ */
+static bool
+pm_past_verb_first(const char *low)
+{
+	static const char *const verbs[] = {"added ", "implemented ", "extended ", "removed ",
+		"deployed ", "introduced ", "wrote ", "created ", "configured ", "installed ",
+	"migrated ", "reverted ", "documented ", "replaced ", "rotated ", "patched "};
+
+	if (*low < 'a' || *low > 'w')
+		return false;
+	for (int i = 0; i < lengthof(verbs); i++)
+		if (low[0] == verbs[i][0] && strncmp(low, verbs[i], strlen(verbs[i])) == 0)
+			return true;
+	return false;
+}
+
 /* a conditional clause opens between low and m ("... when ...", "... if ...") */
 static bool
 pm_clause_before(const char *low, const char *m)
@@ -841,6 +862,8 @@ pm_says_done(const char *title)
 	if (strstr(low, " will ") || strstr(low, " should ") || strstr(low, " must "))
 		return false;
 	if (pm_we_have_done(low) || pm_we_have_done(pm_after_label(low)))
+		return true;
+	if (pm_past_verb_first(low) || pm_past_verb_first(pm_after_label(low)))
 		return true;
 	for (int i = 0; i < lengthof(words); i++)
 		for (const char *m = strstr(low, words[i]); m != NULL; m = strstr(m + 1, words[i]))
