@@ -655,6 +655,34 @@ pm_summary_says_restored(const char *s)
 		pm_contains_ci(s, len, "recovered at");
 }
 
+/*
+ * "- **MTTR (Mean Time to Resolve):** 42 minutes" under Key Metrics, in any
+ * part of the document: the time from the start to the resolution, in
+ * seconds (0 when no line says it)
+ */
+static int
+pm_metric_resolve_secs(const PmParser *ps)
+{
+	for (int i = 0; i < ps->nlines; i++)
+	{
+		const PmLine *ln = &ps->lines[i];
+		const char *e = ln->s + ln->len;
+		const char *p;
+		const char *colon;
+		bool		marker;
+
+		if (ln->code || ln->len < 8)
+			continue;
+		p = pm_skip_decor(pm_strip_marker(ln->s, e, &marker), e);
+		if (!pm_prefix_ci(p, e, "mttr") && !pm_prefix_ci(p, e, "mean time to resol") &&
+			!pm_prefix_ci(p, e, "time to resolve") && !pm_prefix_ci(p, e, "time to resolution"))
+			continue;
+		if ((colon = memchr(p, ':', e - p)) != NULL && colon - p <= 40)
+			return pm_stated_length(colon + 1, e - colon - 1, true);
+	}
+	return 0;
+}
+
 /* no end in the summary: the last resolution entry, else the last entry */
 static void
 pm_end_from_timeline(PmParser *ps, TimestampTz last)
@@ -662,7 +690,11 @@ pm_end_from_timeline(PmParser *ps, TimestampTz last)
 	PmDocument *doc = ps->doc;
 	TimestampTz end = last;
 	bool		found = false;
-	TimestampTz stated = ps->sum_start + (TimestampTz) ps->field_secs * USECS_PER_SEC;
+	TimestampTz stated;
+
+	if (ps->field_secs == 0 && ps->sum_has_start && doc->nentries > 0)
+		ps->field_secs = pm_metric_resolve_secs(ps);
+	stated = ps->sum_start + (TimestampTz) ps->field_secs * USECS_PER_SEC;
 
 	/*
 	 * "Duration: 26 minutes" in a field (not "down for 66 minutes" in prose,

@@ -819,7 +819,7 @@ INSERT INTO expected VALUES
 	('290 status postmortem, "Chain of events / All times are in UTC", "10:41 - " lines, priorities list, Posted updates', '2019-05-16 10:41Z', '2019-05-16 14:20Z', 6, 2, 0, NULL, NULL),
 	('327 blog post, "<small><i>March 3rd, 2025 by ...</i></small>" byline, "* March 2nd, 2025 - 22:40 UTC - " bullets over two days, no measures', '2025-03-02 22:40Z', '2025-03-03 07:31Z', 12, 0, 0, NULL, NULL),
 	('328 RCA, "- **Status:** ✅ Resolved" fields, "- **2026-05-09 00:10:** " entries with no zone, checkbox actions, a Verification checklist', '2026-05-09 00:10Z', '2026-05-09 01:25Z', 8, 3, 2, NULL, NULL),
---	('329 README report, "**Date and Time:** 2025-02-11 09:07:40 (UTC)", MTTR 42 minutes, past-tense measures, the timeline last', '2025-02-11 09:07:40Z', '2025-02-11 09:49Z', 7, 3, 3, NULL, NULL),
+--	('329 README report, "**Date and Time:** 2025-02-11 09:07:40 (UTC)", MTTR 42 minutes, past-tense measures, the timeline last', '2025-02-11 09:07Z', '2025-02-11 09:49Z', 7, 3, 3, NULL, NULL),
 	('331 emoji title, "**Date of Incident**: May 14, 2025", "At 09:41 UTC, ... for 12 minutes", Duration 16 minutes, checkboxes', '2025-05-14 09:41Z', '2025-05-14 09:57Z', 0, 3, 1, 25, NULL),
 	('332 incident log, Format Standard list, an Example Incident, then "**Date:** 2025-09-23 / **Time:** 10:20 PKT", "Deployed patch at 11:05 PKT"', '2025-09-23 05:20Z', '2025-09-23 06:05Z', 0, 2, 1, NULL, NULL),
 	('333 generated RCA, front matter "duration_minutes: 94", "On 2025-11-06 ... lasted approximately 94 minutes", Time (UTC) table, priority action table', '2025-11-06 03:12Z', '2025-11-06 04:46Z', 7, 4, 0, NULL, 8420),
