@@ -1511,6 +1511,15 @@ pm_summary_times(PmParser *ps)
 		pm_summary_end(ps, t0, t1, d1, &z0, y0, m0, dd0);
 }
 
+/* "~30 minutes", "about 2 hours", "approximately 45 minutes": rounded */
+static bool
+pm_length_is_rough(const char *s, int len)
+{
+	return memchr(s, '~', len) != NULL || pm_contains_ci(s, len, "approx") ||
+		pm_contains_ci(s, len, "about ") || pm_contains_ci(s, len, "around ") ||
+		pm_contains_ci(s, len, "roughly");
+}
+
 /*
  * "Resolved: 2025-06-17 14:27" and "Time to resolve: 21m": an end and the
  * time it took from the start, so the start
@@ -1605,6 +1614,13 @@ pm_read_summary(PmParser *ps)
 	{
 		int			secs = ps->stated_secs;
 
+		/*
+		 * "Duration: ~30 minutes (customer impact)" over a timeline: a
+		 * rounded length, and the entries say when it ended
+		 */
+		if (secs > 0 && ps->nraw > 0 && secs == ps->field_secs &&
+			pm_length_is_rough(ps->duration.data, ps->duration.len))
+			secs = 0;
 		if (secs > 0)
 		{
 			ps->sum_end = ps->sum_start + (TimestampTz) secs * USECS_PER_SEC;
