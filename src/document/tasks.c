@@ -1217,6 +1217,11 @@ pm_finish_task(PmParser *ps, PmItem *it, PmTask *task)
 	task->status = status;
 	task->kind = pm_task_kind(t, strlen(t));
 	task->owner = it->owner;
+	/* "| Fix the URL | — | ✅ Done |": a dash in the Owner column is no owner */
+	if (task->owner != NULL &&
+		(strcmp(task->owner, "-") == 0 || strcmp(task->owner, "\xe2\x80\x94") == 0 ||
+		 strcmp(task->owner, "\xe2\x80\x93") == 0 || strcmp(task->owner, "") == 0))
+		task->owner = NULL;
 	task->has_due = false;
 	if (it->due)
 	{
