@@ -1071,6 +1071,8 @@ pm_timeline_paragraph(PmParser *ps, int i)
 	return j - 1;
 }
 
+static bool pm_code_block_log(const PmParser *ps, int i);
+
 /*
  * A timeline pasted as a code block (from chat, or to keep its columns):
  * read the block's lines, when the timeline has no entries of its own (so
@@ -1097,11 +1099,69 @@ pm_code_timeline(PmParser *ps)
 		}
 		if (diagram)
 			continue;
+		if (open && !ps->saw_timeline && pm_code_block_log(ps, i))
+		{
+			/* a chat log in a fence, no Timeline heading: the timeline */
+			ps->saw_timeline = true;
+			ps->parts_seen++;
+			for (int j = i; j < ps->nlines && ps->lines[j].code &&
+				 !pm_prefix_ci(ps->lines[j].s, ps->lines[j].s + ps->lines[j].len, "```"); j++)
+				ps->lines[j].section = SEC_TIMELINE;
+		}
 		if (ln->code && !ln->comment && ln->section == SEC_TIMELINE && ln->len > 0 &&
 			!pm_prefix_ci(ln->s, e, "```") && !pm_prefix_ci(ln->s, e, "~~~") &&
 			!pm_prefix_ci(ln->s, e, "<!--") && !pm_prefix_ci(ln->s, e, "!["))
 			pm_timeline_line(ps, ln);
 	}
+}
+
+/*
+ * A fenced block from line i to its closing fence whose every line, three
+ * or more, opens with a time ("[04:12] Opsgenie: CRITICAL - ...", "04:14
+ * @femi: ..."): a chat or alert log pasted as the timeline.  Only in a
+ * document whose lines outside fences name no time, so an example log in a
+ * report with its own timeline is not one.
+ */
+static bool
+pm_code_block_log(const PmParser *ps, int i)
+{
+	int			timed = 0;
+
+	for (int j = i; j < ps->nlines; j++)
+	{
+		const PmLine *ln = &ps->lines[j];
+		const char *e = ln->s + ln->len;
+		PmStamp		st;
+		const char *body;
+
+		if (!ln->code || pm_prefix_ci(ln->s, e, "```") || pm_prefix_ci(ln->s, e, "~~~"))
+			break;
+		if (ln->comment || ln->section == SEC_TIMELINE)
+			return false;
+		if (ln->len == 0)
+			continue;
+		body = pm_entry_head(ln->s, e, &st);
+		/* a time of day alone: "Oct 15 19:02:11 host systemd[1]: ..." is a log file's */
+		if (body == NULL || !st.has_time || st.has_date || body >= e)
+			return false;
+		timed++;
+	}
+	if (timed < 3)
+		return false;
+	for (int j = 0; j < ps->nlines; j++)
+	{
+		const PmLine *ln = &ps->lines[j];
+		PmStamps	found;
+
+		if (ln->code || ln->len == 0)
+			continue;
+		memset(&found, 0, sizeof(found));
+		pm_scan_stamps(ln->s, ln->len, &found);
+		for (int k = 0; k < found.n; k++)
+			if (found.st[k].has_time)
+				return false;
+	}
+	return true;
 }
 
 /*
