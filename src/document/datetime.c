@@ -1533,6 +1533,15 @@ pm_stamp_date_after_time(const char *q, const char *e, PmStamp *st, int *n)
 		*n = INT_MAX;
 		return r + nd;
 	}
+	/* "9:40 PM (Nov 2):": the day in brackets after the time, alone in them */
+	if (r < e && r > q && *r == '(' && r + 1 < e && isalpha((unsigned char) r[1]) &&
+		(nd = pm_read_date(r + 1, e, &st->y, &st->m, &st->d)) > 0 &&
+		r + 1 + nd < e && r[1 + nd] == ')')
+	{
+		st->has_date = true;
+		*n = INT_MAX;
+		return r + nd + 2;
+	}
 	return q;
 }
 
