@@ -422,8 +422,9 @@ pm_head_kind(const char *name)
 	if (HAS("action item") || HAS("action point") || (WORD("actions") && !HAS("taken")) || WORD("todo") || WORD("to do") || WORD("to-do") ||
 		WORD("tasks") || WORD("task list") || HAS("follow-up") || HAS("follow up") ||
 		HAS("next steps") || HAS("future work") || strcmp(low, "plan") == 0 || strcmp(low, "the plan") == 0 ||
-		strcmp(low, "our plan") == 0 || strcmp(low, "action plan") == 0 ||
-		strcmp(low, "plan of action") == 0)
+		strcmp(low, "our plan") == 0 || HAS("action plan") ||
+		strcmp(low, "plan of action") == 0 ||
+		HAS("fixes required") || HAS("required fixes") || HAS("fixes needed"))
 	{
 		/* "Follow-up Review": when the team meets again, no list of tasks */
 		if ((HAS("follow-up") || HAS("follow up")) &&
