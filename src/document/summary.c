@@ -636,6 +636,31 @@ pm_share_is_rate(const char *s, const char *p, const char *t, const char *e)
 	return false;
 }
 
+/*
+ * "(-17.7% of the monthly budget)", "30% of our capital": a share of money,
+ * not of the users ("of the" names the whole within two words)
+ */
+static bool
+pm_share_of_money(const char *t, const char *e)
+{
+	static const char *const money[] = {"budget", "capital", "balance", "revenue", "spend",
+	"funds", "cost"};
+
+	if (!pm_prefix_ci(t, e, "of "))
+		return false;
+	t = pm_skip_space(t + 3, e);
+	for (int w = 0; w < 3 && t < e; w++)
+	{
+		for (int i = 0; i < lengthof(money); i++)
+			if (pm_prefix_ci(t, e, money[i]))
+				return true;
+		while (t < e && isalpha((unsigned char) *t))
+			t++;
+		t = pm_skip_space(t, e);
+	}
+	return false;
+}
+
 static void
 pm_users_share(PmDocument *doc, const char *s, const char *e, const char *p, const char *t,
 			   double v, bool bare)
@@ -659,7 +684,7 @@ pm_users_share(PmDocument *doc, const char *s, const char *e, const char *p, con
 			break;				/* "dropped 25% because clients retried" */
 		if (pm_users_word(t, e))
 		{
-			if (!doc->has_users_pct && v <= 100)
+			if (!doc->has_users_pct && v <= 100 && !pm_share_of_money(t, e))
 				pm_set_share(doc, v);
 			break;
 		}
