@@ -2082,7 +2082,9 @@ pm_narrative_span(PmParser *ps, const char *s, int len)
 	 * a range alone must be the outage's ("customer impact from 03:10 to
 	 * 07:45"), not a measure's ("Error rates peaked between 14:10 and 14:20")
 	 */
-	if (!((pm_contains_ci(s, len, "started") || pm_contains_ci(s, len, "began")) &&
+	/* "... at approximately 1:10pm our portal went down ... until Friday, April 12th, at 2:45pm" */
+	if (!((pm_contains_ci(s, len, "started") || pm_contains_ci(s, len, "began") ||
+		   pm_contains_ci(s, len, "went down") || pm_contains_ci(s, len, "went offline")) &&
 		  (pm_contains_ci(s, len, "ended") || pm_contains_ci(s, len, "until"))) &&
 		!(pm_time_range(s, len) &&
 		  (pm_says_outage(s, len) || pm_contains_ci(s, len, "impact") ||
