@@ -438,6 +438,7 @@ pm_head_kind(const char *name)
 		WORD("mitigations") || HAS("future mitigation") ||
 		HAS("remediation") || HAS("doing about") || HAS("we will change") ||
 		HAS("what will we do") || HAS("what we will do") || HAS("what we'll do") ||
+		strcmp(low, "resolutions") == 0 ||	/* a post's "Resolutions": what we resolve to do */
 		pm_head_says_done(low))
 		return HEAD_MEASURES;
 	if (!HAS("root cause") &&
