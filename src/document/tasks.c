@@ -231,7 +231,7 @@ static bool
 pm_says_intention(const char *s, const char *e)
 {
 	static const char *const starts[] = {"we will ", "we'll ", "we\xe2\x80\x99ll ", "we are ",
-	"we're ", "we plan ", "we intend ", "we have ", "we've "};
+	"we're ", "we plan ", "we intend ", "we have ", "we've ", "i will ", "i'll "};
 
 	return pm_we_sentence(s, e, starts, lengthof(starts));
 }
@@ -247,9 +247,23 @@ pm_sentence_measure(const char *s, const char *e)
 	static const char *const starts[] = {"we will ", "we'll ", "we\xe2\x80\x99ll ",
 		"we plan to ", "we intend to ", "we also plan to ", "we are also looking at ",
 		"we are looking at ", "we are also working on ", "we are working on ",
-	"we have improved ", "we have added ", "we have introduced ", "we have changed "};
+		"we have improved ", "we have added ", "we have introduced ", "we have changed ",
+	"i will ", "i'll "};
 
 	return pm_we_sentence(s, e, starts, lengthof(starts));
+}
+
+/* "In the future we will ...", "From now on I will ...": the opener, else s */
+static const char *
+pm_skip_future_opener(const char *s, const char *e)
+{
+	static const char *const openers[] = {"in the future ", "in future ", "from now on ",
+	"going forward "};
+
+	for (int i = 0; i < lengthof(openers); i++)
+		if (pm_prefix_ci(s, e, openers[i]))
+			return s + strlen(openers[i]);
+	return s;
 }
 
 /*
@@ -276,6 +290,8 @@ pm_prose_measures(PmParser *ps, const PmLine *ln, const char *s, const char *e)
 			b++;
 		if (pm_sentence_measure(a, b))
 			c = a;
+		else if (pm_skip_future_opener(a, b) > a && pm_sentence_measure(pm_skip_future_opener(a, b), b))
+			c = pm_skip_future_opener(a, b);
 		for (const char *p = a; c == NULL && p + 5 < b; p++)
 			if (p[0] == ',' && p[1] == ' ' && pm_sentence_measure(p + 2, b))
 				c = p + 2;
