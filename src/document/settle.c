@@ -754,6 +754,25 @@ pm_end_from_timeline(PmParser *ps, TimestampTz last)
 	}
 	if (end < ps->sum_start)
 		end = last;
+	/*
+	 * "Impact: Releases blocked for 2 hours." over entries that stop at
+	 * "Cache purged and the build re-run" (40 minutes in), none saying the
+	 * service came back: the impact's length says when it ended
+	 */
+	if (!found && ps->sum_has_start && ps->impact.len > 0)
+	{
+		int			secs = pm_stated_length(ps->impact.data, ps->impact.len, false);
+		TimestampTz reach = ps->sum_start + (TimestampTz) secs * USECS_PER_SEC;
+
+		if (secs > 0 && reach > end + 10 * 60 * USECS_PER_SEC)
+		{
+			ps->sum_end = reach;
+			ps->sum_has_end = true;
+			pm_note(doc, "the summary names no end and no entry says the service came back; the incident ends when the impact's length (%d minutes) runs out",
+					secs / 60);
+			return;
+		}
+	}
 	ps->sum_end = end;
 	ps->sum_has_end = true;
 	pm_note(doc, "the summary names no end; the incident ends at the %s",
