@@ -1520,6 +1520,8 @@ pm_rule_line(const PmLine *ln)
 	return true;
 }
 
+static bool pm_summary_task_field(PmParser *ps, const PmLine *ln);
+
 /*
  * A line before the first section: the title, a status notice's updates
  * and asides, a posted stamp, else metadata counted as summary.  Returns the
@@ -1595,8 +1597,51 @@ pm_preamble_line(PmParser *ps, int i, bool newpara, bool *generic_title)
 		return pm_narrative_paragraph(ps, i);
 	}
 	pm_count_letter_times(ps, ln);
+	if (pm_summary_task_field(ps, ln))
+		return i;
 	pm_summary_line(ps, ln, newpara);	/* metadata above the first heading */
 	return i;
+}
+
+/*
+ * "- **Mitigations**: Added the signing key's fingerprint to the cache
+ * keys.", "- **Follow-ups**: Watch cache hit rates for 7 days.": a field of
+ * a summary written all as fields whose value is a measure -- one task
+ * (done when its words say so).
+ */
+static bool
+pm_summary_task_field(PmParser *ps, const PmLine *ln)
+{
+	static const char *const labels[] = {"mitigations", "follow-ups", "follow-up", "followups",
+	"follow ups", "action items", "next steps"};
+	const char *e = ln->s + ln->len;
+	const char *s;
+	const char *colon;
+	char	   *label;
+	bool		marker;
+
+	if (ln->len < 12)
+		return false;
+	s = pm_strip_marker(ln->s, e, &marker);
+	if (s >= e || *s != '*' || (colon = memchr(s, ':', e - s)) == NULL || colon - s > 20)
+		return false;
+	label = pm_clean(s, colon);
+	for (int i = 0; i < lengthof(labels); i++)
+	{
+		const char *v;
+		PmItem	   *it;
+
+		if (pg_strcasecmp(label, labels[i]) != 0)
+			continue;
+		v = pm_skip_decor(colon + 1, e);
+		if (e - v < 4)
+			return false;
+		it = pm_new_item(ps, 0);
+		appendBinaryStringInfo(&it->text, v, e - v);
+		it->lineno = ln->lineno;
+		return true;
+	}
+	return false;
 }
 
 /*
@@ -1627,6 +1672,8 @@ pm_summary_section_line(PmParser *ps, int i, bool newpara, PmSection *sec)
 		ps->parts_seen++;
 		return pm_timeline_paragraph(ps, i);
 	}
+	if (pm_summary_task_field(ps, ln))
+		return i;
 	pm_summary_line(ps, ln, newpara);
 	return i;
 }
