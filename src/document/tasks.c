@@ -1199,6 +1199,33 @@ pm_trailing_status(PmItem *it, char *t, char *e)
 	return pm_trim_leftovers(t, e);
 }
 
+/*
+ * "Set up a monthly review of the loader jobs." under "Added a size check
+ * ..." and "Extended the loader alerts ...": a verb whose past is its bare
+ * form reads as the past too where the other items of its list, two or
+ * more, all open with a simple past
+ */
+static bool
+pm_past_among_past(const PmParser *ps, const PmItem *it, const char *t)
+{
+	int			past = 0;
+
+	if (pg_strncasecmp(t, "set up ", 7) != 0 && pg_strncasecmp(t, "put ", 4) != 0)
+		return false;
+	for (int i = 0; i < ps->nitems; i++)
+	{
+		const PmItem *o = &ps->items[i];
+		char		buf[64];
+
+		if (o == it || o->span != it->span || o->text.len == 0 || o->has_checkbox)
+			continue;
+		if (!pm_past_verb_first(pm_lower_copy(o->text.data, Min(o->text.len, 40), buf, sizeof(buf))))
+			return false;
+		past++;
+	}
+	return past >= 2;
+}
+
 void
 pm_finish_task(PmParser *ps, PmItem *it, PmTask *task)
 {
@@ -1222,7 +1249,8 @@ pm_finish_task(PmParser *ps, PmItem *it, PmTask *task)
 			pm_note(ps->doc, "task \"%s\": status \"%s\" not understood; read as todo",
 					t, it->status_text);
 	}
-	if (status == NULL && !it->has_checkbox && (it->group_done || pm_says_done(t)))
+	if (status == NULL && !it->has_checkbox &&
+		(it->group_done || pm_says_done(t) || pm_past_among_past(ps, it, t)))
 		status = "done";
 	if (status == NULL)
 		status = (it->has_checkbox && it->checked) ? "done" : "todo";
