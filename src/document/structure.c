@@ -964,13 +964,6 @@ pm_section_heading(PmParser *ps, const PmLine *ln, char *name, bool atx, int lev
 		return true;
 	if (*sec == SEC_MEASURES && pm_measures_heading(ps, ln, name, atx, level, hk))
 		return true;
-	if (atx && hk == HEAD_OTHER && doc->title != NULL && pm_date_heading(name) &&
-		(*sec == SEC_NONE || (*sec == SEC_OTHER && ps->parts_seen == 0)))
-	{
-		/* "### 9 March 2022 · 41 minutes global · ExampleCDN": the day, said above the parts */
-		pm_append_text(&ps->summary, name, strlen(name), true);
-		return true;
-	}
 	if (atx && hk == HEAD_OTHER && doc->title != NULL && *sec == SEC_OTHER &&
 		ps->ntimes == 0 && ps->nraw == 0 && !ps->saw_timeline && pm_date_heading(name))
 	{
@@ -981,6 +974,13 @@ pm_section_heading(PmParser *ps, const PmLine *ln, char *name, bool atx, int lev
 		 */
 		pm_append_text(&ps->summary, name, strlen(name), true);
 		*sec = SEC_SUMMARY;
+		return true;
+	}
+	if (atx && hk == HEAD_OTHER && doc->title != NULL && pm_date_heading(name) &&
+		(*sec == SEC_NONE || (*sec == SEC_OTHER && ps->parts_seen == 0)))
+	{
+		/* "### 9 March 2022 · 41 minutes global · ExampleCDN": the day, said above the parts */
+		pm_append_text(&ps->summary, name, strlen(name), true);
 		return true;
 	}
 	if (!atx && hk == HEAD_OTHER && (*sec == SEC_SUMMARY || *sec == SEC_NONE || *sec == SEC_ROOT))

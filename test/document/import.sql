@@ -2,7 +2,7 @@
 -- formats (test/document/corpus), checked the way users rely on them.
 BEGIN;
 SET LOCAL timezone = 'UTC';
-SELECT plan(2253);
+SELECT plan(2259);
 
 \set seed000 `cat test/seeds/000_2d29b2a47fc1b878.txt`
 \set seed001 `cat test/seeds/001_e377f6c4d1aac321.txt`
@@ -1347,6 +1347,20 @@ SELECT is(postmortem.parse_markdown(E'# Review\n## Summary\nBeginning on 2024-01
 	'2024-01-01T10:20:00+00:00', 'a phase''s window around the start is no earlier onset');
 SELECT is(postmortem.parse_markdown(E'# Search outage\nIncident Report for Example\n\nChain of events\n\n10:41 - nodes terminated\n11:30 - search restored\n\nResolved\nThis incident has been resolved.\nPosted May 16, 2019 - 11:35 UTC\n\nInvestigating\nWe are looking into it.\nPosted May 16, 2019 - 10:50 UTC\n')->>'started_at',
 	'2019-05-16T10:41:00+00:00', '"Chain of events" heads the timeline, dated by the oldest Posted line below it');
+
+-- the 327-338 sample's rules (docs22), and where they must not reach
+SELECT is(jsonb_array_length(postmortem.parse_markdown(E'# API outage 2024-01-01\n## Timeline\n- T+5 min: first page\n- 10:00 UTC: alert\n- 11:00 UTC: resolved')->'timeline'),
+	2, '"T+5 min" is a time relative to the incident, no entry; the clock times are');
+SELECT is(postmortem.parse_markdown(E'# Notes\n## Example\n\n**Date:** 2024-01-01\n## Timeline\n- 2024-01-01 10:00 UTC: alert\n- 11:00 UTC: resolved')->>'started_at',
+	'2024-01-01T10:00:00+00:00', 'an "Example" section is passed over; the document after it is read');
+SELECT is(postmortem.parse_markdown(E'# Log\n## Example Incident\n\n**Date:** 2024-01-01  \n**Time:** 10:00 UTC\n\n## Incidents\n\n### 2024-02-02 – DNS\n\n**Date:** 2024-02-02  \n**Time:** 08:00 UTC\n')->>'started_at',
+	'2024-02-02T08:00:00+00:00', 'an incident log: the dated entry under "Incidents" is the incident, not the example above it');
+SELECT is(postmortem.parse_markdown(E'# API outage 2024-01-01\n**Date:** 2024-01-01\n**Duration:** ~30 minutes\n**Start:** 10:00 UTC\n\nThe API was down.')->>'resolved_at',
+	'2024-01-01T10:30:00+00:00', 'a rounded length still gives the end where there is no timeline');
+SELECT is((postmortem.parse_markdown(E'# API outage 2024-01-01\n## Impact\n30% of the users could not log in.\n## Timeline\n- 10:00 UTC: alert\n- 11:00 UTC: resolved')->>'users_affected_pct')::numeric,
+	30::numeric, '"30% of the users" is still a share of the users (not of money)');
+SELECT is(postmortem.parse_markdown(E'# API outage 2024-01-01\n## Timeline\n- 10:00 UTC: alert\n- 11:00 UTC: resolved\n## Action Items\n| Action | Owner | Status |\n|---|---|---|\n| Fix it | — | Open |\n| Alert on it | @ana | Open |')->'tasks'->1->>'owner',
+	'@ana', 'an owner is kept; only a dash alone is no owner');
 
 SELECT * FROM finish();
 ROLLBACK;
