@@ -227,12 +227,13 @@ pm_push_update(PmUpdate *ups, int *n, int *max, int first, int stamp)
 
 /*
  * Keep the n updates found as the document's history when there are two
- * or more (post_stamp: 1 + the line of the postmortem's own stamp, or 0).
+ * or more, or one under the postmortem posted above it (post_stamp: 1 +
+ * the line of the postmortem's own stamp, or 0).
  */
 static bool
 pm_keep_history(PmParser *ps, PmUpdate *ups, int n, int post_stamp)
 {
-	if (n < 2)
+	if (n < 2 && !(n == 1 && post_stamp > 0))
 	{
 		pfree(ups);
 		return false;
@@ -332,13 +333,35 @@ pm_find_posted_history(PmParser *ps)
 	return pm_keep_history(ps, ups, n, post_stamp);
 }
 
+/* does a line above line to name a time of day? */
+static bool
+pm_timed_line_before(const PmParser *ps, int to)
+{
+	for (int i = 0; i < to; i++)
+	{
+		const PmLine *ln = &ps->lines[i];
+		PmStamps	found;
+
+		if (ln->code || ln->len == 0)
+			continue;
+		memset(&found, 0, sizeof(found));
+		pm_scan_stamps(ln->s, ln->len, &found);
+		for (int k = 0; k < found.n; k++)
+			if (found.st[k].has_time)
+				return true;
+	}
+	return false;
+}
+
 /*
  * Find the update history: the blocks of lines each ending with a posted
  * stamp, the updates those that open with a status word.  The blocks
  * before the first update (a report above its stamp, a "Postmortem"
  * update) are the postmortem: their last stamp is when it was posted,
  * which is no entry.  The history ends at the first block after it that
- * opens with no status word.  True when it holds two updates or more.
+ * opens with no status word.  True when it holds two updates or more, or
+ * one below such a postmortem that names no time (a short incident:
+ * "Resolved" alone).
  */
 bool
 pm_find_history(PmParser *ps)
@@ -379,7 +402,13 @@ pm_find_history(PmParser *ps)
 		else
 			break;
 	}
-	if (n < 2)
+	/*
+	 * one update under the postmortem posted above it, which tells no times
+	 * of its own: a short incident's ("Resolved" alone)
+	 */
+	if (n == 1 && post_stamp > 0 && pm_timed_line_before(ps, post_stamp - 1))
+		n = 0;
+	if (n < 2 && !(n == 1 && post_stamp > 0))
 	{
 		pfree(ups);
 		return pm_find_posted_history(ps);

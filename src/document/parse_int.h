@@ -392,6 +392,7 @@ extern int	pm_update_block(PmParser *ps, int i);
 extern PmItem *pm_new_item(PmParser *ps, int indent);
 extern int pm_task_label(const char *s, const char *e, const char **value);
 extern void pm_measures_line(PmParser *ps, const PmLine *ln);
+extern void pm_report_measures(PmParser *ps);
 extern const char *pm_task_status_word(const char *s, int len);
 extern const char *pm_task_kind(const char *s, int len);
 extern char *pm_trim_leftovers(char *t, char *e);

@@ -1830,6 +1830,32 @@ pm_read_sections(PmParser *ps)
 }
 
 /*
+ * Does the line end with a word that needs what comes after it ("... By" over
+ * "17:55 UTC, the error rate was back to zero.")?  Then a line below that
+ * starts with a time carries on its sentence and starts no entry.
+ */
+static bool
+pm_ends_open(const PmLine *ln)
+{
+	static const char *const open_words[] = {
+		"by", "at", "until", "till", "around", "about", "from", "to", "since",
+		"after", "before", "approximately", "roughly", "on", "of", "and", "the"
+	};
+	const char *e = ln->s + ln->len;
+	const char *w = e;
+
+	while (w > ln->s && isalpha((unsigned char) w[-1]))
+		w--;
+	if (w == e || (w > ln->s && w[-1] != ' '))
+		return false;
+	for (int k = 0; k < lengthof(open_words); k++)
+		if (e - w == (int) strlen(open_words[k]) &&
+			pg_strncasecmp(w, open_words[k], e - w) == 0)
+			return true;
+	return false;
+}
+
+/*
  * A paragraph of prose in the timeline, wrapped over several lines ("At 2:05
  * PM ET, a migration added a column to the\nnotes table.  At 2:11 PM ..."):
  * the line at i and the lines after it that carry on its text (no list
@@ -1847,7 +1873,25 @@ pm_paragraph_end(PmParser *ps, int i)
 		return i + 1;
 	pm_strip_marker(ln->s, ln->s + ln->len, &marker);
 	if (marker)
-		return i + 1;
+	{
+		/*
+		 * "- 10:00 API down after the\ndeploy of build 42.": an item's text
+		 * carried on lazily at the margin, in lower case
+		 */
+		for (j = i + 1; j < ps->nlines; j++)
+		{
+			const PmLine *l = &ps->lines[j];
+			bool		m;
+
+			if (l->code || l->len == 0 || l->indent > ln->indent ||
+				l->quote != ln->quote || !islower((unsigned char) l->s[0]))
+				break;
+			pm_strip_marker(l->s, l->s + l->len, &m);
+			if (m)
+				break;
+		}
+		return j;
+	}
 	for (j = i + 1; j < ps->nlines; j++)
 	{
 		const PmLine *l = &ps->lines[j];
@@ -1856,10 +1900,17 @@ pm_paragraph_end(PmParser *ps, int i)
 		int			level;
 		const char *body;
 
-		/* a line that starts with a digit starts an entry ("14:05 ...") */
+		/*
+		 * a line that starts with a digit starts an entry ("14:05 ..."),
+		 * unless a paragraph of prose left its sentence open ("By\n17:55 UTC")
+		 */
 		if (l->code || l->len == 0 || l->s[0] == '|' || l->s[0] == '#' ||
-			isdigit((unsigned char) l->s[0]) || l->indent > ln->indent ||
-			l->quote != ln->quote)
+			l->indent > ln->indent || l->quote != ln->quote)
+			break;
+		if (isdigit((unsigned char) l->s[0]) && !isdigit((unsigned char) ln->s[0]) &&
+			pm_ends_open(&ps->lines[j - 1]))
+			continue;			/* in prose, not among lines that each open with a time */
+		if (isdigit((unsigned char) l->s[0]))
 			break;
 		pm_strip_marker(l->s, l->s + l->len, &marker);
 		if (marker)
@@ -1965,6 +2016,7 @@ pm_read_structure(PmParser *ps, const char *text, int len)
 	pm_skip_examples(ps);
 	ps->doc->title = ps->front_title;
 	pm_read_sections(ps);
+	pm_report_measures(ps);
 	/* a status issue's front matter: when it began and when it was resolved */
 	if (ps->front_issue && ps->front_start.has_time)
 		ps->parts_seen++;

@@ -309,6 +309,40 @@ pm_prose_measures(PmParser *ps, const PmLine *ln, const char *s, const char *e)
 }
 
 /*
+ * A status page's postmortem above its updates, with no measures of its
+ * own: its paragraphs' sentences that say what the team will do ("We will
+ * resize the instance this weekend ...") are the measures.  The
+ * postmortem is the lines above the first update; a paragraph wrapped over
+ * lines is read as one.
+ */
+void
+pm_report_measures(PmParser *ps)
+{
+	if (ps->nitems > 0 || ps->nupdates == 0)
+		return;
+	for (int i = 0; i < ps->updates[0].status; i++)
+	{
+		const PmLine *ln = &ps->lines[i];
+		int			j;
+		StringInfoData buf;
+
+		if (ln->code || ln->len == 0 || ln->section == SEC_TIMELINE)
+			continue;
+		j = Max(pm_paragraph_end(ps, i), i + 1);
+		initStringInfo(&buf);
+		for (int k = i; k < j; k++)
+		{
+			if (k > i)
+				appendStringInfoChar(&buf, ' ');
+			appendBinaryStringInfo(&buf, ps->lines[k].s, ps->lines[k].len);
+		}
+		pm_prose_measures(ps, ln, buf.data, buf.data + buf.len);
+		pfree(buf.data);
+		i = j - 1;
+	}
+}
+
+/*
  * A line without a list marker in the measures: a task when the measures
  * are written as plain lines ("Tasks:" then one task a line, "Action 1:
  * ..."), prose otherwise.  pm_build_tasks keeps such lines only where the
@@ -571,6 +605,20 @@ pm_measures_line(PmParser *ps, const PmLine *ln)
 			last->due = v;
 		return;
 	}
+	/*
+	 * "- Add an alert that pages before\n  the disk fills up.": the item's
+	 * paragraph wrapped onto the next line (indented under it, or lazily in
+	 * lower case at the margin), one task
+	 */
+	if (!marker && last && !last->plain && last->text.len > 0 &&
+		last->lineno == ln->lineno - 1 &&
+		(ln->indent > last->indent || islower((unsigned char) *s)))
+	{
+		appendStringInfoChar(&last->text, ' ');
+		appendBinaryStringInfo(&last->text, s, e - s);
+		last->lineno = ln->lineno;
+		return;
+	}
 	if (ln->group)
 	{
 		/*
@@ -613,6 +661,7 @@ pm_measures_line(PmParser *ps, const PmLine *ln)
 	{
 		PmItem	   *it = pm_new_item(ps, ln->indent);
 
+		it->lineno = ln->lineno;
 		s = pm_strip_checkbox(s, e, &it->has_checkbox, &it->checked);
 		appendBinaryStringInfo(&it->text, s, e - s);
 		/* "- Detection: ...", "- Resolution:" over its steps: the response */

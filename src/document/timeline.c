@@ -323,6 +323,15 @@ pm_on_date(const char *q, const char *e, PmStamp *st)
 	return pm_skip_separator(r + n, e);
 }
 
+/* do two stamps name the same minute of the same day (or both no day)? */
+static bool
+pm_same_minute(const PmStamp *a, const PmStamp *b)
+{
+	return a->has_time && b->has_time && a->h == b->h && a->mi == b->mi &&
+		a->has_date == b->has_date &&
+		(!a->has_date || (a->y == b->y && a->m == b->m && a->d == b->d));
+}
+
 /* prose: split a line at "At <time>" sentences; false if none */
 bool
 pm_timeline_prose(PmParser *ps, const PmLine *ln, const char *s, const char *e)
@@ -361,12 +370,42 @@ pm_timeline_prose(PmParser *ps, const PmLine *ln, const char *s, const char *e)
 	}
 	if (n == 0)
 		return false;
+	/*
+	 * "- **5:55 PM UTC:** This lasted until 17:55 UTC.  By 17:55 UTC, ...":
+	 * the line's own time heads its first entry
+	 */
+	if (starts[0] > s && n < 64)
+	{
+		PmStamp		st;
+		const char *body = pm_entry_head(s, e, &st);
+
+		if (body != NULL && body <= starts[0] && st.has_time && !st.zone_unknown)
+		{
+			memmove(starts + 1, starts, n * sizeof(starts[0]));
+			memmove(stamps + 1, stamps, n * sizeof(stamps[0]));
+			memmove(bodies + 1, bodies, n * sizeof(bodies[0]));
+			starts[0] = s;
+			stamps[0] = st;
+			bodies[0] = body;
+			n++;
+		}
+	}
 	for (int i = 0; i < n; i++)
 	{
 		const char *be = (i + 1 < n) ? starts[i + 1] : e;
 		const char *bs = bodies[i];
 		PmRawEntry *r;
 
+		/* the next sentence at the same time tells the same moment */
+		if (i > 0 && pm_same_minute(&stamps[i - 1], &stamps[i]))
+		{
+			bs = starts[i];
+			pm_trim(&bs, &be);
+			r = &ps->raw[ps->nraw - 1];
+			appendStringInfoChar(&r->body, ' ');
+			appendBinaryStringInfo(&r->body, bs, be - bs);
+			continue;
+		}
 		pm_trim(&bs, &be);
 		r = pm_new_entry(ps, &stamps[i], ln->lineno, ln->indent);
 		/* text before the first time belongs to the first entry */
@@ -475,6 +514,7 @@ pm_timeline_sentences(PmParser *ps, const PmLine *ln, const char *s, const char 
 {
 	bool		any = false;
 	const char *p = s;
+	int			prev = -1;		/* the entry this paragraph's last sentence made */
 
 	while (p < e)
 	{
@@ -514,8 +554,20 @@ pm_timeline_sentences(PmParser *ps, const PmLine *ln, const char *s, const char 
 				pm_on_date(t + n, se, &st);
 
 				pm_trim(&bs, &be);
+				/*
+				 * "This lasted until about 17:55 UTC.  By 17:55 UTC, the
+				 * error rate was back to zero.": the next sentence at the
+				 * same time tells the same moment, one entry
+				 */
+				if (prev >= 0 && pm_same_minute(&ps->raw[prev].st, &st))
+				{
+					appendStringInfoChar(&ps->raw[prev].body, ' ');
+					appendBinaryStringInfo(&ps->raw[prev].body, bs, be - bs);
+					break;
+				}
 				r = pm_new_entry(ps, &st, ln->lineno, ln->indent);
 				appendBinaryStringInfo(&r->body, bs, be - bs);
+				prev = ps->nraw - 1;
 				any = true;
 				break;
 			}
