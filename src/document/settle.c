@@ -673,6 +673,12 @@ pm_metric_resolve_secs(const PmParser *ps)
 
 		if (ln->code || ln->len < 8)
 			continue;
+		/* only lines whose first letter (after "- **") can open the label */
+		p = ln->s;
+		while (p < e && (*p == '-' || *p == '*' || *p == '+' || *p == ' ' || *p == '_'))
+			p++;
+		if (p >= e || (*p != 'M' && *p != 'm' && *p != 'T' && *p != 't'))
+			continue;
 		p = pm_skip_decor(pm_strip_marker(ln->s, e, &marker), e);
 		if (!pm_prefix_ci(p, e, "mttr") && !pm_prefix_ci(p, e, "mean time to resol") &&
 			!pm_prefix_ci(p, e, "time to resolve") && !pm_prefix_ci(p, e, "time to resolution"))

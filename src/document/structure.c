@@ -1622,6 +1622,12 @@ pm_summary_task_field(PmParser *ps, const PmLine *ln)
 
 	if (ln->len < 12)
 		return false;
+	/* "- **Label**:" or "**Label**:" only */
+	s = ln->s;
+	if ((*s == '-' || *s == '*' || *s == '+') && s[1] == ' ')
+		s = pm_skip_space(s + 1, e);
+	if (s + 1 >= e || s[0] != '*' || s[1] != '*')
+		return false;
 	s = pm_strip_marker(ln->s, e, &marker);
 	if (s >= e || *s != '*' || (colon = memchr(s, ':', e - s)) == NULL || colon - s > 20)
 		return false;

@@ -1164,6 +1164,17 @@ pm_field_span_end(PmParser *ps)
 		}
 	if (t == NULL)
 		return;
+	{
+		/* two "dd:dd" in the prose at least, before scanning it */
+		int			colons = 0;
+
+		for (int i = 1; i + 1 < ps->summary.len && colons < 2; i++)
+			if (ps->summary.data[i] == ':' && isdigit((unsigned char) ps->summary.data[i - 1]) &&
+				isdigit((unsigned char) ps->summary.data[i + 1]))
+				colons++;
+		if (colons < 2)
+			return;
+	}
 	memset(&prose, 0, sizeof(prose));
 	pm_scan_summary_stamps(ps->summary.data, ps->summary.len, &prose);
 	for (int i = 0; i + 1 < prose.n; i++)

@@ -308,12 +308,16 @@ pm_table_separator(const char *s, const char *e)
 bool
 pm_word_start(const char *s, const char *p)
 {
-	/* "T+00:40", "T-5": a time relative to the incident, no time of day */
-	if (p - s >= 2 && (p[-1] == '+' || p[-1] == '-') && (p[-2] == 'T' || p[-2] == 't') &&
-		isdigit((unsigned char) *p) && (p - s == 2 || !pm_isalnum(p[-3])))
-		return false;
-	if (p == s || !pm_isalnum(p[-1]))
+	if (p == s)
 		return true;
+	if (!pm_isalnum(p[-1]))
+	{
+		/* "T+00:40", "T-5": a time relative to the incident, no time of day */
+		if ((p[-1] == '+' || p[-1] == '-') && p - s >= 2 && (p[-2] == 'T' || p[-2] == 't') &&
+			isdigit((unsigned char) *p) && (p - s == 2 || !pm_isalnum(p[-3])))
+			return false;
+		return true;
+	}
 	if (p - s >= 3 && (unsigned char) p[-3] == 0xe2 &&
 		(((unsigned char) p[-2] == 0x80 && (unsigned char) p[-1] >= 0x90 && (unsigned char) p[-1] <= 0x95) ||
 		 (unsigned char) p[-2] == 0x86))
@@ -422,9 +426,9 @@ pm_head_kind(const char *name)
 	if (HAS("action item") || HAS("action point") || (WORD("actions") && !HAS("taken")) || WORD("todo") || WORD("to do") || WORD("to-do") ||
 		WORD("tasks") || WORD("task list") || HAS("follow-up") || HAS("follow up") ||
 		HAS("next steps") || HAS("future work") || strcmp(low, "plan") == 0 || strcmp(low, "the plan") == 0 ||
-		strcmp(low, "our plan") == 0 || HAS("action plan") ||
+		strcmp(low, "our plan") == 0 || (HAS("plan") && HAS("action plan")) ||
 		strcmp(low, "plan of action") == 0 ||
-		HAS("fixes required") || HAS("required fixes") || HAS("fixes needed"))
+		(HAS("fixes") && (HAS("fixes required") || HAS("required fixes") || HAS("fixes needed"))))
 	{
 		/* "Follow-up Review": when the team meets again, no list of tasks */
 		if ((HAS("follow-up") || HAS("follow up")) &&
