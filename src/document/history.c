@@ -385,6 +385,13 @@ pm_find_history(PmParser *ps)
 			continue;
 		first = pm_first_text(ps, prev, i);
 		w = first >= 0 ? pm_status_line(&ps->lines[first], &text) : -1;
+		/* the page's title, "Elevated API errors" / "Incident Report for ...", over its first update */
+		for (int t = first; prev < 0 && w < 0 && t >= 0 && t < i - 1 && pm_title_line(&ps->lines[t]);)
+		{
+			t = pm_first_text(ps, t, i);
+			if (t >= 0 && (w = pm_status_line(&ps->lines[t], &text)) >= 0)
+				first = t;
+		}
 		prev = i;
 		if (w >= 0 && !pm_postmortem_word(w))
 		{
@@ -441,24 +448,27 @@ pm_history_year(PmParser *ps)
 bool
 pm_posted_day(PmParser *ps, int *y, int *m, int *d)
 {
-	bool		found = false;
-
-	for (int i = 0; i < ps->nlines; i++)
+	/* read once: every "Posted" line of the document asks */
+	if (ps->posted_day == 0)
 	{
-		PmStamp		st;
-		bool		posted;
-
-		if (!pm_update_stamp(&ps->lines[i], &st, &posted) || !posted || st.y == 0)
-			continue;
-		if (!found || date2j(st.y, st.m, st.d) < date2j(*y, *m, *d))
+		ps->posted_day = -1;
+		for (int i = 0; i < ps->nlines; i++)
 		{
-			*y = st.y;
-			*m = st.m;
-			*d = st.d;
-			found = true;
+			PmStamp		st;
+			bool		posted;
+			int			j;
+
+			if (!pm_update_stamp(&ps->lines[i], &st, &posted) || !posted || st.y == 0)
+				continue;
+			j = date2j(st.y, st.m, st.d);
+			if (ps->posted_day < 0 || j + 1 < ps->posted_day)
+				ps->posted_day = j + 1;
 		}
 	}
-	return found;
+	if (ps->posted_day < 0)
+		return false;
+	j2date(ps->posted_day - 1, y, m, d);
+	return true;
 }
 
 /*

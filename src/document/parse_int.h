@@ -218,6 +218,8 @@ typedef struct PmParser
 	int			nupdates;		/* most recent first: the timeline */
 	int			post_stamp;		/* 1 + the line of the postmortem's own posted
 								 * stamp above it, 0 if none */
+	int			posted_day;		/* the oldest "Posted" day's Julian day + 1 (0:
+								 * not looked for yet, -1: none) */
 	PmStamp		hist_early;		/* "starting around 21:40" in the first update */
 	PmStamp		report_span[2]; /* the times of the span the report above the
 								 * updates states, with its zone */

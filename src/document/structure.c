@@ -12,6 +12,7 @@
 #include <ctype.h>
 
 #include "lib/stringinfo.h"
+#include "miscadmin.h"
 #include "pgtime.h"
 #include "utils/datetime.h"
 #include "utils/timestamp.h"
@@ -184,6 +185,31 @@ pm_italic_heading(const char *s, const char *e)
 	return NULL;
 }
 
+/*
+ * Does a short line read as a sentence, not as the name of a part: "We
+ * will fix part 1", "Fix the alert", "Add a canary" (a verb, then its
+ * object's article), not "Fix", "The fix" or "Summary of the incident"?
+ */
+static bool
+pm_short_sentence(const char *s, const char *e)
+{
+	static const char *const articles[] = {"the", "a", "an", "our", "all", "every",
+	"each", "its", "their", "any", "this", "these", "those", "more", "new"};
+	const char *w = s;
+
+	if (pm_word_ci(s, e, "we") || pm_word_ci(s, e, "i"))
+		return true;
+	while (w < e && isalpha((unsigned char) *w))
+		w++;
+	if (w == s || w >= e || *w != ' ')
+		return false;
+	w++;
+	for (int i = 0; i < lengthof(articles); i++)
+		if (pm_word_ci(w, e, articles[i]))
+			return true;
+	return false;
+}
+
 /* a plain short line naming a known part: "Timeline:", "Timeline (EAT)." */
 static char *
 pm_plain_heading(const char *s, const char *e, int len)
@@ -213,7 +239,7 @@ pm_plain_heading(const char *s, const char *e, int len)
 		if (*t == ' ')
 			words++;
 	}
-	if (words > most)
+	if (words > most || pm_short_sentence(s, end))
 		return NULL;
 	name = pm_clean(s, end);
 	if (pm_head_kind(name) == HEAD_OTHER)
@@ -1733,6 +1759,8 @@ pm_read_sections(PmParser *ps)
 		char	   *name;
 		bool		newpara = blank_before;
 
+		/* a document of megabytes: statement_timeout and cancel still work */
+		CHECK_FOR_INTERRUPTS();
 		if (pm_history_line(ps, &i))
 			continue;
 		if (ln->code)

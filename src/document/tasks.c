@@ -1369,49 +1369,43 @@ pm_bare_link(const char *text)
 		p++;
 	return *p == '\0' || *p == '(';
 }
-
 /*
- * Does the list begun at span hold plain lines of intention?  Then those
- * are its tasks, and its other plain lines ("This provider has caused
- * several outages since February.") the reasons around them.
+ * What the list begun at one span holds, for each span (items_at_heading
+ * when its items were read): items other than the sentences of a paragraph
+ * (a line that is only a link is none), such sentences, a link, marked
+ * items, and plain lines that say what the team will do.  Read once for
+ * all items, not once an item.
  */
-static bool
-pm_list_has_intention(PmParser *ps, int span)
+typedef struct PmListFacts
 {
-	for (int i = 0; i < ps->nitems; i++)
-		if (ps->items[i].span == span && ps->items[i].plain && ps->items[i].text.len > 0 &&
-			pm_says_intention(ps->items[i].text.data, ps->items[i].text.data + ps->items[i].text.len))
-			return true;
-	return false;
-}
+	bool		listed;
+	bool		prose;
+	bool		marked;
+	bool		intention;
+} PmListFacts;
 
-/*
- * Does the list begun at span hold items other than the sentences of a
- * paragraph (want_prose false), or such sentences (want_prose true)?  A
- * line that is only a link is neither.
- */
-static bool
-pm_list_has(PmParser *ps, int span, bool want_prose)
+static PmListFacts *
+pm_list_facts(PmParser *ps)
 {
+	PmListFacts *f = palloc0(sizeof(PmListFacts) * (ps->nitems + 1));
+
 	for (int i = 0; i < ps->nitems; i++)
 	{
 		const PmItem *it = &ps->items[i];
+		PmListFacts *l = &f[Min(Max(it->span, 0), ps->nitems)];
 
-		if (it->span == span && it->text.len > 0 && it->prose == want_prose &&
-			(want_prose || !pm_bare_link(it->text.data)))
-			return true;
+		if (!it->plain)
+			l->marked = true;
+		if (it->text.len == 0)
+			continue;
+		if (it->prose)
+			l->prose = true;
+		else if (!pm_bare_link(it->text.data))
+			l->listed = true;
+		if (it->plain && pm_says_intention(it->text.data, it->text.data + it->text.len))
+			l->intention = true;
 	}
-	return false;
-}
-
-/* does the list begun at items_at_heading == span have marked items? */
-static bool
-pm_list_has_marked(PmParser *ps, int span)
-{
-	for (int i = 0; i < ps->nitems; i++)
-		if (ps->items[i].span == span && !ps->items[i].plain)
-			return true;
-	return false;
+	return f;
 }
 
 /* tasks and improvements */
@@ -1432,6 +1426,7 @@ pm_build_tasks(PmParser *ps)
 		 * phases' accounts are no tasks, the steps under one were done.
 		 */
 		bool		phases = ps->phase_labels >= 2;
+		PmListFacts *facts = pm_list_facts(ps);
 
 		for (int i = 0; i < ps->nitems; i++)
 		{
@@ -1445,20 +1440,22 @@ pm_build_tasks(PmParser *ps)
 		for (int i = 0; i < ps->nitems; i++)
 		{
 			PmItem	   *it = &ps->items[i];
+			const PmListFacts *l = &facts[Min(Max(it->span, 0), ps->nitems)];
 
 			/*
 			 * A tracking link beside the tasks is no task; the only item,
 			 * "Uptime and alerting issue: https://…", is the task.
-			 */
-			/*
 			 * Sentences of a paragraph are the measures only where the
 			 * measures have no list; links beside them are their sources.
+			 * Plain lines beside marked items, or beside plain lines of
+			 * intention, are the reasons around those.
 			 */
-			if (it->text.len == 0 || (it->prose && pm_list_has(ps, it->span, false)) ||
-				(!it->prose && pm_bare_link(it->text.data) && pm_list_has(ps, it->span, true)) ||
-				(it->plain && pm_list_has_marked(ps, it->span)) ||
+
+			if (it->text.len == 0 || (it->prose && l->listed) ||
+				(!it->prose && pm_bare_link(it->text.data) && l->prose) ||
+				(it->plain && l->marked) ||
 				(it->plain && !pm_says_intention(it->text.data, it->text.data + it->text.len) &&
-				 pm_list_has_intention(ps, it->span)) ||
+				 l->intention) ||
 				(!only_refs && pm_is_reference(it->text.data)) ||
 				(phases && it->phase_text))
 				continue;

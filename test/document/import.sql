@@ -2,7 +2,7 @@
 -- formats (test/document/corpus), checked the way users rely on them.
 BEGIN;
 SET LOCAL timezone = 'UTC';
-SELECT plan(2283);
+SELECT plan(2287);
 
 \set seed000 `cat test/seeds/000_2d29b2a47fc1b878.txt`
 \set seed001 `cat test/seeds/001_e377f6c4d1aac321.txt`
@@ -1369,6 +1369,16 @@ SELECT is(postmortem.parse_markdown(E'# API outage 2024-01-01\n## Timeline\n- 10
 
 SELECT is(jsonb_array_length(postmortem.parse_markdown(E'Login errors\nIncident Report for Example\n\nPostmortem\n\nA cache node failed. We will share more details soon.\n\nFollow-up\n\n- Add a second cache node\n\nPosted Sep 12, 2024 - 16:02 EDT\n\nResolved\n\nFrom 09:14 AM to 09:20 AM logins failed.\n\nPosted Sep 10, 2024 - 09:20 EDT\n')->'tasks'),
 	1, 'a status postmortem with measures of its own takes no "We will" sentence from its text as one');
+
+SELECT is(jsonb_array_length(postmortem.parse_markdown(E'# API outage 2024-01-01\n## Timeline\n- 10:00 UTC: down\n- 11:00 UTC: resolved\n## Action items\nFix the alert\nRotate the certs\nAdd a canary')->'tasks'),
+	3, 'a plain task line that opens with a verb and its object ("Fix the alert") is a task, no Resolution heading');
+SELECT is(jsonb_array_length(postmortem.parse_markdown(E'# API outage 2024-01-01\n## Timeline\n- 10:00 UTC: down\n- 11:00 UTC: resolved\n## Action items\nWe will fix the pager rota\n\nWe will fix the runbook')->'tasks'),
+	2, '"We will fix ..." alone on its line is a task, no Resolution heading');
+SELECT is(postmortem.parse_markdown(E'API outage on 2024-01-01\n\nTimeline\n10:00 UTC: down\n11:00 UTC: resolved\n\nRoot cause of the outage\nA full disk.\n\nThe fix\nWe grew the disk.')->>'resolution',
+	'We grew the disk.', 'plain lines that name a part ("Root cause of the outage", "The fix") still head it');
+
+SELECT is(postmortem.parse_markdown(E'Elevated API errors\nIncident Report for Example\n\nResolved\nThis incident has been resolved.\nPosted Sep 10, 2024 - 10:40 EDT\n\nMonitoring\nA fix has been implemented and we are monitoring the results.\nPosted Sep 10, 2024 - 10:20 EDT\n\nInvestigating\nWe are investigating elevated API errors.\nPosted Sep 10, 2024 - 10:02 EDT\n')->>'resolved_at',
+	'2024-09-10T14:40:00+00:00', 'a status page''s title lines over its first update are no postmortem: the Resolved update is the end');
 
 -- the 327-338 sample's rules (docs22), and where they must not reach
 SELECT is(jsonb_array_length(postmortem.parse_markdown(E'# API outage 2024-01-01\n## Timeline\n- T+5 min: first page\n- 10:00 UTC: alert\n- 11:00 UTC: resolved')->'timeline'),

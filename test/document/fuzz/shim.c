@@ -19,6 +19,7 @@
 #include <stdlib.h>
 
 #include "lib/stringinfo.h"
+#include "miscadmin.h"
 #include "pgtime.h"
 #include "utils/datetime.h"
 #include "utils/memutils.h"
@@ -37,6 +38,14 @@ struct pg_tz
 
 static pg_tz utc = {"UTC", 0};
 pg_tz	   *session_timezone = &utc;
+
+/* CHECK_FOR_INTERRUPTS(): nothing interrupts a fuzz run */
+volatile sig_atomic_t InterruptPending = false;
+
+void
+ProcessInterrupts(void)
+{
+}
 
 /* ----- memory ----- */
 static void **blocks;
