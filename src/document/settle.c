@@ -669,19 +669,9 @@ pm_metric_resolve_secs(const PmParser *ps)
 		const char *e = ln->s + ln->len;
 		const char *p;
 		const char *colon;
-		bool		marker;
 
-		if (ln->code || ln->len < 8)
-			continue;
-		/* only lines whose first letter (after "- **") can open the label */
-		p = ln->s;
-		while (p < e && (*p == '-' || *p == '*' || *p == '+' || *p == ' ' || *p == '_'))
-			p++;
-		if (p >= e || (*p != 'M' && *p != 'm' && *p != 'T' && *p != 't'))
-			continue;
-		p = pm_skip_decor(pm_strip_marker(ln->s, e, &marker), e);
-		if (!pm_prefix_ci(p, e, "mttr") && !pm_prefix_ci(p, e, "mean time to resol") &&
-			!pm_prefix_ci(p, e, "time to resolve") && !pm_prefix_ci(p, e, "time to resolution"))
+		if (ln->code || ln->len < 8 || ln->section == SEC_TIMELINE ||
+			(p = pm_metric_label(ln->s, e)) == NULL)
 			continue;
 		if ((colon = memchr(p, ':', e - p)) != NULL && colon - p <= 40)
 			return pm_stated_length(colon + 1, e - colon - 1, true);
@@ -696,11 +686,7 @@ pm_end_from_timeline(PmParser *ps, TimestampTz last)
 	PmDocument *doc = ps->doc;
 	TimestampTz end = last;
 	bool		found = false;
-	TimestampTz stated;
-
-	if (ps->field_secs == 0 && ps->sum_has_start && doc->nentries > 0)
-		ps->field_secs = pm_metric_resolve_secs(ps);
-	stated = ps->sum_start + (TimestampTz) ps->field_secs * USECS_PER_SEC;
+	TimestampTz stated = ps->sum_start + (TimestampTz) ps->field_secs * USECS_PER_SEC;
 
 	/*
 	 * "Duration: 26 minutes" in a field (not "down for 66 minutes" in prose,
@@ -760,6 +746,29 @@ pm_end_from_timeline(PmParser *ps, TimestampTz last)
 	}
 	if (end < ps->sum_start)
 		end = last;
+	/*
+	 * No stated length: an MTTR line of the metrics ("MTTR (Mean Time to
+	 * Resolve): 42 minutes") before the end found picks the entry it
+	 * reaches ("Confirmed the feed was processing again", not "Incident
+	 * closed")
+	 */
+	if (ps->field_secs == 0 && ps->sum_has_start && doc->nentries > 1 && end > ps->sum_start)
+	{
+		int			secs = pm_metric_resolve_secs(ps);
+		TimestampTz want = ps->sum_start + (TimestampTz) secs * USECS_PER_SEC;
+
+		for (int i = doc->nentries - 1; i >= 0 && secs > 0 && want < end; i--)
+			if (doc->entries[i].at > ps->sum_start &&
+				doc->entries[i].at - want <= 60 * USECS_PER_SEC &&
+				want - doc->entries[i].at <= 60 * USECS_PER_SEC)
+			{
+				ps->sum_end = doc->entries[i].at;
+				ps->sum_has_end = true;
+				pm_note(doc, "the summary names no end; the incident ends at the entry the stated time to resolve (%d minutes) reaches",
+						secs / 60);
+				return;
+			}
+	}
 	/*
 	 * "Impact: Releases blocked for 2 hours." over entries that stop at
 	 * "Cache purged and the build re-run" (40 minutes in), none saying the

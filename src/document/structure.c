@@ -459,6 +459,9 @@ pm_split_lines(PmParser *ps, const char *text, int len)
 		ln->comment = false;
 		ln->group = false;
 		ln->quote = quoted;
+		if (*c == '#' && ln->len >= 9 && !ps->example_heading &&
+			(memchr(c, 'x', ln->len) != NULL || memchr(c, 'X', ln->len) != NULL))
+			ps->example_heading = pm_contains_ci(c, ln->len, "example");
 		/* what only a Markdown parser settles: HTML, fences, nested lists */
 		if (ln->len > 0 && (*c == '<' || *c == '`' || *c == '~' ||
 							(indent > 0 && (*c == '-' || *c == '*' || *c == '+' || isdigit((unsigned char) *c)))))
@@ -1643,8 +1646,6 @@ pm_summary_task_field(PmParser *ps, const PmLine *ln)
 	const char *e = ln->s + ln->len;
 	const char *s;
 	const char *colon;
-	char	   *label;
-	bool		marker;
 
 	if (ln->len < 12)
 		return false;
@@ -1654,16 +1655,18 @@ pm_summary_task_field(PmParser *ps, const PmLine *ln)
 		s = pm_skip_space(s + 1, e);
 	if (s + 1 >= e || s[0] != '*' || s[1] != '*')
 		return false;
-	s = pm_strip_marker(ln->s, e, &marker);
-	if (s >= e || *s != '*' || (colon = memchr(s, ':', e - s)) == NULL || colon - s > 20)
+	s += 2;
+	if ((colon = memchr(s, ':', Min(e - s, 24))) == NULL)
 		return false;
-	label = pm_clean(s, colon);
 	for (int i = 0; i < lengthof(labels); i++)
 	{
 		const char *v;
 		PmItem	   *it;
+		int			n = strlen(labels[i]);
 
-		if (pg_strcasecmp(label, labels[i]) != 0)
+		/* "**Follow-ups**:" or "**Follow-ups:**" */
+		if (!pm_prefix_ci(s, colon, labels[i]) ||
+			!(s + n == colon || (s + n + 2 == colon && s[n] == '*' && s[n + 1] == '*')))
 			continue;
 		v = pm_skip_decor(colon + 1, e);
 		if (e - v < 4)
@@ -2005,6 +2008,8 @@ pm_parser_begin(PmParser *ps, PmDocument *doc, const PmOptions *opt)
 static void
 pm_skip_examples(PmParser *ps)
 {
+	if (!ps->example_heading)
+		return;
 	for (int i = 0; i < ps->nlines; i++)
 	{
 		PmLine	   *ln = &ps->lines[i];

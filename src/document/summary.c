@@ -1153,7 +1153,7 @@ pm_field_span_end(PmParser *ps)
 	PmStamps	prose;
 	const PmStamp *t = NULL;
 
-	if (ps->end_field.len || ps->start_field.len || ps->summary.len == 0)
+	if (ps->end_field.len || ps->start_field.len || ps->summary.len == 0 || ps->nraw > 0)
 		return;
 	for (int i = 0; i < ps->dur.n; i++)
 		if (ps->dur.st[i].has_time)

@@ -304,6 +304,23 @@ pm_table_separator(const char *s, const char *e)
  * ---------------------------------------------------------------------
  */
 
+/*
+ * "- **MTTR (Mean Time to Resolve):** 42 minutes", "Time to resolve: 21m":
+ * where the label opens (after the list marker and emphasis), or NULL
+ */
+const char *
+pm_metric_label(const char *p, const char *e)
+{
+	while (p < e && (*p == '-' || *p == '*' || *p == '+' || *p == ' ' || *p == '_'))
+		p++;
+	if (e - p < 4 || (*p != 'M' && *p != 'm' && *p != 'T' && *p != 't'))
+		return NULL;
+	if (pm_prefix_ci(p, e, "mttr") || pm_prefix_ci(p, e, "mean time to resol") ||
+		pm_prefix_ci(p, e, "time to resolve") || pm_prefix_ci(p, e, "time to resolution"))
+		return p;
+	return NULL;
+}
+
 /* does a word start at p?  UTF-8 dashes, arrows and spaces end words too */
 bool
 pm_word_start(const char *s, const char *p)
@@ -404,11 +421,20 @@ pm_head_kind_ja(const char *low)
 	return pm_head_kind_zh(low);
 }
 
+/* does low, l bytes, end with the words w ("📝 action plan", "Fixes required")? */
+static bool
+pm_ends_with(const char *low, size_t l, const char *w, size_t n)
+{
+	return l >= n && low[l - 1] == w[n - 1] && memcmp(low + l - n, w, n) == 0 &&
+		(l == n || !isalnum((unsigned char) low[l - n - 1]));
+}
+
 PmHeadKind
 pm_head_kind(const char *name)
 {
 	char		buf[128];
-	char	   *low = pm_lower_copy(name, strlen(name), buf, sizeof(buf));
+	size_t		llen = strlen(name);
+	char	   *low = pm_lower_copy(name, llen, buf, sizeof(buf));
 
 	if (HAS("timeline") || HAS("chronology") || HAS("sequence of events") || HAS("chain of events"))
 	{
@@ -426,9 +452,10 @@ pm_head_kind(const char *name)
 	if (HAS("action item") || HAS("action point") || (WORD("actions") && !HAS("taken")) || WORD("todo") || WORD("to do") || WORD("to-do") ||
 		WORD("tasks") || WORD("task list") || HAS("follow-up") || HAS("follow up") ||
 		HAS("next steps") || HAS("future work") || strcmp(low, "plan") == 0 || strcmp(low, "the plan") == 0 ||
-		strcmp(low, "our plan") == 0 || (HAS("plan") && HAS("action plan")) ||
+		strcmp(low, "our plan") == 0 || pm_ends_with(low, llen, "action plan", 11) ||
 		strcmp(low, "plan of action") == 0 ||
-		(HAS("fixes") && (HAS("fixes required") || HAS("required fixes") || HAS("fixes needed"))))
+		pm_ends_with(low, llen, "fixes required", 14) || pm_ends_with(low, llen, "required fixes", 14) ||
+		pm_ends_with(low, llen, "fixes needed", 12))
 	{
 		/* "Follow-up Review": when the team meets again, no list of tasks */
 		if ((HAS("follow-up") || HAS("follow up")) &&
