@@ -459,7 +459,7 @@ pm_split_lines(PmParser *ps, const char *text, int len)
 		ln->comment = false;
 		ln->group = false;
 		ln->quote = quoted;
-		if (*c == '#' && ln->len >= 9 && !ps->example_heading &&
+		if (ln->len >= 9 && *c == '#' && !ps->example_heading &&
 			(memchr(c, 'x', ln->len) != NULL || memchr(c, 'X', ln->len) != NULL))
 			ps->example_heading = pm_contains_ci(c, ln->len, "example");
 		/* what only a Markdown parser settles: HTML, fences, nested lists */
