@@ -212,6 +212,9 @@ typedef struct PmParser
 								 * the headings */
 	bool		letter_prose;	/* read that text as the timeline's prose */
 	bool		prose_timeline; /* no timeline: read that section's prose as one */
+	bool		prose_all;		/* no timeline anywhere: every section's timed
+								 * sentences are the entries */
+	int			prose_all_upto; /* the last line of the paragraph read so */
 	bool		notice;			/* no timeline section: time-led paragraphs
 								 * above the first heading are its entries */
 	int			notice_paragraphs;	/* such paragraphs, seen in pass 1 */

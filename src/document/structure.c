@@ -1732,6 +1732,48 @@ pm_other_section_line(PmParser *ps, int i, bool newpara)
 	return i;
 }
 
+/*
+ * The timed sentences of the paragraph at line i, when no part of the
+ * document is a timeline ("The disruption was first seen at 3:12 pm, when
+ * ...", "At approximately 5:05 pm all parts of the system were
+ * restored."): each an entry, but a sentence that states a span ("from
+ * 3:12 pm to 3:58 pm"), which the summary reads.  The lines stay their
+ * section's too.
+ */
+static void
+pm_prose_all_paragraph(PmParser *ps, int i)
+{
+	int			j = Max(pm_paragraph_end(ps, i), i + 1);
+	StringInfoData para;
+	const char *a,
+			   *e;
+
+	ps->prose_all_upto = j - 1;
+	if (pm_list_marker(&ps->lines[i]) || ps->lines[i].s[0] == '|')
+		return;
+	initStringInfo(&para);
+	for (int k = i; k < j; k++)
+	{
+		if (para.len > 0)
+			appendStringInfoChar(&para, ' ');
+		appendBinaryStringInfo(&para, ps->lines[k].s, ps->lines[k].len);
+	}
+	a = para.data;
+	e = para.data + para.len;
+	/* prose ends its sentences: not "Start Time: March 18, 2024 05:10 IDT" */
+	if (e == a || (e[-1] != '.' && e[-1] != '!' && e[-1] != '?'))
+		a = e;
+	while (a < e)
+	{
+		const char *b = pm_sentence_end(a, e);
+
+		if (!pm_time_range(a, b - a) && !pm_contains_ci(a, b - a, "between "))
+			pm_timeline_sentences(ps, &ps->lines[i], a, b);
+		a = pm_skip_space(b, e);
+	}
+	pfree(para.data);
+}
+
 /* pass 1: sort the lines into the sections of the template */
 void
 pm_read_sections(PmParser *ps)
@@ -1822,6 +1864,9 @@ pm_read_sections(PmParser *ps)
 				continue;
 			}
 		}
+		if (ps->prose_all && i > ps->prose_all_upto && !ln->code &&
+			(sec == SEC_SUMMARY || sec == SEC_ROOT || sec == SEC_OTHER))
+			pm_prose_all_paragraph(ps, i);
 		/* the report above a status page's updates: its timed sentences too */
 		if (ps->nupdates > 0 && i < ps->updates[0].status && doc->title != NULL &&
 			sec != SEC_TIMELINE && ln->s[0] != '|' &&
@@ -2044,6 +2089,24 @@ pm_skip_examples(PmParser *ps)
 			ps->lines[k].code = ps->lines[k].comment = true;
 		i = j - 1;
 	}
+}
+
+/* keep the first entry of each time of day: the same moment, told again */
+static void
+pm_drop_retold(PmParser *ps)
+{
+	int			n = 0;
+
+	for (int i = 0; i < ps->nraw; i++)
+	{
+		bool		told = false;
+
+		for (int k = 0; k < n && !told; k++)
+			told = ps->raw[k].st.h == ps->raw[i].st.h && ps->raw[k].st.mi == ps->raw[i].st.mi;
+		if (!told)
+			ps->raw[n++] = ps->raw[i];
+	}
+	ps->nraw = n;
 }
 
 /* passes 1: the lines, their blocks and sections */
@@ -2804,6 +2867,29 @@ pm_parse_document(const char *text, int len, const PmOptions *opt)
 		pm_parser_begin(&ps, doc, opt);
 		ps.letter_prose = ps.prose_timeline = true;
 		pm_read_structure(&ps, text, len);
+	}
+
+	/*
+	 * No timeline anywhere, but the sections' prose tells the moments: read
+	 * again with each timed sentence an entry, a moment told twice (the
+	 * summary, then the details) one entry.  Kept when it finds two moments
+	 * or more; else read as it was.
+	 */
+	if (ps.nraw == 0 && !ps.saw_timeline && !ps.notice && ps.nupdates == 0 &&
+		!ps.prose_timeline && ps.parts_seen > 0)
+	{
+		memset(doc, 0, sizeof(PmDocument));
+		pm_parser_begin(&ps, doc, opt);
+		ps.prose_all = true;
+		ps.prose_all_upto = -1;
+		pm_read_structure(&ps, text, len);
+		pm_drop_retold(&ps);
+		if (ps.nraw < 2)
+		{
+			memset(doc, 0, sizeof(PmDocument));
+			pm_parser_begin(&ps, doc, opt);
+			pm_read_structure(&ps, text, len);
+		}
 	}
 
 	/* nothing at all? */

@@ -2,7 +2,7 @@
 -- formats (test/document/corpus), checked the way users rely on them.
 BEGIN;
 SET LOCAL timezone = 'UTC';
-SELECT plan(2287);
+SELECT plan(2289);
 
 \set seed000 `cat test/seeds/000_2d29b2a47fc1b878.txt`
 \set seed001 `cat test/seeds/001_e377f6c4d1aac321.txt`
@@ -1379,6 +1379,11 @@ SELECT is(postmortem.parse_markdown(E'API outage on 2024-01-01\n\nTimeline\n10:0
 
 SELECT is(postmortem.parse_markdown(E'Elevated API errors\nIncident Report for Example\n\nResolved\nThis incident has been resolved.\nPosted Sep 10, 2024 - 10:40 EDT\n\nMonitoring\nA fix has been implemented and we are monitoring the results.\nPosted Sep 10, 2024 - 10:20 EDT\n\nInvestigating\nWe are investigating elevated API errors.\nPosted Sep 10, 2024 - 10:02 EDT\n')->>'resolved_at',
 	'2024-09-10T14:40:00+00:00', 'a status page''s title lines over its first update are no postmortem: the Resolved update is the end');
+
+SELECT is(jsonb_array_length(postmortem.parse_markdown(E'# Cache outage\n\n## Summary\nOn 2024-10-08 from 3:12 pm to 3:58 pm ET the site was down.\n\n## Detection\nThe disruption was first seen at 3:12 pm, when the app lost its cache.\n\n## Recovery\nAll features were back at 3:58 pm on the new cluster. At 5:05 pm the last settings were restored.\n\n## Action items\n- Move the cache in house by 6:00 pm Friday')->'timeline'),
+	3, 'no timeline anywhere: the timed sentences of the sections are the entries, the span stated once is none, a moment told twice one entry, the measures'' times none');
+SELECT is(jsonb_array_length(postmortem.parse_markdown(E'# Cache outage\n\n## Summary\nOn 2024-10-08 from 3:12 pm to 3:58 pm ET the site was down.\n\n## Resolution\nService was fully restored by 3:58 pm.')->'timeline'),
+	0, 'no timeline and one timed sentence besides the span: no entries (the summary gives the span)');
 
 -- the 327-338 sample's rules (docs22), and where they must not reach
 SELECT is(jsonb_array_length(postmortem.parse_markdown(E'# API outage 2024-01-01\n## Timeline\n- T+5 min: first page\n- 10:00 UTC: alert\n- 11:00 UTC: resolved')->'timeline'),
