@@ -1037,6 +1037,20 @@ pm_read_day_month(const char *r, const char *e, int a, int *y, int *m, int *d)
 	nm = pm_read_month(r, e, &mon);
 	if (nm == 0)
 		nm = pm_read_foreign_month(r, e, &mon);
+	if (nm == 0 && !dashed && r < e && *r == 'a' && pm_word_ci(r, e, "and"))
+	{
+		/* "Tuesday 20th and Wednesday 21st February": the first day, of that month */
+		const char *t = pm_skip_weekday(pm_skip_space(r + 3, e), e);
+		int			dd,
+					nd = pm_read_digits(t, e, 2, &dd);
+
+		if (nd > 0 && dd >= 1 && dd <= 31)
+		{
+			t = pm_skip_space(pm_skip_ordinal(t + nd, e), e);
+			if ((nm = pm_read_month(t, e, &mon)) > 0)
+				r = t;
+		}
+	}
 	if (nm == 0 || a < 1 || a > 31)
 		return NULL;
 	r += nm;

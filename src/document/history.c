@@ -206,6 +206,13 @@ pm_history_early(PmParser *ps, const PmRawEntry *r)
 		{
 			ps->hist_early = found.st[i];
 			ps->hist_lineno = r->lineno;
+			/* the one update's "from 10:32 AM to 10:43 AM UTC": its end too */
+			for (int k = i + 1; k < found.n && ps->nupdates == 1; k++)
+				if (found.st[k].has_time)
+				{
+					ps->hist_late = found.st[k];
+					break;
+				}
 			return;
 		}
 }
@@ -225,10 +232,32 @@ pm_push_update(PmUpdate *ups, int *n, int *max, int first, int stamp)
 	return ups;
 }
 
+/* does a line in [from, to) name a time of day (not a posted stamp's)? */
+static bool
+pm_lines_timed(PmParser *ps, int from, int to)
+{
+	for (int i = Max(from, 0); i < to && i < ps->nlines; i++)
+	{
+		const PmLine *ln = &ps->lines[i];
+		PmStamps	found;
+		PmStamp		st;
+		bool		posted;
+
+		if (ln->code || ln->front_matter || ln->len == 0 || pm_update_stamp(ln, &st, &posted))
+			continue;
+		memset(&found, 0, sizeof(found));
+		pm_scan_stamps(ln->s, ln->len, &found);
+		for (int k = 0; k < found.n; k++)
+			if (found.st[k].has_time)
+				return true;
+	}
+	return false;
+}
+
 /*
  * Keep the n updates found as the document's history when there are two
- * or more, or one under the postmortem posted above it (post_stamp: 1 +
- * the line of the postmortem's own stamp, or 0).
+ * or more, or one under a postmortem posted with its own stamp (post_stamp:
+ * 1 + the line of the postmortem's own stamp, or 0).
  */
 static bool
 pm_keep_history(PmParser *ps, PmUpdate *ups, int n, int post_stamp)
@@ -333,26 +362,6 @@ pm_find_posted_history(PmParser *ps)
 	return pm_keep_history(ps, ups, n, post_stamp);
 }
 
-/* does a line above line to name a time of day? */
-static bool
-pm_timed_line_before(const PmParser *ps, int to)
-{
-	for (int i = 0; i < to; i++)
-	{
-		const PmLine *ln = &ps->lines[i];
-		PmStamps	found;
-
-		if (ln->code || ln->len == 0)
-			continue;
-		memset(&found, 0, sizeof(found));
-		pm_scan_stamps(ln->s, ln->len, &found);
-		for (int k = 0; k < found.n; k++)
-			if (found.st[k].has_time)
-				return true;
-	}
-	return false;
-}
-
 /*
  * Find the update history: the blocks of lines each ending with a posted
  * stamp, the updates those that open with a status word.  The blocks
@@ -384,14 +393,11 @@ pm_find_history(PmParser *ps)
 		if (!pm_update_stamp(&ps->lines[i], &st, &posted))
 			continue;
 		first = pm_first_text(ps, prev, i);
+		/* "Uploads Failing / Incident Report for X / Resolved": titles over it */
+		while (n == 0 && post_stamp == 0 && first >= 0 && first < i - 1 &&
+			   pm_title_line(&ps->lines[first]) && pm_status_line(&ps->lines[first], &text) < 0)
+			first = pm_first_text(ps, first, i);
 		w = first >= 0 ? pm_status_line(&ps->lines[first], &text) : -1;
-		/* the page's title, "Elevated API errors" / "Incident Report for ...", over its first update */
-		for (int t = first; prev < 0 && w < 0 && t >= 0 && t < i - 1 && pm_title_line(&ps->lines[t]);)
-		{
-			t = pm_first_text(ps, t, i);
-			if (t >= 0 && (w = pm_status_line(&ps->lines[t], &text)) >= 0)
-				first = t;
-		}
 		prev = i;
 		if (w >= 0 && !pm_postmortem_word(w))
 		{
@@ -410,10 +416,15 @@ pm_find_history(PmParser *ps)
 			break;
 	}
 	/*
-	 * one update under the postmortem posted above it, which tells no times
-	 * of its own: a short incident's ("Resolved" alone)
+	 * One update is a history only under a postmortem posted with its own
+	 * stamp ("Postmortem ... Posted Oct 15, 2024 - 12:05 UTC" over
+	 * "Resolved / On October 15 ... / Posted Oct 15, 2024 - 10:45 UTC"),
+	 * and not when both name the times (the update restating the report's;
+	 * a short incident's "Resolved" alone, under a report that tells no
+	 * times, is one)
 	 */
-	if (n == 1 && post_stamp > 0 && pm_timed_line_before(ps, post_stamp - 1))
+	if (n == 1 && post_stamp > 0 && pm_lines_timed(ps, ups[0].status, ups[0].stamp) &&
+		pm_lines_timed(ps, 0, post_stamp - 1))
 		n = 0;
 	if (n < 2 && !(n == 1 && post_stamp > 0))
 	{

@@ -208,6 +208,8 @@ typedef struct PmParser
 	int			parts_seen;		/* headings or fields of the template */
 	bool		what_happened;	/* in a section headed "What happened" */
 	int			what_happened_times;	/* its lines that name a time */
+	int			resolution_times;	/* timed sentences of the Resolution's prose */
+	bool		resolution_prose;	/* that prose is the timeline */
 	int			letter_times;	/* sentences with a time in the text above
 								 * the headings */
 	bool		letter_prose;	/* read that text as the timeline's prose */
@@ -225,6 +227,7 @@ typedef struct PmParser
 	int			posted_day;		/* the oldest "Posted" day's Julian day + 1 (0:
 								 * not looked for yet, -1: none) */
 	PmStamp		hist_early;		/* "starting around 21:40" in the first update */
+	PmStamp		hist_late;		/* "from 10:32 AM to 10:43 AM": a lone update's end */
 	PmStamp		report_span[2]; /* the times of the span the report above the
 								 * updates states, with its zone */
 	int			nreport_span;

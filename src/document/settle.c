@@ -437,6 +437,33 @@ pm_impact_length_start(PmParser *ps, TimestampTz first)
 }
 
 /*
+ * "Duration: ~45 minutes" over "09:00 Maintenance began", "10:20 Rollout
+ * finished", "11:42 Most clients were disconnected", ..., "12:27 The
+ * rollback finished" (the last entry): the entry from which the stated
+ * length reaches the last entry, when the entries before it come longer
+ * before it than the incident lasted (the work that set it up), or -1.
+ */
+static int
+pm_field_length_start(PmParser *ps, TimestampTz first)
+{
+	PmDocument *doc = ps->doc;
+	TimestampTz len = (TimestampTz) ps->field_secs * USECS_PER_SEC;
+	int			end = doc->nentries - 1;
+
+	if (ps->field_secs <= 0 || doc->nentries < 3)
+		return -1;
+	for (int i = 1; i < end; i++)
+	{
+		TimestampTz span = doc->entries[end].at - doc->entries[i].at;
+
+		if (span - len <= 60 * USECS_PER_SEC && len - span <= 60 * USECS_PER_SEC &&
+			doc->entries[i].at - first > len)
+			return i;
+	}
+	return -1;
+}
+
+/*
  * "12:00 - Application running normally", "11:00 - Normal operations": the
  * baseline written above the incident, not its start
  */
@@ -480,6 +507,14 @@ pm_start_from_timeline(PmParser *ps, TimestampTz first)
 		pm_note(doc, "the summary names no start; the impact it states (%d minutes) reaches the last recovery from line %d, and the entries before it come longer before it, so the incident starts there",
 				pm_stated_length(ps->impact.data, ps->impact.len, false) / 60,
 				doc->entries[found].lineno);
+		return;
+	}
+	if (found < 0 && (found = pm_field_length_start(ps, first)) >= 0)
+	{
+		ps->sum_start = doc->entries[found].at;
+		ps->sum_has_start = true;
+		pm_note(doc, "the summary names no start; its stated length (%d minutes) reaches the last entry from line %d, and the entries before it come longer before it, so the incident starts there",
+				ps->field_secs / 60, doc->entries[found].lineno);
 		return;
 	}
 	while (found < 0 && baseline < doc->nentries - 1 && doc->entries[0].at <= first &&
@@ -679,6 +714,53 @@ pm_metric_resolve_secs(const PmParser *ps)
 	return 0;
 }
 
+/*
+ * "the outage started affecting us at around 00:12 UTC and had cleared by
+ * 01:05": the one sentence that starts the incident also ends it.  The end
+ * is at's entry's time moved by the distance from its first time to the
+ * one after "cleared by" (or "resolved by", "recovered by"), when that is
+ * later by less than twelve hours.
+ */
+static bool
+pm_cleared_later(const PmDocument *doc, TimestampTz at, TimestampTz *end)
+{
+	static const char *const says[] = {"cleared by ", "resolved by ", "recovered by "};
+
+	for (int i = doc->nentries - 1; i >= 0; i--)
+	{
+		const char *b = doc->entries[i].body;
+		const char *e = b + strlen(b);
+		PmStamps	found;
+
+		if (doc->entries[i].at != at)
+			continue;
+		memset(&found, 0, sizeof(found));
+		pm_scan_stamps(b, e - b, &found);
+		if (found.n == 0 || !found.st[0].has_time)
+			return false;
+		for (int k = 0; k < lengthof(says); k++)
+		{
+			const char *w = b;
+			PmStamp		st;
+			int			mins;
+
+			while (w < e && !pm_prefix_ci(w, e, says[k]))
+				w++;
+			if (w >= e || pm_read_stamp(w + strlen(says[k]), e, &st) <= 0 || !st.has_time)
+				continue;
+			mins = (st.h * 60 + st.mi) - (found.st[0].h * 60 + found.st[0].mi);
+			if (mins < 0)
+				mins += 24 * 60;
+			if (mins <= 0 || mins >= 12 * 60)
+				return false;
+			*end = at + (TimestampTz) mins * 60 * USECS_PER_SEC;
+			return true;
+		}
+		return false;
+	}
+	return false;
+}
+
 /* no end in the summary: the last resolution entry, else the last entry */
 static void
 pm_end_from_timeline(PmParser *ps, TimestampTz last)
@@ -746,6 +828,13 @@ pm_end_from_timeline(PmParser *ps, TimestampTz last)
 	}
 	if (end < ps->sum_start)
 		end = last;
+	if (end == ps->sum_start && pm_cleared_later(doc, end, &end))
+	{
+		ps->sum_end = end;
+		ps->sum_has_end = true;
+		pm_note(doc, "the summary names no end; the entry the incident starts at says when it cleared, later in its sentence, so the incident ends then");
+		return;
+	}
 	/*
 	 * No stated length: an MTTR line of the metrics ("MTTR (Mean Time to
 	 * Resolve): 42 minutes") before the end found picks the entry it
@@ -792,6 +881,31 @@ pm_end_from_timeline(PmParser *ps, TimestampTz last)
 	ps->sum_has_end = true;
 	pm_note(doc, "the summary names no end; the incident ends at the %s",
 			found ? "last entry that says it was resolved" : "last timeline entry");
+}
+
+/*
+ * "Resolved / ... was down from 10:32 AM to 10:43 AM UTC", the one update
+ * (posted at 10:45): the end its text names, after the start and before
+ * it was posted, on the day (tm) of the update
+ */
+static void
+pm_history_end(PmParser *ps, const PmZone *z, const struct pg_tm *tm, TimestampTz posted)
+{
+	const PmStamp *st = &ps->hist_late;
+	TimestampTz ts;
+
+	if (ps->sum_has_end || !st->has_time || st->has_date)
+		return;
+	if (st->has_zone)
+		z = &st->zone;
+	if (pm_zone_to_ts(z, tm->tm_year, tm->tm_mon, tm->tm_mday, st->h, st->mi, st->s, 0, &ts) &&
+		ts > ps->sum_start && ts <= posted)
+	{
+		ps->sum_end = ts;
+		ps->sum_has_end = true;
+		pm_note(ps->doc, "the status update says the incident ended at %s, before it was posted; the incident ends then",
+				pm_fmt_hm(st->h, st->mi));
+	}
 }
 
 /*
@@ -981,6 +1095,7 @@ pm_history_start(PmParser *ps)
 			ps->sum_has_start = true;
 			pm_note(doc, "the first status update says the incident began at %s, before it was posted; the incident starts then",
 					pm_fmt_hm(st->h, st->mi));
+			pm_history_end(ps, z, &tm, doc->entries[i].at);
 		}
 		return;
 	}

@@ -1368,6 +1368,29 @@ pm_count_prose_time(PmParser *ps, const PmLine *ln, bool opens)
 	}
 }
 
+/*
+ * "Impact and Resolution Steps" / "On April 14th beginning at 08:20 UTC the
+ * store began to answer slowly ... paged at 08:24 UTC ...": the Resolution's
+ * sentences of prose that name a time, counted (a document with no
+ * timeline tells it there)
+ */
+static void
+pm_count_resolution_times(PmParser *ps, const PmLine *ln)
+{
+	const char *a = ln->s,
+			   *e = ln->s + ln->len;
+
+	while (a < e)
+	{
+		const char *b = pm_sentence_end(a, e);
+		PmStamps	found;
+
+		if (pm_sentence_times(a, b, &found) > 0)
+			ps->resolution_times++;
+		a = pm_skip_space(b, e);
+	}
+}
+
 /* does the line open with "At <time>" or "By <time>" ("At 2:12 AM PDT on October 3rd, ...")? */
 static bool
 pm_opens_at_time(const PmLine *ln)
@@ -1890,12 +1913,15 @@ pm_read_sections(PmParser *ps)
 				 * recovery's timed paragraphs are its last entries
 				 */
 				if (ps->prose_timeline && newpara && ps->root_field == &ps->resolution &&
-					pm_opens_at_time(ln))
+					(pm_opens_at_time(ln) || ps->resolution_prose))
 				{
 					ln->section = SEC_TIMELINE;
 					i = pm_narrative_paragraph(ps, i);
 					break;
 				}
+				if (ps->root_field == &ps->resolution && !ln->code && ln->s[0] != '|' &&
+					!pm_list_marker(ln))
+					pm_count_resolution_times(ps, ln);
 				pm_root_line(ps, ln, newpara);
 				break;
 			case SEC_MEASURES:
@@ -2866,6 +2892,20 @@ pm_parse_document(const char *text, int len, const PmOptions *opt)
 		memset(doc, 0, sizeof(PmDocument));
 		pm_parser_begin(&ps, doc, opt);
 		ps.letter_prose = ps.prose_timeline = true;
+		pm_read_structure(&ps, text, len);
+	}
+
+	/*
+	 * No timeline, no "What happened", no letter, but the Resolution tells
+	 * the incident in timed prose, three sentences or more: read again with
+	 * that prose as the timeline
+	 */
+	else if (ps.nraw == 0 && !ps.saw_timeline && !ps.notice && ps.nupdates == 0 &&
+			 ps.resolution_times >= 3)
+	{
+		memset(doc, 0, sizeof(PmDocument));
+		pm_parser_begin(&ps, doc, opt);
+		ps.resolution_prose = ps.prose_timeline = true;
 		pm_read_structure(&ps, text, len);
 	}
 

@@ -1280,6 +1280,15 @@ pm_summary_pick(PmParser *ps, PmStamp **t0, PmStamp **t1, PmStamp **d0, PmStamp 
 	}
 	if (year == 0)
 		year = pm_history_year(ps);	/* the status updates below the report */
+	if (year == 0)
+	{
+		/* "On July 8 from 13:10 to 15:45 UTC" over "Posted Jul 12, 2021 - 18:30 UTC" */
+		int			m,
+					d;
+
+		if (!pm_posted_day(ps, &year, &m, &d))
+			year = 0;
+	}
 	for (int i = 0; i < ps->dur.n; i++)
 	{
 		PmStamp    *st = &ps->dur.st[i];

@@ -248,6 +248,10 @@ pm_sentence_measure(const char *s, const char *e)
 		"we plan to ", "we intend to ", "we also plan to ", "we are also looking at ",
 		"we are looking at ", "we are also working on ", "we are working on ",
 		"we have improved ", "we have added ", "we have introduced ", "we have changed ",
+		/* "We have upgraded the queueing software ...": another change made */
+		"we have upgraded ", "we have updated ", "we have replaced ", "we have moved ",
+		"we have fixed ", "we have removed ", "we have deployed ", "we have migrated ",
+	"we have increased ", "we have reduced ", "we have patched ", "we have disabled ",
 	"i will ", "i'll "};
 
 	return pm_we_sentence(s, e, starts, lengthof(starts));

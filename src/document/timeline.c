@@ -323,6 +323,26 @@ pm_on_date(const char *q, const char *e, PmStamp *st)
 	return pm_skip_separator(r + n, e);
 }
 
+/*
+ * "On June 6th at around 13:10 UTC, ...": the day the sentence opens with,
+ * before its time, when the time names none
+ */
+static void
+pm_date_before(const char *p, const char *t, PmStamp *st)
+{
+	PmStamp		day;
+
+	if (st->has_date || !pm_word_ci(p, t, "on"))
+		return;
+	p = pm_skip_space(p + 2, t);
+	if (pm_read_stamp(p, t, &day) <= 0 || !day.has_date || day.has_time)
+		return;
+	st->has_date = true;
+	st->y = day.y;
+	st->m = day.m;
+	st->d = day.d;
+}
+
 /* do two stamps name the same minute of the same day (or both no day)? */
 static bool
 pm_same_minute(const PmStamp *a, const PmStamp *b)
@@ -443,11 +463,14 @@ static bool
 pm_resolved_time(const char *t, const char *se, PmStamp *st)
 {
 	static const char *const says[] = {"resolved as of", "resolved at", "resolved by",
-	"restored at", "restored by", "recovered at", "recovered by", "back online at"};
+		"restored at", "restored by", "recovered at", "recovered by", "back online at",
+	"back online by", "online until"};
 
 	for (const char *w = t; w < se; w++)
 	{
-		if (pm_lower(*w) != 'r' && pm_lower(*w) != 'b')
+		char		c = pm_lower(*w);
+
+		if (c != 'r' && c != 'b' && c != 'o')
 			continue;
 		for (int i = 0; i < lengthof(says); i++)
 		{
@@ -455,6 +478,9 @@ pm_resolved_time(const char *t, const char *se, PmStamp *st)
 			PmStamp		r;
 
 			if (!pm_prefix_ci(w, se, says[i]))
+				continue;
+			/* "were not fully online until about 15:35": then, not before */
+			if (says[i][0] == 'o' && !pm_contains_ci(t, w - t, "not "))
 				continue;
 			q = pm_skip_space(w + strlen(says[i]), se);
 			if (pm_word_ci(q, se, "about"))
@@ -552,6 +578,7 @@ pm_timeline_sentences(PmParser *ps, const PmLine *ln, const char *s, const char 
 
 				pm_resolved_time(t + n, se, &st);
 				pm_on_date(t + n, se, &st);
+				pm_date_before(p, t, &st);
 
 				pm_trim(&bs, &be);
 				/*
