@@ -1599,6 +1599,14 @@ pm_stamp_zone(const char *q, const char *e, PmStamp *st, int n, bool iso)
 	if (r + 1 < e && *r == '-' && n <= 5 && !iso &&
 		pm_read_time(r + 1, e, &h2, &m2, &s2, &u2) == 5)
 		return q;
+	/* "1:30pm-2:30pm", "3pm-4pm": a range of 12-hour times, not offset -2 */
+	if (r + 1 < e && *r == '-' && !iso && (q[-1] == 'm' || q[-1] == 'M'))
+	{
+		int			n2 = pm_read_time(r + 1, e, &h2, &m2, &s2, &u2);
+
+		if (n2 > 0 && (r[n2] == 'm' || r[n2] == 'M'))
+			return q;
+	}
 	if (!(r < e && (*r == '+' || *r == '-' || *r == 'Z')))
 		r = pm_skip_space(r, e);
 	/* "09:47 Uhr": German's o'clock, German time unless a zone follows */

@@ -157,6 +157,9 @@ typedef struct PmParser
 	int			other_level;	/* # level of a section beside the template (not the
 								 * retrospective), 0 if none */
 	bool		plain_closed;	/* the plain-line tasks ended at a pseudo-heading */
+	int			summary_level;	/* # level of the summary's heading, 0 if not # */
+	bool		other_in_summary;	/* that section is a subheading of the summary
+									 * ("### Resume of problem") */
 	PmGroup		measures_group; /* the list that heading named */
 	int			yearless_m;		/* a date without a year ("April 17th") */
 	int			yearless_d;

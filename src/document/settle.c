@@ -580,6 +580,21 @@ pm_closing_entry(const PmDocument *doc, int i)
 }
 
 /*
+ * "Round-trip probe working again", "End-to-end monitoring re-established":
+ * the watch on the service came back, which after an entry saying the
+ * service did is no later end.
+ */
+static bool
+pm_watch_back(const char *b, int len)
+{
+	if (!pm_contains_ci(b, len, "probe") && !pm_contains_ci(b, len, "monitoring") &&
+		!pm_contains_ci(b, len, "health check") && !pm_contains_ci(b, len, "alerting"))
+		return false;
+	return pm_contains_ci(b, len, "working again") || pm_contains_ci(b, len, "re-established") ||
+		pm_contains_ci(b, len, "reporting again");
+}
+
+/*
  * "Operators had confirmed that updates were working again" after "the
  * redirector was answering again": a confirmation of a recovery an earlier
  * entry states, not the end of the impact.  So is the provider's own word
@@ -595,7 +610,8 @@ pm_confirming_entry(const PmDocument *doc, int i)
 	int			len = strlen(b);
 
 	if (!pm_contains_ci(b, len, "confirmed") && !pm_provider_entry(b) &&
-		!pm_contains_ci(b, len, "saying") && !pm_contains_ci(b, len, "stating that"))
+		!pm_contains_ci(b, len, "saying") && !pm_contains_ci(b, len, "stating that") &&
+		!pm_watch_back(b, len))
 		return false;
 	return pm_resolution_before(doc, i);
 }
@@ -1101,6 +1117,31 @@ pm_history_start(PmParser *ps)
 	}
 }
 
+/*
+ * "June 19, 7:00 AM — June 20, 2:00 AM" above, "June 20, 10:30 PM" then
+ * "2:00 AM" below: the timeline's last entry, a day to the minute after the
+ * summary's end, says the service came back, and every entry past that end
+ * fits a day earlier within the summary's span: they were dated a day late.
+ * Read them a day earlier; a review meeting a day later is no slip.
+ */
+static bool
+pm_day_late_slip(PmParser *ps)
+{
+	PmDocument *doc = ps->doc;
+	TimestampTz last = ps->sum_end + USECS_PER_DAY;
+
+	for (int i = 0; i < doc->nentries; i++)
+		if (doc->entries[i].at > ps->sum_end &&
+			(doc->entries[i].at - USECS_PER_DAY < ps->sum_start ||
+			 (doc->entries[i].at == last && strcmp(doc->entries[i].kind, "resolution") != 0)))
+			return false;
+	for (int i = 0; i < doc->nentries; i++)
+		if (doc->entries[i].at > ps->sum_end)
+			doc->entries[i].at -= USECS_PER_DAY;
+	pm_note(doc, "the timeline's last entry is a day after the summary's end, to the minute: read the entries past the end a day earlier");
+	return true;
+}
+
 /* start, end, milestones and status */
 void
 pm_settle_span(PmParser *ps)
@@ -1139,6 +1180,9 @@ pm_settle_span(PmParser *ps)
 			last -= 12 * USECS_PER_HOUR;
 			pm_note(doc, "the timeline's entries are twelve hours after the summary's start, to the minute: read their AM/PM as the summary's");
 		}
+		if (ps->sum_has_start && ps->sum_has_end && last == ps->sum_end + USECS_PER_DAY &&
+			first <= ps->sum_end && pm_day_late_slip(ps))
+			last = ps->sum_end;
 		if (ps->sum_has_start && ps->sum_has_end && (first > ps->sum_end || last < ps->sum_start))
 		{
 			pm_note(doc, "the summary's duration (%s) does not overlap the timeline's entries; kept the summary's start and end, and the entries at their stated times",

@@ -778,6 +778,7 @@ pm_part_heading(PmParser *ps, char *name, bool atx, int level, PmHeadKind hk, Pm
 		case HEAD_SUMMARY:
 			*sec = SEC_SUMMARY;
 			ps->cur_field = NULL;
+			ps->summary_level = atx ? level : 0;
 			break;
 		case HEAD_IMPACT:
 			if (*sec != SEC_SUMMARY)
@@ -828,6 +829,10 @@ pm_part_heading(PmParser *ps, char *name, bool atx, int level, PmHeadKind hk, Pm
 			break;
 		case HEAD_OTHER:
 		case HEAD_RETRO:
+			/* "## Issue Summary" then "### Resume of problem": still inside it */
+			ps->other_in_summary = atx && hk == HEAD_OTHER && ps->summary_level > 0 &&
+				level > ps->summary_level &&
+				(*sec == SEC_SUMMARY || (*sec == SEC_OTHER && ps->other_in_summary));
 			*sec = SEC_OTHER;
 			ps->other_level = (atx && hk == HEAD_OTHER) ? level : 0;
 			pm_begin_other(ps, name);
@@ -1040,10 +1045,12 @@ pm_section_heading(PmParser *ps, const PmLine *ln, char *name, bool atx, int lev
 		*sec = SEC_SUMMARY;
 		return true;
 	}
-	if (atx && hk == HEAD_OTHER && (*sec == SEC_SUMMARY || *sec == SEC_NONE) &&
+	if (atx && hk == HEAD_OTHER &&
+		(*sec == SEC_SUMMARY || *sec == SEC_NONE ||
+		 (*sec == SEC_OTHER && ps->other_in_summary && level > ps->summary_level)) &&
 		pm_field_kind(name) != F_NONE)
 	{
-		/* "### Duration" in the summary: a field, its value below */
+		/* "### Duration" in the summary (also after "### Resume of problem"): a field, its value below */
 		*sec = SEC_SUMMARY;
 		ps->cur_field = pm_field_buf(ps, pm_field_kind(name));
 		return true;

@@ -485,7 +485,7 @@ pm_users_word(const char *p, const char *e)
 {
 	static const char *const words[] = {"user", "customer", "client", "visitor", "account",
 	"member", "player", "subscriber", "people", "tenant", "shopper", "merchant",
-	"daily active", "active user", "of our", "of all", "of the"};
+	"student", "learner", "daily active", "active user", "of our", "of all", "of the"};
 
 	for (int i = 0; i < lengthof(words); i++)
 		if (pm_prefix_ci(p, e, words[i]))
@@ -749,6 +749,8 @@ pm_users_count(PmDocument *doc, const char *p, const char *q, const char *r, con
 		if (pm_prefix_ci(t, e, "user") || pm_prefix_ci(t, e, "customer") ||
 			pm_prefix_ci(t, e, "client") || pm_prefix_ci(t, e, "account") ||
 			pm_prefix_ci(t, e, "subscriber") || pm_prefix_ci(t, e, "visitor") ||
+			pm_prefix_ci(t, e, "shopper") || pm_prefix_ci(t, e, "player") ||
+			pm_prefix_ci(t, e, "student") ||
 			pm_prefix_ci(t, e, "usuário") || pm_prefix_ci(t, e, "usuario") ||
 			pm_prefix_ci(t, e, "utilisateur") || pm_prefix_ci(t, e, "nutzer"))
 		{

@@ -105,13 +105,16 @@ pm_title_cell(PmParser *ps, const char **cs, const char **ce, int nc)
 
 /*
  * "By implementing these measures, we aim to ...", "By addressing these
- * areas, we can ...": a closing sentence about the measures, no task.
+ * areas, we can ...", "With these steps we expect ...": a closing sentence
+ * about the measures, no task.
  */
 static bool
 pm_by_doing(const char *s, const char *e)
 {
 	const char *w;
 
+	if (pm_prefix_ci(s, e, "with these ") || pm_prefix_ci(s, e, "with those "))
+		return true;
 	if (!pm_prefix_ci(s, e, "by "))
 		return false;
 	for (w = s + 3; w < e && isalpha((unsigned char) *w); w++)

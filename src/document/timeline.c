@@ -968,6 +968,8 @@ pm_timeline_kind(const char *s, int len, bool *begins)
 		HAS("flowing again") || HAS("flows again") || HAS("confirmed working") || HAS("processing normally") || HAS("services operational") ||
 		/* "Stock levels correct again", "writes accepted again", "uploads worked again" */
 		HAS("correct again") || HAS("accepted again") || HAS("worked again") ||
+		/* "Manual fix verified", "the relay passes messages again" */
+		HAS("fix verified") || HAS("fix confirmed") || HAS("messages again") ||
 		HAS("normal operation") || (HAS("resumed") && pm_says_resumed(low)) ||
 		/* German, French, Spanish, Portuguese, Italian, Dutch, Chinese: a line with letters past ASCII */
 		(pm_has_high(low, len) && (HAS("wiederhergestellt") || HAS("behoben") || HAS("retour \xc3\xa0 la normale") ||

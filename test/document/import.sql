@@ -2,7 +2,7 @@
 -- formats (test/document/corpus), checked the way users rely on them.
 BEGIN;
 SET LOCAL timezone = 'UTC';
-SELECT plan(2369);
+SELECT plan(2463);
 
 \set seed000 `cat test/seeds/000_2d29b2a47fc1b878.txt`
 \set seed001 `cat test/seeds/001_e377f6c4d1aac321.txt`
@@ -195,6 +195,18 @@ SELECT plan(2369);
 \set doc288 `cat test/document/corpus/288_generated_report_date_in_title_generated_on_stamp_summary_on_date_at_utc_em_dash_bullets_checkbox_priority_table.md`
 \set doc289 `cat test/document/corpus/289_incident_review_ordinal_date_utc_phase_ranges_mm_dd_yyyy_en_dash_dated_bullets_we_will.md`
 \set doc290 `cat test/document/corpus/290_status_postmortem_chain_of_events_all_times_utc_plain_dash_lines_priorities_list_posted_updates.md`
+-- 303-314: a held-out sample on the template's home ground (docs/document.md "303"); 304 is a refusal
+\set doc303 `cat test/document/corpus/303_emoji_title_colon_headings_bold_duration_date_range_bold_utc_colon_bullets_improvements_tasks_groups.md`
+\set doc305 `cat test/document/corpus/305_h2_title_two_space_breaks_start_end_lines_bold_time_over_text_task_list_numbered_bold.md`
+\set doc306 `cat test/document/corpus/306_pre_tag_headings_img_prose_yesterday_on_date_13h_pm_no_zone_dot_time_repeated_times_sign_off.md`
+\set doc307 `cat test/document/corpus/307_h2_title_bold_pseudo_headings_trailing_spaces_prose_bad_ordinal_pst_joined_plain_lines_ranges.md`
+\set doc308 `cat test/document/corpus/308_h3_summary_parts_day_first_slash_dates_dotted_am_gmt_minus3_days_prose_timeline_subheadings.md`
+\set doc309 `cat test/document/corpus/309_h3_title_h1_field_lines_duration_am_utc_indented_code_timeline_h1_task_list_indented.md`
+\set doc310 `cat test/document/corpus/310_plain_text_labels_no_markdown_range_on_ordinal_date_utc_precursor_entry_plain_task_lines.md`
+\set doc311 `cat test/document/corpus/311_nested_start_end_time_bullets_timeline_phase_subheadings_untimed_items_h4_bold_groups_due_tasks.md`
+\set doc312 `cat test/document/corpus/312_date_heading_authors_status_impact_duration_range_detection_bullets_before_table_status_column_done.md`
+\set doc313 `cat test/document/corpus/313_bold_colon_labels_duration_em_dash_two_days_am_pm_utc_dated_bullets_later_date_slip_tasks_label.md`
+\set doc314 `cat test/document/corpus/314_blog_post_comment_front_matter_small_italic_byline_prose_day_ordinal_timeline_date_dash_time_dash_text_no_tasks.md`
 -- 315-326: a held-out sample of developer-platform and SaaS companies' public postmortems (docs/document.md "developer-platform")
 \set doc315 `cat test/document/corpus/315_status_postmortem_ordinal_date_over_the_course_between_utc_impact_range_bullets_prose_steps.md`
 \set doc316 `cat test/document/corpus/316_blog_postmortem_byline_date_weekday_ordinal_no_year_between_utc_on_weekday_what_happened_question_prose.md`
@@ -535,6 +547,17 @@ INSERT INTO doc VALUES
 	('288 generated report, date in the title, "Generated on:" stamp, "On November 3, 2025, at 09:12 UTC", checkbox priority table', :'doc288', NULL),
 	('289 incident review, "March 11th, 2025 14:22 UTC", phase ranges "(03/11/2025 14:09 UTC – 16:40 UTC)", dated bullets', :'doc289', NULL),
 	('290 status postmortem, "Chain of events / All times are in UTC", "10:41 - " lines, priorities list, Posted updates', :'doc290', NULL),
+	('303 emoji title, "**Duration:** March 19, 2025, 09:10 - 10:25 UTC", "- **09:10 UTC:** " bullets, Improvements and Tasks groups', :'doc303', NULL),
+	('305 "**Duration:**" over "- Start: ... 21:00 UTC" lines, "- **21:00 UTC:**" over its text, numbered bold Task List', :'doc305', NULL),
+	('306 "<pre>" headings, "at 15:42 PM" and "at 3:42 PM" no zone, "- 3.42 PM: " line, repeated times, sign-off', :'doc306', NULL),
+	('307 bold pseudo-headings, "On November 22th, 2018 at 2pm PST", joined "2:15pm-3pm - " lines, We will', :'doc307', NULL),
+	('308 "### Duration" "From 21/02/2022 4:00 a.m to 22/02/2022 1 a.m (GMT-3)", prose timeline subheadings', :'doc308', NULL),
+	('309 "#  Outage Duration: April 3, 2025, 02:00 AM - ... (UTC)" heading, indented code timeline, "# Task List:"', :'doc309', NULL),
+	('310 plain text labels, "from 1:00 PM to 4:30 PM on September 24th, 2024 (UTC)", a precursor line, plain task lines', :'doc310', NULL),
+	('311 nested Start/End Time bullets, timeline phase subheadings with untimed items, "(**Due: July 25, 2025**)" tasks', :'doc311', NULL),
+	('312 "## Date" heading, "45 minutes (11:50 UTC to 12:28 UTC)", Detection bullets before the table, Status column', :'doc312', NULL),
+	('313 "March 11, 2025, 6:00 AM — March 12, 2025, 3:00 AM (UTC)", a later-date slip, 15% of students, Tasks label', :'doc313', NULL),
+	('314 blog post, byline, "* September 8th, 2024 - 22:40 UTC - " timeline, probe working again after the recovery', :'doc314', NULL),
 	-- 315-326: a held-out sample of developer-platform and SaaS companies' public postmortems
 	('315 status postmortem, "On April 14th, 2023, over the course of ... between 08:20 and 10:12 UTC", impact range bullets, prose steps', :'doc315', NULL),
 	('316 blog postmortem, byline date, "Tuesday 20th and Wednesday 21st February", "between 16:40 UTC on Tuesday and about 07:50 UTC on Wednesday", a precursor', :'doc316', NULL),
@@ -844,6 +867,17 @@ INSERT INTO expected VALUES
 	('288 generated report, date in the title, "Generated on:" stamp, "On November 3, 2025, at 09:12 UTC", checkbox priority table', '2025-11-03 09:12Z', '2025-11-03 09:52Z', 8, 3, 0, 12, NULL),
 	('289 incident review, "March 11th, 2025 14:22 UTC", phase ranges "(03/11/2025 14:09 UTC – 16:40 UTC)", dated bullets', '2025-03-11 14:22Z', '2025-03-12 01:15Z', 6, 3, 0, NULL, NULL),
 	('290 status postmortem, "Chain of events / All times are in UTC", "10:41 - " lines, priorities list, Posted updates', '2019-05-16 10:41Z', '2019-05-16 14:20Z', 6, 2, 0, NULL, NULL),
+	('303 emoji title, "**Duration:** March 19, 2025, 09:10 - 10:25 UTC", "- **09:10 UTC:** " bullets, Improvements and Tasks groups', '2025-03-19 09:10Z', '2025-03-19 10:25Z', 8, 4, 0, 45, NULL),
+	('305 "**Duration:**" over "- Start: ... 21:00 UTC" lines, "- **21:00 UTC:**" over its text, numbered bold Task List', '2024-10-02 21:00Z', '2024-10-02 23:15Z', 7, 4, 0, 35, NULL),
+	('306 "<pre>" headings, "at 15:42 PM" and "at 3:42 PM" no zone, "- 3.42 PM: " line, repeated times, sign-off', '2024-06-06 15:42Z', '2024-06-06 16:05Z', 6, 2, 0, 100, NULL),
+	('307 bold pseudo-headings, "On November 22th, 2018 at 2pm PST", joined "2:15pm-3pm - " lines, We will', '2018-11-22 22:00Z', '2018-11-23 01:00Z', 5, 1, 0, NULL, NULL),
+	('308 "### Duration" "From 21/02/2022 4:00 a.m to 22/02/2022 1 a.m (GMT-3)", prose timeline subheadings', '2022-02-21 07:00Z', '2022-02-22 04:00Z', 2, 3, 0, 100, NULL),
+	('309 "#  Outage Duration: April 3, 2025, 02:00 AM - ... (UTC)" heading, indented code timeline, "# Task List:"', '2025-04-03 02:00Z', '2025-04-03 04:10Z', 9, 3, 0, 70, 18000),
+	('310 plain text labels, "from 1:00 PM to 4:30 PM on September 24th, 2024 (UTC)", a precursor line, plain task lines', '2024-09-24 13:00Z', '2024-09-24 16:30Z', 7, 4, 0, 100, NULL),
+	('311 nested Start/End Time bullets, timeline phase subheadings with untimed items, "(**Due: July 25, 2025**)" tasks', '2025-07-08 13:20Z', '2025-07-08 14:45Z', 4, 3, 0, 40, NULL),
+	('312 "## Date" heading, "45 minutes (11:50 UTC to 12:28 UTC)", Detection bullets before the table, Status column', '2025-04-22 11:50Z', '2025-04-22 12:28Z', 12, 6, 2, NULL, 12000),
+	('313 "March 11, 2025, 6:00 AM — March 12, 2025, 3:00 AM (UTC)", a later-date slip, 15% of students, Tasks label', '2025-03-11 06:00Z', '2025-03-12 03:00Z', 7, 4, 0, 15, NULL),
+	('314 blog post, byline, "* September 8th, 2024 - 22:40 UTC - " timeline, probe working again after the recovery', '2024-09-08 22:40Z', '2024-09-09 07:35Z', 12, 0, 0, NULL, NULL),
 	-- 315-326: a held-out sample of developer-platform and SaaS companies' public postmortems
 	('315 status postmortem, "On April 14th, 2023, over the course of ... between 08:20 and 10:12 UTC", impact range bullets, prose steps', '2023-04-14 08:20Z', '2023-04-14 10:12Z', 6, 3, 0, NULL, NULL),
 	('316 blog postmortem, byline date, "Tuesday 20th and Wednesday 21st February", "between 16:40 UTC on Tuesday and about 07:50 UTC on Wednesday", a precursor', '2024-02-20 16:40Z', '2024-02-21 07:50Z', 5, 3, 0, NULL, NULL),
@@ -1229,6 +1263,7 @@ $$;
 \set ref250 `cat test/document/corpus/250_digital_garden_json_front_matter_wikilink_dates_narrative_no_times.md`
 \set ref273 `cat test/document/corpus/273_front_matter_title_date_italic_date_line_question_headings_no_time.md`
 \set ref277 `cat test/document/corpus/277_blockquote_scenario_fields_numbered_sections_bold_relative_times_labels_no_date.md`
+\set ref304 `cat test/document/corpus/304_broken_title_line_no_date_duration_12h_utc_bold_time_colon_bullets_numbered_todo_notes.md`
 \set ref278 `cat test/document/corpus/278_owner_meeting_headings_morning_of_ordinal_date_few_hours_no_time_owner_checkboxes.md`
 \set ref214 `cat test/document/corpus/214_statuspage_postmortem_colon_fields_duration_only_numbered_mitigations_posted.md`
 SELECT is(pg_temp.refusal(:'ref88'), 'It names a day, June 4, but no year.', '88: "Tuesday, June 4" and no year is refused, naming the day');
@@ -1309,6 +1344,24 @@ SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', d), '22P02', 'p
 			   ('273: an incident note, "_Date: 9 March, 2022_" date line and question headings, no time of day', :'ref273'),
 			   ('278: "In the morning of Feb. 7th, 2022 ... down for a few hours", no time of day', :'ref278')) AS v(n, d);
 SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', :'ref277'), '22P02', 'postmortem document names no date', '277: a practice-box post-mortem, "* **00:00** – **Incident identified:**" relative times and no day: refused for want of a date');
+-- 303-314 (docs/document.md "303"): the entries where a careful reader puts them
+SELECT is((SELECT string_agg(to_char(t.at, 'DD HH24:MI'), ',' ORDER BY t.at) FROM postmortem.timeline t JOIN imported m ON m.id = t.incident_id
+			WHERE m.name LIKE '307 %'), '22 22:00,22 22:15,22 23:00,22 23:30,23 01:00',
+		  '307: "2:15pm-3pm - " is a range of times (not the zone -3), its lines read in the summary''s PST');
+SELECT is((SELECT count(*)::int FROM postmortem.timeline t JOIN imported m ON m.id = t.incident_id JOIN postmortem.incident i ON i.id = m.id
+			WHERE m.name LIKE '313 %' AND t.at BETWEEN i.started_at AND i.resolved_at), 7,
+		  '313: "March 12, 2025, 11:40 PM" then "3:00 AM" a day after the summary''s end: read a day earlier, every entry in the span');
+-- ... and where those rules must not reach
+SELECT postmortem.import_markdown(E'# Checkout outage\n\n## Summary\nDuration: March 1, 2025, 10:00 - 12:00 UTC\n\n## Timeline\n- March 1, 2025, 10:00 UTC: checkout errors begin\n- 12:00 UTC: checkout restored\n- March 2, 2025, 12:00 UTC: postmortem review meeting held\n') AS neg_slip \gset
+SELECT postmortem.import_markdown(E'# Relay outage\n\n## Timeline\n- 2025-03-01 10:00 UTC: relay stops delivering\n- 10:20 UTC: relay restarted, messages flowing again\n- 10:31 UTC: end-to-end monitoring re-established\n') AS neg_watch \gset
+SELECT postmortem.import_markdown(E'# API outage\n\n**Issue Summary**\nOn 4 May 2021 at 9am EST the API failed.\n\n**Timeline**\n- 9am-9:30am - errors reported\n- 10:15 AM-11 AM - fix rolled out\n') AS neg_range \gset
+SELECT is((SELECT max(t.at) FROM postmortem.timeline t WHERE t.incident_id = :neg_slip),
+		  '2025-03-02 12:00Z'::timestamptz, 'a review meeting a day after the end, to the minute, is no day-late slip: it stays on its day');
+SELECT is((SELECT resolved_at FROM postmortem.incident WHERE id = :neg_watch),
+		  '2025-03-01 10:20Z'::timestamptz, 'monitoring "re-established" after the service came back is no later end');
+SELECT is((SELECT string_agg(to_char(t.at, 'HH24:MI'), ',' ORDER BY t.at) FROM postmortem.timeline t WHERE t.incident_id = :neg_range),
+		  '14:00,15:15', '"9am-9:30am - ", "10:15 AM-11 AM - ": ranges of 12-hour times in the summary''s zone, not offsets -9 and -11');
+SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', :'ref304'), '22P02', 'postmortem document names no date', '304: a course report, "3 hours, from 09:00 AM to 12:00 PM (UTC)", "**10:05 AM**:" bullets and no day: refused for want of a date');
 SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', :'ref330'), '22P02', 'postmortem document has no timeline', '330: a sample INCIDENT.md, "**Date:** 2026-03-04", "**T+00:40** – " relative times and no time of day: refused for want of a timeline');
 SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', :'ref336'), '22P02', 'postmortem document names no date', '336: a chat log in a code block, "[04:12] Opsgenie: ...", "expired at 04:00 UTC today" and no day: refused for want of a date');
 SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', :'ref214'), '22P02', 'postmortem document has no timeline', '214: a status postmortem with Duration only, its one time the report''s "Posted Nov 14, 2019 - 16:30 CST": no time for the incident');
