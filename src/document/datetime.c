@@ -292,6 +292,22 @@ pm_read_abbrev(const char *low, const char *word, int n, PmZone *zone, bool *unk
 		pm_zone_fixed(zone, 19800, word, n);
 		return true;
 	}
+	/* Pakistan's, Indonesia's western and the Philippines' (not in Default) */
+	if (n == 3 && (low[0] == 'p' || low[0] == 'w'))
+	{
+		static const struct
+		{
+			const char *abbr;
+			int			offset;
+		}			more[] = {{"pkt", 18000}, {"wib", 25200}, {"pht", 28800}};
+
+		for (int i = 0; i < lengthof(more); i++)
+			if (strcmp(low, more[i].abbr) == 0)
+			{
+				pm_zone_fixed(zone, more[i].offset, word, n);
+				return true;
+			}
+	}
 	type = pm_decode_abbrev(low, &offset, &tz);
 	if (type == TZ || type == DTZ)
 	{
@@ -1530,6 +1546,15 @@ pm_stamp_date_after_time(const char *q, const char *e, PmStamp *st, int *n)
 		st->has_date = true;
 		*n = INT_MAX;
 		return r + nd;
+	}
+	/* "9:40 PM (Nov 2):": the day in brackets after the time, alone in them */
+	if (r < e && r > q && *r == '(' && r + 1 < e && isalpha((unsigned char) r[1]) &&
+		(nd = pm_read_date(r + 1, e, &st->y, &st->m, &st->d)) > 0 &&
+		r + 1 + nd < e && r[1 + nd] == ')')
+	{
+		st->has_date = true;
+		*n = INT_MAX;
+		return r + nd + 2;
 	}
 	return q;
 }

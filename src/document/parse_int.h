@@ -150,6 +150,7 @@ typedef struct PmParser
 	int			front_m;
 	int			front_d;
 	bool		needs_blocks;	/* HTML, a fence or a nested list: run cmark-gfm */
+	bool		example_heading;	/* a "#" line that says "example" */
 	int			measures_level; /* # level of the heading opening the measures */
 	int			timeline_level; /* # level of the Timeline heading, 0 if not # */
 	bool		timeline_emoji; /* the Timeline heading was an emoji-led line */
@@ -322,6 +323,7 @@ extern void pm_append_text(StringInfo buf, const char *s, int len, bool newpara)
 extern int pm_table_cells(const char *s, const char *e, const char **cs, const char **ce, int max);
 extern bool pm_table_separator(const char *s, const char *e);
 extern bool pm_word_start(const char *s, const char *p);
+extern const char *pm_metric_label(const char *p, const char *e);
 extern bool pm_has_kana(const PmParser *ps);
 extern bool pm_sentence_restates(const PmParser *ps, const char *p, const char *se);
 extern const char *pm_kanji_zone(const PmParser *ps);

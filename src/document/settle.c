@@ -770,6 +770,30 @@ pm_summary_says_restored(const char *s)
 }
 
 /*
+ * "- **MTTR (Mean Time to Resolve):** 42 minutes" under Key Metrics, in any
+ * part of the document: the time from the start to the resolution, in
+ * seconds (0 when no line says it)
+ */
+static int
+pm_metric_resolve_secs(const PmParser *ps)
+{
+	for (int i = 0; i < ps->nlines; i++)
+	{
+		const PmLine *ln = &ps->lines[i];
+		const char *e = ln->s + ln->len;
+		const char *p;
+		const char *colon;
+
+		if (ln->code || ln->len < 8 || ln->section == SEC_TIMELINE ||
+			(p = pm_metric_label(ln->s, e)) == NULL)
+			continue;
+		if ((colon = memchr(p, ':', e - p)) != NULL && colon - p <= 40)
+			return pm_stated_length(colon + 1, e - colon - 1, true);
+	}
+	return 0;
+}
+
+/*
  * "the outage started affecting us at around 00:12 UTC and had cleared by
  * 01:05": the one sentence that starts the incident also ends it.  The end
  * is at's entry's time moved by the distance from its first time to the
@@ -889,6 +913,48 @@ pm_end_from_timeline(PmParser *ps, TimestampTz last)
 		ps->sum_has_end = true;
 		pm_note(doc, "the summary names no end; the entry the incident starts at says when it cleared, later in its sentence, so the incident ends then");
 		return;
+	}
+	/*
+	 * No stated length: an MTTR line of the metrics ("MTTR (Mean Time to
+	 * Resolve): 42 minutes") before the end found picks the entry it
+	 * reaches ("Confirmed the feed was processing again", not "Incident
+	 * closed")
+	 */
+	if (ps->field_secs == 0 && ps->sum_has_start && doc->nentries > 1 && end > ps->sum_start)
+	{
+		int			secs = pm_metric_resolve_secs(ps);
+		TimestampTz want = ps->sum_start + (TimestampTz) secs * USECS_PER_SEC;
+
+		for (int i = doc->nentries - 1; i >= 0 && secs > 0 && want < end; i--)
+			if (doc->entries[i].at > ps->sum_start &&
+				doc->entries[i].at - want <= 60 * USECS_PER_SEC &&
+				want - doc->entries[i].at <= 60 * USECS_PER_SEC)
+			{
+				ps->sum_end = doc->entries[i].at;
+				ps->sum_has_end = true;
+				pm_note(doc, "the summary names no end; the incident ends at the entry the stated time to resolve (%d minutes) reaches",
+						secs / 60);
+				return;
+			}
+	}
+	/*
+	 * "Impact: Releases blocked for 2 hours." over entries that stop at
+	 * "Cache purged and the build re-run" (40 minutes in), none saying the
+	 * service came back: the impact's length says when it ended
+	 */
+	if (!found && ps->sum_has_start && ps->impact.len > 0)
+	{
+		int			secs = pm_stated_length(ps->impact.data, ps->impact.len, false);
+		TimestampTz reach = ps->sum_start + (TimestampTz) secs * USECS_PER_SEC;
+
+		if (secs > 0 && reach > end + 10 * 60 * USECS_PER_SEC)
+		{
+			ps->sum_end = reach;
+			ps->sum_has_end = true;
+			pm_note(doc, "the summary names no end and no entry says the service came back; the incident ends when the impact's length (%d minutes) runs out",
+					secs / 60);
+			return;
+		}
 	}
 	ps->sum_end = end;
 	ps->sum_has_end = true;

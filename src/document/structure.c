@@ -459,6 +459,9 @@ pm_split_lines(PmParser *ps, const char *text, int len)
 		ln->comment = false;
 		ln->group = false;
 		ln->quote = quoted;
+		if (ln->len >= 9 && *c == '#' && !ps->example_heading &&
+			(memchr(c, 'x', ln->len) != NULL || memchr(c, 'X', ln->len) != NULL))
+			ps->example_heading = pm_contains_ci(c, ln->len, "example");
 		/* what only a Markdown parser settles: HTML, fences, nested lists */
 		if (ln->len > 0 && (*c == '<' || *c == '`' || *c == '~' ||
 							(indent > 0 && (*c == '-' || *c == '*' || *c == '+' || isdigit((unsigned char) *c)))))
@@ -995,6 +998,18 @@ pm_section_heading(PmParser *ps, const PmLine *ln, char *name, bool atx, int lev
 		return true;
 	if (*sec == SEC_MEASURES && pm_measures_heading(ps, ln, name, atx, level, hk))
 		return true;
+	if (atx && hk == HEAD_OTHER && doc->title != NULL && *sec == SEC_OTHER &&
+		ps->ntimes == 0 && ps->nraw == 0 && !ps->saw_timeline && pm_date_heading(name))
+	{
+		/*
+		 * "## Incidents" over "### 2025-09-23 – Refund Failure" and its
+		 * "**Date:**" / "**Time:**" fields: an incident log's entry, whose
+		 * fields are the summary (the log's own Summary named no time)
+		 */
+		pm_append_text(&ps->summary, name, strlen(name), true);
+		*sec = SEC_SUMMARY;
+		return true;
+	}
 	if (atx && hk == HEAD_OTHER && doc->title != NULL && pm_date_heading(name) &&
 		(*sec == SEC_NONE || (*sec == SEC_OTHER && ps->parts_seen == 0)))
 	{
@@ -1092,6 +1107,8 @@ pm_timeline_paragraph(PmParser *ps, int i)
 	return j - 1;
 }
 
+static bool pm_code_block_log(const PmParser *ps, int i);
+
 /*
  * A timeline pasted as a code block (from chat, or to keep its columns):
  * read the block's lines, when the timeline has no entries of its own (so
@@ -1118,11 +1135,69 @@ pm_code_timeline(PmParser *ps)
 		}
 		if (diagram)
 			continue;
+		if (open && !ps->saw_timeline && pm_code_block_log(ps, i))
+		{
+			/* a chat log in a fence, no Timeline heading: the timeline */
+			ps->saw_timeline = true;
+			ps->parts_seen++;
+			for (int j = i; j < ps->nlines && ps->lines[j].code &&
+				 !pm_prefix_ci(ps->lines[j].s, ps->lines[j].s + ps->lines[j].len, "```"); j++)
+				ps->lines[j].section = SEC_TIMELINE;
+		}
 		if (ln->code && !ln->comment && ln->section == SEC_TIMELINE && ln->len > 0 &&
 			!pm_prefix_ci(ln->s, e, "```") && !pm_prefix_ci(ln->s, e, "~~~") &&
 			!pm_prefix_ci(ln->s, e, "<!--") && !pm_prefix_ci(ln->s, e, "!["))
 			pm_timeline_line(ps, ln);
 	}
+}
+
+/*
+ * A fenced block from line i to its closing fence whose every line, three
+ * or more, opens with a time ("[04:12] Opsgenie: CRITICAL - ...", "04:14
+ * @femi: ..."): a chat or alert log pasted as the timeline.  Only in a
+ * document whose lines outside fences name no time, so an example log in a
+ * report with its own timeline is not one.
+ */
+static bool
+pm_code_block_log(const PmParser *ps, int i)
+{
+	int			timed = 0;
+
+	for (int j = i; j < ps->nlines; j++)
+	{
+		const PmLine *ln = &ps->lines[j];
+		const char *e = ln->s + ln->len;
+		PmStamp		st;
+		const char *body;
+
+		if (!ln->code || pm_prefix_ci(ln->s, e, "```") || pm_prefix_ci(ln->s, e, "~~~"))
+			break;
+		if (ln->comment || ln->section == SEC_TIMELINE)
+			return false;
+		if (ln->len == 0)
+			continue;
+		body = pm_entry_head(ln->s, e, &st);
+		/* a time of day alone: "Oct 15 19:02:11 host systemd[1]: ..." is a log file's */
+		if (body == NULL || !st.has_time || st.has_date || body >= e)
+			return false;
+		timed++;
+	}
+	if (timed < 3)
+		return false;
+	for (int j = 0; j < ps->nlines; j++)
+	{
+		const PmLine *ln = &ps->lines[j];
+		PmStamps	found;
+
+		if (ln->code || ln->len == 0)
+			continue;
+		memset(&found, 0, sizeof(found));
+		pm_scan_stamps(ln->s, ln->len, &found);
+		for (int k = 0; k < found.n; k++)
+			if (found.st[k].has_time)
+				return false;
+	}
+	return true;
 }
 
 /*
@@ -1504,6 +1579,8 @@ pm_rule_line(const PmLine *ln)
 	return true;
 }
 
+static bool pm_summary_task_field(PmParser *ps, const PmLine *ln);
+
 /*
  * A line before the first section: the title, a status notice's updates
  * and asides, a posted stamp, else metadata counted as summary.  Returns the
@@ -1579,8 +1656,57 @@ pm_preamble_line(PmParser *ps, int i, bool newpara, bool *generic_title)
 		return pm_narrative_paragraph(ps, i);
 	}
 	pm_count_letter_times(ps, ln);
+	if (pm_summary_task_field(ps, ln))
+		return i;
 	pm_summary_line(ps, ln, newpara);	/* metadata above the first heading */
 	return i;
+}
+
+/*
+ * "- **Mitigations**: Added the signing key's fingerprint to the cache
+ * keys.", "- **Follow-ups**: Watch cache hit rates for 7 days.": a field of
+ * a summary written all as fields whose value is a measure -- one task
+ * (done when its words say so).
+ */
+static bool
+pm_summary_task_field(PmParser *ps, const PmLine *ln)
+{
+	static const char *const labels[] = {"mitigations", "follow-ups", "follow-up", "followups",
+	"follow ups", "action items", "next steps"};
+	const char *e = ln->s + ln->len;
+	const char *s;
+	const char *colon;
+
+	if (ln->len < 12)
+		return false;
+	/* "- **Label**:" or "**Label**:" only */
+	s = ln->s;
+	if ((*s == '-' || *s == '*' || *s == '+') && s[1] == ' ')
+		s = pm_skip_space(s + 1, e);
+	if (s + 1 >= e || s[0] != '*' || s[1] != '*')
+		return false;
+	s += 2;
+	if ((colon = memchr(s, ':', Min(e - s, 24))) == NULL)
+		return false;
+	for (int i = 0; i < lengthof(labels); i++)
+	{
+		const char *v;
+		PmItem	   *it;
+		int			n = strlen(labels[i]);
+
+		/* "**Follow-ups**:" or "**Follow-ups:**" */
+		if (!pm_prefix_ci(s, colon, labels[i]) ||
+			!(s + n == colon || (s + n + 2 == colon && s[n] == '*' && s[n + 1] == '*')))
+			continue;
+		v = pm_skip_decor(colon + 1, e);
+		if (e - v < 4)
+			return false;
+		it = pm_new_item(ps, 0);
+		appendBinaryStringInfo(&it->text, v, e - v);
+		it->lineno = ln->lineno;
+		return true;
+	}
+	return false;
 }
 
 /*
@@ -1611,6 +1737,8 @@ pm_summary_section_line(PmParser *ps, int i, bool newpara, PmSection *sec)
 		ps->parts_seen++;
 		return pm_timeline_paragraph(ps, i);
 	}
+	if (pm_summary_task_field(ps, ln))
+		return i;
 	pm_summary_line(ps, ln, newpara);
 	return i;
 }
@@ -1949,6 +2077,53 @@ pm_parser_begin(PmParser *ps, PmDocument *doc, const PmOptions *opt)
 	return true;
 }
 
+/*
+ * "## Example Incident" in an incident log, above its real incidents: the
+ * format's worked example, not the report.  Its lines, to the next heading
+ * of its level or above, are read as a comment -- but only when the
+ * document goes on after it, so an example alone is still read as it was.
+ */
+static void
+pm_skip_examples(PmParser *ps)
+{
+	if (!ps->example_heading)
+		return;
+	for (int i = 0; i < ps->nlines; i++)
+	{
+		PmLine	   *ln = &ps->lines[i];
+		const char *q = ln->s,
+				   *e = ln->s + ln->len;
+		int			level = 0,
+					j;
+
+		if (ln->code || ln->len < 9 || *q != '#')
+			continue;
+		while (q < e && *q == '#')
+			q++, level++;
+		q = pm_skip_space(q, e);
+		if (e - q < 7 || pg_strncasecmp(q, "example", 7) != 0 ||
+			(e - q > 7 && pm_isalnum(q[7])))
+			continue;
+		for (j = i + 1; j < ps->nlines; j++)
+		{
+			const PmLine *l2 = &ps->lines[j];
+			int			lv = 0;
+
+			if (l2->code || l2->len == 0 || l2->s[0] != '#')
+				continue;
+			while (lv < l2->len && l2->s[lv] == '#')
+				lv++;
+			if (lv <= level)
+				break;
+		}
+		if (j == ps->nlines)
+			return;
+		for (int k = i; k < j; k++)
+			ps->lines[k].code = ps->lines[k].comment = true;
+		i = j - 1;
+	}
+}
+
 /* keep the first entry of each time of day: the same moment, told again */
 static void
 pm_drop_retold(PmParser *ps)
@@ -1973,6 +2148,7 @@ pm_read_structure(PmParser *ps, const char *text, int len)
 {
 	pm_split_lines(ps, text, len);
 	pm_read_blocks(ps, text, len);
+	pm_skip_examples(ps);
 	ps->doc->title = ps->front_title;
 	pm_read_sections(ps);
 	pm_report_measures(ps);
@@ -2140,7 +2316,9 @@ pm_narrative_span(PmParser *ps, const char *s, int len)
 	 * a range alone must be the outage's ("customer impact from 03:10 to
 	 * 07:45"), not a measure's ("Error rates peaked between 14:10 and 14:20")
 	 */
-	if (!((pm_contains_ci(s, len, "started") || pm_contains_ci(s, len, "began")) &&
+	/* "... at approximately 1:10pm our portal went down ... until Friday, April 12th, at 2:45pm" */
+	if (!((pm_contains_ci(s, len, "started") || pm_contains_ci(s, len, "began") ||
+		   pm_contains_ci(s, len, "went down") || pm_contains_ci(s, len, "went offline")) &&
 		  (pm_contains_ci(s, len, "ended") || pm_contains_ci(s, len, "until"))) &&
 		!(pm_time_range(s, len) &&
 		  (pm_says_outage(s, len) || pm_contains_ci(s, len, "impact") ||

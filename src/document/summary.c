@@ -636,6 +636,31 @@ pm_share_is_rate(const char *s, const char *p, const char *t, const char *e)
 	return false;
 }
 
+/*
+ * "(-17.7% of the monthly budget)", "30% of our capital": a share of money,
+ * not of the users ("of the" names the whole within two words)
+ */
+static bool
+pm_share_of_money(const char *t, const char *e)
+{
+	static const char *const money[] = {"budget", "capital", "balance", "revenue", "spend",
+	"funds", "cost"};
+
+	if (!pm_prefix_ci(t, e, "of "))
+		return false;
+	t = pm_skip_space(t + 3, e);
+	for (int w = 0; w < 3 && t < e; w++)
+	{
+		for (int i = 0; i < lengthof(money); i++)
+			if (pm_prefix_ci(t, e, money[i]))
+				return true;
+		while (t < e && isalpha((unsigned char) *t))
+			t++;
+		t = pm_skip_space(t, e);
+	}
+	return false;
+}
+
 static void
 pm_users_share(PmDocument *doc, const char *s, const char *e, const char *p, const char *t,
 			   double v, bool bare)
@@ -659,7 +684,7 @@ pm_users_share(PmDocument *doc, const char *s, const char *e, const char *p, con
 			break;				/* "dropped 25% because clients retried" */
 		if (pm_users_word(t, e))
 		{
-			if (!doc->has_users_pct && v <= 100)
+			if (!doc->has_users_pct && v <= 100 && !pm_share_of_money(t, e))
 				pm_set_share(doc, v);
 			break;
 		}
@@ -1119,6 +1144,56 @@ pm_detection_stamps(PmParser *ps)
 	}
 }
 
+/*
+ * "**Time:** 10:20 PKT" and no end field, over "37 refunds held back
+ * between 10:20–11:05." in the summary's prose: a span that opens at the
+ * field's one time gives the end.
+ */
+static void
+pm_field_span_end(PmParser *ps)
+{
+	PmStamps	prose;
+	const PmStamp *t = NULL;
+
+	if (ps->end_field.len || ps->start_field.len || ps->summary.len == 0 || ps->nraw > 0)
+		return;
+	for (int i = 0; i < ps->dur.n; i++)
+		if (ps->dur.st[i].has_time)
+		{
+			if (t != NULL)
+				return;			/* the field has its end */
+			t = &ps->dur.st[i];
+		}
+	if (t == NULL)
+		return;
+	{
+		/* two "dd:dd" in the prose at least, before scanning it */
+		int			colons = 0;
+
+		for (int i = 1; i + 1 < ps->summary.len && colons < 2; i++)
+			if (ps->summary.data[i] == ':' && isdigit((unsigned char) ps->summary.data[i - 1]) &&
+				isdigit((unsigned char) ps->summary.data[i + 1]))
+				colons++;
+		if (colons < 2)
+			return;
+	}
+	memset(&prose, 0, sizeof(prose));
+	pm_scan_summary_stamps(ps->summary.data, ps->summary.len, &prose);
+	for (int i = 0; i + 1 < prose.n; i++)
+	{
+		const PmStamp *a = &prose.st[i],
+				   *b = &prose.st[i + 1];
+
+		if (a->has_time && b->has_time && !a->has_date && !b->has_date &&
+			a->h == t->h && a->mi == t->mi && (b->h > a->h || (b->h == a->h && b->mi > a->mi)) &&
+			ps->dur.n < lengthof(ps->dur.st))
+		{
+			ps->dur.st[ps->dur.n++] = *b;
+			return;
+		}
+	}
+}
+
 /* the date and time mentions of the duration, as the summary states it */
 static void
 pm_summary_stamps(PmParser *ps)
@@ -1171,7 +1246,10 @@ pm_summary_stamps(PmParser *ps)
 			pm_summary_date(ps);
 	}
 	else
+	{
 		pm_summary_date(ps);
+		pm_field_span_end(ps);
+	}
 }
 
 /*
@@ -1486,6 +1564,15 @@ pm_summary_times(PmParser *ps)
 		pm_summary_end(ps, t0, t1, d1, &z0, y0, m0, dd0);
 }
 
+/* "~30 minutes", "about 2 hours", "approximately 45 minutes": rounded */
+static bool
+pm_length_is_rough(const char *s, int len)
+{
+	return memchr(s, '~', len) != NULL || pm_contains_ci(s, len, "approx") ||
+		pm_contains_ci(s, len, "about ") || pm_contains_ci(s, len, "around ") ||
+		pm_contains_ci(s, len, "roughly");
+}
+
 /*
  * "Resolved: 2025-06-17 14:27" and "Time to resolve: 21m": an end and the
  * time it took from the start, so the start
@@ -1580,6 +1667,13 @@ pm_read_summary(PmParser *ps)
 	{
 		int			secs = ps->stated_secs;
 
+		/*
+		 * "Duration: ~30 minutes (customer impact)" over a timeline: a
+		 * rounded length, and the entries say when it ended
+		 */
+		if (secs > 0 && ps->nraw > 0 && secs == ps->field_secs &&
+			pm_length_is_rough(ps->duration.data, ps->duration.len))
+			secs = 0;
 		if (secs > 0)
 		{
 			ps->sum_end = ps->sum_start + (TimestampTz) secs * USECS_PER_SEC;

@@ -234,7 +234,7 @@ static bool
 pm_says_intention(const char *s, const char *e)
 {
 	static const char *const starts[] = {"we will ", "we'll ", "we\xe2\x80\x99ll ", "we are ",
-	"we're ", "we plan ", "we intend ", "we have ", "we've "};
+	"we're ", "we plan ", "we intend ", "we have ", "we've ", "i will ", "i'll "};
 
 	return pm_we_sentence(s, e, starts, lengthof(starts));
 }
@@ -254,9 +254,23 @@ pm_sentence_measure(const char *s, const char *e)
 		/* "We have upgraded the queueing software ...": another change made */
 		"we have upgraded ", "we have updated ", "we have replaced ", "we have moved ",
 		"we have fixed ", "we have removed ", "we have deployed ", "we have migrated ",
-	"we have increased ", "we have reduced ", "we have patched ", "we have disabled "};
+	"we have increased ", "we have reduced ", "we have patched ", "we have disabled ",
+	"i will ", "i'll "};
 
 	return pm_we_sentence(s, e, starts, lengthof(starts));
+}
+
+/* "In the future we will ...", "From now on I will ...": the opener, else s */
+static const char *
+pm_skip_future_opener(const char *s, const char *e)
+{
+	static const char *const openers[] = {"in the future ", "in future ", "from now on ",
+	"going forward "};
+
+	for (int i = 0; i < lengthof(openers); i++)
+		if (pm_prefix_ci(s, e, openers[i]))
+			return s + strlen(openers[i]);
+	return s;
 }
 
 /*
@@ -283,6 +297,8 @@ pm_prose_measures(PmParser *ps, const PmLine *ln, const char *s, const char *e)
 			b++;
 		if (pm_sentence_measure(a, b))
 			c = a;
+		else if (pm_skip_future_opener(a, b) > a && pm_sentence_measure(pm_skip_future_opener(a, b), b))
+			c = pm_skip_future_opener(a, b);
 		for (const char *p = a; c == NULL && p + 5 < b; p++)
 			if (p[0] == ',' && p[1] == ' ' && pm_sentence_measure(p + 2, b))
 				c = p + 2;
@@ -833,6 +849,27 @@ pm_we_have_done(const char *low)
 	return false;
 }
 
+/*
+ * "Added a size check that ...", "Extended the loader alerts ...": a
+ * measure that opens with a verb in the simple past, its subject left out,
+ * is one the team did.  Only verbs no noun phrase opens with ("Improved
+ * monitoring", "Scheduled reviews", "Automated tests" name a thing to do).
+ */
+static bool
+pm_past_verb_first(const char *low)
+{
+	static const char *const verbs[] = {"added ", "implemented ", "extended ", "removed ",
+		"deployed ", "introduced ", "wrote ", "created ", "configured ", "installed ",
+	"migrated ", "reverted ", "documented ", "replaced ", "rotated ", "patched "};
+
+	if (*low < 'a' || *low > 'w')
+		return false;
+	for (int i = 0; i < lengthof(verbs); i++)
+		if (low[0] == verbs[i][0] && strncmp(low, verbs[i], strlen(verbs[i])) == 0)
+			return true;
+	return false;
+}
+
 /* a conditional clause opens between low and m ("... when ...", "... if ...") */
 static bool
 pm_clause_before(const char *low, const char *m)
@@ -897,6 +934,8 @@ pm_says_done(const char *title)
 	if (strstr(low, " will ") || strstr(low, " should ") || strstr(low, " must "))
 		return false;
 	if (pm_we_have_done(low) || pm_we_have_done(pm_after_label(low)))
+		return true;
+	if (pm_past_verb_first(low) || pm_past_verb_first(pm_after_label(low)))
 		return true;
 	for (int i = 0; i < lengthof(words); i++)
 		for (const char *m = strstr(low, words[i]); m != NULL; m = strstr(m + 1, words[i]))
@@ -1216,6 +1255,33 @@ pm_trailing_status(PmItem *it, char *t, char *e)
 	return pm_trim_leftovers(t, e);
 }
 
+/*
+ * "Set up a monthly review of the loader jobs." under "Added a size check
+ * ..." and "Extended the loader alerts ...": a verb whose past is its bare
+ * form reads as the past too where the other items of its list, two or
+ * more, all open with a simple past
+ */
+static bool
+pm_past_among_past(const PmParser *ps, const PmItem *it, const char *t)
+{
+	int			past = 0;
+
+	if (pg_strncasecmp(t, "set up ", 7) != 0 && pg_strncasecmp(t, "put ", 4) != 0)
+		return false;
+	for (int i = 0; i < ps->nitems; i++)
+	{
+		const PmItem *o = &ps->items[i];
+		char		buf[64];
+
+		if (o == it || o->span != it->span || o->text.len == 0 || o->has_checkbox)
+			continue;
+		if (!pm_past_verb_first(pm_lower_copy(o->text.data, Min(o->text.len, 40), buf, sizeof(buf))))
+			return false;
+		past++;
+	}
+	return past >= 2;
+}
+
 void
 pm_finish_task(PmParser *ps, PmItem *it, PmTask *task)
 {
@@ -1239,7 +1305,8 @@ pm_finish_task(PmParser *ps, PmItem *it, PmTask *task)
 			pm_note(ps->doc, "task \"%s\": status \"%s\" not understood; read as todo",
 					t, it->status_text);
 	}
-	if (status == NULL && !it->has_checkbox && (it->group_done || pm_says_done(t)))
+	if (status == NULL && !it->has_checkbox &&
+		(it->group_done || pm_says_done(t) || pm_past_among_past(ps, it, t)))
 		status = "done";
 	if (status == NULL)
 		status = (it->has_checkbox && it->checked) ? "done" : "todo";
@@ -1250,6 +1317,11 @@ pm_finish_task(PmParser *ps, PmItem *it, PmTask *task)
 	task->status = status;
 	task->kind = pm_task_kind(t, strlen(t));
 	task->owner = it->owner;
+	/* "| Fix the URL | — | ✅ Done |": a dash in the Owner column is no owner */
+	if (task->owner != NULL &&
+		(strcmp(task->owner, "-") == 0 || strcmp(task->owner, "\xe2\x80\x94") == 0 ||
+		 strcmp(task->owner, "\xe2\x80\x93") == 0 || strcmp(task->owner, "") == 0))
+		task->owner = NULL;
 	task->has_due = false;
 	if (it->due)
 	{

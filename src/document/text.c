@@ -304,12 +304,37 @@ pm_table_separator(const char *s, const char *e)
  * ---------------------------------------------------------------------
  */
 
+/*
+ * "- **MTTR (Mean Time to Resolve):** 42 minutes", "Time to resolve: 21m":
+ * where the label opens (after the list marker and emphasis), or NULL
+ */
+const char *
+pm_metric_label(const char *p, const char *e)
+{
+	while (p < e && (*p == '-' || *p == '*' || *p == '+' || *p == ' ' || *p == '_'))
+		p++;
+	if (e - p < 4 || (*p != 'M' && *p != 'm' && *p != 'T' && *p != 't'))
+		return NULL;
+	if (pm_prefix_ci(p, e, "mttr") || pm_prefix_ci(p, e, "mean time to resol") ||
+		pm_prefix_ci(p, e, "time to resolve") || pm_prefix_ci(p, e, "time to resolution"))
+		return p;
+	return NULL;
+}
+
 /* does a word start at p?  UTF-8 dashes, arrows and spaces end words too */
 bool
 pm_word_start(const char *s, const char *p)
 {
-	if (p == s || !pm_isalnum(p[-1]))
+	if (p == s)
 		return true;
+	if (!pm_isalnum(p[-1]))
+	{
+		/* "T+00:40", "T-5": a time relative to the incident, no time of day */
+		if ((p[-1] == '+' || p[-1] == '-') && p - s >= 2 && (p[-2] == 'T' || p[-2] == 't') &&
+			isdigit((unsigned char) *p) && (p - s == 2 || !pm_isalnum(p[-3])))
+			return false;
+		return true;
+	}
 	if (p - s >= 3 && (unsigned char) p[-3] == 0xe2 &&
 		(((unsigned char) p[-2] == 0x80 && (unsigned char) p[-1] >= 0x90 && (unsigned char) p[-1] <= 0x95) ||
 		 (unsigned char) p[-2] == 0x86))
@@ -396,11 +421,20 @@ pm_head_kind_ja(const char *low)
 	return pm_head_kind_zh(low);
 }
 
+/* does low, l bytes, end with the words w ("📝 action plan", "Fixes required")? */
+static bool
+pm_ends_with(const char *low, size_t l, const char *w, size_t n)
+{
+	return l >= n && low[l - 1] == w[n - 1] && memcmp(low + l - n, w, n) == 0 &&
+		(l == n || !isalnum((unsigned char) low[l - n - 1]));
+}
+
 PmHeadKind
 pm_head_kind(const char *name)
 {
 	char		buf[128];
-	char	   *low = pm_lower_copy(name, strlen(name), buf, sizeof(buf));
+	size_t		llen = strlen(name);
+	char	   *low = pm_lower_copy(name, llen, buf, sizeof(buf));
 
 	if (HAS("timeline") || HAS("chronology") || HAS("sequence of events") || HAS("chain of events"))
 	{
@@ -418,8 +452,10 @@ pm_head_kind(const char *name)
 	if (HAS("action item") || HAS("action point") || (WORD("actions") && !HAS("taken")) || WORD("todo") || WORD("to do") || WORD("to-do") ||
 		WORD("tasks") || WORD("task list") || HAS("follow-up") || HAS("follow up") ||
 		HAS("next steps") || HAS("future work") || strcmp(low, "plan") == 0 || strcmp(low, "the plan") == 0 ||
-		strcmp(low, "our plan") == 0 || strcmp(low, "action plan") == 0 ||
-		strcmp(low, "plan of action") == 0)
+		strcmp(low, "our plan") == 0 || pm_ends_with(low, llen, "action plan", 11) ||
+		strcmp(low, "plan of action") == 0 ||
+		pm_ends_with(low, llen, "fixes required", 14) || pm_ends_with(low, llen, "required fixes", 14) ||
+		pm_ends_with(low, llen, "fixes needed", 12))
 	{
 		/* "Follow-up Review": when the team meets again, no list of tasks */
 		if ((HAS("follow-up") || HAS("follow up")) &&
@@ -433,6 +469,7 @@ pm_head_kind(const char *name)
 		WORD("mitigations") || HAS("future mitigation") ||
 		HAS("remediation") || HAS("doing about") || HAS("we will change") ||
 		HAS("what will we do") || HAS("what we will do") || HAS("what we'll do") ||
+		strcmp(low, "resolutions") == 0 ||	/* a post's "Resolutions": what we resolve to do */
 		pm_head_says_done(low))
 		return HEAD_MEASURES;
 	if (!HAS("root cause") &&

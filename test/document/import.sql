@@ -2,7 +2,7 @@
 -- formats (test/document/corpus), checked the way users rely on them.
 BEGIN;
 SET LOCAL timezone = 'UTC';
-SELECT plan(2473);
+SELECT plan(2561);
 
 \set seed000 `cat test/seeds/000_2d29b2a47fc1b878.txt`
 \set seed001 `cat test/seeds/001_e377f6c4d1aac321.txt`
@@ -232,6 +232,18 @@ SELECT plan(2473);
 \set doc324 `cat test/document/corpus/324_status_notice_one_paragraph_around_utc_resolved_by_reboot_range_posted_stamp_after_midnight.md`
 \set doc325 `cat test/document/corpus/325_status_postmortem_plain_labels_impact_root_cause_next_steps_we_will_posted_then_resolved_update_from_to_am_utc.md`
 \set doc326 `cat test/document/corpus/326_status_postmortem_summary_on_month_day_from_to_utc_no_year_what_happened_questions_prose_we_have_posted_then_resolved.md`
+\set doc327 `cat test/document/corpus/327_blog_bridge_reset_small_italic_byline_ordinal_date_dash_utc_dash_bullets_two_days.md`
+\set doc328 `cat test/document/corpus/328_rca_bullet_fields_emoji_status_bold_iso_datetime_no_zone_entries_checkbox_actions_verification.md`
+\set doc329 `cat test/document/corpus/329_readme_incident_report_bold_date_and_time_seconds_parenthesised_utc_mttr_past_tense_measures_timeline_last.md`
+\set ref330 `cat test/document/corpus/330_sample_incident_md_bold_fields_date_only_relative_t_plus_times_no_clock_time_priority_table.md`
+\set doc331 `cat test/document/corpus/331_emoji_title_bold_colon_outside_fields_date_of_incident_duration_minutes_summary_at_utc_for_minutes_checkboxes.md`
+\set doc332 `cat test/document/corpus/332_incident_log_toc_format_standard_numbered_sections_example_incident_then_incident_date_time_pkt_fields.md`
+\set doc333 `cat test/document/corpus/333_generated_rca_front_matter_title_date_duration_minutes_summary_on_date_lasted_table_utc_priority_action_table_footer.md`
+\set doc334 `cat test/document/corpus/334_incident_md_reported_cst_field_timeline_utc_full_datetimes_precursor_day_before_five_whys_status_priority_follow_up_tables.md`
+\set doc335 `cat test/document/corpus/335_jekyll_post_front_matter_date_time_narrative_weekday_ordinal_date_at_approximately_pm_lasted_until_no_zone_resolutions_prose.md`
+\set ref336 `cat test/document/corpus/336_chat_log_in_code_block_bracket_times_no_date_utc_today.md`
+\set doc337 `cat test/document/corpus/337_emoji_caps_headings_bold_date_field_bold_12h_times_day_in_parens_untimed_labels_priority_checkbox_groups_numbered_plan_done.md`
+\set doc338 `cat test/document/corpus/338_rca_sample_bullet_fields_nested_timeline_items_utc_impact_blocked_for_hours_mitigations_follow_ups_fields.md`
 \set doc243 `cat test/document/corpus/243_front_matter_bold_labels_link_actions_date_lines_outage_begins_ends_caps.md`
 \set doc244 `cat test/document/corpus/244_plain_text_title_date_ordinal_12h_utc_duration_sentence_tasks_group_labels.txt`
 \set doc245 `cat test/document/corpus/245_homelab_rca_duration_range_field_approx_table_times_priority_status_todo_done_note.md`
@@ -585,6 +597,17 @@ INSERT INTO doc VALUES
 	('324 status notice, one paragraph "at around 00:12 UTC and had cleared by 01:05", restart "01:14-01:16", "Posted Feb 02, 2024 - 00:00 UTC"', :'doc324', NULL),
 	('325 status postmortem, Impact/Root Cause/Next Steps labels, "we will:" bullets, Posted, then a Resolved update "from 10:32 AM to 10:43 AM UTC"', :'doc325', NULL),
 	('326 status postmortem, "On July 8 from 13:10 to 15:45 UTC" without a year, What Happened prose, "We have upgraded"/"We will" measures, Posted, Resolved', :'doc326', NULL),
+	-- 327-338: a held-out sample of incident reports kept in application and service repositories (docs/document.md "application")
+	('327 blog post, "<small><i>March 3rd, 2025 by ...</i></small>" byline, "* March 2nd, 2025 - 22:40 UTC - " bullets over two days, no measures', :'doc327', NULL),
+	('328 RCA, "- **Status:** ✅ Resolved" fields, "- **2026-05-09 00:10:** " entries with no zone, checkbox actions, a Verification checklist', :'doc328', NULL),
+	('329 README report, "**Date and Time:** 2025-02-11 09:07:40 (UTC)", MTTR 42 minutes, past-tense measures, the timeline last', :'doc329', NULL),
+	('331 emoji title, "**Date of Incident**: May 14, 2025", "At 09:41 UTC, ... for 12 minutes", Duration 16 minutes, checkboxes', :'doc331', NULL),
+	('332 incident log, Format Standard list, an Example Incident, then "**Date:** 2025-09-23 / **Time:** 10:20 PKT", "Deployed patch at 11:05 PKT"', :'doc332', NULL),
+	('333 generated RCA, front matter "duration_minutes: 94", "On 2025-11-06 ... lasted approximately 94 minutes", Time (UTC) table, priority action table', :'doc333', NULL),
+	('334 incident file, "**Reported**: 2026-02-20 10:14 CST", "Duration: ~30 minutes", dated UTC rows from the day before, Status/Priority follow-up tables', :'doc334', NULL),
+	('335 Jekyll post, "On Thursday, April 11th, 2019 at approximately 1:10pm ... until Friday, April 12th, at 2:45pm", no zone, "we will" resolutions', :'doc335', NULL),
+	('337 emoji CAPS headings, "**9:40 PM (Nov 2):**" and "**Overnight:**" items, priority checkbox groups, "✅ Stop bot (DONE)" plan', :'doc337', NULL),
+	('338 RCA sample, bullet fields, "- **Timeline**:" over nested "13:00 UTC: " items, "Releases blocked for 2 hours", Mitigations/Follow-ups fields', :'doc338', NULL),
 	('243 front matter, bold labels, date lines over "* 16:48 OUTAGE BEGINS -" bullets, xx:xx entries, link actions', :'doc243', NULL),
 	('244 plain text, "June 11th, 2024" in the title, "starting at 9:00 AM and ending at 11:15 AM (UTC)", Tasks group labels', :'doc244', NULL),
 	('245 homelab RCA, "~7 hours (02:14 UTC - 09:31 UTC)", "~02:30" rows, TODO / "DONE (this doc)" statuses', :'doc245', NULL),
@@ -905,6 +928,16 @@ INSERT INTO expected VALUES
 	('324 status notice, one paragraph "at around 00:12 UTC and had cleared by 01:05", restart "01:14-01:16", "Posted Feb 02, 2024 - 00:00 UTC"', '2024-02-02 00:12Z', '2024-02-02 01:05Z', 1, 0, 0, NULL, NULL),
 	('325 status postmortem, Impact/Root Cause/Next Steps labels, "we will:" bullets, Posted, then a Resolved update "from 10:32 AM to 10:43 AM UTC"', '2024-10-15 10:32Z', '2024-10-15 10:43Z', 1, 3, 0, NULL, NULL),
 	('326 status postmortem, "On July 8 from 13:10 to 15:45 UTC" without a year, What Happened prose, "We have upgraded"/"We will" measures, Posted, Resolved', '2021-07-08 13:10Z', '2021-07-08 15:45Z', 4, 2, 1, NULL, NULL),
+	('327 blog post, "<small><i>March 3rd, 2025 by ...</i></small>" byline, "* March 2nd, 2025 - 22:40 UTC - " bullets over two days, no measures', '2025-03-02 22:40Z', '2025-03-03 07:31Z', 12, 0, 0, NULL, NULL),
+	('328 RCA, "- **Status:** ✅ Resolved" fields, "- **2026-05-09 00:10:** " entries with no zone, checkbox actions, a Verification checklist', '2026-05-09 00:10Z', '2026-05-09 01:25Z', 8, 3, 2, NULL, NULL),
+	('329 README report, "**Date and Time:** 2025-02-11 09:07:40 (UTC)", MTTR 42 minutes, past-tense measures, the timeline last', '2025-02-11 09:07Z', '2025-02-11 09:49Z', 7, 3, 3, NULL, NULL),
+	('331 emoji title, "**Date of Incident**: May 14, 2025", "At 09:41 UTC, ... for 12 minutes", Duration 16 minutes, checkboxes', '2025-05-14 09:41Z', '2025-05-14 09:57Z', 0, 3, 1, 25, NULL),
+	('332 incident log, Format Standard list, an Example Incident, then "**Date:** 2025-09-23 / **Time:** 10:20 PKT", "Deployed patch at 11:05 PKT"', '2025-09-23 05:20Z', '2025-09-23 06:05Z', 0, 2, 1, NULL, NULL),
+	('333 generated RCA, front matter "duration_minutes: 94", "On 2025-11-06 ... lasted approximately 94 minutes", Time (UTC) table, priority action table', '2025-11-06 03:12Z', '2025-11-06 04:46Z', 7, 4, 0, NULL, 8420),
+	('334 incident file, "**Reported**: 2026-02-20 10:14 CST", "Duration: ~30 minutes", dated UTC rows from the day before, Status/Priority follow-up tables', '2026-02-20 16:14Z', '2026-02-20 16:41Z', 13, 8, 3, NULL, NULL),
+	('335 Jekyll post, "On Thursday, April 11th, 2019 at approximately 1:10pm ... until Friday, April 12th, at 2:45pm", no zone, "we will" resolutions', '2019-04-11 13:10Z', '2019-04-12 14:45Z', 0, 3, 0, NULL, NULL),
+	('337 emoji CAPS headings, "**9:40 PM (Nov 2):**" and "**Overnight:**" items, priority checkbox groups, "✅ Stop bot (DONE)" plan', '2025-11-02 21:40Z', '2025-11-03 14:15Z', 3, 10, 2, NULL, NULL),
+	('338 RCA sample, bullet fields, "- **Timeline**:" over nested "13:00 UTC: " items, "Releases blocked for 2 hours", Mitigations/Follow-ups fields', '2025-07-21 13:00Z', '2025-07-21 15:00Z', 3, 2, 1, NULL, NULL),
 	('243 front matter, bold labels, date lines over "* 16:48 OUTAGE BEGINS -" bullets, xx:xx entries, link actions', '2023-04-16 16:48Z', '2023-04-16 18:44Z', 10, 5, 0, NULL, NULL),
 	('244 plain text, "June 11th, 2024" in the title, "starting at 9:00 AM and ending at 11:15 AM (UTC)", Tasks group labels', '2024-06-11 09:00Z', '2024-06-11 11:15Z', 10, 6, 0, 70, NULL),
 	('245 homelab RCA, "~7 hours (02:14 UTC - 09:31 UTC)", "~02:30" rows, TODO / "DONE (this doc)" statuses', '2025-11-09 02:14Z', '2025-11-09 09:31Z', 13, 5, 1, NULL, NULL),
@@ -1369,6 +1402,8 @@ SELECT is((SELECT resolved_at FROM postmortem.incident WHERE id = :neg_watch),
 SELECT is((SELECT string_agg(to_char(t.at, 'HH24:MI'), ',' ORDER BY t.at) FROM postmortem.timeline t WHERE t.incident_id = :neg_range),
 		  '14:00,15:15', '"9am-9:30am - ", "10:15 AM-11 AM - ": ranges of 12-hour times in the summary''s zone, not offsets -9 and -11');
 SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', :'ref304'), '22P02', 'postmortem document names no date', '304: a course report, "3 hours, from 09:00 AM to 12:00 PM (UTC)", "**10:05 AM**:" bullets and no day: refused for want of a date');
+SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', :'ref330'), '22P02', 'postmortem document has no timeline', '330: a sample INCIDENT.md, "**Date:** 2026-03-04", "**T+00:40** – " relative times and no time of day: refused for want of a timeline');
+SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', :'ref336'), '22P02', 'postmortem document names no date', '336: a chat log in a code block, "[04:12] Opsgenie: ...", "expired at 04:00 UTC today" and no day: refused for want of a date');
 SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', :'ref214'), '22P02', 'postmortem document has no timeline', '214: a status postmortem with Duration only, its one time the report''s "Posted Nov 14, 2019 - 16:30 CST": no time for the incident');
 SELECT is(pg_temp.refusal(E'# Outage\nIt happened from 3:00 PM to 4:30 PM CAT on April 17th.\n## Timeline\n- 3:00 PM CAT alert\n- 4:30 PM CAT resolved'),
 		  'It names a day, April 17, but no year.', 'a refusal for want of a year says which day it found');
@@ -1501,6 +1536,20 @@ SELECT is(jsonb_array_length(postmortem.parse_markdown(E'# Cache outage\n\n## Su
 	3, 'no timeline anywhere: the timed sentences of the sections are the entries, the span stated once is none, a moment told twice one entry, the measures'' times none');
 SELECT is(jsonb_array_length(postmortem.parse_markdown(E'# Cache outage\n\n## Summary\nOn 2024-10-08 from 3:12 pm to 3:58 pm ET the site was down.\n\n## Resolution\nService was fully restored by 3:58 pm.')->'timeline'),
 	0, 'no timeline and one timed sentence besides the span: no entries (the summary gives the span)');
+
+-- the 327-338 sample's rules (docs22), and where they must not reach
+SELECT is(jsonb_array_length(postmortem.parse_markdown(E'# API outage 2024-01-01\n## Timeline\n- T+5 min: first page\n- 10:00 UTC: alert\n- 11:00 UTC: resolved')->'timeline'),
+	2, '"T+5 min" is a time relative to the incident, no entry; the clock times are');
+SELECT is(postmortem.parse_markdown(E'# Notes\n## Example\n\n**Date:** 2024-01-01\n## Timeline\n- 2024-01-01 10:00 UTC: alert\n- 11:00 UTC: resolved')->>'started_at',
+	'2024-01-01T10:00:00+00:00', 'an "Example" section is passed over; the document after it is read');
+SELECT is(postmortem.parse_markdown(E'# Log\n## Example Incident\n\n**Date:** 2024-01-01  \n**Time:** 10:00 UTC\n\n## Incidents\n\n### 2024-02-02 – DNS\n\n**Date:** 2024-02-02  \n**Time:** 08:00 UTC\n')->>'started_at',
+	'2024-02-02T08:00:00+00:00', 'an incident log: the dated entry under "Incidents" is the incident, not the example above it');
+SELECT is(postmortem.parse_markdown(E'# API outage 2024-01-01\n**Date:** 2024-01-01\n**Duration:** ~30 minutes\n**Start:** 10:00 UTC\n\nThe API was down.')->>'resolved_at',
+	'2024-01-01T10:30:00+00:00', 'a rounded length still gives the end where there is no timeline');
+SELECT is((postmortem.parse_markdown(E'# API outage 2024-01-01\n## Impact\n30% of the users could not log in.\n## Timeline\n- 10:00 UTC: alert\n- 11:00 UTC: resolved')->>'users_affected_pct')::numeric,
+	30::numeric, '"30% of the users" is still a share of the users (not of money)');
+SELECT is(postmortem.parse_markdown(E'# API outage 2024-01-01\n## Timeline\n- 10:00 UTC: alert\n- 11:00 UTC: resolved\n## Action Items\n| Action | Owner | Status |\n|---|---|---|\n| Fix it | — | Open |\n| Alert on it | @ana | Open |')->'tasks'->1->>'owner',
+	'@ana', 'an owner is kept; only a dash alone is no owner');
 
 SELECT * FROM finish();
 ROLLBACK;
