@@ -46,7 +46,7 @@ INSERT INTO shape VALUES
   $$CASE WHEN i = 1 THEN 'Resolved' ELSE 'Monitoring' END || E'\n\nWe are watching item ' || i || E'.\n\nPosted '
     || to_char(timestamp '2024-09-30 23:59' - i * interval '1 minute', 'Mon DD, YYYY - HH24:MI') || ' EDT'$$,
   E'Elevated errors\nIncident Report for Example\n\n', ''),
- ('a paragraph of "We will" measures',
+ ('"We will" paragraphs in the measures',
   $$'We will fix part ' || i || '.'$$,
   E'# Outage 2024-01-01\n## Timeline\n- 10:00 UTC: down\n- 11:00 UTC: resolved\n## Corrective measures\n', ''),
  ('a list of tasks',
@@ -78,7 +78,7 @@ best() { # best of three
 	printf '%s\n%s\n%s\n' "$a" "$b" "$c" | sort -g | head -1
 }
 
-printf '%-36s %9s %9s %9s %9s %7s  %s\n' shape "KB (N)" "ms (N)" "KB (4N)" "ms (4N)" ratio "entries/tasks read (4N)"
+printf '%-44s %9s %9s %9s %9s %7s  %s\n' shape "KB (N)" "ms (N)" "KB (4N)" "ms (4N)" ratio "entries/tasks read (4N)"
 psql -X -At -d postgres -c 'SELECT name FROM shape ORDER BY name' | while read -r name; do
 	for k in 1 4; do
 		psql -X -q -v ON_ERROR_STOP=1 -d postgres -v name="$name" -v n=$((N * k)) -v k=$k <<'SQL'
@@ -96,6 +96,6 @@ SQL
 				jsonb_array_length(j->'timeline') || '/' || jsonb_array_length(j->'tasks')
 		   FROM doc, postmortem.parse_markdown(body) j WHERE k = 4")
 	awk -v s="$name" -v kb1="$kb1" -v kb4="$kb4" -v t1="$t1" -v t4="$t4" -v got="$got" \
-		'BEGIN { printf "%-36s %9d %9.1f %9d %9.1f %6.1fx  %s\n", s, kb1, t1, kb4, t4, t4 / t1, got }'
+		'BEGIN { printf "%-44s %9d %9.1f %9d %9.1f %6.1fx  %s\n", s, kb1, t1, kb4, t4, t4 / t1, got }'
 done
 echo "(4N parts take about 4x as long as N when the parser is linear in the document, about 16x when quadratic)"
