@@ -1771,3 +1771,17 @@ pm_add_days(int *y, int *m, int *d, int days)
 
 	j2date(j, y, m, d);
 }
+
+/* does the line's text name a time of day anywhere? */
+bool
+pm_line_has_time(const PmLine *ln)
+{
+	PmStamps	found;
+
+	memset(&found, 0, sizeof(found));
+	pm_scan_stamps(ln->s, ln->len, &found);
+	for (int k = 0; k < found.n; k++)
+		if (found.st[k].has_time)
+			return true;
+	return false;
+}

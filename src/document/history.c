@@ -239,17 +239,12 @@ pm_lines_timed(PmParser *ps, int from, int to)
 	for (int i = Max(from, 0); i < to && i < ps->nlines; i++)
 	{
 		const PmLine *ln = &ps->lines[i];
-		PmStamps	found;
 		PmStamp		st;
 		bool		posted;
 
-		if (ln->code || ln->front_matter || ln->len == 0 || pm_update_stamp(ln, &st, &posted))
-			continue;
-		memset(&found, 0, sizeof(found));
-		pm_scan_stamps(ln->s, ln->len, &found);
-		for (int k = 0; k < found.n; k++)
-			if (found.st[k].has_time)
-				return true;
+		if (!ln->code && !ln->front_matter && ln->len > 0 &&
+			!pm_update_stamp(ln, &st, &posted) && pm_line_has_time(ln))
+			return true;
 	}
 	return false;
 }

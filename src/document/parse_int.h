@@ -353,6 +353,7 @@ extern int pm_read_date(const char *p, const char *e, int *y, int *m, int *d);
 extern int pm_read_time(const char *p, const char *e, int *h, int *mi, int *s, int *us);
 extern int pm_read_stamp(const char *p, const char *e, PmStamp *st);
 extern void pm_scan_stamps(const char *s, int len, PmStamps *out);
+extern bool pm_line_has_time(const PmLine *ln);
 extern void pm_fmt_time(StringInfo buf, int h, int mi);
 extern char *pm_fmt_hm(int h, int mi);
 extern void pm_add_days(int *y, int *m, int *d, int days);

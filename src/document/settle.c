@@ -404,6 +404,24 @@ pm_precursor_skip(PmParser *ps, TimestampTz first)
 }
 
 /*
+ * The entry after the first from which len reaches entry end, within a
+ * minute, when the first entry comes longer than len before it, or -1
+ */
+static int
+pm_length_reaches(const PmDocument *doc, int end, TimestampTz len, TimestampTz first)
+{
+	for (int i = 1; i < end; i++)
+	{
+		TimestampTz span = doc->entries[end].at - doc->entries[i].at;
+
+		if (span - len <= 60 * USECS_PER_SEC && len - span <= 60 * USECS_PER_SEC &&
+			doc->entries[i].at - first > len)
+			return i;
+	}
+	return -1;
+}
+
+/*
  * "Impact: Writes rejected for 22 minutes" over "07:12 archive upload starts
  * failing", "09:41 writes rejected", ..., "10:03 writes accepted again": the
  * entry from which the Impact's length reaches the last recovery, when the
@@ -425,15 +443,7 @@ pm_impact_length_start(PmParser *ps, TimestampTz first)
 	for (int i = doc->nentries - 1; i > 0 && end < 0; i--)
 		if (strcmp(doc->entries[i].kind, "resolution") == 0)
 			end = i;
-	for (int i = 1; i < end; i++)
-	{
-		TimestampTz span = doc->entries[end].at - doc->entries[i].at;
-
-		if (span - len <= 60 * USECS_PER_SEC && len - span <= 60 * USECS_PER_SEC &&
-			doc->entries[i].at - first > len)
-			return i;
-	}
-	return -1;
+	return pm_length_reaches(doc, end, len, first);
 }
 
 /*
@@ -452,15 +462,7 @@ pm_field_length_start(PmParser *ps, TimestampTz first)
 
 	if (ps->field_secs <= 0 || doc->nentries < 3)
 		return -1;
-	for (int i = 1; i < end; i++)
-	{
-		TimestampTz span = doc->entries[end].at - doc->entries[i].at;
-
-		if (span - len <= 60 * USECS_PER_SEC && len - span <= 60 * USECS_PER_SEC &&
-			doc->entries[i].at - first > len)
-			return i;
-	}
-	return -1;
+	return pm_length_reaches(doc, end, len, first);
 }
 
 /*

@@ -1185,18 +1185,8 @@ pm_code_block_log(const PmParser *ps, int i)
 	if (timed < 3)
 		return false;
 	for (int j = 0; j < ps->nlines; j++)
-	{
-		const PmLine *ln = &ps->lines[j];
-		PmStamps	found;
-
-		if (ln->code || ln->len == 0)
-			continue;
-		memset(&found, 0, sizeof(found));
-		pm_scan_stamps(ln->s, ln->len, &found);
-		for (int k = 0; k < found.n; k++)
-			if (found.st[k].has_time)
-				return false;
-	}
+		if (!ps->lines[j].code && ps->lines[j].len > 0 && pm_line_has_time(&ps->lines[j]))
+			return false;
 	return true;
 }
 
