@@ -1054,14 +1054,12 @@ pm_settle_responses(PmDocument *doc, TimestampTz hi)
 
 		if (en->at < doc->detected_at || en->at > hi ||
 			(doc->has_mitigated && en->at > doc->mitigated_at) ||
+			(doc->has_acknowledged && en->at >= doc->acknowledged_at) ||
 			strcmp(en->kind, "misleading_path") == 0 ||
 			!pm_says_acknowledged(en->body))
 			continue;
-		if (!doc->has_acknowledged || en->at < doc->acknowledged_at)
-		{
-			doc->acknowledged_at = en->at;
-			doc->has_acknowledged = true;
-		}
+		doc->acknowledged_at = en->at;
+		doc->has_acknowledged = true;
 	}
 }
 
