@@ -10,30 +10,20 @@
 # the incident's timeline rows, a count of the table).  Prints a Markdown table.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-. test/support/server.sh
 
 INCIDENTS=${INCIDENTS:-100000}
 TIMELINE=${TIMELINE:-1000000}
 CHANGES=${CHANGES:-1000000}
 EVENTS=${EVENTS:-1000000}
 REPS=${REPS:-200}
-dir=$(mktemp -d /tmp/postmortem-bench.XXXXXX)
-chmod 755 "$dir"
-trap 'pm_server_stop "$dir/srv"; rm -rf "$dir"' EXIT
 
 # Other checkouts install into the same extension directory: hold the shared
 # lock for the whole run (a few minutes), so that the library every backend
 # loads is the one built here.
 # (With PM_PG_ROOT, a private copy of PostgreSQL instead: test/support/private-pg.sh.)
-if [ -n "${PM_PG_ROOT:-}" ]; then
-	. test/support/private-pg.sh
-	pm_private_pg "$PM_PG_ROOT"
-else
-	exec 9>/tmp/postmortem-test.lock
-	flock 9
-fi
-make -s && make -s install >/dev/null
-pm_server_start "$dir/srv" "shared_buffers = 512MB" "max_parallel_workers_per_gather = 2" >/dev/null
+. bench/lib.sh
+pm_bench_install
+pm_bench_server "shared_buffers = 512MB" "max_parallel_workers_per_gather = 2"
 psql -X -q -d postgres -c 'CREATE DATABASE bench'
 export PGDATABASE=bench
 psql -X -q -c 'CREATE EXTENSION postmortem'

@@ -16,26 +16,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-10000}
-. test/support/server.sh
-
-# With PM_PG_ROOT, build and run against that private copy of PostgreSQL
-# (test/support/private-pg.sh) without waiting for other checkouts;
-# otherwise take turns installing into the host's.
-if [ -n "${PM_PG_ROOT:-}" ]; then
-	. test/support/private-pg.sh
-	pm_private_pg "$PM_PG_ROOT"
-	export PATH="$PM_PGBIN:$PATH"
-else
-	exec 9>/tmp/postmortem-test.lock
-	flock 9
-fi
-make -s >/dev/null
-make -s install >/dev/null
-
-work=$(mktemp -d /tmp/postmortem-bench.XXXXXX)
-chmod 755 "$work"
-trap 'pm_server_stop "$work/srv"; rm -rf "$work"' EXIT
-pm_server_start "$work/srv" "shared_buffers = 256MB" "max_wal_size = 4GB" "synchronous_commit = off" >/dev/null
+. bench/lib.sh
+pm_bench_install
+pm_bench_server "shared_buffers = 256MB" "max_wal_size = 4GB" "synchronous_commit = off"
 
 libdir=$(pg_config --pkglibdir)
 psql -X -q -v ON_ERROR_STOP=1 -d postgres -c 'CREATE EXTENSION postmortem'

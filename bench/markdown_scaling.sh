@@ -18,23 +18,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-2000}
-. test/support/server.sh
-
-if [ -n "${PM_PG_ROOT:-}" ]; then
-	. test/support/private-pg.sh
-	pm_private_pg "$PM_PG_ROOT"
-	export PATH="$PM_PGBIN:$PATH"
-else
-	exec 9>/tmp/postmortem-test.lock
-	flock 9
-fi
-make -s >/dev/null
-make -s install >/dev/null
-
-work=$(mktemp -d /tmp/postmortem-bench.XXXXXX)
-chmod 755 "$work"
-trap 'pm_server_stop "$work/srv"; rm -rf "$work"' EXIT
-pm_server_start "$work/srv" >/dev/null
+. bench/lib.sh
+pm_bench_install
+pm_bench_server
 psql -X -q -v ON_ERROR_STOP=1 -d postgres -c 'CREATE EXTENSION postmortem'
 
 # shape(name, SQL of one part numbered i, head, tail): documents of N and 4N parts

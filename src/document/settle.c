@@ -842,6 +842,18 @@ pm_cleared_later(const PmDocument *doc, TimestampTz at, TimestampTz *end)
 	return false;
 }
 
+/* the last entry after from within a minute of want, or -1 */
+static int
+pm_entry_near(const PmDocument *doc, TimestampTz from, TimestampTz want)
+{
+	for (int i = doc->nentries - 1; i >= 0; i--)
+		if (doc->entries[i].at > from &&
+			doc->entries[i].at - want <= 60 * USECS_PER_SEC &&
+			want - doc->entries[i].at <= 60 * USECS_PER_SEC)
+			return i;
+	return -1;
+}
+
 /* no end in the summary: the last resolution entry, else the last entry */
 static void
 pm_end_from_timeline(PmParser *ps, TimestampTz last)
@@ -849,23 +861,21 @@ pm_end_from_timeline(PmParser *ps, TimestampTz last)
 	PmDocument *doc = ps->doc;
 	TimestampTz end = last;
 	bool		found = false;
+	int			hit;
 	TimestampTz stated = ps->sum_start + (TimestampTz) ps->field_secs * USECS_PER_SEC;
 
 	/*
 	 * "Duration: 26 minutes" in a field (not "down for 66 minutes" in prose,
 	 * which may count the outage alone): the entry the length ends at
 	 */
-	for (int i = doc->nentries - 1; i >= 0 && ps->field_secs > 0; i--)
-		if (doc->entries[i].at > ps->sum_start &&
-			doc->entries[i].at - stated <= 60 * USECS_PER_SEC &&
-			stated - doc->entries[i].at <= 60 * USECS_PER_SEC)
-		{
-			ps->sum_end = doc->entries[i].at;
-			ps->sum_has_end = true;
-			pm_note(doc, "the summary names no end; the incident ends at the entry its stated length (%d minutes) reaches",
-					ps->field_secs / 60);
-			return;
-		}
+	if (ps->field_secs > 0 && (hit = pm_entry_near(doc, ps->sum_start, stated)) >= 0)
+	{
+		ps->sum_end = doc->entries[hit].at;
+		ps->sum_has_end = true;
+		pm_note(doc, "the summary names no end; the incident ends at the entry its stated length (%d minutes) reaches",
+				ps->field_secs / 60);
+		return;
+	}
 	for (int i = doc->nentries - 1; i >= 0 && !found; i--)
 		if (strcmp(doc->entries[i].kind, "resolution") == 0 &&
 			!pm_closing_entry(doc, i) && !pm_confirming_entry(doc, i))
@@ -927,17 +937,14 @@ pm_end_from_timeline(PmParser *ps, TimestampTz last)
 		int			secs = pm_metric_resolve_secs(ps);
 		TimestampTz want = ps->sum_start + (TimestampTz) secs * USECS_PER_SEC;
 
-		for (int i = doc->nentries - 1; i >= 0 && secs > 0 && want < end; i--)
-			if (doc->entries[i].at > ps->sum_start &&
-				doc->entries[i].at - want <= 60 * USECS_PER_SEC &&
-				want - doc->entries[i].at <= 60 * USECS_PER_SEC)
-			{
-				ps->sum_end = doc->entries[i].at;
-				ps->sum_has_end = true;
-				pm_note(doc, "the summary names no end; the incident ends at the entry the stated time to resolve (%d minutes) reaches",
-						secs / 60);
-				return;
-			}
+		if (secs > 0 && want < end && (hit = pm_entry_near(doc, ps->sum_start, want)) >= 0)
+		{
+			ps->sum_end = doc->entries[hit].at;
+			ps->sum_has_end = true;
+			pm_note(doc, "the summary names no end; the incident ends at the entry the stated time to resolve (%d minutes) reaches",
+					secs / 60);
+			return;
+		}
 	}
 	/*
 	 * "Impact: Releases blocked for 2 hours." over entries that stop at
