@@ -1772,16 +1772,16 @@ pm_add_days(int *y, int *m, int *d, int days)
 	j2date(j, y, m, d);
 }
 
-/* does the line's text name a time of day anywhere? */
+/* does the line's text name a day (with day) or a time of day (with time)? */
 bool
-pm_line_has_time(const PmLine *ln)
+pm_line_names(const PmLine *ln, bool day, bool time)
 {
 	PmStamps	found;
 
 	memset(&found, 0, sizeof(found));
 	pm_scan_stamps(ln->s, ln->len, &found);
 	for (int k = 0; k < found.n; k++)
-		if (found.st[k].has_time)
+		if ((day && found.st[k].has_date) || (time && found.st[k].has_time))
 			return true;
 	return false;
 }

@@ -243,7 +243,7 @@ pm_lines_timed(PmParser *ps, int from, int to)
 		bool		posted;
 
 		if (!ln->code && !ln->front_matter && ln->len > 0 &&
-			!pm_update_stamp(ln, &st, &posted) && pm_line_has_time(ln))
+			!pm_update_stamp(ln, &st, &posted) && pm_line_names(ln, false, true))
 			return true;
 	}
 	return false;

@@ -227,6 +227,8 @@ typedef struct PmParser
 	int			nupdates;		/* most recent first: the timeline */
 	int			post_stamp;		/* 1 + the line of the postmortem's own posted
 								 * stamp above it, 0 if none */
+	int			prose_timed;	/* a line outside code names a time: 1, none:
+								 * -1, not looked for yet: 0 */
 	int			posted_day;		/* the oldest "Posted" day's Julian day + 1 (0:
 								 * not looked for yet, -1: none) */
 	PmStamp		hist_early;		/* "starting around 21:40" in the first update */
@@ -353,7 +355,7 @@ extern int pm_read_date(const char *p, const char *e, int *y, int *m, int *d);
 extern int pm_read_time(const char *p, const char *e, int *h, int *mi, int *s, int *us);
 extern int pm_read_stamp(const char *p, const char *e, PmStamp *st);
 extern void pm_scan_stamps(const char *s, int len, PmStamps *out);
-extern bool pm_line_has_time(const PmLine *ln);
+extern bool pm_line_names(const PmLine *ln, bool day, bool time);
 extern void pm_fmt_time(StringInfo buf, int h, int mi);
 extern char *pm_fmt_hm(int h, int mi);
 extern void pm_add_days(int *y, int *m, int *d, int days);

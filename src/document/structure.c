@@ -1107,7 +1107,7 @@ pm_timeline_paragraph(PmParser *ps, int i)
 	return j - 1;
 }
 
-static bool pm_code_block_log(const PmParser *ps, int i);
+static bool pm_code_block_log(PmParser *ps, int i);
 
 /*
  * A timeline pasted as a code block (from chat, or to keep its columns):
@@ -1159,7 +1159,7 @@ pm_code_timeline(PmParser *ps)
  * report with its own timeline is not one.
  */
 static bool
-pm_code_block_log(const PmParser *ps, int i)
+pm_code_block_log(PmParser *ps, int i)
 {
 	int			timed = 0;
 
@@ -1184,10 +1184,16 @@ pm_code_block_log(const PmParser *ps, int i)
 	}
 	if (timed < 3)
 		return false;
-	for (int j = 0; j < ps->nlines; j++)
-		if (!ps->lines[j].code && ps->lines[j].len > 0 && pm_line_has_time(&ps->lines[j]))
-			return false;
-	return true;
+	/* read once: a document of many such blocks asks for each */
+	if (ps->prose_timed == 0)
+	{
+		ps->prose_timed = -1;
+		for (int j = 0; j < ps->nlines && ps->prose_timed < 0; j++)
+			if (!ps->lines[j].code && ps->lines[j].len > 0 &&
+				pm_line_names(&ps->lines[j], false, true))
+				ps->prose_timed = 1;
+	}
+	return ps->prose_timed < 0;
 }
 
 /*
@@ -2118,16 +2124,18 @@ pm_skip_examples(PmParser *ps)
 static void
 pm_drop_retold(PmParser *ps)
 {
+	bool		told[24 * 60] = {0};
 	int			n = 0;
 
 	for (int i = 0; i < ps->nraw; i++)
 	{
-		bool		told = false;
+		int			m = (ps->raw[i].st.h * 60 + ps->raw[i].st.mi) % (24 * 60);
 
-		for (int k = 0; k < n && !told; k++)
-			told = ps->raw[k].st.h == ps->raw[i].st.h && ps->raw[k].st.mi == ps->raw[i].st.mi;
-		if (!told)
-			ps->raw[n++] = ps->raw[i];
+		if (m >= 0 && told[m])
+			continue;
+		if (m >= 0)
+			told[m] = true;
+		ps->raw[n++] = ps->raw[i];
 	}
 	ps->nraw = n;
 }
@@ -2424,20 +2432,6 @@ pm_says_outage(const char *s, int len)
 	return false;
 }
 
-/* does the line name a day (or, with time_too, a time of day)? */
-static bool
-pm_line_placed(const PmLine *ln, bool time_too)
-{
-	PmStamps	found;
-
-	memset(&found, 0, sizeof(found));
-	pm_scan_stamps(ln->s, ln->len, &found);
-	for (int j = 0; j < found.n; j++)
-		if (found.st[j].has_date || (time_too && found.st[j].has_time))
-			return true;
-	return false;
-}
-
 /*
  * "# Mar 2024, Outages and slowdowns", "## Mar 2024, Outage" over prose that
  * names no day and no time: a notice about an outage that no reader could
@@ -2457,7 +2451,7 @@ pm_outage_undated(PmParser *ps)
 			continue;
 		if (ln->s[0] == '#' || (ps->doc->title && i == 0))
 			says |= pm_says_outage(ln->s, ln->len);
-		if (pm_line_placed(ln, true))
+		if (pm_line_names(ln, true, true))
 			return false;
 	}
 	if (ps->doc->title)
@@ -2524,7 +2518,7 @@ pm_relative_undated(PmParser *ps)
 		if (pm_contains_ci(ln->s, ln->len, " ago") &&
 			(pm_contains_ci(ln->s, ln->len, "started") || pm_contains_ci(ln->s, ln->len, "lasted")))
 			relative = true;
-		if (pm_line_placed(ln, false))
+		if (pm_line_names(ln, true, false))
 			return false;
 	}
 	return relative;
