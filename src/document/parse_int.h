@@ -412,7 +412,6 @@ extern void pm_report_measures(PmParser *ps);
 extern const char *pm_task_status_word(const char *s, int len);
 extern const char *pm_task_kind(const char *s, int len);
 extern char *pm_trim_leftovers(char *t, char *e);
-extern void pm_finish_task(PmParser *ps, PmItem *it, PmTask *task);
 extern void pm_build_tasks(PmParser *ps);
 
 /* settle.c */

@@ -1256,34 +1256,40 @@ pm_trailing_status(PmItem *it, char *t, char *e)
 }
 
 /*
+ * What the list begun at one span holds, for each span (items_at_heading
+ * when its items were read): items other than the sentences of a paragraph
+ * (a line that is only a link is none), such sentences, a link, marked
+ * items, plain lines that say what the team will do, and how many of its
+ * items without a checkbox open with a simple past.  Read once for all
+ * items, not once an item.
+ */
+typedef struct PmListFacts
+{
+	bool		listed;
+	bool		prose;
+	bool		marked;
+	bool		intention;
+	int			plain_items;	/* items with text and no checkbox */
+	int			past_first;		/* ... that open with a simple past */
+} PmListFacts;
+
+/*
  * "Set up a monthly review of the loader jobs." under "Added a size check
  * ..." and "Extended the loader alerts ...": a verb whose past is its bare
  * form reads as the past too where the other items of its list, two or
  * more, all open with a simple past
  */
 static bool
-pm_past_among_past(const PmParser *ps, const PmItem *it, const char *t)
+pm_past_among_past(const PmListFacts *l, const char *t)
 {
-	int			past = 0;
-
 	if (pg_strncasecmp(t, "set up ", 7) != 0 && pg_strncasecmp(t, "put ", 4) != 0)
 		return false;
-	for (int i = 0; i < ps->nitems; i++)
-	{
-		const PmItem *o = &ps->items[i];
-		char		buf[64];
-
-		if (o == it || o->span != it->span || o->text.len == 0 || o->has_checkbox)
-			continue;
-		if (!pm_past_verb_first(pm_lower_copy(o->text.data, Min(o->text.len, 40), buf, sizeof(buf))))
-			return false;
-		past++;
-	}
-	return past >= 2;
+	/* the others of its list: all but itself, which opens with no past */
+	return l->past_first >= 2 && l->past_first == l->plain_items - 1;
 }
 
-void
-pm_finish_task(PmParser *ps, PmItem *it, PmTask *task)
+static void
+pm_finish_task(PmParser *ps, PmItem *it, const PmListFacts *l, PmTask *task)
 {
 	char	   *t = pm_clean(it->text.data, it->text.data + it->text.len);
 	char	   *e = t + strlen(t);
@@ -1306,7 +1312,7 @@ pm_finish_task(PmParser *ps, PmItem *it, PmTask *task)
 					t, it->status_text);
 	}
 	if (status == NULL && !it->has_checkbox &&
-		(it->group_done || pm_says_done(t) || pm_past_among_past(ps, it, t)))
+		(it->group_done || pm_says_done(t) || pm_past_among_past(l, t)))
 		status = "done";
 	if (status == NULL)
 		status = (it->has_checkbox && it->checked) ? "done" : "todo";
@@ -1376,21 +1382,8 @@ pm_bare_link(const char *text)
 		p++;
 	return *p == '\0' || *p == '(';
 }
-/*
- * What the list begun at one span holds, for each span (items_at_heading
- * when its items were read): items other than the sentences of a paragraph
- * (a line that is only a link is none), such sentences, a link, marked
- * items, and plain lines that say what the team will do.  Read once for
- * all items, not once an item.
- */
-typedef struct PmListFacts
-{
-	bool		listed;
-	bool		prose;
-	bool		marked;
-	bool		intention;
-} PmListFacts;
 
+/* the facts of every list, read once for all items */
 static PmListFacts *
 pm_list_facts(PmParser *ps)
 {
@@ -1411,6 +1404,14 @@ pm_list_facts(PmParser *ps)
 			l->listed = true;
 		if (it->plain && pm_says_intention(it->text.data, it->text.data + it->text.len))
 			l->intention = true;
+		if (!it->has_checkbox)
+		{
+			char		buf[64];
+
+			l->plain_items++;
+			if (pm_past_verb_first(pm_lower_copy(it->text.data, Min(it->text.len, 40), buf, sizeof(buf))))
+				l->past_first++;
+		}
 	}
 	return f;
 }
@@ -1472,7 +1473,7 @@ pm_build_tasks(PmParser *ps)
 			{
 				PmTask	   *t = &doc->tasks[doc->ntasks];
 
-				pm_finish_task(ps, it, t);
+				pm_finish_task(ps, it, l, t);
 				if (t->title[0] != '\0')
 					doc->ntasks++;
 			}
