@@ -1259,9 +1259,9 @@ pm_trailing_status(PmItem *it, char *t, char *e)
  * What the list begun at one span holds, for each span (items_at_heading
  * when its items were read): items other than the sentences of a paragraph
  * (a line that is only a link is none), such sentences, a link, marked
- * items, plain lines that say what the team will do, and how many of its
- * items without a checkbox open with a simple past.  Read once for all
- * items, not once an item.
+ * items, plain lines that say what the team will do; and, counted the
+ * first time a measure asks, how many of its items without a checkbox open
+ * with a simple past.  Read once for all items, not once an item.
  */
 typedef struct PmListFacts
 {
@@ -1269,6 +1269,7 @@ typedef struct PmListFacts
 	bool		prose;
 	bool		marked;
 	bool		intention;
+	bool		counted;		/* the two below read (only when asked) */
 	int			plain_items;	/* items with text and no checkbox */
 	int			past_first;		/* ... that open with a simple past */
 } PmListFacts;
@@ -1280,16 +1281,32 @@ typedef struct PmListFacts
  * more, all open with a simple past
  */
 static bool
-pm_past_among_past(const PmListFacts *l, const char *t)
+pm_past_among_past(const PmParser *ps, const PmItem *it, PmListFacts *l, const char *t)
 {
 	if (pg_strncasecmp(t, "set up ", 7) != 0 && pg_strncasecmp(t, "put ", 4) != 0)
 		return false;
+	/* counted once a list, the first time one of its measures asks */
+	if (!l->counted)
+	{
+		l->counted = true;
+		for (int i = 0; i < ps->nitems; i++)
+		{
+			const PmItem *o = &ps->items[i];
+			char		buf[64];
+
+			if (o->span != it->span || o->text.len == 0 || o->has_checkbox)
+				continue;
+			l->plain_items++;
+			if (pm_past_verb_first(pm_lower_copy(o->text.data, Min(o->text.len, 40), buf, sizeof(buf))))
+				l->past_first++;
+		}
+	}
 	/* the others of its list: all but itself, which opens with no past */
 	return l->past_first >= 2 && l->past_first == l->plain_items - 1;
 }
 
 static void
-pm_finish_task(PmParser *ps, PmItem *it, const PmListFacts *l, PmTask *task)
+pm_finish_task(PmParser *ps, PmItem *it, PmListFacts *l, PmTask *task)
 {
 	char	   *t = pm_clean(it->text.data, it->text.data + it->text.len);
 	char	   *e = t + strlen(t);
@@ -1312,7 +1329,7 @@ pm_finish_task(PmParser *ps, PmItem *it, const PmListFacts *l, PmTask *task)
 					t, it->status_text);
 	}
 	if (status == NULL && !it->has_checkbox &&
-		(it->group_done || pm_says_done(t) || pm_past_among_past(l, t)))
+		(it->group_done || pm_says_done(t) || pm_past_among_past(ps, it, l, t)))
 		status = "done";
 	if (status == NULL)
 		status = (it->has_checkbox && it->checked) ? "done" : "todo";
@@ -1404,14 +1421,7 @@ pm_list_facts(PmParser *ps)
 			l->listed = true;
 		if (it->plain && pm_says_intention(it->text.data, it->text.data + it->text.len))
 			l->intention = true;
-		if (!it->has_checkbox)
-		{
-			char		buf[64];
 
-			l->plain_items++;
-			if (pm_past_verb_first(pm_lower_copy(it->text.data, Min(it->text.len, 40), buf, sizeof(buf))))
-				l->past_first++;
-		}
 	}
 	return f;
 }
@@ -1448,7 +1458,7 @@ pm_build_tasks(PmParser *ps)
 		for (int i = 0; i < ps->nitems; i++)
 		{
 			PmItem	   *it = &ps->items[i];
-			const PmListFacts *l = &facts[Min(Max(it->span, 0), ps->nitems)];
+			PmListFacts *l = &facts[Min(Max(it->span, 0), ps->nitems)];
 
 			/*
 			 * A tracking link beside the tasks is no task; the only item,
