@@ -3,7 +3,11 @@
 -- abbreviation; a table with 24-hour times; prose ("At 14:05 EAT, ..."); ISO
 -- timestamps with offsets; tab-indented plain text; numbered lists with GMT
 -- offsets.  Each has 8-15 timeline entries and 3-7 tasks.
+-- psql -v n=N sets the count (bench/markdown.sh N); 10000 otherwise
+\if :{?n}
+\else
 \set n 10000
+\endif
 DROP TABLE IF EXISTS bench_doc;
 CREATE TABLE bench_doc AS
 WITH d AS (
