@@ -2,7 +2,7 @@
 -- formats (test/document/corpus), checked the way users rely on them.
 BEGIN;
 SET LOCAL timezone = 'UTC';
-SELECT plan(2561);
+SELECT plan(2650);
 
 \set seed000 `cat test/seeds/000_2d29b2a47fc1b878.txt`
 \set seed001 `cat test/seeds/001_e377f6c4d1aac321.txt`
@@ -244,6 +244,18 @@ SELECT plan(2561);
 \set ref336 `cat test/document/corpus/336_chat_log_in_code_block_bracket_times_no_date_utc_today.md`
 \set doc337 `cat test/document/corpus/337_emoji_caps_headings_bold_date_field_bold_12h_times_day_in_parens_untimed_labels_priority_checkbox_groups_numbered_plan_done.md`
 \set doc338 `cat test/document/corpus/338_rca_sample_bullet_fields_nested_timeline_items_utc_impact_blocked_for_hours_mitigations_follow_ups_fields.md`
+\set ref351 `cat test/document/corpus/351_rca_placeholder_date_8888_all_times_utc_table_type_owner_bug_resolution_times_prose.md`
+\set doc352 `cat test/document/corpus/352_front_matter_draft_post_mortem_wrong_date_field_empty_sections_placeholder_action_item_all_times_edt_date_time_rows_typo_times.md`
+\set doc353 `cat test/document/corpus/353_deleted_service_outage_summary_minutes_impact_between_utc_bold_outage_incident_begins_table_todo_bug_links.md`
+\set doc354 `cat test/document/corpus/354_sre_template_unpadded_iso_date_action_item_sentence_over_table_two_rows_all_times_utc.md`
+\set doc355 `cat test/document/corpus/355_docusaurus_front_matter_bold_fields_root_causes_paragraphs_affected_users_state_table_note_dated_bullets_over_weeks_no_zone.md`
+\set doc356 `cat test/document/corpus/356_course_postmortem_example_marker_date_field_duration_starting_ending_gmt_template_timeline_date_am_pm_table_split_ragged_action_rows.md`
+\set doc357 `cat test/document/corpus/357_plain_title_line_date_and_duration_heading_slash_12h_range_impact_subheadings_action_table_pst_timeline_other_day_out_of_order.md`
+\set doc358 `cat test/document/corpus/358_plain_text_copy_of_rendered_page_background_bullets_label_lines_gmt_east_african_time_template_timeline_date_tab_rows_tab_action_table.txt`
+\set doc359 `cat test/document/corpus/359_field_value_table_duration_range_utc_minutes_bold_time_em_dash_bullets_wrapped_status_done_dated_open_run_in_lessons.md`
+\set doc360 `cat test/document/corpus/360_rca_date_author_fields_numbered_lessons_two_row_timeline_all_times_utc_no_trailing_newline.md`
+\set doc361 `cat test/document/corpus/361_bold_field_lines_date_opened_closed_duration_days_emoji_headings_date_time_table_day_ranges_onward_priority_status_table.md`
+\set doc362 `cat test/document/corpus/362_bold_fields_trailing_spaces_ordinal_date_headless_action_table_bad_separator_bold_day_lines_gst_colon_lines_untimed_lines_fences_onwards_fin.md`
 \set doc243 `cat test/document/corpus/243_front_matter_bold_labels_link_actions_date_lines_outage_begins_ends_caps.md`
 \set doc244 `cat test/document/corpus/244_plain_text_title_date_ordinal_12h_utc_duration_sentence_tasks_group_labels.txt`
 \set doc245 `cat test/document/corpus/245_homelab_rca_duration_range_field_approx_table_times_priority_status_todo_done_note.md`
@@ -608,6 +620,18 @@ INSERT INTO doc VALUES
 	('335 Jekyll post, "On Thursday, April 11th, 2019 at approximately 1:10pm ... until Friday, April 12th, at 2:45pm", no zone, "we will" resolutions', :'doc335', NULL),
 	('337 emoji CAPS headings, "**9:40 PM (Nov 2):**" and "**Overnight:**" items, priority checkbox groups, "✅ Stop bot (DONE)" plan', :'doc337', NULL),
 	('338 RCA sample, bullet fields, "- **Timeline**:" over nested "13:00 UTC: " items, "Releases blocked for 2 hours", Mitigations/Follow-ups fields', :'doc338', NULL),
+	-- 351-362: a held-out sample of filled-in postmortems after the Google SRE book's template (docs/document.md "SRE book"); 351 is refused below
+	('352 front matter draft post-mortem, "## Date 2021-03-02" a month early, empty sections, "Item 1" action row, "( All times EDT )" Date-Time rows, "08:8:31"', :'doc352', NULL),
+	('353 SRE-book postmortem, "unavailable for 24 minutes", Impact "between 14:12 and 14:36 UTC", **OUTAGE BEGINS** 14:10 row, TODO bug links', :'doc353', NULL),
+	('354 SRE-book postmortem, "2021-3-4" unpadded date, "## Action Item" sentence over a two-row table, two timeline rows', :'doc354', NULL),
+	('355 Docusaurus front matter, bold fields, Root Causes paragraphs, Owner/State table, NOTE over "- 2024-05-02 09:40 " bullets over four weeks, no zone', :'doc355', NULL),
+	('356 course postmortem, "-- Postmortem example --", "Duration: ... starting at 2:00 PM and ending at 4:30 PM (GMT)", template timeline date, AM/PM rows split, ragged action rows', :'doc356', NULL),
+	('357 plain title line, "## Date and Duration of Outage" "2024-02-19 / 4:00 PM - 6:30 PM", action table, "2024-03-20 (*all times PST*)" rows, one out of order', :'doc357', NULL),
+	('358 plain text copy, label lines, "started at 09:35 GMT(East African Time) and ends at 11:00 GMT", "(all times UTi)", tab rows, tab action table', :'doc358', NULL),
+	('359 Field/Value table, "Duration | 13:05 – 13:52 UTC (47 minutes)", "- **13:05** — " wrapped bullets, "Done (2025-11-05)" / Open statuses', :'doc359', NULL),
+	('360 RCA, Date/Author fields, numbered lessons, two timeline rows, no trailing newline', :'doc360', NULL),
+	('361 bold field lines, "Duration: 7 days (2025-09-15 to 2025-09-22)", emoji headings, "Sep 15, 07:30 UTC" rows, "Sep 16–19" and "onward" rows, Status column', :'doc361', NULL),
+	('362 bold fields with trailing spaces, "12th March, 2024.", headless action table, "**12th March:**" day lines, "18:00 GST : " lines, fences, "onwards", "- fin."', :'doc362', NULL),
 	('243 front matter, bold labels, date lines over "* 16:48 OUTAGE BEGINS -" bullets, xx:xx entries, link actions', :'doc243', NULL),
 	('244 plain text, "June 11th, 2024" in the title, "starting at 9:00 AM and ending at 11:15 AM (UTC)", Tasks group labels', :'doc244', NULL),
 	('245 homelab RCA, "~7 hours (02:14 UTC - 09:31 UTC)", "~02:30" rows, TODO / "DONE (this doc)" statuses', :'doc245', NULL),
@@ -938,6 +962,17 @@ INSERT INTO expected VALUES
 	('335 Jekyll post, "On Thursday, April 11th, 2019 at approximately 1:10pm ... until Friday, April 12th, at 2:45pm", no zone, "we will" resolutions', '2019-04-11 13:10Z', '2019-04-12 14:45Z', 0, 3, 0, NULL, NULL),
 	('337 emoji CAPS headings, "**9:40 PM (Nov 2):**" and "**Overnight:**" items, priority checkbox groups, "✅ Stop bot (DONE)" plan', '2025-11-02 21:40Z', '2025-11-03 14:15Z', 3, 10, 2, NULL, NULL),
 	('338 RCA sample, bullet fields, "- **Timeline**:" over nested "13:00 UTC: " items, "Releases blocked for 2 hours", Mitigations/Follow-ups fields', '2025-07-21 13:00Z', '2025-07-21 15:00Z', 3, 2, 1, NULL, NULL),
+	('352 front matter draft post-mortem, "## Date 2021-03-02" a month early, empty sections, "Item 1" action row, "( All times EDT )" Date-Time rows, "08:8:31"', '2021-04-14 12:05Z', '2021-04-15 02:10Z', 13, 0, 0, NULL, NULL),
+	('353 SRE-book postmortem, "unavailable for 24 minutes", Impact "between 14:12 and 14:36 UTC", **OUTAGE BEGINS** 14:10 row, TODO bug links', '2019-03-14 14:12Z', '2019-03-14 14:36Z', 6, 2, 0, NULL, NULL),
+	('354 SRE-book postmortem, "2021-3-4" unpadded date, "## Action Item" sentence over a two-row table, two timeline rows', '2021-03-04 05:40Z', '2021-03-04 06:25Z', 2, 2, 1, NULL, NULL),
+	('355 Docusaurus front matter, bold fields, Root Causes paragraphs, Owner/State table, NOTE over "- 2024-05-02 09:40 " bullets over four weeks, no zone', '2024-05-02 09:40Z', '2024-05-30 18:30Z', 11, 4, 2, NULL, NULL),
+	('356 course postmortem, "-- Postmortem example --", "Duration: ... starting at 2:00 PM and ending at 4:30 PM (GMT)", template timeline date, AM/PM rows split, ragged action rows', '2024-08-27 14:00Z', '2024-08-27 16:30Z', 8, 5, 0, 35, NULL),
+	('357 plain title line, "## Date and Duration of Outage" "2024-02-19 / 4:00 PM - 6:30 PM", action table, "2024-03-20 (*all times PST*)" rows, one out of order', '2024-02-20 00:00Z', '2024-02-20 02:30Z', 17, 7, 3, 100, NULL),
+	('358 plain text copy, label lines, "started at 09:35 GMT(East African Time) and ends at 11:00 GMT", "(all times UTi)", tab rows, tab action table', '2022-06-14 09:35Z', '2022-06-14 11:00Z', 17, 5, 3, NULL, NULL),
+	('359 Field/Value table, "Duration | 13:05 – 13:52 UTC (47 minutes)", "- **13:05** — " wrapped bullets, "Done (2025-11-05)" / Open statuses', '2025-11-04 13:05Z', '2025-11-04 13:52Z', 6, 3, 2, NULL, NULL),
+	('360 RCA, Date/Author fields, numbered lessons, two timeline rows, no trailing newline', '2022-11-08 08:15Z', '2022-11-08 09:40Z', 2, 2, 0, NULL, NULL),
+	('361 bold field lines, "Duration: 7 days (2025-09-15 to 2025-09-22)", emoji headings, "Sep 15, 07:30 UTC" rows, "Sep 16–19" and "onward" rows, Status column', '2025-09-15 07:42Z', '2025-09-22 09:00Z', 7, 6, 0, NULL, NULL),
+	('362 bold fields with trailing spaces, "12th March, 2024.", headless action table, "**12th March:**" day lines, "18:00 GST : " lines, fences, "onwards", "- fin."', '2024-03-12 14:00Z', '2024-03-13 20:55Z', 33, 7, 1, NULL, NULL),
 	('243 front matter, bold labels, date lines over "* 16:48 OUTAGE BEGINS -" bullets, xx:xx entries, link actions', '2023-04-16 16:48Z', '2023-04-16 18:44Z', 10, 5, 0, NULL, NULL),
 	('244 plain text, "June 11th, 2024" in the title, "starting at 9:00 AM and ending at 11:15 AM (UTC)", Tasks group labels', '2024-06-11 09:00Z', '2024-06-11 11:15Z', 10, 6, 0, 70, NULL),
 	('245 homelab RCA, "~7 hours (02:14 UTC - 09:31 UTC)", "~02:30" rows, TODO / "DONE (this doc)" statuses', '2025-11-09 02:14Z', '2025-11-09 09:31Z', 13, 5, 1, NULL, NULL),
@@ -1404,6 +1439,7 @@ SELECT is((SELECT string_agg(to_char(t.at, 'HH24:MI'), ',' ORDER BY t.at) FROM p
 SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', :'ref304'), '22P02', 'postmortem document names no date', '304: a course report, "3 hours, from 09:00 AM to 12:00 PM (UTC)", "**10:05 AM**:" bullets and no day: refused for want of a date');
 SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', :'ref330'), '22P02', 'postmortem document has no timeline', '330: a sample INCIDENT.md, "**Date:** 2026-03-04", "**T+00:40** – " relative times and no time of day: refused for want of a timeline');
 SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', :'ref336'), '22P02', 'postmortem document names no date', '336: a chat log in a code block, "[04:12] Opsgenie: ...", "expired at 04:00 UTC today" and no day: refused for want of a date');
+SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', :'ref351'), '22P02', 'postmortem document names no date', '351: an RCA whose only date is the placeholder "8888-08-08", in the Date field and over the timeline: no real day, refused for want of a date');
 SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', :'ref214'), '22P02', 'postmortem document has no timeline', '214: a status postmortem with Duration only, its one time the report''s "Posted Nov 14, 2019 - 16:30 CST": no time for the incident');
 SELECT is(pg_temp.refusal(E'# Outage\nIt happened from 3:00 PM to 4:30 PM CAT on April 17th.\n## Timeline\n- 3:00 PM CAT alert\n- 4:30 PM CAT resolved'),
 		  'It names a day, April 17, but no year.', 'a refusal for want of a year says which day it found');
