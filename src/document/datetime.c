@@ -292,14 +292,17 @@ pm_read_abbrev(const char *low, const char *word, int n, PmZone *zone, bool *unk
 		pm_zone_fixed(zone, 19800, word, n);
 		return true;
 	}
-	/* Pakistan's, Indonesia's western and the Philippines' (not in Default) */
-	if (n == 3 && (low[0] == 'p' || low[0] == 'w'))
+	/*
+	 * Pakistan's, Indonesia's western, the Philippines' and the Gulf's ("GST
+	 * is gulf standard time", UTC+4): none in Default
+	 */
+	if (n == 3 && (low[0] == 'p' || low[0] == 'w' || low[0] == 'g'))
 	{
 		static const struct
 		{
 			const char *abbr;
 			int			offset;
-		}			more[] = {{"pkt", 18000}, {"wib", 25200}, {"pht", 28800}};
+		}			more[] = {{"pkt", 18000}, {"wib", 25200}, {"pht", 28800}, {"gst", 14400}};
 
 		for (int i = 0; i < lengthof(more); i++)
 			if (strcmp(low, more[i].abbr) == 0)
@@ -927,6 +930,13 @@ pm_read_iso_date(const char *r, const char *e, char sep, int a, int *y, int *m, 
 	r += n2 + sl2;
 	n3 = pm_read_digits(r, e, 2, &c);
 	if (n3 == 0 || b < 1 || b > 12 || c < 1 || c > 31)
+		return NULL;
+
+	/*
+	 * "8888-08-08", "9999-12-31": a year after 2099 is a template's
+	 * placeholder, no day a postmortem tells of
+	 */
+	if (a > 2099)
 		return NULL;
 	*y = a;
 	*m = b;

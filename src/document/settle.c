@@ -491,7 +491,7 @@ pm_baseline_entry(const char *body)
 
 /*
  * "5:02 AM: first report of pushes that started no jobs", "*08:47* First
- * recorded error in the index" below "1:41 PM: the refactor PR merged" or
+ * recorded error in the index", "First affected orders printed" below "1:41 PM: the refactor PR merged" or
  * "*08:12* Started the release": the first sign of the impact, after
  * entries that only did the change that caused it (no word of a symptom
  * or of an alert in them, three at most), is where the incident starts;
@@ -526,7 +526,8 @@ pm_first_sign_start(const PmDocument *doc)
 		if (!(pm_contains_ci(b, len, "first report of") || pm_contains_ci(b, len, "first reports of") ||
 			  pm_contains_ci(b, len, "first recorded") ||
 			  pm_contains_ci(b, len, "first error") || pm_contains_ci(b, len, "first failure") ||
-			  pm_contains_ci(b, len, "first instance") || pm_contains_ci(b, len, "first sign")))
+			  pm_contains_ci(b, len, "first instance") || pm_contains_ci(b, len, "first sign") ||
+			  pm_contains_ci(b, len, "first affected")))
 			continue;
 		for (int k = 0; k < i; k++)
 		{
@@ -732,14 +733,21 @@ pm_catch_up_done(const char *b)
 }
 
 /*
- * "Writing of this report begins", "postmortem drafted": the paperwork
- * after the incident, no part of it
+ * "Writing of this report begins", "postmortem drafted", "onwards: Write
+ * this document": the paperwork after the incident, no part of it; so is
+ * a log's closing mark alone ("18:00 GST - fin.")
  */
 static bool
 pm_paperwork_entry(const char *b)
 {
 	int			len = strlen(b);
 	bool		writing = false;
+
+	while (len > 0 && (b[len - 1] == '.' || b[len - 1] == ' '))
+		len--;
+	if ((len == 3 && pm_prefix_ci(b, b + len, "fin")) ||
+		(len == 7 && pm_prefix_ci(b, b + len, "the end")))
+		return true;
 
 	/* the verb first, in one pass over the words: most entries have none */
 	for (const char *p = b; p < b + len && !writing; p++)
@@ -755,7 +763,7 @@ pm_paperwork_entry(const char *b)
 		(pm_contains_ci(b, len, "this report") || pm_contains_ci(b, len, "the report") ||
 		 pm_contains_ci(b, len, "incident report") || pm_contains_ci(b, len, "postmortem") ||
 		 pm_contains_ci(b, len, "post-mortem") || pm_contains_ci(b, len, "write-up") ||
-		 pm_contains_ci(b, len, "retrospective"));
+		 pm_contains_ci(b, len, "retrospective") || pm_contains_ci(b, len, "this document"));
 }
 
 /* the summary says when service came back ("was restored at 03:52") */

@@ -1275,6 +1275,34 @@ static int	pm_narrative_paragraph(PmParser *ps, int i);
 static bool pm_says_outage(const char *s, int len);
 
 /*
+ * "| Action Item | Type | Owner | Bug |" among the summary's fields, with no
+ * heading of its own: the header of the action items table, which the
+ * template puts under "Action Items" (its first column the item, a column
+ * naming who owns it)
+ */
+static bool
+pm_action_table_head(const PmLine *ln)
+{
+	const char *cs[8],
+			   *ce[8];
+	int			nc;
+	const char *a;
+
+	if (ln->s[0] != '|' || ln->len < 20)
+		return false;
+	nc = pm_table_cells(ln->s, ln->s + ln->len, cs, ce, 8);
+	if (nc < 2)
+		return false;
+	a = pm_skip_space(cs[0], ce[0]);
+	if (!pm_prefix_ci(a, ce[0], "action item"))
+		return false;
+	for (int i = 1; i < nc; i++)
+		if (pm_contains_ci(cs[i], ce[i] - cs[i], "owner"))
+			return true;
+	return false;
+}
+
+/*
  * "| Time | Event |", "| Date | Time (UTC) | Event |" in a summary: the
  * header of a timeline table put under the summary's heading.  A column of
  * times and a column of what happened.
@@ -1877,6 +1905,13 @@ pm_read_sections(PmParser *ps)
 			continue;
 		}
 
+		/* the action items table right under the summary's fields */
+		if ((sec == SEC_SUMMARY || (sec == SEC_NONE && doc->title != NULL)) && !ln->code &&
+			ln->s[0] == '|' && pm_action_table_head(ln))
+		{
+			sec = SEC_MEASURES;
+			ps->parts_seen++;
+		}
 		if ((sec == SEC_SUMMARY || (sec == SEC_NONE && doc->title != NULL)) && label_indent < 0 &&
 			ln->len > 6 && ln->s[2] == '*' && ln->s[3] == '*')
 		{
