@@ -1618,6 +1618,15 @@ pm_preamble_line(PmParser *ps, int i, bool newpara, bool *generic_title)
 
 	if (doc->title == NULL)
 	{
+		/*
+		 * "-- Postmortem example --" over "# Checkout downtime ...": a
+		 * banner the template left, framed by dashes or equals signs, is
+		 * no title; the heading below it is
+		 */
+		if (ln->len >= 6 && (ln->s[0] == '-' || ln->s[0] == '=') && ln->s[1] == ln->s[0] &&
+			ln->s[ln->len - 1] == ln->s[0] && ln->s[ln->len - 2] == ln->s[0] &&
+			pm_isalnum(*pm_skip_space(ln->s + 2, ln->s + ln->len)))
+			return i;
 		doc->title = pm_clean(ln->s, ln->s + ln->len);
 		*generic_title = pm_generic_title(doc->title);
 		return i;

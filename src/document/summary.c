@@ -107,10 +107,17 @@ pm_field_kind(const char *label)
 		l = strchr(l, ' ') + 1;
 	if (strncmp(l, "number of ", 10) == 0)
 		l += 10;				/* "Number of users affected" */
+	/* "Date of incident", "Date and Duration of Outage" */
 	if (le - l > 12 && strcmp(le - 12, " of incident") == 0)
 		le[-12] = '\0';
 	else if (le - l > 16 && strcmp(le - 16, " of the incident") == 0)
 		le[-16] = '\0';
+	else if (le - l > 10 && strcmp(le - 10, " of outage") == 0)
+		le[-10] = '\0';
+	else if (le - l > 14 && strcmp(le - 14, " of the outage") == 0)
+		le[-14] = '\0';
+	if (strcmp(l, "date and duration") == 0)
+		return F_DURATION;
 	if (strcmp(l, "customers affected") == 0 || strcmp(l, "affected customers") == 0 ||
 		strcmp(l, "accounts affected") == 0 || strcmp(l, "clients affected") == 0 ||
 		strcmp(l, "customers impacted") == 0 || strcmp(l, "impacted customers") == 0)
