@@ -400,6 +400,22 @@ pm_precursor_skip(PmParser *ps, TimestampTz first)
 	if (found >= 0 && ps->stated_secs > 0 &&
 		(TimestampTz) ps->stated_secs * USECS_PER_SEC >= doc->entries[found].at - first)
 		found = -1;
+
+	/*
+	 * "2024-05-02 09:40 The issue was reported by the support desk", weeks
+	 * before the root cause was found: an entry before the gap that reports
+	 * the issue itself says the incident was already under way, so the
+	 * entries before the gap are its own, no precursors
+	 */
+	for (int k = 0; k < found; k++)
+	{
+		const char *b = doc->entries[k].body;
+		int			len = strlen(b);
+
+		if (pm_contains_ci(b, len, "reported") &&
+			(pm_contains_ci(b, len, "the issue") || pm_contains_ci(b, len, "the problem")))
+			return -1;
+	}
 	return found;
 }
 
