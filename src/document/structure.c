@@ -304,6 +304,20 @@ pm_heading(const PmLine *ln, const PmLine *next, bool *atx, int *level)
 	*level = 0;
 	if (ln->len == 0 || ln->indent > 3)
 		return NULL;
+	/*
+	 * "# me\tDescription" (a "| Time | Description |" header whose first
+	 * letters were lost in a copy of the rendered page): a line with a tab
+	 * in it is a row of a pasted table, no heading
+	 */
+	if (*s == '#')
+	{
+		const char *te = e;
+
+		while (te > s && (te[-1] == '\t' || te[-1] == ' '))
+			te--;
+		if (memchr(s, '\t', te - s) != NULL)
+			return NULL;
+	}
 	if (*s == '#')
 		return pm_atx_heading(s, e, atx, level);
 	/* setext: Name\n==== */
