@@ -307,8 +307,36 @@ pm_isalnum(char c)
 }
 
 extern void pm_note(PmDocument *doc, const char *fmt,...) pg_attribute_printf(2, 3);
+
+/*
+ * The byte pairs a lower-case text holds, a bit for each pair of their low
+ * five bits: a test of a few instructions before strstr() for each of the
+ * many phrases a classifier looks for, most of which a text does not hold.
+ * A phrase whose first three pairs are not all there is not in the text.
+ */
+typedef struct PmPairs
+{
+	uint32		bits[32];
+} PmPairs;
+
+#define PM_PAIR(a, b) ((((unsigned char) (a)) & 31) * 32 + (((unsigned char) (b)) & 31))
+#define PM_PAIR_IN(pairs, a, b) (((pairs)->bits[PM_PAIR(a, b) / 32] >> (PM_PAIR(a, b) % 32)) & 1)
+
+/*
+ * May the text of pairs hold w, a phrase of one byte or more?  Its first
+ * three pairs (all of a shorter w).  A macro, so that a literal w's bytes
+ * and bits are constants.
+ */
+#define PM_MAY_HOLD(pairs, w) \
+	((w)[1] == '\0' || \
+	 (PM_PAIR_IN(pairs, (w)[0], (w)[1]) && \
+	  ((w)[2] == '\0' || (PM_PAIR_IN(pairs, (w)[1], (w)[2]) && \
+						  ((w)[3] == '\0' || PM_PAIR_IN(pairs, (w)[2], (w)[3]))))))
+
 extern bool pm_prefix_ci(const char *p, const char *e, const char *word);
 extern char *pm_lower_copy(const char *s, int len, char *stackbuf, int bufsize);
+extern char *pm_lower_pairs(const char *s, int len, char *stackbuf, int bufsize,
+							PmPairs *pairs);
 extern bool pm_prefix_ci_n(const char *p, const char *e, const char *word, int n);
 extern bool pm_word_ci(const char *p, const char *e, const char *word);
 extern bool pm_contains_ci(const char *s, int len, const char *needle);

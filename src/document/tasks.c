@@ -762,16 +762,16 @@ pm_task_status_word(const char *s, int len)
 }
 
 #undef HAS
-#undef PAIR_IN
-#undef PAIR
-#define HAS(w) (strstr(low, (w)) != NULL)
+/* a phrase in the text of low and pairs (pm_lower_pairs) */
+#define HAS(w) (PM_MAY_HOLD(&pairs, (w)) && strstr(low, (w)) != NULL)
 
 
 const char *
 pm_task_kind(const char *s, int len)
 {
 	char		buf[512];
-	char	   *low = pm_lower_copy(s, len, buf, sizeof(buf));
+	PmPairs		pairs;
+	char	   *low = pm_lower_pairs(s, len, buf, sizeof(buf), &pairs);
 
 	if (HAS("investigat") || HAS("feasibility"))
 		return "investigation";

@@ -63,10 +63,47 @@ char *
 pm_lower_copy(const char *s, int len, char *stackbuf, int bufsize)
 {
 	char	   *out = (len < bufsize) ? stackbuf : palloc(len + 1);
+	int			i = 0;
 
-	for (int i = 0; i < len; i++)
+	/*
+	 * Eight bytes at a time: a byte below 0x80 that is 'A'..'Z' gains 0x20.
+	 * Adding 0x3f sets a byte's high bit from 'A' up, adding 0x25 from past
+	 * 'Z' (no carry crosses bytes: each is below 0x80 once its high bit is
+	 * cleared).
+	 */
+	for (; i + 8 <= len; i += 8)
+	{
+		uint64		w;
+		uint64		low7;
+		uint64		upper;
+
+		memcpy(&w, s + i, 8);
+		low7 = w & UINT64CONST(0x7f7f7f7f7f7f7f7f);
+		upper = (low7 + UINT64CONST(0x3f3f3f3f3f3f3f3f)) &
+			~(low7 + UINT64CONST(0x2525252525252525)) &
+			~w & UINT64CONST(0x8080808080808080);
+		w |= upper >> 2;
+		memcpy(out + i, &w, 8);
+	}
+	for (; i < len; i++)
 		out[i] = pm_lower(s[i]);
 	out[len] = '\0';
+	return out;
+}
+
+/* pm_lower_copy, and the pairs of the copy */
+char *
+pm_lower_pairs(const char *s, int len, char *stackbuf, int bufsize, PmPairs *pairs)
+{
+	char	   *out = pm_lower_copy(s, len, stackbuf, bufsize);
+
+	memset(pairs, 0, sizeof(PmPairs));
+	for (int i = 0; i + 1 < len; i++)
+	{
+		int			pr = PM_PAIR(out[i], out[i + 1]);
+
+		pairs->bits[pr / 32] |= 1u << (pr % 32);
+	}
 	return out;
 }
 
@@ -360,8 +397,9 @@ pm_has_word(const char *low, const char *word)
 	return false;
 }
 
-#define HAS(w) (strstr(low, (w)) != NULL)
-#define WORD(w) pm_has_word(low, (w))
+/* in the text of low and pairs (pm_lower_pairs): a phrase, a word */
+#define HAS(w) (PM_MAY_HOLD(pairs, (w)) && strstr(low, (w)) != NULL)
+#define WORD(w) (PM_MAY_HOLD(pairs, (w)) && pm_has_word(low, (w)))
 
 /*
  * "What We've Done", "Actions Taken": a heading over the measures already
@@ -381,7 +419,7 @@ pm_head_says_done(const char *low)
  * (what happened), "影响范围" (what it hit)
  */
 static PmHeadKind
-pm_head_kind_zh(const char *low)
+pm_head_kind_zh(const char *low, const PmPairs *pairs)
 {
 	if (HAS("\xe5\xa4\x84\xe7\x90\x86\xe8\xbf\x87\xe7\xa8\x8b") ||
 		HAS("\xe6\x97\xb6\xe9\x97\xb4\xe7\xba\xbf") || HAS("\xe7\xbb\x8f\xe8\xbf\x87"))
@@ -404,7 +442,7 @@ pm_head_kind_zh(const char *low)
  * "対策" (what will be done), "概要", "障害の内容" (what happened)
  */
 static PmHeadKind
-pm_head_kind_ja(const char *low)
+pm_head_kind_ja(const char *low, const PmPairs *pairs)
 {
 	if (HAS("\xe3\x82\xbf\xe3\x82\xa4\xe3\x83\xa0\xe3\x83\xa9\xe3\x82\xa4\xe3\x83\xb3") ||
 		HAS("\xe7\xb5\x8c\xe7\xb7\xaf") || HAS("\xe6\x99\x82\xe7\xb3\xbb\xe5\x88\x97"))
@@ -418,7 +456,7 @@ pm_head_kind_ja(const char *low)
 		return HEAD_RESOLUTION; /* 復旧方法 */
 	if (HAS("\xe6\xa6\x82\xe8\xa6\x81") || HAS("\xe9\x9a\x9c\xe5\xae\xb3\xe3\x81\xae\xe5\x86\x85\xe5\xae\xb9"))
 		return HEAD_SUMMARY;	/* 概要, 障害の内容 */
-	return pm_head_kind_zh(low);
+	return pm_head_kind_zh(low, pairs);
 }
 
 /* does low, l bytes, end with the words w ("📝 action plan", "Fixes required")? */
@@ -434,7 +472,9 @@ pm_head_kind(const char *name)
 {
 	char		buf[128];
 	size_t		llen = strlen(name);
-	char	   *low = pm_lower_copy(name, llen, buf, sizeof(buf));
+	PmPairs		pairs_buf;
+	const PmPairs *pairs = &pairs_buf;
+	char	   *low = pm_lower_pairs(name, llen, buf, sizeof(buf), &pairs_buf);
 
 	if (HAS("timeline") || HAS("chronology") || HAS("sequence of events") || HAS("chain of events"))
 	{
@@ -500,7 +540,7 @@ pm_head_kind(const char *name)
 		return HEAD_SUMMARY;
 	for (const char *p = low; *p; p++)
 		if ((unsigned char) *p >= 0xe3 && (unsigned char) *p <= 0xe9)
-			return pm_head_kind_ja(low);	/* kana and kanji */
+			return pm_head_kind_ja(low, pairs);	/* kana and kanji */
 	return HEAD_OTHER;
 }
 

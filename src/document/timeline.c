@@ -890,10 +890,8 @@ pm_says_resumed(const char *low)
 		(we - w == 6 && strncmp(w, "normal", 6) == 0);
 }
 
-#define PAIR(a, b) ((((unsigned char) (a)) & 31) * 32 + (((unsigned char) (b)) & 31))
-#define PAIR_IN(a, b) (pairs[PAIR(a, b) / 32] & (1u << (PAIR(a, b) % 32)))
-#define HAS(w) (PAIR_IN((w)[0], (w)[1]) && PAIR_IN((w)[1], (w)[2]) && \
-				PAIR_IN((w)[2], (w)[3]) && strstr(low, (w)) != NULL)
+/* a phrase in the text of low and pairs (pm_lower_pairs) */
+#define HAS(w) (PM_MAY_HOLD(&pairs, (w)) && strstr(low, (w)) != NULL)
 
 /* any byte past ASCII in [s, s+len)?  Eight at a time */
 static bool
@@ -935,15 +933,8 @@ const char *
 pm_timeline_kind(const char *s, int len, bool *begins)
 {
 	char		buf[512];
-	char	   *low = pm_lower_copy(s, len, buf, sizeof(buf));
-	uint32		pairs[32] = {0};
-
-	for (int i = 0; i + 1 < len; i++)
-	{
-		int			pr = PAIR(low[i], low[i + 1]);
-
-		pairs[pr / 32] |= 1u << (pr % 32);
-	}
+	PmPairs		pairs;
+	char	   *low = pm_lower_pairs(s, len, buf, sizeof(buf), &pairs);
 
 	/* "OUTAGE BEGINS", "customer impact began": where the incident starts */
 	*begins = (HAS("outage begin") || HAS("outage began") || HAS("outage start") ||
