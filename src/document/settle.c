@@ -507,11 +507,11 @@ pm_baseline_entry(const char *body)
 
 /*
  * "5:02 AM: first report of pushes that started no jobs", "*08:47* First
- * recorded error in the index", "First affected orders printed" below "1:41 PM: the refactor PR merged" or
- * "*08:12* Started the release": the first sign of the impact, after
- * entries that only did the change that caused it (no word of a symptom
- * or of an alert in them, three at most), is where the incident starts;
- * the index of that entry, or -1.
+ * recorded error in the index", "First affected orders printed" below
+ * "1:41 PM: the refactor PR merged" or "*08:12* Started the release": the
+ * first sign of the impact, after entries that only did the change that
+ * caused it (no word of a symptom or of an alert in them, three at most),
+ * is where the incident starts; the index of that entry, or -1.
  */
 static int
 pm_first_sign_start(const PmDocument *doc)

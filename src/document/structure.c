@@ -317,9 +317,8 @@ pm_heading(const PmLine *ln, const PmLine *next, bool *atx, int *level)
 			te--;
 		if (memchr(s, '\t', te - s) != NULL)
 			return NULL;
-	}
-	if (*s == '#')
 		return pm_atx_heading(s, e, atx, level);
+	}
 	/* setext: Name\n==== */
 	if (next && next->len >= 3 && next->indent <= 3 &&
 		(next->s[0] == '=' || (next->s[0] == '-' && ln->len > 0)))
@@ -1930,7 +1929,7 @@ pm_read_sections(PmParser *ps)
 
 		/* the action items table right under the summary's fields */
 		if ((sec == SEC_SUMMARY || (sec == SEC_NONE && doc->title != NULL)) && !ln->code &&
-			ln->s[0] == '|' && pm_action_table_head(ln))
+			pm_action_table_head(ln))
 		{
 			sec = SEC_MEASURES;
 			ps->parts_seen++;

@@ -761,7 +761,6 @@ pm_task_status_word(const char *s, int len)
 	return NULL;
 }
 
-#undef HAS
 /* a phrase in the text of low and pairs (pm_lower_pairs) */
 #define HAS(w) (PM_MAY_HOLD(&pairs, (w)) && strstr(low, (w)) != NULL)
 
