@@ -544,6 +544,45 @@ pm_strip_inline_tags(PmLine *ln)
 }
 
 /*
+ * "... {{< track "2019-10-15T17:20:44.108Z" >}}": the stamp a Hugo status
+ * page (cState, the hugo-statuspage theme) puts after each note, when it
+ * was posted.  Sets *st and *n to the stamp between the quotes.
+ */
+static bool
+pm_track_stamp(const PmLine *ln, const char **st, int *n)
+{
+	const char *e = ln->s + ln->len;
+	const char *p = ln->s;
+
+	while ((p = memchr(p, '{', e - p)) != NULL && e - p > 3)
+	{
+		const char *q = p + 2;
+
+		if (p[1] == '{' && p[2] == '<')
+		{
+			q = pm_skip_space(p + 3, e);
+			if (pm_prefix_ci(q, e, "track"))
+			{
+				q = pm_skip_space(q + 5, e);
+				if (q < e && *q == '"')
+				{
+					const char *close = memchr(q + 1, '"', e - q - 1);
+
+					if (close != NULL && close - q > 10)
+					{
+						*st = q + 1;
+						*n = close - q - 1;
+						return true;
+					}
+				}
+			}
+		}
+		p++;
+	}
+	return false;
+}
+
+/*
  * Whether cmark-gfm can say anything the lines do not.  Without '<', '`' or
  * '~' anywhere in the text there is no HTML, no comment and no fence, so
  * all it could tell is which list items hold a list; and that counts only
@@ -582,6 +621,7 @@ pm_read_blocks(PmParser *ps, const char *text, int len)
 {
 	uint8	   *flags;
 	int			fm;
+	int			ntrack = 0;
 
 	if (ps->nlines == 0)
 		return;
@@ -596,8 +636,42 @@ pm_read_blocks(PmParser *ps, const char *text, int len)
 	for (int i = 0; i < fm; i++)
 		ps->lines[i].code = ps->lines[i].front_matter = true;
 	for (int i = fm; i < ps->nlines; i++)
-		if (ps->lines[i].len > 2 && memchr(ps->lines[i].s, '<', ps->lines[i].len) != NULL)
-			pm_strip_inline_tags(&ps->lines[i]);
+	{
+		const char *st;
+		int			n;
+
+		if (ps->lines[i].len > 2 && memchr(ps->lines[i].s, '<', ps->lines[i].len) != NULL &&
+			pm_track_stamp(&ps->lines[i], &st, &n))
+			ntrack++;
+	}
+	for (int i = fm; i < ps->nlines; i++)
+	{
+		PmLine	   *ln = &ps->lines[i];
+		const char *st = NULL;
+		int			n = 0;
+
+		if (ln->len <= 2 || memchr(ln->s, '<', ln->len) == NULL)
+			continue;
+		/*
+		 * Notes each with its track stamp, two or more: the stamp goes to
+		 * the front of its paragraph, so the notes read as a status
+		 * notice's updates ("2019-10-15T17:20:44.108Z - The provider
+		 * ..."); one alone stays markup (when a note was posted, after the
+		 * front matter's span)
+		 */
+		if (ntrack >= 2 && pm_track_stamp(ln, &st, &n))
+			st = pnstrdup(st, n);
+		pm_strip_inline_tags(ln);
+		if (st != NULL)
+		{
+			int			j = i;
+
+			while (j > fm && ps->lines[j - 1].len > 0)
+				j--;
+			ps->lines[j].s = psprintf("%s - %.*s", st, ps->lines[j].len, ps->lines[j].s);
+			ps->lines[j].len = strlen(ps->lines[j].s);
+		}
+	}
 
 	/*
 	 * Without HTML, fences or nested lists (pm_split_lines looks), what

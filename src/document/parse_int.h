@@ -92,6 +92,9 @@ typedef struct PmStamp
 	char		zone_word[16];
 	char		abbr[8];		/* "IST" when "(UTC+05:30)" said which one */
 	const char *zone_pos;		/* where an unknown zone word starts */
+	bool		has_until;		/* an entry's head a range: "(09:40 - 10:25 UTC)" */
+	int			until_h,
+				until_mi;		/* the range's end */
 } PmStamp;
 
 typedef struct PmStamps

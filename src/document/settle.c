@@ -810,7 +810,13 @@ pm_metric_resolve_secs(const PmParser *ps)
 		const char *p;
 		const char *colon;
 
-		if (ln->code || ln->len < 8 || ln->section == SEC_TIMELINE ||
+		/*
+		 * not a timeline's line, unless the timeline is the sections'
+		 * prose ("Time from detection to mitigation: 23min" under
+		 * Mitigation, among the timed sentences)
+		 */
+		if (ln->code || ln->len < 8 ||
+			(ln->section == SEC_TIMELINE && !ps->prose_all && !ps->prose_timeline) ||
 			(p = pm_metric_label(ln->s, e)) == NULL)
 			continue;
 		if ((colon = memchr(p, ':', e - p)) != NULL && colon - p <= 40)
@@ -887,6 +893,32 @@ pm_end_from_timeline(PmParser *ps, TimestampTz last)
 	bool		found = false;
 	int			hit;
 	TimestampTz stated = ps->sum_start + (TimestampTz) ps->field_secs * USECS_PER_SEC;
+
+	/*
+	 * The one entry, its head a range ("(09:40 - 10:25 UTC) A release
+	 * ..."): the incident ends where the range does
+	 */
+	if (doc->nentries == 1)
+	{
+		for (int k = 0; k < ps->nraw; k++)
+		{
+			const PmStamp *st = &ps->raw[k].st;
+			int			mins;
+
+			if (ps->raw[k].lineno != doc->entries[0].lineno || !st->has_until)
+				continue;
+			mins = (st->until_h * 60 + st->until_mi) - (st->h * 60 + st->mi);
+			if (mins < 0)
+				mins += 24 * 60;
+			if (mins > 0 && mins < 12 * 60)
+			{
+				ps->sum_end = doc->entries[0].at + (TimestampTz) mins * 60 * USECS_PER_SEC;
+				ps->sum_has_end = true;
+				pm_note(doc, "the summary names no end; the one entry's time is a range, so the incident ends where it does");
+				return;
+			}
+		}
+	}
 
 	/*
 	 * "Duration: 26 minutes" in a field (not "down for 66 minutes" in prose,

@@ -1226,12 +1226,17 @@ pm_notice_entry(const PmLine *ln)
 
 	if (pm_no_text(ln) || *s == '|' || *s == '#')
 		return false;
-	/* "UPDATE 09:50:", "Update -": the word status pages put first */
+	/*
+	 * "UPDATE 09:50:", "Update -", "**Update: 06:32** -": the word status
+	 * pages put first, and its colon
+	 */
 	s = pm_skip_decor(s, e);
 	if (pm_word_ci(s, e, "update"))
 		s = pm_skip_space(s + 6, e);
 	else if (pm_word_ci(s, e, "updated"))
 		s = pm_skip_space(s + 7, e);
+	if (s < e && *s == ':' && s > ln->s && isalpha((unsigned char) s[-1]))
+		s = pm_skip_space(s + 1, e);
 	body = pm_entry_head(s, e, &st);
 	if (body == NULL || !st.has_time)
 		return false;
@@ -1661,10 +1666,13 @@ pm_preamble_line(PmParser *ps, int i, bool newpara, bool *generic_title)
 			const char *e = ln->s + ln->len;
 			const char *p = pm_skip_space(pm_skip_decor(ln->s, e) + 6, e);
 			PmStamp		st;
-			const char *body = pm_entry_head(p, e, &st);
+			const char *body;
 			const char *be = e;
 			PmRawEntry *r;
 
+			if (p < e && *p == ':')
+				p = pm_skip_space(p + 1, e);
+			body = pm_entry_head(p, e, &st);
 			while (be > body && (be[-1] == '*' || be[-1] == '_' || be[-1] == ' '))
 				be--;
 			r = pm_new_entry(ps, &st, ln->lineno, ln->indent);

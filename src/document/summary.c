@@ -1330,6 +1330,7 @@ pm_summary_pick(PmParser *ps, PmStamp **t0, PmStamp **t1, PmStamp **d0, PmStamp 
 			}
 			else if (*t1 == NULL &&
 					 !(st->h == (*t0)->h && st->mi == (*t0)->mi && st->s == (*t0)->s &&
+					   st->us == (*t0)->us &&	/* "2:05:51.412 PM - 2:05:51.419 PM": two */
 					   (!st->has_date || !(*t0)->has_date ||
 						(st->y == (*t0)->y && st->m == (*t0)->m && st->d == (*t0)->d))))
 				*t1 = st;		/* the start said twice is no end */

@@ -342,8 +342,10 @@ pm_table_separator(const char *s, const char *e)
  */
 
 /*
- * "- **MTTR (Mean Time to Resolve):** 42 minutes", "Time to resolve: 21m":
- * where the label opens (after the list marker and emphasis), or NULL
+ * "- **MTTR (Mean Time to Resolve):** 42 minutes", "Time to resolve: 21m",
+ * "Time from detection to mitigation: 23min" (the impact ends when it is
+ * mitigated): where the label opens (after the list marker and emphasis),
+ * or NULL
  */
 const char *
 pm_metric_label(const char *p, const char *e)
@@ -353,7 +355,9 @@ pm_metric_label(const char *p, const char *e)
 	if (e - p < 4 || (*p != 'M' && *p != 'm' && *p != 'T' && *p != 't'))
 		return NULL;
 	if (pm_prefix_ci(p, e, "mttr") || pm_prefix_ci(p, e, "mean time to resol") ||
-		pm_prefix_ci(p, e, "time to resolve") || pm_prefix_ci(p, e, "time to resolution"))
+		pm_prefix_ci(p, e, "time to resolve") || pm_prefix_ci(p, e, "time to resolution") ||
+		pm_prefix_ci(p, e, "time to mitigat") || pm_prefix_ci(p, e, "time from detection to mitigat") ||
+		pm_prefix_ci(p, e, "time from detection to resol"))
 		return p;
 	return NULL;
 }
@@ -509,6 +513,9 @@ pm_head_kind(const char *name)
 		WORD("mitigations") || HAS("future mitigation") ||
 		HAS("remediation") || HAS("doing about") || HAS("we will change") ||
 		HAS("what will we do") || HAS("what we will do") || HAS("what we'll do") ||
+		/* a blog's "What we are changing": the measures, as "what we'll do" */
+		HAS("what we are changing") || HAS("what we're changing") ||
+		HAS("what we\xe2\x80\x99re changing") ||
 		strcmp(low, "resolutions") == 0 ||	/* a post's "Resolutions": what we resolve to do */
 		pm_head_says_done(low))
 		return HEAD_MEASURES;

@@ -207,10 +207,12 @@ pm_skip_day_number(const char *q, const char *e)
 /*
  * "**9:15 AM - 10:00 AM** - Initial response:": the end of a range written
  * at an entry's head, before the separator that opens its text, is no part
- * of the text; q is just past the first time.  Returns where to go on.
+ * of the text; q is just past the first time.  A status log's "(09:40 -
+ * 10:25 UTC) A release ...": the range in parentheses, its zone the start's
+ * too.  The end goes to st's until.  Returns where to go on.
  */
 static const char *
-pm_skip_range_end(const char *q, const char *e)
+pm_skip_range_end(const char *q, const char *e, PmStamp *st, bool paren)
 {
 	const char *r = pm_skip_space(q, e);
 	const char *t;
@@ -236,11 +238,22 @@ pm_skip_range_end(const char *q, const char *e)
 	while (t < e && *t == '*')
 		t++;
 	t = pm_skip_space(t, e);
-	if (t < e && (*t == '-' || *t == ':' || *t == '|' ||
-				  (e - t >= 3 && (unsigned char) t[0] == 0xe2 && (unsigned char) t[1] == 0x80 &&
-				   ((unsigned char) t[2] == 0x93 || (unsigned char) t[2] == 0x94))))
-		return r + n;
-	return q;
+	if (paren && t < e && (*t == ')' || *t == ']'))
+	{
+		if (!st->has_zone && end.has_zone)
+		{
+			st->has_zone = true;
+			st->zone = end.zone;
+		}
+	}
+	else if (!(t < e && (*t == '-' || *t == ':' || *t == '|' ||
+					   (e - t >= 3 && (unsigned char) t[0] == 0xe2 && (unsigned char) t[1] == 0x80 &&
+						((unsigned char) t[2] == 0x93 || (unsigned char) t[2] == 0x94)))))
+		return q;
+	st->has_until = true;
+	st->until_h = end.h;
+	st->until_mi = end.mi;
+	return paren ? t + 1 : r + n;
 }
 
 const char *
@@ -248,9 +261,13 @@ pm_entry_head(const char *p, const char *e, PmStamp *st)
 {
 	const char *q = pm_skip_emoji(pm_skip_decor(p, e), e);
 	int			n;
+	bool		paren = false;
 
 	if (q < e && (*q == '[' || *q == '('))
+	{
 		q = pm_skip_decor(q + 1, e);
+		paren = true;
+	}
 	if (pm_word_ci(q, e, "at"))
 		q = pm_skip_space(q + 2, e);
 	else if (pm_word_ci(q, e, "on"))
@@ -274,7 +291,7 @@ pm_entry_head(const char *p, const char *e, PmStamp *st)
 		return NULL;
 	q += n;
 	if (st->has_time)
-		q = pm_skip_range_end(q, e);
+		q = pm_skip_range_end(q, e, st, paren);
 	if (st->has_date && !st->has_time)
 	{
 		/* "May 16, 2023 - 10:00 AM", "2018-10-08 ~18:10" (about then) */

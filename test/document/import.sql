@@ -2,7 +2,7 @@
 -- formats (test/document/corpus), checked the way users rely on them.
 BEGIN;
 SET LOCAL timezone = 'UTC';
-SELECT plan(2645);
+SELECT plan(2735);
 
 \set seed000 `cat test/seeds/000_2d29b2a47fc1b878.txt`
 \set seed001 `cat test/seeds/001_e377f6c4d1aac321.txt`
@@ -332,6 +332,17 @@ SELECT plan(2645);
 \set doc229 `cat test/document/corpus/229_gh_issue_view_export_summary_questions_followup_checkbox_steps_to_close_comment_ranges.md`
 \set doc230 `cat test/document/corpus/230_numbered_bold_day_first_entries_date_only_items_out_of_order_outage_start_end_utc_labels.md`
 \set ref221 `cat test/document/corpus/221_postmortem_review_pipe_rows_without_table_eastern_no_date.md`
+-- 387-398: cloud, hosting, CDN and SaaS providers' post-incident reviews and RFOs (docs27); 387 and 395 are refused below
+\set doc388 `cat test/document/corpus/388_postmortem_collection_front_matter_uuid_empty_start_end_one_paragraph_ordinal_date_12h_pst_final_resolution.md`
+\set doc389 `cat test/document/corpus/389_vendor_status_mirror_front_matter_html_paragraph_strong_began_ended_us_pacific_h1_h2_li_start_end_duration_fields.md`
+\set doc390 `cat test/document/corpus/390_cstate_issue_front_matter_iso_z_date_resolved_when_same_minute_italic_status_words_untimed_updates.md`
+\set doc391 `cat test/document/corpus/391_docs_site_cloud_status_page_front_matter_past_incidents_h3_dates_day_ranges_paren_utc_times_newest_first_untimed_latest.md`
+\set doc392 `cat test/document/corpus/392_mdx_blog_post_export_const_post_date_bold_headings_prose_first_outage_utc_times.md`
+\set doc393 `cat test/document/corpus/393_incident_report_title_report_date_prose_ordinal_weekday_date_12h_eat_times_blockquote_email_fence_time_to_mitigation_next_steps.md`
+\set doc394 `cat test/document/corpus/394_hugo_status_toml_front_matter_comment_lines_track_shortcodes_bold_update_two_notes.md`
+\set doc396 `cat test/document/corpus/396_hugo_status_toml_front_matter_iso_z_date_untimed_first_note_bold_update_resolved_track_shortcodes.md`
+\set doc397 `cat test/document/corpus/397_cute_title_bold_fields_date_duration_12h_range_no_zone_bracket_severity_prepared_by_issue_summary_pt_italic_all_times_bold_pm_bullets.md`
+\set doc398 `cat test/document/corpus/398_cstate_hosting_status_front_matter_offset_date_modified_aliases_slug_bold_update_hh_mm_lines_double_space.md`
 CREATE TEMP TABLE doc (name text PRIMARY KEY, body text, on_date date);
 INSERT INTO doc VALUES
 	('seed 000', :'seed000', NULL), ('seed 001', :'seed001', NULL),
@@ -654,6 +665,17 @@ INSERT INTO doc VALUES
 	('274 "### 2020-06-12 19:10" headings in PDT over two days, an action item with two sub-items', :'doc274', NULL),
 --	('275 "### 2021-02-22 ~16:05" headings in CDT, precursors weeks early, "Services are restored" then more fixes, "@x will ..." tasks', :'doc275', NULL),
 	('276 "**Date**: 2025-11-20", "At 02:30 UTC ... for 2 hours", "- **02:34 UTC**: " bullets, "**Action Item**: ... [Priority: High]"', :'doc276', NULL),
+	-- 387-398: cloud, hosting, CDN and SaaS providers' post-incident reviews and RFOs kept as Markdown (docs/document.md "providers"); 387 and 395 are refused below
+	('388 postmortem collection front matter, empty start_time/end_time, one paragraph "On March 14th 2019 6:12AM PST ... until final resolution at 9:47AM PST"', :'doc388', NULL),
+	('389 vendor status mirror, HTML "Incident began at <strong>...</strong>" (US/Pacific) over the report''s "<li>Incident Start: 4 March 2026 05:40</li>" fields', :'doc389', NULL),
+	('390 cState issue front matter, ISO Z date, resolvedWhen 7 ms later, resolved: false, *Mitigating -* notes without times', :'doc390', NULL),
+	('391 docs-site cloud status page, past incidents under "### October 19, 2021" dates, newest first, "(09:40 - 10:25 UTC) ..." range heads, the newest untimed', :'doc391', NULL),
+	('392 MDX blog post, export const post date, "## **What happened**" prose "On February 3rd, 2025 at 21:05 UTC", "## **What we are changing**" bullets', :'doc392', NULL),
+	('393 incident report, report date in the title, "On Monday September 23rd at 2:41PM EAT", quoted emails, "Time from detection to mitigation: 26min (from 2:41PM to 3:07PM)"', :'doc393', NULL),
+	('394 Hugo status TOML front matter with comment lines, two notes with {{< track "2019-10-15T17:20:44.108Z" >}}, the date after both', :'doc394', NULL),
+	('396 Hugo status TOML front matter date, an untimed first note, "**Update**:" and "**Resolved**:" notes with track shortcodes', :'doc396', NULL),
+	('397 cute title, "**Duration:** 3:10am to 7:40am" no zone, "[High]", "_All times in Pacific Time (PT)_", "- **3:02am**: " bullets', :'doc397', NULL),
+	('398 cState hosting status front matter +00:00 date, "**Update: 09:41** -  " notes, "**Update:  10:20** - " steady again', :'doc398', NULL),
 	('155 bold key table, Resolution Time 07:00 UTC (May 7)', :'doc155', NULL);
 
 -- what each document says, read by a person
@@ -999,6 +1021,17 @@ INSERT INTO expected VALUES
 --		 reached production, 11:55, and ends it at "Services are restored", 18:58: no rule tells the
 --		 production deployment from the staging one, or the restoring from the tidying after it)
 	('276 "**Date**: 2025-11-20", "At 02:30 UTC ... for 2 hours", "- **02:34 UTC**: " bullets, "**Action Item**: ... [Priority: High]"', '2025-11-20 02:30Z', '2025-11-20 04:30Z', 6, 3, 0, NULL, 1400),
+	-- 387-398: cloud, hosting, CDN and SaaS providers' post-incident reviews and RFOs (docs27)
+	('388 postmortem collection front matter, empty start_time/end_time, one paragraph "On March 14th 2019 6:12AM PST ... until final resolution at 9:47AM PST"', '2019-03-14 14:12Z', '2019-03-14 17:47Z', 2, 0, 0, NULL, NULL),
+	('389 vendor status mirror, HTML "Incident began at <strong>...</strong>" (US/Pacific) over the report''s "<li>Incident Start: 4 March 2026 05:40</li>" fields', '2026-03-04 13:40Z', '2026-03-04 16:25Z', 0, 0, 0, NULL, NULL),
+	('390 cState issue front matter, ISO Z date, resolvedWhen 7 ms later, resolved: false, *Mitigating -* notes without times', '2023-11-02 14:05:51.412Z', '2023-11-02 14:05:51.419Z', 0, 0, 0, NULL, NULL),
+	('391 docs-site cloud status page, past incidents under "### October 19, 2021" dates, newest first, "(09:40 - 10:25 UTC) ..." range heads, the newest untimed', '2021-10-19 09:40Z', '2021-10-19 10:25Z', 1, 0, 0, NULL, NULL),
+	('392 MDX blog post, export const post date, "## **What happened**" prose "On February 3rd, 2025 at 21:05 UTC", "## **What we are changing**" bullets', '2025-02-03 21:05Z', '2025-02-03 21:52Z', 4, 3, 0, NULL, NULL),
+	('393 incident report, report date in the title, "On Monday September 23rd at 2:41PM EAT", quoted emails, "Time from detection to mitigation: 26min (from 2:41PM to 3:07PM)"', '2024-09-23 11:41Z', '2024-09-23 12:07Z', 6, 1, 0, NULL, NULL),
+	('394 Hugo status TOML front matter with comment lines, two notes with {{< track "2019-10-15T17:20:44.108Z" >}}, the date after both', '2019-10-15 17:20:44.108Z', '2019-10-15 18:35:12.901Z', 2, 0, 0, NULL, NULL),
+	('396 Hugo status TOML front matter date, an untimed first note, "**Update**:" and "**Resolved**:" notes with track shortcodes', '2020-05-19 09:12:48Z', '2020-05-19 10:21Z', 2, 0, 0, NULL, NULL),
+	('397 cute title, "**Duration:** 3:10am to 7:40am" no zone, "[High]", "_All times in Pacific Time (PT)_", "- **3:02am**: " bullets', '2025-08-14 10:10Z', '2025-08-14 14:40Z', 6, 3, 0, NULL, NULL),
+	('398 cState hosting status front matter +00:00 date, "**Update: 09:41** -  " notes, "**Update:  10:20** - " steady again', '2019-11-21 09:14Z', '2019-11-21 10:20Z', 3, 0, 0, NULL, NULL),
 	('155 bold key table, Resolution Time 07:00 UTC (May 7)', '2023-05-06 21:40Z', '2023-05-07 07:00Z', 0, 0, 0, NULL, 2400000);
 
 CREATE TEMP TABLE imported AS
@@ -1341,6 +1374,8 @@ $$;
 \set ref278 `cat test/document/corpus/278_owner_meeting_headings_morning_of_ordinal_date_few_hours_no_time_owner_checkboxes.md`
 \set ref214 `cat test/document/corpus/214_statuspage_postmortem_colon_fields_duration_only_numbered_mitigations_posted.md`
 \set ref301 `cat test/document/corpus/301_community_status_page_front_matter_upcoming_maintenance_past_incidents_h3_title_iso_date_minutes_no_time_of_day.md`
+\set ref387 `cat test/document/corpus/387_status_repo_outage_h2_title_bullets_timeline_of_events_bold_dot_time_doubled_utc_no_date.md`
+\set ref395 `cat test/document/corpus/395_docusaurus_blog_front_matter_incident_disclosure_weekday_ordinal_date_no_time_truncate_marker_bullets_next_steps.md`
 SELECT is(pg_temp.refusal(:'ref88'), 'It names a day, June 4, but no year.', '88: "Tuesday, June 4" and no year is refused, naming the day');
 SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', :'ref89'), '22P02', 'postmortem document names no date', '89: times in PT and no date anywhere');
 SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', :'ref110'), '22P02', 'postmortem document names no date', '110: "Duration: 2024, 14:00 - 15:10 (GMT)", a year and no day');
@@ -1443,6 +1478,8 @@ SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', :'ref330'), '22
 SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', :'ref336'), '22P02', 'postmortem document names no date', '336: a chat log in a code block, "[04:12] Opsgenie: ...", "expired at 04:00 UTC today" and no day: refused for want of a date');
 SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', :'ref351'), '22P02', 'postmortem document names no date', '351: an RCA whose only date is the placeholder "8888-08-08", in the Date field and over the timeline: no real day, refused for want of a date');
 SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', :'ref214'), '22P02', 'postmortem document has no timeline', '214: a status postmortem with Duration only, its one time the report''s "Posted Nov 14, 2019 - 16:30 CST": no time for the incident');
+SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', :'ref387'), '22P02', 'postmortem document names no date', '387: a status repository''s outage note, "**06.20 UTC UTC** - " times under "### Timeline of Events" and no date anywhere in it (the day is only in its file name): refused for want of a date');
+SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', :'ref395'), '22P02', 'postmortem document has no timeline', '395: an incident disclosure, "On Friday, June 13th, 2025" and bullets with no time of day: no start or end a reader could place within the day, refused');
 SELECT is(pg_temp.refusal(E'# Outage\nIt happened from 3:00 PM to 4:30 PM CAT on April 17th.\n## Timeline\n- 3:00 PM CAT alert\n- 4:30 PM CAT resolved'),
 		  'It names a day, April 17, but no year.', 'a refusal for want of a year says which day it found');
 SELECT is(postmortem.parse_markdown(E'# DB\n## Timeline\n- 15/May/2024 10:00 UTC: alert\n- 11:00 UTC: resolved')->>'started_at',
@@ -1612,6 +1649,24 @@ SELECT is(postmortem.parse_markdown(E'# Relay outage\n## Timeline\n- 2024-05-01 
 	'2024-05-08T10:00:00+00:00', 'a change a week before the report is still a precursor: the report after the gap does not make it the incident''s');
 SELECT is(jsonb_array_length(postmortem.parse_markdown(E'# Relay outage 2024-05-01\n## Timeline\t\n- 10:00 UTC: alert\n- 11:00 UTC: resolved')->'timeline'),
 	2, 'a heading with a trailing tab is still a heading (only a tab between its words makes it a pasted row)');
+
+-- the 387-398 sample's rules (docs27), and where they must not reach
+SELECT is(jsonb_array_length(postmortem.parse_markdown(E'# Gateway outage 2025-02-03\n## Timeline\n- 21:05 UTC: release deployed\n- 21:52 UTC: resolved\n## What we are changing\n- Roll releases out one region at a time\n- Refuse to start with an empty peer list')->'tasks'),
+	2, '"What we are changing" heads the measures');
+SELECT is(jsonb_array_length(postmortem.parse_markdown(E'# Gateway outage 2025-02-03\n## Timeline\n- 21:05 UTC: release deployed\n- 21:52 UTC: resolved\n## What changed\n- The peer list format\n- The release tooling')->'tasks'),
+	0, '"What changed" (what the release changed) heads no measures');
+SELECT is(jsonb_array_length(postmortem.parse_markdown(E'---\ntitle: Sites down\ndate: 2019-11-21T09:14:00+00:00\nresolved: true\n---\n\nSites are not loading.\n\n**Update: 09:41** - Memory is exhausted on the server.\n\n**Update: 10:02** - Server restarted and sites are loading again.\n')->'timeline'),
+	2, '"**Update: 09:41** - " paragraphs, the colon after the word, are a status notice''s updates');
+SELECT is(jsonb_array_length(postmortem.parse_markdown(E'---\ntitle: Sites down\ndate: 2019-11-21T09:14:00+00:00\nresolved: true\nresolvedWhen: 2019-11-21T10:02:00+00:00\n---\n\nSites are not loading.\n\n**Update: 09:41** - Memory is exhausted on the server.\n')->'timeline'),
+	0, 'one "Update: 09:41" paragraph alone is no status notice');
+SELECT is(postmortem.parse_markdown(E'+++\ntitle = "Map issue"\ndate = 2019-10-15T18:42:07Z\nresolved = true\n+++\nTiles are failing. {{< track "2019-10-15T17:20:00Z" >}}\n\n**UPDATE** Tiles load again. {{< track "2019-10-15T18:35:00Z" >}}\n')->>'resolved_at',
+	'2019-10-15T18:35:00+00:00', 'notes with track shortcodes, two or more, are the updates, each at its stamp');
+SELECT is(postmortem.parse_markdown(E'---\ntitle: CDN issues\ndate: 2022-09-07 2:15:00\nresolved: true\nresolvedWhen: 2022-09-07 7:29:00\n---\n\nEarlier today the caches ran out of disk. Disk was freed and the service restored. {{< track "2022-09-07 14:43:00" >}}\n')->>'resolved_at',
+	'2022-09-07T07:29:00+00:00', 'one note with a track shortcode stays markup: the front matter''s resolved time is the end, not when the note was posted');
+SELECT is(postmortem.parse_markdown(E'# Upload errors\n\n## Timeline\n- 2024-09-23 14:41 UTC: alert on server errors\n- 15:07 UTC: fix deployed\n- 15:25 UTC: resolved, customers told\n\n## Metrics\nTime to detect: 5min\n')->>'resolved_at',
+	'2024-09-23T15:25:00+00:00', 'a time to detect is no time to mitigate: the end stays the resolved entry');
+SELECT is(postmortem.parse_markdown(E'# Status\n\n## Timeline\n- 2021-10-19 (09:40 - 10:25 UTC) A migration held a lock\n- 2021-10-19 11:00 UTC: resolved, web workers restarted\n')->>'resolved_at',
+	'2021-10-19T11:00:00+00:00', 'a range at an entry''s head ends the incident only when that entry is the timeline''s one');
 
 SELECT * FROM finish();
 ROLLBACK;
