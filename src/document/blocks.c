@@ -552,32 +552,24 @@ static bool
 pm_track_stamp(const PmLine *ln, const char **st, int *n)
 {
 	const char *e = ln->s + ln->len;
-	const char *p = ln->s;
 
-	while ((p = memchr(p, '{', e - p)) != NULL && e - p > 3)
+	for (const char *p = ln->s; (p = memchr(p, '{', e - p)) != NULL && e - p > 3; p++)
 	{
-		const char *q = p + 2;
+		const char *q;
+		const char *close;
 
-		if (p[1] == '{' && p[2] == '<')
-		{
-			q = pm_skip_space(p + 3, e);
-			if (pm_prefix_ci(q, e, "track"))
-			{
-				q = pm_skip_space(q + 5, e);
-				if (q < e && *q == '"')
-				{
-					const char *close = memchr(q + 1, '"', e - q - 1);
-
-					if (close != NULL && close - q > 10)
-					{
-						*st = q + 1;
-						*n = close - q - 1;
-						return true;
-					}
-				}
-			}
-		}
-		p++;
+		if (p[1] != '{' || p[2] != '<')
+			continue;
+		q = pm_skip_space(p + 3, e);
+		if (!pm_prefix_ci(q, e, "track"))
+			continue;
+		q = pm_skip_space(q + 5, e);
+		if (q >= e || *q != '"' || (close = memchr(q + 1, '"', e - q - 1)) == NULL ||
+			close - q <= 10)
+			continue;
+		*st = q + 1;
+		*n = close - q - 1;
+		return true;
 	}
 	return false;
 }

@@ -2,7 +2,7 @@
 -- formats (test/document/corpus), checked the way users rely on them.
 BEGIN;
 SET LOCAL timezone = 'UTC';
-SELECT plan(2735);
+SELECT plan(2737);
 
 \set seed000 `cat test/seeds/000_2d29b2a47fc1b878.txt`
 \set seed001 `cat test/seeds/001_e377f6c4d1aac321.txt`
@@ -1668,5 +1668,9 @@ SELECT is(postmortem.parse_markdown(E'# Upload errors\n\n## Timeline\n- 2024-09-
 SELECT is(postmortem.parse_markdown(E'# Status\n\n## Timeline\n- 2021-10-19 (09:40 - 10:25 UTC) A migration held a lock\n- 2021-10-19 11:00 UTC: resolved, web workers restarted\n')->>'resolved_at',
 	'2021-10-19T11:00:00+00:00', 'a range at an entry''s head ends the incident only when that entry is the timeline''s one');
 
+SELECT is(postmortem.parse_markdown(E'# Mail delays\n\n## Summary\n- **Duration:** November 2, 2023, 2:05:51.412 PM - November 2, 2023, 2:05:51.419 PM (Etc/UTC)\n\nMail was delayed.\n')->>'resolved_at',
+	'2023-11-02T14:05:51.419+00:00', 'an end that differs from the start only in its milliseconds is an end (the report''s round trip)');
+SELECT is(postmortem.parse_markdown(E'# Mail delays\n\n## Summary\n- **Duration:** November 2, 2023, 2:05:51.412 PM - November 2, 2023, 2:05:51.412 PM (Etc/UTC)\n\n## Timeline\n- 2:05:51 PM: delays reported\n- 2:30 PM: resolved\n')->>'resolved_at',
+	'2023-11-02T14:30:00+00:00', 'the start said twice, to the millisecond, is still no end');
 SELECT * FROM finish();
 ROLLBACK;
