@@ -627,7 +627,8 @@ pm_read_blocks(PmParser *ps, const char *text, int len)
 	fm = pm_front_matter(ps);
 	for (int i = 0; i < fm; i++)
 		ps->lines[i].code = ps->lines[i].front_matter = true;
-	for (int i = fm; i < ps->nlines; i++)
+	/* "{{< track ... >}}" needs a brace: most documents have none */
+	for (int i = memchr(text, '{', len) != NULL ? fm : ps->nlines; i < ps->nlines; i++)
 	{
 		const char *st;
 		int			n;

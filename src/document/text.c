@@ -514,8 +514,8 @@ pm_head_kind(const char *name)
 		HAS("remediation") || HAS("doing about") || HAS("we will change") ||
 		HAS("what will we do") || HAS("what we will do") || HAS("what we'll do") ||
 		/* a blog's "What we are changing": the measures, as "what we'll do" */
-		HAS("what we are changing") || HAS("what we're changing") ||
-		HAS("what we\xe2\x80\x99re changing") ||
+		(HAS("changing") && (HAS("what we are changing") || HAS("what we're changing") ||
+							 HAS("what we\xe2\x80\x99re changing"))) ||
 		strcmp(low, "resolutions") == 0 ||	/* a post's "Resolutions": what we resolve to do */
 		pm_head_says_done(low))
 		return HEAD_MEASURES;
