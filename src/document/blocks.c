@@ -152,6 +152,7 @@ pm_front_matter(PmParser *ps)
 {
 	const PmLine *first;
 	int			end = -1;
+	bool		keyed = false;
 
 	if (ps->nlines < 2)
 		return 0;
@@ -167,8 +168,17 @@ pm_front_matter(PmParser *ps)
 			end = i;
 		else if (ln->len > 0 && ln->indent == 0 && first->s[0] == '-' &&
 				 !isalpha((unsigned char) ln->s[0]) && ln->s[0] != '#' &&
-				 ln->s[0] != '_' && ln->s[0] != '"' && ln->s[0] != '\'')
+				 ln->s[0] != '_' && ln->s[0] != '"' && ln->s[0] != '\'' &&
+				 !(keyed && ln->len >= 2 && (ln->s[0] == '-' || ln->s[0] == '*' || ln->s[0] == '+') &&
+				   ln->s[1] == ' '))
 			return 0;			/* not "key: value" lines: a rule, not front matter */
+		/*
+		 * "tags:" over "- google cloud" at the margin: a YAML list under its
+		 * key (in any bullet, as a copy in another Markdown style writes it)
+		 */
+		if (ln->len > 1 && ln->indent == 0 && isalpha((unsigned char) ln->s[0]) &&
+			ln->s[ln->len - 1] == ':')
+			keyed = true;
 	}
 	if (end < 0)
 		return 0;

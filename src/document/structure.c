@@ -2620,7 +2620,13 @@ pm_find_prose(PmParser *ps, bool *prose_date)
 	int			first_prose = -1;
 	int			ntimes = 0;
 	bool		outage = false;
-	bool		title = false;
+
+	/*
+	 * Front matter is the page's title block, with a title or without one
+	 * (a collection's "uuid:", "url:", "company:"): the text below it starts
+	 * with the content
+	 */
+	bool		title = ps->nlines > 0 && ps->lines[0].front_matter;
 
 	for (int i = 0; i < ps->nlines; i++)
 	{

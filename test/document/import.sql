@@ -2,7 +2,7 @@
 -- formats (test/document/corpus), checked the way users rely on them.
 BEGIN;
 SET LOCAL timezone = 'UTC';
-SELECT plan(2741);
+SELECT plan(2744);
 
 \set seed000 `cat test/seeds/000_2d29b2a47fc1b878.txt`
 \set seed001 `cat test/seeds/001_e377f6c4d1aac321.txt`
@@ -1683,5 +1683,11 @@ SELECT is(postmortem.parse_markdown(E'# Mail delays\n\n## Summary\n- **Duration:
 	'2023-11-02T14:05:51.419+00:00', 'an end that differs from the start only in its milliseconds is an end (the report''s round trip)');
 SELECT is(postmortem.parse_markdown(E'# Mail delays\n\n## Summary\n- **Duration:** November 2, 2023, 2:05:51.412 PM - November 2, 2023, 2:05:51.412 PM (Etc/UTC)\n\n## Timeline\n- 2:05:51 PM: delays reported\n- 2:30 PM: resolved\n')->>'resolved_at',
 	'2023-11-02T14:30:00+00:00', 'the start said twice, to the millisecond, is still no end');
+SELECT is(postmortem.parse_markdown(E'---\nlayout: post\ntitle: Relay outage\ndate: 2024-05-01\ntags:\n- relay\n- outage\n---\n\n## Timeline\n- 10:00 UTC: relay stops\n- 11:00 UTC: resolved\n')->>'title',
+	'Relay outage', 'a YAML list at the margin under its key ("tags:" over "- relay") is front matter');
+SELECT is(postmortem.parse_markdown(E'---\n- one thing\n- another thing\n---\n\n# Relay outage\n\n## Timeline\n- 2024-05-01 10:00 UTC: relay stops\n- 11:00 UTC: resolved\n')->>'title',
+	'- one thing', 'bullets between two rules with no key above them are no front matter (read as before)');
+SELECT is(postmortem.parse_markdown(E'---\nuuid: "3b9e"\ncompany: "Vault"\n---\n\nBad config push. On March 14th 2019 6:12AM PST, the storage team rolled out a change. Volumes underwent widespread outages until final resolution at 9:47AM PST.\n')->>'resolved_at',
+	'2019-03-14T17:47:00+00:00', 'front matter without a title: the prose below it is the narrative, not a title');
 SELECT * FROM finish();
 ROLLBACK;
