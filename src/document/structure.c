@@ -1958,8 +1958,12 @@ pm_read_sections(PmParser *ps)
 			sec = label_from;
 			label_indent = -1;
 		}
+		/* a rule (or a setext underline) ends the paragraph above it, as a blank line does */
 		if (pm_rule_line(ln))
+		{
+			blank_before = true;
 			continue;
+		}
 
 		/*
 		 * "Timeline 01:47 – NOC alarms show ...": the label run into the
@@ -1981,6 +1985,8 @@ pm_read_sections(PmParser *ps)
 							   top_level, top_count))
 		{
 			ps->plain_closed = false;
+			/* a Markdown heading ends its line: the next one opens a paragraph */
+			blank_before = atx;
 			continue;
 		}
 

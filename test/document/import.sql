@@ -2,7 +2,7 @@
 -- formats (test/document/corpus), checked the way users rely on them.
 BEGIN;
 SET LOCAL timezone = 'UTC';
-SELECT plan(2649);
+SELECT plan(2652);
 
 \set seed000 `cat test/seeds/000_2d29b2a47fc1b878.txt`
 \set seed001 `cat test/seeds/001_e377f6c4d1aac321.txt`
@@ -1599,6 +1599,14 @@ SELECT is(postmortem.parse_markdown(E'## DNS resolution failures in eu-west-1\n\
 	'DNS resolution failures in eu-west-1', 'a lone "##" heading over "###" parts is the title, also when it holds a section''s word');
 SELECT is(postmortem.parse_markdown(E'## Resolution of the DNS failures\n\nThe DNS change was reverted.\n\n## Timeline\n- 2024-05-15 14:05 UTC: change deployed\n- 15:20 UTC: resolved')->>'resolution',
 	'The DNS change was reverted.', 'one of several "##" headings at the top is no title: "Resolution of ..." over text is still the resolution');
+
+-- what test/document/rewrites.sh found: a heading ends its paragraph; an ordered list's metrics
+SELECT is(jsonb_array_length(postmortem.parse_markdown(regexp_replace(:'doc279', '^(#{1,6} [^\n]*)\n\n', E'\\1\n', 'gn'))->'timeline'),
+	6, 'a paragraph right under a heading, with no blank line between, is read as one after a blank line (279)');
+SELECT is(postmortem.parse_markdown(E'# Feed stall 2025-02-11\n## Key Metrics\n1. **MTTR:** 42 minutes\n## Timeline\n- 09:07 UTC: alarm\n- 09:49 UTC: feed processing again\n- 10:20 UTC: incident closed')->>'resolved_at',
+	'2025-02-11T09:49:00+00:00', '"1. **MTTR:** 42 minutes" in a numbered list states the time to resolve, as "- **MTTR:**" does');
+SELECT is(postmortem.parse_markdown(E'# Feed stall 2025-02-11\n## Timeline\n- 09:07 UTC: alarm\n- 09:49 UTC: feed processing again\n- 10:20 UTC: incident closed\n## Action Items\n1. Track MTTR: weekly, per service')->>'resolved_at',
+	'2025-02-11T10:20:00+00:00', 'a numbered task about MTTR states no length: the end stays the last entry');
 
 -- the 351-362 sample's rules (docs24), and where they must not reach
 SELECT is(postmortem.parse_markdown(E'# Chain halt 2024-03-12\n## Timeline\n- 2024-03-12 18:00 GST: chain halts\n- 19:00 GST: chain produces blocks again')->>'started_at',

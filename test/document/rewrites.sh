@@ -53,7 +53,12 @@ INSERT INTO rewrite VALUES
 	(13, 'setext "===" for "# " headings', $e$CASE WHEN body ~ '^(---|\+\+\+)' THEN body
 		ELSE regexp_replace(body, '^# ([^\n\t]+)$', E'\\1\n===', 'gn') END$e$),
 	(14, 'setext "---" for "## " headings', $e$CASE WHEN body ~ '^(---|\+\+\+)' THEN body
-		ELSE regexp_replace(body, '^## ([^\n\t]+)$', E'\\1\n---', 'gn') END$e$);
+		ELSE regexp_replace(body, '^## ([^\n\t]+)$', E'\\1\n---', 'gn') END$e$),
+	(15, 'no blank line under headings', $e$regexp_replace(body, '^(#{1,6} [^\n]*)\n\n', E'\\1\n', 'gn')$e$),
+	(16, 'a colon after every "##" heading', $e$regexp_replace(body, '^(#{2,6} [^\n]*[^:\n ])$', '\1:', 'gn')$e$),
+	-- a nested list under "1. " needs three spaces, not two: only flat lists
+	(17, '"1. " for "- " in documents whose lists do not nest', $e$CASE WHEN body ~ '\n +([-*+]|[0-9]+[.)]) ' THEN body
+		ELSE regexp_replace(body, '^- ', '1. ', 'gn') END$e$);
 SQL
 } >"$sql"
 psql -X -q -v ON_ERROR_STOP=1 -d "$db" -f "$sql" >/dev/null || { echo "1..0 # the documents could not be loaded"; exit 1; }
