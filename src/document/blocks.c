@@ -141,6 +141,19 @@ pm_front_resolved(PmParser *ps, const char *p, const char *e)
 		memset(&ps->front_end, 0, sizeof(PmStamp));
 }
 
+/* "- google cloud", "* partial", "1. partial": a list item at the margin */
+static bool
+pm_front_list_item(const PmLine *ln)
+{
+	int			k = 0;
+
+	if (ln->len >= 2 && (ln->s[0] == '-' || ln->s[0] == '*' || ln->s[0] == '+'))
+		return ln->s[1] == ' ';
+	while (k < ln->len && k < 3 && isdigit((unsigned char) ln->s[k]))
+		k++;
+	return k > 0 && k + 1 < ln->len && (ln->s[k] == '.' || ln->s[k] == ')') && ln->s[k + 1] == ' ';
+}
+
 /*
  * Front matter: "---" or "+++" on the first line, up to the same fence.
  * Returns the number of lines it spans (0 when there is none); its title
@@ -169,12 +182,12 @@ pm_front_matter(PmParser *ps)
 		else if (ln->len > 0 && ln->indent == 0 && first->s[0] == '-' &&
 				 !isalpha((unsigned char) ln->s[0]) && ln->s[0] != '#' &&
 				 ln->s[0] != '_' && ln->s[0] != '"' && ln->s[0] != '\'' &&
-				 !(keyed && ln->len >= 2 && (ln->s[0] == '-' || ln->s[0] == '*' || ln->s[0] == '+') &&
-				   ln->s[1] == ' '))
+				 !(keyed && pm_front_list_item(ln)))
 			return 0;			/* not "key: value" lines: a rule, not front matter */
 		/*
 		 * "tags:" over "- google cloud" at the margin: a YAML list under its
-		 * key (in any bullet, as a copy in another Markdown style writes it)
+		 * key (in any list marker, as a copy in another Markdown style
+		 * writes it)
 		 */
 		if (ln->len > 1 && ln->indent == 0 && isalpha((unsigned char) ln->s[0]) &&
 			ln->s[ln->len - 1] == ':')
