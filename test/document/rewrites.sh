@@ -9,7 +9,7 @@
 # export): the answers the importer gives must not depend on them.
 cd "$(dirname "$0")/../.."
 db=postmortem_rewrites
-psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db" >/dev/null || exit 1
+psql -X -q -d postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db" >/dev/null || exit 1
 sql=$(mktemp /tmp/postmortem-rewrites.XXXXXX)
 trap 'rm -f "$sql"; psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $db" >/dev/null 2>&1' EXIT
 {
