@@ -133,7 +133,10 @@ INSERT INTO rewrite VALUES
 	(21, 'headings in capitals', $e$upper_headings(body)$e$),
 	(22, '"- 14:05 UTC — text" for "- 14:05 UTC: text"', $e$regexp_replace(body, '^([-*] [0-9]{1,2}:[0-9]{2}( ?[A-Z]{2,4})?): ', '\1 — ', 'gn')$e$),
 	(23, '"- **14:05 UTC**: text" for "- 14:05 UTC: text"', $e$regexp_replace(body, '^([-*]) ([0-9]{1,2}:[0-9]{2}( ?[A-Z]{2,4})?):', '\1 **\2**:', 'gn')$e$),
-	(24, '"- [14:05 UTC] text" for "- 14:05 UTC: text"', $e$regexp_replace(body, '^([-*]) ([0-9]{1,2}:[0-9]{2}( ?[A-Z]{2,4})?): ', '\1 [\2] ', 'gn')$e$);
+	(24, '"- [14:05 UTC] text" for "- 14:05 UTC: text"', $e$regexp_replace(body, '^([-*]) ([0-9]{1,2}:[0-9]{2}( ?[A-Z]{2,4})?): ', '\1 [\2] ', 'gn')$e$),
+	(25, '"14:05 (UTC)" for "14:05 UTC"', $e$regexp_replace(body, '([0-9]{1,2}:[0-9]{2}) UTC\M', '\1 (UTC)', 'g')$e$),
+	(26, '"14:05Z" for "14:05 UTC"', $e$regexp_replace(body, '([0-9]{1,2}:[0-9]{2}) UTC\M', '\1Z', 'g')$e$),
+	(27, '"14:05 UTC+00:00" for "14:05 UTC"', $e$regexp_replace(body, '([0-9]{1,2}:[0-9]{2}) UTC\M', '\1 UTC+00:00', 'g')$e$);
 SQL
 } >"$sql"
 psql -X -q -v ON_ERROR_STOP=1 -d "$db" -f "$sql" >/dev/null || { echo "1..0 # the documents could not be loaded"; exit 1; }
