@@ -491,7 +491,7 @@ pm_head_kind(const char *name)
 		return HEAD_RETRO;		/* "Lessons & Follow-ups": the retrospective's notes */
 	if (HAS("action item") || HAS("action point") || (WORD("actions") && !HAS("taken")) || WORD("todo") || WORD("to do") || WORD("to-do") ||
 		WORD("tasks") || WORD("task list") || HAS("follow-up") || HAS("follow up") ||
-		HAS("next steps") || HAS("future work") || strcmp(low, "plan") == 0 || strcmp(low, "the plan") == 0 ||
+		HAS("next steps") || HAS("future work") || HAS("future enhancement") || strcmp(low, "plan") == 0 || strcmp(low, "the plan") == 0 ||
 		strcmp(low, "our plan") == 0 || pm_ends_with(low, llen, "action plan", 11) ||
 		strcmp(low, "plan of action") == 0 ||
 		pm_ends_with(low, llen, "fixes required", 14) || pm_ends_with(low, llen, "required fixes", 14) ||

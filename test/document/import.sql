@@ -2,7 +2,7 @@
 -- formats (test/document/corpus), checked the way users rely on them.
 BEGIN;
 SET LOCAL timezone = 'UTC';
-SELECT plan(2645);
+SELECT plan(2711);
 
 \set seed000 `cat test/seeds/000_2d29b2a47fc1b878.txt`
 \set seed001 `cat test/seeds/001_e377f6c4d1aac321.txt`
@@ -332,6 +332,16 @@ SELECT plan(2645);
 \set doc229 `cat test/document/corpus/229_gh_issue_view_export_summary_questions_followup_checkbox_steps_to_close_comment_ranges.md`
 \set doc230 `cat test/document/corpus/230_numbered_bold_day_first_entries_date_only_items_out_of_order_outage_start_end_utc_labels.md`
 \set ref221 `cat test/document/corpus/221_postmortem_review_pipe_rows_without_table_eastern_no_date.md`
+-- 411-422: security, data-loss, database, game-server and community postmortems (docs29)
+\set doc411 `cat test/document/corpus/411_emoji_title_bold_fields_offset_seconds_time_event_evidence_table_approx_ranges_xx_plus_rows_checkbox_remaining_tasks.md`
+\set doc413 `cat test/document/corpus/413_mdx_body_no_heading_between_bold_date_times_utc_time_comma_date_table_wide_cells_numbered_bold_next_steps.md`
+\set doc415 `cat test/document/corpus/415_sev1_example_bold_fields_mttr_arrow_range_seconds_time_event_action_owner_table_fenced_updates_done_checkbox_horizons_status_mark_action_table.md`
+\set doc416 `cat test/document/corpus/416_meeting_postmortem_bold_fields_attendees_executive_summary_all_times_pst_bold_time_lines_numbered_marked_action_items_owner_due_sub_bullets.md`
+\set doc417 `cat test/document/corpus/417_emoji_title_bold_fields_incident_date_emoji_sections_bold_utc_seconds_bullets_one_out_of_order_checklists_checkbox_horizons_footer.md`
+\set doc419 `cat test/document/corpus/419_plain_date_time_lines_relative_yesterday_hours_ago_today_approx_12h_status_emoji_table_numbered_recommendations_checkbox_next_steps.md`
+\set doc420 `cat test/document/corpus/420_front_matter_title_with_date_h4_overview_label_paragraphs_backslash_breaks_date_time_lines_one_time_label_measures_signoff.md`
+\set doc421 `cat test/document/corpus/421_bold_fields_iso_date_all_times_utc_table_bold_times_earlier_row_phase_checkboxes_horizon_numbered_priority_action_table_metrics_signoff.md`
+\set doc422 `cat test/document/corpus/422_bold_date_channel_participants_numbered_sections_time_utc_approx_12h_table_dash_names_quote_open_questions_item_owner_status_table_recommended.md`
 CREATE TEMP TABLE doc (name text PRIMARY KEY, body text, on_date date);
 INSERT INTO doc VALUES
 	('seed 000', :'seed000', NULL), ('seed 001', :'seed001', NULL),
@@ -654,7 +664,17 @@ INSERT INTO doc VALUES
 	('274 "### 2020-06-12 19:10" headings in PDT over two days, an action item with two sub-items', :'doc274', NULL),
 --	('275 "### 2021-02-22 ~16:05" headings in CDT, precursors weeks early, "Services are restored" then more fixes, "@x will ..." tasks', :'doc275', NULL),
 	('276 "**Date**: 2025-11-20", "At 02:30 UTC ... for 2 hours", "- **02:34 UTC**: " bullets, "**Action Item**: ... [Priority: High]"', :'doc276', NULL),
-	('155 bold key table, Resolution Time 07:00 UTC (May 7)', :'doc155', NULL);
+	('155 bold key table, Resolution Time 07:00 UTC (May 7)', :'doc155', NULL),
+	-- 411-422: a held-out sample of security, data-loss, database, game-server and community postmortems (docs29); 412, 414 and 418 are refused below
+	('411 emoji title, "**Incident Date**: March 11, 2025, 21:42:17 +0800", bold fields with "(-9 hours)", Time/Event/Evidence rows "~20:30-21:30", "21:40:XX", "09:10+" out of order, Remaining Tasks checkboxes', :'doc411', NULL),
+	('413 MDX body with no title, "Between **19:10 on March 3, 2025** and **21:48 on March 3, 2025 (UTC)**", "19:10, Mar 3, 2025" rows, numbered bold next steps', :'doc413', NULL),
+	('415 SEV1 example, "**MTTR**: 52 minutes (13:04 → 13:56 UTC)", seconds rows with Owner, fenced updates, done checkboxes, "(Tracked in Linear)" action table', :'doc415', NULL),
+	('416 meeting postmortem, "at 10:05 PST", "**Duration:** 31 minutes", "**10:05** - " lines, numbered ✅/🔄/📝 action items with Owner sub-bullets, Follow-up fields', :'doc416', NULL),
+	('417 emoji sections, "**08:12:04 UTC** - " bullets one out of order, a safety checklist, "🎯 Future Enhancements" checkbox horizons', :'doc417', NULL),
+	('419 "Time: Between last night and 5 hours ago", "Today (~9:40 AM)" rows, numbered recommendations, Next Steps checkboxes', :'doc419', NULL),
+	('420 front matter title with the date, "Date: 14 September 2024\\" / "Time: 19:47\\" lines, label paragraphs, "Actions Taken and Future Prevention" label measures', :'doc420', NULL),
+	('421 "**Date**: 2025-06-17", "| **Earlier** |" then "| **14:02** |" rows, phase checkboxes, priority action table, "Total Resolution Time: 40 minutes"', :'doc421', NULL),
+	('422 bold Date/Channel fields, "| ~9:05 AM |" rows with "— Name", "backup restored locally", "confirmed working again", Item/Owner/Status table and recommended items', :'doc422', NULL);
 
 -- what each document says, read by a person
 CREATE TEMP TABLE expected (name text PRIMARY KEY, started_at timestamptz, resolved_at timestamptz,
@@ -999,7 +1019,17 @@ INSERT INTO expected VALUES
 --		 reached production, 11:55, and ends it at "Services are restored", 18:58: no rule tells the
 --		 production deployment from the staging one, or the restoring from the tidying after it)
 	('276 "**Date**: 2025-11-20", "At 02:30 UTC ... for 2 hours", "- **02:34 UTC**: " bullets, "**Action Item**: ... [Priority: High]"', '2025-11-20 02:30Z', '2025-11-20 04:30Z', 6, 3, 0, NULL, 1400),
-	('155 bold key table, Resolution Time 07:00 UTC (May 7)', '2023-05-06 21:40Z', '2023-05-07 07:00Z', 0, 0, 0, NULL, 2400000);
+	('155 bold key table, Resolution Time 07:00 UTC (May 7)', '2023-05-06 21:40Z', '2023-05-07 07:00Z', 0, 0, 0, NULL, 2400000),
+	-- 411-422 (docs29)
+	('411 emoji title, "**Incident Date**: March 11, 2025, 21:42:17 +0800", bold fields with "(-9 hours)", Time/Event/Evidence rows "~20:30-21:30", "21:40:XX", "09:10+" out of order, Remaining Tasks checkboxes', '2025-03-11 13:42:17Z', '2025-03-11 15:31Z', 9, 7, 0, NULL, NULL),
+	('413 MDX body with no title, "Between **19:10 on March 3, 2025** and **21:48 on March 3, 2025 (UTC)**", "19:10, Mar 3, 2025" rows, numbered bold next steps', '2025-03-03 19:10Z', '2025-03-03 21:48Z', 6, 3, 0, NULL, NULL),
+	('415 SEV1 example, "**MTTR**: 52 minutes (13:04 → 13:56 UTC)", seconds rows with Owner, fenced updates, done checkboxes, "(Tracked in Linear)" action table', '2025-03-12 13:04Z', '2025-03-12 13:56Z', 12, 5, 4, 100, NULL),
+	('416 meeting postmortem, "at 10:05 PST", "**Duration:** 31 minutes", "**10:05** - " lines, numbered ✅/🔄/📝 action items with Owner sub-bullets, Follow-up fields', '2024-10-09 18:05Z', '2024-10-09 18:36Z', 11, 5, 2, NULL, NULL),
+	('417 emoji sections, "**08:12:04 UTC** - " bullets one out of order, a safety checklist, "🎯 Future Enhancements" checkbox horizons', '2025-05-21 08:12:04Z', '2025-05-21 08:12:33Z', 6, 5, 0, NULL, NULL),
+	('419 "Time: Between last night and 5 hours ago", "Today (~9:40 AM)" rows, numbered recommendations, Next Steps checkboxes', '2025-08-04 09:40Z', '2025-08-04 10:25Z', 2, 5, 0, NULL, NULL),
+	('420 front matter title with the date, "Date: 14 September 2024\\" / "Time: 19:47\\" lines, label paragraphs, "Actions Taken and Future Prevention" label measures', '2024-09-14 19:47Z', '2024-09-14 19:47Z', 1, 4, 1, NULL, NULL),
+	('421 "**Date**: 2025-06-17", "| **Earlier** |" then "| **14:02** |" rows, phase checkboxes, priority action table, "Total Resolution Time: 40 minutes"', '2025-06-17 14:02Z', '2025-06-17 14:42Z', 7, 4, 0, NULL, 0),
+	('422 bold Date/Channel fields, "| ~9:05 AM |" rows with "— Name", "backup restored locally", "confirmed working again", Item/Owner/Status table and recommended items', '2026-02-11 09:05Z', '2026-02-11 12:26Z', 14, 7, 0, NULL, NULL);
 
 CREATE TEMP TABLE imported AS
 	SELECT name, postmortem.import_markdown(body, on_date => on_date) AS id FROM doc;
@@ -1341,6 +1371,10 @@ $$;
 \set ref278 `cat test/document/corpus/278_owner_meeting_headings_morning_of_ordinal_date_few_hours_no_time_owner_checkboxes.md`
 \set ref214 `cat test/document/corpus/214_statuspage_postmortem_colon_fields_duration_only_numbered_mitigations_posted.md`
 \set ref301 `cat test/document/corpus/301_community_status_page_front_matter_upcoming_maintenance_past_incidents_h3_title_iso_date_minutes_no_time_of_day.md`
+-- 411-422 (docs29): the refused ones
+\set ref412 `cat test/document/corpus/412_docusaurus_blog_front_matter_slug_authors_tags_truncate_marker_disclosure_bullets_no_time_of_day.md`
+\set ref414 `cat test/document/corpus/414_emoji_headings_bold_fields_untimed_label_timeline_checkbox_phases_horizon_action_items_contacts_footer.md`
+\set ref418 `cat test/document/corpus/418_changelog_announcements_h3_titles_dated_in_parens_narrative_days_no_times.md`
 SELECT is(pg_temp.refusal(:'ref88'), 'It names a day, June 4, but no year.', '88: "Tuesday, June 4" and no year is refused, naming the day');
 SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', :'ref89'), '22P02', 'postmortem document names no date', '89: times in PT and no date anywhere');
 SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', :'ref110'), '22P02', 'postmortem document names no date', '110: "Duration: 2024, 14:00 - 15:10 (GMT)", a year and no day');
@@ -1612,6 +1646,11 @@ SELECT is(postmortem.parse_markdown(E'# Relay outage\n## Timeline\n- 2024-05-01 
 	'2024-05-08T10:00:00+00:00', 'a change a week before the report is still a precursor: the report after the gap does not make it the incident''s');
 SELECT is(jsonb_array_length(postmortem.parse_markdown(E'# Relay outage 2024-05-01\n## Timeline\t\n- 10:00 UTC: alert\n- 11:00 UTC: resolved')->'timeline'),
 	2, 'a heading with a trailing tab is still a heading (only a tab between its words makes it a pasted row)');
+
+-- the 411-422 sample's rules (docs29), and where they must not reach
+SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', :'ref412'), '22P02', 'postmortem document has no timeline', '412: a project blog''s outage disclosure, "On Saturday, June 8th, 2024", "Saturday morning" and no time of day: refused');
+SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', :'ref414'), '22P02', 'postmortem document has no timeline', '414: a security postmortem with "**Date**: April 14, 2025" and a timeline of labels ("- **Discovery**: ...") but no time of day: refused');
+SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', :'ref418'), '22P02', 'postmortem document has no timeline', '418: a bot''s announcements page, "### Important Announcement (March 9th, 2022)" over a story told in days: no time of day, refused');
 
 SELECT * FROM finish();
 ROLLBACK;
