@@ -1471,10 +1471,19 @@ pm_build_tasks(PmParser *ps)
 		bool		phases = ps->phase_labels >= 2;
 		PmListFacts *facts = pm_list_facts(ps);
 
+		/*
+		 * "### Action Items" as a table with owners beside checkbox lists of
+		 * what was done and planned: the team tracks its tasks there, and
+		 * the checkboxes are the plan's improvements
+		 */
+		bool		owned_group = false;
+
 		for (int i = 0; i < ps->nitems; i++)
 		{
 			if (ps->items[i].group == GROUP_TASKS)
 				has_task_group = true;
+			if (ps->items[i].group == GROUP_TASKS && ps->items[i].owner != NULL)
+				owned_group = true;
 			if (ps->items[i].text.len > 0 && !pm_is_reference(ps->items[i].text.data))
 				only_refs = false;
 		}
@@ -1504,7 +1513,7 @@ pm_build_tasks(PmParser *ps)
 				continue;
 			it->group_done |= phases && it->under_phase;
 			/* a checkbox is a task, also among a plan's improvements */
-			if (!has_task_group || it->group == GROUP_TASKS || it->has_checkbox)
+			if (!has_task_group || it->group == GROUP_TASKS || (it->has_checkbox && !owned_group))
 			{
 				PmTask	   *t = &doc->tasks[doc->ntasks];
 

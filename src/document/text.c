@@ -342,8 +342,8 @@ pm_table_separator(const char *s, const char *e)
  */
 
 /*
- * "- **MTTR (Mean Time to Resolve):** 42 minutes", "Time to resolve: 21m":
- * where the label opens (after the list marker and emphasis), or NULL
+ * "- **MTTR (Mean Time to Resolve):** 42 minutes", "Time to resolve: 21m",
+ * "- **Total Resolution Time**: 40 minutes" under Metrics: where the label opens (after the list marker and emphasis), or NULL
  */
 const char *
 pm_metric_label(const char *p, const char *e)
@@ -353,7 +353,8 @@ pm_metric_label(const char *p, const char *e)
 	if (e - p < 4 || (*p != 'M' && *p != 'm' && *p != 'T' && *p != 't'))
 		return NULL;
 	if (pm_prefix_ci(p, e, "mttr") || pm_prefix_ci(p, e, "mean time to resol") ||
-		pm_prefix_ci(p, e, "time to resolve") || pm_prefix_ci(p, e, "time to resolution"))
+		pm_prefix_ci(p, e, "time to resolve") || pm_prefix_ci(p, e, "time to resolution") ||
+		pm_prefix_ci(p, e, "total resolution time"))
 		return p;
 	return NULL;
 }

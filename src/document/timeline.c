@@ -970,6 +970,14 @@ pm_timeline_kind(const char *s, int len, bool *begins)
 	if (HAS("misleading") || HAS("red herring") || HAS("false lead") ||
 		HAS("wrong path") || HAS("dead end"))
 		return "misleading_path";
+	/*
+	 * "Step 1 (backup restored locally) done": a copy brought back to work
+	 * from, a step of the recovery, not the service's
+	 */
+	if (HAS("restor") && (HAS("locally") || HAS("local copy") || HAS("local clone") ||
+						  HAS("local instance")) &&
+		!HAS("again") && !HAS("back online") && !HAS("production"))
+		return "action";
 	if (HAS("resolved") || HAS("restored") || HAS("restoration") || HAS("recovered") ||
 		HAS("back to normal") || HAS("returned to normal") || HAS("all clear") ||
 		HAS("back below") || HAS("back under") || HAS("back within") ||
