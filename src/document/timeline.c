@@ -261,7 +261,7 @@ pm_entry_head(const char *p, const char *e, PmStamp *st)
 		q = pm_skip_space(q + 2, e);
 	else if (q < e && *q == '~')
 		q = pm_skip_space(q + 1, e);
-	else if (pm_word_ci(q, e, "today"))
+	else if (q < e && (*q == 't' || *q == 'T') && pm_word_ci(q, e, "today"))
 	{
 		/* "Today (~9:40 AM)": the day of the report, the time in brackets */
 		q = pm_skip_space(q + 5, e);
@@ -970,14 +970,6 @@ pm_timeline_kind(const char *s, int len, bool *begins)
 	if (HAS("misleading") || HAS("red herring") || HAS("false lead") ||
 		HAS("wrong path") || HAS("dead end"))
 		return "misleading_path";
-	/*
-	 * "Step 1 (backup restored locally) done": a copy brought back to work
-	 * from, a step of the recovery, not the service's
-	 */
-	if (HAS("restor") && (HAS("locally") || HAS("local copy") || HAS("local clone") ||
-						  HAS("local instance")) &&
-		!HAS("again") && !HAS("back online") && !HAS("production"))
-		return "action";
 	if (HAS("resolved") || HAS("restored") || HAS("restoration") || HAS("recovered") ||
 		HAS("back to normal") || HAS("returned to normal") || HAS("all clear") ||
 		HAS("back below") || HAS("back under") || HAS("back within") ||
@@ -1003,7 +995,17 @@ pm_timeline_kind(const char *s, int len, bool *begins)
 		(pm_has_high(low, len) && (HAS("wiederhergestellt") || HAS("behoben") || HAS("retour \xc3\xa0 la normale") ||
 				  HAS("r\xc3\xa9tabli") || HAS("restablecid") || HAS("restabelecid") ||
 				  HAS("ripristinat") || HAS("hersteld") || HAS("\xe6\x81\xa2\xe5\xa4\x8d"))))	/* 恢复 */
+	{
+		/*
+		 * "Step 1 (backup restored locally) done": a copy brought back to
+		 * work from, a step of the recovery, not the service's
+		 */
+		if (HAS("restor") && (HAS("locally") || HAS("local copy") || HAS("local clone") ||
+							  HAS("local instance")) &&
+			!HAS("again") && !HAS("back online") && !HAS("production"))
+			return "action";
 		return "resolution";
+	}
 	if (HAS("rolled back") || HAS("roll back") || HAS("rollback") || HAS("rolling back") ||
 		HAS("revert") || HAS("mitigat") || HAS("failover") || HAS("failed over") ||
 		HAS("workaround") || HAS("hotfix"))
