@@ -778,12 +778,16 @@ pm_measures_heading(PmParser *ps, const PmLine *ln, const char *name, bool atx, 
 	/*
 	 * "### Prevention", "### Detection" under "## Action Items": groups of
 	 * the action items, not sections of their own; under a Tasks heading
-	 * every group's items are tasks.
+	 * every group's items are tasks.  Under "## Recommendations Going
+	 * Forward", "### Immediate Actions:" is the suggestions' horizon: its
+	 * items stay suggestions.
 	 */
 	if (atx && level > ps->measures_level &&
 		(hk == HEAD_OTHER || hk == HEAD_MEASURES || hk == HEAD_RESOLUTION ||
 		 hk == HEAD_IMPROVEMENTS || hk == HEAD_TASKS))
 	{
+		if (ps->measures_group == GROUP_IMPROVEMENTS && hk == HEAD_TASKS)
+			hk = HEAD_IMPROVEMENTS;
 		if (ps->measures_group != GROUP_TASKS)
 			ps->group = (hk == HEAD_TASKS) ? GROUP_TASKS :
 				(hk == HEAD_IMPROVEMENTS) ? GROUP_IMPROVEMENTS : ps->measures_group;

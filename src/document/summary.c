@@ -199,6 +199,20 @@ pm_read_field(const char *s, const char *e, const char **value)
 	return pm_field_kind(label);
 }
 
+/* "**Data Lost**: ...", "**Owner:** ...": a line that opens with a bold label */
+static bool
+pm_bold_label_line(const char *s, const char *e)
+{
+	const char *p;
+
+	if (e - s < 5 || s[0] != '*' || s[1] != '*')
+		return false;
+	for (p = s + 2; p + 1 < e && p - s < 48; p++)
+		if (p[0] == '*' && p[1] == '*')
+			return p > s + 2 && (p[-1] == ':' || (p + 2 < e && p[2] == ':'));
+	return false;
+}
+
 StringInfo
 pm_field_buf(PmParser *ps, PmField f)
 {
@@ -438,8 +452,13 @@ pm_summary_line(PmParser *ps, const PmLine *ln, bool newpara)
 	if (ps->timeline_zone == NULL && e - s > 9 &&
 		(pm_contains_ci(s, e - s, "all times") || pm_contains_ci(s, e - s, "times are in")))
 		pm_scan_zone(ps, s, e);
-	/* continuation of a field, or summary text */
-	if (ps->cur_field && ps->cur_field != &ps->summary && !newpara && (ln->indent > 0 || !marker))
+	/*
+	 * continuation of a field, or summary text; "**Data Lost**: 3,904
+	 * lines" under "**Incident Date**: ..." is a field of its own, of a
+	 * label the summary does not read, not more of the date
+	 */
+	if (ps->cur_field && ps->cur_field != &ps->summary && !newpara && (ln->indent > 0 || !marker) &&
+		!pm_bold_label_line(s, e))
 	{
 		pm_append_text(ps->cur_field, s, e - s, false);
 		return;
@@ -668,6 +687,34 @@ pm_share_of_money(const char *t, const char *e)
 	return false;
 }
 
+/*
+ * "3,904 lines (87% of the staging config store)": a share in brackets
+ * after a quantity, of a whole the words up to the bracket or the stop
+ * show is a thing, not the users ("(35% of the users)" is a share of them)
+ */
+static bool
+pm_share_of_thing(const char *t, const char *e)
+{
+	int			words = 0;
+
+	if (!pm_prefix_ci(t, e, "of the ") && !pm_prefix_ci(t, e, "of our ") &&
+		!pm_prefix_ci(t, e, "of all "))
+		return false;
+	for (t = pm_skip_space(t + 7, e); t < e && words < 4; words++)
+	{
+		if (pm_users_word(t, e) && !pm_prefix_ci(t, e, "of "))
+			return false;
+		if (!isalpha((unsigned char) *t))
+			return false;
+		while (t < e && (isalnum((unsigned char) *t) || *t == '-'))
+			t++;
+		if (t < e && (*t == ')' || *t == '.' || *t == ',' || *t == ';'))
+			return true;
+		t = pm_skip_ws(t, e);
+	}
+	return false;
+}
+
 static void
 pm_users_share(PmDocument *doc, const char *s, const char *e, const char *p, const char *t,
 			   double v, bool bare)
@@ -691,7 +738,8 @@ pm_users_share(PmDocument *doc, const char *s, const char *e, const char *p, con
 			break;				/* "dropped 25% because clients retried" */
 		if (pm_users_word(t, e))
 		{
-			if (!doc->has_users_pct && v <= 100 && !pm_share_of_money(t, e))
+			if (!doc->has_users_pct && v <= 100 && !pm_share_of_money(t, e) &&
+				!(p > s && p[-1] == '(' && pm_share_of_thing(t, e)))
 				pm_set_share(doc, v);
 			break;
 		}
@@ -838,6 +886,9 @@ pm_users(PmParser *ps, const char *s, int len, bool bare)
 		/* "2025-01-08", "10:20": the end of a date or a time, not a count */
 		if (p - s >= 2 && (p[-1] == '-' || p[-1] == '/' || p[-1] == ':') &&
 			isdigit((unsigned char) p[-2]))
+			continue;
+		/* "LED-2291", "INC-1006": an identifier's number, no count */
+		if (p - s >= 2 && p[-1] == '-' && isalpha((unsigned char) p[-2]))
 			continue;
 		if (pm_read_number(p, e, &v, &count, &frac, &q) == 0)
 			continue;

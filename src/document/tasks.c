@@ -350,6 +350,32 @@ pm_report_measures(PmParser *ps)
 }
 
 /*
+ * "**Next Review:** October 28, 2024", "Review date: 2024-11-01": a label
+ * over a date alone says when the team looks again, it is no task
+ */
+static bool
+pm_dated_label_line(const char *s, const char *e)
+{
+	const char *c = memchr(s, ':', Min(e - s, 40));
+	int			y,
+				m,
+				d,
+				n;
+
+	if (c == NULL || c == s)
+		return false;
+	c++;
+	while (c < e && (*c == '*' || *c == '_' || *c == ' '))
+		c++;
+	if (c >= e || (n = pm_read_date(c, e, &y, &m, &d)) == 0)
+		return false;
+	for (c += n; c < e; c++)
+		if (*c != '*' && *c != '_' && *c != ' ' && *c != '.')
+			return false;
+	return true;
+}
+
+/*
  * A line without a list marker in the measures: a task when the measures
  * are written as plain lines ("Tasks:" then one task a line, "Action 1:
  * ..."), prose otherwise.  pm_build_tasks keeps such lines only where the
@@ -398,7 +424,7 @@ pm_plain_item(PmParser *ps, const PmLine *ln, const char *s, const char *e)
 		return;
 	}
 	if (pm_prefix_ci(s, e, "no tasks") || pm_prefix_ci(s, e, "none") ||
-		pm_prefix_ci(s, e, "n/a") || pm_prefix_ci(s, e, "tbd"))
+		pm_prefix_ci(s, e, "n/a") || pm_prefix_ci(s, e, "tbd") || pm_dated_label_line(s, e))
 		return;
 	if (pm_stamp_line(s, e) ||
 		(pm_prefix_ci(s, e, "posted ") && pm_stamp_line(pm_skip_space(s + 7, e), e)))
@@ -1445,10 +1471,19 @@ pm_build_tasks(PmParser *ps)
 		bool		phases = ps->phase_labels >= 2;
 		PmListFacts *facts = pm_list_facts(ps);
 
+		/*
+		 * "### Action Items" as a table with owners beside checkbox lists of
+		 * what was done and planned: the team tracks its tasks there, and
+		 * the checkboxes are the plan's improvements
+		 */
+		bool		owned_group = false;
+
 		for (int i = 0; i < ps->nitems; i++)
 		{
 			if (ps->items[i].group == GROUP_TASKS)
 				has_task_group = true;
+			if (ps->items[i].group == GROUP_TASKS && ps->items[i].owner != NULL)
+				owned_group = true;
 			if (ps->items[i].text.len > 0 && !pm_is_reference(ps->items[i].text.data))
 				only_refs = false;
 		}
@@ -1478,7 +1513,7 @@ pm_build_tasks(PmParser *ps)
 				continue;
 			it->group_done |= phases && it->under_phase;
 			/* a checkbox is a task, also among a plan's improvements */
-			if (!has_task_group || it->group == GROUP_TASKS || it->has_checkbox)
+			if (!has_task_group || it->group == GROUP_TASKS || (it->has_checkbox && !owned_group))
 			{
 				PmTask	   *t = &doc->tasks[doc->ntasks];
 

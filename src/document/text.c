@@ -405,8 +405,9 @@ pm_table_separator(const char *s, const char *e)
 /*
  * "- **MTTR (Mean Time to Resolve):** 42 minutes", "2. **MTTR:** 42 minutes",
  * "Time to resolve: 21m", "Time from detection to mitigation: 23min" (the
- * impact ends when it is mitigated): where the label opens (after the list
- * marker and emphasis), or NULL
+ * impact ends when it is mitigated), "- **Total Resolution Time**: 40
+ * minutes" under Metrics: where the label opens (after the list marker and
+ * emphasis), or NULL
  */
 const char *
 pm_metric_label(const char *p, const char *e)
@@ -423,7 +424,8 @@ pm_metric_label(const char *p, const char *e)
 	if (pm_prefix_ci(p, e, "mttr") || pm_prefix_ci(p, e, "mean time to resol") ||
 		pm_prefix_ci(p, e, "time to resolve") || pm_prefix_ci(p, e, "time to resolution") ||
 		pm_prefix_ci(p, e, "time to mitigat") || pm_prefix_ci(p, e, "time from detection to mitigat") ||
-		pm_prefix_ci(p, e, "time from detection to resol"))
+		pm_prefix_ci(p, e, "time from detection to resol") ||
+		pm_prefix_ci(p, e, "total resolution time"))
 		return p;
 	return NULL;
 }
@@ -561,7 +563,7 @@ pm_head_kind(const char *name)
 		return HEAD_RETRO;		/* "Lessons & Follow-ups": the retrospective's notes */
 	if (HAS("action item") || HAS("action point") || (WORD("actions") && !HAS("taken")) || WORD("todo") || WORD("to do") || WORD("to-do") ||
 		WORD("tasks") || WORD("task list") || HAS("follow-up") || HAS("follow up") ||
-		HAS("next steps") || HAS("future work") || strcmp(low, "plan") == 0 || strcmp(low, "the plan") == 0 ||
+		HAS("next steps") || HAS("future work") || HAS("future enhancement") || strcmp(low, "plan") == 0 || strcmp(low, "the plan") == 0 ||
 		strcmp(low, "our plan") == 0 || pm_ends_with(low, llen, "action plan", 11) ||
 		strcmp(low, "plan of action") == 0 ||
 		pm_ends_with(low, llen, "fixes required", 14) || pm_ends_with(low, llen, "required fixes", 14) ||

@@ -278,6 +278,15 @@ pm_entry_head(const char *p, const char *e, PmStamp *st)
 		q = pm_skip_space(q + 2, e);
 	else if (q < e && *q == '~')
 		q = pm_skip_space(q + 1, e);
+	else if (q < e && (*q == 't' || *q == 'T') && pm_word_ci(q, e, "today"))
+	{
+		/* "Today (~9:40 AM)": the day of the report, the time in brackets */
+		q = pm_skip_space(q + 5, e);
+		if (q < e && *q == '(')
+			q = pm_skip_space(q + 1, e);
+		if (q < e && *q == '~')
+			q = pm_skip_space(q + 1, e);
+	}
 	else
 		q = pm_skip_day_number(q, e);
 	{
@@ -1003,7 +1012,17 @@ pm_timeline_kind(const char *s, int len, bool *begins)
 		(pm_has_high(low, len) && (HAS("wiederhergestellt") || HAS("behoben") || HAS("retour \xc3\xa0 la normale") ||
 				  HAS("r\xc3\xa9tabli") || HAS("restablecid") || HAS("restabelecid") ||
 				  HAS("ripristinat") || HAS("hersteld") || HAS("\xe6\x81\xa2\xe5\xa4\x8d"))))	/* 恢复 */
+	{
+		/*
+		 * "Step 1 (backup restored locally) done": a copy brought back to
+		 * work from, a step of the recovery, not the service's
+		 */
+		if (HAS("restor") && (HAS("locally") || HAS("local copy") || HAS("local clone") ||
+							  HAS("local instance")) &&
+			!HAS("again") && !HAS("back online") && !HAS("production"))
+			return "action";
 		return "resolution";
+	}
 	if (HAS("rolled back") || HAS("roll back") || HAS("rollback") || HAS("rolling back") ||
 		HAS("revert") || HAS("mitigat") || HAS("failover") || HAS("failed over") ||
 		HAS("workaround") || HAS("hotfix"))
@@ -1038,10 +1057,13 @@ typedef struct PmCarry
 /*
  * An entry's time against the latest before it on its day: the next day
  * when it says so or when that is the nearer reading ("23:50" then "00:10"),
- * past noon for "12:15 AM" after "12:00 PM", else kept, out of order.
+ * past noon for "12:15 AM" after "12:00 PM", else kept, out of order.  The
+ * nearer reading gives way when the entry after it goes on from the times
+ * before it ("21:55", "09:10+ restarts that morning", "23:31"): one row
+ * written out of order, not a night passed.
  */
 static void
-pm_carry_time(PmDocument *doc, PmRawEntry *r, PmCarry *c)
+pm_carry_time(PmDocument *doc, PmRawEntry *r, const PmRawEntry *next, PmCarry *c)
 {
 	PmStamp    *st = &r->st;
 	int			tod = st->h * 3600 + st->mi * 60 + st->s;
@@ -1063,7 +1085,9 @@ pm_carry_time(PmDocument *doc, PmRawEntry *r, PmCarry *c)
 		pm_contains_ci(r->body.data, r->body.len, "following day") ||
 		pm_contains_ci(r->body.data, r->body.len, "next morning") ||
 		pm_contains_ci(r->body.data, r->body.len, "overnight") ||
-		(86400 - back) < back;
+		((86400 - back) < back &&
+		 !(next != NULL && next->st.has_time && !next->st.has_date &&
+		   next->st.h * 3600 + next->st.mi * 60 + next->st.s >= c->max_tod));
 	if (!next_day && st->h == 0 && (c->max_h == 11 || c->max_h == 12) &&
 		tod + 43200 >= c->max_tod && tod + 43200 - c->max_tod <= 3 * 3600)
 	{
@@ -1199,7 +1223,7 @@ pm_build_entries(PmParser *ps)
 		}
 		if (!st->has_time)
 			continue;			/* a date line */
-		pm_carry_time(doc, r, &c);
+		pm_carry_time(doc, r, i + 1 < ps->nraw ? &ps->raw[i + 1] : NULL, &c);
 		z = pm_entry_zone(ps, r, has_named_zone);
 
 		bs = r->body.data;

@@ -2,7 +2,7 @@
 -- formats (test/document/corpus), checked the way users rely on them.
 BEGIN;
 SET LOCAL timezone = 'UTC';
-SELECT plan(2750);
+SELECT plan(2820);
 
 \set seed000 `cat test/seeds/000_2d29b2a47fc1b878.txt`
 \set seed001 `cat test/seeds/001_e377f6c4d1aac321.txt`
@@ -343,6 +343,16 @@ SELECT plan(2750);
 \set doc396 `cat test/document/corpus/396_hugo_status_toml_front_matter_iso_z_date_untimed_first_note_bold_update_resolved_track_shortcodes.md`
 \set doc397 `cat test/document/corpus/397_cute_title_bold_fields_date_duration_12h_range_no_zone_bracket_severity_prepared_by_issue_summary_pt_italic_all_times_bold_pm_bullets.md`
 \set doc398 `cat test/document/corpus/398_cstate_hosting_status_front_matter_offset_date_modified_aliases_slug_bold_update_hh_mm_lines_double_space.md`
+-- 411-422: security, data-loss, database, game-server and community postmortems (docs29)
+\set doc411 `cat test/document/corpus/411_emoji_title_bold_fields_offset_seconds_time_event_evidence_table_approx_ranges_xx_plus_rows_checkbox_remaining_tasks.md`
+\set doc413 `cat test/document/corpus/413_mdx_body_no_heading_between_bold_date_times_utc_time_comma_date_table_wide_cells_numbered_bold_next_steps.md`
+\set doc415 `cat test/document/corpus/415_sev1_example_bold_fields_mttr_arrow_range_seconds_time_event_action_owner_table_fenced_updates_done_checkbox_horizons_status_mark_action_table.md`
+\set doc416 `cat test/document/corpus/416_meeting_postmortem_bold_fields_attendees_executive_summary_all_times_pst_bold_time_lines_numbered_marked_action_items_owner_due_sub_bullets.md`
+\set doc417 `cat test/document/corpus/417_emoji_title_bold_fields_incident_date_emoji_sections_bold_utc_seconds_bullets_one_out_of_order_checklists_checkbox_horizons_footer.md`
+\set doc419 `cat test/document/corpus/419_plain_date_time_lines_relative_yesterday_hours_ago_today_approx_12h_status_emoji_table_numbered_recommendations_checkbox_next_steps.md`
+\set doc420 `cat test/document/corpus/420_front_matter_title_with_date_h4_overview_label_paragraphs_backslash_breaks_date_time_lines_one_time_label_measures_signoff.md`
+\set doc421 `cat test/document/corpus/421_bold_fields_iso_date_all_times_utc_table_bold_times_earlier_row_phase_checkboxes_horizon_numbered_priority_action_table_metrics_signoff.md`
+\set doc422 `cat test/document/corpus/422_bold_date_channel_participants_numbered_sections_time_utc_approx_12h_table_dash_names_quote_open_questions_item_owner_status_table_recommended.md`
 CREATE TEMP TABLE doc (name text PRIMARY KEY, body text, on_date date);
 INSERT INTO doc VALUES
 	('seed 000', :'seed000', NULL), ('seed 001', :'seed001', NULL),
@@ -676,7 +686,19 @@ INSERT INTO doc VALUES
 	('396 Hugo status TOML front matter date, an untimed first note, "**Update**:" and "**Resolved**:" notes with track shortcodes', :'doc396', NULL),
 	('397 cute title, "**Duration:** 3:10am to 7:40am" no zone, "[High]", "_All times in Pacific Time (PT)_", "- **3:02am**: " bullets', :'doc397', NULL),
 	('398 cState hosting status front matter +00:00 date, "**Update: 09:41** -  " notes, "**Update:  10:20** - " steady again', :'doc398', NULL),
-	('155 bold key table, Resolution Time 07:00 UTC (May 7)', :'doc155', NULL);
+	('155 bold key table, Resolution Time 07:00 UTC (May 7)', :'doc155', NULL),
+	-- 411-422: a held-out sample of security, data-loss, database, game-server and community postmortems (docs29); 412, 414 and 418 are refused below
+	('411 emoji title, "**Incident Date**: March 11, 2025, 21:42:17 +0800", bold fields with "(-9 hours)", Time/Event/Evidence rows "~20:30-21:30", "21:40:XX", "09:10+" out of order, Remaining Tasks checkboxes', :'doc411', NULL),
+	('413 MDX body with no title, "Between **19:10 on March 3, 2025** and **21:48 on March 3, 2025 (UTC)**", "19:10, Mar 3, 2025" rows, numbered bold next steps', :'doc413', NULL),
+-- 415 still missed: a SEV1 example whose done checkboxes under "### Immediate Actions (Completed Same Day)" and "### Short-Term Actions (Completed Within 1 Week)" (task headings, as "Immediate Actions" is) repeat the rows of its "### Action Items (Tracked in Linear)" table in other words: a careful reader counts the table's 5 (4 done), the parser both lists, 9 (8 done); no rule tells a measure restated from a new one
+--	('415 SEV1 example, "**MTTR**: 52 minutes (13:04 → 13:56 UTC)", seconds rows with Owner, fenced updates, done checkboxes, "(Tracked in Linear)" action table', :'doc415', NULL)
+	('416 meeting postmortem, "at 10:05 PST", "**Duration:** 31 minutes", "**10:05** - " lines, numbered ✅/🔄/📝 action items with Owner sub-bullets, Follow-up fields', :'doc416', NULL),
+	('417 emoji sections, "**08:12:04 UTC** - " bullets one out of order, a safety checklist, "🎯 Future Enhancements" checkbox horizons', :'doc417', NULL),
+	('419 "Time: Between last night and 5 hours ago", "Today (~9:40 AM)" rows, numbered recommendations, Next Steps checkboxes', :'doc419', NULL),
+-- 420 still missed: a community server's review whose measures are label paragraphs ("Cleanup Job Fixed:" over its sentence) under "Actions Taken and Future Prevention": a careful reader counts 4, one done ("now refuses"), the parser drops the stated change as the reason beside three lines of intention and takes all three as done from the heading's "Taken"
+--	('420 front matter title with the date, "Date: 14 September 2024\\" / "Time: 19:47\\" lines, label paragraphs, "Actions Taken and Future Prevention" label measures', :'doc420', NULL)
+	('421 "**Date**: 2025-06-17", "| **Earlier** |" then "| **14:02** |" rows, phase checkboxes, priority action table, "Total Resolution Time: 40 minutes"', :'doc421', NULL),
+	('422 bold Date/Channel fields, "| ~9:05 AM |" rows with "— Name", "backup restored locally", "confirmed working again", Item/Owner/Status table and recommended items', :'doc422', NULL);
 
 -- what each document says, read by a person
 CREATE TEMP TABLE expected (name text PRIMARY KEY, started_at timestamptz, resolved_at timestamptz,
@@ -1032,7 +1054,19 @@ INSERT INTO expected VALUES
 	('396 Hugo status TOML front matter date, an untimed first note, "**Update**:" and "**Resolved**:" notes with track shortcodes', '2020-05-19 09:12:48Z', '2020-05-19 10:21Z', 2, 0, 0, NULL, NULL),
 	('397 cute title, "**Duration:** 3:10am to 7:40am" no zone, "[High]", "_All times in Pacific Time (PT)_", "- **3:02am**: " bullets', '2025-08-14 10:10Z', '2025-08-14 14:40Z', 6, 3, 0, NULL, NULL),
 	('398 cState hosting status front matter +00:00 date, "**Update: 09:41** -  " notes, "**Update:  10:20** - " steady again', '2019-11-21 09:14Z', '2019-11-21 10:20Z', 3, 0, 0, NULL, NULL),
-	('155 bold key table, Resolution Time 07:00 UTC (May 7)', '2023-05-06 21:40Z', '2023-05-07 07:00Z', 0, 0, 0, NULL, 2400000);
+	('155 bold key table, Resolution Time 07:00 UTC (May 7)', '2023-05-06 21:40Z', '2023-05-07 07:00Z', 0, 0, 0, NULL, 2400000),
+	-- 411-422 (docs29)
+	('411 emoji title, "**Incident Date**: March 11, 2025, 21:42:17 +0800", bold fields with "(-9 hours)", Time/Event/Evidence rows "~20:30-21:30", "21:40:XX", "09:10+" out of order, Remaining Tasks checkboxes', '2025-03-11 13:42:17Z', '2025-03-11 15:31Z', 9, 7, 0, NULL, NULL),
+	('413 MDX body with no title, "Between **19:10 on March 3, 2025** and **21:48 on March 3, 2025 (UTC)**", "19:10, Mar 3, 2025" rows, numbered bold next steps', '2025-03-03 19:10Z', '2025-03-03 21:48Z', 6, 3, 0, NULL, NULL),
+-- 415 still missed: a SEV1 example whose done checkboxes under "### Immediate Actions (Completed Same Day)" and "### Short-Term Actions (Completed Within 1 Week)" (task headings, as "Immediate Actions" is) repeat the rows of its "### Action Items (Tracked in Linear)" table in other words: a careful reader counts the table's 5 (4 done), the parser both lists, 9 (8 done); no rule tells a measure restated from a new one
+--	('415 SEV1 example, "**MTTR**: 52 minutes (13:04 → 13:56 UTC)", seconds rows with Owner, fenced updates, done checkboxes, "(Tracked in Linear)" action table', '2025-03-12 13:04Z', '2025-03-12 13:56Z', 12, 5, 4, 100, NULL)
+	('416 meeting postmortem, "at 10:05 PST", "**Duration:** 31 minutes", "**10:05** - " lines, numbered ✅/🔄/📝 action items with Owner sub-bullets, Follow-up fields', '2024-10-09 18:05Z', '2024-10-09 18:36Z', 11, 5, 2, NULL, NULL),
+	('417 emoji sections, "**08:12:04 UTC** - " bullets one out of order, a safety checklist, "🎯 Future Enhancements" checkbox horizons', '2025-05-21 08:12:04Z', '2025-05-21 08:12:33Z', 6, 5, 0, NULL, NULL),
+	('419 "Time: Between last night and 5 hours ago", "Today (~9:40 AM)" rows, numbered recommendations, Next Steps checkboxes', '2025-08-04 09:40Z', '2025-08-04 10:25Z', 2, 5, 0, NULL, NULL),
+-- 420 still missed: a community server's review whose measures are label paragraphs ("Cleanup Job Fixed:" over its sentence) under "Actions Taken and Future Prevention": a careful reader counts 4, one done ("now refuses"), the parser drops the stated change as the reason beside three lines of intention and takes all three as done from the heading's "Taken"
+--	('420 front matter title with the date, "Date: 14 September 2024\\" / "Time: 19:47\\" lines, label paragraphs, "Actions Taken and Future Prevention" label measures', '2024-09-14 19:47Z', '2024-09-14 19:47Z', 1, 4, 1, NULL, NULL)
+	('421 "**Date**: 2025-06-17", "| **Earlier** |" then "| **14:02** |" rows, phase checkboxes, priority action table, "Total Resolution Time: 40 minutes"', '2025-06-17 14:02Z', '2025-06-17 14:42Z', 7, 4, 0, NULL, 0),
+	('422 bold Date/Channel fields, "| ~9:05 AM |" rows with "— Name", "backup restored locally", "confirmed working again", Item/Owner/Status table and recommended items', '2026-02-11 09:05Z', '2026-02-11 12:26Z', 14, 7, 0, NULL, NULL);
 
 CREATE TEMP TABLE imported AS
 	SELECT name, postmortem.import_markdown(body, on_date => on_date) AS id FROM doc;
@@ -1376,6 +1410,10 @@ $$;
 \set ref301 `cat test/document/corpus/301_community_status_page_front_matter_upcoming_maintenance_past_incidents_h3_title_iso_date_minutes_no_time_of_day.md`
 \set ref387 `cat test/document/corpus/387_status_repo_outage_h2_title_bullets_timeline_of_events_bold_dot_time_doubled_utc_no_date.md`
 \set ref395 `cat test/document/corpus/395_docusaurus_blog_front_matter_incident_disclosure_weekday_ordinal_date_no_time_truncate_marker_bullets_next_steps.md`
+-- 411-422 (docs29): the refused ones
+\set ref412 `cat test/document/corpus/412_docusaurus_blog_front_matter_slug_authors_tags_truncate_marker_disclosure_bullets_no_time_of_day.md`
+\set ref414 `cat test/document/corpus/414_emoji_headings_bold_fields_untimed_label_timeline_checkbox_phases_horizon_action_items_contacts_footer.md`
+\set ref418 `cat test/document/corpus/418_changelog_announcements_h3_titles_dated_in_parens_narrative_days_no_times.md`
 SELECT is(pg_temp.refusal(:'ref88'), 'It names a day, June 4, but no year.', '88: "Tuesday, June 4" and no year is refused, naming the day');
 SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', :'ref89'), '22P02', 'postmortem document names no date', '89: times in PT and no date anywhere');
 SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', :'ref110'), '22P02', 'postmortem document names no date', '110: "Duration: 2024, 14:00 - 15:10 (GMT)", a year and no day');
@@ -1705,5 +1743,32 @@ SELECT is(postmortem.parse_markdown(E'---\n- one thing\n- another thing\n---\n\n
 	'- one thing', 'bullets between two rules with no key above them are no front matter (read as before)');
 SELECT is(postmortem.parse_markdown(E'---\nuuid: "3b9e"\ncompany: "Vault"\n---\n\nBad config push. On March 14th 2019 6:12AM PST, the storage team rolled out a change. Volumes underwent widespread outages until final resolution at 9:47AM PST.\n')->>'resolved_at',
 	'2019-03-14T17:47:00+00:00', 'front matter without a title: the prose below it is the narrative, not a title');
+-- the 411-422 sample's rules (docs29), and where they must not reach
+SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', :'ref412'), '22P02', 'postmortem document has no timeline', '412: a project blog''s outage disclosure, "On Saturday, June 8th, 2024", "Saturday morning" and no time of day: refused');
+SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', :'ref414'), '22P02', 'postmortem document has no timeline', '414: a security postmortem with "**Date**: April 14, 2025" and a timeline of labels ("- **Discovery**: ...") but no time of day: refused');
+SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', :'ref418'), '22P02', 'postmortem document has no timeline', '418: a bot''s announcements page, "### Important Announcement (March 9th, 2022)" over a story told in days: no time of day, refused');
+SELECT is(jsonb_array_length(postmortem.parse_markdown(E'# Sync outage 2025-05-21\n## Timeline\n- 10:00 UTC: sync stops\n- 11:00 UTC: resolved\n## Enhancements Shipped in 2.4\n- [ ] Dark mode\n- [ ] Faster search')->'tasks'),
+	0, 'a heading of enhancements that is not "Future Enhancements" does not head the tasks');
+SELECT is(postmortem.parse_markdown(E'# DNS outage 2025-03-11\n## Timeline\n| Time | Event |\n|---|---|\n| 23:50 UTC | resolver stops |\n| 00:10 UTC | resolver restarted |\n| 00:20 UTC | resolved |')->>'resolved_at',
+	'2025-03-12T00:20:00+00:00', 'times that go on past midnight still take the next day (only one row out of order, the sequence going on after it, stays on its day)');
+SELECT is(postmortem.parse_markdown(E'# API outage\n\n**Incident Date**: March 11, 2025, 10:00 UTC\n**Duration**: the outage\nlasted 45 minutes\n\n## Timeline\n- 10:00 UTC: alert\n- 10:30 UTC: rollback')->>'resolved_at',
+	'2025-03-11T10:45:00+00:00', 'a plain line under a field still carries the field on (only a bold label line is a field of its own)');
+SELECT is((postmortem.parse_markdown(E'# Login outage 2025-03-11\n**Impact**: 1,200 logins failed (35% of the users).\n## Timeline\n- 10:00 UTC: alert\n- 11:00 UTC: resolved')->>'users_affected_pct')::numeric,
+	35::numeric, 'a bracketed share of the users is still a share of users (only a bracketed share of a thing is not)');
+SELECT is((postmortem.parse_markdown(E'# Login outage 2025-03-11\n**Impact**: INC-12 locked out 2291 users.\n## Timeline\n- 10:00 UTC: alert\n- 11:00 UTC: resolved')->>'users_affected')::bigint,
+	2291::bigint, 'a count after an identifier is still a count (only the identifier''s own number, "LED-2291", is not)');
+SELECT is(jsonb_array_length(postmortem.parse_markdown(E'# Login outage 2025-03-11\n## Timeline\n- 10:00 UTC: alert\n- 11:00 UTC: resolved\n## Follow-up\nNext review: audit the firewall rules\nReview date: 2025-04-01')->'tasks'),
+	1, 'a label over a task is still a task (only a label over a date alone, "Review date: 2025-04-01", is not)');
+SELECT is(jsonb_array_length(postmortem.parse_markdown(E'# Data loss\n**Date**: August 4, 2025\n## Timeline\n| Time | Event |\n|---|---|\n| Yesterday (~22:10) | backups stop |\n| Today (~09:40) | tables found empty |\n| Today (~10:25) | restored |')->'timeline'),
+	2, '"Yesterday (~22:10)" is no time of the report''s day: only "Today (~09:40)" rows are entries');
+SELECT is(postmortem.parse_markdown(E'# Ledger outage 2026-02-11\n## Timeline\n- 09:05 UTC: script deletes ledgers\n- 10:52 UTC: backup restored to production, checkout back\n- 11:40 UTC: PR opened for the guard')->>'resolved_at',
+	'2026-02-11T10:52:00+00:00', 'a backup restored to production is still the recovery (only one restored locally is a step)');
+SELECT is(postmortem.parse_markdown(E'# Key exposure 2025-06-17\n## Timeline\n- 14:02 UTC: alert\n- 14:42 UTC: secrets purged\n- 14:55 UTC: resolved, migration planned\n## Metrics\n- **Total Investigation Time**: 40 minutes')->>'resolved_at',
+	'2025-06-17T14:55:00+00:00', 'another "total ... time" is no time to resolve: only "Total Resolution Time" is');
+SELECT is(jsonb_array_length(postmortem.parse_markdown(E'# Key exposure 2025-06-17\n## Timeline\n- 14:02 UTC: alert\n- 14:42 UTC: resolved\n## Response Actions Taken\n- [x] Rotated the secret\n- [ ] Move secrets to a vault\n## Action Items\n| Action | Status |\n|---|---|\n| Add a secret scan | Planned |')->'tasks'),
+	3, 'checkboxes beside an action-items table without owners are still tasks (only an owned table is the tracked list)');
+SELECT is(jsonb_array_length(postmortem.parse_markdown(E'# Data loss 2025-08-04\n## Timeline\n- 09:40 UTC: tables empty\n- 10:25 UTC: restored\n## Action Items\n### Immediate Actions\n- Change the password\n- Rotate the keys\n## Recommendations\n- Enable PITR')->'tasks'),
+	2, '"### Immediate Actions" under "## Action Items" are still tasks (only under Recommendations are they suggestions)');
+
 SELECT * FROM finish();
 ROLLBACK;
