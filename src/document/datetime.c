@@ -158,6 +158,28 @@ static const struct
 	{"pacific time", "PT", 0, "America/Los_Angeles"},
 	{"eastern", "ET", 0, "America/New_York"},
 	{"pacific", "PT", 0, "America/Los_Angeles"},
+
+	/*
+	 * A country's own time, as course and personal postmortems name it
+	 * ("at 6:00 AM Nigeria time", "9:20 PM Kenya time"): the countries of
+	 * one zone whose writers say so; "time" must follow the name
+	 */
+	{"nigeria time", "WAT", 3600, NULL},
+	{"nigerian time", "WAT", 3600, NULL},
+	{"lagos time", "WAT", 3600, NULL},
+	{"ghana time", "GMT", 0, NULL},
+	{"kenya time", "EAT", 10800, NULL},
+	{"kenyan time", "EAT", 10800, NULL},
+	{"nairobi time", "EAT", 10800, NULL},
+	{"uganda time", "EAT", 10800, NULL},
+	{"tanzania time", "EAT", 10800, NULL},
+	{"ethiopia time", "EAT", 10800, NULL},
+	{"ethiopian time", "EAT", 10800, NULL},
+	{"rwanda time", "CAT", 7200, NULL},
+	{"south africa time", "SAST", 7200, NULL},
+	{"egypt time", "Africa/Cairo", 0, "Africa/Cairo"},
+	{"cairo time", "Africa/Cairo", 0, "Africa/Cairo"},
+	{"uk time", "Europe/London", 0, "Europe/London"},
 };
 
 /*
@@ -207,7 +229,8 @@ pm_read_zone_name(const char *p, const char *e, PmZone *zone)
 		return 0;
 	}
 	if (c != 'a' && c != 'b' && c != 'c' && c != 'e' && c != 'g' && c != 'i' &&
-		c != 'j' && c != 'k' && c != 'm' && c != 'p' && c != 's' && c != 'w')
+		c != 'j' && c != 'k' && c != 'l' && c != 'm' && c != 'n' && c != 'p' &&
+		c != 'r' && c != 's' && c != 't' && c != 'u' && c != 'w')
 		return 0;
 	for (int i = 0; i < lengthof(pm_zone_names); i++)
 	{
@@ -1513,6 +1536,20 @@ pm_stamp_time_after_date(const char *q, const char *e, PmStamp *st, int *n, bool
 			r = pm_skip_space(r + 2, e);
 		else if (pm_word_ci(r, e, "from"))
 			r = pm_skip_space(r + 4, e);
+		else if (st->y != 0 && r > q && r + 2 < e && (*r == '-' || PM_AT(r, e, "\xe2\x80\x93")))
+		{
+			/*
+			 * "January 25, 2024 - 10:30 AM UTC": a dash between a full date
+			 * and its time, spaced; only an h:mm time follows, so "May 15,
+			 * 2024 - May 16" and "2024 - 2 hours" stay what they were
+			 */
+			int			dl = *r == '-' ? 1 : 3;
+			const char *t = pm_skip_space(r + dl, e);
+
+			if (t > r + dl && t + 3 < e && isdigit((unsigned char) t[0]) &&
+				(t[1] == ':' || (isdigit((unsigned char) t[1]) && t[2] == ':')))
+				r = t;
+		}
 	}
 	/* "7月8日晚22:48", "7月9日凌晨2:35", "下午3:10": the part of the day in Chinese */
 	if (st->kanji)
