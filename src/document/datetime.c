@@ -159,27 +159,6 @@ static const struct
 	{"eastern", "ET", 0, "America/New_York"},
 	{"pacific", "PT", 0, "America/Los_Angeles"},
 
-	/*
-	 * A country's own time, as course and personal postmortems name it
-	 * ("at 6:00 AM Nigeria time", "9:20 PM Kenya time"): the countries of
-	 * one zone whose writers say so; "time" must follow the name
-	 */
-	{"nigeria time", "WAT", 3600, NULL},
-	{"nigerian time", "WAT", 3600, NULL},
-	{"lagos time", "WAT", 3600, NULL},
-	{"ghana time", "GMT", 0, NULL},
-	{"kenya time", "EAT", 10800, NULL},
-	{"kenyan time", "EAT", 10800, NULL},
-	{"nairobi time", "EAT", 10800, NULL},
-	{"uganda time", "EAT", 10800, NULL},
-	{"tanzania time", "EAT", 10800, NULL},
-	{"ethiopia time", "EAT", 10800, NULL},
-	{"ethiopian time", "EAT", 10800, NULL},
-	{"rwanda time", "CAT", 7200, NULL},
-	{"south africa time", "SAST", 7200, NULL},
-	{"egypt time", "Africa/Cairo", 0, "Africa/Cairo"},
-	{"cairo time", "Africa/Cairo", 0, "Africa/Cairo"},
-	{"uk time", "Europe/London", 0, "Europe/London"},
 };
 
 /*
@@ -205,11 +184,76 @@ static const struct
 
 static void pm_zone_rules(PmZone *zone, pg_tz *tz, const char *label);
 
+/*
+ * A country's own time, as course and personal postmortems name it ("at
+ * 6:00 AM Nigeria time", "9:20 PM Kenya time"): the countries of one zone
+ * whose writers say so.  Only a word followed by " time" is looked up, so
+ * the words of the prose cost a scan to their end and no more.
+ */
+static const struct
+{
+	const char *name;
+	const char *label;
+	int			offset_east;	/* when zone is NULL */
+	const char *zone;
+} pm_country_times[] = {
+	{"nigeria", "WAT", 3600, NULL},
+	{"nigerian", "WAT", 3600, NULL},
+	{"lagos", "WAT", 3600, NULL},
+	{"ghana", "GMT", 0, NULL},
+	{"kenya", "EAT", 10800, NULL},
+	{"kenyan", "EAT", 10800, NULL},
+	{"nairobi", "EAT", 10800, NULL},
+	{"uganda", "EAT", 10800, NULL},
+	{"tanzania", "EAT", 10800, NULL},
+	{"ethiopia", "EAT", 10800, NULL},
+	{"ethiopian", "EAT", 10800, NULL},
+	{"rwanda", "CAT", 7200, NULL},
+	{"egypt", "Africa/Cairo", 0, "Africa/Cairo"},
+	{"cairo", "Africa/Cairo", 0, "Africa/Cairo"},
+	{"uk", "Europe/London", 0, "Europe/London"},
+};
+
+/* "Kenya time" at p: its length, 0 when it is none */
+static int
+pm_read_country_time(const char *p, const char *e, PmZone *zone)
+{
+	const char *w = p;
+	int			n;
+
+	while (w < e && isalpha((unsigned char) *w) && w - p < 10)
+		w++;
+	n = w - p;
+	if (n < 2 || w + 5 > e || *w != ' ' || !pm_prefix_ci(w + 1, e, "time") ||
+		(w + 5 < e && pm_isalnum(w[5])))
+		return 0;
+	for (int i = 0; i < lengthof(pm_country_times); i++)
+	{
+		if ((int) strlen(pm_country_times[i].name) != n ||
+			!pm_prefix_ci(p, e, pm_country_times[i].name))
+			continue;
+		if (pm_country_times[i].zone)
+		{
+			pg_tz	   *tz = pg_tzset(pm_country_times[i].zone);
+
+			if (tz == NULL)
+				return 0;
+			pm_zone_rules(zone, tz, pm_country_times[i].label);
+		}
+		else
+			pm_zone_fixed(zone, pm_country_times[i].offset_east, pm_country_times[i].label,
+						  strlen(pm_country_times[i].label));
+		return n + 5;
+	}
+	return 0;
+}
+
 /* a zone name of pm_zone_names at p: its length, 0 when there is none */
 static int
 pm_read_zone_name(const char *p, const char *e, PmZone *zone)
 {
 	char		c = pm_lower(*p);
+	int			cn;
 
 	if (c == 'h' || (unsigned char) c == 0xe5)
 	{
@@ -228,9 +272,12 @@ pm_read_zone_name(const char *p, const char *e, PmZone *zone)
 		}
 		return 0;
 	}
+	if ((c == 'n' || c == 'l' || c == 'g' || c == 'k' || c == 'u' || c == 't' ||
+		 c == 'e' || c == 'r' || c == 'c') &&
+		(cn = pm_read_country_time(p, e, zone)) > 0)
+		return cn;
 	if (c != 'a' && c != 'b' && c != 'c' && c != 'e' && c != 'g' && c != 'i' &&
-		c != 'j' && c != 'k' && c != 'l' && c != 'm' && c != 'n' && c != 'p' &&
-		c != 'r' && c != 's' && c != 't' && c != 'u' && c != 'w')
+		c != 'j' && c != 'k' && c != 'm' && c != 'p' && c != 's' && c != 'w')
 		return 0;
 	for (int i = 0; i < lengthof(pm_zone_names); i++)
 	{
