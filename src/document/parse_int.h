@@ -335,6 +335,7 @@ typedef struct PmPairs
 
 extern bool pm_prefix_ci(const char *p, const char *e, const char *word);
 extern char *pm_lower_copy(const char *s, int len, char *stackbuf, int bufsize);
+extern bool pm_strong_underscores(char *s, int len);
 extern char *pm_lower_pairs(const char *s, int len, char *stackbuf, int bufsize,
 							PmPairs *pairs);
 extern bool pm_prefix_ci_n(const char *p, const char *e, const char *word, int n);

@@ -438,6 +438,13 @@ pm_heading(const PmLine *ln, const PmLine *next, bool *atx, int *level)
 	return NULL;
 }
 
+/* the line after line i, or NULL: what a setext underline is looked for in */
+static inline const PmLine *
+pm_next_line(const PmParser *ps, int i)
+{
+	return (i + 1 < ps->nlines) ? &ps->lines[i + 1] : NULL;
+}
+
 /* ---------------------------------------------------------------------
  * the first pass: lines, sections
  * ---------------------------------------------------------------------
@@ -498,7 +505,8 @@ pm_split_lines(PmParser *ps, const char *text, int len)
 		ln->comment = false;
 		ln->group = false;
 		ln->quote = quoted;
-		if (ln->len >= 9 && *c == '#' && !ps->example_heading &&
+		/* "## Example Incident", or "Example Incident" over a setext underline */
+		if (ln->len >= 7 && (*c == '#' || *c == 'E' || *c == 'e') && !ps->example_heading &&
 			(memchr(c, 'x', ln->len) != NULL || memchr(c, 'X', ln->len) != NULL))
 			ps->example_heading = pm_contains_ci(c, ln->len, "example");
 		/* what only a Markdown parser settles: HTML, fences, nested lists */
@@ -680,7 +688,7 @@ pm_timeline_heading(PmParser *ps, const PmLine *ln, char *name, bool atx, int le
 /* the document's title, when the heading is it */
 static bool
 pm_title_heading(PmParser *ps, char *name, bool atx, int level, PmHeadKind hk,
-				 PmSection sec, bool *generic_title, int h1_count)
+				 PmSection sec, bool *generic_title, int top_level, int top_count)
 {
 	PmDocument *doc = ps->doc;
 
@@ -693,15 +701,15 @@ pm_title_heading(PmParser *ps, char *name, bool atx, int level, PmHeadKind hk,
 	}
 	if (doc->title == NULL && sec == SEC_NONE &&
 		(hk == HEAD_OTHER ||
-		 (atx && level == 1 && h1_count == 1 && pm_count_words(name) >= 3) ||
-		 (atx && level == 1 && h1_count == 1 && hk == HEAD_SUMMARY &&
+		 (atx && level == top_level && top_count == 1 && pm_count_words(name) >= 3) ||
+		 (atx && level == top_level && top_count == 1 && hk == HEAD_SUMMARY &&
 		  pg_strncasecmp(name, "incident", 8) == 0)))	/* "# Incident #42" */
 	{
 		/*
 		 * The title, also when it holds a section's word ("# DNS resolution
-		 * failures", "# Incident summary — login latency"): a lone "#"
-		 * heading of three words or more names the document, the "##"
-		 * headings its parts.
+		 * failures", "# Incident summary — login latency"): a lone heading
+		 * of the top level, of three words or more, names the document, the
+		 * headings below it its parts.
 		 */
 		doc->title = name;
 		*generic_title = pm_generic_title(name);
@@ -1026,14 +1034,14 @@ pm_label_section(PmParser *ps, int i, PmSection sec)
  */
 static bool
 pm_section_heading(PmParser *ps, const PmLine *ln, char *name, bool atx, int level,
-				   PmSection *sec, bool *generic_title, int h1_count)
+				   PmSection *sec, bool *generic_title, int top_level, int top_count)
 {
 	PmDocument *doc = ps->doc;
 	PmHeadKind hk = pm_head_kind(name);
 
 	if (*sec == SEC_TIMELINE && pm_timeline_heading(ps, ln, name, atx, level, hk))
 		return true;
-	if (pm_title_heading(ps, name, atx, level, hk, *sec, generic_title, h1_count))
+	if (pm_title_heading(ps, name, atx, level, hk, *sec, generic_title, top_level, top_count))
 		return true;
 	if (*sec == SEC_MEASURES && pm_measures_heading(ps, ln, name, atx, level, hk))
 		return true;
@@ -1884,17 +1892,35 @@ pm_read_sections(PmParser *ps)
 	PmSection	sec = SEC_NONE;
 	bool		blank_before = false;
 	bool		generic_title = false;
-	int			h1_count = 0;
+	int			top_level = 7;
+	int			top_count = 0;
 	PmSection	label_from = SEC_NONE;	/* the section a label item's items left */
 	int			label_indent = -1;
 
-	/* level 1 headings: one is the title, several are the parts */
-	for (int i = 0; i < ps->nlines && h1_count < 2; i++)
+	/*
+	 * The document's top heading level: one heading there is the title,
+	 * several are the parts.  Usually "#" (or "===" under it), but a page
+	 * whose title is kept apart (a wiki export, a docs site) opens with "##"
+	 * over "###" parts.
+	 */
+	for (int i = 0; i < ps->nlines; i++)
 	{
 		const PmLine *ln = &ps->lines[i];
+		const PmLine *next = pm_next_line(ps, i);
+		bool		atx;
+		int			level;
 
-		if (!ln->code && ln->len >= 2 && ln->s[0] == '#' && ln->s[1] == ' ')
-			h1_count++;
+		if (ln->code || ln->len == 0 ||
+			!(ln->s[0] == '#' ||
+			  (next && next->len >= 3 && (next->s[0] == '=' || next->s[0] == '-'))) ||
+			pm_heading(ln, next, &atx, &level) == NULL || !atx || level > top_level)
+			continue;
+		if (level < top_level)
+		{
+			top_level = level;
+			top_count = 0;
+		}
+		top_count++;
 	}
 
 	for (int i = 0; i < ps->nlines; i++)
@@ -1947,7 +1973,8 @@ pm_read_sections(PmParser *ps)
 		}
 		name = pm_heading(ln, next, &atx, &level);
 		if (name != NULL &&
-			pm_section_heading(ps, ln, name, atx, level, &sec, &generic_title, h1_count))
+			pm_section_heading(ps, ln, name, atx, level, &sec, &generic_title,
+							   top_level, top_count))
 		{
 			ps->plain_closed = false;
 			continue;
@@ -2170,29 +2197,22 @@ pm_skip_examples(PmParser *ps)
 	for (int i = 0; i < ps->nlines; i++)
 	{
 		PmLine	   *ln = &ps->lines[i];
-		const char *q = ln->s,
-				   *e = ln->s + ln->len;
-		int			level = 0,
+		bool		atx;
+		int			level,
 					j;
+		char	   *name;
 
-		if (ln->code || ln->len < 9 || *q != '#')
-			continue;
-		while (q < e && *q == '#')
-			q++, level++;
-		q = pm_skip_space(q, e);
-		if (e - q < 7 || pg_strncasecmp(q, "example", 7) != 0 ||
-			(e - q > 7 && pm_isalnum(q[7])))
+		if (ln->code || ln->len < 7 ||
+			(name = pm_heading(ln, pm_next_line(ps, i), &atx, &level)) == NULL || !atx ||
+			pg_strncasecmp(name, "example", 7) != 0 || pm_isalnum(name[7]))
 			continue;
 		for (j = i + 1; j < ps->nlines; j++)
 		{
 			const PmLine *l2 = &ps->lines[j];
-			int			lv = 0;
+			int			lv;
 
-			if (l2->code || l2->len == 0 || l2->s[0] != '#')
-				continue;
-			while (lv < l2->len && l2->s[lv] == '#')
-				lv++;
-			if (lv <= level)
+			if (!l2->code && l2->len > 0 &&
+				pm_heading(l2, pm_next_line(ps, j), &atx, &lv) != NULL && atx && lv <= level)
 				break;
 		}
 		if (j == ps->nlines)
@@ -2947,6 +2967,21 @@ pm_parse_document(const char *text, int len, const PmOptions *opt)
 
 	if (!pm_parser_begin(&ps, doc, opt))
 		return doc;
+	/* "__Timeline__" is "**Timeline**": one spelling of strong emphasis */
+	for (const char *u = memchr(text, '_', len); u != NULL && u + 1 < text + len;
+		 u = memchr(u + 1, '_', text + len - u - 1))
+	{
+		if (u[1] == '_')
+		{
+			char	   *copy = palloc(len + 1);
+
+			memcpy(copy, text, len);
+			copy[len] = '\0';
+			if (pm_strong_underscores(copy, len))
+				text = copy;
+			break;
+		}
+	}
 	pm_read_structure(&ps, text, len);
 
 	/*

@@ -174,6 +174,67 @@ pm_trim(const char **s, const char **e)
 		(*e)--;
 }
 
+/* may the "__" at p, in the line [s, e), open (or else close) strong emphasis? */
+static inline bool
+pm_underscore_flank(const char *s, const char *e, const char *p, bool open)
+{
+	bool		has_out = open ? p > s : p + 2 < e;
+	bool		has_in = open ? p + 2 < e : p > s;
+	char		out = has_out ? (open ? p[-1] : p[2]) : ' ';
+	char		in = has_in ? (open ? p[2] : p[-1]) : ' ';
+
+	/* CommonMark: "_" is never emphasis inside a word (orders__v2) */
+	if (isalnum((unsigned char) out) || out == '_')
+		return false;
+	return has_in && !isspace((unsigned char) in) && in != '_';
+}
+
+/*
+ * "__Timeline:__", "__Owner:__ ana": strong emphasis written with
+ * underscores, which CommonMark reads as "**Timeline:**".  Each pair on a
+ * line whose runs open and close as CommonMark's rules for "_" allow is
+ * rewritten in place as "**", so that the line readers need know only one
+ * spelling.  Runs inside code spans are left alone.  Returns whether any
+ * was rewritten.
+ */
+bool
+pm_strong_underscores(char *s, int len)
+{
+	char	   *e = s + len;
+	char	   *line = s;
+	bool		changed = false;
+
+	while (line < e)
+	{
+		char	   *le = memchr(line, '\n', e - line);
+		char	   *open = NULL;
+		bool		code = false;
+
+		if (le == NULL)
+			le = e;
+		for (char *p = line; p + 1 < le; p++)
+		{
+			if (*p == '`')
+				code = !code;
+			if (code || p[0] != '_' || p[1] != '_' || (p + 2 < le && p[2] == '_'))
+				continue;
+			if (open == NULL && pm_underscore_flank(line, le, p, true))
+				open = p++;
+			else if (open != NULL && pm_underscore_flank(line, le, p, false))
+			{
+				open[0] = open[1] = p[0] = p[1] = '*';
+				open = NULL;
+				changed = true;
+				p++;
+			}
+		}
+		if (le == e)
+			break;
+		line = le + 1;
+	}
+	return changed;
+}
+
 /* copy of [s, e) without '*' emphasis marks, trimmed */
 char *
 pm_clean(const char *s, const char *e)

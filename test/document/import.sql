@@ -2,7 +2,7 @@
 -- formats (test/document/corpus), checked the way users rely on them.
 BEGIN;
 SET LOCAL timezone = 'UTC';
-SELECT plan(2726);
+SELECT plan(2730);
 
 \set seed000 `cat test/seeds/000_2d29b2a47fc1b878.txt`
 \set seed001 `cat test/seeds/001_e377f6c4d1aac321.txt`
@@ -1621,6 +1621,17 @@ SELECT is((postmortem.parse_markdown(E'# API outage 2024-01-01\n## Impact\n30% o
 	30::numeric, '"30% of the users" is still a share of the users (not of money)');
 SELECT is(postmortem.parse_markdown(E'# API outage 2024-01-01\n## Timeline\n- 10:00 UTC: alert\n- 11:00 UTC: resolved\n## Action Items\n| Action | Owner | Status |\n|---|---|---|\n| Fix it | — | Open |\n| Alert on it | @ana | Open |')->'tasks'->1->>'owner',
 	'@ana', 'an owner is kept; only a dash alone is no owner');
+
+-- strong emphasis written with underscores (test/document/rewrites.sh), and where it must not reach
+SELECT is(jsonb_array_length(postmortem.parse_markdown(E'# API outage 2024-01-01\n__Timeline:__\n- 10:00 UTC: alert\n- 11:00 UTC: resolved\n\n__Action Items:__\n- Fix it')->'timeline'),
+	2, '"__Timeline:__" is the timeline, as "**Timeline:**" is');
+SELECT is(postmortem.parse_markdown(E'# API outage 2024-01-01\n## Timeline\n- 10:00 UTC: alert\n- 11:00 UTC: resolved\n## Action Items\n- Drop the orders__v2 copy\n- Rename `__init__` in the loader')->'tasks',
+	'[{"kind": "corrective", "owner": null, "title": "Drop the orders__v2 copy", "due_at": null, "status": "todo"}, {"kind": "corrective", "owner": null, "title": "Rename `__init__` in the loader", "due_at": null, "status": "todo"}]'::jsonb,
+	'"__" inside a word or a code span is no emphasis (CommonMark): the titles keep it');
+SELECT is(postmortem.parse_markdown(E'## DNS resolution failures in eu-west-1\n\nDate: 2024-05-15\n\n### Timeline\n- 14:05 UTC: change deployed\n- 15:20 UTC: resolved')->>'title',
+	'DNS resolution failures in eu-west-1', 'a lone "##" heading over "###" parts is the title, also when it holds a section''s word');
+SELECT is(postmortem.parse_markdown(E'## Resolution of the DNS failures\n\nThe DNS change was reverted.\n\n## Timeline\n- 2024-05-15 14:05 UTC: change deployed\n- 15:20 UTC: resolved')->>'resolution',
+	'The DNS change was reverted.', 'one of several "##" headings at the top is no title: "Resolution of ..." over text is still the resolution');
 
 -- the 351-362 sample's rules (docs24), and where they must not reach
 SELECT is(postmortem.parse_markdown(E'# Chain halt 2024-03-12\n## Timeline\n- 2024-03-12 18:00 GST: chain halts\n- 19:00 GST: chain produces blocks again')->>'started_at',

@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# TAP: rewriting a document in a way that keeps what it says never changes
+# what the importer reads of it.  Every test document and seed is parsed as
+# written and after each rewrite below (CRLF line ends, `*` bullets, one
+# level deeper headings, "__strong__", setext headings, ...); a document
+# whose start, end, entries, tasks, done tasks, users or refusal differ is
+# listed by name.  The rewrites are the differences real copies of one
+# postmortem show (an editor on Windows, another Markdown style, a wiki
+# export): the answers the importer gives must not depend on them.
+cd "$(dirname "$0")/../.."
+db=postmortem_rewrites
+psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db" >/dev/null || exit 1
+sql=$(mktemp /tmp/postmortem-rewrites.XXXXXX)
+trap 'rm -f "$sql"; psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $db" >/dev/null 2>&1' EXIT
+{
+	echo "CREATE EXTENSION postmortem;"
+	echo "CREATE TABLE doc (name text PRIMARY KEY, body text NOT NULL);"
+	for f in test/document/corpus/* test/seeds/*; do
+		printf "INSERT INTO doc VALUES ('%s', convert_from(decode('%s', 'base64'), 'UTF8'));\n" \
+			"${f##*/}" "$(base64 -w0 <"$f")"
+	done
+	cat <<'SQL'
+-- what a careful reader would compare: the answer, not its wording
+CREATE FUNCTION reading(d text) RETURNS text LANGUAGE plpgsql SET search_path = pg_catalog AS $$
+DECLARE
+	j jsonb;
+BEGIN
+	j := postmortem.parse_markdown(d, time_zone => 'UTC', on_date => '2024-01-15');
+	RETURN concat_ws(' | ', j->>'started_at', j->>'resolved_at',
+		jsonb_array_length(j->'timeline'), jsonb_array_length(j->'tasks'),
+		(SELECT count(*) FROM jsonb_array_elements(j->'tasks') t WHERE t->>'status' = 'done'),
+		j->>'users_affected', j->>'users_affected_pct');
+EXCEPTION WHEN OTHERS THEN
+	RETURN 'refused ' || SQLSTATE;
+END $$;
+CREATE TABLE base AS SELECT name, body, reading(body) AS r FROM doc;
+CREATE TABLE rewrite (n int, what text, expr text);
+INSERT INTO rewrite VALUES
+	(1, 'CRLF line ends', $e$replace(body, E'\n', E'\r\n')$e$),
+	(2, 'a trailing space on every line', $e$replace(body, E'\n', E' \n')$e$),
+	(3, '"* " bullets for "- "', $e$regexp_replace(body, '^( *)- ', '\1* ', 'gn')$e$),
+	(4, 'every ATX heading one level deeper', $e$regexp_replace(body, '^(#{1,5}) ', '#\1 ', 'gn')$e$),
+	(5, 'a byte order mark', $e$E'\uFEFF' || body$e$),
+	(6, 'two blank lines for one', $e$replace(body, E'\n\n', E'\n\n\n')$e$),
+	(7, '"1)" list numbers for "1."', $e$regexp_replace(body, '^( *)([0-9]{1,2})\. ', '\1\2) ', 'gn')$e$),
+	(8, 'no newline at the end', $e$rtrim(body, E'\n')$e$),
+	(9, 'a tab for four spaces of indentation', $e$regexp_replace(body, '^    ', E'\t', 'gn')$e$),
+	(10, '"+ " bullets for "- "', $e$regexp_replace(body, '^( *)- ', '\1+ ', 'gn')$e$),
+	(11, '"__strong__" for "**strong**"', $e$regexp_replace(body, '\*\*([^*\n]+)\*\*', '__\1__', 'g')$e$),
+	(12, 'closing "#"s on ATX headings', $e$regexp_replace(body, '^(#{1,6} [^\n]*[^ #\n])$', '\1 #', 'gn')$e$),
+	-- front matter's "# comment" lines are YAML, and a "#" line with a tab
+	-- is a pasted table row (docs/document.md): neither is a heading to rewrite
+	(13, 'setext "===" for "# " headings', $e$CASE WHEN body ~ '^(---|\+\+\+)' THEN body
+		ELSE regexp_replace(body, '^# ([^\n\t]+)$', E'\\1\n===', 'gn') END$e$),
+	(14, 'setext "---" for "## " headings', $e$CASE WHEN body ~ '^(---|\+\+\+)' THEN body
+		ELSE regexp_replace(body, '^## ([^\n\t]+)$', E'\\1\n---', 'gn') END$e$);
+SQL
+} >"$sql"
+psql -X -q -v ON_ERROR_STOP=1 -d "$db" -f "$sql" >/dev/null || { echo "1..0 # the documents could not be loaded"; exit 1; }
+rewrites=$(psql -X -At -d "$db" -c 'SELECT count(*) FROM rewrite')
+echo "1..$((rewrites + 1))"
+for n in $(seq 1 "$rewrites"); do
+	what=$(psql -X -At -d "$db" -c "SELECT what FROM rewrite WHERE n = $n")
+	expr=$(psql -X -At -d "$db" -c "SELECT expr FROM rewrite WHERE n = $n")
+	changed=$(psql -X -At -d "$db" -c "SELECT string_agg(name || ': ' || r || ' -> ' || reading($expr), E'\n#   ' ORDER BY name)
+		FROM base WHERE reading($expr) IS DISTINCT FROM r")
+	if [ -z "$changed" ]; then
+		echo "ok $n - $what changes no document's reading"
+	else
+		echo "not ok $n - $what changes the reading of:"
+		echo "#   $changed"
+	fi
+done
+# A blank line above it ends front matter's claim to be front matter (Jekyll
+# and Hugo read it only on the first line): only such documents may change.
+n=$((rewrites + 1))
+changed=$(psql -X -At -d "$db" -c "SELECT string_agg(name, ', ' ORDER BY name) FROM base
+	WHERE reading(E'\n' || body) IS DISTINCT FROM r AND body !~ '^(---|\+\+\+)'")
+if [ -z "$changed" ]; then
+	echo "ok $n - a blank line at the top changes only documents that open with front matter"
+else
+	echo "not ok $n - a blank line at the top changes the reading of: $changed"
+fi
