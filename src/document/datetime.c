@@ -1802,8 +1802,11 @@ pm_read_stamp(const char *p, const char *e, PmStamp *st)
 						d,
 						nd;
 
-			/* and "09:12 UTC Monday, March 11th": a weekday and its day */
-			if (r < e && (isdigit((unsigned char) *r) || pm_skip_weekday(r, e) > r) &&
+			/*
+			 * and "09:12 UTC Monday, March 11th" (a weekday and its day),
+			 * "06:10 UTC September 4, 2023" (a month's name)
+			 */
+			if (r < e && isalnum((unsigned char) *r) &&
 				(nd = pm_read_date(r, e, &y, &m, &d)) > 0 &&
 				(y != 0 || !isdigit((unsigned char) *r)))
 			{

@@ -274,6 +274,34 @@ pm_plain_heading(const char *s, const char *e, int len)
 }
 
 /*
+ * "# me\tDescription" (a "| Time | Description |" header whose first
+ * letters were lost in a copy of the rendered page): a "#" line with a tab
+ * between its words is a row of a pasted table, no heading
+ */
+static bool
+pm_tab_row(const char *s, const char *e)
+{
+	while (e > s && (e[-1] == '\t' || e[-1] == ' '))
+		e--;
+	return memchr(s, '\t', e - s) != NULL;
+}
+
+/* the level of a "## Name" line, without reading its name; 0 for none */
+static int
+pm_atx_level(const PmLine *ln)
+{
+	const char *s = ln->s,
+			   *e = ln->s + ln->len,
+			   *q = s;
+
+	while (q < e && *q == '#')
+		q++;
+	if (ln->indent > 3 || q == s || q == e || (*q != ' ' && *q != '\t') || pm_tab_row(s, e))
+		return 0;
+	return q - s;
+}
+
+/*
  * "📅 Timeline: Here is how the night went:", "📝 Task List: What we will
  * actually do": a label naming the timeline, the tasks or the measures run
  * into a line that introduces the list below it (ending in a colon, or a
@@ -330,21 +358,8 @@ pm_heading(const PmLine *ln, const PmLine *next, bool *atx, int *level)
 	*level = 0;
 	if (ln->len == 0 || ln->indent > 3)
 		return NULL;
-	/*
-	 * "# me\tDescription" (a "| Time | Description |" header whose first
-	 * letters were lost in a copy of the rendered page): a line with a tab
-	 * in it is a row of a pasted table, no heading
-	 */
 	if (*s == '#')
-	{
-		const char *te = e;
-
-		while (te > s && (te[-1] == '\t' || te[-1] == ' '))
-			te--;
-		if (memchr(s, '\t', te - s) != NULL)
-			return NULL;
-		return pm_atx_heading(s, e, atx, level);
-	}
+		return pm_tab_row(s, e) ? NULL : pm_atx_heading(s, e, atx, level);
 	/* setext: Name\n==== */
 	if (next && next->len >= 3 && next->indent <= 3 &&
 		(next->s[0] == '=' || (next->s[0] == '-' && ln->len > 0)))
@@ -436,6 +451,18 @@ pm_heading(const PmLine *ln, const PmLine *next, bool *atx, int *level)
 		memchr(s, '\t', e - s) == NULL)
 		return pm_plain_heading(s, e, e - s);
 	return NULL;
+}
+
+/* is the line a setext underline ("===", "---"), as far as its bytes go? */
+static bool
+pm_setext_underline(const PmLine *ln)
+{
+	if (ln == NULL || ln->len < 3 || (ln->s[0] != '=' && ln->s[0] != '-'))
+		return false;
+	for (int i = 1; i < ln->len; i++)
+		if (ln->s[i] != ln->s[0] && ln->s[i] != ' ')
+			return false;
+	return true;
 }
 
 /* the line after line i, or NULL: what a setext underline is looked for in */
@@ -1907,13 +1934,16 @@ pm_read_sections(PmParser *ps)
 	{
 		const PmLine *ln = &ps->lines[i];
 		const PmLine *next = pm_next_line(ps, i);
-		bool		atx;
-		int			level;
+		bool		atx = true;
+		int			level = 0;
 
-		if (ln->code || ln->len == 0 ||
-			!(ln->s[0] == '#' ||
-			  (next && next->len >= 3 && (next->s[0] == '=' || next->s[0] == '-'))) ||
-			pm_heading(ln, next, &atx, &level) == NULL || !atx || level > top_level)
+		if (ln->code || ln->len == 0)
+			continue;
+		if (ln->s[0] == '#')
+			level = pm_atx_level(ln);
+		else if (pm_setext_underline(next) && pm_heading(ln, next, &atx, &level) == NULL)
+			level = 0;
+		if (level == 0 || !atx || level > top_level)
 			continue;
 		if (level < top_level)
 		{
@@ -1954,8 +1984,12 @@ pm_read_sections(PmParser *ps)
 			sec = label_from;
 			label_indent = -1;
 		}
+		/* a rule (or a setext underline) ends the paragraph above it, as a blank line does */
 		if (pm_rule_line(ln))
+		{
+			blank_before = true;
 			continue;
+		}
 
 		/*
 		 * "Timeline 01:47 – NOC alarms show ...": the label run into the
@@ -1977,6 +2011,8 @@ pm_read_sections(PmParser *ps)
 							   top_level, top_count))
 		{
 			ps->plain_closed = false;
+			/* a Markdown heading ends its line: the next one opens a paragraph */
+			blank_before = atx;
 			continue;
 		}
 

@@ -778,6 +778,42 @@ pm_users_count(PmDocument *doc, const char *p, const char *q, const char *r, con
 }
 
 /*
+ * Is the number at p, of four digits, the year of a date: "January 8, 2025",
+ * "8 Jan 2025", "March 2024"?  (A summary line that ends in one, above one
+ * that opens with "Users could not ...", names no 2,025 users.)
+ */
+static bool
+pm_year_of_date(const char *s, const char *p, const char *q)
+{
+	static const char months[][4] = {"jan", "feb", "mar", "apr", "may", "jun",
+	"jul", "aug", "sep", "oct", "nov", "dec"};
+	const char *b = p;
+	const char *w;
+
+	if (q - p != 4 || (*p != '1' && *p != '2'))
+		return false;
+	while (b > s && b[-1] == ' ')
+		b--;
+	/* "8, 2025", "8th, 2025" */
+	if (b > s && b[-1] == ',')
+	{
+		b--;
+		while (b > s && isalpha((unsigned char) b[-1]) && p - b < 8)
+			b--;
+		return b > s && isdigit((unsigned char) b[-1]);
+	}
+	/* "Jan 2025", "January 2025" */
+	for (w = b; w > s && isalpha((unsigned char) w[-1]); w--)
+		;
+	if (b - w < 3 || b - w > 9)
+		return false;
+	for (int i = 0; i < lengthof(months); i++)
+		if (pg_strncasecmp(w, months[i], 3) == 0)
+			return true;
+	return false;
+}
+
+/*
  * "35 %", "60% of our users", "1,200 users", "127 of our users", "1.2
  * million users".  bare: the text is a Users affected field, where a number
  * needs no "users" after it.
@@ -814,7 +850,7 @@ pm_users(PmParser *ps, const char *s, int len, bool bare)
 			continue;
 		}
 		/* "of all users (approximately 18,000)": the count in brackets */
-		if (!doc->has_users_count)
+		if (!doc->has_users_count && !pm_year_of_date(s, p, q))
 			pm_users_count(doc, p, q, r, e, v, count, frac,
 						   bare || (q < e && *q == ')' && pm_users_in_brackets(s, p)));
 		p = q - 1;

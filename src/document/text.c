@@ -403,12 +403,18 @@ pm_table_separator(const char *s, const char *e)
  */
 
 /*
- * "- **MTTR (Mean Time to Resolve):** 42 minutes", "Time to resolve: 21m":
- * where the label opens (after the list marker and emphasis), or NULL
+ * "- **MTTR (Mean Time to Resolve):** 42 minutes", "2. **MTTR:** 42 minutes",
+ * "Time to resolve: 21m": where the label opens (after the list marker and
+ * emphasis), or NULL
  */
 const char *
 pm_metric_label(const char *p, const char *e)
 {
+	bool		marker;
+
+	/* a numbered list's marker ("2. "), or a bullet, then the emphasis */
+	if (p < e && isdigit((unsigned char) *p))
+		p = pm_strip_marker(p, e, &marker);
 	while (p < e && (*p == '-' || *p == '*' || *p == '+' || *p == ' ' || *p == '_'))
 		p++;
 	if (e - p < 4 || (*p != 'M' && *p != 'm' && *p != 'T' && *p != 't'))

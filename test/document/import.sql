@@ -2,7 +2,7 @@
 -- formats (test/document/corpus), checked the way users rely on them.
 BEGIN;
 SET LOCAL timezone = 'UTC';
-SELECT plan(2730);
+SELECT plan(2736);
 
 \set seed000 `cat test/seeds/000_2d29b2a47fc1b878.txt`
 \set seed001 `cat test/seeds/001_e377f6c4d1aac321.txt`
@@ -1632,6 +1632,22 @@ SELECT is(postmortem.parse_markdown(E'## DNS resolution failures in eu-west-1\n\
 	'DNS resolution failures in eu-west-1', 'a lone "##" heading over "###" parts is the title, also when it holds a section''s word');
 SELECT is(postmortem.parse_markdown(E'## Resolution of the DNS failures\n\nThe DNS change was reverted.\n\n## Timeline\n- 2024-05-15 14:05 UTC: change deployed\n- 15:20 UTC: resolved')->>'resolution',
 	'The DNS change was reverted.', 'one of several "##" headings at the top is no title: "Resolution of ..." over text is still the resolution');
+
+-- what test/document/rewrites.sh found: a heading ends its paragraph; an ordered list's metrics
+SELECT is(jsonb_array_length(postmortem.parse_markdown(regexp_replace(:'doc279', '^(#{1,6} [^\n]*)\n\n', E'\\1\n', 'gn'))->'timeline'),
+	6, 'a paragraph right under a heading, with no blank line between, is read as one after a blank line (279)');
+SELECT is(postmortem.parse_markdown(E'# Feed stall 2025-02-11\n## Key Metrics\n1. **MTTR:** 42 minutes\n## Timeline\n- 09:07 UTC: alarm\n- 09:49 UTC: feed processing again\n- 10:20 UTC: incident closed')->>'resolved_at',
+	'2025-02-11T09:49:00+00:00', '"1. **MTTR:** 42 minutes" in a numbered list states the time to resolve, as "- **MTTR:**" does');
+SELECT is(postmortem.parse_markdown(E'# Feed stall 2025-02-11\n## Timeline\n- 09:07 UTC: alarm\n- 09:49 UTC: feed processing again\n- 10:20 UTC: incident closed\n## Action Items\n1. Track MTTR: weekly, per service')->>'resolved_at',
+	'2025-02-11T10:20:00+00:00', 'a numbered task about MTTR states no length: the end stays the last entry');
+
+-- what rewrites.sh found when dates were written out ("September 4, 2023")
+SELECT is(postmortem.parse_markdown(E'# Mirror outage\n## Timeline\n- 06:10 UTC September 4, 2023: a configuration push stops the redirector\n- 07:58 UTC September 4, 2023: the redirector answers again')->>'started_at',
+	'2023-09-04T06:10:00+00:00', '"06:10 UTC September 4, 2023": a month''s name after the time''s zone dates it, as "06:10 UTC 2023-09-04" does');
+SELECT is(postmortem.parse_markdown(E'# Export failure – January 8, 2025\n## Summary\nReports Export Failure - January 8, 2025\nUsers could not export reports.\n## Timeline\n- 10:20 UTC: errors\n- 11:05 UTC: resolved')->>'users_affected',
+	NULL, 'the year of "January 8, 2025" above "Users could not ..." is no count of users');
+SELECT is(postmortem.parse_markdown(E'# Export failure – January 8, 2025\n## Summary\nAbout 2025 users could not export reports.\n## Timeline\n- 10:20 UTC: errors\n- 11:05 UTC: resolved')->>'users_affected',
+	'2025', '"About 2025 users" is still a count: only a date''s year is not');
 
 -- the 351-362 sample's rules (docs24), and where they must not reach
 SELECT is(postmortem.parse_markdown(E'# Chain halt 2024-03-12\n## Timeline\n- 2024-03-12 18:00 GST: chain halts\n- 19:00 GST: chain produces blocks again')->>'started_at',
