@@ -1061,7 +1061,7 @@ SELECT is((SELECT count(*)::int FROM postmortem.timeline t JOIN imported m ON m.
 		  0, 'timeline rows are marked as imported');
 SELECT is((SELECT count(*)::int FROM postmortem.timeline t JOIN imported m ON m.id = t.incident_id
 			JOIN postmortem.incident i ON i.id = t.incident_id
-			WHERE t.body = ANY (i.import_notes) OR t.body ~* '(took (it|start|the summary)|guess|carried)'),
+			WHERE t.body = ANY (i.import_notes) OR t.body ~* '(took it to be|took start and end from)'),
 		  0, 'import notes never become timeline entries');
 
 -- what was guessed is noted

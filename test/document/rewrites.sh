@@ -9,7 +9,7 @@
 # export): the answers the importer gives must not depend on them.
 cd "$(dirname "$0")/../.."
 db=postmortem_rewrites
-psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db" >/dev/null || exit 1
+psql -X -q -d postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db" >/dev/null || exit 1
 sql=$(mktemp /tmp/postmortem-rewrites.XXXXXX)
 trap 'rm -f "$sql"; psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $db" >/dev/null 2>&1' EXIT
 {
@@ -72,6 +72,35 @@ BEGIN
 	END LOOP;
 	RETURN done || b;
 END $$;
+-- "- 14:05 UTC: text" runs as a "| Time | Event |" table
+CREATE FUNCTION as_table(b text) RETURNS text LANGUAGE plpgsql SET search_path = pg_catalog AS $$
+DECLARE
+	re constant text := '^[-*] (\*\*)?([0-9]{1,2}:[0-9]{2}(:[0-9]{2})?( ?(UTC|GMT|[A-Z]{2,4}))?)(\*\*)?( ?[-–—:]) (.*)$';
+	l text;
+	m text[];
+	lines text[] := '{}';
+	in_table bool := false;
+BEGIN
+	FOREACH l IN ARRAY string_to_array(b, E'\n') LOOP
+		m := regexp_match(l, re);
+		IF m IS NULL THEN
+			in_table := false;
+			lines := lines || l;
+			CONTINUE;
+		END IF;
+		IF NOT in_table THEN
+			lines := lines || '| Time | Event |'::text || '|---|---|'::text;
+			in_table := true;
+		END IF;
+		lines := lines || ('| ' || m[2] || ' | ' || replace(m[8], '|', '\|') || ' |');
+	END LOOP;
+	RETURN array_to_string(lines, E'\n');
+END $$;
+-- "## TIMELINE": headings in capitals (lower case would change zones, "(IST)")
+CREATE FUNCTION upper_headings(b text) RETURNS text LANGUAGE sql SET search_path = pg_catalog AS $$
+	SELECT string_agg(CASE WHEN l ~ '^#{2,6} ' THEN upper(l) ELSE l END, E'\n' ORDER BY n)
+	FROM unnest(string_to_array(b, E'\n')) WITH ORDINALITY AS t(l, n)
+$$;
 CREATE TABLE base AS SELECT name, body, reading(body) AS r FROM doc;
 CREATE TABLE rewrite (n int, what text, expr text);
 INSERT INTO rewrite VALUES
@@ -99,7 +128,15 @@ INSERT INTO rewrite VALUES
 	(17, '"1. " for "- " in documents whose lists do not nest', $e$CASE WHEN body ~ '\n +([-*+]|[0-9]+[.)]) ' THEN body
 		ELSE regexp_replace(body, '^- ', '1. ', 'gn') END$e$),
 	(18, 'ISO dates as "September 4, 2023"', $e$month_dates(body)$e$),
-	(19, '24-hour times before a zone in 12 hours ("2:05 PM UTC")', $e$twelve_hours(body)$e$);
+	(19, '24-hour times before a zone in 12 hours ("2:05 PM UTC")', $e$twelve_hours(body)$e$),
+	(20, 'timed bullets ("- 14:05 UTC: ...") as a "| Time | Event |" table', $e$as_table(body)$e$),
+	(21, 'headings in capitals', $e$upper_headings(body)$e$),
+	(22, '"- 14:05 UTC — text" for "- 14:05 UTC: text"', $e$regexp_replace(body, '^([-*] [0-9]{1,2}:[0-9]{2}( ?[A-Z]{2,4})?): ', '\1 — ', 'gn')$e$),
+	(23, '"- **14:05 UTC**: text" for "- 14:05 UTC: text"', $e$regexp_replace(body, '^([-*]) ([0-9]{1,2}:[0-9]{2}( ?[A-Z]{2,4})?):', '\1 **\2**:', 'gn')$e$),
+	(24, '"- [14:05 UTC] text" for "- 14:05 UTC: text"', $e$regexp_replace(body, '^([-*]) ([0-9]{1,2}:[0-9]{2}( ?[A-Z]{2,4})?): ', '\1 [\2] ', 'gn')$e$),
+	(25, '"14:05 (UTC)" for "14:05 UTC"', $e$regexp_replace(body, '([0-9]{1,2}:[0-9]{2}) UTC\M', '\1 (UTC)', 'g')$e$),
+	(26, '"14:05Z" for "14:05 UTC"', $e$regexp_replace(body, '([0-9]{1,2}:[0-9]{2}) UTC\M', '\1Z', 'g')$e$),
+	(27, '"14:05 UTC+00:00" for "14:05 UTC"', $e$regexp_replace(body, '([0-9]{1,2}:[0-9]{2}) UTC\M', '\1 UTC+00:00', 'g')$e$);
 SQL
 } >"$sql"
 psql -X -q -v ON_ERROR_STOP=1 -d "$db" -f "$sql" >/dev/null || { echo "1..0 # the documents could not be loaded"; exit 1; }
