@@ -158,6 +158,7 @@ static const struct
 	{"pacific time", "PT", 0, "America/Los_Angeles"},
 	{"eastern", "ET", 0, "America/New_York"},
 	{"pacific", "PT", 0, "America/Los_Angeles"},
+
 };
 
 /*
@@ -183,11 +184,76 @@ static const struct
 
 static void pm_zone_rules(PmZone *zone, pg_tz *tz, const char *label);
 
+/*
+ * A country's own time, as course and personal postmortems name it ("at
+ * 6:00 AM Nigeria time", "9:20 PM Kenya time"): the countries of one zone
+ * whose writers say so.  Only a word followed by " time" is looked up, so
+ * the words of the prose cost a scan to their end and no more.
+ */
+static const struct
+{
+	const char *name;
+	const char *label;
+	int			offset_east;	/* when zone is NULL */
+	const char *zone;
+} pm_country_times[] = {
+	{"nigeria", "WAT", 3600, NULL},
+	{"nigerian", "WAT", 3600, NULL},
+	{"lagos", "WAT", 3600, NULL},
+	{"ghana", "GMT", 0, NULL},
+	{"kenya", "EAT", 10800, NULL},
+	{"kenyan", "EAT", 10800, NULL},
+	{"nairobi", "EAT", 10800, NULL},
+	{"uganda", "EAT", 10800, NULL},
+	{"tanzania", "EAT", 10800, NULL},
+	{"ethiopia", "EAT", 10800, NULL},
+	{"ethiopian", "EAT", 10800, NULL},
+	{"rwanda", "CAT", 7200, NULL},
+	{"egypt", "Africa/Cairo", 0, "Africa/Cairo"},
+	{"cairo", "Africa/Cairo", 0, "Africa/Cairo"},
+	{"uk", "Europe/London", 0, "Europe/London"},
+};
+
+/* "Kenya time" at p: its length, 0 when it is none */
+static int
+pm_read_country_time(const char *p, const char *e, PmZone *zone)
+{
+	const char *w = p;
+	int			n;
+
+	while (w < e && isalpha((unsigned char) *w) && w - p < 10)
+		w++;
+	n = w - p;
+	if (n < 2 || w + 5 > e || *w != ' ' || !pm_prefix_ci(w + 1, e, "time") ||
+		(w + 5 < e && pm_isalnum(w[5])))
+		return 0;
+	for (int i = 0; i < lengthof(pm_country_times); i++)
+	{
+		if ((int) strlen(pm_country_times[i].name) != n ||
+			!pm_prefix_ci(p, e, pm_country_times[i].name))
+			continue;
+		if (pm_country_times[i].zone)
+		{
+			pg_tz	   *tz = pg_tzset(pm_country_times[i].zone);
+
+			if (tz == NULL)
+				return 0;
+			pm_zone_rules(zone, tz, pm_country_times[i].label);
+		}
+		else
+			pm_zone_fixed(zone, pm_country_times[i].offset_east, pm_country_times[i].label,
+						  strlen(pm_country_times[i].label));
+		return n + 5;
+	}
+	return 0;
+}
+
 /* a zone name of pm_zone_names at p: its length, 0 when there is none */
 static int
 pm_read_zone_name(const char *p, const char *e, PmZone *zone)
 {
 	char		c = pm_lower(*p);
+	int			cn;
 
 	if (c == 'h' || (unsigned char) c == 0xe5)
 	{
@@ -206,6 +272,10 @@ pm_read_zone_name(const char *p, const char *e, PmZone *zone)
 		}
 		return 0;
 	}
+	if ((c == 'n' || c == 'l' || c == 'g' || c == 'k' || c == 'u' || c == 't' ||
+		 c == 'e' || c == 'r' || c == 'c') &&
+		(cn = pm_read_country_time(p, e, zone)) > 0)
+		return cn;
 	if (c != 'a' && c != 'b' && c != 'c' && c != 'e' && c != 'g' && c != 'i' &&
 		c != 'j' && c != 'k' && c != 'm' && c != 'p' && c != 's' && c != 'w')
 		return 0;
@@ -1513,6 +1583,20 @@ pm_stamp_time_after_date(const char *q, const char *e, PmStamp *st, int *n, bool
 			r = pm_skip_space(r + 2, e);
 		else if (pm_word_ci(r, e, "from"))
 			r = pm_skip_space(r + 4, e);
+		else if (st->y != 0 && r > q && r + 2 < e && (*r == '-' || PM_AT(r, e, "\xe2\x80\x93")))
+		{
+			/*
+			 * "January 25, 2024 - 10:30 AM UTC": a dash between a full date
+			 * and its time, spaced; only an h:mm time follows, so "May 15,
+			 * 2024 - May 16" and "2024 - 2 hours" stay what they were
+			 */
+			int			dl = *r == '-' ? 1 : 3;
+			const char *t = pm_skip_space(r + dl, e);
+
+			if (t > r + dl && t + 3 < e && isdigit((unsigned char) t[0]) &&
+				(t[1] == ':' || (isdigit((unsigned char) t[1]) && t[2] == ':')))
+				r = t;
+		}
 	}
 	/* "7月8日晚22:48", "7月9日凌晨2:35", "下午3:10": the part of the day in Chinese */
 	if (st->kanji)

@@ -239,6 +239,32 @@ pm_plain_heading(const char *s, const char *e, int len)
 		if (*t == ' ')
 			words++;
 	}
+	/*
+	 * "🕒 Timeline (a rollercoaster in bullet points)", "Timeline (all times
+	 * are in East Africa Time)": a part's name of a few words and the
+	 * writer's aside in brackets after it; the aside's words are not the
+	 * name's, and the name before it says which part it is
+	 */
+	if (words > most && end[-1] == ')')
+	{
+		const char *o = memchr(s, '(', end - s);
+		int			before = 1;
+
+		for (const char *t = s; o != NULL && t < o; t++)
+			if (*t == ' ' && t + 1 < o)
+				before++;
+		if (o != NULL && o > s + 1 && o[-1] == ' ' && before <= 4 &&
+			memchr(o, ')', end - o) == end - 1 && !pm_short_sentence(s, o - 1))
+		{
+			char	   *head = pm_clean(s, o - 1);
+			PmHeadKind	kind = pm_head_kind(head);
+
+			name = pm_clean(s, end);
+			if (kind != HEAD_OTHER && pm_head_kind(name) == kind)
+				return name;
+		}
+		return NULL;
+	}
 	if (words > most || pm_short_sentence(s, end))
 		return NULL;
 	name = pm_clean(s, end);

@@ -2,7 +2,7 @@
 -- formats (test/document/corpus), checked the way users rely on them.
 BEGIN;
 SET LOCAL timezone = 'UTC';
-SELECT plan(2820);
+SELECT plan(2901);
 
 \set seed000 `cat test/seeds/000_2d29b2a47fc1b878.txt`
 \set seed001 `cat test/seeds/001_e377f6c4d1aac321.txt`
@@ -353,6 +353,19 @@ SELECT plan(2820);
 \set doc420 `cat test/document/corpus/420_front_matter_title_with_date_h4_overview_label_paragraphs_backslash_breaks_date_time_lines_one_time_label_measures_signoff.md`
 \set doc421 `cat test/document/corpus/421_bold_fields_iso_date_all_times_utc_table_bold_times_earlier_row_phase_checkboxes_horizon_numbered_priority_action_table_metrics_signoff.md`
 \set doc422 `cat test/document/corpus/422_bold_date_channel_participants_numbered_sections_time_utc_approx_12h_table_dash_names_quote_open_questions_item_owner_status_table_recommended.md`
+-- 399-410: a held-out sample of course and personal postmortems on the template's home ground (docs28); 405, 406 and 409 are refused below
+\set doc399 `cat test/document/corpus/399_h1_issue_summary_slash_date_day_first_from_pm_to_am_wat_over_midnight_space_colon_12h_bullets_we_will_list.md`
+\set doc400 `cat test/document/corpus/400_html_h1_center_div_h3_emoji_title_duration_start_end_bullets_bold_time_label_lines_over_paragraphs_areas_for_improvement_beside_tasks.md`
+\set doc401 `cat test/document/corpus/401_no_markdown_emoji_label_lines_duration_date_range_utc_minutes_plain_utc_dash_lines_aside_line_ascii_diagram_space_indented_todo_lines.txt`
+\set doc402 `cat test/document/corpus/402_html_p_img_h3_title_date_h4_bold_summary_field_lasted_from_pm_to_pm_eet_timeline_header_pacific_time_bold_12h_bullets_recovery_improvements.md`
+\set doc403 `cat test/document/corpus/403_emoji_headings_bold_emoji_duration_field_sentence_from_iso_utc_to_iso_utc_nested_impact_bold_utc_bullets_improvements_beside_numbered_action_items_image.md`
+\set doc404 `cat test/document/corpus/404_bold_title_line_italic_pseudo_headings_duration_start_end_plain_lines_date_dash_12h_utc_timeline_bold_labels_one_timed_improvements_beside_tasks.md`
+\set ref405 `cat test/document/corpus/405_course_report_no_date_no_time_numbered_dash_bullets_tab_star_labels_refused.md`
+\set ref406 `cat test/document/corpus/406_emoji_title_image_question_headings_one_hour_from_am_to_am_utc_no_date_lessons_bullets_refused.md`
+\set doc407 `cat test/document/corpus/407_h1_h2_mixed_issue_summary_prose_on_mon_d_yyyy_at_am_country_time_lasted_about_minutes_untimed_bullets_numbered_measures_unfenced_manifest_hash_line.md`
+\set doc408 `cat test/document/corpus/408_h2_title_dash_lines_h1_and_hash_nospace_headings_on_ordinal_date_from_am_to_pm_wat_dash_tab_12h_bullets_measures_beside_specific_tasks.md`
+\set ref409 `cat test/document/corpus/409_pure_prose_no_headings_course_project_at_time_gmt_then_around_time_pst_no_date_refused.txt`
+\set doc410 `cat test/document/corpus/410_html_p_img_h2_h3_sumary_typo_ordinal_date_star_24h_dash_bullets_no_zone_indented_paragraphs_prose_measures.md`
 CREATE TEMP TABLE doc (name text PRIMARY KEY, body text, on_date date);
 INSERT INTO doc VALUES
 	('seed 000', :'seed000', NULL), ('seed 001', :'seed001', NULL),
@@ -675,6 +688,16 @@ INSERT INTO doc VALUES
 	('274 "### 2020-06-12 19:10" headings in PDT over two days, an action item with two sub-items', :'doc274', NULL),
 --	('275 "### 2021-02-22 ~16:05" headings in CDT, precursors weeks early, "Services are restored" then more fixes, "@x will ..." tasks', :'doc275', NULL),
 	('276 "**Date**: 2025-11-20", "At 02:30 UTC ... for 2 hours", "- **02:34 UTC**: " bullets, "**Action Item**: ... [Priority: High]"', :'doc276', NULL),
+	-- 399-410: a held-out sample of course and personal postmortems on the template's home ground (docs/document.md "docs28"); 405, 406 and 409 are refused below
+	('399 "# Issue Summary" over "14/10/2023 From 06:40 PM to 01:30 AM WAT", "- 6:40 PM : " bullets over midnight, "we will" list', :'doc399', NULL),
+	('400 HTML h1, emoji div title, Duration "- Start Time: 2024-03-07 09:20 UTC" bullets, "**09:20 UTC: Label**" lines over paragraphs, improvements beside tasks', :'doc400', NULL),
+	('401 no Markdown, emoji label lines, "March 14, 2025, 21:40 - 22:52 UTC (72 minutes ...)", "🕒 Timeline (an aside)", ASCII diagram, space-indented to-do lines', :'doc401', NULL),
+	('402 HTML img, "On October 3, 2024", "lasted for 1 hour and 30 minutes, from 2:15 PM to 3:45 PM EET", "Timeline(all times pacific Time)", "- **2:15 PM** - " bullets', :'doc402', NULL),
+	('403 emoji headings, "The outage occurred from 2024-11-21 07:50 UTC to 2024-11-21 09:10 UTC.", nested Impact, "**07:50 UTC:**" bullets, numbered Action Items', :'doc403', NULL),
+	('404 bold title line, italic pseudo-headings, "Start Time: March 19, 2024 - 08:15 AM UTC" plain lines, one timed label among untimed groups', :'doc404', NULL),
+	('407 mixed # levels, "On Feb 12, 2024, at 9:20 PM Kenya time", "lasted for about 40 minutes", untimed bullets, an unfenced manifest with a "#" comment line', :'doc407', NULL),
+	('408 "#Root Cause:" headings without the space, "On August 21st, 2023, from 10:15 AM to 1:00 PM (WAT)", "-\t10:15 AM - " bullets, measures beside specific tasks', :'doc408', NULL),
+	('410 HTML img, "### Sumary" typo, "March 4th, 2019 the server ...", "* 14:02 - " bullets with no zone, indented paragraphs, prose measures', :'doc410', NULL),
 	-- 387-398: cloud, hosting, CDN and SaaS providers' post-incident reviews and RFOs kept as Markdown (docs/document.md "providers"); 387 and 395 are refused below
 	('388 postmortem collection front matter, empty start_time/end_time, one paragraph "On March 14th 2019 6:12AM PST ... until final resolution at 9:47AM PST"', :'doc388', NULL),
 	('389 vendor status mirror, HTML "Incident began at <strong>...</strong>" (US/Pacific) over the report''s "<li>Incident Start: 4 March 2026 05:40</li>" fields', :'doc389', NULL),
@@ -1043,6 +1066,16 @@ INSERT INTO expected VALUES
 --		 reached production, 11:55, and ends it at "Services are restored", 18:58: no rule tells the
 --		 production deployment from the staging one, or the restoring from the tidying after it)
 	('276 "**Date**: 2025-11-20", "At 02:30 UTC ... for 2 hours", "- **02:34 UTC**: " bullets, "**Action Item**: ... [Priority: High]"', '2025-11-20 02:30Z', '2025-11-20 04:30Z', 6, 3, 0, NULL, 1400),
+	-- 399-410: course and personal postmortems on the template's home ground (docs28)
+	('399 "# Issue Summary" over "14/10/2023 From 06:40 PM to 01:30 AM WAT", "- 6:40 PM : " bullets over midnight, "we will" list', '2023-10-14 17:40Z', '2023-10-15 00:30Z', 7, 5, 0, NULL, NULL),
+	('400 HTML h1, emoji div title, Duration "- Start Time: 2024-03-07 09:20 UTC" bullets, "**09:20 UTC: Label**" lines over paragraphs, improvements beside tasks', '2024-03-07 09:20Z', '2024-03-07 11:05Z', 5, 5, 0, NULL, NULL),
+	('401 no Markdown, emoji label lines, "March 14, 2025, 21:40 - 22:52 UTC (72 minutes ...)", "🕒 Timeline (an aside)", ASCII diagram, space-indented to-do lines', '2025-03-14 21:40Z', '2025-03-14 22:52Z', 9, 5, 0, 70, NULL),
+	('402 HTML img, "On October 3, 2024", "lasted for 1 hour and 30 minutes, from 2:15 PM to 3:45 PM EET", "Timeline(all times pacific Time)", "- **2:15 PM** - " bullets', '2024-10-03 12:15Z', '2024-10-03 13:45Z', 9, 3, 0, 65, NULL),
+	('403 emoji headings, "The outage occurred from 2024-11-21 07:50 UTC to 2024-11-21 09:10 UTC.", nested Impact, "**07:50 UTC:**" bullets, numbered Action Items', '2024-11-21 07:50Z', '2024-11-21 09:10Z', 8, 5, 0, 45, NULL),
+	('404 bold title line, italic pseudo-headings, "Start Time: March 19, 2024 - 08:15 AM UTC" plain lines, one timed label among untimed groups', '2024-03-19 08:15Z', '2024-03-19 09:50Z', 1, 4, 0, 35, NULL),
+	('407 mixed # levels, "On Feb 12, 2024, at 9:20 PM Kenya time", "lasted for about 40 minutes", untimed bullets, an unfenced manifest with a "#" comment line', '2024-02-12 18:20Z', '2024-02-12 19:00Z', 0, 3, 0, 55, NULL),
+	('408 "#Root Cause:" headings without the space, "On August 21st, 2023, from 10:15 AM to 1:00 PM (WAT)", "-\t10:15 AM - " bullets, measures beside specific tasks', '2023-08-21 09:15Z', '2023-08-21 12:00Z', 8, 4, 0, 90, NULL),
+	('410 HTML img, "### Sumary" typo, "March 4th, 2019 the server ...", "* 14:02 - " bullets with no zone, indented paragraphs, prose measures', '2019-03-04 14:02Z', '2019-03-04 14:19Z', 8, 2, 0, NULL, NULL),
 	-- 387-398: cloud, hosting, CDN and SaaS providers' post-incident reviews and RFOs (docs27)
 	('388 postmortem collection front matter, empty start_time/end_time, one paragraph "On March 14th 2019 6:12AM PST ... until final resolution at 9:47AM PST"', '2019-03-14 14:12Z', '2019-03-14 17:47Z', 2, 0, 0, NULL, NULL),
 	('389 vendor status mirror, HTML "Incident began at <strong>...</strong>" (US/Pacific) over the report''s "<li>Incident Start: 4 March 2026 05:40</li>" fields', '2026-03-04 13:40Z', '2026-03-04 16:25Z', 0, 0, 0, NULL, NULL),
@@ -1769,6 +1802,22 @@ SELECT is(jsonb_array_length(postmortem.parse_markdown(E'# Key exposure 2025-06-
 	3, 'checkboxes beside an action-items table without owners are still tasks (only an owned table is the tracked list)');
 SELECT is(jsonb_array_length(postmortem.parse_markdown(E'# Data loss 2025-08-04\n## Timeline\n- 09:40 UTC: tables empty\n- 10:25 UTC: restored\n## Action Items\n### Immediate Actions\n- Change the password\n- Rotate the keys\n## Recommendations\n- Enable PITR')->'tasks'),
 	2, '"### Immediate Actions" under "## Action Items" are still tasks (only under Recommendations are they suggestions)');
+-- the 399-410 sample's rules (docs28), and where they must not reach
+SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', :'ref405'), '22P02', 'postmortem document has no timeline', '405: a course report of numbered debugging steps under "## Postmortem" and "## Debugging Process", no date and no time anywhere: refused');
+SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', :'ref406'), '22P02', 'postmortem document names no date', '406: a personal post, "from 9:15 PM to 10:00 PM (UTC)" and no day: refused for want of a date');
+SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', :'ref409'), '22P02', 'postmortem document has no timeline', '409: a story in prose with no headings, "at 08:30 (EAT)", "around 22:40 PST" and no day: refused');
+SELECT is(postmortem.parse_markdown(E'# Login slowdown\n**Duration:**\nStart Time: March 19, 2024 - 08:15 AM UTC\nEnd Time: March 19, 2024 - 09:50 AM UTC\n\n## Timeline\n- 08:20 UTC: alert\n- 09:40 UTC: index rebuilt')->>'started_at',
+	'2024-03-19T08:15:00+00:00', '"March 19, 2024 - 08:15 AM UTC": a spaced dash between a full date and its time');
+SELECT is(postmortem.parse_markdown(E'# Login slowdown\n**Duration:** March 19, 2024 - March 20, 2024\n\n## Timeline\n- March 19, 2024 22:00 UTC: alert\n- March 20, 2024 01:10 UTC: resolved')->>'resolved_at',
+	'2024-03-20T01:10:00+00:00', 'a dash between two dates is still a range of days, no time after the first');
+SELECT is(postmortem.parse_markdown(E'# Portal outage\n## Issue Summary\nOn Feb 12, 2024, at 9:20 PM Kenya time, the portal went down. The outage lasted for about 40 minutes.\n## Root Cause\nA renamed health check.')->>'started_at',
+	'2024-02-12T18:20:00+00:00', '"9:20 PM Kenya time": a country''s own time, EAT');
+SELECT is(postmortem.parse_markdown(E'# Portal outage\n## Summary\nOn Feb 12, 2024 the Kenya timetable portal was down.\n## Timeline\n- 21:20 UTC: portal down\n- 22:00 UTC: resolved')->>'started_at',
+	'2024-02-12T21:20:00+00:00', 'a country''s name before another word ("Kenya timetable") is no zone');
+SELECT is(jsonb_array_length(postmortem.parse_markdown(E'DNS outage 2025-03-14\nSummary\nThe site was down.\n🕒 Timeline (a short thriller in plain lines)\n21:40 UTC - checks fail.\n21:50 UTC - first theory.\n22:02 UTC - resolved.\nRoot Cause\nA missing dot.')->'timeline'),
+	3, '"🕒 Timeline (a short thriller in plain lines)": a part''s name and the writer''s aside in brackets is its heading');
+SELECT is(postmortem.parse_markdown(E'DNS outage 2025-03-14\nSummary\nThe site was down.\nWe wrote the whole timeline together (all of us)\nTimeline\n21:40 UTC - checks fail.\n22:02 UTC - resolved.')->>'summary' LIKE '%whole timeline together%',
+	true, 'a line of more words before its brackets is prose, no heading, even when it names a part');
 
 SELECT * FROM finish();
 ROLLBACK;
