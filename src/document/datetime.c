@@ -115,13 +115,15 @@ pm_zone_fixed(PmZone *zone, int offset_east, const char *label, int labellen)
  * not say standard or daylight time.  Longest names first, so that
  * "Eastern Standard Time" is not read as "Eastern".
  */
-static const struct
+typedef struct PmZoneName
 {
 	const char *name;
 	const char *label;
 	int			offset_east;	/* when zone is NULL */
 	const char *zone;
-} pm_zone_names[] = {
+} PmZoneName;
+
+static const PmZoneName pm_zone_names[] = {
 	{"australian eastern standard time", "AEST", 36000, NULL},
 	{"australian eastern daylight time", "AEDT", 39600, NULL},
 	{"central european summer time", "CEST", 7200, NULL},
@@ -158,7 +160,6 @@ static const struct
 	{"pacific time", "PT", 0, "America/Los_Angeles"},
 	{"eastern", "ET", 0, "America/New_York"},
 	{"pacific", "PT", 0, "America/Los_Angeles"},
-
 };
 
 /*
@@ -184,19 +185,30 @@ static const struct
 
 static void pm_zone_rules(PmZone *zone, pg_tz *tz, const char *label);
 
+/* the zone a table's name stands for: its rules, or its fixed offset */
+static bool
+pm_zone_of_name(const PmZoneName *zn, PmZone *zone)
+{
+	if (zn->zone)
+	{
+		pg_tz	   *tz = pg_tzset(zn->zone);
+
+		if (tz == NULL)
+			return false;
+		pm_zone_rules(zone, tz, zn->label);
+	}
+	else
+		pm_zone_fixed(zone, zn->offset_east, zn->label, strlen(zn->label));
+	return true;
+}
+
 /*
  * A country's own time, as course and personal postmortems name it ("at
  * 6:00 AM Nigeria time", "9:20 PM Kenya time"): the countries of one zone
  * whose writers say so.  Only a word followed by " time" is looked up, so
  * the words of the prose cost a scan to their end and no more.
  */
-static const struct
-{
-	const char *name;
-	const char *label;
-	int			offset_east;	/* when zone is NULL */
-	const char *zone;
-} pm_country_times[] = {
+static const PmZoneName pm_country_times[] = {
 	{"nigeria", "WAT", 3600, NULL},
 	{"nigerian", "WAT", 3600, NULL},
 	{"lagos", "WAT", 3600, NULL},
@@ -232,18 +244,7 @@ pm_read_country_time(const char *p, const char *e, PmZone *zone)
 		if ((int) strlen(pm_country_times[i].name) != n ||
 			!pm_prefix_ci(p, e, pm_country_times[i].name))
 			continue;
-		if (pm_country_times[i].zone)
-		{
-			pg_tz	   *tz = pg_tzset(pm_country_times[i].zone);
-
-			if (tz == NULL)
-				return 0;
-			pm_zone_rules(zone, tz, pm_country_times[i].label);
-		}
-		else
-			pm_zone_fixed(zone, pm_country_times[i].offset_east, pm_country_times[i].label,
-						  strlen(pm_country_times[i].label));
-		return n + 5;
+		return pm_zone_of_name(&pm_country_times[i], zone) ? n + 5 : 0;
 	}
 	return 0;
 }
@@ -288,21 +289,7 @@ pm_read_zone_name(const char *p, const char *e, PmZone *zone)
 		n = strlen(pm_zone_names[i].name);
 		if (p + n >= e || !pm_isalnum(p[n]))
 		{
-			if (pm_zone_names[i].zone)
-			{
-				pg_tz	   *tz = pg_tzset(pm_zone_names[i].zone);
-
-				if (tz == NULL)
-					return 0;
-				memset(zone, 0, sizeof(PmZone));
-				zone->valid = true;
-				zone->tz = tz;
-				strlcpy(zone->label, pm_zone_names[i].label, sizeof(zone->label));
-			}
-			else
-				pm_zone_fixed(zone, pm_zone_names[i].offset_east, pm_zone_names[i].label,
-							  strlen(pm_zone_names[i].label));
-			return n;
+			return pm_zone_of_name(&pm_zone_names[i], zone) ? n : 0;
 		}
 	}
 	return 0;
