@@ -2,7 +2,7 @@
 -- formats (test/document/corpus), checked the way users rely on them.
 BEGIN;
 SET LOCAL timezone = 'UTC';
-SELECT plan(2925);
+SELECT plan(2936);
 
 \set seed000 `cat test/seeds/000_2d29b2a47fc1b878.txt`
 \set seed001 `cat test/seeds/001_e377f6c4d1aac321.txt`
@@ -598,8 +598,7 @@ INSERT INTO doc VALUES
 	('281 help-center incident, date in the title, "14:22 UTC - " plain lines, "[Completed]" remediation items', :'doc281', NULL),
 	('283 status report, postmortem above, "From 09:14 AM to 09:20 AM", "Posted Sep 10, 2024 - 09:20 EDT"', :'doc283', NULL),
 	('284 RCA, numbered headings, "Incident window: ~2:05 PM–2:50 PM MST", "Time (MST) Event" plain rows, a range row', :'doc284', NULL),
--- 285 still missed: a status postmortem of plain labels whose times are only in its prose ("first seen at 3:12 pm", "At approximately 5:05 pm all parts of the system were restored"): no entries, and the end is the summary range's 3:58 pm, not the full restoration at 5:05 pm
---	('285 status postmortem, plain labels, "from approximately 3:12 pm to 3:58 pm ET on Tuesday, October 8, 2024", all restored 5:05 pm', :'doc285', NULL),
+	('285 status postmortem, plain labels, "from approximately 3:12 pm to 3:58 pm ET on Tuesday, October 8, 2024", all restored 5:05 pm', :'doc285', NULL),
 	('286 incident summary, "**Date:** / **Time:**" lines, "07:42:00 - " bullets, Quick Facts, checkbox groups', :'doc286', NULL),
 	('287 blog postmortem, "Start Time: February 6, 2024, 07:30 AM (UTC+0)", phase labels over "- 09:20 AM: " items, Tasks label', :'doc287', NULL),
 	('288 generated report, date in the title, "Generated on:" stamp, "On November 3, 2025, at 09:12 UTC", checkbox priority table', :'doc288', NULL),
@@ -896,7 +895,8 @@ INSERT INTO expected VALUES
 	('172 ### day headings over tables, ~02:00, 23:40-00:06 row, ✅ action table', '2025-03-03 04:10Z', '2025-03-04 23:50Z', 11, 4, 2, NULL, NULL),
 	('173 (2025-02-07/08) title, 23:40 UTC to 00:50 UTC, ## Future Work', '2025-02-07 23:40Z', '2025-02-08 00:50Z', 4, 4, 0, NULL, NULL),
 	('174 front matter date, "Timeline:" then "* [07:38] - " lines', '2022-06-09 07:38Z', '2022-06-09 09:10Z', 4, 0, 0, NULL, NULL),
-	('175 Detection Time ... BRT, hourly code-block timeline, actions-taken checkboxes', '2025-09-03 15:00Z', '2025-09-03 16:59Z', 5, 6, 3, NULL, NULL),
+	-- 175 ends at its "15:00 - Full recovery" (BRT), not at the end of the "(12:00-13:59)" of zero authorisations: the partly recovered hour after it is the incident's too (a second careful reader, tenth round)
+	('175 Detection Time ... BRT, hourly code-block timeline, actions-taken checkboxes', '2025-09-03 15:00Z', '2025-09-03 18:00Z', 5, 6, 3, NULL, NULL),
 	('176 "# Incident: 2025-03-18 09-12-40", "on March 18th", no zone', '2025-03-18 09:12Z', '2025-03-18 10:05Z', 4, 2, 0, NULL, NULL),
 	('177 **Summary**: headings, MDT, _16:05_ - bullets, Prevention', '2025-05-09 22:05Z', '2025-05-09 22:14Z', 4, 2, 0, NULL, NULL),
 	('179 "15:30 - App serving normally" first, no zone', '2025-08-21 15:34Z', '2025-08-21 15:43Z', 5, 3, 0, 100, NULL),
@@ -976,7 +976,7 @@ INSERT INTO expected VALUES
 	('281 help-center incident, date in the title, "14:22 UTC - " plain lines, "[Completed]" remediation items', '2025-03-19 14:22Z', '2025-03-19 14:37Z', 2, 2, 2, NULL, NULL),
 	('283 status report, postmortem above, "From 09:14 AM to 09:20 AM", "Posted Sep 10, 2024 - 09:20 EDT"', '2024-09-10 13:14Z', '2024-09-10 13:20Z', 1, 1, 0, NULL, NULL),
 	('284 RCA, numbered headings, "Incident window: ~2:05 PM–2:50 PM MST", "Time (MST) Event" plain rows, a range row', '2025-11-04 21:05Z', '2025-11-04 21:50Z', 4, 3, 0, NULL, NULL),
---	('285 status postmortem, plain labels, "from approximately 3:12 pm to 3:58 pm ET on Tuesday, October 8, 2024", all restored 5:05 pm', '2024-10-08 19:12Z', '2024-10-08 21:05Z', 3, 0, 0, NULL, NULL),
+	('285 status postmortem, plain labels, "from approximately 3:12 pm to 3:58 pm ET on Tuesday, October 8, 2024", all restored 5:05 pm', '2024-10-08 19:12Z', '2024-10-08 21:05Z', 3, 0, 0, NULL, NULL),
 	('286 incident summary, "**Date:** / **Time:**" lines, "07:42:00 - " bullets, Quick Facts, checkbox groups', '2025-08-21 07:42Z', '2025-08-21 08:01Z', 12, 4, 2, 100, 3400),
 	('287 blog postmortem, "Start Time: February 6, 2024, 07:30 AM (UTC+0)", phase labels over "- 09:20 AM: " items, Tasks label', '2024-02-06 07:30Z', '2024-02-06 11:05Z', 6, 3, 0, NULL, NULL),
 	('288 generated report, date in the title, "Generated on:" stamp, "On November 3, 2025, at 09:12 UTC", checkbox priority table', '2025-11-03 09:12Z', '2025-11-03 09:52Z', 8, 3, 0, 12, NULL),
@@ -1815,6 +1815,13 @@ SELECT is(jsonb_array_length(postmortem.parse_markdown(E'DNS outage 2025-03-14\n
 SELECT is(postmortem.parse_markdown(E'DNS outage 2025-03-14\nSummary\nThe site was down.\nWe wrote the whole timeline together (all of us)\nTimeline\n21:40 UTC - checks fail.\n22:02 UTC - resolved.')->>'summary' LIKE '%whole timeline together%',
 	true, 'a line of more words before its brackets is prose, no heading, even when it names a part');
 
+-- 285's rule (the lead, tenth round), and where it must not reach
+SELECT is(postmortem.parse_markdown(E'# Cache outage\n\n## Summary\nThe site was unavailable from 10:00 to 11:00 UTC on March 11, 2025.\n\n## Timeline\n- 10:00 UTC: cache unreachable\n- 11:00 UTC: moved to a new host, access restored\n- 12:05 UTC: all parts of the system were restored')->>'resolved_at',
+	'2025-03-11T12:05:00+00:00', 'after the summary''s span, the entry that says all of the service was back ends the incident');
+SELECT is(postmortem.parse_markdown(E'# Cache outage\n\n## Summary\nThe site was unavailable from 10:00 to 11:00 UTC on March 11, 2025.\n\n## Timeline\n- 10:00 UTC: cache unreachable\n- 11:00 UTC: moved to a new host, access restored\n- 12:05 UTC: partial recovery of the settings')->>'resolved_at',
+	'2025-03-11T11:00:00+00:00', 'a partial recovery after the span does not end it');
+SELECT is(postmortem.parse_markdown(E'# Cache outage\n\n## Summary\nThe site was unavailable from 10:00 to 11:00 UTC on March 11, 2025.\n\n## Timeline\n- 10:00 UTC: cache unreachable\n- 11:00 UTC: moved to a new host, access restored\n- 2025-03-13 09:00 UTC: archive fully restored')->>'resolved_at',
+	'2025-03-11T11:00:00+00:00', 'a full restoration more than a day after the span is no end of it');
 -- 415's and 420's rules (the lead, tenth round), and where they must not reach
 SELECT is((SELECT string_agg(t->>'title', '; ') FROM jsonb_array_elements(postmortem.parse_markdown(E'# Queue outage 2025-03-11\n## Timeline\n- 10:00 UTC: alert\n- 11:00 UTC: resolved\n## Action Items\n| Action | Owner | Status |\n|---|---|---|\n| Rebuild runbook | @lena | Done |\n| Alert on cluster partitions | @omar | Done |\n\n### Immediate Actions\n- [x] Runbook for rebuilding a partitioned cluster\n- [x] Added a partition alert on the cluster status endpoint')->'tasks') t),
 	'Rebuild runbook; Alert on cluster partitions', 'a checkbox that restates a row of the owned action table in other words is that row, not a task of its own');
