@@ -420,6 +420,36 @@ pm_precursor_skip(PmParser *ps, TimestampTz first)
 }
 
 /*
+ * "08:40 deploys the configuration to staging (wrong certificates
+ * included)", then "11:55 deploys the same configuration to production":
+ * what reached only staging hurt no user yet.  From entry from, the first
+ * entry that is not about staging alone, when a later one names
+ * production; else from.
+ */
+static int
+pm_staging_skip(const PmDocument *doc, int from)
+{
+	int			i = from;
+	bool		later_production = false;
+
+	for (int k = from + 1; k < doc->nentries && !later_production; k++)
+		later_production = pm_contains_ci(doc->entries[k].body, strlen(doc->entries[k].body), "production");
+	if (!later_production)
+		return from;
+	while (i < doc->nentries - 1)
+	{
+		const char *b = doc->entries[i].body;
+		int			len = strlen(b);
+
+		if (!pm_contains_ci(b, len, "staging") || pm_contains_ci(b, len, "prod") ||
+			pm_contains_ci(b, len, "customer") || pm_contains_ci(b, len, "user"))
+			break;
+		i++;
+	}
+	return i;
+}
+
+/*
  * The entry after the first from which len reaches entry end, within a
  * minute, when the first entry comes longer than len before it, or -1
  */
@@ -574,6 +604,20 @@ pm_start_from_timeline(PmParser *ps, TimestampTz first)
 			found = i;
 	if (found < 0)
 		found = pm_precursor_skip(ps, first);
+	if (doc->nentries > 1 && (found < 0 || !doc->entries[found].begins))
+	{
+		int			from = Max(found, 0);
+		int			past = pm_staging_skip(doc, from);
+
+		if (past > from && doc->entries[from].at <= doc->entries[past].at)
+		{
+			ps->sum_start = doc->entries[past].at;
+			ps->sum_has_start = true;
+			pm_note(doc, "the summary names no start; the entries before line %d reached only staging, so the incident starts there",
+					doc->entries[past].lineno);
+			return;
+		}
+	}
 	if (found < 0 && (found = pm_first_sign_start(doc)) >= 0)
 	{
 		ps->sum_start = doc->entries[found].at;
