@@ -2,7 +2,7 @@
 -- formats (test/document/corpus), checked the way users rely on them.
 BEGIN;
 SET LOCAL timezone = 'UTC';
-SELECT plan(2947);
+SELECT plan(2950);
 
 \set seed000 `cat test/seeds/000_2d29b2a47fc1b878.txt`
 \set seed001 `cat test/seeds/001_e377f6c4d1aac321.txt`
@@ -1066,7 +1066,8 @@ INSERT INTO expected VALUES
 	('400 HTML h1, emoji div title, Duration "- Start Time: 2024-03-07 09:20 UTC" bullets, "**09:20 UTC: Label**" lines over paragraphs, improvements beside tasks', '2024-03-07 09:20Z', '2024-03-07 11:05Z', 5, 5, 0, NULL, NULL),
 	('401 no Markdown, emoji label lines, "March 14, 2025, 21:40 - 22:52 UTC (72 minutes ...)", "🕒 Timeline (an aside)", ASCII diagram, space-indented to-do lines', '2025-03-14 21:40Z', '2025-03-14 22:52Z', 9, 5, 0, 70, NULL),
 	('402 HTML img, "On October 3, 2024", "lasted for 1 hour and 30 minutes, from 2:15 PM to 3:45 PM EET", "Timeline(all times pacific Time)", "- **2:15 PM** - " bullets', '2024-10-03 12:15Z', '2024-10-03 13:45Z', 9, 3, 0, 65, NULL),
-	('403 emoji headings, "The outage occurred from 2024-11-21 07:50 UTC to 2024-11-21 09:10 UTC.", nested Impact, "**07:50 UTC:**" bullets, numbered Action Items', '2024-11-21 07:50Z', '2024-11-21 09:10Z', 8, 5, 0, 45, NULL),
+	-- 403: four tasks, its Action Items; the "Future Enhancements" sentence beside that list is an improvement (DESIGN: a measures section with its own task list), as two careful readers of the tenth round count it
+	('403 emoji headings, "The outage occurred from 2024-11-21 07:50 UTC to 2024-11-21 09:10 UTC.", nested Impact, "**07:50 UTC:**" bullets, numbered Action Items', '2024-11-21 07:50Z', '2024-11-21 09:10Z', 8, 4, 0, 45, NULL),
 	('404 bold title line, italic pseudo-headings, "Start Time: March 19, 2024 - 08:15 AM UTC" plain lines, one timed label among untimed groups', '2024-03-19 08:15Z', '2024-03-19 09:50Z', 1, 4, 0, 35, NULL),
 	('407 mixed # levels, "On Feb 12, 2024, at 9:20 PM Kenya time", "lasted for about 40 minutes", untimed bullets, an unfenced manifest with a "#" comment line', '2024-02-12 18:20Z', '2024-02-12 19:00Z', 0, 3, 0, 55, NULL),
 	('408 "#Root Cause:" headings without the space, "On August 21st, 2023, from 10:15 AM to 1:00 PM (WAT)", "-\t10:15 AM - " bullets, measures beside specific tasks', '2023-08-21 09:15Z', '2023-08-21 12:00Z', 8, 4, 0, 90, NULL),
@@ -1812,6 +1813,13 @@ SELECT is(jsonb_array_length(postmortem.parse_markdown(E'DNS outage 2025-03-14\n
 SELECT is(postmortem.parse_markdown(E'DNS outage 2025-03-14\nSummary\nThe site was down.\nWe wrote the whole timeline together (all of us)\nTimeline\n21:40 UTC - checks fail.\n22:02 UTC - resolved.')->>'summary' LIKE '%whole timeline together%',
 	true, 'a line of more words before its brackets is prose, no heading, even when it names a part');
 
+-- 403's reading (the lead, tenth round): Future Enhancements are measures, tasks only where no task list is beside them
+SELECT is(jsonb_array_length(postmortem.parse_markdown(E'# Disk outage 2025-03-11\n## Timeline\n- 10:00 UTC: alert\n- 11:00 UTC: resolved\n## Action Items\n- Add disk alerts\n## Future Enhancements\n- Move search to a managed service')->'tasks'),
+	1, 'beside an Action Items list, a Future Enhancements item is no task');
+SELECT is(jsonb_array_length(postmortem.parse_markdown(E'# Disk outage 2025-03-11\n## Timeline\n- 10:00 UTC: alert\n- 11:00 UTC: resolved\n## Action Items\n- Add disk alerts\n## Future Enhancements\n- Move search to a managed service')->'improvements'),
+	1, '... but an improvement kept on the incident');
+SELECT is(jsonb_array_length(postmortem.parse_markdown(E'# Disk outage 2025-03-11\n## Timeline\n- 10:00 UTC: alert\n- 11:00 UTC: resolved\n## Future Enhancements\n- [ ] Move search to a managed service\n- [ ] Schedule daily backups')->'tasks'),
+	2, 'with no task list beside them, Future Enhancements items are the tasks');
 -- 275's rule (the lead, tenth round), and where it must not reach
 SELECT is(postmortem.parse_markdown(E'# Certificate outage\n\n## Timeline\nAll times in UTC.\n\n- 08:40 deploys the new configuration to staging\n- 11:55 deploys the same configuration to production\n- 18:30 alerts fire\n- 18:58 services restored', on_date => '2021-03-16')->>'started_at',
 	'2021-03-16T11:55:00+00:00', 'what reached only staging is no start: the incident starts when it reached production');
