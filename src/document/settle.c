@@ -928,6 +928,40 @@ pm_entry_near(const PmDocument *doc, TimestampTz from, TimestampTz want)
 	return -1;
 }
 
+/*
+ * "| 23:40-00:06 | Manual backfill: the 5 remaining batches exported |"
+ * above "| 23:50 | Deploy script fixed |", and no entry saying the service
+ * came back: the work a row's range spans is the timeline's too, so it
+ * reaches to the range's end (past midnight, the next day) where that is
+ * after end.  Returns the later of the two.
+ */
+static TimestampTz
+pm_range_reach(PmParser *ps, TimestampTz end)
+{
+	PmDocument *doc = ps->doc;
+	TimestampTz reach = end;
+
+	for (int i = 0; i < doc->nentries; i++)
+		for (int k = 0; k < ps->nraw; k++)
+		{
+			const PmStamp *st = &ps->raw[k].st;
+			int			mins;
+			TimestampTz until;
+
+			if (ps->raw[k].lineno != doc->entries[i].lineno || !st->has_until)
+				continue;
+			mins = (st->until_h * 60 + st->until_mi) - (st->h * 60 + st->mi);
+			if (mins < 0)
+				mins += 24 * 60;
+			until = doc->entries[i].at + (TimestampTz) mins * 60 * USECS_PER_SEC;
+			if (mins > 0 && mins < 12 * 60 && until > reach)
+				reach = until;
+		}
+	if (reach > end)
+		pm_note(doc, "an entry's time is a range that reaches past the last entry; the timeline ends where the range does");
+	return reach;
+}
+
 /* no end in the summary: the last resolution entry, else the last entry */
 static void
 pm_end_from_timeline(PmParser *ps, TimestampTz last)
@@ -1019,6 +1053,8 @@ pm_end_from_timeline(PmParser *ps, TimestampTz last)
 	}
 	if (end < ps->sum_start)
 		end = last;
+	if (!found)
+		end = pm_range_reach(ps, end);
 	if (end == ps->sum_start && pm_cleared_later(doc, end, &end))
 	{
 		ps->sum_end = end;

@@ -209,7 +209,8 @@ pm_skip_day_number(const char *q, const char *e)
  * at an entry's head, before the separator that opens its text, is no part
  * of the text; q is just past the first time.  A status log's "(09:40 -
  * 10:25 UTC) A release ...": the range in parentheses, its zone the start's
- * too.  The end goes to st's until.  Returns where to go on.
+ * too; a table's time cell, "| 23:40-00:06 |", the range alone.  The end
+ * goes to st's until.  Returns where to go on.
  */
 static const char *
 pm_skip_range_end(const char *q, const char *e, PmStamp *st, bool paren)
@@ -246,9 +247,9 @@ pm_skip_range_end(const char *q, const char *e, PmStamp *st, bool paren)
 			st->zone = end.zone;
 		}
 	}
-	else if (!(t < e && (*t == '-' || *t == ':' || *t == '|' ||
+	else if (!(t == e || (t < e && (*t == '-' || *t == ':' || *t == '|' ||
 					   (e - t >= 3 && (unsigned char) t[0] == 0xe2 && (unsigned char) t[1] == 0x80 &&
-						((unsigned char) t[2] == 0x93 || (unsigned char) t[2] == 0x94)))))
+						((unsigned char) t[2] == 0x93 || (unsigned char) t[2] == 0x94))))))
 		return q;
 	st->has_until = true;
 	st->until_h = end.h;

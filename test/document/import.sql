@@ -2,7 +2,7 @@
 -- formats (test/document/corpus), checked the way users rely on them.
 BEGIN;
 SET LOCAL timezone = 'UTC';
-SELECT plan(2955);
+SELECT plan(2958);
 
 \set seed000 `cat test/seeds/000_2d29b2a47fc1b878.txt`
 \set seed001 `cat test/seeds/001_e377f6c4d1aac321.txt`
@@ -894,7 +894,8 @@ INSERT INTO expected VALUES
 	('152 status log most recent first, (Wednesday 7th June 2023 18:48:30 UTC)', '2023-06-07 18:48:30Z', '2023-06-07 19:22:14Z', 4, 2, 2, NULL, NULL),
 	-- 171-182: a seventh held-out sample (docs/document.md "held-out")
 	('171 drill report, **Fault Injected**: ISO ms Z bullets, (Confirmed: true)', '2025-09-14 08:02:47.902Z', '2025-09-14 08:02:50.731Z', 4, 2, 1, NULL, NULL),
-	('172 ### day headings over tables, ~02:00, 23:40-00:06 row, ✅ action table', '2025-03-03 04:10Z', '2025-03-04 23:50Z', 11, 4, 2, NULL, NULL),
+	-- 172 ends when its "23:40-00:06" backfill row does, past midnight, as two careful readers of the tenth round end it (no entry says the service came back)
+	('172 ### day headings over tables, ~02:00, 23:40-00:06 row, ✅ action table', '2025-03-03 04:10Z', '2025-03-05 00:06Z', 11, 4, 2, NULL, NULL),
 	('173 (2025-02-07/08) title, 23:40 UTC to 00:50 UTC, ## Future Work', '2025-02-07 23:40Z', '2025-02-08 00:50Z', 4, 4, 0, NULL, NULL),
 	('174 front matter date, "Timeline:" then "* [07:38] - " lines', '2022-06-09 07:38Z', '2022-06-09 09:10Z', 4, 0, 0, NULL, NULL),
 	-- 175 ends at its "15:00 - Full recovery" (BRT), not at the end of the "(12:00-13:59)" of zero authorisations: the partly recovered hour after it is the incident's too (a second careful reader, tenth round)
@@ -1817,6 +1818,13 @@ SELECT is(jsonb_array_length(postmortem.parse_markdown(E'DNS outage 2025-03-14\n
 SELECT is(postmortem.parse_markdown(E'DNS outage 2025-03-14\nSummary\nThe site was down.\nWe wrote the whole timeline together (all of us)\nTimeline\n21:40 UTC - checks fail.\n22:02 UTC - resolved.')->>'summary' LIKE '%whole timeline together%',
 	true, 'a line of more words before its brackets is prose, no heading, even when it names a part');
 
+-- 172's rule (the lead, tenth round), and where it must not reach
+SELECT is(postmortem.parse_markdown(E'# Export outage 2025-03-04\n## Timeline\n| Time (UTC) | Event |\n|---|---|\n| 22:10 | exports fail |\n| 23:40-00:06 | manual backfill of the batches |\n| 23:50 | deploy script fixed |')->>'resolved_at',
+	'2025-03-05T00:06:00+00:00', 'a time cell that is a range reaches to its end, past midnight, when no entry says the service came back');
+SELECT is(postmortem.parse_markdown(E'# Export outage 2025-03-04\n## Timeline\n| Time (UTC) | Event |\n|---|---|\n| 22:10 | exports fail |\n| 23:00-23:20 | manual backfill of the batches |\n| 23:50 | deploy script fixed |')->>'resolved_at',
+	'2025-03-04T23:50:00+00:00', 'a range that ends before the last entry changes nothing');
+SELECT is(postmortem.parse_markdown(E'# Export outage 2025-03-04\n## Timeline\n| Time (UTC) | Event |\n|---|---|\n| 22:10 | exports fail |\n| 23:40-00:06 | manual backfill of the batches |\n| 23:50 | exports restored |')->>'resolved_at',
+	'2025-03-04T23:50:00+00:00', 'where an entry says the service came back, that entry ends it');
 -- the narrative's measures (the lead, tenth round), and where they must not reach
 SELECT is((SELECT string_agg(t->>'title' || ' (' || (t->>'status') || ')', '; ') FROM jsonb_array_elements(postmortem.parse_markdown(E'# Gateway slowdown 2025-03-11\n\n## Summary\nStarting at 10:00 UTC some requests were slow. Resolved at 11:00 UTC.\n\nWe replaced the server and will add a memory check to the deployment.')->'tasks') t),
 	'We will add a memory check to the deployment. (todo)', 'in a report without a measures section, the clause that says what the team will change is a task');
