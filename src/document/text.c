@@ -555,6 +555,13 @@ pm_head_kind(const char *name)
 	{
 		const char *paren = strchr(low, '(');
 
+		/*
+		 * "Follow-up timeline", "Post-incident timeline": what happened
+		 * after the incident was resolved, no entries of its own course
+		 */
+		if (HAS("follow-up timeline") || HAS("follow up timeline") ||
+			HAS("post-incident timeline") || HAS("post incident timeline"))
+			return HEAD_RETRO;
 		/* "Long-term Improvements (6-month timeline)": a plan's horizon */
 		if (paren == NULL || paren == low || paren > strstr(low, "timeline") ||
 			HAS("chronology") || HAS("sequence of events") || HAS("chain of events"))

@@ -2,7 +2,7 @@
 -- formats (test/document/corpus), checked the way users rely on them.
 BEGIN;
 SET LOCAL timezone = 'UTC';
-SELECT plan(2958);
+SELECT plan(2960);
 
 \set seed000 `cat test/seeds/000_2d29b2a47fc1b878.txt`
 \set seed001 `cat test/seeds/001_e377f6c4d1aac321.txt`
@@ -820,7 +820,8 @@ INSERT INTO expected VALUES
 	('111 Feburary 21, 2022, WAT, + bullets', '2022-02-21 15:10Z', '2022-02-21 16:25Z', 8, 3, 0, NULL, NULL),
 	('113 **[10:05AM]**, PST in the fields, 12:15AM slip', '2025-01-16 18:05Z', '2025-01-16 20:40Z', 6, 3, 1, NULL, NULL),
 	('114 no timeline, Detection at 09:12 UTC, 34 minutes', '2025-05-06 09:12Z', '2025-05-06 09:46Z', 0, 3, 1, NULL, NULL),
-	('115 ### 2:10 PM headings with quotes, follow-up timeline', '2025-03-04 14:10Z', '2025-03-04 15:10Z', 8, 3, 1, 100, NULL),
+	-- 115: six entries; its "Follow-up timeline" after "Incident resolved." is no part of the incident's course, as two careful readers of the tenth round count it
+	('115 ### 2:10 PM headings with quotes, follow-up timeline', '2025-03-04 14:10Z', '2025-03-04 15:10Z', 6, 3, 1, 100, NULL),
 	('116 merge conflict markers, ragged EAT lines', '2024-03-18 06:00Z', '2024-03-18 09:40Z', 9, 3, 0, 60, NULL),
 	('117 nested Start/End, **08:30 AM (UTC)**, Tasks group', '2024-09-09 08:30Z', '2024-09-09 10:00Z', 6, 2, 0, 40, NULL),
 	('118 <br> lines, date headings, START/END markers', '2024-06-15 03:40Z', '2024-06-15 15:15Z', 7, 2, 1, 60, NULL),
@@ -1818,6 +1819,11 @@ SELECT is(jsonb_array_length(postmortem.parse_markdown(E'DNS outage 2025-03-14\n
 SELECT is(postmortem.parse_markdown(E'DNS outage 2025-03-14\nSummary\nThe site was down.\nWe wrote the whole timeline together (all of us)\nTimeline\n21:40 UTC - checks fail.\n22:02 UTC - resolved.')->>'summary' LIKE '%whole timeline together%',
 	true, 'a line of more words before its brackets is prose, no heading, even when it names a part');
 
+-- 115's rule (the lead, tenth round), and where it must not reach
+SELECT is(jsonb_array_length(postmortem.parse_markdown(E'# Hub outage 2025-03-04\n## Timeline (UTC)\n- 14:10 incident declared\n- 15:10 incident resolved\n## Follow-up timeline\n- 16:30 a user reports a stale session\n- 16:41 sessions cleared')->'timeline'),
+	2, 'a follow-up timeline after the incident adds no entries to its course');
+SELECT is(jsonb_array_length(postmortem.parse_markdown(E'# Hub outage 2025-03-04\n## Timeline (UTC)\n- 14:10 incident declared\n- 15:10 incident resolved\n## Detailed timeline\n- 14:30 replicas restored')->'timeline'),
+	3, 'another timeline heading still adds its entries');
 -- 172's rule (the lead, tenth round), and where it must not reach
 SELECT is(postmortem.parse_markdown(E'# Export outage 2025-03-04\n## Timeline\n| Time (UTC) | Event |\n|---|---|\n| 22:10 | exports fail |\n| 23:40-00:06 | manual backfill of the batches |\n| 23:50 | deploy script fixed |')->>'resolved_at',
 	'2025-03-05T00:06:00+00:00', 'a time cell that is a range reaches to its end, past midnight, when no entry says the service came back');
