@@ -1390,6 +1390,72 @@ pm_full_restoration(PmParser *ps)
 	ps->sum_end = doc->entries[hit].at;
 }
 
+/*
+ * A status issue's opening text under its front matter, with no time of
+ * its own ("Our database host is seeing network trouble. We are looking
+ * into it!" over the "**Update**:" notes, the issue opened at the front
+ * matter's date): the first post, an entry at the incident's start.  Not
+ * a note that opens with a label, a status word or an emphasis
+ * ("**Update: 09:41** -", "*Investigating* -", "[Final Message]"), which
+ * the updates read, nor text that holds a time.
+ */
+static void
+pm_front_opening(PmParser *ps)
+{
+	PmDocument *doc = ps->doc;
+	TimestampTz ts;
+	int			i = 0;
+	int			j;
+	StringInfoData para;
+	PmEntry    *en;
+
+	if (!ps->front_issue || !doc->has_start || !pm_front_ts(ps, &ps->front_start, &ts) ||
+		ts != doc->started_at)
+		return;
+	for (int k = 0; k < doc->nentries; k++)
+		if (doc->entries[k].at <= ts)
+			return;
+	while (i < ps->nlines && (ps->lines[i].front_matter || ps->lines[i].len == 0))
+		i++;
+	if (i == 0 || i >= ps->nlines || ps->lines[i].code || !isupper((unsigned char) ps->lines[i].s[0]))
+		return;
+	/* the paragraph, to its blank line (pm_paragraph_end stops at a time) */
+	for (j = i; j < ps->nlines && ps->lines[j].len > 0 && !ps->lines[j].code; j++)
+		;
+	initStringInfo(&para);
+	for (int k = i; k < j; k++)
+	{
+		if (pm_line_names(&ps->lines[k], false, true))
+			return;
+		for (int n = 0; n < doc->nentries; n++)
+			if (doc->entries[n].lineno == ps->lines[k].lineno)
+				return;
+		if (k > i)
+			appendStringInfoChar(&para, ' ');
+		appendBinaryStringInfo(&para, ps->lines[k].s, ps->lines[k].len);
+	}
+	if (strstr(para.data, "{{") || memchr(para.data, ':', Min(para.len, 24)) != NULL)
+		return;
+	/* "The disks have been cleaned up and the mirrors are serving again": the end told, no first post */
+	{
+		bool		begins;
+
+		if (strcmp(pm_timeline_kind(para.data, para.len, &begins), "resolution") == 0)
+			return;
+	}
+	doc->entries = repalloc(doc->entries, sizeof(PmEntry) * (doc->nentries + 1));
+	memmove(doc->entries + 1, doc->entries, sizeof(PmEntry) * doc->nentries);
+	doc->nentries++;
+	en = &doc->entries[0];
+	memset(en, 0, sizeof(PmEntry));
+	en->at = ts;
+	en->body = para.data;
+	en->lineno = ps->lines[i].lineno;
+	en->kind = pm_timeline_kind(para.data, para.len, &en->begins);
+	pm_note(doc, "line %d, the status issue's opening text, is its first post, at the front matter's date",
+			en->lineno);
+}
+
 /* start, end, milestones and status */
 void
 pm_settle_span(PmParser *ps)
@@ -1479,6 +1545,8 @@ pm_settle_span(PmParser *ps)
 	doc->resolved_at = ps->sum_end;
 	if (doc->has_start && doc->has_end && doc->resolved_at < doc->started_at)
 		doc->has_end = false;
+
+	pm_front_opening(ps);
 
 	/* milestones from the timeline */
 	if (doc->has_start)
