@@ -2,7 +2,7 @@
 -- formats (test/document/corpus), checked the way users rely on them.
 BEGIN;
 SET LOCAL timezone = 'UTC';
-SELECT plan(2901);
+SELECT plan(2967);
 
 \set seed000 `cat test/seeds/000_2d29b2a47fc1b878.txt`
 \set seed001 `cat test/seeds/001_e377f6c4d1aac321.txt`
@@ -366,6 +366,19 @@ SELECT plan(2901);
 \set doc408 `cat test/document/corpus/408_h2_title_dash_lines_h1_and_hash_nospace_headings_on_ordinal_date_from_am_to_pm_wat_dash_tab_12h_bullets_measures_beside_specific_tasks.md`
 \set ref409 `cat test/document/corpus/409_pure_prose_no_headings_course_project_at_time_gmt_then_around_time_pst_no_date_refused.txt`
 \set doc410 `cat test/document/corpus/410_html_p_img_h2_h3_sumary_typo_ordinal_date_star_24h_dash_bullets_no_zone_indented_paragraphs_prose_measures.md`
+-- 447-458: open-source projects' incident and outage reports kept in their repositories or docs sites (docs32)
+\set ref447 `cat test/document/corpus/447_infra_report_h1_iso_date_title_what_happens_bullets_nested_why_h3_steps_fences_no_time_of_day.md`
+\set doc448 `cat test/document/corpus/448_cstate_issue_front_matter_iso_z_ms_resolved_when_blank_lines_affected_list_bold_identified_resolved_dash_notes.md`
+\set doc449 `cat test/document/corpus/449_sre_template_bold_fields_slash_date_day_first_action_item_status_table_lessons_day_dash_headings_all_times_cet_outage_begins_twice_mitigated.md`
+\set doc450 `cat test/document/corpus/450_rst_post_directive_setext_title_bold_update_concluded_12h_est_prose_window_weekday_date_no_year_alternate_zones.md`
+\set doc451 `cat test/document/corpus/451_incident_doc_h1_iso_date_italic_all_times_us_eastern_h3_date_time_headings_paragraphs_bold_service_restored_done_action_bullets_responders.md`
+\set doc452 `cat test/document/corpus/452_incident_doc_long_summary_h3_date_time_headings_rule_post_resolution_label_next_day_nested_action_items_done_as_of.md`
+\set ref453 `cat test/document/corpus/453_infra_report_h1_iso_date_title_ordinal_day_prose_fences_no_time_of_day.md`
+\set doc454 `cat test/document/corpus/454_infra_report_h1_iso_date_alert_section_on_iso_date_h_time_cest_prose_sections_bold_done_todo_lessons.md`
+\set doc455 `cat test/document/corpus/455_jekyll_front_matter_misspelt_date_key_offset_blog_notice_seconds_cet_yesterday_steps_today_no_end_time.md`
+\set doc456 `cat test/document/corpus/456_infra_report_h1_iso_date_question_heading_weekday_iso_date_approx_range_cet_solving_around_later_on_next_weekday.md`
+\set ref457 `cat test/document/corpus/457_front_matter_without_opening_fence_apology_post_bold_label_paragraphs_days_no_time_of_day.md`
+\set doc458 `cat test/document/corpus/458_cstate_issue_front_matter_quoted_offset_dates_empty_affected_days_long_prose_no_notes.md`
 CREATE TEMP TABLE doc (name text PRIMARY KEY, body text, on_date date);
 INSERT INTO doc VALUES
 	('seed 000', :'seed000', NULL), ('seed 001', :'seed001', NULL),
@@ -721,7 +734,17 @@ INSERT INTO doc VALUES
 -- 420 still missed: a community server's review whose measures are label paragraphs ("Cleanup Job Fixed:" over its sentence) under "Actions Taken and Future Prevention": a careful reader counts 4, one done ("now refuses"), the parser drops the stated change as the reason beside three lines of intention and takes all three as done from the heading's "Taken"
 --	('420 front matter title with the date, "Date: 14 September 2024\\" / "Time: 19:47\\" lines, label paragraphs, "Actions Taken and Future Prevention" label measures', :'doc420', NULL)
 	('421 "**Date**: 2025-06-17", "| **Earlier** |" then "| **14:02** |" rows, phase checkboxes, priority action table, "Total Resolution Time: 40 minutes"', :'doc421', NULL),
-	('422 bold Date/Channel fields, "| ~9:05 AM |" rows with "— Name", "backup restored locally", "confirmed working again", Item/Owner/Status table and recommended items', :'doc422', NULL);
+	('422 bold Date/Channel fields, "| ~9:05 AM |" rows with "— Name", "backup restored locally", "confirmed working again", Item/Owner/Status table and recommended items', :'doc422', NULL),
+	-- 447-458: a held-out sample of open-source projects' incident and outage reports kept in their repositories or docs sites (docs32); 447, 453 and 457 are refused below
+	('448 cState issue front matter, ISO Z date, resolvedWhen with ms, affected list, "**Identified** - " / "**Resolved -** " notes', :'doc448', NULL),
+	('449 SRE template bold fields, "**Date**: 04/11/2022" day first, Action Item/Status table, "#### 02-11-2022 (All times CET)" day headings, OUTAGE BEGINS twice, OUTAGE MITIGATED', :'doc449', NULL),
+	('450 RST post directive "Mar 2, 2022", setext title, "**Update: ... concluded at 7:25 PM EST.**", "on Friday, March 11 at 7:00pm EST (4:00pm PST, Saturday 00:00 UTC)"', :'doc450', NULL),
+	('451 "*(All times US/Eastern, 24-hour clock.)*", "### 2022-09-14 7:40" headings over paragraphs, "**Service is restored**", a done action bullet, Responders', :'doc451', NULL),
+	('452 "### 2022-11-08 17:45" headings, a rule and "Post-resolution:" over next-day headings, nested action items "(Done as of 2022-11-09)"', :'doc452', NULL),
+	('454 "## Alert" with "On 2024-06-02 09h12 CEST", prose sections, "**DONE**:" and "**TODO**" paragraphs under Lessons learned', :'doc454', NULL),
+	('455 Jekyll front matter "late: 2019-03-12 11:20:00 +01:00", "at 14:05:30 CET yesterday", steps, "today" with no time', :'doc455', NULL),
+	('456 "On Saturday, 2024-02-03 from ~13:30 (maybe earlier) to 18:20 CET", "## Solving" "Around 18:20", "## Later on" "on Sunday at ~11:10"', :'doc456', NULL),
+	('458 cState front matter quoted +01:00 date, resolvedWhen three days on, an empty affected:, prose only', :'doc458', NULL);
 
 -- what each document says, read by a person
 CREATE TEMP TABLE expected (name text PRIMARY KEY, started_at timestamptz, resolved_at timestamptz,
@@ -1099,7 +1122,17 @@ INSERT INTO expected VALUES
 -- 420 still missed: a community server's review whose measures are label paragraphs ("Cleanup Job Fixed:" over its sentence) under "Actions Taken and Future Prevention": a careful reader counts 4, one done ("now refuses"), the parser drops the stated change as the reason beside three lines of intention and takes all three as done from the heading's "Taken"
 --	('420 front matter title with the date, "Date: 14 September 2024\\" / "Time: 19:47\\" lines, label paragraphs, "Actions Taken and Future Prevention" label measures', '2024-09-14 19:47Z', '2024-09-14 19:47Z', 1, 4, 1, NULL, NULL)
 	('421 "**Date**: 2025-06-17", "| **Earlier** |" then "| **14:02** |" rows, phase checkboxes, priority action table, "Total Resolution Time: 40 minutes"', '2025-06-17 14:02Z', '2025-06-17 14:42Z', 7, 4, 0, NULL, 0),
-	('422 bold Date/Channel fields, "| ~9:05 AM |" rows with "— Name", "backup restored locally", "confirmed working again", Item/Owner/Status table and recommended items', '2026-02-11 09:05Z', '2026-02-11 12:26Z', 14, 7, 0, NULL, NULL);
+	('422 bold Date/Channel fields, "| ~9:05 AM |" rows with "— Name", "backup restored locally", "confirmed working again", Item/Owner/Status table and recommended items', '2026-02-11 09:05Z', '2026-02-11 12:26Z', 14, 7, 0, NULL, NULL),
+	-- 447-458 (docs32)
+	('448 cState issue front matter, ISO Z date, resolvedWhen with ms, affected list, "**Identified** - " / "**Resolved -** " notes', '2022-03-08 09:40Z', '2022-03-08 11:02:47.215Z', 0, 0, 0, NULL, NULL),
+	('449 SRE template bold fields, "**Date**: 04/11/2022" day first, Action Item/Status table, "#### 02-11-2022 (All times CET)" day headings, OUTAGE BEGINS twice, OUTAGE MITIGATED', '2022-11-04 02:05Z', '2022-11-07 12:58Z', 10, 5, 1, NULL, NULL),
+	('450 RST post directive "Mar 2, 2022", setext title, "**Update: ... concluded at 7:25 PM EST.**", "on Friday, March 11 at 7:00pm EST (4:00pm PST, Saturday 00:00 UTC)"', '2022-03-12 00:00Z', '2022-03-12 00:25Z', 2, 0, 0, NULL, NULL),
+	('451 "*(All times US/Eastern, 24-hour clock.)*", "### 2022-09-14 7:40" headings over paragraphs, "**Service is restored**", a done action bullet, Responders', '2022-09-14 11:40Z', '2022-09-14 12:31Z', 8, 4, 1, NULL, NULL),
+	('452 "### 2022-11-08 17:45" headings, a rule and "Post-resolution:" over next-day headings, nested action items "(Done as of 2022-11-09)"', '2022-11-08 22:45Z', '2022-11-09 03:01Z', 14, 5, 1, NULL, NULL),
+	('454 "## Alert" with "On 2024-06-02 09h12 CEST", prose sections, "**DONE**:" and "**TODO**" paragraphs under Lessons learned', '2024-06-02 07:12Z', '2024-06-02 07:12Z', 1, 4, 1, NULL, NULL),
+	('455 Jekyll front matter "late: 2019-03-12 11:20:00 +01:00", "at 14:05:30 CET yesterday", steps, "today" with no time', '2019-03-11 13:05:30Z', '2019-03-11 13:05:30Z', 1, 0, 0, NULL, NULL),
+	('456 "On Saturday, 2024-02-03 from ~13:30 (maybe earlier) to 18:20 CET", "## Solving" "Around 18:20", "## Later on" "on Sunday at ~11:10"', '2024-02-03 12:30Z', '2024-02-03 17:20Z', 2, 0, 0, NULL, NULL),
+	('458 cState front matter quoted +01:00 date, resolvedWhen three days on, an empty affected:, prose only', '2023-03-06 09:20Z', '2023-03-09 15:45Z', 0, 0, 0, NULL, NULL);
 
 CREATE TEMP TABLE imported AS
 	SELECT name, postmortem.import_markdown(body, on_date => on_date) AS id FROM doc;
@@ -1818,6 +1851,11 @@ SELECT is(jsonb_array_length(postmortem.parse_markdown(E'DNS outage 2025-03-14\n
 	3, '"🕒 Timeline (a short thriller in plain lines)": a part''s name and the writer''s aside in brackets is its heading');
 SELECT is(postmortem.parse_markdown(E'DNS outage 2025-03-14\nSummary\nThe site was down.\nWe wrote the whole timeline together (all of us)\nTimeline\n21:40 UTC - checks fail.\n22:02 UTC - resolved.')->>'summary' LIKE '%whole timeline together%',
 	true, 'a line of more words before its brackets is prose, no heading, even when it names a part');
+
+-- the 447-458 sample's rules (docs32), and where they must not reach
+SELECT is(pg_temp.refusal(:'ref447'), 'It names a day, May 9, 2023, but no time of day.', '447: an infrastructure report, "# 2023-05-09 tiles... unreachable", steps and fences but no time of day: refused, naming the day');
+SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', :'ref453'), '22P02', 'postmortem document has no timeline', '453: a short report, "On the 11th of February 2025, I (Oskar) noticed ...", no time of day: refused');
+SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', :'ref457'), '22P02', 'postmortem document has no timeline', '457: an apology post whose front matter has lost its opening rule, a story told in days, no time of day: refused');
 
 SELECT * FROM finish();
 ROLLBACK;
