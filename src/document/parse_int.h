@@ -363,6 +363,7 @@ extern bool pm_sentence_restates(const PmParser *ps, const char *p, const char *
 extern const char *pm_kanji_zone(const PmParser *ps);
 extern bool pm_has_word(const char *low, const char *word);
 extern PmHeadKind pm_head_kind(const char *name);
+extern bool pm_names_after(const char *low);
 extern bool pm_head_says_done(const char *name);
 
 /* datetime.c */

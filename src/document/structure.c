@@ -652,6 +652,16 @@ pm_heading_field(PmParser *ps, const PmLine *ln, char *name)
 
 static bool pm_timed_line_follows(const PmParser *ps, const PmLine *ln);
 
+/* " (All times CET)", " (times in UTC)": a bracketed remark on the entries' zone */
+static bool
+pm_zone_remark(const char *s, const char *e)
+{
+	while (s < e && *s == ' ')
+		s++;
+	return e - s > 6 && *s == '(' && e[-1] == ')' && memchr(s + 1, '(', e - s - 2) == NULL &&
+		pm_contains_ci(s, e - s, "time");
+}
+
 /*
  * A heading inside the timeline: a date over the entries below it ("###
  * May 16, 2023"), an entry with its text below ("### 14:05 UTC", "**14:05
@@ -666,12 +676,20 @@ pm_timeline_heading(PmParser *ps, const PmLine *ln, char *name, bool atx, int le
 	PmStamp		st;
 	int			nlen = strlen(name);
 	const char *day = pm_skip_day_number(name, name + nlen);
+	int			n;
 
-	if (hk == HEAD_OTHER &&
-		pm_read_stamp(day, name + nlen, &st) == name + nlen - day && st.has_date && !st.has_time)
+	if (hk == HEAD_OTHER && (n = pm_read_stamp(day, name + nlen, &st)) > 0 &&
+		st.has_date && !st.has_time &&
+		(n == name + nlen - day || pm_zone_remark(day + n, name + nlen)))
 	{
+		/*
+		 * "### 04-11-2022 (All times CET)": the day over its entries, and
+		 * the zone its remark names for them, as on a plain date line
+		 */
 		pm_new_entry(ps, &st, ln->lineno, -1);
 		ps->date_markers++;
+		if (n < name + nlen - day)
+			pm_scan_zone(ps, day + n, name + nlen);
 		return true;
 	}
 	if (hk == HEAD_OTHER || isdigit((unsigned char) name[0]))
