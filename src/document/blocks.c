@@ -154,6 +154,9 @@ pm_front_list_item(const PmLine *ln)
 	return k > 0 && k + 1 < ln->len && (ln->s[k] == '.' || ln->s[k] == ')') && ln->s[k + 1] == ' ';
 }
 
+static int	pm_unopened_front_matter(PmParser *ps);
+static void pm_front_keys(PmParser *ps, int from, int end);
+
 /*
  * Front matter: "---" or "+++" on the first line, up to the same fence.
  * Returns the number of lines it spans (0 when there is none); its title
@@ -172,7 +175,7 @@ pm_front_matter(PmParser *ps)
 	first = &ps->lines[0];
 	if (first->indent != 0 || first->len != 3 ||
 		(strncmp(first->s, "---", 3) != 0 && strncmp(first->s, "+++", 3) != 0))
-		return 0;
+		return pm_unopened_front_matter(ps);
 	for (int i = 1; i < ps->nlines && end < 0; i++)
 	{
 		const PmLine *ln = &ps->lines[i];
@@ -195,7 +198,55 @@ pm_front_matter(PmParser *ps)
 	}
 	if (end < 0)
 		return 0;
-	for (int i = 1; i < end; i++)
+	pm_front_keys(ps, 1, end);
+	return end + 1;
+}
+
+/*
+ * "author: ravi" / "date: 2016-09-21 08:12:40+00:00" / "slug: ..." /
+ * "title: ..." then "---": front matter whose opening rule was lost (a
+ * blog's export, a copy that dropped the first line).  Only lowercase keys
+ * from the top, one of them a page's own (slug, layout, permalink, author,
+ * categories, tags, draft) and one its title or date, closed by "---";
+ * "Date: ..." and "Severity: ..." over a rule stay the postmortem's fields.
+ */
+static int
+pm_unopened_front_matter(PmParser *ps)
+{
+	bool		page = false,
+				named = false;
+	int			i;
+
+	for (i = 0; i < ps->nlines && i < 16; i++)
+	{
+		const PmLine *ln = &ps->lines[i];
+		const char *s = ln->s,
+				   *e = ln->s + ln->len,
+				   *k = s;
+
+		if (ln->indent == 0 && ln->len == 3 && strncmp(s, "---", 3) == 0)
+			break;
+		while (k < e && (islower((unsigned char) *k) || *k == '_'))
+			k++;
+		if (ln->indent != 0 || k == s || k + 1 >= e || *k != ':' || k[1] != ' ')
+			return 0;
+		page |= pm_prefix_ci(s, k, "slug") || pm_prefix_ci(s, k, "layout") ||
+			pm_prefix_ci(s, k, "permalink") || pm_prefix_ci(s, k, "author") ||
+			pm_prefix_ci(s, k, "categories") || pm_prefix_ci(s, k, "tags") ||
+			pm_prefix_ci(s, k, "draft");
+		named |= (k - s == 5 && pm_prefix_ci(s, k, "title")) || (k - s == 4 && pm_prefix_ci(s, k, "date"));
+	}
+	if (i < 2 || i >= ps->nlines || i >= 16 || !page || !named)
+		return 0;
+	pm_front_keys(ps, 0, i);
+	return i + 1;
+}
+
+/* the title, date and resolution among front matter's lines [from, end) */
+static void
+pm_front_keys(PmParser *ps, int from, int end)
+{
+	for (int i = from; i < end; i++)
 	{
 		const PmLine *ln = &ps->lines[i];
 		const char *e = ln->s + ln->len;
@@ -238,7 +289,6 @@ pm_front_matter(PmParser *ps)
 		else if (ln->indent == 0 && pm_prefix_ci(ln->s, e, "resolved"))
 			pm_front_resolved(ps, ln->s + 8, e);
 	}
-	return end + 1;
 }
 
 /* "<h3>Timeline</h3>", "<h2 id=x>Root cause</h2>": its level, or 0 */
