@@ -112,6 +112,7 @@ typedef struct PmRawEntry
 	bool		open_body;		/* a heading: the lines below are its text */
 	int			lineno;
 	int			indent;
+	int			wday;			/* "on Sunday at ~11:10": the day it names (0 Sunday), or -1 */
 } PmRawEntry;
 
 /* a status page's update: its status word's line and its posted stamp's */
