@@ -155,6 +155,7 @@ pm_front_list_item(const PmLine *ln)
 }
 
 static int	pm_unopened_front_matter(PmParser *ps);
+static int	pm_rst_directives(PmParser *ps);
 static void pm_front_keys(PmParser *ps, int from, int end);
 
 /*
@@ -173,6 +174,8 @@ pm_front_matter(PmParser *ps)
 	if (ps->nlines < 2)
 		return 0;
 	first = &ps->lines[0];
+	if (first->len > 3 && strncmp(first->s, ".. ", 3) == 0)
+		return pm_rst_directives(ps);
 	if (first->indent != 0 || first->len != 3 ||
 		(strncmp(first->s, "---", 3) != 0 && strncmp(first->s, "+++", 3) != 0))
 		return pm_unopened_front_matter(ps);
@@ -240,6 +243,44 @@ pm_unopened_front_matter(PmParser *ps)
 		return 0;
 	pm_front_keys(ps, 0, i);
 	return i + 1;
+}
+
+/*
+ * ".. post:: Mar 2, 2022" over "   :tags: postgres, downtime" and
+ * "   :author: Priya": a reStructuredText blog's directive (ABlog's) at the
+ * top, the page's metadata as front matter is; its date is the post's.
+ * The directives and their indented ":option:" lines, up to a blank line.
+ */
+static int
+pm_rst_directives(PmParser *ps)
+{
+	int			i;
+
+	for (i = 0; i < ps->nlines; i++)
+	{
+		const PmLine *ln = &ps->lines[i];
+
+		if (ln->len == 0)
+			break;
+		if (ln->indent == 0 && ln->len > 3 && strncmp(ln->s, ".. ", 3) == 0 &&
+			memchr(ln->s, ':', ln->len) != NULL)
+		{
+			const char *v = ln->s;
+			const char *e = ln->s + ln->len;
+
+			while (v + 1 < e && !(v[0] == ':' && v[1] == ':'))
+				v++;
+			if (v + 1 >= e)
+				return 0;		/* ".. _label:" or a comment: no directive */
+			v = pm_skip_space(v + 2, e);
+			if (!ps->has_front_date && v < e)
+				ps->has_front_date = pm_read_date(v, e, &ps->front_y, &ps->front_m, &ps->front_d) > 0 &&
+					ps->front_y > 0;
+		}
+		else if (ln->indent == 0 || ln->s[0] != ':')
+			return 0;
+	}
+	return i < ps->nlines ? i : 0;
 }
 
 /* the title, date and resolution among front matter's lines [from, end) */

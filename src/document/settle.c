@@ -274,6 +274,34 @@ pm_settle_dates(PmParser *ps)
 			if (ps->base_y == 0)
 				ps->has_base = false;
 		}
+		if (!ps->has_base && ps->has_front_date && first_dated < 0)
+		{
+			/*
+			 * ".. post:: Mar 2, 2022" over "on Friday, March 11 at 7:00pm
+			 * EST": a post announcing a day ahead, which its entries name
+			 * without the year; the post's year, and that day for the
+			 * entries naming none (the "Update: ... concluded at 7:25 PM"
+			 * note put above the announcement)
+			 */
+			for (int i = 0; i < ps->nraw; i++)
+			{
+				PmStamp    *st = &ps->raw[i].st;
+
+				if (!st->has_date || st->y != 0)
+					continue;
+				if (st->m * 31 + st->d >= ps->front_m * 31 + ps->front_d)
+				{
+					ps->has_base = true;
+					ps->base_y = ps->front_y;
+					ps->base_m = st->m;
+					ps->base_d = st->d;
+					ps->base_from = "the front matter";
+					pm_note(doc, "the timeline names %04d-%02d-%02d without its year; took the year from the post's date, and that day for the entries naming none",
+							ps->base_y, ps->base_m, ps->base_d);
+				}
+				break;
+			}
+		}
 		if (!ps->has_base && ps->has_front_date)
 		{
 			/* a status page's front matter: "date: 2022-06-09T07:41:02Z" above "[07:38] - ..." */

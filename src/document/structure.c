@@ -2694,6 +2694,39 @@ pm_relative_undated(PmParser *ps)
 }
 
 /*
+ * "... has concluded at 7:25 PM EST.**": the line ends a sentence, inside
+ * the emphasis it is written in too
+ */
+static bool
+pm_ends_sentence(const PmLine *ln)
+{
+	int			n = ln->len;
+
+	while (n > 0 && (ln->s[n - 1] == '*' || ln->s[n - 1] == '_'))
+		n--;
+	return n > 0 && ln->s[n - 1] == '.';
+}
+
+/*
+ * "We wanted to let you know that on Friday, March 11 at 7:00pm EST
+ * (...)," over "the mirror will have a scheduled downtime ... minutes.":
+ * a sentence wrapped at the line's end, which the next line of its
+ * paragraph finishes
+ */
+static bool
+pm_wrapped_sentence(const PmParser *ps, int i)
+{
+	const PmLine *ln = &ps->lines[i];
+	const PmLine *next = i + 1 < ps->nlines ? &ps->lines[i + 1] : NULL;
+	char		last = ln->s[ln->len - 1];
+
+	if (next == NULL || pm_no_text(next) || next->s[0] == '#' || next->indent > 0 ||
+		(last != ',' && !isalpha((unsigned char) last) && last != ')'))
+		return false;
+	return pm_ends_sentence(next) || pm_contains_ci(next->s, next->len, ". ");
+}
+
+/*
  * The first line of a narrative's prose, -1 when the document is none: its
  * words say a service was down and its lines name two times or more.
  * Sets *prose_date when the prose names a date.
@@ -2729,7 +2762,7 @@ pm_find_prose(PmParser *ps, bool *prose_date)
 		 * the first, a short one too ("Resolved at 1:52 PM.")
 		 */
 		if (title && (pm_count_words(c) >= 8 || (first_prose >= 0 && pm_count_words(c) >= 3)) &&
-			(strstr(c, ". ") != NULL || ln->s[ln->len - 1] == '.'))
+			(strstr(c, ". ") != NULL || pm_ends_sentence(ln) || pm_wrapped_sentence(ps, i)))
 		{
 			if (first_prose < 0)
 				first_prose = i;
