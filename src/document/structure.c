@@ -1374,6 +1374,7 @@ static bool pm_posted_line(PmParser *ps, const PmLine *ln);
 static bool pm_time_range(const char *s, int len);
 static int	pm_narrative_paragraph(PmParser *ps, int i);
 static bool pm_says_outage(const char *s, int len);
+static void pm_marker_task(PmParser *ps, const PmLine *ln);
 
 /*
  * "| Action Item | Type | Owner | Bug |" among the summary's fields, with no
@@ -2107,6 +2108,8 @@ pm_read_sections(PmParser *ps)
 				pm_measures_line(ps, ln);
 				break;
 			case SEC_OTHER:
+				if (newpara)
+					pm_marker_task(ps, ln);
 				i = pm_other_section_line(ps, i, newpara);
 				break;
 		}
@@ -2114,6 +2117,45 @@ pm_read_sections(PmParser *ps)
 	pm_finish_others(ps);
 	if (ps->nraw == 0)
 		pm_code_timeline(ps);
+}
+
+/*
+ * "**TODO**: a ZFS exporter for prometheus ..." and "**DONE**: Jonas added
+ * the forum to the watched sites." opening paragraphs under "## Lessons
+ * learned": the writer's own task markers, in capitals and bold, a task
+ * (done or to do) wherever they stand; the paragraph stays the section's
+ * text too.  "**Done** well" or a "TODO" in passing is no marker.
+ */
+static void
+pm_marker_task(PmParser *ps, const PmLine *ln)
+{
+	const char *s = ln->s,
+			   *e = ln->s + ln->len;
+	bool		done;
+	PmItem	   *it;
+
+	if (ln->indent != 0 || ln->len < 12 || s[0] != '*' || s[1] != '*')
+		return;
+	if (strncmp(s + 2, "TODO**", 6) == 0)
+		done = false;
+	else if (strncmp(s + 2, "DONE**", 6) == 0)
+		done = true;
+	else
+		return;
+	s += 8;
+	if (s < e && *s == ':')
+		s++;
+	if (s >= e || *s != ' ')
+		return;
+	s = pm_skip_space(s, e);
+	if (e - s < 3)
+		return;
+	it = pm_new_item(ps, 0);
+	appendBinaryStringInfo(&it->text, s, e - s);
+	it->plain = true;
+	it->lineno = ln->lineno;
+	if (done)
+		it->status_text = pstrdup("done");
 }
 
 /*
@@ -3063,6 +3105,14 @@ pm_dated_times_line(PmParser *ps)
 	}
 }
 
+/* the words say a service was down: "is down" too, as one moment's sentence does */
+static bool
+pm_says_down(const char *s, int len)
+{
+	return pm_says_outage(s, len) || pm_contains_ci(s, len, " is down") ||
+		pm_contains_ci(s, len, " are down");
+}
+
 PmDocument *
 pm_parse_document(const char *text, int len, const PmOptions *opt)
 {
@@ -3172,13 +3222,26 @@ pm_parse_document(const char *text, int len, const PmOptions *opt)
 	if (ps.nraw == 0 && !ps.saw_timeline && !ps.notice && ps.nupdates == 0 &&
 		!ps.prose_timeline && ps.parts_seen > 0)
 	{
+		int			summary_times = ps.ntimes;
+
 		memset(doc, 0, sizeof(PmDocument));
 		pm_parser_begin(&ps, doc, opt);
 		ps.prose_all = true;
 		ps.prose_all_upto = -1;
 		pm_read_structure(&ps, text, len);
 		pm_drop_retold(&ps);
-		if (ps.nraw < 2)
+
+		/*
+		 * "On 2024-06-02 09h12 CEST someone told us on the chat that maps
+		 * ... is down." under "## Alert", and no other time anywhere: the
+		 * one moment is the start, kept, where the document would
+		 * otherwise be refused (one moment among a summary's times is
+		 * not kept: the summary says when)
+		 */
+		if (ps.nraw == 1 && summary_times == 0 && ps.raw[0].st.has_time &&
+			pm_says_down(ps.raw[0].body.data, ps.raw[0].body.len))
+			;
+		else if (ps.nraw < 2)
 		{
 			memset(doc, 0, sizeof(PmDocument));
 			pm_parser_begin(&ps, doc, opt);
