@@ -134,6 +134,7 @@ typedef struct PmItem
 	char	   *owner;
 	char	   *due;
 	bool		plain;			/* a line without a list marker */
+	bool		marker;			/* a "**TODO**:" paragraph outside the measures */
 	int			span;			/* items_at_heading when it was read */
 	int			lineno;			/* its last line */
 	bool		phase_text;		/* "Detection: alerts told us ...": a phase */

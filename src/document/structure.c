@@ -2153,6 +2153,7 @@ pm_marker_task(PmParser *ps, const PmLine *ln)
 	it = pm_new_item(ps, 0);
 	appendBinaryStringInfo(&it->text, s, e - s);
 	it->plain = true;
+	it->marker = true;
 	it->lineno = ln->lineno;
 	if (done)
 		it->status_text = pstrdup("done");
@@ -3105,6 +3106,28 @@ pm_dated_times_line(PmParser *ps)
 	}
 }
 
+/* does the summary's text (its prose, Duration, Start, End, Impact) name a time of day? */
+static bool
+pm_summary_has_time(const PmParser *ps)
+{
+	const StringInfoData *parts[] = {&ps->summary, &ps->duration, &ps->start_field,
+	&ps->end_field, &ps->impact};
+
+	for (int i = 0; i < lengthof(parts); i++)
+	{
+		PmStamps	found;
+
+		if (parts[i]->len == 0)
+			continue;
+		memset(&found, 0, sizeof(found));
+		pm_scan_stamps(parts[i]->data, parts[i]->len, &found);
+		for (int j = 0; j < found.n; j++)
+			if (found.st[j].has_time)
+				return true;
+	}
+	return false;
+}
+
 /* the words say a service was down: "is down" too, as one moment's sentence does */
 static bool
 pm_says_down(const char *s, int len)
@@ -3222,8 +3245,6 @@ pm_parse_document(const char *text, int len, const PmOptions *opt)
 	if (ps.nraw == 0 && !ps.saw_timeline && !ps.notice && ps.nupdates == 0 &&
 		!ps.prose_timeline && ps.parts_seen > 0)
 	{
-		int			summary_times = ps.ntimes;
-
 		memset(doc, 0, sizeof(PmDocument));
 		pm_parser_begin(&ps, doc, opt);
 		ps.prose_all = true;
@@ -3238,7 +3259,7 @@ pm_parse_document(const char *text, int len, const PmOptions *opt)
 		 * otherwise be refused (one moment among a summary's times is
 		 * not kept: the summary says when)
 		 */
-		if (ps.nraw == 1 && summary_times == 0 && ps.raw[0].st.has_time &&
+		if (ps.nraw == 1 && !pm_summary_has_time(&ps) && ps.raw[0].st.has_time &&
 			pm_says_down(ps.raw[0].body.data, ps.raw[0].body.len))
 			;
 		else if (ps.nraw < 2)
