@@ -155,6 +155,32 @@ pm_front_list_item(const PmLine *ln)
 }
 
 static int	pm_unopened_front_matter(PmParser *ps);
+
+/*
+ * The first line with text: metadata that is no "---" fence (a lost
+ * fence's keys, reStructuredText's directives) may have blank lines above
+ * it, as the formats that carry it allow
+ */
+static int
+pm_first_text(const PmParser *ps)
+{
+	int			i = 0;
+
+	while (i < ps->nlines && ps->lines[i].len == 0)
+		i++;
+	return i;
+}
+
+/* does the first line with text open with prefix? */
+static bool
+pm_first_text_opens(const PmParser *ps, const char *prefix)
+{
+	int			i = pm_first_text(ps);
+	int			n = strlen(prefix);
+
+	return i < ps->nlines && ps->lines[i].indent == 0 && ps->lines[i].len > n &&
+		strncmp(ps->lines[i].s, prefix, n) == 0;
+}
 static int	pm_rst_directives(PmParser *ps);
 static void pm_front_keys(PmParser *ps, int from, int end);
 
@@ -174,7 +200,7 @@ pm_front_matter(PmParser *ps)
 	if (ps->nlines < 2)
 		return 0;
 	first = &ps->lines[0];
-	if (first->len > 3 && strncmp(first->s, ".. ", 3) == 0)
+	if (pm_first_text_opens(ps, ".. "))
 		return pm_rst_directives(ps);
 	if (first->indent != 0 || first->len != 3 ||
 		(strncmp(first->s, "---", 3) != 0 && strncmp(first->s, "+++", 3) != 0))
@@ -218,9 +244,10 @@ pm_unopened_front_matter(PmParser *ps)
 {
 	bool		page = false,
 				named = false;
+	int			top = pm_first_text(ps);
 	int			i;
 
-	for (i = 0; i < ps->nlines && i < 16; i++)
+	for (i = top; i < ps->nlines && i < top + 16; i++)
 	{
 		const PmLine *ln = &ps->lines[i];
 		const char *s = ln->s,
@@ -239,9 +266,9 @@ pm_unopened_front_matter(PmParser *ps)
 			pm_prefix_ci(s, k, "draft");
 		named |= (k - s == 5 && pm_prefix_ci(s, k, "title")) || (k - s == 4 && pm_prefix_ci(s, k, "date"));
 	}
-	if (i < 2 || i >= ps->nlines || i >= 16 || !page || !named)
+	if (i < top + 2 || i >= ps->nlines || i >= top + 16 || !page || !named)
 		return 0;
-	pm_front_keys(ps, 0, i);
+	pm_front_keys(ps, top, i);
 	return i + 1;
 }
 
@@ -256,7 +283,7 @@ pm_rst_directives(PmParser *ps)
 {
 	int			i;
 
-	for (i = 0; i < ps->nlines; i++)
+	for (i = pm_first_text(ps); i < ps->nlines; i++)
 	{
 		const PmLine *ln = &ps->lines[i];
 

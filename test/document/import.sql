@@ -2,7 +2,7 @@
 -- formats (test/document/corpus), checked the way users rely on them.
 BEGIN;
 SET LOCAL timezone = 'UTC';
-SELECT plan(2968);
+SELECT plan(2980);
 
 \set seed000 `cat test/seeds/000_2d29b2a47fc1b878.txt`
 \set seed001 `cat test/seeds/001_e377f6c4d1aac321.txt`
@@ -1858,6 +1858,30 @@ SELECT is(postmortem.parse_markdown(E'DNS outage 2025-03-14\nSummary\nThe site w
 SELECT is(pg_temp.refusal(:'ref447'), 'It names a day, May 9, 2023, but no time of day.', '447: an infrastructure report, "# 2023-05-09 tiles... unreachable", steps and fences but no time of day: refused, naming the day');
 SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', :'ref453'), '22P02', 'postmortem document has no timeline', '453: a short report, "On the 11th of February 2025, I (Oskar) noticed ...", no time of day: refused');
 SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', :'ref457'), '22P02', 'postmortem document has no timeline', '457: an apology post whose front matter has lost its opening rule, a story told in days, no time of day: refused');
+SELECT is((SELECT e->>'at' FROM jsonb_array_elements(postmortem.parse_markdown(:'doc456')->'timeline') e WHERE e->>'body' LIKE '%on Sunday%'),
+	'2024-02-04T10:10:00+00:00', '456: "came back on Sunday at ~11:10" in a report of a Saturday is the next day');
+SELECT is(postmortem.parse_markdown(E'# 2024-02-03: db down\n## What happened?\n* On Saturday, 2024-02-03 from ~13:30 to 18:20 CET, the sites failed.\n## Solving\nAround 18:20 I restarted postgres and things went back to normal.\n## Later on\nIt failed again on Saturday at ~19:10, and a restart fixed it.\n')->'timeline'->1->>'at',
+	'2024-02-03T18:10:00+00:00', '"on Saturday" in a report of a Saturday keeps its day (only another day''s name moves an entry)');
+SELECT is(postmortem.parse_markdown(E'# Relay outage 2024-05-01\n## Timeline\n- 10:00 UTC: relay stops\n- 10:30 UTC: relay restored\n\nAfter the fix we watched it for a while:\n\n- 11:00 UTC: all clear, queues drained\n')->>'resolved_at',
+	'2024-05-01T11:00:00+00:00', 'a sentence that opens "After the fix" is no "Post-resolution:" label: the last recovery still ends the incident');
+SELECT is(postmortem.parse_markdown(E'# Relay outage 2024-05-01\n## Timeline\n- 10:00 UTC: relay stops\n- 10:30 UTC: relay restored\n## Resolution\nWe restarted the relay.\n')->>'resolution',
+	'We restarted the relay.', '"## Resolution" is still the Resolution (only "Post-resolution", "After the fix" name the time after it)');
+SELECT is(postmortem.parse_markdown(E'# Sync outage\n**Date**: 2022-11-04\n## Timeline\n### Day two (All times CET)\n- 10:00 alert\n- 11:00 resolved\n')->>'started_at' LIKE '2022-11-04%',
+	true, 'a heading with a zone remark but no date ("### Day two (All times CET)") dates nothing: the summary''s day stays');
+SELECT is(postmortem.parse_markdown(E'# Relay outage 2024-05-01\n## Timeline\n- 10:00 UTC **OUTAGE BEGINS** relay stops\n- 10:30 UTC **OUTAGE MITIGATED** traffic moved\n- 11:15 UTC **OUTAGE ENDS** relay back\n- 12:00 UTC new host built\n')->>'resolved_at',
+	'2024-05-01T11:15:00+00:00', 'OUTAGE MITIGATED with OUTAGE ENDS after it: the end is OUTAGE ENDS, as the template''s example has it');
+SELECT is(postmortem.parse_markdown(E'Date: 2024-05-01 10:00 UTC\nSeverity: SEV2\n---\n\n# Relay outage\n## Timeline\n- 10:05 UTC: relay stops\n- 11:00 UTC: resolved\n')->>'started_at',
+	'2024-05-01T10:00:00+00:00', '"Date:" and "Severity:" over a rule are the postmortem''s fields, no front matter (only lowercase page keys with a slug, an author, tags ... are)');
+SELECT is(postmortem.parse_markdown(E'.. post:: Mar 2, 2022\n   :author: Priya\n\nRelay outage 2022-03-11\n=======================\n\n## Timeline\n- 10:00 UTC: relay stops\n- 11:00 UTC: resolved\n')->>'started_at',
+	'2022-03-11T10:00:00+00:00', 'a post directive''s date does not date entries whose title names their day');
+SELECT is(postmortem.parse_markdown(E'.. post:: Mar 20, 2022\n   :author: Priya\n\nMirror Maintenance Window - March 11\n====================================\n\n**Update: This maintenance window has concluded at 7:25 PM EST.**\n\nOn Friday, March 11 at 7:00pm EST the mirror had a scheduled downtime of about 90 minutes. Uploads were queued.\n')->'timeline'->0->>'at',
+	'2022-03-21T00:25:00+00:00', 'a day the prose names before the post''s date is no day announced ahead: an undated note keeps the post''s day');
+SELECT throws_ok($$SELECT postmortem.import_markdown(E'# 2024-06-02 HYP2 upgrade\n\n## Alert\n\nOn 2024-06-02 09h12 CEST we upgraded the proxy on hyp2.\n\n## Lessons learned\n\nNothing to add.\n')$$,
+	'22P02', 'postmortem document has no timeline', 'one timed sentence that says nothing was down starts nothing: refused as before');
+SELECT is(jsonb_array_length(postmortem.parse_markdown(E'# Relay outage 2024-05-01\n## Timeline\n- 10:00 UTC: relay stops\n- 11:00 UTC: resolved\n## Lessons learned\n**TODO**: watch the disk\n\n**Done** well: the paging\n## Action Items\n- Add a disk alert\n- Add a runbook\n')->'tasks'),
+	2, 'a "**TODO**:" paragraph beside a list of the measures is a note, and "**Done** well" no marker: the list''s two tasks');
+SELECT is(postmortem.parse_markdown(E'# Relay outage 2024-05-01\n## Timeline\n- 10:00 UTC: relay stops\n- 11:00 UTC: resolved\n## Action Items\n- Rotate the keys — Owner: alice, after the audit\n')->'tasks'->0->>'owner',
+	'alice', 'a comma and a space still end an Owner (only names joined by bare commas are one list)');
 
 SELECT * FROM finish();
 ROLLBACK;
