@@ -1280,7 +1280,8 @@ pm_build_entries(PmParser *ps)
 			 * the nearest day of that name, the next day here, not the
 			 * report's own
 			 */
-			int			diff = (r->wday - j2day(date2j(y, m, d)) + 7) % 7;
+			/* (Julian day + 1) mod 7 is the weekday, Sunday 0, as j2day() counts */
+			int			diff = (r->wday - (date2j(y, m, d) + 1) % 7 + 7) % 7;
 
 			if (diff > 3)
 				diff -= 7;
