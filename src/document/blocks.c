@@ -154,6 +154,36 @@ pm_front_list_item(const PmLine *ln)
 	return k > 0 && k + 1 < ln->len && (ln->s[k] == '.' || ln->s[k] == ')') && ln->s[k + 1] == ' ';
 }
 
+static int	pm_unopened_front_matter(PmParser *ps);
+
+/*
+ * The first line with text: metadata that is no "---" fence (a lost
+ * fence's keys, reStructuredText's directives) may have blank lines above
+ * it, as the formats that carry it allow
+ */
+static int
+pm_first_text(const PmParser *ps)
+{
+	int			i = 0;
+
+	while (i < ps->nlines && ps->lines[i].len == 0)
+		i++;
+	return i;
+}
+
+/* does the first line with text open with prefix? */
+static bool
+pm_first_text_opens(const PmParser *ps, const char *prefix)
+{
+	int			i = pm_first_text(ps);
+	int			n = strlen(prefix);
+
+	return i < ps->nlines && ps->lines[i].indent == 0 && ps->lines[i].len > n &&
+		strncmp(ps->lines[i].s, prefix, n) == 0;
+}
+static int	pm_rst_directives(PmParser *ps);
+static void pm_front_keys(PmParser *ps, int from, int end);
+
 /*
  * Front matter: "---" or "+++" on the first line, up to the same fence.
  * Returns the number of lines it spans (0 when there is none); its title
@@ -170,9 +200,11 @@ pm_front_matter(PmParser *ps)
 	if (ps->nlines < 2)
 		return 0;
 	first = &ps->lines[0];
+	if (pm_first_text_opens(ps, ".. "))
+		return pm_rst_directives(ps);
 	if (first->indent != 0 || first->len != 3 ||
 		(strncmp(first->s, "---", 3) != 0 && strncmp(first->s, "+++", 3) != 0))
-		return 0;
+		return pm_unopened_front_matter(ps);
 	for (int i = 1; i < ps->nlines && end < 0; i++)
 	{
 		const PmLine *ln = &ps->lines[i];
@@ -195,7 +227,94 @@ pm_front_matter(PmParser *ps)
 	}
 	if (end < 0)
 		return 0;
-	for (int i = 1; i < end; i++)
+	pm_front_keys(ps, 1, end);
+	return end + 1;
+}
+
+/*
+ * "author: ravi" / "date: 2016-09-21 08:12:40+00:00" / "slug: ..." /
+ * "title: ..." then "---": front matter whose opening rule was lost (a
+ * blog's export, a copy that dropped the first line).  Only lowercase keys
+ * from the top, one of them a page's own (slug, layout, permalink, author,
+ * categories, tags, draft) and one its title or date, closed by "---";
+ * "Date: ..." and "Severity: ..." over a rule stay the postmortem's fields.
+ */
+static int
+pm_unopened_front_matter(PmParser *ps)
+{
+	bool		page = false,
+				named = false;
+	int			top = pm_first_text(ps);
+	int			i;
+
+	for (i = top; i < ps->nlines && i < top + 16; i++)
+	{
+		const PmLine *ln = &ps->lines[i];
+		const char *s = ln->s,
+				   *e = ln->s + ln->len,
+				   *k = s;
+
+		if (ln->indent == 0 && ln->len == 3 && strncmp(s, "---", 3) == 0)
+			break;
+		while (k < e && (islower((unsigned char) *k) || *k == '_'))
+			k++;
+		if (ln->indent != 0 || k == s || k + 1 >= e || *k != ':' || k[1] != ' ')
+			return 0;
+		page |= pm_prefix_ci(s, k, "slug") || pm_prefix_ci(s, k, "layout") ||
+			pm_prefix_ci(s, k, "permalink") || pm_prefix_ci(s, k, "author") ||
+			pm_prefix_ci(s, k, "categories") || pm_prefix_ci(s, k, "tags") ||
+			pm_prefix_ci(s, k, "draft");
+		named |= (k - s == 5 && pm_prefix_ci(s, k, "title")) || (k - s == 4 && pm_prefix_ci(s, k, "date"));
+	}
+	if (i < top + 2 || i >= ps->nlines || i >= top + 16 || !page || !named)
+		return 0;
+	pm_front_keys(ps, top, i);
+	return i + 1;
+}
+
+/*
+ * ".. post:: Mar 2, 2022" over "   :tags: postgres, downtime" and
+ * "   :author: Priya": a reStructuredText blog's directive (ABlog's) at the
+ * top, the page's metadata as front matter is; its date is the post's.
+ * The directives and their indented ":option:" lines, up to a blank line.
+ */
+static int
+pm_rst_directives(PmParser *ps)
+{
+	int			i;
+
+	for (i = pm_first_text(ps); i < ps->nlines; i++)
+	{
+		const PmLine *ln = &ps->lines[i];
+
+		if (ln->len == 0)
+			break;
+		if (ln->indent == 0 && ln->len > 3 && strncmp(ln->s, ".. ", 3) == 0 &&
+			memchr(ln->s, ':', ln->len) != NULL)
+		{
+			const char *v = ln->s;
+			const char *e = ln->s + ln->len;
+
+			while (v + 1 < e && !(v[0] == ':' && v[1] == ':'))
+				v++;
+			if (v + 1 >= e)
+				return 0;		/* ".. _label:" or a comment: no directive */
+			v = pm_skip_space(v + 2, e);
+			if (!ps->has_front_date && v < e)
+				ps->has_front_date = pm_read_date(v, e, &ps->front_y, &ps->front_m, &ps->front_d) > 0 &&
+					ps->front_y > 0;
+		}
+		else if (ln->indent == 0 || ln->s[0] != ':')
+			return 0;
+	}
+	return i < ps->nlines ? i : 0;
+}
+
+/* the title, date and resolution among front matter's lines [from, end) */
+static void
+pm_front_keys(PmParser *ps, int from, int end)
+{
+	for (int i = from; i < end; i++)
 	{
 		const PmLine *ln = &ps->lines[i];
 		const char *e = ln->s + ln->len;
@@ -238,7 +357,6 @@ pm_front_matter(PmParser *ps)
 		else if (ln->indent == 0 && pm_prefix_ci(ln->s, e, "resolved"))
 			pm_front_resolved(ps, ln->s + 8, e);
 	}
-	return end + 1;
 }
 
 /* "<h3>Timeline</h3>", "<h2 id=x>Root cause</h2>": its level, or 0 */

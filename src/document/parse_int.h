@@ -112,6 +112,7 @@ typedef struct PmRawEntry
 	bool		open_body;		/* a heading: the lines below are its text */
 	int			lineno;
 	int			indent;
+	int			wday;			/* "on Sunday at ~11:10": the day it names (0 Sunday), or -1 */
 } PmRawEntry;
 
 /* a status page's update: its status word's line and its posted stamp's */
@@ -133,6 +134,7 @@ typedef struct PmItem
 	char	   *owner;
 	char	   *due;
 	bool		plain;			/* a line without a list marker */
+	bool		marker;			/* a "**TODO**:" paragraph outside the measures */
 	int			span;			/* items_at_heading when it was read */
 	int			lineno;			/* its last line */
 	bool		phase_text;		/* "Detection: alerts told us ...": a phase */
@@ -363,6 +365,7 @@ extern bool pm_sentence_restates(const PmParser *ps, const char *p, const char *
 extern const char *pm_kanji_zone(const PmParser *ps);
 extern bool pm_has_word(const char *low, const char *word);
 extern PmHeadKind pm_head_kind(const char *name);
+extern bool pm_names_after(const char *low);
 extern bool pm_head_says_done(const char *name);
 
 /* datetime.c */

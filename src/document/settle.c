@@ -274,6 +274,34 @@ pm_settle_dates(PmParser *ps)
 			if (ps->base_y == 0)
 				ps->has_base = false;
 		}
+		if (!ps->has_base && ps->has_front_date && first_dated < 0)
+		{
+			/*
+			 * ".. post:: Mar 2, 2022" over "on Friday, March 11 at 7:00pm
+			 * EST": a post announcing a day ahead, which its entries name
+			 * without the year; the post's year, and that day for the
+			 * entries naming none (the "Update: ... concluded at 7:25 PM"
+			 * note put above the announcement)
+			 */
+			for (int i = 0; i < ps->nraw; i++)
+			{
+				PmStamp    *st = &ps->raw[i].st;
+
+				if (!st->has_date || st->y != 0)
+					continue;
+				if (st->m * 31 + st->d >= ps->front_m * 31 + ps->front_d)
+				{
+					ps->has_base = true;
+					ps->base_y = ps->front_y;
+					ps->base_m = st->m;
+					ps->base_d = st->d;
+					ps->base_from = "the front matter";
+					pm_note(doc, "the timeline names %04d-%02d-%02d without its year; took the year from the post's date, and that day for the entries naming none",
+							ps->base_y, ps->base_m, ps->base_d);
+				}
+				break;
+			}
+		}
 		if (!ps->has_base && ps->has_front_date)
 		{
 			/* a status page's front matter: "date: 2022-06-09T07:41:02Z" above "[07:38] - ..." */
@@ -962,10 +990,46 @@ pm_range_reach(PmParser *ps, TimestampTz end)
 	return reach;
 }
 
+/*
+ * "Post-resolution:" alone on a line between the entries: what follows came
+ * after the service was back (the confirmation next morning, the budget
+ * topped up), so the entry before it is the end.  The label's line number,
+ * or 0.
+ */
+static int
+pm_after_resolution_label(const PmParser *ps)
+{
+	const PmDocument *doc = ps->doc;
+	int			last = doc->entries[doc->nentries - 1].lineno;
+
+	for (int i = doc->entries[0].lineno; i < last - 1 && i < ps->nlines; i++)
+	{
+		const char *s = ps->lines[i].s,
+				   *e = s + ps->lines[i].len;
+		char		buf[48];
+		int			n = 0;
+
+		while (s < e && (*s == ' ' || *s == '*' || *s == '_'))
+			s++;
+		while (e > s && (e[-1] == ' ' || e[-1] == '*' || e[-1] == '_' || e[-1] == ':'))
+			e--;
+		if (e - s < 8 || e - s >= (int) sizeof(buf) || (*s != 'P' && *s != 'p' && *s != 'A' && *s != 'a'))
+			continue;
+		for (const char *t = s; t < e; t++)
+			buf[n++] = pm_lower(*t);
+		buf[n] = '\0';
+		if (pm_names_after(buf) && pm_count_words(buf) <= 3)
+			return i + 1;
+	}
+	return 0;
+}
+
 /* no end in the summary: the last resolution entry, else the last entry */
 static void
 pm_end_from_timeline(PmParser *ps, TimestampTz last)
 {
+	int			after;
+
 	PmDocument *doc = ps->doc;
 	TimestampTz end = last;
 	bool		found = false;
@@ -998,6 +1062,23 @@ pm_end_from_timeline(PmParser *ps, TimestampTz last)
 		}
 	}
 
+	/* the entry before a "Post-resolution:" label */
+	if (doc->nentries > 2 && (after = pm_after_resolution_label(ps)) > 0)
+	{
+		int			k = doc->nentries - 1;
+
+		while (k > 0 && doc->entries[k].lineno > after)
+			k--;
+		if (k < doc->nentries - 1 && doc->entries[k].lineno < after)
+		{
+			ps->sum_end = doc->entries[k].at;
+			ps->sum_has_end = true;
+			pm_note(doc, "the summary names no end; line %d says the entries after it came once the service was back, so the incident ends at line %d",
+					after, doc->entries[k].lineno);
+			return;
+		}
+	}
+
 	/*
 	 * "Duration: 26 minutes" in a field (not "down for 66 minutes" in prose,
 	 * which may count the outage alone): the entry the length ends at
@@ -1026,6 +1107,24 @@ pm_end_from_timeline(PmParser *ps, TimestampTz last)
 				break;
 			}
 		}
+	/*
+	 * "**OUTAGE MITIGATED**, redeployed on a fresh host" and no entry after
+	 * it saying the outage ended: the template's milestone in capitals is
+	 * when the service came back; the entries after it (a new VM, the
+	 * redeploys) are the longer work
+	 */
+	for (int i = doc->nentries - 1; i >= 0 && !found; i--)
+	{
+		const char *b = doc->entries[i].body;
+
+		while (*b == '*' || *b == ' ')
+			b++;
+		if (strncmp(b, "OUTAGE MITIGATED", 16) == 0 || strncmp(b, "INCIDENT MITIGATED", 18) == 0)
+		{
+			end = doc->entries[i].at;
+			found = true;
+		}
+	}
 	if (found)
 	{
 		int			k = doc->nentries - 1;
@@ -1409,8 +1508,9 @@ pm_front_opening(PmParser *ps)
 	StringInfoData para;
 	PmEntry    *en;
 
-	if (!ps->front_issue || !doc->has_start || !pm_front_ts(ps, &ps->front_start, &ts) ||
-		ts != doc->started_at)
+	/* a notice of its text alone, with no updates below it, is the notice, no post of a course */
+	if (!ps->front_issue || doc->nentries == 0 || !doc->has_start ||
+		!pm_front_ts(ps, &ps->front_start, &ts) || ts != doc->started_at)
 		return;
 	for (int k = 0; k < doc->nentries; k++)
 		if (doc->entries[k].at <= ts)

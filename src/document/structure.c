@@ -652,6 +652,16 @@ pm_heading_field(PmParser *ps, const PmLine *ln, char *name)
 
 static bool pm_timed_line_follows(const PmParser *ps, const PmLine *ln);
 
+/* " (All times CET)", " (times in UTC)": a bracketed remark on the entries' zone */
+static bool
+pm_zone_remark(const char *s, const char *e)
+{
+	while (s < e && *s == ' ')
+		s++;
+	return e - s > 6 && *s == '(' && e[-1] == ')' && memchr(s + 1, '(', e - s - 2) == NULL &&
+		pm_contains_ci(s, e - s, "time");
+}
+
 /*
  * A heading inside the timeline: a date over the entries below it ("###
  * May 16, 2023"), an entry with its text below ("### 14:05 UTC", "**14:05
@@ -666,12 +676,20 @@ pm_timeline_heading(PmParser *ps, const PmLine *ln, char *name, bool atx, int le
 	PmStamp		st;
 	int			nlen = strlen(name);
 	const char *day = pm_skip_day_number(name, name + nlen);
+	int			n;
 
-	if (hk == HEAD_OTHER &&
-		pm_read_stamp(day, name + nlen, &st) == name + nlen - day && st.has_date && !st.has_time)
+	if (hk == HEAD_OTHER && (n = pm_read_stamp(day, name + nlen, &st)) > 0 &&
+		st.has_date && !st.has_time &&
+		(n == name + nlen - day || pm_zone_remark(day + n, name + nlen)))
 	{
+		/*
+		 * "### 04-11-2022 (All times CET)": the day over its entries, and
+		 * the zone its remark names for them, as on a plain date line
+		 */
 		pm_new_entry(ps, &st, ln->lineno, -1);
 		ps->date_markers++;
+		if (n < name + nlen - day)
+			pm_scan_zone(ps, day + n, name + nlen);
 		return true;
 	}
 	if (hk == HEAD_OTHER || isdigit((unsigned char) name[0]))
@@ -1356,6 +1374,7 @@ static bool pm_posted_line(PmParser *ps, const PmLine *ln);
 static bool pm_time_range(const char *s, int len);
 static int	pm_narrative_paragraph(PmParser *ps, int i);
 static bool pm_says_outage(const char *s, int len);
+static void pm_marker_task(PmParser *ps, const PmLine *ln);
 
 /*
  * "| Action Item | Type | Owner | Bug |" among the summary's fields, with no
@@ -2089,6 +2108,8 @@ pm_read_sections(PmParser *ps)
 				pm_measures_line(ps, ln);
 				break;
 			case SEC_OTHER:
+				if (newpara)
+					pm_marker_task(ps, ln);
 				i = pm_other_section_line(ps, i, newpara);
 				break;
 		}
@@ -2096,6 +2117,46 @@ pm_read_sections(PmParser *ps)
 	pm_finish_others(ps);
 	if (ps->nraw == 0)
 		pm_code_timeline(ps);
+}
+
+/*
+ * "**TODO**: a ZFS exporter for prometheus ..." and "**DONE**: Jonas added
+ * the forum to the watched sites." opening paragraphs under "## Lessons
+ * learned": the writer's own task markers, in capitals and bold, a task
+ * (done or to do) wherever they stand; the paragraph stays the section's
+ * text too.  "**Done** well" or a "TODO" in passing is no marker.
+ */
+static void
+pm_marker_task(PmParser *ps, const PmLine *ln)
+{
+	const char *s = ln->s,
+			   *e = ln->s + ln->len;
+	bool		done;
+	PmItem	   *it;
+
+	if (ln->indent != 0 || ln->len < 12 || s[0] != '*' || s[1] != '*')
+		return;
+	if (strncmp(s + 2, "TODO**", 6) == 0)
+		done = false;
+	else if (strncmp(s + 2, "DONE**", 6) == 0)
+		done = true;
+	else
+		return;
+	s += 8;
+	if (s < e && *s == ':')
+		s++;
+	if (s >= e || *s != ' ')
+		return;
+	s = pm_skip_space(s, e);
+	if (e - s < 3)
+		return;
+	it = pm_new_item(ps, 0);
+	appendBinaryStringInfo(&it->text, s, e - s);
+	it->plain = true;
+	it->marker = true;
+	it->lineno = ln->lineno;
+	if (done)
+		it->status_text = pstrdup("done");
 }
 
 /*
@@ -2676,6 +2737,39 @@ pm_relative_undated(PmParser *ps)
 }
 
 /*
+ * "... has concluded at 7:25 PM EST.**": the line ends a sentence, inside
+ * the emphasis it is written in too
+ */
+static bool
+pm_ends_sentence(const PmLine *ln)
+{
+	int			n = ln->len;
+
+	while (n > 0 && (ln->s[n - 1] == '*' || ln->s[n - 1] == '_'))
+		n--;
+	return n > 0 && ln->s[n - 1] == '.';
+}
+
+/*
+ * "We wanted to let you know that on Friday, March 11 at 7:00pm EST
+ * (...)," over "the mirror will have a scheduled downtime ... minutes.":
+ * a sentence wrapped at the line's end, which the next line of its
+ * paragraph finishes
+ */
+static bool
+pm_wrapped_sentence(const PmParser *ps, int i)
+{
+	const PmLine *ln = &ps->lines[i];
+	const PmLine *next = i + 1 < ps->nlines ? &ps->lines[i + 1] : NULL;
+	char		last = ln->s[ln->len - 1];
+
+	if (next == NULL || pm_no_text(next) || next->s[0] == '#' || next->indent > 0 ||
+		(last != ',' && !isalpha((unsigned char) last) && last != ')'))
+		return false;
+	return pm_ends_sentence(next) || pm_contains_ci(next->s, next->len, ". ");
+}
+
+/*
  * The first line of a narrative's prose, -1 when the document is none: its
  * words say a service was down and its lines name two times or more.
  * Sets *prose_date when the prose names a date.
@@ -2711,7 +2805,7 @@ pm_find_prose(PmParser *ps, bool *prose_date)
 		 * the first, a short one too ("Resolved at 1:52 PM.")
 		 */
 		if (title && (pm_count_words(c) >= 8 || (first_prose >= 0 && pm_count_words(c) >= 3)) &&
-			(strstr(c, ". ") != NULL || ln->s[ln->len - 1] == '.'))
+			(strstr(c, ". ") != NULL || pm_ends_sentence(ln) || pm_wrapped_sentence(ps, i)))
 		{
 			if (first_prose < 0)
 				first_prose = i;
@@ -3012,6 +3106,36 @@ pm_dated_times_line(PmParser *ps)
 	}
 }
 
+/* does the summary's text (its prose, Duration, Start, End, Impact) name a time of day? */
+static bool
+pm_summary_has_time(const PmParser *ps)
+{
+	const StringInfoData *parts[] = {&ps->summary, &ps->duration, &ps->start_field,
+	&ps->end_field, &ps->impact};
+
+	for (int i = 0; i < lengthof(parts); i++)
+	{
+		PmStamps	found;
+
+		if (parts[i]->len == 0)
+			continue;
+		memset(&found, 0, sizeof(found));
+		pm_scan_stamps(parts[i]->data, parts[i]->len, &found);
+		for (int j = 0; j < found.n; j++)
+			if (found.st[j].has_time)
+				return true;
+	}
+	return false;
+}
+
+/* the words say a service was down: "is down" too, as one moment's sentence does */
+static bool
+pm_says_down(const char *s, int len)
+{
+	return pm_says_outage(s, len) || pm_contains_ci(s, len, " is down") ||
+		pm_contains_ci(s, len, " are down");
+}
+
 PmDocument *
 pm_parse_document(const char *text, int len, const PmOptions *opt)
 {
@@ -3127,7 +3251,18 @@ pm_parse_document(const char *text, int len, const PmOptions *opt)
 		ps.prose_all_upto = -1;
 		pm_read_structure(&ps, text, len);
 		pm_drop_retold(&ps);
-		if (ps.nraw < 2)
+
+		/*
+		 * "On 2024-06-02 09h12 CEST someone told us on the chat that maps
+		 * ... is down." under "## Alert", and no other time anywhere: the
+		 * one moment is the start, kept, where the document would
+		 * otherwise be refused (one moment among a summary's times is
+		 * not kept: the summary says when)
+		 */
+		if (ps.nraw == 1 && !pm_summary_has_time(&ps) && ps.raw[0].st.has_time &&
+			pm_says_down(ps.raw[0].body.data, ps.raw[0].body.len))
+			;
+		else if (ps.nraw < 2)
 		{
 			memset(doc, 0, sizeof(PmDocument));
 			pm_parser_begin(&ps, doc, opt);

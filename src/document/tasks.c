@@ -1367,7 +1367,9 @@ pm_inline_labels(PmItem *it, char *t, char *e)
 			continue;
 		ve = value;
 		while (ve < e && *ve != '|' && *ve != ';' && *ve != ')' && *ve != ']' &&
-			   (*ve != ',' || (label == 3 && pm_year_follows(ve, e))) &&
+			   (*ve != ',' || (label == 3 && pm_year_follows(ve, e)) ||
+				/* "Owner: jonas,marta,femi": one list of names, no space after its commas */
+				(label == 2 && ve + 1 < e && pm_isalnum(ve[1]))) &&
 			   !((unsigned char) *ve == 0xe2) &&
 			   !(ve[0] == ' ' && ve + 1 < e && ve[1] == '-' && ve + 2 < e && ve[2] == ' '))
 			ve++;
@@ -1799,6 +1801,23 @@ pm_build_tasks(PmParser *ps)
 
 	/* tasks and improvements; due dates are midnight in the document's zone */
 	ps->zone = &ps->doc_zone;
+
+	/*
+	 * "**TODO**:" paragraphs in the notes beside a list of the measures
+	 * (a report's own "Tasks:" under them): the list is the tasks, the
+	 * paragraphs its notes
+	 */
+	{
+		int			n = 0;
+		bool		listed = false;
+
+		for (int i = 0; i < ps->nitems && !listed; i++)
+			listed = !ps->items[i].marker;
+		for (int i = 0; i < ps->nitems; i++)
+			if (!listed || !ps->items[i].marker)
+				ps->items[n++] = ps->items[i];
+		ps->nitems = n;
+	}
 	{
 		bool		has_task_group = ps->saw_task_heading;
 		bool		only_refs = true;

@@ -542,6 +542,29 @@ pm_ends_with(const char *low, size_t l, const char *w, size_t n)
 		(l == n || !isalnum((unsigned char) low[l - n - 1]));
 }
 
+/*
+ * "Post-resolution:", "After the fix": the time after the part, over what
+ * happened once it was done (more of the timeline), not the part itself
+ */
+bool
+pm_names_after(const char *low)
+{
+	static const char *const after[] = {"post-", "post ", "after the ", "after "};
+	static const char *const parts[] = {"resolution", "fix", "recovery"};
+
+	for (int i = 0; i < lengthof(after); i++)
+	{
+		size_t		n = strlen(after[i]);
+
+		if (strncmp(low, after[i], n) != 0)
+			continue;
+		for (int j = 0; j < lengthof(parts); j++)
+			if (strncmp(low + n, parts[j], strlen(parts[j])) == 0)
+				return true;
+	}
+	return false;
+}
+
 PmHeadKind
 pm_head_kind(const char *name)
 {
@@ -613,7 +636,7 @@ pm_head_kind(const char *name)
 		return HEAD_IMPROVEMENTS;
 	if (HAS("root cause") || WORD("cause") || WORD("causes") || strcmp(low, "analysis") == 0)
 		return HEAD_ROOT;		/* "Analysis" alone: of the cause */
-	if (WORD("resolution") || WORD("fix") || WORD("recovery"))
+	if ((WORD("resolution") || WORD("fix") || WORD("recovery")) && !pm_names_after(low))
 		return HEAD_RESOLUTION;
 	if (WORD("impact"))
 		return HEAD_IMPACT;

@@ -71,6 +71,7 @@ pm_new_entry(PmParser *ps, const PmStamp *st, int lineno, int indent)
 	r->indent = indent;
 	r->text_from_zone = NULL;
 	r->open_body = false;
+	r->wday = -1;
 	return r;
 }
 
@@ -370,6 +371,32 @@ pm_date_before(const char *p, const char *t, PmStamp *st)
 	st->d = day.d;
 }
 
+/*
+ * "The same issue came back on Sunday at ~11:10": the weekday a sentence
+ * names ("on Sunday") before its time, when the time names no date; 0 for
+ * Sunday to 6, as j2day() counts, or -1
+ */
+static int
+pm_weekday_before(const char *p, const char *t)
+{
+	static const char *const days[] = {"sunday", "monday", "tuesday", "wednesday",
+	"thursday", "friday", "saturday"};
+
+	for (const char *q = p; q + 5 < t; q++)
+	{
+		const char *w;
+
+		if ((*q != 'o' && *q != 'O') || (q[1] != 'n' && q[1] != 'N') || q[2] != ' ' ||
+			(q > p && isalpha((unsigned char) q[-1])))
+			continue;
+		w = q + 3;
+		for (int i = 0; i < 7; i++)
+			if (pm_lower(*w) == days[i][0] && pm_word_ci(w, t, days[i]))
+				return i;
+	}
+	return -1;
+}
+
 /* do two stamps name the same minute of the same day (or both no day)? */
 static bool
 pm_same_minute(const PmStamp *a, const PmStamp *b)
@@ -626,7 +653,8 @@ pm_timeline_sentences(PmParser *ps, const PmLine *ln, const char *s, const char 
 		for (const char *t = p; t < se; t++)
 		{
 			PmStamp		st;
-			int			n;
+			int			n,
+						wday;
 
 			if (!isalnum((unsigned char) *t) || !pm_word_start(p, t))
 				continue;
@@ -640,6 +668,7 @@ pm_timeline_sentences(PmParser *ps, const PmLine *ln, const char *s, const char 
 				pm_resolved_time(t + n, se, &st);
 				pm_on_date(t + n, se, &st);
 				pm_date_before(p, t, &st);
+				wday = st.has_date ? -1 : pm_weekday_before(p, t);
 
 				pm_trim(&bs, &be);
 				/*
@@ -684,6 +713,7 @@ pm_timeline_sentences(PmParser *ps, const PmLine *ln, const char *s, const char 
 					}
 				}
 				r = pm_new_entry(ps, &st, ln->lineno, ln->indent);
+				r->wday = wday;
 				appendBinaryStringInfo(&r->body, bs, be - bs);
 				if (clause && r->body.len > 0)
 					r->body.data[0] = toupper((unsigned char) r->body.data[0]);
@@ -1273,6 +1303,9 @@ pm_build_entries(PmParser *ps)
 		PmEntry    *en;
 		const char *bs,
 				   *be;
+		int			y,
+					m,
+					d;
 
 		if (st->has_date)
 		{
@@ -1307,7 +1340,25 @@ pm_build_entries(PmParser *ps)
 			continue;
 		}
 		en = &doc->entries[doc->nentries];
-		if (!pm_zone_to_ts(&z, c.y, c.m, c.d, st->h, st->mi, st->s, st->us, &en->at))
+		y = c.y;
+		m = c.m;
+		d = c.d;
+		if (r->wday >= 0 && y > 0)
+		{
+			/*
+			 * "came back on Sunday at ~11:10" in a report of a Saturday:
+			 * the nearest day of that name, the next day here, not the
+			 * report's own
+			 */
+			/* (Julian day + 1) mod 7 is the weekday, Sunday 0, as j2day() counts */
+			int			diff = (r->wday - (date2j(y, m, d) + 1) % 7 + 7) % 7;
+
+			if (diff > 3)
+				diff -= 7;
+			if (diff != 0)
+				pm_add_days(&y, &m, &d, diff);
+		}
+		if (!pm_zone_to_ts(&z, y, m, d, st->h, st->mi, st->s, st->us, &en->at))
 		{
 			pm_note(doc, "line %d: %04d-%02d-%02d is not a date; left the entry out",
 					r->lineno, c.y, c.m, c.d);
