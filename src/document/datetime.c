@@ -1567,7 +1567,21 @@ pm_stamp_time_after_date(const char *q, const char *e, PmStamp *st, int *n, bool
 			r++;
 		r = pm_skip_space(r, e);
 		if (pm_word_ci(r, e, "at"))
+		{
+			static const char *const near[] = {"about", "around", "approximately", "roughly"};
+
 			r = pm_skip_space(r + 2, e);
+			/* "on 13th March at about 6:30 PM": the time said roughly is the day's */
+			for (int k = 0; k < lengthof(near); k++)
+				if (pm_word_ci(r, e, near[k]))
+				{
+					const char *t = pm_skip_space(r + strlen(near[k]), e);
+
+					if (t < e && isdigit((unsigned char) *t))
+						r = t;
+					break;
+				}
+		}
 		else if (pm_word_ci(r, e, "from"))
 			r = pm_skip_space(r + 4, e);
 		else if (st->y != 0 && r > q && r + 2 < e && (*r == '-' || PM_AT(r, e, "\xe2\x80\x93")))
