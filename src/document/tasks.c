@@ -418,6 +418,25 @@ pm_dated_label_line(const char *s, const char *e)
 }
 
 /*
+ * "The following changes have been made so that ...:", "The below changes
+ * have been implemented:": a line that introduces the list below as work
+ * already done, so its items are done (as under "### Done").  Changes
+ * "identified" or "proposed", or that "will be made", are not.
+ */
+static bool
+pm_says_made(const char *s, const char *e)
+{
+	static const char *const made[] = {"have been made", "have been implemented",
+		"have been put in place", "have been completed", "have been deployed",
+	"have been rolled out", "have already been made", "were made", "were implemented"};
+
+	for (int i = 0; i < lengthof(made); i++)
+		if (pm_contains_ci(s, e - s, made[i]))
+			return true;
+	return false;
+}
+
+/*
  * A line without a list marker in the measures: a task when the measures
  * are written as plain lines ("Tasks:" then one task a line, "Action 1:
  * ..."), prose otherwise.  pm_build_tasks keeps such lines only where the
@@ -433,6 +452,8 @@ pm_plain_item(PmParser *ps, const PmLine *ln, const char *s, const char *e)
 	const char *p;
 	int			sentences = 0;
 
+	if (e[-1] == ':' && !ps->plain_closed && pm_says_made(s, e))
+		ps->group_done = true;
 	if (e[-1] == ':' || ps->plain_closed || pm_introduces_list(s, e))
 		return;
 	if (e - s > 300)
