@@ -2,7 +2,7 @@
 -- formats (test/document/corpus), checked the way users rely on them.
 BEGIN;
 SET LOCAL timezone = 'UTC';
-SELECT plan(2941);
+SELECT plan(2950);
 
 \set seed000 `cat test/seeds/000_2d29b2a47fc1b878.txt`
 \set seed001 `cat test/seeds/001_e377f6c4d1aac321.txt`
@@ -1113,7 +1113,7 @@ INSERT INTO expected VALUES
 	-- 435-446 (docs31)
 	('438 status incident report, "9:12 PM ET (01:12 UTC)" reports, "Scope and Impact:" window "between 8:30 PM ET (00:30 UTC) and 11:05 PM ET (03:05 UTC)", "changes have been made" bullets', '2024-09-11 00:30Z', '2024-09-11 03:05Z', 0, 2, 2, NULL, NULL),
 	('443 status page updates newest first, label over text over "Thu, Oct 13, 2022, 05:12 PM(2 hours earlier)", no zone, an untimed "Write-up published"', '2022-10-13 10:31Z', '2022-10-13 17:12Z', 4, 0, 0, NULL, NULL),
-	('444 front matter "datePublished: Tue Oct 21 2025 09:30:00 GMT+0000 (...)", "On October 14," prose, "* All times are in UTC." over "* 14:04 UTC: " bullets, prose improvements', '2025-10-14 14:04Z', '2025-10-14 16:14Z', 11, 3, 0, NULL, NULL),
+	('444 front matter "datePublished: Tue Oct 21 2025 09:30:00 GMT+0000 (...)", "On October 14," prose, "* All times are in UTC." over "* 14:04 UTC: " bullets, prose improvements', '2025-10-14 13:45Z', '2025-10-14 16:14Z', 11, 3, 0, NULL, NULL),
 	('446 Jekyll post, "On 12th March, at 3:05 AM" prose times without a zone, "ended on 13th March at about 6:30 PM" after a paragraph naming other days, prose prevention', '2015-03-12 03:05Z', '2015-03-13 18:30Z', 5, 0, 0, NULL, NULL);
 
 CREATE TEMP TABLE imported AS
@@ -1851,5 +1851,25 @@ SELECT is(jsonb_array_length(postmortem.parse_markdown(E'DNS outage 2025-03-14\n
 SELECT is(postmortem.parse_markdown(E'DNS outage 2025-03-14\nSummary\nThe site was down.\nWe wrote the whole timeline together (all of us)\nTimeline\n21:40 UTC - checks fail.\n22:02 UTC - resolved.')->>'summary' LIKE '%whole timeline together%',
 	true, 'a line of more words before its brackets is prose, no heading, even when it names a part');
 
+
+-- the 435-446 sample's rules (docs31), and where they must not reach
+SELECT is(pg_temp.refusal(E'---\ntitle: "Checkout outage"\ndateModified: Tue Oct 21 2025 09:30:00 GMT+0000\n---\n\n## What Happened\n\nOn October 14, checkout failed.\n\n## Timeline\n\n* 14:04 UTC: checks fail.\n* 16:14 UTC: resolved.'),
+	'It names a day, October 14, but no year.', 'a front matter''s "dateModified" says when the page was edited: no year for the text''s day (only "date" and the publishing keys, "datePublished", give one)');
+SELECT is(postmortem.parse_markdown(E'---\ntitle: "Checkout outage"\ndatePublished: 2025-10-21\n---\n\nSince March 2 we have run two gateways.\n\n## Timeline\n\n* 14:04 UTC: checks fail.\n* 16:14 UTC: resolved.')->>'started_at',
+	'2025-10-21T14:04:00+00:00', 'a day without a year months before the post is history it recalls: the times stay on the post''s day (only a day within two months of it is the outage''s)');
+SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', E'Sync delayed\n\nResolved\n\nThe queue is empty.\n\nThu, Oct 13, 2022, 05:12 PM (see above)\n\nInvestigating\n\nWe are looking into it.\n\nThu, Oct 13, 2022, 10:31 AM (see above)'),
+	'22P02', 'postmortem document has no timeline', 'a bracket after an update''s stamp that is no gap ("(see above)") leaves the line no stamp (only "(2 hours earlier)" is the page''s own note)');
+SELECT is(jsonb_array_length(postmortem.parse_markdown(E'# API outage 2025-03-11\n## Timeline\n- 10:00 UTC: alert\n- 11:00 UTC: resolved\n## Service Improvements\nThe queue drained by noon. To date we are seeing no further errors. We are monitoring the queue closely.')->'tasks'),
+	0, 'in the measures'' prose, "we are seeing" and "we are monitoring" change nothing: no tasks (only "we are replacing ...", a change under way, is one)');
+SELECT is(jsonb_array_length(postmortem.parse_markdown(E'# API outage 2025-03-11\n## Timeline\n- 10:00 UTC: alert\n- 11:00 UTC: resolved\n## Service Improvements\n- Add alerts on bucket usage\n- Finally, we will review our tooling.')->'tasks'),
+	2, 'a list''s item that opens with a clause before "we will" stays an item of the list (only a line of prose is read as prose)');
+SELECT is(jsonb_array_length(postmortem.parse_markdown(E'# Outbox failure, 12-13 March 2015\n## What happened?\nOn 12th March, at 3:05 AM a node was removed.\nAt 7:55 AM we noticed. The delay ended on 13th March at about the same hour as it began.')->'timeline'),
+	2, '"on 13th March at about" with no time after it names no time: the sentence is no entry (only "at about 6:30 PM" is the day''s time)');
+SELECT is(postmortem.parse_markdown(E'# Push delays\n\n**Duration:** 9:12 PM ET (01:40 UTC), September 10th, 2024\n\n## Timeline\n\n- 9:12 PM ET: reports\n- 9:40 PM ET: resolved')->>'resolved_at',
+	'2024-09-11T01:40:00+00:00', 'a bracketed time in another zone whose minutes differ is a second time, the end (only the same moment said again, "9:12 PM ET (01:12 UTC)", is one)');
+SELECT is(postmortem.parse_markdown(E'# Push delays\n\nOn September 10th, 2024, at 21:12 UTC we started receiving reports of failed pushes. Pushes were delivered again at 23:05 UTC.\n\n## Recurrence Prevention\n\n- Separate queue')->>'started_at',
+	'2024-09-10T21:12:00+00:00'::text, 'without a span stated "between ... and ...", the time reports came in is still the start');
+SELECT is((SELECT count(*)::int FROM jsonb_array_elements(postmortem.parse_markdown(E'# Push delays 2024-09-10\n## Timeline\n- 21:12 UTC: reports\n- 23:05 UTC: resolved\n## Recurrence Prevention\nThe following changes will be made so that it cannot happen again:\n- Separate queue for imports\n- Sender stops waiting')->'tasks') t WHERE t->>'status' = 'done'),
+	0, 'a list introduced as changes that "will be made" holds no done tasks (only "have been made" marks them done)');
 SELECT * FROM finish();
 ROLLBACK;
