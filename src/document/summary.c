@@ -1574,6 +1574,14 @@ pm_blank_noticed_times(char *copy, const char *e)
 	"notified", "became aware"};
 	bool		span = false;
 
+	/* one look over the whole text first: most summaries state no span so */
+	if (!pm_contains_ci(copy, e - copy, "between "))
+		return;
+	for (int i = 0; i < lengthof(noticed) && !span; i++)
+		span = pm_contains_ci(copy, e - copy, noticed[i]);
+	if (!span)
+		return;
+	span = false;
 	for (const char *a = copy; a < e && !span; a = pm_sentence_end(a, e))
 	{
 		const char *b = pm_sentence_end(a, e);
