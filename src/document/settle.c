@@ -288,9 +288,10 @@ pm_settle_dates(PmParser *ps)
 			 * year ("On February 26, we ..."; published March 5, 2025): that
 			 * day, in the year that puts it on or before the post, when it
 			 * falls within two months of it.  A day further back is history
-			 * the post recalls, not the outage's.
+			 * the post recalls, not the outage's.  The summary's reading
+			 * has noted such a day (yearless_m); the text is not scanned
+			 * again.
 			 */
-			pm_yearless_in_text(ps);
 			if (ps->yearless_m > 0)
 			{
 				int			y = ps->front_y;
