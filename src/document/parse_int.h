@@ -424,6 +424,7 @@ extern const char *pm_skip_emoji(const char *p, const char *e);
 extern const char *pm_skip_day_number(const char *q, const char *e);
 extern const char *pm_entry_head(const char *p, const char *e, PmStamp *st);
 extern bool pm_timeline_prose(PmParser *ps, const PmLine *ln, const char *s, const char *e);
+extern const char *pm_sentence_end(const char *a, const char *e);
 extern bool pm_timeline_sentences(PmParser *ps, const PmLine *ln, const char *s, const char *e);
 extern void pm_timeline_line(PmParser *ps, const PmLine *ln);
 extern const char *pm_timeline_kind(const char *s, int len, bool *begins);

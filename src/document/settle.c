@@ -451,6 +451,36 @@ pm_precursor_skip(PmParser *ps, TimestampTz first)
 }
 
 /*
+ * "08:40 deploys the configuration to staging (wrong certificates
+ * included)", then "11:55 deploys the same configuration to production":
+ * what reached only staging hurt no user yet.  From entry from, the first
+ * entry that is not about staging alone, when a later one names
+ * production; else from.
+ */
+static int
+pm_staging_skip(const PmDocument *doc, int from)
+{
+	int			i = from;
+	bool		later_production = false;
+
+	for (int k = from + 1; k < doc->nentries && !later_production; k++)
+		later_production = pm_contains_ci(doc->entries[k].body, strlen(doc->entries[k].body), "production");
+	if (!later_production)
+		return from;
+	while (i < doc->nentries - 1)
+	{
+		const char *b = doc->entries[i].body;
+		int			len = strlen(b);
+
+		if (!pm_contains_ci(b, len, "staging") || pm_contains_ci(b, len, "prod") ||
+			pm_contains_ci(b, len, "customer") || pm_contains_ci(b, len, "user"))
+			break;
+		i++;
+	}
+	return i;
+}
+
+/*
  * The entry after the first from which len reaches entry end, within a
  * minute, when the first entry comes longer than len before it, or -1
  */
@@ -605,6 +635,20 @@ pm_start_from_timeline(PmParser *ps, TimestampTz first)
 			found = i;
 	if (found < 0)
 		found = pm_precursor_skip(ps, first);
+	if (doc->nentries > 1 && (found < 0 || !doc->entries[found].begins))
+	{
+		int			from = Max(found, 0);
+		int			past = pm_staging_skip(doc, from);
+
+		if (past > from && doc->entries[from].at <= doc->entries[past].at)
+		{
+			ps->sum_start = doc->entries[past].at;
+			ps->sum_has_start = true;
+			pm_note(doc, "the summary names no start; the entries before line %d reached only staging, so the incident starts there",
+					doc->entries[past].lineno);
+			return;
+		}
+	}
 	if (found < 0 && (found = pm_first_sign_start(doc)) >= 0)
 	{
 		ps->sum_start = doc->entries[found].at;
@@ -915,6 +959,40 @@ pm_entry_near(const PmDocument *doc, TimestampTz from, TimestampTz want)
 	return -1;
 }
 
+/*
+ * "| 23:40-00:06 | Manual backfill: the 5 remaining batches exported |"
+ * above "| 23:50 | Deploy script fixed |", and no entry saying the service
+ * came back: the work a row's range spans is the timeline's too, so it
+ * reaches to the range's end (past midnight, the next day) where that is
+ * after end.  Returns the later of the two.
+ */
+static TimestampTz
+pm_range_reach(PmParser *ps, TimestampTz end)
+{
+	PmDocument *doc = ps->doc;
+	TimestampTz reach = end;
+
+	for (int i = 0; i < doc->nentries; i++)
+		for (int k = 0; k < ps->nraw; k++)
+		{
+			const PmStamp *st = &ps->raw[k].st;
+			int			mins;
+			TimestampTz until;
+
+			if (ps->raw[k].lineno != doc->entries[i].lineno || !st->has_until)
+				continue;
+			mins = (st->until_h * 60 + st->until_mi) - (st->h * 60 + st->mi);
+			if (mins < 0)
+				mins += 24 * 60;
+			until = doc->entries[i].at + (TimestampTz) mins * 60 * USECS_PER_SEC;
+			if (mins > 0 && mins < 12 * 60 && until > reach)
+				reach = until;
+		}
+	if (reach > end)
+		pm_note(doc, "an entry's time is a range that reaches past the last entry; the timeline ends where the range does");
+	return reach;
+}
+
 /* no end in the summary: the last resolution entry, else the last entry */
 static void
 pm_end_from_timeline(PmParser *ps, TimestampTz last)
@@ -1006,6 +1084,8 @@ pm_end_from_timeline(PmParser *ps, TimestampTz last)
 	}
 	if (end < ps->sum_start)
 		end = last;
+	if (!found)
+		end = pm_range_reach(ps, end);
 	if (end == ps->sum_start && pm_cleared_later(doc, end, &end))
 	{
 		ps->sum_end = end;
@@ -1341,6 +1421,72 @@ pm_full_restoration(PmParser *ps)
 	ps->sum_end = doc->entries[hit].at;
 }
 
+/*
+ * A status issue's opening text under its front matter, with no time of
+ * its own ("Our database host is seeing network trouble. We are looking
+ * into it!" over the "**Update**:" notes, the issue opened at the front
+ * matter's date): the first post, an entry at the incident's start.  Not
+ * a note that opens with a label, a status word or an emphasis
+ * ("**Update: 09:41** -", "*Investigating* -", "[Final Message]"), which
+ * the updates read, nor text that holds a time.
+ */
+static void
+pm_front_opening(PmParser *ps)
+{
+	PmDocument *doc = ps->doc;
+	TimestampTz ts;
+	int			i = 0;
+	int			j;
+	StringInfoData para;
+	PmEntry    *en;
+
+	if (!ps->front_issue || !doc->has_start || !pm_front_ts(ps, &ps->front_start, &ts) ||
+		ts != doc->started_at)
+		return;
+	for (int k = 0; k < doc->nentries; k++)
+		if (doc->entries[k].at <= ts)
+			return;
+	while (i < ps->nlines && (ps->lines[i].front_matter || ps->lines[i].len == 0))
+		i++;
+	if (i == 0 || i >= ps->nlines || ps->lines[i].code || !isupper((unsigned char) ps->lines[i].s[0]))
+		return;
+	/* the paragraph, to its blank line (pm_paragraph_end stops at a time) */
+	for (j = i; j < ps->nlines && ps->lines[j].len > 0 && !ps->lines[j].code; j++)
+		;
+	initStringInfo(&para);
+	for (int k = i; k < j; k++)
+	{
+		if (pm_line_names(&ps->lines[k], false, true))
+			return;
+		for (int n = 0; n < doc->nentries; n++)
+			if (doc->entries[n].lineno == ps->lines[k].lineno)
+				return;
+		if (k > i)
+			appendStringInfoChar(&para, ' ');
+		appendBinaryStringInfo(&para, ps->lines[k].s, ps->lines[k].len);
+	}
+	if (strstr(para.data, "{{") || memchr(para.data, ':', Min(para.len, 24)) != NULL)
+		return;
+	/* "The disks have been cleaned up and the mirrors are serving again": the end told, no first post */
+	{
+		bool		begins;
+
+		if (strcmp(pm_timeline_kind(para.data, para.len, &begins), "resolution") == 0)
+			return;
+	}
+	doc->entries = repalloc(doc->entries, sizeof(PmEntry) * (doc->nentries + 1));
+	memmove(doc->entries + 1, doc->entries, sizeof(PmEntry) * doc->nentries);
+	doc->nentries++;
+	en = &doc->entries[0];
+	memset(en, 0, sizeof(PmEntry));
+	en->at = ts;
+	en->body = para.data;
+	en->lineno = ps->lines[i].lineno;
+	en->kind = pm_timeline_kind(para.data, para.len, &en->begins);
+	pm_note(doc, "line %d, the status issue's opening text, is its first post, at the front matter's date",
+			en->lineno);
+}
+
 /* start, end, milestones and status */
 void
 pm_settle_span(PmParser *ps)
@@ -1430,6 +1576,8 @@ pm_settle_span(PmParser *ps)
 	doc->resolved_at = ps->sum_end;
 	if (doc->has_start && doc->has_end && doc->resolved_at < doc->started_at)
 		doc->has_end = false;
+
+	pm_front_opening(ps);
 
 	/* milestones from the timeline */
 	if (doc->has_start)

@@ -1423,7 +1423,7 @@ pm_timeline_table_head(const PmLine *ln)
 }
 
 /* past the sentence that begins at a: its ".", "!" or "?" before a space or the end */
-static const char *
+const char *
 pm_sentence_end(const char *a, const char *e)
 {
 	const char *b = a;

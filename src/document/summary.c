@@ -1533,9 +1533,9 @@ pm_summary_end(PmParser *ps, PmStamp *t0, PmStamp *t1, PmStamp *d1, const PmZone
 	}
 }
 
-/* the end of the sentence that starts at a */
+/* the end of the sentence that starts at a (a line break ends one, too) */
 static const char *
-pm_sentence_end(const char *a, const char *e)
+pm_summary_sentence_end(const char *a, const char *e)
 {
 	const char *b = a;
 
@@ -1582,17 +1582,17 @@ pm_blank_noticed_times(char *copy, const char *e)
 	if (!span)
 		return;
 	span = false;
-	for (const char *a = copy; a < e && !span; a = pm_sentence_end(a, e))
+	for (const char *a = copy; a < e && !span; a = pm_summary_sentence_end(a, e))
 	{
-		const char *b = pm_sentence_end(a, e);
+		const char *b = pm_summary_sentence_end(a, e);
 
 		span = pm_contains_ci(a, b - a, "between ") && pm_count_times(a, b) >= 2;
 	}
 	if (!span)
 		return;
-	for (char *a = copy; a < e; a = (char *) pm_sentence_end(a, e))
+	for (char *a = copy; a < e; a = (char *) pm_summary_sentence_end(a, e))
 	{
-		const char *b = pm_sentence_end(a, e);
+		const char *b = pm_summary_sentence_end(a, e);
 		bool		says = false;
 
 		if (pm_contains_ci(a, b - a, "between "))

@@ -390,11 +390,151 @@ pm_prose_measures(PmParser *ps, const PmLine *ln, const char *s, const char *e)
  * postmortem is the lines above the first update; a paragraph wrapped over
  * lines is read as one.
  */
+static void pm_narrative_measures(PmParser *ps);
+
+/* does the text from a to b name a time of day? */
+static bool
+pm_scan_has_time(const char *a, const char *b)
+{
+	PmStamps	found;
+
+	memset(&found, 0, sizeof(PmStamps));
+	pm_scan_stamps(a, b - a, &found);
+	for (int k = 0; k < found.n; k++)
+		if (found.st[k].has_time)
+			return true;
+	return false;
+}
+
+/*
+ * The verbs of a measure, after "we have", "we've", "we will": what the
+ * team changes so that it does not happen again ("we will update this
+ * issue", "we have restored service" are not such)
+ */
+static int
+pm_measure_verb(const char *p, const char *e)
+{
+	static const char *const verbs[] = {"add", "added", "fix", "fixed", "change", "changed",
+		"introduce", "introduced", "implement", "implemented", "improve", "improved",
+		"automate", "automated", "enable", "enabled", "set up", "build", "built",
+	"document", "documented"};
+
+	for (int i = 0; i < lengthof(verbs); i++)
+		if (pm_word_ci(p, e, verbs[i]))
+			return strlen(verbs[i]);
+	return 0;
+}
+
+/* a measure of the clause from p (its verb at v) to e, as "We have ..." or "We will ..." */
+static void
+pm_narrative_item(PmParser *ps, const PmLine *ln, bool will, const char *v, const char *e)
+{
+	PmItem	   *it = pm_new_item(ps, ln->indent);
+
+	it->plain = it->prose = true;
+	it->lineno = ln->lineno;
+	appendStringInfoString(&it->text, will ? "We will " : "We have ");
+	while (e > v && (e[-1] == '.' || e[-1] == ' '))
+		e--;
+	appendBinaryStringInfo(&it->text, v, e - v);
+	appendStringInfoChar(&it->text, '.');
+}
+
+/*
+ * The measures of one paragraph of a report without a measures section:
+ * in each sentence, a "we have [already] <verb>", "we've <verb>" or "we
+ * will <verb>" with a measure's verb, and each further " and <verb>" or
+ * " and will <verb>" of it, one measure a clause.  A sentence with a time
+ * of day tells the response, not what comes after it.
+ */
+static void
+pm_narrative_sentences(PmParser *ps, const PmLine *ln, const char *s, const char *e)
+{
+	static const char *const subjects[] = {"we have already ", "we've already ", "we have ",
+	"we've ", "we\xe2\x80\x99ve ", "we will ", "we'll ", "we\xe2\x80\x99ll ", "we "};
+
+	for (const char *a = s; a < e;)
+	{
+		const char *b = pm_sentence_end(a, e);
+		bool		will = false;
+		const char *v = NULL;
+		int			n = 0;
+
+		if (pm_scan_has_time(a, b))
+		{
+			a = pm_skip_space(b, e);
+			continue;
+		}
+		for (const char *p = a; p < b && v == NULL; p++)
+		{
+			if (p > a && isalpha((unsigned char) p[-1]))
+				continue;
+			for (int k = 0; k < lengthof(subjects) && v == NULL; k++)
+			{
+				const char *q = p + strlen(subjects[k]);
+
+				if (!pm_prefix_ci(p, b, subjects[k]))
+					continue;
+				/* "we replaced the server and will add ...": the bare "we" only so */
+				if (k == lengthof(subjects) - 1)
+					break;
+				if ((n = pm_measure_verb(q, b)) > 0)
+				{
+					v = q;
+					will = strstr(subjects[k], "will") || strstr(subjects[k], "ll ");
+				}
+			}
+		}
+		if (v == NULL)
+		{
+			/* "We replaced the server and will add a memory check ..." */
+			for (const char *p = a; p + 10 < b && v == NULL; p++)
+				if (pm_prefix_ci(p, b, " and will ") && pm_prefix_ci(a, b, "we ") &&
+					(n = pm_measure_verb(p + 10, b)) > 0)
+				{
+					v = p + 10;
+					will = true;
+				}
+		}
+		while (v != NULL)
+		{
+			const char *next = NULL;
+			bool		next_will = will;
+
+			for (const char *p = v + n; p + 5 < b && next == NULL; p++)
+			{
+				int			m;
+
+				if (!pm_prefix_ci(p, b, " and "))
+					continue;
+				if (pm_prefix_ci(p + 5, b, "will ") && (m = pm_measure_verb(p + 10, b)) > 0)
+				{
+					next = p + 10;
+					next_will = true;
+				}
+				else if ((m = pm_measure_verb(p + 5, b)) > 0)
+					next = p + 5;
+				if (next)
+					n = m;
+			}
+			pm_narrative_item(ps, ln, will, v, next ? next - (next_will && next != v ? 10 : 5) : b);
+			v = next;
+			will = next_will;
+		}
+		a = pm_skip_space(b, e);
+	}
+}
+
 void
 pm_report_measures(PmParser *ps)
 {
-	if (ps->nitems > 0 || ps->nupdates == 0)
+	if (ps->nitems > 0)
 		return;
+	if (ps->nupdates == 0)
+	{
+		pm_narrative_measures(ps);
+		return;
+	}
 	for (int i = 0; i < ps->updates[0].status; i++)
 	{
 		const PmLine *ln = &ps->lines[i];
@@ -412,6 +552,48 @@ pm_report_measures(PmParser *ps)
 			appendBinaryStringInfo(&buf, ps->lines[k].s, ps->lines[k].len);
 		}
 		pm_prose_measures(ps, ln, buf.data, buf.data + buf.len);
+		pfree(buf.data);
+		i = j - 1;
+	}
+	pm_narrative_measures(ps);
+}
+
+/*
+ * A report with no measures section at all, told as prose (an issue's
+ * closing comment, a status page's one postmortem post): its sentences
+ * that say what the team has changed or will change to keep it from
+ * happening again ("We replaced the server and will add a memory check to
+ * the deployment", "we have already changed our testing so that ...") are
+ * its measures, each clause one: "we have fixed the rotation job and
+ * added a disk alert" is two.  Not in the timeline, nor where any part of
+ * the document heads measures.
+ */
+static void
+pm_narrative_measures(PmParser *ps)
+{
+	if (ps->nitems > 0)
+		return;
+	for (int i = 0; i < ps->nlines; i++)
+		if (ps->lines[i].section == SEC_MEASURES)
+			return;
+	for (int i = 0; i < ps->nlines; i++)
+	{
+		const PmLine *ln = &ps->lines[i];
+		int			j;
+		StringInfoData buf;
+
+		if (ln->code || ln->len == 0 || ln->section == SEC_TIMELINE || ln->s[0] == '#' ||
+			ln->s[0] == '|' || ln->front_matter)
+			continue;
+		j = Max(pm_paragraph_end(ps, i), i + 1);
+		initStringInfo(&buf);
+		for (int k = i; k < j; k++)
+		{
+			if (k > i)
+				appendStringInfoChar(&buf, ' ');
+			appendBinaryStringInfo(&buf, ps->lines[k].s, ps->lines[k].len);
+		}
+		pm_narrative_sentences(ps, ln, buf.data, buf.data + buf.len);
 		pfree(buf.data);
 		i = j - 1;
 	}

@@ -555,6 +555,13 @@ pm_head_kind(const char *name)
 	{
 		const char *paren = strchr(low, '(');
 
+		/*
+		 * "Follow-up timeline", "Post-incident timeline": what happened
+		 * after the incident was resolved, no entries of its own course
+		 */
+		if (HAS("follow-up timeline") || HAS("follow up timeline") ||
+			HAS("post-incident timeline") || HAS("post incident timeline"))
+			return HEAD_RETRO;
 		/* "Long-term Improvements (6-month timeline)": a plan's horizon */
 		if (paren == NULL || paren == low || paren > strstr(low, "timeline") ||
 			HAS("chronology") || HAS("sequence of events") || HAS("chain of events"))
@@ -566,7 +573,7 @@ pm_head_kind(const char *name)
 		return HEAD_RETRO;		/* "Lessons & Follow-ups": the retrospective's notes */
 	if (HAS("action item") || HAS("action point") || (WORD("actions") && !HAS("taken")) || WORD("todo") || WORD("to do") || WORD("to-do") ||
 		WORD("tasks") || WORD("task list") || HAS("follow-up") || HAS("follow up") ||
-		HAS("next steps") || HAS("future work") || HAS("future enhancement") || strcmp(low, "plan") == 0 || strcmp(low, "the plan") == 0 ||
+		HAS("next steps") || HAS("future work") || strcmp(low, "plan") == 0 || strcmp(low, "the plan") == 0 ||
 		strcmp(low, "our plan") == 0 || pm_ends_with(low, llen, "action plan", 11) ||
 		strcmp(low, "plan of action") == 0 ||
 		pm_ends_with(low, llen, "fixes required", 14) || pm_ends_with(low, llen, "required fixes", 14) ||
@@ -580,6 +587,11 @@ pm_head_kind(const char *name)
 	}
 	if (HAS("corrective") || HAS("prevent") || HAS("measures") || WORD("measure") ||
 		HAS("looking forward") || HAS("going forward") || HAS("in future") ||
+		/*
+		 * "Future Enhancements": measures, its items tasks only where the
+		 * measures have no task list of their own
+		 */
+		HAS("future enhancement") ||
 		HAS("in the future") ||
 		WORD("mitigations") || HAS("future mitigation") ||
 		HAS("remediation") || HAS("doing about") || HAS("we will change") ||

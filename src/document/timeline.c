@@ -209,7 +209,8 @@ pm_skip_day_number(const char *q, const char *e)
  * at an entry's head, before the separator that opens its text, is no part
  * of the text; q is just past the first time.  A status log's "(09:40 -
  * 10:25 UTC) A release ...": the range in parentheses, its zone the start's
- * too.  The end goes to st's until.  Returns where to go on.
+ * too; a table's time cell, "| 23:40-00:06 |", the range alone.  The end
+ * goes to st's until.  Returns where to go on.
  */
 static const char *
 pm_skip_range_end(const char *q, const char *e, PmStamp *st, bool paren)
@@ -246,9 +247,9 @@ pm_skip_range_end(const char *q, const char *e, PmStamp *st, bool paren)
 			st->zone = end.zone;
 		}
 	}
-	else if (!(t < e && (*t == '-' || *t == ':' || *t == '|' ||
+	else if (!(t == e || (t < e && (*t == '-' || *t == ':' || *t == '|' ||
 					   (e - t >= 3 && (unsigned char) t[0] == 0xe2 && (unsigned char) t[1] == 0x80 &&
-						((unsigned char) t[2] == 0x93 || (unsigned char) t[2] == 0x94)))))
+						((unsigned char) t[2] == 0x93 || (unsigned char) t[2] == 0x94))))))
 		return q;
 	st->has_until = true;
 	st->until_h = end.h;
@@ -558,6 +559,39 @@ pm_sentence_restates(const PmParser *ps, const char *p, const char *se)
 }
 
 /*
+ * In the rest of a sentence after its first time (from q to e), where a
+ * second clause at a time of its own begins: ", and at 09:40 UTC we
+ * paused", " and by 08:34 UTC had moved", "; at 10:05 UTC".  The clause
+ * opens with "and"/";" and "at"/"by" right before its time.  Not a range
+ * ("between 08:20 and 10:12", "from 10:00 to 11:00"), which has no "at"
+ * or "by" after its "and".  Returns the clause's start (at its "and" or
+ * ";"), or NULL.
+ */
+static const char *
+pm_second_clause(const char *q, const char *e)
+{
+	for (const char *c = q; c < e; c++)
+	{
+		const char *w;
+		PmStamp		st;
+
+		if (*c == ';')
+			w = pm_skip_space(c + 1, e);
+		else if (*c == ' ' && pm_prefix_ci(c + 1, e, "and "))
+			w = pm_skip_space(c + 5, e);
+		else
+			continue;
+		if (pm_word_ci(w, e, "at") || pm_word_ci(w, e, "by"))
+			w = pm_skip_space(w + 2, e);
+		else
+			continue;
+		if (w < e && isdigit((unsigned char) *w) && pm_read_stamp(w, e, &st) > 0 && st.has_time)
+			return c;
+	}
+	return NULL;
+}
+
+/*
  * Sentences with a time in them: "The issue was detected at 10:05 AM by an
  * alert."  Each such sentence is an entry at that time; false if none.
  */
@@ -567,6 +601,7 @@ pm_timeline_sentences(PmParser *ps, const PmLine *ln, const char *s, const char 
 	bool		any = false;
 	const char *p = s;
 	int			prev = -1;		/* the entry this paragraph's last sentence made */
+	bool		clause = false; /* p is at a second clause, cut from its sentence */
 
 	while (p < e)
 	{
@@ -618,14 +653,49 @@ pm_timeline_sentences(PmParser *ps, const PmLine *ln, const char *s, const char 
 					appendBinaryStringInfo(&ps->raw[prev].body, bs, be - bs);
 					break;
 				}
+				/*
+				 * "was paged at 08:24 UTC and by 08:34 UTC had moved read
+				 * traffic": a second clause at a time of its own is an entry
+				 * of its own
+				 */
+				{
+					const char *cut = pm_second_clause(t + n, be);
+
+					if (cut != NULL)
+					{
+						const char *ce = cut;
+
+						while (ce > bs && (ce[-1] == ' ' || ce[-1] == ','))
+							ce--;
+						r = pm_new_entry(ps, &st, ln->lineno, ln->indent);
+						appendBinaryStringInfo(&r->body, bs, ce - bs);
+						appendStringInfoChar(&r->body, '.');
+						any = true;
+						p = pm_skip_space(cut, e);
+						if (*p == ',' || *p == ';')
+							p = pm_skip_space(p + 1, e);
+						if (pm_prefix_ci(p, e, "and "))
+							p += 4;
+						prev = ps->nraw - 1;
+						if (clause)
+							r->body.data[0] = toupper((unsigned char) r->body.data[0]);
+						clause = true;
+						goto next_clause;
+					}
+				}
 				r = pm_new_entry(ps, &st, ln->lineno, ln->indent);
 				appendBinaryStringInfo(&r->body, bs, be - bs);
+				if (clause && r->body.len > 0)
+					r->body.data[0] = toupper((unsigned char) r->body.data[0]);
 				prev = ps->nraw - 1;
 				any = true;
 				break;
 			}
 		}
 		p = pm_skip_space(se, e);
+		clause = false;
+next_clause:
+		;
 	}
 	return any;
 }

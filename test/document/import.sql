@@ -2,7 +2,7 @@
 -- formats (test/document/corpus), checked the way users rely on them.
 BEGIN;
 SET LOCAL timezone = 'UTC';
-SELECT plan(2985);
+SELECT plan(3015);
 
 \set seed000 `cat test/seeds/000_2d29b2a47fc1b878.txt`
 \set seed001 `cat test/seeds/001_e377f6c4d1aac321.txt`
@@ -690,7 +690,7 @@ INSERT INTO doc VALUES
 	('271 "# 07-05-2025 - ..." title, "- **13:05 GMT** – " bullets, "Incident formally closed" after the recovery, one plain measure', :'doc271', NULL),
 	('272 "Start: Tuesday, 2019-04-16" day fields, "2019-04-16, 02:48pm: " paragraphs at the end, a plain "Action Items" line', :'doc272', NULL),
 	('274 "### 2020-06-12 19:10" headings in PDT over two days, an action item with two sub-items', :'doc274', NULL),
---	('275 "### 2021-02-22 ~16:05" headings in CDT, precursors weeks early, "Services are restored" then more fixes, "@x will ..." tasks', :'doc275', NULL),
+('275 "### 2021-02-22 ~16:05" headings in CDT, precursors weeks early, "Services are restored" then more fixes, "@x will ..." tasks', :'doc275', NULL),
 	('276 "**Date**: 2025-11-20", "At 02:30 UTC ... for 2 hours", "- **02:34 UTC**: " bullets, "**Action Item**: ... [Priority: High]"', :'doc276', NULL),
 	-- 399-410: a held-out sample of course and personal postmortems on the template's home ground (docs/document.md "docs28"); 405, 406 and 409 are refused below
 	('399 "# Issue Summary" over "14/10/2023 From 06:40 PM to 01:30 AM WAT", "- 6:40 PM : " bullets over midnight, "we will" list', :'doc399', NULL),
@@ -830,7 +830,8 @@ INSERT INTO expected VALUES
 	('111 Feburary 21, 2022, WAT, + bullets', '2022-02-21 15:10Z', '2022-02-21 16:25Z', 8, 3, 0, NULL, NULL),
 	('113 **[10:05AM]**, PST in the fields, 12:15AM slip', '2025-01-16 18:05Z', '2025-01-16 20:40Z', 6, 3, 1, NULL, NULL),
 	('114 no timeline, Detection at 09:12 UTC, 34 minutes', '2025-05-06 09:12Z', '2025-05-06 09:46Z', 0, 3, 1, NULL, NULL),
-	('115 ### 2:10 PM headings with quotes, follow-up timeline', '2025-03-04 14:10Z', '2025-03-04 15:10Z', 8, 3, 1, 100, NULL),
+	-- 115: six entries; its "Follow-up timeline" after "Incident resolved." is no part of the incident's course, as two careful readers of the tenth round count it
+	('115 ### 2:10 PM headings with quotes, follow-up timeline', '2025-03-04 14:10Z', '2025-03-04 15:10Z', 6, 3, 1, 100, NULL),
 	('116 merge conflict markers, ragged EAT lines', '2024-03-18 06:00Z', '2024-03-18 09:40Z', 9, 3, 0, 60, NULL),
 	('117 nested Start/End, **08:30 AM (UTC)**, Tasks group', '2024-09-09 08:30Z', '2024-09-09 10:00Z', 6, 2, 0, 40, NULL),
 	('118 <br> lines, date headings, START/END markers', '2024-06-15 03:40Z', '2024-06-15 15:15Z', 7, 2, 1, 60, NULL),
@@ -882,7 +883,8 @@ INSERT INTO expected VALUES
 	('187 Field | Value table, Impact window Start:/End:, U+2011, Time (UTC) table with Notes', '2025-03-12 09:41Z', '2025-03-12 10:26Z', 8, 3, 1, NULL, NULL),
 	('184 no headings, "early hours of February 3, 2011", mountain time, "00:58 - " lines', '2011-02-03 07:58Z', '2011-02-03 11:05Z', 8, 0, 0, NULL, NULL),
 	('188 status notice, date in the title, "9:15 AM UTC:" bullets, What We''ve Done', '2025-10-07 09:15Z', '2025-10-07 12:20Z', 3, 3, 3, NULL, NULL),
-	('190 status page, "At approximately 14:27, Tuesday the 9th of April", Posted ... 2013 NZST', '2013-04-09 02:27Z', '2013-04-09 02:58Z', 2, 0, 0, NULL, NULL),
+	-- 190: measures told in the report's prose, with no measures section ("we have already changed our testing so that ..."), one a clause, as careful readers of the tenth round count them
+	('190 status page, "At approximately 14:27, Tuesday the 9th of April", Posted ... 2013 NZST', '2013-04-09 02:27Z', '2013-04-09 02:58Z', 2, 1, 1, NULL, NULL),
 	('192 status incident, Start Time / Resolved Time fields in IDT, follow-up bullets', '2024-03-18 02:10Z', '2024-03-18 03:47Z', 0, 4, 0, NULL, NULL),
 	('193 status page postmortem, untimed summary, updates "Posted Jun 10, 2024 - 16:18 EDT"', '2024-06-10 20:18Z', '2024-06-10 20:42Z', 4, 3, 3, NULL, NULL),
 	('183 narrative, "Last night (March 14th, 2022)", pm/am across midnight, no zone', '2022-03-14 23:18Z', '2022-03-15 00:41Z', 4, 0, 0, NULL, NULL),
@@ -899,10 +901,12 @@ INSERT INTO expected VALUES
 	('148 casebook card, the day in a ### heading, numbered timeline', '2022-03-09 16:05Z', '2022-03-09 16:46Z', 5, 0, 0, NULL, NULL),
 	('149 Japanese report, 2023年6月14日午前10時, 6/14 day bullets, JST', '2023-06-14 01:00Z', '2023-06-15 00:10Z', 8, 2, 0, NULL, NULL),
 	('150 status history, the word before the date, text below', '2024-03-05 14:40Z', '2024-03-05 17:46Z', 4, 0, 0, NULL, NULL),
-	('152 status log most recent first, (Wednesday 7th June 2023 18:48:30 UTC)', '2023-06-07 18:48:30Z', '2023-06-07 19:22:14Z', 4, 0, 0, NULL, NULL),
+	-- 152: measures told in the report's prose, with no measures section ("we have fixed the rotation job and added a disk alert"), one a clause, as careful readers of the tenth round count them
+	('152 status log most recent first, (Wednesday 7th June 2023 18:48:30 UTC)', '2023-06-07 18:48:30Z', '2023-06-07 19:22:14Z', 4, 2, 2, NULL, NULL),
 	-- 171-182: a seventh held-out sample (docs/document.md "held-out")
 	('171 drill report, **Fault Injected**: ISO ms Z bullets, (Confirmed: true)', '2025-09-14 08:02:47.902Z', '2025-09-14 08:02:50.731Z', 4, 2, 1, NULL, NULL),
-	('172 ### day headings over tables, ~02:00, 23:40-00:06 row, ✅ action table', '2025-03-03 04:10Z', '2025-03-04 23:50Z', 11, 4, 2, NULL, NULL),
+	-- 172 ends when its "23:40-00:06" backfill row does, past midnight, as two careful readers of the tenth round end it (no entry says the service came back)
+	('172 ### day headings over tables, ~02:00, 23:40-00:06 row, ✅ action table', '2025-03-03 04:10Z', '2025-03-05 00:06Z', 11, 4, 2, NULL, NULL),
 	('173 (2025-02-07/08) title, 23:40 UTC to 00:50 UTC, ## Future Work', '2025-02-07 23:40Z', '2025-02-08 00:50Z', 4, 4, 0, NULL, NULL),
 	('174 front matter date, "Timeline:" then "* [07:38] - " lines', '2022-06-09 07:38Z', '2022-06-09 09:10Z', 4, 0, 0, NULL, NULL),
 	-- 175 ends at its "15:00 - Full recovery" (BRT), not at the end of the "(12:00-13:59)" of zero authorisations: the partly recovered hour after it is the incident's too (a second careful reader, tenth round)
@@ -922,7 +926,8 @@ INSERT INTO expected VALUES
 	('200 status issue, front matter ISO Z date and resolvedWhen, untimed *Update* paragraphs', '2025-10-02 14:12:41.508Z', '2025-10-03 02:55:19.044Z', 0, 0, 0, NULL, NULL),
 	('201 status issue, date: 2024-11-19 3:40:00, resolvedWhen, {{< track >}} shortcode', '2024-11-19 03:40Z', '2024-11-19 06:05Z', 0, 0, 0, NULL, NULL),
 	('202 status issue, "2024-06-12 11:45 GMT" paragraphs between rules, most recent first', '2024-06-12 09:30Z', '2024-06-12 11:45Z', 3, 0, 0, NULL, NULL),
-	('203 status issue, front matter ISO date, ::: update Resolved | ISO block', '2023-08-22 07:48Z', '2023-08-22 09:36Z', 1, 0, 0, NULL, NULL),
+	-- 203: the status issue's opening text, at the front matter's date, is its first post and an entry, as two careful readers of the tenth round count it (203, 396)
+	('203 status issue, front matter ISO date, ::: update Resolved | ISO block', '2023-08-22 07:48Z', '2023-08-22 09:36Z', 2, 0, 0, NULL, NULL),
 --	('204 - Date: 2025-Jun-18 fields, owner action items, Timeline last, "Jun 18 1342 UTC:" then "1410 UTC:"', '2025-06-18 14:55Z', '2025-06-18 19:40Z', 9, 5, 0, NULL, NULL),  -- known miss (docs/document.md)
 --		(still missed: read from 13:42, the release's tag, to Jun 19 10:30, the last entry; the impact begins with the first wrong app hash at 14:55 and ends when every validator signs again, 19:40)
 	-- 207-218: a tenth held-out sample (docs/document.md "held-out"); a row commented out is
@@ -942,7 +947,8 @@ INSERT INTO expected VALUES
 	('220 incident log, **Key events** nested bullets, **Context** dated bullets, no zone', '2025-06-17 14:06Z', '2025-06-17 14:27Z', 7, 3, 0, NULL, NULL),
 	('222 issue page copy, "opened this issue on Apr 2, 2016", localtime, "Resolved at 1:52 PM."', '2016-04-02 06:14Z', '2016-04-02 13:52Z', 2, 0, 0, NULL, NULL),
 	('223 front matter ISO date, bold day line over `02:41:19 UTC` bullets, report writing last', '2026-02-10 02:41:19Z', '2026-02-10 13:58Z', 10, 2, 0, NULL, NULL),
-	('224 issue export, (2019-01-22) title, "Starting today at 4:47PM ET", "fully resolved as of"', '2019-01-22 21:47Z', '2019-01-23 03:20Z', 3, 0, 0, NULL, NULL),
+	-- 224: measures told in the report's prose, with no measures section ("We replaced the server and will add a memory check to the deployment"), one a clause, as careful readers of the tenth round count them
+	('224 issue export, (2019-01-22) title, "Starting today at 4:47PM ET", "fully resolved as of"', '2019-01-22 21:47Z', '2019-01-23 03:20Z', 3, 1, 0, NULL, NULL),
 	('225 Jekyll post, front matter date, "from about 02:10 UTC to 13:45 (01:45 pm) UTC"', '2024-03-18 02:10Z', '2024-03-18 13:45Z', 0, 0, 0, NULL, NULL),
 	('226 issue, "yesterday afternoon (11/18/21) starting at 19:22:40 GMT", prose', '2021-11-18 19:22:40Z', '2021-11-18 20:31:05Z', 2, 0, 0, NULL, NULL),
 	('227 ### 10:02a / ## 12:04p headings, mixed levels, 11:24 - 11:31 range, no zone', '2021-09-14 10:02Z', '2021-09-14 13:36Z', 13, 1, 0, NULL, NULL),
@@ -1015,9 +1021,11 @@ INSERT INTO expected VALUES
 	('311 nested Start/End Time bullets, timeline phase subheadings with untimed items, "(**Due: July 25, 2025**)" tasks', '2025-07-08 13:20Z', '2025-07-08 14:45Z', 4, 3, 0, 40, NULL),
 	('312 "## Date" heading, "45 minutes (11:50 UTC to 12:28 UTC)", Detection bullets before the table, Status column', '2025-04-22 11:50Z', '2025-04-22 12:28Z', 12, 6, 2, NULL, 12000),
 	('313 "March 11, 2025, 6:00 AM — March 12, 2025, 3:00 AM (UTC)", a later-date slip, 15% of students, Tasks label', '2025-03-11 06:00Z', '2025-03-12 03:00Z', 7, 4, 0, 15, NULL),
-	('314 blog post, byline, "* September 8th, 2024 - 22:40 UTC - " timeline, probe working again after the recovery', '2024-09-08 22:40Z', '2024-09-09 07:35Z', 12, 0, 0, NULL, NULL),
+	-- 314: measures told in the report's prose, with no measures section ("We have added a delayed replica and will add cold backups soon"), one a clause, as careful readers of the tenth round count them
+	('314 blog post, byline, "* September 8th, 2024 - 22:40 UTC - " timeline, probe working again after the recovery', '2024-09-08 22:40Z', '2024-09-09 07:35Z', 12, 2, 1, NULL, NULL),
 	-- 315-326: a held-out sample of developer-platform and SaaS companies' public postmortems
-	('315 status postmortem, "On April 14th, 2023, over the course of ... between 08:20 and 10:12 UTC", impact range bullets, prose steps', '2023-04-14 08:20Z', '2023-04-14 10:12Z', 6, 3, 0, NULL, NULL),
+	-- 315: nine entries, a sentence's second clause at a time of its own ("paged at 08:24 UTC and by 08:34 UTC had moved ...") one of them, as two careful readers of the tenth round count them
+	('315 status postmortem, "On April 14th, 2023, over the course of ... between 08:20 and 10:12 UTC", impact range bullets, prose steps', '2023-04-14 08:20Z', '2023-04-14 10:12Z', 9, 3, 0, NULL, NULL),
 	('316 blog postmortem, byline date, "Tuesday 20th and Wednesday 21st February", "between 16:40 UTC on Tuesday and about 07:50 UTC on Wednesday", a precursor', '2024-02-20 16:40Z', '2024-02-21 07:50Z', 5, 3, 0, NULL, NULL),
 	('317 status postmortem, "On June 6th at around 13:10 UTC", offline at 12:45 before it, "not fully online until about 15:35 UTC", Posted stamp with the year', '2022-06-06 12:45Z', '2022-06-06 15:35Z', 6, 2, 0, NULL, NULL),
 --	('318 CDN blog, byline "March 3rd, 2021", "Starting at approximately 2 AM UTC today", "At around 3 AM UTC", We will sentences', '2021-03-03 02:00Z', '2021-03-03 03:00Z', 2, 3, 0, NULL, NULL),
@@ -1068,18 +1076,16 @@ INSERT INTO expected VALUES
 	('271 "# 07-05-2025 - ..." title, "- **13:05 GMT** – " bullets, "Incident formally closed" after the recovery, one plain measure', '2025-05-07 13:05Z', '2025-05-07 14:34Z', 6, 1, 0, NULL, NULL),
 	('272 "Start: Tuesday, 2019-04-16" day fields, "2019-04-16, 02:48pm: " paragraphs at the end, a plain "Action Items" line', '2019-04-16 14:48Z', '2019-04-17 09:41Z', 4, 3, 0, NULL, NULL),
 	('274 "### 2020-06-12 19:10" headings in PDT over two days, an action item with two sub-items', '2020-06-13 02:10Z', '2020-06-14 03:50Z', 6, 2, 0, NULL, NULL),
---	('275 "### 2021-02-22 ~16:05" headings in CDT, precursors weeks early, "Services are restored" then more fixes, "@x will ..." tasks', '2021-03-16 16:55Z', '2021-03-16 23:58Z', 9, 2, 0, NULL, NULL),
---		(275: read from 08:40 CDT, the deployment of the wrong certificates to staging, to 19:15 CDT, the
---		 last template fix, under which "Incident resolved." stands; a careful reader starts it when they
---		 reached production, 11:55, and ends it at "Services are restored", 18:58: no rule tells the
---		 production deployment from the staging one, or the restoring from the tidying after it)
+	-- 275 starts when the wrong certificates reached production (11:55 CDT), not staging (08:40), as both careful readers have it; it ends at 19:15 CDT, under which the document says "Incident resolved." (its first reader ended it at "Services are restored", 18:58; the second, tenth round, at 19:15, as the incident's own end is read everywhere else)
+	('275 "### 2021-02-22 ~16:05" headings in CDT, precursors weeks early, "Services are restored" then more fixes, "@x will ..." tasks', '2021-03-16 16:55Z', '2021-03-17 00:15Z', 9, 2, 0, NULL, NULL),
 	('276 "**Date**: 2025-11-20", "At 02:30 UTC ... for 2 hours", "- **02:34 UTC**: " bullets, "**Action Item**: ... [Priority: High]"', '2025-11-20 02:30Z', '2025-11-20 04:30Z', 6, 3, 0, NULL, 1400),
 	-- 399-410: course and personal postmortems on the template's home ground (docs28)
 	('399 "# Issue Summary" over "14/10/2023 From 06:40 PM to 01:30 AM WAT", "- 6:40 PM : " bullets over midnight, "we will" list', '2023-10-14 17:40Z', '2023-10-15 00:30Z', 7, 5, 0, NULL, NULL),
 	('400 HTML h1, emoji div title, Duration "- Start Time: 2024-03-07 09:20 UTC" bullets, "**09:20 UTC: Label**" lines over paragraphs, improvements beside tasks', '2024-03-07 09:20Z', '2024-03-07 11:05Z', 5, 5, 0, NULL, NULL),
 	('401 no Markdown, emoji label lines, "March 14, 2025, 21:40 - 22:52 UTC (72 minutes ...)", "🕒 Timeline (an aside)", ASCII diagram, space-indented to-do lines', '2025-03-14 21:40Z', '2025-03-14 22:52Z', 9, 5, 0, 70, NULL),
 	('402 HTML img, "On October 3, 2024", "lasted for 1 hour and 30 minutes, from 2:15 PM to 3:45 PM EET", "Timeline(all times pacific Time)", "- **2:15 PM** - " bullets', '2024-10-03 12:15Z', '2024-10-03 13:45Z', 9, 3, 0, 65, NULL),
-	('403 emoji headings, "The outage occurred from 2024-11-21 07:50 UTC to 2024-11-21 09:10 UTC.", nested Impact, "**07:50 UTC:**" bullets, numbered Action Items', '2024-11-21 07:50Z', '2024-11-21 09:10Z', 8, 5, 0, 45, NULL),
+	-- 403: four tasks, its Action Items; the "Future Enhancements" sentence beside that list is an improvement (DESIGN: a measures section with its own task list), as two careful readers of the tenth round count it
+	('403 emoji headings, "The outage occurred from 2024-11-21 07:50 UTC to 2024-11-21 09:10 UTC.", nested Impact, "**07:50 UTC:**" bullets, numbered Action Items', '2024-11-21 07:50Z', '2024-11-21 09:10Z', 8, 4, 0, 45, NULL),
 	('404 bold title line, italic pseudo-headings, "Start Time: March 19, 2024 - 08:15 AM UTC" plain lines, one timed label among untimed groups', '2024-03-19 08:15Z', '2024-03-19 09:50Z', 1, 4, 0, 35, NULL),
 	('407 mixed # levels, "On Feb 12, 2024, at 9:20 PM Kenya time", "lasted for about 40 minutes", untimed bullets, an unfenced manifest with a "#" comment line', '2024-02-12 18:20Z', '2024-02-12 19:00Z', 0, 3, 0, 55, NULL),
 	('408 "#Root Cause:" headings without the space, "On August 21st, 2023, from 10:15 AM to 1:00 PM (WAT)", "-\t10:15 AM - " bullets, measures beside specific tasks', '2023-08-21 09:15Z', '2023-08-21 12:00Z', 8, 4, 0, 90, NULL),
@@ -1092,9 +1098,11 @@ INSERT INTO expected VALUES
 	('392 MDX blog post, export const post date, "## **What happened**" prose "On February 3rd, 2025 at 21:05 UTC", "## **What we are changing**" bullets', '2025-02-03 21:05Z', '2025-02-03 21:52Z', 4, 3, 0, NULL, NULL),
 	('393 incident report, report date in the title, "On Monday September 23rd at 2:41PM EAT", quoted emails, "Time from detection to mitigation: 26min (from 2:41PM to 3:07PM)"', '2024-09-23 11:41Z', '2024-09-23 12:07Z', 6, 1, 0, NULL, NULL),
 	('394 Hugo status TOML front matter with comment lines, two notes with {{< track "2019-10-15T17:20:44.108Z" >}}, the date after both', '2019-10-15 17:20:44.108Z', '2019-10-15 18:35:12.901Z', 2, 0, 0, NULL, NULL),
-	('396 Hugo status TOML front matter date, an untimed first note, "**Update**:" and "**Resolved**:" notes with track shortcodes', '2020-05-19 09:12:48Z', '2020-05-19 10:21Z', 2, 0, 0, NULL, NULL),
+	-- 396: the status issue's opening text, at the front matter's date, is its first post and an entry, as two careful readers of the tenth round count it (203, 396)
+	('396 Hugo status TOML front matter date, an untimed first note, "**Update**:" and "**Resolved**:" notes with track shortcodes', '2020-05-19 09:12:48Z', '2020-05-19 10:21Z', 3, 0, 0, NULL, NULL),
 	('397 cute title, "**Duration:** 3:10am to 7:40am" no zone, "[High]", "_All times in Pacific Time (PT)_", "- **3:02am**: " bullets', '2025-08-14 10:10Z', '2025-08-14 14:40Z', 6, 3, 0, NULL, NULL),
-	('398 cState hosting status front matter +00:00 date, "**Update: 09:41** -  " notes, "**Update:  10:20** - " steady again', '2019-11-21 09:14Z', '2019-11-21 10:20Z', 3, 0, 0, NULL, NULL),
+	-- 398: the status issue's opening text, at the front matter's date, is its first post and an entry, as two careful readers of the tenth round count it (203, 396)
+	('398 cState hosting status front matter +00:00 date, "**Update: 09:41** -  " notes, "**Update:  10:20** - " steady again', '2019-11-21 09:14Z', '2019-11-21 10:20Z', 4, 0, 0, NULL, NULL),
 	('155 bold key table, Resolution Time 07:00 UTC (May 7)', '2023-05-06 21:40Z', '2023-05-07 07:00Z', 0, 0, 0, NULL, 2400000),
 	-- 411-422 (docs29)
 	('411 emoji title, "**Incident Date**: March 11, 2025, 21:42:17 +0800", bold fields with "(-9 hours)", Time/Event/Evidence rows "~20:30-21:30", "21:40:XX", "09:10+" out of order, Remaining Tasks checkboxes', '2025-03-11 13:42:17Z', '2025-03-11 15:31Z', 9, 7, 0, NULL, NULL),
@@ -1774,9 +1782,9 @@ SELECT is(jsonb_array_length(postmortem.parse_markdown(E'# Gateway outage 2025-0
 SELECT is(jsonb_array_length(postmortem.parse_markdown(E'# Gateway outage 2025-02-03\n## Timeline\n- 21:05 UTC: release deployed\n- 21:52 UTC: resolved\n## What changed\n- The peer list format\n- The release tooling')->'tasks'),
 	0, '"What changed" (what the release changed) heads no measures');
 SELECT is(jsonb_array_length(postmortem.parse_markdown(E'---\ntitle: Sites down\ndate: 2019-11-21T09:14:00+00:00\nresolved: true\n---\n\nSites are not loading.\n\n**Update: 09:41** - Memory is exhausted on the server.\n\n**Update: 10:02** - Server restarted and sites are loading again.\n')->'timeline'),
-	2, '"**Update: 09:41** - " paragraphs, the colon after the word, are a status notice''s updates');
+	3, '"**Update: 09:41** - " paragraphs, the colon after the word, are a status notice''s updates (beside its opening post)');
 SELECT is(jsonb_array_length(postmortem.parse_markdown(E'---\ntitle: Sites down\ndate: 2019-11-21T09:14:00+00:00\nresolved: true\nresolvedWhen: 2019-11-21T10:02:00+00:00\n---\n\nSites are not loading.\n\n**Update: 09:41** - Memory is exhausted on the server.\n')->'timeline'),
-	0, 'one "Update: 09:41" paragraph alone is no status notice');
+	1, 'one "Update: 09:41" paragraph alone is no status notice (only the opening post is an entry)');
 SELECT is(postmortem.parse_markdown(E'+++\ntitle = "Map issue"\ndate = 2019-10-15T18:42:07Z\nresolved = true\n+++\nTiles are failing. {{< track "2019-10-15T17:20:00Z" >}}\n\n**UPDATE** Tiles load again. {{< track "2019-10-15T18:35:00Z" >}}\n')->>'resolved_at',
 	'2019-10-15T18:35:00+00:00', 'notes with track shortcodes, two or more, are the updates, each at its stamp');
 SELECT is(postmortem.parse_markdown(E'---\ntitle: CDN issues\ndate: 2022-09-07 2:15:00\nresolved: true\nresolvedWhen: 2022-09-07 7:29:00\n---\n\nEarlier today the caches ran out of disk. Disk was freed and the service restored. {{< track "2022-09-07 14:43:00" >}}\n')->>'resolved_at',
@@ -1847,6 +1855,57 @@ SELECT is(jsonb_array_length(postmortem.parse_markdown(E'DNS outage 2025-03-14\n
 SELECT is(postmortem.parse_markdown(E'DNS outage 2025-03-14\nSummary\nThe site was down.\nWe wrote the whole timeline together (all of us)\nTimeline\n21:40 UTC - checks fail.\n22:02 UTC - resolved.')->>'summary' LIKE '%whole timeline together%',
 	true, 'a line of more words before its brackets is prose, no heading, even when it names a part');
 
+-- 315's rule (the lead, tenth round), and where it must not reach
+SELECT is(jsonb_array_length(postmortem.parse_markdown(E'# Store outage 2023-04-14\n\n## Summary\nThe metadata store was slow.\n\n## What happened\nOur engineer was paged at 08:24 UTC and by 08:34 UTC had moved read traffic to a replica. At 09:40 UTC the job was paused.')->'timeline'),
+	3, 'a second clause at a time of its own ("and by 08:34 UTC had moved") is an entry of its own');
+SELECT is(jsonb_array_length(postmortem.parse_markdown(E'# Store outage 2023-04-14\n\n## Summary\nThe metadata store was slow.\n\n## What happened\nThe store was slow between 08:20 and 10:12 UTC. At 09:40 UTC the job was paused.')->'timeline'),
+	2, 'a span ("between 08:20 and 10:12 UTC") is one sentence, not two clauses');
+SELECT is(jsonb_array_length(postmortem.parse_markdown(E'# Store outage 2023-04-14\n\n## Summary\nThe metadata store was slow.\n\n## What happened\nAt 08:24 UTC the engineer was paged and looked at the 08:20 UTC graphs. At 09:40 UTC the job was paused.')->'timeline'),
+	2, 'a time that opens no clause of its own ("and looked at the 08:20 UTC graphs") splits nothing');
+-- the status issue's opening post (the lead, tenth round), and where it must not reach
+SELECT is(jsonb_array_length(postmortem.parse_markdown(E'---\ntitle: Builds failing\ndate: 2023-08-22T07:48:00.000Z\nresolved: true\n---\nBuilds in the EU fail while pulling images.\n\n::: update Resolved | 2023-08-22T09:36:00.000Z\nThe cache was rebuilt.\n:::\n')->'timeline'),
+	2, 'a status issues opening text is its first post, an entry at the front matters date');
+SELECT is(jsonb_array_length(postmortem.parse_markdown(E'---\ntitle: Builds failing\ndate: 2023-08-22T07:48:00.000Z\nresolved: true\n---\nBuilds in the EU fail since 07:30 UTC.\n\n::: update Resolved | 2023-08-22T09:36:00.000Z\nThe cache was rebuilt.\n:::\n')->'timeline'),
+	1, 'an opening that names a time of its own is not made a post at the front matter''s date');
+SELECT is(jsonb_array_length(postmortem.parse_markdown(E'---\ntitle: Builds failing\ndate: 2023-08-22T07:48:00.000Z\nresolved: true\n---\nThe cache was rebuilt and builds are working again.\n')->'timeline'),
+	0, 'an opening that tells the end is no first post');
+-- 115's rule (the lead, tenth round), and where it must not reach
+SELECT is(jsonb_array_length(postmortem.parse_markdown(E'# Hub outage 2025-03-04\n## Timeline (UTC)\n- 14:10 incident declared\n- 15:10 incident resolved\n## Follow-up timeline\n- 16:30 a user reports a stale session\n- 16:41 sessions cleared')->'timeline'),
+	2, 'a follow-up timeline after the incident adds no entries to its course');
+SELECT is(jsonb_array_length(postmortem.parse_markdown(E'# Hub outage 2025-03-04\n## Timeline (UTC)\n- 14:10 incident declared\n- 15:10 incident resolved\n## Detailed timeline\n- 14:30 replicas restored')->'timeline'),
+	3, 'another timeline heading still adds its entries');
+-- 172's rule (the lead, tenth round), and where it must not reach
+SELECT is(postmortem.parse_markdown(E'# Export outage 2025-03-04\n## Timeline\n| Time (UTC) | Event |\n|---|---|\n| 22:10 | exports fail |\n| 23:40-00:06 | manual backfill of the batches |\n| 23:50 | deploy script fixed |')->>'resolved_at',
+	'2025-03-05T00:06:00+00:00', 'a time cell that is a range reaches to its end, past midnight, when no entry says the service came back');
+SELECT is(postmortem.parse_markdown(E'# Export outage 2025-03-04\n## Timeline\n| Time (UTC) | Event |\n|---|---|\n| 22:10 | exports fail |\n| 23:00-23:20 | manual backfill of the batches |\n| 23:50 | deploy script fixed |')->>'resolved_at',
+	'2025-03-04T23:50:00+00:00', 'a range that ends before the last entry changes nothing');
+SELECT is(postmortem.parse_markdown(E'# Export outage 2025-03-04\n## Timeline\n| Time (UTC) | Event |\n|---|---|\n| 22:10 | exports fail |\n| 23:40-00:06 | manual backfill of the batches |\n| 23:50 | exports restored |')->>'resolved_at',
+	'2025-03-04T23:50:00+00:00', 'where an entry says the service came back, that entry ends it');
+-- the narrative's measures (the lead, tenth round), and where they must not reach
+SELECT is((SELECT string_agg(t->>'title' || ' (' || (t->>'status') || ')', '; ') FROM jsonb_array_elements(postmortem.parse_markdown(E'# Gateway slowdown 2025-03-11\n\n## Summary\nStarting at 10:00 UTC some requests were slow. Resolved at 11:00 UTC.\n\nWe replaced the server and will add a memory check to the deployment.')->'tasks') t),
+	'We will add a memory check to the deployment. (todo)', 'in a report without a measures section, the clause that says what the team will change is a task');
+SELECT is((SELECT string_agg(t->>'title' || ' (' || (t->>'status') || ')', '; ') FROM jsonb_array_elements(postmortem.parse_markdown(E'# Gateway slowdown 2025-03-11\n\n## Summary\nStarting at 10:00 UTC some requests were slow. Resolved at 11:00 UTC.\n\nA standby took over; we have fixed the rotation job and added a disk alert.')->'tasks') t),
+	'We have fixed the rotation job. (done); We have added a disk alert. (done)', 'each clause of a change made is a done task');
+SELECT is((SELECT string_agg(t->>'title' || ' (' || (t->>'status') || ')', '; ') FROM jsonb_array_elements(postmortem.parse_markdown(E'# Gateway slowdown 2025-03-11\n\n## Summary\nStarting at 10:00 UTC some requests were slow. Resolved at 11:00 UTC.\n\nWe have restored service and will update this issue once we know more.')->'tasks') t),
+	NULL, 'restoring service and updating the issue are no measures');
+SELECT is((SELECT string_agg(t->>'title' || ' (' || (t->>'status') || ')', '; ') FROM jsonb_array_elements(postmortem.parse_markdown(E'# Gateway slowdown 2025-03-11\n\n## Summary\nStarting at 10:00 UTC some requests were slow. Resolved at 11:00 UTC.\n\nAt 10:20 UTC we added two nodes to the cluster.')->'tasks') t),
+	NULL, 'a sentence with a time of day tells the response, no task');
+SELECT is((SELECT string_agg(t->>'title' || ' (' || (t->>'status') || ')', '; ') FROM jsonb_array_elements(postmortem.parse_markdown(E'# Gateway slowdown 2025-03-11\n\n## Summary\nStarting at 10:00 UTC some requests were slow. Resolved at 11:00 UTC.\n\nWe have added a disk alert.\n\n## Action Items\n- Move the logs to their own volume')->'tasks') t),
+	'Move the logs to their own volume (todo)', 'where the document has measures of its own, its prose gives none');
+-- 403's reading (the lead, tenth round): Future Enhancements are measures, tasks only where no task list is beside them
+SELECT is(jsonb_array_length(postmortem.parse_markdown(E'# Disk outage 2025-03-11\n## Timeline\n- 10:00 UTC: alert\n- 11:00 UTC: resolved\n## Action Items\n- Add disk alerts\n## Future Enhancements\n- Move search to a managed service')->'tasks'),
+	1, 'beside an Action Items list, a Future Enhancements item is no task');
+SELECT is(jsonb_array_length(postmortem.parse_markdown(E'# Disk outage 2025-03-11\n## Timeline\n- 10:00 UTC: alert\n- 11:00 UTC: resolved\n## Action Items\n- Add disk alerts\n## Future Enhancements\n- Move search to a managed service')->'improvements'),
+	1, '... but an improvement kept on the incident');
+SELECT is(jsonb_array_length(postmortem.parse_markdown(E'# Disk outage 2025-03-11\n## Timeline\n- 10:00 UTC: alert\n- 11:00 UTC: resolved\n## Future Enhancements\n- [ ] Move search to a managed service\n- [ ] Schedule daily backups')->'tasks'),
+	2, 'with no task list beside them, Future Enhancements items are the tasks');
+-- 275's rule (the lead, tenth round), and where it must not reach
+SELECT is(postmortem.parse_markdown(E'# Certificate outage\n\n## Timeline\nAll times in UTC.\n\n- 08:40 deploys the new configuration to staging\n- 11:55 deploys the same configuration to production\n- 18:30 alerts fire\n- 18:58 services restored', on_date => '2021-03-16')->>'started_at',
+	'2021-03-16T11:55:00+00:00', 'what reached only staging is no start: the incident starts when it reached production');
+SELECT is(postmortem.parse_markdown(E'# Certificate outage\n\n## Timeline\nAll times in UTC.\n\n- 08:40 staging and production deploys start\n- 11:55 alerts fire in production\n- 18:58 services restored', on_date => '2021-03-16')->>'started_at',
+	'2021-03-16T08:40:00+00:00', 'an entry that names production as well as staging still starts the incident');
+SELECT is(postmortem.parse_markdown(E'# Certificate outage\n\n## Timeline\nAll times in UTC.\n\n- 08:40 staging deploy fails its smoke tests\n- 09:10 staging rolled back\n- 09:30 staging healthy again', on_date => '2021-03-16')->>'started_at',
+	'2021-03-16T08:40:00+00:00', 'an incident of staging alone, no entry naming production, starts at its first entry');
 -- 285's rule (the lead, tenth round), and where it must not reach
 SELECT is(postmortem.parse_markdown(E'# Cache outage\n\n## Summary\nThe site was unavailable from 10:00 to 11:00 UTC on March 11, 2025.\n\n## Timeline\n- 10:00 UTC: cache unreachable\n- 11:00 UTC: moved to a new host, access restored\n- 12:05 UTC: all parts of the system were restored')->>'resolved_at',
 	'2025-03-11T12:05:00+00:00', 'after the summary''s span, the entry that says all of the service was back ends the incident');
