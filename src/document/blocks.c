@@ -141,6 +141,35 @@ pm_front_resolved(PmParser *ps, const char *p, const char *e)
 		memset(&ps->front_end, 0, sizeof(PmStamp));
 }
 
+/*
+ * The length of a front matter key that gives the page's day: "date", or
+ * the key a blog platform writes for when the post went out
+ * ("datePublished", "date_published", "publishDate", "pubDate",
+ * "published"), else 0.  "dateModified" and "lastmod" say when the page was
+ * last edited, which may be months later: no day of the incident's.
+ */
+static int
+pm_front_date_key(const char *s, const char *e)
+{
+	static const char *const keys[] = {
+		"datePublished", "date_published", "publishDate", "publish_date",
+		"pubDate", "published", "date"
+	};
+
+	for (int k = 0; k < lengthof(keys); k++)
+	{
+		int			n = strlen(keys[k]);
+		const char *v;
+
+		if (e - s < n || pg_strncasecmp(s, keys[k], n) != 0)
+			continue;
+		v = pm_skip_space(s + n, e);
+		if (v < e && (*v == ':' || *v == '='))
+			return n;
+	}
+	return 0;
+}
+
 /* "- google cloud", "* partial", "1. partial": a list item at the margin */
 static bool
 pm_front_list_item(const PmLine *ln)
@@ -318,6 +347,7 @@ pm_front_keys(PmParser *ps, int from, int end)
 	{
 		const PmLine *ln = &ps->lines[i];
 		const char *e = ln->s + ln->len;
+		int			klen;
 
 		if (ln->indent == 0 && pm_prefix_ci(ln->s, e, "title"))
 		{
@@ -337,22 +367,34 @@ pm_front_keys(PmParser *ps, int from, int end)
 					ps->front_title = pm_clean(v, e);
 			}
 		}
-		else if (ln->indent == 0 && pm_prefix_ci(ln->s, e, "date"))
+		else if (ln->indent == 0 && (klen = pm_front_date_key(ln->s, e)) > 0 &&
+				 (klen == 4 || !ps->has_front_date))
 		{
-			/* "date: 2022-06-09T07:41:02Z": the page's day, for times without one */
-			const char *v = pm_skip_space(ln->s + 4, e);
+			/*
+			 * "date: 2022-06-09T07:41:02Z", "datePublished: Wed Mar 05 2025
+			 * 11:00:00 GMT+0000 (...)": the page's day, for times without
+			 * one.  "date" wins over the publishing keys; "published: true"
+			 * is no day.
+			 */
+			const char *v = pm_skip_space(pm_skip_space(ln->s + klen, e) + 1, e);
+			int			y,
+						m,
+						d;
 
-			if (v < e && (*v == ':' || *v == '='))
+			if (v < e && (*v == '"' || *v == '\''))
+				v++;
+			if (pm_read_date(v, e, &y, &m, &d) > 0 && y > 0)
 			{
-				v = pm_skip_space(v + 1, e);
-				if (v < e && (*v == '"' || *v == '\''))
-					v++;
-				ps->has_front_date = pm_read_date(v, e, &ps->front_y, &ps->front_m, &ps->front_d) > 0 &&
-					ps->front_y > 0;
+				ps->has_front_date = true;
+				ps->front_y = y;
+				ps->front_m = m;
+				ps->front_d = d;
 				if (!(pm_read_stamp(v, e, &ps->front_start) > 0 && ps->front_start.has_date &&
 					  ps->front_start.has_time && ps->front_start.y > 0))
 					memset(&ps->front_start, 0, sizeof(PmStamp));
 			}
+			else if (klen == 4)
+				ps->has_front_date = false;
 		}
 		else if (ln->indent == 0 && pm_prefix_ci(ln->s, e, "resolved"))
 			pm_front_resolved(ps, ln->s + 8, e);

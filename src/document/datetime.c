@@ -1567,7 +1567,21 @@ pm_stamp_time_after_date(const char *q, const char *e, PmStamp *st, int *n, bool
 			r++;
 		r = pm_skip_space(r, e);
 		if (pm_word_ci(r, e, "at"))
+		{
+			static const char *const near[] = {"about", "around", "approximately", "roughly"};
+
 			r = pm_skip_space(r + 2, e);
+			/* "on 13th March at about 6:30 PM": the time said roughly is the day's */
+			for (int k = 0; k < lengthof(near); k++)
+				if (pm_word_ci(r, e, near[k]))
+				{
+					const char *t = pm_skip_space(r + strlen(near[k]), e);
+
+					if (t < e && isdigit((unsigned char) *t))
+						r = t;
+					break;
+				}
+		}
 		else if (pm_word_ci(r, e, "from"))
 			r = pm_skip_space(r + 4, e);
 		else if (st->y != 0 && r > q && r + 2 < e && (*r == '-' || PM_AT(r, e, "\xe2\x80\x93")))
@@ -1826,6 +1840,26 @@ pm_scan_stamps(const char *s, int len, PmStamps *out)
 		n = pm_read_stamp(p, e, &out->st[out->n]);
 		if (n > 0)
 		{
+			const PmStamp *st = &out->st[out->n];
+			const char *q = pm_skip_space(p + n, e);
+			PmStamp		again;
+			int			k;
+
+			/*
+			 * "9:12 PM ET (01:12 UTC)": the same moment said again in another
+			 * zone, in brackets, is no second time (the minutes agree, the
+			 * zones do not)
+			 */
+			if (st->has_time && st->has_zone && q + 1 < e && *q == '(' &&
+				(k = pm_read_stamp(q + 1, e, &again)) > 0 && again.has_time &&
+				again.has_zone && !again.has_date && again.mi == st->mi &&
+				strcmp(again.zone_word, st->zone_word) != 0)
+			{
+				const char *r = pm_skip_space(q + 1 + k, e);
+
+				if (r < e && *r == ')')
+					n = r + 1 - p;
+			}
 			out->n++;
 			p += n - 1;
 		}

@@ -116,6 +116,41 @@ pm_skip_age(const char *s, const char *e)
 }
 
 /*
+ * "(2 hours earlier)", "(27 minutes earlier)" after an update's stamp: the
+ * gap to the update above it, which a status page prints beside each one.
+ * Returns where the line goes on after it (s when there is none).
+ */
+static const char *
+pm_skip_gap_note(const char *s, const char *e)
+{
+	const char *p = pm_skip_space(s, e);
+
+	if (p >= e || *p != '(')
+		return s;
+	p = pm_skip_space(p + 1, e);
+	if (pm_word_ci(p, e, "an") || pm_word_ci(p, e, "a"))
+		p = pm_skip_space(p + (*(p + 1) == 'n' || *(p + 1) == 'N' ? 2 : 1), e);
+	else if (p < e && isdigit((unsigned char) *p))
+		while (p < e && isdigit((unsigned char) *p))
+			p++;
+	else
+		return s;
+	p = pm_skip_space(p, e);
+	if (!(pm_prefix_ci(p, e, "minute") || pm_prefix_ci(p, e, "hour") ||
+		  pm_prefix_ci(p, e, "day") || pm_prefix_ci(p, e, "second")))
+		return s;
+	while (p < e && isalpha((unsigned char) *p))
+		p++;
+	p = pm_skip_space(p, e);
+	if (!(pm_word_ci(p, e, "earlier") || pm_word_ci(p, e, "later")))
+		return s;
+	while (p < e && isalpha((unsigned char) *p))
+		p++;
+	p = pm_skip_space(p, e);
+	return p < e && *p == ')' ? p + 1 : s;
+}
+
+/*
  * "Posted Jun 10, 2024 - 16:18 EDT", "Apr 18, 09:35 MDT": a line that is
  * only a day and a time (and a zone), when an update was posted; *posted
  * says whether it says so
@@ -146,7 +181,7 @@ pm_update_stamp(const PmLine *ln, PmStamp *st, bool *posted)
 	body = pm_entry_head(s, e, st);
 	if (body == NULL || !st->has_date || !st->has_time)
 		return false;
-	body = pm_skip_decor(body, e);
+	body = pm_skip_decor(pm_skip_gap_note(body, e), e);
 	return body == e;
 }
 

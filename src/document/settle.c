@@ -310,7 +310,38 @@ pm_settle_dates(PmParser *ps)
 			ps->base_m = ps->front_m;
 			ps->base_d = ps->front_d;
 			ps->base_from = "the front matter";
-			if (ps->nraw > 0)
+
+			/*
+			 * A post written days after the outage names its day without a
+			 * year ("On February 26, we ..."; published March 5, 2025): that
+			 * day, in the year that puts it on or before the post, when it
+			 * falls within two months of it.  A day further back is history
+			 * the post recalls, not the outage's.  The summary's reading
+			 * has noted such a day (yearless_m); the text is not scanned
+			 * again.
+			 */
+			if (ps->yearless_m > 0)
+			{
+				int			y = ps->front_y;
+				int			gap;
+
+				if (ps->yearless_m > ps->front_m ||
+					(ps->yearless_m == ps->front_m && ps->yearless_d > ps->front_d))
+					y--;
+				gap = date2j(ps->front_y, ps->front_m, ps->front_d) -
+					date2j(y, ps->yearless_m, ps->yearless_d);
+				if (gap >= 0 && gap <= 62)
+				{
+					ps->base_y = y;
+					ps->base_m = ps->yearless_m;
+					ps->base_d = ps->yearless_d;
+					ps->base_from = "the text";
+					pm_note(doc, "the text names %s %d without a year; took %d from the front matter's date, %04d-%02d-%02d",
+							pm_month_name(ps->base_m), ps->base_d, y,
+							ps->front_y, ps->front_m, ps->front_d);
+				}
+			}
+			if (ps->nraw > 0 && strcmp(ps->base_from, "the front matter") == 0)
 				pm_note(doc, "the timeline's entries name no date; took %04d-%02d-%02d from the front matter's date",
 						ps->base_y, ps->base_m, ps->base_d);
 		}

@@ -1533,6 +1533,90 @@ pm_summary_end(PmParser *ps, PmStamp *t0, PmStamp *t1, PmStamp *d1, const PmZone
 	}
 }
 
+/* the end of the sentence that starts at a (a line break ends one, too) */
+static const char *
+pm_summary_sentence_end(const char *a, const char *e)
+{
+	const char *b = a;
+
+	while (b < e && !((*b == '.' || *b == '!' || *b == '?') && (b + 1 == e || isspace((unsigned char) b[1]))))
+		b++;
+	return b < e ? b + 1 : b;
+}
+
+/* the number of times of day the text [a, b) names */
+static int
+pm_count_times(const char *a, const char *b)
+{
+	PmStamps	found;
+	int			times = 0;
+
+	memset(&found, 0, sizeof(found));
+	pm_scan_stamps(a, b - a, &found);
+	for (int k = 0; k < found.n; k++)
+		times += found.st[k].has_time;
+	return times;
+}
+
+/*
+ * "On September 10th, 2024, beginning at approximately 9:12 PM ET, we
+ * started receiving reports ...  The scope ... affected posts scheduled
+ * between 8:30 PM ET and 11:05 PM ET.": when the summary states the span in
+ * a sentence of its own ("between ... and ..."), the time another sentence
+ * gives for when the team heard of it (reports, an alert, noticed) is when
+ * it was noticed, not the start.  Its times are blanked (its day stays);
+ * without such a span, that time is the start as before.
+ */
+static void
+pm_blank_noticed_times(char *copy, const char *e)
+{
+	static const char *const noticed[] = {"reports", "reported", "noticed", "alerted",
+	"notified", "became aware"};
+	bool		span = false;
+
+	/* one look over the whole text first: most summaries state no span so */
+	if (!pm_contains_ci(copy, e - copy, "between "))
+		return;
+	for (int i = 0; i < lengthof(noticed) && !span; i++)
+		span = pm_contains_ci(copy, e - copy, noticed[i]);
+	if (!span)
+		return;
+	span = false;
+	for (const char *a = copy; a < e && !span; a = pm_summary_sentence_end(a, e))
+	{
+		const char *b = pm_summary_sentence_end(a, e);
+
+		span = pm_contains_ci(a, b - a, "between ") && pm_count_times(a, b) >= 2;
+	}
+	if (!span)
+		return;
+	for (char *a = copy; a < e; a = (char *) pm_summary_sentence_end(a, e))
+	{
+		const char *b = pm_summary_sentence_end(a, e);
+		bool		says = false;
+
+		if (pm_contains_ci(a, b - a, "between "))
+			continue;
+		for (int i = 0; i < lengthof(noticed) && !says; i++)
+			says = pm_contains_ci(a, b - a, noticed[i]);
+		if (!says || pm_count_times(a, b) == 0)
+			continue;
+		for (char *p = a; p < b; p++)
+		{
+			PmStamp		st;
+			int			n;
+
+			if ((p > a && isalnum((unsigned char) p[-1])) || !isalnum((unsigned char) *p))
+				continue;
+			n = pm_read_stamp(p, b, &st);
+			if (n > 0 && st.has_time && !st.has_date)
+				memset(p, ' ', n);
+			if (n > 0)
+				p += n - 1;
+		}
+	}
+}
+
 /*
  * The summary's stamps, but those of a sentence that says what data was
  * lost ("changes made between 1:05pm UTC and 5:10pm UTC on March 7 are
@@ -1551,6 +1635,7 @@ pm_scan_summary_stamps(const char *s, int len, PmStamps *out)
 	/* not pnstrdup: the text may hold a NUL, and its length is len */
 	memcpy(copy, s, len);
 	copy[len] = '\0';
+	pm_blank_noticed_times(copy, e);
 	while (a < e)
 	{
 		const char *b = a;

@@ -266,6 +266,37 @@ pm_says_intention(const char *s, const char *e)
 }
 
 /*
+ * "We are replacing that manual step ...", "we are also eliminating ...":
+ * the team says what it is changing, in the present tense a company's post
+ * uses for work already under way.  What it only watches or goes on seeing
+ * ("we are monitoring", "we are seeing", "we are continuing to ...") is no
+ * change, and an apology is none either.
+ */
+static bool
+pm_sentence_progressive(const char *s, const char *e)
+{
+	static const char *const idle[] = {"seeing", "experiencing", "monitoring",
+	"continuing", "still", "expecting", "aware", "working"};
+	const char *w,
+			   *we;
+
+	if (!pm_prefix_ci(s, e, "we are ") ||
+		pm_contains_ci(s, e - s, "sorry") || pm_contains_ci(s, e - s, "apologi"))
+		return false;
+	w = s + 7;
+	if (pm_prefix_ci(w, e, "also ") || pm_prefix_ci(w, e, "now "))
+		w = pm_skip_space(strchr(w, ' '), e);
+	for (we = w; we < e && isalpha((unsigned char) *we); we++)
+		;
+	if (we - w < 5 || we >= e || *we != ' ' || pg_strncasecmp(we - 3, "ing", 3) != 0)
+		return false;
+	for (int i = 0; i < lengthof(idle); i++)
+		if (pm_prefix_ci(w, e, idle[i]))
+			return false;
+	return true;
+}
+
+/*
  * A sentence of prose in the measures that says what the team will do or
  * has changed, from its "we" on: "We will also move ...", "we plan to put
  * in place ...", "we have improved our response plans ..."
@@ -281,9 +312,11 @@ pm_sentence_measure(const char *s, const char *e)
 		"we have upgraded ", "we have updated ", "we have replaced ", "we have moved ",
 		"we have fixed ", "we have removed ", "we have deployed ", "we have migrated ",
 	"we have increased ", "we have reduced ", "we have patched ", "we have disabled ",
-	"i will ", "i'll "};
+	"i will ", "i'll ", "we are working to ", "we are also working to "};
 
-	return pm_we_sentence(s, e, starts, lengthof(starts));
+	if (pm_we_sentence(s, e, starts, lengthof(starts)))
+		return true;
+	return pm_sentence_progressive(s, e);
 }
 
 /* "In the future we will ...", "From now on I will ...": the opener, else s */
@@ -328,6 +361,15 @@ pm_prose_measures(PmParser *ps, const PmLine *ln, const char *s, const char *e)
 		for (const char *p = a; c == NULL && p + 5 < b; p++)
 			if (p[0] == ',' && p[1] == ' ' && pm_sentence_measure(p + 2, b))
 				c = p + 2;
+
+		/*
+		 * "To prevent this from happening again we are ...": a purpose
+		 * clause people often leave without its comma
+		 */
+		if (c == NULL && (pm_prefix_ci(a, b, "to ") || pm_prefix_ci(a, b, "in order to ")))
+			for (const char *p = a; c == NULL && p + 4 < b; p++)
+				if (p[0] == ' ' && pm_prefix_ci(p + 1, b, "we ") && pm_sentence_measure(p + 1, b))
+					c = p + 1;
 		if (c != NULL)
 		{
 			PmItem	   *it = pm_new_item(ps, ln->indent);
@@ -584,6 +626,25 @@ pm_dated_label_line(const char *s, const char *e)
 }
 
 /*
+ * "The following changes have been made so that ...:", "The below changes
+ * have been implemented:": a line that introduces the list below as work
+ * already done, so its items are done (as under "### Done").  Changes
+ * "identified" or "proposed", or that "will be made", are not.
+ */
+static bool
+pm_says_made(const char *s, const char *e)
+{
+	static const char *const made[] = {"have been made", "have been implemented",
+		"have been put in place", "have been completed", "have been deployed",
+	"have been rolled out", "have already been made", "were made", "were implemented"};
+
+	for (int i = 0; i < lengthof(made); i++)
+		if (pm_contains_ci(s, e - s, made[i]))
+			return true;
+	return false;
+}
+
+/*
  * A line without a list marker in the measures: a task when the measures
  * are written as plain lines ("Tasks:" then one task a line, "Action 1:
  * ..."), prose otherwise.  pm_build_tasks keeps such lines only where the
@@ -599,6 +660,8 @@ pm_plain_item(PmParser *ps, const PmLine *ln, const char *s, const char *e)
 	const char *p;
 	int			sentences = 0;
 
+	if (e[-1] == ':' && !ps->plain_closed && pm_says_made(s, e))
+		ps->group_done = true;
 	if (e[-1] == ':' && !ps->plain_closed && pm_label_line(s, e))
 	{
 		/*
@@ -659,6 +722,19 @@ pm_plain_item(PmParser *ps, const PmLine *ln, const char *s, const char *e)
 		pm_prose_measures(ps, ln, s, e);
 		return;
 	}
+
+	/*
+	 * "Finally, we will review our deployment tooling.": one sentence of a
+	 * post's prose, its measure after an opening clause, is read as the
+	 * paragraphs around it are, not as a line of a list
+	 */
+	if (sentences == 1 && e[-1] == '.' && !pm_says_intention(s, e))
+		for (p = s; p + 5 < e; p++)
+			if (p[0] == ',' && p[1] == ' ' && pm_sentence_measure(p + 2, e))
+			{
+				pm_prose_measures(ps, ln, s, e);
+				return;
+			}
 	if (sentences >= 2 || memchr(s, '?', e - s) != NULL || pm_by_doing(s, e) ||
 		pm_contains_ci(s, e - s, "postmortem") ||
 		pm_contains_ci(s, e - s, "post-mortem") || pm_prefix_ci(s, e, "this incident") ||

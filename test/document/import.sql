@@ -2,7 +2,7 @@
 -- formats (test/document/corpus), checked the way users rely on them.
 BEGIN;
 SET LOCAL timezone = 'UTC';
-SELECT plan(3046);
+SELECT plan(3095);
 
 \set seed000 `cat test/seeds/000_2d29b2a47fc1b878.txt`
 \set seed001 `cat test/seeds/001_e377f6c4d1aac321.txt`
@@ -353,6 +353,11 @@ SELECT plan(3046);
 \set doc420 `cat test/document/corpus/420_front_matter_title_with_date_h4_overview_label_paragraphs_backslash_breaks_date_time_lines_one_time_label_measures_signoff.md`
 \set doc421 `cat test/document/corpus/421_bold_fields_iso_date_all_times_utc_table_bold_times_earlier_row_phase_checkboxes_horizon_numbered_priority_action_table_metrics_signoff.md`
 \set doc422 `cat test/document/corpus/422_bold_date_channel_participants_numbered_sections_time_utc_approx_12h_table_dash_names_quote_open_questions_item_owner_status_table_recommended.md`
+-- 435-446: real companies' engineering-blog and status-page postmortems (docs31)
+\set doc438 `cat test/document/corpus/438_status_incident_report_dual_et_utc_times_plain_labels_scope_window_bullets.md`
+\set doc443 `cat test/document/corpus/443_status_page_updates_newest_first_label_text_weekday_date_12h_earlier_suffix_no_zone.md`
+\set doc444 `cat test/document/corpus/444_hashnode_front_matter_date_published_js_date_prose_no_year_all_times_utc_bullet_timeline_prose_improvements.md`
+\set doc446 `cat test/document/corpus/446_jekyll_post_tags_prose_sections_12h_times_no_zone_two_days_prose_prevention.md`
 -- 399-410: a held-out sample of course and personal postmortems on the template's home ground (docs28); 405, 406 and 409 are refused below
 \set doc399 `cat test/document/corpus/399_h1_issue_summary_slash_date_day_first_from_pm_to_am_wat_over_midnight_space_colon_12h_bullets_we_will_list.md`
 \set doc400 `cat test/document/corpus/400_html_h1_center_div_h3_emoji_title_duration_start_end_bullets_bold_time_label_lines_over_paragraphs_areas_for_improvement_beside_tasks.md`
@@ -742,7 +747,12 @@ INSERT INTO doc VALUES
 -- 455 still missed: a blog notice whose front matter misspells its date key ("late: 2019-03-12 11:20:00 +01:00") and whose prose names one time, "at 14:05:30 CET yesterday", and "today" for the end: a careful reader starts it at 13:05:30 UTC the day before the post and has nothing later; the parser refuses it (one time is no narrative, "late" no date, "yesterday" no day)
 --	('455 Jekyll front matter "late: 2019-03-12 11:20:00 +01:00", "at 14:05:30 CET yesterday", steps, "today" with no time', :'doc455', NULL)
 	('456 "On Saturday, 2024-02-03 from ~13:30 (maybe earlier) to 18:20 CET", "## Solving" "Around 18:20", "## Later on" "on Sunday at ~11:10"', :'doc456', NULL),
-	('458 cState front matter quoted +01:00 date, resolvedWhen three days on, an empty affected:, prose only', :'doc458', NULL);
+	('458 cState front matter quoted +01:00 date, resolvedWhen three days on, an empty affected:, prose only', :'doc458', NULL),
+	-- 435-446: a held-out sample of real companies' engineering-blog and status-page postmortems (docs31); 435-437, 439-442 and 445 are refused below
+	('438 status incident report, "9:12 PM ET (01:12 UTC)" reports, "Scope and Impact:" window "between 8:30 PM ET (00:30 UTC) and 11:05 PM ET (03:05 UTC)", "changes have been made" bullets', :'doc438', NULL),
+	('443 status page updates newest first, label over text over "Thu, Oct 13, 2022, 05:12 PM(2 hours earlier)", no zone, an untimed "Write-up published"', :'doc443', NULL),
+	('444 front matter "datePublished: Tue Oct 21 2025 09:30:00 GMT+0000 (...)", "On October 14," prose, "* All times are in UTC." over "* 14:04 UTC: " bullets, prose improvements', :'doc444', NULL),
+	('446 Jekyll post, "On 12th March, at 3:05 AM" prose times without a zone, "ended on 13th March at about 6:30 PM" after a paragraph naming other days, prose prevention', :'doc446', NULL);
 
 -- what each document says, read by a person
 CREATE TEMP TABLE expected (name text PRIMARY KEY, started_at timestamptz, resolved_at timestamptz,
@@ -1138,7 +1148,12 @@ INSERT INTO expected VALUES
 -- 455 still missed: a blog notice whose front matter misspells its date key ("late: 2019-03-12 11:20:00 +01:00") and whose prose names one time, "at 14:05:30 CET yesterday", and "today" for the end: a careful reader starts it at 13:05:30 UTC the day before the post and has nothing later; the parser refuses it (one time is no narrative, "late" no date, "yesterday" no day)
 --	('455 Jekyll front matter "late: 2019-03-12 11:20:00 +01:00", "at 14:05:30 CET yesterday", steps, "today" with no time', '2019-03-11 13:05:30Z', '2019-03-11 13:05:30Z', 1, 0, 0, NULL, NULL)
 	('456 "On Saturday, 2024-02-03 from ~13:30 (maybe earlier) to 18:20 CET", "## Solving" "Around 18:20", "## Later on" "on Sunday at ~11:10"', '2024-02-03 12:30Z', '2024-02-03 17:20Z', 2, 0, 0, NULL, NULL),
-	('458 cState front matter quoted +01:00 date, resolvedWhen three days on, an empty affected:, prose only', '2023-03-06 09:20Z', '2023-03-09 15:45Z', 0, 0, 0, NULL, NULL);
+	('458 cState front matter quoted +01:00 date, resolvedWhen three days on, an empty affected:, prose only', '2023-03-06 09:20Z', '2023-03-09 15:45Z', 0, 0, 0, NULL, NULL),
+	-- 435-446 (docs31)
+	('438 status incident report, "9:12 PM ET (01:12 UTC)" reports, "Scope and Impact:" window "between 8:30 PM ET (00:30 UTC) and 11:05 PM ET (03:05 UTC)", "changes have been made" bullets', '2024-09-11 00:30Z', '2024-09-11 03:05Z', 0, 2, 2, NULL, NULL),
+	('443 status page updates newest first, label over text over "Thu, Oct 13, 2022, 05:12 PM(2 hours earlier)", no zone, an untimed "Write-up published"', '2022-10-13 10:31Z', '2022-10-13 17:12Z', 4, 0, 0, NULL, NULL),
+	('444 front matter "datePublished: Tue Oct 21 2025 09:30:00 GMT+0000 (...)", "On October 14," prose, "* All times are in UTC." over "* 14:04 UTC: " bullets, prose improvements', '2025-10-14 13:45Z', '2025-10-14 16:14Z', 11, 3, 0, NULL, NULL),
+	('446 Jekyll post, "On 12th March, at 3:05 AM" prose times without a zone, "ended on 13th March at about 6:30 PM" after a paragraph naming other days, prose prevention', '2015-03-12 03:05Z', '2015-03-13 18:30Z', 5, 0, 0, NULL, NULL);
 
 CREATE TEMP TABLE imported AS
 	SELECT name, postmortem.import_markdown(body, on_date => on_date) AS id FROM doc;
@@ -1486,6 +1501,15 @@ $$;
 \set ref412 `cat test/document/corpus/412_docusaurus_blog_front_matter_slug_authors_tags_truncate_marker_disclosure_bullets_no_time_of_day.md`
 \set ref414 `cat test/document/corpus/414_emoji_headings_bold_fields_untimed_label_timeline_checkbox_phases_horizon_action_items_contacts_footer.md`
 \set ref418 `cat test/document/corpus/418_changelog_announcements_h3_titles_dated_in_parens_narrative_days_no_times.md`
+-- 435-446 (docs31): the refused ones
+\set ref435 `cat test/document/corpus/435_incident_number_title_h3_sections_slash_date_authors_no_time.md`
+\set ref436 `cat test/document/corpus/436_cto_apology_letter_yesterday_one_dotted_gmt_time_signoff.md`
+\set ref437 `cat test/document/corpus/437_status_writeup_weekday_ordinal_day_no_year_utc_range_plain_labels_bullets.md`
+\set ref439 `cat test/document/corpus/439_jekyll_post_front_matter_date_time_outage_story_guide_image_sections.md`
+\set ref440 `cat test/document/corpus/440_support_article_rca_unplanned_window_day_range_no_year_bold_less_labels_bullets.md`
+\set ref441 `cat test/document/corpus/441_jekyll_post_front_matter_excerpt_story_former_workplace_year_only.md`
+\set ref442 `cat test/document/corpus/442_forum_reply_founder_apology_hours_ago_no_date_signature.md`
+\set ref445 `cat test/document/corpus/445_staff_blog_bullet_wrapped_post_this_morning_hours_no_date.md`
 SELECT is(pg_temp.refusal(:'ref88'), 'It names a day, June 4, but no year.', '88: "Tuesday, June 4" and no year is refused, naming the day');
 SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', :'ref89'), '22P02', 'postmortem document names no date', '89: times in PT and no date anywhere');
 SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', :'ref110'), '22P02', 'postmortem document names no date', '110: "Duration: 2024, 14:00 - 15:10 (GMT)", a year and no day');
@@ -1819,6 +1843,14 @@ SELECT is(postmortem.parse_markdown(E'---\nuuid: "3b9e"\ncompany: "Vault"\n---\n
 SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', :'ref412'), '22P02', 'postmortem document has no timeline', '412: a project blog''s outage disclosure, "On Saturday, June 8th, 2024", "Saturday morning" and no time of day: refused');
 SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', :'ref414'), '22P02', 'postmortem document has no timeline', '414: a security postmortem with "**Date**: April 14, 2025" and a timeline of labels ("- **Discovery**: ...") but no time of day: refused');
 SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', :'ref418'), '22P02', 'postmortem document has no timeline', '418: a bot''s announcements page, "### Important Announcement (March 9th, 2022)" over a story told in days: no time of day, refused');
+SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', :'ref435'), '22P02', 'postmortem document has no timeline', '435: an engineering team''s numbered incident write-up, "### Date" over "3/19/2024" and no time of day: refused');
+SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', :'ref436'), '22P02', 'postmortem document has no timeline', '436: a CTO''s apology letter, "Yesterday" and one "At 2.40pm GMT": no date, refused');
+SELECT is(pg_temp.refusal(:'ref437'), 'It names a day, March 11, but no year.', '437: a status write-up, "On Tuesday, March 11th, between 08:20 UTC and 11:05 UTC" and no year: refused, naming the day');
+SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', :'ref439'), '22P02', 'postmortem document has no timeline', '439: a Jekyll post on writing outage reports, its front matter''s date the post''s, the outage "most of the night" with no time: refused');
+SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', :'ref440'), '22P02', 'postmortem document has no timeline', '440: a support article''s RCA, "lasted from the 3rd through March 6th", no year and no time: refused');
+SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', :'ref441'), '22P02', 'postmortem document has no timeline', '441: a blog story of an outage "in 2015", a year and no day: refused');
+SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', :'ref442'), '22P02', 'postmortem document names no date', '442: a founder''s forum reply, "About three hours ago": no day, no time, refused');
+SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', :'ref445'), '22P02', 'postmortem document has no timeline', '445: a staff blog post, "This morning" and "a little over three hours": no date, refused');
 SELECT is(jsonb_array_length(postmortem.parse_markdown(E'# Sync outage 2025-05-21\n## Timeline\n- 10:00 UTC: sync stops\n- 11:00 UTC: resolved\n## Enhancements Shipped in 2.4\n- [ ] Dark mode\n- [ ] Faster search')->'tasks'),
 	0, 'a heading of enhancements that is not "Future Enhancements" does not head the tasks');
 SELECT is(postmortem.parse_markdown(E'# DNS outage 2025-03-11\n## Timeline\n| Time | Event |\n|---|---|\n| 23:50 UTC | resolver stops |\n| 00:10 UTC | resolver restarted |\n| 00:20 UTC | resolved |')->>'resolved_at',
@@ -1956,13 +1988,33 @@ SELECT is(postmortem.parse_markdown(E'Date: 2024-05-01 10:00 UTC\nSeverity: SEV2
 SELECT is(postmortem.parse_markdown(E'.. post:: Mar 2, 2022\n   :author: Priya\n\nRelay outage 2022-03-11\n=======================\n\n## Timeline\n- 10:00 UTC: relay stops\n- 11:00 UTC: resolved\n')->>'started_at',
 	'2022-03-11T10:00:00+00:00', 'a post directive''s date does not date entries whose title names their day');
 SELECT is(postmortem.parse_markdown(E'.. post:: Mar 20, 2022\n   :author: Priya\n\nMirror Maintenance Window - March 11\n====================================\n\n**Update: This maintenance window has concluded at 7:25 PM EST.**\n\nOn Friday, March 11 at 7:00pm EST the mirror had a scheduled downtime of about 90 minutes. Uploads were queued.\n')->'timeline'->0->>'at',
-	'2022-03-21T00:25:00+00:00', 'a day the prose names before the post''s date is no day announced ahead: an undated note keeps the post''s day');
+	'2022-03-12T00:25:00+00:00', 'a day the prose names before the post''s date is no day announced ahead; the undated note of the window''s end is on the day the prose names (March 11, 7:25 PM EST), as docs31''s rule for a yearless day in a dated post reads it');
 SELECT throws_ok($$SELECT postmortem.import_markdown(E'# 2024-06-02 HYP2 upgrade\n\n## Alert\n\nOn 2024-06-02 09h12 CEST we upgraded the proxy on hyp2.\n\n## Lessons learned\n\nNothing to add.\n')$$,
 	'22P02', 'postmortem document has no timeline', 'one timed sentence that says nothing was down starts nothing: refused as before');
 SELECT is(jsonb_array_length(postmortem.parse_markdown(E'# Relay outage 2024-05-01\n## Timeline\n- 10:00 UTC: relay stops\n- 11:00 UTC: resolved\n## Lessons learned\n**TODO**: watch the disk\n\n**Done** well: the paging\n## Action Items\n- Add a disk alert\n- Add a runbook\n')->'tasks'),
 	2, 'a "**TODO**:" paragraph beside a list of the measures is a note, and "**Done** well" no marker: the list''s two tasks');
 SELECT is(postmortem.parse_markdown(E'# Relay outage 2024-05-01\n## Timeline\n- 10:00 UTC: relay stops\n- 11:00 UTC: resolved\n## Action Items\n- Rotate the keys — Owner: alice, after the audit\n')->'tasks'->0->>'owner',
 	'alice', 'a comma and a space still end an Owner (only names joined by bare commas are one list)');
+
+-- the 435-446 sample's rules (docs31), and where they must not reach
+SELECT is(pg_temp.refusal(E'---\ntitle: "Checkout outage"\ndateModified: Tue Oct 21 2025 09:30:00 GMT+0000\n---\n\n## What Happened\n\nOn October 14, checkout failed.\n\n## Timeline\n\n* 14:04 UTC: checks fail.\n* 16:14 UTC: resolved.'),
+	'It names a day, October 14, but no year.', 'a front matter''s "dateModified" says when the page was edited: no year for the text''s day (only "date" and the publishing keys, "datePublished", give one)');
+SELECT is(postmortem.parse_markdown(E'---\ntitle: "Checkout outage"\ndatePublished: 2025-10-21\n---\n\nSince March 2 we have run two gateways.\n\n## Timeline\n\n* 14:04 UTC: checks fail.\n* 16:14 UTC: resolved.')->>'started_at',
+	'2025-10-21T14:04:00+00:00', 'a day without a year months before the post is history it recalls: the times stay on the post''s day (only a day within two months of it is the outage''s)');
+SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', E'Sync delayed\n\nResolved\n\nThe queue is empty.\n\nThu, Oct 13, 2022, 05:12 PM (see above)\n\nInvestigating\n\nWe are looking into it.\n\nThu, Oct 13, 2022, 10:31 AM (see above)'),
+	'22P02', 'postmortem document has no timeline', 'a bracket after an update''s stamp that is no gap ("(see above)") leaves the line no stamp (only "(2 hours earlier)" is the page''s own note)');
+SELECT is(jsonb_array_length(postmortem.parse_markdown(E'# API outage 2025-03-11\n## Timeline\n- 10:00 UTC: alert\n- 11:00 UTC: resolved\n## Service Improvements\nThe queue drained by noon. To date we are seeing no further errors. We are monitoring the queue closely.')->'tasks'),
+	0, 'in the measures'' prose, "we are seeing" and "we are monitoring" change nothing: no tasks (only "we are replacing ...", a change under way, is one)');
+SELECT is(jsonb_array_length(postmortem.parse_markdown(E'# API outage 2025-03-11\n## Timeline\n- 10:00 UTC: alert\n- 11:00 UTC: resolved\n## Service Improvements\n- Add alerts on bucket usage\n- Finally, we will review our tooling.')->'tasks'),
+	2, 'a list''s item that opens with a clause before "we will" stays an item of the list (only a line of prose is read as prose)');
+SELECT is(jsonb_array_length(postmortem.parse_markdown(E'# Outbox failure, 12-13 March 2015\n## What happened?\nOn 12th March, at 3:05 AM a node was removed.\nAt 7:55 AM we noticed. The delay ended on 13th March at about the same hour as it began.')->'timeline'),
+	2, '"on 13th March at about" with no time after it names no time: the sentence is no entry (only "at about 6:30 PM" is the day''s time)');
+SELECT is(postmortem.parse_markdown(E'# Push delays\n\n**Duration:** 9:12 PM ET (01:40 UTC), September 10th, 2024\n\n## Timeline\n\n- 9:12 PM ET: reports\n- 9:40 PM ET: resolved')->>'resolved_at',
+	'2024-09-11T01:40:00+00:00', 'a bracketed time in another zone whose minutes differ is a second time, the end (only the same moment said again, "9:12 PM ET (01:12 UTC)", is one)');
+SELECT is(postmortem.parse_markdown(E'# Push delays\n\nOn September 10th, 2024, at 21:12 UTC we started receiving reports of failed pushes. Pushes were delivered again at 23:05 UTC.\n\n## Recurrence Prevention\n\n- Separate queue')->>'started_at',
+	'2024-09-10T21:12:00+00:00'::text, 'without a span stated "between ... and ...", the time reports came in is still the start');
+SELECT is((SELECT count(*)::int FROM jsonb_array_elements(postmortem.parse_markdown(E'# Push delays 2024-09-10\n## Timeline\n- 21:12 UTC: reports\n- 23:05 UTC: resolved\n## Recurrence Prevention\nThe following changes will be made so that it cannot happen again:\n- Separate queue for imports\n- Sender stops waiting')->'tasks') t WHERE t->>'status' = 'done'),
+	0, 'a list introduced as changes that "will be made" holds no done tasks (only "have been made" marks them done)');
 
 SELECT * FROM finish();
 ROLLBACK;
