@@ -2,7 +2,7 @@
 -- formats (test/document/corpus), checked the way users rely on them.
 BEGIN;
 SET LOCAL timezone = 'UTC';
-SELECT plan(2901);
+SELECT plan(2958);
 
 \set seed000 `cat test/seeds/000_2d29b2a47fc1b878.txt`
 \set seed001 `cat test/seeds/001_e377f6c4d1aac321.txt`
@@ -366,6 +366,14 @@ SELECT plan(2901);
 \set doc408 `cat test/document/corpus/408_h2_title_dash_lines_h1_and_hash_nospace_headings_on_ordinal_date_from_am_to_pm_wat_dash_tab_12h_bullets_measures_beside_specific_tasks.md`
 \set ref409 `cat test/document/corpus/409_pure_prose_no_headings_course_project_at_time_gmt_then_around_time_pst_no_date_refused.txt`
 \set doc410 `cat test/document/corpus/410_html_p_img_h2_h3_sumary_typo_ordinal_date_star_24h_dash_bullets_no_zone_indented_paragraphs_prose_measures.md`
+-- 459-466: public-sector, non-profit and protocol networks' incident reports (docs33)
+\set doc459 `cat test/document/corpus/459_jekyll_post_front_matter_quoted_date_redirect_from_weekday_month_day_no_year_from_cst_to_approximately_cst_hours_minutes_links.md`
+\set doc461 `cat test/document/corpus/461_title_slash_date_day_first_ordinal_summary_bold_time_utc_table_impacted_slots_seconds_table_mitigations_subheadings_bold_time_looking_forward_numbered_bold.md`
+\set doc462 `cat test/document/corpus/462_hugo_status_issue_front_matter_space_date_time_resolved_when_comment_line_underscore_bold_labels_numbered_updates_dates_in_parens_no_times.md`
+\set doc463 `cat test/document/corpus/463_two_incidents_h1_h2_date_range_key_findings_utc_slash_pdt_ranges_second_first_phase_h4_bold_time_utc_slash_pdt_bullets_plus_times_recommendations_horizons_community.md`
+\set doc464 `cat test/document/corpus/464_h1_h6_posted_on_date_prose_weekday_date_18h05_utc_h3_sections_fenced_log_paragraph_improvements_all_times_utc_fenced_iso_date_time_lines.md`
+\set doc465 `cat test/document/corpus/465_active_post_mortem_author_status_date_lines_current_status_bold_client_instructions_root_cause_remediation_h2s_timeline_h2_days_h3_utc_ranges_hh_mm_bullets_quotes_fences_no_end.md`
+\set doc466 `cat test/document/corpus/466_title_iso_date_network_halt_prose_utc_seconds_around_summary_links_day_time_utc_event_table_bold_warning_paragraph_next_steps_already_planned_bullets.md`
 CREATE TEMP TABLE doc (name text PRIMARY KEY, body text, on_date date);
 INSERT INTO doc VALUES
 	('seed 000', :'seed000', NULL), ('seed 001', :'seed001', NULL),
@@ -721,7 +729,15 @@ INSERT INTO doc VALUES
 -- 420 still missed: a community server's review whose measures are label paragraphs ("Cleanup Job Fixed:" over its sentence) under "Actions Taken and Future Prevention": a careful reader counts 4, one done ("now refuses"), the parser drops the stated change as the reason beside three lines of intention and takes all three as done from the heading's "Taken"
 --	('420 front matter title with the date, "Date: 14 September 2024\\" / "Time: 19:47\\" lines, label paragraphs, "Actions Taken and Future Prevention" label measures', :'doc420', NULL)
 	('421 "**Date**: 2025-06-17", "| **Earlier** |" then "| **14:02** |" rows, phase checkboxes, priority action table, "Total Resolution Time: 40 minutes"', :'doc421', NULL),
-	('422 bold Date/Channel fields, "| ~9:05 AM |" rows with "— Name", "backup restored locally", "confirmed working again", Item/Owner/Status table and recommended items', :'doc422', NULL);
+	('422 bold Date/Channel fields, "| ~9:05 AM |" rows with "— Name", "backup restored locally", "confirmed working again", Item/Owner/Status table and recommended items', :'doc422', NULL),
+	-- 459-466: a held-out sample of public-sector, non-profit and protocol networks' incident reports (docs33); 460 is refused below
+	('459 Jekyll post front matter date, "On Monday March 1 from 09:52 CST to approximately 13:15 CST (3 hours and 23 minutes)", no timeline', :'doc459', NULL),
+	('461 "Post-Mortem: ... on 14/09/2023", "| **04:27** |" rows, an Impacted Slots table from 03:41:23, Mitigations subheadings, numbered bold Looking Forward', :'doc461', NULL),
+	('462 status issue front matter "date: 2025-04-02 08:30:00", resolvedWhen, __Update__ paragraphs with "(2025-04-17)" days and no times', :'doc462', NULL),
+	('463 two incidents, the later first, "(22:40-01:55 UTC / 14:40-17:55 PST)" ranges, "**13:04 UTC / 05:04 PST**:" phase bullets, our and the communitys recommendations', :'doc463', NULL),
+	('464 "###### Posted on 9 October 2024", "21h40 UTC" prose, an unlabelled fence of "2024-09-27 21:40 ..." lines, paragraph improvements', :'doc464', NULL),
+	('465 "[Active]" post-mortem, "Date: Jun 12, 2025, 17:00 UTC", operators steps, "### 15:31-16:30 UTC: ..." phase headings over "- 15:31: " bullets, two remediation headings', :'doc465', NULL),
+	('466 "Incident report: 2024-10-08 Harbornet halt", "roughly 19 hours after", "at about 06:14:37 UTC", Day/Time (UTC)/Event table, "(Already planned)" next steps', :'doc466', NULL);
 
 -- what each document says, read by a person
 CREATE TEMP TABLE expected (name text PRIMARY KEY, started_at timestamptz, resolved_at timestamptz,
@@ -1099,7 +1115,15 @@ INSERT INTO expected VALUES
 -- 420 still missed: a community server's review whose measures are label paragraphs ("Cleanup Job Fixed:" over its sentence) under "Actions Taken and Future Prevention": a careful reader counts 4, one done ("now refuses"), the parser drops the stated change as the reason beside three lines of intention and takes all three as done from the heading's "Taken"
 --	('420 front matter title with the date, "Date: 14 September 2024\\" / "Time: 19:47\\" lines, label paragraphs, "Actions Taken and Future Prevention" label measures', '2024-09-14 19:47Z', '2024-09-14 19:47Z', 1, 4, 1, NULL, NULL)
 	('421 "**Date**: 2025-06-17", "| **Earlier** |" then "| **14:02** |" rows, phase checkboxes, priority action table, "Total Resolution Time: 40 minutes"', '2025-06-17 14:02Z', '2025-06-17 14:42Z', 7, 4, 0, NULL, 0),
-	('422 bold Date/Channel fields, "| ~9:05 AM |" rows with "— Name", "backup restored locally", "confirmed working again", Item/Owner/Status table and recommended items', '2026-02-11 09:05Z', '2026-02-11 12:26Z', 14, 7, 0, NULL, NULL);
+	('422 bold Date/Channel fields, "| ~9:05 AM |" rows with "— Name", "backup restored locally", "confirmed working again", Item/Owner/Status table and recommended items', '2026-02-11 09:05Z', '2026-02-11 12:26Z', 14, 7, 0, NULL, NULL),
+	-- 459-466: public-sector, non-profit and protocol networks' incident reports (docs33)
+	('459 Jekyll post front matter date, "On Monday March 1 from 09:52 CST to approximately 13:15 CST (3 hours and 23 minutes)", no timeline', '2021-03-01 15:52Z', '2021-03-01 19:15Z', 1, 0, 0, NULL, NULL),
+	('461 "Post-Mortem: ... on 14/09/2023", "| **04:27** |" rows, an Impacted Slots table from 03:41:23, Mitigations subheadings, numbered bold Looking Forward', '2023-09-14 03:41:23Z', '2023-09-14 06:03Z', 8, 7, 3, NULL, NULL),
+	('462 status issue front matter "date: 2025-04-02 08:30:00", resolvedWhen, __Update__ paragraphs with "(2025-04-17)" days and no times', '2025-04-02 08:30Z', '2025-05-20 16:10Z', 0, 0, 0, NULL, NULL),
+	('463 two incidents, the later first, "(22:40-01:55 UTC / 14:40-17:55 PST)" ranges, "**13:04 UTC / 05:04 PST**:" phase bullets, our and the communitys recommendations', '2025-03-03 13:10Z', '2025-03-04 01:55Z', 16, 8, 0, NULL, NULL),
+	('464 "###### Posted on 9 October 2024", "21h40 UTC" prose, an unlabelled fence of "2024-09-27 21:40 ..." lines, paragraph improvements', '2024-09-27 21:40Z', '2024-09-28 10:50Z', 17, 5, 0, NULL, NULL),
+	('465 "[Active]" post-mortem, "Date: Jun 12, 2025, 17:00 UTC", operators steps, "### 15:31-16:30 UTC: ..." phase headings over "- 15:31: " bullets, two remediation headings', '2025-06-09 15:31Z', '2025-06-11 18:05Z', 27, 2, 0, NULL, NULL),
+	('466 "Incident report: 2024-10-08 Harbornet halt", "roughly 19 hours after", "at about 06:14:37 UTC", Day/Time (UTC)/Event table, "(Already planned)" next steps', '2024-10-08 06:14:37Z', '2024-10-09 01:47Z', 6, 5, 0, NULL, NULL);
 
 CREATE TEMP TABLE imported AS
 	SELECT name, postmortem.import_markdown(body, on_date => on_date) AS id FROM doc;
@@ -1447,6 +1471,8 @@ $$;
 \set ref412 `cat test/document/corpus/412_docusaurus_blog_front_matter_slug_authors_tags_truncate_marker_disclosure_bullets_no_time_of_day.md`
 \set ref414 `cat test/document/corpus/414_emoji_headings_bold_fields_untimed_label_timeline_checkbox_phases_horizon_action_items_contacts_footer.md`
 \set ref418 `cat test/document/corpus/418_changelog_announcements_h3_titles_dated_in_parens_narrative_days_no_times.md`
+-- 459-466 (docs33): the refused one
+\set ref460 `cat test/document/corpus/460_chain_upgrade_instructions_toc_links_patch_after_halt_weekday_month_day_no_year_12h_utc_minus_05_summary_bullets_numbered_steps_fenced_build_stamps.md`
 SELECT is(pg_temp.refusal(:'ref88'), 'It names a day, June 4, but no year.', '88: "Tuesday, June 4" and no year is refused, naming the day');
 SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', :'ref89'), '22P02', 'postmortem document names no date', '89: times in PT and no date anywhere');
 SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', :'ref110'), '22P02', 'postmortem document names no date', '110: "Duration: 2024, 14:00 - 15:10 (GMT)", a year and no day');
@@ -1818,6 +1844,9 @@ SELECT is(jsonb_array_length(postmortem.parse_markdown(E'DNS outage 2025-03-14\n
 	3, '"🕒 Timeline (a short thriller in plain lines)": a part''s name and the writer''s aside in brackets is its heading');
 SELECT is(postmortem.parse_markdown(E'DNS outage 2025-03-14\nSummary\nThe site was down.\nWe wrote the whole timeline together (all of us)\nTimeline\n21:40 UTC - checks fail.\n22:02 UTC - resolved.')->>'summary' LIKE '%whole timeline together%',
 	true, 'a line of more words before its brackets is prose, no heading, even when it names a part');
+
+-- the 459-466 sample's rules (docs33), and where they must not reach
+SELECT is(pg_temp.refusal(:'ref460'), 'It names a day, March 12, but no year.', '460: chain upgrade instructions after a halt "on Saturday, Mar 12 at 2:40 AM UTC-05:00", its year only in fenced build stamps: refused, naming the day');
 
 SELECT * FROM finish();
 ROLLBACK;
