@@ -2421,6 +2421,30 @@ pm_time_range(const char *s, int len)
 
 			while (b > a && (b[-1] == ' ' || b[-1] == '\t'))
 				b--;
+
+			/*
+			 * "from 17:09 EST to approximately 23:42 EST": the writer hedges
+			 * the end, which is still the range's end; the hedge must stand
+			 * right before the second time, after the joining word
+			 */
+			{
+				static const char *const hedges[] = {"approximately", "approx.", "about",
+				"around", "roughly", "circa", "~"};
+
+				for (int i = 0; i < lengthof(hedges); i++)
+				{
+					int			hl = strlen(hedges[i]);
+
+					if (b - a > hl && pm_prefix_ci(b - hl, b, hedges[i]) &&
+						(hedges[i][0] == '~' || b - hl - 1 < a || b[-hl - 1] == ' '))
+					{
+						b -= hl;
+						while (b > a && (b[-1] == ' ' || b[-1] == '\t'))
+							b--;
+						break;
+					}
+				}
+			}
 			for (int i = 0; i < lengthof(joins); i++)
 				if (b - a == (int) strlen(joins[i]) && pm_prefix_ci(a, b, joins[i]))
 					return true;
@@ -2551,7 +2575,7 @@ pm_says_outage(const char *s, int len)
 	static const char *const words[] = {"outage", "interruption", "downtime", "unavailable",
 		"unresponsive", "went down", "was down", "were down", "disruption", "degraded",
 		"degradation", "stopped responding", "not responding", "are failing", "is failing",
-		"delayed", "delays",
+		"delayed", "delays", "unreachable", "could not be reached", "couldn't be reached",
 		/* German, French, Spanish, Portuguese, Italian, Dutch, Chinese */
 		"st\xc3\xb6rung", "ausfall", "ausgefallen", "unterbrechung", "zwischenfall",
 		"nicht erreichbar", "panne", "interrompu", "indisponib", "ca\xc3\xad" "da",

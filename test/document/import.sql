@@ -1117,7 +1117,7 @@ INSERT INTO expected VALUES
 	('421 "**Date**: 2025-06-17", "| **Earlier** |" then "| **14:02** |" rows, phase checkboxes, priority action table, "Total Resolution Time: 40 minutes"', '2025-06-17 14:02Z', '2025-06-17 14:42Z', 7, 4, 0, NULL, 0),
 	('422 bold Date/Channel fields, "| ~9:05 AM |" rows with "— Name", "backup restored locally", "confirmed working again", Item/Owner/Status table and recommended items', '2026-02-11 09:05Z', '2026-02-11 12:26Z', 14, 7, 0, NULL, NULL),
 	-- 459-466: public-sector, non-profit and protocol networks' incident reports (docs33)
-	('459 Jekyll post front matter date, "On Monday March 1 from 09:52 CST to approximately 13:15 CST (3 hours and 23 minutes)", no timeline', '2021-03-01 15:52Z', '2021-03-01 19:15Z', 1, 0, 0, NULL, NULL),
+	('459 Jekyll post front matter date, "On Monday March 1 from 09:52 CST to approximately 13:15 CST (3 hours and 23 minutes)", no timeline', '2021-03-01 15:52Z', '2021-03-01 19:15Z', 0, 0, 0, NULL, NULL),
 	('461 "Post-Mortem: ... on 14/09/2023", "| **04:27** |" rows, an Impacted Slots table from 03:41:23, Mitigations subheadings, numbered bold Looking Forward', '2023-09-14 03:41:23Z', '2023-09-14 06:03Z', 8, 7, 3, NULL, NULL),
 	('462 status issue front matter "date: 2025-04-02 08:30:00", resolvedWhen, __Update__ paragraphs with "(2025-04-17)" days and no times', '2025-04-02 08:30Z', '2025-05-20 16:10Z', 0, 0, 0, NULL, NULL),
 	('463 two incidents, the later first, "(22:40-01:55 UTC / 14:40-17:55 PST)" ranges, "**13:04 UTC / 05:04 PST**:" phase bullets, our and the communitys recommendations', '2025-03-03 13:10Z', '2025-03-04 01:55Z', 16, 8, 0, NULL, NULL),
