@@ -1006,7 +1006,10 @@ pm_says_done(const char *title)
 		" was patched", " was replaced", " were replaced", " was rotated", " were rotated",
 		" was migrated", " were migrated", " was disabled", " were disabled",
 		" was refunded", " were refunded", " was compensated", " were compensated",
-	" was rolled out", " was raised", " was increased"};
+	" was rolled out", " was raised", " was increased",
+		/* "The builder was switched off at 07:39 UTC": a thing stopped, done */
+		" was switched off", " were switched off", " was turned off", " were turned off",
+	" was taken offline", " were taken offline"};
 	char		buf[256];
 	char	   *low;
 
