@@ -652,6 +652,8 @@ pm_heading_field(PmParser *ps, const PmLine *ln, char *name)
 
 static bool pm_timed_line_follows(const PmParser *ps, const PmLine *ln);
 
+static bool pm_time_range(const char *s, int len);
+
 /*
  * A heading inside the timeline: a date over the entries below it ("###
  * May 16, 2023"), an entry with its text below ("### 14:05 UTC", "**14:05
@@ -678,6 +680,16 @@ pm_timeline_heading(PmParser *ps, const PmLine *ln, char *name, bool atx, int le
 	{
 		const char *body = pm_entry_head(name, name + nlen, &st);
 
+		/*
+		 * "### 22:04-23:00 UTC: Network Split Identified", "### 14:30 UTC -
+		 * cont'd: ..." over "- 22:04: ..." items: a phase of the timeline,
+		 * its span or its carrying on, whose items are the entries (a heading
+		 * of one time over untimed text is an entry: "### 10:05 UTC")
+		 */
+		if (body != NULL && st.has_time && pm_timed_line_follows(ps, ln) &&
+			(pm_time_range(name, nlen) || pm_contains_ci(name, nlen, "cont'd") ||
+			 pm_contains_ci(name, nlen, "continued")))
+			return true;
 		if (body != NULL && st.has_time)
 		{
 			PmRawEntry *r = pm_new_entry(ps, &st, ln->lineno, ln->indent);
@@ -1353,7 +1365,6 @@ pm_notice_aside(PmParser *ps, const PmLine *ln)
 }
 
 static bool pm_posted_line(PmParser *ps, const PmLine *ln);
-static bool pm_time_range(const char *s, int len);
 static int	pm_narrative_paragraph(PmParser *ps, int i);
 static bool pm_says_outage(const char *s, int len);
 
