@@ -218,6 +218,29 @@ pm_imperative_end(const char *s, const char *e)
 	if (w == s || w + 2 >= e || w[0] != ' ' || !islower((unsigned char) w[1]) ||
 		!isupper((unsigned char) *s))
 		return NULL;
+	/*
+	 * "Test coverage was thin.", "Alert routing is manual.": the word is a
+	 * noun, the sentence's subject, when a form of "to be" or "to have"
+	 * comes second or third
+	 */
+	{
+		static const char *const be[] = {"was", "were", "is", "are", "has", "had"};
+		const char *q = w + 1;
+
+		for (int k = 0; k < 2 && q < e; k++)
+		{
+			const char *qe = q;
+
+			while (qe < e && isalpha((unsigned char) *qe))
+				qe++;
+			for (int i = 0; i < lengthof(be); i++)
+				if (qe - q == (int) strlen(be[i]) && pg_strncasecmp(q, be[i], qe - q) == 0)
+					return NULL;
+			if (qe >= e || *qe != ' ')
+				break;
+			q = qe + 1;
+		}
+	}
 	for (int i = 0; i < lengthof(verbs); i++)
 		if (w - s == (int) strlen(verbs[i]) && pg_strncasecmp(s, verbs[i], w - s) == 0)
 		{
