@@ -2,7 +2,7 @@
 -- formats (test/document/corpus), checked the way users rely on them.
 BEGIN;
 SET LOCAL timezone = 'UTC';
-SELECT plan(2958);
+SELECT plan(2973);
 
 \set seed000 `cat test/seeds/000_2d29b2a47fc1b878.txt`
 \set seed001 `cat test/seeds/001_e377f6c4d1aac321.txt`
@@ -1847,6 +1847,36 @@ SELECT is(postmortem.parse_markdown(E'DNS outage 2025-03-14\nSummary\nThe site w
 
 -- the 459-466 sample's rules (docs33), and where they must not reach
 SELECT is(pg_temp.refusal(:'ref460'), 'It names a day, March 12, but no year.', '460: chain upgrade instructions after a halt "on Saturday, Mar 12 at 2:40 AM UTC-05:00", its year only in fenced build stamps: refused, naming the day');
+SELECT is((SELECT j->>'resolved_at' FROM postmortem.parse_markdown(E'---\ndate: "2021-03-04"\n---\n\nOn Monday March 1, 2021 the portal was unavailable from 09:52 CST to approximately 13:15 CST. No records were lost.\n') j),
+		  '2021-03-01T19:15:00+00:00', 'a hedge after the joining word keeps the range: "from 09:52 CST to approximately 13:15 CST"');
+SELECT is((SELECT concat_ws(' ', j->>'resolved_at', jsonb_array_length(j->'timeline')) FROM postmortem.parse_markdown(E'---\ndate: "2021-03-04"\n---\n\nOn Monday March 1, 2021 the portal was unavailable from 09:52 CST, approximately 13:15 CST the fix landed. No records were lost.\n') j),
+		  '2021-03-01T19:15:00+00:00 1', 'a hedge with no joining word before it is no range: "from 09:52 CST, approximately 13:15 CST the fix landed" stays an entry');
+SELECT is((SELECT j->>'started_at' FROM postmortem.parse_markdown(E'---\ndate: "2022-01-03"\n---\n\nOn December 30 from 22:10 UTC to 23:40 UTC the portal could not be reached. No records were lost.\n') j),
+		  '2021-12-30T22:10:00+00:00', 'a yearless day after the post''s own day is in the year before the front matter''s');
+SELECT is((SELECT j->>'started_at' FROM postmortem.parse_markdown(E'---\ndate: "2021-03-04"\n---\n\nOn Monday March 1, 2020 from 09:52 CST to 13:15 CST the portal could not be reached. No records were lost.\n') j),
+		  '2020-03-01T15:52:00+00:00', 'a summary day with its own year keeps it, whatever the front matter''s date');
+SELECT is((SELECT j->>'resolved_at' FROM postmortem.parse_markdown(E'# Halt\n\nOn October 8, 2024 at 06:14 UTC the chain halted. The network was down for 19 hours.\n\n## Timeline\n\n- 06:14 UTC chain halts\n- 01:47 UTC blocks resume\n') j),
+		  '2024-10-09T01:14:00+00:00', 'a length in prose with no hedge ("down for 19 hours") still ends the incident where it reaches');
+SELECT is((SELECT jsonb_array_length(j->'tasks') FROM postmortem.parse_markdown(E'# Outage\n\nOn 2024-05-01 at 10:00 UTC the API went down.\n\n### Improvements\n\nShorten the release build. It took two hours, and two releases were needed.\n\n### Timeline\n\n- 2024-05-01 10:00 down\n- 2024-05-01 11:00 up\n') j),
+		  1, 'a measures paragraph that opens with a verb telling the team what to do is one task');
+SELECT is((SELECT jsonb_array_length(j->'tasks') FROM postmortem.parse_markdown(E'# Outage\n\nOn 2024-05-01 at 10:00 UTC the API went down.\n\n### Improvements\n\nTest coverage was thin. We relied on manual checks before each release.\n\n### Timeline\n\n- 2024-05-01 10:00 down\n- 2024-05-01 11:00 up\n') j),
+		  0, 'a paragraph whose first word is a noun ("Test coverage was thin.") is prose, no task');
+SELECT is((SELECT jsonb_array_length(j->'tasks') FROM postmortem.parse_markdown(E'# Outage\n\nOn 2024-05-01 at 10:00 UTC the API went down.\n\n### Improvements\n\nMistakes teach, and here are the lessons we have taken.\n\nImprove our monitoring, and page the right people automatically.\n\n### Timeline\n\n- 2024-05-01 10:00 down\n- 2024-05-01 11:00 up\n') j),
+		  1, 'a short sentence with "here are" presents the list, no task');
+SELECT is((SELECT jsonb_array_length(j->'tasks') FROM postmortem.parse_markdown(E'# Outage\n\nOn 2024-05-01 at 10:00 UTC the API went down.\n\n### Improvements\n\nCheck that there are enough replicas before a failover\n\n### Timeline\n\n- 2024-05-01 10:00 down\n- 2024-05-01 11:00 up\n') j),
+		  1, '"there are" inside a task is no "here are": the line stays a task');
+SELECT is((SELECT string_agg(t->>'status', ',') FROM postmortem.parse_markdown(E'# Outage\n\nOn 2024-05-01 at 10:00 UTC the API went down.\n\n## Action Items\n\n- The builder was switched off at 10:20 UTC.\n- Make sure the builder is switched off before a deploy.\n\n## Timeline\n\n- 2024-05-01 10:00 down\n- 2024-05-01 11:00 up\n') j, jsonb_array_elements(j->'tasks') t),
+		  'done,todo', '"was switched off" is done, "make sure ... is switched off" still to do');
+SELECT is((SELECT jsonb_array_length(j->'timeline') FROM postmortem.parse_markdown(E'# Outage 2024-05-01\n\n## Timeline\n\n### 22:04-23:00 UTC: Network split\n- 22:04: first invalid blocks reported\n- 22:30: the faulty clients found\n\n### 23:00 UTC - cont''d: Fix\n- 23:10: fix released\n') j),
+		  3, 'timeline headings that span times or carry on over timed items are phases: their items are the entries');
+SELECT is((SELECT jsonb_array_length(j->'timeline') FROM postmortem.parse_markdown(E'# Outage 2024-05-01\n\n## Timeline\n\n### 14:00 UTC - Outage begins\n- 14:02: alert fired\n- 14:30: service restored\n') j),
+		  3, 'a timeline heading of one time over timed items is still an entry');
+SELECT is((SELECT jsonb_array_length(j->'timeline') FROM postmortem.parse_markdown(E'# Outage 2024-05-01\n\n## Timeline\n\n### 14:00-14:30 UTC: Outage\nThe API returned errors for half an hour.\n\n### 14:30 UTC\nService restored.\n') j),
+		  2, 'a timeline heading that spans times over untimed text is still an entry');
+SELECT is((SELECT j->>'resolved_at' FROM postmortem.parse_markdown(E'# Outage 2024-05-01\n\nStatus: Active\n\n## Timeline\n\n- 10:00 UTC: API down\n- 10:30 UTC: service restored\n- 11:00 UTC: monitoring the error rate\n') j),
+		  '2024-05-01T11:00:00+00:00', '"Status: Active": the record ends at the last entry, not at one that says something came back');
+SELECT is((SELECT j->>'resolved_at' FROM postmortem.parse_markdown(E'# Outage 2024-05-01\n\nStatus: Resolved\n\n## Timeline\n\n- 10:00 UTC: API down\n- 10:30 UTC: service restored\n- 11:00 UTC: monitoring the error rate\n') j),
+		  '2024-05-01T10:30:00+00:00', '"Status: Resolved": the entry that says the service came back still ends it');
 
 SELECT * FROM finish();
 ROLLBACK;
