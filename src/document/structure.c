@@ -957,6 +957,18 @@ pm_timed_line_follows(const PmParser *ps, const PmLine *ln)
 
 		if (l->len == 0 || l->code)
 			continue;
+		/* "| Time | Event |" over "| 22:04 | ... |": the first row's first cell */
+		if (*l->s == '|')
+		{
+			const char *c = pm_skip_space(l->s + 1, l->s + l->len);
+
+			if (pm_table_separator(l->s, l->s + l->len) ||
+				(i + 1 < ps->nlines && pm_table_separator(ps->lines[i + 1].s,
+														  ps->lines[i + 1].s + ps->lines[i + 1].len)))
+				continue;		/* the separator, or the header above it */
+			body = pm_entry_head(c, l->s + l->len, &st);
+			return body != NULL && st.has_time;
+		}
 		/* "- 11:05 AM: ..." as well as "1612: ..." */
 		p = pm_strip_marker(l->s, l->s + l->len, &marker);
 		body = pm_entry_head(p, l->s + l->len, &st);
