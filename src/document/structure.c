@@ -808,6 +808,36 @@ pm_heading_names_owner(PmParser *ps, const PmLine *ln)
 	return false;
 }
 
+/*
+ * "## Validate EL fork parameterization" over a paragraph that says what and
+ * why, under "# Root Cause Remediations": a subheading of the measures over
+ * prose alone (no list, no table, one paragraph or more) is one measure, the
+ * heading its title.  Looks from the heading's line to the next heading.
+ */
+static bool
+pm_heading_over_prose(PmParser *ps, const PmLine *ln)
+{
+	bool		prose = false;
+
+	for (int k = (int) (ln - ps->lines) + 1; k < ps->nlines; k++)
+	{
+		const PmLine *l = &ps->lines[k];
+		bool		marker;
+
+		if (l->len == 0)
+			continue;
+		if (l->code || l->s[0] == '|')
+			return false;
+		if (l->s[0] == '#')
+			break;
+		pm_strip_marker(l->s, l->s + l->len, &marker);
+		if (marker || l->group)
+			return false;
+		prose = true;
+	}
+	return prose;
+}
+
 /* a heading inside the measures that names one of their lists */
 static bool
 pm_measures_heading(PmParser *ps, const PmLine *ln, const char *name, bool atx, int level,
@@ -840,7 +870,10 @@ pm_measures_heading(PmParser *ps, const PmLine *ln, const char *name, bool atx, 
 	/* "### Immediate Actions (Completed)": the items below it are done */
 	ps->group_done = pm_heading_says_done(name);
 	ps->in_heading_task = false;
-	if (atx && level > ps->measures_level && pm_heading_names_owner(ps, ln))
+	if (atx && level > ps->measures_level &&
+		(pm_heading_names_owner(ps, ln) ||
+		 (hk == HEAD_OTHER && ps->measures_group == GROUP_DEFAULT &&
+		  pm_heading_over_prose(ps, ln))))
 	{
 		PmItem	   *it = pm_new_item(ps, 0);
 

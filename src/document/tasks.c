@@ -493,6 +493,11 @@ pm_plain_item(PmParser *ps, const PmLine *ln, const char *s, const char *e)
 		last->lineno = ln->lineno;
 		return;
 	}
+	/* "_Note: this is a rough first draft, more to come later._": the editor's aside */
+	for (p = s; p < e && (*p == '_' || *p == '*'); p++)
+		;
+	if (pm_prefix_ci(p, e, "note:"))
+		return;
 	if (pm_prefix_ci(s, e, "no tasks") || pm_prefix_ci(s, e, "none") ||
 		pm_prefix_ci(s, e, "n/a") || pm_prefix_ci(s, e, "tbd") || pm_dated_label_line(s, e))
 		return;

@@ -2,7 +2,7 @@
 -- formats (test/document/corpus), checked the way users rely on them.
 BEGIN;
 SET LOCAL timezone = 'UTC';
-SELECT plan(2973);
+SELECT plan(2978);
 
 \set seed000 `cat test/seeds/000_2d29b2a47fc1b878.txt`
 \set seed001 `cat test/seeds/001_e377f6c4d1aac321.txt`
@@ -1877,6 +1877,16 @@ SELECT is((SELECT j->>'resolved_at' FROM postmortem.parse_markdown(E'# Outage 20
 		  '2024-05-01T11:00:00+00:00', '"Status: Active": the record ends at the last entry, not at one that says something came back');
 SELECT is((SELECT j->>'resolved_at' FROM postmortem.parse_markdown(E'# Outage 2024-05-01\n\nStatus: Resolved\n\n## Timeline\n\n- 10:00 UTC: API down\n- 10:30 UTC: service restored\n- 11:00 UTC: monitoring the error rate\n') j),
 		  '2024-05-01T10:30:00+00:00', '"Status: Resolved": the entry that says the service came back still ends it');
+SELECT is((SELECT jsonb_array_length(j->'tasks') FROM postmortem.parse_markdown(E'# Outage\n\nOn 2024-05-01 at 10:00 UTC the API went down.\n\n## Timeline\n\n- 2024-05-01 10:00 down\n- 2024-05-01 11:00 up\n\n# Current Status and Next Steps\n\nOperators should now:\n\n1. Update their clients\n2. Restart their nodes\n') j),
+		  0, '"Current Status and Next Steps" atop a live post-mortem: where the response stands, no follow-up tasks');
+SELECT is((SELECT jsonb_array_length(j->'tasks') FROM postmortem.parse_markdown(E'# Outage\n\nOn 2024-05-01 at 10:00 UTC the API went down.\n\n## Timeline\n\n- 2024-05-01 10:00 down\n- 2024-05-01 11:00 up\n\n# Status and Next Steps\n\n1. Update the clients\n2. Restart the nodes\n') j),
+		  2, '"Status and Next Steps" without "current" still heads the tasks');
+SELECT is((SELECT string_agg(t->>'title', ' / ') FROM postmortem.parse_markdown(E'# Outage\n\nOn 2024-05-01 at 10:00 UTC the API went down.\n\n## Timeline\n\n- 2024-05-01 10:00 down\n- 2024-05-01 11:00 up\n\n# Remediations\n\n## Validate the fork parameters\n\nCheck each parameter an upgrade changes, in the configuration or over the network.\n\n## Sync from a chosen checkpoint\n\nLet operators name the block to sync from.\n') j, jsonb_array_elements(j->'tasks') t),
+		  'Validate the fork parameters / Sync from a chosen checkpoint', 'subheadings of the measures over prose alone are the measures, one each, the heading its title');
+SELECT is((SELECT string_agg(t->>'title', ' / ') FROM postmortem.parse_markdown(E'# Outage\n\nOn 2024-05-01 at 10:00 UTC the API went down.\n\n## Timeline\n\n- 2024-05-01 10:00 down\n- 2024-05-01 11:00 up\n\n# Remediations\n\n## Detection\n\n- Add an alert on missed blocks\n- Page the on-call engineer\n') j, jsonb_array_elements(j->'tasks') t),
+		  'Add an alert on missed blocks / Page the on-call engineer', 'a subheading of the measures over a list is its group, no task');
+SELECT is((SELECT string_agg(t->>'title', ' / ') FROM postmortem.parse_markdown(E'# Outage\n\nOn 2024-05-01 at 10:00 UTC the API went down.\n\n## Timeline\n\n- 2024-05-01 10:00 down\n- 2024-05-01 11:00 up\n\n## Action Items\n\n_Note: a first draft, more to come._\n\nAdd an alert on missed blocks\n\nNote the disk size before each resize\n') j, jsonb_array_elements(j->'tasks') t),
+		  'Add an alert on missed blocks / Note the disk size before each resize', '"_Note: ..._" in the measures is the editor''s aside; "Note the disk size ..." is a task');
 
 SELECT * FROM finish();
 ROLLBACK;
