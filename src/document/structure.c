@@ -2347,6 +2347,65 @@ pm_drop_retold(PmParser *ps)
 	ps->nraw = n;
 }
 
+/*
+ * A file of outage reports, newest first: "# Mainnet outage 2021-11-22
+ * 17:40 UTC" over its report, then "# Mainnet outage 2021-11-03 13:45 UTC"
+ * over an older one.  The document is the first report; a later heading of
+ * the first one's level that says the same words before another date opens
+ * another report, and the lines from it on are read as a comment.
+ */
+static void
+pm_skip_older_reports(PmParser *ps)
+{
+	int			first = -1,
+				level0 = 0,
+				lead = 0;
+	char	   *name0 = NULL;
+	PmStamp		st0 = {0};
+
+	for (int i = 0; i < ps->nlines; i++)
+	{
+		PmLine	   *ln = &ps->lines[i];
+		bool		atx;
+		int			level,
+					n;
+		char	   *name;
+		PmStamp		st;
+
+		if (ln->code || ln->front_matter || ln->len < 3 || ln->s[0] != '#' ||
+			(name = pm_heading(ln, pm_next_line(ps, i), &atx, &level)) == NULL || !atx)
+			continue;
+		/* the words before the heading's date, and the date */
+		for (n = 0; name[n] && !isdigit((unsigned char) name[n]); n++)
+			;
+		if (n < 4 || name[n] == '\0' ||
+			pm_read_stamp(name + n, name + strlen(name), &st) <= 0 || !st.has_date || st.y == 0)
+		{
+			if (first < 0)
+				return;			/* the first heading names no date */
+			continue;
+		}
+		if (first < 0)
+		{
+			first = i;
+			level0 = level;
+			name0 = name;
+			lead = n;
+			st0 = st;
+			continue;
+		}
+		if (level == level0 && n == lead && pg_strncasecmp(name, name0, n) == 0 &&
+			(st.y != st0.y || st.m != st0.m || st.d != st0.d))
+		{
+			for (int k = i; k < ps->nlines; k++)
+				ps->lines[k].code = ps->lines[k].comment = true;
+			pm_note(ps->doc, "line %d opens another report, \"%s\"; read the first one only",
+					ln->lineno, name);
+			return;
+		}
+	}
+}
+
 /* passes 1: the lines, their blocks and sections */
 static void
 pm_read_structure(PmParser *ps, const char *text, int len)
@@ -2354,6 +2413,7 @@ pm_read_structure(PmParser *ps, const char *text, int len)
 	pm_split_lines(ps, text, len);
 	pm_read_blocks(ps, text, len);
 	pm_skip_examples(ps);
+	pm_skip_older_reports(ps);
 	ps->doc->title = ps->front_title;
 	pm_read_sections(ps);
 	pm_report_measures(ps);

@@ -2,7 +2,7 @@
 -- formats (test/document/corpus), checked the way users rely on them.
 BEGIN;
 SET LOCAL timezone = 'UTC';
-SELECT plan(2997);
+SELECT plan(3007);
 
 \set seed000 `cat test/seeds/000_2d29b2a47fc1b878.txt`
 \set seed001 `cat test/seeds/001_e377f6c4d1aac321.txt`
@@ -368,7 +368,7 @@ SELECT plan(2997);
 \set doc410 `cat test/document/corpus/410_html_p_img_h2_h3_sumary_typo_ordinal_date_star_24h_dash_bullets_no_zone_indented_paragraphs_prose_measures.md`
 -- 459-466: public-sector, non-profit and protocol networks' incident reports (docs33)
 \set doc459 `cat test/document/corpus/459_jekyll_post_front_matter_quoted_date_redirect_from_weekday_month_day_no_year_from_cst_to_approximately_cst_hours_minutes_links.md`
-\set doc461 `cat test/document/corpus/461_title_slash_date_day_first_ordinal_summary_bold_time_utc_table_impacted_slots_seconds_table_mitigations_subheadings_bold_time_looking_forward_numbered_bold.md`
+\set doc461 `cat test/document/corpus/461_two_outage_reports_newest_first_h1_date_time_utc_titles_prose_question_headings_outcome_block_stamps_comma_dates_hash_separator_chain_of_events_bullets.md`
 \set doc462 `cat test/document/corpus/462_hugo_status_issue_front_matter_space_date_time_resolved_when_comment_line_underscore_bold_labels_numbered_updates_dates_in_parens_no_times.md`
 \set doc463 `cat test/document/corpus/463_two_incidents_h1_h2_date_range_key_findings_utc_slash_pdt_ranges_second_first_phase_h4_bold_time_utc_slash_pdt_bullets_plus_times_recommendations_horizons_community.md`
 \set doc464 `cat test/document/corpus/464_h1_h6_posted_on_date_prose_weekday_date_18h05_utc_h3_sections_fenced_log_paragraph_improvements_all_times_utc_fenced_iso_date_time_lines.md`
@@ -729,8 +729,7 @@ INSERT INTO doc VALUES
 	('422 bold Date/Channel fields, "| ~9:05 AM |" rows with "— Name", "backup restored locally", "confirmed working again", Item/Owner/Status table and recommended items', :'doc422', NULL),
 	-- 459-466: a held-out sample of public-sector, non-profit and protocol networks' incident reports (docs33); 460 is refused below
 	('459 Jekyll post front matter date, "On Monday March 1 from 09:52 CST to approximately 13:15 CST (3 hours and 23 minutes)", no timeline', :'doc459', NULL),
--- 461 still missed: a relay's post-mortem whose impact began at the first row of its Impacted Slots table (03:41:23), before its timeline's first report (04:27), and ended when the relay stopped serving headers (06:03), no entry saying the service came back; the parser reads 04:27 to the last entry, 13:35 (the patch), and no rule tells an impact table from data
---	('461 "Post-Mortem: ... on 14/09/2023", "| **04:27** |" rows, an Impacted Slots table from 03:41:23, Mitigations subheadings, numbered bold Looking Forward', :'doc461', NULL),
+	('461 two outage reports newest first, "# Mainnet outage 2023-05-16 09:20 UTC" titles, question headings, Outcome sentences "at block 918,204 (2023-05-16, 09:20)", a "#" line between', :'doc461', NULL),
 	('462 status issue front matter "date: 2025-04-02 08:30:00", resolvedWhen, __Update__ paragraphs with "(2025-04-17)" days and no times', :'doc462', NULL),
 -- 463 still missed: one report of two incidents, the later told first: a careful reader runs it from the first incident's 13:10 to the second's 01:55 the next day and counts the team's 8 recommendations, not the community's 3; the parser starts at the first range it meets (22:40), rolls the second timeline's times onto the next day, and counts 11
 --	('463 two incidents, the later first, "(22:40-01:55 UTC / 14:40-17:55 PST)" ranges, "**13:04 UTC / 05:04 PST**:" phase bullets, our and the communitys recommendations', :'doc463', NULL),
@@ -1116,8 +1115,7 @@ INSERT INTO expected VALUES
 	('422 bold Date/Channel fields, "| ~9:05 AM |" rows with "— Name", "backup restored locally", "confirmed working again", Item/Owner/Status table and recommended items', '2026-02-11 09:05Z', '2026-02-11 12:26Z', 14, 7, 0, NULL, NULL),
 	-- 459-466: public-sector, non-profit and protocol networks' incident reports (docs33)
 	('459 Jekyll post front matter date, "On Monday March 1 from 09:52 CST to approximately 13:15 CST (3 hours and 23 minutes)", no timeline', '2021-03-01 15:52Z', '2021-03-01 19:15Z', 0, 0, 0, NULL, NULL),
--- 461 still missed: a relay's post-mortem whose impact began at the first row of its Impacted Slots table (03:41:23), before its timeline's first report (04:27), and ended when the relay stopped serving headers (06:03), no entry saying the service came back; the parser reads 04:27 to the last entry, 13:35 (the patch), and no rule tells an impact table from data
---	('461 "Post-Mortem: ... on 14/09/2023", "| **04:27** |" rows, an Impacted Slots table from 03:41:23, Mitigations subheadings, numbered bold Looking Forward', '2023-09-14 03:41:23Z', '2023-09-14 06:03Z', 8, 7, 3, NULL, NULL),
+	('461 two outage reports newest first, "# Mainnet outage 2023-05-16 09:20 UTC" titles, question headings, Outcome sentences "at block 918,204 (2023-05-16, 09:20)", a "#" line between', '2023-05-16 09:20Z', '2023-05-16 14:52Z', 3, 0, 0, NULL, NULL),
 	('462 status issue front matter "date: 2025-04-02 08:30:00", resolvedWhen, __Update__ paragraphs with "(2025-04-17)" days and no times', '2025-04-02 08:30Z', '2025-05-20 16:10Z', 0, 0, 0, NULL, NULL),
 -- 463 still missed: one report of two incidents, the later told first: a careful reader runs it from the first incident's 13:10 to the second's 01:55 the next day and counts the team's 8 recommendations, not the community's 3; the parser starts at the first range it meets (22:40), rolls the second timeline's times onto the next day, and counts 11
 --	('463 two incidents, the later first, "(22:40-01:55 UTC / 14:40-17:55 PST)" ranges, "**13:04 UTC / 05:04 PST**:" phase bullets, our and the communitys recommendations', '2025-03-03 13:10Z', '2025-03-04 01:55Z', 16, 8, 0, NULL, NULL),
@@ -1912,6 +1910,10 @@ SELECT is((SELECT string_agg(t->>'title', ' / ') FROM postmortem.parse_markdown(
 		  'Add an alert on missed blocks / Page the on-call engineer', 'a subheading of the measures over a list is its group, no task');
 SELECT is((SELECT string_agg(t->>'title', ' / ') FROM postmortem.parse_markdown(E'# Outage\n\nOn 2024-05-01 at 10:00 UTC the API went down.\n\n## Timeline\n\n- 2024-05-01 10:00 down\n- 2024-05-01 11:00 up\n\n## Action Items\n\n_Note: a first draft, more to come._\n\nAdd an alert on missed blocks\n\nNote the disk size before each resize\n') j, jsonb_array_elements(j->'tasks') t),
 		  'Add an alert on missed blocks / Note the disk size before each resize', '"_Note: ..._" in the measures is the editor''s aside; "Note the disk size ..." is a task');
+SELECT is((SELECT concat_ws(' ', j->>'resolved_at', jsonb_array_length(j->'timeline')) FROM postmortem.parse_markdown(E'# Mainnet outage 2023-05-16 09:20 UTC\n\nThe chain stalled.\n\n## Outcome\n\nMainnet resumed normal operations at block 918,220 (2023-05-16, 14:52).\n\n#\n\n# Mainnet outage 2023-04-27 06:35 UTC\n\nThe chain went down.\n\n## Outcome\n\nMainnet resumed normal operations at block 874,311 (2023-04-27 10:58:40).\n') j),
+		  '2023-05-16T14:52:00+00:00 1', 'a file of outage reports, newest first: a later heading of the same words before another date opens another report, not read');
+SELECT is((SELECT concat_ws(' ', j->>'resolved_at', jsonb_array_length(j->'timeline')) FROM postmortem.parse_markdown(E'# Mainnet outage 2023-05-16 09:20 UTC\n\nThe chain stalled.\n\n## Timeline\n\n- 09:20 UTC chain stalls\n- 14:52 UTC blocks resume\n\n# Follow-up review 2023-05-20\n\n- 2023-05-20 10:00 UTC review held\n') j),
+		  '2023-05-20T10:00:00+00:00 3', 'a later heading of other words before its date ("# Follow-up review 2023-05-20") is still part of the report');
 
 SELECT * FROM finish();
 ROLLBACK;
