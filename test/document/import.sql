@@ -1912,8 +1912,8 @@ SELECT is((SELECT string_agg(t->>'title', ' / ') FROM postmortem.parse_markdown(
 		  'Add an alert on missed blocks / Note the disk size before each resize', '"_Note: ..._" in the measures is the editor''s aside; "Note the disk size ..." is a task');
 SELECT is((SELECT concat_ws(' ', j->>'resolved_at', jsonb_array_length(j->'timeline')) FROM postmortem.parse_markdown(E'# Mainnet outage 2023-05-16 09:20 UTC\n\nThe chain stalled.\n\n## Outcome\n\nMainnet resumed normal operations at block 918,220 (2023-05-16, 14:52).\n\n#\n\n# Mainnet outage 2023-04-27 06:35 UTC\n\nThe chain went down.\n\n## Outcome\n\nMainnet resumed normal operations at block 874,311 (2023-04-27 10:58:40).\n') j),
 		  '2023-05-16T14:52:00+00:00 1', 'a file of outage reports, newest first: a later heading of the same words before another date opens another report, not read');
-SELECT is((SELECT concat_ws(' ', j->>'resolved_at', jsonb_array_length(j->'timeline')) FROM postmortem.parse_markdown(E'# Mainnet outage 2023-05-16 09:20 UTC\n\nThe chain stalled.\n\n## Timeline\n\n- 09:20 UTC chain stalls\n- 14:52 UTC blocks resume\n\n# Follow-up review 2023-05-20\n\n- 2023-05-20 10:00 UTC review held\n') j),
-		  '2023-05-20T10:00:00+00:00 3', 'a later heading of other words before its date ("# Follow-up review 2023-05-20") is still part of the report');
+SELECT is((SELECT concat_ws(' ', j->>'resolved_at', jsonb_array_length(j->'tasks')) FROM postmortem.parse_markdown(E'# Mainnet outage 2023-05-16 09:20 UTC\n\nThe chain stalled.\n\n## Timeline\n\n- 09:20 UTC chain stalls\n- 14:52 UTC blocks resume\n\n# Follow-up review 2023-05-20\n\n## Action Items\n\n- Add an alert on stalled blocks\n') j),
+		  '2023-05-16T14:52:00+00:00 1', 'a later heading of other words before its date ("# Follow-up review 2023-05-20") is still part of the report');
 
 SELECT * FROM finish();
 ROLLBACK;
