@@ -2361,6 +2361,7 @@ pm_skip_older_reports(PmParser *ps)
 				level0 = 0,
 				lead = 0;
 	char	   *name0 = NULL;
+	bool		atx0 = false;
 	PmStamp		st0 = {0};
 
 	for (int i = 0; i < ps->nlines; i++)
@@ -2371,15 +2372,21 @@ pm_skip_older_reports(PmParser *ps)
 					n;
 		char	   *name;
 		PmStamp		st;
+		const PmLine *next = pm_next_line(ps, i);
+		int			nlen;
 
-		if (ln->code || ln->front_matter || ln->len < 3 || ln->s[0] != '#' ||
-			(name = pm_heading(ln, pm_next_line(ps, i), &atx, &level)) == NULL || !atx)
+		/* "# Title" or "Title" over "=====" (no other line is a top heading) */
+		if (ln->code || ln->front_matter || ln->len < 3 ||
+			!(ln->s[0] == '#' || (next != NULL && next->len > 0 && next->s[0] == '=')) ||
+			(name = pm_heading(ln, next, &atx, &level)) == NULL)
 			continue;
-		/* the words before the heading's date, and the date */
-		for (n = 0; name[n] && !isdigit((unsigned char) name[n]); n++)
-			;
-		if (n < 4 || name[n] == '\0' ||
-			pm_read_stamp(name + n, name + strlen(name), &st) <= 0 || !st.has_date || st.y == 0)
+		/* the words before the heading's date ("May 16, 2023" or "2023-05-16"), and the date */
+		nlen = strlen(name);
+		for (n = 0; n < nlen; n++)
+			if (pm_word_start(name, name + n) && pm_isalnum(name[n]) &&
+				pm_read_stamp(name + n, name + nlen, &st) > 0 && st.has_date && st.y != 0)
+				break;
+		if (n < 4 || n >= nlen)
 		{
 			if (first < 0)
 				return;			/* the first heading names no date */
@@ -2389,12 +2396,13 @@ pm_skip_older_reports(PmParser *ps)
 		{
 			first = i;
 			level0 = level;
+			atx0 = atx;
 			name0 = name;
 			lead = n;
 			st0 = st;
 			continue;
 		}
-		if (level == level0 && n == lead && pg_strncasecmp(name, name0, n) == 0 &&
+		if (level == level0 && atx == atx0 && n == lead && pg_strncasecmp(name, name0, n) == 0 &&
 			(st.y != st0.y || st.m != st0.m || st.d != st0.d))
 		{
 			for (int k = i; k < ps->nlines; k++)
@@ -2691,7 +2699,7 @@ pm_says_outage(const char *s, int len)
 	static const char *const words[] = {"outage", "interruption", "downtime", "unavailable",
 		"unresponsive", "went down", "was down", "were down", "disruption", "degraded",
 		"degradation", "stopped responding", "not responding", "are failing", "is failing",
-		"delayed", "delays", "unreachable", "could not be reached", "couldn't be reached",
+		"delayed", "delays", "unreachable", "not be reached",
 		/* German, French, Spanish, Portuguese, Italian, Dutch, Chinese */
 		"st\xc3\xb6rung", "ausfall", "ausgefallen", "unterbrechung", "zwischenfall",
 		"nicht erreichbar", "panne", "interrompu", "indisponib", "ca\xc3\xad" "da",
