@@ -1055,6 +1055,19 @@ pm_after_resolution_label(const PmParser *ps)
 	return 0;
 }
 
+/* "Status: Active", "Status: Ongoing (recovery under way)": the incident goes on */
+static bool
+pm_status_ongoing(const char *status)
+{
+	const char *e = status + strlen(status);
+
+	for (const char *p = status; p < e; p++)
+		if (pm_word_start(status, p) &&
+			(pm_word_ci(p, e, "active") || pm_word_ci(p, e, "ongoing")))
+			return true;
+	return false;
+}
+
 /* no end in the summary: the last resolution entry, else the last entry */
 static void
 pm_end_from_timeline(PmParser *ps, TimestampTz last)
@@ -1120,6 +1133,19 @@ pm_end_from_timeline(PmParser *ps, TimestampTz last)
 		ps->sum_has_end = true;
 		pm_note(doc, "the summary names no end; the incident ends at the entry its stated length (%d minutes) reaches",
 				ps->field_secs / 60);
+		return;
+	}
+	/*
+	 * "Status: Active", "Status: Ongoing": written while the incident goes
+	 * on, so an entry that says something came back ("A 20K-validator
+	 * operator comes back online") is a step of the recovery, not its end;
+	 * the record stops at the last entry
+	 */
+	if (ps->status_field && pm_status_ongoing(ps->status_field))
+	{
+		ps->sum_end = last;
+		ps->sum_has_end = true;
+		pm_note(doc, "the status says the incident is still going on; the record ends at the last timeline entry");
 		return;
 	}
 	for (int i = doc->nentries - 1; i >= 0 && !found; i--)

@@ -652,6 +652,8 @@ pm_heading_field(PmParser *ps, const PmLine *ln, char *name)
 
 static bool pm_timed_line_follows(const PmParser *ps, const PmLine *ln);
 
+static bool pm_time_range(const char *s, int len);
+
 /* " (All times CET)", " (times in UTC)": a bracketed remark on the entries' zone */
 static bool
 pm_zone_remark(const char *s, const char *e)
@@ -696,6 +698,16 @@ pm_timeline_heading(PmParser *ps, const PmLine *ln, char *name, bool atx, int le
 	{
 		const char *body = pm_entry_head(name, name + nlen, &st);
 
+		/*
+		 * "### 22:04-23:00 UTC: Network Split Identified", "### 14:30 UTC -
+		 * cont'd: ..." over "- 22:04: ..." items: a phase of the timeline,
+		 * its span or its carrying on, whose items are the entries (a heading
+		 * of one time over untimed text is an entry: "### 10:05 UTC")
+		 */
+		if (body != NULL && st.has_time && pm_timed_line_follows(ps, ln) &&
+			(pm_time_range(name, nlen) || pm_contains_ci(name, nlen, "cont'd") ||
+			 pm_contains_ci(name, nlen, "continued")))
+			return true;
 		if (body != NULL && st.has_time)
 		{
 			PmRawEntry *r = pm_new_entry(ps, &st, ln->lineno, ln->indent);
@@ -814,6 +826,36 @@ pm_heading_names_owner(PmParser *ps, const PmLine *ln)
 	return false;
 }
 
+/*
+ * "## Validate EL fork parameterization" over a paragraph that says what and
+ * why, under "# Root Cause Remediations": a subheading of the measures over
+ * prose alone (no list, no table, one paragraph or more) is one measure, the
+ * heading its title.  Looks from the heading's line to the next heading.
+ */
+static bool
+pm_heading_over_prose(PmParser *ps, const PmLine *ln)
+{
+	bool		prose = false;
+
+	for (int k = (int) (ln - ps->lines) + 1; k < ps->nlines; k++)
+	{
+		const PmLine *l = &ps->lines[k];
+		bool		marker;
+
+		if (l->len == 0)
+			continue;
+		if (l->code || l->s[0] == '|')
+			return false;
+		if (l->s[0] == '#')
+			break;
+		pm_strip_marker(l->s, l->s + l->len, &marker);
+		if (marker || l->group)
+			return false;
+		prose = true;
+	}
+	return prose;
+}
+
 /* a heading inside the measures that names one of their lists */
 static bool
 pm_measures_heading(PmParser *ps, const PmLine *ln, const char *name, bool atx, int level,
@@ -846,7 +888,10 @@ pm_measures_heading(PmParser *ps, const PmLine *ln, const char *name, bool atx, 
 	/* "### Immediate Actions (Completed)": the items below it are done */
 	ps->group_done = pm_heading_says_done(name);
 	ps->in_heading_task = false;
-	if (atx && level > ps->measures_level && pm_heading_names_owner(ps, ln))
+	if (atx && level > ps->measures_level &&
+		(pm_heading_names_owner(ps, ln) ||
+		 (hk == HEAD_OTHER && ps->measures_group == GROUP_DEFAULT &&
+		  pm_heading_over_prose(ps, ln))))
 	{
 		PmItem	   *it = pm_new_item(ps, 0);
 
@@ -963,6 +1008,18 @@ pm_timed_line_follows(const PmParser *ps, const PmLine *ln)
 
 		if (l->len == 0 || l->code)
 			continue;
+		/* "| Time | Event |" over "| 22:04 | ... |": the first row's first cell */
+		if (*l->s == '|')
+		{
+			const char *c = pm_skip_space(l->s + 1, l->s + l->len);
+
+			if (pm_table_separator(l->s, l->s + l->len) ||
+				(i + 1 < ps->nlines && pm_table_separator(ps->lines[i + 1].s,
+														  ps->lines[i + 1].s + ps->lines[i + 1].len)))
+				continue;		/* the separator, or the header above it */
+			body = pm_entry_head(c, l->s + l->len, &st);
+			return body != NULL && st.has_time;
+		}
 		/* "- 11:05 AM: ..." as well as "1612: ..." */
 		p = pm_strip_marker(l->s, l->s + l->len, &marker);
 		body = pm_entry_head(p, l->s + l->len, &st);
@@ -1371,7 +1428,6 @@ pm_notice_aside(PmParser *ps, const PmLine *ln)
 }
 
 static bool pm_posted_line(PmParser *ps, const PmLine *ln);
-static bool pm_time_range(const char *s, int len);
 static int	pm_narrative_paragraph(PmParser *ps, int i);
 static bool pm_says_outage(const char *s, int len);
 static void pm_marker_task(PmParser *ps, const PmLine *ln);
@@ -2352,6 +2408,73 @@ pm_drop_retold(PmParser *ps)
 	ps->nraw = n;
 }
 
+/*
+ * A file of outage reports, newest first: "# Mainnet outage 2021-11-22
+ * 17:40 UTC" over its report, then "# Mainnet outage 2021-11-03 13:45 UTC"
+ * over an older one.  The document is the first report; a later heading of
+ * the first one's level that says the same words before another date opens
+ * another report, and the lines from it on are read as a comment.
+ */
+static void
+pm_skip_older_reports(PmParser *ps)
+{
+	int			first = -1,
+				level0 = 0,
+				lead = 0;
+	char	   *name0 = NULL;
+	bool		atx0 = false;
+	PmStamp		st0 = {0};
+
+	for (int i = 0; i < ps->nlines; i++)
+	{
+		PmLine	   *ln = &ps->lines[i];
+		bool		atx;
+		int			level,
+					n;
+		char	   *name;
+		PmStamp		st;
+		const PmLine *next = pm_next_line(ps, i);
+		int			nlen;
+
+		/* "# Title" or "Title" over "=====" (no other line is a top heading) */
+		if (ln->code || ln->front_matter || ln->len < 3 ||
+			!(ln->s[0] == '#' || (next != NULL && next->len > 0 && next->s[0] == '=')) ||
+			(name = pm_heading(ln, next, &atx, &level)) == NULL)
+			continue;
+		/* the words before the heading's date ("May 16, 2023" or "2023-05-16"), and the date */
+		nlen = strlen(name);
+		for (n = 0; n < nlen; n++)
+			if (pm_word_start(name, name + n) && pm_isalnum(name[n]) &&
+				pm_read_stamp(name + n, name + nlen, &st) > 0 && st.has_date && st.y != 0)
+				break;
+		if (n < 4 || n >= nlen)
+		{
+			if (first < 0)
+				return;			/* the first heading names no date */
+			continue;
+		}
+		if (first < 0)
+		{
+			first = i;
+			level0 = level;
+			atx0 = atx;
+			name0 = name;
+			lead = n;
+			st0 = st;
+			continue;
+		}
+		if (level == level0 && atx == atx0 && n == lead && pg_strncasecmp(name, name0, n) == 0 &&
+			(st.y != st0.y || st.m != st0.m || st.d != st0.d))
+		{
+			for (int k = i; k < ps->nlines; k++)
+				ps->lines[k].code = ps->lines[k].comment = true;
+			pm_note(ps->doc, "line %d opens another report, \"%s\"; read the first one only",
+					ln->lineno, name);
+			return;
+		}
+	}
+}
+
 /* passes 1: the lines, their blocks and sections */
 static void
 pm_read_structure(PmParser *ps, const char *text, int len)
@@ -2359,6 +2482,7 @@ pm_read_structure(PmParser *ps, const char *text, int len)
 	pm_split_lines(ps, text, len);
 	pm_read_blocks(ps, text, len);
 	pm_skip_examples(ps);
+	pm_skip_older_reports(ps);
 	ps->doc->title = ps->front_title;
 	pm_read_sections(ps);
 	pm_report_measures(ps);
@@ -2482,6 +2606,30 @@ pm_time_range(const char *s, int len)
 
 			while (b > a && (b[-1] == ' ' || b[-1] == '\t'))
 				b--;
+
+			/*
+			 * "from 17:09 EST to approximately 23:42 EST": the writer hedges
+			 * the end, which is still the range's end; the hedge must stand
+			 * right before the second time, after the joining word
+			 */
+			{
+				static const char *const hedges[] = {"approximately", "approx.", "about",
+				"around", "roughly", "circa", "~"};
+
+				for (int i = 0; i < lengthof(hedges); i++)
+				{
+					int			hl = strlen(hedges[i]);
+
+					if (b - a > hl && pm_prefix_ci(b - hl, b, hedges[i]) &&
+						(hedges[i][0] == '~' || b - hl - 1 < a || b[-hl - 1] == ' '))
+					{
+						b -= hl;
+						while (b > a && (b[-1] == ' ' || b[-1] == '\t'))
+							b--;
+						break;
+					}
+				}
+			}
 			for (int i = 0; i < lengthof(joins); i++)
 				if (b - a == (int) strlen(joins[i]) && pm_prefix_ci(a, b, joins[i]))
 					return true;
@@ -2612,7 +2760,7 @@ pm_says_outage(const char *s, int len)
 	static const char *const words[] = {"outage", "interruption", "downtime", "unavailable",
 		"unresponsive", "went down", "was down", "were down", "disruption", "degraded",
 		"degradation", "stopped responding", "not responding", "are failing", "is failing",
-		"delayed", "delays",
+		"delayed", "delays", "unreachable", "not be reached",
 		/* German, French, Spanish, Portuguese, Italian, Dutch, Chinese */
 		"st\xc3\xb6rung", "ausfall", "ausgefallen", "unterbrechung", "zwischenfall",
 		"nicht erreichbar", "panne", "interrompu", "indisponib", "ca\xc3\xad" "da",

@@ -1015,8 +1015,17 @@ pm_users_part(const char *s, int len)
  * Duration field any length counts; in prose only one that says it is the
  * incident's ("lasting", "lasted", "for"), not a time to detect.
  */
+static int	pm_stated_length_at(const char *s, int len, bool field, const char **at);
+
 int
 pm_stated_length(const char *s, int len, bool field)
+{
+	return pm_stated_length_at(s, len, field, NULL);
+}
+
+/* pm_stated_length, and where the length's number stands (at, if not NULL) */
+static int
+pm_stated_length_at(const char *s, int len, bool field, const char **at)
 {
 	const char *e = s + len;
 
@@ -1093,9 +1102,39 @@ pm_stated_length(const char *s, int len, bool field)
 				q = pm_skip_space(q + 3, e);
 		}
 		if (secs > 0)
+		{
+			if (at)
+				*at = p;
 			return secs;
+		}
 	}
 	return 0;
+}
+
+/*
+ * "was down for about 19 hours", "for ~40 minutes": a length in prose that
+ * its writer hedged right before its number is rounded
+ */
+static bool
+pm_prose_length_is_rough(const char *s, int len)
+{
+	static const char *const hedges[] = {"about", "around", "roughly", "approximately",
+	"nearly", "almost", "some", "over"};
+	const char *p = NULL;
+	const char *w;
+
+	if (pm_stated_length_at(s, len, false, &p) == 0 || p == NULL)
+		return false;
+	while (p > s && p[-1] == ' ')
+		p--;
+	if (p > s && p[-1] == '~')
+		return true;
+	for (w = p; w > s && isalpha((unsigned char) w[-1]); w--)
+		;
+	for (int i = 0; i < lengthof(hedges); i++)
+		if (p - w == (int) strlen(hedges[i]) && pm_word_ci(w, p, hedges[i]))
+			return true;
+	return false;
 }
 
 /*
@@ -1390,6 +1429,28 @@ pm_summary_pick(PmParser *ps, PmStamp **t0, PmStamp **t1, PmStamp **d0, PmStamp 
 
 		if (!pm_posted_day(ps, &year, &m, &d))
 			year = 0;
+	}
+	if (year == 0 && ps->has_front_date)
+	{
+		/*
+		 * a post dated "2018-01-11" in its front matter over "On Tuesday
+		 * January 9 from 17:09 EST ...": the year that puts the day within
+		 * two months before the post ("December 30" in a post of January 3
+		 * is the year before), or within two months after it (a window the
+		 * post announces ahead); a day further off is history the post
+		 * recalls, which this does not date
+		 */
+		int			post = date2j(ps->front_y, ps->front_m, ps->front_d);
+
+		for (int i = 0; i < ps->dur.n && year == 0; i++)
+			if (ps->dur.st[i].has_date && ps->dur.st[i].y == 0)
+				for (int y = ps->front_y; y >= ps->front_y - 1 && year == 0; y--)
+				{
+					int			gap = post - date2j(y, ps->dur.st[i].m, ps->dur.st[i].d);
+
+					if (gap >= -62 && gap <= 62)
+						year = y;
+				}
 	}
 	for (int i = 0; i < ps->dur.n; i++)
 	{
@@ -1853,6 +1914,10 @@ pm_read_summary(PmParser *ps)
 		 */
 		if (secs > 0 && ps->nraw > 0 && secs == ps->field_secs &&
 			pm_length_is_rough(ps->duration.data, ps->duration.len))
+			secs = 0;
+		/* and so does "Harbornet was down for about 19 hours" in the prose */
+		if (secs > 0 && ps->nraw > 0 && ps->field_secs == 0 &&
+			pm_prose_length_is_rough(ps->summary.data, ps->summary.len))
 			secs = 0;
 		if (secs > 0)
 		{

@@ -178,7 +178,77 @@ pm_introduces_list(const char *s, const char *e)
 		if (e - s > n && pg_strncasecmp(e - n, ends[i], n) == 0)
 			return true;
 	}
+
+	/*
+	 * "Mistakes are opportunities to learn and here are some of the lessons
+	 * we have taken.": one short sentence that presents what follows
+	 */
+	if (e - s >= 160 || memchr(s, '.', e - s) != NULL)
+		return false;
+	for (const char *p = s; p < e; p++)
+		if (pm_word_start(s, p) &&
+			(pm_prefix_ci(p, e, "here are ") || pm_prefix_ci(p, e, "these are the ")))
+			return true;
 	return false;
+}
+
+/*
+ * "Improve our monitoring, especially around mainnet.", "Set up a clear
+ * line of communication ...", "Shorten the time from fix to release. The
+ * release builds took ...": a paragraph in the measures that opens with a
+ * verb telling the team what to do is one measure, its first sentence; the
+ * sentences after it say why or how.  The verb must be followed by a word
+ * in lower case ("Name who speaks for us", not "Name: ...").
+ */
+static const char *
+pm_imperative_end(const char *s, const char *e)
+{
+	static const char *const verbs[] = {"add", "adopt", "agree", "alert", "assign",
+		"audit", "automate", "build", "change", "clarify", "create", "define",
+		"document", "enable", "ensure", "establish", "extend", "have", "implement",
+		"improve", "increase", "introduce", "investigate", "keep", "know", "limit",
+		"make", "migrate", "monitor", "move", "name", "prepare", "provide", "publish",
+		"reduce", "remove", "replace", "require", "review", "rotate", "schedule", "set",
+		"shorten", "speed", "split", "test", "train", "update", "upgrade", "write"};
+	const char *w = s;
+	const char *b;
+
+	while (w < e && isalpha((unsigned char) *w))
+		w++;
+	if (w == s || w + 2 >= e || w[0] != ' ' || !islower((unsigned char) w[1]) ||
+		!isupper((unsigned char) *s))
+		return NULL;
+	/*
+	 * "Test coverage was thin.", "Alert routing is manual.": the word is a
+	 * noun, the sentence's subject, when a form of "to be" or "to have"
+	 * comes second or third
+	 */
+	{
+		static const char *const be[] = {"was", "were", "is", "are", "has", "had"};
+		const char *q = w + 1;
+
+		for (int k = 0; k < 2 && q < e; k++)
+		{
+			const char *qe = q;
+
+			while (qe < e && isalpha((unsigned char) *qe))
+				qe++;
+			for (int i = 0; i < lengthof(be); i++)
+				if (qe - q == (int) strlen(be[i]) && pg_strncasecmp(q, be[i], qe - q) == 0)
+					return NULL;
+			if (qe >= e || *qe != ' ')
+				break;
+			q = qe + 1;
+		}
+	}
+	for (int i = 0; i < lengthof(verbs); i++)
+		if (w - s == (int) strlen(verbs[i]) && pg_strncasecmp(s, verbs[i], w - s) == 0)
+		{
+			for (b = w; b < e && !((*b == '.' || *b == '!') && (b + 1 == e || b[1] == ' ')); b++)
+				;
+			return b < e ? b + 1 : e;
+		}
+	return NULL;
 }
 
 /*
@@ -704,6 +774,11 @@ pm_plain_item(PmParser *ps, const PmLine *ln, const char *s, const char *e)
 		last->lineno = ln->lineno;
 		return;
 	}
+	/* "_Note: this is a rough first draft, more to come later._": the editor's aside */
+	for (p = s; p < e && (*p == '_' || *p == '*'); p++)
+		;
+	if (pm_prefix_ci(p, e, "note:"))
+		return;
 	if (pm_prefix_ci(s, e, "no tasks") || pm_prefix_ci(s, e, "none") ||
 		pm_prefix_ci(s, e, "n/a") || pm_prefix_ci(s, e, "tbd") || pm_dated_label_line(s, e))
 		return;
@@ -717,6 +792,16 @@ pm_plain_item(PmParser *ps, const PmLine *ln, const char *s, const char *e)
 	for (p = s; p < e; p++)
 		if ((*p == '.' || *p == '!' || *p == '?') && (p + 1 == e || p[1] == ' '))
 			sentences++;
+	if (sentences >= 2 && memchr(s, '?', e - s) == NULL &&
+		(p = pm_imperative_end(s, e)) != NULL)
+	{
+		/* "Shorten the time from fix to release. ...": its first sentence */
+		it = pm_new_item(ps, ln->indent);
+		it->plain = true;
+		it->lineno = ln->lineno;
+		appendBinaryStringInfo(&it->text, s, p - s);
+		return;
+	}
 	if (sentences >= 2 && memchr(s, '?', e - s) == NULL && !pm_by_doing(s, e))
 	{
 		pm_prose_measures(ps, ln, s, e);
@@ -1280,7 +1365,10 @@ pm_says_done(const char *title)
 		" was patched", " was replaced", " were replaced", " was rotated", " were rotated",
 		" was migrated", " were migrated", " was disabled", " were disabled",
 		" was refunded", " were refunded", " was compensated", " were compensated",
-	" was rolled out", " was raised", " was increased"};
+	" was rolled out", " was raised", " was increased",
+		/* "The builder was switched off at 07:39 UTC": a thing stopped, done */
+		" was switched off", " were switched off", " was turned off", " were turned off",
+	" was taken offline", " were taken offline"};
 	char		buf[256];
 	char	   *low;
 

@@ -594,6 +594,13 @@ pm_head_kind(const char *name)
 		return HEAD_IMPROVEMENTS;	/* "Recommended Follow-up": suggestions */
 	if (HAS("lessons") && HAS("follow"))
 		return HEAD_RETRO;		/* "Lessons & Follow-ups": the retrospective's notes */
+	/*
+	 * "# Current Status and Next Steps" atop a post-mortem written while the
+	 * incident goes on: where the response stands and what operators should
+	 * do now, no follow-up tasks
+	 */
+	if (HAS("current status"))
+		return HEAD_OTHER;
 	if (HAS("action item") || HAS("action point") || (WORD("actions") && !HAS("taken")) || WORD("todo") || WORD("to do") || WORD("to-do") ||
 		WORD("tasks") || WORD("task list") || HAS("follow-up") || HAS("follow up") ||
 		HAS("next steps") || HAS("future work") || strcmp(low, "plan") == 0 || strcmp(low, "the plan") == 0 ||
