@@ -2,7 +2,7 @@
 -- formats (test/document/corpus), checked the way users rely on them.
 BEGIN;
 SET LOCAL timezone = 'UTC';
-SELECT plan(2901);
+SELECT plan(2979);
 
 \set seed000 `cat test/seeds/000_2d29b2a47fc1b878.txt`
 \set seed001 `cat test/seeds/001_e377f6c4d1aac321.txt`
@@ -353,6 +353,18 @@ SELECT plan(2901);
 \set doc420 `cat test/document/corpus/420_front_matter_title_with_date_h4_overview_label_paragraphs_backslash_breaks_date_time_lines_one_time_label_measures_signoff.md`
 \set doc421 `cat test/document/corpus/421_bold_fields_iso_date_all_times_utc_table_bold_times_earlier_row_phase_checkboxes_horizon_numbered_priority_action_table_metrics_signoff.md`
 \set doc422 `cat test/document/corpus/422_bold_date_channel_participants_numbered_sections_time_utc_approx_12h_table_dash_names_quote_open_questions_item_owner_status_table_recommended.md`
+-- 423-434: the template's home ground again, 0x19-style READMEs and incident write-ups (docs30)
+\set doc423 `cat test/document/corpus/423_emoji_headings_bold_fields_duration_na_utc_minus_3_time_event_action_table_detection_checkboxes_horizon_owner_completed_checkboxes.md`
+\set doc424 `cat test/document/corpus/424_incident_iso_title_seconds_between_utc_summary_numeric_slash_date_impact_counts_all_times_utc_colon_bullets_numbered_actions.md`
+\set doc425 `cat test/document/corpus/425_incident_title_date_time_range_utc_summary_between_utc_on_date_italic_time_bullets_all_times_utc_numbered_steps_numbered_actions.md`
+\set doc426 `cat test/document/corpus/426_incident_title_local_dashed_time_no_zone_summary_between_approximately_utc_ordinal_date_users_count_italic_utc_bullets.md`
+\set doc427 `cat test/document/corpus/427_emoji_headings_bold_field_lines_date_time_utc_approx_duration_bold_time_paragraphs_range_entry_fences_checkbox_horizon_todo_sign_off_stamp.md`
+\set doc428 `cat test/document/corpus/428_plus_list_tasks_img_h3_emoji_title_bold_duration_range_over_midnight_utc_bold_12h_utc_bullets_improvements_beside_tasks_groups.md`
+\set doc429 `cat test/document/corpus/429_template_title_placeholder_summary_between_times_slash_date_no_zone_users_count_dash_time_bullets_numbered_actions.md`
+\set doc431 `cat test/document/corpus/431_incident_iso_title_dashed_time_summary_between_the_hour_iso_date_no_zone_test_users_count_and_share_named_engineer_dash_bullets.md`
+\set doc432 `cat test/document/corpus/432_readme_overview_bold_bullets_duration_date_range_utc_share_users_link_to_details_no_timeline_prose_measures.md`
+\set doc433 `cat test/document/corpus/433_image_rule_h1_bold_pseudo_headings_bold_duration_date_time_dash_date_time_utc_share_bold_12h_bullets_improvements_tasks_group.md`
+\set doc434 `cat test/document/corpus/434_all_times_utc_above_summary_title_date_disagrees_summary_on_date_between_utc_vague_share_dash_bullets.md`
 -- 399-410: a held-out sample of course and personal postmortems on the template's home ground (docs28); 405, 406 and 409 are refused below
 \set doc399 `cat test/document/corpus/399_h1_issue_summary_slash_date_day_first_from_pm_to_am_wat_over_midnight_space_colon_12h_bullets_we_will_list.md`
 \set doc400 `cat test/document/corpus/400_html_h1_center_div_h3_emoji_title_duration_start_end_bullets_bold_time_label_lines_over_paragraphs_areas_for_improvement_beside_tasks.md`
@@ -721,7 +733,19 @@ INSERT INTO doc VALUES
 -- 420 still missed: a community server's review whose measures are label paragraphs ("Cleanup Job Fixed:" over its sentence) under "Actions Taken and Future Prevention": a careful reader counts 4, one done ("now refuses"), the parser drops the stated change as the reason beside three lines of intention and takes all three as done from the heading's "Taken"
 --	('420 front matter title with the date, "Date: 14 September 2024\\" / "Time: 19:47\\" lines, label paragraphs, "Actions Taken and Future Prevention" label measures', :'doc420', NULL)
 	('421 "**Date**: 2025-06-17", "| **Earlier** |" then "| **14:02** |" rows, phase checkboxes, priority action table, "Total Resolution Time: 40 minutes"', :'doc421', NULL),
-	('422 bold Date/Channel fields, "| ~9:05 AM |" rows with "— Name", "backup restored locally", "confirmed working again", Item/Owner/Status table and recommended items', :'doc422', NULL);
+	('422 bold Date/Channel fields, "| ~9:05 AM |" rows with "— Name", "backup restored locally", "confirmed working again", Item/Owner/Status table and recommended items', :'doc422', NULL),
+	-- 423-434: a held-out sample from the template's home ground again, 0x19-style READMEs and incident write-ups (docs30); 430 is refused below
+	('423 emoji headings, bold fields, "Duration: N/A", "**All times in UTC-3 (São Paulo time)**" over a Time/Event/Action Taken table, detection checkboxes, horizon checkboxes with "- Owner: ... - Completed: ..."', :'doc423', NULL),
+	('424 "# Incident: 2025-03-19 14:32:00", "Between 14:32 and 14:51 UTC on March 19, 2025", "on 03/19/25", "All times are UTC:" bullets, "No real customers were affected", numbered actions', :'doc424', NULL),
+	('425 "# Incident: 2025-11-14 09:20-09:41 UTC", "- _09:20_ - " bullets, numbered resolution steps, "Time to mitigation could be shorter with:" bullets, numbered actions', :'doc425', NULL),
+	('426 "# Incident: 2025-04-10 10-14-05" in local time, "Between approximately 16:14 and 16:27 UTC on April 10th 2025, 9 users", "- _16:14_ - " bullets', :'doc426', NULL),
+	('427 emoji headings, "**Date:** 2026-03-09 21:47 UTC" field lines, "~35 minutes", "**21:35** - " paragraphs with fences, "**22:03-22:14** - " range, Recovery TODO horizons, sign-off stamp', :'doc427', NULL),
+	('428 0x19 README, "+ DevOps" lines, "## Tasks" over an img and "### 🔥 Outage Postmortem", "**Duration:** July 9, 2024, 9:30 PM UTC to July 10, 2024, 3:15 AM UTC", improvements beside "Tasks to Address the Issue:"', :'doc428', NULL),
+	('429 "# Incident: YYYY-MM-DD HH-mm-ss" left in, "Between 19:42 and 20:03 on 03/05/2025, 4 users", no zone, "- 19:42 - " bullets', :'doc429', NULL),
+	('431 "# Incident: 2025-02-16 05-00-00", "Between the hour of 10:00 and 12:30 on 2025-02-16, 3 test users", "100% of test users", no zone', :'doc431', NULL),
+	('432 README, "- **Duration:** March 6, 2024, 07:20 to 09:05 UTC", "about 65% of users", a link to the details, no timeline, a prose Corrective Measures line', :'doc432', NULL),
+	('433 image and rule over "# Postmortem:", "**Issue Summary:**", "- **Duration:** May 14, 2024, 3:00 PM - May 14, 2024, 4:40 PM (UTC)", "- **3:00 PM:** " bullets, Improvements beside Tasks', :'doc433', NULL),
+	('434 "All times are UTC." above the Summary, title "2025-06-03 21-30-00" a day after "On June 2, 2025, between 20:05 and 20:19 UTC", "most users"', :'doc434', NULL);
 
 -- what each document says, read by a person
 CREATE TEMP TABLE expected (name text PRIMARY KEY, started_at timestamptz, resolved_at timestamptz,
@@ -1099,7 +1123,19 @@ INSERT INTO expected VALUES
 -- 420 still missed: a community server's review whose measures are label paragraphs ("Cleanup Job Fixed:" over its sentence) under "Actions Taken and Future Prevention": a careful reader counts 4, one done ("now refuses"), the parser drops the stated change as the reason beside three lines of intention and takes all three as done from the heading's "Taken"
 --	('420 front matter title with the date, "Date: 14 September 2024\\" / "Time: 19:47\\" lines, label paragraphs, "Actions Taken and Future Prevention" label measures', '2024-09-14 19:47Z', '2024-09-14 19:47Z', 1, 4, 1, NULL, NULL)
 	('421 "**Date**: 2025-06-17", "| **Earlier** |" then "| **14:02** |" rows, phase checkboxes, priority action table, "Total Resolution Time: 40 minutes"', '2025-06-17 14:02Z', '2025-06-17 14:42Z', 7, 4, 0, NULL, 0),
-	('422 bold Date/Channel fields, "| ~9:05 AM |" rows with "— Name", "backup restored locally", "confirmed working again", Item/Owner/Status table and recommended items', '2026-02-11 09:05Z', '2026-02-11 12:26Z', 14, 7, 0, NULL, NULL);
+	('422 bold Date/Channel fields, "| ~9:05 AM |" rows with "— Name", "backup restored locally", "confirmed working again", Item/Owner/Status table and recommended items', '2026-02-11 09:05Z', '2026-02-11 12:26Z', 14, 7, 0, NULL, NULL),
+	-- 423-434 (docs30)
+	('423 emoji headings, bold fields, "Duration: N/A", "**All times in UTC-3 (São Paulo time)**" over a Time/Event/Action Taken table, detection checkboxes, horizon checkboxes with "- Owner: ... - Completed: ..."', '2026-01-19 12:40Z', '2026-01-19 13:12Z', 8, 8, 5, NULL, 0),
+	('424 "# Incident: 2025-03-19 14:32:00", "Between 14:32 and 14:51 UTC on March 19, 2025", "on 03/19/25", "All times are UTC:" bullets, "No real customers were affected", numbered actions', '2025-03-19 14:32Z', '2025-03-19 14:51Z', 3, 3, 0, NULL, 0),
+	('425 "# Incident: 2025-11-14 09:20-09:41 UTC", "- _09:20_ - " bullets, numbered resolution steps, "Time to mitigation could be shorter with:" bullets, numbered actions', '2025-11-14 09:20Z', '2025-11-14 09:41Z', 10, 4, 0, 100, NULL),
+	('426 "# Incident: 2025-04-10 10-14-05" in local time, "Between approximately 16:14 and 16:27 UTC on April 10th 2025, 9 users", "- _16:14_ - " bullets', '2025-04-10 16:14Z', '2025-04-10 16:27Z', 6, 2, 0, NULL, 9),
+	('427 emoji headings, "**Date:** 2026-03-09 21:47 UTC" field lines, "~35 minutes", "**21:35** - " paragraphs with fences, "**22:03-22:14** - " range, Recovery TODO horizons, sign-off stamp', '2026-03-09 21:47Z', '2026-03-09 22:22Z', 9, 12, 0, NULL, NULL),
+	('428 0x19 README, "+ DevOps" lines, "## Tasks" over an img and "### 🔥 Outage Postmortem", "**Duration:** July 9, 2024, 9:30 PM UTC to July 10, 2024, 3:15 AM UTC", improvements beside "Tasks to Address the Issue:"', '2024-07-09 21:30Z', '2024-07-10 03:15Z', 5, 3, 0, NULL, NULL),
+	('429 "# Incident: YYYY-MM-DD HH-mm-ss" left in, "Between 19:42 and 20:03 on 03/05/2025, 4 users", no zone, "- 19:42 - " bullets', '2025-03-05 19:42Z', '2025-03-05 20:03Z', 6, 3, 0, NULL, 4),
+	('431 "# Incident: 2025-02-16 05-00-00", "Between the hour of 10:00 and 12:30 on 2025-02-16, 3 test users", "100% of test users", no zone', '2025-02-16 10:00Z', '2025-02-16 12:30Z', 6, 3, 0, 100, 3),
+	('432 README, "- **Duration:** March 6, 2024, 07:20 to 09:05 UTC", "about 65% of users", a link to the details, no timeline, a prose Corrective Measures line', '2024-03-06 07:20Z', '2024-03-06 09:05Z', 0, 0, 0, 65, NULL),
+	('433 image and rule over "# Postmortem:", "**Issue Summary:**", "- **Duration:** May 14, 2024, 3:00 PM - May 14, 2024, 4:40 PM (UTC)", "- **3:00 PM:** " bullets, Improvements beside Tasks', '2024-05-14 15:00Z', '2024-05-14 16:40Z', 9, 4, 0, 70, NULL),
+	('434 "All times are UTC." above the Summary, title "2025-06-03 21-30-00" a day after "On June 2, 2025, between 20:05 and 20:19 UTC", "most users"', '2025-06-02 20:05Z', '2025-06-02 20:19Z', 6, 3, 0, NULL, NULL);
 
 CREATE TEMP TABLE imported AS
 	SELECT name, postmortem.import_markdown(body, on_date => on_date) AS id FROM doc;
@@ -1447,6 +1483,8 @@ $$;
 \set ref412 `cat test/document/corpus/412_docusaurus_blog_front_matter_slug_authors_tags_truncate_marker_disclosure_bullets_no_time_of_day.md`
 \set ref414 `cat test/document/corpus/414_emoji_headings_bold_fields_untimed_label_timeline_checkbox_phases_horizon_action_items_contacts_footer.md`
 \set ref418 `cat test/document/corpus/418_changelog_announcements_h3_titles_dated_in_parens_narrative_days_no_times.md`
+-- 423-434 (docs30): the refused one
+\set ref430 `cat test/document/corpus/430_plain_text_blog_intro_numbered_names_sample_issue_summary_approx_pm_cst_no_date_colon_12h_lines_out_of_order_numbered_measures.md`
 SELECT is(pg_temp.refusal(:'ref88'), 'It names a day, June 4, but no year.', '88: "Tuesday, June 4" and no year is refused, naming the day');
 SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', :'ref89'), '22P02', 'postmortem document names no date', '89: times in PT and no date anywhere');
 SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', :'ref110'), '22P02', 'postmortem document names no date', '110: "Duration: 2024, 14:00 - 15:10 (GMT)", a year and no day');
@@ -1802,6 +1840,8 @@ SELECT is(jsonb_array_length(postmortem.parse_markdown(E'# Key exposure 2025-06-
 	3, 'checkboxes beside an action-items table without owners are still tasks (only an owned table is the tracked list)');
 SELECT is(jsonb_array_length(postmortem.parse_markdown(E'# Data loss 2025-08-04\n## Timeline\n- 09:40 UTC: tables empty\n- 10:25 UTC: restored\n## Action Items\n### Immediate Actions\n- Change the password\n- Rotate the keys\n## Recommendations\n- Enable PITR')->'tasks'),
 	2, '"### Immediate Actions" under "## Action Items" are still tasks (only under Recommendations are they suggestions)');
+-- the 423-434 sample's rules (docs30), and where they must not reach
+SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', :'ref430'), '22P02', 'postmortem document names no date', '430: a course blog post, "At approximately 2:10 pm (CST)" over plain "2:14 PM: " lines and no day: refused for want of a date');
 -- the 399-410 sample's rules (docs28), and where they must not reach
 SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', :'ref405'), '22P02', 'postmortem document has no timeline', '405: a course report of numbered debugging steps under "## Postmortem" and "## Debugging Process", no date and no time anywhere: refused');
 SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', :'ref406'), '22P02', 'postmortem document names no date', '406: a personal post, "from 9:15 PM to 10:00 PM (UTC)" and no day: refused for want of a date');
