@@ -578,6 +578,8 @@ pm_head_kind(const char *name)
 	if (HAS("corrective") || HAS("prevent") || HAS("measures") || WORD("measure") ||
 		HAS("looking forward") || HAS("going forward") || HAS("in future") ||
 		HAS("in the future") ||
+		/* "Lessons Learned and Future Defences": the lessons' plan, measures */
+		(HAS("lessons") && (HAS("and future") || HAS("& future"))) ||
 		WORD("mitigations") || HAS("future mitigation") ||
 		HAS("remediation") || HAS("doing about") || HAS("we will change") ||
 		HAS("what will we do") || HAS("what we will do") || HAS("what we'll do") ||
