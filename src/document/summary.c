@@ -817,7 +817,11 @@ pm_users_count(PmDocument *doc, const char *p, const char *q, const char *r, con
 		if (!(pm_word_ci(t, e, "of") || pm_word_ci(t, e, "our") ||
 			  pm_word_ci(t, e, "the") || pm_word_ci(t, e, "active") ||
 			  pm_word_ci(t, e, "affected") || pm_word_ci(t, e, "paying") ||
-			  pm_word_ci(t, e, "daily") || pm_word_ci(t, e, "unique")))
+			  pm_word_ci(t, e, "daily") || pm_word_ci(t, e, "unique") ||
+			  /* "3 test users", "40 real customers", "12 beta users" */
+			  pm_word_ci(t, e, "test") || pm_word_ci(t, e, "real") ||
+			  pm_word_ci(t, e, "beta") || pm_word_ci(t, e, "internal") ||
+			  pm_word_ci(t, e, "registered")))
 			break;
 		while (t < e && isalpha((unsigned char) *t))
 			t++;
@@ -866,11 +870,47 @@ pm_year_of_date(const char *s, const char *p, const char *q)
  * million users".  bare: the text is a Users affected field, where a number
  * needs no "users" after it.
  */
+/*
+ * "No real customers were affected.", "No users were impacted": a count of
+ * none, said in words ("No users were able to log in" is everyone).
+ */
+static bool
+pm_users_none(const char *s, const char *e)
+{
+	for (const char *p = s; p + 3 < e; p++)
+	{
+		const char *t;
+
+		if ((p > s && isalpha((unsigned char) p[-1])) || !pm_word_ci(p, e, "no"))
+			continue;
+		t = pm_skip_ws(p + 2, e);
+		if (pm_word_ci(t, e, "real") || pm_word_ci(t, e, "external"))
+			t = pm_skip_ws(t + (pm_word_ci(t, e, "real") ? 4 : 8), e);
+		if (!(pm_prefix_ci(t, e, "users ") || pm_prefix_ci(t, e, "customers ")))
+			continue;
+		t = pm_skip_ws(t + (pm_prefix_ci(t, e, "users ") ? 6 : 10), e);
+		if (!pm_word_ci(t, e, "were"))
+			continue;
+		t = pm_skip_ws(t + 4, e);
+		if (pm_word_ci(t, e, "affected") || pm_word_ci(t, e, "impacted"))
+			return true;
+	}
+	return false;
+}
+
 void
 pm_users(PmParser *ps, const char *s, int len, bool bare)
 {
 	const char *e = s + len;
 	PmDocument *doc = ps->doc;
+
+	if (!doc->has_users_count && !doc->has_users_pct && !bare &&
+		memchr(s, 'o', len) != NULL && pm_users_none(s, e))
+	{
+		doc->has_users_count = true;
+		doc->users_count = 0;
+		return;
+	}
 
 	for (const char *p = s; p < e; p++)
 	{

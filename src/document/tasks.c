@@ -447,7 +447,14 @@ pm_plain_item(PmParser *ps, const PmLine *ln, const char *s, const char *e)
 		pm_prefix_ci(s, e, "in summary") || pm_prefix_ci(s, e, "there is ") ||
 		pm_prefix_ci(s, e, "there are ") ||
 		pm_prefix_ci(s, e, "in conclusion") || pm_prefix_ci(s, e, "thank") ||
-		pm_prefix_ci(s, e, "overall"))
+		pm_prefix_ci(s, e, "overall") ||
+		/*
+		 * a README's "Read about the fixes ... we have planned": it points
+		 * to the measures written elsewhere, it is none of them
+		 */
+		pm_prefix_ci(s, e, "read about ") || pm_prefix_ci(s, e, "learn about ") ||
+		pm_prefix_ci(s, e, "learn more ") || pm_prefix_ci(s, e, "for details") ||
+		pm_prefix_ci(s, e, "for more details"))
 		return;					/* a paragraph of prose */
 	/* "Action 1: ...", "Action item 2 - ...": the label is no part of it */
 	if (pm_prefix_ci(s, e, "action"))
