@@ -2,7 +2,7 @@
 -- formats (test/document/corpus), checked the way users rely on them.
 BEGIN;
 SET LOCAL timezone = 'UTC';
-SELECT plan(2990);
+SELECT plan(3004);
 
 \set seed000 `cat test/seeds/000_2d29b2a47fc1b878.txt`
 \set seed001 `cat test/seeds/001_e377f6c4d1aac321.txt`
@@ -1842,6 +1842,34 @@ SELECT is(jsonb_array_length(postmortem.parse_markdown(E'# Data loss 2025-08-04\
 	2, '"### Immediate Actions" under "## Action Items" are still tasks (only under Recommendations are they suggestions)');
 -- the 423-434 sample's rules (docs30), and where they must not reach
 SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', :'ref430'), '22P02', 'postmortem document names no date', '430: a course blog post, "At approximately 2:10 pm (CST)" over plain "2:14 PM: " lines and no day: refused for want of a date');
+SELECT is(postmortem.parse_markdown(E'# Queue backlog 2026-01-19\n## Timeline\n**All times in UTC-3 (São Paulo time)**\n| Time | Event |\n|---|---|\n| 09:40 | queue grows |\n| 10:12 | resolved |')->>'started_at',
+	'2026-01-19T12:40:00+00:00', '"**All times in UTC-3 (São Paulo time)**" under the timeline''s heading says its zone, in bold, and heads nothing');
+SELECT is(postmortem.parse_markdown(E'# Queue backlog 2026-01-19\n## Summary\nThe queue grew.\n**Timeline (all times in UTC-3)**\n- 09:40: queue grows\n- 10:12: resolved')->>'started_at',
+	'2026-01-19T12:40:00+00:00', 'a bold known part with its zone in brackets ("**Timeline (all times in UTC-3)**") is still its heading (only a bold line that names no part heads nothing)');
+SELECT is(jsonb_array_length(postmortem.parse_markdown(E'# Cache outage 2024-07-09\n## Timeline\n- 21:30 UTC: logins fail\n- 23:15 UTC: resolved\n## Tasks\n### Backend\n- Pin the Redis settings\n- Alert on evictions')->'tasks'),
+	2, 'a subheading under Tasks that names no postmortem ("### Backend") is still a group of its tasks');
+SELECT is(jsonb_array_length(postmortem.parse_markdown(E'# Cache outage 2024-07-09\n## Timeline\n- 21:30 UTC: logins fail\n- 23:15 UTC: resolved\n## Lessons for the future\n- Read config diffs first\n- Ask for help sooner')->'tasks'),
+	0, '"Lessons for the future" is still the retrospective (only "Lessons Learned and Future ..." joins the measures to it)');
+SELECT is(jsonb_array_length(postmortem.parse_markdown(E'# Cache outage 2024-07-09\n## Summary\nLogins failed.\n## The Story\n- 21:30 UTC: logins fail\n- 21:50 UTC: crew gathers\n- 22:10 UTC: eviction found\n## Timeline\n- 21:35 UTC: page\n- 23:15 UTC: resolved')->'timeline'),
+	2, 'timed bullets under a heading of the writer''s own are no timeline when a heading further down names it');
+SELECT throws_ok($$SELECT postmortem.import_markdown(E'# Cache outage 2024-07-09\n## Summary\nLogins failed.\n## The Story\n- 21:30 UTC: logins fail\n- 23:15 UTC: resolved')$$,
+	'22P02', 'postmortem document has no timeline', 'two timed bullets under a heading of the writer''s own are no timeline (three or more are)');
+SELECT is(postmortem.parse_markdown(E'# Cache outage\n## Summary\nLogins failed.\n#### The Long Tale\n**Duration:** July 9, 2024, 9:30 PM UTC to July 10, 2024, 3:15 AM UTC\n#### The Quest\n- **9:30 PM UTC:** logins fail\n- **11:10 PM UTC:** detour\n- **2:20 AM UTC:** eviction policy found')->>'resolved_at',
+	'2024-07-10T03:15:00+00:00', 'a Duration line under a heading of the writer''s own dates a timeline whose times name no day');
+SELECT throws_ok($$SELECT postmortem.import_markdown(E'# Cache outage\n## Summary\nLogins failed.\n#### The Long Tale\n**Window:** July 9, 2024, 9:30 PM UTC to July 10, 2024, 3:15 AM UTC\n#### The Quest\n- **9:30 PM UTC:** logins fail\n- **11:10 PM UTC:** detour\n- **2:20 AM UTC:** eviction policy found')$$,
+	'22P02', 'postmortem document names no date', 'another dated line outside the summary ("**Window:** ...") dates no timeline: only a Duration line does');
+SELECT is(postmortem.parse_markdown(E'# Queue backlog 2026-01-19\n## Timeline\n- 09:40 UTC: queue grows\n- 10:12 UTC: queue drained and verified\n- 10:50 UTC: retry cap added')->>'resolved_at',
+	'2026-01-19T10:12:00+00:00', '"queue drained and verified" is the recovery; the follow-up work after it is no end');
+SELECT is(postmortem.parse_markdown(E'# Queue backlog 2026-01-19\n## Timeline\n- 09:40 UTC: queue grows\n- 10:12 UTC: node-3 drained for maintenance\n- 10:50 UTC: retry cap added')->>'resolved_at',
+	'2026-01-19T10:50:00+00:00', 'a node drained is a step, no recovery (only a queue or a backlog drained is)');
+SELECT is(jsonb_array_length(postmortem.parse_markdown(E'# DNS outage 2024-03-06\n## Timeline\n- 07:20 UTC: resolvers drop the zone\n- 09:05 UTC: resolved\n## Corrective Measures\nRead the signing runbook before every key rollover')->'tasks'),
+	1, 'a plain measure that starts with "Read" is still a task (only "Read about ..." points elsewhere)');
+SELECT is(postmortem.parse_markdown(E'# Slow pizzas 2025-02-16\n## Summary\nBetween 10:00 and 12:30 UTC on 2025-02-16, 3 test runs failed for users.\n## Timeline\n- 10:00 UTC: slow\n- 12:30 UTC: resolved')->>'users_affected',
+	NULL, '"3 test runs failed for users" counts no users (only "3 test users" does)');
+SELECT is(postmortem.parse_markdown(E'# Login outage 2025-03-19\n## Impact\nNo users were able to log in.\n## Timeline\n- 14:32 UTC: logins fail\n- 14:51 UTC: resolved')->>'users_affected',
+	NULL, '"No users were able to log in" is no count of none (only "No ... users were affected" is)');
+SELECT is(postmortem.parse_markdown(E'# Login drill 2025-03-19\n## Impact\nNo real customers were affected.\n## Timeline\n- 14:32 UTC: drill starts\n- 14:51 UTC: resolved')->>'users_affected',
+	'0', '"No real customers were affected": a count of none');
 -- the 399-410 sample's rules (docs28), and where they must not reach
 SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', :'ref405'), '22P02', 'postmortem document has no timeline', '405: a course report of numbered debugging steps under "## Postmortem" and "## Debugging Process", no date and no time anywhere: refused');
 SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', :'ref406'), '22P02', 'postmortem document names no date', '406: a personal post, "from 9:15 PM to 10:00 PM (UTC)" and no day: refused for want of a date');
