@@ -172,9 +172,8 @@ pm_bold_heading(const char *s, const char *e)
 			 * heading of its own it would end the timeline and lose the zone.
 			 * A known part ("**Timeline (all times UTC)**") stays a heading.
 			 */
-			if (pm_head_kind(plain) == HEAD_OTHER &&
-				(pm_contains_ci(inner, ie - inner, "all times") ||
-				 pm_contains_ci(inner, ie - inner, "times are")))
+			if ((pm_prefix_ci(inner, ie, "all times") || pm_prefix_ci(inner, ie, "times are")) &&
+				pm_head_kind(plain) == HEAD_OTHER)
 				return NULL;
 			return plain;
 		}

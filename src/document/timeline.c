@@ -1003,7 +1003,7 @@ pm_timeline_kind(const char *s, int len, bool *begins)
 		 * "Queue drained and verified", "backlog drained": the work held up
 		 * has gone through, the recovery (a node drained is a step)
 		 */
-		(HAS("drained") && (HAS("queue") || HAS("backlog"))) ||
+		((HAS("queue") || HAS("backlog")) && HAS("drained")) ||
 		/* "Stock levels correct again", "writes accepted again", "uploads worked again" */
 		HAS("correct again") || HAS("accepted again") || HAS("worked again") ||
 		/* "announces the fix is confirmed complete", "resolution is confirmed complete" */
