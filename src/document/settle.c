@@ -1268,6 +1268,48 @@ pm_day_late_slip(PmParser *ps)
 	return true;
 }
 
+/* "all parts of the system were restored", "Full recovery": all of it back */
+static bool
+pm_says_fully_restored(const char *body)
+{
+	char		buf[256];
+	const char *low = pm_lower_copy(body, strlen(body), buf, sizeof(buf));
+
+	if (strstr(low, "partial") || strstr(low, "except") || strstr(low, "not yet") ||
+		strstr(low, "not fully"))
+		return false;
+	return strstr(low, "full recovery") || strstr(low, "fully recovered") ||
+		strstr(low, "fully restored") || strstr(low, "completely restored") ||
+		strstr(low, "all parts of") || strstr(low, "all services restored") ||
+		strstr(low, "all services were restored") || strstr(low, "full service restored");
+}
+
+/*
+ * "unavailable from approximately 3:12 pm to 3:58 pm" in the summary, then
+ * "At approximately 5:05 pm all parts of the system were restored": the
+ * summary's span is the outage, and the degraded service after it is the
+ * incident's too; it ends when all of it was back, the same day or the
+ * next.
+ */
+static void
+pm_full_restoration(PmParser *ps)
+{
+	PmDocument *doc = ps->doc;
+	int			hit = -1;
+
+	for (int i = 0; i < doc->nentries; i++)
+		if (doc->entries[i].at > ps->sum_end &&
+			doc->entries[i].at <= ps->sum_end + USECS_PER_DAY &&
+			(hit < 0 || doc->entries[i].at > doc->entries[hit].at) &&
+			pm_says_fully_restored(doc->entries[i].body))
+			hit = i;
+	if (hit < 0)
+		return;
+	pm_note(doc, "the summary's span (%s) ends before the entry that says all of the service was back; ended the incident there",
+			ps->sum_range ? ps->sum_range : "its end");
+	ps->sum_end = doc->entries[hit].at;
+}
+
 /* start, end, milestones and status */
 void
 pm_settle_span(PmParser *ps)
@@ -1346,6 +1388,8 @@ pm_settle_span(PmParser *ps)
 			pm_start_from_timeline(ps, first);
 		if (!ps->sum_has_end)
 			pm_end_from_timeline(ps, last);
+		else if (ps->sum_has_start)
+			pm_full_restoration(ps);
 	}
 	else if (ps->nraw == 0)
 		pm_note(doc, "the document has no timeline entries");

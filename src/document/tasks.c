@@ -182,6 +182,32 @@ pm_introduces_list(const char *s, const char *e)
 }
 
 /*
+ * "Backup Schedule:", "Access Review:": a short label alone on its line, its
+ * words capitalised, nothing but letters and spaces before the colon
+ */
+static bool
+pm_label_line(const char *s, const char *e)
+{
+	int			words = 0;
+
+	if (e - s > 40 || !isupper((unsigned char) *s))
+		return false;
+	for (const char *p = s; p < e - 1; p++)
+	{
+		if (!isalpha((unsigned char) *p) && *p != ' ' && *p != '&' && *p != '-')
+			return false;
+		if (p == s || p[-1] == ' ')
+		{
+			if (islower((unsigned char) *p) && !pm_prefix_ci(p, e, "and ") &&
+				!pm_prefix_ci(p, e, "of ") && !pm_prefix_ci(p, e, "the "))
+				return false;
+			words++;
+		}
+	}
+	return words >= 1 && words <= 5;
+}
+
+/*
  * A line that is a date and time alone ("September 16, 2025 · 09:53 IDT",
  * "2025-09-16 09:12 UTC"): a stamp of the page, no task.
  */
@@ -391,6 +417,16 @@ pm_plain_item(PmParser *ps, const PmLine *ln, const char *s, const char *e)
 	const char *p;
 	int			sentences = 0;
 
+	if (e[-1] == ':' && !ps->plain_closed && pm_label_line(s, e))
+	{
+		/*
+		 * "Backup Schedule:" over its sentence, one label a measure: each
+		 * label begins a list of its own, so that a sentence of one is not
+		 * taken for the reasons around another's
+		 */
+		ps->items_at_heading = ps->nitems;
+		return;
+	}
 	if (e[-1] == ':' || ps->plain_closed || pm_introduces_list(s, e))
 		return;
 	if (e - s > 300)
@@ -941,6 +977,43 @@ pm_after_label(const char *low)
 }
 
 /*
+ * "The cleanup job now refuses to run ...", "Deploys now require two
+ * approvals", "Backups are now hourly": the change is in place.  Not "we
+ * are now reviewing" (under way), "we now need to" (still to do), nor "for
+ * now", "until now", "right now".
+ */
+static bool
+pm_now_in_place(const char *low)
+{
+	static const char *const before[] = {"for", "until", "right", "by", "just", "from", "as of"};
+	static const char *const after[] = {"need", "needs", "plan", "plans", "want", "wants",
+	"intend", "intends", "have to", "has to", "aim", "aims", "hope", "look", "looking"};
+
+	for (const char *m = strstr(low, " now "); m != NULL; m = strstr(m + 1, " now "))
+	{
+		const char *w = m + 5;
+		const char *we = w;
+		bool		skip = false;
+
+		for (int i = 0; i < lengthof(before) && !skip; i++)
+		{
+			int			n = strlen(before[i]);
+
+			skip = m - low >= n && strncmp(m - n, before[i], n) == 0 &&
+				(m - low == n || m[-n - 1] == ' ');
+		}
+		for (int i = 0; i < lengthof(after) && !skip; i++)
+			skip = pm_word_ci(w, w + strlen(w), after[i]);
+		while (isalpha((unsigned char) *we))
+			we++;
+		if (skip || we == w || (we - w > 4 && strncmp(we - 3, "ing", 3) == 0))
+			continue;
+		return true;
+	}
+	return false;
+}
+
+/*
  * A measure written as done ("Alerts have been added", "The runbook was
  * updated", "Already rolled out", "We have removed ..."): the team did it,
  * it is no task to do.
@@ -968,6 +1041,8 @@ pm_says_done(const char *title)
 	if (pm_we_have_done(low) || pm_we_have_done(pm_after_label(low)))
 		return true;
 	if (pm_past_verb_first(low) || pm_past_verb_first(pm_after_label(low)))
+		return true;
+	if (pm_now_in_place(low))
 		return true;
 	for (int i = 0; i < lengthof(words); i++)
 		for (const char *m = strstr(low, words[i]); m != NULL; m = strstr(m + 1, words[i]))
@@ -1458,6 +1533,89 @@ pm_list_facts(PmParser *ps)
 	return f;
 }
 
+/*
+ * The word stems of a measure's text that tell it from another: words of
+ * four letters or more, cut to their first five ("rebuilding" and
+ * "rebuild" are one), but for the words any measure uses.  At most max.
+ */
+static int
+pm_measure_stems(const char *s, char stems[][6], int max)
+{
+	static const char *const common[] = {"with", "from", "into", "that", "this", "them",
+	"their", "have", "will", "more", "when", "than", "after", "before", "each", "every", "also"};
+	int			n = 0;
+
+	while (*s && n < max)
+	{
+		const char *w;
+		int			len;
+		bool		skip = false;
+
+		while (*s && !isalnum((unsigned char) *s) && *s != '_')
+			s++;
+		for (w = s; *s && (isalnum((unsigned char) *s) || *s == '_'); s++)
+			;
+		len = s - w;
+		if (len < 4)
+			continue;
+		for (int i = 0; i < lengthof(common) && !skip; i++)
+			skip = len == (int) strlen(common[i]) && pg_strncasecmp(w, common[i], len) == 0;
+		if (skip)
+			continue;
+		for (int i = 0; i < 5; i++)
+			stems[n][i] = i < len ? pm_lower(w[i]) : '\0';
+		stems[n++][5] = '\0';
+	}
+	return n;
+}
+
+/*
+ * Does the measure a restate b, another list's: two stems or more in
+ * common, more than half of the shorter's and half of the longer's?
+ * "Runbook for rebuilding a partitioned cluster" restates the tracked row
+ * "Rebuild runbook"; "Restore the partition dashboards for every cluster
+ * team" does not restate "Alert on cluster partitions".
+ */
+static bool
+pm_restates(const char *a, const char *b)
+{
+	char		sa[16][6],
+				sb[16][6];
+	int			na = pm_measure_stems(a, sa, 16);
+	int			nb = pm_measure_stems(b, sb, 16);
+	int			shared = 0;
+
+	for (int i = 0; i < na; i++)
+		for (int j = 0; j < nb; j++)
+			if (strcmp(sa[i], sb[j]) == 0)
+			{
+				shared++;
+				break;
+			}
+	return shared >= 2 && shared * 2 > Min(na, nb) && shared * 2 >= Max(na, nb);
+}
+
+/*
+ * "- [x] Added a partition alert" under "Immediate Actions" and the row
+ * "| Alert on cluster partitions | @omar | ✅ Done |" of the action table
+ * the team tracks, with owners: one measure told twice, the row the task.
+ */
+static bool
+pm_restated_row(const PmParser *ps, const PmItem *it)
+{
+	if (it->owner != NULL)
+		return false;
+	for (int i = 0; i < ps->nitems; i++)
+	{
+		const PmItem *o = &ps->items[i];
+
+		if (o->owner != NULL && o->span != it->span && o->group == GROUP_TASKS &&
+			!o->has_checkbox && o->text.len > 0 && pm_restates(it->text.data, o->text.data))
+			return true;
+	}
+	return false;
+}
+
 /* tasks and improvements */
 void
 pm_build_tasks(PmParser *ps)
@@ -1516,7 +1674,8 @@ pm_build_tasks(PmParser *ps)
 				(it->plain && !pm_says_intention(it->text.data, it->text.data + it->text.len) &&
 				 l->intention) ||
 				(!only_refs && pm_is_reference(it->text.data)) ||
-				(phases && it->phase_text))
+				(phases && it->phase_text) ||
+				(owned_group && pm_restated_row(ps, it)))
 				continue;
 			it->group_done |= phases && it->under_phase;
 			/* a checkbox is a task, also among a plan's improvements */

@@ -480,6 +480,9 @@ pm_has_word(const char *low, const char *word)
 bool
 pm_head_says_done(const char *low)
 {
+	/* "Actions Taken and Future Prevention": what was done and what will be */
+	if (strstr(low, "future") || strstr(low, "next step") || strstr(low, "going forward"))
+		return false;
 	return ((strstr(low, "we've done") || strstr(low, "we\xe2\x80\x99ve done") ||
 			 strstr(low, "we have done")) && !strstr(low, "well")) ||
 		strstr(low, "actions taken") != NULL;
