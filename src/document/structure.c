@@ -162,7 +162,21 @@ pm_bold_heading(const char *s, const char *e)
 			if (t[0] == s[0] && t[1] == s[0])
 				return NULL;
 		if (ie > inner)
-			return pm_heading_name(inner, ie);
+		{
+			char	   *plain = pm_heading_name(inner, ie);
+
+			/*
+			 * "**All times in UTC-3 (São Paulo time)**" under the timeline's
+			 * heading: the writer says the zone in bold, as others say it in
+			 * plain words or after an emoji; it heads nothing, and read as a
+			 * heading of its own it would end the timeline and lose the zone.
+			 * A known part ("**Timeline (all times UTC)**") stays a heading.
+			 */
+			if ((pm_prefix_ci(inner, ie, "all times") || pm_prefix_ci(inner, ie, "times are")) &&
+				pm_head_kind(plain) == HEAD_OTHER)
+				return NULL;
+			return plain;
+		}
 	}
 	return NULL;
 }
@@ -868,6 +882,18 @@ pm_measures_heading(PmParser *ps, const PmLine *ln, const char *name, bool atx, 
 	 * Forward", "### Immediate Actions:" is the suggestions' horizon: its
 	 * items stay suggestions.
 	 */
+	/*
+	 * A course README's "## Tasks" (the project's list of tasks) over
+	 * "### 🔥 Outage Postmortem: ...": before any task, a subheading that
+	 * names the postmortem itself opens the document the tasks heading
+	 * only holds, no group of its tasks.
+	 */
+	if (atx && level > ps->measures_level && hk == HEAD_OTHER &&
+		ps->measures_group == GROUP_TASKS && ps->nitems == ps->items_at_heading &&
+		(pm_contains_ci(name, strlen(name), "postmortem") ||
+		 pm_contains_ci(name, strlen(name), "post-mortem") ||
+		 pm_contains_ci(name, strlen(name), "outage")))
+		return false;
 	if (atx && level > ps->measures_level &&
 		(hk == HEAD_OTHER || hk == HEAD_MEASURES || hk == HEAD_RESOLUTION ||
 		 hk == HEAD_IMPROVEMENTS || hk == HEAD_TASKS))
@@ -1026,6 +1052,60 @@ pm_timed_line_follows(const PmParser *ps, const PmLine *ln)
 		return body != NULL && st.has_time && body < l->s + l->len;
 	}
 	return false;
+}
+
+/*
+ * "#### The Quest for Answers" over "- **10:00 AM UTC:** ..." items: the
+ * list right under the heading, three items or more, every one opening
+ * with a time, and no heading further down that names the timeline.
+ */
+static bool
+pm_timed_items_follow(const PmParser *ps, const PmLine *ln)
+{
+	int			items = 0;
+	int			i = (int) (ln - ps->lines) + 1;
+
+	for (; i < ps->nlines; i++)
+	{
+		const PmLine *l = &ps->lines[i];
+		PmStamp		st;
+		const char *body;
+		const char *p;
+		bool		marker;
+
+		if (l->code)
+			return false;
+		if (l->len == 0)
+		{
+			if (items > 0)
+				break;
+			continue;
+		}
+		if (l->s[0] == '#')
+			break;
+		p = pm_strip_marker(l->s, l->s + l->len, &marker);
+		if (!marker)
+		{
+			if (items > 0 && l->indent > 0)
+				continue;		/* the item's own text, wrapped */
+			return false;
+		}
+		body = pm_entry_head(p, l->s + l->len, &st);
+		if (body == NULL || !st.has_time || body >= l->s + l->len)
+			return false;
+		items++;
+	}
+	if (items < 3)
+		return false;
+	for (; i < ps->nlines; i++)
+	{
+		const PmLine *l = &ps->lines[i];
+
+		if (l->len > 1 && l->s[0] == '#' && !l->code &&
+			pm_head_kind(pm_clean(l->s, l->s + l->len)) == HEAD_TIMELINE)
+			return false;
+	}
+	return true;
 }
 
 /* the section being kept is the review held after the incident ("## Post-mortem") */
@@ -1214,6 +1294,19 @@ pm_section_heading(PmParser *ps, const PmLine *ln, char *name, bool atx, int lev
 		/*
 		 * "## How was it fixed" then "### 14 Mar 2019" over "1612: ...":
 		 * the day the lines below it happened, the timeline
+		 */
+		*sec = SEC_TIMELINE;
+		ps->saw_timeline = true;
+		ps->parts_seen++;
+		return pm_timeline_heading(ps, ln, name, atx, level, hk);
+	}
+	if (atx && hk == HEAD_OTHER && *sec != SEC_TIMELINE && !ps->saw_timeline && ps->nraw == 0 &&
+		pm_timed_items_follow(ps, ln))
+	{
+		/*
+		 * "#### The Odyssey of Discovery" over "- **10:00 AM UTC:** ..."
+		 * bullets: a course README names its timeline in its own words;
+		 * the timed list under the heading is the timeline
 		 */
 		*sec = SEC_TIMELINE;
 		ps->saw_timeline = true;
@@ -3192,6 +3285,16 @@ pm_narrative_paragraph(PmParser *ps, int i)
 	return j - 1;
 }
 
+/* does no timeline entry name its day? */
+static bool
+pm_entries_undated(const PmParser *ps)
+{
+	for (int i = 0; i < ps->nraw; i++)
+		if (ps->raw[i].st.has_date)
+			return false;
+	return true;
+}
+
 /*
  * No timeline and no time in the summary, but a line that names dated
  * times ("Note the power cut was 2023-05-14 01:35 UTC - 2023-05-14 02:20
@@ -3200,7 +3303,7 @@ pm_narrative_paragraph(PmParser *ps, int i)
  * to the latest.
  */
 static void
-pm_dated_times_line(PmParser *ps)
+pm_dated_times_line(PmParser *ps, bool duration_only)
 {
 	for (int i = 0; i < ps->nlines; i++)
 	{
@@ -3211,6 +3314,9 @@ pm_dated_times_line(PmParser *ps)
 					hi = 0;
 
 		if (pm_no_text(ln))
+			continue;
+		if (duration_only && (ln->section == SEC_TIMELINE || ln->code ||
+							  !pm_contains_ci(ln->s, ln->len, "duration")))
 			continue;
 		memset(&found, 0, sizeof(found));
 		pm_scan_stamps(ln->s, ln->len, &found);
@@ -3247,8 +3353,12 @@ pm_dated_times_line(PmParser *ps)
 			ps->sum_end = hi;
 			ps->sum_has_start = ps->sum_has_end = true;
 			ps->ntimes += n;
-			pm_note(ps->doc, "the document has no timeline and its summary no time; the incident spans the dated times of line %d, from the earliest to the latest",
-					ln->lineno);
+			if (duration_only)
+				pm_note(ps->doc, "the timeline names no day and the summary no time; the incident spans the Duration of line %d, outside the summary",
+						ln->lineno);
+			else
+				pm_note(ps->doc, "the document has no timeline and its summary no time; the incident spans the dated times of line %d, from the earliest to the latest",
+						ln->lineno);
 			return;
 		}
 	}
@@ -3472,7 +3582,17 @@ pm_parse_document(const char *text, int len, const PmOptions *opt)
 
 	pm_read_summary(&ps);
 	if (ps.nraw == 0 && !ps.saw_timeline && ps.ntimes == 0)
-		pm_dated_times_line(&ps);
+		pm_dated_times_line(&ps, false);
+	else if (ps.nraw > 0 && ps.ntimes == 0 && !ps.has_base && pm_entries_undated(&ps))
+	{
+		/*
+		 * "**Duration:** July 9, 2024, 9:30 PM UTC to July 10, 2024, 3:15
+		 * AM UTC" under a heading of the writer's own, the timeline's times
+		 * naming no day: that line is the duration, as it would be in the
+		 * summary
+		 */
+		pm_dated_times_line(&ps, true);
+	}
 	pm_settle_zones(&ps);
 	if (!pm_settle_dates(&ps))
 		return doc;

@@ -752,6 +752,29 @@ pm_users_share(PmDocument *doc, const char *s, const char *e, const char *p, con
 }
 
 /*
+ * "3 test users", "40 real customers", "12 beta users": a word that says
+ * which users, between the count and them (its first letter looked at
+ * before the words are)
+ */
+static bool
+pm_users_kind_word(const char *t, const char *e)
+{
+	switch (*t | 0x20)
+	{
+		case 't':
+			return pm_word_ci(t, e, "test");
+		case 'r':
+			return pm_word_ci(t, e, "real") || pm_word_ci(t, e, "registered");
+		case 'b':
+			return pm_word_ci(t, e, "beta");
+		case 'i':
+			return pm_word_ci(t, e, "internal");
+		default:
+			return false;
+	}
+}
+
+/*
  * A count at p ("1,200 users", "127 of our users", "3k customers", "1.2
  * million users"): q just past its digits, r past the space after them.
  */
@@ -817,7 +840,8 @@ pm_users_count(PmDocument *doc, const char *p, const char *q, const char *r, con
 		if (!(pm_word_ci(t, e, "of") || pm_word_ci(t, e, "our") ||
 			  pm_word_ci(t, e, "the") || pm_word_ci(t, e, "active") ||
 			  pm_word_ci(t, e, "affected") || pm_word_ci(t, e, "paying") ||
-			  pm_word_ci(t, e, "daily") || pm_word_ci(t, e, "unique")))
+			  pm_word_ci(t, e, "daily") || pm_word_ci(t, e, "unique") ||
+			  pm_users_kind_word(t, e)))
 			break;
 		while (t < e && isalpha((unsigned char) *t))
 			t++;
@@ -866,11 +890,48 @@ pm_year_of_date(const char *s, const char *p, const char *q)
  * million users".  bare: the text is a Users affected field, where a number
  * needs no "users" after it.
  */
+/*
+ * "No real customers were affected.", "No users were impacted": a count of
+ * none, said in words ("No users were able to log in" is everyone).
+ */
+static bool
+pm_users_none(const char *s, const char *e)
+{
+	for (const char *p = s; p + 3 < e; p++)
+	{
+		const char *t;
+
+		if ((*p | 0x20) != 'n' || (p > s && isalpha((unsigned char) p[-1])) ||
+			!pm_word_ci(p, e, "no"))
+			continue;
+		t = pm_skip_ws(p + 2, e);
+		if (pm_word_ci(t, e, "real") || pm_word_ci(t, e, "external"))
+			t = pm_skip_ws(t + (pm_word_ci(t, e, "real") ? 4 : 8), e);
+		if (!(pm_prefix_ci(t, e, "users ") || pm_prefix_ci(t, e, "customers ")))
+			continue;
+		t = pm_skip_ws(t + (pm_prefix_ci(t, e, "users ") ? 6 : 10), e);
+		if (!pm_word_ci(t, e, "were"))
+			continue;
+		t = pm_skip_ws(t + 4, e);
+		if (pm_word_ci(t, e, "affected") || pm_word_ci(t, e, "impacted"))
+			return true;
+	}
+	return false;
+}
+
 void
 pm_users(PmParser *ps, const char *s, int len, bool bare)
 {
 	const char *e = s + len;
 	PmDocument *doc = ps->doc;
+
+	if (!doc->has_users_count && !doc->has_users_pct && !bare &&
+		pm_users_none(s, e))
+	{
+		doc->has_users_count = true;
+		doc->users_count = 0;
+		return;
+	}
 
 	for (const char *p = s; p < e; p++)
 	{

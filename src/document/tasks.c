@@ -499,13 +499,20 @@ pm_measure_verb(const char *p, const char *e)
 static void
 pm_narrative_item(PmParser *ps, const PmLine *ln, bool will, const char *v, const char *e)
 {
-	PmItem	   *it = pm_new_item(ps, ln->indent);
+	PmItem	   *it;
+	int			words = 0;
 
+	while (e > v && (e[-1] == '.' || e[-1] == ' '))
+		e--;
+	/* "what we will change": a verb with nothing to change is no measure */
+	for (const char *p = v; p < e; p++)
+		words += (p == v || p[-1] == ' ') && *p != ' ';
+	if (words < 3)
+		return;
+	it = pm_new_item(ps, ln->indent);
 	it->plain = it->prose = true;
 	it->lineno = ln->lineno;
 	appendStringInfoString(&it->text, will ? "We will " : "We have ");
-	while (e > v && (e[-1] == '.' || e[-1] == ' '))
-		e--;
 	appendBinaryStringInfo(&it->text, v, e - v);
 	appendStringInfoChar(&it->text, '.');
 }
@@ -826,7 +833,14 @@ pm_plain_item(PmParser *ps, const PmLine *ln, const char *s, const char *e)
 		pm_prefix_ci(s, e, "in summary") || pm_prefix_ci(s, e, "there is ") ||
 		pm_prefix_ci(s, e, "there are ") ||
 		pm_prefix_ci(s, e, "in conclusion") || pm_prefix_ci(s, e, "thank") ||
-		pm_prefix_ci(s, e, "overall"))
+		pm_prefix_ci(s, e, "overall") ||
+		/*
+		 * a README's "Read about the fixes ... we have planned": it points
+		 * to the measures written elsewhere, it is none of them
+		 */
+		pm_prefix_ci(s, e, "read about ") || pm_prefix_ci(s, e, "learn about ") ||
+		pm_prefix_ci(s, e, "learn more ") || pm_prefix_ci(s, e, "for details") ||
+		pm_prefix_ci(s, e, "for more details"))
 		return;					/* a paragraph of prose */
 	/* "Action 1: ...", "Action item 2 - ...": the label is no part of it */
 	if (pm_prefix_ci(s, e, "action"))

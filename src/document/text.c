@@ -638,7 +638,12 @@ pm_head_kind(const char *name)
 		 HAS("got lucky") || HAS("we learned") || HAS("learnings") ||
 		 WORD("conclusion") || WORD("conclusions") || HAS("final thoughts") ||
 		 HAS("closing thoughts") || HAS("closing remarks")))
+	{
+		/* "Lessons Learned and Future Defences": the lessons' plan, measures */
+		if (HAS("lessons") && (HAS("and future") || HAS("& future")))
+			return HEAD_MEASURES;
 		return HEAD_RETRO;		/* prose of the retrospective, not tasks */
+	}
 	if (HAS("improvement") || HAS("can improve"))
 		return HEAD_IMPROVEMENTS;
 	if (HAS("root cause") || WORD("cause") || WORD("causes") || strcmp(low, "analysis") == 0)

@@ -1099,6 +1099,11 @@ pm_timeline_kind(const char *s, int len, bool *begins)
 		HAS("answering again") || HAS("responding again") || HAS("serving again") ||
 		HAS("reachable again") || HAS("available again") || HAS("flowing normally") ||
 		HAS("flowing again") || HAS("flows again") || HAS("confirmed working") || HAS("processing normally") || HAS("services operational") ||
+		/*
+		 * "Queue drained and verified", "backlog drained": the work held up
+		 * has gone through, the recovery (a node drained is a step)
+		 */
+		((HAS("queue") || HAS("backlog")) && HAS("drained")) ||
 		/* "Stock levels correct again", "writes accepted again", "uploads worked again" */
 		HAS("correct again") || HAS("accepted again") || HAS("worked again") ||
 		/* "announces the fix is confirmed complete", "resolution is confirmed complete" */

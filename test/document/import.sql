@@ -2,7 +2,7 @@
 -- formats (test/document/corpus), checked the way users rely on them.
 BEGIN;
 SET LOCAL timezone = 'UTC';
-SELECT plan(3166);
+SELECT plan(3270);
 
 \set seed000 `cat test/seeds/000_2d29b2a47fc1b878.txt`
 \set seed001 `cat test/seeds/001_e377f6c4d1aac321.txt`
@@ -358,6 +358,18 @@ SELECT plan(3166);
 \set doc443 `cat test/document/corpus/443_status_page_updates_newest_first_label_text_weekday_date_12h_earlier_suffix_no_zone.md`
 \set doc444 `cat test/document/corpus/444_hashnode_front_matter_date_published_js_date_prose_no_year_all_times_utc_bullet_timeline_prose_improvements.md`
 \set doc446 `cat test/document/corpus/446_jekyll_post_tags_prose_sections_12h_times_no_zone_two_days_prose_prevention.md`
+-- 423-434: the template's home ground again, 0x19-style READMEs and incident write-ups (docs30)
+\set doc423 `cat test/document/corpus/423_emoji_headings_bold_fields_duration_na_utc_minus_3_time_event_action_table_detection_checkboxes_horizon_owner_completed_checkboxes.md`
+\set doc424 `cat test/document/corpus/424_incident_iso_title_seconds_between_utc_summary_numeric_slash_date_impact_counts_all_times_utc_colon_bullets_numbered_actions.md`
+\set doc425 `cat test/document/corpus/425_incident_title_date_time_range_utc_summary_between_utc_on_date_italic_time_bullets_all_times_utc_numbered_steps_numbered_actions.md`
+\set doc426 `cat test/document/corpus/426_incident_title_local_dashed_time_no_zone_summary_between_approximately_utc_ordinal_date_users_count_italic_utc_bullets.md`
+\set doc427 `cat test/document/corpus/427_emoji_headings_bold_field_lines_date_time_utc_approx_duration_bold_time_paragraphs_range_entry_fences_checkbox_horizon_todo_sign_off_stamp.md`
+\set doc428 `cat test/document/corpus/428_plus_list_tasks_img_h3_emoji_title_bold_duration_range_over_midnight_utc_bold_12h_utc_bullets_improvements_beside_tasks_groups.md`
+\set doc429 `cat test/document/corpus/429_template_title_placeholder_summary_between_times_slash_date_no_zone_users_count_dash_time_bullets_numbered_actions.md`
+\set doc431 `cat test/document/corpus/431_incident_iso_title_dashed_time_summary_between_the_hour_iso_date_no_zone_test_users_count_and_share_named_engineer_dash_bullets.md`
+\set doc432 `cat test/document/corpus/432_readme_overview_bold_bullets_duration_date_range_utc_share_users_link_to_details_no_timeline_prose_measures.md`
+\set doc433 `cat test/document/corpus/433_image_rule_h1_bold_pseudo_headings_bold_duration_date_time_dash_date_time_utc_share_bold_12h_bullets_improvements_tasks_group.md`
+\set doc434 `cat test/document/corpus/434_all_times_utc_above_summary_title_date_disagrees_summary_on_date_between_utc_vague_share_dash_bullets.md`
 -- 399-410: a held-out sample of course and personal postmortems on the template's home ground (docs28); 405, 406 and 409 are refused below
 \set doc399 `cat test/document/corpus/399_h1_issue_summary_slash_date_day_first_from_pm_to_am_wat_over_midnight_space_colon_12h_bullets_we_will_list.md`
 \set doc400 `cat test/document/corpus/400_html_h1_center_div_h3_emoji_title_duration_start_end_bullets_bold_time_label_lines_over_paragraphs_areas_for_improvement_beside_tasks.md`
@@ -769,7 +781,19 @@ INSERT INTO doc VALUES
 --	('463 two incidents, the later first, "(22:40-01:55 UTC / 14:40-17:55 PST)" ranges, "**13:04 UTC / 05:04 PST**:" phase bullets, our and the communitys recommendations', :'doc463', NULL),
 	('464 "###### Posted on 9 October 2024", "21h40 UTC" prose, an unlabelled fence of "2024-09-27 21:40 ..." lines, paragraph improvements', :'doc464', NULL),
 	('465 "[Active]" post-mortem, "Date: Jun 12, 2025, 17:00 UTC", operators steps, "### 15:31-16:30 UTC: ..." phase headings over "- 15:31: " bullets, two remediation headings', :'doc465', NULL),
-	('466 "Incident report: 2024-10-08 Harbornet halt", "roughly 19 hours after", "at about 06:14:37 UTC", Day/Time (UTC)/Event table, "(Already planned)" next steps', :'doc466', NULL);
+	('466 "Incident report: 2024-10-08 Harbornet halt", "roughly 19 hours after", "at about 06:14:37 UTC", Day/Time (UTC)/Event table, "(Already planned)" next steps', :'doc466', NULL),
+	-- 423-434: a held-out sample from the template's home ground again, 0x19-style READMEs and incident write-ups (docs30); 430 is refused below
+	('423 emoji headings, bold fields, "Duration: N/A", "**All times in UTC-3 (São Paulo time)**" over a Time/Event/Action Taken table, detection checkboxes, horizon checkboxes with "- Owner: ... - Completed: ..."', :'doc423', NULL),
+	('424 "# Incident: 2025-03-19 14:32:00", "Between 14:32 and 14:51 UTC on March 19, 2025", "on 03/19/25", "All times are UTC:" bullets, "No real customers were affected", numbered actions', :'doc424', NULL),
+	('425 "# Incident: 2025-11-14 09:20-09:41 UTC", "- _09:20_ - " bullets, numbered resolution steps, "Time to mitigation could be shorter with:" bullets, numbered actions', :'doc425', NULL),
+	('426 "# Incident: 2025-04-10 10-14-05" in local time, "Between approximately 16:14 and 16:27 UTC on April 10th 2025, 9 users", "- _16:14_ - " bullets', :'doc426', NULL),
+	('427 emoji headings, "**Date:** 2026-03-09 21:47 UTC" field lines, "~35 minutes", "**21:35** - " paragraphs with fences, "**22:03-22:14** - " range, Recovery TODO horizons, sign-off stamp', :'doc427', NULL),
+	('428 0x19 README, "+ DevOps" lines, "## Tasks" over an img and "### 🔥 Outage Postmortem", "**Duration:** July 9, 2024, 9:30 PM UTC to July 10, 2024, 3:15 AM UTC", improvements beside "Tasks to Address the Issue:"', :'doc428', NULL),
+	('429 "# Incident: YYYY-MM-DD HH-mm-ss" left in, "Between 19:42 and 20:03 on 03/05/2025, 4 users", no zone, "- 19:42 - " bullets', :'doc429', NULL),
+	('431 "# Incident: 2025-02-16 05-00-00", "Between the hour of 10:00 and 12:30 on 2025-02-16, 3 test users", "100% of test users", no zone', :'doc431', NULL),
+	('432 README, "- **Duration:** March 6, 2024, 07:20 to 09:05 UTC", "about 65% of users", a link to the details, no timeline, a prose Corrective Measures line', :'doc432', NULL),
+	('433 image and rule over "# Postmortem:", "**Issue Summary:**", "- **Duration:** May 14, 2024, 3:00 PM - May 14, 2024, 4:40 PM (UTC)", "- **3:00 PM:** " bullets, Improvements beside Tasks', :'doc433', NULL),
+	('434 "All times are UTC." above the Summary, title "2025-06-03 21-30-00" a day after "On June 2, 2025, between 20:05 and 20:19 UTC", "most users"', :'doc434', NULL);
 
 -- what each document says, read by a person
 CREATE TEMP TABLE expected (name text PRIMARY KEY, started_at timestamptz, resolved_at timestamptz,
@@ -1179,7 +1203,19 @@ INSERT INTO expected VALUES
 --	('463 two incidents, the later first, "(22:40-01:55 UTC / 14:40-17:55 PST)" ranges, "**13:04 UTC / 05:04 PST**:" phase bullets, our and the communitys recommendations', '2025-03-03 13:10Z', '2025-03-04 01:55Z', 16, 8, 0, NULL, NULL),
 	('464 "###### Posted on 9 October 2024", "21h40 UTC" prose, an unlabelled fence of "2024-09-27 21:40 ..." lines, paragraph improvements', '2024-09-27 21:40Z', '2024-09-28 10:50Z', 17, 5, 0, NULL, NULL),
 	('465 "[Active]" post-mortem, "Date: Jun 12, 2025, 17:00 UTC", operators steps, "### 15:31-16:30 UTC: ..." phase headings over "- 15:31: " bullets, two remediation headings', '2025-06-09 15:31Z', '2025-06-11 18:05Z', 27, 2, 0, NULL, NULL),
-	('466 "Incident report: 2024-10-08 Harbornet halt", "roughly 19 hours after", "at about 06:14:37 UTC", Day/Time (UTC)/Event table, "(Already planned)" next steps', '2024-10-08 06:14:37Z', '2024-10-09 01:47Z', 6, 5, 0, NULL, NULL);
+	('466 "Incident report: 2024-10-08 Harbornet halt", "roughly 19 hours after", "at about 06:14:37 UTC", Day/Time (UTC)/Event table, "(Already planned)" next steps', '2024-10-08 06:14:37Z', '2024-10-09 01:47Z', 6, 5, 0, NULL, NULL),
+	-- 423-434 (docs30)
+	('423 emoji headings, bold fields, "Duration: N/A", "**All times in UTC-3 (São Paulo time)**" over a Time/Event/Action Taken table, detection checkboxes, horizon checkboxes with "- Owner: ... - Completed: ..."', '2026-01-19 12:40Z', '2026-01-19 13:12Z', 8, 8, 5, NULL, 0),
+	('424 "# Incident: 2025-03-19 14:32:00", "Between 14:32 and 14:51 UTC on March 19, 2025", "on 03/19/25", "All times are UTC:" bullets, "No real customers were affected", numbered actions', '2025-03-19 14:32Z', '2025-03-19 14:51Z', 3, 3, 0, NULL, 0),
+	('425 "# Incident: 2025-11-14 09:20-09:41 UTC", "- _09:20_ - " bullets, numbered resolution steps, "Time to mitigation could be shorter with:" bullets, numbered actions', '2025-11-14 09:20Z', '2025-11-14 09:41Z', 10, 4, 0, 100, NULL),
+	('426 "# Incident: 2025-04-10 10-14-05" in local time, "Between approximately 16:14 and 16:27 UTC on April 10th 2025, 9 users", "- _16:14_ - " bullets', '2025-04-10 16:14Z', '2025-04-10 16:27Z', 6, 2, 0, NULL, 9),
+	('427 emoji headings, "**Date:** 2026-03-09 21:47 UTC" field lines, "~35 minutes", "**21:35** - " paragraphs with fences, "**22:03-22:14** - " range, Recovery TODO horizons, sign-off stamp', '2026-03-09 21:47Z', '2026-03-09 22:22Z', 9, 12, 0, NULL, NULL),
+	('428 0x19 README, "+ DevOps" lines, "## Tasks" over an img and "### 🔥 Outage Postmortem", "**Duration:** July 9, 2024, 9:30 PM UTC to July 10, 2024, 3:15 AM UTC", improvements beside "Tasks to Address the Issue:"', '2024-07-09 21:30Z', '2024-07-10 03:15Z', 5, 3, 0, NULL, NULL),
+	('429 "# Incident: YYYY-MM-DD HH-mm-ss" left in, "Between 19:42 and 20:03 on 03/05/2025, 4 users", no zone, "- 19:42 - " bullets', '2025-03-05 19:42Z', '2025-03-05 20:03Z', 6, 3, 0, NULL, 4),
+	('431 "# Incident: 2025-02-16 05-00-00", "Between the hour of 10:00 and 12:30 on 2025-02-16, 3 test users", "100% of test users", no zone', '2025-02-16 10:00Z', '2025-02-16 12:30Z', 6, 3, 0, 100, 3),
+	('432 README, "- **Duration:** March 6, 2024, 07:20 to 09:05 UTC", "about 65% of users", a link to the details, no timeline, a prose Corrective Measures line', '2024-03-06 07:20Z', '2024-03-06 09:05Z', 0, 0, 0, 65, NULL),
+	('433 image and rule over "# Postmortem:", "**Issue Summary:**", "- **Duration:** May 14, 2024, 3:00 PM - May 14, 2024, 4:40 PM (UTC)", "- **3:00 PM:** " bullets, Improvements beside Tasks', '2024-05-14 15:00Z', '2024-05-14 16:40Z', 9, 4, 0, 70, NULL),
+	('434 "All times are UTC." above the Summary, title "2025-06-03 21-30-00" a day after "On June 2, 2025, between 20:05 and 20:19 UTC", "most users"', '2025-06-02 20:05Z', '2025-06-02 20:19Z', 6, 3, 0, NULL, NULL);
 
 CREATE TEMP TABLE imported AS
 	SELECT name, postmortem.import_markdown(body, on_date => on_date) AS id FROM doc;
@@ -1538,6 +1574,8 @@ $$;
 \set ref445 `cat test/document/corpus/445_staff_blog_bullet_wrapped_post_this_morning_hours_no_date.md`
 -- 459-466 (docs33): the refused one
 \set ref460 `cat test/document/corpus/460_chain_upgrade_instructions_toc_links_patch_after_halt_weekday_month_day_no_year_12h_utc_minus_05_summary_bullets_numbered_steps_fenced_build_stamps.md`
+-- 423-434 (docs30): the refused one
+\set ref430 `cat test/document/corpus/430_plain_text_blog_intro_numbered_names_sample_issue_summary_approx_pm_cst_no_date_colon_12h_lines_out_of_order_numbered_measures.md`
 SELECT is(pg_temp.refusal(:'ref88'), 'It names a day, June 4, but no year.', '88: "Tuesday, June 4" and no year is refused, naming the day');
 SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', :'ref89'), '22P02', 'postmortem document names no date', '89: times in PT and no date anywhere');
 SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', :'ref110'), '22P02', 'postmortem document names no date', '110: "Duration: 2024, 14:00 - 15:10 (GMT)", a year and no day');
@@ -1901,6 +1939,36 @@ SELECT is(jsonb_array_length(postmortem.parse_markdown(E'# Key exposure 2025-06-
 	3, 'checkboxes beside an action-items table without owners are still tasks (only an owned table is the tracked list)');
 SELECT is(jsonb_array_length(postmortem.parse_markdown(E'# Data loss 2025-08-04\n## Timeline\n- 09:40 UTC: tables empty\n- 10:25 UTC: restored\n## Action Items\n### Immediate Actions\n- Change the password\n- Rotate the keys\n## Recommendations\n- Enable PITR')->'tasks'),
 	2, '"### Immediate Actions" under "## Action Items" are still tasks (only under Recommendations are they suggestions)');
+-- the 423-434 sample's rules (docs30), and where they must not reach
+SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', :'ref430'), '22P02', 'postmortem document names no date', '430: a course blog post, "At approximately 2:10 pm (CST)" over plain "2:14 PM: " lines and no day: refused for want of a date');
+SELECT is(postmortem.parse_markdown(E'# Queue backlog 2026-01-19\n## Timeline\n**All times in UTC-3 (São Paulo time)**\n| Time | Event |\n|---|---|\n| 09:40 | queue grows |\n| 10:12 | resolved |')->>'started_at',
+	'2026-01-19T12:40:00+00:00', '"**All times in UTC-3 (São Paulo time)**" under the timeline''s heading says its zone, in bold, and heads nothing');
+SELECT is(postmortem.parse_markdown(E'# Queue backlog 2026-01-19\n## Summary\nThe queue grew.\n**Timeline (all times in UTC-3)**\n- 09:40: queue grows\n- 10:12: resolved')->>'started_at',
+	'2026-01-19T12:40:00+00:00', 'a bold known part with its zone in brackets ("**Timeline (all times in UTC-3)**") is still its heading (only a bold line that names no part heads nothing)');
+SELECT is(jsonb_array_length(postmortem.parse_markdown(E'# Cache outage 2024-07-09\n## Timeline\n- 21:30 UTC: logins fail\n- 23:15 UTC: resolved\n## Tasks\n### Backend\n- Pin the Redis settings\n- Alert on evictions')->'tasks'),
+	2, 'a subheading under Tasks that names no postmortem ("### Backend") is still a group of its tasks');
+SELECT is(jsonb_array_length(postmortem.parse_markdown(E'# Cache outage 2024-07-09\n## Timeline\n- 21:30 UTC: logins fail\n- 23:15 UTC: resolved\n## Lessons for the future\n- Read config diffs first\n- Ask for help sooner')->'tasks'),
+	0, '"Lessons for the future" is still the retrospective (only "Lessons Learned and Future ..." joins the measures to it)');
+SELECT is(jsonb_array_length(postmortem.parse_markdown(E'# Cache outage 2024-07-09\n## Summary\nLogins failed.\n## The Story\n- 21:30 UTC: logins fail\n- 21:50 UTC: crew gathers\n- 22:10 UTC: eviction found\n## Timeline\n- 21:35 UTC: page\n- 23:15 UTC: resolved')->'timeline'),
+	2, 'timed bullets under a heading of the writer''s own are no timeline when a heading further down names it');
+SELECT throws_ok($$SELECT postmortem.import_markdown(E'# Cache outage 2024-07-09\n## Summary\nLogins failed.\n## The Story\n- 21:30 UTC: logins fail\n- 23:15 UTC: resolved')$$,
+	'22P02', 'postmortem document has no timeline', 'two timed bullets under a heading of the writer''s own are no timeline (three or more are)');
+SELECT is(postmortem.parse_markdown(E'# Cache outage\n## Summary\nLogins failed.\n#### The Long Tale\n**Duration:** July 9, 2024, 9:30 PM UTC to July 10, 2024, 3:15 AM UTC\n#### The Quest\n- **9:30 PM UTC:** logins fail\n- **11:10 PM UTC:** detour\n- **2:20 AM UTC:** eviction policy found')->>'resolved_at',
+	'2024-07-10T03:15:00+00:00', 'a Duration line under a heading of the writer''s own dates a timeline whose times name no day');
+SELECT throws_ok($$SELECT postmortem.import_markdown(E'# Cache outage\n## Summary\nLogins failed.\n#### The Long Tale\n**Window:** July 9, 2024, 9:30 PM UTC to July 10, 2024, 3:15 AM UTC\n#### The Quest\n- **9:30 PM UTC:** logins fail\n- **11:10 PM UTC:** detour\n- **2:20 AM UTC:** eviction policy found')$$,
+	'22P02', 'postmortem document names no date', 'another dated line outside the summary ("**Window:** ...") dates no timeline: only a Duration line does');
+SELECT is(postmortem.parse_markdown(E'# Queue backlog 2026-01-19\n## Timeline\n- 09:40 UTC: queue grows\n- 10:12 UTC: queue drained and verified\n- 10:50 UTC: retry cap added')->>'resolved_at',
+	'2026-01-19T10:12:00+00:00', '"queue drained and verified" is the recovery; the follow-up work after it is no end');
+SELECT is(postmortem.parse_markdown(E'# Queue backlog 2026-01-19\n## Timeline\n- 09:40 UTC: queue grows\n- 10:12 UTC: node-3 drained for maintenance\n- 10:50 UTC: retry cap added')->>'resolved_at',
+	'2026-01-19T10:50:00+00:00', 'a node drained is a step, no recovery (only a queue or a backlog drained is)');
+SELECT is(jsonb_array_length(postmortem.parse_markdown(E'# DNS outage 2024-03-06\n## Timeline\n- 07:20 UTC: resolvers drop the zone\n- 09:05 UTC: resolved\n## Corrective Measures\nRead the signing runbook before every key rollover')->'tasks'),
+	1, 'a plain measure that starts with "Read" is still a task (only "Read about ..." points elsewhere)');
+SELECT is(postmortem.parse_markdown(E'# Slow pizzas 2025-02-16\n## Summary\nBetween 10:00 and 12:30 UTC on 2025-02-16, 3 test runs failed for users.\n## Timeline\n- 10:00 UTC: slow\n- 12:30 UTC: resolved')->>'users_affected',
+	NULL, '"3 test runs failed for users" counts no users (only "3 test users" does)');
+SELECT is(postmortem.parse_markdown(E'# Login outage 2025-03-19\n## Impact\nNo users were able to log in.\n## Timeline\n- 14:32 UTC: logins fail\n- 14:51 UTC: resolved')->>'users_affected',
+	NULL, '"No users were able to log in" is no count of none (only "No ... users were affected" is)');
+SELECT is(postmortem.parse_markdown(E'# Login drill 2025-03-19\n## Impact\nNo real customers were affected.\n## Timeline\n- 14:32 UTC: drill starts\n- 14:51 UTC: resolved')->>'users_affected',
+	'0', '"No real customers were affected": a count of none');
 -- the 399-410 sample's rules (docs28), and where they must not reach
 SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', :'ref405'), '22P02', 'postmortem document has no timeline', '405: a course report of numbered debugging steps under "## Postmortem" and "## Debugging Process", no date and no time anywhere: refused');
 SELECT throws_ok(format('SELECT postmortem.import_markdown(%L)', :'ref406'), '22P02', 'postmortem document names no date', '406: a personal post, "from 9:15 PM to 10:00 PM (UTC)" and no day: refused for want of a date');
@@ -1957,6 +2025,8 @@ SELECT is((SELECT string_agg(t->>'title' || ' (' || (t->>'status') || ')', '; ')
 	NULL, 'a sentence with a time of day tells the response, no task');
 SELECT is((SELECT string_agg(t->>'title' || ' (' || (t->>'status') || ')', '; ') FROM jsonb_array_elements(postmortem.parse_markdown(E'# Gateway slowdown 2025-03-11\n\n## Summary\nStarting at 10:00 UTC some requests were slow. Resolved at 11:00 UTC.\n\nWe have added a disk alert.\n\n## Action Items\n- Move the logs to their own volume')->'tasks') t),
 	'Move the logs to their own volume (todo)', 'where the document has measures of its own, its prose gives none');
+SELECT is(jsonb_array_length(postmortem.parse_markdown(E'# Gateway slowdown 2025-03-11\n\n## Summary\nStarting at 10:00 UTC some requests were slow. Resolved at 11:00 UTC.\n\nThis page says what went wrong, how it was fixed and what we will change.')->'tasks'),
+	0, 'a measure''s verb with nothing after it ("what we will change") is no task');
 -- 403's reading (the lead, tenth round): Future Enhancements are measures, tasks only where no task list is beside them
 SELECT is(jsonb_array_length(postmortem.parse_markdown(E'# Disk outage 2025-03-11\n## Timeline\n- 10:00 UTC: alert\n- 11:00 UTC: resolved\n## Action Items\n- Add disk alerts\n## Future Enhancements\n- Move search to a managed service')->'tasks'),
 	1, 'beside an Action Items list, a Future Enhancements item is no task');
