@@ -462,6 +462,22 @@ pm_prose_measures(PmParser *ps, const PmLine *ln, const char *s, const char *e)
  */
 static void pm_narrative_measures(PmParser *ps);
 
+/* the paragraph at line i, its lines joined by spaces, into buf; the line after it */
+static int
+pm_paragraph_text(PmParser *ps, int i, StringInfo buf)
+{
+	int			j = Max(pm_paragraph_end(ps, i), i + 1);
+
+	initStringInfo(buf);
+	for (int k = i; k < j; k++)
+	{
+		if (k > i)
+			appendStringInfoChar(buf, ' ');
+		appendBinaryStringInfo(buf, ps->lines[k].s, ps->lines[k].len);
+	}
+	return j;
+}
+
 /* does the text from a to b name a time of day? */
 static bool
 pm_scan_has_time(const char *a, const char *b)
@@ -620,14 +636,7 @@ pm_report_measures(PmParser *ps)
 
 		if (ln->code || ln->len == 0 || ln->section == SEC_TIMELINE)
 			continue;
-		j = Max(pm_paragraph_end(ps, i), i + 1);
-		initStringInfo(&buf);
-		for (int k = i; k < j; k++)
-		{
-			if (k > i)
-				appendStringInfoChar(&buf, ' ');
-			appendBinaryStringInfo(&buf, ps->lines[k].s, ps->lines[k].len);
-		}
+		j = pm_paragraph_text(ps, i, &buf);
 		pm_prose_measures(ps, ln, buf.data, buf.data + buf.len);
 		pfree(buf.data);
 		i = j - 1;
@@ -662,14 +671,7 @@ pm_narrative_measures(PmParser *ps)
 		if (ln->code || ln->len == 0 || ln->section == SEC_TIMELINE || ln->s[0] == '#' ||
 			ln->s[0] == '|' || ln->front_matter)
 			continue;
-		j = Max(pm_paragraph_end(ps, i), i + 1);
-		initStringInfo(&buf);
-		for (int k = i; k < j; k++)
-		{
-			if (k > i)
-				appendStringInfoChar(&buf, ' ');
-			appendBinaryStringInfo(&buf, ps->lines[k].s, ps->lines[k].len);
-		}
+		j = pm_paragraph_text(ps, i, &buf);
 		pm_narrative_sentences(ps, ln, buf.data, buf.data + buf.len);
 		pfree(buf.data);
 		i = j - 1;
