@@ -553,14 +553,9 @@ pm_narrative_sentences(PmParser *ps, const PmLine *ln, const char *s, const char
 		const char *v = NULL;
 		int			n = 0;
 
-		if (pm_scan_has_time(a, b))
-		{
-			a = pm_skip_space(b, e);
-			continue;
-		}
 		for (const char *p = a; p < b && v == NULL; p++)
 		{
-			if (p > a && isalpha((unsigned char) p[-1]))
+			if ((*p != 'w' && *p != 'W') || (p > a && isalpha((unsigned char) p[-1])))
 				continue;
 			for (int k = 0; k < lengthof(subjects) && v == NULL; k++)
 			{
@@ -578,7 +573,7 @@ pm_narrative_sentences(PmParser *ps, const PmLine *ln, const char *s, const char
 				}
 			}
 		}
-		if (v == NULL)
+		if (v == NULL && pm_prefix_ci(a, b, "we "))
 		{
 			/* "We replaced the server and will add a memory check ..." */
 			for (const char *p = a; p + 10 < b && v == NULL; p++)
@@ -589,6 +584,9 @@ pm_narrative_sentences(PmParser *ps, const PmLine *ln, const char *s, const char
 					will = true;
 				}
 		}
+		/* the time test last: it scans the sentence for stamps */
+		if (v != NULL && pm_scan_has_time(a, b))
+			v = NULL;
 		while (v != NULL)
 		{
 			const char *next = NULL;
