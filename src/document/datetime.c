@@ -1890,16 +1890,23 @@ pm_add_days(int *y, int *m, int *d, int days)
 	j2date(j, y, m, d);
 }
 
-/* does the line's text name a day (with day) or a time of day (with time)? */
+/* does the text name a day (with day) or a time of day (with time)? */
 bool
-pm_line_names(const PmLine *ln, bool day, bool time)
+pm_text_names(const char *s, int len, bool day, bool time)
 {
 	PmStamps	found;
 
 	memset(&found, 0, sizeof(found));
-	pm_scan_stamps(ln->s, ln->len, &found);
+	pm_scan_stamps(s, len, &found);
 	for (int k = 0; k < found.n; k++)
 		if ((day && found.st[k].has_date) || (time && found.st[k].has_time))
 			return true;
 	return false;
+}
+
+/* does the line's text name a day (with day) or a time of day (with time)? */
+bool
+pm_line_names(const PmLine *ln, bool day, bool time)
+{
+	return pm_text_names(ln->s, ln->len, day, time);
 }

@@ -134,7 +134,7 @@ typedef struct PmItem
 	char	   *owner;
 	char	   *due;
 	bool		plain;			/* a line without a list marker */
-	bool		marker;			/* a "**TODO**:" paragraph outside the measures */
+	bool		status_paragraph;	/* "**TODO**: watch the disk", a bold status over its paragraph */
 	int			span;			/* items_at_heading when it was read */
 	int			lineno;			/* its last line */
 	bool		phase_text;		/* "Detection: alerts told us ...": a phase */
@@ -390,6 +390,7 @@ extern int pm_read_date(const char *p, const char *e, int *y, int *m, int *d);
 extern int pm_read_time(const char *p, const char *e, int *h, int *mi, int *s, int *us);
 extern int pm_read_stamp(const char *p, const char *e, PmStamp *st);
 extern void pm_scan_stamps(const char *s, int len, PmStamps *out);
+extern bool pm_text_names(const char *s, int len, bool day, bool time);
 extern bool pm_line_names(const PmLine *ln, bool day, bool time);
 extern void pm_fmt_time(StringInfo buf, int h, int mi);
 extern char *pm_fmt_hm(int h, int mi);

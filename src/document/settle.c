@@ -988,36 +988,52 @@ pm_entry_near(const PmDocument *doc, TimestampTz from, TimestampTz want)
 }
 
 /*
+ * The end of entry i's time when its head is a range ("(09:40 - 10:25
+ * UTC) A release ...", "| 23:40-00:06 | ..."), past midnight the next day;
+ * false when it is none, or longer than twelve hours.
+ */
+static bool
+pm_entry_until(const PmParser *ps, int i, TimestampTz *until)
+{
+	const PmEntry *en = &ps->doc->entries[i];
+
+	for (int k = 0; k < ps->nraw; k++)
+	{
+		const PmStamp *st = &ps->raw[k].st;
+		int			mins;
+
+		if (ps->raw[k].lineno != en->lineno || !st->has_until)
+			continue;
+		mins = (st->until_h * 60 + st->until_mi) - (st->h * 60 + st->mi);
+		if (mins < 0)
+			mins += 24 * 60;
+		if (mins > 0 && mins < 12 * 60)
+		{
+			*until = en->at + (TimestampTz) mins * 60 * USECS_PER_SEC;
+			return true;
+		}
+	}
+	return false;
+}
+
+/*
  * "| 23:40-00:06 | Manual backfill: the 5 remaining batches exported |"
  * above "| 23:50 | Deploy script fixed |", and no entry saying the service
  * came back: the work a row's range spans is the timeline's too, so it
- * reaches to the range's end (past midnight, the next day) where that is
- * after end.  Returns the later of the two.
+ * reaches to the range's end where that is after end.  Returns the later
+ * of the two.
  */
 static TimestampTz
 pm_range_reach(PmParser *ps, TimestampTz end)
 {
-	PmDocument *doc = ps->doc;
 	TimestampTz reach = end;
+	TimestampTz until;
 
-	for (int i = 0; i < doc->nentries; i++)
-		for (int k = 0; k < ps->nraw; k++)
-		{
-			const PmStamp *st = &ps->raw[k].st;
-			int			mins;
-			TimestampTz until;
-
-			if (ps->raw[k].lineno != doc->entries[i].lineno || !st->has_until)
-				continue;
-			mins = (st->until_h * 60 + st->until_mi) - (st->h * 60 + st->mi);
-			if (mins < 0)
-				mins += 24 * 60;
-			until = doc->entries[i].at + (TimestampTz) mins * 60 * USECS_PER_SEC;
-			if (mins > 0 && mins < 12 * 60 && until > reach)
-				reach = until;
-		}
+	for (int i = 0; i < ps->doc->nentries; i++)
+		if (pm_entry_until(ps, i, &until) && until > reach)
+			reach = until;
 	if (reach > end)
-		pm_note(doc, "an entry's time is a range that reaches past the last entry; the timeline ends where the range does");
+		pm_note(ps->doc, "an entry's time is a range that reaches past the last entry; the timeline ends where the range does");
 	return reach;
 }
 
@@ -1084,26 +1100,11 @@ pm_end_from_timeline(PmParser *ps, TimestampTz last)
 	 * The one entry, its head a range ("(09:40 - 10:25 UTC) A release
 	 * ..."): the incident ends where the range does
 	 */
-	if (doc->nentries == 1)
+	if (doc->nentries == 1 && pm_entry_until(ps, 0, &ps->sum_end))
 	{
-		for (int k = 0; k < ps->nraw; k++)
-		{
-			const PmStamp *st = &ps->raw[k].st;
-			int			mins;
-
-			if (ps->raw[k].lineno != doc->entries[0].lineno || !st->has_until)
-				continue;
-			mins = (st->until_h * 60 + st->until_mi) - (st->h * 60 + st->mi);
-			if (mins < 0)
-				mins += 24 * 60;
-			if (mins > 0 && mins < 12 * 60)
-			{
-				ps->sum_end = doc->entries[0].at + (TimestampTz) mins * 60 * USECS_PER_SEC;
-				ps->sum_has_end = true;
-				pm_note(doc, "the summary names no end; the one entry's time is a range, so the incident ends where it does");
-				return;
-			}
-		}
+		ps->sum_has_end = true;
+		pm_note(doc, "the summary names no end; the one entry's time is a range, so the incident ends where it does");
+		return;
 	}
 
 	/* the entry before a "Post-resolution:" label */

@@ -2302,7 +2302,7 @@ pm_marker_task(PmParser *ps, const PmLine *ln)
 	it = pm_new_item(ps, 0);
 	appendBinaryStringInfo(&it->text, s, e - s);
 	it->plain = true;
-	it->marker = true;
+	it->status_paragraph = true;
 	it->lineno = ln->lineno;
 	if (done)
 		it->status_text = pstrdup("done");

@@ -478,19 +478,6 @@ pm_paragraph_text(PmParser *ps, int i, StringInfo buf)
 	return j;
 }
 
-/* does the text from a to b name a time of day? */
-static bool
-pm_scan_has_time(const char *a, const char *b)
-{
-	PmStamps	found;
-
-	memset(&found, 0, sizeof(PmStamps));
-	pm_scan_stamps(a, b - a, &found);
-	for (int k = 0; k < found.n; k++)
-		if (found.st[k].has_time)
-			return true;
-	return false;
-}
 
 /*
  * The verbs of a measure, after "we have", "we've", "we will": what the
@@ -585,7 +572,7 @@ pm_narrative_sentences(PmParser *ps, const PmLine *ln, const char *s, const char
 				}
 		}
 		/* the time test last: it scans the sentence for stamps */
-		if (v != NULL && pm_scan_has_time(a, b))
+		if (v != NULL && pm_text_names(a, b - a, false, true))
 			v = NULL;
 		while (v != NULL)
 		{
@@ -1990,9 +1977,9 @@ pm_build_tasks(PmParser *ps)
 		bool		listed = false;
 
 		for (int i = 0; i < ps->nitems && !listed; i++)
-			listed = !ps->items[i].marker;
+			listed = !ps->items[i].status_paragraph;
 		for (int i = 0; i < ps->nitems; i++)
-			if (!listed || !ps->items[i].marker)
+			if (!listed || !ps->items[i].status_paragraph)
 				ps->items[n++] = ps->items[i];
 		ps->nitems = n;
 	}
